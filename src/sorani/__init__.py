@@ -1,0 +1,43 @@
+"""sorani — Central Kurdish (Sorani, ``ckb``) text into clean, structured, searchable data.
+
+The public API is re-exported lazily so ``import sorani`` stays fast: a stage's module is imported
+the first time one of its names is used.
+
+>>> import sorani
+>>> sorani.normalize("كورد")
+'کورد'
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (one line a name; later stages add theirs here)
+_EXPORTS: dict[str, str] = {
+    "normalize": "sorani.normalize",
+    "normalize_with_offsets": "sorani.normalize",
+    "Alignment": "sorani.normalize",
+    "tokenize": "sorani.tokenize",
+    "Token": "sorani.tokenize",
+    "sentences": "sorani.sentences",
+    "Sentence": "sorani.sentences",
+    "analyze": "sorani.doc",
+    "Doc": "sorani.doc",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sorani' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # cache: the next access is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

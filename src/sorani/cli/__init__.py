@@ -1,0 +1,50 @@
+"""The ``sorani`` command line: ``sorani COMMAND [FILE|-] [--format text|json|jsonl]``.
+
+Each command lives in a module of this package that defines ``configure(parser)``; the parser's
+``run`` default is called with the parsed arguments and returns the exit status. Bad input
+(``ValueError``, ``OSError``) becomes one line on stderr and exit status 1, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# command -> (module defining configure(parser), one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "normalize": ("sorani.cli.core", "normalize Sorani orthography"),
+    "tokenize": ("sorani.cli.core", "split text into tokens with offsets"),
+    "sentences": ("sorani.cli.core", "split text into sentences"),
+    "analyze": ("sorani.cli.core", "full analysis (Doc) of the text"),
+    "evaluate": ("sorani.cli.evaluate", "score sorani on the gold sets"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from sorani import __version__
+
+    parser = argparse.ArgumentParser(prog="sorani", description="Central Kurdish (Sorani) text tools.")
+    parser.add_argument("--version", action="version", version=f"sorani {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module, help_text) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        getattr(importlib.import_module(module), f"configure_{name}")(cmd)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except BrokenPipeError:  # `sorani tokenize big.txt | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except (ValueError, OSError) as exc:
+        print(f"sorani {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""The core text commands: normalize, tokenize, sentences, analyze."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sorani.cli._io import add_input_arguments, read_lines, read_text, write_json
+
+
+def configure_normalize(parser: argparse.ArgumentParser) -> None:
+    add_input_arguments(parser)
+    parser.add_argument("--profile", choices=("standard", "search"), default="standard")
+    parser.add_argument("--digits", choices=("latin", "arabic", "persian"), default=None,
+                        help="unify digits to one script (default: keep)")
+    parser.add_argument("--punctuation", choices=("kurdish", "latin"), default=None,
+                        help="unify punctuation (default: keep)")
+    parser.set_defaults(run=run_normalize)
+
+
+def run_normalize(args: argparse.Namespace) -> int:
+    from sorani.normalize import normalize
+
+    opts = dict(profile=args.profile, digits=args.digits, punctuation=args.punctuation)
+    if args.format == "json":
+        write_json({"text": normalize(read_text(args.file, args.errors), **opts)})
+        return 0
+    for lineno, line in enumerate(read_lines(args.file, args.errors), 1):
+        body = line.rstrip("\r\n")
+        out = normalize(body, **opts)
+        if args.format == "jsonl":
+            write_json({"line": lineno, "text": out})
+        else:
+            sys.stdout.write(out + "\n")
+    return 0
+
+
+def configure_tokenize(parser: argparse.ArgumentParser) -> None:
+    add_input_arguments(parser)
+    parser.set_defaults(run=run_tokenize)
+
+
+def run_tokenize(args: argparse.Namespace) -> int:
+    from sorani.tokenize import tokenize
+
+    if args.format == "json":
+        write_json([t.to_dict() for t in tokenize(read_text(args.file, args.errors))])
+        return 0
+    base = 0
+    for lineno, line in enumerate(read_lines(args.file, args.errors), 1):
+        tokens = tokenize(line)
+        if args.format == "jsonl":
+            write_json({"line": lineno, "tokens": [t.to_dict(offset=base) for t in tokens]})
+        else:
+            sys.stdout.write(" ".join(t.text for t in tokens) + "\n")
+        base += len(line)
+    return 0
+
+
+def configure_sentences(parser: argparse.ArgumentParser) -> None:
+    add_input_arguments(parser)
+    parser.set_defaults(run=run_sentences)
+
+
+def run_sentences(args: argparse.Namespace) -> int:
+    from sorani.sentences import sentences
+
+    if args.format == "json":
+        write_json([s.to_dict() for s in sentences(read_text(args.file, args.errors))])
+        return 0
+    base = 0
+    for line in read_lines(args.file, args.errors):
+        for sent in sentences(line):
+            if args.format == "jsonl":
+                write_json(sent.to_dict(offset=base))
+            else:
+                sys.stdout.write(sent.text + "\n")
+        base += len(line)
+    return 0
+
+
+def configure_analyze(parser: argparse.ArgumentParser) -> None:
+    add_input_arguments(parser)
+    parser.set_defaults(run=run_analyze)
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from sorani.doc import analyze
+
+    if args.format == "json":
+        write_json(analyze(read_text(args.file, args.errors)).to_dict(), indent=1)
+        return 0
+    if args.format == "text":
+        sys.stdout.write(analyze(read_text(args.file, args.errors)).pretty())
+        return 0
+    for lineno, line in enumerate(read_lines(args.file, args.errors), 1):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            record = analyze(body).to_dict()
+            record["line"] = lineno
+            write_json(record)
+    return 0

@@ -1,0 +1,89 @@
+"""``Doc``: the full analysis of a text, and ``analyze(text)`` that builds it.
+
+>>> doc = analyze("ئەمڕۆ باران بارى. سبەی خۆرە.")
+>>> [s.text for s in doc.sentences]
+['ئەمڕۆ باران بارى.', 'سبەی خۆرە.']
+>>> doc.tokens[2].norm
+'باری'
+
+JSON form (``Doc.to_dict()``, stable; fields are added, never renamed)::
+
+    {"version": 1, "text": str,
+     "sentences": [{"text", "start", "end"}],
+     "tokens": [{"text", "norm", "kind", "start", "end", ...later-stage fields}],
+     ...later-stage span lists: "numbers", "entities", "quotes", "claims"}
+
+All offsets are code points into ``text``, start inclusive, end exclusive.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sorani.sentences import Sentence, sentences
+from sorani.tokenize import TokenList, tokenize
+
+JSON_VERSION = 1
+
+# Optional stages run by analyze(), in order: "name" -> "module:function(doc) -> None".
+# Each one fills token fields or a span list in ``Doc.layers``.
+STAGES: dict[str, str] = {}
+
+
+@dataclass
+class Doc:
+    """A text with its sentences, tokens and whatever later stages add to ``layers``
+    (``numbers``, ``entities``, ``quotes``, ``claims``: lists of JSON-ready span dicts or objects
+    with ``to_dict()``)."""
+
+    text: str
+    tokens: TokenList
+    sentences: list[Sentence]
+    layers: dict[str, list[Any]] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> list[Any]:
+        layers = self.__dict__.get("layers", {})
+        if name in layers:
+            return layers[name]
+        raise AttributeError(f"'Doc' has no attribute {name!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"version": JSON_VERSION, "text": self.text,
+                             "sentences": [s.to_dict() for s in self.sentences],
+                             "tokens": [t.to_dict() for t in self.tokens]}
+        for name, spans in self.layers.items():
+            d[name] = [s.to_dict() if hasattr(s, "to_dict") else s for s in spans]
+        return d
+
+    def pretty(self) -> str:
+        """A readable listing: each sentence, then its tokens with kind and offsets."""
+        lines: list[str] = []
+        tokens = list(self.tokens)
+        ti = 0
+        for n, sent in enumerate(self.sentences, 1):
+            lines.append(f"[{n}] {sent.text}")
+            while ti < len(tokens) and tokens[ti].start < sent.end:
+                t = tokens[ti]
+                ti += 1
+                if t.start < sent.start:
+                    continue
+                extra = f"  → {t.norm}" if t.norm != t.text else ""
+                lines.append(f"    {t.start:>6}-{t.end:<6} {t.kind:<11} {t.text}{extra}")
+        for name, spans in self.layers.items():
+            if spans:
+                lines.append(f"{name}:")
+                lines.extend(f"    {s}" for s in spans)
+        return "\n".join(lines) + "\n"
+
+
+def analyze(text: str, stages: list[str] | None = None) -> Doc:
+    """Analyze ``text``: sentences and tokens, then the registered later stages (all by default,
+    or the ones named in ``stages``)."""
+    if not isinstance(text, str):
+        raise TypeError(f"analyze() expects str, not {type(text).__name__}")
+    doc = Doc(text=text, tokens=tokenize(text), sentences=sentences(text))
+    for name in (STAGES if stages is None else stages):
+        module, func = STAGES[name].split(":")
+        getattr(importlib.import_module(module), func)(doc)
+    return doc

@@ -1,0 +1,78 @@
+"""Sentence spans.
+
+A sentence ends at ``. ! ? ؟ …`` (with any closing quotes or brackets that follow) before
+whitespace or the end of the text, and at every line break (headlines and paragraphs are lines).
+A full stop after an initial (``د.``), a listed abbreviation (``پ.د.``) or inside a number or URL
+does not end a sentence.
+
+>>> [s.text for s in sentences('د. ئازاد گوتی: "ئەمڕۆ ٢٫٥ ملیۆن کەس دەنگیان دا." پاشان ڕۆیشت!')]
+['د. ئازاد گوتی: "ئەمڕۆ ٢٫٥ ملیۆن کەس دەنگیان دا."', 'پاشان ڕۆیشت!']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sorani._data import read_rows
+
+_END = re.compile(r"[.!?؟…۔]+[\"'»”’)\]]*(?=\s|$)|\n")
+_WORD_BEFORE = re.compile(r"[^\s\"'«“(\[]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: its ``text`` and ``start``/``end`` code-point offsets in the input."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self, offset: int = 0) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start + offset, "end": self.end + offset}
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows("abbreviations.tsv"))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an initial or a known abbreviation."""
+    word = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if word is None:
+        return False
+    w = word.group()
+    if not w:
+        return False
+    return w in _abbreviations() or (len(w) == 1 and w.isalpha()) or \
+        all(len(part) == 1 and part.isalpha() for part in w.split("."))
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets; whitespace between them belongs to none.
+
+    >>> [(s.start, s.end) for s in sentences("سڵاو. چۆنی؟")]
+    [(0, 5), (6, 11)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"sentences() expects str, not {type(text).__name__}")
+    spans: list[Sentence] = []
+    start = 0
+    for m in _END.finditer(text):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
+            continue
+        _append(text, start, m.end(), spans)
+        start = m.end()
+    _append(text, start, len(text), spans)
+    return spans
+
+
+def _append(text: str, start: int, end: int, spans: list[Sentence]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        s = start + lead
+        spans.append(Sentence(stripped, s, s + len(stripped)))

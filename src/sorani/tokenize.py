@@ -1,0 +1,167 @@
+"""Tokens with their kind, normalized form and span in the original text.
+
+>>> [t.text for t in tokenize("سڵاو، جیهان! 2.5٪ https://rudaw.net")]
+['سڵاو', '،', 'جیهان', '!', '2.5٪', 'https://rudaw.net']
+>>> t = tokenize("كوردستان")[0]
+>>> (t.norm, t.kind, t.start, t.end)
+('کوردستان', 'word', 0, 8)
+
+The text is split once by one regular expression into pieces that cover it (tokens and the
+gaps between them); ``Token`` objects are made from the pieces when first used, so a caller that
+only needs the token strings (``TokenList.texts()``) pays for nothing else.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from itertools import accumulate
+from typing import Any, overload
+
+KINDS = ("word", "number", "punctuation", "url", "email", "hashtag", "mention", "latin", "emoji", "symbol")
+
+# Character classes (raw input, before normalization).
+_AR_LETTER = r"\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdfb\ufe70-\ufefc"
+_AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u200e\u200f"
+_DIGIT = r"0-9\u0660-\u0669\u06f0-\u06f9"
+_EMOJI = r"\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_EMOJI_MOD = r"\ufe0f\U0001f3fb-\U0001f3ff\u20e3"
+_GAP = r"[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad]+"
+
+_URL = r"(?:https?://|www\.)[^\s<>«»\"“”]*[^\s<>«»\"“”.,;:!?،؛؟)\]}'’]"
+_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+_NUMBER = rf"[%٪]?[{_DIGIT}]+(?:[.,٫٬/:][{_DIGIT}]+)*[%٪]?"
+_WORD = rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*"
+_LATIN = r"[^\W\d_\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff](?:[^\W\d_\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]|['’\-][^\W\d_\u0600-\u06ff])*"
+_TAG = rf"[#@][{_AR_LETTER}A-Za-z0-9_][{_AR_LETTER}{_AR_MARK}A-Za-z0-9_]*"
+_EMOJI_SEQ = rf"[\U0001f1e6-\U0001f1ff]{{2}}|[{_EMOJI}][{_EMOJI_MOD}]*(?:\u200d[{_EMOJI}][{_EMOJI_MOD}]*)*"
+
+# One alternation covering every character: a piece is a token or a gap.
+_PIECES = re.compile("|".join([_URL, _EMAIL, _TAG, _NUMBER, _WORD, _LATIN, _EMOJI_SEQ,
+                               r"\.\.\.|" + _GAP, r"."]), re.DOTALL)
+_GAP_RE = re.compile(_GAP)
+_KIND_RE = [("url", re.compile(_URL)), ("email", re.compile(_EMAIL)),
+            ("number", re.compile(_NUMBER))]
+_WORD_START = re.compile(f"[{_AR_LETTER}]")
+_EMOJI_START = re.compile(f"[{_EMOJI}\U0001f1e6-\U0001f1ff]")
+
+
+def _kind(piece: str) -> str:
+    first = piece[0]
+    if _WORD_START.match(first):
+        return "word"
+    if first == "#" and len(piece) > 1:
+        return "hashtag"
+    if first == "@" and len(piece) > 1:
+        return "mention"
+    for kind, rx in _KIND_RE:
+        if len(piece) > 1 or kind == "number":
+            if rx.fullmatch(piece):
+                return kind
+    if first.isalpha():
+        return "latin"
+    if _EMOJI_START.match(first):
+        return "emoji"
+    if piece == "..." or unicodedata.category(first).startswith("P"):
+        return "punctuation"
+    return "symbol"
+
+
+class Token:
+    """A token: ``text`` as in the input, ``start``/``end`` code-point offsets into the input,
+    ``kind`` (one of ``KINDS``) and ``norm``, the normalized form (``sorani.normalize(text)``).
+    Later stages fill ``lemma``, ``pos``, ``features``, ``morphemes`` and ``latin``."""
+
+    __slots__ = ("text", "start", "end", "kind", "_norm", "lemma", "pos", "features", "morphemes", "latin")
+
+    def __init__(self, text: str, start: int, end: int, kind: str | None = None) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.kind = kind or _kind(text)
+        self._norm: str | None = None
+        self.lemma: str | None = None
+        self.pos: str | None = None
+        self.features: dict[str, str] | None = None
+        self.morphemes: list[Any] | None = None
+        self.latin: str | None = None
+
+    @property
+    def norm(self) -> str:
+        if self._norm is None:
+            from sorani.normalize import normalize
+            self._norm = normalize(self.text) if self.kind in ("word", "number", "hashtag") else self.text
+        return self._norm
+
+    def to_dict(self, offset: int = 0) -> dict[str, Any]:
+        """JSON form: ``text``, ``norm``, ``kind``, ``start``, ``end`` (plus any later-stage field
+        that is set). ``offset`` shifts the span, for text that is part of a larger input."""
+        d: dict[str, Any] = {"text": self.text, "norm": self.norm, "kind": self.kind,
+                             "start": self.start + offset, "end": self.end + offset}
+        for field in ("lemma", "pos", "features", "morphemes", "latin"):
+            value = getattr(self, field)
+            if value is not None:
+                d[field] = value
+        return d
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Token) and (self.text, self.start, self.end, self.kind)
+                == (other.text, other.start, other.end, other.kind))
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+
+class TokenList(Sequence[Token]):
+    """The tokens of a text, a read-only sequence of ``Token``; objects are built on first use."""
+
+    __slots__ = ("text", "_pieces", "_tokens")
+
+    def __init__(self, text: str, pieces: list[str]) -> None:
+        self.text = text
+        self._pieces = pieces
+        self._tokens: list[Token] | None = None
+
+    def _build(self) -> list[Token]:
+        if self._tokens is None:
+            gap = _GAP_RE.match
+            pieces = self._pieces
+            self._tokens = [Token(p, s, s + len(p)) for p, s in
+                            zip(pieces, accumulate(map(len, pieces), initial=0)) if not gap(p)]
+        return self._tokens
+
+    def texts(self) -> list[str]:
+        """The token strings alone, without building ``Token`` objects."""
+        gap = _GAP_RE.match
+        return [p for p in self._pieces if not gap(p)]
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self._build()[i]
+
+    def __len__(self) -> int:
+        return len(self._build())
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self._build())
+
+    def __repr__(self) -> str:
+        return f"TokenList({self._build()!r})"
+
+
+def tokenize(text: str) -> TokenList:
+    """Split ``text`` into tokens: words (Arabic script, keeping internal ZWNJ), numbers with their
+    separators (``٢٫٥``, ``١٬٢٥٠``, ``2.5``, ``٪٢٥``), URLs, emails, hashtags, mentions, Latin
+    words, emoji, punctuation and symbols. Whitespace and stray invisible format characters are
+    gaps, not tokens. Offsets are code points into ``text``.
+
+    >>> [(t.text, t.kind) for t in tokenize("ساڵی ٢٠٢٠ #کوردستان 😀")]
+    [('ساڵی', 'word'), ('٢٠٢٠', 'number'), ('#کوردستان', 'hashtag'), ('😀', 'emoji')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tokenize() expects str, not {type(text).__name__}")
+    return TokenList(text, _PIECES.findall(text))
