@@ -1,0 +1,532 @@
+"""The entity tagger: gazetteer matching with glued prepositions and clitics, rules for the
+patterns of Sorani news, dates, propagation of names through the document, and (when its
+weights are present) the statistical tagger for names nothing else knows.
+
+>>> [(e.text, e.label) for e in find_entities("هایکۆ ماس، وەزیری دەرەوەی ئەڵمانیاش")]
+[('هایکۆ ماس', 'PER'), ('ئەڵمانیا', 'LOC')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sorani.entities.gazetteer import (
+    Entry, Word, affixes, common_words, fold, fold_key, gazetteer, given_names, scan, single_triggers,
+    triggers,
+)
+
+LABELS = ("PER", "LOC", "ORG", "DATE")
+_DROP_EDGE = "\u200c\u200d\u0640"
+_GENTILIC_SUFFIXES = frozenset({"ی", "یە", "یان"}) - {"یان"}
+
+
+@dataclass
+class Entity:
+    """A named-entity span: ``text[start:end]``, ``label`` (PER/LOC/ORG/DATE), the canonical
+    ``english`` name and ``wikidata`` id when the gazetteer knows it, and ``how`` it was found
+    (gazetteer, rule, document, model)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    english: str = ""
+    wikidata: str = ""
+    how: str = "gazetteer"
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"start": self.start, "end": self.end, "type": self.label, "text": self.text}
+        if self.english:
+            d["english"] = self.english
+        if self.wikidata:
+            d["wikidata"] = self.wikidata
+        d["how"] = self.how
+        return d
+
+
+# ---------------------------------------------------------------------------------------------
+# gazetteer matching
+
+def _splits(w: Word) -> list[tuple[int, str]]:
+    """(offset inside the token, rest) for the bare token and after each glued preposition."""
+    f = w.f
+    out = [(0, f)]
+    if w.kind != "word":
+        return out
+    for p in affixes()[1]:
+        if f.startswith(p) and len(f) - len(p) >= 3:
+            off = len(p)
+            while off < len(f) and f[off] in _DROP_EDGE:
+                off += 1
+            out.append((off, f[off:]))
+    return out
+
+
+def _strip_suffix(stem: str, single: dict[str, tuple[Entry, bool]]) -> tuple[tuple[Entry, bool], int] | None:
+    """Match ``stem`` = name + allowed suffix; returns (hit, length of the name part)."""
+    hit = single.get(fold_key(stem))
+    if hit:
+        return hit, len(stem)
+    suffixes, _, maxsuf = affixes()
+    for n in range(1, min(maxsuf + 1, len(stem) - 1)):
+        suf = fold_key(stem[-n:])
+        if suf not in suffixes:
+            continue
+        base = stem[:-n].rstrip(_DROP_EDGE)
+        hit = single.get(fold_key(base))
+        if hit:
+            e = hit[0]
+            if suf in _GENTILIC_SUFFIXES and e.subtype in ("country", "region") and not base.endswith(("ا", "ە", "ی", "ۆ", "و", "ێ")):
+                return None  # ئێرانی, کوردستانی: gentilic adjective, not the place
+            return hit, len(base)
+    return None
+
+
+def _last_match(w: Word, key: str) -> int:
+    """Length of the part of ``w`` that is the name word ``key`` (+ allowed suffix), or 0."""
+    f = w.f
+    if w.key == key:
+        return len(f)
+    suffixes = affixes()[0]
+    for n in range(1, min(affixes()[2] + 1, len(f))):
+        base = f[:-n].rstrip(_DROP_EDGE)
+        if fold_key(base) == key and fold_key(f[-n:]) in suffixes:
+            return len(base)
+    return 0
+
+
+def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
+    """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
+    gaz = gazetteer()
+    single, multi = gaz.single, gaz.multi
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        if w.kind == "punct":
+            i += 1
+            continue
+        best: tuple[int, int, int, int, Entry] | None = None
+        for off, stem in _splits(w):
+            k = fold_key(stem)
+            for keys, entry, amb in multi.get(k, ()):
+                m = len(keys)
+                if i + m > n or (best and m <= best[1] - best[0] + 1):
+                    continue
+                ok = all(words[i + j].key == keys[j] for j in range(1, m - 1))
+                if not ok:
+                    continue
+                last_len = _last_match(words[i + m - 1], keys[-1])
+                if not last_len or (amb and i not in clue):
+                    continue
+                # words of a multi-word name are separated by spaces or a hyphen only
+                best = (i, i + m - 1, w.start + off, words[i + m - 1].start + last_len, entry)
+                break
+            if best is None or best[1] == best[0]:
+                hit = _strip_suffix(stem, single) if len(stem) >= 2 else None
+                if hit and not (hit[0][1] and i not in clue):
+                    cand = (i, i, w.start + off, w.start + off + hit[1], hit[0][0])
+                    if best is None or (cand[3] - cand[2]) > (best[3] - best[2]):
+                        best = cand
+        if best:
+            out.append(best)
+            i = best[1] + 1
+        else:
+            i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# rules
+
+def _phrase_at(words: list[Word], i: int, table: dict[tuple[str, ...], str]) -> int:
+    """Number of words of the longest phrase of ``table`` starting at word ``i`` (0 if none)."""
+    best = 0
+    for keys in table:
+        m = len(keys)
+        if m > best and i + m <= len(words) and all(words[i + j].key == keys[j] for j in range(m)):
+            best = m
+    return best
+
+
+def _is_candidate(w: Word, common: frozenset[str], stops: frozenset[str]) -> bool:
+    """Could ``w`` be part of a person's or place's name? (a word that is not a function word,
+    trigger or verb-like common word)."""
+    return w.kind == "word" and w.key not in stops and len(w.key) >= 2
+
+
+def _unknown(w: Word, common: frozenset[str]) -> bool:
+    if w.kind != "word" or len(w.key) < 2:
+        return False
+    k = w.key
+    if k in common:
+        return False
+    suffixes, _, maxsuf = affixes()
+    for n in range(1, min(maxsuf + 1, len(k) - 2)):
+        if k[-n:] in suffixes and k[:-n] in common:
+            return False
+    return True
+
+
+_PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
+_ALL_CLITICS = ("یشەوە", "یشدا", "شەوە", "ەوە", "یەوە", "یدا", "شدا", "ەدا", "دا", "یش", "ش", "یان", "ی")
+
+
+def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
+    """Length of ``w`` without a trailing clitic (ش, یش, دا, ەوە, ...; the ezafe ی unless
+    ``keep_i``); for a person's name only the unambiguous ones."""
+    f = w.f
+    suffixes = affixes()[0]
+    for suf in (_PER_CLITICS if person else _ALL_CLITICS):
+        if f.endswith(suf) and len(f) - len(suf) >= 3 and suf in suffixes:
+            if suf == "ی" and keep_i:
+                continue
+            return len(f) - len(suf)
+    return len(f)
+
+
+_STOP_EXTRA = ("و", "لە", "بە", "بۆ", "کە", "ئەو", "ئەم", "هەروەها", "بەڵام", "لەگەڵ", "لەسەر", "دوای", "پاش",
+               "پێش", "تا", "هەتا", "یان", "وەک", "وەکو", "ئەوە", "ئەمە", "بەپێی", "بەگوێرەی", "لەلایەن",
+               "لەبارەی", "دەربارەی", "هەر", "هەموو", "چەند", "زۆر", "ئێستا", "ئەمڕۆ", "دوێنێ", "ئەوان", "ئێمە",
+               "من", "تۆ", "ئەو", "خۆی", "نێوان", "لەنێوان", "ناو", "لەناو", "سەر", "ژێر", "دژی", "بێ", "هیچ")
+
+
+def _stops() -> frozenset[str]:
+    t = triggers()
+    keys = {fold_key(w) for w in _STOP_EXTRA}
+    for cat in ("title", "honorific", "loc_head", "loc_feature", "org_head", "speech", "source", "date_head",
+                "weekday", "month", "more_than", "less_than", "about"):
+        keys |= {k[0] for k in t.get(cat, {})}
+    return frozenset(keys)
+
+
+_STOPS: frozenset[str] | None = None
+
+
+def stops() -> frozenset[str]:
+    """Keys that never start or continue a discovered name (function words and rule triggers)."""
+    global _STOPS
+    if _STOPS is None:
+        _STOPS = _stops()
+    return _STOPS
+
+
+class _Spans:
+    """Entity spans under construction, with the word indices each one covers."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+        self.owner: list[int] = [-1] * len(words)
+        self.items: list[list[Any]] = []  # [i0, i1, start, end, label, entry|None, how]
+
+    def free(self, i0: int, i1: int) -> bool:
+        return all(self.owner[k] < 0 for k in range(i0, i1 + 1))
+
+    def add(self, i0: int, i1: int, start: int, end: int, label: str, entry: Entry | None, how: str,
+            replace: bool = False) -> bool:
+        if end <= start:
+            return False
+        if not self.free(i0, i1):
+            if not replace:
+                return False
+            for k in range(i0, i1 + 1):
+                if self.owner[k] >= 0:
+                    old = self.items[self.owner[k]]
+                    if old[0] < i0 or old[1] > i1:
+                        return False
+            for k in range(i0, i1 + 1):
+                if self.owner[k] >= 0:
+                    self.items[self.owner[k]][4] = None
+                    self.owner[k] = -1
+        idx = len(self.items)
+        self.items.append([i0, i1, start, end, label, entry, how])
+        for k in range(i0, i1 + 1):
+            self.owner[k] = idx
+        return True
+
+    def at(self, i: int) -> list[Any] | None:
+        o = self.owner[i]
+        return self.items[o] if o >= 0 and self.items[o][4] else None
+
+
+_DATE_NUM = re.compile(r"(?<![0-9])[0-9]{1,4}[/\-.][0-9]{1,2}[/\-.][0-9]{1,4}(?![0-9])")
+
+
+def _year_like(w: Word) -> bool:
+    return w.kind == "num" and len(w.f) in (2, 4) and w.f.isdigit()
+
+
+def _dates(words: list[Word], spans: _Spans, text: str) -> None:
+    t = triggers()
+    months, weekdays = t.get("month", {}), single_triggers("weekday")
+    date_heads = single_triggers("date_head")
+    n = len(words)
+    adjacent = lambda a, b: words[b].start == words[a].end  # noqa: E731
+    i = 0
+    while i < n:
+        w = words[i]
+        i0 = i1 = -1
+        m = _phrase_at(words, i, months) if w.kind == "word" else 0
+        base_key = w.key
+        if not m and w.kind == "word":  # month or weekday with a glued ezafe/clitic
+            for suf in ("ی", "دا", "ەوە", "یدا", "یش", "ش"):
+                if base_key.endswith(suf) and (base_key[:-len(suf)],) in months:
+                    m = 1
+                    break
+        is_wd = w.kind == "word" and (w.key in weekdays or (w.key.endswith("ی") and w.key[:-1] in weekdays))
+        if m or is_wd:
+            i0, i1 = i, i + max(m, 1) - 1
+            # day number before a month: 21ی ئازار, 12 و 15ی نیسان
+            if m and i0 >= 1 and words[i0 - 1].key == "ی" and i0 >= 2 and words[i0 - 2].kind == "num" \
+                    and adjacent(i0 - 2, i0 - 1):
+                i0 -= 2
+                if i0 >= 2 and words[i0 - 1].key == "و" and words[i0 - 2].kind == "num":
+                    i0 -= 2
+            elif m and i0 >= 1 and words[i0 - 1].kind == "num" and len(words[i0 - 1].f) <= 2:
+                i0 -= 1
+            # year after the month: ئازاری 2020, ئازاری ساڵی 2020
+            j = i1 + 1
+            if m and j < n and words[j].key == "ی" and adjacent(j - 1, j):
+                j += 1
+            if m and j < n and words[j].key in date_heads and j + 1 < n and _year_like(words[j + 1]):
+                i1 = j + 1
+            elif m and j < n and _year_like(words[j]):
+                i1 = j
+            # weekday followed by a date: شەممە 11ی خەزڵوەر (handled when the month is reached)
+            if is_wd and i1 + 1 < n and words[i1 + 1].kind == "num":
+                k = i1 + 1
+                # look for a month right after the number
+                k2 = k + 1 if k + 1 < n and words[k + 1].key == "ی" else k + 1
+                if k2 < n and (_phrase_at(words, k2, months) or (words[k2].key.endswith("ی")
+                                                                  and (words[k2].key[:-1],) in months)):
+                    i += 1
+                    continue
+            # a classifier head before: ڕۆژی شەممە, ساڵی ...
+            if i0 >= 1 and words[i0 - 1].key in date_heads:
+                i0 -= 1
+        elif w.key in date_heads and i + 1 < n and _year_like(words[i + 1]) and w.key != fold_key("ڕۆژی"):
+            i0, i1 = i, i + 1
+            if i1 + 2 < n and words[i1 + 1].key in (fold_key("تا"), fold_key("هەتا"), "-") and _year_like(words[i1 + 2]):
+                i1 += 2
+        elif w.kind == "num" and len(w.f) == 4 and w.f.isdigit() and 1900 <= int(w.f) <= 2099:
+            prev = words[i - 1].key if i else ""
+            nxt = words[i + 1] if i + 1 < n else None
+            glued = nxt is not None and nxt.start == w.end and nxt.kind == "word"
+            if prev in (fold_key("لە"), fold_key("تا"), fold_key("هەتا"), fold_key("بۆ"), fold_key("ساڵانی")) \
+                    or nxt is None or nxt.kind == "punct" or glued:
+                i0 = i1 = i
+        if i0 >= 0:
+            # a date made of a day/month/year number pattern is handled below
+            spans.add(i0, i1, words[i0].start, _word_end(words[i1], keep_i=True), "DATE", None, "rule")
+            i = i1 + 1
+        else:
+            i += 1
+    folded = fold(text)
+    for mt in _DATE_NUM.finditer(folded):
+        i0 = next((k for k, w in enumerate(words) if w.start == mt.start()), -1)
+        i1 = next((k for k, w in enumerate(words) if w.end == mt.end()), -1)
+        if i0 >= 0 and i1 >= i0:
+            if i0 >= 2 and words[i0 - 1].key in single_triggers("weekday"):
+                i0 -= 1
+            if i0 >= 1 and words[i0 - 1].key in date_heads:
+                i0 -= 1
+            spans.add(i0, i1, words[i0].start, mt.end(), "DATE", None, "rule")
+
+
+def _word_end(w: Word, keep_i: bool = False) -> int:
+    """End offset of a date/name word without its trailing clitic."""
+    if w.kind != "word":
+        return w.end
+    return w.start + _trim_clitics(w, keep_i=False)
+
+
+def find_entities(text: str, words: list[Word] | None = None, model: bool = True) -> list[Entity]:
+    """Named entities of ``text`` (PER, LOC, ORG, DATE), flat spans in the original text.
+
+    >>> [(e.text, e.label, e.english) for e in find_entities("لەئەمریکا و ئەڵمانیاش")]
+    [('ئەمریکا', 'LOC', 'United States'), ('ئەڵمانیا', 'LOC', 'Germany')]
+    >>> [(e.text, e.label) for e in find_entities("بەگوێرەی وەزارەتی بەرگریی ئازەربایجان،")]
+    [('وەزارەتی بەرگریی ئازەربایجان', 'ORG')]
+    """
+    if not text:
+        return []
+    if words is None:
+        words = scan(text)
+    n = len(words)
+    t = triggers()
+    common, gnames, stp = common_words(), given_names(), stops()
+    loc_heads, loc_features = single_triggers("loc_head"), single_triggers("loc_feature")
+    org_heads, org_alone = single_triggers("org_head"), single_triggers("org_alone")
+    honorifics, titles = single_triggers("honorific"), t.get("title", {})
+    clue = {i for i in range(1, n) if words[i - 1].key in loc_heads or words[i - 1].key in loc_features
+            or words[i - 1].key in honorifics}
+    spans = _Spans(words)
+    _dates(words, spans, text)
+    for i0, i1, start, end, entry in _gazetteer_matches(words, clue):
+        spans.add(i0, i1, start, end, entry.label, entry, "gazetteer")
+
+    def name_run_back(j: int, limit: int = 4) -> int:
+        """First index of the run of name-candidate words ending at ``j`` (j+1 if none)."""
+        k = j
+        while k >= 0 and j - k < limit and _is_candidate(words[k], common, stp) and spans.owner[k] < 0:
+            k -= 1
+        return k + 1
+
+    def known_or_unknown(j: int) -> bool:
+        return j < n and words[j].kind == "word" and (words[j].key in gnames or _unknown(words[j], common))
+
+    # organisation heads: ORG-HEAD (ezafe words) (LOC|ORG|unknown name)
+    for i in range(n):
+        w = words[i]
+        if w.kind != "word" or w.key not in org_heads or spans.owner[i] >= 0:
+            continue
+        if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
+            continue  # handled from the first head
+        j = i + 1
+        done = False
+        while j < n and j <= i + 4:
+            s = spans.at(j)
+            if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                spans.add(i, s[1], w.start, s[3], "ORG", None, "rule", replace=True)
+                done = True
+                break
+            if s is not None or words[j].kind != "word" or words[j].key in stp and words[j].key not in org_heads:
+                break
+            if not words[j].f.endswith(("ی", "ێتی")) and not known_or_unknown(j):
+                break
+            if known_or_unknown(j) and not words[j].key.endswith("ی") and j == i + 1:
+                end = w.start if False else words[j].start + _trim_clitics(words[j], keep_i=False)
+                spans.add(i, j, w.start, end, "ORG", None, "rule")
+                done = True
+                break
+            j += 1
+        if not done and w.key in org_alone and i + 1 < n and words[i + 1].kind == "word" \
+                and words[i + 1].key not in stp and spans.owner[i + 1] < 0:
+            j = i + 1
+            while j + 1 < n and j < i + 3 and words[j].f.endswith("ی") and words[j + 1].kind == "word" \
+                    and words[j + 1].key not in stp and spans.owner[j + 1] < 0 and words[j + 1].key in common \
+                    and words[j + 1].f.endswith("ی"):
+                j += 1
+            spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+
+    # honorific + name: د. X Y, کاک X
+    for i in range(n - 1):
+        if words[i].key in honorifics and spans.owner[i] < 0:
+            j = i + 1
+            if words[j].key == "." and j + 1 < n:
+                j += 1
+            k = j
+            while k < n and k < j + 3 and known_or_unknown(k) and spans.owner[k] < 0:
+                k += 1
+            if k > j:
+                spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                          "PER", None, "rule")
+
+    # apposition: NAME، TITLE ...   and   NAME خەڵکی ...
+    for i in range(1, n - 1):
+        w = words[i]
+        trig = (w.key == "،" or w.key == ",") and _phrase_at(words, i + 1, titles)
+        trig = trig or (w.key == fold_key("خەڵکی") and i + 1 < n and words[i + 1].kind == "word")
+        if not trig:
+            continue
+        j = i - 1
+        k = name_run_back(j, 3)
+        if k <= j and any(known_or_unknown(x) for x in range(k, j + 1)):
+            # drop leading words that are common and not names
+            while k < j and not known_or_unknown(k) and words[k].key in common:
+                k += 1
+            spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
+
+    # place classifier + unknown name: شارۆچکەی X, گوندی X ; feature head: چیای X
+    for i in range(n - 1):
+        key = words[i].key
+        if key in loc_heads or key in loc_features:
+            j = i + 1
+            if j < n and words[j].key in loc_heads:
+                j += 1
+            if j < n and spans.owner[j] < 0 and _unknown(words[j], common) and words[j].key not in stp:
+                k = j
+                if k + 1 < n and _unknown(words[k + 1], common) and words[k].key[-1:] != "ی" and spans.owner[k + 1] < 0:
+                    k += 1
+                nxt_word = k + 1 < n and words[k + 1].kind == "word"
+                end = words[k].start + _trim_clitics(words[k], keep_i=not nxt_word)
+                i0 = i if key in loc_features else j
+                spans.add(i0, k, words[i0].start, end, "LOC", None, "rule")
+            elif key in loc_features and j < n:
+                s = spans.at(j)
+                if s is not None and s[4] == "LOC" and s[0] == j:
+                    spans.add(i, s[1], words[i].start, s[3], "LOC", s[5], "rule", replace=True)
+
+    # given name + following unknown words: محەمەد X Y
+    for i in range(n):
+        if words[i].kind == "word" and words[i].key in gnames and spans.owner[i] < 0:
+            k = i + 1
+            while k < n and k < i + 3 and known_or_unknown(k) and spans.owner[k] < 0:
+                k += 1
+            if k > i + 1:
+                spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                          "PER", None, "rule")
+
+    if model:
+        from sorani.entities.model import apply_model
+        apply_model(words, spans, common)
+
+    _propagate(words, spans, text)
+    out = []
+    for i0, i1, start, end, label, entry, how in spans.items:
+        if not label:
+            continue
+        out.append(Entity(start, end, label, text[start:end], entry.english if entry else "",
+                          entry.wikidata if entry else "", how))
+    out.sort(key=lambda e: e.start)
+    _resolve_english(out)
+    return out
+
+
+def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
+    """Names found by rules or the model are found again wherever they recur in the text; a
+    person's surname alone refers back to the full name."""
+    names: dict[str, tuple[str, Entry | None]] = {}
+    for i0, i1, start, end, label, entry, how in spans.items:
+        if not label or label == "DATE" or how == "gazetteer":
+            continue
+        ws = [words[k] for k in range(i0, i1 + 1)]
+        if label == "PER" and len(ws) >= 2:
+            last = fold_key(text[ws[-1].start:end]) if ws[-1].start < end else ""
+            if len(last) >= 3 and last not in common_words():
+                names.setdefault(last, (label, entry))
+        if len(ws) == 1:
+            names.setdefault(fold_key(text[start:end]), (label, entry))
+    if not names:
+        return
+    suffixes, _, maxsuf = affixes()
+    for i, w in enumerate(words):
+        if w.kind != "word" or spans.owner[i] >= 0:
+            continue
+        for off, stem in _splits(w):
+            k = fold_key(stem)
+            hit, length = names.get(k), len(stem)
+            if hit is None:
+                for m in range(1, min(maxsuf + 1, len(stem) - 2)):
+                    if fold_key(stem[-m:]) in suffixes and fold_key(stem[:-m]) in names:
+                        hit, length = names[fold_key(stem[:-m])], len(stem) - m
+                        break
+            if hit:
+                spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
+                break
+
+
+def _resolve_english(ents: list[Entity]) -> None:
+    """A surname or short form takes the English name of the full name met earlier."""
+    full: dict[str, Entity] = {}
+    for e in ents:
+        if e.label != "PER":
+            continue
+        parts = e.text.split()
+        if len(parts) >= 2:
+            full[fold_key(parts[-1])] = e
+        elif not e.english:
+            src = full.get(fold_key(e.text))
+            if src is not None:
+                e.english, e.wikidata = src.english, src.wikidata
