@@ -258,80 +258,128 @@ def _year_like(w: Word) -> bool:
 
 
 def _dates(words: list[Word], spans: _Spans, text: str) -> None:
+    """DATE spans: a small grammar over classifier heads (ڕۆژی, ساڵی …), weekdays, day numbers,
+    months of every calendar, years and era words."""
     t = triggers()
     months, weekdays = t.get("month", {}), single_triggers("weekday")
-    date_heads = single_triggers("date_head")
+    heads, eras = single_triggers("date_head"), single_triggers("era")
+    year_heads = {fold_key("ساڵی"), fold_key("ساڵانی")}
+    links = {fold_key("تا"), fold_key("هەتا"), "-", "و"}
     n = len(words)
-    adjacent = lambda a, b: words[b].start == words[a].end  # noqa: E731
+
+    def glued(a: int, b: int) -> bool:
+        return words[b].start == words[a].end
+
+    def month_at(j: int) -> int:
+        if j >= n or words[j].kind != "word":
+            return 0
+        m = _phrase_at(words, j, months)
+        if m:
+            return m
+        k = words[j].key
+        for suf in ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە"):
+            if k.endswith(suf) and (k[:-len(suf)],) in months:
+                return 1
+        return 0
+
+    def weekday_at(j: int) -> bool:
+        if j >= n or words[j].kind != "word":
+            return False
+        k = words[j].key
+        return k in weekdays or (k.endswith("ی") and k[:-1] in weekdays)
+
+    def year_at(j: int) -> bool:
+        return j < n and words[j].kind == "num" and words[j].f.isdigit() and len(words[j].f) in (2, 4)
+
+    def day_month(j: int) -> int:
+        """Index of the last word of `DAY(ی) MONTH` / `DAY و DAY(ی) MONTH` at j, or -1."""
+        if j >= n or words[j].kind != "num" or len(words[j].f) > 2:
+            return -1
+        k = j + 1
+        if k + 1 < n and words[k].key == "و" and words[k + 1].kind == "num":
+            k += 2
+        if k < n and words[k].key == "ی" and glued(k - 1, k):
+            k += 1
+        m = month_at(k)
+        return k + m - 1 if m else -1
+
+    def after_month(j: int) -> int:
+        """Extend past a month at j-1: (ی) (ساڵی) YEAR (ی) (ERA)."""
+        k = j
+        if k < n and words[k].key in year_heads and year_at(k + 1):
+            k += 1
+        if year_at(k) and (k == j or words[k - 1].key in year_heads or True):
+            k += 1
+            return after_year(k)
+        return j
+
+    def after_year(k: int) -> int:
+        if k < n and words[k].key == "ی" and glued(k - 1, k) and k + 1 < n and _era(words[k + 1], eras):
+            return k + 2
+        if k < n and _era(words[k], eras):
+            return k + 1
+        return k
+
     i = 0
     while i < n:
-        w = words[i]
-        i0 = i1 = -1
-        m = _phrase_at(words, i, months) if w.kind == "word" else 0
-        base_key = w.key
-        if not m and w.kind == "word":  # month or weekday with a glued ezafe/clitic
-            for suf in ("ی", "دا", "ەوە", "یدا", "یش", "ش"):
-                if base_key.endswith(suf) and (base_key[:-len(suf)],) in months:
-                    m = 1
-                    break
-        is_wd = w.kind == "word" and (w.key in weekdays or (w.key.endswith("ی") and w.key[:-1] in weekdays))
-        if m or is_wd:
-            i0, i1 = i, i + max(m, 1) - 1
-            # day number before a month: 21ی ئازار, 12 و 15ی نیسان
-            if m and i0 >= 1 and words[i0 - 1].key == "ی" and i0 >= 2 and words[i0 - 2].kind == "num" \
-                    and adjacent(i0 - 2, i0 - 1):
-                i0 -= 2
-                if i0 >= 2 and words[i0 - 1].key == "و" and words[i0 - 2].kind == "num":
-                    i0 -= 2
-            elif m and i0 >= 1 and words[i0 - 1].kind == "num" and len(words[i0 - 1].f) <= 2:
-                i0 -= 1
-            # year after the month: ئازاری 2020, ئازاری ساڵی 2020
-            j = i1 + 1
-            if m and j < n and words[j].key == "ی" and adjacent(j - 1, j):
-                j += 1
-            if m and j < n and words[j].key in date_heads and j + 1 < n and _year_like(words[j + 1]):
-                i1 = j + 1
-            elif m and j < n and _year_like(words[j]):
-                i1 = j
-            # weekday followed by a date: شەممە 11ی خەزڵوەر (handled when the month is reached)
-            if is_wd and i1 + 1 < n and words[i1 + 1].kind == "num":
-                k = i1 + 1
-                # look for a month right after the number
-                k2 = k + 1 if k + 1 < n and words[k + 1].key == "ی" else k + 1
-                if k2 < n and (_phrase_at(words, k2, months) or (words[k2].key.endswith("ی")
-                                                                  and (words[k2].key[:-1],) in months)):
-                    i += 1
-                    continue
-            # a classifier head before: ڕۆژی شەممە, ساڵی ...
-            if i0 >= 1 and words[i0 - 1].key in date_heads:
-                i0 -= 1
-        elif w.key in date_heads and i + 1 < n and _year_like(words[i + 1]) and w.key != fold_key("ڕۆژی"):
-            i0, i1 = i, i + 1
-            if i1 + 2 < n and words[i1 + 1].key in (fold_key("تا"), fold_key("هەتا"), "-") and _year_like(words[i1 + 2]):
-                i1 += 2
-        elif w.kind == "num" and len(w.f) == 4 and w.f.isdigit() and 1900 <= int(w.f) <= 2099:
-            prev = words[i - 1].key if i else ""
-            nxt = words[i + 1] if i + 1 < n else None
-            glued = nxt is not None and nxt.start == w.end and nxt.kind == "word"
-            if prev in (fold_key("لە"), fold_key("تا"), fold_key("هەتا"), fold_key("بۆ"), fold_key("ساڵانی")) \
-                    or nxt is None or nxt.kind == "punct" or glued:
-                i0 = i1 = i
-        if i0 >= 0:
-            # a date made of a day/month/year number pattern is handled below
-            spans.add(i0, i1, words[i0].start, _word_end(words[i1], keep_i=True), "DATE", None, "rule")
-            i = i1 + 1
+        j = i
+        core = False
+        if words[j].key in heads:
+            j += 1
+        if weekday_at(j):
+            j += 1
+            core = True
+            c = j + 1 if j < n and words[j].key == "،" else j
+            e = day_month(c)
+            if e >= 0:
+                j = after_month(e + 1)
         else:
-            i += 1
+            e = day_month(j)
+            if e >= 0:
+                j, core = after_month(e + 1), True
+            elif month_at(j):
+                j, core = after_month(j + month_at(j)), True
+            elif j > i and words[i].key in year_heads and year_at(j):
+                j, core = j + 1, True
+                if j + 1 < n and words[j].key in links and year_at(j + 1):
+                    j += 2
+                j = after_year(j)
+            elif j == i and words[j].kind == "num" and len(words[j].f) == 4 and words[j].f.isdigit() \
+                    and 1300 <= int(words[j].f) <= 2099:
+                prev = words[i - 1].key if i else ""
+                nxt = words[i + 1] if i + 1 < n else None
+                if prev in (fold_key("لە"), fold_key("تا"), fold_key("هەتا"), fold_key("بۆ"), "-", "(") \
+                        or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"):
+                    j, core = i + 1, True
+        if core and j > i:
+            last = words[j - 1]
+            end = last.end if last.kind != "word" or _era(last, eras) and last.key in eras else last.start + _trim_clitics(last, keep_i=False)
+            if last.kind == "word" and _era(last, eras) and last.key not in eras:
+                end = last.start + len(_era(last, eras))
+            if spans.add(i, j - 1, words[i].start, end, "DATE", None, "rule"):
+                i = j
+                continue
+        i += 1
     folded = fold(text)
     for mt in _DATE_NUM.finditer(folded):
         i0 = next((k for k, w in enumerate(words) if w.start == mt.start()), -1)
         i1 = next((k for k, w in enumerate(words) if w.end == mt.end()), -1)
         if i0 >= 0 and i1 >= i0:
-            if i0 >= 2 and words[i0 - 1].key in single_triggers("weekday"):
+            if i0 >= 1 and weekday_at(i0 - 1):
                 i0 -= 1
-            if i0 >= 1 and words[i0 - 1].key in date_heads:
+            if i0 >= 1 and words[i0 - 1].key in heads:
                 i0 -= 1
             spans.add(i0, i1, words[i0].start, mt.end(), "DATE", None, "rule")
+
+
+def _era(w: Word, eras: frozenset[str]) -> str:
+    """The era word (زایینی, هەتاوی, کۆچی) that ``w`` starts with, or ''."""
+    if w.kind != "word":
+        return ""
+    for e in eras:
+        if w.key.startswith(e):
+            return w.f[:len(e)]
+    return ""
 
 
 def _word_end(w: Word, keep_i: bool = False) -> int:
@@ -458,15 +506,79 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
                 if s is not None and s[4] == "LOC" and s[0] == j:
                     spans.add(i, s[1], words[i].start, s[3], "LOC", s[5], "rule", replace=True)
 
-    # given name + following unknown words: محەمەد X Y
+    speech1 = single_triggers("speech")
+    kin = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی")}
+
+    def surname_like(j: int) -> bool:
+        if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
+            return False
+        k = words[j].key
+        return known_or_unknown(j) or k.endswith(("ی", "زادە", "پور", "یان", "ۆ")) and len(k) >= 4
+
+    def quoted_run(i: int) -> tuple[int, int] | None:
+        """(first, last) word inside quote marks opening at word i, if it holds 1-4 words."""
+        if words[i].f not in ('"', "«", "“", "'"):
+            return None
+        close = {"«": "»", "“": "”"}.get(words[i].f, words[i].f)
+        k = i + 1
+        while k < n and k <= i + 5 and words[k].f != close:
+            if words[k].kind != "word" and words[k].f not in ("(", ")", "-"):
+                return None
+            k += 1
+        if k < n and words[k].f == close and k > i + 1:
+            return i + 1, k - 1
+        return None
+
+    # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
+    named = {fold_key("بەناوی"), fold_key("بەناوەکانی")}
+    for i in range(n - 1):
+        j = -1
+        if words[i].key in named:
+            j = i + 1
+        elif words[i].key == fold_key("بە") and words[i + 1].key in (fold_key("ناوی"), fold_key("ناوەکانی")):
+            j = i + 2
+        if j < 0 or j >= n:
+            continue
+        q = quoted_run(j)
+        first = q[0] if q else j
+        k = first
+        while k < n and k < first + 4 and words[k].kind == "word" and words[k].key not in stp \
+                and spans.owner[k] < 0 and (q is None or k <= q[1]):
+            k += 1
+        if k > first:
+            end = words[k - 1].start + _trim_clitics(words[k - 1], True, True)
+            spans.add(first, k - 1, words[first].start, end, "PER", None, "rule")
+
+    # quoted names: "X Y" made of name-like words; after an organisation head it is an ORG
+    for i in range(n):
+        q = quoted_run(i)
+        if not q or not spans.free(q[0], q[1]):
+            continue
+        ws = range(q[0], q[1] + 1)
+        if all(words[k].key not in stp for k in ws) and any(known_or_unknown(k) for k in ws) \
+                and (words[q[0]].key in gnames or all(surname_like(k) for k in ws)):
+            label = "ORG" if i >= 1 and words[i - 1].key in org_heads else "PER"
+            spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
+
+    # given name + following name-like words: محەمەد X Y
     for i in range(n):
         if words[i].kind == "word" and words[i].key in gnames and spans.owner[i] < 0:
             k = i + 1
-            while k < n and k < i + 3 and known_or_unknown(k) and spans.owner[k] < 0:
+            while k < n and k < i + 4 and surname_like(k):
                 k += 1
-            if k > i + 1:
+            alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin)
+            if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
+
+    # unknown words right before a speech verb or a title at the start of a clause: X Y گوتی
+    for i in range(1, n):
+        if words[i].key in speech1 or (_phrase_at(words, i, titles) and words[i].key not in honorifics):
+            j = i - 1
+            k = name_run_back(j, 3)
+            if k <= j and all(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1)) \
+                    and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp):
+                spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
     if model:
         from sorani.entities.model import apply_model

@@ -16,6 +16,8 @@ TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.core:evaluate_normalize",
     "sentences": "sorani.evaluate.core:evaluate_sentences",
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
+    "ner": "sorani.evaluate.entities:evaluate_ner",
+    "facts": "sorani.evaluate.entities:evaluate_facts",
 }
 
 Row = dict[str, Any]
