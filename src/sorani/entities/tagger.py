@@ -159,18 +159,30 @@ def _is_candidate(w: Word, common: frozenset[str], stops: frozenset[str]) -> boo
 def _unknown(w: Word, common: frozenset[str]) -> bool:
     if w.kind != "word" or len(w.key) < 2:
         return False
-    k = w.key
+    return _unknown_key(w.key, common)
+
+
+_MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
+    "ەکان", "ەکە", "ەکانی", "ەکەی", "ەکانمان", "ەکانیان", "ەکەمان", "ەکانەوە", "ەکەدا", "ەکاندا", "ان", "انی",
+    "ێک", "ێکی", "یەک", "یەکی", "ی", "یش", "ش", "دا", "ەوە", "وە", "یان", "مان", "تان", "م", "ت", "یە", "ە",
+    "ین", "ن", "ێت", "ات", "وو", "ووە", "بوو", "کرد", "کردووە", "کرا", "ەتی", "ییەکان", "ییە", "یی")},
+    key=len, reverse=True))
+
+
+def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
     if k in common:
         return False
-    suffixes, _, maxsuf = affixes()
-    for n in range(1, min(maxsuf + 1, len(k) - 2)):
-        if k[-n:] in suffixes and k[:-n] in common:
-            return False
+    if depth >= 2:
+        return True
+    for e in _MORPH_ENDINGS:
+        if k.endswith(e) and len(k) - len(e) >= 2:
+            if not _unknown_key(k[:-len(e)], common, depth + 1):
+                return False
     return True
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
-_ALL_CLITICS = ("یشەوە", "یشدا", "شەوە", "ەوە", "یەوە", "یدا", "شدا", "ەدا", "دا", "یش", "ش", "یان", "ی")
+_ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
 
 
 def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
@@ -433,13 +445,17 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
             continue  # handled from the first head
         j = i + 1
         done = False
-        while j < n and j <= i + 4:
+        while j < n and j <= i + 6:
             s = spans.at(j)
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
                 spans.add(i, s[1], w.start, s[3], "ORG", None, "rule", replace=True)
                 done = True
                 break
-            if s is not None or words[j].kind != "word" or words[j].key in stp and words[j].key not in org_heads:
+            if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":
+                j += 1
+                continue
+            if s is not None or words[j].kind != "word" or words[j].key in stp and words[j].key not in org_heads \
+                    and words[j].key not in loc_heads:
                 break
             if not words[j].f.endswith(("ی", "ێتی")) and not known_or_unknown(j):
                 break
@@ -495,16 +511,31 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
                 j += 1
             if j < n and spans.owner[j] < 0 and _unknown(words[j], common) and words[j].key not in stp:
                 k = j
-                if k + 1 < n and _unknown(words[k + 1], common) and words[k].key[-1:] != "ی" and spans.owner[k + 1] < 0:
+                if k + 1 < n and _unknown(words[k + 1], common) and words[k].key[-1:] != "ی" and spans.owner[k + 1] < 0 \
+                        and _trim_clitics(words[k], False) == len(words[k].f) and words[k + 1].key not in stp:
                     k += 1
                 nxt_word = k + 1 < n and words[k + 1].kind == "word"
                 end = words[k].start + _trim_clitics(words[k], keep_i=not nxt_word)
                 i0 = i if key in loc_features else j
                 spans.add(i0, k, words[i0].start, end, "LOC", None, "rule")
+                # a plural head lists several: گوندەکانی X و Y
+                while fold_key("کان") in key and k + 2 < n and words[k + 1].key == "و" \
+                        and _unknown(words[k + 2], common) and spans.owner[k + 2] < 0:
+                    k += 2
+                    nxt_word = k + 1 < n and words[k + 1].kind == "word"
+                    spans.add(k, k, words[k].start, words[k].start + _trim_clitics(words[k], keep_i=not nxt_word),
+                              "LOC", None, "rule")
             elif key in loc_features and j < n:
                 s = spans.at(j)
                 if s is not None and s[4] == "LOC" and s[0] == j:
                     spans.add(i, s[1], words[i].start, s[3], "LOC", s[5], "rule", replace=True)
+
+    # Latin-script acronyms name organisations: HRE, BBC, K24
+    for i, w in enumerate(words):
+        f = w.f
+        if w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and \
+                sum(c.isupper() for c in f) >= 2 and spans.owner[i] < 0:
+            spans.add(i, i, w.start, w.end, "ORG", None, "rule")
 
     speech1 = single_triggers("speech")
     kin = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی")}
