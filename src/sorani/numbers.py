@@ -126,6 +126,7 @@ class _Lexicon:
         self.ctx = ctx
         self.letters = frozenset(p for p, _ in ctx.get("letter", []))
         self.pronouns = {p: arg for p, arg in ctx.get("pronoun", [])}
+        self.not_number = frozenset(p for p, _ in ctx.get("not_number", []))
         self.mults = sorted(((int(w.value), f) for (c, v), f in self.std.items() if c == "mult"
                              for w in [self.words[f]]), reverse=True)
 
@@ -142,7 +143,7 @@ class _Lexicon:
 
         num = rf"[{_DIG}]+(?:[.,٫٬][{_DIG}]+)*"
         # one number token: digits (with percent sign, date/time shapes, glued endings) or a word
-        self.digit_tok = (rf"(?<![A-Za-z{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
+        self.digit_tok = (rf"(?<![A-Za-z{_LETTER}{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
                           rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?)?)(?:\s?(?P<pct2>[%٪]))?"
                           rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
@@ -162,7 +163,7 @@ class _Lexicon:
 
         self.qual_before = {re.sub(r"\s+", " ", p): lab for p, lab in ctx.get("qualifier", [])}
         self.qual_before_re = re.compile(
-            rf"(?<!{_L})({phrase_alt(list(self.qual_before))})[^\S\n]*$")
+            rf"(?<!{_L})({phrase_alt(list(self.qual_before))})[^\S\n]*[(«\"]?[^\S\n]*$")
         self.qual_after = {p: lab for p, lab in ctx.get("qualifier_after", [])}
         self.qual_after_re = re.compile(rf"^[^\S\n]*({phrase_alt(list(self.qual_after))})(?!{_L})")
         self.pct_before_re = re.compile(
@@ -172,7 +173,8 @@ class _Lexicon:
         self.year_before_re = re.compile(
             rf"(?<!{_L})({phrase_alt([p for p, _ in ctx.get('year_before', [])])})[^\S\n]*$")
         self.year_after_re = re.compile(
-            rf"[^\S\n]?({phrase_alt([p for p, _ in ctx.get('year_after', [])])})(?!{_L})")
+            rf"[^\S\n]?({phrase_alt([p for p, _ in ctx.get('year_after', [])])})"
+            rf"(?:{self.word_sfx_alt})?(?!{_L})")
         self.range_words = frozenset(p for p, _ in ctx.get("range", []))
         self.not_after = [(tuple(p.split()), a) for p, a in ctx.get("not_after", [])]
         self.not_before = [(tuple(p.split()), a) for p, a in ctx.get("not_before", [])]
@@ -282,13 +284,20 @@ def _tokens(ntext: str, start: int, end: int, lex: _Lexicon) -> list[_Tok]:
         if g["word"] is not None:
             w = lex.words[g["word"]]
             sfx = g["wsfx"] or ""
+            if m.group() in lex.not_number:
+                toks.append(_Tok(m.start(), m.end(), "junk", Decimal(0), "", conn=conn))
+                conn = ""
+                pos = m.end()
+                continue
             t = _Tok(m.start(), m.end(), w.cls, w.value, w.form, ordinal=bool(g["word_ord"]),
                      suffix=sfx, suffix_kind=lex.suffix[sfx][0] if sfx else "", conn=conn)
         else:
             num = g["num"]
             sfx = g["dsfx"] or ""
             if g["dt"]:
-                t = _Tok(m.start(), m.end(), "date" if "/" in num else "time", Decimal(0), "",
+                parts = re.split("[/:]", num)
+                dt = "time" if ":" in num else "date" if len(parts) == 3 else "junk"
+                t = _Tok(m.start(), m.end(), dt, Decimal(0), "",
                          suffix=sfx, suffix_kind=lex.suffix[sfx][0] if sfx else "", conn=conn)
             else:
                 val = _to_decimal(num)
@@ -298,6 +307,15 @@ def _tokens(ntext: str, start: int, end: int, lex: _Lexicon) -> list[_Tok]:
                     t = _Tok(m.start(), m.end(), "digits", val, "", ordinal=bool(g["dord"]),
                              suffix=sfx, suffix_kind=lex.suffix[sfx][0] if sfx else "",
                              percent=bool(g["pct1"] or g["pct2"]), conn=conn)
+        if t.suffix_kind == "and":  # ملیارو: a glued و joins the next number
+            t.suffix, t.suffix_kind = "", ""
+            conn = "و"
+            pos = m.end()
+            toks.append(t)
+            s2 = lex.sep_re.match(ntext, pos, end)
+            if s2 is not None and s2.group().strip() == "":
+                pos = s2.end()
+            continue
         toks.append(t)
         conn = ""
         pos = m.end()
@@ -366,6 +384,8 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
                 reason = f"'{t.form}' (zero) cannot be part of a longer number"
                 break
             group, slot = Decimal(0), "zero"
+        elif c == "vague" and slot == "vague" and t.value >= 1000 and not and_:
+            group = group * t.value  # دەیان هەزاران: tens of thousands
         elif c == "vague":
             if group is not None or last_mult is not None or k != (i + 1 if neg else i):
                 reason = f"'{t.form}' (a vague plural) starts a number"
@@ -476,7 +496,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
         return None, reason or "not a number"
     j, value, ordinal = best
     return _Num(i, j, value, ordinal=ordinal, vague=vague, approx=approx and j == k,
-                decimal=decimal or value != value.to_integral_value()), reason
+                decimal=value != value.to_integral_value()), reason
 
 
 def _assemble(toks: list[_Tok]) -> list[_Num]:
@@ -715,15 +735,19 @@ def find_numbers(text: str) -> list[NumberSpan]:
     lex = _lex()
     ntext, pos, shifts = _prep(text)
     out: list[NumberSpan] = []
+    last_end = 0
     for m in lex.seq_re.finditer(ntext):
         toks = _tokens(ntext, m.start(), m.end(), lex)
         nums = _assemble(toks)
-        nums = _merge_ranges(toks, nums)
+        nums = _merge_ranges(ntext, toks, nums)
         for num in nums:
             span = _describe(ntext, toks, num, lex)
             if span is None:
                 continue
             s, e, value, kind, qual, qs, qe, high = span
+            if s < last_end:  # already inside the previous number (حەفتا لە سەدی)
+                continue
+            last_end = e
             os_, oe = _back(s, pos, shifts), _back(e - 1, pos, shifts) + 1
             oqs = _back(qs, pos, shifts) if qs is not None else None
             oqe = _back(qe - 1, pos, shifts) + 1 if qe is not None else None
@@ -731,7 +755,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
     return out
 
 
-def _merge_ranges(toks: list[_Tok], nums: list[_Num]) -> list[_Num]:
+def _merge_ranges(ntext: str, toks: list[_Tok], nums: list[_Num]) -> list[_Num]:
     if len(nums) < 2:
         return nums
     out: list[_Num] = []
@@ -744,18 +768,45 @@ def _merge_ranges(toks: list[_Tok], nums: list[_Num]) -> list[_Num]:
             ta = toks[a.j - 1]
             simple = not (a.ordinal or b.ordinal or a.vague or b.vague)
             plain_a = toks[a.i].cls not in ("date", "time", "junk") and tb.cls not in ("date", "time", "junk")
-            if b.i == a.j and simple and plain_a and b.value > a.value and not ta.suffix:
-                joined = tb.conn not in ("", "و")
+            same_script = (toks[a.i].cls == "digits") == (tb.cls == "digits")
+            if b.i == a.j and simple and plain_a and same_script and not ta.suffix:
+                low = a.value
+                tl = toks[b.j - 1]
+                if tl.cls == "mult" and a.j - a.i == 1 and low < tl.value and low * tl.value <= b.value:
+                    low = low * tl.value  # ١٧ تا ١٩ هەزار: 17000 to 19000
+            else:
+                low = None
+            if low is not None and b.value > low:
+                joined = tb.conn not in ("", "و") and _range_gap_ok(ntext, toks, a, b)
                 one_word = (a.j - a.i == 1 and b.j - b.i == 1 and tb.conn == "" and ta.cls == tb.cls
                             and ta.cls in ("unit", "ten") and b.value - a.value == (1 if ta.cls == "unit" else 10))
                 if joined or one_word:
-                    out.append(_Num(a.i, b.j, a.value, high=b.value, decimal=a.decimal or b.decimal,
+                    out.append(_Num(a.i, b.j, low, high=b.value, decimal=False,
                                     approx=b.approx))
                     k += 2
                     continue
         out.append(a)
         k += 1
     return out
+
+
+def _range_gap_ok(ntext: str, toks: list[_Tok], a: _Num, b: _Num) -> bool:
+    """``1-3`` and ``١٨ - ٩٤`` are ranges; ``1- پێنج`` (a list marker) is not."""
+    if toks[b.i].conn not in "-–—":
+        return True
+    gap = ntext[toks[a.j - 1].end:toks[b.i].start]
+    return gap[0].isspace() == gap[-1].isspace()
+
+
+def _bullet(ntext: str, tok: _Tok) -> bool:
+    """A list marker: an integer alone at the start of a line followed by ``-``, ``.`` or ``)``."""
+    if tok.cls != "digits" or tok.suffix or tok.percent:
+        return False
+    line_start = ntext.rfind("\n", 0, tok.start) + 1
+    if ntext[line_start:tok.start].strip(" \t\u00a0(‏‎") != "":
+        return False
+    return ntext[tok.end:tok.end + 2] in ("- ", ". ", ") ", "-", ".", ")") and \
+        (tok.end + 1 >= len(ntext) or ntext[tok.end + 1] in " \t\n")
 
 
 def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon):
@@ -765,16 +816,21 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon):
         return s, e, None, first.cls, None, None, None, None
     if first.cls == "junk":
         return None
+    if num.j - num.i == 1 and _bullet(ntext, first):
+        return None
     single_word = num.j - num.i == 1 and first.cls != "digits"
     if single_word:
-        if first.form + first.suffix in lex.pronouns:
+        if first.suffix_kind == "approx" and first.form in lex.pronouns:
             after = _word_at(ntext, e, False, 1)
-            if not after or after[0] != lex.pronouns[first.form + first.suffix]:
+            if not after or after[0] != lex.pronouns[first.form]:
                 return None
             num.approx = False
         elif _excluded(ntext, first, lex):
             return None
     value = num.value
+    if first.cls == "digits" and s >= 1 and ntext[s - 1] in "−-" and num.high is None \
+            and (s == 1 or ntext[s - 2] in " \t\n(=[") and not num.ordinal:
+        value, s = -value, s - 1  # −0.2: a minus sign glued to the digits
     kind = "ordinal" if num.ordinal else "cardinal"
     qual: str | None = None
     qs = qe = None
@@ -824,7 +880,7 @@ def _is_year(ntext: str, tok: _Tok, lex: _Lexicon) -> bool:
         return False
     if tok.suffix_kind == "era":
         return True
-    if lex.year_before_re.search(ntext, max(0, tok.start - 12), tok.start):
+    if lex.year_before_re.search(ntext, max(0, tok.start - 24), tok.start):
         return True
     if lex.year_after_re.match(ntext, tok.end, min(len(ntext), tok.end + 12)) and not tok.suffix:
         return True
