@@ -25,6 +25,11 @@ _EXPORTS: dict[str, str] = {
     "Sentence": "sorani.sentences",
     "analyze": "sorani.doc",
     "Doc": "sorani.doc",
+    "find_numbers": "sorani.numbers",
+    "NumberSpan": "sorani.numbers",
+    "parse_number": "sorani.numbers",
+    "to_words": "sorani.numbers",
+    "convert_digits": "sorani.numbers",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
