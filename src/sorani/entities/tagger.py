@@ -262,6 +262,7 @@ class _Spans:
         return self.items[o] if o >= 0 and self.items[o][4] else None
 
 
+_YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دایە", "ەکان", "ی"}) - {"ی"}
 _DATE_NUM = re.compile(r"(?<![0-9])[0-9]{1,4}[/\-.][0-9]{1,2}[/\-.][0-9]{1,4}(?![0-9])")
 
 
@@ -361,7 +362,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 prev = words[i - 1].key if i else ""
                 nxt = words[i + 1] if i + 1 < n else None
                 if prev in (fold_key("لە"), fold_key("تا"), fold_key("هەتا"), fold_key("بۆ"), "-", "(") \
-                        or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"):
+                        or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
+                                                             and nxt.key in _YEAR_CLITICS):
                     j, core = i + 1, True
         if core and j > i:
             last = words[j - 1]

@@ -1,0 +1,520 @@
+"""Quotes and numeric claims of Sorani news: who said what, and which figure counts what, for
+which event, according to whom.
+
+>>> quotes, claims = find_facts('ماکرۆن گوتی "ئێمە ئەمە قبووڵ ناکەین".')
+>>> [(q.text, q.speaker.text) for q in quotes]
+[('ئێمە ئەمە قبووڵ ناکەین', 'ماکرۆن')]
+>>> _, claims = find_facts("بەگوێرەی وەزارەتی بەرگریی ئازەربایجان، ١٣٠ تانک و زریپۆش لەنێوبراون.")
+>>> [(c.value, c.thing, c.event, c.source) for c in claims]
+[(130, 'تانک و زریپۆش', 'destroyed', 'وەزارەتی بەرگریی ئازەربایجان')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
+from sorani.entities.tagger import Entity, _phrase_at, find_entities
+
+__all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
+
+_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_SENT_END = {".", "!", "؟", "?", "…"}
+
+
+@dataclass
+class Mention:
+    """A mention of a speaker or source: ``text[start:end]``, with the entity ``label`` and
+    canonical ``english`` name when it is a known entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+    english: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.label,
+                "english": self.english}
+
+
+@dataclass
+class Quote:
+    """A direct quote: the quoted ``text`` (``start``/``end`` without the marks) and its
+    ``speaker`` (a ``Mention`` or ``None``)."""
+
+    start: int
+    end: int
+    text: str
+    speaker: Mention | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "speaker": self.speaker.to_dict() if self.speaker else None}
+
+
+@dataclass
+class Claim:
+    """A numeric claim: ``value`` at ``start``/``end``, the counted ``thing``, the ``event``
+    (killed, wounded, destroyed, shot_down, arrested, displaced, infected, died, recovered,
+    other, none), the ``qualifier`` (more_than, less_than, about) and the ``source`` it is
+    attributed to (with ``source_start``/``source_end``)."""
+
+    start: int
+    end: int
+    text: str
+    value: float | int | None
+    thing: str | None = None
+    event: str = "none"
+    qualifier: str | None = None
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    source_english: str = ""
+    thing_start: int | None = None
+    thing_end: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "value": self.value,
+                "thing": self.thing, "event": self.event, "qualifier": self.qualifier,
+                "source": self.source, "source_start": self.source_start, "source_end": self.source_end,
+                "source_english": self.source_english}
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _mention(e: Entity) -> Mention:
+    return Mention(e.start, e.end, e.text, e.label, e.english)
+
+
+def _sentence_bounds(words: list[Word]) -> list[int]:
+    """For each word, the index of the first word of its sentence."""
+    out, first = [], 0
+    for i, w in enumerate(words):
+        out.append(first)
+        if w.f in _SENT_END:
+            first = i + 1
+    return out
+
+
+def _quote_spans(text: str, words: list[Word]) -> list[tuple[int, int, int, int]]:
+    """(open word, close word, content start, content end) of each quote."""
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        f = words[i].f
+        if f in _OPEN_CLOSE:
+            close = _OPEN_CLOSE[f]
+            j = i + 1
+            while j < n and words[j].f != close and (j - i) < 2000:
+                if f == '"' and words[j].f in ("«", "“"):
+                    break
+                j += 1
+            if j < n and words[j].f == close and j > i + 1:
+                s, e = words[i].end, words[j].start
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                out.append((i, j, s, e))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _is_speech(words: list[Word], i: int) -> int:
+    """Number of words of a speech verb phrase at word i (0 if none)."""
+    if words[i].kind != "word":
+        return 0
+    return _phrase_at(words, i, triggers().get("speech", {}))
+
+
+def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
+    """The entity (PER/ORG/LOC) covering each word, if any."""
+    out: list[Entity | None] = [None] * len(words)
+    k = 0
+    for e in sorted((e for e in ents if e.label != "DATE"), key=lambda e: e.start):
+        while k < len(words) and words[k].end <= e.start:
+            k += 1
+        j = k
+        while j < len(words) and words[j].start < e.end:
+            out[j] = e
+            j += 1
+    return out
+
+
+def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, lo: int,
+                    text: str) -> Mention | None:
+    """The speaker/source of a speech verb at ``verb``: the entity (person first) in the clause
+    before it, else the noun phrase that opens the clause."""
+    j = verb - 1
+    start = j
+    while start >= lo and words[start].f not in _SENT_END and words[start].f not in ('"', "»", "”", "«", "“") \
+            and not (words[start].f == "،" and start < verb - 1 and _clause_break(words, start)):
+        start -= 1
+    start += 1
+    best: Entity | None = None
+    for k in range(start, verb):
+        e = ent_at[k]
+        if e is not None and e.label in ("PER", "ORG", "LOC"):
+            if best is None or (e.label == "PER" and best.label != "PER") or \
+                    (e.label == "ORG" and best.label == "LOC"):
+                best = e
+    if best is not None:
+        return _mention(best)
+    stops = _np_stops()
+    k = start
+    while k < verb and (words[k].key in stops or words[k].kind != "word"):
+        k += 1
+    if k >= verb:
+        return None
+    e_ = k
+    while e_ + 1 < verb and e_ < k + 3 and words[e_ + 1].kind == "word" and words[e_ + 1].key not in stops:
+        e_ += 1
+    return Mention(words[k].start, words[e_].end, text[words[k].start:words[e_].end])
+
+
+def _clause_break(words: list[Word], i: int) -> bool:
+    return True
+
+
+_NP_STOPS: frozenset[str] | None = None
+
+
+def _np_stops() -> frozenset[str]:
+    global _NP_STOPS
+    if _NP_STOPS is None:
+        _NP_STOPS = frozenset(fold_key(w) for w in (
+            "و", "لە", "بە", "بۆ", "کە", "هەروەها", "بەڵام", "ئەوەش", "هەر", "بەم", "لەم", "لەو", "دوای", "پاش",
+            "ئەمڕۆ", "دوێنێ", "پێشتر", "دواتر", "ئێستا", "تەنها", "هەروا", "ئینجا", "ئەمجارە", "جارێکی", "دیکە",
+            "تر")) | single_triggers("speech")
+    return _NP_STOPS
+
+
+def find_quotes(text: str, entities: list[Entity] | None = None, words: list[Word] | None = None) -> list[Quote]:
+    """Direct quotes of ``text`` with their speakers.
+
+    >>> [(q.text, q.speaker.text) for q in find_quotes('«ئێمە ئامادەین»، بایدن گوتی.')]
+    [('ئێمە ئامادەین', 'بایدن')]
+    """
+    if not text:
+        return []
+    words = words if words is not None else scan(text)
+    entities = entities if entities is not None else find_entities(text, words)
+    ent_at = _entity_index(entities, words)
+    sent = _sentence_bounds(words)
+    out: list[Quote] = []
+    spans = _quote_spans(text, words)
+    for qi, (i, j, s, e) in enumerate(spans):
+        content = [w for w in words[i + 1:j] if w.kind == "word"]
+        before = words[i - 1] if i else None
+        intro = before is not None and (before.f in (":", "،") or _is_speech(words, i - 1)
+                                        or (i >= 2 and _is_speech(words, i - 2)))
+        outro = any(_is_speech(words, k) for k in range(j + 1, min(len(words), j + 5)))
+        if len(content) < 4 and not (intro or outro):
+            continue  # a highlighted name or term, not a quotation
+        if before is not None and before.key in (fold_key("ناوی"), fold_key("بەناوی")):
+            continue
+        out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi)))
+    return out
+
+
+def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: list[int],
+             spans: list[tuple[int, int, int, int]], qi: int) -> Mention | None:
+    i, j, _, _ = spans[qi]
+    n = len(words)
+    lo = sent[i]
+    prev_close = spans[qi - 1][1] if qi else -1
+    lo = max(lo, prev_close + 1)
+    # 1. a speech verb (or ":") before the quote in the same sentence: X گوتی "…"
+    for k in range(i - 1, lo - 1, -1):
+        if _is_speech(words, k) or (words[k].f == ":" and k == i - 1):
+            m = _subject_before(words, ent_at, k, lo, text)
+            if m is not None:
+                return m
+    # 2. after the quote: "…"، X گوتی / ئەمەی X گوت
+    k = j + 1
+    stop = min(n, j + 10)
+    while k < stop and words[k].f not in _SENT_END and words[k].f not in _OPEN_CLOSE:
+        if _is_speech(words, k):
+            best = None
+            for m in range(j + 1, k):
+                e = ent_at[m]
+                if e is not None and (best is None or e.label == "PER"):
+                    best = e
+            if best is not None:
+                return _mention(best)
+            return _subject_before(words, ent_at, k, j + 1, text)
+        k += 1
+    # 3. an entity earlier in the same sentence
+    for k in range(i - 1, lo - 1, -1):
+        e = ent_at[k]
+        if e is not None and e.label in ("PER", "ORG"):
+            return _mention(e)
+    # 4. the speaker named in the sentence before: its person (or organisation) subject
+    if lo > 0:
+        plo = sent[lo - 1]
+        for label in ("PER", "ORG"):
+            for k in range(plo, lo):
+                e = ent_at[k]
+                if e is not None and e.label == label:
+                    return _mention(e)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# numeric claims
+
+_KEEP_KINDS = ("cardinal", "decimal", "percent", "range")
+_QUALIFIERS = {"more_than": "more_than", "less_than": "less_than", "about": "about"}
+
+
+def _numbers(text: str) -> list[Any]:
+    try:
+        from sorani.numbers import find_numbers
+    except ImportError:  # pragma: no cover - the numbers stage ships with sorani
+        return []
+    return find_numbers(text)
+
+
+def _stem(w: Word, text: str) -> tuple[str, int]:
+    """The counted noun of word ``w`` without clitics: (stem text, stem end offset)."""
+    f = w.f
+    cut = len(f)
+    for suf in ("یشی", "یش", "ەش", "اش"):
+        if f[:cut].endswith(suf) and cut - len(suf) >= 2:
+            if suf in ("ەش", "اش"):
+                suf = "ش"
+            cut -= len(suf)
+            break
+    for suf in ("ەکانی", "ەکەی", "ەکان", "ەکە", "انی", "ان"):
+        if f[:cut].endswith(suf) and cut - len(suf) >= 3:
+            cut -= len(suf)
+            break
+    if f[:cut].endswith("ی") and cut - 1 >= 2:
+        cut -= 1
+    if f[:cut].endswith("\u200c"):
+        cut -= 1
+    return text[w.start:w.start + cut], w.start + cut
+
+
+_INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
+
+
+def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
+    """(event, words used) for an event phrase starting at word k."""
+    w = words[k]
+    if w.kind != "word":
+        return None
+    for stem, ev in events():
+        m = len(stem)
+        if k + m > len(words):
+            continue
+        if all(words[k + x].key == stem[x] for x in range(m - 1)) and _starts(words[k + m - 1].key, stem[-1]):
+            return ev, m
+    return None
+
+
+_PREFIXES = ("", "نە", "دە", "بە", "لە")
+
+
+def _starts(key: str, stem: str) -> bool:
+    for p in _PREFIXES:
+        if key.startswith(p + stem):
+            return True
+    return False
+
+
+def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Quote] | None = None,
+                words: list[Word] | None = None) -> list[Claim]:
+    """Numeric claims of ``text``: each figure with its counted thing, event, qualifier, source.
+
+    >>> [(c.value, c.thing, c.event) for c in find_claims("٧٩٠ سەرباز کوژران و ١٩٠٠ی دیکە برینداربوون")]
+    [(790, 'سەرباز', 'killed'), (1900, 'سەرباز', 'wounded')]
+    """
+    if not text:
+        return []
+    words = words if words is not None else scan(text)
+    nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
+    if entities is None:
+        entities = find_entities(text, words)
+    dates = [(e.start, e.end) for e in entities if e.label == "DATE"]
+    nums = [x for x in nums if not any(s <= x.start < e for s, e in dates)]
+    # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
+    ent_at = _entity_index(entities, words)
+    sent = _sentence_bounds(words)
+    by_start = {w.start: i for i, w in enumerate(words)}
+    by_end = {w.end: i for i, w in enumerate(words)}
+    items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
+    for x in nums:
+        end = x.end
+        # drop clitics glued to the figure (٩٠٠ی, ٢٠١٤ەوە)
+        while end > x.start and not (text[end - 1].isdigit() or _number_word_end(text, x.start, end)):
+            end -= 1
+        i0 = by_start.get(x.start)
+        i1 = next((k for k in range(i0 or 0, len(words)) if words[k].end >= end), None) if i0 is not None else None
+        if i0 is None or i1 is None:
+            continue
+        x.__dict__["_end"] = end
+        items.append((i0, i1, x))
+    sents_with_numbers = {sent[i0] for i0, _, _ in items}
+    for k, w in enumerate(words):
+        if w.kind == "word" and sent[k] in sents_with_numbers and w.key.endswith(tuple(fold_key(s) for s in _INDEF)) \
+                and len(w.key) > 5 and ent_at[k] is None:
+            # only when an event follows soon: چەتەیەک کوژرا
+            if any(_event_at(words, m) for m in range(k + 1, min(len(words), k + 4))):
+                items.append((k, k, None))
+    items.sort(key=lambda t: t[0])
+
+    claims: list[Claim] = []
+    for idx, (i0, i1, x) in enumerate(items):
+        nxt_i0 = items[idx + 1][0] if idx + 1 < len(items) else len(words)
+        if x is None:
+            w = words[i0]
+            base = w.f
+            for s in sorted(_INDEF, key=len, reverse=True):
+                if fold_key(base).endswith(fold_key(s)):
+                    base = base[:len(base) - len(s)]
+                    break
+            c = Claim(w.start, w.end, text[w.start:w.end], 1, thing=base, thing_start=w.start,
+                      thing_end=w.start + len(base))
+            after = i0 + 1
+        else:
+            end = x.__dict__.get("_end", x.end)
+            c = Claim(x.start, end, text[x.start:end], x.value, qualifier=_QUALIFIERS.get(x.qualifier or ""))
+            after = i1 + 1
+            # the counted thing: the next word (skipping a glued ezafe)
+            k = after
+            if k < len(words) and words[k].key == "ی" and words[k].start == words[k - 1].end:
+                k += 1
+            if k < len(words) and words[k].kind == "word" and k < nxt_i0:
+                w = words[k]
+                if w.key.rstrip("یش") in _other_keys() or w.key in _other_keys() or _stem(w, text)[0] and \
+                        fold_key(_stem(w, text)[0]) in _other_keys():
+                    c.thing = claims[-1].thing if claims else None
+                    after = k + 1
+                elif _event_at(words, k) is None and w.key not in _np_stops():
+                    thing, tend = _stem(w, text)
+                    c.thing, c.thing_start, c.thing_end = thing, w.start, tend
+                    after = k + 1
+                    # coordination: تانک و زریپۆش
+                    if k + 2 < nxt_i0 and words[k + 1].key == "و" and words[k + 2].kind == "word" \
+                            and _event_at(words, k + 2) is None and words[k + 2].key not in _qual_keys() \
+                            and not words[k + 2].key.endswith(tuple(fold_key(s) for s in _INDEF)) \
+                            and words[k + 2].key not in _np_stops() and not w.f.endswith("ی"):
+                        t2, tend2 = _stem(words[k + 2], text)
+                        c.thing = text[w.start:tend2]
+                        c.thing_end = tend2
+                        after = k + 3
+        # the event: the first event word after the thing, before the next figure
+        c.event = "none"
+        stop = min(nxt_i0, len(words))
+        k = after
+        found = None
+        while k < stop and words[k].f not in _SENT_END:
+            ev = _event_at(words, k)
+            if ev:
+                found = ev[0]
+                k2 = k + ev[1]
+                # killed and wounded in one predicate -> other
+                if k2 + 1 < len(words) and words[k2].key == "و":
+                    ev2 = _event_at(words, k2 + 1)
+                    if ev2 and ev2[0] != found and {ev2[0], found} == {"killed", "wounded"}:
+                        found = "other"
+                break
+            k += 1
+        if found:
+            c.event = found
+        elif stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] and \
+                all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(k, stop)):
+            c.extra["inherit"] = True  # a list: ١٣٧ تانک، ٧٢ درۆن و ٧ هێلیکۆپتەر ... تێکشکاندووە
+        claims.append(c)
+    for a in range(len(claims) - 2, -1, -1):
+        if claims[a].extra.get("inherit"):
+            claims[a].event = claims[a + 1].event
+    # the source
+    qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
+    for c, (i0, _, _) in zip(claims, items):
+        _attach_source(text, c, words, ent_at, sent, i0, qspans)
+    return claims
+
+
+def _number_word_end(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] ends with a whole number word (هەزار, دوو …)."""
+    tail = text[start:end].split()[-1] if text[start:end].split() else ""
+    return fold_key(tail) in _number_words()
+
+
+_NUMBER_WORDS: frozenset[str] | None = None
+
+
+def _number_words() -> frozenset[str]:
+    global _NUMBER_WORDS
+    if _NUMBER_WORDS is None:
+        _NUMBER_WORDS = frozenset(fold_key(w) for w in (
+            "یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "یازدە", "دوازدە", "سێزدە",
+            "چواردە", "پازدە", "شازدە", "حەڤدە", "هەژدە", "نۆزدە", "بیست", "سی", "چل", "پەنجا", "شەست", "حەفتا",
+            "هەشتا", "نەوەد", "سەد", "هەزار", "ملیۆن", "ملیار", "دووسەد", "سێسەد", "پێنجسەد", "نیو"))
+    return _NUMBER_WORDS
+
+
+def _other_keys() -> frozenset[str]:
+    return single_triggers("other_thing")
+
+
+def _qual_keys() -> frozenset[str]:
+    t = triggers()
+    return frozenset(k[0] for cat in ("more_than", "less_than", "about") for k in t.get(cat, {}))
+
+
+def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
+                   qspans: list[tuple[int, int, Mention | None]]) -> None:
+    for qs, qe, sp in qspans:
+        if qs <= c.start < qe:
+            if sp is not None:
+                c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
+            return
+    lo = sent[i0]
+    hi = i0
+    while hi < len(words) and sent[hi] == lo:
+        hi += 1
+    src_table = triggers().get("source", {})
+    # بەگوێرەی X / بەپێی ڕاپۆرتی X
+    for k in range(lo, hi):
+        m = _phrase_at(words, k, src_table)
+        if m:
+            j = k + m
+            e = ent_at[j] if j < len(words) else None
+            if e is not None:
+                c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
+                return
+            if j < len(words) and words[j].kind == "word" and not fold_key(words[j].f).endswith(("یان", "مان")):
+                w = words[j]
+                stem, end = _stem(w, text)
+                c.source, c.source_start, c.source_end = stem, w.start, end
+                return
+    # X ڕایگەیاند / X دەڵێت ، … figure
+    for k in range(lo, hi):
+        if _is_speech(words, k) and k < i0 + 3:
+            m = _subject_before(words, ent_at, k, lo, text)
+            if m is not None:
+                c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
+                return
+
+
+def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
+    """Quotes and numeric claims of ``text`` (one entity pass shared by both)."""
+    words = scan(text) if text else []
+    entities = find_entities(text, words) if text else []
+    quotes = find_quotes(text, entities, words) if text else []
+    claims = find_claims(text, entities, quotes, words) if text else []
+    return quotes, claims
+
+
+def facts_doc(doc: Any) -> None:
+    """``doc.STAGES`` stage: fill ``doc.layers["quotes"]`` and ``doc.layers["claims"]``."""
+    quotes, claims = find_facts(doc.text)
+    doc.layers["quotes"] = quotes
+    doc.layers["claims"] = claims
