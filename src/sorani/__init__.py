@@ -30,6 +30,12 @@ _EXPORTS: dict[str, str] = {
     "parse_number": "sorani.numbers",
     "to_words": "sorani.numbers",
     "convert_digits": "sorani.numbers",
+    "find_entities": "sorani.entities",
+    "Entity": "sorani.entities",
+    "find_quotes": "sorani.facts",
+    "find_claims": "sorani.facts",
+    "find_facts": "sorani.facts",
+    "extract_facts": "sorani.facts",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -182,7 +182,11 @@ def triggers() -> dict[str, dict[tuple[str, ...], str]]:
     out: dict[str, dict[tuple[str, ...], str]] = {}
     for line in _lines(data_path("entities") / "triggers.tsv"):
         cat, _, phrase = line.partition("\t")
+        phrase, _, value = phrase.partition("\t")
         phrase = phrase.strip()
+        if value.strip():
+            out.setdefault(cat.strip(), {})[tuple(word_keys(phrase))] = value.strip()
+            continue
         if phrase:
             out.setdefault(cat.strip(), {})[tuple(word_keys(phrase))] = phrase
     return out

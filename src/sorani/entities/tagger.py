@@ -421,6 +421,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
     loc_heads, loc_features = single_triggers("loc_head"), single_triggers("loc_feature")
     org_heads, org_alone = single_triggers("org_head"), single_triggers("org_alone")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
+    org_en = t.get("org_en", {})
     clue = {i for i in range(1, n) if words[i - 1].key in loc_heads or words[i - 1].key in loc_features
             or words[i - 1].key in honorifics}
     spans = _Spans(words)
@@ -450,7 +451,12 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
         while j < n and j <= i + 6:
             s = spans.at(j)
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
-                spans.add(i, s[1], w.start, s[3], "ORG", None, "rule", replace=True)
+                entry = None
+                m = _phrase_at(words, i, org_en)
+                if m and s[5] is not None and m == j - i:
+                    en = f"{org_en[tuple(x.key for x in words[i:i + m])]} ({s[5].english})"
+                    entry = Entry("ORG", en, "government", "", ())
+                spans.add(i, s[1], w.start, s[3], "ORG", entry, "rule", replace=True)
                 done = True
                 break
             if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":

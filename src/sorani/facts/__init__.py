@@ -151,19 +151,19 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
     before it, else the noun phrase that opens the clause."""
     j = verb - 1
     start = j
-    while start >= lo and words[start].f not in _SENT_END and words[start].f not in ('"', "»", "”", "«", "“") \
-            and not (words[start].f == "،" and start < verb - 1 and _clause_break(words, start)):
+    while start >= lo and words[start].f not in _SENT_END and words[start].f not in ('"', "»", "”", "«", "“"):
         start -= 1
     start += 1
+    rank = {"PER": 3, "ORG": 2, "LOC": 1}
     best: Entity | None = None
     for k in range(start, verb):
         e = ent_at[k]
-        if e is not None and e.label in ("PER", "ORG", "LOC"):
-            if best is None or (e.label == "PER" and best.label != "PER") or \
-                    (e.label == "ORG" and best.label == "LOC"):
-                best = e
+        if e is not None and e.label in rank and (best is None or rank[e.label] >= rank[best.label]):
+            best = e
     if best is not None:
         return _mention(best)
+    # no entity: the noun phrase of the clause right before the verb
+    start = max(start, max((k + 1 for k in range(start, verb) if words[k].f in ("،", ",", ":")), default=start))
     stops = _np_stops()
     k = start
     while k < verb and (words[k].key in stops or words[k].kind != "word"):
@@ -174,10 +174,6 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
     while e_ + 1 < verb and e_ < k + 3 and words[e_ + 1].kind == "word" and words[e_ + 1].key not in stops:
         e_ += 1
     return Mention(words[k].start, words[e_].end, text[words[k].start:words[e_].end])
-
-
-def _clause_break(words: list[Word], i: int) -> bool:
-    return True
 
 
 _NP_STOPS: frozenset[str] | None = None
@@ -373,10 +369,10 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
         nxt_i0 = items[idx + 1][0] if idx + 1 < len(items) else len(words)
         if x is None:
             w = words[i0]
-            base = w.f
-            for s in sorted(_INDEF, key=len, reverse=True):
-                if fold_key(base).endswith(fold_key(s)):
-                    base = base[:len(base) - len(s)]
+            base = text[w.start:w.end]
+            for suf in sorted(_INDEF, key=len, reverse=True):
+                if w.f.endswith(suf):
+                    base = base[:len(base) - len(suf)]
                     break
             c = Claim(w.start, w.end, text[w.start:w.end], 1, thing=base, thing_start=w.start,
                       thing_end=w.start + len(base))
@@ -513,8 +509,28 @@ def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
     return quotes, claims
 
 
+def extract_facts(text: str, model: bool = True) -> dict[str, list[Any]]:
+    """Entities, quotes and claims of ``text`` with one scan and one entity pass.
+
+    >>> f = extract_facts("هایکۆ ماس، وەزیری دەرەوەی ئەڵمانیا")
+    >>> [e.english for e in f["entities"]]
+    ['Heiko Maas', 'Germany']
+    """
+    words = scan(text) if text else []
+    ents = find_entities(text, words, model=model) if text else []
+    quotes = find_quotes(text, ents, words) if text else []
+    claims = find_claims(text, ents, quotes, words) if text else []
+    return {"entities": ents, "quotes": quotes, "claims": claims}
+
+
 def facts_doc(doc: Any) -> None:
-    """``doc.STAGES`` stage: fill ``doc.layers["quotes"]`` and ``doc.layers["claims"]``."""
-    quotes, claims = find_facts(doc.text)
+    """``doc.STAGES`` stage: fill ``doc.layers["quotes"]`` and ``doc.layers["claims"]`` (reusing
+    ``doc.entities`` when the entities stage ran)."""
+    text = doc.text
+    words = scan(text) if text else []
+    ents = doc.layers.get("entities")
+    if ents is None:
+        ents = find_entities(text, words) if text else []
+    quotes = find_quotes(text, ents, words) if text else []
     doc.layers["quotes"] = quotes
-    doc.layers["claims"] = claims
+    doc.layers["claims"] = find_claims(text, ents, quotes, words) if text else []
