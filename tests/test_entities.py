@@ -123,7 +123,7 @@ def test_long_line_is_linear() -> None:
 def test_doc_layer_and_public_api() -> None:
     doc = sorani.analyze("ئیمانوێل ماکرۆن، سەرۆکی فەرەنسا", stages=["entities"])
     assert [e.english for e in doc.entities] == ["Emmanuel Macron", "France"]
-    assert doc.to_dict()["entities"][0]["type"] == "PER"
+    assert doc.entities[0].to_dict()["type"] == "PER"
     assert sorani.find_entities("لە ئێران")[0].english == "Iran"
 
 

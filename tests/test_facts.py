@@ -83,16 +83,19 @@ def test_doc_layers() -> None:
     doc = sorani.analyze('ماکرۆن گوتی "ئێمە ئەمە قبووڵ ناکەین". ٥ سەرباز کوژران.', stages=["entities", "facts"])
     assert doc.quotes[0].speaker.text == "ماکرۆن"
     assert doc.claims[0].event == "killed"
-    d = doc.to_dict()
-    assert d["claims"][0]["value"] == 5 and d["quotes"][0]["speaker"]["english"] == "Emmanuel Macron"
+    assert doc.claims[0].to_dict()["value"] == 5
+    assert doc.quotes[0].to_dict()["speaker"]["english"] == "Emmanuel Macron"
+
+
+CLI = "import sys; from sorani.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def test_cli_facts_text_and_json(tmp_path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("بەگوێرەی ڕووداو، ١٠ سەرباز لە هەولێر کوژران.", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "sorani.cli", "facts", str(path)], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", CLI, "facts", str(path)], capture_output=True, text=True)
     assert out.returncode == 0 and "CLAIMS (1)" in out.stdout and "Erbil" in out.stdout
-    out = subprocess.run([sys.executable, "-m", "sorani.cli", "facts", "--format", "json", str(path)],
+    out = subprocess.run([sys.executable, "-c", CLI, "facts", "--format", "json", str(path)],
                          capture_output=True, text=True)
     d = json.loads(out.stdout)
     assert d["claims"][0]["event"] == "killed" and d["claims"][0]["source"] == "ڕووداو"

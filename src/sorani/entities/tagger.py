@@ -185,6 +185,15 @@ _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
 _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
 
 
+_VERB_START = tuple(fold_key(x) for x in ("دە", "ئە", "نا", "نە", "بی", "بێ", "بکە", "کرد", "بوو", "هات"))
+_VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "ێت", "ێن", "ین", "بوو", "کرد", "کردووە", "کرا", "دا", "یە"))
+
+
+def _verb_like(key: str) -> bool:
+    """A word that looks like a verb form (دەکات, کردووە, نییە …)."""
+    return key.startswith(_VERB_START) and len(key) > 3 or key.endswith(_VERB_END)
+
+
 def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
     """Length of ``w`` without a trailing clitic (ش, یش, دا, ەوە, ...; the ezafe ی unless
     ``keep_i``); for a person's name only the unambiguous ones."""
@@ -489,7 +498,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
             if words[j].key == "." and j + 1 < n:
                 j += 1
             k = j
-            while k < n and k < j + 3 and known_or_unknown(k) and spans.owner[k] < 0:
+            while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
+                    and words[k].key not in stp and not _verb_like(words[k].key) \
+                    and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")):
                 k += 1
             if k > j:
                 spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
@@ -505,9 +516,11 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
         j = i - 1
         k = name_run_back(j, 3)
         if k <= j and any(known_or_unknown(x) for x in range(k, j + 1)):
-            # drop leading words that are common and not names
-            while k < j and not known_or_unknown(k) and words[k].key in common:
+            # drop leading words that look like verbs (داوای لێکردووە، سەرۆکی …)
+            while k <= j and not known_or_unknown(k) and _verb_like(words[k].key):
                 k += 1
+            if k > j:
+                continue
             spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
     # place classifier + unknown name: شارۆچکەی X, گوندی X ; feature head: چیای X
