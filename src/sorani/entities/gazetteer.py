@@ -63,6 +63,17 @@ def fold_key(text: str) -> str:
     return s
 
 
+def key_of_folded(s: str) -> str:
+    """``fold_key`` of a string that is already ``fold``-ed."""
+    if _DROP.search(s):
+        s = _DROP.sub("", s)
+    if "وو" in s:
+        s = s.replace("وو", "و")
+    if "یی" in s:
+        s = s.replace("یی", "ی")
+    return s
+
+
 class Word:
     """A scanned unit: a word, a number or one punctuation character, with its span in the
     original text, its folded form ``f`` (same length as the original) and its key."""
@@ -71,7 +82,7 @@ class Word:
 
     def __init__(self, start: int, end: int, f: str) -> None:
         self.start, self.end, self.f = start, end, f
-        self.key = fold_key(f) if len(f) > 1 else f
+        self.key = key_of_folded(f) if len(f) > 1 else f
         c = f[0]
         self.kind = "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
 
@@ -130,7 +141,21 @@ class Gazetteer:
         for lst in self.multi.values():
             lst.sort(key=lambda item: -len(item[0]))
         self.max_len = max((len(k) for k in self.single), default=0)
+        self._surface: dict[str, tuple[tuple[Entry, bool], int]] | None = None
         self.by_english = {e.english: e for e in entries}
+
+    def surface(self) -> dict[str, tuple[tuple[Entry, bool], int]]:
+        """Every one-word name with every allowed suffix: surface key -> (hit, name length)."""
+        if self._surface is None:
+            suffixes = affixes()[0]
+            table: dict[str, tuple[tuple[Entry, bool], int]] = {}
+            for k, hit in self.single.items():
+                table.setdefault(k, (hit, len(k)))
+            for k, hit in self.single.items():
+                for suf in suffixes:
+                    table.setdefault(k + suf, (hit, len(k)))
+            self._surface = table
+        return self._surface
 
     def lookup(self, name: str) -> Entry | None:
         """The entry whose spelling is exactly ``name`` (after folding), or ``None``."""

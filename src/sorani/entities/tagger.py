@@ -12,9 +12,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from sorani.entities.gazetteer import (
-    Entry, Word, affixes, common_words, fold, fold_key, gazetteer, given_names, scan, single_triggers,
+    Entry, Word, affixes, key_of_folded, common_words, fold, fold_key, gazetteer, given_names, scan, single_triggers,
     triggers,
 )
+
+# folded constants used by the rules
+_K0 = fold_key("ساڵی")
+_K1 = fold_key("ساڵانی")
+_K2 = fold_key("تا")
+_K3 = fold_key("هەتا")
+_K4 = fold_key("لە")
+_K5 = fold_key("بۆ")
+_K6 = fold_key("خەڵکی")
+_K7 = fold_key("کان")
+_K8 = fold_key("بەناوی")
+_K9 = fold_key("بەناوەکانی")
+_K10 = fold_key("بە")
+_K11 = fold_key("ناوی")
+_K12 = fold_key("ناوەکانی")
 
 LABELS = ("PER", "LOC", "ORG", "DATE")
 _DROP_EDGE = "\u200c\u200d\u0640"
@@ -100,6 +115,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
     gaz = gazetteer()
     single, multi = gaz.single, gaz.multi
+    surface = gaz.surface()
     out = []
     i, n = 0, len(words)
     while i < n:
@@ -109,7 +125,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
             continue
         best: tuple[int, int, int, int, Entry] | None = None
         for off, stem in _splits(w):
-            k = fold_key(stem)
+            k = key_of_folded(stem)
             for keys, entry, amb in multi.get(k, ()):
                 m = len(keys)
                 if i + m > n or (best and m <= best[1] - best[0] + 1):
@@ -124,7 +140,15 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
                 best = (i, i + m - 1, w.start + off, words[i + m - 1].start + last_len, entry)
                 break
             if best is None or best[1] == best[0]:
-                hit = _strip_suffix(stem, single) if len(stem) >= 2 else None
+                hit = None
+                if len(stem) >= 2:
+                    k2 = key_of_folded(stem)
+                    if len(k2) == len(stem):  # fast path: no marks or collapsed letters
+                        hit = surface.get(k2)
+                        if hit is not None and hit[1] < len(stem):
+                            hit = _strip_suffix(stem, single)  # re-check (gentilic, longest base)
+                    else:
+                        hit = _strip_suffix(stem, single)
                 if hit and not (hit[0][1] and i not in clue):
                     cand = (i, i, w.start + off, w.start + off + hit[1], hit[0][0])
                     if best is None or (cand[3] - cand[2]) > (best[3] - best[2]):
@@ -142,12 +166,24 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
 
 def _phrase_at(words: list[Word], i: int, table: dict[tuple[str, ...], str]) -> int:
     """Number of words of the longest phrase of ``table`` starting at word ``i`` (0 if none)."""
+    index = _INDEX.get(id(table))
+    if index is None or index[0] is not table:
+        idx: dict[str, list[tuple[str, ...]]] = {}
+        for keys in table:
+            idx.setdefault(keys[0], []).append(keys)
+        index = _INDEX[id(table)] = (table, idx)
+    cands = index[1].get(words[i].key)
+    if not cands:
+        return 0
     best = 0
-    for keys in table:
+    for keys in cands:
         m = len(keys)
-        if m > best and i + m <= len(words) and all(words[i + j].key == keys[j] for j in range(m)):
+        if m > best and i + m <= len(words) and all(words[i + j].key == keys[j] for j in range(1, m)):
             best = m
     return best
+
+
+_INDEX: dict[int, tuple[Any, dict[str, list[tuple[str, ...]]]]] = {}
 
 
 def _is_candidate(w: Word, common: frozenset[str], stops: frozenset[str]) -> bool:
@@ -285,15 +321,17 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     t = triggers()
     months, weekdays = t.get("month", {}), single_triggers("weekday")
     heads, eras = single_triggers("date_head"), single_triggers("era")
-    year_heads = {fold_key("ساڵی"), fold_key("ساڵانی")}
-    links = {fold_key("تا"), fold_key("هەتا"), "-", "و"}
+    year_heads = {_K0, _K1}
+    links = {_K2, _K3, "-", "و"}
     n = len(words)
 
     def glued(a: int, b: int) -> bool:
         return words[b].start == words[a].end
 
+    month_first = _month_first(months)
+
     def month_at(j: int) -> int:
-        if j >= n or words[j].kind != "word":
+        if j >= n or words[j].kind != "word" or words[j].key[:2] not in month_first:
             return 0
         m = _phrase_at(words, j, months)
         if m:
@@ -370,7 +408,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                     and 1300 <= int(words[j].f) <= 2099:
                 prev = words[i - 1].key if i else ""
                 nxt = words[i + 1] if i + 1 < n else None
-                if prev in (fold_key("لە"), fold_key("تا"), fold_key("هەتا"), fold_key("بۆ"), "-", "(") \
+                if prev in (_K4, _K2, _K3, _K5, "-", "(") \
                         or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
                                                              and nxt.key in _YEAR_CLITICS):
                     j, core = i + 1, True
@@ -395,6 +433,16 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             spans.add(i0, i1, words[i0].start, mt.end(), "DATE", None, "rule")
 
 
+_MONTH_FIRST: dict[int, frozenset[str]] = {}
+
+
+def _month_first(months: dict[tuple[str, ...], str]) -> frozenset[str]:
+    got = _MONTH_FIRST.get(id(months))
+    if got is None:
+        got = _MONTH_FIRST[id(months)] = frozenset(k[0][:2] for k in months)
+    return got
+
+
 def _era(w: Word, eras: frozenset[str]) -> str:
     """The era word (زایینی, هەتاوی, کۆچی) that ``w`` starts with, or ''."""
     if w.kind != "word":
@@ -412,7 +460,7 @@ def _word_end(w: Word, keep_i: bool = False) -> int:
     return w.start + _trim_clitics(w, keep_i=False)
 
 
-def find_entities(text: str, words: list[Word] | None = None, model: bool = True) -> list[Entity]:
+def find_entities(text: str, words: list[Word] | None = None, model: bool = False) -> list[Entity]:
     """Named entities of ``text`` (PER, LOC, ORG, DATE), flat spans in the original text.
 
     >>> [(e.text, e.label, e.english) for e in find_entities("لەئەمریکا و ئەڵمانیاش")]
@@ -510,7 +558,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
     for i in range(1, n - 1):
         w = words[i]
         trig = (w.key == "،" or w.key == ",") and _phrase_at(words, i + 1, titles)
-        trig = trig or (w.key == fold_key("خەڵکی") and i + 1 < n and words[i + 1].kind == "word")
+        trig = trig or (w.key == _K6 and i + 1 < n and words[i + 1].kind == "word")
         if not trig:
             continue
         j = i - 1
@@ -540,7 +588,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
                 i0 = i if key in loc_features else j
                 spans.add(i0, k, words[i0].start, end, "LOC", None, "rule")
                 # a plural head lists several: گوندەکانی X و Y
-                while fold_key("کان") in key and k + 2 < n and words[k + 1].key == "و" \
+                while _K7 in key and k + 2 < n and words[k + 1].key == "و" \
                         and _unknown(words[k + 2], common) and spans.owner[k + 2] < 0:
                     k += 2
                     nxt_word = k + 1 < n and words[k + 1].kind == "word"
@@ -582,12 +630,12 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = True
         return None
 
     # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
-    named = {fold_key("بەناوی"), fold_key("بەناوەکانی")}
+    named = {_K8, _K9}
     for i in range(n - 1):
         j = -1
         if words[i].key in named:
             j = i + 1
-        elif words[i].key == fold_key("بە") and words[i + 1].key in (fold_key("ناوی"), fold_key("ناوەکانی")):
+        elif words[i].key == _K10 and words[i + 1].key in (_K11, _K12):
             j = i + 2
         if j < 0 or j >= n:
             continue

@@ -304,6 +304,9 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
     w = words[k]
     if w.kind != "word":
         return None
+    rx, first_keys = _event_index()
+    if not rx.match(w.key) and w.key not in first_keys:
+        return None
     for stem, ev in events():
         m = len(stem)
         if k + m > len(words):
@@ -314,6 +317,19 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
 
 
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
+_EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
+
+
+def _event_index() -> tuple[Any, frozenset[str]]:
+    """A regex matching a word that starts with a one-word event stem, and the first words of
+    the multi-word stems."""
+    global _EVENT_INDEX
+    if _EVENT_INDEX is None:
+        import re
+        singles = sorted({st[0] for st, _ in events() if len(st) == 1}, key=len, reverse=True)
+        rx = re.compile("(?:" + "|".join(_PREFIXES[1:]) + ")?(?:" + "|".join(map(re.escape, singles)) + ")")
+        _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
+    return _EVENT_INDEX
 
 
 def _starts(key: str, stem: str) -> bool:
@@ -509,7 +525,7 @@ def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
     return quotes, claims
 
 
-def extract_facts(text: str, model: bool = True) -> dict[str, list[Any]]:
+def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
     """Entities, quotes and claims of ``text`` with one scan and one entity pass.
 
     >>> f = extract_facts("هایکۆ ماس، وەزیری دەرەوەی ئەڵمانیا")
