@@ -655,8 +655,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         if not q or not spans.free(q[0], q[1]):
             continue
         ws = range(q[0], q[1] + 1)
-        if all(words[k].key not in stp for k in ws) and any(known_or_unknown(k) for k in ws) \
-                and (words[q[0]].key in gnames or all(surname_like(k) for k in ws)):
+        if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
+                and (words[q[0]].key in gnames or all(surname_like(k) for k in ws)
+                     or (len(ws) >= 2 and surname_like(q[1]))):
             label = "ORG" if i >= 1 and words[i - 1].key in org_heads else "PER"
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 

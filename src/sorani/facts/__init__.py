@@ -147,33 +147,57 @@ def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
 
 def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, lo: int,
                     text: str) -> Mention | None:
-    """The speaker/source of a speech verb at ``verb``: the entity (person first) in the clause
-    before it, else the noun phrase that opens the clause."""
-    j = verb - 1
-    start = j
+    """The speaker/source of a speech verb at ``verb``: a person (else organisation, else place)
+    named in the clause before it that is not the addressee (``بۆ X``, ``لەگەڵ X``, ``بە Xی گوت``),
+    else the noun phrase that opens the clause."""
+    start = verb - 1
     while start >= lo and words[start].f not in _SENT_END and words[start].f not in ('"', "»", "”", "«", "“"):
         start -= 1
     start += 1
     rank = {"PER": 3, "ORG": 2, "LOC": 1}
     best: Entity | None = None
+    addressee = _addressee_words()
     for k in range(start, verb):
         e = ent_at[k]
-        if e is not None and e.label in rank and (best is None or rank[e.label] >= rank[best.label]):
+        if e is None or e.label not in rank or (k > start and ent_at[k - 1] is e):
+            continue
+        if k > 0 and (words[k - 1].key in addressee or (words[k - 1].f in ("(",) and k > 1
+                                                         and words[k - 2].key in addressee)):
+            continue
+        if e.start > words[k].start:  # a glued preposition: بەرووداوی
+            continue
+        if best is None or rank[e.label] > rank[best.label]:
             best = e
     if best is not None:
         return _mention(best)
-    # no entity: the noun phrase of the clause right before the verb
-    start = max(start, max((k + 1 for k in range(start, verb) if words[k].f in ("،", ",", ":")), default=start))
+    # no entity: the noun phrase that opens the clause (or the part after its last comma)
     stops = _np_stops()
-    k = start
-    while k < verb and (words[k].key in stops or words[k].kind != "word"):
-        k += 1
-    if k >= verb:
-        return None
-    e_ = k
-    while e_ + 1 < verb and e_ < k + 3 and words[e_ + 1].kind == "word" and words[e_ + 1].key not in stops:
-        e_ += 1
-    return Mention(words[k].start, words[e_].end, text[words[k].start:words[e_].end])
+    for region in (start, max((k + 1 for k in range(start, verb) if words[k].f in ("،", ",", ":")), default=start)):
+        k = region
+        while k < verb and (words[k].key in stops or words[k].kind != "word"):
+            k += 1
+        if k >= verb:
+            continue
+        e_ = k
+        while e_ + 1 < verb and e_ < k + 3 and words[e_ + 1].kind == "word" and _np_word(words[e_ + 1], stops):
+            e_ += 1
+        return Mention(words[k].start, words[e_].end, text[words[k].start:words[e_].end])
+    return None
+
+
+def _np_word(w: Word, stops: frozenset[str]) -> bool:
+    k = w.key
+    return k not in stops and not k.startswith(("لە", "بە", "ئەوە", "بۆ")) and not k.endswith(("دا",))
+
+
+_ADDRESSEE: frozenset[str] | None = None
+
+
+def _addressee_words() -> frozenset[str]:
+    global _ADDRESSEE
+    if _ADDRESSEE is None:
+        _ADDRESSEE = frozenset(fold_key(w) for w in ("بۆ", "بە", "لەگەڵ", "لەگەل", "بەرامبەر", "دژی", "لە"))
+    return _ADDRESSEE
 
 
 _NP_STOPS: frozenset[str] | None = None
@@ -185,7 +209,7 @@ def _np_stops() -> frozenset[str]:
         _NP_STOPS = frozenset(fold_key(w) for w in (
             "و", "لە", "بە", "بۆ", "کە", "هەروەها", "بەڵام", "ئەوەش", "هەر", "بەم", "لەم", "لەو", "دوای", "پاش",
             "ئەمڕۆ", "دوێنێ", "پێشتر", "دواتر", "ئێستا", "تەنها", "هەروا", "ئینجا", "ئەمجارە", "جارێکی", "دیکە",
-            "تر")) | single_triggers("speech")
+            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم")) | single_triggers("speech")
     return _NP_STOPS
 
 
