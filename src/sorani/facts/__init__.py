@@ -299,8 +299,13 @@ def _numbers(text: str) -> list[Any]:
     return find_numbers(text)
 
 
-def _stem(w: Word, text: str) -> tuple[str, int]:
-    """The counted noun of word ``w`` without clitics: (stem text, stem end offset)."""
+def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
+    """The counted noun of word ``w`` without clitics: (stem text, stem end offset). A final
+    ``ی``/``ە`` is cut only when the shorter form is a known word (ezafe or copula), not when it
+    belongs to the noun (هاووڵاتی)."""
+    from sorani.entities.gazetteer import common_words, key_of_folded
+
+    common = common_words()
     f = w.f
     cut = len(f)
     for suf in ("یشی", "یش", "ەش", "اش"):
@@ -309,13 +314,21 @@ def _stem(w: Word, text: str) -> tuple[str, int]:
                 suf = "ش"
             cut -= len(suf)
             break
-    for suf in ("ەکانی", "ەکەی", "ەکان", "ەکە", "انی", "ان"):
+    for suf in ("ەکانی", "ەکەی", "ەکان", "ەکە", "ییەکان", "ییەکە"):
         if f[:cut].endswith(suf) and cut - len(suf) >= 3:
             cut -= len(suf)
             break
-    if f[:cut].endswith("ی") and cut - 1 >= 2:
+    if f[:cut].endswith("یی") and cut > 3:
+        cut -= 1  # هاووڵاتیی: ezafe after a noun ending in ی
+    elif f[:cut].endswith("ی") and cut > 2:
+        shorter, full = key_of_folded(f[:cut - 1]), key_of_folded(f[:cut])
+        noun_i = full in common and shorter not in common
+        if (next_is_word and not noun_i) or (shorter in common and full not in common):
+            cut -= 1
+    elif f[:cut].endswith("ە") and cut > 3 and key_of_folded(f[:cut - 1]) in common \
+            and key_of_folded(f[:cut]) not in common:
         cut -= 1
-    if f[:cut].endswith("\u200c"):
+    while cut > 1 and f[cut - 1] in "\u200c\u200d":
         cut -= 1
     return text[w.start:w.start + cut], w.start + cut
 
@@ -423,7 +436,8 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
             after = i1 + 1
             # the counted thing: the next word (skipping a glued ezafe)
             k = after
-            if k < len(words) and words[k].key == "ی" and words[k].start == words[k - 1].end:
+            if k < len(words) and (words[k].key == "ی" and words[k].start == words[k - 1].end
+                                   or words[k].key in ("یان", "ی", "ش", "یش")):
                 k += 1
             if k < len(words) and words[k].kind == "word" and k < nxt_i0:
                 w = words[k]
@@ -432,7 +446,7 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
                     c.thing = claims[-1].thing if claims else None
                     after = k + 1
                 elif _event_at(words, k) is None and w.key not in _np_stops():
-                    thing, tend = _stem(w, text)
+                    thing, tend = _stem(w, text, k + 1 < len(words) and words[k + 1].kind == "word")
                     c.thing, c.thing_start, c.thing_end = thing, w.start, tend
                     after = k + 1
                     # coordination: تانک و زریپۆش
@@ -449,7 +463,10 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
         stop = min(nxt_i0, len(words))
         k = after
         found = None
+        verb_seen = None
         while k < stop and words[k].f not in _SENT_END:
+            if words[k].key == _KE and k > after:
+                break
             ev = _event_at(words, k)
             if ev:
                 found = ev[0]
@@ -460,9 +477,14 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
                     if ev2 and ev2[0] != found and {ev2[0], found} == {"killed", "wounded"}:
                         found = "other"
                 break
+            if verb_seen is None and _is_verb(words[k].key) and _VERB_STOP:
+                verb_seen = words[k].key
+                break
             k += 1
         if found:
             c.event = found
+        elif verb_seen is not None and _VERB_EVENTS:
+            c.event = "none" if verb_seen in _static_verbs() or verb_seen.endswith(_STATIC_END) else "other"
         elif stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] and \
                 all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(k, stop)):
             c.extra["inherit"] = True  # a list: ١٣٧ تانک، ٧٢ درۆن و ٧ هێلیکۆپتەر ... تێکشکاندووە
@@ -475,6 +497,31 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
     for c, (i0, _, _) in zip(claims, items):
         _attach_source(text, c, words, ent_at, sent, i0, qspans)
     return claims
+
+
+_STATIC_END = tuple(fold_key(x) for x in ("ە", "یە", "ن", "بوو", "بوون", "بووە", "هەیە", "هەبوو"))
+_VERB_END = tuple(fold_key(x) for x in ("کرد", "کردووە", "کران", "کرا", "کراون", "کراوە", "درا", "دران", "دراوە",
+                                         "راون", "ران", "رابوو", "کردبوو", "دەکات", "دەکەن", "بوون", "بوو", "بووە",
+                                         "هەیە", "هەبوو", "هەن", "دەبن", "دەبێت", "ێنراون", "ێنران", "دەکرێت",
+                                         "دەکرێن", "دا", "دان", "درابوو"))
+_STATIC: frozenset[str] | None = None
+
+
+def _static_verbs() -> frozenset[str]:
+    global _STATIC
+    if _STATIC is None:
+        _STATIC = frozenset(fold_key(x) for x in ("هەیە", "هەبوو", "هەن", "هەبوون", "بوو", "بوون", "بووە", "دەبێت",
+                                                  "دەبن", "نییە", "نەبوو", "ماوە", "ماون", "دەژین", "دەژی"))
+    return _STATIC
+
+
+def _is_verb(key: str) -> bool:
+    return len(key) >= 3 and key.endswith(_VERB_END)
+
+
+_KE = fold_key("کە")
+_VERB_EVENTS = False
+_VERB_STOP = True
 
 
 def _number_word_end(text: str, start: int, end: int) -> bool:
