@@ -31,6 +31,8 @@ _K10 = fold_key("بە")
 _K11 = fold_key("ناوی")
 _K12 = fold_key("ناوەکانی")
 
+_DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
+
 LABELS = ("PER", "LOC", "ORG", "DATE")
 _DROP_EDGE = "\u200c\u200d\u0640"
 _GENTILIC_SUFFIXES = frozenset({"ی", "یە", "یان"}) - {"یان"}
@@ -516,6 +518,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 spans.add(i, s[1], w.start, s[3], "ORG", entry, "rule", replace=True)
                 done = True
                 break
+            if words[j].key in _DESCRIPTIVE_HEADS:
+                break  # ناوەندی شاری X: the centre of a city, not an organisation
             if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":
                 j += 1
                 continue
@@ -605,6 +609,34 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         if w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and \
                 sum(c.isupper() for c in f) >= 2 and spans.owner[i] < 0:
             spans.add(i, i, w.start, w.end, "ORG", None, "rule")
+
+    # lists: a place coordinated with known places is a place too (حەسەکە، تەل تەمر، عاموودێ و دربێسی)
+    changed = True
+    rounds = 0
+    while changed and rounds < 3:
+        changed, rounds = False, rounds + 1
+        for i in range(n):
+            if words[i].key not in ("،", ",", "و") or i == 0 or i + 1 >= n:
+                continue
+            left, right = spans.at(i - 1), spans.at(i + 1)
+            if left is not None and left[4] == "LOC" and right is None:
+                k = i + 1
+                if _unknown(words[k], common) and words[k].key not in stp and not _verb_like(words[k].key):
+                    k2 = k + 1 if k + 1 < n and _unknown(words[k + 1], common) and words[k + 1].key not in stp else k
+                    after = words[k2 + 1].key if k2 + 1 < n else "."
+                    if after in ("،", ",", "و", ")", ".", "؛") and spans.free(k, k2):
+                        nxt_word = False
+                        spans.add(k, k2, words[k].start, words[k2].start + _trim_clitics(words[k2], keep_i=not nxt_word),
+                                  "LOC", None, "rule")
+                        changed = True
+            elif right is not None and right[4] == "LOC" and left is None and right[0] == i + 1:
+                k2 = i - 1
+                if _unknown(words[k2], common) and words[k2].key not in stp and not _verb_like(words[k2].key):
+                    k = k2 - 1 if k2 >= 1 and _unknown(words[k2 - 1], common) and words[k2 - 1].key not in stp else k2
+                    before = words[k - 1].key if k >= 1 else "("
+                    if before in ("،", ",", "(", ":") and spans.free(k, k2):
+                        spans.add(k, k2, words[k].start, words[k2].end, "LOC", None, "rule")
+                        changed = True
 
     speech1 = single_triggers("speech")
     kin = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی")}
