@@ -567,7 +567,10 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             continue
         j = i - 1
         k = name_run_back(j, 3)
-        if k <= j and any(known_or_unknown(x) for x in range(k, j + 1)):
+        at_boundary = k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp
+        if k <= j and (any(known_or_unknown(x) for x in range(k, j + 1))
+                       or (w.key != _K6 and j > k and at_boundary
+                           and not any(_verb_like(words[x].key) for x in range(k, j + 1)))):
             # drop leading words that look like verbs (داوای لێکردووە، سەرۆکی …)
             while k <= j and not known_or_unknown(k) and _verb_like(words[k].key):
                 k += 1

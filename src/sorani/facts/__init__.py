@@ -151,7 +151,7 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
     named in the clause before it that is not the addressee (``بۆ X``, ``لەگەڵ X``, ``بە Xی گوت``),
     else the noun phrase that opens the clause."""
     start = verb - 1
-    while start >= lo and words[start].f not in _SENT_END and words[start].f not in ('"', "»", "”", "«", "“"):
+    while start >= lo and words[start].f not in _SENT_END:
         start -= 1
     start += 1
     rank = {"PER": 3, "ORG": 2, "LOC": 1}
@@ -226,8 +226,8 @@ def find_quotes(text: str, entities: list[Entity] | None = None, words: list[Wor
     ent_at = _entity_index(entities, words)
     sent = _sentence_bounds(words)
     out: list[Quote] = []
-    spans = _quote_spans(text, words)
-    for qi, (i, j, s, e) in enumerate(spans):
+    spans = []
+    for i, j, s, e in _quote_spans(text, words):
         content = [w for w in words[i + 1:j] if w.kind == "word"]
         before = words[i - 1] if i else None
         intro = before is not None and (before.f in (":", "،") or _is_speech(words, i - 1)
@@ -237,6 +237,8 @@ def find_quotes(text: str, entities: list[Entity] | None = None, words: list[Wor
             continue  # a highlighted name or term, not a quotation
         if before is not None and before.key in (fold_key("ناوی"), fold_key("بەناوی")):
             continue
+        spans.append((i, j, s, e))
+    for qi, (i, j, s, e) in enumerate(spans):
         out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi)))
     return out
 
