@@ -316,11 +316,18 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
                 suf = "ش"
             cut -= len(suf)
             break
+    for suf in ("یان",):
+        if f[:cut].endswith(suf) and cut - len(suf) >= 3:
+            cut -= len(suf)
     for suf in ("ەکانی", "ەکەی", "ەکان", "ەکە", "ییەکان", "ییەکە"):
         if f[:cut].endswith(suf) and cut - len(suf) >= 3:
             cut -= len(suf)
             break
-    if f[:cut].endswith("یی") and cut > 3:
+    if f[:cut].endswith("ەیی") and cut > 4:
+        cut -= 2  # قەڕەوێلەیی
+    elif f[:cut].endswith("ەی") and cut > 4 and key_of_folded(f[:cut - 2]) in common:
+        cut -= 2  # ئەو 3 چەکدارەی
+    elif f[:cut].endswith("یی") and cut > 3:
         cut -= 1  # هاووڵاتیی: ezafe after a noun ending in ی
     elif f[:cut].endswith("ی") and cut > 2:
         shorter, full = key_of_folded(f[:cut - 1]), key_of_folded(f[:cut])
@@ -494,6 +501,8 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
     for a in range(len(claims) - 2, -1, -1):
         if claims[a].extra.get("inherit"):
             claims[a].event = claims[a + 1].event
+            if claims[a].thing is None:
+                claims[a].thing = claims[a + 1].thing
     # the source
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
     for c, (i0, _, _) in zip(claims, items):
