@@ -31,6 +31,8 @@ _K10 = fold_key("بە")
 _K11 = fold_key("ناوی")
 _K12 = fold_key("ناوەکانی")
 
+_K_COMRADE = fold_key("هاوڕێ")
+_K_CENTRE = fold_key("ناوەندی")
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
 
 LABELS = ("PER", "LOC", "ORG", "DATE")
@@ -224,7 +226,8 @@ _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەد�
 
 
 _VERB_START = tuple(fold_key(x) for x in ("دە", "ئە", "نا", "نە", "بی", "بێ", "بکە", "کرد", "بوو", "هات"))
-_VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "ێت", "ێن", "ین", "بوو", "کرد", "کردووە", "کرا", "دا", "یە"))
+_VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "ێت", "ێن", "ین", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
+                                         "را", "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
 
 
 def _verb_like(key: str) -> bool:
@@ -518,7 +521,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 spans.add(i, s[1], w.start, s[3], "ORG", entry, "rule", replace=True)
                 done = True
                 break
-            if words[j].key in _DESCRIPTIVE_HEADS:
+            if words[j].key in _DESCRIPTIVE_HEADS and w.key == _K_CENTRE:
                 break  # ناوەندی شاری X: the centre of a city, not an organisation
             if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":
                 j += 1
@@ -543,10 +546,15 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 j += 1
             spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
 
-    # honorific + name: د. X Y, کاک X
+    # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
     for i in range(n - 1):
         if words[i].key in honorifics and spans.owner[i] < 0:
             j = i + 1
+            s_ = spans.at(j)
+            if s_ is not None and s_[4] == "LOC" and s_[0] == s_[1] == j and s_[2] == words[j].start \
+                    and words[i].key == _K_COMRADE:
+                spans.add(j, j, s_[2], s_[3], "PER", None, "rule", replace=True)
+                continue
             if words[j].key == "." and j + 1 < n:
                 j += 1
             k = j
@@ -648,11 +656,18 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
             return False
         k = words[j].key
+        if _verb_like(k):
+            return False
         return known_or_unknown(j) or k.endswith(("ی", "زادە", "پور", "یان", "ۆ")) and len(k) >= 4
+
+    openers: set[int] = set()
+    for mark in ('"', "'"):
+        pos = [k for k in range(n) if words[k].f == mark]
+        openers.update(pos[0::2])
 
     def quoted_run(i: int) -> tuple[int, int] | None:
         """(first, last) word inside quote marks opening at word i, if it holds 1-4 words."""
-        if words[i].f not in ('"', "«", "“", "'"):
+        if words[i].f not in ('"', "«", "“", "'") or (words[i].f in ('"', "'") and i not in openers):
             return None
         close = {"«": "»", "“": "”"}.get(words[i].f, words[i].f)
         k = i + 1
