@@ -651,6 +651,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
 
     speech1 = single_triggers("speech")
     kin = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی")}
+    kin_rel = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی")}
+    name_fields = {fold_key(x) for x in ("ناو", "پاشناو", "نازناو", "ناوی", "نازناوی")}
 
     def surname_like(j: int) -> bool:
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
@@ -720,6 +722,95 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin)
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                          "PER", None, "rule")
+
+    # kinship: X برای Y, کوڕی Y — names on both sides
+    for i in range(n):
+        if words[i].key not in kin_rel or spans.owner[i] >= 0:
+            continue
+        # after: the relative's name
+        j = i + 1
+        if j < n and words[j].f in ('"', "«"):
+            j += 1
+        k = j
+        while k < n and k < j + 3 and surname_like(k):
+            k += 1
+        if k > j and (words[j].key in gnames or k > j + 1 or known_or_unknown(j)):
+            spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                      "PER", None, "rule")
+        # before: the person whose relative it is
+        j = i - 1
+        if j >= 0 and spans.owner[j] < 0:
+            k = j
+            while k >= 0 and k > j - 3 and surname_like(k):
+                k -= 1
+            k += 1
+            if k <= j and (words[k].key in gnames or j > k) and (k == 0 or words[k - 1].kind == "punct"
+                                                               or words[k - 1].key in stp):
+                spans.add(k, j, words[k].start, words[j].end, "PER", None, "rule")
+
+    # form fields: ناو و پاشناو: X ، نازناو: X ، ناوی باوک: X
+    for i in range(1, n - 1):
+        if words[i].f != ":" or not any(words[x].key in name_fields for x in range(max(0, i - 4), i)):
+            continue
+        j = i + 1
+        while j < n:
+            k = j
+            while k < n and k < j + 3 and words[k].kind == "word" and words[k].key not in stp \
+                    and not _verb_like(words[k].key):
+                k += 1
+            if k == j:
+                break
+            s_ = spans.at(j)
+            if s_ is not None and s_[4] == "LOC" and s_[0] == j and s_[1] == k - 1:
+                spans.add(j, k - 1, s_[2], s_[3], "PER", None, "rule", replace=True)
+            else:
+                spans.add(j, k - 1, words[j].start, words[k - 1].end, "PER", None, "rule")
+            if k < n and words[k].f in ("-", "–", "،") and k + 1 < n and words[k + 1].kind == "word":
+                j = k + 1
+                continue
+            break
+
+    # quoted lists of names: "X Y، Z W و V U"
+    for i in range(n):
+        if words[i].f not in ('"', "«") or (words[i].f == '"' and i not in openers):
+            continue
+        close = "»" if words[i].f == "«" else '"'
+        k = i + 1
+        while k < n and k <= i + 16 and words[k].f != close:
+            k += 1
+        if k >= n or words[k].f != close:
+            continue
+        parts, cur = [], []
+        for x in range(i + 1, k):
+            if words[x].f in ("،", ",") or words[x].key == "و":
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(x)
+        parts.append(cur)
+        if len(parts) < 2 or not all(1 <= len(p) <= 3 for p in parts):
+            continue
+        if all(all(words[x].kind == "word" and words[x].key not in stp and not _verb_like(words[x].key)
+                   for x in p) and (words[p[0]].key in gnames or surname_like(p[-1])) for p in parts):
+            for p in parts:
+                if spans.free(p[0], p[-1]):
+                    spans.add(p[0], p[-1], words[p[0]].start, words[p[-1]].end, "PER", None, "rule")
+
+    # lists of people: X، Y و Z next to a person
+    for _ in range(2):
+        for i in range(1, n - 1):
+            if words[i].key not in ("،", ",", "و"):
+                continue
+            left = spans.at(i - 1)
+            if left is None or left[4] != "PER" or spans.owner[i + 1] >= 0:
+                continue
+            j = i + 1
+            k = j
+            while k < n and k < j + 3 and surname_like(k):
+                k += 1
+            if k > j + 1 or (k > j and words[j].key in gnames):
+                spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
 
     # unknown words right before a speech verb or a title at the start of a clause: X Y گوتی
