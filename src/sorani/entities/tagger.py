@@ -86,7 +86,7 @@ def _strip_suffix(stem: str, single: dict[str, tuple[Entry, bool]]) -> tuple[tup
     """Match ``stem`` = name + allowed suffix; returns (hit, length of the name part)."""
     hit = single.get(fold_key(stem))
     if hit:
-        return hit, len(stem)
+        return hit, len(stem.rstrip(_DROP_EDGE))
     suffixes, _, maxsuf = affixes()
     for n in range(1, min(maxsuf + 1, len(stem) - 1)):
         suf = fold_key(stem[-n:])
@@ -106,7 +106,7 @@ def _last_match(w: Word, key: str) -> int:
     """Length of the part of ``w`` that is the name word ``key`` (+ allowed suffix), or 0."""
     f = w.f
     if w.key == key:
-        return len(f)
+        return len(f.rstrip(_DROP_EDGE))
     suffixes = affixes()[0]
     for n in range(1, min(affixes()[2] + 1, len(f))):
         base = f[:-n].rstrip(_DROP_EDGE)
@@ -710,7 +710,11 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
                 and (words[q[0]].key in gnames or all(surname_like(k) for k in ws)
                      or (len(ws) >= 2 and surname_like(q[1]))):
-            label = "ORG" if i >= 1 and words[i - 1].key in org_heads else "PER"
+            label = "PER"
+            if i >= 1 and words[i - 1].key in org_heads:
+                label = "ORG"
+            elif i >= 1 and (words[i - 1].key in loc_heads or words[i - 1].key in loc_features):
+                label = "LOC"
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
     # given name + following name-like words: محەمەد X Y
