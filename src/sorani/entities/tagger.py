@@ -817,6 +817,26 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
 
+    # a name introduced before its acronym: ئەنجوومەنی … (IGFM), پارتی گەلی کۆماری - جەهەپە
+    generic_org = single_triggers("org_generic")
+    for i in range(2, n):
+        s_ = spans.at(i)
+        if s_ is None or s_[4] != "ORG" or s_[0] != i:
+            continue
+        sep = i - 1
+        if words[sep].f not in ("(", "-", "–"):
+            continue
+        j = sep - 1
+        if j < 0 or spans.owner[j] >= 0 and spans.at(j) is not None and spans.at(j)[4] == "ORG":
+            continue
+        k = j
+        while k >= 0 and k > j - 7 and words[k].kind in ("word", "num") and words[k].key not in stp - org_heads - generic_org:
+            if words[k].key in org_heads or words[k].key in generic_org:
+                break
+            k -= 1
+        if k >= 0 and (words[k].key in org_heads or words[k].key in generic_org) and k < j:
+            spans.add(k, j, words[k].start, words[j].end, "ORG", None, "rule", replace=True)
+
     # unknown words right before a speech verb or a title at the start of a clause: X Y گوتی
     for i in range(1, n):
         if words[i].key in speech1 or (_phrase_at(words, i, titles) and words[i].key not in honorifics):
