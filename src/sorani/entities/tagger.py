@@ -32,6 +32,8 @@ _K11 = fold_key("ناوی")
 _K12 = fold_key("ناوەکانی")
 
 _K_COMRADE = fold_key("هاوڕێ")
+_K_KE = fold_key("کە")
+_SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
 
@@ -227,7 +229,7 @@ _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەد�
 
 _VERB_START = tuple(fold_key(x) for x in ("دە", "ئە", "نا", "نە", "بی", "بێ", "بکە", "کرد", "بوو", "هات"))
 _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "ێت", "ێن", "ین", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
-                                         "را", "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
+                                         "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
 
 
 def _verb_like(key: str) -> bool:
@@ -816,6 +818,26 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             if k > j + 1 or (k > j and words[j].key in gnames):
                 spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
+
+    # UNKNOWN GIVEN-NAME (father's name): سەمرا عەبدولا ; and two unknown words opening a clause
+    # followed by کە / و / a verb: ئیشخان ئانکۆسێ سەرەڕای …
+    for i in range(1, n):
+        if words[i].key in gnames and spans.owner[i] < 0 and spans.owner[i - 1] < 0 \
+                and _unknown(words[i - 1], common) and words[i - 1].key not in stp \
+                and not _verb_like(words[i - 1].key) and (i - 1 == 0 or words[i - 2].kind == "punct"
+                                                           or words[i - 2].key in stp):
+            spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
+                      "PER", None, "rule")
+    for i in range(n - 2):
+        if i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
+            continue
+        if not all(spans.owner[k] < 0 and _unknown(words[k], common) and words[k].key not in stp
+                   and not _verb_like(words[k].key) and len(words[k].key) >= 3 for k in (i, i + 1)):
+            continue
+        nxt = words[i + 2]
+        if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):
+            spans.add(i, i + 1, words[i].start, words[i + 1].start + _trim_clitics(words[i + 1], True, True),
+                      "PER", None, "rule")
 
     # a name introduced before its acronym: ئەنجوومەنی … (IGFM), پارتی گەلی کۆماری - جەهەپە
     generic_org = single_triggers("org_generic")
