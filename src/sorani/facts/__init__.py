@@ -343,6 +343,7 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
 
 
 _INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
+_INDEF_KEYS = tuple(fold_key(x) for x in _INDEF)
 
 
 def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
@@ -409,7 +410,8 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
     for x in nums:
         end = x.end
         # drop clitics glued to the figure (٩٠٠ی, ٢٠١٤ەوە)
-        while end > x.start and not (text[end - 1].isdigit() or _number_word_end(text, x.start, end)):
+        while end > x.start and not (text[end - 1].isdigit() or text[end - 1] in "%٪"
+                                     or _number_word_end(text, x.start, end)):
             end -= 1
         i0 = by_start.get(x.start)
         i1 = next((k for k in range(i0 or 0, len(words)) if words[k].end >= end), None) if i0 is not None else None
@@ -419,11 +421,19 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
         items.append((i0, i1, x))
     sents_with_numbers = {sent[i0] for i0, _, _ in items}
     for k, w in enumerate(words):
-        if w.kind == "word" and sent[k] in sents_with_numbers and w.key.endswith(tuple(fold_key(s) for s in _INDEF)) \
-                and len(w.key) > 5 and ent_at[k] is None:
-            # only when an event follows soon: چەتەیەک کوژرا
-            if any(_event_at(words, m) for m in range(k + 1, min(len(words), k + 4))):
-                items.append((k, k, None))
+        if w.kind == "word" and items and w.key.endswith(_INDEF_KEYS) and len(w.key) > 5 and ent_at[k] is None \
+                and (k == 0 or words[k - 1].kind != "num"):
+            # only when an event follows in its clause: چەتەیەک کوژرا, کۆڵبەرێکی کورد بە ناوی … گیانی لەدەست دا
+            m = k + 1
+            while m < len(words) and m < k + 20 and words[m].f not in _SENT_END \
+                    and (ent_at[m] is not None or not _is_verb(words[m].key)):
+                if _event_at(words, m):
+                    items.append((k, k, None))
+                    break
+                m += 1
+            else:
+                if m < len(words) and _event_at(words, m):
+                    items.append((k, k, None))
     items.sort(key=lambda t: t[0])
 
     claims: list[Claim] = []
@@ -486,13 +496,16 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
                     if ev2 and ev2[0] != found and {ev2[0], found} == {"killed", "wounded"}:
                         found = "other"
                 break
-            if verb_seen is None and _is_verb(words[k].key) and _VERB_STOP:
+            if verb_seen is None and ent_at[k] is None and _is_verb(words[k].key) and _VERB_STOP:
                 verb_seen = words[k].key
                 break
             k += 1
+        static = bool(c.thing) and fold_key(c.thing or "") in single_triggers("static_unit")
+        if static:
+            found = None  # 15 ساڵ, 500 دۆلار: a duration, age or amount
         if found:
             c.event = found
-        elif verb_seen is not None and _VERB_EVENTS:
+        elif not static and verb_seen is not None and _VERB_EVENTS:
             c.event = "none" if verb_seen in _static_verbs() or verb_seen.endswith(_STATIC_END) else "other"
         elif stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] and \
                 all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(k, stop)):
