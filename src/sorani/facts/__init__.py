@@ -523,11 +523,11 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
     return claims
 
 
-_STATIC_END = tuple(fold_key(x) for x in ("ە", "یە", "ن", "بوو", "بوون", "بووە", "هەیە", "هەبوو"))
+_STATIC_END = tuple(fold_key(x) for x in ("یە", "بوو", "بوون", "بووە", "هەیە", "هەبوو", "دەبێت", "دەبن"))
 _VERB_END = tuple(fold_key(x) for x in ("کرد", "کردووە", "کران", "کرا", "کراون", "کراوە", "درا", "دران", "دراوە",
                                          "راون", "ران", "رابوو", "کردبوو", "دەکات", "دەکەن", "بوون", "بوو", "بووە",
                                          "هەیە", "هەبوو", "هەن", "دەبن", "دەبێت", "ێنراون", "ێنران", "دەکرێت",
-                                         "دەکرێن", "دا", "دان", "درابوو"))
+                                         "دەکرێن", "دا", "دان", "درابوو", "اوە", "ووە", "راوە", "کەوت"))
 _STATIC: frozenset[str] | None = None
 
 
@@ -544,7 +544,7 @@ def _is_verb(key: str) -> bool:
 
 
 _KE = fold_key("کە")
-_VERB_EVENTS = False
+_VERB_EVENTS = True
 _VERB_STOP = True
 
 
