@@ -172,7 +172,11 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
         return _mention(best)
     # no entity: the noun phrase that opens the clause (or the part after its last comma)
     stops = _np_stops()
-    for region in (start, max((k + 1 for k in range(start, verb) if words[k].f in ("،", ",", ":")), default=start)):
+    after_comma = max((k + 1 for k in range(start, verb) if words[k].f in ("،", ",", ":")), default=start)
+    regions = (start, after_comma)
+    if start < verb and words[start].key in _OPENERS:
+        regions = (after_comma,)  # سەبارەت بە …، X گوتی: the subject follows the adverbial
+    for region in regions:
         k = region
         while k < verb and (words[k].key in stops or words[k].kind != "word"):
             k += 1
@@ -190,6 +194,8 @@ def _np_word(w: Word, stops: frozenset[str]) -> bool:
     return k not in stops and not k.startswith(("لە", "بە", "ئەوە", "بۆ")) and not k.endswith(("دا",))
 
 
+_OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لە", "بە", "بۆ", "دوای", "پاش", "لەبارەی", "دەربارەی",
+                                           "لەمبارەیەوە", "لەوبارەیەوە", "بەپێی", "بەگوێرەی", "هەروەها", "بەڵام"))
 _ADDRESSEE: frozenset[str] | None = None
 
 
@@ -239,12 +245,13 @@ def find_quotes(text: str, entities: list[Entity] | None = None, words: list[Wor
             continue
         spans.append((i, j, s, e))
     for qi, (i, j, s, e) in enumerate(spans):
-        out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi)))
+        prev = out[-1].speaker if out else None
+        out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi, prev)))
     return out
 
 
 def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: list[int],
-             spans: list[tuple[int, int, int, int]], qi: int) -> Mention | None:
+             spans: list[tuple[int, int, int, int]], qi: int, prev: Mention | None = None) -> Mention | None:
     i, j, _, _ = spans[qi]
     n = len(words)
     lo = sent[i]
@@ -270,7 +277,12 @@ def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: li
                 return _mention(best)
             return _subject_before(words, ent_at, k, j + 1, text)
         k += 1
-    # 3. an entity earlier in the same sentence
+    # 3. "گوتیشی / هەروەها گوتی" with no subject: the speaker of the previous quote goes on
+    if prev is not None and qi > 0 and any(_is_speech(words, k) for k in range(lo, i)):
+        gap = sum(1 for k in range(spans[qi - 1][1], i) if words[k].f in _SENT_END)
+        if gap <= 3:
+            return prev
+    # 4. an entity earlier in the same sentence
     for k in range(i - 1, lo - 1, -1):
         e = ent_at[k]
         if e is not None and e.label in ("PER", "ORG"):
@@ -598,9 +610,17 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
                 return
             if j < len(words) and words[j].kind == "word" and not fold_key(words[j].f).endswith(("یان", "مان")):
-                w = words[j]
-                stem, end = _stem(w, text)
-                c.source, c.source_start, c.source_end = stem, w.start, end
+                e_ = j
+                while e_ + 1 < hi and e_ < j + 3 and words[e_ + 1].kind == "word" and words[e_].f.endswith("ی") \
+                        and not _is_verb(words[e_ + 1].key):
+                    e_ += 1
+                for x in range(j, e_ + 1):
+                    e = ent_at[x]
+                    if e is not None and e.label in ("ORG", "PER", "LOC"):
+                        c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
+                        return
+                stem, end = _stem(words[e_], text, False)
+                c.source, c.source_start, c.source_end = text[words[j].start:end], words[j].start, end
                 return
     # X ڕایگەیاند / X دەڵێت ، … figure
     for k in range(lo, hi):
