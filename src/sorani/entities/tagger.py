@@ -484,6 +484,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     common, gnames, stp = common_words(), given_names(), stops()
     loc_heads, loc_features = single_triggers("loc_head"), single_triggers("loc_feature")
     org_heads, org_alone = single_triggers("org_head"), single_triggers("org_alone")
+    org_named = single_triggers("org_named")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
     clue = {i for i in range(1, n) if words[i - 1].key in loc_heads or words[i - 1].key in loc_features
@@ -547,6 +548,18 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                     and words[j + 1].f.endswith("ی"):
                 j += 1
             spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+        elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp):
+            # ئەنجومەنی سەوزی چیا، ڕێکخراوی مافی مرۆڤ: an ezafe chain closed by the end of the phrase
+            j = i + 1
+            while j < n and j < i + 5 and words[j].kind == "word" and words[j].key not in stp \
+                    and spans.owner[j] < 0 and not _verb_like(words[j].key) and words[j].f.endswith("ی") \
+                    and j + 1 < n and words[j + 1].kind == "word":
+                j += 1
+            if j < n and j > i and words[j].kind == "word" and words[j].key not in stp and spans.owner[j] < 0 \
+                    and not _verb_like(words[j].key) and not words[j].f.endswith("ی") \
+                    and (j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
+                         or _verb_like(words[j + 1].key)):
+                spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
 
     # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
     for i in range(n - 1):
@@ -741,7 +754,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         k = j
         while k < n and k < j + 3 and surname_like(k):
             k += 1
-        if k > j and (words[j].key in gnames or k > j + 1 or known_or_unknown(j)):
+        if k > j and (words[j].key in gnames or known_or_unknown(j)):
             spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                       "PER", None, "rule")
         # before: the person whose relative it is
@@ -751,8 +764,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             while k >= 0 and k > j - 3 and surname_like(k):
                 k -= 1
             k += 1
-            if k <= j and (words[k].key in gnames or j > k) and (k == 0 or words[k - 1].kind == "punct"
-                                                               or words[k - 1].key in stp):
+            if k <= j and any(words[x].key in gnames or known_or_unknown(x) for x in range(k, j + 1)) \
+                    and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp):
                 spans.add(k, j, words[k].start, words[j].end, "PER", None, "rule")
 
     # form fields: ناو و پاشناو: X ، نازناو: X ، ناوی باوک: X
