@@ -287,7 +287,7 @@ def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: li
         e = ent_at[k]
         if e is not None and e.label in ("PER", "ORG"):
             return _mention(e)
-    # 4. the speaker named in the sentence before: its person (or organisation) subject
+    # 5. the speaker named in the sentence before: its person (or organisation) subject
     if lo > 0:
         plo = sent[lo - 1]
         for label in ("PER", "ORG"):
@@ -417,8 +417,8 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
     ent_at = _entity_index(entities, words)
     sent = _sentence_bounds(words)
     by_start = {w.start: i for i, w in enumerate(words)}
-    by_end = {w.end: i for i, w in enumerate(words)}
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
+    ends: dict[int, int] = {}  # id(number) -> end without glued clitics
     for x in nums:
         end = x.end
         # drop clitics glued to the figure (٩٠٠ی, ٢٠١٤ەوە)
@@ -429,9 +429,8 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
         i1 = next((k for k in range(i0 or 0, len(words)) if words[k].end >= end), None) if i0 is not None else None
         if i0 is None or i1 is None:
             continue
-        x.__dict__["_end"] = end
+        ends[id(x)] = end
         items.append((i0, i1, x))
-    sents_with_numbers = {sent[i0] for i0, _, _ in items}
     for k, w in enumerate(words):
         if w.kind == "word" and items and w.key.endswith(_INDEF_KEYS) and len(w.key) > 5 and ent_at[k] is None \
                 and (k == 0 or words[k - 1].kind != "num"):
@@ -462,7 +461,7 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
                       thing_end=w.start + len(base))
             after = i0 + 1
         else:
-            end = x.__dict__.get("_end", x.end)
+            end = ends.get(id(x), x.end)
             c = Claim(x.start, end, text[x.start:end], x.value, qualifier=_QUALIFIERS.get(x.qualifier or ""))
             after = i1 + 1
             # the counted thing: the next word (skipping a glued ezafe)
@@ -472,8 +471,12 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
                 k += 1
             if k < len(words) and words[k].kind == "word" and k < nxt_i0:
                 w = words[k]
-                if w.key.rstrip("یش") in _other_keys() or w.key in _other_keys() or _stem(w, text)[0] and \
-                        fold_key(_stem(w, text)[0]) in _other_keys():
+                bare = w.key
+                for suf in ("یشی", "یش", "ش", "ی"):
+                    if bare.endswith(suf) and len(bare) > len(suf) + 1:
+                        bare = bare[:-len(suf)]
+                        break
+                if w.key in _other_keys() or bare in _other_keys():  # ٩٠٠ی دیکەی: "other" soldiers
                     c.thing = claims[-1].thing if claims else None
                     after = k + 1
                 elif _event_at(words, k) is None and w.key not in _np_stops():
@@ -508,7 +511,7 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
                     if ev2 and ev2[0] != found and {ev2[0], found} == {"killed", "wounded"}:
                         found = "other"
                 break
-            if verb_seen is None and ent_at[k] is None and _is_verb(words[k].key) and _VERB_STOP:
+            if ent_at[k] is None and _is_verb(words[k].key):  # the predicate of the figure
                 verb_seen = words[k].key
                 break
             k += 1
@@ -517,7 +520,7 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
             found = None  # 15 ساڵ, 500 دۆلار: a duration, age or amount
         if found:
             c.event = found
-        elif not static and verb_seen is not None and _VERB_EVENTS:
+        elif not static and verb_seen is not None:
             c.event = "none" if verb_seen in _static_verbs() or verb_seen.endswith(_STATIC_END) else "other"
         elif stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] and \
                 all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(k, stop)):
@@ -556,8 +559,6 @@ def _is_verb(key: str) -> bool:
 
 
 _KE = fold_key("کە")
-_VERB_EVENTS = True
-_VERB_STOP = True
 
 
 def _number_word_end(text: str, start: int, end: int) -> bool:
