@@ -199,8 +199,10 @@ class _Lexicon:
 
         self.left = {k: phrases(k) for k in ("qualifier", "percent_before", "year_before")}
         self.right = {k: phrases(k) for k in ("qualifier_after", "percent_after", "year_after")}
-        lefts = [p.split()[-1] for k in ("qualifier", "percent_before", "year_before") for p, _ in ctx.get(k, [])]
-        rights = [p.split()[0] for k in ("qualifier_after", "percent_after", "year_after") for p, _ in ctx.get(k, [])]
+        lefts = [w for k in ("qualifier", "percent_before", "year_before") for p, _ in ctx.get(k, [])
+                 for w in (p.split()[-1], p.replace(" ", ""))]
+        rights = [w for k in ("qualifier_after", "percent_after", "year_after") for p, _ in ctx.get(k, [])
+                  for w in (p.split()[0], p.replace(" ", ""))]
         def gate(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
             # short words must match whole; longer ones may carry a glued prefix/ending
             return frozenset(words), tuple(sorted(w for w in words if len(w) > 2))
@@ -493,9 +495,13 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
             if group is None:
                 if last_mult is not None and not and_ and M > max_mult:
                     total = total * M  # هەزار ملیۆن
-                    max_mult, last_mult = M, M
+                    max_mult = last_mult = min_mult = M
                 elif last_mult is None and k == (i + 1 if neg else i):
                     total, last_mult, max_mult, min_mult = M, M, M, M  # bare هەزار
+                    group_start = k + 1
+                elif last_mult is not None and min_mult is not None and M < min_mult:
+                    total += M  # دوو ملیۆن و هەزار: a bare smaller multiplier is one of it
+                    last_mult = min_mult = M
                     group_start = k + 1
                 else:
                     reason = f"'{t.form}' cannot follow '{toks[k - 1].form or 'the number'}'"
@@ -506,7 +512,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
                     ok = False
                 elif M > max_mult:
                     total = (total + group) * M
-                    max_mult = M
+                    max_mult = min_mult = M
                 elif min_mult is not None and M < min_mult:
                     total += group * M
                 else:
@@ -1017,7 +1023,9 @@ def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
     if tok.cls != "digits" or tok.suffix or tok.percent:
         return False
     start, end = tok.start + off, tok.end + off
-    line_start = ntext.rfind("\n", 0, start) + 1
+    line_start = ntext.rfind("\n", max(0, start - 8), start) + 1
+    if line_start == 0 and start > 8:
+        return False
     if ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") != "":
         return False
     return ntext[end:end + 2] in ("- ", ". ", ") ", "-", ".", ")") and \
