@@ -18,12 +18,13 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import Any, overload
 
+from sorani._chars import AR_LETTER as _AR_LETTER
+from sorani._chars import AR_MARK as _AR_MARK
+from sorani._chars import DIGIT as _DIGIT
+
 KINDS = ("word", "number", "punctuation", "url", "email", "hashtag", "mention", "latin", "emoji", "symbol")
 
 # Character classes (raw input, before normalization).
-_AR_LETTER = r"\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdfb\ufe70-\ufefc"
-_AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u200e\u200f"
-_DIGIT = r"0-9\u0660-\u0669\u06f0-\u06f9"
 _EMOJI = r"\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _EMOJI_MOD = r"\ufe0f\U0001f3fb-\U0001f3ff\u20e3"
 _GAP = r"[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad]+"
