@@ -33,7 +33,6 @@ import unicodedata
 from array import array
 from collections.abc import Callable
 from functools import cache
-from typing import NamedTuple
 
 from sorani._chars import AR_LETTER, INVISIBLE, RIGHT_JOINING
 from sorani._data import read_rows
@@ -83,13 +82,20 @@ class Alignment:
         return self.source_span(index, index)[0]
 
 
-class _Rule(NamedTuple):
-    pattern: re.Pattern[str]
-    repl: str | Repl
-    guard: str | re.Pattern[str] | Callable[[str], bool] | None = None  # false: rule can't apply
-    table: dict[str, str] | None = None  # a context-free map: fast path by str.replace
-    scanned: bool = False  # guard/table keys are looked up in the one up-front character scan
-    fast: Callable[[str], str] | None = None  # same result as the regex, quicker, no alignment
+class _Rule:
+    """One rewrite: ``pattern`` replaced by ``repl``; ``guard``: when it is absent from the text
+    (a character, a pattern or a predicate) the rule cannot apply; ``table``: a context-free
+    character map (fast path by ``str.replace``); ``scanned``: guard/table keys are looked up in
+    the one up-front character scan; ``fast``: same result as the regex, quicker, no alignment."""
+
+    __slots__ = ("pattern", "repl", "guard", "table", "scanned", "fast")
+
+    def __init__(self, pattern: re.Pattern[str], repl: str | Repl,
+                 guard: str | re.Pattern[str] | Callable[[str], bool] | None = None,
+                 table: dict[str, str] | None = None, scanned: bool = False,
+                 fast: Callable[[str], str] | None = None) -> None:
+        self.pattern, self.repl, self.guard = pattern, repl, guard
+        self.table, self.scanned, self.fast = table, scanned, fast
 
 
 def _table_rule(table: dict[str, str], scanned: bool = False) -> _Rule:
@@ -154,18 +160,22 @@ def _final_h_rule() -> re.Pattern[str]:
     return re.compile(f"ه(?<=[{_L}]ه)(?<![اآ]ه){exceptions}(?![{_L}\u200c])")
 
 
-_TATWEEL_H = re.compile(f"ه[{INVISIBLE}]*\u0640[{INVISIBLE}]*(?![{_L}\u200c])")
-_TATWEEL_H_DOACHASHMEE = re.compile(f"ھ[{INVISIBLE}]*\u0640[{INVISIBLE}]*(?![{_L}\u200c])")
-_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-_HEH_ZWNJ = re.compile(f"ه[{INVISIBLE}]*\u200c")
-_MEDIAL_HEH_DOACHASHMEE = re.compile(f"ھ(?=[{_L}])")
-_ZWNJ_NOT_BEFORE_LETTER = re.compile(f"\u200c\u200c*(?![{_L}])")
-_ZWNJ_NOT_AFTER_JOINER = re.compile(f"\u200c(?<![{_dual_joining_letters()}]\u200c)\u200c*")
-_ZWNJ_RUN = re.compile("\u200c\u200c+")
-_INITIAL_R = re.compile(f"ر(?<![{_L}\u200c]ر)(?=[{_L}])")
-_SPACE_RUN = re.compile("   *")
-_LINE_EDGE_SPACE = re.compile(" +\n *|\n +")  # the newline stays: repl keeps it
-_TEXT_EDGE_SPACE = re.compile("\\A +| +\\Z")
+_TATWEEL_H = f"ه[{INVISIBLE}]*\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
+_TATWEEL_H_DOACHASHMEE = f"ھ[{INVISIBLE}]*\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
+_PRESENTATION_FORMS = "[\ufb50-\ufdff\ufe70-\ufeff]"
+
+
+def _is_presentation_form(ch: str) -> bool:
+    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
+_HEH_ZWNJ = f"ه[{INVISIBLE}]*\u200c"
+_MEDIAL_HEH_DOACHASHMEE = f"ھ(?=[{_L}])"
+_ZWNJ_NOT_BEFORE_LETTER = f"\u200c\u200c*(?![{_L}])"
+_ZWNJ_NOT_AFTER_JOINER = "\u200c(?<![{dual}]\u200c)\u200c*"  # {dual}: filled in _rules
+_ZWNJ_RUN = "\u200c\u200c+"
+_INITIAL_R = f"ر(?<![{_L}\u200c]ر)(?=[{_L}])"
+_SPACE_RUN = "   *"
+_LINE_EDGE_SPACE = " +\n *|\n +"  # the newline stays: repl keeps it
+_TEXT_EDGE_SPACE = "\\A +| +\\Z"
 
 
 def _strip_line_edges(text: str) -> str:
@@ -180,10 +190,10 @@ def _has_text_edge_space(text: str) -> bool:
     return text[:1] == " " or text[-1:] == " "
 
 
-_QUOTE_PAIR = re.compile(r'"([^"\n]*)"')
+_QUOTE_PAIR = r'"([^"\n]*)"'
 _TO_KURDISH_PUNCT = {",": "،", ";": "؛", "?": "؟", "“": "«", "”": "»"}
 _TO_LATIN_PUNCT = {"،": ",", "؛": ";", "؟": "?", "«": '"', "»": '"', "“": '"', "”": '"', "٪": "%"}
-_KURDISH_PUNCT = re.compile(r"[,;?](?=\s|$)|[“”]")
+_KURDISH_PUNCT = r"[,;?](?=\s|$)|[“”]"
 
 
 @cache
@@ -205,16 +215,17 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
     deletions = {k: v for k, v in table.items() if not v}
     rules = [
         _table_rule(letters, scanned=True),
-        _Rule(_TATWEEL_H, "ھ", "\u0640", scanned=True),
-        _Rule(_TATWEEL_H_DOACHASHMEE, "ھ", "ھ"),
-        _Rule(_HEH_ZWNJ, "ە", "\u200c", scanned=True),
+        _Rule(re.compile(_TATWEEL_H), "ھ", "\u0640", scanned=True),
+        _Rule(re.compile(_TATWEEL_H_DOACHASHMEE), "ھ", "ھ"),
+        _Rule(re.compile(_HEH_ZWNJ), "ە", "\u200c", scanned=True),
         _table_rule(deletions, scanned=True),
-        _Rule(_ZWNJ_NOT_BEFORE_LETTER, "", "\u200c", scanned=True),
-        _Rule(_ZWNJ_NOT_AFTER_JOINER, "", "\u200c", scanned=True),
-        _Rule(_ZWNJ_RUN, "\u200c", "\u200c", scanned=True),
+        _Rule(re.compile(_ZWNJ_NOT_BEFORE_LETTER), "", "\u200c", scanned=True),
+        _Rule(re.compile(_ZWNJ_NOT_AFTER_JOINER.format(dual=_dual_joining_letters())), "", "\u200c",
+              scanned=True),
+        _Rule(re.compile(_ZWNJ_RUN), "\u200c", "\u200c", scanned=True),
         _Rule(_final_h_rule(), "ە", "ه"),
-        _Rule(_MEDIAL_HEH_DOACHASHMEE, "ه", "ھ"),
-        _Rule(_INITIAL_R, "ڕ", "ر"),
+        _Rule(re.compile(_MEDIAL_HEH_DOACHASHMEE), "ه", "ھ"),
+        _Rule(re.compile(_INITIAL_R), "ڕ", "ر"),
     ]
     if profile == "search":
         folds = dict(SEARCH_FOLDS)
@@ -230,14 +241,16 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
         sep_rx = re.compile(r"(?<=[0-9٠-٩۰-۹])[" + "".join(sep) + r"](?=[0-9٠-٩۰-۹])")
         rules.append(_Rule(sep_rx, lambda m: sep[m.group()], sep_rx))
     if punctuation == "kurdish":
-        rules.append(_Rule(_QUOTE_PAIR, lambda m: "«" + m.group(1) + "»", '"'))
-        rules.append(_Rule(_KURDISH_PUNCT, lambda m: _TO_KURDISH_PUNCT[m.group()], _KURDISH_PUNCT))
+        rules.append(_Rule(re.compile(_QUOTE_PAIR), lambda m: "«" + m.group(1) + "»", '"'))
+        kurdish_punct = re.compile(_KURDISH_PUNCT)
+        rules.append(_Rule(kurdish_punct, lambda m: _TO_KURDISH_PUNCT[m.group()], kurdish_punct))
     elif punctuation == "latin":
         rules.append(_table_rule(_TO_LATIN_PUNCT))
-    rules.append(_Rule(_SPACE_RUN, " ", "  "))
-    rules.append(_Rule(_LINE_EDGE_SPACE, lambda m: "\n", _has_line_edge_space, fast=_strip_line_edges))
-    rules.append(_Rule(_TEXT_EDGE_SPACE, "", _has_text_edge_space, fast=lambda t: t.strip(" ")))
-    scanned = "".join(ch for ch in [*letters, *deletions, "\u200c", "\u0640"] if not _PRESENTATION_FORMS.match(ch))
+    rules.append(_Rule(re.compile(_SPACE_RUN), " ", "  "))
+    rules.append(_Rule(re.compile(_LINE_EDGE_SPACE), lambda m: "\n", _has_line_edge_space,
+                       fast=_strip_line_edges))
+    rules.append(_Rule(re.compile(_TEXT_EDGE_SPACE), "", _has_text_edge_space, fast=lambda t: t.strip(" ")))
+    scanned = "".join(ch for ch in [*letters, *deletions, "\u200c", "\u0640"] if not _is_presentation_form(ch))
     return tuple(rules), _Scanner(scanned)
 
 
@@ -249,6 +262,7 @@ class _Scanner:
     def __init__(self, chars: str) -> None:
         self.chars = chars
         self.rx = re.compile(f"[{re.escape(chars)}\ufb50-\ufdff\ufe70-\ufeff]")
+        self.presentation_forms = re.compile(_PRESENTATION_FORMS)
 
     def __call__(self, text: str) -> set[str]:
         if len(text) < 4096:
@@ -256,7 +270,7 @@ class _Scanner:
         found = {ch for ch in self.chars if ch in text}
         high_bytes = text.encode("utf-16-be", "surrogatepass")[0::2]
         if high_bytes.translate(None, _BELOW_FB):
-            found.update(_PRESENTATION_FORMS.findall(text))
+            found.update(self.presentation_forms.findall(text))
         return found
 
 
@@ -290,7 +304,7 @@ def normalize(text: str, profile: str = "standard", digits: str | None = None,
                 found = present.intersection(rule.table)
                 for ch in found:
                     text = text.replace(ch, rule.table[ch])
-                if any(_PRESENTATION_FORMS.match(ch) for ch in found):
+                if any(map(_is_presentation_form, found)):
                     present = scan(text)  # their expansions may hold marks to delete
             elif rule.guard in present:
                 text = rule.pattern.sub(rule.repl, text)

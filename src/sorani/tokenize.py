@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import cache
 from itertools import accumulate
-from typing import Any, overload
+TYPE_CHECKING = False  # typing is not imported at run time (import speed)
+if TYPE_CHECKING:
+    from typing import Any
 
 from sorani._chars import AR_LETTER as _AR_LETTER
 from sorani._chars import AR_MARK as _AR_MARK
@@ -37,31 +40,43 @@ _LATIN = r"[^\W\d_\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\uf
 _TAG = rf"[#@][{_AR_LETTER}A-Za-z0-9_][{_AR_LETTER}{_AR_MARK}A-Za-z0-9_]*"
 _EMOJI_SEQ = rf"[\U0001f1e6-\U0001f1ff]{{2}}|[{_EMOJI}][{_EMOJI_MOD}]*(?:\u200d[{_EMOJI}][{_EMOJI_MOD}]*)*"
 
-# One alternation covering every character: a piece is a token or a gap.
-_PIECES = re.compile("|".join([_URL, _EMAIL, _TAG, _NUMBER, _WORD, _LATIN, _EMOJI_SEQ,
-                               r"\.\.\.|" + _GAP, r"."]), re.DOTALL)
-_GAP_RE = re.compile(_GAP)
-_KIND_RE = [("url", re.compile(_URL)), ("email", re.compile(_EMAIL)),
-            ("number", re.compile(_NUMBER))]
-_WORD_START = re.compile(f"[{_AR_LETTER}]")
-_EMOJI_START = re.compile(f"[{_EMOJI}\U0001f1e6-\U0001f1ff]")
+
+
+class _Patterns:
+    """The tokenizer's regular expressions, compiled on first use (keeps ``import`` fast)."""
+
+    def __init__(self) -> None:
+        # one alternation covering every character: a piece is a token or a gap
+        self.pieces = re.compile("|".join([_URL, _EMAIL, _TAG, _NUMBER, _WORD, _LATIN, _EMOJI_SEQ,
+                                           r"\.\.\.|" + _GAP, r"."]), re.DOTALL)
+        self.gap = re.compile(_GAP)
+        self.kinds = [("url", re.compile(_URL)), ("email", re.compile(_EMAIL)),
+                      ("number", re.compile(_NUMBER))]
+        self.word_start = re.compile(f"[{_AR_LETTER}]")
+        self.emoji_start = re.compile(f"[{_EMOJI}\U0001f1e6-\U0001f1ff]")
+
+
+@cache
+def _patterns() -> _Patterns:
+    return _Patterns()
 
 
 def _kind(piece: str) -> str:
+    p = _patterns()
     first = piece[0]
-    if _WORD_START.match(first):
+    if p.word_start.match(first):
         return "word"
     if first == "#" and len(piece) > 1:
         return "hashtag"
     if first == "@" and len(piece) > 1:
         return "mention"
-    for kind, rx in _KIND_RE:
+    for kind, rx in p.kinds:
         if len(piece) > 1 or kind == "number":
             if rx.fullmatch(piece):
                 return kind
     if first.isalpha():
         return "latin"
-    if _EMOJI_START.match(first):
+    if p.emoji_start.match(first):
         return "emoji"
     if piece == "..." or unicodedata.category(first).startswith("P"):
         return "punctuation"
@@ -126,7 +141,7 @@ class TokenList(Sequence[Token]):
 
     def _build(self) -> list[Token]:
         if self._tokens is None:
-            gap = _GAP_RE.match
+            gap = _patterns().gap.match
             pieces = self._pieces
             self._tokens = [Token(p, s, s + len(p)) for p, s in
                             zip(pieces, accumulate(map(len, pieces), initial=0)) if not gap(p)]
@@ -134,14 +149,10 @@ class TokenList(Sequence[Token]):
 
     def texts(self) -> list[str]:
         """The token strings alone, without building ``Token`` objects."""
-        gap = _GAP_RE.match
+        gap = _patterns().gap.match
         return [p for p in self._pieces if not gap(p)]
 
-    @overload
-    def __getitem__(self, i: int) -> Token: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Token]: ...
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]  # int -> Token, slice -> list
         return self._build()[i]
 
     def __len__(self) -> int:
@@ -165,4 +176,4 @@ def tokenize(text: str) -> TokenList:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() expects str, not {type(text).__name__}")
-    return TokenList(text, _PIECES.findall(text))
+    return TokenList(text, _patterns().pieces.findall(text))
