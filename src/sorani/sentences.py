@@ -3,7 +3,7 @@
 A sentence ends at ``. ! ? ؟ …`` (with any closing quotes or brackets that follow) before
 whitespace or the end of the text, and at every line break (headlines and paragraphs are lines).
 A full stop after an initial (``د.``), a listed abbreviation (``پ.د.``) or inside a number or URL
-does not end a sentence.
+does not end a sentence, nor does an ellipsis after ``و`` ("and so on").
 
 >>> [s.text for s in sentences('د. ئازاد گوتی: "ئەمڕۆ ٢٫٥ ملیۆن کەس دەنگیان دا." پاشان ڕۆیشت!')]
 ['د. ئازاد گوتی: "ئەمڕۆ ٢٫٥ ملیۆن کەس دەنگیان دا."', 'پاشان ڕۆیشت!']
@@ -74,6 +74,8 @@ def sentences(text: str) -> list[Sentence]:
     for m in re.finditer(_END, text):
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
+        if text[m.start()] in ".…" and text[max(0, m.start() - 2):m.start()] == "و ":
+            continue  # "و ..." is "and so on": the sentence goes on
         _append(text, start, m.end(), spans)
         start = m.end()
     _append(text, start, len(text), spans)
