@@ -449,8 +449,14 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
             break  # range connector: the number ends
         ok = True
         if point_digits is not None:
-            if c in ("unit", "zero") and not and_ and not t.percent:
+            # after پۆینت: digit by digit (دوو پۆینت سفر پێنج), or one number (چوار پۆینت نەوەد و نۆ)
+            tail = point_digits[-1] if point_digits else ""
+            if c in ("unit", "zero") and not and_ and not t.percent and not tail.startswith("+"):
                 point_digits.append(str(int(t.value)))
+            elif c in ("ten", "teen", "digits") and not point_digits and not and_ and t.value == int(t.value):
+                point_digits.append(("+" if c == "ten" else "") + str(int(t.value)))
+            elif c == "unit" and and_ and tail.startswith("+") and len(point_digits) == 1:
+                point_digits[0] = str(int(tail[1:]) + int(t.value))
             else:
                 break
         elif c == "point":
@@ -568,7 +574,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
         ordinal = t.ordinal
         value = total + (group or 0)
         if point_digits:
-            value = Decimal(str(int(value)) + "." + "".join(point_digits))
+            value = Decimal(str(int(value)) + "." + "".join(point_digits).lstrip("+"))
             decimal = True
         complete = not (point_digits is not None and not point_digits) and not (slot == "half" and group is not None
                                                    and group == Decimal("0.5") and total == 0)
