@@ -147,7 +147,7 @@ class _Lexicon:
                           rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?)?)(?:\s?(?P<pct2>[%٪]))?"
                           rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
-        self.word_tok = (rf"(?<!{_L})(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
+        self.word_tok = (rf"(?<![{_LETTER}\u200c])(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
                          rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", []) if not p[0].isalpha() or True])
@@ -162,7 +162,7 @@ class _Lexicon:
         # a literal first character lets ``re`` skip ahead quickly: words after a space, words
         # after other non-letters, and a word at the very start
         self.word_scan_space = re.compile(" " + core)
-        self.word_scan_other = re.compile(f"[^{_LETTER} ]({core})")
+        self.word_scan_other = re.compile(f"[^{_LETTER} \u200c]({core})")
         self.word_scan_start = re.compile(core)
         # first/last words of the context phrases: cheap tests before the context patterns run
         self.left_last = tuple(p.split()[-1] for kind in ("qualifier", "percent_before", "year_before")
@@ -198,10 +198,12 @@ class _Lexicon:
             return table
 
         self.left = {k: phrases(k) for k in ("qualifier", "percent_before", "year_before")}
-        self.right = {k: phrases(k) for k in ("qualifier_after", "percent_after", "year_after")}
+        self.right = {k: phrases(k) for k in ("qualifier_after", "percent_after", "year_after",
+                                              "qualifier_le")}
         lefts = [w for k in ("qualifier", "percent_before", "year_before") for p, _ in ctx.get(k, [])
-                 for w in (p.split()[-1], p.replace(" ", ""))]
-        rights = [w for k in ("qualifier_after", "percent_after", "year_after") for p, _ in ctx.get(k, [])
+                 for w in (p.split()[-1], p.replace(" ", ""))] + ["لە"]
+        rights = [w for k in ("qualifier_after", "percent_after", "year_after", "qualifier_le")
+                  for p, _ in ctx.get(k, [])
                   for w in (p.split()[0], p.replace(" ", ""))]
         def gate(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
             # short words must match whole; longer ones may carry a glued prefix/ending
@@ -1094,12 +1096,17 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
             kind = "year"
     elif kind == "range" and percent:
         kind = "range"
-    hit = _phrase_before(before, lex.left["qualifier"])
+    hit = _phrase_before(before, lex.left["qualifier"]) if kind != "ordinal" else None
     if hit:
         qual = hit[0]
         qs, qe = _span_before(ntext, s, hit[1])
     elif kind in ("cardinal", "decimal", "percent") and after and after[0] == "و":
         hit = _phrase_after(after, lex.right["qualifier_after"])
+        if hit:
+            qual = hit[0]
+            qs, qe = _span_after(ntext, e, hit[1])
+    elif kind in ("cardinal", "decimal", "percent", "range") and after and before and before[-1] == "لە":
+        hit = _phrase_after(after, lex.right["qualifier_le"])  # لە ٢٠٠٠ زیاتر: more than 2000
         if hit:
             qual = hit[0]
             qs, qe = _span_after(ntext, e, hit[1])
