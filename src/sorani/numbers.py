@@ -32,6 +32,7 @@ Decisions (where Sorani usage is ambiguous):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -130,8 +131,7 @@ class _Lexicon:
         self.mults = sorted(((int(w.value), f) for (c, v), f in self.std.items() if c == "mult"
                              for w in [self.words[f]]), reverse=True)
 
-        def alt(forms: list[str]) -> str:
-            return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda s: (-len(s), s)))
+        alt = _trie  # every pattern below reads raw text in any spelling (ك ي ه+ZWNJ …)
 
         word_sfx = [f for f, (_, ap) in self.suffix.items() if ap in ("words", "both")]
         dig_sfx = [f for f, (_, ap) in self.suffix.items() if ap in ("digits", "both")]
@@ -147,37 +147,105 @@ class _Lexicon:
                           rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?)?)(?:\s?(?P<pct2>[%٪]))?"
                           rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
-        self.word_tok = (rf"(?<!{_L})(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
-                         rf"(?P<wsfx>{self.word_sfx_alt})?(?!{_L})")
+        self.word_tok = (rf"(?<![{_LETTER}\u200c])(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
+                         rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", []) if not p[0].isalpha() or True])
         sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
         self.seq_re = re.compile(f"{tok_nonames}(?:{sep}{tok_nonames})*")
         self.tok_re = re.compile(tok)
+        # fast scanners over the raw text: digit runs, and number words in any spelling
+        self.digit_scan = re.compile(f"[{_DIG}]+")
+        core = (rf"{_trie(list(self.words))}(?:{_trie(list(self.suffix))})?"
+                rf"(?:{_trie(list(self.suffix))})?(?!\u200c?{_L})")
+        # a literal first character lets ``re`` skip ahead quickly: words after a space, words
+        # after other non-letters, and a word at the very start
+        self.word_scan_space = re.compile(" " + core)
+        self.word_scan_other = re.compile(f"[^{_LETTER} \u200c]({core})")
+        self.word_scan_start = re.compile(core)
+        # first/last words of the context phrases: cheap tests before the context patterns run
+        self.left_last = tuple(p.split()[-1] for kind in ("qualifier", "percent_before", "year_before")
+                                   for p, _ in ctx.get(kind, []))
+        self.right_first = tuple(p.split()[0] for kind in ("qualifier_after", "percent_after", "year_after")
+                                     for p, _ in ctx.get(kind, []))
         self.sep_re = re.compile(sep)
 
         def phrase_alt(items: list[str]) -> str:
             parts = sorted(set(items), key=lambda s: (-len(s), s))
-            return "|".join(r"\s*".join(re.escape(w) for w in p.split()) for p in parts)
+            return "|".join(r"\s*".join(_trie([w]) for w in p.split()) for p in parts)
 
         self.qual_before = {re.sub(r"\s+", " ", p): lab for p, lab in ctx.get("qualifier", [])}
         self.qual_before_re = re.compile(
             rf"(?<!{_L})({phrase_alt(list(self.qual_before))})[^\S\n]*[(«\"]?[^\S\n]*$")
         self.qual_after = {p: lab for p, lab in ctx.get("qualifier_after", [])}
-        self.qual_after_re = re.compile(rf"^[^\S\n]*({phrase_alt(list(self.qual_after))})(?!{_L})")
+        self.qual_after_re = re.compile(rf"^[^\S\n]*({phrase_alt(list(self.qual_after))})(?!\u200c?{_L})")
         self.pct_before_re = re.compile(
             rf"(?<!{_L})({phrase_alt([p for p, _ in ctx.get('percent_before', [])])})[^\S\n]*$")
         self.pct_after_re = re.compile(
-            rf"[^\S\n]*({phrase_alt([p for p, _ in ctx.get('percent_after', [])])})(?!{_L})")
+            rf"[^\S\n]*({phrase_alt([p for p, _ in ctx.get('percent_after', [])])})(?!\u200c?{_L})")
         self.year_before_re = re.compile(
             rf"(?<!{_L})({phrase_alt([p for p, _ in ctx.get('year_before', [])])})[^\S\n]*$")
         self.year_after_re = re.compile(
             rf"[^\S\n]?({phrase_alt([p for p, _ in ctx.get('year_after', [])])})"
-            rf"(?:{self.word_sfx_alt})?(?!{_L})")
+            rf"(?:{self.word_sfx_alt})?(?!\u200c?{_L})")
         self.range_words = frozenset(p for p, _ in ctx.get("range", []))
+
+        def phrases(kind: str) -> dict[str, str]:
+            table = {" ".join(p.split()): lab for p, lab in ctx.get(kind, [])}
+            for p, lab in list(table.items()):  # also written without the space: لەسەدی
+                table.setdefault(p.replace(" ", ""), lab)
+            return table
+
+        self.left = {k: phrases(k) for k in ("qualifier", "percent_before", "year_before")}
+        self.right = {k: phrases(k) for k in ("qualifier_after", "percent_after", "year_after",
+                                              "qualifier_le")}
+        lefts = [w for k in ("qualifier", "percent_before", "year_before") for p, _ in ctx.get(k, [])
+                 for w in (p.split()[-1], p.replace(" ", ""))] + ["لە"]
+        rights = [w for k in ("qualifier_after", "percent_after", "year_after", "qualifier_le")
+                  for p, _ in ctx.get(k, [])
+                  for w in (p.split()[0], p.replace(" ", ""))]
+        def gate(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+            # short words must match whole; longer ones may carry a glued prefix/ending
+            return frozenset(words), tuple(sorted(w for w in words if len(w) > 2))
+
+        singles = ({p.split()[-1] for p, _ in ctx.get("not_after", [])} | set(self.letters),
+                   {p.split()[0] for p, _ in ctx.get("not_before", [])} | set(self.letters)
+                   | set(self.pronouns.values()))
+        self.left_gate = gate(set(lefts))
+        self.left_gate_single = gate(set(lefts) | singles[0])
+        self.right_gate = gate(set(rights))
+        self.right_gate_single = gate(set(rights) | singles[1])
+        self.year_before_words = tuple(p for p in self.left["year_before"] if " " not in p)
+        self.year_after_word = re.compile(
+            f"(?:{alt([p for p in self.right['year_after'] if ' ' not in p])})(?:{alt(word_sfx)})?")
         self.not_after = [(tuple(p.split()), a) for p, a in ctx.get("not_after", [])]
         self.not_before = [(tuple(p.split()), a) for p, a in ctx.get("not_before", [])]
+
+
+_RAW_VARIANTS = {"ک": "[کك]", "ی": "[یيى]", "ە": f"(?:[ەة]\u200c?|ه(?:\u200c|(?![{_LETTER}\u200c])))", "ه": "[هھ]",
+                 "ۆ": "[ۆؤ]"}
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching ``words`` as a trie (fast in ``re``), tolerant of older
+    spellings (ك ي ى, ه+ZWNJ for ە)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        kids = sorted(k for k in node if k)
+        if not kids:
+            return ""
+        parts = [_RAW_VARIANTS.get(k, re.escape(k)) + emit(node[k]) for k in kids]
+        out = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{out})?" if "" in node else out
+
+    return emit(root)
 
 
 @cache
@@ -187,8 +255,7 @@ def _lex() -> _Lexicon:
 
 # ----------------------------------------------------------------------------------------------
 # text preparation: a same-script form for matching, with a map back to original offsets
-_ONE_TO_ONE = str.maketrans({"ك": "ک", "ي": "ی", "ى": "ی", "ة": "ە", "ۀ": "ە", "ھ": "ه",
-                             "\u06cc": "ی", "ؤ": "ۆ", "\u0649": "ی"})
+_ONE_TO_ONE = (("ك", "ک"), ("ي", "ی"), ("ى", "ی"), ("ة", "ە"), ("ۀ", "ە"), ("ھ", "ه"), ("ؤ", "ۆ"))
 _CHANGES = re.compile("[كيىةۀھؤ\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
                       "\u00ad]|ه(?!" + _L + ")")
 _DELETE = re.compile("ه\u200c|[\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069"
@@ -201,7 +268,9 @@ def _prep(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     ``i + shifts[bisect_right(positions, i) - 1]``."""
     if not _CHANGES.search(text):
         return text, None, None
-    text = text.translate(_ONE_TO_ONE)
+    for a, b in _ONE_TO_ONE:  # str.replace is much faster than str.translate here
+        if a in text:
+            text = text.replace(a, b)
     pos: list[int] = [0]
     shifts: list[int] = [0]
     out: list[str] = []
@@ -267,6 +336,21 @@ def _to_decimal(s: str) -> Decimal | None:
         return None
 
 
+def _nw(word: str) -> str:
+    """One raw word (or ending) in standard spelling: ك ي ى ة ھ ؤ, ه+ZWNJ and final ه → ە,
+    tatweel and ZWNJ dropped (``str.replace`` only: this runs for every word next to a number)."""
+    if "\u200c" in word:
+        word = word.replace("ه\u200c", "ە").replace("\u200c", "")
+    for a, b in _ONE_TO_ONE:
+        if a in word:
+            word = word.replace(a, b)
+    if "\u0640" in word:
+        word = word.replace("\u0640", "")
+    if word.endswith("ه"):
+        word = word[:-1] + "ە"
+    return word
+
+
 def _tokens(ntext: str, start: int, end: int, lex: _Lexicon) -> list[_Tok]:
     toks: list[_Tok] = []
     pos = start
@@ -277,14 +361,14 @@ def _tokens(ntext: str, start: int, end: int, lex: _Lexicon) -> list[_Tok]:
             s = lex.sep_re.match(ntext, pos, end)
             if s is None or s.end() == pos:
                 break
-            conn = s.group().strip()
+            conn = _nw(s.group().strip())
             pos = s.end()
             continue
         g = m.groupdict()
         if g["word"] is not None:
-            w = lex.words[g["word"]]
-            sfx = g["wsfx"] or ""
-            if m.group() in lex.not_number:
+            w = lex.words[_nw(g["word"])]
+            sfx = _nw(g["wsfx"] or "")
+            if _nw(m.group()) in lex.not_number:
                 toks.append(_Tok(m.start(), m.end(), "junk", Decimal(0), "", conn=conn))
                 conn = ""
                 pos = m.end()
@@ -293,7 +377,7 @@ def _tokens(ntext: str, start: int, end: int, lex: _Lexicon) -> list[_Tok]:
                      suffix=sfx, suffix_kind=lex.suffix[sfx][0] if sfx else "", conn=conn)
         else:
             num = g["num"]
-            sfx = g["dsfx"] or ""
+            sfx = _nw(g["dsfx"] or "")
             if g["dt"]:
                 parts = re.split("[/:]", num)
                 dt = "time" if ":" in num else "date" if len(parts) == 3 else "junk"
@@ -367,8 +451,14 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
             break  # range connector: the number ends
         ok = True
         if point_digits is not None:
-            if c in ("unit", "zero") and not and_ and not t.percent:
+            # after پۆینت: digit by digit (دوو پۆینت سفر پێنج), or one number (چوار پۆینت نەوەد و نۆ)
+            tail = point_digits[-1] if point_digits else ""
+            if c in ("unit", "zero") and not and_ and not t.percent and not tail.startswith("+"):
                 point_digits.append(str(int(t.value)))
+            elif c in ("ten", "teen", "digits") and not point_digits and not and_ and t.value == int(t.value):
+                point_digits.append(("+" if c == "ten" else "") + str(int(t.value)))
+            elif c == "unit" and and_ and tail.startswith("+") and len(point_digits) == 1:
+                point_digits[0] = str(int(tail[1:]) + int(t.value))
             else:
                 break
         elif c == "point":
@@ -413,9 +503,13 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
             if group is None:
                 if last_mult is not None and not and_ and M > max_mult:
                     total = total * M  # هەزار ملیۆن
-                    max_mult, last_mult = M, M
+                    max_mult = last_mult = min_mult = M
                 elif last_mult is None and k == (i + 1 if neg else i):
                     total, last_mult, max_mult, min_mult = M, M, M, M  # bare هەزار
+                    group_start = k + 1
+                elif last_mult is not None and min_mult is not None and M < min_mult:
+                    total += M  # دوو ملیۆن و هەزار: a bare smaller multiplier is one of it
+                    last_mult = min_mult = M
                     group_start = k + 1
                 else:
                     reason = f"'{t.form}' cannot follow '{toks[k - 1].form or 'the number'}'"
@@ -426,7 +520,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
                     ok = False
                 elif M > max_mult:
                     total = (total + group) * M
-                    max_mult = M
+                    max_mult = min_mult = M
                 elif min_mult is not None and M < min_mult:
                     total += group * M
                 else:
@@ -482,7 +576,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
         ordinal = t.ordinal
         value = total + (group or 0)
         if point_digits:
-            value = Decimal(str(int(value)) + "." + "".join(point_digits))
+            value = Decimal(str(int(value)) + "." + "".join(point_digits).lstrip("+"))
             decimal = True
         complete = not (point_digits is not None and not point_digits) and not (slot == "half" and group is not None
                                                    and group == Decimal("0.5") and total == 0)
@@ -694,30 +788,114 @@ class NumberSpan:
                 "qualifier_end": self.qualifier_end}
 
 
-def _word_at(ntext: str, pos: int, backwards: bool, count: int) -> tuple[str, ...]:
-    """Up to ``count`` whitespace-separated words before/after ``pos`` (same line)."""
-    if backwards:
-        seg = ntext[max(0, pos - 40):pos]
-        seg = seg.rsplit("\n", 1)[-1]
-        ws = seg.split()
-        if seg and not seg[-1].isspace() and ws:
-            ws = ws[:-1]  # a partial word glued to the number
-        return tuple(ws[-count:])
-    seg = ntext[pos:pos + 40].split("\n", 1)[0]
-    return tuple(seg.split()[:count])
+_PUNCT = "()[]{}«»\"'“”‘’،؛:,.!?؟*<>"
+_WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
 
-def _excluded(ntext: str, tok: _Tok, lex: _Lexicon) -> bool:
+def _left_gate(text: str, pos: int, gate: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """Whether the word before ``pos`` could end a context phrase (a quick test)."""
+    j = pos
+    while j > 0 and (text[j - 1] in " \t" or text[j - 1] in "(«\"'“"):
+        j -= 1
+    if j == 0 or j == pos:
+        return False
+    lo = max(0, j - 30)
+    i = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j), text.rfind("،", lo, j),
+            text.rfind(",", lo, j), text.rfind("(", lo, j))
+    w = _nw(text[i + 1:j])
+    return w in gate[0] or w.endswith(gate[1])
+
+
+def _right_gate(text: str, pos: int, gate: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """Whether the word after ``pos`` could start a context phrase (a quick test)."""
+    j = pos
+    n = len(text)
+    while j < n and text[j] in " \t":
+        j += 1
+    if j == n or text[j] in _PUNCT:
+        return False
+    if text[j] in "%٪":
+        return True
+    i = text.find(" ", j, j + 30)
+    w = _nw(text[j:i if i >= 0 else j + 30].rstrip(_PUNCT))
+    return w in gate[0] or w.startswith(gate[1])
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    """The last (up to 3) words before ``pos`` on its line, in standard spelling; punctuation
+    separates words; a word glued to ``pos`` does not count."""
+    lo = max(0, pos - 40)
+    seg = text[lo:pos]
+    nl = seg.rfind("\n")
+    if nl >= 0:
+        seg, lo = seg[nl + 1:], lo + nl + 1
+    ws = _WORD_RE.findall(seg)
+    if ws and seg and not (seg[-1].isspace() or seg[-1] in _PUNCT):
+        ws.pop()
+    if ws and lo > 0 and not (text[lo - 1].isspace() or text[lo - 1] in _PUNCT) and seg.startswith(ws[0]):
+        ws.pop(0)
+    return [_nw(w) for w in ws[-3:]]
+
+
+def _words_after(text: str, pos: int) -> list[str]:
+    """The first (up to 3) words after ``pos`` on its line (see ``_words_before``)."""
+    seg = text[pos:pos + 40]
+    nl = seg.find("\n")
+    if nl >= 0:
+        seg = seg[:nl]
+    ws = _WORD_RE.findall(seg)
+    if ws and pos + 40 < len(text) and nl < 0 and not text[pos + 40].isspace() and seg.endswith(ws[-1]):
+        ws.pop()
+    return [_nw(w) for w in ws[:3]]
+
+
+def _phrase_before(words: list[str], table: dict[str, str]) -> tuple[str, int] | None:
+    """The longest phrase of ``table`` made of the last words: ``(label, number of words)``."""
+    if not words:
+        return None
+    for k in (3, 2, 1):
+        if len(words) >= k:
+            label = table.get(" ".join(words[-k:]))
+            if label is not None:
+                return label, k
+    return None
+
+
+def _phrase_after(words: list[str], table: dict[str, str]) -> tuple[str, int] | None:
+    if not words:
+        return None
+    for k in (3, 2, 1):
+        if len(words) >= k:
+            label = table.get(" ".join(words[:k]))
+            if label is not None:
+                return label, k
+    return None
+
+
+def _span_before(text: str, pos: int, k: int) -> tuple[int, int]:
+    """Offsets of the last ``k`` words before ``pos`` (as counted by ``_words_before``)."""
+    lo = max(0, pos - 40)
+    spans = [m.span() for m in _WORD_RE.finditer(text, lo, pos) if "\n" not in text[m.end():pos]]
+    if spans and spans[-1][1] == pos:
+        spans.pop()
+    spans = spans[-k:]
+    return (spans[0][0], spans[-1][1]) if spans else (pos, pos)
+
+
+def _span_after(text: str, pos: int, k: int) -> tuple[int, int]:
+    spans = [m.span() for m in _WORD_RE.finditer(text, pos, min(len(text), pos + 40))][:k]
+    return (spans[0][0], spans[-1][1]) if spans else (pos, pos)
+
+
+def _excluded(before: list[str], after: list[str], tok: _Tok, lex: _Lexicon) -> bool:
     form = tok.form
-    before = _word_at(ntext, tok.start, True, 4)
-    after = _word_at(ntext, tok.end, False, 4)
     if (before and before[-1] in lex.letters) or (after and after[0] in lex.letters):
         return True
     for phrase, which in lex.not_after:
-        if (which == "*" or which == form) and before[-len(phrase):] == phrase:
+        if (which == "*" or which == form) and tuple(before[-len(phrase):]) == phrase:
             return True
     for phrase, which in lex.not_before:
-        if which == form and after[:len(phrase)] == phrase:
+        if which == form and tuple(after[:len(phrase)]) == phrase:
             return True
     return False
 
@@ -733,26 +911,76 @@ def find_numbers(text: str) -> list[NumberSpan]:
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
-    ntext, pos, shifts = _prep(text)
+    hits = [m.start() for m in lex.digit_scan.finditer(text)]
+    hits += [m.start() + 1 for m in lex.word_scan_space.finditer(text)]
+    hits += [m.start(1) for m in lex.word_scan_other.finditer(text)]
+    if lex.word_scan_start.match(text):
+        hits.append(0)
+    if not hits:
+        return []
+    hits.sort()
+    out: list[NumberSpan] = []
+    last_end = done = 0
+    seq_match = lex.seq_re.match
+    for h in hits:
+        if h < done:
+            continue
+        if h > 0 and text[h - 1] in "%٪":
+            h -= 1
+        elif h > 1 and text[h - 1] == " " and text[h - 2] in "%٪":
+            h -= 2
+        m = seq_match(text, h)
+        if m is None:
+            continue
+        done = m.end()
+        last_end = _emit(text, 0, text, None, None, m, lex, out, last_end)
+    return out
+
+
+def _find_slow(text: str) -> list[NumberSpan]:
+    """``find_numbers`` without the fast pre-filter (one pass of the full pattern); for tests."""
+    lex = _lex()
     out: list[NumberSpan] = []
     last_end = 0
-    for m in lex.seq_re.finditer(ntext):
-        toks = _tokens(ntext, m.start(), m.end(), lex)
-        nums = _assemble(toks)
-        nums = _merge_ranges(ntext, toks, nums)
+    for m in lex.seq_re.finditer(text):
+        last_end = _emit(text, 0, text, None, None, m, lex, out, last_end)
+    return out
+
+
+_SEQ_CACHE: dict[str, tuple[list[_Tok], list[_Num]]] = {}
+
+
+def _analyze_seq(seq: str, lex: _Lexicon) -> tuple[list[_Tok], list[_Num]]:
+    """Tokens and numbers of one matched sequence, offsets relative to it (cached: the same
+    sequences recur a lot)."""
+    hit = _SEQ_CACHE.get(seq)
+    if hit is None:
+        toks = _tokens(seq, 0, len(seq), lex)
+        nums = _merge_ranges(seq, toks, _assemble(toks))
+        if len(_SEQ_CACHE) > 50000:
+            _SEQ_CACHE.clear()
+        hit = _SEQ_CACHE[seq] = (toks, nums)
+    return hit
+
+
+def _emit(text: str, base: int, ntext: str, pos: list[int] | None, shifts: list[int] | None,
+          m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
+    if True:
+        toks, nums = _analyze_seq(m.group(), lex)
+        off = m.start()
         for num in nums:
-            span = _describe(ntext, toks, num, lex)
+            span = _describe(ntext, toks, num, lex, off)
             if span is None:
                 continue
             s, e, value, kind, qual, qs, qe, high = span
-            if s < last_end:  # already inside the previous number (حەفتا لە سەدی)
+            os_, oe = base + _back(s, pos, shifts), base + _back(e - 1, pos, shifts) + 1
+            if os_ < last_end:  # already inside the previous number (حەفتا لە سەدی)
                 continue
-            last_end = e
-            os_, oe = _back(s, pos, shifts), _back(e - 1, pos, shifts) + 1
-            oqs = _back(qs, pos, shifts) if qs is not None else None
-            oqe = _back(qe - 1, pos, shifts) + 1 if qe is not None else None
+            last_end = oe
+            oqs = base + _back(qs, pos, shifts) if qs is not None else None
+            oqe = base + _back(qe - 1, pos, shifts) + 1 if qe is not None else None
             out.append(NumberSpan(os_, oe, text[os_:oe], value, kind, qual, num.vague, high, oqs, oqe))
-    return out
+    return last_end
 
 
 def _merge_ranges(ntext: str, toks: list[_Tok], nums: list[_Num]) -> list[_Num]:
@@ -798,39 +1026,49 @@ def _range_gap_ok(ntext: str, toks: list[_Tok], a: _Num, b: _Num) -> bool:
     return gap[0].isspace() == gap[-1].isspace()
 
 
-def _bullet(ntext: str, tok: _Tok) -> bool:
+def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
     """A list marker: an integer alone at the start of a line followed by ``-``, ``.`` or ``)``."""
     if tok.cls != "digits" or tok.suffix or tok.percent:
         return False
-    line_start = ntext.rfind("\n", 0, tok.start) + 1
-    if ntext[line_start:tok.start].strip(" \t\u00a0(‏‎") != "":
+    start, end = tok.start + off, tok.end + off
+    line_start = ntext.rfind("\n", max(0, start - 8), start) + 1
+    if line_start == 0 and start > 8:
         return False
-    return ntext[tok.end:tok.end + 2] in ("- ", ". ", ") ", "-", ".", ")") and \
-        (tok.end + 1 >= len(ntext) or ntext[tok.end + 1] in " \t\n")
+    if ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") != "":
+        return False
+    return ntext[end:end + 2] in ("- ", ". ", ") ", "-", ".", ")") and \
+        (end + 1 >= len(ntext) or ntext[end + 1] in " \t\n")
 
 
-def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon):
+def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0):
     first, last = toks[num.i], toks[num.j - 1]
-    s, e = first.start, last.end
+    s, e = first.start + off, last.end + off
+    approx = num.approx
     if first.cls in ("date", "time"):
         return s, e, None, first.cls, None, None, None, None
     if first.cls == "junk":
         return None
-    if num.j - num.i == 1 and _bullet(ntext, first):
+    if num.j - num.i == 1 and first.cls == "digits" and (s == 0 or ntext[s - 1] in " \t\n(") \
+            and _bullet(ntext, first, off):
         return None
     single_word = num.j - num.i == 1 and first.cls != "digits"
+    # cheap look at the neighbouring words first: most numbers have no context phrase at all
+    before = _words_before(ntext, s) if _left_gate(ntext, s, lex.left_gate_single if single_word
+                                                   else lex.left_gate) else []
+    after_all = _words_after(ntext, e) if _right_gate(ntext, e, lex.right_gate_single if single_word
+                                                      else lex.right_gate) else []
     if single_word:
         if first.suffix_kind == "approx" and first.form in lex.pronouns:
-            after = _word_at(ntext, e, False, 1)
-            if not after or after[0] != lex.pronouns[first.form]:
+            if not after_all or after_all[0] != lex.pronouns[first.form]:
                 return None
-            num.approx = False
-        elif _excluded(ntext, first, lex):
+            approx = False
+        elif (before or after_all) and _excluded(before, after_all, first, lex):
             return None
     value = num.value
     if first.cls == "digits" and s >= 1 and ntext[s - 1] in "−-" and num.high is None \
             and (s == 1 or ntext[s - 2] in " \t\n(=[") and not num.ordinal:
         value, s = -value, s - 1  # −0.2: a minus sign glued to the digits
+        before = _words_before(ntext, s) if _left_gate(ntext, s, lex.left_gate) else []
     kind = "ordinal" if num.ordinal else "cardinal"
     qual: str | None = None
     qs = qe = None
@@ -838,51 +1076,61 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon):
     if num.high is not None:
         kind = "range"
     percent = any(t.percent for t in toks[num.i:num.j])
+    after = after_all if not last.suffix else []
     if not percent and kind != "ordinal":
-        m = lex.pct_before_re.search(ntext, max(0, s - 12), s)
-        if m:
-            percent, s = True, m.start()
+        hit = _phrase_before(before, lex.left["percent_before"])
+        if hit:
+            percent, s = True, _span_before(ntext, s, hit[1])[0]
+            before = _words_before(ntext, s)
         else:
-            m = lex.pct_after_re.match(ntext, e, min(len(ntext), e + 12))
-            if m and not last.suffix:
-                percent, e = True, m.end()
+            hit = _phrase_after(after, lex.right["percent_after"])
+            if hit:
+                percent, e = True, _span_after(ntext, e, hit[1])[1]
+                after = _words_after(ntext, e)
     if kind == "cardinal":
         if percent:
             kind = "percent"
         elif num.decimal:
             kind = "decimal"
-        elif first.cls == "digits" and num.j - num.i == 1 and _is_year(ntext, first, lex):
+        elif first.cls == "digits" and num.j - num.i == 1 and _is_year(ntext, first, lex, off, before, after):
             kind = "year"
     elif kind == "range" and percent:
         kind = "range"
-    m = lex.qual_before_re.search(ntext, max(0, s - 24), s)
-    if m:
-        phrase = re.sub(r"\s+", " ", m.group(1)).strip()
-        qual = lex.qual_before.get(phrase)
-        if qual is None:  # written without a space
-            qual = next((lab for p, lab in lex.qual_before.items() if p.replace(" ", "") == phrase.replace(" ", "")), None)
-        qs, qe = m.start(1), m.end(1)
-    elif not last.suffix:
-        after = ntext[e:min(len(ntext), e + 16)]
-        m2 = lex.qual_after_re.match(after)
-        if m2 and kind in ("cardinal", "decimal", "percent") and m2.group(1).startswith("و"):
-            qual = lex.qual_after[re.sub(r"\s+", " ", m2.group(1))]
-            qs, qe = e + m2.start(1), e + m2.end(1)
-    if qual is None and num.approx:
+    hit = _phrase_before(before, lex.left["qualifier"]) if kind != "ordinal" else None
+    if hit:
+        qual = hit[0]
+        qs, qe = _span_before(ntext, s, hit[1])
+    elif kind in ("cardinal", "decimal", "percent") and after and after[0] == "و":
+        hit = _phrase_after(after, lex.right["qualifier_after"])
+        if hit:
+            qual = hit[0]
+            qs, qe = _span_after(ntext, e, hit[1])
+    elif kind in ("cardinal", "decimal", "percent", "range") and after and before and before[-1] == "لە":
+        hit = _phrase_after(after, lex.right["qualifier_le"])  # لە ٢٠٠٠ زیاتر: more than 2000
+        if hit:
+            qual = hit[0]
+            qs, qe = _span_after(ntext, e, hit[1])
+    if qual is None and approx:
         qual = "about"
     return s, e, _as_number(value), kind, qual, qs, qe, high
 
 
-def _is_year(ntext: str, tok: _Tok, lex: _Lexicon) -> bool:
+def _is_year(ntext: str, tok: _Tok, lex: _Lexicon, off: int, before: list[str],
+             after: list[str]) -> bool:
     v = tok.value
-    raw = convert_digits(ntext[tok.start:tok.end], "latin")
-    if v != v.to_integral_value() or not (1000 <= v <= 2100) or "," in raw or "." in raw or tok.percent:
+    if not (1000 <= v <= 2100) or v != v.to_integral_value() or tok.percent:
+        return False
+    start, end = tok.start + off, tok.end + off
+    raw = ntext[start:end]
+    if any(sep in raw for sep in ".,٫٬"):
         return False
     if tok.suffix_kind == "era":
         return True
-    if lex.year_before_re.search(ntext, max(0, tok.start - 24), tok.start):
+    if before and (before[-1].endswith(lex.year_before_words)
+                   or _phrase_before(before, lex.left["year_before"])):
         return True
-    if lex.year_after_re.match(ntext, tok.end, min(len(ntext), tok.end + 12)) and not tok.suffix:
+    if after and not tok.suffix and (lex.year_after_word.fullmatch(after[0])
+                                     or _phrase_after(after, lex.right["year_after"])):
         return True
     return 1900 <= v <= 2099 and tok.suffix in ("دا", "ەوە", "وە", "یشدا", "یدا")
 

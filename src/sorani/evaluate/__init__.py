@@ -18,6 +18,7 @@ TASKS: dict[str, str] = {
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
     "ner": "sorani.evaluate.entities:evaluate_ner",
     "facts": "sorani.evaluate.entities:evaluate_facts",
+    "leftovers": "sorani.evaluate.core:evaluate_leftovers",
     "numbers": "sorani.evaluate.numbers:evaluate_numbers",
 }
 
