@@ -518,6 +518,7 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
         static = bool(c.thing) and fold_key(c.thing or "") in single_triggers("static_unit")
         if static:
             found = None  # 15 ساڵ, 500 دۆلار: a duration, age or amount
+        c.extra["verb"] = verb_seen
         if found:
             c.event = found
         elif not static and verb_seen is not None:
