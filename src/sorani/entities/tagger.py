@@ -117,6 +117,18 @@ def _last_match(w: Word, key: str) -> int:
     return 0
 
 
+def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, Entry]) -> bool:
+    """A place name + ی right after a noun in ezafe is a gentilic adjective (… کوردی سەردەشتی)."""
+    w = words[i]
+    tail = w.f[best[3] - w.start:]
+    name = w.f[best[2] - w.start:best[3] - w.start]
+    if tail not in ("ی", "یی") or best[2] != w.start or name.endswith(("ا", "ە", "ۆ", "و", "ێ", "ی")):
+        return False
+    prev = words[i - 1]
+    return prev.kind == "word" and prev.f.endswith("ی") and prev.key not in single_triggers("loc_head") \
+        and prev.key not in single_triggers("org_head") and prev.key not in single_triggers("loc_feature")
+
+
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
     """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
     gaz = gazetteer()
@@ -159,6 +171,8 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
                     cand = (i, i, w.start + off, w.start + off + hit[1], hit[0][0])
                     if best is None or (cand[3] - cand[2]) > (best[3] - best[2]):
                         best = cand
+        if best and best[0] == best[1] and best[4].label == "LOC" and i > 0 and _gentilic_after(words, i, best):
+            best = None  # کۆڵبەرێکی کوردی سەردەشتی, لاوێکی مەریوانی: "from Sardasht", not the town
         if best:
             out.append(best)
             i = best[1] + 1
