@@ -47,7 +47,7 @@ def main() -> int:
               "# lexicon/SoraniKurdish.txt (sinaahmadi/ScriptNormalization 9d8b627d, Apache-2.0) and the words\n"
               "# seen twice or more in corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0),\n"
               "# minus the words of our gazetteer names.\n")
-    OUT.write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    OUT.write_text(header + "\n" + "\n".join(sorted(words)) + "\n", encoding="utf-8")  # blank line ends the header
     print(f"wrote {OUT} ({len(words)} words)")
     return 0
 

@@ -230,7 +230,10 @@ def common_words() -> frozenset[str]:
     if not path.exists():
         return frozenset()
     with open(path, encoding="utf-8") as fh:
-        return frozenset(w for w in fh.read().split("\n") if w and not w.startswith("#"))
+        text = fh.read()
+    body = text[text.index("\n\n") + 2:] if text.startswith("#") and "\n\n" in text else text
+    words = frozenset(body.split("\n"))
+    return words - {""} if "" in words else words
 
 
 @cache
