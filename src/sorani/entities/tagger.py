@@ -246,6 +246,11 @@ _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "ێت", "ێن", "ی�
                                          "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
 
 
+def _ezafe_noun(w: Word, common: frozenset[str]) -> bool:
+    """A common noun in ezafe (کوشتنی, ئازادکردنی): it opens a phrase, not a name."""
+    return w.f.endswith("ی") and (w.key in common or w.key[:-1] in common)
+
+
 def _verb_like(key: str) -> bool:
     """A word that looks like a verb form (دەکات, کردووە, نییە …)."""
     return key.startswith(_VERB_START) and len(key) > 3 or key.endswith(_VERB_END)
@@ -599,11 +604,19 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     for i in range(1, n - 1):
         w = words[i]
         trig = (w.key == "،" or w.key == ",") and _phrase_at(words, i + 1, titles)
-        trig = trig or (w.key == _K6 and i + 1 < n and words[i + 1].kind == "word")
+        trig = trig or (w.key == _K6 and i + 1 < n and words[i + 1].kind == "word"
+                        and (words[i + 1].key in loc_heads or spans.at(i + 1) is not None))
         if not trig:
             continue
         j = i - 1
         k = name_run_back(j, 3)
+        for x in range(j, k - 1, -1):
+            if _verb_like(words[x].key):
+                k = x + 1
+                break
+        if w.key == _K6 and not (any(words[x].key in gnames for x in range(k, j + 1))
+                                 or all(known_or_unknown(x) for x in range(k, j + 1))):
+            continue
         at_boundary = k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp
         if k <= j and (any(known_or_unknown(x) for x in range(k, j + 1))
                        or (w.key != _K6 and j > k and at_boundary
@@ -737,12 +750,13 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             continue
         ws = range(q[0], q[1] + 1)
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
-                and (words[q[0]].key in gnames or all(surname_like(k) for k in ws)
-                     or (len(ws) >= 2 and surname_like(q[1]))):
+                and (words[q[0]].key in gnames or all(known_or_unknown(k) for k in ws)
+                     or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))):
             label = "PER"
             if i >= 1 and words[i - 1].key in org_heads:
                 label = "ORG"
-            elif i >= 1 and (words[i - 1].key in loc_heads or words[i - 1].key in loc_features):
+            elif i >= 1 and (words[i - 1].key in loc_heads or words[i - 1].key in loc_features
+                             or words[i - 1].key in (_K4, _K5)):
                 label = "LOC"
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
