@@ -242,7 +242,8 @@ _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەد�
 
 
 _VERB_START = tuple(fold_key(x) for x in ("دە", "ئە", "نا", "نە", "بی", "بێ", "بکە", "کرد", "بوو", "هات"))
-_VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "ێت", "ێن", "ین", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
+_VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
+_VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
                                          "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
 
 
@@ -251,9 +252,14 @@ def _ezafe_noun(w: Word, common: frozenset[str]) -> bool:
     return w.f.endswith("ی") and (w.key in common or w.key[:-1] in common)
 
 
+_VERB_PREFIX = tuple(fold_key(x) for x in ("دە", "نا", "نە", "ب", "ئە", "ڕا", "دا", "هەڵ", "وەر", "تێ"))
+
+
 def _verb_like(key: str) -> bool:
     """A word that looks like a verb form (دەکات, کردووە, نییە …)."""
-    return key.startswith(_VERB_START) and len(key) > 3 or key.endswith(_VERB_END)
+    if key.startswith(_VERB_START) and len(key) > 3:
+        return True
+    return key.endswith(_VERB_END) or (key.endswith(_VERB_END_PREFIXED) and key.startswith(_VERB_PREFIX))
 
 
 def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
@@ -614,8 +620,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             if _verb_like(words[x].key):
                 k = x + 1
                 break
-        if w.key == _K6 and not (any(words[x].key in gnames for x in range(k, j + 1))
-                                 or all(known_or_unknown(x) for x in range(k, j + 1))):
+        if w.key == _K6 and (k > j or _ezafe_noun(words[k], common) or words[k].kind != "word"
+                             or not any(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1))):
             continue
         at_boundary = k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp
         if k <= j and (any(known_or_unknown(x) for x in range(k, j + 1))
