@@ -247,6 +247,10 @@ _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", 
                                          "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
 
 
+def _is_speech_key(key: str) -> bool:
+    return key in single_triggers("speech")
+
+
 def _ezafe_noun(w: Word, common: frozenset[str]) -> bool:
     """A common noun in ezafe (کوشتنی, ئازادکردنی): it opens a phrase, not a name."""
     return w.f.endswith("ی") and (w.key in common or w.key[:-1] in common)
@@ -557,7 +561,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             if s is not None or words[j].kind != "word" or words[j].key in stp and words[j].key not in org_heads \
                     and words[j].key not in loc_heads:
                 break
-            if not words[j].f.endswith(("ی", "ێتی")) and not known_or_unknown(j):
+            if not words[j].f.endswith(("ی", "ێتی")) and not known_or_unknown(j) \
+                    and not (j + 1 < n and words[j + 1].key == "و"):
                 break
             if known_or_unknown(j) and not words[j].key.endswith("ی") and j == i + 1:
                 end = w.start if False else words[j].start + _trim_clitics(words[j], keep_i=False)
@@ -572,7 +577,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                     and words[j + 1].key not in stp and spans.owner[j + 1] < 0 and words[j + 1].key in common \
                     and words[j + 1].f.endswith("ی"):
                 j += 1
-            spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+            nxt_noun = j + 1 < n and words[j + 1].kind == "word" and not _verb_like(words[j + 1].key) \
+                and not _is_speech_key(words[j + 1].key)
+            spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None, "rule")
         elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp):
             # ئەنجومەنی سەوزی چیا، ڕێکخراوی مافی مرۆڤ: an ezafe chain closed by the end of the phrase
             j = i + 1
