@@ -32,6 +32,9 @@ _K11 = fold_key("ناوی")
 _K12 = fold_key("ناوەکانی")
 
 _K_COMRADE = fold_key("هاوڕێ")
+_SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
+_K_KNOWN = fold_key("ناسراو")
+_K_KNOWN_AS = fold_key("ناسراوبە")
 _K_KE = fold_key("کە")
 _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
@@ -737,12 +740,14 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return None
 
     # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
-    named = {_K8, _K9}
+    named = {_K8, _K9, _K_KNOWN_AS}
     for i in range(n - 1):
         j = -1
         if words[i].key in named:
             j = i + 1
         elif words[i].key == _K10 and words[i + 1].key in (_K11, _K12):
+            j = i + 2
+        elif words[i].key == _K_KNOWN and words[i + 1].key == _K10:
             j = i + 2
         if j < 0 or j >= n:
             continue
@@ -893,6 +898,18 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             spans.add(i, i + 1, words[i].start, words[i + 1].start + _trim_clitics(words[i + 1], True, True),
                       "PER", None, "rule")
 
+    # a sentence that opens with a name and a comma: كاترینا ماڵم، سۆسیۆلۆژ و …
+    for i in range(n - 2):
+        if i and words[i - 1].f not in _SENT_END_SET:
+            continue
+        k = i
+        while k < n and k < i + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
+                and (known_or_unknown(k) or words[k].key in gnames) and not _verb_like(words[k].key) \
+                and words[k].key not in stp:
+            k += 1
+        if k > i + 1 and k < n and words[k].f in ("،", ","):
+            spans.add(i, k - 1, words[i].start, words[k - 1].end, "PER", None, "rule")
+
     # a name introduced before its acronym: ئەنجوومەنی … (IGFM), پارتی گەلی کۆماری - جەهەپە
     generic_org = single_triggers("org_generic")
     for i in range(2, n):
@@ -950,6 +967,9 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
             last = fold_key(text[ws[-1].start:end]) if ws[-1].start < end else ""
             if len(last) >= 3 and last not in common_words():
                 names.setdefault(last, (label, entry))
+            first = ws[0].key
+            if len(first) >= 3 and first not in common_words() and first not in given_names():
+                names.setdefault(first, (label, entry))
         if len(ws) == 1:
             names.setdefault(fold_key(text[start:end]), (label, entry))
     if not names:
