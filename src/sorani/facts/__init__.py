@@ -555,8 +555,11 @@ def _static_verbs() -> frozenset[str]:
     return _STATIC
 
 
+_NOT_VERB_END = tuple(fold_key(x) for x in ("ەکانەوە", "یەکانەوە", "اوەوە", "ەکانەوە", "ەکەوە"))
+
+
 def _is_verb(key: str) -> bool:
-    return len(key) >= 3 and key.endswith(_VERB_END)
+    return len(key) >= 3 and key.endswith(_VERB_END) and not key.endswith(_NOT_VERB_END)
 
 
 _KE = fold_key("کە")
