@@ -89,16 +89,16 @@ def _splits(w: Word) -> list[tuple[int, str]]:
 
 def _strip_suffix(stem: str, single: dict[str, tuple[Entry, bool]]) -> tuple[tuple[Entry, bool], int] | None:
     """Match ``stem`` = name + allowed suffix; returns (hit, length of the name part)."""
-    hit = single.get(fold_key(stem))
+    hit = single.get(key_of_folded(stem))
     if hit:
         return hit, len(stem.rstrip(_DROP_EDGE))
     suffixes, _, maxsuf = affixes()
     for n in range(1, min(maxsuf + 1, len(stem) - 1)):
-        suf = fold_key(stem[-n:])
+        suf = key_of_folded(stem[-n:])
         if suf not in suffixes:
             continue
         base = stem[:-n].rstrip(_DROP_EDGE)
-        hit = single.get(fold_key(base))
+        hit = single.get(key_of_folded(base))
         if hit:
             e = hit[0]
             if suf in _GENTILIC_SUFFIXES and e.subtype in ("country", "region") and not base.endswith(("ا", "ە", "ی", "ۆ", "و", "ێ")):
@@ -115,7 +115,7 @@ def _last_match(w: Word, key: str) -> int:
     suffixes = affixes()[0]
     for n in range(1, min(affixes()[2] + 1, len(f))):
         base = f[:-n].rstrip(_DROP_EDGE)
-        if fold_key(base) == key and fold_key(f[-n:]) in suffixes:
+        if key_of_folded(base) == key and key_of_folded(f[-n:]) in suffixes:
             return len(base)
     return 0
 
@@ -461,9 +461,14 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 continue
         i += 1
     folded = fold(text)
+    by_start: dict[int, int] | None = None
+    by_end: dict[int, int] = {}
     for mt in _DATE_NUM.finditer(folded):
-        i0 = next((k for k, w in enumerate(words) if w.start == mt.start()), -1)
-        i1 = next((k for k, w in enumerate(words) if w.end == mt.end()), -1)
+        if by_start is None:
+            by_start = {w.start: k for k, w in enumerate(words)}
+            by_end = {w.end: k for k, w in enumerate(words)}
+        i0 = by_start.get(mt.start(), -1)
+        i1 = by_end.get(mt.end(), -1)
         if i0 >= 0 and i1 >= i0:
             if i0 >= 1 and weekday_at(i0 - 1):
                 i0 -= 1
@@ -975,16 +980,19 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     if not names:
         return
     suffixes, _, maxsuf = affixes()
+    heads = {k[:3] for k in names}
     for i, w in enumerate(words):
         if w.kind != "word" or spans.owner[i] >= 0:
             continue
         for off, stem in _splits(w):
-            k = fold_key(stem)
+            k = key_of_folded(stem)
+            if k[:3] not in heads:
+                continue
             hit, length = names.get(k), len(stem)
             if hit is None:
                 for m in range(1, min(maxsuf + 1, len(stem) - 2)):
-                    if fold_key(stem[-m:]) in suffixes and fold_key(stem[:-m]) in names:
-                        hit, length = names[fold_key(stem[:-m])], len(stem) - m
+                    if key_of_folded(stem[-m:]) in suffixes and key_of_folded(stem[:-m]) in names:
+                        hit, length = names[key_of_folded(stem[:-m])], len(stem) - m
                         break
             if hit:
                 spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
