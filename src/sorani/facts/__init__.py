@@ -337,7 +337,8 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
             break
     if f[:cut].endswith("ەیی") and cut > 4:
         cut -= 2  # قەڕەوێلەیی
-    elif f[:cut].endswith("ەی") and cut > 4 and key_of_folded(f[:cut - 2]) in common:
+    elif f[:cut].endswith("ەی") and cut > 4 and key_of_folded(f[:cut - 2]) in common \
+            and key_of_folded(f[:cut - 1]) not in common:
         cut -= 2  # ئەو 3 چەکدارەی
     elif f[:cut].endswith("یی") and cut > 3:
         cut -= 1  # هاووڵاتیی: ezafe after a noun ending in ی
@@ -346,9 +347,10 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
         noun_i = full in common and shorter not in common
         if (next_is_word and not noun_i) or (shorter in common and full not in common):
             cut -= 1
-    elif f[:cut].endswith("ە") and cut > 3 and key_of_folded(f[:cut - 1]) in common \
-            and key_of_folded(f[:cut]) not in common:
-        cut -= 1
+    elif f[:cut].endswith("ە") and cut > 3 and (
+            key_of_folded(f[:cut - 1]) in single_triggers("static_unit")
+            or (key_of_folded(f[:cut - 1]) in common and key_of_folded(f[:cut]) not in common)):
+        cut -= 1  # 18 ساڵە: copula
     while cut > 1 and f[cut - 1] in "\u200c\u200d":
         cut -= 1
     return text[w.start:w.start + cut], w.start + cut
