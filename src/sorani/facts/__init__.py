@@ -629,6 +629,17 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 stem, end = _stem(words[e_], text, False)
                 c.source, c.source_start, c.source_end = text[words[j].start:end], words[j].start, end
                 return
+    # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
+    colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
+    if colon is not None and colon > lo:
+        best = next((ent_at[x] for x in range(lo, colon) if ent_at[x] is not None
+                     and ent_at[x].label in ("ORG", "PER")), None)
+        if best is not None:
+            c.source, c.source_start, c.source_end, c.source_english = best.text, best.start, best.end, best.english
+        else:
+            c.source, c.source_start, c.source_end = text[words[lo].start:words[colon - 1].end], \
+                words[lo].start, words[colon - 1].end
+        return
     # X ڕایگەیاند / X دەڵێت ، … figure
     for k in range(lo, hi):
         if _is_speech(words, k) and k < i0 + 3:
