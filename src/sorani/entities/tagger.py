@@ -32,6 +32,7 @@ _K11 = fold_key("ناوی")
 _K12 = fold_key("ناوەکانی")
 
 _K_COMRADE = fold_key("هاوڕێ")
+_K_COPULA = fold_key("یە")
 _SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
 _K_KNOWN = fold_key("ناسراو")
 _K_KNOWN_AS = fold_key("ناسراوبە")
@@ -661,7 +662,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 if k + 1 < n and _unknown(words[k + 1], common) and words[k].key[-1:] != "ی" and spans.owner[k + 1] < 0 \
                         and _trim_clitics(words[k], False) == len(words[k].f) and words[k + 1].key not in stp:
                     k += 1
-                nxt_word = k + 1 < n and words[k + 1].kind == "word"
+                nxt_word = k + 1 < n and words[k + 1].kind == "word" and (words[k + 1].key not in stp
+                                                                          or key in loc_heads)
                 end = words[k].start + _trim_clitics(words[k], keep_i=not nxt_word)
                 i0 = i if key in loc_features else j
                 spans.add(i0, k, words[i0].start, end, "LOC", None, "rule")
@@ -669,7 +671,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 while _K7 in key and k + 2 < n and words[k + 1].key == "و" \
                         and _unknown(words[k + 2], common) and spans.owner[k + 2] < 0:
                     k += 2
-                    nxt_word = k + 1 < n and words[k + 1].kind == "word"
+                    nxt_word = k + 1 < n and words[k + 1].kind == "word" and words[k + 1].key not in stp
                     spans.add(k, k, words[k].start, words[k].start + _trim_clitics(words[k], keep_i=not nxt_word),
                               "LOC", None, "rule")
             elif key in loc_features and j < n:
