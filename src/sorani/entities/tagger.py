@@ -525,6 +525,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     org_named = single_triggers("org_named")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
+    titles_1 = frozenset(k[0] for k in titles if len(k) == 1) - honorifics
     clue = {i for i in range(1, n) if words[i - 1].key in loc_heads or words[i - 1].key in loc_features
             or words[i - 1].key in honorifics}
     spans = _Spans(words)
@@ -903,6 +904,26 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         nxt = words[i + 2]
         if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):
             spans.add(i, i + 1, words[i].start, words[i + 1].start + _trim_clitics(words[i + 1], True, True),
+                      "PER", None, "rule")
+
+    # ROLE (modifier) NAME: گەریلای هەپەگە عەگید ئیپەک, ئەکتەری ئێزیدی زوبەیدە بولوت
+    for i in range(n - 2):
+        if words[i].key not in titles_1 or spans.owner[i] >= 0:
+            continue
+        j = i + 1
+        s_ = spans.at(j)
+        if s_ is not None and s_[4] in ("ORG", "LOC"):
+            j = s_[1] + 1
+        elif words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
+                and words[j].key not in stp and not _verb_like(words[j].key):
+            j += 1
+        k = j
+        while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
+                and (known_or_unknown(k) or words[k].key in gnames) and not _verb_like(words[k].key) \
+                and words[k].key not in stp:
+            k += 1
+        if k > j and (words[j].key in gnames or k > j + 1):
+            spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                       "PER", None, "rule")
 
     # a sentence that opens with a name and a comma: كاترینا ماڵم، سۆسیۆلۆژ و …
