@@ -32,6 +32,8 @@ _K11 = fold_key("ناوی")
 _K12 = fold_key("ناوەکانی")
 
 _K_COMRADE = fold_key("هاوڕێ")
+_K_MONTH = fold_key("مانگی")
+_COMMON_CACHE = common_words
 _K_COPULA = fold_key("یە")
 _SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
 _K_KNOWN = fold_key("ناسراو")
@@ -396,7 +398,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if j >= n or words[j].kind != "num" or len(words[j].f) > 2:
             return -1
         k = j + 1
-        if k + 1 < n and words[k].key == "و" and words[k + 1].kind == "num":
+        if k + 1 < n and words[k].key in links and words[k + 1].kind == "num":
             k += 2
         if k < n and words[k].key == "ی" and glued(k - 1, k):
             k += 1
@@ -420,47 +422,6 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             return k + 1
         return k
 
-    i = 0
-    while i < n:
-        j = i
-        core = False
-        if words[j].key in heads:
-            j += 1
-        if weekday_at(j):
-            j += 1
-            core = True
-            c = j + 1 if j < n and words[j].key == "،" else j
-            e = day_month(c)
-            if e >= 0:
-                j = after_month(e + 1)
-        else:
-            e = day_month(j)
-            if e >= 0:
-                j, core = after_month(e + 1), True
-            elif month_at(j):
-                j, core = after_month(j + month_at(j)), True
-            elif j > i and words[i].key in year_heads and year_at(j):
-                j, core = j + 1, True
-                if j + 1 < n and words[j].key in links and year_at(j + 1):
-                    j += 2
-                j = after_year(j)
-            elif j == i and words[j].kind == "num" and len(words[j].f) == 4 and words[j].f.isdigit() \
-                    and 1300 <= int(words[j].f) <= 2099:
-                prev = words[i - 1].key if i else ""
-                nxt = words[i + 1] if i + 1 < n else None
-                if prev in (_K4, _K2, _K3, _K5, "-", "(") \
-                        or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
-                                                             and nxt.key in _YEAR_CLITICS):
-                    j, core = i + 1, True
-        if core and j > i:
-            last = words[j - 1]
-            end = last.end if last.kind != "word" or _era(last, eras) and last.key in eras else last.start + _trim_clitics(last, keep_i=False)
-            if last.kind == "word" and _era(last, eras) and last.key not in eras:
-                end = last.start + len(_era(last, eras))
-            if spans.add(i, j - 1, words[i].start, end, "DATE", None, "rule"):
-                i = j
-                continue
-        i += 1
     folded = fold(text)
     by_start: dict[int, int] | None = None
     by_end: dict[int, int] = {}
@@ -477,7 +438,55 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 i0 -= 1
             spans.add(i0, i1, words[i0].start, mt.end(), "DATE", None, "rule")
 
-
+    i = 0
+    while i < n:
+        j = i
+        core = False
+        start_off = 0
+        if words[j].key in heads:
+            j += 1
+        elif words[j].key.startswith(_K4) and words[j].key[len(_K4):] in heads and j + 1 < n \
+                and year_at(j + 1):
+            start_off = len(_K4)  # لەساڵی 2014
+            j += 1
+        if weekday_at(j):
+            j += 1
+            core = True
+            c = j + 1 if j < n and words[j].key == "،" else j
+            e = day_month(c)
+            if e >= 0:
+                j = after_month(e + 1)
+        else:
+            e = day_month(j)
+            if e >= 0:
+                j, core = after_month(e + 1), True
+            elif month_at(j) and (j > i or (i >= 1 and words[i - 1].key in (_K4, _K_MONTH))
+                                  or year_at(j + month_at(j)) or words[j].key not in _COMMON_CACHE()):
+                j, core = after_month(j + month_at(j)), True
+            elif j > i and (words[i].key in year_heads or start_off) and year_at(j):
+                j, core = j + 1, True
+                if j + 1 < n and words[j].key in links and year_at(j + 1):
+                    j += 2
+                j = after_year(j)
+            elif j == i and words[j].kind == "num" and len(words[j].f) == 4 and words[j].f.isdigit() \
+                    and 1300 <= int(words[j].f) <= 2099:
+                prev = words[i - 1].key if i else ""
+                nxt = words[i + 1] if i + 1 < n else None
+                if prev in (_K4, _K2, _K3, _K5, "-", "(") \
+                        or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
+                                                             and nxt.key in _YEAR_CLITICS):
+                    j, core = i + 1, True
+                    if j + 1 < n and words[j].key in links and year_at(j + 1) and len(words[j + 1].f) == 4:
+                        j += 2  # 1914 - 1918
+        if core and j > i:
+            last = words[j - 1]
+            end = last.end if last.kind != "word" or _era(last, eras) and last.key in eras else last.start + _trim_clitics(last, keep_i=False)
+            if last.kind == "word" and _era(last, eras) and last.key not in eras:
+                end = last.start + len(_era(last, eras))
+            if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
+                i = j
+                continue
+        i += 1
 _MONTH_FIRST: dict[int, frozenset[str]] = {}
 
 
