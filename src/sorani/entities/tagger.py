@@ -935,6 +935,18 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                       "PER", None, "rule")
 
+    # لە X، / لە X و … : an unknown word after "in/at" that ends its phrase is a place
+    for i in range(1, n):
+        w = words[i]
+        if spans.owner[i] >= 0 or w.kind != "word" or w.key in stp or w.key in gnames or len(w.key) < 3:
+            continue
+        if words[i - 1].key != _K4 or not _unknown(w, common) or _verb_like(w.key):
+            continue
+        after = words[i + 1] if i + 1 < n else None
+        if after is None or after.key in ("،", ",", ".", "و", ")", "؛", ":") or (
+                after.kind == "word" and _verb_like(after.key) and not after.key.endswith(_K_COPULA)):
+            spans.add(i, i, w.start, w.start + _trim_clitics(w, keep_i=True), "LOC", None, "rule")
+
     # a sentence that opens with a name and a comma: كاترینا ماڵم، سۆسیۆلۆژ و …
     for i in range(n - 2):
         if i and words[i - 1].f not in _SENT_END_SET:
