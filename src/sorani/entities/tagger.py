@@ -17,23 +17,22 @@ from sorani.entities.gazetteer import (
 )
 
 # folded constants used by the rules
-_K0 = fold_key("ساڵی")
-_K1 = fold_key("ساڵانی")
-_K2 = fold_key("تا")
-_K3 = fold_key("هەتا")
-_K4 = fold_key("لە")
-_K5 = fold_key("بۆ")
-_K6 = fold_key("خەڵکی")
-_K7 = fold_key("کان")
-_K8 = fold_key("بەناوی")
-_K9 = fold_key("بەناوەکانی")
-_K10 = fold_key("بە")
-_K11 = fold_key("ناوی")
-_K12 = fold_key("ناوەکانی")
+_K_YEAR_OF = fold_key("ساڵی")
+_K_YEARS_OF = fold_key("ساڵانی")
+_K_TA = fold_key("تا")
+_K_HATA = fold_key("هەتا")
+_K_LE = fold_key("لە")
+_K_BO = fold_key("بۆ")
+_K_NATIVE_OF = fold_key("خەڵکی")
+_K_KAN = fold_key("کان")
+_K_NAMED = fold_key("بەناوی")
+_K_NAMED_PL = fold_key("بەناوەکانی")
+_K_BE = fold_key("بە")
+_K_NAME_OF = fold_key("ناوی")
+_K_NAMES_OF = fold_key("ناوەکانی")
 
 _K_COMRADE = fold_key("هاوڕێ")
 _K_MONTH = fold_key("مانگی")
-_COMMON_CACHE = common_words
 _K_COPULA = fold_key("یە")
 _SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
 _K_KNOWN = fold_key("ناسراو")
@@ -363,8 +362,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     t = triggers()
     months, weekdays = t.get("month", {}), single_triggers("weekday")
     heads, eras = single_triggers("date_head"), single_triggers("era")
-    year_heads = {_K0, _K1}
-    links = {_K2, _K3, "-", "و"}
+    year_heads = {_K_YEAR_OF, _K_YEARS_OF}
+    links = {_K_TA, _K_HATA, "-", "و"}
     n = len(words)
 
     def glued(a: int, b: int) -> bool:
@@ -445,9 +444,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         start_off = 0
         if words[j].key in heads:
             j += 1
-        elif words[j].key.startswith(_K4) and words[j].key[len(_K4):] in heads and j + 1 < n \
+        elif words[j].key.startswith(_K_LE) and words[j].key[len(_K_LE):] in heads and j + 1 < n \
                 and year_at(j + 1):
-            start_off = len(_K4)  # لەساڵی 2014
+            start_off = len(_K_LE)  # لەساڵی 2014
             j += 1
         if weekday_at(j):
             j += 1
@@ -460,8 +459,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             e = day_month(j)
             if e >= 0:
                 j, core = after_month(e + 1), True
-            elif month_at(j) and (j > i or (i >= 1 and words[i - 1].key in (_K4, _K_MONTH))
-                                  or year_at(j + month_at(j)) or words[j].key not in _COMMON_CACHE()):
+            elif month_at(j) and (j > i or (i >= 1 and words[i - 1].key in (_K_LE, _K_MONTH))
+                                  or year_at(j + month_at(j)) or words[j].key not in common_words()):
                 j, core = after_month(j + month_at(j)), True
             elif j > i and (words[i].key in year_heads or start_off) and year_at(j):
                 j, core = j + 1, True
@@ -472,7 +471,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                     and 1300 <= int(words[j].f) <= 2099:
                 prev = words[i - 1].key if i else ""
                 nxt = words[i + 1] if i + 1 < n else None
-                if prev in (_K4, _K2, _K3, _K5, "-", "(") \
+                if prev in (_K_LE, _K_TA, _K_HATA, _K_BO, "-", "(") \
                         or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
                                                              and nxt.key in _YEAR_CLITICS):
                     j, core = i + 1, True
@@ -584,7 +583,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                     and not (j + 1 < n and words[j + 1].key == "و"):
                 break
             if known_or_unknown(j) and not words[j].key.endswith("ی") and j == i + 1:
-                end = w.start if False else words[j].start + _trim_clitics(words[j], keep_i=False)
+                end = words[j].start + _trim_clitics(words[j], keep_i=False)
                 spans.add(i, j, w.start, end, "ORG", None, "rule")
                 done = True
                 break
@@ -636,7 +635,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     for i in range(1, n - 1):
         w = words[i]
         trig = (w.key == "،" or w.key == ",") and _phrase_at(words, i + 1, titles)
-        trig = trig or (w.key == _K6 and i + 1 < n and words[i + 1].kind == "word"
+        trig = trig or (w.key == _K_NATIVE_OF and i + 1 < n and words[i + 1].kind == "word"
                         and (words[i + 1].key in loc_heads or spans.at(i + 1) is not None))
         if not trig:
             continue
@@ -646,12 +645,12 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             if _verb_like(words[x].key):
                 k = x + 1
                 break
-        if w.key == _K6 and (k > j or _ezafe_noun(words[k], common) or words[k].kind != "word"
+        if w.key == _K_NATIVE_OF and (k > j or _ezafe_noun(words[k], common) or words[k].kind != "word"
                              or not any(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1))):
             continue
         at_boundary = k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp
         if k <= j and (any(known_or_unknown(x) for x in range(k, j + 1))
-                       or (w.key != _K6 and j > k and at_boundary
+                       or (w.key != _K_NATIVE_OF and j > k and at_boundary
                            and not any(_verb_like(words[x].key) for x in range(k, j + 1)))):
             # drop leading words that look like verbs (داوای لێکردووە، سەرۆکی …)
             while k <= j and not known_or_unknown(k) and _verb_like(words[k].key):
@@ -678,7 +677,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 i0 = i if key in loc_features else j
                 spans.add(i0, k, words[i0].start, end, "LOC", None, "rule")
                 # a plural head lists several: گوندەکانی X و Y
-                while _K7 in key and k + 2 < n and words[k + 1].key == "و" \
+                while _K_KAN in key and k + 2 < n and words[k + 1].key == "و" \
                         and _unknown(words[k + 2], common) and spans.owner[k + 2] < 0:
                     k += 2
                     nxt_word = k + 1 < n and words[k + 1].kind == "word" and words[k + 1].key not in stp
@@ -757,14 +756,14 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return None
 
     # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
-    named = {_K8, _K9, _K_KNOWN_AS}
+    named = {_K_NAMED, _K_NAMED_PL, _K_KNOWN_AS}
     for i in range(n - 1):
         j = -1
         if words[i].key in named:
             j = i + 1
-        elif words[i].key == _K10 and words[i + 1].key in (_K11, _K12):
+        elif words[i].key == _K_BE and words[i + 1].key in (_K_NAME_OF, _K_NAMES_OF):
             j = i + 2
-        elif words[i].key == _K_KNOWN and words[i + 1].key == _K10:
+        elif words[i].key == _K_KNOWN and words[i + 1].key == _K_BE:
             j = i + 2
         if j < 0 or j >= n:
             continue
@@ -791,7 +790,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             if i >= 1 and words[i - 1].key in org_heads:
                 label = "ORG"
             elif i >= 1 and (words[i - 1].key in loc_heads or words[i - 1].key in loc_features
-                             or words[i - 1].key in (_K4, _K5)):
+                             or words[i - 1].key in (_K_LE, _K_BO)):
                 label = "LOC"
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
@@ -940,7 +939,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         w = words[i]
         if spans.owner[i] >= 0 or w.kind != "word" or w.key in stp or w.key in gnames or len(w.key) < 3:
             continue
-        if words[i - 1].key != _K4 or not _unknown(w, common) or _verb_like(w.key):
+        if words[i - 1].key != _K_LE or not _unknown(w, common) or _verb_like(w.key):
             continue
         after = words[i + 1] if i + 1 < n else None
         if after is None or after.key in ("،", ",", ".", "و", ")", "؛", ":") or (
