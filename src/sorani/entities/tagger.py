@@ -40,6 +40,7 @@ _K_KNOWN_AS = fold_key("ناسراوبە")
 _K_KE = fold_key("کە")
 _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
+_SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
 
 LABELS = ("PER", "LOC", "ORG", "DATE")
@@ -287,7 +288,9 @@ def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
 _STOP_EXTRA = ("و", "لە", "بە", "بۆ", "کە", "ئەو", "ئەم", "هەروەها", "بەڵام", "لەگەڵ", "لەسەر", "دوای", "پاش",
                "پێش", "تا", "هەتا", "یان", "وەک", "وەکو", "ئەوە", "ئەمە", "بەپێی", "بەگوێرەی", "لەلایەن",
                "لەبارەی", "دەربارەی", "هەر", "هەموو", "چەند", "زۆر", "ئێستا", "ئەمڕۆ", "دوێنێ", "ئەوان", "ئێمە",
-               "من", "تۆ", "ئەو", "خۆی", "نێوان", "لەنێوان", "ناو", "لەناو", "سەر", "ژێر", "دژی", "بێ", "هیچ")
+               "من", "تۆ", "ئەو", "خۆی", "نێوان", "لەنێوان", "ناو", "لەناو", "سەر", "ژێر", "دژی", "بێ", "هیچ",
+               "کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ڕابردوو", "داهاتوو", "یەک", "دوو", "سێ",
+               "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "سەد", "هەزار", "ڕێبەری", "ڕێبەر")
 
 
 def _stops() -> frozenset[str]:
@@ -734,7 +737,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         k = words[j].key
         if _verb_like(k):
             return False
-        return known_or_unknown(j) or k.endswith(("ی", "زادە", "پور", "یان", "ۆ")) and len(k) >= 4
+        return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
 
     openers: set[int] = set()
     for mark in ('"', "'"):
