@@ -40,6 +40,7 @@ _K_KNOWN_AS = fold_key("ناسراوبە")
 _K_KE = fold_key("کە")
 _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
+_DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
 
@@ -102,6 +103,8 @@ def _strip_suffix(stem: str, single: dict[str, tuple[Entry, bool]]) -> tuple[tup
             continue
         base = stem[:-n].rstrip(_DROP_EDGE)
         hit = single.get(key_of_folded(base))
+        if hit and hit[0].label == "LOC" and stem[-n:].startswith("یی"):
+            return None  # سنەییە, هەولێریی: "from Sanandaj", a gentilic adjective
         if hit:
             e = hit[0]
             if suf in _GENTILIC_SUFFIXES and e.subtype in ("country", "region") and not base.endswith(("ا", "ە", "ی", "ۆ", "و", "ێ")):
@@ -559,6 +562,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         w = words[i]
         if w.kind != "word" or w.key not in org_heads or spans.owner[i] >= 0:
             continue
+        if w.key == _K_CENTRE and w.f.endswith("یی"):
+            continue  # ناوەندیی: "central"
         if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
             continue  # handled from the first head
         j = i + 1
@@ -942,7 +947,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         w = words[i]
         if spans.owner[i] >= 0 or w.kind != "word" or w.key in stp or w.key in gnames or len(w.key) < 3:
             continue
-        if words[i - 1].key != _K_LE or not _unknown(w, common) or _verb_like(w.key):
+        if words[i - 1].key != _K_LE or not _unknown(w, common) or _verb_like(w.key) \
+                or w.key.endswith(_DEFINITE_ENDS):
             continue
         after = words[i + 1] if i + 1 < n else None
         if after is None or after.key in ("،", ",", ".", "و", ")", "؛", ":") or (
