@@ -40,6 +40,7 @@ _K_KNOWN_AS = fold_key("ناسراوبە")
 _K_KE = fold_key("کە")
 _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
+_K_HEADED_BY = fold_key("سەرۆکایەتیی")
 _DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
@@ -764,7 +765,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return None
 
     # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
-    named = {_K_NAMED, _K_NAMED_PL, _K_KNOWN_AS}
+    named = {_K_NAMED, _K_NAMED_PL, _K_KNOWN_AS, _K_HEADED_BY}
     for i in range(n - 1):
         j = -1
         if words[i].key in named:
@@ -775,6 +776,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             j = i + 2
         if j < 0 or j >= n:
             continue
+        if words[j].key in honorifics and j + 1 < n:
+            j += 1  # بە سەرۆکایەتیی دادوەر "X"
         q = quoted_run(j)
         first = q[0] if q else j
         k = first
