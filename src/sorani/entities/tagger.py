@@ -41,7 +41,7 @@ _K_KE = fold_key("کە")
 _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _K_HEADED_BY = fold_key("سەرۆکایەتیی")
-_DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان"))
+_DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان", "ترین"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
 
@@ -295,7 +295,7 @@ _STOP_EXTRA = ("و", "لە", "بە", "بۆ", "کە", "ئەو", "ئەم", "هەر
                "من", "تۆ", "ئەو", "خۆی", "نێوان", "لەنێوان", "ناو", "لەناو", "سەر", "ژێر", "دژی", "بێ", "هیچ",
                "کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ڕابردوو", "داهاتوو", "یەک", "دوو", "سێ",
                "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "سەد", "هەزار", "ڕێبەری", "ڕێبەر",
-               "لەوبارەوە", "لەمبارەوە", "لەبارەیەوە", "لەوبارەیەوە", "لەمبارەیەوە", "هەروەها", "پاشان", "دواتر")
+               "گرتنگە", "گرتنگەی", "لەوبارەوە", "لەمبارەوە", "لەبارەیەوە", "لەوبارەیەوە", "لەمبارەیەوە", "هەروەها", "پاشان", "دواتر")
 
 
 def _stops() -> frozenset[str]:
@@ -952,7 +952,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         if spans.owner[i] >= 0 or w.kind != "word" or w.key in stp or w.key in gnames or len(w.key) < 3:
             continue
         if words[i - 1].key != _K_LE or not _unknown(w, common) or _verb_like(w.key) \
-                or w.key.endswith(_DEFINITE_ENDS):
+                or w.key.endswith(_DEFINITE_ENDS) or w.key in gazetteer().single:
             continue
         after = words[i + 1] if i + 1 < n else None
         if after is None or after.key in ("،", ",", ".", "و", ")", "؛", ":") or (
