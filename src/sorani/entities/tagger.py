@@ -661,7 +661,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         at_boundary = k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp
         if k <= j and (any(known_or_unknown(x) for x in range(k, j + 1))
                        or (w.key != _K_NATIVE_OF and j > k and at_boundary
-                           and not any(_verb_like(words[x].key) for x in range(k, j + 1)))):
+                           and not any(_verb_like(words[x].key) or words[x].key.endswith(_DEFINITE_ENDS)
+                                       or _ezafe_noun(words[x], common) for x in range(k, j))
+                           and not words[j].key.endswith(_DEFINITE_ENDS))):
             # drop leading words that look like verbs (داوای لێکردووە، سەرۆکی …)
             while k <= j and not known_or_unknown(k) and _verb_like(words[k].key):
                 k += 1
@@ -997,7 +999,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             j = i - 1
             k = name_run_back(j, 3)
             if k <= j and all(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1)) \
-                    and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp):
+                    and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
+                    and not (k > 0 and words[k - 1].key in titles_1):  # بەڕێوەبەری باخداری گوتی: a role
                 spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
     if model:
