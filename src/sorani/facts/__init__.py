@@ -526,10 +526,15 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
         elif not static and verb_seen is not None:
             c.event = "none" if verb_seen in _static_verbs() or verb_seen.endswith(_STATIC_END) else "other"
         elif stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] and \
-                all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(k, stop)):
+                all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(after, stop)):
             c.extra["inherit"] = True  # a list: ١٣٧ تانک، ٧٢ درۆن و ٧ هێلیکۆپتەر ... تێکشکاندووە
+        elif not static and verb_seen is None and stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] \
+                and not any(words[m].key == _KE for m in range(after, stop)):
+            c.extra["inherit_event"] = True  # the figures of one clause share its predicate
         claims.append(c)
     for a in range(len(claims) - 2, -1, -1):
+        if claims[a].extra.get("inherit_event"):
+            claims[a].event = claims[a + 1].event
         if claims[a].extra.get("inherit"):
             claims[a].event = claims[a + 1].event
             if claims[a].thing is None:
