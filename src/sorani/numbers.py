@@ -31,7 +31,6 @@ Decisions (where Sorani usage is ambiguous):
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -171,26 +170,6 @@ class _Lexicon:
                                      for p, _ in ctx.get(kind, []))
         self.sep_re = re.compile(sep)
 
-        def phrase_alt(items: list[str]) -> str:
-            parts = sorted(set(items), key=lambda s: (-len(s), s))
-            return "|".join(r"\s*".join(_trie([w]) for w in p.split()) for p in parts)
-
-        self.qual_before = {re.sub(r"\s+", " ", p): lab for p, lab in ctx.get("qualifier", [])}
-        self.qual_before_re = re.compile(
-            rf"(?<!{_L})({phrase_alt(list(self.qual_before))})[^\S\n]*[(«\"]?[^\S\n]*$")
-        self.qual_after = {p: lab for p, lab in ctx.get("qualifier_after", [])}
-        self.qual_after_re = re.compile(rf"^[^\S\n]*({phrase_alt(list(self.qual_after))})(?!\u200c?{_L})")
-        self.pct_before_re = re.compile(
-            rf"(?<!{_L})({phrase_alt([p for p, _ in ctx.get('percent_before', [])])})[^\S\n]*$")
-        self.pct_after_re = re.compile(
-            rf"[^\S\n]*({phrase_alt([p for p, _ in ctx.get('percent_after', [])])})(?!\u200c?{_L})")
-        self.year_before_re = re.compile(
-            rf"(?<!{_L})({phrase_alt([p for p, _ in ctx.get('year_before', [])])})[^\S\n]*$")
-        self.year_after_re = re.compile(
-            rf"[^\S\n]?({phrase_alt([p for p, _ in ctx.get('year_after', [])])})"
-            rf"(?:{self.word_sfx_alt})?(?!\u200c?{_L})")
-        self.range_words = frozenset(p for p, _ in ctx.get("range", []))
-
         def phrases(kind: str) -> dict[str, str]:
             table = {" ".join(p.split()): lab for p, lab in ctx.get(kind, [])}
             for p, lab in list(table.items()):  # also written without the space: لەسەدی
@@ -205,6 +184,7 @@ class _Lexicon:
         rights = [w for k in ("qualifier_after", "percent_after", "year_after", "qualifier_le")
                   for p, _ in ctx.get(k, [])
                   for w in (p.split()[0], p.replace(" ", ""))]
+
         def gate(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
             # short words must match whole; longer ones may carry a glued prefix/ending
             return frozenset(words), tuple(sorted(w for w in words if len(w) > 2))
@@ -265,7 +245,7 @@ _DELETE = re.compile("ه\u200c|[\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u2
 def _prep(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """``(normalized, positions, shifts)``: ``normalized`` keeps offsets except where characters
     were deleted; the original offset of normalized ``i`` is
-    ``i + shifts[bisect_right(positions, i) - 1]``."""
+    ``i + shifts[k]`` for the last ``k`` with ``positions[k] <= i``."""
     if not _CHANGES.search(text):
         return text, None, None
     for a, b in _ONE_TO_ONE:  # str.replace is much faster than str.translate here
@@ -290,12 +270,6 @@ def _prep(text: str) -> tuple[str, list[int] | None, list[int] | None]:
         shifts.append(shift)
     out.append(text[last:])
     return "".join(out), pos, shifts
-
-
-def _back(i: int, pos: list[int] | None, shifts: list[int] | None) -> int:
-    if pos is None or shifts is None:
-        return i
-    return i + shifts[bisect.bisect_right(pos, i) - 1]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -416,9 +390,6 @@ class _Num:
     approx: bool = False
     decimal: bool = False
     high: Decimal | None = None
-
-
-_SMALL = ("unit", "teen", "ten", "hundred", "digits", "zero")
 
 
 def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
@@ -933,7 +904,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if m is None:
             continue
         done = m.end()
-        last_end = _emit(text, 0, text, None, None, m, lex, out, last_end)
+        last_end = _emit(text, m, lex, out, last_end)
     return out
 
 
@@ -943,7 +914,7 @@ def _find_slow(text: str) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     last_end = 0
     for m in lex.seq_re.finditer(text):
-        last_end = _emit(text, 0, text, None, None, m, lex, out, last_end)
+        last_end = _emit(text, m, lex, out, last_end)
     return out
 
 
@@ -963,23 +934,43 @@ def _analyze_seq(seq: str, lex: _Lexicon) -> tuple[list[_Tok], list[_Num]]:
     return hit
 
 
-def _emit(text: str, base: int, ntext: str, pos: list[int] | None, shifts: list[int] | None,
-          m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
-    if True:
-        toks, nums = _analyze_seq(m.group(), lex)
-        off = m.start()
-        for num in nums:
-            span = _describe(ntext, toks, num, lex, off)
-            if span is None:
-                continue
-            s, e, value, kind, qual, qs, qe, high = span
-            os_, oe = base + _back(s, pos, shifts), base + _back(e - 1, pos, shifts) + 1
-            if os_ < last_end:  # already inside the previous number (حەفتا لە سەدی)
-                continue
-            last_end = oe
-            oqs = base + _back(qs, pos, shifts) if qs is not None else None
-            oqe = base + _back(qe - 1, pos, shifts) + 1 if qe is not None else None
-            out.append(NumberSpan(os_, oe, text[os_:oe], value, kind, qual, num.vague, high, oqs, oqe))
+_DESC_CACHE: dict[tuple[Any, ...], Any] = {}
+_MISS = object()
+
+
+def _emit(text: str, m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
+    """Describe the numbers of one matched sequence and append their spans to ``out``."""
+    seq = m.group()
+    toks, nums = _analyze_seq(seq, lex)
+    off = m.start()
+    for idx, num in enumerate(nums):
+        first = toks[num.i]
+        s, e = first.start + off, toks[num.j - 1].end + off
+        single = num.j - num.i == 1 and first.cls != "digits"
+        gl = _left_gate(text, s, lex.left_gate_single if single else lex.left_gate)
+        gr = _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
+        if gl or gr:
+            span = _describe(text, toks, num, lex, off, gl, gr)
+        else:
+            # no context phrase around: the description depends on the sequence and the
+            # characters next to it only, and the same ones recur (cached, relative offsets)
+            bullet = first.cls == "digits" and _bullet(text, first, off)
+            key = (seq, idx, text[max(0, s - 2):s], text[e:e + 2], bullet)
+            rel = _DESC_CACHE.get(key, _MISS)
+            if rel is _MISS:
+                span = _describe(text, toks, num, lex, off, False, False)
+                rel = None if span is None else (span[0] - off, span[1] - off) + span[2:]
+                if len(_DESC_CACHE) > 100000:
+                    _DESC_CACHE.clear()
+                _DESC_CACHE[key] = rel
+            span = None if rel is None else (rel[0] + off, rel[1] + off) + rel[2:]
+        if span is None:
+            continue
+        s, e, value, kind, qual, qs, qe, high = span
+        if s < last_end:  # already inside the previous number (حەفتا لە سەدی)
+            continue
+        last_end = e
+        out.append(NumberSpan(s, e, text[s:e], value, kind, qual, num.vague, high, qs, qe))
     return last_end
 
 
@@ -1040,7 +1031,8 @@ def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
         (end + 1 >= len(ntext) or ntext[end + 1] in " \t\n")
 
 
-def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0):
+def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0,
+              gl: bool | None = None, gr: bool | None = None):
     first, last = toks[num.i], toks[num.j - 1]
     s, e = first.start + off, last.end + off
     approx = num.approx
@@ -1053,10 +1045,12 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
         return None
     single_word = num.j - num.i == 1 and first.cls != "digits"
     # cheap look at the neighbouring words first: most numbers have no context phrase at all
-    before = _words_before(ntext, s) if _left_gate(ntext, s, lex.left_gate_single if single_word
-                                                   else lex.left_gate) else []
-    after_all = _words_after(ntext, e) if _right_gate(ntext, e, lex.right_gate_single if single_word
-                                                      else lex.right_gate) else []
+    if gl is None:
+        gl = _left_gate(ntext, s, lex.left_gate_single if single_word else lex.left_gate)
+    if gr is None:
+        gr = _right_gate(ntext, e, lex.right_gate_single if single_word else lex.right_gate)
+    before = _words_before(ntext, s) if gl else []
+    after_all = _words_after(ntext, e) if gr else []
     if single_word:
         if first.suffix_kind == "approx" and first.form in lex.pronouns:
             if not after_all or after_all[0] != lex.pronouns[first.form]:
