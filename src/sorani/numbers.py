@@ -146,8 +146,9 @@ class _Lexicon:
                           rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?)?)(?:\s?(?P<pct2>[%٪]))?"
                           rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
-        self.word_tok = (rf"(?<![{_LETTER}\u200c])(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
-                         rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
+        word_core = (rf"(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
+                     rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
+        self.word_tok = rf"(?<![{_LETTER}{_DIG}\u200c]){word_core}"
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", []) if not p[0].isalpha() or True])
         sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
@@ -156,12 +157,13 @@ class _Lexicon:
         self.tok_re = re.compile(tok)
         # fast scanners over the raw text: digit runs, and number words in any spelling
         self.digit_scan = re.compile(f"[{_DIG}]+")
-        core = (rf"{_trie(list(self.words))}(?:{_trie(list(self.suffix))})?"
-                rf"(?:{_trie(list(self.suffix))})?(?!\u200c?{_L})")
+        core = re.sub(r"\?P<\w+>", "?:", word_core)
         # a literal first character lets ``re`` skip ahead quickly: words after a space, words
         # after other non-letters, and a word at the very start
-        self.word_scan_space = re.compile(" " + core)
-        self.word_scan_other = re.compile(f"[^{_LETTER} \u200c]({core})")
+        # one pass: digit runs, and number words after a space or punctuation; then a word at
+        # the very start
+        before_word = re.escape(" \n\t()[]{}«»\"'“”‘’،؛:,.!?؟*<>=+-–—/\\|\u00a0\u200e\u200f\u061c")
+        self.scan = re.compile(f"[{_DIG}]+|[{before_word}]({core})")
         self.word_scan_start = re.compile(core)
         # first/last words of the context phrases: cheap tests before the context patterns run
         self.left_last = tuple(p.split()[-1] for kind in ("qualifier", "percent_before", "year_before")
@@ -882,14 +884,11 @@ def find_numbers(text: str) -> list[NumberSpan]:
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
-    hits = [m.start() for m in lex.digit_scan.finditer(text)]
-    hits += [m.start() + 1 for m in lex.word_scan_space.finditer(text)]
-    hits += [m.start(1) for m in lex.word_scan_other.finditer(text)]
+    hits = [m.start(m.lastindex or 0) for m in lex.scan.finditer(text)]  # in text order
     if lex.word_scan_start.match(text):
-        hits.append(0)
+        hits.insert(0, 0)
     if not hits:
         return []
-    hits.sort()
     out: list[NumberSpan] = []
     last_end = done = 0
     seq_match = lex.seq_re.match
