@@ -148,7 +148,7 @@ class _Lexicon:
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
         word_core = (rf"(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
                      rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
-        self.word_tok = rf"(?<![{_LETTER}{_DIG}\u200c]){word_core}"
+        self.word_tok = rf"(?<![{_LETTER}{_DIG}\u200c\u0640]){word_core}"
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", []) if not p[0].isalpha() or True])
         sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
@@ -162,8 +162,7 @@ class _Lexicon:
         # after other non-letters, and a word at the very start
         # one pass: digit runs, and number words after a space or punctuation; then a word at
         # the very start
-        before_word = re.escape(" \n\t()[]{}«»\"'“”‘’،؛:,.!?؟*<>=+-–—/\\|\u00a0\u200e\u200f\u061c")
-        self.scan = re.compile(f"[{_DIG}]+|[{before_word}]({core})")
+        self.scan = re.compile(f"[{_DIG}]+|[^{_LETTER}{_DIG}\u200c\u0640]({core})")
         self.word_scan_start = re.compile(core)
         # first/last words of the context phrases: cheap tests before the context patterns run
         self.left_last = tuple(p.split()[-1] for kind in ("qualifier", "percent_before", "year_before")
