@@ -333,3 +333,29 @@ def test_fast_scan_equals_full_pattern_on_corpus_lines():
         fast = [(s.start, s.end, s.value, s.kind, s.qualifier) for s in find_numbers(line)]
         slow = [(s.start, s.end, s.value, s.kind, s.qualifier) for s in _find_slow(line)]
         assert fast == slow, line
+
+
+def test_numbers_joined_by_and_are_not_lost():
+    assert [s.value for s in find_numbers("دوو و سێ")] == [2, 3]
+    assert [s.value for s in find_numbers("١٣٠ و ٢٠٠")] == [130, 200]
+    assert [(s.value, s.high) for s in find_numbers("1-3 و 5")] == [(1, 3), (5, None)]
+
+
+@settings(max_examples=150)
+@given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=6),
+       st.lists(st.booleans(), min_size=6, max_size=6))
+def test_every_number_is_covered(ints, as_digits):
+    parts = [convert_digits(str(n), "arabic") if d else to_words(n) for n, d in zip(ints, as_digits)]
+    text = " و ".join(parts)
+    spans = find_numbers(text)
+    covered = set()
+    for s in spans:
+        covered.update(range(s.start, s.end))
+    pos = 0
+    for part in parts:
+        start = text.index(part, pos)
+        assert start in covered, (text, part)
+        pos = start + len(part)
+    # separated by commas, each is read on its own with its value
+    text = "، ".join(parts)
+    assert [s.value for s in find_numbers(text)] == ints

@@ -140,10 +140,10 @@ class _Lexicon:
         self.ord_alt = alt(ord_sfx)
         self.bases_alt = alt(list(self.words))
 
-        num = rf"[{_DIG}]+(?:[.,٫٬][{_DIG}]+)*"
+        num = rf"[{_DIG}]+(?:[.,٫٬][{_DIG}]+|،[{_DIG}]{{3}}(?![{_DIG}]))*"
         # one number token: digits (with percent sign, date/time shapes, glued endings) or a word
         self.digit_tok = (rf"(?<![A-Za-z{_LETTER}{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
-                          rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?)?)(?:\s?(?P<pct2>[%٪]))?"
+                          rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?|(?P<dd>-)[{_DIG}]{{1,2}}-[{_DIG}]{{4}}(?![{_DIG}]))?)(?:\s?(?P<pct2>[%٪]))?"
                           rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
         word_core = (rf"(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
@@ -290,7 +290,7 @@ class _Tok:
 
 
 def _to_decimal(s: str) -> Decimal | None:
-    s = convert_digits(s, "latin")
+    s = convert_digits(s, "latin").replace("،", ",")  # ٢٠،٠٠٠: Arabic comma between thousands
     if "," in s:
         parts = s.split(",")
         if all(len(p) == 3 for p in parts[1:]) and "." not in parts[0]:
@@ -353,8 +353,8 @@ def _tokens(ntext: str, start: int, end: int, lex: _Lexicon) -> list[_Tok]:
         else:
             num = g["num"]
             sfx = _nw(g["dsfx"] or "")
-            if g["dt"]:
-                parts = re.split("[/:]", num)
+            if g["dt"] or g["dd"]:
+                parts = re.split("[/:-]", num)
                 dt = "time" if ":" in num else "date" if len(parts) == 3 else "junk"
                 t = _Tok(m.start(), m.end(), dt, Decimal(0), "",
                          suffix=sfx, suffix_kind=lex.suffix[sfx][0] if sfx else "", conn=conn)
@@ -418,7 +418,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
     while k < n:
         t = toks[k]
         c = t.cls
-        and_ = t.conn == "و"
+        and_ = t.conn == "و" and k > i
         if k > i and t.conn not in ("", "و"):
             break  # range connector: the number ends
         ok = True
@@ -1025,8 +1025,8 @@ def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
         return False
     if ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") != "":
         return False
-    return ntext[end:end + 2] in ("- ", ". ", ") ", "-", ".", ")") and \
-        (end + 1 >= len(ntext) or ntext[end + 1] in " \t\n")
+    after = ntext[end:end + 3].lstrip(" ")
+    return bool(after) and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())
 
 
 def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0,
@@ -1102,7 +1102,7 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
         if hit:
             qual = hit[0]
             qs, qe = _span_after(ntext, e, hit[1])
-    if qual is None and approx:
+    if qual is None and approx and kind != "ordinal":
         qual = "about"
     return s, e, _as_number(value), kind, qual, qs, qe, high
 
