@@ -153,7 +153,7 @@ class _Lexicon:
         range_alt = alt([p for p, _ in ctx.get("range", []) if not p[0].isalpha() or True])
         sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
-        self.seq_re = re.compile(f"{tok_nonames}(?:{sep}{tok_nonames})*")
+        self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"
         self.tok_re = re.compile(tok)
         # fast scanners over the raw text: digit runs, and number words in any spelling
         self.digit_scan = re.compile(f"[{_DIG}]+")
@@ -162,8 +162,8 @@ class _Lexicon:
         # after other non-letters, and a word at the very start
         # one pass: digit runs, and number words after a space or punctuation; then a word at
         # the very start
-        self.scan = re.compile(f"[{_DIG}]+|[^{_LETTER}{_DIG}\u200c\u0640]({core})")
-        self.word_scan_start = re.compile(core)
+        self._scan_pattern = f"[{_DIG}]+|[^{_LETTER}{_DIG}\u200c\u0640]({core})"
+        self._start_pattern = core
         # first/last words of the context phrases: cheap tests before the context patterns run
         self.left_last = tuple(p.split()[-1] for kind in ("qualifier", "percent_before", "year_before")
                                    for p, _ in ctx.get(kind, []))
@@ -227,6 +227,20 @@ def _trie(words: list[str]) -> str:
         return f"(?:{out})?" if "" in node else out
 
     return emit(root)
+
+
+    # the patterns only find_numbers needs are compiled on first use (parse and to_words start faster)
+    @functools.cached_property
+    def seq_re(self) -> re.Pattern[str]:
+        return re.compile(self._seq_pattern)
+
+    @functools.cached_property
+    def scan(self) -> re.Pattern[str]:
+        return re.compile(self._scan_pattern)
+
+    @functools.cached_property
+    def word_scan_start(self) -> re.Pattern[str]:
+        return re.compile(self._start_pattern)
 
 
 @cache
