@@ -28,6 +28,7 @@ def test_convert_digits_scripts_and_separators():
         convert_digits("1", "roman")
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹.,٫٬ ابc"))
 def test_convert_digits_keeps_length_and_roundtrips(text):
     for script in ("latin", "arabic", "persian"):
@@ -66,20 +67,20 @@ def test_to_words_rejects_what_has_no_words():
         to_words("12a")
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(st.integers(min_value=0, max_value=10**15))
 def test_parse_inverts_to_words(n):
     assert parse(to_words(n)) == n
     assert parse(to_words(n, ordinal=True)) == n
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(st.integers(min_value=10**15, max_value=10**24))
 def test_parse_inverts_to_words_beyond_quintillion(n):
     assert parse(to_words(n)) == n
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(st.integers(min_value=-10**12, max_value=10**12), st.integers(min_value=0, max_value=999))
 def test_parse_inverts_to_words_negative_and_decimal(whole, frac):
     d = Decimal(f"{whole}.{frac:03d}")
@@ -87,7 +88,7 @@ def test_parse_inverts_to_words_negative_and_decimal(whole, frac):
     assert Decimal(str(value)) == d.normalize() or value == d
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=10**15))
 def test_find_numbers_reads_written_numbers(n):
     words = to_words(n)
@@ -341,7 +342,7 @@ def test_numbers_joined_by_and_are_not_lost():
     assert [(s.value, s.high) for s in find_numbers("1-3 و 5")] == [(1, 3), (5, None)]
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(min_value=0, max_value=10**9), min_size=1, max_size=6),
        st.lists(st.booleans(), min_size=6, max_size=6))
 def test_every_number_is_covered(ints, as_digits):

@@ -203,6 +203,19 @@ class _Lexicon:
         self.not_after = [(tuple(p.split()), a) for p, a in ctx.get("not_after", [])]
         self.not_before = [(tuple(p.split()), a) for p, a in ctx.get("not_before", [])]
 
+    # the patterns only find_numbers needs are compiled on first use (parse and to_words start faster)
+    @functools.cached_property
+    def seq_re(self) -> re.Pattern[str]:
+        return re.compile(self._seq_pattern)
+
+    @functools.cached_property
+    def scan(self) -> re.Pattern[str]:
+        return re.compile(self._scan_pattern)
+
+    @functools.cached_property
+    def word_scan_start(self) -> re.Pattern[str]:
+        return re.compile(self._start_pattern)
+
 
 _RAW_VARIANTS = {"ک": "[کك]", "ی": "[یيى]", "ە": f"(?:[ەة]\u200c?|ه(?:\u200c|(?![{_LETTER}\u200c])))", "ه": "[هھ]",
                  "ۆ": "[ۆؤ]"}
@@ -227,20 +240,6 @@ def _trie(words: list[str]) -> str:
         return f"(?:{out})?" if "" in node else out
 
     return emit(root)
-
-
-    # the patterns only find_numbers needs are compiled on first use (parse and to_words start faster)
-    @functools.cached_property
-    def seq_re(self) -> re.Pattern[str]:
-        return re.compile(self._seq_pattern)
-
-    @functools.cached_property
-    def scan(self) -> re.Pattern[str]:
-        return re.compile(self._scan_pattern)
-
-    @functools.cached_property
-    def word_scan_start(self) -> re.Pattern[str]:
-        return re.compile(self._start_pattern)
 
 
 @cache
