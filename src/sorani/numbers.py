@@ -965,8 +965,11 @@ def _emit(text: str, m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], las
         else:
             # no context phrase around: the description depends on the sequence and the
             # characters next to it only, and the same ones recur (cached, relative offsets)
-            bullet = first.cls == "digits" and _bullet(text, first, off)
-            key = (seq, idx, text[max(0, s - 2):s], text[e:e + 2], bullet)
+            digits = first.cls == "digits"
+            before = text[s - 1] if s else "\n"
+            bullet = digits and before in " \t\n(" and _bullet(text, first, off)
+            minus = digits and before in "−-" and (s == 1 or text[s - 2] in " \t\n(=[")
+            key = (seq, idx, bullet, minus)
             rel = _DESC_CACHE.get(key, _MISS)
             if rel is _MISS:
                 span = _describe(text, toks, num, lex, off, False, False)
