@@ -360,3 +360,23 @@ def test_every_number_is_covered(ints, as_digits):
     # separated by commas, each is read on its own with its value
     text = "، ".join(parts)
     assert [s.value for s in find_numbers(text)] == ints
+
+
+def test_caches_do_not_change_results(monkeypatch):
+    import sorani.numbers as N
+
+    d = shared()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from corpus import load_corpus
+
+    lines = load_corpus(max_chars=200_000, data=str(d))
+    cached = [[s.to_dict() for s in find_numbers(line)] for line in lines]
+
+    class NoCache(dict):
+        def __setitem__(self, key, value):
+            pass
+
+    monkeypatch.setattr(N, "_DESC_CACHE", NoCache())
+    monkeypatch.setattr(N, "_SEQ_CACHE", NoCache())
+    fresh = [[s.to_dict() for s in find_numbers(line)] for line in lines]
+    assert cached == fresh
