@@ -164,6 +164,8 @@ class _Lexicon:
         # the very start
         self._scan_pattern = f"[{_DIG}]+|[^{_LETTER}{_DIG}\u200c\u0640]({core})"
         self._start_pattern = core
+        self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
+            r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
         # first/last words of the context phrases: cheap tests before the context patterns run
         self.left_last = tuple(p.split()[-1] for kind in ("qualifier", "percent_before", "year_before")
                                    for p, _ in ctx.get(kind, []))
@@ -742,7 +744,7 @@ def to_words(n: Number | Decimal | str, ordinal: bool = False) -> str:
 KINDS = ("cardinal", "ordinal", "decimal", "percent", "year", "range", "date", "time")
 
 
-@dataclass
+@dataclass(slots=True)
 class NumberSpan:
     """A number found in text: ``text[start:end]`` of the caller's string, its ``value``
     (``high``: upper bound of a range), ``kind`` (one of ``KINDS``), ``qualifier``
@@ -897,7 +899,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
     hits = [m.start(m.lastindex or 0) for m in lex.scan.finditer(text)]  # in text order
-    if lex.word_scan_start.match(text):
+    if text and text[0] in lex.first_letters and lex.word_scan_start.match(text):
         hits.insert(0, 0)
     if not hits:
         return []
