@@ -326,9 +326,14 @@ def _to_decimal(s: str) -> Decimal | None:
         return None
 
 
+_NW_NEEDED = re.compile("[\u200c\u0640كيىةۀھؤ]|ه$").search
+
+
 def _nw(word: str) -> str:
     """One raw word (or ending) in standard spelling: ك ي ى ة ھ ؤ, ه+ZWNJ and final ه → ە,
     tatweel and ZWNJ dropped (``str.replace`` only: this runs for every word next to a number)."""
+    if _NW_NEEDED(word) is None:
+        return word
     if "\u200c" in word:
         word = word.replace("ه\u200c", "ە").replace("\u200c", "")
     for a, b in _ONE_TO_ONE:
