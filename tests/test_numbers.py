@@ -380,3 +380,8 @@ def test_caches_do_not_change_results(monkeypatch):
     monkeypatch.setattr(N, "_SEQ_CACHE", NoCache())
     fresh = [[s.to_dict() for s in find_numbers(line)] for line in lines]
     assert cached == fresh
+
+
+def test_and_a_half_after_the_counted_noun():
+    assert values("نزیکەی چوار مانگ و نیو") == [("چوار مانگ و نیو", 4.5, "decimal", "about")]
+    assert values("دوو ساڵ و نیوی خایاند") == [("دوو ساڵ و نیوی", 2.5, "decimal", None)]

@@ -780,6 +780,7 @@ class NumberSpan:
                 "qualifier_end": self.qualifier_end}
 
 
+_HALF_AFTER = re.compile(f"[^\\S\\n]+[{_LETTER}]+[^\\S\\n]+و[^\\S\\n]*نیو(?:ێکی|ێک|ی)?(?![{_LETTER}])")
 _PUNCT = "()[]{}«»\"'“”‘’،؛:,.!?؟*<>"
 _WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
@@ -967,7 +968,7 @@ def _emit(text: str, m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], las
         single = num.j - num.i == 1 and first.cls != "digits"
         gl = _left_gate(text, s, lex.left_gate_single if single else lex.left_gate)
         gr = _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
-        if gl or gr:
+        if gl or gr or "نیو" in text[e:e + 30]:
             span = _describe(text, toks, num, lex, off, gl, gr)
         else:
             # no context phrase around: the description depends on the sequence and the
@@ -1102,6 +1103,11 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
             if hit:
                 percent, e = True, _span_after(ntext, e, hit[1])[1]
                 after = _words_after(ntext, e)
+    if kind == "cardinal" and not percent and not last.suffix and value == int(value):
+        m = _HALF_AFTER.match(ntext, e)
+        if m:  # چوار مانگ و نیو: four and a half months
+            value, e = value + Decimal("0.5"), m.end()
+            num = _Num(num.i, num.j, value, decimal=True)
     if kind == "cardinal":
         if percent:
             kind = "percent"
