@@ -31,7 +31,6 @@ Decisions (where Sorani usage is ambiguous):
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -141,55 +140,38 @@ class _Lexicon:
         self.ord_alt = alt(ord_sfx)
         self.bases_alt = alt(list(self.words))
 
-        num = rf"[{_DIG}]+(?:[.,٫٬][{_DIG}]+)*"
+        num = rf"[{_DIG}]+(?:[.,٫٬][{_DIG}]+|،[{_DIG}]{{3}}(?![{_DIG}]))*"
         # one number token: digits (with percent sign, date/time shapes, glued endings) or a word
         self.digit_tok = (rf"(?<![A-Za-z{_LETTER}{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
-                          rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?)?)(?:\s?(?P<pct2>[%٪]))?"
+                          rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?|(?P<dd>-)[{_DIG}]{{1,2}}-[{_DIG}]{{4}}(?![{_DIG}]))?)(?:\s?(?P<pct2>[%٪]))?"
                           rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
-        self.word_tok = (rf"(?<![{_LETTER}\u200c])(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
-                         rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
+        word_core = (rf"(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
+                     rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
+        self.word_tok = rf"(?<![{_LETTER}{_DIG}\u200c\u0640]){word_core}"
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", []) if not p[0].isalpha() or True])
         sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
-        self.seq_re = re.compile(f"{tok_nonames}(?:{sep}{tok_nonames})*")
+        self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"
         self.tok_re = re.compile(tok)
         # fast scanners over the raw text: digit runs, and number words in any spelling
         self.digit_scan = re.compile(f"[{_DIG}]+")
-        core = (rf"{_trie(list(self.words))}(?:{_trie(list(self.suffix))})?"
-                rf"(?:{_trie(list(self.suffix))})?(?!\u200c?{_L})")
+        core = re.sub(r"\?P<\w+>", "?:", word_core)
         # a literal first character lets ``re`` skip ahead quickly: words after a space, words
         # after other non-letters, and a word at the very start
-        self.word_scan_space = re.compile(" " + core)
-        self.word_scan_other = re.compile(f"[^{_LETTER} \u200c]({core})")
-        self.word_scan_start = re.compile(core)
+        # one pass: digit runs, and number words after a space or punctuation; then a word at
+        # the very start
+        self._scan_pattern = f"[{_DIG}]+|[^{_LETTER}{_DIG}\u200c\u0640]({core})"
+        self._start_pattern = core
+        self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
+            r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
         # first/last words of the context phrases: cheap tests before the context patterns run
         self.left_last = tuple(p.split()[-1] for kind in ("qualifier", "percent_before", "year_before")
                                    for p, _ in ctx.get(kind, []))
         self.right_first = tuple(p.split()[0] for kind in ("qualifier_after", "percent_after", "year_after")
                                      for p, _ in ctx.get(kind, []))
         self.sep_re = re.compile(sep)
-
-        def phrase_alt(items: list[str]) -> str:
-            parts = sorted(set(items), key=lambda s: (-len(s), s))
-            return "|".join(r"\s*".join(_trie([w]) for w in p.split()) for p in parts)
-
-        self.qual_before = {re.sub(r"\s+", " ", p): lab for p, lab in ctx.get("qualifier", [])}
-        self.qual_before_re = re.compile(
-            rf"(?<!{_L})({phrase_alt(list(self.qual_before))})[^\S\n]*[(«\"]?[^\S\n]*$")
-        self.qual_after = {p: lab for p, lab in ctx.get("qualifier_after", [])}
-        self.qual_after_re = re.compile(rf"^[^\S\n]*({phrase_alt(list(self.qual_after))})(?!\u200c?{_L})")
-        self.pct_before_re = re.compile(
-            rf"(?<!{_L})({phrase_alt([p for p, _ in ctx.get('percent_before', [])])})[^\S\n]*$")
-        self.pct_after_re = re.compile(
-            rf"[^\S\n]*({phrase_alt([p for p, _ in ctx.get('percent_after', [])])})(?!\u200c?{_L})")
-        self.year_before_re = re.compile(
-            rf"(?<!{_L})({phrase_alt([p for p, _ in ctx.get('year_before', [])])})[^\S\n]*$")
-        self.year_after_re = re.compile(
-            rf"[^\S\n]?({phrase_alt([p for p, _ in ctx.get('year_after', [])])})"
-            rf"(?:{self.word_sfx_alt})?(?!\u200c?{_L})")
-        self.range_words = frozenset(p for p, _ in ctx.get("range", []))
 
         def phrases(kind: str) -> dict[str, str]:
             table = {" ".join(p.split()): lab for p, lab in ctx.get(kind, [])}
@@ -205,6 +187,7 @@ class _Lexicon:
         rights = [w for k in ("qualifier_after", "percent_after", "year_after", "qualifier_le")
                   for p, _ in ctx.get(k, [])
                   for w in (p.split()[0], p.replace(" ", ""))]
+
         def gate(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
             # short words must match whole; longer ones may carry a glued prefix/ending
             return frozenset(words), tuple(sorted(w for w in words if len(w) > 2))
@@ -221,6 +204,19 @@ class _Lexicon:
             f"(?:{alt([p for p in self.right['year_after'] if ' ' not in p])})(?:{alt(word_sfx)})?")
         self.not_after = [(tuple(p.split()), a) for p, a in ctx.get("not_after", [])]
         self.not_before = [(tuple(p.split()), a) for p, a in ctx.get("not_before", [])]
+
+    # the patterns only find_numbers needs are compiled on first use (parse and to_words start faster)
+    @functools.cached_property
+    def seq_re(self) -> re.Pattern[str]:
+        return re.compile(self._seq_pattern)
+
+    @functools.cached_property
+    def scan(self) -> re.Pattern[str]:
+        return re.compile(self._scan_pattern)
+
+    @functools.cached_property
+    def word_scan_start(self) -> re.Pattern[str]:
+        return re.compile(self._start_pattern)
 
 
 _RAW_VARIANTS = {"ک": "[کك]", "ی": "[یيى]", "ە": f"(?:[ەة]\u200c?|ه(?:\u200c|(?![{_LETTER}\u200c])))", "ه": "[هھ]",
@@ -265,7 +261,7 @@ _DELETE = re.compile("ه\u200c|[\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u2
 def _prep(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """``(normalized, positions, shifts)``: ``normalized`` keeps offsets except where characters
     were deleted; the original offset of normalized ``i`` is
-    ``i + shifts[bisect_right(positions, i) - 1]``."""
+    ``i + shifts[k]`` for the last ``k`` with ``positions[k] <= i``."""
     if not _CHANGES.search(text):
         return text, None, None
     for a, b in _ONE_TO_ONE:  # str.replace is much faster than str.translate here
@@ -292,12 +288,6 @@ def _prep(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     return "".join(out), pos, shifts
 
 
-def _back(i: int, pos: list[int] | None, shifts: list[int] | None) -> int:
-    if pos is None or shifts is None:
-        return i
-    return i + shifts[bisect.bisect_right(pos, i) - 1]
-
-
 # ----------------------------------------------------------------------------------------------
 # tokens and the number grammar
 @dataclass
@@ -315,7 +305,7 @@ class _Tok:
 
 
 def _to_decimal(s: str) -> Decimal | None:
-    s = convert_digits(s, "latin")
+    s = convert_digits(s, "latin").replace("،", ",")  # ٢٠،٠٠٠: Arabic comma between thousands
     if "," in s:
         parts = s.split(",")
         if all(len(p) == 3 for p in parts[1:]) and "." not in parts[0]:
@@ -336,9 +326,14 @@ def _to_decimal(s: str) -> Decimal | None:
         return None
 
 
+_NW_NEEDED = re.compile("[\u200c\u0640كيىةۀھؤ]|ه$").search
+
+
 def _nw(word: str) -> str:
     """One raw word (or ending) in standard spelling: ك ي ى ة ھ ؤ, ه+ZWNJ and final ه → ە,
     tatweel and ZWNJ dropped (``str.replace`` only: this runs for every word next to a number)."""
+    if _NW_NEEDED(word) is None:
+        return word
     if "\u200c" in word:
         word = word.replace("ه\u200c", "ە").replace("\u200c", "")
     for a, b in _ONE_TO_ONE:
@@ -378,8 +373,8 @@ def _tokens(ntext: str, start: int, end: int, lex: _Lexicon) -> list[_Tok]:
         else:
             num = g["num"]
             sfx = _nw(g["dsfx"] or "")
-            if g["dt"]:
-                parts = re.split("[/:]", num)
+            if g["dt"] or g["dd"]:
+                parts = re.split("[/:-]", num)
                 dt = "time" if ":" in num else "date" if len(parts) == 3 else "junk"
                 t = _Tok(m.start(), m.end(), dt, Decimal(0), "",
                          suffix=sfx, suffix_kind=lex.suffix[sfx][0] if sfx else "", conn=conn)
@@ -418,9 +413,6 @@ class _Num:
     high: Decimal | None = None
 
 
-_SMALL = ("unit", "teen", "ten", "hundred", "digits", "zero")
-
-
 def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
     """The longest well-formed number starting at token ``i``; ``(None, reason)`` if none."""
     n = len(toks)
@@ -446,7 +438,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
     while k < n:
         t = toks[k]
         c = t.cls
-        and_ = t.conn == "و"
+        and_ = t.conn == "و" and k > i
         if k > i and t.conn not in ("", "و"):
             break  # range connector: the number ends
         ok = True
@@ -757,7 +749,7 @@ def to_words(n: Number | Decimal | str, ordinal: bool = False) -> str:
 KINDS = ("cardinal", "ordinal", "decimal", "percent", "year", "range", "date", "time")
 
 
-@dataclass
+@dataclass(slots=True)
 class NumberSpan:
     """A number found in text: ``text[start:end]`` of the caller's string, its ``value``
     (``high``: upper bound of a range), ``kind`` (one of ``KINDS``), ``qualifier``
@@ -788,6 +780,7 @@ class NumberSpan:
                 "qualifier_end": self.qualifier_end}
 
 
+_HALF_AFTER = re.compile(f"[^\\S\\n]+[{_LETTER}]+[^\\S\\n]+و[^\\S\\n]*نیو(?:ێکی|ێک|ی)?(?![{_LETTER}])")
 _PUNCT = "()[]{}«»\"'“”‘’،؛:,.!?؟*<>"
 _WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
@@ -911,14 +904,11 @@ def find_numbers(text: str) -> list[NumberSpan]:
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
-    hits = [m.start() for m in lex.digit_scan.finditer(text)]
-    hits += [m.start() + 1 for m in lex.word_scan_space.finditer(text)]
-    hits += [m.start(1) for m in lex.word_scan_other.finditer(text)]
-    if lex.word_scan_start.match(text):
-        hits.append(0)
+    hits = [m.start(m.lastindex or 0) for m in lex.scan.finditer(text)]  # in text order
+    if text and text[0] in lex.first_letters and lex.word_scan_start.match(text):
+        hits.insert(0, 0)
     if not hits:
         return []
-    hits.sort()
     out: list[NumberSpan] = []
     last_end = done = 0
     seq_match = lex.seq_re.match
@@ -933,7 +923,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if m is None:
             continue
         done = m.end()
-        last_end = _emit(text, 0, text, None, None, m, lex, out, last_end)
+        last_end = _emit(text, m, lex, out, last_end)
     return out
 
 
@@ -943,7 +933,7 @@ def _find_slow(text: str) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     last_end = 0
     for m in lex.seq_re.finditer(text):
-        last_end = _emit(text, 0, text, None, None, m, lex, out, last_end)
+        last_end = _emit(text, m, lex, out, last_end)
     return out
 
 
@@ -963,23 +953,46 @@ def _analyze_seq(seq: str, lex: _Lexicon) -> tuple[list[_Tok], list[_Num]]:
     return hit
 
 
-def _emit(text: str, base: int, ntext: str, pos: list[int] | None, shifts: list[int] | None,
-          m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
-    if True:
-        toks, nums = _analyze_seq(m.group(), lex)
-        off = m.start()
-        for num in nums:
-            span = _describe(ntext, toks, num, lex, off)
-            if span is None:
-                continue
-            s, e, value, kind, qual, qs, qe, high = span
-            os_, oe = base + _back(s, pos, shifts), base + _back(e - 1, pos, shifts) + 1
-            if os_ < last_end:  # already inside the previous number (حەفتا لە سەدی)
-                continue
-            last_end = oe
-            oqs = base + _back(qs, pos, shifts) if qs is not None else None
-            oqe = base + _back(qe - 1, pos, shifts) + 1 if qe is not None else None
-            out.append(NumberSpan(os_, oe, text[os_:oe], value, kind, qual, num.vague, high, oqs, oqe))
+_DESC_CACHE: dict[tuple[Any, ...], Any] = {}
+_MISS = object()
+
+
+def _emit(text: str, m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
+    """Describe the numbers of one matched sequence and append their spans to ``out``."""
+    seq = m.group()
+    toks, nums = _analyze_seq(seq, lex)
+    off = m.start()
+    for idx, num in enumerate(nums):
+        first = toks[num.i]
+        s, e = first.start + off, toks[num.j - 1].end + off
+        single = num.j - num.i == 1 and first.cls != "digits"
+        gl = _left_gate(text, s, lex.left_gate_single if single else lex.left_gate)
+        gr = _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
+        if gl or gr or "نیو" in text[e:e + 30]:
+            span = _describe(text, toks, num, lex, off, gl, gr)
+        else:
+            # no context phrase around: the description depends on the sequence and the
+            # characters next to it only, and the same ones recur (cached, relative offsets)
+            digits = first.cls == "digits"
+            before = text[s - 1] if s else "\n"
+            bullet = digits and before in " \t\n(" and _bullet(text, first, off)
+            minus = digits and before in "−-" and (s == 1 or text[s - 2] in " \t\n(=[")
+            key = (seq, idx, bullet, minus)
+            rel = _DESC_CACHE.get(key, _MISS)
+            if rel is _MISS:
+                span = _describe(text, toks, num, lex, off, False, False)
+                rel = None if span is None else (span[0] - off, span[1] - off) + span[2:]
+                if len(_DESC_CACHE) > 100000:
+                    _DESC_CACHE.clear()
+                _DESC_CACHE[key] = rel
+            span = None if rel is None else (rel[0] + off, rel[1] + off) + rel[2:]
+        if span is None:
+            continue
+        s, e, value, kind, qual, qs, qe, high = span
+        if s < last_end:  # already inside the previous number (حەفتا لە سەدی)
+            continue
+        last_end = e
+        out.append(NumberSpan(s, e, text[s:e], value, kind, qual, num.vague, high, qs, qe))
     return last_end
 
 
@@ -1036,11 +1049,12 @@ def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
         return False
     if ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") != "":
         return False
-    return ntext[end:end + 2] in ("- ", ". ", ") ", "-", ".", ")") and \
-        (end + 1 >= len(ntext) or ntext[end + 1] in " \t\n")
+    after = ntext[end:end + 3].lstrip(" ")
+    return bool(after) and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())
 
 
-def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0):
+def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0,
+              gl: bool | None = None, gr: bool | None = None):
     first, last = toks[num.i], toks[num.j - 1]
     s, e = first.start + off, last.end + off
     approx = num.approx
@@ -1053,10 +1067,12 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
         return None
     single_word = num.j - num.i == 1 and first.cls != "digits"
     # cheap look at the neighbouring words first: most numbers have no context phrase at all
-    before = _words_before(ntext, s) if _left_gate(ntext, s, lex.left_gate_single if single_word
-                                                   else lex.left_gate) else []
-    after_all = _words_after(ntext, e) if _right_gate(ntext, e, lex.right_gate_single if single_word
-                                                      else lex.right_gate) else []
+    if gl is None:
+        gl = _left_gate(ntext, s, lex.left_gate_single if single_word else lex.left_gate)
+    if gr is None:
+        gr = _right_gate(ntext, e, lex.right_gate_single if single_word else lex.right_gate)
+    before = _words_before(ntext, s) if gl else []
+    after_all = _words_after(ntext, e) if gr else []
     if single_word:
         if first.suffix_kind == "approx" and first.form in lex.pronouns:
             if not after_all or after_all[0] != lex.pronouns[first.form]:
@@ -1087,6 +1103,11 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
             if hit:
                 percent, e = True, _span_after(ntext, e, hit[1])[1]
                 after = _words_after(ntext, e)
+    if kind == "cardinal" and not percent and not last.suffix and value == int(value):
+        m = _HALF_AFTER.match(ntext, e)
+        if m:  # چوار مانگ و نیو: four and a half months
+            value, e = value + Decimal("0.5"), m.end()
+            num = _Num(num.i, num.j, value, decimal=True)
     if kind == "cardinal":
         if percent:
             kind = "percent"
@@ -1110,7 +1131,7 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
         if hit:
             qual = hit[0]
             qs, qe = _span_after(ntext, e, hit[1])
-    if qual is None and approx:
+    if qual is None and approx and kind != "ordinal":
         qual = "about"
     return s, e, _as_number(value), kind, qual, qs, qe, high
 
