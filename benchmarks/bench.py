@@ -26,6 +26,7 @@ STAGES: dict[str, str] = {
     "tokenize": "sorani.tokenize:tokenize",
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
+    "identify": "sorani.langid:identify",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

@@ -25,6 +25,10 @@ _EXPORTS: dict[str, str] = {
     "Sentence": "sorani.sentences",
     "analyze": "sorani.doc",
     "Doc": "sorani.doc",
+    "identify": "sorani.langid",
+    "identify_spans": "sorani.langid",
+    "LangGuess": "sorani.langid",
+    "LangSpan": "sorani.langid",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

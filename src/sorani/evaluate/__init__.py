@@ -16,6 +16,7 @@ TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.core:evaluate_normalize",
     "sentences": "sorani.evaluate.core:evaluate_sentences",
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
+    "langid": "sorani.evaluate.langid:evaluate_langid",
 }
 
 Row = dict[str, Any]
