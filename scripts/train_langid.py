@@ -10,7 +10,7 @@ Sources (read from ../shared/data or $SORANI_DATA, never copied into the reposit
 Recipe (shared with ``sorani evaluate --task langid``): lines de-duplicated within each class;
 one degraded copy (old spelling, Arabic keyboard or Persian keyboard) of each Kurdish
 Arabic-script line; multinomial naive Bayes over hashed character 1–5-grams of each folded word
-and adjacent word pairs (``sorani.langid.train``). The probability temperature is fitted on a
+(``sorani.langid.train``). The probability temperature is fitted on a
 held-out fifth. Needs numpy (``pip install numpy``); takes well under a minute.
 
 Usage: python scripts/train_langid.py [--data DIR] [--out PATH]
@@ -27,25 +27,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sorani._data import shared_data_dir  # noqa: E402
-from sorani.evaluate.langid import folds, load_samples, train_model  # noqa: E402
-from sorani.langid import LABELS, units  # noqa: E402
+from sorani.evaluate.langid import PARAMS, folds, load_samples, train_model  # noqa: E402
+from sorani.langid import LABELS  # noqa: E402
 
-PARAMS = {"orders": (1, 2, 3, 4, 5), "bits": 19, "alpha": 0.1, "min_count": 2, "bigrams": True}
 SCALES = [round(0.02 * 1.15 ** i, 4) for i in range(40)]  # 0.02 .. ~4
 
 
 def fit_scale(samples: list[tuple[str, str]]) -> float:
     """The softmax scale minimizing log loss on a held-out fifth (model trained on the rest)."""
     held = set(folds(samples)[0])
-    model = train_model([s for i, s in enumerate(samples) if i not in held], **PARAMS)
+    model = train_model([s for i, s in enumerate(samples) if i not in held])
     rows = []
     for i in held:
         text, label = samples[i]
-        ws = model_words(model, text)
-        if not ws:
-            continue
-        s = model.scores(units(ws, model.bigrams))
-        rows.append((s, LABELS.index(label), math.sqrt(len(ws))))
+        s, n, _ = model.scores(text)
+        if n:
+            rows.append((s, LABELS.index(label), math.sqrt(n)))
 
     def loss(scale: float) -> float:
         total = 0.0
@@ -57,12 +54,6 @@ def fit_scale(samples: list[tuple[str, str]]) -> float:
         return total / len(rows)
 
     return min(SCALES, key=loss)
-
-
-def model_words(model, text: str) -> list[str]:
-    from sorani.langid import _known_script, words
-
-    return [w for w in words(text) if _known_script(w[0])]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         "samples": counts,
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in PARAMS.items()},
     }
-    model = train_model(samples, scale=scale, meta=meta, **PARAMS)
+    model = train_model(samples, scale=scale, meta=meta)
     blob = model.to_bytes()
     Path(args.out).write_bytes(blob)
     print(f"train_langid: {len(samples)} samples, scale {scale}, {len(blob) / 1e6:.2f} MB -> {args.out} "

@@ -27,8 +27,9 @@ import unicodedata
 import zlib
 from zlib import crc32
 from collections import Counter
+from operator import add
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -57,14 +58,14 @@ _FOLD = str.maketrans({
     "\u200d": None, "\u200e": None, "\u200f": None, "\ufeff": None,
     "\u0130": "i",       # İ (str.lower would give i + combining dot)
 })
-# a word: letters, with combining marks (Gorani ٛ ٙ, Latin accents) and ZWNJ inside
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u0653-\u065f\u200c])*")
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# a raw word: letters, with combining marks (harakat, Gorani ٛ ٙ, Latin accents), tatweel and
+# ZWNJ inside; each distinct raw word is folded and scored once (cached)
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d])*")
 
 
 def fold(text: str) -> str:
-    """The text as the model sees it: lower case, Arabic-keyboard and old-spelling forms of
-    Kurdish letters folded, harakat and tatweel dropped.
+    """Text as the model sees it: lower case, Arabic-keyboard and old-spelling forms of Kurdish
+    letters folded, harakat and tatweel dropped.
 
     >>> fold("ئه‌وه‌ی كوردي")
     'ئەوەی کوردی'
@@ -74,11 +75,12 @@ def fold(text: str) -> str:
             text = unicodedata.normalize("NFC", text)
         if "\u200c" in text:
             text = text.replace("\u0647\u200c", "\u06d5").replace("\u200c", "")
-    return text.translate(_FOLD).lower()
+        text = text.translate(_FOLD)
+    return text.lower()
 
 
 def word_features(word: str, orders: Sequence[int] = (1, 2, 3, 4, 5)) -> list[str]:
-    """Character n-grams of one folded word padded with spaces, plus the word itself.
+    """Character n-grams of one folded word padded with spaces, plus the whole padded word.
 
     >>> word_features("ok", (1, 2))
     [' ', 'o', 'k', ' ', ' o', 'ok', 'k ', ' ok ']
@@ -92,36 +94,50 @@ def word_features(word: str, orders: Sequence[int] = (1, 2, 3, 4, 5)) -> list[st
 
 
 def feature_ids(word: str, orders: Sequence[int], bits: int) -> list[int]:
-    """Hashed feature ids of one folded word (or word pair ``"a b"``, a single feature):
-    CRC-32 of each feature's UTF-8, modulo ``2**bits``."""
+    """Hashed feature ids of one folded word: CRC-32 of each feature's UTF-8, modulo ``2**bits``."""
     mask = (1 << bits) - 1
-    feats = [word] if " " in word else word_features(word, orders)
-    return [crc32(f.encode("utf-8", "surrogatepass")) & mask for f in feats]
-
-
-def units(ws: list[str], bigrams: bool) -> list[str]:
-    """The scored units of a list of folded words: the words, and adjacent pairs ``"a b"``."""
-    if bigrams and len(ws) > 1:
-        return ws + [f"{a} {b}" for a, b in zip(ws, ws[1:])]
-    return ws
+    return [crc32(f.encode("utf-8", "surrogatepass")) & mask for f in word_features(word, orders)]
 
 
 def words(text: str) -> list[str]:
-    """The folded words of ``text`` (letters only; digits and symbols are separators)."""
-    return _WORD.findall(fold(text))
+    """The folded words of ``text`` (letters only; digits and symbols are separators).
+
+    >>> words("ئه‌مڕۆ ٣ كتێبم كڕی!")
+    ['ئەمڕۆ', 'کتێبم', 'کڕی']
+    """
+    out = []
+    for w in _WORD.findall(text):
+        w = fold(w)
+        if w:
+            out.append(w)
+    return out
 
 
 # --- results ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class LangGuess:
-    """The identified language: ``label`` (BCP-47), its ``probability`` and the probabilities of
-    every label (``und`` included)."""
+    """The identified language: ``label`` (BCP-47), its ``probability`` and ``probabilities``, a
+    dict over every label (``und`` included; computed on first access)."""
 
-    label: str
-    probability: float
-    probabilities: dict[str, float] = field(repr=False)
+    __slots__ = ("label", "probability", "_probs", "_exps", "_labels")
+
+    def __init__(self, label: str, probability: float, probabilities: dict[str, float] | None = None,
+                 *, _exps: Sequence[float] = (), _labels: Sequence[str] = ()) -> None:
+        self.label = label
+        self.probability = probability
+        self._probs = probabilities
+        self._exps = _exps
+        self._labels = _labels
+
+    @property
+    def probabilities(self) -> dict[str, float]:
+        if self._probs is None:
+            total = sum(self._exps)
+            probs = dict(zip(self._labels, [e / total for e in self._exps]))
+            probs[UND] = 0.0
+            self._probs = probs
+        return self._probs
 
     def top(self, k: int = 3) -> list[tuple[str, float]]:
         """The ``k`` most likely labels with their probabilities."""
@@ -130,6 +146,16 @@ class LangGuess:
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "probability": round(self.probability, 4),
                 "probabilities": {k: round(v, 4) for k, v in self.probabilities.items() if v >= 1e-4}}
+
+    def __repr__(self) -> str:
+        return f"LangGuess(label={self.label!r}, probability={self.probability:.4f})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LangGuess):
+            return NotImplemented
+        return (self.label, self.probabilities) == (other.label, other.probabilities)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +180,10 @@ class Model:
     """Naive Bayes log-likelihoods of hashed features (CRC-32 of each n-gram modulo ``2**bits``),
     quantized to one byte per label, with a per-word score cache."""
 
-    CACHE_SIZE = 200_000
+    CACHE_SIZE = 300_000
 
     def __init__(self, labels: Sequence[str], weights: bytes, bits: int, step: float,
-                 orders: Sequence[int], scale: float, meta: dict[str, Any] | None = None,
-                 word_norm: float = 0.0, bigrams: bool = False) -> None:
+                 orders: Sequence[int], scale: float, meta: dict[str, Any] | None = None) -> None:
         self.labels = tuple(labels)
         self.weights = weights  # 2**bits rows of len(labels) bytes q: log-likelihood -step * q
         self.bits = bits
@@ -166,60 +191,78 @@ class Model:
         self.orders = tuple(orders)
         self.scale = scale  # probabilities: softmax(score * scale / sqrt(n_words))
         self.meta = meta or {}
-        self.bigrams = bigrams  # score adjacent word pairs too
-        self.word_norm = word_norm  # a word's score is divided by n_features ** word_norm
         if len(weights) != (1 << bits) * len(self.labels):
             raise ValueError("corrupt langid model: weight table size mismatch")
+        self._words: dict[str, tuple[float, ...]] = {}  # folded word -> score per label
+        # whitespace-separated token -> (score per label ..., words scored, words in other scripts)
         self._cache: dict[str, tuple[float, ...]] = {}
-        self._zero = (0.0,) * len(self.labels)
 
-    # scoring
     def word_score(self, word: str) -> tuple[float, ...]:
-        """Summed log-likelihood of one folded word's features for each label."""
-        hit = self._cache.get(word)
+        """Summed log-likelihoods of one folded word's features for each label."""
+        hit = self._words.get(word)
         if hit is not None:
             return hit
         k = len(self.labels)
         w = self.weights
         rows = [w[i * k:i * k + k] for i in feature_ids(word, self.orders, self.bits)]
-        step = -self.step / len(rows) ** self.word_norm if rows else 0.0
-        score = tuple(sum(col) * step for col in zip(*rows)) if rows else self._zero
-        if len(self._cache) >= self.CACHE_SIZE:
-            self._cache.clear()
-        self._cache[word] = score
+        step = -self.step
+        score = tuple(sum(col) * step for col in zip(*rows))
+        if len(self._words) >= self.CACHE_SIZE:
+            self._words.clear()
+        self._words[word] = score
         return score
 
-    def scores(self, ws: Iterable[str]) -> list[float]:
-        """Summed scores of the words ``ws`` for each label."""
-        ws_scores = [self.word_score(w) for w in ws]
-        if not ws_scores:
-            return list(self._zero)
-        return [sum(col) for col in zip(*ws_scores)]
+    def token_score(self, token: str) -> tuple[float, ...]:
+        """Scores of the words in one whitespace-separated token, then the number of words
+        scored and the number of words in scripts the model does not know."""
+        hit = self._cache.get(token)
+        if hit is not None:
+            return hit
+        k = len(self.labels)
+        acc = [0.0] * (k + 2)
+        for raw in _WORD.findall(token):
+            word = fold(raw)
+            if not word:
+                continue
+            if not _known_script(word[0]):
+                acc[k + 1] += 1
+                continue
+            acc[:k] = map(add, acc[:k], self.word_score(word))
+            acc[k] += 1
+        score = tuple(acc)
+        if len(self._cache) >= self.CACHE_SIZE:
+            self._cache.clear()
+        self._cache[token] = score
+        return score
+
+    def scores(self, text: str) -> tuple[list[float], int, int]:
+        """Summed scores of the words of ``text`` for each label, the number of words scored and
+        the number of words in other scripts."""
+        get = self._cache.get
+        miss = self.token_score
+        vals = [get(t) or miss(t) for t in text.split()]
+        if not vals:
+            return [0.0] * len(self.labels), 0, 0
+        s = [sum(col) for col in zip(*vals)]
+        other = s.pop()
+        n = s.pop()
+        return s, int(n), int(other)
 
     def guess(self, text: str) -> LangGuess:
         """The best label of ``text`` (see :func:`identify`)."""
-        ws = words(text)
-        n_letters = sum(map(len, ws))
-        if n_letters < MIN_LETTERS:
+        s, n, other = self.scores(text)
+        # too short, or mostly in other scripts (Cyrillic, Han, Hebrew ...)
+        if n == 0 or other > n or (n < MIN_LETTERS and _letters(text) < MIN_LETTERS):
             return _und()
-        # mostly other scripts (Cyrillic, Han, Hebrew ...): not a language this model knows
-        ws_known = [w for w in ws if _known_script(w[0])]
-        if len(ws_known) * 2 < len(ws) or sum(map(len, ws_known)) < MIN_LETTERS:
-            return _und()
-        s = self.scores(units(ws_known, self.bigrams))
-        factor = self.scale / math.sqrt(len(ws_known))
+        factor = self.scale / math.sqrt(n)
         top = max(s)
         exps = [math.exp((x - top) * factor) for x in s]
-        total = sum(exps)
-        probs = {lab: e / total for lab, e in zip(self.labels, exps)}
-        probs[UND] = 0.0
-        best = max(probs, key=probs.__getitem__)
-        return LangGuess(best, probs[best], probs)
+        return LangGuess(self.labels[s.index(top)], 1.0 / sum(exps), _exps=exps, _labels=self.labels)
 
     # storage
     def to_bytes(self) -> bytes:
         head = {"format": 2, "labels": self.labels, "bits": self.bits, "step": self.step,
-                "orders": self.orders, "scale": self.scale, "word_norm": self.word_norm, "bigrams": self.bigrams, "meta": self.meta}
+                "orders": self.orders, "scale": self.scale, "meta": self.meta}
         return (MAGIC + json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" +
                 zlib.compress(self.weights, 9))
 
@@ -231,12 +274,16 @@ class Model:
         head = json.loads(blob[len(MAGIC):nl])
         weights = zlib.decompress(blob[nl + 1:])
         return cls(head["labels"], weights, head["bits"], head["step"], head["orders"], head["scale"],
-                   head.get("meta"), head.get("word_norm", 0.0), head.get("bigrams", False))
+                   head.get("meta"))
 
 
 def _known_script(ch: str) -> bool:
-    return ch < "\u0250" or "\u0600" <= ch <= "\u06ff" or "\u1e00" <= ch <= "\u1eff" \
-        or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
+    return ch < "\u0250" or "\u0600" <= ch <= "\u077f" or "\u1e00" <= ch <= "\u1eff" \
+        or "\ufb50" <= ch <= "\ufeff"
+
+
+def _letters(text: str) -> int:
+    return sum(len(fold(w)) for w in _WORD.findall(text))
 
 
 def _und() -> LangGuess:
@@ -247,8 +294,8 @@ def _und() -> LangGuess:
 
 def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
           orders: Sequence[int] = (1, 2, 3, 4, 5), bits: int = 20, alpha: float = 0.1,
-          min_count: int = 2, step: float = 0.05, scale: float = 1.0, word_norm: float = 0.0,
-          bigrams: bool = False, meta: dict[str, Any] | None = None) -> Model:
+          min_count: int = 2, step: float = 0.05, scale: float = 1.0,
+          meta: dict[str, Any] | None = None) -> Model:
     """Train a naive Bayes model on ``(text, label)`` pairs (uniform class prior); needs numpy.
 
     Hashed features seen fewer than ``min_count`` times overall are dropped (all-zero rows);
@@ -261,7 +308,7 @@ def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
     k = len(labels)
     word_counts: list[Counter[str]] = [Counter() for _ in labels]
     for text, label in samples:
-        word_counts[index[label]].update(units(words(text), bigrams))
+        word_counts[index[label]].update(words(text))
     ids_of: dict[str, list[int]] = {}
     size = 1 << bits
     counts = np.zeros((size, k))
@@ -282,7 +329,7 @@ def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
     rel = logp.max(1, keepdims=True) - logp
     q = np.minimum(np.rint(rel / step), 255).astype(np.uint8)
     q[~keep] = 0
-    return Model(labels, q.tobytes(), bits, step, orders, scale, meta, word_norm, bigrams)
+    return Model(labels, q.tobytes(), bits, step, orders, scale, meta)
 
 
 @cache
