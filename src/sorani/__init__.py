@@ -38,6 +38,10 @@ _EXPORTS: dict[str, str] = {
     "find_claims": "sorani.facts",
     "find_facts": "sorani.facts",
     "extract_facts": "sorani.facts",
+    "identify": "sorani.langid",
+    "identify_spans": "sorani.langid",
+    "LangGuess": "sorani.langid",
+    "LangSpan": "sorani.langid",
 }
 
 __all__ = sorted([*_EXPORTS, "Alignment", "normalize", "normalize_with_offsets", "Sentence",

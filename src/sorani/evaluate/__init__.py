@@ -20,6 +20,7 @@ TASKS: dict[str, str] = {
     "facts": "sorani.evaluate.entities:evaluate_facts",
     "leftovers": "sorani.evaluate.core:evaluate_leftovers",
     "numbers": "sorani.evaluate.numbers:evaluate_numbers",
+    "langid": "sorani.evaluate.langid:evaluate_langid",
 }
 
 Row = dict[str, Any]
