@@ -16,6 +16,8 @@ TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.core:evaluate_normalize",
     "sentences": "sorani.evaluate.core:evaluate_sentences",
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
+    "repair": "sorani.evaluate.repair:evaluate_repair",
+    "spelling": "sorani.evaluate.repair:evaluate_spelling",
 }
 
 Row = dict[str, Any]

@@ -1,0 +1,125 @@
+"""Build the word n-gram language model and word list used by ``sorani.repair`` and ``sorani.spell``.
+
+Sources (shippable only, read from ``../shared/data`` or ``$SORANI_DATA``):
+  corpus/ted-ckb/*.txt                       TED transcripts, sinaahmadi/KurdishMT, Apache-2.0
+  lexicon/SoraniKurdish.txt                  headword list, sinaahmadi/ScriptNormalization, Apache-2.0
+  lexicon/ckb_Pewan_corpus_wordlist.txt      Pewan word list, same repository, Apache-2.0
+
+Everything is normalized first (``sorani.normalize`` when available, else an equivalent fallback
+below). Output: ``src/sorani/data/repair/lm.tsv.gz``, gzip'd UTF-8 TSV:
+
+  # comment lines (sources, licences, counts)
+  U <word> <count> <lexicon flags> <continuation count>     unigrams (flags: s = SoraniKurdish
+                                                             headword, p = Pewan word list)
+  B <w1> <w2> <count>                                        bigrams with count >= MIN_BIGRAM
+  T <total tokens> <distinct bigram types>                   totals for smoothing
+
+Usage: python scripts/build_lm.py [--data DIR] [--out PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sorani._data import read_rows, shared_data_dir  # noqa: E402
+
+MIN_BIGRAM = 1
+WORD_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06fa-\u06ff\u200c]+")
+CORPUS = ("corpus/ted-ckb",)
+LEXICA = (("lexicon/SoraniKurdish.txt", "s"), ("lexicon/ckb_Pewan_corpus_wordlist.txt", "p"))
+
+
+def _fallback_normalizer():
+    table = {}
+    for row in read_rows("charmap.tsv"):
+        if len(row) >= 3 and row[2] == "all" and len(row[0]) == 1:
+            table[ord(row[0])] = row[1]
+    keep_h = {r[0] for r in read_rows("final_h.tsv")}
+
+    def fix_word(m: re.Match[str]) -> str:
+        w = m.group(0).replace("\u0647\u200c", "\u06d5").replace("\u200c", "")
+        if w.endswith("\u0647") and not w.endswith("\u0627\u0647") and w not in keep_h and len(w) > 1:
+            w = w[:-1] + "\u06d5"
+        if w.startswith("\u0631"):
+            w = "\u0695" + w[1:]
+        return w
+
+    def normalize(text: str) -> str:
+        return WORD_RE.sub(fix_word, text.translate(table))
+
+    return normalize
+
+
+def get_normalizer():
+    try:
+        from sorani.normalize import normalize  # type: ignore[attr-defined]
+        return normalize
+    except ImportError:
+        return _fallback_normalizer()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--out", default=str(ROOT / "src/sorani/data/repair/lm.tsv.gz"))
+    args = ap.parse_args(argv)
+    data = shared_data_dir(args.data)
+    if data is None:
+        print("build_lm: shared data not found", file=sys.stderr)
+        return 1
+    norm = get_normalizer()
+    uni: Counter[str] = Counter()
+    bi: Counter[tuple[str, str]] = Counter()
+    n_lines = 0
+    for src in CORPUS:
+        for path in sorted((data / src).glob("*.txt")):
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                words = WORD_RE.findall(norm(line))
+                words = [w.replace("\u200c", "") for w in words]
+                words = [w for w in words if w]
+                if not words:
+                    continue
+                n_lines += 1
+                uni.update(words)
+                seq = ["<s>"] + words + ["</s>"]
+                bi.update(zip(seq, seq[1:]))
+    flags: dict[str, str] = {}
+    for rel, flag in LEXICA:
+        for line in (data / rel).read_text(encoding="utf-8", errors="replace").splitlines():
+            for w in WORD_RE.findall(norm(line.strip())):
+                w = w.replace("\u200c", "")
+                if w and flag not in flags.get(w, ""):
+                    flags[w] = flags.get(w, "") + flag
+    cont: Counter[str] = Counter(w2 for (_, w2) in bi)
+    total = sum(uni.values())
+    kept = {k: v for k, v in bi.items() if v >= MIN_BIGRAM}
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    words = sorted(set(uni) | set(flags))
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# sorani word n-gram model, built by scripts/build_lm.py (do not edit by hand)\n")
+        fh.write("# sources: corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0); "
+                 "lexicon/SoraniKurdish.txt and lexicon/ckb_Pewan_corpus_wordlist.txt "
+                 "(sinaahmadi/ScriptNormalization 9d8b627d, Apache-2.0)\n")
+        fh.write(f"# {n_lines} lines, {total} tokens, {len(words)} word types, "
+                 f"{len(kept)} bigrams with count >= {MIN_BIGRAM} of {len(bi)}\n")
+        fh.write(f"T\t{total}\t{len(bi)}\n")
+        for w in words:
+            fh.write(f"U\t{w}\t{uni.get(w, 0)}\t{flags.get(w, '')}\t{cont.get(w, 0)}\n")
+        fh.write(f"U\t<s>\t{n_lines}\t\t0\n")
+        for (a, b), c in sorted(kept.items()):
+            fh.write(f"B\t{a}\t{b}\t{c}\n")
+    print(f"build_lm: {out} ({out.stat().st_size // 1024} KiB): {len(words)} words, "
+          f"{total} tokens, {len(kept)} bigrams")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

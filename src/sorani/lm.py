@@ -1,0 +1,162 @@
+"""The word list and word bigram language model behind ``sorani.repair`` and ``sorani.spell``.
+
+The model is ``data/repair/lm.tsv.gz``, built by ``scripts/build_lm.py`` from Apache-2.0 sources
+(TED transcripts and two word lists, normalized). Probabilities are interpolated absolute
+discounting (a Kneser-Ney-like backoff to the unigram), in natural-log units.
+
+>>> from sorani.lm import word_lm
+>>> lm = word_lm()
+>>> lm.logprob("لەگەڵ", "لە") > lm.logprob("لەگەل", "لە")
+True
+"""
+from __future__ import annotations
+
+import gzip
+import math
+from functools import cache
+
+from sorani._data import data_path, read_rows
+
+DISCOUNT = 0.75
+# pseudo-counts for words known only from the word lists (s = SoraniKurdish headword, p = Pewan)
+LEXICON_PSEUDO = {"": 0.0, "s": 0.4, "p": 0.3, "sp": 0.8}
+OOV_LOGPROB = -16.0
+
+
+class WordLM:
+    """Unigram and bigram counts with interpolated absolute-discounting probabilities."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, float] = {}
+        self.flags: dict[str, str] = {}
+        self.bigrams: dict[tuple[str, str], int] = {}
+        self.followers: dict[str, int] = {}
+        self.total = 1.0
+        with gzip.open(data_path("repair/lm.tsv.gz"), "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                parts = line.rstrip("\n").split("\t")
+                if parts[0] == "U":
+                    word, count, flag = parts[1], int(parts[2]), parts[3]
+                    self.counts[word] = count + LEXICON_PSEUDO.get(flag, 0.5)
+                    if flag:
+                        self.flags[word] = flag
+                elif parts[0] == "B":
+                    self.bigrams[(parts[1], parts[2])] = int(parts[3])
+                    self.followers[parts[1]] = self.followers.get(parts[1], 0) + 1
+        self.total = sum(self.counts.values())
+        self._log_total = math.log(self.total)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def count(self, word: str) -> float:
+        """Smoothed count of ``word`` (0 when unknown)."""
+        return self.counts.get(word, 0.0)
+
+    def unigram_logprob(self, word: str) -> float:
+        """Natural log of the unigram probability (``OOV_LOGPROB`` for unknown words)."""
+        c = self.counts.get(word)
+        if not c:
+            return OOV_LOGPROB
+        return math.log(c) - self._log_total
+
+    def logprob(self, word: str, prev: str = "<s>") -> float:
+        """Natural log of P(word | prev), interpolated with the unigram."""
+        c_prev = self.counts.get(prev, 0.0)
+        uni = self.unigram_logprob(word)
+        if c_prev < 1 or prev not in self.followers:
+            return uni
+        big = self.bigrams.get((prev, word), 0)
+        lam = DISCOUNT * self.followers[prev] / c_prev
+        p = max(big - DISCOUNT, 0.0) / c_prev + lam * math.exp(uni)
+        return math.log(p) if p > 0 else uni
+
+
+@cache
+def word_lm() -> WordLM:
+    """The bundled model, loaded once."""
+    return WordLM()
+
+
+class KeyScheme:
+    """Skeleton keys in which keyboard-confusable spellings of a word coincide (from
+    ``data/repair/ambiguity.tsv``)."""
+
+    def __init__(self) -> None:
+        table: dict[int, str | None] = {}
+        self.collapse: list[tuple[str, str]] = []
+        self.optional: set[str] = set()
+        self.initial_optional: set[str] = set()
+        self.alternative: dict[str, str] = {}
+        for row in read_rows("repair/ambiguity.tsv"):
+            kind, letters = row[0], row[1]
+            target = row[2] if len(row) > 2 else ""
+            if kind == "class":
+                for ch in letters:
+                    table[ord(ch)] = target
+            elif kind == "drop":
+                for ch in letters:
+                    table[ord(ch)] = None
+            elif kind == "collapse":
+                self.collapse.append((letters, target))
+            elif kind == "optional":
+                self.optional.update(letters)
+            elif kind == "initial-optional":
+                self.initial_optional.update(letters)
+            elif kind == "alternative":
+                for ch in letters:
+                    self.alternative[ch] = target
+        self.table = table
+
+    def key(self, word: str) -> str:
+        """The skeleton key of a (standard) word."""
+        k = word.translate(self.table)
+        for a, b in self.collapse:
+            while a in k:
+                k = k.replace(a, b)
+        return k
+
+    def typed_keys(self, word: str, limit: int = 3) -> list[str]:
+        """Keys of the words a typed ``word`` may stand for: optional letters tried kept and left
+        out (at most ``limit`` of them), alternatives tried."""
+        variants = [""]
+        n_opt = 0
+        for i, ch in enumerate(word):
+            opts = [ch]
+            if ch in self.optional and n_opt < limit:
+                opts.append("")
+                n_opt += 1
+            elif i == 0 and ch in self.initial_optional:
+                opts.append("")
+            elif i > 0 and ch in self.alternative:
+                opts.append(self.alternative[ch])
+            if len(opts) == 1:
+                variants = [v + ch for v in variants]
+            else:
+                variants = [v + o for v in variants for o in opts]
+        seen: dict[str, None] = {}
+        for v in variants:
+            k = self.key(v)
+            if k:
+                seen.setdefault(k, None)
+        return list(seen)
+
+
+@cache
+def key_scheme() -> KeyScheme:
+    """The keyboard key scheme, loaded once."""
+    return KeyScheme()
+
+
+@cache
+def key_index() -> dict[str, tuple[str, ...]]:
+    """Skeleton key -> known words with that key, most frequent first (at most 12)."""
+    lm, ks = word_lm(), key_scheme()
+    buckets: dict[str, list[str]] = {}
+    for w in lm.counts:
+        if w == "<s>" or len(w) > 40:
+            continue
+        buckets.setdefault(ks.key(w), []).append(w)
+    return {k: tuple(sorted(v, key=lambda w: -lm.counts[w])[:12]) for k, v in buckets.items()}

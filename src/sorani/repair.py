@@ -1,0 +1,318 @@
+"""Repair Sorani typed with Arabic or Persian keyboards (``عةمرت نةمينئ`` → ``عەمرت نەمێنێ``).
+
+One typed letter stands for several Kurdish ones (ي for ی/ێ, و for و/ۆ/وو, ل for ل/ڵ, ه for ه/ە,
+ك for ک/گ …), ە and the initial ئ are often left out, and spaces are lost or added inside words.
+Each word is reduced to a skeleton key (``data/repair/ambiguity.tsv``) in which such spellings
+coincide; the known words sharing the key are its candidates, words may also be joined
+(``له كه ل`` → ``لەگەڵ``) or split, and a beam search over the word bigram model
+(``sorani.lm``) picks one reading per line, in time linear in the text length.
+
+Lines that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
+touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
+
+>>> repair("دستان خوش بیت")
+'دەستان خۆش بێت'
+>>> repair("ئەم ڕستەیە ستانداردە.")
+'ئەم ڕستەیە ستانداردە.'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sorani._data import read_rows
+from sorani.lm import key_index, key_scheme, word_lm
+
+# letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
+_WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
+_KURDISH_LETTERS = frozenset("ەێۆڵڕڤ")
+_ARABIC_TYPED = frozenset("ةؤ")
+STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its words has a Kurdish letter
+
+MAX_CANDIDATES = 8      # per word
+BEAM = 8                # states kept per position
+EDIT_COST = 0.4         # channel cost per edited letter (natural log units)
+KNOWN_BONUS = 0.0
+JOIN_COST = 1.5         # joining two typed tokens into one word
+SPLIT_COST = 3.0        # splitting a typed token into two words
+MAX_JOIN = 3            # tokens joined at most
+MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
+
+
+@dataclass(frozen=True)
+class Change:
+    """One repair: ``text[start:end]`` (original offsets, code points) became ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "original": self.original,
+                "replacement": self.replacement}
+
+
+# ---------------------------------------------------------------- per-word normalization
+
+@lru_cache(maxsize=1)
+def _normalizer():  # type: ignore[no-untyped-def]
+    try:
+        from sorani.normalize import normalize  # type: ignore[attr-defined]
+        return normalize
+    except ImportError:
+        return _fallback_normalize
+
+
+@lru_cache(maxsize=1)
+def _charmap() -> dict[int, str]:
+    table = {}
+    for row in read_rows("charmap.tsv"):
+        if len(row) >= 3 and row[2] == "all" and len(row[0]) == 1 and not row[1].isspace():
+            table[ord(row[0])] = row[1]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _keep_final_h() -> frozenset[str]:
+    return frozenset(r[0] for r in read_rows("final_h.tsv"))
+
+
+def _fallback_normalize(word: str) -> str:
+    w = word.translate(_charmap()).replace("\u0647\u200c", "\u06d5").replace("\u200c", "")
+    if len(w) > 1 and w.endswith("\u0647") and not w.endswith("\u0627\u0647") and w not in _keep_final_h():
+        w = w[:-1] + "\u06d5"
+    if w.startswith("\u0631"):
+        w = "\u0695" + w[1:]
+    return w
+
+
+@lru_cache(maxsize=200_000)
+def _surface(word: str) -> str:
+    """The word with context-free normalization only (ك→ک, ي→ی, ة→ە, final ه→ە …)."""
+    out = _normalizer()(word).replace("\u200c", "")
+    return out or word
+
+
+def _edit_distance(a: str, b: str) -> int:
+    if a == b:
+        return 0
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@lru_cache(maxsize=200_000)
+def _candidates(word: str) -> tuple[tuple[str, float], ...]:
+    """(candidate, channel cost) for one typed word, best-known first; the normalized word itself
+    is always among them."""
+    base = _surface(word)
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    found: dict[str, float] = {base: 0.0}
+    if len(word) <= 40:
+        pool: list[str] = []
+        for k in ks.typed_keys(base):
+            pool.extend(index.get(k, ()))
+        pool.sort(key=lambda w: -lm.counts[w])
+        for w in pool[: MAX_CANDIDATES * 2]:
+            if w not in found:
+                found[w] = EDIT_COST * _edit_distance(base, w)
+    ranked = sorted(found.items(), key=lambda kv: kv[1] - lm.unigram_logprob(kv[0]) * 0.0)
+    return tuple(ranked[: MAX_CANDIDATES + 1])
+
+
+@lru_cache(maxsize=50_000)
+def _join_candidates(words: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """Known words that the typed tokens ``words`` written together may stand for."""
+    joined = _surface("".join(words))
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    pool: dict[str, None] = {}
+    if joined in lm:
+        pool[joined] = None
+    for k in ks.typed_keys(joined):
+        for w in index.get(k, ()):
+            pool.setdefault(w, None)
+    ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
+    return tuple((w, JOIN_COST * (len(words) - 1) + EDIT_COST * _edit_distance(joined, w)) for w in ranked)
+
+
+@lru_cache(maxsize=50_000)
+def _split_candidates(word: str) -> tuple[tuple[tuple[str, str], float], ...]:
+    """Pairs of known words that a typed token written without its space may stand for."""
+    base = _surface(word)
+    if len(base) < 4 or len(base) > MAX_SPLIT_LEN:
+        return ()
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    out: list[tuple[tuple[str, str], float]] = []
+    for j in range(2, len(base) - 1):
+        left = [w for k in ks.typed_keys(_surface(base[:j]), limit=1) for w in index.get(k, ())[:2]]
+        if not left:
+            continue
+        right = [w for k in ks.typed_keys(base[j:], limit=1) for w in index.get(k, ())[:2]]
+        for a in left[:2]:
+            for b in right[:2]:
+                if lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
+                    out.append(((a, b), SPLIT_COST + EDIT_COST * _edit_distance(base, a + b)))
+    out.sort(key=lambda x: x[1] - 0.1 * (lm.unigram_logprob(x[0][0]) + lm.unigram_logprob(x[0][1])))
+    return tuple(out[:MAX_CANDIDATES])
+
+
+def _is_standard(words: list[str]) -> bool:
+    """Does a line already look like standard Sorani (Kurdish letters in most words)?"""
+    n = kurdish = 0
+    for w in words:
+        if _ARABIC_TYPED.intersection(w):
+            return False
+        if len(w) > 1:
+            n += 1
+            if _KURDISH_LETTERS.intersection(w):
+                kurdish += 1
+    return n == 0 or kurdish >= STANDARD_RATIO * n
+
+
+def _has_foreign(word: str) -> bool:
+    """Letters a standard Kurdish word never has (Arabic ك ي ة, harakat …)."""
+    return _surface(word) != word
+
+
+# ---------------------------------------------------------------- line decoding
+
+def _decode_standard(words: list[str]) -> list[str]:
+    """Conservative: keep known words and words with only Kurdish letters; choose among the
+    candidates of words with non-Kurdish letters."""
+    lm = word_lm()
+    out = []
+    prev = "<s>"
+    for w in words:
+        if w in lm.counts or not _has_foreign(w):
+            out.append(w)
+        else:
+            best, best_s = w, -1e9
+            for cand, cost in _candidates(w):
+                s = lm.logprob(cand, prev) - cost
+                if s > best_s:
+                    best, best_s = cand, s
+            out.append(best)
+        prev = out[-1]
+    return out
+
+
+def _decode_typed(words: list[str], joinable: list[bool]) -> list[list[str]]:
+    """Beam search over candidates, joins and splits; returns, per typed word, the output words
+    (a join gives its words to the first token and [] to the others)."""
+    lm = word_lm()
+    n = len(words)
+    # beams[i]: last output word -> (score, back pointer)
+    beams: list[dict[str, tuple[float, Any]]] = [dict() for _ in range(n + 1)]
+    beams[0]["<s>"] = (0.0, None)
+    for i in range(n):
+        if not beams[i]:
+            continue
+        states = sorted(beams[i].items(), key=lambda kv: -kv[1][0])[:BEAM]
+        edges: list[tuple[int, tuple[str, ...], float]] = []
+        for cand, cost in _candidates(words[i]):
+            edges.append((1, (cand,), cost))
+        if not any(c in lm.counts for c, _ in _candidates(words[i])):
+            for pair, cost in _split_candidates(words[i]):
+                edges.append((1, pair, cost))
+        for span in range(2, MAX_JOIN + 1):
+            if i + span > n or not all(joinable[i:i + span - 1]):
+                break
+            for cand, cost in _join_candidates(tuple(words[i:i + span])):
+                edges.append((span, (cand,), cost))
+        for prev, (score, _bp) in states:
+            for span, outs, cost in edges:
+                s = score - cost
+                p = prev
+                for w in outs:
+                    s += lm.logprob(w, p)
+                    p = w
+                tgt = beams[i + span]
+                old = tgt.get(p)
+                if old is None or s > old[0]:
+                    tgt[p] = (s, (i, prev, span, outs))
+    # backtrace (with the end-of-line transition)
+    final = beams[n]
+    last = max(final, key=lambda w: final[w][0] + lm.logprob("</s>", w))
+    result: list[list[str]] = [[] for _ in range(n)]
+    pos, word = n, last
+    while pos > 0:
+        _score, bp = beams[pos][word]
+        i, prev, span, outs = bp
+        result[i] = list(outs)
+        pos, word = i, prev
+    return result
+
+
+# ---------------------------------------------------------------- public API
+
+def repair_with_changes(text: str) -> tuple[str, list[Change]]:
+    """Repaired text and the list of changes (offsets into ``text``).
+
+    >>> out, changes = repair_with_changes("له كه ل من")
+    >>> out
+    'لەگەڵ من'
+    >>> changes[0].start, changes[0].end, changes[0].replacement
+    (0, 8, 'لەگەڵ')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"repair() expects str, not {type(text).__name__}")
+    changes: list[Change] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        _repair_line(text, line, pos, changes)
+        pos += len(line)
+    if not changes:
+        return text, changes
+    parts = []
+    last = 0
+    for ch in changes:
+        parts.append(text[last:ch.start])
+        parts.append(ch.replacement)
+        last = ch.end
+    parts.append(text[last:])
+    return "".join(parts), changes
+
+
+def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> None:
+    matches = list(_WORD_RE.finditer(line))
+    if not matches:
+        return
+    words = [m.group(0) for m in matches]
+    if _is_standard(words):
+        outs = [[w] for w in _decode_standard(words)]
+    else:
+        joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
+        outs = _decode_typed(words, joinable)
+    k = 0
+    n = len(words)
+    while k < n:
+        out = outs[k]
+        span = 1
+        while k + span < n and not outs[k + span]:
+            span += 1
+        start, end = matches[k].start(), matches[k + span - 1].end()
+        original = line[start:end]
+        replacement = " ".join(out)
+        if replacement != original:
+            changes.append(Change(offset + start, offset + end, original, replacement))
+        k += span
+
+
+def repair(text: str) -> str:
+    """Repair Sorani typed with an Arabic or Persian keyboard; standard text is returned unchanged.
+
+    >>> repair("له كه ل")
+    'لەگەڵ'
+    >>> repair("")
+    ''
+    """
+    return repair_with_changes(text)[0]
