@@ -26,6 +26,8 @@ STAGES: dict[str, str] = {
     "tokenize": "sorani.tokenize:tokenize",
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
+    "repair": "sorani.repair:repair",
+    "spell_check": "sorani.spell:check_text",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

@@ -4,13 +4,15 @@ Sources (shippable only, read from ``../shared/data`` or ``$SORANI_DATA``):
   corpus/ted-ckb/*.txt                       TED transcripts, sinaahmadi/KurdishMT, Apache-2.0
   lexicon/SoraniKurdish.txt                  headword list, sinaahmadi/ScriptNormalization, Apache-2.0
   lexicon/ckb_Pewan_corpus_wordlist.txt      Pewan word list, same repository, Apache-2.0
+  gold/translit/wergor-pairs.tsv             Arabic-script side only, sinaahmadi/wergor, MIT
 
 Everything is normalized first (``sorani.normalize`` when available, else an equivalent fallback
 below). Output: ``src/sorani/data/repair/lm.tsv.gz``, gzip'd UTF-8 TSV:
 
   # comment lines (sources, licences, counts)
   U <word> <count> <lexicon flags> <continuation count>     unigrams (flags: s = SoraniKurdish
-                                                             headword, p = Pewan word list)
+                                                             headword, p = Pewan word list,
+                                                             w = wergor)
   B <w1> <w2> <count>                                        bigrams with count >= MIN_BIGRAM
   T <total tokens> <distinct bigram types>                   totals for smoothing
 
@@ -33,7 +35,8 @@ from sorani._data import read_rows, shared_data_dir  # noqa: E402
 MIN_BIGRAM = 1
 WORD_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06fa-\u06ff\u200c]+")
 CORPUS = ("corpus/ted-ckb",)
-LEXICA = (("lexicon/SoraniKurdish.txt", "s"), ("lexicon/ckb_Pewan_corpus_wordlist.txt", "p"))
+LEXICA = (("lexicon/SoraniKurdish.txt", "s"), ("lexicon/ckb_Pewan_corpus_wordlist.txt", "p"),
+          ("gold/translit/wergor-pairs.tsv", "w"))
 
 
 def _fallback_normalizer():
@@ -93,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     flags: dict[str, str] = {}
     for rel, flag in LEXICA:
         for line in (data / rel).read_text(encoding="utf-8", errors="replace").splitlines():
+            if "\t" in line:
+                line = line.split("\t", 1)[1]  # wergor: Latin<TAB>Arabic script
             for w in WORD_RE.findall(norm(line.strip())):
                 w = w.replace("\u200c", "")
                 if w and flag not in flags.get(w, ""):
@@ -107,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         fh.write("# sorani word n-gram model, built by scripts/build_lm.py (do not edit by hand)\n")
         fh.write("# sources: corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0); "
                  "lexicon/SoraniKurdish.txt and lexicon/ckb_Pewan_corpus_wordlist.txt "
-                 "(sinaahmadi/ScriptNormalization 9d8b627d, Apache-2.0)\n")
+                 "(sinaahmadi/ScriptNormalization 9d8b627d, Apache-2.0); "
+                 "gold/translit/wergor-pairs.tsv Arabic side (sinaahmadi/wergor bdcce85e, MIT)\n")
         fh.write(f"# {n_lines} lines, {total} tokens, {len(words)} word types, "
                  f"{len(kept)} bigrams with count >= {MIN_BIGRAM} of {len(bi)}\n")
         fh.write(f"T\t{total}\t{len(bi)}\n")

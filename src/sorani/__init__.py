@@ -25,6 +25,9 @@ _EXPORTS: dict[str, str] = {
     "Sentence": "sorani.sentences",
     "analyze": "sorani.doc",
     "Doc": "sorani.doc",
+    "repair": "sorani.repair",
+    "repair_with_changes": "sorani.repair",
+    "spell": "sorani.spell",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

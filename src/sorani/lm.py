@@ -19,7 +19,7 @@ from sorani._data import data_path, read_rows
 
 DISCOUNT = 0.75
 # pseudo-counts for words known only from the word lists (s = SoraniKurdish headword, p = Pewan)
-LEXICON_PSEUDO = {"": 0.0, "s": 0.4, "p": 0.3, "sp": 0.8}
+LEXICON_PSEUDO = {"": 0.0, "s": 0.4, "p": 0.3, "w": 0.3, "sp": 0.8, "sw": 0.6, "pw": 0.5, "spw": 0.9}
 OOV_LOGPROB = -16.0
 
 
@@ -110,6 +110,15 @@ class KeyScheme:
                     self.alternative[ch] = target
         self.table = table
 
+    def cheap_sub(self, a: str, b: str) -> bool:
+        """Are letters ``a`` and ``b`` confusable (same class)?"""
+        ta, tb = self.table.get(ord(a), a), self.table.get(ord(b), b)
+        return ta == tb
+
+    def cheap_indel(self, a: str) -> bool:
+        """Is letter ``a`` often left out in typing (ە, ئ) or typed in excess (final ه)?"""
+        return self.table.get(ord(a), a) is None or a in self.optional
+
     def key(self, word: str) -> str:
         """The skeleton key of a (standard) word."""
         k = word.translate(self.table)
@@ -118,21 +127,21 @@ class KeyScheme:
                 k = k.replace(a, b)
         return k
 
-    def typed_keys(self, word: str, limit: int = 3) -> list[str]:
-        """Keys of the words a typed ``word`` may stand for: optional letters tried kept and left
-        out (at most ``limit`` of them), alternatives tried."""
+    def typed_keys(self, word: str) -> list[str]:
+        """Keys of the words a typed ``word`` may stand for: a final optional letter (ه typed
+        for ە) and an initial one (ا for ئە) tried kept and left out, alternatives tried (at
+        most 16 variants)."""
         variants = [""]
-        n_opt = 0
+        last = len(word) - 1
         for i, ch in enumerate(word):
             opts = [ch]
-            if ch in self.optional and n_opt < limit:
+            if ch in self.optional and i == last and i > 0:
                 opts.append("")
-                n_opt += 1
             elif i == 0 and ch in self.initial_optional:
                 opts.append("")
             elif i > 0 and ch in self.alternative:
                 opts.append(self.alternative[ch])
-            if len(opts) == 1:
+            if len(opts) == 1 or len(variants) >= 16:
                 variants = [v + ch for v in variants]
             else:
                 variants = [v + o for v in variants for o in opts]
@@ -160,3 +169,71 @@ def key_index() -> dict[str, tuple[str, ...]]:
             continue
         buckets.setdefault(ks.key(w), []).append(w)
     return {k: tuple(sorted(v, key=lambda w: -lm.counts[w])[:12]) for k, v in buckets.items()}
+
+
+@cache
+def affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(prefixes, suffixes) of ``data/repair/affixes.tsv``, longest first."""
+    pre: list[str] = []
+    suf: list[str] = []
+    for row in read_rows("repair/affixes.tsv"):
+        if row[0] in ("prefix", "suffix"):
+            (pre if row[0] == "prefix" else suf).append(row[1])
+    key = lambda a: -len(a)  # noqa: E731
+    return tuple(sorted(dict.fromkeys(pre), key=key)), tuple(sorted(dict.fromkeys(suf), key=key))
+
+
+@cache
+def clitics() -> tuple[str, ...]:
+    """Pronoun clitics written between a prefix and the verb stem (``ڕا-ی-گەیاند``)."""
+    return tuple(sorted((r[1] for r in read_rows("repair/affixes.tsv") if r[0] == "clitic"),
+                        key=lambda a: -len(a)))
+
+
+def attach(left: str, right: str) -> str:
+    """Join a stem and an affix the way Sorani writes them (ە + ە… written once).
+
+    >>> attach("ماوە", "ەکە")
+    'ماوەکە'
+    """
+    if left.endswith("\u06d5") and right.startswith("\u06d5"):
+        return left + right[1:]
+    return left + right
+
+
+def stems(word: str, max_prefixes: int = 2, max_suffixes: int = 3) -> set[str]:
+    """Every string left when up to ``max_prefixes`` prefixes and ``max_suffixes`` suffixes are
+    stripped from ``word`` (stems of at least two letters; ``word`` itself included).
+
+    >>> "کتێب" in stems("کتێبەکانم")
+    True
+    """
+    pre, suf = affixes()
+    out = {word}
+    frontier = {word}
+    for _ in range(max_suffixes):
+        nxt = set()
+        for w in frontier:
+            for s in suf:
+                if w.endswith(s) and len(w) - len(s) >= 2:
+                    rest = w[: -len(s)]
+                    nxt.add(rest)
+                    if s[0] != "\u06d5" and not rest.endswith("\u06d5"):
+                        nxt.add(rest + "\u06d5")  # ماوە + کە, stem-final ە kept in the stem
+        out |= nxt
+        frontier = nxt
+    frontier = set(out)
+    for _ in range(max_prefixes):
+        nxt = set()
+        for w in frontier:
+            for p in pre:
+                if w.startswith(p) and len(w) - len(p) >= 2:
+                    rest = w[len(p):]
+                    nxt.add(rest)
+                    for c in clitics():
+                        if rest.startswith(c) and len(rest) - len(c) >= 2:
+                            nxt.add(p + rest[len(c):])
+                            nxt.add(rest[len(c):])
+        out |= nxt
+        frontier = nxt
+    return out

@@ -33,7 +33,7 @@ STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its wo
 
 MAX_CANDIDATES = 8      # per word
 BEAM = 8                # states kept per position
-EDIT_COST = 0.4         # channel cost per edited letter (natural log units)
+EDIT_COST = 1.0         # channel cost per edited letter (natural log units)
 KNOWN_BONUS = 0.0
 JOIN_COST = 1.5         # joining two typed tokens into one word
 SPLIT_COST = 3.0        # splitting a typed token into two words
@@ -96,16 +96,31 @@ def _surface(word: str) -> str:
     return out or word
 
 
-def _edit_distance(a: str, b: str) -> int:
-    if a == b:
-        return 0
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
+DEAR = 1.0     # any other edit
+
+
+def _channel_cost(typed: str, cand: str) -> float:
+    """Weighted edit distance: keyboard confusions are cheap, other edits dear; an initial ا
+    typed for ئە/ئا/ئی is free."""
+    if typed == cand:
+        return 0.0
+    ks = key_scheme()
+    if typed[:1] == "\u0627" and cand[:1] == "\u0626":
+        typed = "\u0626" + typed[1:]
+        cand = "\u0626" + cand[2:] if cand[1:2] in ("\u06d5", "\u0627") else cand
+    n = len(cand)
+    prev = [0.0] * (n + 1)
+    for j in range(1, n + 1):
+        prev[j] = prev[j - 1] + (CHEAP if ks.cheap_indel(cand[j - 1]) else DEAR)
+    for a in typed:
+        del_a = CHEAP if ks.cheap_indel(a) else DEAR
+        cur = [prev[0] + del_a]
+        for j in range(1, n + 1):
+            b = cand[j - 1]
+            sub = 0.0 if a == b else (CHEAP if ks.cheap_sub(a, b) else DEAR)
+            ins = CHEAP if ks.cheap_indel(b) else DEAR
+            cur.append(min(prev[j] + del_a, cur[j - 1] + ins, prev[j - 1] + sub))
         prev = cur
     return prev[-1]
 
@@ -124,7 +139,7 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
         pool.sort(key=lambda w: -lm.counts[w])
         for w in pool[: MAX_CANDIDATES * 2]:
             if w not in found:
-                found[w] = EDIT_COST * _edit_distance(base, w)
+                found[w] = EDIT_COST * _channel_cost(base, w)
     ranked = sorted(found.items(), key=lambda kv: kv[1] - lm.unigram_logprob(kv[0]) * 0.0)
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
@@ -132,16 +147,22 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
 @lru_cache(maxsize=50_000)
 def _join_candidates(words: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
-    joined = _surface("".join(words))
+    parts = [_surface(w) for w in words]
+    joined = "".join(parts)
     lm, index, ks = word_lm(), key_index(), key_scheme()
     pool: dict[str, None] = {}
     if joined in lm:
         pool[joined] = None
-    for k in ks.typed_keys(joined):
+    keys = [""]
+    for p in parts:
+        pk = ks.typed_keys(p)
+        keys = [k + x for k in keys for x in pk][:16]
+        keys += [k[:-1] for k in keys if len(k) > 1 and k[-1] == k[-2]]
+    for k in dict.fromkeys(ks.key(k) for k in keys):
         for w in index.get(k, ()):
             pool.setdefault(w, None)
     ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
-    return tuple((w, JOIN_COST * (len(words) - 1) + EDIT_COST * _edit_distance(joined, w)) for w in ranked)
+    return tuple((w, JOIN_COST * (len(words) - 1) + EDIT_COST * _channel_cost(joined, w)) for w in ranked)
 
 
 @lru_cache(maxsize=50_000)
@@ -153,14 +174,14 @@ def _split_candidates(word: str) -> tuple[tuple[tuple[str, str], float], ...]:
     lm, index, ks = word_lm(), key_index(), key_scheme()
     out: list[tuple[tuple[str, str], float]] = []
     for j in range(2, len(base) - 1):
-        left = [w for k in ks.typed_keys(_surface(base[:j]), limit=1) for w in index.get(k, ())[:2]]
+        left = [w for k in ks.typed_keys(_surface(base[:j])) for w in index.get(k, ())[:2]]
         if not left:
             continue
-        right = [w for k in ks.typed_keys(base[j:], limit=1) for w in index.get(k, ())[:2]]
+        right = [w for k in ks.typed_keys(base[j:]) for w in index.get(k, ())[:2]]
         for a in left[:2]:
             for b in right[:2]:
                 if lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
-                    out.append(((a, b), SPLIT_COST + EDIT_COST * _edit_distance(base, a + b)))
+                    out.append(((a, b), SPLIT_COST + EDIT_COST * _channel_cost(base, a + b)))
     out.sort(key=lambda x: x[1] - 0.1 * (lm.unigram_logprob(x[0][0]) + lm.unigram_logprob(x[0][1])))
     return tuple(out[:MAX_CANDIDATES])
 

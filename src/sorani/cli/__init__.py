@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sentences": ("sorani.cli.core", "split text into sentences"),
     "analyze": ("sorani.cli.core", "full analysis (Doc) of the text"),
     "evaluate": ("sorani.cli.evaluate", "score sorani on the gold sets"),
+    "repair": ("sorani.cli.repair", "repair Sorani typed with Arabic/Persian keyboards"),
+    "spell": ("sorani.cli.repair", "flag misspelled words with suggestions (or --correct)"),
 }
 
 

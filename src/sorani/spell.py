@@ -1,0 +1,371 @@
+"""Spelling check and correction for standard Sorani.
+
+``check(word)``: a word is correct when it is known to the word list (``sorani.lm``: TED
+transcripts and two Apache-2.0 word lists), or an affixed form of a known word (prefixes and
+suffixes of ``data/repair/affixes.tsv``), or when the morphological analyzer knows it (when
+``sorani.is_known`` is available). Tokens that are not Arabic-script words (numbers, Latin,
+punctuation) are never flagged.
+
+``suggest(word, n)``: candidates from a symmetric-delete index (edit distance up to two), from the
+keyboard ambiguity keys of ``sorani.repair`` (ي/ێ, و/وو, ە left out …) and from splitting a word
+written without its space; ranked by a keyboard-aware edit cost (confusable letters and
+neighbouring keys are cheap) and word frequency.
+
+>>> check("کتێبەکانم")
+True
+>>> suggest("باشور", 3)[0]
+'باشوور'
+>>> correct("ئەو شارە گەورەیە")
+'ئەو شارە گەورەیە'
+"""
+from __future__ import annotations
+
+import math
+import re
+import sys
+from functools import cache, lru_cache
+
+from sorani._data import read_rows
+from sorani.lm import affixes, attach, key_index, key_scheme, stems, word_lm
+
+_WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
+
+MIN_STEM_COUNT = 0.3    # a stem must be at least a headword (pseudo-count) to license affixes
+MIN_STEM_LEN = 3
+MIN_COMPOUND = 3
+FREQ_WEIGHT = 0.25      # weight of log frequency against edit cost
+CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
+NEIGHBOUR = 0.7         # neighbouring keys
+INDEL_CHEAP = 0.4       # ە, ئ, و of وو, ی of یی left out or doubled
+EDIT = 1.0
+SPLIT_COST = 0.9
+TAIL_COST = 0.1
+NEAR_MIN_COUNT = 1.0   # a neighbour must have been seen in running text to make a word suspect
+
+
+@cache
+def _vocab() -> frozenset[str]:
+    lm = word_lm()
+    return frozenset(w for w, c in lm.counts.items() if c > 0 and w != "<s>")
+
+
+@cache
+def _morph_known():  # type: ignore[no-untyped-def]
+    try:  # the morphological analyzer, when merged
+        from sorani.morphology import is_known  # type: ignore[import-not-found]
+        return is_known
+    except Exception:
+        return None
+
+
+def _nonstandard(w: str) -> bool:
+    """A running-text spelling that the dictionary writes with more letters (باشور for
+    باشوور: وو, یی or ە written short), while ``w`` itself is no dictionary headword."""
+    lm = word_lm()
+    if "s" in lm.flags.get(w, ""):
+        return False
+    ks = key_scheme()
+    for c in key_index().get(ks.key(w), ()):
+        if len(c) > len(w) and "s" in lm.flags.get(c, "") and lm.counts.get(c, 0) >= lm.counts.get(w, 0) * 0.1:
+            return True
+    return False
+
+
+@lru_cache(maxsize=300_000)
+def _known_affixed(w: str) -> bool:
+    lm = word_lm()
+    for s in stems(w):
+        if len(s) >= MIN_STEM_LEN and lm.counts.get(s, 0.0) >= MIN_STEM_COUNT:
+            return True
+    return False
+
+
+@lru_cache(maxsize=300_000)
+def _check(word: str) -> bool:
+    w = word.replace("\u200c", "")
+    if not _ARABIC_LETTER.search(w):
+        return True
+    vocab = _vocab()
+    if w in vocab:
+        return True
+    if _known_affixed(w):
+        return True
+    lm = word_lm()
+    # a compound of a known word and a known (possibly affixed) word: دەسبەسەر+کرانی
+    for j in range(MIN_COMPOUND, len(w) - MIN_COMPOUND + 1):
+        a = w[:j]
+        if lm.counts.get(a, 0.0) >= 1.0 and _known_affixed(w[j:]):
+            return True
+    known = _morph_known()
+    if known is not None:
+        try:
+            if known(w):
+                return True
+        except Exception:
+            pass
+    return False
+
+
+@lru_cache(maxsize=300_000)
+def _near_known(w: str) -> bool:
+    """Is a known word one keyboard confusion or one edit away from ``w``?"""
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    for k in ks.typed_keys(w):
+        if any(c != w for c in index.get(k, ())):
+            return True
+    if len(w) < 4:
+        return False
+    didx = _delete_index()
+    for c in didx.get(w, ()):
+        if c != w and lm.counts.get(c, 0.0) >= NEAR_MIN_COUNT:
+            return True
+    for i in range(len(w)):
+        for c in didx.get(w[:i] + w[i + 1:], ()):
+            if c != w and lm.counts.get(c, 0.0) >= NEAR_MIN_COUNT:
+                return True
+    return False
+
+
+def check(word: str, strict: bool = False) -> bool:
+    """Is ``word`` correctly spelled?
+
+    Known words, affixed forms of known words and compounds of two known words are correct.
+    With ``strict=False`` (the default) an unknown word is only flagged when a known word is one
+    keyboard confusion or one edit away from it; an unknown word with no such neighbour is taken
+    for a name or a foreign word and accepted. ``strict=True`` flags every unknown word.
+
+    >>> check("دەچێت"), check("دەچیت"), check("نووسەرەکان")
+    (True, True, True)
+    >>> check("باشور")
+    False
+    """
+    if _check(word):
+        return True
+    if strict:
+        return False
+    return not _near_known(word.replace("\u200c", ""))
+
+
+# ---------------------------------------------------------------- suggestions
+
+@cache
+def _neighbours() -> frozenset[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for row in read_rows("repair/keyboard.tsv"):
+        keys = row[1]
+        for a, b in zip(keys, keys[1:]):
+            pairs.add((a, b))
+            pairs.add((b, a))
+    return frozenset(pairs)
+
+
+@cache
+def _delete_index() -> dict[str, tuple[str, ...]]:
+    """Every word of the vocabulary and every string one deletion away -> words."""
+    idx: dict[str, list[str]] = {}
+    for w in _vocab():
+        if len(w) > 25:
+            continue
+        idx.setdefault(w, []).append(w)
+        for i in range(len(w)):
+            d = w[:i] + w[i + 1:]
+            if d:
+                idx.setdefault(d, []).append(w)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def _cost(a: str, b: str) -> float:
+    """Keyboard-aware weighted edit distance (with adjacent transposition)."""
+    if a == b:
+        return 0.0
+    ks, nb = key_scheme(), _neighbours()
+
+    def sub(x: str, y: str) -> float:
+        if x == y:
+            return 0.0
+        if ks.cheap_sub(x, y):
+            return CONFUSABLE
+        if (x, y) in nb:
+            return NEIGHBOUR
+        return EDIT
+
+    def indel(x: str) -> float:
+        return INDEL_CHEAP if x in "\u06d5\u0626\u0648\u06cc\u0647" else EDIT
+
+    n = len(b)
+    prev2: list[float] = []
+    prev = [0.0] * (n + 1)
+    for j in range(1, n + 1):
+        prev[j] = prev[j - 1] + indel(b[j - 1])
+    for i, x in enumerate(a, 1):
+        cur = [prev[0] + indel(x)]
+        for j in range(1, n + 1):
+            y = b[j - 1]
+            v = min(prev[j] + indel(x), cur[j - 1] + indel(y), prev[j - 1] + sub(x, y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and prev2:
+                v = min(v, prev2[j - 2] + 0.7)
+            cur.append(v)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _freq_score(word: str) -> float:
+    return FREQ_WEIGHT * math.log(word_lm().counts.get(word, 0.1) + 1.0)
+
+
+@cache
+def _suffix_set() -> frozenset[str]:
+    return frozenset(affixes()[1])
+
+
+@lru_cache(maxsize=100_000)
+def _is_suffix_chain(tail: str, depth: int = 3) -> bool:
+    if not tail:
+        return True
+    if depth == 0:
+        return False
+    return any(tail.startswith(s) and _is_suffix_chain(tail[len(s):], depth - 1) for s in _suffix_set())
+
+
+def _splits(w: str) -> list[tuple[str, str]]:
+    out = []
+    for j in range(len(w) - 1, max(2, len(w) - 9), -1):
+        tail = w[j:]
+        if _is_suffix_chain(tail):
+            out.append((w[:j], tail))
+    return out[:6]
+
+
+@lru_cache(maxsize=100_000)
+def _stem_candidates(stem: str) -> tuple[str, ...]:
+    """A few known words close to ``stem`` (itself when known)."""
+    lm, vocab = word_lm(), _vocab()
+    pool: dict[str, None] = {}
+    if stem in vocab:
+        pool[stem] = None
+    index, ks = key_index(), key_scheme()
+    for k in ks.typed_keys(stem):
+        for c in index.get(k, ())[:4]:
+            pool.setdefault(c, None)
+    if len(stem) >= 4:
+        didx = _delete_index()
+        near: list[str] = list(didx.get(stem, ()))
+        for i in range(len(stem)):
+            near.extend(didx.get(stem[:i] + stem[i + 1:], ()))
+        near.sort(key=lambda c: -lm.counts.get(c, 0.0))
+        for c in near[:4]:
+            pool.setdefault(c, None)
+    return tuple(c for c in pool if lm.counts.get(c, 0.0) >= MIN_STEM_COUNT)[:8]
+
+
+def _attach_variants(stem: str, tail: str) -> list[str]:
+    out = [attach(stem, tail)]
+    if tail.startswith("\u06d5"):
+        if stem.endswith("\u06cc"):
+            out.append(stem + "\u06cc" + tail)        # قوربانی + ەک → قوربانییەک
+        elif stem[-1:] in ("\u0627", "\u06c6", "\u06ce", "\u0648"):
+            out.append(stem + tail[1:])                  # بینا + ەکەدا → بیناکەدا
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _suggest(word: str, n: int) -> tuple[str, ...]:
+    w = word.replace("\u200c", "")
+    if not w:
+        return ()
+    lm, vocab = word_lm(), _vocab()
+    pool: dict[str, None] = {}
+    # 1. keyboard ambiguity keys (ي/ێ, و/وو, ە left out …)
+    index, ks = key_index(), key_scheme()
+    for k in ks.typed_keys(w):
+        for c in index.get(k, ()):
+            pool.setdefault(c, None)
+    # 2. symmetric delete, distance <= 2 on the input side, <= 1 on the dictionary side
+    if len(w) <= 25:
+        didx = _delete_index()
+        dels = {w}
+        d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
+        dels |= d1
+        if len(w) > 3:
+            for d in d1:
+                dels.update(d[:i] + d[i + 1:] for i in range(len(d)))
+        for d in dels:
+            for c in didx.get(d, ()):
+                pool.setdefault(c, None)
+    pool.pop(w, None) if w not in vocab else None
+    # cheap pre-ranking, exact weighted cost for the best few
+    pre = sorted(pool, key=lambda c: (abs(len(c) - len(w)) + (0 if ks.key(c) == ks.key(w) else 1)
+                                      - 0.15 * math.log(lm.counts.get(c, 0.1) + 1.0)))[:25]
+    scored = [(_cost(w, c) - _freq_score(c), c) for c in pre]
+    # 2b. inflected forms: correct the stem, keep the suffixes (دەستپێشخەریەکی → …ییەکی)
+    seen = set(pre)
+    for stem, tail in _splits(w):
+        for sc in _stem_candidates(stem):
+            for cand in _attach_variants(sc, tail):
+                if cand not in seen:
+                    seen.add(cand)
+                    scored.append((_cost(w, cand) + TAIL_COST - _freq_score(sc), cand))
+    # 2c. a preposition or و written together with the next word: لەخانەوادەیەکی
+    for p in ("\u0644\u06d5", "\u0628\u06d5", "\u0648"):
+        rest = w[len(p):]
+        if w.startswith(p) and len(rest) >= 3 and (_check(rest) or rest in vocab):
+            scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
+    # 3. a missing space: two known words (and "X و")
+    for j in range(2, len(w) - 1):
+        a, b = w[:j], w[j:]
+        if a in vocab and b in vocab and lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
+            scored.append((SPLIT_COST - 0.5 * (_freq_score(a) + _freq_score(b)), a + " " + b))
+    if w.endswith("\u0648") and len(w) > 3:
+        head = w[:-1]
+        best = [head] if head in vocab else [c for _, c in sorted(scored)[:1] if c.endswith("\u0648")]
+        for h in best:
+            h2 = h[:-1] if h != head and h.endswith("\u0648") else h
+            scored.append((SPLIT_COST - _freq_score(h2), h2 + " \u0648"))
+    scored.sort()
+    out: list[str] = []
+    for _, c in scored:
+        if c not in out:
+            out.append(c)
+        if len(out) >= n:
+            break
+    return tuple(out)
+
+
+def suggest(word: str, n: int = 5) -> list[str]:
+    """Up to ``n`` corrections of ``word``, best first (a correct word comes first itself).
+
+    >>> "نووسەر" in suggest("نوسەر")
+    True
+    """
+    if n <= 0:
+        return []
+    return list(_suggest(word, n))
+
+
+def correct(text: str) -> str:
+    """Replace every flagged word of ``text`` by its best suggestion; the rest is untouched.
+
+    >>> correct("من باشور دەبینم")
+    'من باشوور دەبینم'
+    """
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if check(w):
+            return w
+        s = _suggest(w, 1)
+        return s[0] if s else w
+
+    return _WORD_RE.sub(fix, text)
+
+
+spell = sys.modules[__name__]  # ``sorani.spell`` through the lazy package namespace
+
+
+def check_text(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every flagged word of ``text`` (offsets into ``text``).
+
+    >>> check_text("من باشور دەبینم")
+    [(3, 8, 'باشور')]
+    """
+    return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text) if not check(m.group(0))]
