@@ -41,6 +41,8 @@ INDEL_CHEAP = 0.4       # ە, ئ, و of وو, ی of یی left out or doubled
 EDIT = 1.0
 SPLIT_COST = 0.9
 TAIL_COST = 0.1
+HEADWORD_BONUS = 0.3
+NONSTANDARD_PENALTY = 0.6
 NEAR_MIN_COUNT = 1.0   # a neighbour must have been seen in running text to make a word suspect
 
 
@@ -59,17 +61,39 @@ def _morph_known():  # type: ignore[no-untyped-def]
         return None
 
 
+_FINE = str.maketrans({"\u06ce": "\u06cc", "\u06c6": "\u0648", "\u06b5": "\u0644", "\u0695": "\u0631"})
+
+
+def _fine_key(w: str) -> str:
+    """Standard-orthography confusions only: ێ/ی, ۆ/و, ڵ/ل, ڕ/ر, وو/و, یی/ی."""
+    k = w.translate(_FINE)
+    while "\u0648\u0648" in k:
+        k = k.replace("\u0648\u0648", "\u0648")
+    while "\u06cc\u06cc" in k:
+        k = k.replace("\u06cc\u06cc", "\u06cc")
+    return k
+
+
+@cache
+def _headword_keys() -> dict[str, tuple[str, ...]]:
+    lm = word_lm()
+    out: dict[str, list[str]] = {}
+    for w, f in lm.flags.items():
+        if "s" in f:
+            out.setdefault(_fine_key(w), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _nonstandard(w: str) -> bool:
-    """A running-text spelling that the dictionary writes with more letters (باشور for
-    باشوور: وو, یی or ە written short), while ``w`` itself is no dictionary headword."""
+    """A running-text spelling (TED, Pewan) of a dictionary headword that the dictionary writes
+    with وو (باشور for باشوور, نوسەر for نووسەر), ``w`` itself being no headword."""
     lm = word_lm()
     if "s" in lm.flags.get(w, ""):
         return False
-    ks = key_scheme()
-    for c in key_index().get(ks.key(w), ()):
-        if len(c) > len(w) and "s" in lm.flags.get(c, "") and lm.counts.get(c, 0) >= lm.counts.get(w, 0) * 0.1:
-            return True
-    return False
+    n = w.count("\u0648\u0648")
+    bare = w.replace("\u0648\u0648", "\u0648")
+    return any(c.count("\u0648\u0648") > n and c.replace("\u0648\u0648", "\u0648") == bare
+               for c in _headword_keys().get(_fine_key(w), ()))
 
 
 @lru_cache(maxsize=300_000)
@@ -88,7 +112,7 @@ def _check(word: str) -> bool:
         return True
     vocab = _vocab()
     if w in vocab:
-        return True
+        return not _nonstandard(w)
     if _known_affixed(w):
         return True
     lm = word_lm()
@@ -210,8 +234,17 @@ def _cost(a: str, b: str) -> float:
     return prev[-1]
 
 
+@lru_cache(maxsize=200_000)
 def _freq_score(word: str) -> float:
-    return FREQ_WEIGHT * math.log(word_lm().counts.get(word, 0.1) + 1.0)
+    """Prior of a (stem) word: log frequency, a bonus for dictionary headwords, a penalty for
+    running-text spellings the dictionary writes otherwise."""
+    lm = word_lm()
+    score = FREQ_WEIGHT * math.log(lm.counts.get(word, 0.1) + 1.0)
+    if "s" in lm.flags.get(word, ""):
+        score += HEADWORD_BONUS
+    elif word in lm.counts and _nonstandard(word):
+        score -= NONSTANDARD_PENALTY
+    return score
 
 
 @cache
@@ -293,7 +326,7 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
         for d in dels:
             for c in didx.get(d, ()):
                 pool.setdefault(c, None)
-    pool.pop(w, None) if w not in vocab else None
+    pool.pop(w, None)
     # cheap pre-ranking, exact weighted cost for the best few
     pre = sorted(pool, key=lambda c: (abs(len(c) - len(w)) + (0 if ks.key(c) == ks.key(w) else 1)
                                       - 0.15 * math.log(lm.counts.get(c, 0.1) + 1.0)))[:25]
@@ -316,6 +349,13 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
         a, b = w[:j], w[j:]
         if a in vocab and b in vocab and lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
             scored.append((SPLIT_COST - 0.5 * (_freq_score(a) + _freq_score(b)), a + " " + b))
+    for j in range(2, len(w) - 2):
+        a, b = w[:j], w[j:]
+        if lm.counts.get(a, 0) >= 2 and b not in vocab and len(b) >= 3:
+            fixed = _check(b) and b or next(iter(_stem_candidates(b)), None)
+            if fixed:
+                scored.append((SPLIT_COST + _cost(b, fixed) - 0.5 * (_freq_score(a) + _freq_score(fixed)),
+                               a + " " + fixed))
     if w.endswith("\u0648") and len(w) > 3:
         head = w[:-1]
         best = [head] if head in vocab else [c for _, c in sorted(scored)[:1] if c.endswith("\u0648")]
@@ -325,7 +365,7 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
     scored.sort()
     out: list[str] = []
     for _, c in scored:
-        if c not in out:
+        if c not in out and c != w:
             out.append(c)
         if len(out) >= n:
             break
@@ -333,7 +373,7 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
 
 
 def suggest(word: str, n: int = 5) -> list[str]:
-    """Up to ``n`` corrections of ``word``, best first (a correct word comes first itself).
+    """Up to ``n`` corrections of ``word``, best first (``word`` itself is never among them).
 
     >>> "نووسەر" in suggest("نوسەر")
     True
