@@ -25,6 +25,13 @@ _EXPORTS: dict[str, str] = {
     "Sentence": "sorani.sentences",
     "analyze": "sorani.doc",
     "Doc": "sorani.doc",
+    "analyze_word": "sorani.morphology",
+    "lemmatize": "sorani.morphology",
+    "stem": "sorani.morphology",
+    "morphemes": "sorani.morphology",
+    "is_known": "sorani.morphology",
+    "stopwords": "sorani.morphology",
+    "Analysis": "sorani.morphology",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

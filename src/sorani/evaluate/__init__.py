@@ -16,6 +16,10 @@ TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.core:evaluate_normalize",
     "sentences": "sorani.evaluate.core:evaluate_sentences",
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
+    "lemma": "sorani.evaluate.morphology:evaluate_lemma",
+    "morphemes": "sorani.evaluate.morphology:evaluate_morphemes",
+    "coverage": "sorani.evaluate.morphology:evaluate_coverage",
+    "stem": "sorani.evaluate.morphology:evaluate_stem",
 }
 
 Row = dict[str, Any]
