@@ -34,6 +34,8 @@ OUT = ROOT / "src" / "sorani" / "data" / "morphology" / "lexicon.tsv"
 PERSIAN_NOISE = re.compile(r"^ا|ه$|[ثذضظطصءأؤًٌٍَُِّْ\u200c]|شدن$|ه[کگ]|[^\u0620-\u06ff]")
 ADJ_SUFFIXES = ("دار", "مەند", "ناک", "انە", "ئامێز", "اوی", "یانە")
 TELIC = "ەوە"
+# inflectional verb prefixes: a headword like نەمان or دەکردن is an inflected form, not a compound
+VERB_PREFIXES = ("نە", "دە", "نا", "مە", "ب", "بی", "نەدە", "ئە")
 
 
 def simple_verbs() -> dict[str, tuple[str, str, str, str]]:
@@ -52,7 +54,7 @@ def derive_verb(word: str, verbs: dict, heads: set[str]) -> tuple[str, str, str,
         inf = base[-k:]
         if inf in verbs:
             pre = base[:-k]
-            if pre and len(pre) < 2 and pre not in ("دا", "ڕا"):
+            if pre and (len(pre) < 2 or pre in VERB_PREFIXES):
                 continue
             past, pres, passive, trans = verbs[inf]
             pres = "|".join(pre + p for p in pres.split("|"))
@@ -112,8 +114,44 @@ def main(argv: list[str] | None = None) -> int:
         "# lemma\tpos\tpast stem\tpresent stem(s)\tpassive stem(s)\ttransitivity\tsource",
     ]
     OUT.write_text("\n".join(header + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} entries, {len(seen_verbs)} verbs, {dropped} dropped")
+    added = add_pewan(data, rows, header)
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} entries, {len(seen_verbs)} verbs, {dropped} dropped, "
+          f"{added} from the Pewan word list")
     return 0
+
+
+# endings of inflected forms whose base is spelled differently (ئابلوقەی، ئارامەو) or of Kurmanji
+PEWAN_SKIP = ("ەی", "ەو", "ای", "ۆی", "یی", "ێی", "ووی", "ێن", "ەکێ", "ێت")
+
+
+def add_pewan(data: Path, rows: list, header: list[str]) -> int:
+    """Second pass: words of the Pewan news word list (Apache-2.0) that the analyzer cannot reduce
+    to a lexicon lemma become lemmas themselves (mostly names and modern loanwords).  Words are taken
+    shortest first, so an inflected form whose base was added earlier stays unlisted."""
+    import sorani.morphology as M
+
+    M._lexicon.cache_clear()
+    M._analyze_cached.cache_clear()
+    lex = M._lexicon()
+    chains = M._noun_chains()
+    words = set()
+    for line in (data / "lexicon" / "ckb_Pewan_corpus_wordlist.txt").read_text(encoding="utf-8").split("\n"):
+        w = line.strip()
+        if len(w) >= 3 and not PERSIAN_NOISE.search(w):
+            words.add(fold(w))
+    new: set[str] = set()
+    for w in sorted(words, key=lambda x: (len(x), x)):
+        if M.is_known(w) or w.endswith(PEWAN_SKIP):
+            continue
+        if any(w[:i] in new and chains[M._cls(w[i - 1])].get(w[i:]) for i in range(2, len(w))):
+            continue
+        new.add(w)
+    extra = [(w, "N", "-", "-", "-", "-", "Pewan") for w in sorted(new)]
+    rows.extend(extra)
+    header[4] = (f"# {len(rows)} entries; {len(extra)} (source Pewan) from ckb_Pewan_corpus_wordlist.txt "
+                 "(same repository and licence), added by the build script when unanalysable.")
+    OUT.write_text("\n".join(header + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
+    return len(extra)
 
 
 if __name__ == "__main__":

@@ -181,6 +181,16 @@ def _junction(prev: str, form: str) -> list[str]:
     """Surface forms of suffix ``form`` (consonant-context spelling) after the letter ``prev``."""
     if prev not in VOWELS or not form:
         return [form]
+    if prev == "و":  # خانووەکە، دواکەوتووەکان، خانوویەک، خانووش
+        if form[0] == "ە" or form in ("م", "ت", "ی", "مان", "تان", "یان", "دا", "ین", "یت", "ن"):
+            return [form]
+        if form.startswith("ێ"):
+            return ["یە" + form[1:]]
+        if form.startswith("ان"):
+            return [form, "یان" + form[2:]]
+        if form == "یش":
+            return ["ش", "یش"]
+        return [form]
     if form[0] == "ە":
         rest = form[1:]
         if prev == "ی":
@@ -197,8 +207,8 @@ def _junction(prev: str, form: str) -> list[str]:
     return [form]
 
 
-_CLASSES = ("C", "V", "E", "I")  # stem ends in a consonant, a vowel, ە, ی
-_CLASS_LETTER = {"C": "ب", "V": "ا", "E": "ە", "I": "ی"}
+_CLASSES = ("C", "V", "E", "I", "U")  # stem ends in a consonant, ا ۆ ێ, ە, ی, و
+_CLASS_LETTER = {"C": "ب", "V": "ا", "E": "ە", "I": "ی", "U": "و"}
 
 
 def _cls(ch: str) -> str:
@@ -206,6 +216,8 @@ def _cls(ch: str) -> str:
         return "E"
     if ch == "ی":
         return "I"
+    if ch == "و":
+        return "U"
     if ch in VOWELS:
         return "V"
     return "C"
@@ -314,13 +326,14 @@ def _verb_suffixes() -> dict[str, list[tuple[str, Chain]]]:
 @dataclass
 class _Lexicon:
     nouns: dict[str, list[tuple[str, str, str]]]       # surface stem -> [(lemma, pos, feats)]
-    verb_stems: dict[str, list[tuple[str, str, str]]]  # stem -> [(simple lemma, PRS|PST, voice)]
+    verb_stems: dict[str, list[tuple[str, str, str, bool]]]  # stem -> [(lemma, PRS|PST, voice, primary)]
     compounds: dict[tuple[str, str], str]              # (preverb part, simple lemma) -> lemma
     preverbs: frozenset[str]
     lemmas: frozenset[str]
     closed: dict[str, list[tuple[str, str, str]]]
     stop: frozenset[str]
     verb_rank: dict[str, float]
+    causative: dict[str, str]
 
 
 def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
@@ -333,7 +346,7 @@ def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
 @cache
 def _lexicon() -> _Lexicon:
     nouns: dict[str, list[tuple[str, str, str]]] = {}
-    verb_stems: dict[str, list[tuple[str, str, str]]] = {}
+    verb_stems: dict[str, list[tuple[str, str, str, bool]]] = {}
     compounds: dict[tuple[str, str], str] = {}
     preverbs = {form for _, form, _, _ in _affixes()["preverb"]}
     lemmas: set[str] = set()
@@ -372,13 +385,13 @@ def _lexicon() -> _Lexicon:
                 preverbs.add(pre)
         else:
             # a verb of its own (authored, or a rule-derived causative)
-            for s in pres.split("|"):
-                verb_stems.setdefault(s, []).append((lemma, "PRS", ""))
-            verb_stems.setdefault(past, []).append((lemma, "PST", ""))
+            for i, s in enumerate(pres.split("|")):
+                verb_stems.setdefault(s, []).append((lemma, "PRS", "", i == 0))
+            verb_stems.setdefault(past, []).append((lemma, "PST", "", True))
             if passive != "-":
                 for p in passive.split("|"):
-                    verb_stems.setdefault(p + "ێ", []).append((lemma, "PRS", "PASS"))
-                    verb_stems.setdefault(p + "ا", []).append((lemma, "PST", "PASS"))
+                    verb_stems.setdefault(p + "ێ", []).append((lemma, "PRS", "PASS", True))
+                    verb_stems.setdefault(p + "ا", []).append((lemma, "PST", "PASS", True))
         # verbal nouns and participles are nominal stems of the verb
         add_noun(lemma, lemma, "VERB", "V.MSDR")
         add_noun(lemma + "ەوە", lemma, "VERB", "V.MSDR;LGSPEC3")
@@ -393,8 +406,19 @@ def _lexicon() -> _Lexicon:
             add_noun(form, lemma, pos, feats)
     # authored verbs are listed roughly by frequency: a small bonus breaks ties between homographs
     verb_rank = {v: 0.02 * (1 - i / len(simple)) for i, v in enumerate(simple)}
+    # UniMorph convention: a causative in -اندن is lemmatized to its base verb when it has one
+    verbs = {r[0] for r in rows if r[1] == "VERB"}
+    causative = {}
+    for v in verbs:
+        if v.endswith("اندن"):
+            for base in (v[:-4] + "ان", v[:-4] + "ین", v[:-4] + "انەوە"):
+                if base in verbs:
+                    causative[v] = base
+                    break
+    for form, entries in nouns.items():
+        nouns[form] = [(causative.get(l, l), p, f + ";CAUS" if l in causative else f) for l, p, f in entries]
     return _Lexicon(nouns, verb_stems, compounds, frozenset(preverbs), frozenset(lemmas), closed,
-                    frozenset(stop), verb_rank)
+                    frozenset(stop), verb_rank, causative)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -440,16 +464,51 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
         entries = lex.nouns.get(stem)
         if entries:
             for seg in segs:
+                cost = _chain_cost(seg)
                 for lemma, pos, feats in entries:
-                    out.append(_make(lemma, pos, feats, (), stem, seg, False, len(seg)))
+                    out.append(_make(lemma, pos, feats, (), stem, seg, False, cost))
         if tail.startswith("ان") and stem[-1] != "ە":  # ناوچە + ان → ناوچان
             for lemma, pos, feats in lex.nouns.get(stem + "ە", ()):
                 for seg in chains["C"].get(tail, ()):
-                    out.append(_make(lemma, pos, feats, (), stem, seg, False, len(seg) + 0.5))
+                    out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
+        if not entries and i >= 4:
+            for lemma, pos, feats in _light_compound(stem, lex):
+                for seg in segs:
+                    out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
     return out
 
 
 _POS_OUT = {"N": "NOUN", "VERB": "VERB"}
+# cost of a suffix morpheme in ranking; the ezafe is the commonest clitic, so X+ی beats a
+# dictionary headword Xی (سەری = سەر + ی)
+_TAG_COST = {"EZ": -0.1, "PRON": 0.9, "COP": 1.2, "DIR": 1.5}
+
+
+def _chain_cost(seg: Chain) -> float:
+    return sum(_TAG_COST.get(t[1], 1.0) for t in seg)
+
+
+@cache
+def _light_nominals() -> dict[str, tuple[str, str]]:
+    """Nominal forms of light verbs (کردن، کراو، بوونەوە…) -> (infinitive, features)."""
+    out: dict[str, tuple[str, str]] = {}
+    lex = _lexicon()
+    for lemma in _LIGHT_VERBS:
+        for form, entries in ((f, e) for f, e in lex.nouns.items() if f.startswith(lemma[:2])):
+            for lem, pos, feats in entries:
+                if lem == lemma and pos == "VERB":
+                    out[form] = (lemma, feats)
+    return out
+
+
+def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
+    """``ڕوونکردنەوە`` = lexicon word ڕوون + a nominal form of a light verb."""
+    out = []
+    for k in range(3, min(len(stem) - 1, 10) + 1):
+        hit = _light_nominals().get(stem[-k:])
+        if hit and stem[:-k] in lex.nouns:
+            out.append((stem[:-k] + hit[0], "VERB", hit[1]))
+    return out
 
 
 def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Chain, guess: bool,
@@ -458,6 +517,8 @@ def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Ch
     feat_str = [feats] + [p[2] for p in prefix] + [s[2] for s in suffix]
     if suffix and stem[-1:] == "ە" and suffix[0][0][:1] == "ک":  # ماڵە+کە vs ماڵ+ەکە: the article
         cost += 0.3
+    if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
+        bonus -= 0.01
     score = (0.2 if guess else 1.0) - 0.08 * cost + bonus
     return Analysis(lemma, pos_out, _features(*feat_str), _morphs(0, prefix, stem, suffix), guess, score)
 
@@ -492,8 +553,9 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
                 stems = lex.verb_stems.get(stem)
                 if not stems:
                     continue
-                for lemma, stype, voice in stems:
+                for lemma, stype, voice, primary in stems:
                     bonus = lex.verb_rank.get(lemma, 0.0)
+                    open_compound = False
                     if pre:
                         full = lex.compounds.get((pre, lemma))
                         guess = False
@@ -501,23 +563,29 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
                             if pre in _affix_preverbs():
                                 full = pre + lemma
                                 guess = full not in lex.lemmas
-                            elif lemma in _LIGHT_VERBS and pre in lex.nouns:
+                            elif lemma in _LIGHT_VERBS and pre in lex.nouns and len(pre) > 2:
                                 full = pre + lemma  # open noun + light verb compound
-                                bonus -= 0.04
+                                open_compound = True
                             else:
                                 continue
                     else:
                         full, guess = lemma, False
                     for pchain in pchains:
                         ptags = {p[1] for p in pchain}
-                        if stype == "PRS" and not ptags & {"IPFV", "NEG", "SBJV"} and not pre:
-                            continue
+                        if not ptags & {"IPFV", "NEG", "SBJV"}:
+                            if stype == "PRS" and pre not in _affix_preverbs():
+                                continue
+                            if len(stem) < 2:
+                                continue
                         if "د" in [p[0] for p in pchain] and not stem.startswith("ێ"):
                             continue
                         if stype == "PST" and "SBJV" in ptags and not any(
                                 e[1] and e[1][-1][1] == "SBJV" for e in sentries):
                             continue
                         for sstype, schain in sentries:
+                            if not primary and len(stem) == 1 and (
+                                    not schain or schain[0][0][:1] not in "اێەی"):
+                                continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
                             if sstype == "PSTV":
                                 if stype != "PST" or stem[-1] not in "اێی":
                                     continue
@@ -531,8 +599,16 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
                                 tense = "PRS;PRF" if not any(t[1] == "PLUPRF" for t in schain) else tense
                             mood = "" if ptags & {"SBJV", "IMP"} or any(t[1] in ("SBJV", "IMP") for t in schain) else "IND"
                             prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
-                            cost = len(pchain) + len(schain) - 1.5 + (1.0 if pre and not full else 0)
+                            # دە نا نە are strong evidence of a verb, ب less so
+                            factor = 0.3 if ptags & {"IPFV", "NEG"} and "IMP" not in "".join(
+                                p[2] for p in pchain) else 0.6 if "SBJV" in ptags else 1.0
+                            cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
+                            if open_compound and factor == 1.0:
+                                continue
                             feats = ";".join(x for x in (tense, mood, voice) if x)
+                            base = lex.causative.get(full)
+                            if base:
+                                full, feats = base, feats + ";CAUS"
                             a = _make(full, "VERB", feats, prefix, stem, schain, guess, cost, bonus)
                             out.append(a)
     return out
@@ -565,7 +641,7 @@ def _guess(w: str) -> Analysis:
         if best:
             break
     if best is None:
-        if w.endswith("ی") and n >= 5 and w[-2] not in VOWELS:
+        if w.endswith("ی") and n >= 4 and w[-2] in VOWELS:  # بودجەی، مافخوازیی
             seg = (("ی", "EZ", "LGSPEC1"),)
             return _make(w[:-1], "NOUN", "", (), w[:-1], seg, True, 1.5)
         best = _make(w, "X" if not w else "NOUN", "", (), w, (), True, 0)
