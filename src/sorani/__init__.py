@@ -28,6 +28,13 @@ _EXPORTS: dict[str, str] = {
     "repair": "sorani.repair",
     "repair_with_changes": "sorani.repair",
     "spell": "sorani.spell",
+    "analyze_word": "sorani.morphology",
+    "lemmatize": "sorani.morphology",
+    "stem": "sorani.morphology",
+    "morphemes": "sorani.morphology",
+    "is_known": "sorani.morphology",
+    "stopwords": "sorani.morphology",
+    "Analysis": "sorani.morphology",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
