@@ -237,3 +237,64 @@ def stems(word: str, max_prefixes: int = 2, max_suffixes: int = 3) -> set[str]:
         out |= nxt
         frontier = nxt
     return out
+
+
+@cache
+def _suffix_chains() -> frozenset[str]:
+    """The empty string, every suffix and every pair of suffixes (written together)."""
+    _, suf = affixes()
+    out = {""} | set(suf)
+    for a in suf:
+        for b in suf:
+            out.add(attach(a, b))
+    return frozenset(out)
+
+
+@cache
+def _prefix_chains() -> dict[str, tuple[str, ...]]:
+    """Prefix strings (up to two prefixes, optionally followed by a pronoun clitic) -> what to
+    put back before the stem (a preverb stays with its verb: ڕا-ی-گەیاند → ڕاگەیاند)."""
+    pre, _ = affixes()
+    out: dict[str, set[str]] = {"": {""}}
+    singles = list(pre)
+    for a in singles:
+        out.setdefault(a, set()).update({"", a})
+        for b in singles:
+            out.setdefault(a + b, set()).update({"", b, a + b})
+    for p, keep in list(out.items()):
+        if not p:
+            continue
+        for c in clitics():
+            out.setdefault(p + c, set()).update(keep)
+    return {k: tuple(sorted(v, key=len)) for k, v in out.items()}
+
+
+def affix_stems(word: str) -> list[str]:
+    """Candidate stems of ``word`` (prefixes, clitics and up to two suffixes stripped), fast:
+    a pass over the possible prefix and suffix boundaries with set look-ups.
+
+    >>> "کتێب" in affix_stems("کتێبەکانم")
+    True
+    >>> "ڕاگەیاند" in affix_stems("ڕایگەیاند")
+    True
+    """
+    n = len(word)
+    if n > 40:
+        return []
+    sufs, pres = _suffix_chains(), _prefix_chains()
+    ends = [i for i in range(2, n + 1) if word[i:] in sufs]
+    out: list[str] = []
+    for j in range(0, min(n - 1, 10)):
+        keep = pres.get(word[:j])
+        if keep is None:
+            continue
+        for i in ends:
+            if i - j < 2 or (j == 0 and i == n):
+                continue
+            core = word[j:i]
+            for k in keep:
+                stem = k + core
+                out.append(stem)
+                if not stem.endswith("\u06d5") and word[i:i + 1] != "\u06d5" and i < n:
+                    out.append(stem + "\u06d5")
+    return out

@@ -23,18 +23,22 @@ from functools import lru_cache
 from typing import Any
 
 from sorani._data import read_rows
-from sorani.lm import key_index, key_scheme, word_lm
+from sorani.lm import OOV_LOGPROB, affix_stems, affixes, attach, key_index, key_scheme, word_lm
 
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _KURDISH_LETTERS = frozenset("ەێۆڵڕڤ")
 _ARABIC_TYPED = frozenset("ةؤ")
+UNKNOWN_RATIO = 0.0   # … unless this share of its words is unknown as typed
 STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its words has a Kurdish letter
 
 MAX_CANDIDATES = 8      # per word
 BEAM = 8                # states kept per position
 EDIT_COST = 1.0         # channel cost per edited letter (natural log units)
-KNOWN_BONUS = 0.0
+LM_WEIGHT = 0.5
+KNOWN_BONUS = 0.0       # typed word already a known word
+DERIVED_COST = 0.5      # an inflected form built from a known stem
+DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
 JOIN_COST = 1.5         # joining two typed tokens into one word
 SPLIT_COST = 3.0        # splitting a typed token into two words
 MAX_JOIN = 3            # tokens joined at most
@@ -97,7 +101,7 @@ def _surface(word: str) -> str:
 
 
 CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
-DEAR = 1.0     # any other edit
+DEAR = 1.5     # any other edit
 
 
 def _channel_cost(typed: str, cand: str) -> float:
@@ -110,16 +114,24 @@ def _channel_cost(typed: str, cand: str) -> float:
         typed = "\u0626" + typed[1:]
         cand = "\u0626" + cand[2:] if cand[1:2] in ("\u06d5", "\u0627") else cand
     n = len(cand)
+    # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
+    # and an initial ئ before a consonant (the typed word would start with ا)
+    ins_costs = [CHEAP if ks.cheap_indel(b) else DEAR for b in cand]
+    if cand.endswith("\u06d5") and not typed.endswith(("\u06d5", "\u0647")):
+        ins_costs[-1] = DEAR
+    if cand.startswith("\u0626") and not typed.startswith("\u0626"):
+        ins_costs[0] = DEAR
     prev = [0.0] * (n + 1)
     for j in range(1, n + 1):
-        prev[j] = prev[j - 1] + (CHEAP if ks.cheap_indel(cand[j - 1]) else DEAR)
-    for a in typed:
-        del_a = CHEAP if ks.cheap_indel(a) else DEAR
+        prev[j] = prev[j - 1] + ins_costs[j - 1]
+    last = len(typed) - 1
+    for i, a in enumerate(typed):
+        del_a = CHEAP if ks.cheap_indel(a) and not (i == last and a == "\u06d5") else DEAR
         cur = [prev[0] + del_a]
         for j in range(1, n + 1):
             b = cand[j - 1]
             sub = 0.0 if a == b else (CHEAP if ks.cheap_sub(a, b) else DEAR)
-            ins = CHEAP if ks.cheap_indel(b) else DEAR
+            ins = ins_costs[j - 1]
             cur.append(min(prev[j] + del_a, cur[j - 1] + ins, prev[j - 1] + sub))
         prev = cur
     return prev[-1]
@@ -131,7 +143,9 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
     is always among them."""
     base = _surface(word)
     lm, index, ks = word_lm(), key_index(), key_scheme()
-    found: dict[str, float] = {base: 0.0}
+    found: dict[str, float] = {base: -KNOWN_BONUS if base in lm.counts else 0.0}
+    if base == word and base in lm.counts and _KURDISH_LETTERS.intersection(word):
+        return ((base, 0.0),)  # typed on a Kurdish keyboard already
     if len(word) <= 40:
         pool: list[str] = []
         for k in ks.typed_keys(base):
@@ -140,8 +154,81 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
         for w in pool[: MAX_CANDIDATES * 2]:
             if w not in found:
                 found[w] = EDIT_COST * _channel_cost(base, w)
-    ranked = sorted(found.items(), key=lambda kv: kv[1] - lm.unigram_logprob(kv[0]) * 0.0)
+        if not any(w in lm.counts for w in pool[:1]) or len(pool) < 3:
+            for w, lp in _derived(base):
+                if w not in found:
+                    found[w] = EDIT_COST * _channel_cost(base, w) + DERIVED_COST
+    ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
     return tuple(ranked[: MAX_CANDIDATES + 1])
+
+
+_DERIVED_LP: dict[str, float] = {}
+
+
+def _lp(word: str, prev: str = "<s>") -> float:
+    """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate."""
+    lm = word_lm()
+    if word in lm.counts:
+        return LM_WEIGHT * lm.logprob(word, prev)
+    lp = _DERIVED_LP.get(word)
+    if lp is None:
+        lp = _DERIVED_LP[word] = _affixed_lp(word)
+    return LM_WEIGHT * lp
+
+
+def _affixed_lp(word: str) -> float:
+    """Estimated log-probability of an unknown word: its best known stem (affixes stripped)
+    times the affix probability, or ``OOV_LOGPROB``."""
+    lm = word_lm()
+    best = OOV_LOGPROB
+    if len(word) <= 40:
+        for st in affix_stems(word):
+            if len(st) >= 3 and st in lm.counts:
+                best = max(best, lm.unigram_logprob(st) + DERIVED_LOGPROB)
+    return best
+
+
+@lru_cache(maxsize=100_000)
+def _derived(base: str) -> tuple[tuple[str, float], ...]:
+    """Inflected forms (prefix + known stem + suffixes) whose key matches a typed word's key."""
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    pre, suf = _affix_keys()
+    out: dict[str, float] = {}
+    for k in ks.typed_keys(base):
+        for p, pk in pre:
+            if not k.startswith(pk):
+                continue
+            rest = k[len(pk):]
+            for s1, sk1 in suf:
+                if not rest.endswith(sk1):
+                    continue
+                mid = rest[: len(rest) - len(sk1)] if sk1 else rest
+                if len(mid) < 2:
+                    continue
+                for stem in index.get(mid, ())[:3]:
+                    if not p and not s1:
+                        continue
+                    w = attach(attach(p, stem) if p else stem, s1)
+                    lp = lm.unigram_logprob(stem) + DERIVED_LOGPROB
+                    if lp > out.get(w, -1e9):
+                        out[w] = lp
+    ranked = sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
+    for w, lp in ranked:
+        _DERIVED_LP[w] = max(lp, _DERIVED_LP.get(w, -1e9))
+    return tuple(ranked)
+
+
+@lru_cache(maxsize=1)
+def _affix_keys() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    ks = key_scheme()
+    pre, suf = affixes()
+    chains = set(suf)
+    for a in suf:
+        for b in ("\u06cc", "\u0645", "\u062a", "\u0634", "\u062f\u0627", "\u06d5\u0648\u06d5",
+                  "\u0645\u0627\u0646", "\u062a\u0627\u0646", "\u06cc\u0627\u0646"):
+            chains.add(attach(a, b))
+    return (tuple([("", "")] + [(p, ks.key(p)) for p in pre]),
+            tuple([("", "")] + [(s, ks.key(s)) for s in sorted(chains, key=len, reverse=True)]))
 
 
 @lru_cache(maxsize=50_000)
@@ -194,9 +281,15 @@ def _is_standard(words: list[str]) -> bool:
             return False
         if len(w) > 1:
             n += 1
-            if _KURDISH_LETTERS.intersection(w):
+            if _KURDISH_LETTERS.intersection(w.replace("\u0647\u200c", "\u06d5")):
                 kurdish += 1
-    return n == 0 or kurdish >= STANDARD_RATIO * n
+    if n == 0 or kurdish >= STANDARD_RATIO * n:
+        return True
+    # few Kurdish letters: typed on another keyboard only if enough words are unknown as typed
+    lm = word_lm()
+    unknown = sum(1 for w in words if len(w) > 1 and _surface(w) not in lm.counts
+                  and _affixed_lp(_surface(w)) <= OOV_LOGPROB)
+    return unknown < UNKNOWN_RATIO * n
 
 
 def _has_foreign(word: str) -> bool:
@@ -215,10 +308,15 @@ def _decode_standard(words: list[str]) -> list[str]:
     for w in words:
         if w in lm.counts or not _has_foreign(w):
             out.append(w)
+            prev = w
+            continue
+        base = _surface(w)
+        if base in lm.counts or _affixed_lp(base) > OOV_LOGPROB:
+            out.append(base)  # only the letters changed: ى→ی, ه‌→ە, ر→ڕ …
         else:
             best, best_s = w, -1e9
             for cand, cost in _candidates(w):
-                s = lm.logprob(cand, prev) - cost
+                s = _lp(cand, prev) - cost
                 if s > best_s:
                     best, best_s = cand, s
             out.append(best)
@@ -254,7 +352,7 @@ def _decode_typed(words: list[str], joinable: list[bool]) -> list[list[str]]:
                 s = score - cost
                 p = prev
                 for w in outs:
-                    s += lm.logprob(w, p)
+                    s += _lp(w, p)
                     p = w
                 tgt = beams[i + span]
                 old = tgt.get(p)
@@ -262,7 +360,7 @@ def _decode_typed(words: list[str], joinable: list[bool]) -> list[list[str]]:
                     tgt[p] = (s, (i, prev, span, outs))
     # backtrace (with the end-of-line transition)
     final = beams[n]
-    last = max(final, key=lambda w: final[w][0] + lm.logprob("</s>", w))
+    last = max(final, key=lambda w: final[w][0] + LM_WEIGHT * lm.logprob("</s>", w))
     result: list[list[str]] = [[] for _ in range(n)]
     pos, word = n, last
     while pos > 0:
@@ -286,6 +384,7 @@ def repair_with_changes(text: str) -> tuple[str, list[Change]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"repair() expects str, not {type(text).__name__}")
+    key_index()  # load the model and index once
     changes: list[Change] = []
     pos = 0
     for line in text.splitlines(keepends=True):

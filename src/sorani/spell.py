@@ -26,7 +26,7 @@ import sys
 from functools import cache, lru_cache
 
 from sorani._data import read_rows
-from sorani.lm import affixes, attach, key_index, key_scheme, stems, word_lm
+from sorani.lm import affix_stems, affixes, attach, key_index, key_scheme, word_lm
 
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
@@ -98,9 +98,9 @@ def _nonstandard(w: str) -> bool:
 
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
-    lm = word_lm()
-    for s in stems(w):
-        if len(s) >= MIN_STEM_LEN and lm.counts.get(s, 0.0) >= MIN_STEM_COUNT:
+    counts = word_lm().counts
+    for s in affix_stems(w):
+        if len(s) >= MIN_STEM_LEN and counts.get(s, 0.0) >= MIN_STEM_COUNT:
             return True
     return False
 
@@ -117,10 +117,11 @@ def _check(word: str) -> bool:
         return True
     lm = word_lm()
     # a compound of a known word and a known (possibly affixed) word: دەسبەسەر+کرانی
-    for j in range(MIN_COMPOUND, len(w) - MIN_COMPOUND + 1):
-        a = w[:j]
-        if lm.counts.get(a, 0.0) >= 1.0 and _known_affixed(w[j:]):
-            return True
+    if len(w) >= 2 * MIN_COMPOUND:
+        for j in range(MIN_COMPOUND, len(w) - MIN_COMPOUND + 1):
+            a, b = w[:j], w[j:]
+            if lm.counts.get(a, 0.0) >= 1.0 and (b in vocab or _known_affixed(b)):
+                return True
     known = _morph_known()
     if known is not None:
         try:
@@ -151,6 +152,15 @@ def _near_known(w: str) -> bool:
     return False
 
 
+@cache
+def _load() -> None:
+    """Load the word list and the indexes once (the first call pays for them)."""
+    _vocab()
+    key_index()
+    _delete_index()
+    _headword_keys()
+
+
 def check(word: str, strict: bool = False) -> bool:
     """Is ``word`` correctly spelled?
 
@@ -164,6 +174,7 @@ def check(word: str, strict: bool = False) -> bool:
     >>> check("باشور")
     False
     """
+    _load()
     if _check(word):
         return True
     if strict:

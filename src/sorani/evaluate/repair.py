@@ -95,6 +95,14 @@ def evaluate_repair(data_dir: Path) -> list[Row]:
             changed_words += b - a
             total += b
         rows.append(row("repair", "changed_words:news", changed_words / max(total, 1), total))
+        # changes that are more than letter normalization (ى→ی, ه‌→ە, initial ر→ڕ …)
+        from sorani.repair import _surface, repair_with_changes
+        beyond = 0
+        for ln in lines:
+            for ch in repair_with_changes(ln)[1]:
+                if ch.replacement != " ".join(_surface(w) for w in ch.original.split()):
+                    beyond += len(ch.original.split())
+        rows.append(row("repair", "changed_beyond_normalize:news", beyond / max(total, 1), total))
     return rows
 
 
