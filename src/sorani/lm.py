@@ -109,6 +109,11 @@ class KeyScheme:
                 for ch in letters:
                     self.alternative[ch] = target
         self.table = table
+        self.class_table = {k: v for k, v in table.items() if v}
+
+    def classes(self, word: str) -> str:
+        """``word`` with every letter replaced by its class letter (nothing dropped)."""
+        return word.translate(self.class_table)
 
     def cheap_sub(self, a: str, b: str) -> bool:
         """Are letters ``a`` and ``b`` confusable (same class)?"""

@@ -101,6 +101,7 @@ def _surface(word: str) -> str:
 
 
 CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
+COST_CUTOFF = 6.0
 DEAR = 1.5     # any other edit
 
 
@@ -113,27 +114,34 @@ def _channel_cost(typed: str, cand: str) -> float:
     if typed[:1] == "\u0627" and cand[:1] == "\u0626":
         typed = "\u0626" + typed[1:]
         cand = "\u0626" + cand[2:] if cand[1:2] in ("\u06d5", "\u0627") else cand
+    cheap, dear = CHEAP, DEAR
+    ca, cb = ks.classes(typed), ks.classes(cand)
     n = len(cand)
     # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
     # and an initial ئ before a consonant (the typed word would start with ا)
-    ins_costs = [CHEAP if ks.cheap_indel(b) else DEAR for b in cand]
+    ins_costs = [cheap if ks.cheap_indel(b) else dear for b in cand]
     if cand.endswith("\u06d5") and not typed.endswith(("\u06d5", "\u0647")):
-        ins_costs[-1] = DEAR
+        ins_costs[-1] = dear
     if cand.startswith("\u0626") and not typed.startswith("\u0626"):
-        ins_costs[0] = DEAR
+        ins_costs[0] = dear
     prev = [0.0] * (n + 1)
     for j in range(1, n + 1):
         prev[j] = prev[j - 1] + ins_costs[j - 1]
     last = len(typed) - 1
+    rng = range(1, n + 1)
     for i, a in enumerate(typed):
-        del_a = CHEAP if ks.cheap_indel(a) and not (i == last and a == "\u06d5") else DEAR
+        del_a = cheap if ks.cheap_indel(a) and not (i == last and a == "\u06d5") else dear
+        xa = ca[i]
         cur = [prev[0] + del_a]
-        for j in range(1, n + 1):
+        for j in rng:
             b = cand[j - 1]
-            sub = 0.0 if a == b else (CHEAP if ks.cheap_sub(a, b) else DEAR)
-            ins = ins_costs[j - 1]
-            cur.append(min(prev[j] + del_a, cur[j - 1] + ins, prev[j - 1] + sub))
+            sub = prev[j - 1] + (0.0 if a == b else (cheap if xa == cb[j - 1] else dear))
+            d = prev[j] + del_a
+            ins = cur[j - 1] + ins_costs[j - 1]
+            cur.append(sub if sub <= d and sub <= ins else (d if d <= ins else ins))
         prev = cur
+        if min(cur) > COST_CUTOFF:
+            return COST_CUTOFF  # far apart: the exact value no longer matters
     return prev[-1]
 
 
@@ -151,7 +159,7 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
         for k in ks.typed_keys(base):
             pool.extend(index.get(k, ()))
         pool.sort(key=lambda w: -lm.counts[w])
-        for w in pool[: MAX_CANDIDATES * 2]:
+        for w in pool[:MAX_CANDIDATES]:
             if w not in found:
                 found[w] = EDIT_COST * _channel_cost(base, w)
         if not any(w in lm.counts for w in pool[:1]) or len(pool) < 3:
@@ -195,23 +203,23 @@ def _derived(base: str) -> tuple[tuple[str, float], ...]:
     pre, suf = _affix_keys()
     out: dict[str, float] = {}
     for k in ks.typed_keys(base):
-        for p, pk in pre:
-            if not k.startswith(pk):
+        n = len(k)
+        sufs = [(i, suf[k[i:]]) for i in range(2, n + 1) if k[i:] in suf]
+        for j in range(0, min(n - 1, 7)):
+            prefixes = pre.get(k[:j])
+            if prefixes is None:
                 continue
-            rest = k[len(pk):]
-            for s1, sk1 in suf:
-                if not rest.endswith(sk1):
+            for i, suffixes in sufs:
+                if i - j < 2 or (j == 0 and i == n):
                     continue
-                mid = rest[: len(rest) - len(sk1)] if sk1 else rest
-                if len(mid) < 2:
-                    continue
-                for stem in index.get(mid, ())[:3]:
-                    if not p and not s1:
-                        continue
-                    w = attach(attach(p, stem) if p else stem, s1)
+                stems_ = index.get(k[j:i], ())[:3]
+                for stem in stems_:
                     lp = lm.unigram_logprob(stem) + DERIVED_LOGPROB
-                    if lp > out.get(w, -1e9):
-                        out[w] = lp
+                    for p in prefixes:
+                        for s1 in suffixes:
+                            w = attach(attach(p, stem) if p else stem, s1)
+                            if lp > out.get(w, -1e9):
+                                out[w] = lp
     ranked = sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
     for w, lp in ranked:
         _DERIVED_LP[w] = max(lp, _DERIVED_LP.get(w, -1e9))
@@ -219,7 +227,8 @@ def _derived(base: str) -> tuple[tuple[str, float], ...]:
 
 
 @lru_cache(maxsize=1)
-def _affix_keys() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Prefix key -> prefixes, suffix-chain key -> suffix chains (a few of each)."""
     ks = key_scheme()
     pre, suf = affixes()
     chains = set(suf)
@@ -227,8 +236,13 @@ def _affix_keys() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], .
         for b in ("\u06cc", "\u0645", "\u062a", "\u0634", "\u062f\u0627", "\u06d5\u0648\u06d5",
                   "\u0645\u0627\u0646", "\u062a\u0627\u0646", "\u06cc\u0627\u0646"):
             chains.add(attach(a, b))
-    return (tuple([("", "")] + [(p, ks.key(p)) for p in pre]),
-            tuple([("", "")] + [(s, ks.key(s)) for s in sorted(chains, key=len, reverse=True)]))
+    pk: dict[str, list[str]] = {"": [""]}
+    for p in pre:
+        pk.setdefault(ks.key(p), []).append(p)
+    sk: dict[str, list[str]] = {"": [""]}
+    for c in sorted(chains, key=len):
+        sk.setdefault(ks.key(c), []).append(c)
+    return ({k: tuple(v[:4]) for k, v in pk.items()}, {k: tuple(v[:4]) for k, v in sk.items()})
 
 
 @lru_cache(maxsize=50_000)
@@ -299,6 +313,44 @@ def _has_foreign(word: str) -> bool:
 
 # ---------------------------------------------------------------- line decoding
 
+@lru_cache(maxsize=1)
+def _letter_alternatives() -> dict[str, tuple[str, ...]]:
+    """Non-Kurdish letter -> the Kurdish letters of its ambiguity class (ك → ک گ)."""
+    ks = key_scheme()
+    kurdish = set("ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ")
+    groups: dict[str, list[str]] = {}
+    for code, target in ks.table.items():
+        if target:
+            groups.setdefault(target, []).append(chr(code))
+    out: dict[str, tuple[str, ...]] = {}
+    for members in groups.values():
+        alts = tuple(m for m in members if m in kurdish)
+        for m in members:
+            if m not in kurdish and len(alts) > 1:
+                out[m] = alts
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _letter_candidates(word: str) -> tuple[tuple[str, float], ...]:
+    """Known spellings of ``word`` obtained by choosing a Kurdish letter for each ambiguous
+    non-Kurdish one (ك → ک/گ, ي → ی/ێ); the rest of the word is only normalized."""
+    alts = _letter_alternatives()
+    variants = [""]
+    for ch in word:
+        options = alts.get(ch)
+        if options and len(variants) < 16:
+            variants = [v + o for v in variants for o in options]
+        else:
+            variants = [v + ch for v in variants]
+    lm = word_lm()
+    out = []
+    for i, v in enumerate(dict.fromkeys(_surface(v) for v in variants)):
+        if v in lm.counts or _affixed_lp(v) > OOV_LOGPROB:
+            out.append((v, CHEAP * i))
+    return tuple(out[:MAX_CANDIDATES])
+
+
 def _decode_standard(words: list[str]) -> list[str]:
     """Conservative: keep known words and words with only Kurdish letters; choose among the
     candidates of words with non-Kurdish letters."""
@@ -314,8 +366,8 @@ def _decode_standard(words: list[str]) -> list[str]:
         if base in lm.counts or _affixed_lp(base) > OOV_LOGPROB:
             out.append(base)  # only the letters changed: ى→ی, ه‌→ە, ر→ڕ …
         else:
-            best, best_s = w, -1e9
-            for cand, cost in _candidates(w):
+            best, best_s = base, -1e9
+            for cand, cost in _letter_candidates(w):
                 s = _lp(cand, prev) - cost
                 if s > best_s:
                     best, best_s = cand, s

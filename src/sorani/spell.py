@@ -122,14 +122,18 @@ def _check(word: str) -> bool:
             a, b = w[:j], w[j:]
             if lm.counts.get(a, 0.0) >= 1.0 and (b in vocab or _known_affixed(b)):
                 return True
-    known = _morph_known()
-    if known is not None:
-        try:
-            if known(w):
-                return True
-        except Exception:
-            pass
     return False
+
+
+@lru_cache(maxsize=300_000)
+def _morph_ok(w: str) -> bool:
+    known = _morph_known()
+    if known is None:
+        return False
+    try:
+        return bool(known(w))
+    except Exception:
+        return False
 
 
 @lru_cache(maxsize=300_000)
@@ -153,18 +157,30 @@ def _near_known(w: str) -> bool:
 
 
 @cache
+def _foreign_re() -> re.Pattern[str]:
+    from sorani.repair import _charmap
+
+    letters = "".join(chr(c) for c in _charmap() if c > 0x600 and c not in (0x200C,))
+    return re.compile("[" + re.escape(letters) + "]")
+
+
+@cache
 def _load() -> None:
     """Load the word list and the indexes once (the first call pays for them)."""
     _vocab()
     key_index()
     _delete_index()
     _headword_keys()
+    _foreign_re()
+    _morph_ok("\u06a9\u062a\u06ce\u0628")  # loads the analyzer's lexicon
 
 
 def check(word: str, strict: bool = False) -> bool:
     """Is ``word`` correctly spelled?
 
-    Known words, affixed forms of known words and compounds of two known words are correct.
+    Known words, affixed forms of known words, compounds of two known words and words the
+    morphological analyzer knows (``sorani.is_known``, consulted last as it is the slowest) are
+    correct.
     With ``strict=False`` (the default) an unknown word is only flagged when a known word is one
     keyboard confusion or one edit away from it; an unknown word with no such neighbour is taken
     for a name or a foreign word and accepted. ``strict=True`` flags every unknown word.
@@ -177,9 +193,12 @@ def check(word: str, strict: bool = False) -> bool:
     _load()
     if _check(word):
         return True
-    if strict:
-        return False
-    return not _near_known(word.replace("\u200c", ""))
+    w = word.replace("\u200c", "")
+    if _foreign_re().search(w):
+        return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
+    if not strict and not _near_known(w):
+        return True
+    return _morph_ok(w)
 
 
 # ---------------------------------------------------------------- suggestions
