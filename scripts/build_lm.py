@@ -2,6 +2,7 @@
 
 Sources (shippable only, read from ``../shared/data`` or ``$SORANI_DATA``):
   corpus/ted-ckb/*.txt                       TED transcripts, sinaahmadi/KurdishMT, Apache-2.0
+  gold/langid/CentralKurdish-arab.txt        Sorani sentences, sinaahmadi/KurdishLID, MIT
   lexicon/SoraniKurdish.txt                  headword list, sinaahmadi/ScriptNormalization, Apache-2.0
   lexicon/ckb_Pewan_corpus_wordlist.txt      Pewan word list, same repository, Apache-2.0
   gold/translit/wergor-pairs.tsv             Arabic-script side only, sinaahmadi/wergor, MIT
@@ -34,7 +35,7 @@ from sorani._data import read_rows, shared_data_dir  # noqa: E402
 
 MIN_BIGRAM = 1
 WORD_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06fa-\u06ff\u200c]+")
-CORPUS = ("corpus/ted-ckb",)
+CORPUS = ("corpus/ted-ckb", "gold/langid/CentralKurdish-arab.txt")
 LEXICA = (("lexicon/SoraniKurdish.txt", "s"), ("lexicon/ckb_Pewan_corpus_wordlist.txt", "p"),
           ("gold/translit/wergor-pairs.tsv", "w"))
 
@@ -82,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     bi: Counter[tuple[str, str]] = Counter()
     n_lines = 0
     for src in CORPUS:
-        for path in sorted((data / src).glob("*.txt")):
+        root = data / src
+        for path in ([root] if root.is_file() else sorted(root.glob("*.txt"))):
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
                 words = WORD_RE.findall(norm(line))
                 words = [w.replace("\u200c", "") for w in words]
@@ -111,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("# sorani word n-gram model, built by scripts/build_lm.py (do not edit by hand)\n")
         fh.write("# sources: corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0); "
+                 "gold/langid/CentralKurdish-arab.txt (sinaahmadi/KurdishLID 5056496b, MIT); "
                  "lexicon/SoraniKurdish.txt and lexicon/ckb_Pewan_corpus_wordlist.txt "
                  "(sinaahmadi/ScriptNormalization 9d8b627d, Apache-2.0); "
                  "gold/translit/wergor-pairs.tsv Arabic side (sinaahmadi/wergor bdcce85e, MIT)\n")
@@ -120,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         for w in words:
             fh.write(f"U\t{w}\t{uni.get(w, 0)}\t{flags.get(w, '')}\t{cont.get(w, 0)}\n")
         fh.write(f"U\t<s>\t{n_lines}\t\t0\n")
+        fh.write(f"U\t</s>\t{n_lines}\t\t{n_lines}\n")
         for (a, b), c in sorted(kept.items()):
             fh.write(f"B\t{a}\t{b}\t{c}\n")
     print(f"build_lm: {out} ({out.stat().st_size // 1024} KiB): {len(words)} words, "

@@ -170,7 +170,7 @@ def key_index() -> dict[str, tuple[str, ...]]:
     lm, ks = word_lm(), key_scheme()
     buckets: dict[str, list[str]] = {}
     for w in lm.counts:
-        if w == "<s>" or len(w) > 40:
+        if w in ("<s>", "</s>") or len(w) > 40:
             continue
         buckets.setdefault(ks.key(w), []).append(w)
     return {k: tuple(sorted(v, key=lambda w: -lm.counts[w])[:12]) for k, v in buckets.items()}

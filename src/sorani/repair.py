@@ -432,7 +432,7 @@ def repair_with_changes(text: str) -> tuple[str, list[Change]]:
     >>> out
     'لەگەڵ من'
     >>> changes[0].start, changes[0].end, changes[0].replacement
-    (0, 8, 'لەگەڵ')
+    (0, 7, 'لەگەڵ')
     """
     if not isinstance(text, str):
         raise TypeError(f"repair() expects str, not {type(text).__name__}")

@@ -34,22 +34,23 @@ _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
 MIN_STEM_COUNT = 0.3    # a stem must be at least a headword (pseudo-count) to license affixes
 MIN_STEM_LEN = 3
 MIN_COMPOUND = 3
-FREQ_WEIGHT = 0.25      # weight of log frequency against edit cost
+FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 INDEL_CHEAP = 0.4       # ە, ئ, و of وو, ی of یی left out or doubled
 EDIT = 1.0
 SPLIT_COST = 0.9
 TAIL_COST = 0.1
-HEADWORD_BONUS = 0.3
+HEADWORD_BONUS = 0.0
 NONSTANDARD_PENALTY = 0.6
-NEAR_MIN_COUNT = 1.0   # a neighbour must have been seen in running text to make a word suspect
+_CHEAP_INDEL = frozenset("\u06d5\u0626\u0648\u06cc\u0647")
+NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
 
 
 @cache
 def _vocab() -> frozenset[str]:
     lm = word_lm()
-    return frozenset(w for w, c in lm.counts.items() if c > 0 and w != "<s>")
+    return frozenset(w for w, c in lm.counts.items() if c > 0 and w not in ("<s>", "</s>"))
 
 
 @cache
@@ -196,6 +197,8 @@ def check(word: str, strict: bool = False) -> bool:
     w = word.replace("\u200c", "")
     if _foreign_re().search(w):
         return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
+    if w in _vocab():
+        return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
     if not strict and not _near_known(w):
         return True
     return _morph_ok(w)
@@ -230,33 +233,40 @@ def _delete_index() -> dict[str, tuple[str, ...]]:
 
 
 def _cost(a: str, b: str) -> float:
-    """Keyboard-aware weighted edit distance (with adjacent transposition)."""
+    """Keyboard-aware weighted edit distance (with adjacent transposition): confusable letters
+    and neighbouring keys are cheap substitutions; ە, ئ, و, ی, ه are cheap to add or drop inside
+    a word, dearer at its end (where they are suffixes)."""
     if a == b:
         return 0.0
     ks, nb = key_scheme(), _neighbours()
+    ca, cb = ks.classes(a), ks.classes(b)
 
-    def sub(x: str, y: str) -> float:
-        if x == y:
-            return 0.0
-        if ks.cheap_sub(x, y):
-            return CONFUSABLE
-        if (x, y) in nb:
-            return NEIGHBOUR
-        return EDIT
+    def indels(w: str) -> list[float]:
+        out = [INDEL_CHEAP if x in _CHEAP_INDEL else EDIT for x in w]
+        if out and w[-1] != "\u06d5":
+            out[-1] = EDIT
+        return out
 
-    def indel(x: str) -> float:
-        return INDEL_CHEAP if x in "\u06d5\u0626\u0648\u06cc\u0647" else EDIT
-
+    ins_b, del_a = indels(b), indels(a)
     n = len(b)
     prev2: list[float] = []
     prev = [0.0] * (n + 1)
     for j in range(1, n + 1):
-        prev[j] = prev[j - 1] + indel(b[j - 1])
+        prev[j] = prev[j - 1] + ins_b[j - 1]
     for i, x in enumerate(a, 1):
-        cur = [prev[0] + indel(x)]
+        dx = del_a[i - 1]
+        cur = [prev[0] + dx]
         for j in range(1, n + 1):
             y = b[j - 1]
-            v = min(prev[j] + indel(x), cur[j - 1] + indel(y), prev[j - 1] + sub(x, y))
+            if x == y:
+                sub = 0.0
+            elif ca[i - 1] == cb[j - 1]:
+                sub = CONFUSABLE
+            elif (x, y) in nb:
+                sub = NEIGHBOUR
+            else:
+                sub = EDIT
+            v = min(prev[j] + dx, cur[j - 1] + ins_b[j - 1], prev[j - 1] + sub)
             if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and prev2:
                 v = min(v, prev2[j - 2] + 0.7)
             cur.append(v)
