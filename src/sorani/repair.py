@@ -124,13 +124,28 @@ def _channel_cost(typed: str, cand: str) -> float:
         ins_costs[-1] = dear
     if cand.startswith("\u0626") and not typed.startswith("\u0626"):
         ins_costs[0] = dear
+    last = len(typed) - 1
+    del_costs = [cheap if ks.cheap_indel(a) and not (i == last and a == "\u06d5") else dear
+                 for i, a in enumerate(typed)]
+    # the common prefix and suffix cost nothing: run the table on the differing middle only
+    p = 0
+    m = min(len(typed), n)
+    while p < m and typed[p] == cand[p]:
+        p += 1
+    q = 0
+    while q < m - p and typed[-1 - q] == cand[-1 - q]:
+        q += 1
+    if p or q:
+        ea, eb = len(typed) - q, n - q
+        typed, cand, ca, cb = typed[p:ea], cand[p:eb], ca[p:ea], cb[p:eb]
+        ins_costs, del_costs = ins_costs[p:eb], del_costs[p:ea]
+        n = len(cand)
     prev = [0.0] * (n + 1)
     for j in range(1, n + 1):
         prev[j] = prev[j - 1] + ins_costs[j - 1]
-    last = len(typed) - 1
     rng = range(1, n + 1)
     for i, a in enumerate(typed):
-        del_a = cheap if ks.cheap_indel(a) and not (i == last and a == "\u06d5") else dear
+        del_a = del_costs[i]
         xa = ca[i]
         cur = [prev[0] + del_a]
         for j in rng:

@@ -248,6 +248,18 @@ def _cost(a: str, b: str) -> float:
         return out
 
     ins_b, del_a = indels(b), indels(a)
+    # the common prefix and suffix cost nothing: run the table on the differing middle only
+    p = 0
+    m = min(len(a), len(b))
+    while p < m and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < m - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    if p or q:
+        ea, eb = len(a) - q, len(b) - q
+        a, b, ca, cb = a[p:ea], b[p:eb], ca[p:ea], cb[p:eb]
+        ins_b, del_a = ins_b[p:eb], del_a[p:ea]
     n = len(b)
     prev2: list[float] = []
     prev = [0.0] * (n + 1)
@@ -311,25 +323,29 @@ def _splits(w: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=100_000)
-def _stem_candidates(stem: str) -> tuple[str, ...]:
-    """A few known words close to ``stem`` (itself when known)."""
-    lm, vocab = word_lm(), _vocab()
-    pool: dict[str, None] = {}
-    if stem in vocab:
-        pool[stem] = None
+def _stem_candidates(stem: str) -> tuple[tuple[str, float], ...]:
+    """A few known words close to ``stem`` (itself when known), with approximate costs."""
+    lm = word_lm()
+    counts = lm.counts
+    pool: dict[str, float] = {}
+    if stem in counts and not _nonstandard(stem):
+        pool[stem] = 0.0
     index, ks = key_index(), key_scheme()
     for k in ks.typed_keys(stem):
         for c in index.get(k, ())[:4]:
-            pool.setdefault(c, None)
+            pool.setdefault(c, CONFUSABLE * max(1, abs(len(c) - len(stem))))
     if len(stem) >= 4:
         didx = _delete_index()
-        near: list[str] = list(didx.get(stem, ()))
+        near: list[tuple[str, float]] = [(c, EDIT * (len(c) - len(stem))) for c in didx.get(stem, ())]
         for i in range(len(stem)):
-            near.extend(didx.get(stem[:i] + stem[i + 1:], ()))
-        near.sort(key=lambda c: -lm.counts.get(c, 0.0))
-        for c in near[:4]:
-            pool.setdefault(c, None)
-    return tuple(c for c in pool if lm.counts.get(c, 0.0) >= MIN_STEM_COUNT)[:8]
+            d = stem[:i] + stem[i + 1:]
+            near.extend((c, EDIT * max(1, len(c) - len(d))) for c in didx.get(d, ()))
+        near.sort(key=lambda x: x[1] - _freq_score(x[0]))
+        for c, c0 in near[:4]:
+            pool.setdefault(c, c0)
+    ranked = sorted(((c, c0) for c, c0 in pool.items() if counts.get(c, 0.0) >= MIN_STEM_COUNT),
+                    key=lambda x: x[1] - _freq_score(x[0]))
+    return tuple(ranked[:6])
 
 
 def _attach_variants(stem: str, tail: str) -> list[str]:
@@ -345,63 +361,67 @@ def _attach_variants(stem: str, tail: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def _suggest(word: str, n: int) -> tuple[str, ...]:
     w = word.replace("\u200c", "")
-    if not w:
+    if not w or len(w) > 60:
         return ()
     lm, vocab = word_lm(), _vocab()
-    pool: dict[str, None] = {}
+    counts = lm.counts
+    # candidate -> approximate edit cost (exact weighted cost computed for the best few)
+    approx: dict[str, float] = {}
+
+    def offer(c: str, cost: float) -> None:
+        if c != w and cost < approx.get(c, 1e9):
+            approx[c] = cost
+
     # 1. keyboard ambiguity keys (ي/ێ, و/وو, ە left out …)
     index, ks = key_index(), key_scheme()
     for k in ks.typed_keys(w):
         for c in index.get(k, ()):
-            pool.setdefault(c, None)
-    # 2. symmetric delete, distance <= 2 on the input side, <= 1 on the dictionary side
+            offer(c, CONFUSABLE * max(1, abs(len(c) - len(w))))
+    # 2. symmetric delete: up to two deletions from the input, one from the dictionary word
     if len(w) <= 25:
         didx = _delete_index()
-        dels = {w}
         d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
-        dels |= d1
+        layers = [(0, {w}), (1, d1)]
         if len(w) > 3:
-            for d in d1:
-                dels.update(d[:i] + d[i + 1:] for i in range(len(d)))
-        for d in dels:
-            for c in didx.get(d, ()):
-                pool.setdefault(c, None)
-    pool.pop(w, None)
-    # cheap pre-ranking, exact weighted cost for the best few
-    pre = sorted(pool, key=lambda c: (abs(len(c) - len(w)) + (0 if ks.key(c) == ks.key(w) else 1)
-                                      - 0.15 * math.log(lm.counts.get(c, 0.1) + 1.0)))[:25]
-    scored = [(_cost(w, c) - _freq_score(c), c) for c in pre]
+            layers.append((2, {d[:i] + d[i + 1:] for d in d1 for i in range(len(d))} - d1))
+        for d_in, dels in layers:
+            for d in dels:
+                for c in didx.get(d, ()):
+                    offer(c, EDIT * max(d_in, len(c) - len(d)))
     # 2b. inflected forms: correct the stem, keep the suffixes (دەستپێشخەریەکی → …ییەکی)
-    seen = set(pre)
     for stem, tail in _splits(w):
-        for sc in _stem_candidates(stem):
+        for sc, c0 in _stem_candidates(stem):
             for cand in _attach_variants(sc, tail):
-                if cand not in seen:
-                    seen.add(cand)
-                    scored.append((_cost(w, cand) + TAIL_COST - _freq_score(sc), cand))
-    # 2c. a preposition or و written together with the next word: لەخانەوادەیەکی
+                offer(cand, c0 + TAIL_COST)
+    ranked = sorted(approx, key=lambda c: approx[c] - _freq_score(c))[: max(n, 5) + 4]
+    scored = [(_cost(w, c) - _freq_score(c), c) for c in ranked]
+    # 3. a missing space: a preposition or و written together with the next word, two words,
+    # or the best segmentation into known words (دەستبەکاربکات → دەست بە کار بکات)
     for p in ("\u0644\u06d5", "\u0628\u06d5", "\u0648"):
         rest = w[len(p):]
-        if w.startswith(p) and len(rest) >= 3 and (_check(rest) or rest in vocab):
+        if w.startswith(p) and len(rest) >= 3 and (rest in vocab or _check(rest)):
             scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
-    # 3. a missing space: two known words (and "X و")
     for j in range(2, len(w) - 1):
         a, b = w[:j], w[j:]
-        if a in vocab and b in vocab and lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
+        if counts.get(a, 0) >= 1 and counts.get(b, 0) >= 1:
             scored.append((SPLIT_COST - 0.5 * (_freq_score(a) + _freq_score(b)), a + " " + b))
-    for j in range(2, len(w) - 2):
-        a, b = w[:j], w[j:]
-        if lm.counts.get(a, 0) >= 2 and b not in vocab and len(b) >= 3:
-            fixed = _check(b) and b or next(iter(_stem_candidates(b)), None)
-            if fixed:
-                scored.append((SPLIT_COST + _cost(b, fixed) - 0.5 * (_freq_score(a) + _freq_score(fixed)),
+        elif counts.get(a, 0) >= 2 and len(b) >= 3 and j < len(w) - 2:
+            sc = _stem_candidates(b)
+            if sc:
+                fixed, c0 = sc[0]
+                scored.append((SPLIT_COST + c0 - 0.5 * (_freq_score(a) + _freq_score(fixed)),
                                a + " " + fixed))
+    seg = _segment(w)
+    if seg:
+        scored.append(seg)
     if w.endswith("\u0648") and len(w) > 3:
         head = w[:-1]
-        best = [head] if head in vocab else [c for _, c in sorted(scored)[:1] if c.endswith("\u0648")]
-        for h in best:
-            h2 = h[:-1] if h != head and h.endswith("\u0648") else h
-            scored.append((SPLIT_COST - _freq_score(h2), h2 + " \u0648"))
+        if head in vocab or _check(head):
+            scored.append((SPLIT_COST - _freq_score(head), head + " \u0648"))
+        else:
+            for _, c in sorted(scored)[:2]:
+                if " " not in c and c.endswith("\u0648"):
+                    scored.append((SPLIT_COST + _cost(head, c[:-1]) - _freq_score(c[:-1]), c[:-1] + " \u0648"))
     scored.sort()
     out: list[str] = []
     for _, c in scored:
@@ -410,6 +430,34 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
         if len(out) >= n:
             break
     return tuple(out)
+
+
+def _segment(w: str) -> tuple[float, str] | None:
+    """The cheapest split of ``w`` into three or more known words (a word-break search)."""
+    counts = word_lm().counts
+    n = len(w)
+    if n < 6 or n > 40:
+        return None
+    best: list[tuple[float, int, int]] = [(0.0, 0, -1)] + [(1e9, 0, -1)] * n  # cost, pieces, back
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 15), i):
+            if best[j][0] >= 1e9:
+                continue
+            piece = w[j:i]
+            c = counts.get(piece, 0.0)
+            if c < 1.0 or (len(piece) < 2 and piece != "\u0648"):
+                continue
+            cost = best[j][0] + SPLIT_COST - _freq_score(piece)
+            if cost < best[i][0]:
+                best[i] = (cost, best[j][1] + 1, j)
+    if best[n][0] >= 1e9 or best[n][1] < 3:
+        return None
+    pieces, i = [], n
+    while i > 0:
+        j = best[i][2]
+        pieces.append(w[j:i])
+        i = j
+    return best[n][0], " ".join(reversed(pieces))
 
 
 def suggest(word: str, n: int = 5) -> list[str]:
