@@ -19,6 +19,9 @@ the misspelled words (flagged = ``check`` is False); top-1 / top-5 = the gold co
 the gold alternatives, space-separated corrections included) is the first / among the first five
 of ``suggest(word, 5)``, over the misspelled rows. False-flag rate = share of the word tokens of
 ``gold/sentences/interdialect-news-ckb.txt`` (clean, hand-verified news) that ``check`` rejects.
+System ``sorani`` is ``check(word)`` (unknown words with no known word one edit or keyboard
+confusion away are taken for names and accepted), ``sorani-strict`` is ``check(word, strict=True)``
+(every word unknown to the word list, affix rules and morphological analyzer is flagged).
 """
 from __future__ import annotations
 
@@ -160,4 +163,14 @@ def evaluate_spelling(data_dir: Path) -> list[Row]:
         words = _WORD_RE.findall(news.read_text(encoding="utf-8"))
         flags = sum(1 for w in words if not check(w))
         rows.append(row("spelling", "false_flags:news", flags / max(len(words), 1), len(words)))
+        flags = sum(1 for w in words if not check(w, strict=True))
+        rows.append(row("spelling", "false_flags:news", flags / max(len(words), 1), len(words),
+                        system="sorani-strict"))
+    if errors:
+        flagged_err = sum(1 for w, _ in errors if not check(w, strict=True))
+        flagged = flagged_err + sum(1 for w in correct if not check(w, strict=True))
+        rows.append(row("spelling", "detect_precision", flagged_err / max(flagged, 1), flagged,
+                        system="sorani-strict"))
+        rows.append(row("spelling", "detect_recall", flagged_err / len(errors), len(errors),
+                        system="sorani-strict"))
     return rows
