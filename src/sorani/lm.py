@@ -62,10 +62,12 @@ class WordLM:
             return OOV_LOGPROB
         return math.log(c) - self._log_total
 
-    def logprob(self, word: str, prev: str = "<s>") -> float:
-        """Natural log of P(word | prev), interpolated with the unigram."""
+    def logprob(self, word: str, prev: str = "<s>", uni: float | None = None) -> float:
+        """Natural log of P(word | prev), interpolated with the unigram (``uni``: the unigram
+        log-probability to use for a word the model does not know)."""
         c_prev = self.counts.get(prev, 0.0)
-        uni = self.unigram_logprob(word)
+        if uni is None:
+            uni = self.unigram_logprob(word)
         if c_prev < 1 or prev not in self.followers:
             return uni
         big = self.bigrams.get((prev, word), 0)

@@ -36,6 +36,7 @@ MAX_CANDIDATES = 8      # per word
 BEAM = 8                # states kept per position
 EDIT_COST = 1.0         # channel cost per edited letter (natural log units)
 LM_WEIGHT = 0.5
+TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
 KNOWN_BONUS = 0.0       # typed word already a known word
 DERIVED_COST = 0.5      # an inflected form built from a known stem
 DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
@@ -120,6 +121,9 @@ def _channel_cost(typed: str, cand: str) -> float:
     # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
     # and an initial ئ before a consonant (the typed word would start with ا)
     ins_costs = [cheap if ks.cheap_indel(b) else dear for b in cand]
+    for j in range(1, n):  # one of وو / یی typed once (ماندو for ماندوو)
+        if cand[j] == cand[j - 1] and cand[j] in "\u0648\u06cc":
+            ins_costs[j] = ins_costs[j - 1] = min(ins_costs[j], cheap)
     if cand.endswith("\u06d5") and not typed.endswith(("\u06d5", "\u0647")):
         ins_costs[-1] = dear
     if cand.startswith("\u0626") and not typed.startswith("\u0626"):
@@ -169,6 +173,8 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
     found: dict[str, float] = {base: -KNOWN_BONUS if base in lm.counts else 0.0}
     if base == word and base in lm.counts and _KURDISH_LETTERS.intersection(word):
         return ((base, 0.0),)  # typed on a Kurdish keyboard already
+    if not _KURDISH_LETTERS.intersection(base):
+        found[base] += TYPED_IDENTITY_COST  # no Kurdish letter: probably typed without them
     if len(word) <= 40:
         pool: list[str] = []
         for k in ks.typed_keys(base):
@@ -196,7 +202,7 @@ def _lp(word: str, prev: str = "<s>") -> float:
     lp = _DERIVED_LP.get(word)
     if lp is None:
         lp = _DERIVED_LP[word] = _affixed_lp(word)
-    return LM_WEIGHT * lp
+    return LM_WEIGHT * lm.logprob(word, prev, lp)
 
 
 def _affixed_lp(word: str) -> float:
