@@ -36,12 +36,14 @@ MAX_CANDIDATES = 8      # per word
 BEAM = 8                # states kept per position
 EDIT_COST = 1.0         # channel cost per edited letter (natural log units)
 LM_WEIGHT = 0.5
+DERIVED_WHEN_FEWER = 3   # inflected candidates when the word list offers fewer than this
+DERIVED_MAX = 8
 TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
 KNOWN_BONUS = 0.0       # typed word already a known word
 DERIVED_COST = 0.5      # an inflected form built from a known stem
 DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
-JOIN_COST = 1.5         # joining two typed tokens into one word
-SPLIT_COST = 3.0        # splitting a typed token into two words
+JOIN_COST = 2.5         # joining two typed tokens into one word
+SPLIT_COST = 2.0        # splitting a typed token into two words
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
 
@@ -183,8 +185,8 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
         for w in pool[:MAX_CANDIDATES]:
             if w not in found:
                 found[w] = EDIT_COST * _channel_cost(base, w)
-        if not any(w in lm.counts for w in pool[:1]) or len(pool) < 3:
-            for w, lp in _derived(base):
+        if len(pool) < DERIVED_WHEN_FEWER:
+            for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w) + DERIVED_COST
     ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
