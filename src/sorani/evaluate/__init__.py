@@ -22,6 +22,7 @@ TASKS: dict[str, str] = {
     "morphemes": "sorani.evaluate.morphology:evaluate_morphemes",
     "coverage": "sorani.evaluate.morphology:evaluate_coverage",
     "stem": "sorani.evaluate.morphology:evaluate_stem",
+    "leftovers": "sorani.evaluate.core:evaluate_leftovers",
 }
 
 Row = dict[str, Any]
