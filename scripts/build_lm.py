@@ -7,8 +7,7 @@ Sources (shippable only, read from ``../shared/data`` or ``$SORANI_DATA``):
   lexicon/ckb_Pewan_corpus_wordlist.txt      Pewan word list, same repository, Apache-2.0
   gold/translit/wergor-pairs.tsv             Arabic-script side only, sinaahmadi/wergor, MIT
 
-Everything is normalized first (``sorani.normalize`` when available, else an equivalent fallback
-below). Output: ``src/sorani/data/repair/lm.tsv.gz``, gzip'd UTF-8 TSV:
+Everything is normalized first with ``sorani.normalize``. Output: ``src/sorani/data/repair/lm.tsv.gz``, gzip'd UTF-8 TSV:
 
   # comment lines (sources, licences, counts)
   U <word> <count> <lexicon flags> <continuation count>     unigrams (flags: s = SoraniKurdish
@@ -23,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import re
 import sys
 from collections import Counter
@@ -31,42 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sorani._data import read_rows, shared_data_dir  # noqa: E402
+from sorani._data import shared_data_dir  # noqa: E402
+from sorani.normalize import normalize  # noqa: E402
 
 MIN_BIGRAM = 1
 WORD_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06fa-\u06ff\u200c]+")
 CORPUS = ("corpus/ted-ckb", "gold/langid/CentralKurdish-arab.txt")
 LEXICA = (("lexicon/SoraniKurdish.txt", "s"), ("lexicon/ckb_Pewan_corpus_wordlist.txt", "p"),
           ("gold/translit/wergor-pairs.tsv", "w"))
-
-
-def _fallback_normalizer():
-    table = {}
-    for row in read_rows("charmap.tsv"):
-        if len(row) >= 3 and row[2] == "all" and len(row[0]) == 1:
-            table[ord(row[0])] = row[1]
-    keep_h = {r[0] for r in read_rows("final_h.tsv")}
-
-    def fix_word(m: re.Match[str]) -> str:
-        w = m.group(0).replace("\u0647\u200c", "\u06d5").replace("\u200c", "")
-        if w.endswith("\u0647") and not w.endswith("\u0627\u0647") and w not in keep_h and len(w) > 1:
-            w = w[:-1] + "\u06d5"
-        if w.startswith("\u0631"):
-            w = "\u0695" + w[1:]
-        return w
-
-    def normalize(text: str) -> str:
-        return WORD_RE.sub(fix_word, text.translate(table))
-
-    return normalize
-
-
-def get_normalizer():
-    try:
-        from sorani.normalize import normalize  # type: ignore[attr-defined]
-        return normalize
-    except ImportError:
-        return _fallback_normalizer()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     if data is None:
         print("build_lm: shared data not found", file=sys.stderr)
         return 1
-    norm = get_normalizer()
+    norm = normalize
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
     n_lines = 0
@@ -110,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     words = sorted(set(uni) | set(flags))
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # mtime=0 and a fixed name: the same sources give a byte-identical file
+    with open(out, "wb") as raw, gzip.GzipFile("lm.tsv", "wb", 9, raw, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as fh:
         fh.write("# sorani word n-gram model, built by scripts/build_lm.py (do not edit by hand)\n")
         fh.write("# sources: corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0); "
                  "gold/langid/CentralKurdish-arab.txt (sinaahmadi/KurdishLID 5056496b, MIT); "

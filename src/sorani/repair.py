@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from sorani._data import read_rows
+from sorani.normalize import normalize
 from sorani.lm import OOV_LOGPROB, affix_stems, affixes, attach, key_index, key_scheme, word_lm
 
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
@@ -65,16 +66,8 @@ class Change:
 # ---------------------------------------------------------------- per-word normalization
 
 @lru_cache(maxsize=1)
-def _normalizer():  # type: ignore[no-untyped-def]
-    try:
-        from sorani.normalize import normalize  # type: ignore[attr-defined]
-        return normalize
-    except ImportError:
-        return _fallback_normalize
-
-
-@lru_cache(maxsize=1)
 def _charmap() -> dict[int, str]:
+    """Single-letter rows of the normalizer's character map (non-Kurdish letters)."""
     table = {}
     for row in read_rows("charmap.tsv"):
         if len(row) >= 3 and row[2] == "all" and len(row[0]) == 1 and not row[1].isspace():
@@ -82,24 +75,10 @@ def _charmap() -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _keep_final_h() -> frozenset[str]:
-    return frozenset(r[0] for r in read_rows("final_h.tsv"))
-
-
-def _fallback_normalize(word: str) -> str:
-    w = word.translate(_charmap()).replace("\u0647\u200c", "\u06d5").replace("\u200c", "")
-    if len(w) > 1 and w.endswith("\u0647") and not w.endswith("\u0627\u0647") and w not in _keep_final_h():
-        w = w[:-1] + "\u06d5"
-    if w.startswith("\u0631"):
-        w = "\u0695" + w[1:]
-    return w
-
-
 @lru_cache(maxsize=200_000)
 def _surface(word: str) -> str:
     """The word with context-free normalization only (ك→ک, ي→ی, ة→ە, final ه→ە …)."""
-    out = _normalizer()(word).replace("\u200c", "")
+    out = normalize(word).replace("\u200c", "")
     return out or word
 
 
