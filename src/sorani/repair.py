@@ -44,6 +44,7 @@ KNOWN_BONUS = 0.0       # typed word already a known word
 DERIVED_COST = 0.5      # an inflected form built from a known stem
 DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
 JOIN_COST = 2.5         # joining two typed tokens into one word
+JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
@@ -265,7 +266,9 @@ def _join_candidates(words: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
         for w in index.get(k, ()):
             pool.setdefault(w, None)
     ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
-    return tuple((w, JOIN_COST * (len(words) - 1) + EDIT_COST * _channel_cost(joined, w)) for w in ranked)
+    # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
+    per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
+    return tuple((w, per_join * (len(words) - 1) + EDIT_COST * _channel_cost(joined, w)) for w in ranked)
 
 
 @lru_cache(maxsize=50_000)
