@@ -88,3 +88,37 @@ def test_evaluate_repair_beats_identity() -> None:
     for name in ("sorani-typed-as-arabic", "sorani-typed-as-persian"):
         assert rows[(f"word_acc:{name}", "sorani")] > rows[(f"word_acc:{name}", "identity")]
     assert rows[("changed_words:news", "sorani")] < 0.02
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("ابپتجچدرڕزژسشعفڤقکگلڵمنوۆهەیێئكيةى ‌ـ.،؟!1٢a😀\n"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_property_changes_rebuild_output(text: str) -> None:
+    out, changes = repair_with_changes(text)
+    last, parts = 0, []
+    for ch in changes:
+        assert 0 <= last <= ch.start < ch.end <= len(text)
+        assert text[ch.start:ch.end] == ch.original
+        parts.append(text[last:ch.start] + ch.replacement)
+        last = ch.end
+    assert "".join(parts) + text[last:] == out
+    assert out.count("\n") == text.count("\n")
+
+
+def test_cli_repair(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sorani.cli import main
+
+    path = tmp_path / "typed.txt"
+    path.write_text("له كه ل من\nئەم ڕستەیە ستانداردە.\n", encoding="utf-8")
+    assert main(["repair", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "ئەم ڕستەیە ستانداردە."
+    assert main(["repair", str(path), "--format", "jsonl"]) == 0
+    import json
+    recs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert recs[0]["changes"] and recs[1]["changes"] == []

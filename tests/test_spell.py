@@ -54,3 +54,29 @@ def test_evaluate_spelling_runs() -> None:
     rows = {r["metric"]: r["value"] for r in evaluate_spelling(data) if r["system"] == "sorani"}
     assert rows["false_flags:news"] < 0.05
     assert rows["top5"] >= rows["top1"] > 0
+
+
+def test_cli_spell(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sorani.cli import main
+
+    path = tmp_path / "text.txt"
+    path.write_text("من باشور دەبینم\n", encoding="utf-8")
+    assert main(["spell", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("3\tباشور\t")
+    assert main(["spell", str(path), "--correct"]) == 0
+    assert capsys.readouterr().out == "من باشوور دەبینم\n"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ابپتجرڕزسشکگلڵمنوۆهەیێئكي‌ 1a")), max_size=30))
+def test_property_correct_keeps_non_words(text: str) -> None:
+    out = correct(text)
+    assert out.count(" ") >= text.count(" ")
+    assert [c for c in out if c in "1a"] == [c for c in text if c in "1a"]
+    for w in suggest(text.strip(), 3):
+        assert w and w != text.strip()
