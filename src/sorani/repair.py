@@ -85,12 +85,14 @@ def _surface(word: str) -> str:
 
 CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
 COST_CUTOFF = 6.0
+ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
 DEAR = 1.5     # any other edit
 
 
-def _channel_cost(typed: str, cand: str) -> float:
+def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
     """Weighted edit distance: keyboard confusions are cheap, other edits dear; an initial ا
-    typed for ئە/ئا/ئی is free."""
+    typed for ئە/ئا/ئی is free, dropping it dear. ``ae_typed``: the text writes ە (as ة or ە),
+    so adding or dropping one is dear too."""
     if typed == cand:
         return 0.0
     ks = key_scheme()
@@ -98,11 +100,16 @@ def _channel_cost(typed: str, cand: str) -> float:
         typed = "\u0626" + typed[1:]
         cand = "\u0626" + cand[2:] if cand[1:2] in ("\u06d5", "\u0627") else cand
     cheap, dear = CHEAP, DEAR
+    if typed[:1] == "\u0627" and cand[:1] != "\u0626":
+        typed = typed[1:]
+        base_cost = ALEF_DROP
+    else:
+        base_cost = 0.0
     ca, cb = ks.classes(typed), ks.classes(cand)
     n = len(cand)
     # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
     # and an initial ئ before a consonant (the typed word would start with ا)
-    ins_costs = [cheap if ks.cheap_indel(b) else dear for b in cand]
+    ins_costs = [cheap if ks.cheap_indel(b) and not (ae_typed and b == "\u06d5") else dear for b in cand]
     for j in range(1, n):  # one of وو / یی typed once (ماندو for ماندوو)
         if cand[j] == cand[j - 1] and cand[j] in "\u0648\u06cc":
             ins_costs[j] = ins_costs[j - 1] = min(ins_costs[j], cheap)
@@ -111,7 +118,7 @@ def _channel_cost(typed: str, cand: str) -> float:
     if cand.startswith("\u0626") and not typed.startswith("\u0626"):
         ins_costs[0] = dear
     last = len(typed) - 1
-    del_costs = [cheap if ks.cheap_indel(a) and not (i == last and a == "\u06d5") else dear
+    del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == "\u06d5") else dear
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
     p = 0
@@ -143,11 +150,11 @@ def _channel_cost(typed: str, cand: str) -> float:
         prev = cur
         if min(cur) > COST_CUTOFF:
             return COST_CUTOFF  # far apart: the exact value no longer matters
-    return prev[-1]
+    return base_cost + prev[-1]
 
 
 @lru_cache(maxsize=200_000)
-def _candidates(word: str) -> tuple[tuple[str, float], ...]:
+def _candidates(word: str, ae_typed: bool = False) -> tuple[tuple[str, float], ...]:
     """(candidate, channel cost) for one typed word, best-known first; the normalized word itself
     is always among them."""
     base = _surface(word)
@@ -164,11 +171,11 @@ def _candidates(word: str) -> tuple[tuple[str, float], ...]:
         pool.sort(key=lambda w: -lm.counts[w])
         for w in pool[:MAX_CANDIDATES]:
             if w not in found:
-                found[w] = EDIT_COST * _channel_cost(base, w)
+                found[w] = EDIT_COST * _channel_cost(base, w, ae_typed)
         if len(pool) < DERIVED_WHEN_FEWER:
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
-                    found[w] = EDIT_COST * _channel_cost(base, w) + DERIVED_COST
+                    found[w] = EDIT_COST * _channel_cost(base, w, ae_typed) + DERIVED_COST
     ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
@@ -249,7 +256,7 @@ def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
 
 
 @lru_cache(maxsize=50_000)
-def _join_candidates(words: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+def _join_candidates(words: tuple[str, ...], ae_typed: bool = False) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
     parts = [_surface(w) for w in words]
     joined = "".join(parts)
@@ -268,11 +275,11 @@ def _join_candidates(words: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
     ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
     # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
     per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
-    return tuple((w, per_join * (len(words) - 1) + EDIT_COST * _channel_cost(joined, w)) for w in ranked)
+    return tuple((w, per_join * (len(words) - 1) + EDIT_COST * _channel_cost(joined, w, ae_typed)) for w in ranked)
 
 
 @lru_cache(maxsize=50_000)
-def _split_candidates(word: str) -> tuple[tuple[tuple[str, str], float], ...]:
+def _split_candidates(word: str, ae_typed: bool = False) -> tuple[tuple[tuple[str, str], float], ...]:
     """Pairs of known words that a typed token written without its space may stand for."""
     base = _surface(word)
     if len(base) < 4 or len(base) > MAX_SPLIT_LEN:
@@ -287,7 +294,7 @@ def _split_candidates(word: str) -> tuple[tuple[tuple[str, str], float], ...]:
         for a in left[:2]:
             for b in right[:2]:
                 if lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
-                    out.append(((a, b), SPLIT_COST + EDIT_COST * _channel_cost(base, a + b)))
+                    out.append(((a, b), SPLIT_COST + EDIT_COST * _channel_cost(base, a + b, ae_typed)))
     out.sort(key=lambda x: x[1] - 0.1 * (lm.unigram_logprob(x[0][0]) + lm.unigram_logprob(x[0][1])))
     return tuple(out[:MAX_CANDIDATES])
 
@@ -381,7 +388,7 @@ def _decode_standard(words: list[str]) -> list[str]:
     return out
 
 
-def _decode_typed(words: list[str], joinable: list[bool]) -> list[list[str]]:
+def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False) -> list[list[str]]:
     """Beam search over candidates, joins and splits; returns, per typed word, the output words
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
@@ -394,15 +401,15 @@ def _decode_typed(words: list[str], joinable: list[bool]) -> list[list[str]]:
             continue
         states = sorted(beams[i].items(), key=lambda kv: -kv[1][0])[:BEAM]
         edges: list[tuple[int, tuple[str, ...], float]] = []
-        for cand, cost in _candidates(words[i]):
+        for cand, cost in _candidates(words[i], ae_typed):
             edges.append((1, (cand,), cost))
-        if not any(c in lm.counts for c, _ in _candidates(words[i])):
-            for pair, cost in _split_candidates(words[i]):
+        if not any(c in lm.counts for c, _ in _candidates(words[i], ae_typed)):
+            for pair, cost in _split_candidates(words[i], ae_typed):
                 edges.append((1, pair, cost))
         for span in range(2, MAX_JOIN + 1):
             if i + span > n or not all(joinable[i:i + span - 1]):
                 break
-            for cand, cost in _join_candidates(tuple(words[i:i + span])):
+            for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed):
                 edges.append((span, (cand,), cost))
         for prev, (score, _bp) in states:
             for span, outs, cost in edges:
@@ -468,7 +475,8 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
         outs = [[w] for w in _decode_standard(words)]
     else:
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
-        outs = _decode_typed(words, joinable)
+        ae_typed = any("\u0629" in w for w in words)  # Arabic keyboard: ة typed for every ە
+        outs = _decode_typed(words, joinable, ae_typed)
     k = 0
     n = len(words)
     while k < n:
