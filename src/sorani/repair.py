@@ -7,7 +7,7 @@ coincide; the known words sharing the key are its candidates, words may also be 
 (``له كه ل`` → ``لەگەڵ``) or split, and a beam search over the word bigram model
 (``sorani.lm``) picks one reading per line, in time linear in the text length.
 
-Lines that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
+Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
 touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
 
 >>> repair("دستان خوش بیت")
@@ -29,6 +29,8 @@ from sorani.lm import OOV_LOGPROB, affix_stems, affixes, attach, key_index, key_
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _KURDISH_LETTERS = frozenset("ەێۆڵڕڤ")
+# units decided and decoded separately: sentences (up to . ! ? ؟ and line ends)
+_SEGMENT_RE = re.compile(r"[^.!?\u061f\n\r\u2029]*[.!?\u061f\n\r\u2029]*")
 _ARABIC_TYPED = frozenset("ةؤ")
 UNKNOWN_RATIO = 0.0   # … unless this share of its words is unknown as typed
 STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its words has a Kurdish letter
@@ -450,10 +452,9 @@ def repair_with_changes(text: str) -> tuple[str, list[Change]]:
         raise TypeError(f"repair() expects str, not {type(text).__name__}")
     key_index()  # load the model and index once
     changes: list[Change] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        _repair_line(text, line, pos, changes)
-        pos += len(line)
+    for m in _SEGMENT_RE.finditer(text):
+        if m.end() > m.start():
+            _repair_line(text, m.group(0), m.start(), changes)
     if not changes:
         return text, changes
     parts = []
