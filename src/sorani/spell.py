@@ -20,6 +20,7 @@ True
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sys
@@ -393,7 +394,7 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
         for sc, c0 in _stem_candidates(stem):
             for cand in _attach_variants(sc, tail):
                 offer(cand, c0 + TAIL_COST)
-    ranked = sorted(approx, key=lambda c: approx[c] - _freq_score(c))[: max(n, 5) + 4]
+    ranked = heapq.nsmallest(max(n, 5) + 4, approx, key=lambda c: approx[c] - _freq_score(c))
     scored = [(_cost(w, c) - _freq_score(c), c) for c in ranked]
     # 3. a missing space: a preposition or و written together with the next word, two words,
     # or the best segmentation into known words (دەستبەکاربکات → دەست بە کار بکات)
@@ -401,11 +402,13 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
         rest = w[len(p):]
         if w.startswith(p) and len(rest) >= 3 and (rest in vocab or _check(rest)):
             scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
-    for j in range(2, len(w) - 1):
+    fixes = 0
+    for j in range(len(w) - 2, 1, -1):
         a, b = w[:j], w[j:]
         if counts.get(a, 0) >= 1 and counts.get(b, 0) >= 1:
             scored.append((SPLIT_COST - 0.5 * (_freq_score(a) + _freq_score(b)), a + " " + b))
-        elif counts.get(a, 0) >= 2 and len(b) >= 3 and j < len(w) - 2:
+        elif counts.get(a, 0) >= 2 and len(b) >= 3 and j < len(w) - 2 and fixes < 3:
+            fixes += 1
             sc = _stem_candidates(b)
             if sc:
                 fixed, c0 = sc[0]
