@@ -48,13 +48,14 @@ def simple_verbs() -> dict[str, tuple[str, str, str, str]]:
 
 def derive_verb(word: str, verbs: dict, heads: set[str]) -> tuple[str, str, str, str, str] | None:
     """(lemma, past, present, passive, transitivity) of an infinitive headword, or None."""
+    past_stems = {v[0] for v in verbs.values()}  # کردبوون is کرد + بوون: an inflected form
     base = word[: -len(TELIC)] if word.endswith(TELIC) and len(word) > 5 else word
     # longest simple-verb infinitive at the end
     for k in range(len(base), 1, -1):
         inf = base[-k:]
         if inf in verbs:
             pre = base[:-k]
-            if pre and (len(pre) < 2 or pre in VERB_PREFIXES):
+            if pre and (len(pre) < 2 or pre in VERB_PREFIXES or pre in past_stems):
                 continue
             past, pres, passive, trans = verbs[inf]
             pres = "|".join(pre + p for p in pres.split("|"))
@@ -145,7 +146,9 @@ def add_pewan(data: Path, rows: list, header: list[str]) -> int:
             continue
         if any(w[:i] in new and chains[M._cls(w[i - 1])].get(w[i:]) for i in range(2, len(w))):
             continue
-        new.add(w)
+        guess = M._guess(w).lemma  # وەفدێکی → وەفد: the guessed stem, not the inflected form
+        if len(guess) >= 3 and not M.is_known(guess):
+            new.add(guess)
     extra = [(w, "N", "-", "-", "-", "-", "Pewan") for w in sorted(new)]
     rows.extend(extra)
     header[4] = (f"# {len(rows)} entries; {len(extra)} (source Pewan) from ckb_Pewan_corpus_wordlist.txt "

@@ -39,13 +39,13 @@ VOWELS = frozenset("اەۆێیوۊ")
 
 _FOLD_MAP = {
     "ك": "ک", "ڪ": "ک", "ي": "ی", "ى": "ی", "ے": "ی", "ې": "ێ", "ة": "ە", "ۀ": "ە", "ہ": "ه",
-    "ؤ": "ۆ", "أ": "ئە", "إ": "ئی", "آ": "ئا", "ٱ": "ا", "ڒ": "ڕ", "ڷ": "ڵ", "ڨ": "ڤ",
+    "ؤ": "ۆ", "أ": "ئە", "إ": "ئی", "آ": "ئا", "ٱ": "ا", "ڒ": "ڕ", "ڷ": "ڵ", "ڨ": "ڤ", "ھ": "ه",
     "\u0640": "", "\u064b": "", "\u064c": "", "\u064d": "", "\u064e": "", "\u064f": "",
     "\u0650": "", "\u0651": "", "\u0652": "", "\u0654": "", "\u200d": "", "\u200e": "", "\u200f": "",
     "\u00ad": "",
 }
 _FOLD_TABLE = str.maketrans(_FOLD_MAP)
-_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200cه]")
+_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200cه]|^ر")
 
 
 def fold(word: str) -> str:
@@ -58,6 +58,8 @@ def fold(word: str) -> str:
     if not _NEEDS_FOLD.search(word):
         return word
     word = word.replace("ه\u200c", "ە").replace("\u200c", "").translate(_FOLD_TABLE)
+    if word.startswith("ر"):  # word-initial r is always trilled: ڕ
+        word = "ڕ" + word[1:]
     if word.endswith("ه") and len(word) > 1 and not word.endswith("اه") and word not in _final_h():
         word = word[:-1] + "ە"
     return word
@@ -89,6 +91,8 @@ def _fold_with_map(word: str) -> tuple[str, list[int]]:
             pos.append(i)
         i += 1
     pos.append(n)
+    if out and out[0] == "ر":
+        out[0] = "ڕ"
     folded = "".join(out)
     if folded.endswith("ه") and len(folded) > 1 and not folded.endswith("اه") and folded not in _final_h():
         folded = folded[:-1] + "ە"
@@ -249,8 +253,8 @@ def _noun_chains() -> dict[str, dict[str, list[Chain]]]:
         def walk(si: int, prev: str, surface: str, chain: Chain, used_add: bool) -> None:
             if chain:
                 table.setdefault(surface, []).append(chain)
-            if len(chain) >= 4:
-                return
+            if len(chain) >= 4 or (chain and chain[-1][1] == "EZ"):
+                return  # the ezafe ends the word
             for sj in range(si, len(order)):
                 for form, tag, feats in slots[order[sj]]:
                     if tag == "ADD" and used_add:
@@ -481,7 +485,7 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
 _POS_OUT = {"N": "NOUN", "VERB": "VERB"}
 # cost of a suffix morpheme in ranking; the ezafe is the commonest clitic, so X+ی beats a
 # dictionary headword Xی (سەری = سەر + ی)
-_TAG_COST = {"EZ": -0.1, "PRON": 0.9, "COP": 1.2, "DIR": 1.5}
+_TAG_COST = {"EZ": -0.1, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5, "CONJ": 1.5}
 
 
 def _chain_cost(seg: Chain) -> float:
@@ -519,7 +523,7 @@ def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Ch
         cost += 0.3
     if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
         bonus -= 0.01
-    score = (0.2 if guess else 1.0) - 0.08 * cost + bonus
+    score = (0.2 if guess else 1.0) - 0.08 * cost + bonus + 0.001 * len(stem)
     return Analysis(lemma, pos_out, _features(*feat_str), _morphs(0, prefix, stem, suffix), guess, score)
 
 
@@ -594,6 +598,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
                             if stype == "PRS" and not any(t[1] in ("PERS", "IMP") for t in schain) \
                                     and not ptags & {"SBJV", "NEG"}:
                                 continue
+                            if "IPFV" in ptags and any(t[1] == "IMP" for t in schain):
+                                continue  # no imperative after دە
                             tense = "PRS" if stype == "PRS" else "PST"
                             if any(t[1] == "PRF" for t in schain):
                                 tense = "PRS;PRF" if not any(t[1] == "PLUPRF" for t in schain) else tense
@@ -648,12 +654,42 @@ def _guess(w: str) -> Analysis:
     return best
 
 
-def _analyze_folded(w: str) -> tuple[Analysis, ...]:
+_PROCLITICS = ("لە", "بە")
+
+
+def _variants(w: str) -> list[str]:
+    """Respellings tried for a word with no lexicon analysis: the lam-alef reversed by PDF
+    extraction (بەاڵم → بەڵام), old medial ه for ە (ئهفسانه → ئەفسانە), لأ typed for ڵ."""
+    out = []
+    if "اڵ" in w:
+        out.append(w.replace("اڵ", "ڵا"))
+    if "ه" in w and "ە" not in w:
+        out.append(w.replace("ه", "ە"))
+    if "لئە" in w:
+        out.append(w.replace("لئە", "ڵ"))
+    return out
+
+
+def _analyze_folded(w: str, variants: bool = True) -> tuple[Analysis, ...]:
     if not w:
         return ()
     lex = _lexicon()
     found = _noun_analyses(w, lex)
     found += _verb_analyses(w, lex)
+    if len(w) > 4 and w.startswith(_PROCLITICS) and w not in lex.closed:  # لەشارەکەدا، بەکوردی
+        p = w[:2]
+        for a in _noun_analyses(w[2:], lex):
+            ms = (Morpheme(p, "PREP", 0, 2),) + tuple(
+                Morpheme(m.text, m.tag, m.start + 2, m.end + 2) for m in a.morphemes)
+            found.append(Analysis(a.lemma, a.pos, a.features, ms, a.is_guess, a.score - 0.1))
+    if variants and not found:
+        for v in _variants(w):
+            res = _analyze_folded(v, False)
+            if res and not res[0].is_guess:
+                a = res[0]
+                ms = a.morphemes if len(v) == len(w) else (Morpheme(w, "STEM", 0, len(w)),)
+                ms = tuple(Morpheme(w[m.start:m.end], m.tag, m.start, m.end) for m in ms)
+                return (Analysis(a.lemma, a.pos, a.features, ms, False, a.score - 0.05),)
     if w in lex.closed:  # function words: their own analysis first
         found = [Analysis(a.lemma, a.pos, a.features, a.morphemes, a.is_guess, a.score + 0.5)
                  if len(a.morphemes) == 1 else a for a in found]
@@ -783,7 +819,8 @@ def __getattr__(name: str) -> Any:
 # Clitic-level tokens
 
 # tags split off as their own token (convention of gold/tokenize: nominal clitics only)
-SPLIT_TAGS = frozenset({"DEF", "INDF", "PL", "EZ", "PRON", "ADD", "POST", "COP"})
+SPLIT_TAGS = frozenset({"DEF", "INDF", "PL", "EZ", "PRON", "ADD", "POST", "COP", "CONJ"})
+_PTCP_SPLIT = frozenset({"DEF", "INDF", "PL", "EZ", "POST", "CONJ"})
 
 
 def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]]:
@@ -812,10 +849,16 @@ def _split_word(word: str, split_verbs: bool = False) -> list[tuple[str, int, in
         return [(word, 0, len(word))]
     a = analyses[0]
     if a.pos == "VERB" and "VerbForm" not in a.features and not split_verbs:
+        last = a.morphemes[-1]
+        if last.tag == "CONJ" and len(a.morphemes) > 1:  # دانیشێتو → دانیشێت و
+            return [(word[:last.start], 0, last.start), (last.text, last.start, last.end)]
         return [(word, 0, len(word))]
+    split_tags = SPLIT_TAGS
+    if a.pos == "VERB" and "V.PTCP" in a.features.get("VerbForm", ""):
+        split_tags = _PTCP_SPLIT  # هاتووم، پێکهاتووە stay whole: they are perfect verbs
     pieces: list[list[int]] = []
     for m in a.morphemes:
-        if pieces and not (m.tag in SPLIT_TAGS or (split_verbs and m.tag != "STEM")) and m.tag != "STEM":
+        if pieces and not (m.tag in split_tags or (split_verbs and m.tag != "STEM")) and m.tag != "STEM":
             pieces[-1][1] = m.end
         elif pieces and m.tag == "STEM" and not split_verbs:
             pieces[-1][1] = m.end
