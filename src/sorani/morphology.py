@@ -27,8 +27,8 @@ from typing import Any
 
 from sorani._data import read_rows
 
-__all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "stem", "morphemes", "is_known",
-           "stopwords", "fold"]
+__all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "lemmatize_text", "stem", "morphemes",
+           "is_known", "stopwords", "fold"]
 
 MAX_NOUN_CHAIN = 16   # longest nominal suffix chain, in letters
 MAX_PREVERB = 14      # longest nominal/preverb part of a joined compound verb
@@ -455,14 +455,41 @@ def _features(*feat_lists: str) -> dict[str, str]:
     return feats
 
 
-def _noun_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
-    out: list[Analysis] = []
+_STRONG_VPREFIX = ("دە", "نا", "نە", "ب", "ئە", "مە", "د")
+
+
+@cache
+def _verb_prefix_heads() -> frozenset[str]:
+    return frozenset(k[:i] for k in _verb_prefixes() for i in range(len(k) + 1))
+
+
+_CLS_OF = {"ە": "E", "ی": "I", "و": "U", "ا": "V", "ۆ": "V", "ێ": "V", "ۊ": "V"}
+
+
+@cache
+def _tails(kind: str) -> frozenset[str]:
+    """Every ending of every suffix chain of ``kind`` (noun|verb): a word end that is not in this
+    set cannot start a longer chain either, so the search stops there."""
+    keys: set[str] = set()
+    if kind == "noun":
+        for table in _noun_chains().values():
+            keys.update(table)
+    else:
+        keys.update(_verb_suffixes())
+    return frozenset(k[i:] for k in keys for i in range(len(k) + 1))
+
+
+def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    out: list[Cand] = []
     chains = _noun_chains()
+    tails = _tails("noun")
     n = len(w)
     for i in range(n, max(1, n - MAX_NOUN_CHAIN) - 1, -1):
-        stem = w[:i]
         tail = w[i:]
-        segs = chains[_cls(stem[-1])].get(tail)
+        if tail not in tails:
+            break
+        stem = w[:i]
+        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
         if segs is None:
             continue
         entries = lex.nouns.get(stem)
@@ -475,7 +502,7 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
             for lemma, pos, feats in lex.nouns.get(stem + "ە", ()):
                 for seg in chains["C"].get(tail, ()):
                     out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
-        if not entries and i >= 4:
+        if not entries and i >= 5 and stem[-1] in "نوە":
             for lemma, pos, feats in _light_compound(stem, lex):
                 for seg in segs:
                     out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
@@ -496,12 +523,10 @@ def _chain_cost(seg: Chain) -> float:
 def _light_nominals() -> dict[str, tuple[str, str]]:
     """Nominal forms of light verbs (کردن، کراو، بوونەوە…) -> (infinitive, features)."""
     out: dict[str, tuple[str, str]] = {}
-    lex = _lexicon()
-    for lemma in _LIGHT_VERBS:
-        for form, entries in ((f, e) for f, e in lex.nouns.items() if f.startswith(lemma[:2])):
-            for lem, pos, feats in entries:
-                if lem == lemma and pos == "VERB":
-                    out[form] = (lemma, feats)
+    for form, entries in _lexicon().nouns.items():
+        for lem, pos, feats in entries:
+            if pos == "VERB" and lem in _LIGHT_VERBS:
+                out[form] = (lem, feats)
     return out
 
 
@@ -515,39 +540,65 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
     return out
 
 
+# A candidate analysis, cheap to make: (score, lemma, pos, feats, prefix chain, stem, suffix chain,
+# is_guess).  Only the candidates a caller asks for become ``Analysis`` objects.
+Cand = tuple[float, str, str, str, Chain, str, Chain, bool]
+
+
 def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Chain, guess: bool,
-          cost: float, bonus: float = 0.0) -> Analysis:
+          cost: float, bonus: float = 0.0) -> Cand:
     pos_out = _POS_OUT.get(pos, pos)
-    feat_str = [feats] + [p[2] for p in prefix] + [s[2] for s in suffix]
     if suffix and stem[-1:] == "ە" and suffix[0][0][:1] == "ک":  # ماڵە+کە vs ماڵ+ەکە: the article
         cost += 0.3
     if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
         bonus -= 0.01
     score = (0.2 if guess else 1.0) - 0.08 * cost + bonus + 0.001 * len(stem)
-    return Analysis(lemma, pos_out, _features(*feat_str), _morphs(0, prefix, stem, suffix), guess, score)
+    return (score, lemma, pos_out, feats, prefix, stem, suffix, guess)
 
 
-def _verb_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
-    out: list[Analysis] = []
+def _build(c: Cand, word: str, pos: list[int] | None) -> Analysis:
+    """The ``Analysis`` of a candidate; morpheme texts and offsets refer to ``word`` (``pos`` maps
+    offsets of the folded form to ``word``)."""
+    score, lemma, pos_out, feats, prefix, stem, suffix, guess = c
+    feat_str = [feats] + [p[2] for p in prefix] + [x[2] for x in suffix]
+    ms = _morphs(0, prefix, stem, suffix)
+    if ms[-1].end != (len(pos) - 1 if pos is not None else len(word)):  # respelled: one morpheme
+        ms = (Morpheme(word, "STEM", 0, len(word)),)
+    elif pos is not None:
+        ms = tuple(Morpheme(word[pos[m.start]:pos[m.end]], m.tag, pos[m.start], pos[m.end]) for m in ms)
+    return Analysis(lemma, pos_out, _features(*feat_str), ms, guess, score)
+
+
+def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    out: list[Cand] = []
     n = len(w)
     vsuf = _verb_suffixes()
     vpre = _verb_prefixes()
     suf_cands = []
+    vsuf_tails = _tails("verb")
     for s in range(0, min(n - 1, 14) + 1):
-        entries = vsuf.get(w[n - s:] if s else "")
+        tail = w[n - s:] if s else ""
+        if tail not in vsuf_tails:
+            break  # no longer tail can be a suffix chain either
+        entries = vsuf.get(tail)
         if entries:
             suf_cands.append((s, entries))
     if not suf_cands:
         return out
     starts = [0]
+    vpre_heads = _verb_prefix_heads()
+    preverbs, nouns = lex.preverbs, lex.nouns
     for j in range(2, min(n - 1, MAX_PREVERB) + 1):
         head = w[:j]
-        if head in lex.preverbs or head in lex.nouns:
+        if head in preverbs or (w.startswith(_STRONG_VPREFIX, j) and head in nouns):
             starts.append(j)
     for j in starts:
         pre = w[:j]
         for k in range(0, min(n - j, 6) + 1):
-            pchains = vpre.get(w[j:j + k])
+            head = w[j:j + k]
+            if head not in vpre_heads:
+                break
+            pchains = vpre.get(head)
             if pchains is None:
                 continue
             for s, sentries in suf_cands:
@@ -629,12 +680,12 @@ def _affix_preverbs() -> frozenset[str]:
     return frozenset(form for _, form, _, _ in _affixes()["preverb"])
 
 
-def _guess(w: str) -> Analysis:
+def _guess(w: str) -> Cand:
     """Best guess for a word with no lexicon analysis: strip a suffix chain only when it contains
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
     chains = _noun_chains()
     n = len(w)
-    best: Analysis | None = None
+    best: Cand | None = None
     for i in range(3, n):
         segs = chains[_cls(w[i - 1])].get(w[i:])
         if not segs:
@@ -670,57 +721,89 @@ def _variants(w: str) -> list[str]:
     return out
 
 
-def _analyze_folded(w: str, variants: bool = True) -> tuple[Analysis, ...]:
+def _analyze_folded(w: str, variants: bool = True) -> tuple[Cand, ...]:
+    """All candidate analyses of a folded word, best first."""
     if not w:
         return ()
     lex = _lexicon()
     found = _noun_analyses(w, lex)
     found += _verb_analyses(w, lex)
-    if len(w) > 4 and w.startswith(_PROCLITICS) and w not in lex.closed:  # لەشارەکەدا، بەکوردی
-        p = w[:2]
-        for a in _noun_analyses(w[2:], lex):
-            ms = (Morpheme(p, "PREP", 0, 2),) + tuple(
-                Morpheme(m.text, m.tag, m.start + 2, m.end + 2) for m in a.morphemes)
-            found.append(Analysis(a.lemma, a.pos, a.features, ms, a.is_guess, a.score - 0.1))
+    if not found and len(w) > 4 and w.startswith(_PROCLITICS):  # لەشارەکەدا، بەکوردی
+        pre = ((w[:2], "PREP", ""),)
+        for c in _noun_analyses(w[2:], lex):
+            found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
     if variants and not found:
         for v in _variants(w):
             res = _analyze_folded(v, False)
-            if res and not res[0].is_guess:
-                a = res[0]
-                ms = a.morphemes if len(v) == len(w) else (Morpheme(w, "STEM", 0, len(w)),)
-                ms = tuple(Morpheme(w[m.start:m.end], m.tag, m.start, m.end) for m in ms)
-                return (Analysis(a.lemma, a.pos, a.features, ms, False, a.score - 0.05),)
-    if w in lex.closed:  # function words: their own analysis first
-        found = [Analysis(a.lemma, a.pos, a.features, a.morphemes, a.is_guess, a.score + 0.5)
-                 if len(a.morphemes) == 1 else a for a in found]
+            if res and not res[0][7]:
+                c = res[0]
+                if len(v) != len(w):
+                    return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
+                return ((c[0] - 0.05,) + c[1:],)
     if not found:
         return (_guess(w),)
-    found.sort(key=lambda a: -a.score)
-    seen: set[tuple[str, str, tuple[Morpheme, ...]]] = set()
-    uniq = []
-    for a in found:
-        key = (a.lemma, a.pos, a.morphemes)
+    if w in lex.closed:  # function words: their own analysis first
+        found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in found]
+    found.sort(key=lambda c: -c[0])
+    return tuple(found)
+
+
+@lru_cache(maxsize=300_000)
+def _candidates(word: str) -> tuple[Cand, ...]:
+    """Candidates of a raw word (analysed in its folded form)."""
+    folded = fold(word)
+    if len(folded) > 64:  # far longer than any Sorani word: one guess, no search
+        return ((0.0, folded, "X", "", (), folded, (), True),)
+    return _analyze_folded(folded)
+
+
+_BEST: dict[str, Cand | None] = {}
+
+
+def _best(word: str) -> Cand | None:
+    """The best candidate of a raw word.  Fast path: when a dictionary word matches with at most
+    an ezafe (score ≥ 1) and the word neither starts like a verb nor is a bare verb stem, no verb
+    analysis can outrank it, so the verb search is skipped."""
+    best = _BEST.get(word, _MISSING)
+    if best is not _MISSING:
+        return best  # type: ignore[return-value]
+    if len(_BEST) > 300_000:
+        _BEST.clear()
+    best = None
+    w = fold(word)
+    if len(w) <= 64 and not w.startswith(_STRONG_VPREFIX):
+        lex = _lexicon()
+        if w not in lex.verb_stems:
+            nouns = _noun_analyses(w, lex)
+            if nouns:
+                top = max(nouns, key=lambda c: c[0])
+                if top[0] >= 1.0:
+                    best = top
+                    if w in lex.closed:
+                        best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in nouns),
+                                   key=lambda c: c[0])
+    if best is None:
+        cands = _candidates(word)
+        best = cands[0] if cands else None
+    _BEST[word] = best
+    return best
+
+
+_MISSING = object()
+
+
+@lru_cache(maxsize=100_000)
+def _analyze_cached(word: str) -> tuple[Analysis, ...]:
+    cands = _candidates(word)
+    pos = _fold_with_map(word)[1] if fold(word) != word else None
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in cands:
+        key = (c[1], c[2], c[4], c[5], c[6])
         if key not in seen:
             seen.add(key)
-            uniq.append(a)
-    return tuple(uniq)
-
-
-@lru_cache(maxsize=200_000)
-def _analyze_cached(word: str) -> tuple[Analysis, ...]:
-    folded, pos = _fold_with_map(word) if _NEEDS_FOLD.search(word) else (word, None)
-    if len(folded) > 64:  # far longer than any Sorani word: one guess, no search
-        return (_make(folded, "X", "", (), folded, (), True, 0),) if pos is None else \
-            (_remap(_make(folded, "X", "", (), folded, (), True, 0), word, pos),)
-    result = _analyze_folded(folded)
-    if pos is not None:
-        result = tuple(_remap(a, word, pos) for a in result)
-    return result
-
-
-def _remap(a: Analysis, word: str, pos: list[int]) -> Analysis:
-    ms = tuple(Morpheme(word[pos[m.start]:pos[m.end]], m.tag, pos[m.start], pos[m.end]) for m in a.morphemes)
-    return Analysis(a.lemma, a.pos, a.features, ms, a.is_guess, a.score)
+            out.append(_build(c, word, pos))
+    return tuple(out)
 
 
 def analyze_word(word: str) -> list[Analysis]:
@@ -746,8 +829,39 @@ def lemmatize(word: str) -> str:
     >>> lemmatize("نەیتوانی")
     'توانین'
     """
-    analyses = _analyze_cached(word.strip())
-    return analyses[0].lemma if analyses else word
+    best = _best(word.strip())
+    return best[1] if best else word
+
+
+_LEMMAS: dict[str, str] = {}
+_LEMMA_CACHE_MAX = 500_000
+
+
+@cache
+def _word_re() -> re.Pattern[str]:
+    from sorani.tokenize import _WORD
+
+    return re.compile(_WORD)
+
+
+def lemmatize_text(text: str) -> list[str]:
+    """Lemmas of the words of ``text`` (word tokens as ``sorani.tokenize`` finds them), in order;
+    a per-form cache makes repeated forms cost one dictionary lookup.
+
+    >>> lemmatize_text("منداڵەکان لە قوتابخانەکەدا دەخوێنن")
+    ['منداڵ', 'لە', 'قوتابخانە', 'خوێندن']
+    """
+    cache_get = _LEMMAS.get
+    out = []
+    for w in _word_re().findall(text):
+        lem = cache_get(w)
+        if lem is None:
+            if len(_LEMMAS) >= _LEMMA_CACHE_MAX:
+                _LEMMAS.clear()
+            best = _best(w)
+            lem = _LEMMAS[w] = best[1] if best else w
+        out.append(lem)
+    return out
 
 
 def is_known(word: str) -> bool:
@@ -756,8 +870,8 @@ def is_known(word: str) -> bool:
     >>> is_known("ماڵەکانیان"), is_known("قڕخۆزەپڵا")
     (True, False)
     """
-    analyses = _analyze_cached(word.strip())
-    return bool(analyses) and not analyses[0].is_guess
+    best = _best(word.strip())
+    return best is not None and not best[7]
 
 
 _LIGHT_SUFFIXES = ("ەکانیان", "ەکانمان", "ەکانتان", "ەکانی", "ەکانم", "ەکانت", "ەکاندا", "ەکانەوە",

@@ -17,6 +17,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sentences": ("sorani.cli.core", "split text into sentences"),
     "analyze": ("sorani.cli.core", "full analysis (Doc) of the text"),
     "evaluate": ("sorani.cli.evaluate", "score sorani on the gold sets"),
+    "lemmatize": ("sorani.cli.morphology", "replace each word by its lemma"),
+    "stem": ("sorani.cli.morphology", "replace each word by its stem"),
+    "morphemes": ("sorani.cli.morphology", "split words into clitic-level tokens"),
 }
 
 
