@@ -91,6 +91,7 @@ def _fold_with_map(word: str) -> tuple[str, list[int]]:
             pos.append(i)
         i += 1
     pos.append(n)
+    pos[0] = 0  # characters deleted at the start belong to the first morpheme
     if out and out[0] == "ر":
         out[0] = "ڕ"
     folded = "".join(out)
