@@ -498,6 +498,8 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             for seg in segs:
                 cost = _chain_cost(seg)
                 for lemma, pos, feats in entries:
+                    if seg and pos in _NO_SUFFIX_POS:
+                        continue  # conjunctions and particles take no clitics (یانەکانی ≠ یان)
                     out.append(_make(lemma, pos, feats, (), stem, seg, False, cost))
         if tail.startswith("ان") and stem[-1] != "ە":  # ناوچە + ان → ناوچان
             for lemma, pos, feats in lex.nouns.get(stem + "ە", ()):
@@ -513,7 +515,9 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
 _POS_OUT = {"N": "NOUN", "VERB": "VERB"}
 # cost of a suffix morpheme in ranking; the ezafe is the commonest clitic, so X+ی beats a
 # dictionary headword Xی (سەری = سەر + ی)
-_TAG_COST = {"EZ": -0.1, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5, "CONJ": 1.5}
+_TAG_COST = {"EZ": -0.1, "CMPR": -0.05, "SPRL": -0.05, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5,
+             "CONJ": 1.5}
+_NO_SUFFIX_POS = frozenset({"CCONJ", "SCONJ", "PART", "INTJ", "SYM"})
 
 
 def _chain_cost(seg: Chain) -> float:
@@ -648,8 +652,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             elif sstype != stype:
                                 continue
                             if stype == "PRS" and not any(t[1] in ("PERS", "IMP") for t in schain) \
-                                    and not ptags & {"SBJV", "NEG"}:
-                                continue
+                                    and (not ptags & {"SBJV", "NEG"} or stem[-1] not in VOWELS):
+                                continue  # bare imperative only on a vowel stem: بکە، بخۆ
                             if "IPFV" in ptags and any(t[1] == "IMP" for t in schain):
                                 continue  # no imperative after دە
                             tense = "PRS" if stype == "PRS" else "PST"
@@ -875,15 +879,12 @@ def is_known(word: str) -> bool:
     return best is not None and not best[7]
 
 
-_LIGHT_SUFFIXES = ("ەکانیان", "ەکانمان", "ەکانتان", "ەکانی", "ەکانم", "ەکانت", "ەکاندا", "ەکانەوە",
-                   "ەکان", "ەکەیان", "ەکەمان", "ەکەتان", "ەکەی", "ەکەم", "ەکەت", "ەکەدا", "ەکەوە",
-                   "ەکە", "ێکی", "ێک", "یەکی", "یەک", "انی", "ان", "ەوە", "دا", "یش", "ی")
-
-
 def stem(word: str, mode: str = "light") -> str:
-    """Stem of a word.  ``mode="full"``: the stem of the best lexicon analysis (verbs: their lemma);
-    ``mode="light"``: suffix stripping in the manner of Lucene's stemmer, that never cuts into a
-    lexicon word (a known word, or an unknown name, keeps its letters).
+    """Stem of a word, for search.  ``mode="light"``: suffix stripping in the manner of Lucene's
+    stemmer but driven by the lexicon: only nominal inflection and clitics are removed, and only
+    down to a lexicon word, so a known word or an unknown name is never cut (an unknown word loses
+    only unambiguous endings such as ەکان، ێک، دا).  ``mode="full"``: the lemma of the best
+    analysis, so verb forms conflate with their infinitive too.
 
     >>> stem("کتێبەکانیان"), stem("ئازەربایجان")
     ('کتێب', 'ئازەربایجان')
@@ -892,31 +893,22 @@ def stem(word: str, mode: str = "light") -> str:
     """
     if mode not in ("light", "full"):
         raise ValueError(f"stem mode must be 'light' or 'full', not {mode!r}")
-    w = fold(word.strip())
     if mode == "full":
-        analyses = _analyze_cached(w)
-        if not analyses:
-            return w
-        a = analyses[0]
-        if a.pos == "VERB" or a.is_guess:
-            return a.lemma
-        return a.stem
+        return lemmatize(word)
+    return _light_stem(word.strip())
+
+
+@lru_cache(maxsize=200_000)
+def _light_stem(word: str) -> str:
+    w = fold(word)
+    if not w or len(w) > 64:
+        return w
     lex = _lexicon()
-    for _ in range(3):
-        if w in lex.nouns or w in lex.closed:
-            return w
-        for suf in _LIGHT_SUFFIXES:
-            if w.endswith(suf) and len(w) - len(suf) >= 2:
-                rest = w[: -len(suf)]
-                if rest in lex.nouns or (suf in ("ەکان", "ەکە", "ەکانی", "ەکەی", "ێک", "ێکی") and len(rest) >= 3):
-                    w = rest
-                    break
-                if suf.startswith("ە") and rest + "ە" in lex.nouns:  # ڕستە + کە
-                    w = rest + "ە"
-                    break
-        else:
-            return w
-    return w
+    nouns = [c for c in _noun_analyses(w, lex) if c[2] != "VERB" or "V.MSDR" in c[3]]
+    if nouns:
+        best = max(nouns, key=lambda c: c[0])
+        return best[1] if best[1].startswith(best[5]) else best[5]
+    return _guess(w)[1]
 
 
 @cache
