@@ -6,7 +6,7 @@ Sources (all shippable):
     sinaahmadi/ScriptNormalization (commit 9d8b627d), Apache-2.0.  Persian noise is filtered out:
     headwords with a bare initial alef (Sorani writes ئا), a final Persian heh (ه), Arabic-only
     letters (ث ذ ض ظ ط ص ء أ), harakat or ZWNJ, or Persian verb endings (…شدن، …کردن spelled with ه).
-  * src/sorani/data/morphology/verbs.tsv and closed.tsv — authored for sorani (MIT).
+  * src/sorani/data/morphology/verbs.tsv, closed.tsv and supplement.tsv — authored for sorani (MIT).
 UniMorph is NOT used here (it is kept for evaluation only).
 
 Part of speech: headwords ending in a simple verb's infinitive (verbs.tsv) optionally followed by
@@ -100,8 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     for inf, (past, pres, passive, trans) in verbs.items():
         rows.append((inf, "VERB", past, pres, passive, trans, "authored"))
     seen_verbs = set(verbs)
+    supplement = {fold(r[0]): r[1] for r in read_rows("morphology/supplement.tsv")}
+    for w, pos in supplement.items():
+        if w not in closed:
+            rows.append((w, pos, "-", "-", "-", "-", "authored"))
     for w in sorted(heads):
-        if w in closed:
+        if w in closed or w in supplement:
             continue
         v = derive_verb(w, verbs, heads) if w.endswith(("ن", TELIC)) else None
         if v is INFLECTED:
@@ -145,11 +149,11 @@ def drop_verb_forms(rows: list) -> list:
     M._candidates.cache_clear()
     lex = M._lexicon()
     past = {r[2] for r in rows if r[1] == "VERB" and r[6] == "authored"}
-    endings = ("ی", "م", "ت", "مان", "تان", "یان", "ین", "یت")
+    endings = ("ی", "مان", "تان", "یان", "ین", "یت")  # not م ت alone: مام، ...
     keep = []
     for r in rows:
         w = r[0]
-        if r[1] != "VERB" and r[6] != "authored":
+        if r[1] != "VERB" and r[6] == "SoraniKurdish.txt":
             if any(w == p + e for p in past for e in endings if w.startswith(p)):
                 continue
             strong = [c for c in M._verb_analyses(w, lex)

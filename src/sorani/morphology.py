@@ -186,6 +186,8 @@ def _junction(prev: str, form: str) -> list[str]:
     """Surface forms of suffix ``form`` (consonant-context spelling) after the letter ``prev``."""
     if prev not in VOWELS or not form:
         return [form]
+    if prev == "و" and form == "و":
+        return []  # هەردوو is not هەردو + و
     if prev == "و":  # خانووەکە، دواکەوتووەکان، خانوویەک، خانووش
         if form[0] == "ە" or form in ("م", "ت", "ی", "مان", "تان", "یان", "دا", "ین", "یت", "ن"):
             return [form]
@@ -515,7 +517,7 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
 _POS_OUT = {"N": "NOUN", "VERB": "VERB"}
 # cost of a suffix morpheme in ranking; the ezafe is the commonest clitic, so X+ی beats a
 # dictionary headword Xی (سەری = سەر + ی)
-_TAG_COST = {"EZ": -0.1, "CMPR": -0.05, "SPRL": -0.05, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5,
+_TAG_COST = {"EZ": -0.1, "CMPR": -0.05, "SPRL": -0.05, "PL": 0.8, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5,
              "CONJ": 1.5}
 _NO_SUFFIX_POS = frozenset({"CCONJ", "SCONJ", "PART", "INTJ", "SYM"})
 
