@@ -35,6 +35,7 @@ PERSIAN_NOISE = re.compile(r"^ا|ه$|[ثذضظطصءأؤًٌٍَُِّْ\u200c]|
 ADJ_SUFFIXES = ("دار", "مەند", "ناک", "انە", "ئامێز", "اوی", "یانە")
 TELIC = "ەوە"
 # inflectional verb prefixes: a headword like نەمان or دەکردن is an inflected form, not a compound
+PREVERBS = {"هەڵ", "دا", "ڕا", "ڕۆ", "وەر", "دەر", "پێ", "لێ", "تێ", "پێک", "تێک", "لێک", "وە", "بەر"}
 VERB_PREFIXES = ("نە", "دە", "نا", "مە", "ب", "بی", "نەدە", "ئە")
 
 
@@ -58,7 +59,7 @@ def derive_verb(word: str, verbs: dict, heads: set[str]) -> tuple[str, str, str,
         inf = base[-k:]
         if inf in verbs:
             pre = base[:-k]
-            if pre and (pre in VERB_PREFIXES or pre in past_stems):
+            if pre and (pre in VERB_PREFIXES or (pre in past_stems and pre not in PREVERBS)):
                 return INFLECTED
             if pre and len(pre) < 2:
                 continue

@@ -202,6 +202,8 @@ def _junction(prev: str, form: str) -> list[str]:
         rest = form[1:]
         if prev == "ی":
             return ["ی" + form] if rest else ["یە", "ی"]
+        if rest and prev in "اۆ":  # گێڕایەوە، بەلایەوە beside لاوە
+            return [rest, "ی" + form]
         return [rest] if rest else ["یە"]
     if form.startswith("ێ"):
         return ["یە" + form[1:]]
@@ -319,8 +321,9 @@ def _verb_suffixes() -> dict[str, list[tuple[str, Chain]]]:
             for fin in finals:
                 if fin[1] in ("TEL", "DIR") and end[0].endswith("ە") and not fin[0].startswith("ت"):
                     continue
-                if fin[0].startswith("ت") and fin[1] in ("TEL", "DIR") and not end[0].endswith("ە"):
-                    continue
+                if fin[0].startswith("ت") and fin[1] in ("TEL", "DIR") and \
+                        not (end[0] or asp[0]).endswith(("ە", "ۆ")):
+                    continue  # تەوە / تە after the perfect: هاتووەتەوە، گرتۆتەوە
                 prev = (end[0] or asp[0])[-1]
                 for surf in (_junction(prev, fin[0]) if fin[0] else [""]):
                     fin2 = (surf, fin[1], fin[2])
@@ -499,6 +502,9 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if entries:
             for seg in segs:
                 cost = _chain_cost(seg)
+                if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
+                    out.append(_make(stem + seg[0][0], "N", "", (), stem, seg, False, cost))
+                    continue
                 for lemma, pos, feats in entries:
                     if seg and pos in _NO_SUFFIX_POS:
                         continue  # conjunctions and particles take no clitics (یانەکانی ≠ یان)
@@ -517,7 +523,7 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
 _POS_OUT = {"N": "NOUN", "VERB": "VERB"}
 # cost of a suffix morpheme in ranking; the ezafe is the commonest clitic, so X+ی beats a
 # dictionary headword Xی (سەری = سەر + ی)
-_TAG_COST = {"EZ": -0.1, "CMPR": -0.05, "SPRL": -0.05, "PL": 0.8, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5,
+_TAG_COST = {"DER": 1.2, "EZ": -0.1, "CMPR": -0.05, "SPRL": -0.05, "PL": 0.8, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5,
              "CONJ": 1.5}
 _NO_SUFFIX_POS = frozenset({"CCONJ", "SCONJ", "PART", "INTJ", "SYM"})
 
@@ -623,8 +629,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         guess = False
                         if full is None:
                             if pre in _affix_preverbs():
-                                full = pre + lemma
-                                guess = full not in lex.lemmas
+                                full = pre + lemma  # preverb + known verb: a regular compound
+                                bonus -= 0.01
                             elif lemma in _LIGHT_VERBS and pre in lex.nouns and len(pre) > 2:
                                 full = pre + lemma  # open noun + light verb compound
                                 open_compound = True
@@ -654,8 +660,9 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             elif sstype != stype:
                                 continue
                             if stype == "PRS" and not any(t[1] in ("PERS", "IMP") for t in schain) \
-                                    and (not ptags & {"SBJV", "NEG"} or stem[-1] not in VOWELS):
-                                continue  # bare imperative only on a vowel stem: بکە، بخۆ
+                                    and (not ptags & {"SBJV", "NEG"} or stem[-1] not in VOWELS) \
+                                    and stem[-1] != "ێ":
+                                continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
                             if "IPFV" in ptags and any(t[1] == "IMP" for t in schain):
                                 continue  # no imperative after دە
                             tense = "PRS" if stype == "PRS" else "PST"
