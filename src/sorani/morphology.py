@@ -503,6 +503,8 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             for seg in segs:
                 cost = _chain_cost(seg)
                 if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
+                    if all(e[1] == "VERB" for e in entries):
+                        continue
                     out.append(_make(stem + seg[0][0], "N", "", (), stem, seg, False, cost))
                     continue
                 for lemma, pos, feats in entries:
@@ -548,7 +550,8 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
     out = []
     for k in range(3, min(len(stem) - 1, 10) + 1):
         hit = _light_nominals().get(stem[-k:])
-        if hit and stem[:-k] in lex.nouns:
+        head = stem[:-k]
+        if hit and len(head) >= 3 and head in lex.nouns and head not in lex.verb_stems:
             out.append((stem[:-k] + hit[0], "VERB", hit[1]))
     return out
 
