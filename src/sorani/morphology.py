@@ -564,7 +564,7 @@ Cand = tuple[float, str, str, str, Chain, str, Chain, bool]
 def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Chain, guess: bool,
           cost: float, bonus: float = 0.0) -> Cand:
     pos_out = _POS_OUT.get(pos, pos)
-    if suffix and stem[-1:] == "ە" and suffix[0][0][:1] == "ک":  # ماڵە+کە vs ماڵ+ەکە: the article
+    if suffix and stem[-1:] == "ە" and suffix[0][0][:1] in "کو":  # ماڵە+کە vs ماڵ+ەکە: the article
         cost += 0.3
     if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
         bonus -= 0.01
@@ -954,15 +954,22 @@ def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]
     from sorani.tokenize import tokenize
 
     out: list[tuple[str, int, int]] = []
+    recent: list[str] = []  # the last few words, to see a demonstrative (ئەم … ـە)
     for tok in tokenize(text):
         if tok.kind != "word":
             out.append((tok.text, tok.start, tok.end))
             continue
-        out.extend((t, tok.start + s, tok.start + e) for t, s, e in _split_word(tok.text, split_verbs))
+        after_dem = any(w in _DEMONSTRATIVES for w in recent)
+        out.extend((t, tok.start + s, tok.start + e)
+                   for t, s, e in _split_word(tok.text, split_verbs, after_dem))
+        recent = (recent + [fold(tok.text)])[-3:]
     return out
 
 
-def _split_word(word: str, split_verbs: bool = False) -> list[tuple[str, int, int]]:
+_DEMONSTRATIVES = frozenset({"ئەم", "ئەو", "لەم", "لەو", "بەم", "بەو", "ئەمە", "ئەوە"})
+
+
+def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -> list[tuple[str, int, int]]:
     analyses = _analyze_cached(word)
     if not analyses:
         return [(word, 0, len(word))]
@@ -973,6 +980,14 @@ def _split_word(word: str, split_verbs: bool = False) -> list[tuple[str, int, in
             return [(word[:last.start], 0, last.start), (last.text, last.start, last.end)]
         return [(word, 0, len(word))]
     split_tags = SPLIT_TAGS
+    if a.pos == "VERB" and "V.MSDR" in a.features.get("VerbForm", ""):
+        split_tags = split_tags - {"POST"}  # a telic infinitive keeps its ەوە: لێکۆڵینەوە
+    if after_dem and a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and \
+            len(a.morphemes) == 2:
+        return [(word, 0, len(word))]  # ئەم پارتە: the demonstrative ە stays on its noun
+    if len(a.morphemes) == 1 and a.pos == "PRON" and a.lemma != word and word.startswith(a.lemma):
+        k = len(a.lemma)  # خۆی → خۆ ی
+        return [(word[:k], 0, k), (word[k:], k, len(word))]
     if a.pos == "VERB" and "V.PTCP" in a.features.get("VerbForm", ""):
         split_tags = _PTCP_SPLIT  # هاتووم، پێکهاتووە stay whole: they are perfect verbs
     pieces: list[list[int]] = []
