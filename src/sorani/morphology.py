@@ -200,8 +200,8 @@ def _junction(prev: str, form: str) -> list[str]:
         return [form]
     if form[0] == "ە":
         rest = form[1:]
-        if prev == "ی":
-            return ["ی" + form] if rest else ["یە", "ی"]
+        if prev == "ی":  # ی + ەکان → ییەکان, often written یەکان (زانستیەکان)
+            return ["ی" + form, form] if rest else ["یە", "ە"]
         if rest and prev in "اۆ":  # گێڕایەوە، بەلایەوە beside لاوە
             return [rest, "ی" + form]
         return [rest] if rest else ["یە"]
@@ -735,6 +735,31 @@ def _variants(w: str) -> list[str]:
         out.append(w.replace("ه", "ە"))
     if "لئە" in w:
         out.append(w.replace("لئە", "ڵ"))
+    if "ر" in w:  # ڕ typed as ر inside a word (دەگەرێتەوە)
+        out.append(w.replace("ر", "ڕ"))
+    return out
+
+
+def _compound(w: str, lex: _Lexicon) -> list[Cand]:
+    """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
+    مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
+    with no other analysis; at most 10 split points are tried."""
+    out: list[Cand] = []
+    n = len(w)
+    for a in range(3, min(n - 3, 12) + 1):
+        head = w[:a]
+        entries = lex.nouns.get(head)
+        if not entries or all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries):
+            continue
+        rest = w[a:]
+        for c in _noun_analyses(rest, lex):
+            if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
+                out.append((c[0] - 0.15, head + c[1], c[2] if c[2] != "VERB" else "NOUN", c[3],
+                            ((head, "CMP", ""),) + c[4], c[5], c[6], False))
+        for k in range(2, min(len(rest), 6) + 1):  # noun + present stem: an agent noun
+            for lemma, stype, voice, primary in lex.verb_stems.get(rest[:k], ()):
+                if stype == "PRS" and primary and not voice and k == len(rest):
+                    out.append((0.8, w, "NOUN", "", (), w, (), False))
     return out
 
 
@@ -757,6 +782,8 @@ def _analyze_folded(w: str, variants: bool = True) -> tuple[Cand, ...]:
                 if len(v) != len(w):
                     return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
                 return ((c[0] - 0.05,) + c[1:],)
+    if not found and variants:
+        found = _compound(w, lex)
     if not found:
         return (_guess(w),)
     if w in lex.closed:  # function words: their own analysis first
