@@ -515,10 +515,26 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             for lemma, pos, feats in lex.nouns.get(stem + "ە", ()):
                 for seg in chains["C"].get(tail, ()):
                     out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
-        if not entries and i >= 5 and stem[-1] in "نوە":
-            for lemma, pos, feats in _light_compound(stem, lex):
-                for seg in segs:
-                    out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
+    return out
+
+
+def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
+    out: list[Cand] = []
+    chains = _noun_chains()
+    tails = _tails("noun")
+    n = len(w)
+    for i in range(n, max(4, n - MAX_NOUN_CHAIN) - 1, -1):
+        tail = w[i:]
+        if tail not in tails:
+            break
+        stem = w[:i]
+        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
+        if segs is None or stem[-1] not in "نوە":
+            continue
+        for lemma, pos, feats in _light_compound(stem, lex):
+            for seg in segs:
+                out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
     return out
 
 
@@ -585,11 +601,49 @@ def _build(c: Cand, word: str, pos: list[int] | None) -> Analysis:
     return Analysis(lemma, pos_out, _features(*feat_str), ms, guess, score)
 
 
+@cache
+def _verb_suffix_table() -> dict[str, list[tuple[Any, ...]]]:
+    """``_verb_suffixes`` with each chain's static properties, cheapest chains first:
+    (stem type, chain, has person/imperative ending, has imperative, tense, mood-free, first letter,
+    ends in the subjunctive)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for tail, entries in _verb_suffixes().items():
+        rows = []
+        for sstype, schain in sorted(entries, key=lambda e: len(e[1])):
+            tags = [t[1] for t in schain]
+            tense = "PRS" if sstype == "PRS" else "PST"
+            if "PRF" in tags:
+                tense = "PST" if "PLUPRF" in tags else "PRS;PRF"
+            rows.append((sstype, schain, "PERS" in tags or "IMP" in tags, "IMP" in tags, tense,
+                         "SBJV" in tags or "IMP" in tags, schain[0][0][:1] if schain else "",
+                         bool(schain) and schain[-1][1] == "SBJV"))
+        out[tail] = rows
+    return out
+
+
+@cache
+def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
+    """``_verb_prefixes`` with (chain, tags, strong, has د, factor, mood-free)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for head, chains in _verb_prefixes().items():
+        rows = []
+        for pchain in chains:
+            ptags = frozenset(p[1] for p in pchain)
+            strong = bool(ptags & {"IPFV", "NEG", "SBJV"})
+            # دە نا نە are strong evidence of a verb, ب less so
+            factor = 0.3 if ptags & {"IPFV", "NEG"} and "IMP" not in "".join(p[2] for p in pchain) \
+                else 0.6 if "SBJV" in ptags else 1.0
+            rows.append((pchain, ptags, strong, any(p[0] == "د" for p in pchain), factor,
+                         bool(ptags & {"SBJV", "IMP"})))
+        out[head] = rows
+    return out
+
+
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     n = len(w)
-    vsuf = _verb_suffixes()
-    vpre = _verb_prefixes()
+    vsuf = _verb_suffix_table()
+    vpre = _verb_prefix_table()
     suf_cands = []
     vsuf_tails = _tails("verb")
     for s in range(0, min(n - 1, 14) + 1):
@@ -603,7 +657,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         return out
     starts = [0]
     vpre_heads = _verb_prefix_heads()
-    preverbs, nouns = lex.preverbs, lex.nouns
+    preverbs, nouns, verb_stems = lex.preverbs, lex.nouns, lex.verb_stems
+    affix_pv = _affix_preverbs()
     for j in range(2, min(n - 1, MAX_PREVERB) + 1):
         head = w[:j]
         if head in preverbs or (w.startswith(_STRONG_VPREFIX, j) and head in nouns):
@@ -621,70 +676,62 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 stem = w[j + k:n - s]
                 if not stem:
                     continue
-                stems = lex.verb_stems.get(stem)
+                stems = verb_stems.get(stem)
                 if not stems:
                     continue
+                last = stem[-1]
                 for lemma, stype, voice, primary in stems:
                     bonus = lex.verb_rank.get(lemma, 0.0)
                     open_compound = False
+                    guess = False
                     if pre:
                         full = lex.compounds.get((pre, lemma))
-                        guess = False
                         if full is None:
-                            if pre in _affix_preverbs():
+                            if pre in affix_pv:
                                 full = pre + lemma  # preverb + known verb: a regular compound
                                 bonus -= 0.01
-                            elif lemma in _LIGHT_VERBS and pre in lex.nouns and len(pre) > 2:
+                            elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
                                 full = pre + lemma  # open noun + light verb compound
                                 open_compound = True
                             else:
                                 continue
                     else:
-                        full, guess = lemma, False
-                    for pchain in pchains:
-                        ptags = {p[1] for p in pchain}
-                        if not ptags & {"IPFV", "NEG", "SBJV"}:
-                            if stype == "PRS" and pre not in _affix_preverbs():
+                        full = lemma
+                    for pchain, ptags, strong, has_d, factor, pmood in pchains:
+                        if not strong:
+                            if stype == "PRS" and pre not in affix_pv:
                                 continue
                             if len(stem) < 2:
                                 continue
-                        if "د" in [p[0] for p in pchain] and not stem.startswith("ێ"):
+                        if open_compound and factor == 1.0:
                             continue
-                        if stype == "PST" and "SBJV" in ptags and not any(
-                                e[1] and e[1][-1][1] == "SBJV" for e in sentries):
+                        if has_d and not stem.startswith("ێ"):
                             continue
-                        for sstype, schain in sentries:
-                            if not primary and len(stem) == 1 and (
-                                    not schain or schain[0][0][:1] not in "اێەی"):
+                        if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                            continue
+                        for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                            if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
                                 continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
                             if sstype == "PSTV":
-                                if stype != "PST" or stem[-1] not in "اێی":
+                                if stype != "PST" or last not in "اێی":
                                     continue
                             elif sstype != stype:
                                 continue
-                            if stype == "PRS" and not any(t[1] in ("PERS", "IMP") for t in schain) \
-                                    and (not ptags & {"SBJV", "NEG"} or stem[-1] not in VOWELS) \
-                                    and stem[-1] != "ێ":
+                            if stype == "PRS" and not pers and last != "ێ" and \
+                                    (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
                                 continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
-                            if "IPFV" in ptags and any(t[1] == "IMP" for t in schain):
+                            if imp and "IPFV" in ptags:
                                 continue  # no imperative after دە
-                            tense = "PRS" if stype == "PRS" else "PST"
-                            if any(t[1] == "PRF" for t in schain):
-                                tense = "PRS;PRF" if not any(t[1] == "PLUPRF" for t in schain) else tense
-                            mood = "" if ptags & {"SBJV", "IMP"} or any(t[1] in ("SBJV", "IMP") for t in schain) else "IND"
+                            mood = "" if pmood or smood else "IND"
                             prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
-                            # دە نا نە are strong evidence of a verb, ب less so
-                            factor = 0.3 if ptags & {"IPFV", "NEG"} and "IMP" not in "".join(
-                                p[2] for p in pchain) else 0.6 if "SBJV" in ptags else 1.0
                             cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
-                            if open_compound and factor == 1.0:
-                                continue
                             feats = ";".join(x for x in (tense, mood, voice) if x)
+                            lem = full
                             base = lex.causative.get(full)
                             if base:
-                                full, feats = base, feats + ";CAUS"
-                            a = _make(full, "VERB", feats, prefix, stem, schain, guess, cost, bonus)
-                            out.append(a)
+                                lem, feats = base, feats + ";CAUS"
+                            out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
+                            break  # the cheapest valid ending chain is enough for this prefix chain
     return out
 
 
@@ -763,12 +810,13 @@ def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     return out
 
 
-def _analyze_folded(w: str, variants: bool = True) -> tuple[Cand, ...]:
-    """All candidate analyses of a folded word, best first."""
+def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = None) -> tuple[Cand, ...]:
+    """All candidate analyses of a folded word, best first (``nouns``: its noun analyses, when
+    already computed)."""
     if not w:
         return ()
     lex = _lexicon()
-    found = _noun_analyses(w, lex)
+    found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
     found += _verb_analyses(w, lex)
     if not found and len(w) > 4 and w.startswith(_PROCLITICS):  # لەشارەکەدا، بەکوردی
         pre = ((w[:2], "PREP", ""),)
@@ -782,6 +830,8 @@ def _analyze_folded(w: str, variants: bool = True) -> tuple[Cand, ...]:
                 if len(v) != len(w):
                     return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
                 return ((c[0] - 0.05,) + c[1:],)
+    if not found:
+        found = _light_analyses(w, lex)
     if not found and variants:
         found = _compound(w, lex)
     if not found:
@@ -815,6 +865,7 @@ def _best(word: str) -> Cand | None:
         _BEST.clear()
     best = None
     w = fold(word)
+    nouns = None
     if len(w) <= 64 and not w.startswith(_STRONG_VPREFIX):
         lex = _lexicon()
         if w not in lex.verb_stems:
@@ -827,7 +878,7 @@ def _best(word: str) -> Cand | None:
                         best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in nouns),
                                    key=lambda c: c[0])
     if best is None:
-        cands = _candidates(word)
+        cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
         best = cands[0] if cands else None
     _BEST[word] = best
     return best
