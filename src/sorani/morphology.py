@@ -546,8 +546,16 @@ _TAG_COST = {"DER": 1.2, "EZ": -0.1, "CMPR": -0.05, "SPRL": -0.05, "PL": 0.8, "P
 _NO_SUFFIX_POS = frozenset({"CCONJ", "SCONJ", "PART", "INTJ", "SYM"})
 
 
+_COSTS: dict[int, float] = {}
+
+
 def _chain_cost(seg: Chain) -> float:
-    return sum(_TAG_COST.get(t[1], 1.0) for t in seg)
+    """Ranking cost of a suffix chain.  Only called with the chains of the (permanent) tables of
+    ``_noun_chains``, so the cache can be keyed by identity."""
+    c = _COSTS.get(id(seg))
+    if c is None:
+        c = _COSTS[id(seg)] = sum(_TAG_COST.get(t[1], 1.0) for t in seg)
+    return c
 
 
 @cache
