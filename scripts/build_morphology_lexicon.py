@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if w not in closed:
             rows.append((w, pos, "-", "-", "-", "-", "authored"))
     for w in sorted(heads):
-        if w in closed or w in supplement:
+        if w in closed:
             continue
         v = derive_verb(w, verbs, heads) if w.endswith(("ن", TELIC)) else None
         if v is INFLECTED:
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         if v and v[0] not in seen_verbs:
             seen_verbs.add(v[0])
             rows.append((v[0], "VERB", v[1], v[2], v[3], v[4], "SoraniKurdish.txt"))
-        if v:
+        if v or w in supplement:
             continue  # infinitives are analysed as verbal nouns of their verb
         pos = "ADJ" if w.endswith(ADJ_SUFFIXES) else "N"
         rows.append((w, pos, "-", "-", "-", "-", "SoraniKurdish.txt"))
