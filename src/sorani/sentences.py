@@ -3,7 +3,7 @@
 A sentence ends at ``. ! ? ؟ …`` (with any closing quotes or brackets that follow) before
 whitespace or the end of the text, and at every line break (headlines and paragraphs are lines).
 A full stop after an initial (``د.``), a listed abbreviation (``پ.د.``) or inside a number or URL
-does not end a sentence.
+does not end a sentence, nor does an ellipsis after ``و`` ("and so on").
 
 >>> [s.text for s in sentences('د. ئازاد گوتی: "ئەمڕۆ ٢٫٥ ملیۆن کەس دەنگیان دا." پاشان ڕۆیشت!')]
 ['د. ئازاد گوتی: "ئەمڕۆ ٢٫٥ ملیۆن کەس دەنگیان دا."', 'پاشان ڕۆیشت!']
@@ -11,23 +11,34 @@ does not end a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+TYPE_CHECKING = False  # typing is not imported at run time (import speed)
+if TYPE_CHECKING:
+    from typing import Any
 
 from sorani._data import read_rows
 
-_END = re.compile(r"[.!?؟…۔]+[\"'»”’)\]]*(?=\s|$)|\n")
-_WORD_BEFORE = re.compile(r"[^\s\"'«“(\[]*$")
+_END = r"[.!?؟…۔]+[\"'»”’)\]]*(?=\s|$)|\n"
+_WORD_BEFORE = r"[^\s\"'«“(\[]*$"
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: its ``text`` and ``start``/``end`` code-point offsets in the input."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+
+    def __repr__(self) -> str:
+        return f"Sentence(text={self.text!r}, start={self.start}, end={self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sentence) and (self.text, self.start, self.end) == (
+            other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
 
     def to_dict(self, offset: int = 0) -> dict[str, Any]:
         return {"text": self.text, "start": self.start + offset, "end": self.end + offset}
@@ -40,7 +51,7 @@ def _abbreviations() -> frozenset[str]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an initial or a known abbreviation."""
-    word = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    word = re.compile(_WORD_BEFORE).search(text, max(0, dot - 20), dot)
     if word is None:
         return False
     w = word.group()
@@ -60,9 +71,11 @@ def sentences(text: str) -> list[Sentence]:
         raise TypeError(f"sentences() expects str, not {type(text).__name__}")
     spans: list[Sentence] = []
     start = 0
-    for m in _END.finditer(text):
+    for m in re.finditer(_END, text):
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
+        if text[m.start()] in ".…" and text[max(0, m.start() - 2):m.start()] == "و ":
+            continue  # "و ..." is "and so on": the sentence goes on
         _append(text, start, m.end(), spans)
         start = m.end()
     _append(text, start, len(text), spans)

@@ -16,6 +16,7 @@ TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.core:evaluate_normalize",
     "sentences": "sorani.evaluate.core:evaluate_sentences",
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
+    "leftovers": "sorani.evaluate.core:evaluate_leftovers",
     "lemma": "sorani.evaluate.morphology:evaluate_lemma",
     "morphemes": "sorani.evaluate.morphology:evaluate_morphemes",
     "coverage": "sorani.evaluate.morphology:evaluate_coverage",
