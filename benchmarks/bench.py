@@ -30,6 +30,7 @@ STAGES: dict[str, str] = {
     "analyze": "sorani.doc:analyze",
     "repair": "sorani.repair:repair",
     "spell_check": "sorani.spell:check_text",
+    "lemmatize": "sorani.morphology:lemmatize_text",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

@@ -6,7 +6,7 @@ Sources (all shippable):
     sinaahmadi/ScriptNormalization (commit 9d8b627d), Apache-2.0.  Persian noise is filtered out:
     headwords with a bare initial alef (Sorani writes ئا), a final Persian heh (ه), Arabic-only
     letters (ث ذ ض ظ ط ص ء أ), harakat or ZWNJ, or Persian verb endings (…شدن، …کردن spelled with ه).
-  * src/sorani/data/morphology/verbs.tsv and closed.tsv — authored for sorani (MIT).
+  * src/sorani/data/morphology/verbs.tsv, closed.tsv and supplement.tsv — authored for sorani (MIT).
 UniMorph is NOT used here (it is kept for evaluation only).
 
 Part of speech: headwords ending in a simple verb's infinitive (verbs.tsv) optionally followed by
@@ -35,6 +35,7 @@ PERSIAN_NOISE = re.compile(r"^ا|ه$|[ثذضظطصءأؤًٌٍَُِّْ\u200c]|
 ADJ_SUFFIXES = ("دار", "مەند", "ناک", "انە", "ئامێز", "اوی", "یانە")
 TELIC = "ەوە"
 # inflectional verb prefixes: a headword like نەمان or دەکردن is an inflected form, not a compound
+PREVERBS = {"هەڵ", "دا", "ڕا", "ڕۆ", "وەر", "دەر", "پێ", "لێ", "تێ", "پێک", "تێک", "لێک", "وە", "بەر"}
 VERB_PREFIXES = ("نە", "دە", "نا", "مە", "ب", "بی", "نەدە", "ئە")
 
 
@@ -46,15 +47,21 @@ def simple_verbs() -> dict[str, tuple[str, str, str, str]]:
     return out
 
 
+INFLECTED = ("",) * 5  # marker: the headword is an inflected verb form (نەمان، کردبوون)
+
+
 def derive_verb(word: str, verbs: dict, heads: set[str]) -> tuple[str, str, str, str, str] | None:
     """(lemma, past, present, passive, transitivity) of an infinitive headword, or None."""
+    past_stems = {v[0] for v in verbs.values()}  # کردبوون is کرد + بوون: an inflected form
     base = word[: -len(TELIC)] if word.endswith(TELIC) and len(word) > 5 else word
     # longest simple-verb infinitive at the end
     for k in range(len(base), 1, -1):
         inf = base[-k:]
         if inf in verbs:
             pre = base[:-k]
-            if pre and (len(pre) < 2 or pre in VERB_PREFIXES):
+            if pre and (pre in VERB_PREFIXES or (pre in past_stems and pre not in PREVERBS)):
+                return INFLECTED
+            if pre and len(pre) < 2:
                 continue
             past, pres, passive, trans = verbs[inf]
             pres = "|".join(pre + p for p in pres.split("|"))
@@ -94,14 +101,21 @@ def main(argv: list[str] | None = None) -> int:
     for inf, (past, pres, passive, trans) in verbs.items():
         rows.append((inf, "VERB", past, pres, passive, trans, "authored"))
     seen_verbs = set(verbs)
+    supplement = {fold(r[0]): r[1] for r in read_rows("morphology/supplement.tsv")}
+    for w, pos in supplement.items():
+        if w not in closed:
+            rows.append((w, pos, "-", "-", "-", "-", "authored"))
     for w in sorted(heads):
         if w in closed:
             continue
         v = derive_verb(w, verbs, heads) if w.endswith(("ن", TELIC)) else None
+        if v is INFLECTED:
+            dropped += 1
+            continue
         if v and v[0] not in seen_verbs:
             seen_verbs.add(v[0])
             rows.append((v[0], "VERB", v[1], v[2], v[3], v[4], "SoraniKurdish.txt"))
-        if v:
+        if v or w in supplement:
             continue  # infinitives are analysed as verbal nouns of their verb
         pos = "ADJ" if w.endswith(ADJ_SUFFIXES) else "N"
         rows.append((w, pos, "-", "-", "-", "-", "SoraniKurdish.txt"))
@@ -114,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         "# lemma\tpos\tpast stem\tpresent stem(s)\tpassive stem(s)\ttransitivity\tsource",
     ]
     OUT.write_text("\n".join(header + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
+    rows[:] = drop_verb_forms(rows)
+    OUT.write_text("\n".join(header + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
     added = add_pewan(data, rows, header)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(rows)} entries, {len(seen_verbs)} verbs, {dropped} dropped, "
           f"{added} from the Pewan word list")
@@ -121,7 +137,32 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # endings of inflected forms whose base is spelled differently (ئابلوقەی، ئارامەو) or of Kurmanji
+VERBISH = re.compile("ێنر|راو|ێت$|ووە$|وویە$|^(دە|نا|نە)[^ئ]{2,5}(م|ێت|ن|ین|یت|ات)$")
 PEWAN_SKIP = ("ەی", "ەو", "ای", "ۆی", "یی", "ێی", "ووی", "ێن", "ەکێ", "ێت")
+
+
+def drop_verb_forms(rows: list) -> list:
+    """Drop headwords that are inflected verb forms (دەوێت، نابێ، گوتی): a known verb analysis with
+    دە/نا/نە, or a simple past stem plus a person ending or agent clitic."""
+    import sorani.morphology as M
+
+    M._lexicon.cache_clear()
+    M._candidates.cache_clear()
+    lex = M._lexicon()
+    past = {r[2] for r in rows if r[1] == "VERB" and r[6] == "authored"}
+    endings = ("ی", "مان", "تان", "یان", "ین", "یت")  # not م ت alone: مام، ...
+    keep = []
+    for r in rows:
+        w = r[0]
+        if r[1] != "VERB" and r[6] == "SoraniKurdish.txt":
+            if any(w == p + e for p in past for e in endings if w.startswith(p)):
+                continue
+            strong = [c for c in M._verb_analyses(w, lex)
+                      if not c[7] and any(t[1] in ("IPFV", "NEG") for t in c[4]) and len(c[5]) >= 2]
+            if strong:
+                continue
+        keep.append(r)
+    return keep
 
 
 def add_pewan(data: Path, rows: list, header: list[str]) -> int:
@@ -131,7 +172,8 @@ def add_pewan(data: Path, rows: list, header: list[str]) -> int:
     import sorani.morphology as M
 
     M._lexicon.cache_clear()
-    M._analyze_cached.cache_clear()
+    M._candidates.cache_clear()
+    M._BEST.clear()
     lex = M._lexicon()
     chains = M._noun_chains()
     words = set()
@@ -141,11 +183,13 @@ def add_pewan(data: Path, rows: list, header: list[str]) -> int:
             words.add(fold(w))
     new: set[str] = set()
     for w in sorted(words, key=lambda x: (len(x), x)):
-        if M.is_known(w) or w.endswith(PEWAN_SKIP):
+        if M.is_known(w) or w.endswith(PEWAN_SKIP) or VERBISH.search(w):
             continue
         if any(w[:i] in new and chains[M._cls(w[i - 1])].get(w[i:]) for i in range(2, len(w))):
             continue
-        new.add(w)
+        guess = M._guess(w)[1]  # وەفدێکی → وەفد: the guessed stem, not the inflected form
+        if len(guess) >= 3 and not M.is_known(guess):
+            new.add(guess)
     extra = [(w, "N", "-", "-", "-", "-", "Pewan") for w in sorted(new)]
     rows.extend(extra)
     header[4] = (f"# {len(rows)} entries; {len(extra)} (source Pewan) from ckb_Pewan_corpus_wordlist.txt "

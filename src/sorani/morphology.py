@@ -27,8 +27,8 @@ from typing import Any
 
 from sorani._data import read_rows
 
-__all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "stem", "morphemes", "is_known",
-           "stopwords", "fold"]
+__all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "lemmatize_text", "stem", "morphemes",
+           "is_known", "stopwords", "fold"]
 
 MAX_NOUN_CHAIN = 16   # longest nominal suffix chain, in letters
 MAX_PREVERB = 14      # longest nominal/preverb part of a joined compound verb
@@ -39,13 +39,13 @@ VOWELS = frozenset("اەۆێیوۊ")
 
 _FOLD_MAP = {
     "ك": "ک", "ڪ": "ک", "ي": "ی", "ى": "ی", "ے": "ی", "ې": "ێ", "ة": "ە", "ۀ": "ە", "ہ": "ه",
-    "ؤ": "ۆ", "أ": "ئە", "إ": "ئی", "آ": "ئا", "ٱ": "ا", "ڒ": "ڕ", "ڷ": "ڵ", "ڨ": "ڤ",
+    "ؤ": "ۆ", "أ": "ئە", "إ": "ئی", "آ": "ئا", "ٱ": "ا", "ڒ": "ڕ", "ڷ": "ڵ", "ڨ": "ڤ", "ھ": "ه",
     "\u0640": "", "\u064b": "", "\u064c": "", "\u064d": "", "\u064e": "", "\u064f": "",
     "\u0650": "", "\u0651": "", "\u0652": "", "\u0654": "", "\u200d": "", "\u200e": "", "\u200f": "",
     "\u00ad": "",
 }
 _FOLD_TABLE = str.maketrans(_FOLD_MAP)
-_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200cه]")
+_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200cه]|^ر")
 
 
 def fold(word: str) -> str:
@@ -58,6 +58,8 @@ def fold(word: str) -> str:
     if not _NEEDS_FOLD.search(word):
         return word
     word = word.replace("ه\u200c", "ە").replace("\u200c", "").translate(_FOLD_TABLE)
+    if word.startswith("ر"):  # word-initial r is always trilled: ڕ
+        word = "ڕ" + word[1:]
     if word.endswith("ه") and len(word) > 1 and not word.endswith("اه") and word not in _final_h():
         word = word[:-1] + "ە"
     return word
@@ -89,6 +91,9 @@ def _fold_with_map(word: str) -> tuple[str, list[int]]:
             pos.append(i)
         i += 1
     pos.append(n)
+    pos[0] = 0  # characters deleted at the start belong to the first morpheme
+    if out and out[0] == "ر":
+        out[0] = "ڕ"
     folded = "".join(out)
     if folded.endswith("ه") and len(folded) > 1 and not folded.endswith("اه") and folded not in _final_h():
         folded = folded[:-1] + "ە"
@@ -181,6 +186,8 @@ def _junction(prev: str, form: str) -> list[str]:
     """Surface forms of suffix ``form`` (consonant-context spelling) after the letter ``prev``."""
     if prev not in VOWELS or not form:
         return [form]
+    if prev == "و" and form == "و":
+        return []  # هەردوو is not هەردو + و
     if prev == "و":  # خانووەکە، دواکەوتووەکان، خانوویەک، خانووش
         if form[0] == "ە" or form in ("م", "ت", "ی", "مان", "تان", "یان", "دا", "ین", "یت", "ن"):
             return [form]
@@ -193,8 +200,10 @@ def _junction(prev: str, form: str) -> list[str]:
         return [form]
     if form[0] == "ە":
         rest = form[1:]
-        if prev == "ی":
-            return ["ی" + form] if rest else ["یە", "ی"]
+        if prev == "ی":  # ی + ەکان → ییەکان, often written یەکان (زانستیەکان)
+            return ["ی" + form, form] if rest else ["یە", "ە"]
+        if rest and prev in "اۆ":  # گێڕایەوە، بەلایەوە beside لاوە
+            return [rest, "ی" + form]
         return [rest] if rest else ["یە"]
     if form.startswith("ێ"):
         return ["یە" + form[1:]]
@@ -249,8 +258,8 @@ def _noun_chains() -> dict[str, dict[str, list[Chain]]]:
         def walk(si: int, prev: str, surface: str, chain: Chain, used_add: bool) -> None:
             if chain:
                 table.setdefault(surface, []).append(chain)
-            if len(chain) >= 4:
-                return
+            if len(chain) >= 4 or (chain and chain[-1][1] == "EZ"):
+                return  # the ezafe ends the word
             for sj in range(si, len(order)):
                 for form, tag, feats in slots[order[sj]]:
                     if tag == "ADD" and used_add:
@@ -312,8 +321,9 @@ def _verb_suffixes() -> dict[str, list[tuple[str, Chain]]]:
             for fin in finals:
                 if fin[1] in ("TEL", "DIR") and end[0].endswith("ە") and not fin[0].startswith("ت"):
                     continue
-                if fin[0].startswith("ت") and fin[1] in ("TEL", "DIR") and not end[0].endswith("ە"):
-                    continue
+                if fin[0].startswith("ت") and fin[1] in ("TEL", "DIR") and \
+                        not (end[0] or asp[0]).endswith(("ە", "ۆ")):
+                    continue  # تەوە / تە after the perfect: هاتووەتەوە، گرتۆتەوە
                 prev = (end[0] or asp[0])[-1]
                 for surf in (_junction(prev, fin[0]) if fin[0] else [""]):
                     fin2 = (surf, fin[1], fin[2])
@@ -451,53 +461,111 @@ def _features(*feat_lists: str) -> dict[str, str]:
     return feats
 
 
-def _noun_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
-    out: list[Analysis] = []
+_STRONG_VPREFIX = ("دە", "نا", "نە", "ب", "ئە", "مە", "د")
+
+
+@cache
+def _verb_prefix_heads() -> frozenset[str]:
+    return frozenset(k[:i] for k in _verb_prefixes() for i in range(len(k) + 1))
+
+
+_CLS_OF = {"ە": "E", "ی": "I", "و": "U", "ا": "V", "ۆ": "V", "ێ": "V", "ۊ": "V"}
+
+
+@cache
+def _tails(kind: str) -> frozenset[str]:
+    """Every ending of every suffix chain of ``kind`` (noun|verb): a word end that is not in this
+    set cannot start a longer chain either, so the search stops there."""
+    keys: set[str] = set()
+    if kind == "noun":
+        for table in _noun_chains().values():
+            keys.update(table)
+    else:
+        keys.update(_verb_suffixes())
+    return frozenset(k[i:] for k in keys for i in range(len(k) + 1))
+
+
+def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    out: list[Cand] = []
     chains = _noun_chains()
+    tails = _tails("noun")
     n = len(w)
     for i in range(n, max(1, n - MAX_NOUN_CHAIN) - 1, -1):
-        stem = w[:i]
         tail = w[i:]
-        segs = chains[_cls(stem[-1])].get(tail)
+        if tail not in tails:
+            break
+        stem = w[:i]
+        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
         if segs is None:
             continue
         entries = lex.nouns.get(stem)
         if entries:
             for seg in segs:
                 cost = _chain_cost(seg)
+                if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
+                    if all(e[1] == "VERB" for e in entries):
+                        continue
+                    out.append(_make(stem + seg[0][0], "N", "", (), stem, seg, False, cost))
+                    continue
                 for lemma, pos, feats in entries:
+                    if seg and pos in _NO_SUFFIX_POS:
+                        continue  # conjunctions and particles take no clitics (یانەکانی ≠ یان)
                     out.append(_make(lemma, pos, feats, (), stem, seg, False, cost))
         if tail.startswith("ان") and stem[-1] != "ە":  # ناوچە + ان → ناوچان
             for lemma, pos, feats in lex.nouns.get(stem + "ە", ()):
                 for seg in chains["C"].get(tail, ()):
                     out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
-        if not entries and i >= 4:
-            for lemma, pos, feats in _light_compound(stem, lex):
-                for seg in segs:
-                    out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
+    return out
+
+
+def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
+    out: list[Cand] = []
+    chains = _noun_chains()
+    tails = _tails("noun")
+    n = len(w)
+    for i in range(n, max(4, n - MAX_NOUN_CHAIN) - 1, -1):
+        tail = w[i:]
+        if tail not in tails:
+            break
+        stem = w[:i]
+        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
+        if segs is None or stem[-1] not in "نوە":
+            continue
+        for lemma, pos, feats in _light_compound(stem, lex):
+            for seg in segs:
+                out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
     return out
 
 
 _POS_OUT = {"N": "NOUN", "VERB": "VERB"}
 # cost of a suffix morpheme in ranking; the ezafe is the commonest clitic, so X+ی beats a
 # dictionary headword Xی (سەری = سەر + ی)
-_TAG_COST = {"EZ": -0.1, "PRON": 0.9, "COP": 1.2, "DIR": 1.5}
+_TAG_COST = {"DER": 1.2, "EZ": -0.1, "CMPR": -0.05, "SPRL": -0.05, "PL": 0.8, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5,
+             "CONJ": 1.5}
+_NO_SUFFIX_POS = frozenset({"CCONJ", "SCONJ", "PART", "INTJ", "SYM"})
+
+
+_COSTS: dict[int, float] = {}
 
 
 def _chain_cost(seg: Chain) -> float:
-    return sum(_TAG_COST.get(t[1], 1.0) for t in seg)
+    """Ranking cost of a suffix chain.  Only called with the chains of the (permanent) tables of
+    ``_noun_chains``, so the cache can be keyed by identity."""
+    c = _COSTS.get(id(seg))
+    if c is None:
+        c = _COSTS[id(seg)] = sum(_TAG_COST.get(t[1], 1.0) for t in seg)
+    return c
 
 
 @cache
 def _light_nominals() -> dict[str, tuple[str, str]]:
     """Nominal forms of light verbs (کردن، کراو، بوونەوە…) -> (infinitive, features)."""
     out: dict[str, tuple[str, str]] = {}
-    lex = _lexicon()
-    for lemma in _LIGHT_VERBS:
-        for form, entries in ((f, e) for f, e in lex.nouns.items() if f.startswith(lemma[:2])):
-            for lem, pos, feats in entries:
-                if lem == lemma and pos == "VERB":
-                    out[form] = (lemma, feats)
+    for form, entries in _lexicon().nouns.items():
+        for lem, pos, feats in entries:
+            if pos == "VERB" and lem in _LIGHT_VERBS:
+                out[form] = (lem, feats)
     return out
 
 
@@ -506,111 +574,172 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
     out = []
     for k in range(3, min(len(stem) - 1, 10) + 1):
         hit = _light_nominals().get(stem[-k:])
-        if hit and stem[:-k] in lex.nouns:
+        head = stem[:-k]
+        if hit and len(head) >= 3 and head in lex.nouns and head not in lex.verb_stems:
             out.append((stem[:-k] + hit[0], "VERB", hit[1]))
     return out
 
 
+# A candidate analysis, cheap to make: (score, lemma, pos, feats, prefix chain, stem, suffix chain,
+# is_guess).  Only the candidates a caller asks for become ``Analysis`` objects.
+Cand = tuple[float, str, str, str, Chain, str, Chain, bool]
+
+
 def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Chain, guess: bool,
-          cost: float, bonus: float = 0.0) -> Analysis:
+          cost: float, bonus: float = 0.0) -> Cand:
     pos_out = _POS_OUT.get(pos, pos)
-    feat_str = [feats] + [p[2] for p in prefix] + [s[2] for s in suffix]
-    if suffix and stem[-1:] == "ە" and suffix[0][0][:1] == "ک":  # ماڵە+کە vs ماڵ+ەکە: the article
+    if suffix and stem[-1:] == "ە" and suffix[0][0][:1] in "کو":  # ماڵە+کە vs ماڵ+ەکە: the article
         cost += 0.3
     if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
         bonus -= 0.01
-    score = (0.2 if guess else 1.0) - 0.08 * cost + bonus
-    return Analysis(lemma, pos_out, _features(*feat_str), _morphs(0, prefix, stem, suffix), guess, score)
+    score = (0.2 if guess else 1.0) - 0.08 * cost + bonus + 0.001 * len(stem)
+    return (score, lemma, pos_out, feats, prefix, stem, suffix, guess)
 
 
-def _verb_analyses(w: str, lex: _Lexicon) -> list[Analysis]:
-    out: list[Analysis] = []
+def _build(c: Cand, word: str, pos: list[int] | None) -> Analysis:
+    """The ``Analysis`` of a candidate; morpheme texts and offsets refer to ``word`` (``pos`` maps
+    offsets of the folded form to ``word``)."""
+    score, lemma, pos_out, feats, prefix, stem, suffix, guess = c
+    feat_str = [feats] + [p[2] for p in prefix] + [x[2] for x in suffix]
+    ms = _morphs(0, prefix, stem, suffix)
+    if ms[-1].end != (len(pos) - 1 if pos is not None else len(word)):  # respelled: one morpheme
+        ms = (Morpheme(word, "STEM", 0, len(word)),)
+    elif pos is not None:
+        ms = tuple(Morpheme(word[pos[m.start]:pos[m.end]], m.tag, pos[m.start], pos[m.end]) for m in ms)
+    return Analysis(lemma, pos_out, _features(*feat_str), ms, guess, score)
+
+
+@cache
+def _verb_suffix_table() -> dict[str, list[tuple[Any, ...]]]:
+    """``_verb_suffixes`` with each chain's static properties, cheapest chains first:
+    (stem type, chain, has person/imperative ending, has imperative, tense, mood-free, first letter,
+    ends in the subjunctive)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for tail, entries in _verb_suffixes().items():
+        rows = []
+        for sstype, schain in sorted(entries, key=lambda e: len(e[1])):
+            tags = [t[1] for t in schain]
+            tense = "PRS" if sstype == "PRS" else "PST"
+            if "PRF" in tags:
+                tense = "PST" if "PLUPRF" in tags else "PRS;PRF"
+            rows.append((sstype, schain, "PERS" in tags or "IMP" in tags, "IMP" in tags, tense,
+                         "SBJV" in tags or "IMP" in tags, schain[0][0][:1] if schain else "",
+                         bool(schain) and schain[-1][1] == "SBJV"))
+        out[tail] = rows
+    return out
+
+
+@cache
+def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
+    """``_verb_prefixes`` with (chain, tags, strong, has د, factor, mood-free)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for head, chains in _verb_prefixes().items():
+        rows = []
+        for pchain in chains:
+            ptags = frozenset(p[1] for p in pchain)
+            strong = bool(ptags & {"IPFV", "NEG", "SBJV"})
+            # دە نا نە are strong evidence of a verb, ب less so
+            factor = 0.3 if ptags & {"IPFV", "NEG"} and "IMP" not in "".join(p[2] for p in pchain) \
+                else 0.6 if "SBJV" in ptags else 1.0
+            rows.append((pchain, ptags, strong, any(p[0] == "د" for p in pchain), factor,
+                         bool(ptags & {"SBJV", "IMP"})))
+        out[head] = rows
+    return out
+
+
+def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    out: list[Cand] = []
     n = len(w)
-    vsuf = _verb_suffixes()
-    vpre = _verb_prefixes()
+    vsuf = _verb_suffix_table()
+    vpre = _verb_prefix_table()
     suf_cands = []
+    vsuf_tails = _tails("verb")
     for s in range(0, min(n - 1, 14) + 1):
-        entries = vsuf.get(w[n - s:] if s else "")
+        tail = w[n - s:] if s else ""
+        if tail not in vsuf_tails:
+            break  # no longer tail can be a suffix chain either
+        entries = vsuf.get(tail)
         if entries:
             suf_cands.append((s, entries))
     if not suf_cands:
         return out
     starts = [0]
+    vpre_heads = _verb_prefix_heads()
+    preverbs, nouns, verb_stems = lex.preverbs, lex.nouns, lex.verb_stems
+    affix_pv = _affix_preverbs()
     for j in range(2, min(n - 1, MAX_PREVERB) + 1):
         head = w[:j]
-        if head in lex.preverbs or head in lex.nouns:
+        if head in preverbs or (w.startswith(_STRONG_VPREFIX, j) and head in nouns):
             starts.append(j)
     for j in starts:
         pre = w[:j]
         for k in range(0, min(n - j, 6) + 1):
-            pchains = vpre.get(w[j:j + k])
+            head = w[j:j + k]
+            if head not in vpre_heads:
+                break
+            pchains = vpre.get(head)
             if pchains is None:
                 continue
             for s, sentries in suf_cands:
                 stem = w[j + k:n - s]
                 if not stem:
                     continue
-                stems = lex.verb_stems.get(stem)
+                stems = verb_stems.get(stem)
                 if not stems:
                     continue
+                last = stem[-1]
                 for lemma, stype, voice, primary in stems:
                     bonus = lex.verb_rank.get(lemma, 0.0)
                     open_compound = False
+                    guess = False
                     if pre:
                         full = lex.compounds.get((pre, lemma))
-                        guess = False
                         if full is None:
-                            if pre in _affix_preverbs():
-                                full = pre + lemma
-                                guess = full not in lex.lemmas
-                            elif lemma in _LIGHT_VERBS and pre in lex.nouns and len(pre) > 2:
+                            if pre in affix_pv:
+                                full = pre + lemma  # preverb + known verb: a regular compound
+                                bonus -= 0.01
+                            elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
                                 full = pre + lemma  # open noun + light verb compound
                                 open_compound = True
                             else:
                                 continue
                     else:
-                        full, guess = lemma, False
-                    for pchain in pchains:
-                        ptags = {p[1] for p in pchain}
-                        if not ptags & {"IPFV", "NEG", "SBJV"}:
-                            if stype == "PRS" and pre not in _affix_preverbs():
+                        full = lemma
+                    for pchain, ptags, strong, has_d, factor, pmood in pchains:
+                        if not strong:
+                            if stype == "PRS" and pre not in affix_pv:
                                 continue
                             if len(stem) < 2:
                                 continue
-                        if "د" in [p[0] for p in pchain] and not stem.startswith("ێ"):
+                        if open_compound and factor == 1.0:
                             continue
-                        if stype == "PST" and "SBJV" in ptags and not any(
-                                e[1] and e[1][-1][1] == "SBJV" for e in sentries):
+                        if has_d and not stem.startswith("ێ"):
                             continue
-                        for sstype, schain in sentries:
-                            if not primary and len(stem) == 1 and (
-                                    not schain or schain[0][0][:1] not in "اێەی"):
+                        if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                            continue
+                        for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                            if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
                                 continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
                             if sstype == "PSTV":
-                                if stype != "PST" or stem[-1] not in "اێی":
+                                if stype != "PST" or last not in "اێی":
                                     continue
                             elif sstype != stype:
                                 continue
-                            if stype == "PRS" and not any(t[1] in ("PERS", "IMP") for t in schain) \
-                                    and not ptags & {"SBJV", "NEG"}:
-                                continue
-                            tense = "PRS" if stype == "PRS" else "PST"
-                            if any(t[1] == "PRF" for t in schain):
-                                tense = "PRS;PRF" if not any(t[1] == "PLUPRF" for t in schain) else tense
-                            mood = "" if ptags & {"SBJV", "IMP"} or any(t[1] in ("SBJV", "IMP") for t in schain) else "IND"
+                            if stype == "PRS" and not pers and last != "ێ" and \
+                                    (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
+                                continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
+                            if imp and "IPFV" in ptags:
+                                continue  # no imperative after دە
+                            mood = "" if pmood or smood else "IND"
                             prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
-                            # دە نا نە are strong evidence of a verb, ب less so
-                            factor = 0.3 if ptags & {"IPFV", "NEG"} and "IMP" not in "".join(
-                                p[2] for p in pchain) else 0.6 if "SBJV" in ptags else 1.0
                             cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
-                            if open_compound and factor == 1.0:
-                                continue
                             feats = ";".join(x for x in (tense, mood, voice) if x)
+                            lem = full
                             base = lex.causative.get(full)
                             if base:
-                                full, feats = base, feats + ";CAUS"
-                            a = _make(full, "VERB", feats, prefix, stem, schain, guess, cost, bonus)
-                            out.append(a)
+                                lem, feats = base, feats + ";CAUS"
+                            out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
+                            break  # the cheapest valid ending chain is enough for this prefix chain
     return out
 
 
@@ -623,12 +752,12 @@ def _affix_preverbs() -> frozenset[str]:
     return frozenset(form for _, form, _, _ in _affixes()["preverb"])
 
 
-def _guess(w: str) -> Analysis:
+def _guess(w: str) -> Cand:
     """Best guess for a word with no lexicon analysis: strip a suffix chain only when it contains
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
     chains = _noun_chains()
     n = len(w)
-    best: Analysis | None = None
+    best: Cand | None = None
     for i in range(3, n):
         segs = chains[_cls(w[i - 1])].get(w[i:])
         if not segs:
@@ -648,43 +777,136 @@ def _guess(w: str) -> Analysis:
     return best
 
 
-def _analyze_folded(w: str) -> tuple[Analysis, ...]:
+_PROCLITICS = ("لە", "بە")
+
+
+def _variants(w: str) -> list[str]:
+    """Respellings tried for a word with no lexicon analysis: the lam-alef reversed by PDF
+    extraction (بەاڵم → بەڵام), old medial ه for ە (ئهفسانه → ئەفسانە), لأ typed for ڵ."""
+    out = []
+    if "اڵ" in w:
+        out.append(w.replace("اڵ", "ڵا"))
+    if "ه" in w and "ە" not in w:
+        out.append(w.replace("ه", "ە"))
+    if "لئە" in w:
+        out.append(w.replace("لئە", "ڵ"))
+    if "ر" in w:  # ڕ typed as ر inside a word (دەگەرێتەوە)
+        out.append(w.replace("ر", "ڕ"))
+    return out
+
+
+def _compound(w: str, lex: _Lexicon) -> list[Cand]:
+    """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
+    مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
+    with no other analysis; at most 10 split points are tried."""
+    out: list[Cand] = []
+    n = len(w)
+    for a in range(3, min(n - 3, 12) + 1):
+        head = w[:a]
+        entries = lex.nouns.get(head)
+        if not entries or all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries):
+            continue
+        rest = w[a:]
+        for c in _noun_analyses(rest, lex):
+            if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
+                out.append((c[0] - 0.15, head + c[1], c[2] if c[2] != "VERB" else "NOUN", c[3],
+                            ((head, "CMP", ""),) + c[4], c[5], c[6], False))
+        for k in range(2, min(len(rest), 6) + 1):  # noun + present stem: an agent noun
+            for lemma, stype, voice, primary in lex.verb_stems.get(rest[:k], ()):
+                if stype == "PRS" and primary and not voice and k == len(rest):
+                    out.append((0.8, w, "NOUN", "", (), w, (), False))
+    return out
+
+
+def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = None) -> tuple[Cand, ...]:
+    """All candidate analyses of a folded word, best first (``nouns``: its noun analyses, when
+    already computed)."""
     if not w:
         return ()
     lex = _lexicon()
-    found = _noun_analyses(w, lex)
+    found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
     found += _verb_analyses(w, lex)
-    if w in lex.closed:  # function words: their own analysis first
-        found = [Analysis(a.lemma, a.pos, a.features, a.morphemes, a.is_guess, a.score + 0.5)
-                 if len(a.morphemes) == 1 else a for a in found]
+    if not found and len(w) > 4 and w.startswith(_PROCLITICS):  # لەشارەکەدا، بەکوردی
+        pre = ((w[:2], "PREP", ""),)
+        for c in _noun_analyses(w[2:], lex):
+            found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
+    if variants and not found:
+        for v in _variants(w):
+            res = _analyze_folded(v, False)
+            if res and not res[0][7]:
+                c = res[0]
+                if len(v) != len(w):
+                    return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
+                return ((c[0] - 0.05,) + c[1:],)
+    if not found:
+        found = _light_analyses(w, lex)
+    if not found and variants:
+        found = _compound(w, lex)
     if not found:
         return (_guess(w),)
-    found.sort(key=lambda a: -a.score)
-    seen: set[tuple[str, str, tuple[Morpheme, ...]]] = set()
-    uniq = []
-    for a in found:
-        key = (a.lemma, a.pos, a.morphemes)
+    if w in lex.closed:  # function words: their own analysis first
+        found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in found]
+    found.sort(key=lambda c: -c[0])
+    return tuple(found)
+
+
+@lru_cache(maxsize=300_000)
+def _candidates(word: str) -> tuple[Cand, ...]:
+    """Candidates of a raw word (analysed in its folded form)."""
+    folded = fold(word)
+    if len(folded) > 64:  # far longer than any Sorani word: one guess, no search
+        return ((0.0, folded, "X", "", (), folded, (), True),)
+    return _analyze_folded(folded)
+
+
+_BEST: dict[str, Cand | None] = {}
+
+
+def _best(word: str) -> Cand | None:
+    """The best candidate of a raw word.  Fast path: when a dictionary word matches with at most
+    an ezafe (score ≥ 1) and the word neither starts like a verb nor is a bare verb stem, no verb
+    analysis can outrank it, so the verb search is skipped."""
+    best = _BEST.get(word, _MISSING)
+    if best is not _MISSING:
+        return best  # type: ignore[return-value]
+    if len(_BEST) > 300_000:
+        _BEST.clear()
+    best = None
+    w = fold(word)
+    nouns = None
+    if len(w) <= 64 and not w.startswith(_STRONG_VPREFIX):
+        lex = _lexicon()
+        if w not in lex.verb_stems:
+            nouns = _noun_analyses(w, lex)
+            if nouns:
+                top = max(nouns, key=lambda c: c[0])
+                if top[0] >= 1.0:
+                    best = top
+                    if w in lex.closed:
+                        best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in nouns),
+                                   key=lambda c: c[0])
+    if best is None:
+        cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
+        best = cands[0] if cands else None
+    _BEST[word] = best
+    return best
+
+
+_MISSING = object()
+
+
+@lru_cache(maxsize=100_000)
+def _analyze_cached(word: str) -> tuple[Analysis, ...]:
+    cands = _candidates(word)
+    pos = _fold_with_map(word)[1] if fold(word) != word else None
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in cands:
+        key = (c[1], c[2], c[4], c[5], c[6])
         if key not in seen:
             seen.add(key)
-            uniq.append(a)
-    return tuple(uniq)
-
-
-@lru_cache(maxsize=200_000)
-def _analyze_cached(word: str) -> tuple[Analysis, ...]:
-    folded, pos = _fold_with_map(word) if _NEEDS_FOLD.search(word) else (word, None)
-    if len(folded) > 64:  # far longer than any Sorani word: one guess, no search
-        return (_make(folded, "X", "", (), folded, (), True, 0),) if pos is None else \
-            (_remap(_make(folded, "X", "", (), folded, (), True, 0), word, pos),)
-    result = _analyze_folded(folded)
-    if pos is not None:
-        result = tuple(_remap(a, word, pos) for a in result)
-    return result
-
-
-def _remap(a: Analysis, word: str, pos: list[int]) -> Analysis:
-    ms = tuple(Morpheme(word[pos[m.start]:pos[m.end]], m.tag, pos[m.start], pos[m.end]) for m in a.morphemes)
-    return Analysis(a.lemma, a.pos, a.features, ms, a.is_guess, a.score)
+            out.append(_build(c, word, pos))
+    return tuple(out)
 
 
 def analyze_word(word: str) -> list[Analysis]:
@@ -710,8 +932,39 @@ def lemmatize(word: str) -> str:
     >>> lemmatize("نەیتوانی")
     'توانین'
     """
-    analyses = _analyze_cached(word.strip())
-    return analyses[0].lemma if analyses else word
+    best = _best(word.strip())
+    return best[1] if best else word
+
+
+_LEMMAS: dict[str, str] = {}
+_LEMMA_CACHE_MAX = 500_000
+
+
+@cache
+def _word_re() -> re.Pattern[str]:
+    from sorani.tokenize import _WORD
+
+    return re.compile(_WORD)
+
+
+def lemmatize_text(text: str) -> list[str]:
+    """Lemmas of the words of ``text`` (word tokens as ``sorani.tokenize`` finds them), in order;
+    a per-form cache makes repeated forms cost one dictionary lookup.
+
+    >>> lemmatize_text("منداڵەکان لە قوتابخانەکەدا دەخوێنن")
+    ['منداڵ', 'لە', 'قوتابخانە', 'خوێندن']
+    """
+    cache_get = _LEMMAS.get
+    out = []
+    for w in _word_re().findall(text):
+        lem = cache_get(w)
+        if lem is None:
+            if len(_LEMMAS) >= _LEMMA_CACHE_MAX:
+                _LEMMAS.clear()
+            best = _best(w)
+            lem = _LEMMAS[w] = best[1] if best else w
+        out.append(lem)
+    return out
 
 
 def is_known(word: str) -> bool:
@@ -720,19 +973,16 @@ def is_known(word: str) -> bool:
     >>> is_known("ماڵەکانیان"), is_known("قڕخۆزەپڵا")
     (True, False)
     """
-    analyses = _analyze_cached(word.strip())
-    return bool(analyses) and not analyses[0].is_guess
-
-
-_LIGHT_SUFFIXES = ("ەکانیان", "ەکانمان", "ەکانتان", "ەکانی", "ەکانم", "ەکانت", "ەکاندا", "ەکانەوە",
-                   "ەکان", "ەکەیان", "ەکەمان", "ەکەتان", "ەکەی", "ەکەم", "ەکەت", "ەکەدا", "ەکەوە",
-                   "ەکە", "ێکی", "ێک", "یەکی", "یەک", "انی", "ان", "ەوە", "دا", "یش", "ی")
+    best = _best(word.strip())
+    return best is not None and not best[7]
 
 
 def stem(word: str, mode: str = "light") -> str:
-    """Stem of a word.  ``mode="full"``: the stem of the best lexicon analysis (verbs: their lemma);
-    ``mode="light"``: suffix stripping in the manner of Lucene's stemmer, that never cuts into a
-    lexicon word (a known word, or an unknown name, keeps its letters).
+    """Stem of a word, for search.  ``mode="light"``: suffix stripping in the manner of Lucene's
+    stemmer but driven by the lexicon: only nominal inflection and clitics are removed, and only
+    down to a lexicon word, so a known word or an unknown name is never cut (an unknown word loses
+    only unambiguous endings such as ەکان، ێک، دا).  ``mode="full"``: the lemma of the best
+    analysis, so verb forms conflate with their infinitive too.
 
     >>> stem("کتێبەکانیان"), stem("ئازەربایجان")
     ('کتێب', 'ئازەربایجان')
@@ -741,31 +991,22 @@ def stem(word: str, mode: str = "light") -> str:
     """
     if mode not in ("light", "full"):
         raise ValueError(f"stem mode must be 'light' or 'full', not {mode!r}")
-    w = fold(word.strip())
     if mode == "full":
-        analyses = _analyze_cached(w)
-        if not analyses:
-            return w
-        a = analyses[0]
-        if a.pos == "VERB" or a.is_guess:
-            return a.lemma
-        return a.stem
+        return lemmatize(word)
+    return _light_stem(word.strip())
+
+
+@lru_cache(maxsize=200_000)
+def _light_stem(word: str) -> str:
+    w = fold(word)
+    if not w or len(w) > 64:
+        return w
     lex = _lexicon()
-    for _ in range(3):
-        if w in lex.nouns or w in lex.closed:
-            return w
-        for suf in _LIGHT_SUFFIXES:
-            if w.endswith(suf) and len(w) - len(suf) >= 2:
-                rest = w[: -len(suf)]
-                if rest in lex.nouns or (suf in ("ەکان", "ەکە", "ەکانی", "ەکەی", "ێک", "ێکی") and len(rest) >= 3):
-                    w = rest
-                    break
-                if suf.startswith("ە") and rest + "ە" in lex.nouns:  # ڕستە + کە
-                    w = rest + "ە"
-                    break
-        else:
-            return w
-    return w
+    nouns = [c for c in _noun_analyses(w, lex) if c[2] != "VERB" or "V.MSDR" in c[3]]
+    if nouns:
+        best = max(nouns, key=lambda c: c[0])
+        return best[1] if best[1].startswith(best[5]) else best[5]
+    return _guess(w)[1]
 
 
 @cache
@@ -783,7 +1024,8 @@ def __getattr__(name: str) -> Any:
 # Clitic-level tokens
 
 # tags split off as their own token (convention of gold/tokenize: nominal clitics only)
-SPLIT_TAGS = frozenset({"DEF", "INDF", "PL", "EZ", "PRON", "ADD", "POST", "COP"})
+SPLIT_TAGS = frozenset({"DEF", "INDF", "PL", "EZ", "PRON", "ADD", "POST", "COP", "CONJ"})
+_PTCP_SPLIT = frozenset({"DEF", "INDF", "PL", "EZ", "POST", "CONJ"})
 
 
 def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]]:
@@ -798,24 +1040,45 @@ def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]
     from sorani.tokenize import tokenize
 
     out: list[tuple[str, int, int]] = []
+    recent: list[str] = []  # the last few words, to see a demonstrative (ئەم … ـە)
     for tok in tokenize(text):
         if tok.kind != "word":
             out.append((tok.text, tok.start, tok.end))
             continue
-        out.extend((t, tok.start + s, tok.start + e) for t, s, e in _split_word(tok.text, split_verbs))
+        after_dem = any(w in _DEMONSTRATIVES for w in recent)
+        out.extend((t, tok.start + s, tok.start + e)
+                   for t, s, e in _split_word(tok.text, split_verbs, after_dem))
+        recent = (recent + [fold(tok.text)])[-3:]
     return out
 
 
-def _split_word(word: str, split_verbs: bool = False) -> list[tuple[str, int, int]]:
+_DEMONSTRATIVES = frozenset({"ئەم", "ئەو", "لەم", "لەو", "بەم", "بەو", "ئەمە", "ئەوە"})
+
+
+def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -> list[tuple[str, int, int]]:
     analyses = _analyze_cached(word)
     if not analyses:
         return [(word, 0, len(word))]
     a = analyses[0]
     if a.pos == "VERB" and "VerbForm" not in a.features and not split_verbs:
+        last = a.morphemes[-1]
+        if last.tag == "CONJ" and len(a.morphemes) > 1:  # دانیشێتو → دانیشێت و
+            return [(word[:last.start], 0, last.start), (last.text, last.start, last.end)]
         return [(word, 0, len(word))]
+    split_tags = SPLIT_TAGS
+    if a.pos == "VERB" and "V.MSDR" in a.features.get("VerbForm", ""):
+        split_tags = split_tags - {"POST"}  # a telic infinitive keeps its ەوە: لێکۆڵینەوە
+    if after_dem and a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and \
+            len(a.morphemes) == 2:
+        return [(word, 0, len(word))]  # ئەم پارتە: the demonstrative ە stays on its noun
+    if len(a.morphemes) == 1 and a.pos == "PRON" and a.lemma != word and word.startswith(a.lemma):
+        k = len(a.lemma)  # خۆی → خۆ ی
+        return [(word[:k], 0, k), (word[k:], k, len(word))]
+    if a.pos == "VERB" and "V.PTCP" in a.features.get("VerbForm", ""):
+        split_tags = _PTCP_SPLIT  # هاتووم، پێکهاتووە stay whole: they are perfect verbs
     pieces: list[list[int]] = []
     for m in a.morphemes:
-        if pieces and not (m.tag in SPLIT_TAGS or (split_verbs and m.tag != "STEM")) and m.tag != "STEM":
+        if pieces and not (m.tag in split_tags or (split_verbs and m.tag != "STEM")) and m.tag != "STEM":
             pieces[-1][1] = m.end
         elif pieces and m.tag == "STEM" and not split_verbs:
             pieces[-1][1] = m.end

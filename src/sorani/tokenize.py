@@ -186,6 +186,16 @@ class TokenList(Sequence[Token]):
         return f"TokenList({self._build()!r})"
 
 
+def pieces(text: str) -> list[str]:
+    """The pieces that cover ``text`` in order: tokens and the gaps between them
+    (``"".join(pieces(text)) == text``), for stages that rewrite text token by token.
+
+    >>> pieces("سڵاو، جیهان")
+    ['سڵاو', '،', ' ', 'جیهان']
+    """
+    return _patterns().pieces.findall(text)
+
+
 def tokenize(text: str) -> TokenList:
     """Split ``text`` into tokens: words (Arabic script, keeping internal ZWNJ), numbers with their
     separators (``٢٫٥``, ``١٬٢٥٠``, ``2.5``, ``٪٢٥``), URLs, emails, hashtags, mentions, Latin

@@ -19,6 +19,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("sorani.cli.evaluate", "score sorani on the gold sets"),
     "repair": ("sorani.cli.repair", "repair Sorani typed with Arabic/Persian keyboards"),
     "spell": ("sorani.cli.repair", "flag misspelled words with suggestions (or --correct)"),
+    "lemmatize": ("sorani.cli.morphology", "replace each word by its lemma"),
+    "stem": ("sorani.cli.morphology", "replace each word by its stem"),
+    "morphemes": ("sorani.cli.morphology", "split words into clitic-level tokens"),
 }
 
 

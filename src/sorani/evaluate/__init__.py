@@ -18,11 +18,11 @@ TASKS: dict[str, str] = {
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
     "repair": "sorani.evaluate.repair:evaluate_repair",
     "spelling": "sorani.evaluate.repair:evaluate_spelling",
+    "leftovers": "sorani.evaluate.core:evaluate_leftovers",
     "lemma": "sorani.evaluate.morphology:evaluate_lemma",
     "morphemes": "sorani.evaluate.morphology:evaluate_morphemes",
     "coverage": "sorani.evaluate.morphology:evaluate_coverage",
     "stem": "sorani.evaluate.morphology:evaluate_stem",
-    "leftovers": "sorani.evaluate.core:evaluate_leftovers",
 }
 
 Row = dict[str, Any]
