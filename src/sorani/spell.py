@@ -45,6 +45,7 @@ TAIL_COST = 0.1
 HEADWORD_BONUS = 0.0
 NONSTANDARD_PENALTY = 0.6
 _CHEAP_INDEL = frozenset("\u06d5\u0626\u0648\u06cc\u0647")
+MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
 
 
@@ -129,11 +130,25 @@ def _check(word: str) -> bool:
 
 @lru_cache(maxsize=300_000)
 def _morph_ok(w: str) -> bool:
+    """The analyzer knows ``w`` from a lemma that is no running-text misspelling (its lexicon
+    takes words from the noisy Pewan list too: باشور is such a lemma)."""
     known = _morph_known()
     if known is None:
         return False
     try:
-        return bool(known(w))
+        if not known(w):
+            return False
+        from sorani.morphology import analyze_word
+
+        a = analyze_word(w)[0]
+        if any(m.tag in ("CMP", "CONJ") for m in a.morphemes):
+            return False  # compounds and a glued و: judged by the stricter rules above
+        lm = word_lm()
+        stems_ = [m.text for m in a.morphemes if m.tag == "STEM"] + [a.lemma]
+        # trusted: a dictionary headword or a word seen often in running text, not a spelling
+        # the dictionary writes otherwise
+        return any(("s" in lm.flags.get(x, "") or lm.counts.get(x, 0.0) >= MORPH_MIN_COUNT)
+                   and not _nonstandard(x) for x in stems_)
     except Exception:
         return False
 
