@@ -87,6 +87,7 @@ def _surface(word: str) -> str:
 
 CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
 COST_CUTOFF = 6.0
+AE_DEAR = 2.5           # ە added or dropped where the text writes its ە
 ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
 DEAR = 1.5     # any other edit
 
@@ -111,7 +112,9 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
     n = len(cand)
     # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
     # and an initial ئ before a consonant (the typed word would start with ا)
-    ins_costs = [cheap if ks.cheap_indel(b) and not (ae_typed and b == "\u06d5") else dear for b in cand]
+    ae = "\u06d5"
+    ins_costs = [cheap if ks.cheap_indel(b) and not (ae_typed and b == ae) else
+                 (AE_DEAR if b == ae else dear) for b in cand]
     for j in range(1, n):  # one of وو / یی typed once (ماندو for ماندوو)
         if cand[j] == cand[j - 1] and cand[j] in "\u0648\u06cc":
             ins_costs[j] = ins_costs[j - 1] = min(ins_costs[j], cheap)
@@ -120,7 +123,8 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
     if cand.startswith("\u0626") and not typed.startswith("\u0626"):
         ins_costs[0] = dear
     last = len(typed) - 1
-    del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == "\u06d5") else dear
+    del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == ae)
+                 and not (i == 0 and a == "\u0626") else (AE_DEAR if a == ae else dear)
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
     p = 0
