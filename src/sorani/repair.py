@@ -29,9 +29,9 @@ from sorani.lm import OOV_LOGPROB, affix_stems, affixes, attach, key_index, key_
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _KURDISH_LETTERS = frozenset("ەێۆڵڕڤ")
+_KURDISH_RE = re.compile("[ەێۆڵڕڤ]")
 # units decided and decoded separately: sentences (up to . ! ? ؟ and line ends)
 _SEGMENT_RE = re.compile(r"[^.!?\u061f\n\r\u2029]*[.!?\u061f\n\r\u2029]*")
-_ARABIC_TYPED = frozenset("ةؤ")
 UNKNOWN_RATIO = 0.0   # … unless this share of its words is unknown as typed
 STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its words has a Kurdish letter
 
@@ -200,6 +200,7 @@ def _lp(word: str, prev: str = "<s>") -> float:
     return LM_WEIGHT * lm.logprob(word, prev, lp)
 
 
+@lru_cache(maxsize=200_000)
 def _affixed_lp(word: str) -> float:
     """Estimated log-probability of an unknown word: its best known stem (affixes stripped)
     times the affix probability, or ``OOV_LOGPROB``."""
@@ -308,12 +309,13 @@ def _split_candidates(word: str, ae_typed: bool = False) -> tuple[tuple[tuple[st
 def _is_standard(words: list[str]) -> bool:
     """Does a line already look like standard Sorani (Kurdish letters in most words)?"""
     n = kurdish = 0
+    kurdish_re = _KURDISH_RE.search
     for w in words:
-        if _ARABIC_TYPED.intersection(w):
+        if "\u0629" in w or "\u0624" in w:  # ة ؤ: typed on an Arabic keyboard
             return False
         if len(w) > 1:
             n += 1
-            if _KURDISH_LETTERS.intersection(w.replace("\u0647\u200c", "\u06d5")):
+            if kurdish_re(w) or ("\u200c" in w and "\u0647\u200c" in w):
                 kurdish += 1
     if n == 0 or kurdish >= STANDARD_RATIO * n:
         return True
@@ -324,8 +326,9 @@ def _is_standard(words: list[str]) -> bool:
     return unknown < UNKNOWN_RATIO * n
 
 
+@lru_cache(maxsize=200_000)
 def _has_foreign(word: str) -> bool:
-    """Letters a standard Kurdish word never has (Arabic ك ي ة, harakat …)."""
+    """Does the normalizer change the word (Arabic ك ي ة, harakat, old ه‌ …)?"""
     return _surface(word) != word
 
 
@@ -477,6 +480,8 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
         return
     words = [m.group(0) for m in matches]
     if _is_standard(words):
+        if not any(map(_has_foreign, words)):
+            return  # standard and nothing for the normalizer to change: kept as is
         outs = [[w] for w in _decode_standard(words)]
     else:
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
