@@ -31,6 +31,9 @@ STAGES: dict[str, str] = {
     "find_numbers": "sorani.numbers:find_numbers",
     "facts": "sorani.facts:extract_facts",
     "identify": "sorani.langid:identify",
+    "repair": "sorani.repair:repair",
+    "spell_check": "sorani.spell:check_text",
+    "lemmatize": "sorani.morphology:lemmatize_text",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

@@ -42,6 +42,16 @@ _EXPORTS: dict[str, str] = {
     "identify_spans": "sorani.langid",
     "LangGuess": "sorani.langid",
     "LangSpan": "sorani.langid",
+    "repair": "sorani.repair",
+    "repair_with_changes": "sorani.repair",
+    "spell": "sorani.spell",
+    "analyze_word": "sorani.morphology",
+    "lemmatize": "sorani.morphology",
+    "stem": "sorani.morphology",
+    "morphemes": "sorani.morphology",
+    "is_known": "sorani.morphology",
+    "stopwords": "sorani.morphology",
+    "Analysis": "sorani.morphology",
 }
 
 __all__ = sorted([*_EXPORTS, "Alignment", "normalize", "normalize_with_offsets", "Sentence",

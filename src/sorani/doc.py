@@ -32,6 +32,7 @@ STAGES: dict[str, str] = {
     "numbers": "sorani.numbers:numbers_stage",
     "entities": "sorani.entities:tag_doc",
     "facts": "sorani.facts:facts_doc",
+    "morphology": "sorani.morphology:morphology_stage",
 }
 
 

@@ -21,6 +21,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "words": ("sorani.cli.numbers", "write a number in Sorani words"),
     "facts": ("sorani.cli.entities", "entities, quotes and numeric claims of a news text"),
     "identify": ("sorani.cli.langid", "identify the language of each line (or --document)"),
+    "repair": ("sorani.cli.repair", "repair Sorani typed with Arabic/Persian keyboards"),
+    "spell": ("sorani.cli.repair", "flag misspelled words with suggestions (or --correct)"),
+    "lemmatize": ("sorani.cli.morphology", "replace each word by its lemma"),
+    "stem": ("sorani.cli.morphology", "replace each word by its stem"),
+    "morphemes": ("sorani.cli.morphology", "split words into clitic-level tokens"),
 }
 
 

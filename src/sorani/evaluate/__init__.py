@@ -21,6 +21,12 @@ TASKS: dict[str, str] = {
     "leftovers": "sorani.evaluate.core:evaluate_leftovers",
     "numbers": "sorani.evaluate.numbers:evaluate_numbers",
     "langid": "sorani.evaluate.langid:evaluate_langid",
+    "repair": "sorani.evaluate.repair:evaluate_repair",
+    "spelling": "sorani.evaluate.repair:evaluate_spelling",
+    "lemma": "sorani.evaluate.morphology:evaluate_lemma",
+    "morphemes": "sorani.evaluate.morphology:evaluate_morphemes",
+    "coverage": "sorani.evaluate.morphology:evaluate_coverage",
+    "stem": "sorani.evaluate.morphology:evaluate_stem",
 }
 
 Row = dict[str, Any]

@@ -1,0 +1,109 @@
+"""Build the word n-gram language model and word list used by ``sorani.repair`` and ``sorani.spell``.
+
+Sources (shippable only, read from ``../shared/data`` or ``$SORANI_DATA``):
+  corpus/ted-ckb/*.txt                       TED transcripts, sinaahmadi/KurdishMT, Apache-2.0
+  gold/langid/CentralKurdish-arab.txt        Sorani sentences, sinaahmadi/KurdishLID, MIT
+  lexicon/SoraniKurdish.txt                  headword list, sinaahmadi/ScriptNormalization, Apache-2.0
+  lexicon/ckb_Pewan_corpus_wordlist.txt      Pewan word list, same repository, Apache-2.0
+  gold/translit/wergor-pairs.tsv             Arabic-script side only, sinaahmadi/wergor, MIT
+
+Everything is normalized first with ``sorani.normalize``. Output: ``src/sorani/data/repair/lm.tsv.gz``, gzip'd UTF-8 TSV:
+
+  # comment lines (sources, licences, counts)
+  U <word> <count> <lexicon flags> <continuation count>     unigrams (flags: s = SoraniKurdish
+                                                             headword, p = Pewan word list,
+                                                             w = wergor)
+  B <w1> <w2> <count>                                        bigrams with count >= MIN_BIGRAM
+  T <total tokens> <distinct bigram types>                   totals for smoothing
+
+Usage: python scripts/build_lm.py [--data DIR] [--out PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sorani._data import shared_data_dir  # noqa: E402
+from sorani.normalize import normalize  # noqa: E402
+
+MIN_BIGRAM = 1
+WORD_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06fa-\u06ff\u200c]+")
+CORPUS = ("corpus/ted-ckb", "gold/langid/CentralKurdish-arab.txt")
+LEXICA = (("lexicon/SoraniKurdish.txt", "s"), ("lexicon/ckb_Pewan_corpus_wordlist.txt", "p"),
+          ("gold/translit/wergor-pairs.tsv", "w"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--out", default=str(ROOT / "src/sorani/data/repair/lm.tsv.gz"))
+    args = ap.parse_args(argv)
+    data = shared_data_dir(args.data)
+    if data is None:
+        print("build_lm: shared data not found", file=sys.stderr)
+        return 1
+    norm = normalize
+    uni: Counter[str] = Counter()
+    bi: Counter[tuple[str, str]] = Counter()
+    n_lines = 0
+    for src in CORPUS:
+        root = data / src
+        for path in ([root] if root.is_file() else sorted(root.glob("*.txt"))):
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                words = WORD_RE.findall(norm(line))
+                words = [w.replace("\u200c", "") for w in words]
+                words = [w for w in words if w]
+                if not words:
+                    continue
+                n_lines += 1
+                uni.update(words)
+                seq = ["<s>"] + words + ["</s>"]
+                bi.update(zip(seq, seq[1:]))
+    flags: dict[str, str] = {}
+    for rel, flag in LEXICA:
+        for line in (data / rel).read_text(encoding="utf-8", errors="replace").splitlines():
+            if "\t" in line:
+                line = line.split("\t", 1)[1]  # wergor: Latin<TAB>Arabic script
+            for w in WORD_RE.findall(norm(line.strip())):
+                w = w.replace("\u200c", "")
+                if w and flag not in flags.get(w, ""):
+                    flags[w] = flags.get(w, "") + flag
+    cont: Counter[str] = Counter(w2 for (_, w2) in bi)
+    total = sum(uni.values())
+    kept = {k: v for k, v in bi.items() if v >= MIN_BIGRAM}
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    words = sorted(set(uni) | set(flags))
+    # mtime=0 and a fixed name: the same sources give a byte-identical file
+    with open(out, "wb") as raw, gzip.GzipFile("lm.tsv", "wb", 9, raw, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as fh:
+        fh.write("# sorani word n-gram model, built by scripts/build_lm.py (do not edit by hand)\n")
+        fh.write("# sources: corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0); "
+                 "gold/langid/CentralKurdish-arab.txt (sinaahmadi/KurdishLID 5056496b, MIT); "
+                 "lexicon/SoraniKurdish.txt and lexicon/ckb_Pewan_corpus_wordlist.txt "
+                 "(sinaahmadi/ScriptNormalization 9d8b627d, Apache-2.0); "
+                 "gold/translit/wergor-pairs.tsv Arabic side (sinaahmadi/wergor bdcce85e, MIT)\n")
+        fh.write(f"# {n_lines} lines, {total} tokens, {len(words)} word types, "
+                 f"{len(kept)} bigrams with count >= {MIN_BIGRAM} of {len(bi)}\n")
+        fh.write(f"T\t{total}\t{len(bi)}\n")
+        for w in words:
+            fh.write(f"U\t{w}\t{uni.get(w, 0)}\t{flags.get(w, '')}\t{cont.get(w, 0)}\n")
+        fh.write(f"U\t<s>\t{n_lines}\t\t0\n")
+        fh.write(f"U\t</s>\t{n_lines}\t\t{n_lines}\n")
+        for (a, b), c in sorted(kept.items()):
+            fh.write(f"B\t{a}\t{b}\t{c}\n")
+    print(f"build_lm: {out} ({out.stat().st_size // 1024} KiB): {len(words)} words, "
+          f"{total} tokens, {len(kept)} bigrams")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1106 @@
+"""Sorani morphology: lexicon-driven analysis, lemmas, stems, clitic-level tokens and stopwords.
+
+A word is segmented as ``[preverb] [verb prefixes] STEM [suffix chain]`` by dictionary lookups over
+a finite affix grammar (``data/morphology/affixes.tsv``): every valid suffix chain and prefix chain
+is enumerated once into a hash table, so analysing a word costs a bounded number of lookups per
+split point (linear in the word's length, with the chain length capped).  Stems are looked up in
+the lemma lexicon (``data/morphology/lexicon.tsv``, built by ``scripts/build_morphology_lexicon.py``)
+and the authored closed classes and verbs.  Words with no lexicon analysis get a best guess by the
+affix grammar, marked ``is_guess``.
+
+>>> lemmatize("کتێبەکانمان")
+'کتێب'
+>>> lemmatize("دەکەنەوە")
+'کردن'
+>>> [m.text for m in analyze_word("ماڵەکەشم")[0].morphemes]
+['ماڵ', 'ەکە', 'ش', 'م']
+>>> is_known("کوردستان")
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import product
+from typing import Any
+
+from sorani._data import read_rows
+
+__all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "lemmatize_text", "stem", "morphemes",
+           "is_known", "stopwords", "fold"]
+
+MAX_NOUN_CHAIN = 16   # longest nominal suffix chain, in letters
+MAX_PREVERB = 14      # longest nominal/preverb part of a joined compound verb
+VOWELS = frozenset("اەۆێیوۊ")
+
+# ---------------------------------------------------------------------------------------------
+# Folding: the spelling variants that matter for lookup (a light subset of sorani.normalize).
+
+_FOLD_MAP = {
+    "ك": "ک", "ڪ": "ک", "ي": "ی", "ى": "ی", "ے": "ی", "ې": "ێ", "ة": "ە", "ۀ": "ە", "ہ": "ه",
+    "ؤ": "ۆ", "أ": "ئە", "إ": "ئی", "آ": "ئا", "ٱ": "ا", "ڒ": "ڕ", "ڷ": "ڵ", "ڨ": "ڤ", "ھ": "ه",
+    "\u0640": "", "\u064b": "", "\u064c": "", "\u064d": "", "\u064e": "", "\u064f": "",
+    "\u0650": "", "\u0651": "", "\u0652": "", "\u0654": "", "\u200d": "", "\u200e": "", "\u200f": "",
+    "\u00ad": "",
+}
+_FOLD_TABLE = str.maketrans(_FOLD_MAP)
+_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200cه]|^ر")
+
+
+def fold(word: str) -> str:
+    """Lookup form of a word: Arabic/Persian letters to Kurdish ones, marks removed, old ه‌ and
+    word-final ه written ە.
+
+    >>> fold("كوردستانه")
+    'کوردستانە'
+    """
+    if not _NEEDS_FOLD.search(word):
+        return word
+    word = word.replace("ه\u200c", "ە").replace("\u200c", "").translate(_FOLD_TABLE)
+    if word.startswith("ر"):  # word-initial r is always trilled: ڕ
+        word = "ڕ" + word[1:]
+    if word.endswith("ه") and len(word) > 1 and not word.endswith("اه") and word not in _final_h():
+        word = word[:-1] + "ە"
+    return word
+
+
+@cache
+def _final_h() -> frozenset[str]:
+    try:
+        return frozenset(r[0] for r in read_rows("final_h.tsv"))
+    except OSError:  # pragma: no cover
+        return frozenset()
+
+
+def _fold_with_map(word: str) -> tuple[str, list[int]]:
+    """``fold(word)`` and, for each folded position (plus the end), its offset in ``word``."""
+    out: list[str] = []
+    pos: list[int] = []
+    i, n = 0, len(word)
+    while i < n:
+        ch = word[i]
+        if ch == "ه" and i + 1 < n and word[i + 1] == "\u200c":
+            out.append("ە")
+            pos.append(i)
+            i += 2
+            continue
+        rep = "" if ch == "\u200c" else _FOLD_MAP.get(ch, ch)
+        for c in rep:
+            out.append(c)
+            pos.append(i)
+        i += 1
+    pos.append(n)
+    pos[0] = 0  # characters deleted at the start belong to the first morpheme
+    if out and out[0] == "ر":
+        out[0] = "ڕ"
+    folded = "".join(out)
+    if folded.endswith("ه") and len(folded) > 1 and not folded.endswith("اه") and folded not in _final_h():
+        folded = folded[:-1] + "ە"
+    return folded, pos
+
+
+# ---------------------------------------------------------------------------------------------
+# Results
+
+@dataclass(frozen=True)
+class Morpheme:
+    """One morpheme of a word: its text, a tag (STEM, DEF, INDF, PL, EZ, PRON, ADD, POST, DIR, COP,
+    PVB, IPFV, NEG, SBJV, ARG, PERS, PRF, TEL…) and code-point offsets into the analysed word."""
+
+    text: str
+    tag: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "tag": self.tag, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysis of a word: ``lemma``, ``pos`` (UD tag), ``features`` (UniMorph-style
+    dimension -> value), ``morphemes`` (with offsets into the word), ``is_guess`` (no lexicon
+    stem) and ``score`` (higher is better)."""
+
+    lemma: str
+    pos: str
+    features: dict[str, str] = field(hash=False)
+    morphemes: tuple[Morpheme, ...]
+    is_guess: bool
+    score: float
+
+    @property
+    def stem(self) -> str:
+        """The stem's surface text."""
+        for m in self.morphemes:
+            if m.tag == "STEM":
+                return m.text
+        return self.lemma
+
+    @property
+    def unimorph(self) -> str:
+        """The features as one UniMorph tag string, e.g. ``N;DEF;PL``."""
+        return ";".join([_UNIMORPH_POS.get(self.pos, self.pos)] + [v for v in self.features.values() if v])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"lemma": self.lemma, "pos": self.pos, "features": dict(self.features),
+                "morphemes": [m.to_dict() for m in self.morphemes], "is_guess": self.is_guess,
+                "score": round(self.score, 3)}
+
+
+_UNIMORPH_POS = {"NOUN": "N", "VERB": "V", "ADJ": "ADJ", "PROPN": "PROPN", "ADP": "ADP", "PRON": "PRO",
+                 "NUM": "NUM", "ADV": "ADV", "CCONJ": "CONJ", "SCONJ": "CONJ", "DET": "DET",
+                 "PART": "PART", "INTJ": "INTJ", "X": "X"}
+_POS_MAP = {"N": "NOUN"}
+
+# UniMorph tag -> feature dimension
+_DIMENSION = {"DEF": "Definiteness", "INDF": "Definiteness", "PL": "Number", "LGSPEC1": "Ezafe",
+              "LGSPEC6": "Demonstrative", "ADD": "Additive", "LGSPEC2": "Directional",
+              "LGSPEC3": "Telic", "CMPR": "Comparison", "SPRL": "Comparison", "IPFV": "Aspect",
+              "PRF": "Aspect", "NEG": "Polarity", "SBJV": "Mood", "IMP": "Mood", "PASS": "Voice",
+              "PRS": "Tense", "PST": "Tense", "IND": "Mood", "V.MSDR": "VerbForm",
+              "V.PTCP": "VerbForm"}
+
+
+def _dimension(tag: str) -> str:
+    if tag in _DIMENSION:
+        return _DIMENSION[tag]
+    if tag.startswith("PSS"):
+        return "Possession"
+    if tag.startswith("LGSPEC4"):
+        return "Postposition"
+    if tag.startswith("LGSPEC7"):
+        return "Copula"
+    if tag.startswith(("ARGNO", "ARGER")):
+        return "Agreement"
+    if tag.startswith("ARG"):
+        return "Object"
+    return tag
+
+
+# ---------------------------------------------------------------------------------------------
+# Grammar tables (built lazily, once)
+
+def _junction(prev: str, form: str) -> list[str]:
+    """Surface forms of suffix ``form`` (consonant-context spelling) after the letter ``prev``."""
+    if prev not in VOWELS or not form:
+        return [form]
+    if prev == "و" and form == "و":
+        return []  # هەردوو is not هەردو + و
+    if prev == "و":  # خانووەکە، دواکەوتووەکان، خانوویەک، خانووش
+        if form[0] == "ە" or form in ("م", "ت", "ی", "مان", "تان", "یان", "دا", "ین", "یت", "ن"):
+            return [form]
+        if form.startswith("ێ"):
+            return ["یە" + form[1:]]
+        if form.startswith("ان"):
+            return [form, "یان" + form[2:]]
+        if form == "یش":
+            return ["ش", "یش"]
+        return [form]
+    if form[0] == "ە":
+        rest = form[1:]
+        if prev == "ی":  # ی + ەکان → ییەکان, often written یەکان (زانستیەکان)
+            return ["ی" + form, form] if rest else ["یە", "ە"]
+        if rest and prev in "اۆ":  # گێڕایەوە، بەلایەوە beside لاوە
+            return [rest, "ی" + form]
+        return [rest] if rest else ["یە"]
+    if form.startswith("ێ"):
+        return ["یە" + form[1:]]
+    if form.startswith("ان"):
+        return ["یان" + form[2:], form] if prev == "ی" else ["یان" + form[2:]]
+    if form == "یش":
+        return ["ش", "یش"] if prev == "ی" else ["ش"]
+    if form in ("یت", "ین"):
+        return [form]
+    return [form]
+
+
+_CLASSES = ("C", "V", "E", "I", "U")  # stem ends in a consonant, ا ۆ ێ, ە, ی, و
+_CLASS_LETTER = {"C": "ب", "V": "ا", "E": "ە", "I": "ی", "U": "و"}
+
+
+def _cls(ch: str) -> str:
+    if ch == "ە":
+        return "E"
+    if ch == "ی":
+        return "I"
+    if ch == "و":
+        return "U"
+    if ch in VOWELS:
+        return "V"
+    return "C"
+
+
+Chain = tuple[tuple[str, str, str], ...]  # (surface, tag, feature)
+
+
+@cache
+def _affixes() -> dict[str, list[tuple[str, str, str, str]]]:
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+    for row in read_rows("morphology/affixes.tsv"):
+        kind, slot, form, tag, feats = row[:5]
+        out.setdefault(kind, []).append((slot, "" if form == "-" else form, tag, "" if feats == "-" else feats))
+    return out
+
+
+@cache
+def _noun_chains() -> dict[str, dict[str, list[Chain]]]:
+    """For each stem class, surface suffix chain -> its segmentations."""
+    slots: dict[int, list[tuple[str, str, str]]] = {}
+    for slot, form, tag, feats in _affixes()["noun"]:
+        slots.setdefault(int(slot), []).append((form, tag, feats))
+    order = sorted(slots)
+    out: dict[str, dict[str, list[Chain]]] = {c: {"": [()]} for c in _CLASSES}
+    for cls in _CLASSES:
+        table = out[cls]
+        # depth-first over slots, each optional; at most 4 morphemes
+        def walk(si: int, prev: str, surface: str, chain: Chain, used_add: bool) -> None:
+            if chain:
+                table.setdefault(surface, []).append(chain)
+            if len(chain) >= 4 or (chain and chain[-1][1] == "EZ"):
+                return  # the ezafe ends the word
+            for sj in range(si, len(order)):
+                for form, tag, feats in slots[order[sj]]:
+                    if tag == "ADD" and used_add:
+                        continue
+                    for surf in _junction(prev, form):
+                        if not surf:
+                            continue
+                        walk(sj + 1, surf[-1], surface + surf, chain + ((surf, tag, feats),),
+                             used_add or tag == "ADD")
+        walk(0, _CLASS_LETTER[cls], "", (), False)
+    return out
+
+
+@cache
+def _verb_prefixes() -> dict[str, list[Chain]]:
+    """Verb prefix chain (clitic? aspect/negation? clitic?) -> segmentations; "" included."""
+    aff = _affixes()
+    aspects = [("", "", "")] + [(f, t, x) for _, f, t, x in aff["vprefix"]]
+    clitics = [("", "", "")] + [(f, t, x) for _, f, t, x in aff["vclitic"]]
+    out: dict[str, list[Chain]] = {}
+    for c1, asp, c2 in product(clitics, aspects, clitics):
+        if c1[0] and c2[0]:
+            continue
+        if c2[0] and not asp[0]:
+            continue
+        parts = tuple(p for p in (c1, asp, c2) if p[0])
+        out.setdefault("".join(p[0] for p in parts), []).append(parts)
+    return out
+
+
+@cache
+def _verb_suffixes() -> dict[str, list[tuple[str, Chain]]]:
+    """Verb suffix chain -> [(stem type PRS|PST, segmentation)]."""
+    aff = _affixes()
+    endings: dict[str, list[tuple[str, str, str]]] = {}
+    for stype, form, tag, feats in aff["vending"]:
+        endings.setdefault(stype, []).append((form, tag, feats))
+    aspects = [(f, t, x) for _, f, t, x in aff["vaspect"]]
+    finals = [("", "", "")] + [(f, t, x) for _, f, t, x in aff["vfinal"]]
+    out: dict[str, list[tuple[str, Chain]]] = {}
+
+    def add(stype: str, parts: tuple[tuple[str, str, str], ...]) -> None:
+        parts = tuple(p for p in parts if p[0])
+        out.setdefault("".join(p[0] for p in parts), []).append((stype, parts))
+
+    for stype in ("PRS", "PST"):
+        for end in endings[stype]:
+            for fin in finals:
+                if fin[0].startswith("ت") and fin[1] in ("TEL", "DIR"):
+                    continue
+                if fin[0] and end[0]:
+                    for surf in _junction(end[0][-1], fin[0]):
+                        add(stype, (end, (surf, fin[1], fin[2])))
+                    continue
+                add(stype, (end, fin))
+    for asp in aspects:
+        ends = endings["PRF"] if asp[1] == "PRF" else endings["PST"]
+        for end in ends:
+            for fin in finals:
+                if fin[1] in ("TEL", "DIR") and end[0].endswith("ە") and not fin[0].startswith("ت"):
+                    continue
+                if fin[0].startswith("ت") and fin[1] in ("TEL", "DIR") and \
+                        not (end[0] or asp[0]).endswith(("ە", "ۆ")):
+                    continue  # تەوە / تە after the perfect: هاتووەتەوە، گرتۆتەوە
+                prev = (end[0] or asp[0])[-1]
+                for surf in (_junction(prev, fin[0]) if fin[0] else [""]):
+                    fin2 = (surf, fin[1], fin[2])
+                    add("PST", (asp, end, fin2))
+                    if asp[0] == "وو":  # after a vowel-final past stem: کڕیوە، هێناوە
+                        add("PSTV", (("و", "PRF", "PRF"), end, fin2))
+    return out
+
+
+@dataclass
+class _Lexicon:
+    nouns: dict[str, list[tuple[str, str, str]]]       # surface stem -> [(lemma, pos, feats)]
+    verb_stems: dict[str, list[tuple[str, str, str, bool]]]  # stem -> [(lemma, PRS|PST, voice, primary)]
+    compounds: dict[tuple[str, str], str]              # (preverb part, simple lemma) -> lemma
+    preverbs: frozenset[str]
+    lemmas: frozenset[str]
+    closed: dict[str, list[tuple[str, str, str]]]
+    stop: frozenset[str]
+    verb_rank: dict[str, float]
+    causative: dict[str, str]
+
+
+def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
+    for k in range(len(lemma), 1, -1):
+        if lemma[-k:] in simple:
+            return lemma[:-k], lemma[-k:]
+    return None
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    nouns: dict[str, list[tuple[str, str, str]]] = {}
+    verb_stems: dict[str, list[tuple[str, str, str, bool]]] = {}
+    compounds: dict[tuple[str, str], str] = {}
+    preverbs = {form for _, form, _, _ in _affixes()["preverb"]}
+    lemmas: set[str] = set()
+
+    def add_noun(form: str, lemma: str, pos: str, feats: str = "") -> None:
+        if form:
+            nouns.setdefault(form, []).append((lemma, pos, feats))
+
+    closed: dict[str, list[tuple[str, str, str]]] = {}
+    stop: set[str] = set()
+    for row in read_rows("morphology/closed.tsv"):
+        form, pos, lemma, feats, is_stop = (list(row) + ["", "", "", "0"])[:5]
+        lemma = form if lemma == "-" else lemma
+        closed.setdefault(form, []).append((lemma, pos, "" if feats == "-" else feats))
+        if is_stop == "1":
+            stop.add(form)
+        lemmas.add(lemma)
+
+    simple: dict[str, tuple[str, str, str]] = {}
+    rows = read_rows("morphology/lexicon.tsv")
+    for row in rows:
+        if row[1] == "VERB" and row[6] == "authored":
+            simple[row[0]] = (row[2], row[3], row[4])
+    for row in rows:
+        lemma, pos = row[0], row[1]
+        lemmas.add(lemma)
+        if pos != "VERB":
+            add_noun(lemma, lemma, pos)
+            continue
+        past, pres, passive = row[2], row[3], row[4]
+        split = _simple_split(lemma, simple) if row[6] != "authored" else ("", lemma)
+        if split and split[0]:
+            pre, base = split
+            compounds[(pre, base)] = lemma
+            if pre not in preverbs:
+                preverbs.add(pre)
+        else:
+            # a verb of its own (authored, or a rule-derived causative)
+            for i, s in enumerate(pres.split("|")):
+                verb_stems.setdefault(s, []).append((lemma, "PRS", "", i == 0))
+            verb_stems.setdefault(past, []).append((lemma, "PST", "", True))
+            if passive != "-":
+                for p in passive.split("|"):
+                    verb_stems.setdefault(p + "ێ", []).append((lemma, "PRS", "PASS", True))
+                    verb_stems.setdefault(p + "ا", []).append((lemma, "PST", "PASS", True))
+        # verbal nouns and participles are nominal stems of the verb
+        add_noun(lemma, lemma, "VERB", "V.MSDR")
+        add_noun(lemma + "ەوە", lemma, "VERB", "V.MSDR;LGSPEC3")
+        add_noun(past + ("و" if past[-1:] in "اێی" else "وو"), lemma, "VERB", "V.PTCP")
+        add_noun(past + ("و" if past[-1:] in "اێی" else "وو") + "ەوە", lemma, "VERB", "V.PTCP;LGSPEC3")
+        if passive != "-":
+            for p in passive.split("|"):
+                add_noun(p + "او", lemma, "VERB", "V.PTCP;PASS")
+                add_noun(p + "اوەوە", lemma, "VERB", "V.PTCP;PASS;LGSPEC3")
+    for form, entries in closed.items():
+        for lemma, pos, feats in entries:
+            add_noun(form, lemma, pos, feats)
+    # authored verbs are listed roughly by frequency: a small bonus breaks ties between homographs
+    verb_rank = {v: 0.02 * (1 - i / len(simple)) for i, v in enumerate(simple)}
+    # UniMorph convention: a causative in -اندن is lemmatized to its base verb when it has one
+    verbs = {r[0] for r in rows if r[1] == "VERB"}
+    causative = {}
+    for v in verbs:
+        if v.endswith("اندن"):
+            for base in (v[:-4] + "ان", v[:-4] + "ین", v[:-4] + "انەوە"):
+                if base in verbs:
+                    causative[v] = base
+                    break
+    for form, entries in nouns.items():
+        nouns[form] = [(causative.get(l, l), p, f + ";CAUS" if l in causative else f) for l, p, f in entries]
+    return _Lexicon(nouns, verb_stems, compounds, frozenset(preverbs), frozenset(lemmas), closed,
+                    frozenset(stop), verb_rank, causative)
+
+
+# ---------------------------------------------------------------------------------------------
+# Analysis
+
+_STRONG_TAGS = frozenset({"DEF", "INDF", "POST", "ADD"})
+
+
+def _morphs(stem_start: int, prefix: Chain, stem_text: str, suffix: Chain) -> tuple[Morpheme, ...]:
+    out: list[Morpheme] = []
+    pos = 0
+    for surf, tag, _ in prefix:
+        out.append(Morpheme(surf, tag, pos, pos + len(surf)))
+        pos += len(surf)
+    out.append(Morpheme(stem_text, "STEM", pos, pos + len(stem_text)))
+    pos += len(stem_text)
+    for surf, tag, _ in suffix:
+        out.append(Morpheme(surf, tag, pos, pos + len(surf)))
+        pos += len(surf)
+    return tuple(out)
+
+
+def _features(*feat_lists: str) -> dict[str, str]:
+    feats: dict[str, str] = {}
+    for fl in feat_lists:
+        for tag in fl.split(";"):
+            if tag:
+                dim = _dimension(tag)
+                feats[dim] = feats[dim] + ";" + tag if dim in feats and dim in ("Agreement", "Object") else tag
+    return feats
+
+
+_STRONG_VPREFIX = ("دە", "نا", "نە", "ب", "ئە", "مە", "د")
+
+
+@cache
+def _verb_prefix_heads() -> frozenset[str]:
+    return frozenset(k[:i] for k in _verb_prefixes() for i in range(len(k) + 1))
+
+
+_CLS_OF = {"ە": "E", "ی": "I", "و": "U", "ا": "V", "ۆ": "V", "ێ": "V", "ۊ": "V"}
+
+
+@cache
+def _tails(kind: str) -> frozenset[str]:
+    """Every ending of every suffix chain of ``kind`` (noun|verb): a word end that is not in this
+    set cannot start a longer chain either, so the search stops there."""
+    keys: set[str] = set()
+    if kind == "noun":
+        for table in _noun_chains().values():
+            keys.update(table)
+    else:
+        keys.update(_verb_suffixes())
+    return frozenset(k[i:] for k in keys for i in range(len(k) + 1))
+
+
+def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    out: list[Cand] = []
+    chains = _noun_chains()
+    tails = _tails("noun")
+    n = len(w)
+    for i in range(n, max(1, n - MAX_NOUN_CHAIN) - 1, -1):
+        tail = w[i:]
+        if tail not in tails:
+            break
+        stem = w[:i]
+        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
+        if segs is None:
+            continue
+        entries = lex.nouns.get(stem)
+        if entries:
+            for seg in segs:
+                cost = _chain_cost(seg)
+                if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
+                    if all(e[1] == "VERB" for e in entries):
+                        continue
+                    out.append(_make(stem + seg[0][0], "N", "", (), stem, seg, False, cost))
+                    continue
+                for lemma, pos, feats in entries:
+                    if seg and pos in _NO_SUFFIX_POS:
+                        continue  # conjunctions and particles take no clitics (یانەکانی ≠ یان)
+                    out.append(_make(lemma, pos, feats, (), stem, seg, False, cost))
+        if tail.startswith("ان") and stem[-1] != "ە":  # ناوچە + ان → ناوچان
+            for lemma, pos, feats in lex.nouns.get(stem + "ە", ()):
+                for seg in chains["C"].get(tail, ()):
+                    out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
+    return out
+
+
+def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
+    out: list[Cand] = []
+    chains = _noun_chains()
+    tails = _tails("noun")
+    n = len(w)
+    for i in range(n, max(4, n - MAX_NOUN_CHAIN) - 1, -1):
+        tail = w[i:]
+        if tail not in tails:
+            break
+        stem = w[:i]
+        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
+        if segs is None or stem[-1] not in "نوە":
+            continue
+        for lemma, pos, feats in _light_compound(stem, lex):
+            for seg in segs:
+                out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
+    return out
+
+
+_POS_OUT = {"N": "NOUN", "VERB": "VERB"}
+# cost of a suffix morpheme in ranking; the ezafe is the commonest clitic, so X+ی beats a
+# dictionary headword Xی (سەری = سەر + ی)
+_TAG_COST = {"DER": 1.2, "EZ": -0.1, "CMPR": -0.05, "SPRL": -0.05, "PL": 0.8, "PRON": 0.9, "COP": 1.2, "DEM": 1.3, "DIR": 1.5,
+             "CONJ": 1.5}
+_NO_SUFFIX_POS = frozenset({"CCONJ", "SCONJ", "PART", "INTJ", "SYM"})
+
+
+_COSTS: dict[int, float] = {}
+
+
+def _chain_cost(seg: Chain) -> float:
+    """Ranking cost of a suffix chain.  Only called with the chains of the (permanent) tables of
+    ``_noun_chains``, so the cache can be keyed by identity."""
+    c = _COSTS.get(id(seg))
+    if c is None:
+        c = _COSTS[id(seg)] = sum(_TAG_COST.get(t[1], 1.0) for t in seg)
+    return c
+
+
+@cache
+def _light_nominals() -> dict[str, tuple[str, str]]:
+    """Nominal forms of light verbs (کردن، کراو، بوونەوە…) -> (infinitive, features)."""
+    out: dict[str, tuple[str, str]] = {}
+    for form, entries in _lexicon().nouns.items():
+        for lem, pos, feats in entries:
+            if pos == "VERB" and lem in _LIGHT_VERBS:
+                out[form] = (lem, feats)
+    return out
+
+
+def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
+    """``ڕوونکردنەوە`` = lexicon word ڕوون + a nominal form of a light verb."""
+    out = []
+    for k in range(3, min(len(stem) - 1, 10) + 1):
+        hit = _light_nominals().get(stem[-k:])
+        head = stem[:-k]
+        if hit and len(head) >= 3 and head in lex.nouns and head not in lex.verb_stems:
+            out.append((stem[:-k] + hit[0], "VERB", hit[1]))
+    return out
+
+
+# A candidate analysis, cheap to make: (score, lemma, pos, feats, prefix chain, stem, suffix chain,
+# is_guess).  Only the candidates a caller asks for become ``Analysis`` objects.
+Cand = tuple[float, str, str, str, Chain, str, Chain, bool]
+
+
+def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Chain, guess: bool,
+          cost: float, bonus: float = 0.0) -> Cand:
+    pos_out = _POS_OUT.get(pos, pos)
+    if suffix and stem[-1:] == "ە" and suffix[0][0][:1] in "کو":  # ماڵە+کە vs ماڵ+ەکە: the article
+        cost += 0.3
+    if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
+        bonus -= 0.01
+    score = (0.2 if guess else 1.0) - 0.08 * cost + bonus + 0.001 * len(stem)
+    return (score, lemma, pos_out, feats, prefix, stem, suffix, guess)
+
+
+def _build(c: Cand, word: str, pos: list[int] | None) -> Analysis:
+    """The ``Analysis`` of a candidate; morpheme texts and offsets refer to ``word`` (``pos`` maps
+    offsets of the folded form to ``word``)."""
+    score, lemma, pos_out, feats, prefix, stem, suffix, guess = c
+    feat_str = [feats] + [p[2] for p in prefix] + [x[2] for x in suffix]
+    ms = _morphs(0, prefix, stem, suffix)
+    if ms[-1].end != (len(pos) - 1 if pos is not None else len(word)):  # respelled: one morpheme
+        ms = (Morpheme(word, "STEM", 0, len(word)),)
+    elif pos is not None:
+        ms = tuple(Morpheme(word[pos[m.start]:pos[m.end]], m.tag, pos[m.start], pos[m.end]) for m in ms)
+    return Analysis(lemma, pos_out, _features(*feat_str), ms, guess, score)
+
+
+@cache
+def _verb_suffix_table() -> dict[str, list[tuple[Any, ...]]]:
+    """``_verb_suffixes`` with each chain's static properties, cheapest chains first:
+    (stem type, chain, has person/imperative ending, has imperative, tense, mood-free, first letter,
+    ends in the subjunctive)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for tail, entries in _verb_suffixes().items():
+        rows = []
+        for sstype, schain in sorted(entries, key=lambda e: len(e[1])):
+            tags = [t[1] for t in schain]
+            tense = "PRS" if sstype == "PRS" else "PST"
+            if "PRF" in tags:
+                tense = "PST" if "PLUPRF" in tags else "PRS;PRF"
+            rows.append((sstype, schain, "PERS" in tags or "IMP" in tags, "IMP" in tags, tense,
+                         "SBJV" in tags or "IMP" in tags, schain[0][0][:1] if schain else "",
+                         bool(schain) and schain[-1][1] == "SBJV"))
+        out[tail] = rows
+    return out
+
+
+@cache
+def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
+    """``_verb_prefixes`` with (chain, tags, strong, has د, factor, mood-free)."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for head, chains in _verb_prefixes().items():
+        rows = []
+        for pchain in chains:
+            ptags = frozenset(p[1] for p in pchain)
+            strong = bool(ptags & {"IPFV", "NEG", "SBJV"})
+            # دە نا نە are strong evidence of a verb, ب less so
+            factor = 0.3 if ptags & {"IPFV", "NEG"} and "IMP" not in "".join(p[2] for p in pchain) \
+                else 0.6 if "SBJV" in ptags else 1.0
+            rows.append((pchain, ptags, strong, any(p[0] == "د" for p in pchain), factor,
+                         bool(ptags & {"SBJV", "IMP"})))
+        out[head] = rows
+    return out
+
+
+def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    out: list[Cand] = []
+    n = len(w)
+    vsuf = _verb_suffix_table()
+    vpre = _verb_prefix_table()
+    suf_cands = []
+    vsuf_tails = _tails("verb")
+    for s in range(0, min(n - 1, 14) + 1):
+        tail = w[n - s:] if s else ""
+        if tail not in vsuf_tails:
+            break  # no longer tail can be a suffix chain either
+        entries = vsuf.get(tail)
+        if entries:
+            suf_cands.append((s, entries))
+    if not suf_cands:
+        return out
+    starts = [0]
+    vpre_heads = _verb_prefix_heads()
+    preverbs, nouns, verb_stems = lex.preverbs, lex.nouns, lex.verb_stems
+    affix_pv = _affix_preverbs()
+    for j in range(2, min(n - 1, MAX_PREVERB) + 1):
+        head = w[:j]
+        if head in preverbs or (w.startswith(_STRONG_VPREFIX, j) and head in nouns):
+            starts.append(j)
+    for j in starts:
+        pre = w[:j]
+        for k in range(0, min(n - j, 6) + 1):
+            head = w[j:j + k]
+            if head not in vpre_heads:
+                break
+            pchains = vpre.get(head)
+            if pchains is None:
+                continue
+            for s, sentries in suf_cands:
+                stem = w[j + k:n - s]
+                if not stem:
+                    continue
+                stems = verb_stems.get(stem)
+                if not stems:
+                    continue
+                last = stem[-1]
+                for lemma, stype, voice, primary in stems:
+                    bonus = lex.verb_rank.get(lemma, 0.0)
+                    open_compound = False
+                    guess = False
+                    if pre:
+                        full = lex.compounds.get((pre, lemma))
+                        if full is None:
+                            if pre in affix_pv:
+                                full = pre + lemma  # preverb + known verb: a regular compound
+                                bonus -= 0.01
+                            elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
+                                full = pre + lemma  # open noun + light verb compound
+                                open_compound = True
+                            else:
+                                continue
+                    else:
+                        full = lemma
+                    for pchain, ptags, strong, has_d, factor, pmood in pchains:
+                        if not strong:
+                            if stype == "PRS" and pre not in affix_pv:
+                                continue
+                            if len(stem) < 2:
+                                continue
+                        if open_compound and factor == 1.0:
+                            continue
+                        if has_d and not stem.startswith("ێ"):
+                            continue
+                        if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                            continue
+                        for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                            if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
+                                continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
+                            if sstype == "PSTV":
+                                if stype != "PST" or last not in "اێی":
+                                    continue
+                            elif sstype != stype:
+                                continue
+                            if stype == "PRS" and not pers and last != "ێ" and \
+                                    (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
+                                continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
+                            if imp and "IPFV" in ptags:
+                                continue  # no imperative after دە
+                            mood = "" if pmood or smood else "IND"
+                            prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
+                            cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
+                            feats = ";".join(x for x in (tense, mood, voice) if x)
+                            lem = full
+                            base = lex.causative.get(full)
+                            if base:
+                                lem, feats = base, feats + ";CAUS"
+                            out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
+                            break  # the cheapest valid ending chain is enough for this prefix chain
+    return out
+
+
+_LIGHT_VERBS = frozenset({"کردن", "بوون", "دان", "هاتن", "هێنان", "گرتن", "کەوتن", "خستن", "بردن",
+                          "کێشان", "ناردن", "گەیاندن"})
+
+
+@cache
+def _affix_preverbs() -> frozenset[str]:
+    return frozenset(form for _, form, _, _ in _affixes()["preverb"])
+
+
+def _guess(w: str) -> Cand:
+    """Best guess for a word with no lexicon analysis: strip a suffix chain only when it contains
+    an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
+    chains = _noun_chains()
+    n = len(w)
+    best: Cand | None = None
+    for i in range(3, n):
+        segs = chains[_cls(w[i - 1])].get(w[i:])
+        if not segs:
+            continue
+        for seg in segs:
+            if not any(t[1] in _STRONG_TAGS for t in seg):
+                continue
+            best = _make(w[:i], "NOUN", "", (), w[:i], seg, True, len(seg))
+            break
+        if best:
+            break
+    if best is None:
+        if w.endswith("ی") and n >= 4 and w[-2] in VOWELS:  # بودجەی، مافخوازیی
+            seg = (("ی", "EZ", "LGSPEC1"),)
+            return _make(w[:-1], "NOUN", "", (), w[:-1], seg, True, 1.5)
+        best = _make(w, "X" if not w else "NOUN", "", (), w, (), True, 0)
+    return best
+
+
+_PROCLITICS = ("لە", "بە")
+
+
+def _variants(w: str) -> list[str]:
+    """Respellings tried for a word with no lexicon analysis: the lam-alef reversed by PDF
+    extraction (بەاڵم → بەڵام), old medial ه for ە (ئهفسانه → ئەفسانە), لأ typed for ڵ."""
+    out = []
+    if "اڵ" in w:
+        out.append(w.replace("اڵ", "ڵا"))
+    if "ه" in w and "ە" not in w:
+        out.append(w.replace("ه", "ە"))
+    if "لئە" in w:
+        out.append(w.replace("لئە", "ڵ"))
+    if "ر" in w:  # ڕ typed as ر inside a word (دەگەرێتەوە)
+        out.append(w.replace("ر", "ڕ"))
+    return out
+
+
+def _compound(w: str, lex: _Lexicon) -> list[Cand]:
+    """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
+    مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
+    with no other analysis; at most 10 split points are tried."""
+    out: list[Cand] = []
+    n = len(w)
+    for a in range(3, min(n - 3, 12) + 1):
+        head = w[:a]
+        entries = lex.nouns.get(head)
+        if not entries or all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries):
+            continue
+        rest = w[a:]
+        for c in _noun_analyses(rest, lex):
+            if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
+                out.append((c[0] - 0.15, head + c[1], c[2] if c[2] != "VERB" else "NOUN", c[3],
+                            ((head, "CMP", ""),) + c[4], c[5], c[6], False))
+        for k in range(2, min(len(rest), 6) + 1):  # noun + present stem: an agent noun
+            for lemma, stype, voice, primary in lex.verb_stems.get(rest[:k], ()):
+                if stype == "PRS" and primary and not voice and k == len(rest):
+                    out.append((0.8, w, "NOUN", "", (), w, (), False))
+    return out
+
+
+def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = None) -> tuple[Cand, ...]:
+    """All candidate analyses of a folded word, best first (``nouns``: its noun analyses, when
+    already computed)."""
+    if not w:
+        return ()
+    lex = _lexicon()
+    found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
+    found += _verb_analyses(w, lex)
+    if not found and len(w) > 4 and w.startswith(_PROCLITICS):  # لەشارەکەدا، بەکوردی
+        pre = ((w[:2], "PREP", ""),)
+        for c in _noun_analyses(w[2:], lex):
+            found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
+    if variants and not found:
+        for v in _variants(w):
+            res = _analyze_folded(v, False)
+            if res and not res[0][7]:
+                c = res[0]
+                if len(v) != len(w):
+                    return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
+                return ((c[0] - 0.05,) + c[1:],)
+    if not found:
+        found = _light_analyses(w, lex)
+    if not found and variants:
+        found = _compound(w, lex)
+    if not found:
+        return (_guess(w),)
+    if w in lex.closed:  # function words: their own analysis first
+        found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in found]
+    found.sort(key=lambda c: -c[0])
+    return tuple(found)
+
+
+@lru_cache(maxsize=300_000)
+def _candidates(word: str) -> tuple[Cand, ...]:
+    """Candidates of a raw word (analysed in its folded form)."""
+    folded = fold(word)
+    if len(folded) > 64:  # far longer than any Sorani word: one guess, no search
+        return ((0.0, folded, "X", "", (), folded, (), True),)
+    return _analyze_folded(folded)
+
+
+_BEST: dict[str, Cand | None] = {}
+
+
+def _best(word: str) -> Cand | None:
+    """The best candidate of a raw word.  Fast path: when a dictionary word matches with at most
+    an ezafe (score ≥ 1) and the word neither starts like a verb nor is a bare verb stem, no verb
+    analysis can outrank it, so the verb search is skipped."""
+    best = _BEST.get(word, _MISSING)
+    if best is not _MISSING:
+        return best  # type: ignore[return-value]
+    if len(_BEST) > 300_000:
+        _BEST.clear()
+    best = None
+    w = fold(word)
+    nouns = None
+    if len(w) <= 64 and not w.startswith(_STRONG_VPREFIX):
+        lex = _lexicon()
+        if w not in lex.verb_stems:
+            nouns = _noun_analyses(w, lex)
+            if nouns:
+                top = max(nouns, key=lambda c: c[0])
+                if top[0] >= 1.0:
+                    best = top
+                    if w in lex.closed:
+                        best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in nouns),
+                                   key=lambda c: c[0])
+    if best is None:
+        cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
+        best = cands[0] if cands else None
+    _BEST[word] = best
+    return best
+
+
+_MISSING = object()
+
+
+@lru_cache(maxsize=100_000)
+def _analyze_cached(word: str) -> tuple[Analysis, ...]:
+    cands = _candidates(word)
+    pos = _fold_with_map(word)[1] if fold(word) != word else None
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in cands:
+        key = (c[1], c[2], c[4], c[5], c[6])
+        if key not in seen:
+            seen.add(key)
+            out.append(_build(c, word, pos))
+    return tuple(out)
+
+
+def analyze_word(word: str) -> list[Analysis]:
+    """Ranked analyses of one word (best first); morpheme offsets index ``word`` itself.
+
+    >>> a = analyze_word("کتێبەکانم")[0]
+    >>> (a.lemma, a.pos, a.unimorph, a.is_guess)
+    ('کتێب', 'NOUN', 'N;DEF;PL;PSS1S', False)
+    >>> analyze_word("دەڕۆیشتم")[0].lemma
+    'ڕۆیشتن'
+    """
+    if not isinstance(word, str):
+        raise TypeError(f"analyze_word() expects str, not {type(word).__name__}")
+    return list(_analyze_cached(word.strip()))
+
+
+@lru_cache(maxsize=400_000)
+def lemmatize(word: str) -> str:
+    """The lemma of the word's best analysis (verbs: the infinitive without ەوە).
+
+    >>> lemmatize("منداڵەکان")
+    'منداڵ'
+    >>> lemmatize("نەیتوانی")
+    'توانین'
+    """
+    best = _best(word.strip())
+    return best[1] if best else word
+
+
+_LEMMAS: dict[str, str] = {}
+_LEMMA_CACHE_MAX = 500_000
+
+
+@cache
+def _word_re() -> re.Pattern[str]:
+    from sorani.tokenize import _WORD
+
+    return re.compile(_WORD)
+
+
+def lemmatize_text(text: str) -> list[str]:
+    """Lemmas of the words of ``text`` (word tokens as ``sorani.tokenize`` finds them), in order;
+    a per-form cache makes repeated forms cost one dictionary lookup.
+
+    >>> lemmatize_text("منداڵەکان لە قوتابخانەکەدا دەخوێنن")
+    ['منداڵ', 'لە', 'قوتابخانە', 'خوێندن']
+    """
+    cache_get = _LEMMAS.get
+    out = []
+    for w in _word_re().findall(text):
+        lem = cache_get(w)
+        if lem is None:
+            if len(_LEMMAS) >= _LEMMA_CACHE_MAX:
+                _LEMMAS.clear()
+            best = _best(w)
+            lem = _LEMMAS[w] = best[1] if best else w
+        out.append(lem)
+    return out
+
+
+def is_known(word: str) -> bool:
+    """True when the word has an analysis whose stem is in the lexicon (not a guess).
+
+    >>> is_known("ماڵەکانیان"), is_known("قڕخۆزەپڵا")
+    (True, False)
+    """
+    best = _best(word.strip())
+    return best is not None and not best[7]
+
+
+def stem(word: str, mode: str = "light") -> str:
+    """Stem of a word, for search.  ``mode="light"``: suffix stripping in the manner of Lucene's
+    stemmer but driven by the lexicon: only nominal inflection and clitics are removed, and only
+    down to a lexicon word, so a known word or an unknown name is never cut (an unknown word loses
+    only unambiguous endings such as ەکان، ێک، دا).  ``mode="full"``: the lemma of the best
+    analysis, so verb forms conflate with their infinitive too.
+
+    >>> stem("کتێبەکانیان"), stem("ئازەربایجان")
+    ('کتێب', 'ئازەربایجان')
+    >>> stem("دەنووسێت", mode="full")
+    'نووسین'
+    """
+    if mode not in ("light", "full"):
+        raise ValueError(f"stem mode must be 'light' or 'full', not {mode!r}")
+    if mode == "full":
+        return lemmatize(word)
+    return _light_stem(word.strip())
+
+
+@lru_cache(maxsize=200_000)
+def _light_stem(word: str) -> str:
+    w = fold(word)
+    if not w or len(w) > 64:
+        return w
+    lex = _lexicon()
+    nouns = [c for c in _noun_analyses(w, lex) if c[2] != "VERB" or "V.MSDR" in c[3]]
+    if nouns:
+        best = max(nouns, key=lambda c: c[0])
+        return best[1] if best[1].startswith(best[5]) else best[5]
+    return _guess(w)[1]
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(r[0] for r in read_rows("morphology/stopwords.txt"))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "stopwords":
+        return _stopwords()
+    raise AttributeError(f"module 'sorani.morphology' has no attribute {name!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Clitic-level tokens
+
+# tags split off as their own token (convention of gold/tokenize: nominal clitics only)
+SPLIT_TAGS = frozenset({"DEF", "INDF", "PL", "EZ", "PRON", "ADD", "POST", "COP", "CONJ"})
+_PTCP_SPLIT = frozenset({"DEF", "INDF", "PL", "EZ", "POST", "CONJ"})
+
+
+def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]]:
+    """Clitic-level tokens ``(text, start, end)`` with offsets into ``text``: articles (ەکە ەکان
+    ێک), plural ان, ezafe ی, pronoun clitics, یش, postpositions دا ەوە and the copula are split
+    off nouns; verbs stay whole unless ``split_verbs``; demonstrative ە and comparative تر stay on
+    their stem.
+
+    >>> [t for t, _, _ in morphemes("شێوازەکانی بەرهەمهێنان")]
+    ['شێواز', 'ەکان', 'ی', 'بەرهەمهێنان']
+    """
+    from sorani.tokenize import tokenize
+
+    out: list[tuple[str, int, int]] = []
+    recent: list[str] = []  # the last few words, to see a demonstrative (ئەم … ـە)
+    for tok in tokenize(text):
+        if tok.kind != "word":
+            out.append((tok.text, tok.start, tok.end))
+            continue
+        after_dem = any(w in _DEMONSTRATIVES for w in recent)
+        out.extend((t, tok.start + s, tok.start + e)
+                   for t, s, e in _split_word(tok.text, split_verbs, after_dem))
+        recent = (recent + [fold(tok.text)])[-3:]
+    return out
+
+
+_DEMONSTRATIVES = frozenset({"ئەم", "ئەو", "لەم", "لەو", "بەم", "بەو", "ئەمە", "ئەوە"})
+
+
+def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -> list[tuple[str, int, int]]:
+    analyses = _analyze_cached(word)
+    if not analyses:
+        return [(word, 0, len(word))]
+    a = analyses[0]
+    if a.pos == "VERB" and "VerbForm" not in a.features and not split_verbs:
+        last = a.morphemes[-1]
+        if last.tag == "CONJ" and len(a.morphemes) > 1:  # دانیشێتو → دانیشێت و
+            return [(word[:last.start], 0, last.start), (last.text, last.start, last.end)]
+        return [(word, 0, len(word))]
+    split_tags = SPLIT_TAGS
+    if a.pos == "VERB" and "V.MSDR" in a.features.get("VerbForm", ""):
+        split_tags = split_tags - {"POST"}  # a telic infinitive keeps its ەوە: لێکۆڵینەوە
+    if after_dem and a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and \
+            len(a.morphemes) == 2:
+        return [(word, 0, len(word))]  # ئەم پارتە: the demonstrative ە stays on its noun
+    if len(a.morphemes) == 1 and a.pos == "PRON" and a.lemma != word and word.startswith(a.lemma):
+        k = len(a.lemma)  # خۆی → خۆ ی
+        return [(word[:k], 0, k), (word[k:], k, len(word))]
+    if a.pos == "VERB" and "V.PTCP" in a.features.get("VerbForm", ""):
+        split_tags = _PTCP_SPLIT  # هاتووم، پێکهاتووە stay whole: they are perfect verbs
+    pieces: list[list[int]] = []
+    for m in a.morphemes:
+        if pieces and not (m.tag in split_tags or (split_verbs and m.tag != "STEM")) and m.tag != "STEM":
+            pieces[-1][1] = m.end
+        elif pieces and m.tag == "STEM" and not split_verbs:
+            pieces[-1][1] = m.end
+        else:
+            pieces.append([m.start, m.end])
+    return [(word[s:e], s, e) for s, e in pieces if e > s]
+
+
+# ---------------------------------------------------------------------------------------------
+# Doc stage
+
+def morphology_stage(doc: Any) -> None:
+    """Fill ``lemma``, ``pos``, ``features`` and ``morphemes`` of the word tokens of a ``Doc``."""
+    for tok in doc.tokens:
+        if tok.kind != "word":
+            continue
+        analyses = _analyze_cached(tok.text)
+        if not analyses:
+            continue
+        a = analyses[0]
+        tok.lemma = a.lemma
+        tok.pos = a.pos
+        tok.features = dict(a.features)
+        tok.morphemes = [{"text": m.text, "tag": m.tag, "start": tok.start + m.start,
+                          "end": tok.start + m.end} for m in a.morphemes]

@@ -1,0 +1,513 @@
+"""Repair Sorani typed with Arabic or Persian keyboards (``عةمرت نةمينئ`` → ``عەمرت نەمێنێ``).
+
+One typed letter stands for several Kurdish ones (ي for ی/ێ, و for و/ۆ/وو, ل for ل/ڵ, ه for ه/ە,
+ك for ک/گ …), ە and the initial ئ are often left out, and spaces are lost or added inside words.
+Each word is reduced to a skeleton key (``data/repair/ambiguity.tsv``) in which such spellings
+coincide; the known words sharing the key are its candidates, words may also be joined
+(``له كه ل`` → ``لەگەڵ``) or split, and a beam search over the word bigram model
+(``sorani.lm``) picks one reading per line, in time linear in the text length.
+
+Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
+touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
+
+>>> repair("دستان خوش بیت")
+'دەستان خۆش بێت'
+>>> repair("ئەم ڕستەیە ستانداردە.")
+'ئەم ڕستەیە ستانداردە.'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sorani._data import read_rows
+from sorani.normalize import normalize
+from sorani.lm import OOV_LOGPROB, affix_stems, affixes, attach, key_index, key_scheme, word_lm
+
+# letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
+_WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
+_KURDISH_LETTERS = frozenset("ەێۆڵڕڤ")
+_KURDISH_RE = re.compile("[ەێۆڵڕڤ]")
+# units decided and decoded separately: sentences (up to . ! ? ؟ and line ends)
+_SEGMENT_RE = re.compile(r"[^.!?\u061f\n\r\u2029]*[.!?\u061f\n\r\u2029]*")
+UNKNOWN_RATIO = 0.0   # … unless this share of its words is unknown as typed
+STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its words has a Kurdish letter
+
+MAX_CANDIDATES = 8      # per word
+BEAM = 8                # states kept per position
+EDIT_COST = 1.0         # channel cost per edited letter (natural log units)
+LM_WEIGHT = 0.5
+DERIVED_WHEN_FEWER = 3   # inflected candidates when the word list offers fewer than this
+DERIVED_MAX = 8
+TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
+KNOWN_BONUS = 0.0       # typed word already a known word
+DERIVED_COST = 0.5      # an inflected form built from a known stem
+DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
+JOIN_COST = 2.5         # joining two typed tokens into one word
+JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
+SPLIT_COST = 2.0        # splitting a typed token into two words
+MAX_JOIN = 3            # tokens joined at most
+MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
+
+
+@dataclass(frozen=True)
+class Change:
+    """One repair: ``text[start:end]`` (original offsets, code points) became ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "original": self.original,
+                "replacement": self.replacement}
+
+
+# ---------------------------------------------------------------- per-word normalization
+
+@lru_cache(maxsize=1)
+def _charmap() -> dict[int, str]:
+    """Single-letter rows of the normalizer's character map (non-Kurdish letters)."""
+    table = {}
+    for row in read_rows("charmap.tsv"):
+        if len(row) >= 3 and row[2] == "all" and len(row[0]) == 1 and not row[1].isspace():
+            table[ord(row[0])] = row[1]
+    return table
+
+
+@lru_cache(maxsize=200_000)
+def _surface(word: str) -> str:
+    """The word with context-free normalization only (ك→ک, ي→ی, ة→ە, final ه→ە …)."""
+    out = normalize(word).replace("\u200c", "")
+    return out or word
+
+
+CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
+COST_CUTOFF = 6.0
+AE_DEAR = 2.5           # ە added or dropped where the text writes its ە
+ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
+DEAR = 1.5     # any other edit
+
+
+def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
+    """Weighted edit distance: keyboard confusions are cheap, other edits dear; an initial ا
+    typed for ئە/ئا/ئی is free, dropping it dear. ``ae_typed``: the text writes ە (as ة or ە),
+    so adding or dropping one is dear too."""
+    if typed == cand:
+        return 0.0
+    ks = key_scheme()
+    if typed[:1] == "\u0627" and cand[:1] == "\u0626":
+        typed = "\u0626" + typed[1:]
+        cand = "\u0626" + cand[2:] if cand[1:2] in ("\u06d5", "\u0627") else cand
+    cheap, dear = CHEAP, DEAR
+    if typed[:1] == "\u0627" and cand[:1] != "\u0626":
+        typed = typed[1:]
+        base_cost = ALEF_DROP
+    else:
+        base_cost = 0.0
+    ca, cb = ks.classes(typed), ks.classes(cand)
+    n = len(cand)
+    # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
+    # and an initial ئ before a consonant (the typed word would start with ا)
+    ae = "\u06d5"
+    ins_costs = [cheap if ks.cheap_indel(b) and not (ae_typed and b == ae) else
+                 (AE_DEAR if b == ae else dear) for b in cand]
+    for j in range(1, n):  # one of وو / یی typed once (ماندو for ماندوو)
+        if cand[j] == cand[j - 1] and cand[j] in "\u0648\u06cc":
+            ins_costs[j] = ins_costs[j - 1] = min(ins_costs[j], cheap)
+    if cand.endswith("\u06d5") and not typed.endswith(("\u06d5", "\u0647")):
+        ins_costs[-1] = dear
+    if cand.startswith("\u0626") and not typed.startswith("\u0626"):
+        ins_costs[0] = dear
+    last = len(typed) - 1
+    del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == ae)
+                 and not (i == 0 and a == "\u0626") else (AE_DEAR if a == ae else dear)
+                 for i, a in enumerate(typed)]
+    # the common prefix and suffix cost nothing: run the table on the differing middle only
+    p = 0
+    m = min(len(typed), n)
+    while p < m and typed[p] == cand[p]:
+        p += 1
+    q = 0
+    while q < m - p and typed[-1 - q] == cand[-1 - q]:
+        q += 1
+    if p or q:
+        ea, eb = len(typed) - q, n - q
+        typed, cand, ca, cb = typed[p:ea], cand[p:eb], ca[p:ea], cb[p:eb]
+        ins_costs, del_costs = ins_costs[p:eb], del_costs[p:ea]
+        n = len(cand)
+    prev = [0.0] * (n + 1)
+    for j in range(1, n + 1):
+        prev[j] = prev[j - 1] + ins_costs[j - 1]
+    rng = range(1, n + 1)
+    for i, a in enumerate(typed):
+        del_a = del_costs[i]
+        xa = ca[i]
+        cur = [prev[0] + del_a]
+        for j in rng:
+            b = cand[j - 1]
+            sub = prev[j - 1] + (0.0 if a == b else (cheap if xa == cb[j - 1] else dear))
+            d = prev[j] + del_a
+            ins = cur[j - 1] + ins_costs[j - 1]
+            cur.append(sub if sub <= d and sub <= ins else (d if d <= ins else ins))
+        prev = cur
+        if min(cur) > COST_CUTOFF:
+            return COST_CUTOFF  # far apart: the exact value no longer matters
+    return base_cost + prev[-1]
+
+
+@lru_cache(maxsize=200_000)
+def _candidates(word: str, ae_typed: bool = False) -> tuple[tuple[str, float], ...]:
+    """(candidate, channel cost) for one typed word, best-known first; the normalized word itself
+    is always among them."""
+    base = _surface(word)
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    found: dict[str, float] = {base: -KNOWN_BONUS if base in lm.counts else 0.0}
+    if base == word and base in lm.counts and _KURDISH_LETTERS.intersection(word):
+        return ((base, 0.0),)  # typed on a Kurdish keyboard already
+    if not _KURDISH_LETTERS.intersection(base):
+        found[base] += TYPED_IDENTITY_COST  # no Kurdish letter: probably typed without them
+    if len(word) <= 40:
+        pool: list[str] = []
+        for k in ks.typed_keys(base):
+            pool.extend(index.get(k, ()))
+        pool.sort(key=lambda w: -lm.counts[w])
+        for w in pool[:MAX_CANDIDATES]:
+            if w not in found:
+                found[w] = EDIT_COST * _channel_cost(base, w, ae_typed)
+        if len(pool) < DERIVED_WHEN_FEWER:
+            for w, lp in _derived(base)[:DERIVED_MAX]:
+                if w not in found:
+                    found[w] = EDIT_COST * _channel_cost(base, w, ae_typed) + DERIVED_COST
+    ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
+    return tuple(ranked[: MAX_CANDIDATES + 1])
+
+
+_DERIVED_LP: dict[str, float] = {}
+
+
+def _lp(word: str, prev: str = "<s>") -> float:
+    """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate."""
+    lm = word_lm()
+    if word in lm.counts:
+        return LM_WEIGHT * lm.logprob(word, prev)
+    lp = _DERIVED_LP.get(word)
+    if lp is None:
+        lp = _DERIVED_LP[word] = _affixed_lp(word)
+    return LM_WEIGHT * lm.logprob(word, prev, lp)
+
+
+@lru_cache(maxsize=200_000)
+def _affixed_lp(word: str) -> float:
+    """Estimated log-probability of an unknown word: its best known stem (affixes stripped)
+    times the affix probability, or ``OOV_LOGPROB``."""
+    lm = word_lm()
+    best = OOV_LOGPROB
+    if len(word) <= 40:
+        for st in affix_stems(word):
+            if len(st) >= 3 and st in lm.counts:
+                best = max(best, lm.unigram_logprob(st) + DERIVED_LOGPROB)
+    return best
+
+
+@lru_cache(maxsize=100_000)
+def _derived(base: str) -> tuple[tuple[str, float], ...]:
+    """Inflected forms (prefix + known stem + suffixes) whose key matches a typed word's key."""
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    pre, suf = _affix_keys()
+    out: dict[str, float] = {}
+    for k in ks.typed_keys(base):
+        n = len(k)
+        sufs = [(i, suf[k[i:]]) for i in range(2, n + 1) if k[i:] in suf]
+        for j in range(0, min(n - 1, 7)):
+            prefixes = pre.get(k[:j])
+            if prefixes is None:
+                continue
+            for i, suffixes in sufs:
+                if i - j < 2 or (j == 0 and i == n):
+                    continue
+                stems_ = index.get(k[j:i], ())[:3]
+                for stem in stems_:
+                    lp = lm.unigram_logprob(stem) + DERIVED_LOGPROB
+                    for p in prefixes:
+                        for s1 in suffixes:
+                            w = attach(attach(p, stem) if p else stem, s1)
+                            if lp > out.get(w, -1e9):
+                                out[w] = lp
+    ranked = sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
+    for w, lp in ranked:
+        _DERIVED_LP[w] = max(lp, _DERIVED_LP.get(w, -1e9))
+    return tuple(ranked)
+
+
+@lru_cache(maxsize=1)
+def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Prefix key -> prefixes, suffix-chain key -> suffix chains (a few of each)."""
+    ks = key_scheme()
+    pre, suf = affixes()
+    chains = set(suf)
+    for a in suf:
+        for b in ("\u06cc", "\u0645", "\u062a", "\u0634", "\u062f\u0627", "\u06d5\u0648\u06d5",
+                  "\u0645\u0627\u0646", "\u062a\u0627\u0646", "\u06cc\u0627\u0646"):
+            chains.add(attach(a, b))
+    pk: dict[str, list[str]] = {"": [""]}
+    for p in pre:
+        pk.setdefault(ks.key(p), []).append(p)
+    sk: dict[str, list[str]] = {"": [""]}
+    for c in sorted(chains, key=len):
+        sk.setdefault(ks.key(c), []).append(c)
+    return ({k: tuple(v[:4]) for k, v in pk.items()}, {k: tuple(v[:4]) for k, v in sk.items()})
+
+
+@lru_cache(maxsize=50_000)
+def _join_candidates(words: tuple[str, ...], ae_typed: bool = False) -> tuple[tuple[str, float], ...]:
+    """Known words that the typed tokens ``words`` written together may stand for."""
+    parts = [_surface(w) for w in words]
+    joined = "".join(parts)
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    pool: dict[str, None] = {}
+    if joined in lm:
+        pool[joined] = None
+    keys = [""]
+    for p in parts:
+        pk = ks.typed_keys(p)
+        keys = [k + x for k in keys for x in pk][:16]
+        keys += [k[:-1] for k in keys if len(k) > 1 and k[-1] == k[-2]]
+    for k in dict.fromkeys(ks.key(k) for k in keys):
+        for w in index.get(k, ()):
+            pool.setdefault(w, None)
+    ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
+    # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
+    per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
+    return tuple((w, per_join * (len(words) - 1) + EDIT_COST * _channel_cost(joined, w, ae_typed)) for w in ranked)
+
+
+@lru_cache(maxsize=50_000)
+def _split_candidates(word: str, ae_typed: bool = False) -> tuple[tuple[tuple[str, str], float], ...]:
+    """Pairs of known words that a typed token written without its space may stand for."""
+    base = _surface(word)
+    if len(base) < 4 or len(base) > MAX_SPLIT_LEN:
+        return ()
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    out: list[tuple[tuple[str, str], float]] = []
+    for j in range(2, len(base) - 1):
+        left = [w for k in ks.typed_keys(_surface(base[:j])) for w in index.get(k, ())[:2]]
+        if not left:
+            continue
+        right = [w for k in ks.typed_keys(base[j:]) for w in index.get(k, ())[:2]]
+        for a in left[:2]:
+            for b in right[:2]:
+                if lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
+                    out.append(((a, b), SPLIT_COST + EDIT_COST * _channel_cost(base, a + b, ae_typed)))
+    out.sort(key=lambda x: x[1] - 0.1 * (lm.unigram_logprob(x[0][0]) + lm.unigram_logprob(x[0][1])))
+    return tuple(out[:MAX_CANDIDATES])
+
+
+def _is_standard(words: list[str]) -> bool:
+    """Does a line already look like standard Sorani (Kurdish letters in most words)?"""
+    n = kurdish = 0
+    kurdish_re = _KURDISH_RE.search
+    for w in words:
+        if "\u0629" in w or "\u0624" in w:  # ة ؤ: typed on an Arabic keyboard
+            return False
+        if len(w) > 1:
+            n += 1
+            if kurdish_re(w) or ("\u200c" in w and "\u0647\u200c" in w):
+                kurdish += 1
+    if n == 0 or kurdish >= STANDARD_RATIO * n:
+        return True
+    # few Kurdish letters: typed on another keyboard only if enough words are unknown as typed
+    lm = word_lm()
+    unknown = sum(1 for w in words if len(w) > 1 and _surface(w) not in lm.counts
+                  and _affixed_lp(_surface(w)) <= OOV_LOGPROB)
+    return unknown < UNKNOWN_RATIO * n
+
+
+@lru_cache(maxsize=200_000)
+def _has_foreign(word: str) -> bool:
+    """Does the normalizer change the word (Arabic ك ي ة, harakat, old ه‌ …)?"""
+    return _surface(word) != word
+
+
+# ---------------------------------------------------------------- line decoding
+
+@lru_cache(maxsize=1)
+def _letter_alternatives() -> dict[str, tuple[str, ...]]:
+    """Non-Kurdish letter -> the Kurdish letters of its ambiguity class (ك → ک گ)."""
+    ks = key_scheme()
+    kurdish = set("ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ")
+    groups: dict[str, list[str]] = {}
+    for code, target in ks.table.items():
+        if target:
+            groups.setdefault(target, []).append(chr(code))
+    out: dict[str, tuple[str, ...]] = {}
+    for members in groups.values():
+        alts = tuple(m for m in members if m in kurdish)
+        for m in members:
+            if m not in kurdish and len(alts) > 1:
+                out[m] = alts
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _letter_candidates(word: str) -> tuple[tuple[str, float], ...]:
+    """Known spellings of ``word`` obtained by choosing a Kurdish letter for each ambiguous
+    non-Kurdish one (ك → ک/گ, ي → ی/ێ); the rest of the word is only normalized."""
+    alts = _letter_alternatives()
+    variants = [""]
+    for ch in word:
+        options = alts.get(ch)
+        if options and len(variants) < 16:
+            variants = [v + o for v in variants for o in options]
+        else:
+            variants = [v + ch for v in variants]
+    lm = word_lm()
+    out = []
+    for i, v in enumerate(dict.fromkeys(_surface(v) for v in variants)):
+        if v in lm.counts or _affixed_lp(v) > OOV_LOGPROB:
+            out.append((v, CHEAP * i))
+    return tuple(out[:MAX_CANDIDATES])
+
+
+def _decode_standard(words: list[str]) -> list[str]:
+    """Conservative: keep known words and words with only Kurdish letters; choose among the
+    candidates of words with non-Kurdish letters."""
+    lm = word_lm()
+    out = []
+    prev = "<s>"
+    for w in words:
+        if w in lm.counts or not _has_foreign(w):
+            out.append(w)
+            prev = w
+            continue
+        base = _surface(w)
+        if base in lm.counts or _affixed_lp(base) > OOV_LOGPROB:
+            out.append(base)  # only the letters changed: ى→ی, ه‌→ە, ر→ڕ …
+        else:
+            best, best_s = base, -1e9
+            for cand, cost in _letter_candidates(w):
+                s = _lp(cand, prev) - cost
+                if s > best_s:
+                    best, best_s = cand, s
+            out.append(best)
+        prev = out[-1]
+    return out
+
+
+def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False) -> list[list[str]]:
+    """Beam search over candidates, joins and splits; returns, per typed word, the output words
+    (a join gives its words to the first token and [] to the others)."""
+    lm = word_lm()
+    n = len(words)
+    # beams[i]: last output word -> (score, back pointer)
+    beams: list[dict[str, tuple[float, Any]]] = [dict() for _ in range(n + 1)]
+    beams[0]["<s>"] = (0.0, None)
+    for i in range(n):
+        if not beams[i]:
+            continue
+        states = sorted(beams[i].items(), key=lambda kv: -kv[1][0])[:BEAM]
+        edges: list[tuple[int, tuple[str, ...], float]] = []
+        for cand, cost in _candidates(words[i], ae_typed):
+            edges.append((1, (cand,), cost))
+        if not any(c in lm.counts for c, _ in _candidates(words[i], ae_typed)):
+            for pair, cost in _split_candidates(words[i], ae_typed):
+                edges.append((1, pair, cost))
+        for span in range(2, MAX_JOIN + 1):
+            if i + span > n or not all(joinable[i:i + span - 1]):
+                break
+            for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed):
+                edges.append((span, (cand,), cost))
+        for prev, (score, _bp) in states:
+            for span, outs, cost in edges:
+                s = score - cost
+                p = prev
+                for w in outs:
+                    s += _lp(w, p)
+                    p = w
+                tgt = beams[i + span]
+                old = tgt.get(p)
+                if old is None or s > old[0]:
+                    tgt[p] = (s, (i, prev, span, outs))
+    # backtrace (with the end-of-line transition)
+    final = beams[n]
+    last = max(final, key=lambda w: final[w][0] + LM_WEIGHT * lm.logprob("</s>", w))
+    result: list[list[str]] = [[] for _ in range(n)]
+    pos, word = n, last
+    while pos > 0:
+        _score, bp = beams[pos][word]
+        i, prev, span, outs = bp
+        result[i] = list(outs)
+        pos, word = i, prev
+    return result
+
+
+# ---------------------------------------------------------------- public API
+
+def repair_with_changes(text: str) -> tuple[str, list[Change]]:
+    """Repaired text and the list of changes (offsets into ``text``).
+
+    >>> out, changes = repair_with_changes("له كه ل من")
+    >>> out
+    'لەگەڵ من'
+    >>> changes[0].start, changes[0].end, changes[0].replacement
+    (0, 7, 'لەگەڵ')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"repair() expects str, not {type(text).__name__}")
+    key_index()  # load the model and index once
+    changes: list[Change] = []
+    for m in _SEGMENT_RE.finditer(text):
+        if m.end() > m.start():
+            _repair_line(text, m.group(0), m.start(), changes)
+    if not changes:
+        return text, changes
+    parts = []
+    last = 0
+    for ch in changes:
+        parts.append(text[last:ch.start])
+        parts.append(ch.replacement)
+        last = ch.end
+    parts.append(text[last:])
+    return "".join(parts), changes
+
+
+def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> None:
+    matches = list(_WORD_RE.finditer(line))
+    if not matches:
+        return
+    words = [m.group(0) for m in matches]
+    if _is_standard(words):
+        if not any(map(_has_foreign, words)):
+            return  # standard and nothing for the normalizer to change: kept as is
+        outs = [[w] for w in _decode_standard(words)]
+    else:
+        joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
+        ae_typed = any("\u0629" in w for w in words)  # Arabic keyboard: ة typed for every ە
+        outs = _decode_typed(words, joinable, ae_typed)
+    k = 0
+    n = len(words)
+    while k < n:
+        out = outs[k]
+        span = 1
+        while k + span < n and not outs[k + span]:
+            span += 1
+        start, end = matches[k].start(), matches[k + span - 1].end()
+        original = line[start:end]
+        replacement = " ".join(out)
+        if replacement != original:
+            changes.append(Change(offset + start, offset + end, original, replacement))
+        k += span
+
+
+def repair(text: str) -> str:
+    """Repair Sorani typed with an Arabic or Persian keyboard; standard text is returned unchanged.
+
+    >>> repair("له كه ل")
+    'لەگەڵ'
+    >>> repair("")
+    ''
+    """
+    return repair_with_changes(text)[0]

@@ -1,0 +1,124 @@
+"""Tests of sorani.repair (keyboard repair) and its evaluation."""
+from __future__ import annotations
+
+import pytest
+
+from sorani._data import shared_data_dir
+from sorani.lm import key_scheme, word_lm
+from sorani.repair import Change, repair, repair_with_changes
+
+STANDARD = [
+    "ئەم ڕستەیە ستانداردە.",
+    "سەرۆکی هەرێمی کوردستان ئەمڕۆ لە هەولێر کۆبوونەوەیەکی لەگەڵ وەزیران ئەنجامدا.",
+    "کتێبەکانم لەسەر مێزەکەن، تۆ دەتوانیت بیانبەیت.",
+]
+
+
+@pytest.mark.parametrize("text", STANDARD)
+def test_standard_text_unchanged(text: str) -> None:
+    out, changes = repair_with_changes(text)
+    assert out == text
+    assert changes == []
+
+
+def test_keyboard_letters_repaired() -> None:
+    # Persian keyboard: ە left out, و for ۆ, ی for ێ
+    assert repair("دستان خوش بیت") == "دەستان خۆش بێت"
+    # Arabic keyboard: ة for ە, ك for گ, space inside a word
+    assert repair("له كه ل") == "لەگەڵ"
+
+
+def test_changes_carry_original_offsets() -> None:
+    text = "سڵاو. له كه ل من"
+    out, changes = repair_with_changes(text)
+    assert changes, "typed text must produce changes"
+    rebuilt, last = [], 0
+    for ch in changes:
+        assert isinstance(ch, Change)
+        assert text[ch.start:ch.end] == ch.original
+        rebuilt.append(text[last:ch.start] + ch.replacement)
+        last = ch.end
+    assert "".join(rebuilt) + text[last:] == out
+    assert set(ch.to_dict()) == {"start", "end", "original", "replacement"}
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "😀 emoji", "hello world 123", "\x00\x1f",
+                                  "\ud800 lone surrogate", "ك" * 200, "دستان" * 40])
+def test_bad_input_never_crashes_or_loses_text(text: str) -> None:
+    out, changes = repair_with_changes(text)
+    assert isinstance(out, str)
+    # non-Arabic-script material is kept as is
+    for ch in text:
+        if not ("\u0600" <= ch <= "\u06ff"):
+            assert ch in out
+
+
+def test_lines_are_repaired_independently() -> None:
+    text = "دستان خوش بیت\nئەم ڕستەیە ستانداردە.\n"
+    out = repair(text)
+    assert out.splitlines()[1] == "ئەم ڕستەیە ستانداردە."
+    assert out.endswith("\n") and out.count("\n") == 2
+
+
+def test_key_scheme_merges_keyboard_spellings() -> None:
+    ks = key_scheme()
+    assert ks.key("خۆش") == ks.key("خوش")
+    assert ks.key("ماندوو") == ks.key("ماندو")
+    assert ks.key("دەستان") in ks.typed_keys("دستان")
+
+
+def test_language_model_prefers_seen_bigrams() -> None:
+    lm = word_lm()
+    assert lm.logprob("لەگەڵ", "<s>") > lm.logprob("لەگەل", "<s>")
+    assert lm.unigram_logprob("لە") > lm.unigram_logprob("ڕستەیەکیتریشەوە")
+
+
+def test_type_error() -> None:
+    with pytest.raises(TypeError):
+        repair_with_changes(None)  # type: ignore[arg-type]
+
+
+def test_evaluate_repair_beats_identity() -> None:
+    data = shared_data_dir()
+    if data is None:
+        pytest.skip("shared data not available")
+    from sorani.evaluate.repair import evaluate_repair
+
+    rows = {(r["metric"], r["system"]): r["value"] for r in evaluate_repair(data)}
+    for name in ("sorani-typed-as-arabic", "sorani-typed-as-persian"):
+        assert rows[(f"word_acc:{name}", "sorani")] > rows[(f"word_acc:{name}", "identity")]
+    assert rows[("changed_words:news", "sorani")] < 0.02
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("ابپتجچدرڕزژسشعفڤقکگلڵمنوۆهەیێئكيةى ‌ـ.،؟!1٢a😀\n"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_property_changes_rebuild_output(text: str) -> None:
+    out, changes = repair_with_changes(text)
+    last, parts = 0, []
+    for ch in changes:
+        assert 0 <= last <= ch.start < ch.end <= len(text)
+        assert text[ch.start:ch.end] == ch.original
+        parts.append(text[last:ch.start] + ch.replacement)
+        last = ch.end
+    assert "".join(parts) + text[last:] == out
+    assert out.count("\n") == text.count("\n")
+
+
+def test_cli_repair(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sorani.cli import main
+
+    path = tmp_path / "typed.txt"
+    path.write_text("له كه ل من\nئەم ڕستەیە ستانداردە.\n", encoding="utf-8")
+    assert main(["repair", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == "ئەم ڕستەیە ستانداردە."
+    assert main(["repair", str(path), "--format", "jsonl"]) == 0
+    import json
+    recs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert recs[0]["changes"] and recs[1]["changes"] == []
