@@ -10,7 +10,7 @@ SHARED ?= ../shared
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,langid-train,lid176]'
 	touch $@
 
 venv: $(VENV)/.installed

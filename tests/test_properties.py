@@ -26,6 +26,12 @@ def test_normalize_is_idempotent_and_agrees_with_offsets(text, opts):
         prev = a
 
 
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_search_profile_folds_the_standard_form(text):
+    assert normalize(text, profile="search") == normalize(normalize(text), profile="search")
+
+
 @settings(max_examples=400, deadline=None)
 @given(ANY_TEXT)
 def test_token_spans_normalize_to_token_norm(text):

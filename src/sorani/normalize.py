@@ -24,7 +24,7 @@ Rules, in order (each one a regular expression and a replacement; ``normalize`` 
 7. word-initial ``ر`` becomes ``ڕ``;
 8. whitespace: runs of spaces become one, spaces at line ends go;
 9. optional: digits to one script, punctuation to Kurdish or Latin forms; the ``search`` profile
-   folds further (see ``SEARCH_FOLDS``).
+   folds further: the ``search`` rows of ``charmap.tsv``, and every word-final ه or ھ → ە.
 """
 from __future__ import annotations
 
@@ -41,7 +41,6 @@ PROFILES = ("standard", "search")
 DIGIT_SCRIPTS = {"latin": "0123456789", "arabic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
 PUNCTUATION_STYLES = ("kurdish", "latin")
 # Letters the search profile folds (keyboards without Kurdish letters; see README)
-SEARCH_FOLDS = {"ڕ": "ر", "ڵ": "ل", "ھ": "ە"}  # ھ is only word-final by then
 
 _L = AR_LETTER
 Repl = Callable[[re.Match[str]], str]
@@ -121,12 +120,16 @@ def _applies(rule: _Rule, text: str) -> bool:
 # ---- data ---------------------------------------------------------------------------------
 
 @cache
-def _charmap(profile: str) -> dict[str, str]:
+def _charmap(profile: str = "all") -> dict[str, str]:
+    """The rows of ``charmap.tsv`` for ``profile`` ("all": the standard map, with the
+    presentation forms; "search": the further folds of the search profile)."""
     table: dict[str, str] = {}
     for row in read_rows("charmap.tsv"):
         src, dst, prof = row[0], row[1] if len(row) > 1 else "", row[2] if len(row) > 2 else "all"
-        if prof == "all" or prof == profile:
+        if prof == profile:
             table[src] = dst
+    if profile != "all":
+        return table
     # Arabic presentation forms: NFKC to base letters, then through the table
     for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
         ch = chr(cp)
@@ -169,6 +172,8 @@ _PRESENTATION_FORMS = "[\ufb50-\ufdff\ufe70-\ufeff]"
 def _is_presentation_form(ch: str) -> bool:
     return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
 _HEH_ZWNJ = "ه\u200c"  # after the deletions
+_ANY_FINAL_H = f"ه(?<=[{_L}]ه)(?![{_L}])"  # search profile: no exceptions
+_ANY_FINAL_H_DOACHASHMEE = f"ھ(?<=[{_L}]ھ)(?![{_L}])"
 _MEDIAL_HEH_DOACHASHMEE = f"ھ(?=[{_L}])"
 _ZWNJ_NOT_BEFORE_LETTER = f"\u200c\u200c*(?![{_L}])"
 _ZWNJ_NOT_AFTER_JOINER = "\u200c(?<![{dual}]\u200c)\u200c*"  # {dual}: filled in _rules
@@ -211,7 +216,7 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
         raise ValueError(f"unknown digits {digits!r}: use one of {tuple(DIGIT_SCRIPTS)}")
     if punctuation is not None and punctuation not in PUNCTUATION_STYLES:
         raise ValueError(f"unknown punctuation {punctuation!r}: use one of {PUNCTUATION_STYLES}")
-    table = _charmap(profile)
+    table = _charmap()
     letters = {k: v for k, v in table.items() if v}
     deletions = {k: v for k, v in table.items() if not v}
     rules = [
@@ -229,8 +234,9 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
         _Rule(re.compile(_INITIAL_R), "ڕ", "ر"),
     ]
     if profile == "search":
-        folds = dict(SEARCH_FOLDS)
-        rules.append(_table_rule(folds))
+        rules.append(_table_rule(_charmap("search")))
+        rules.append(_Rule(re.compile(_ANY_FINAL_H), "ە", "ه"))
+        rules.append(_Rule(re.compile(_ANY_FINAL_H_DOACHASHMEE), "ە", "ھ"))
         upper_rx = re.compile("[A-ZÀ-ÞĀ-ſ]")
         rules.append(_Rule(upper_rx, lambda m: m.group().lower(), upper_rx))
     if digits is not None:
@@ -302,7 +308,7 @@ def normalize(text: str, profile: str = "standard", digits: str | None = None,
     for rule in rules:
         if rule.scanned:
             if rule.table is not None:
-                found = present.intersection(rule.table)
+                found = [ch for ch in present if ch in rule.table]
                 for ch in found:
                     text = text.replace(ch, rule.table[ch])
                 if any(map(_is_presentation_form, found)):

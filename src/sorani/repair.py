@@ -511,3 +511,9 @@ def repair(text: str) -> str:
     ''
     """
     return repair_with_changes(text)[0]
+
+
+# ``sorani.repair`` is this module once imported: calling it calls repair() (see sorani._callable)
+from sorani._callable import make_callable  # noqa: E402
+
+make_callable(__name__)
