@@ -180,6 +180,20 @@ def _where(i1: int, i2: int, n: int) -> str:
     return "medial"
 
 
+def _differences(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """The differing spans of ``a`` and ``b`` (difflib), an equal-length replacement split into
+    single characters so that two neighbouring one-letter differences count apart."""
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            out += [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2)) if a[i] != b[j]]
+        else:
+            out.append((i1, i2, j1, j2))
+    return out
+
+
 def typed_as_words(data_dir: Path) -> Counter:
     words: Counter = Counter()
     for path in sorted((data_dir / "gold" / "normalize").glob("sorani-typed-as-*.tsv")):
@@ -220,10 +234,7 @@ def normalize_diff(classes: Path, data_dir: Path) -> dict:
             same_types += 1
             same_tokens += corpus.get(w, 0)
             continue
-        ops = difflib.SequenceMatcher(None, sw, lw, autojunk=False).get_opcodes()
-        for tag, i1, i2, j1, j2 in ops:
-            if tag == "equal":
-                continue
+        for i1, i2, j1, j2 in _differences(sw, lw):
             key = (sw[i1:i2], lw[j1:j2], _where(i1, i2, len(sw)))
             d = diffs.setdefault(key, {"types": 0, "tokens": 0, "typed": 0, "examples": []})
             d["types"] += 1
