@@ -14,16 +14,16 @@ Rules, in order (each one a regular expression and a replacement; ``normalize`` 
 
 1. the letters of the character map ``charmap.tsv`` (Arabic/Persian letters typed for Kurdish
    ones, Arabic presentation forms, Unicode spaces);
-2. word-final ``ه`` that stands for ``ە`` becomes ``ە``; a real /h/ is kept: after ``ا``
-   (``شاه``), in the words of ``final_h.tsv``, and where the writer marked it with a tatweel
-   (``بەهـ``) or wrote ``ھ`` — both become ``ھ``, the word-final /h/ letter;
-3. the old spelling ``ه`` + ZWNJ becomes ``ە``;
-4. the deletions of ``charmap.tsv`` (tatweel, harakat, invisible controls), then ``ھ`` inside a
-   word becomes ``ه``;
+2. a word-final ``ه`` marked as a real /h/ by a tatweel (``بەهـ``) becomes ``ھ``, the word-final
+   /h/ letter;
+3. the deletions of ``charmap.tsv`` (tatweel, harakat, invisible controls);
+4. the old spelling ``ه`` + ZWNJ becomes ``ە``;
 5. a ZWNJ is kept only between a joining letter and a letter (where it changes the shape);
-6. word-initial ``ر`` becomes ``ڕ`` (standard profile);
-7. whitespace: runs of spaces become one, spaces at line ends go;
-8. optional: digits to one script, punctuation to Kurdish or Latin forms; the ``search`` profile
+6. word-final ``ه`` that stands for ``ە`` becomes ``ە``; a real /h/ is kept: after ``ا``
+   (``شاه``), in the words of ``final_h.tsv``, and written ``ھ``; ``ھ`` inside a word becomes ``ه``;
+7. word-initial ``ر`` becomes ``ڕ``;
+8. whitespace: runs of spaces become one, spaces at line ends go;
+9. optional: digits to one script, punctuation to Kurdish or Latin forms; the ``search`` profile
    folds further (see ``SEARCH_FOLDS``).
 """
 from __future__ import annotations
@@ -160,14 +160,15 @@ def _final_h_rule() -> re.Pattern[str]:
     return re.compile(f"ه(?<=[{_L}]ه)(?<![اآ]ه){exceptions}(?![{_L}\u200c])")
 
 
-_TATWEEL_H = f"ه[{INVISIBLE}]*\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
-_TATWEEL_H_DOACHASHMEE = f"ھ[{INVISIBLE}]*\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
+# two-letter literal prefixes: the regex engine finds them fast
+_TATWEEL_H = f"ه\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
+_TATWEEL_H_DOACHASHMEE = f"ھ\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
 _PRESENTATION_FORMS = "[\ufb50-\ufdff\ufe70-\ufeff]"
 
 
 def _is_presentation_form(ch: str) -> bool:
     return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
-_HEH_ZWNJ = f"ه[{INVISIBLE}]*\u200c"
+_HEH_ZWNJ = "ه\u200c"  # after the deletions
 _MEDIAL_HEH_DOACHASHMEE = f"ھ(?=[{_L}])"
 _ZWNJ_NOT_BEFORE_LETTER = f"\u200c\u200c*(?![{_L}])"
 _ZWNJ_NOT_AFTER_JOINER = "\u200c(?<![{dual}]\u200c)\u200c*"  # {dual}: filled in _rules
@@ -217,8 +218,8 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
         _table_rule(letters, scanned=True),
         _Rule(re.compile(_TATWEEL_H), "ھ", "\u0640", scanned=True),
         _Rule(re.compile(_TATWEEL_H_DOACHASHMEE), "ھ", "ھ"),
-        _Rule(re.compile(_HEH_ZWNJ), "ە", "\u200c", scanned=True),
         _table_rule(deletions, scanned=True),
+        _Rule(re.compile(_HEH_ZWNJ), "ە", "\u200c", scanned=True),
         _Rule(re.compile(_ZWNJ_NOT_BEFORE_LETTER), "", "\u200c", scanned=True),
         _Rule(re.compile(_ZWNJ_NOT_AFTER_JOINER.format(dual=_dual_joining_letters())), "", "\u200c",
               scanned=True),

@@ -47,8 +47,8 @@ class _Patterns:
 
     def __init__(self) -> None:
         # one alternation covering every character: a piece is a token or a gap
-        self.pieces = re.compile("|".join([_URL, _EMAIL, _TAG, _NUMBER, _WORD, _LATIN, _EMOJI_SEQ,
-                                           r"\.\.\.|" + _GAP, r"."]), re.DOTALL)
+        self.pieces = re.compile("|".join([_WORD, _GAP, _URL, _EMAIL, _TAG, _NUMBER, _LATIN, _EMOJI_SEQ,
+                                           r"\.\.\.", r"."]), re.DOTALL)
         self.gap = re.compile(_GAP)
         self.kinds = [("url", re.compile(_URL)), ("email", re.compile(_EMAIL)),
                       ("number", re.compile(_NUMBER))]
@@ -61,9 +61,24 @@ def _patterns() -> _Patterns:
     return _Patterns()
 
 
+_KIND_CACHE: dict[str, str] = {}  # piece -> kind ("gap" for gaps); words repeat a lot
+_KIND_CACHE_MAX = 200_000
+
+
 def _kind(piece: str) -> str:
+    kind = _KIND_CACHE.get(piece)
+    if kind is None:
+        kind = _classify(piece)
+        if len(_KIND_CACHE) < _KIND_CACHE_MAX:
+            _KIND_CACHE[piece] = kind
+    return kind
+
+
+def _classify(piece: str) -> str:
     p = _patterns()
     first = piece[0]
+    if p.gap.fullmatch(piece):
+        return "gap"
     if p.word_start.match(first):
         return "word"
     if first == "#" and len(piece) > 1:
@@ -88,17 +103,18 @@ class Token:
     ``kind`` (one of ``KINDS``) and ``norm``, the normalized form (``sorani.normalize(text)``).
     Later stages fill ``lemma``, ``pos``, ``features``, ``morphemes`` and ``latin``."""
 
-    __slots__ = ("text", "start", "end", "kind", "_norm", "lemma", "pos", "features", "morphemes", "latin")
+    # later-stage fields live in the instance dict, made only when a stage sets one
+    __slots__ = ("text", "start", "end", "kind", "_norm", "__dict__")
+    lemma: str | None = None
+    pos: str | None = None
+    features: dict[str, str] | None = None
+    morphemes: list[Any] | None = None
+    latin: str | None = None
 
     def __init__(self, text: str, start: int, end: int, kind: str | None = None) -> None:
         self.text, self.start, self.end = text, start, end
         self.kind = kind or _kind(text)
         self._norm: str | None = None
-        self.lemma: str | None = None
-        self.pos: str | None = None
-        self.features: dict[str, str] | None = None
-        self.morphemes: list[Any] | None = None
-        self.latin: str | None = None
 
     @property
     def norm(self) -> str:
@@ -141,16 +157,21 @@ class TokenList(Sequence[Token]):
 
     def _build(self) -> list[Token]:
         if self._tokens is None:
-            gap = _patterns().gap.match
             pieces = self._pieces
-            self._tokens = [Token(p, s, s + len(p)) for p, s in
-                            zip(pieces, accumulate(map(len, pieces), initial=0)) if not gap(p)]
+            kinds = _KIND_CACHE
+            tokens: list[Token] = []
+            append = tokens.append
+            for p, s in zip(pieces, accumulate(map(len, pieces), initial=0)):
+                k = kinds.get(p) or _kind(p)
+                if k != "gap":
+                    append(Token(p, s, s + len(p), k))
+            self._tokens = tokens
         return self._tokens
 
     def texts(self) -> list[str]:
         """The token strings alone, without building ``Token`` objects."""
-        gap = _patterns().gap.match
-        return [p for p in self._pieces if not gap(p)]
+        kinds = _KIND_CACHE
+        return [p for p in self._pieces if (kinds.get(p) or _kind(p)) != "gap"]
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def, override]  # int -> Token, slice -> list
         return self._build()[i]
@@ -163,6 +184,16 @@ class TokenList(Sequence[Token]):
 
     def __repr__(self) -> str:
         return f"TokenList({self._build()!r})"
+
+
+def pieces(text: str) -> list[str]:
+    """The pieces that cover ``text`` in order: tokens and the gaps between them
+    (``"".join(pieces(text)) == text``), for stages that rewrite text token by token.
+
+    >>> pieces("سڵاو، جیهان")
+    ['سڵاو', '،', ' ', 'جیهان']
+    """
+    return _patterns().pieces.findall(text)
 
 
 def tokenize(text: str) -> TokenList:

@@ -127,3 +127,41 @@ def evaluate_klpt_cases(data: Path) -> list[Row]:
         rows.append(row(f"klpt-cases/{kind}", "agreement_standard",
                         sum(r["ok"] for r in standard) / max(len(standard), 1), len(standard)))
     return rows
+
+
+# what must not survive normalization, as (name, pattern)
+LEFTOVERS = (
+    ("arabic kaf ك ڪ", "[كڪ]"),
+    ("arabic yeh ي ى ے", "[يىے]"),
+    ("teh marbuta ة", "ة"),
+    ("ه + ZWNJ", "ه\u200c"),
+    ("tatweel", "\u0640"),
+    ("harakat", "[\u064b-\u065f\u0670]"),
+    ("presentation forms", "[\ufb50-\ufd3d\ufd40-\ufdff\ufe70-\ufefe]"),  # not ornate parentheses ﴾﴿
+    ("bidi and zero-width controls", "[\u200b\u200d-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"),
+    ("word-initial ر", "(?<![\u0620-\u06ff\u200c])ر(?=[\u0620-\u06ff])"),
+    ("word-final ه", "(?<=[\u0620-\u06ff])ه(?![\u0620-\u06ff\u200c])"),
+)
+
+
+def evaluate_leftovers(data: Path) -> list[Row]:
+    """Counts of characters normalization must remove, in the corpus before and after
+    ``normalize`` (word-final ه may remain where it is a real /h/: شاه، گوناه)."""
+    import re
+
+    from sorani._corpus import corpus_documents
+
+    before = dict.fromkeys((name for name, _ in LEFTOVERS), 0)
+    after = dict(before)
+    n_chars = 0
+    for doc in corpus_documents(data):
+        n_chars += len(doc)
+        out = normalize(doc)
+        for name, pattern in LEFTOVERS:
+            before[name] += len(re.findall(pattern, doc))
+            after[name] += len(re.findall(pattern, out))
+    rows: list[Row] = []
+    for name, _ in LEFTOVERS:
+        rows.append(row(f"leftovers/{name}", "count_before", before[name], n_chars, "input"))
+        rows.append(row(f"leftovers/{name}", "count_after", after[name], n_chars))
+    return rows
