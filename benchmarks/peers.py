@@ -31,8 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import peerkit  # noqa: E402
-from corpus import SOURCES  # noqa: E402
-
+from sorani._corpus import SOURCES  # noqa: E402
 from sorani._data import shared_data_dir  # noqa: E402
 
 VENV = HERE / ".peers-venv"
@@ -188,9 +187,10 @@ def ensure_lucene(install: bool) -> tuple[str | None, str]:
 # ---- corpus ------------------------------------------------------------------------------------
 
 def load_mixed(data_dir: Path, max_chars: int) -> tuple[list[str], list[str], list[str]]:
-    """(lines, documents, source of each line): the corpus sources of corpus.py, each file read as in load_corpus
-    (invalid UTF-8 replaced, non-empty lines); lines of the sources interleaved one by one and
-    cut at ``max_chars``; documents are whole files, taken the same way up to ``max_chars``."""
+    """(lines, documents, source of each line) from the corpus sources of ``sorani._corpus``:
+    each file read as there (invalid UTF-8 replaced); lines are the non-empty lines, documents as
+    in ``corpus_documents`` (a ktc or blark-sorani file, or 100 TED segments); the lines (and the
+    documents) of the three sources are interleaved one by one and cut at ``max_chars``."""
     per_source: list[list[str]] = []
     docs_per_source: list[list[str]] = []
     for src in SOURCES:
@@ -198,10 +198,12 @@ def load_mixed(data_dir: Path, max_chars: int) -> tuple[list[str], list[str], li
         docs: list[str] = []
         for path in sorted(p for p in (data_dir / src).rglob("*") if p.is_file() and p.name != "LICENSE"):
             text = path.read_bytes().decode("utf-8", errors="replace")
-            file_lines = [ln for ln in text.splitlines() if ln.strip()]
-            lines += file_lines
-            if file_lines:
-                docs.append("\n".join(file_lines))
+            lines += [ln for ln in text.splitlines() if ln.strip()]
+            if "ted-ckb" in path.parts:
+                segs = text.splitlines(keepends=True)
+                docs += ["".join(segs[i:i + 100]) for i in range(0, len(segs), 100)]
+            elif text.strip():
+                docs.append(text)
         per_source.append(lines)
         docs_per_source.append(docs)
 
