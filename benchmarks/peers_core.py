@@ -6,6 +6,7 @@ SoraniNormalizer on the same words and writes benchmarks/peers-normalize-diff.md
 from __future__ import annotations
 
 import difflib
+import json
 import shutil
 import subprocess
 import time
@@ -303,11 +304,138 @@ def diff_markdown(summary: dict, diffs: dict, n_corpus_types: int, n_typed_types
     return "\n".join(out) + "\n"
 
 
+# ---- decisions on the gold sets: normalize (typed-as), sentence boundaries ------------------
+
+def peer_outputs(peer_python: str, system: str, stage: str, units: list[str], name: str) -> list:
+    """The peer's output for every unit (JSON-lines in and out, no time budget)."""
+    src = peerkit.CACHE / f"{name}.jsonl"
+    src.parent.mkdir(exist_ok=True)
+    src.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in units), encoding="utf-8")
+    out = peerkit.CACHE / f"{name}-{system}.out.jsonl"
+    run_python_driver(peer_python, "py_driver.py",
+                      [system, stage, str(src), "0", settings().clock, "--outputs", str(out)])
+    outputs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    if len(outputs) != len(units):
+        raise PeerError(f"{len(outputs)} outputs for {len(units)} units")
+    return outputs
+
+
+NORMALIZERS = ("klpt", "asosoft", "kurdish-sorani-tools")
+SPLITTERS = ("klpt", "kurdish-sorani-tools")
+
+
+def normalize_accuracy_rows(peer_python: str, data_dir: Path) -> list[dict]:
+    """Word accuracy (and sentence exact match) on the typed-as sets: every system's raw output
+    against the raw gold (``sorani evaluate`` normalizes the gold with sorani first; here no
+    system's rules touch the gold, so the figures are a little lower than there)."""
+    from sorani.evaluate.core import TYPED_AS, _pairs
+    from sorani.evaluate.metrics import word_matches
+    s = settings()
+    rows = []
+    for keyboard in TYPED_AS:
+        path = data_dir / "gold" / "normalize" / f"sorani-typed-as-{keyboard}.tsv"
+        if not path.exists():
+            continue
+        pairs = _pairs(path)
+        typed = [p[0] for p in pairs]
+        systems: list[tuple[str, object]] = [("identity", lambda: typed), ("sorani", lambda: [normalize(x) for x in typed])]
+        systems += [(peer, lambda peer=peer: peer_outputs(peer_python, peer, "normalize", typed,
+                                                          f"typed-as-{keyboard}")) for peer in NORMALIZERS]
+        task = f"normalize/typed-as-{keyboard}"
+        for system, get in systems:
+            if system not in ("identity", "sorani") and s.installed.get(system) != "ok":
+                rows.append({"name": task, "system": system, "metric": "word_accuracy", "value": None,
+                             "error": s.installed.get(system, "not installed")})
+                continue
+            try:
+                outs = get()
+            except Exception as exc:
+                rows.append({"name": task, "system": system, "metric": "word_accuracy", "value": None,
+                             "error": str(exc)})
+                continue
+            hit = total = exact = 0
+            for out, (_, gold) in zip(outs, pairs):
+                out = out if isinstance(out, str) else " ".join(map(str, out))
+                h, n = word_matches(out, gold)
+                hit, total = hit + h, total + n
+                exact += out.strip() == gold.strip()
+            rows.append({"name": task, "system": system, "metric": "word_accuracy",
+                         "value": hit / max(1, total), "n": total, "note": "raw output vs raw gold"})
+            rows.append({"name": task, "system": system, "metric": "sentence_exact",
+                         "value": exact / max(1, len(pairs)), "n": len(pairs)})
+            print(f"  {task:22s} {system:28s} word accuracy {hit / max(1, total):.4f}", flush=True)
+    return rows
+
+
+def boundaries_from_texts(doc: str, texts: list[str]) -> tuple[set[int], int]:
+    """Sentence boundaries (end of the previous sentence, trailing spaces excluded) from the
+    sentence strings a splitter returned, found in order in ``doc``; and how many were not found."""
+    hay = doc.replace("\n", " ")  # KLPT turns line breaks into spaces
+    pos, lost, starts = 0, 0, []
+    for text in texts:
+        text = str(text).strip()
+        if not text:
+            continue
+        i = doc.find(text, pos)
+        if i < 0:
+            i = hay.find(text, pos)
+        if i < 0:
+            lost += 1
+            continue
+        starts.append(i)
+        pos = i + len(text)
+    bounds = set()
+    for start in starts[1:]:
+        b = start
+        while b > 0 and doc[b - 1].isspace():
+            b -= 1
+        bounds.add(b)
+    return bounds, lost
+
+
+def sentence_accuracy_rows(peer_python: str, data_dir: Path) -> list[dict]:
+    """Boundary precision/recall/F1 on the interdialect news documents (as `sorani evaluate
+    --task sentences`, without errata), every system's boundaries taken the same way: from where
+    its sentences start."""
+    from sorani.evaluate.core import sentence_documents
+    from sorani.evaluate.metrics import prf
+    s = settings()
+    if not (data_dir / "gold" / "sentences" / "interdialect-news-ckb.txt").exists():
+        return []
+    docs = sentence_documents(data_dir)
+    texts = [d for d, _ in docs]
+    systems: list[tuple[str, object]] = [("sorani", lambda: [[x.text for x in sentences(d)] for d in texts])]
+    systems += [(peer, lambda peer=peer: peer_outputs(peer_python, peer, "sentences", texts,
+                                                      "interdialect-docs")) for peer in SPLITTERS]
+    rows = []
+    for system, get in systems:
+        if system != "sorani" and s.installed.get(system) != "ok":
+            continue
+        try:
+            outs = get()
+        except Exception as exc:
+            rows.append({"name": "sentences", "system": system, "metric": "f1", "value": None,
+                         "error": str(exc)})
+            continue
+        tp = n_pred = n_gold = lost = 0
+        for (doc, gold), out in zip(docs, outs):
+            pred, n_lost = boundaries_from_texts(doc, list(out))
+            tp, n_pred, n_gold, lost = tp + len(gold & pred), n_pred + len(pred), n_gold + len(gold), lost + n_lost
+        p, r, f = prf(tp, n_pred, n_gold)
+        note = f"{lost} returned sentences not found in the text" if lost else ""
+        rows += [{"name": "sentences", "system": system, "metric": m, "value": v, "n": n, "note": note}
+                 for m, v, n in (("precision", p, n_pred), ("recall", r, n_gold), ("f1", f, n_gold))]
+        print(f"  {'sentences':22s} {system:28s} boundary F1 {f:.4f} (P {p:.4f} R {r:.4f})", flush=True)
+    return rows
+
+
 # ---- entry point ----------------------------------------------------------------------------
 
 def run(peer_python: str, data_dir: Path) -> list[dict]:
     rows = sorani_rows()
     rows += python_rows(peer_python)
+    rows += normalize_accuracy_rows(peer_python, data_dir)
+    rows += sentence_accuracy_rows(peer_python, data_dir)
     lrows, classes = lucene_rows()
     rows += lrows
     if classes is not None:

@@ -6,6 +6,7 @@ APIs. Usage:
     python py_driver.py SYSTEM STAGE UNITS_FILE BUDGET_SECONDS [CLOCK]   # timing
     python py_driver.py SYSTEM STAGE UNITS_FILE 0 cpu --outputs OUT_FILE  # write outputs (JSON)
 
+A UNITS_FILE ending in .jsonl holds one JSON string a line (units that contain line breaks).
 Units are processed in order until all are done or BUDGET_SECONDS of measured time has passed;
 CLOCK is ``cpu`` (this thread's CPU time, the default: robust on a shared machine) or ``wall``.
 Units are timed in batches that grow until a batch takes ~50 ms, so reading the clock costs
@@ -83,9 +84,12 @@ def main(argv: list[str]) -> int:
         fn("سڵاو کوردستان.")  # warm up lazy loading
         init_s = time.perf_counter() - t0
         with open(path, encoding="utf-8") as f:
-            units = f.read().split("\n")
-        if units and units[-1] == "":
-            units.pop()
+            if path.endswith(".jsonl"):  # one JSON string a line: units may hold line breaks
+                units = [json.loads(line) for line in f if line.strip()]
+            else:
+                units = f.read().split("\n")
+                if units and units[-1] == "":
+                    units.pop()
     except Exception as exc:
         print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
         return 0
