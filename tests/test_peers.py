@@ -74,3 +74,18 @@ def test_interleaved_corpus_prefix(tmp_path):
     assert lines[1] == "corpus/blark-sorani 0" and len(docs) == 3
     short, _, _ = peers.load_mixed(tmp_path, max_chars=len(lines[0]) + 1)
     assert short == lines[:2]
+
+
+def test_sentence_boundaries_from_returned_strings():
+    core = pytest.importorskip("peers_core")
+    doc = "ئەمە یەکەمە. ئەوە دووەمە؟\nسەردێڕێک"
+    # a splitter that strips, drops punctuation or turns line breaks into spaces
+    bounds, lost = core.boundaries_from_texts(doc, ["ئەمە یەکەمە", "ئەوە دووەمە؟", "سەردێڕێک", "نییە"])
+    assert bounds == {doc.index(". ") + 1, doc.index("\n")} and lost == 1
+    assert core.boundaries_from_texts(doc, [doc.replace("\n", " ")]) == (set(), 0)
+
+
+def test_differences_split_neighbouring_letters():
+    core = pytest.importorskip("peers_core")
+    assert core._differences("دلرەق", "دڵڕەق") == [(1, 2, 1, 2), (2, 3, 2, 3)]
+    assert core._differences("ئەوە", "أوە") == [(0, 2, 0, 1)]
