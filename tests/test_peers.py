@@ -89,3 +89,12 @@ def test_differences_split_neighbouring_letters():
     core = pytest.importorskip("peers_core")
     assert core._differences("دلرەق", "دڵڕەق") == [(1, 2, 1, 2), (2, 3, 2, 3)]
     assert core._differences("ئەوە", "أوە") == [(0, 2, 0, 1)]
+
+
+def test_lucene_unavailable_gives_error_rows(monkeypatch):
+    core = pytest.importorskip("peers_core")
+    monkeypatch.setattr(peerkit.settings(), "lucene_classpath", None)
+    monkeypatch.setattr(peerkit.settings(), "lucene_status", "not root: Lucene skipped")
+    rows, classes = core.lucene_rows()
+    assert classes is None and rows
+    assert all(r["system"] == "lucene" and r["error"] == "not root: Lucene skipped" for r in rows)
