@@ -287,13 +287,40 @@ def markdown(meta: dict, rows: list[dict]) -> str:
             out.append(f"| {stage} | {r['system']} | {r.get('unit', 'line')} | {fmt_chars(r.get('n_chars'))} | "
                        f"{fmt_cps(r.get('chars_per_s'))} | {sorani} | {ratio} | {r.get('note', '')} |")
     metrics = [r for r in rows if "metric" in r]
-    if metrics:
-        out += ["", "| task | system | metric | value | n | note |", "|---|---|---|---:|---:|---|"]
+    if metrics:  # one line per (task, metric), one column per system
+        systems: list[str] = []
+        keys: list[tuple[str, str]] = []
+        cells: dict[tuple[str, str, str], str] = {}
+        ns: dict[tuple[str, str], str] = {}
+        notes: dict[tuple[str, str], list[str]] = {}
         for r in metrics:
+            key = (r["name"], r["metric"])
+            if key not in keys:
+                keys.append(key)
+            if r["system"] not in systems:
+                systems.append(r["system"])
             v = r.get("value")
-            v = f"{v:.4f}" if isinstance(v, float) else ("" if v is None else v)
-            out.append(f"| {r['name']} | {r['system']} | {r['metric']} | {v} | {r.get('n', '')} | "
-                       f"{r.get('error', r.get('note', ''))} |")
+            cells[(*key, r["system"])] = "error" if "error" in r else (
+                f"{v:.4f}" if isinstance(v, float) else ("" if v is None else str(v)))
+            if r.get("n") is not None:
+                ns.setdefault(key, str(r["n"]))
+            note = r.get("error") or r.get("note")
+            if note:
+                notes.setdefault((r["name"], note), [])
+                if r["system"] not in notes[(r["name"], note)]:
+                    notes[(r["name"], note)].append(r["system"])
+        systems.sort(key=lambda s: (s != "sorani", s != "identity"))
+        out += ["", "Decisions (same inputs for every system; higher is better):", "",
+                "| task | metric | n | " + " | ".join(systems) + " |",
+                "|---|---|---:|" + "---:|" * len(systems)]
+        for key in keys:
+            out.append(f"| {key[0]} | {key[1]} | {ns.get(key, '')} | "
+                       + " | ".join(cells.get((*key, s), "") for s in systems) + " |")
+        if notes:
+            out.append("")
+        for (task, note), who in notes.items():
+            every = {r["system"] for r in metrics if r["name"] == task}
+            out.append(f"- {task}" + ("" if set(who) == every else f" ({', '.join(who)})") + f": {note}")
     out += ["", "Peers: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()) + "; "
             f"Lucene: {meta['lucene']}."]
     bad = {k: v for k, v in meta["installed"].items() if v != "ok"}

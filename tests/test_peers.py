@@ -59,7 +59,7 @@ def test_markdown_shows_speed_error_and_metric_rows():
             {"name": "agreement", "system": "lucene", "metric": "identical", "value": 0.8, "n": 10}]
     md = peers.markdown(meta, rows)
     assert "| tokenize | klpt | line | 220 k | 11.0 k | 5.50 M | 500× |" in md
-    assert "no word tokenizer" in md and "| agreement | lucene | identical | 0.8000 | 10 |" in md
+    assert "no word tokenizer" in md and "| agreement | identical | 10 | 0.8000 |" in md
     assert "asosoft: install failed: x" in md
 
 
