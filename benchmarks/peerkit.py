@@ -44,6 +44,7 @@ class Settings:
     lucene_classpath: str | None = None  # None: Lucene unavailable (see lucene_status)
     lucene_status: str = "not checked"
     installed: dict[str, str] = field(default_factory=dict)  # peer -> "ok" | error text
+    out_dir: Path = HERE  # where reports beside peers-results.json go
 
 
 _SETTINGS = Settings()

@@ -353,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     t_start = time.time()
     s = peerkit.settings()
     s.max_chars, s.budget_s, s.clock = args.max_chars, args.budget, args.clock
+    s.out_dir = Path(args.out).resolve().parent
+    s.out_dir.mkdir(parents=True, exist_ok=True)
     s.lines, s.documents, s.line_sources = load_mixed(data_dir, args.max_chars)
     if not s.lines:
         log(f"bench-peers: no corpus under {data_dir}/corpus")

@@ -1,7 +1,7 @@
 """Peers of the foundation stages: normalize, tokenize, sentences, and Lucene's analyzer chain.
 
 Also compares the *decisions* of ``sorani.normalize(profile="search")`` with Lucene's
-SoraniNormalizer on the same words and writes benchmarks/peers-normalize-diff.md.
+SoraniNormalizer on the same words and writes peers-normalize-diff.md beside peers-results.json.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from sorani.tokenize import tokenize
 HERE = Path(__file__).resolve().parent
 # Examples quoted in the diff report come only from sources whose licence allows it
 EXAMPLE_SOURCES = ("corpus/ted-ckb",)  # Apache-2.0; the typed-as sets are Apache-2.0 too
-DIFF_MD = HERE / "peers-normalize-diff.md"
+DIFF_NAME = "peers-normalize-diff.md"  # written beside peers-results.json
 
 
 def _search(text: str) -> str:
@@ -205,7 +205,7 @@ def typed_as_words(data_dir: Path) -> Counter:
 
 def normalize_diff(classes: Path, data_dir: Path) -> dict:
     """Compare sorani.normalize(w, profile="search") with Lucene's SoraniNormalizer on every
-    distinct word of the corpus prefix and of the typed-as inputs; write DIFF_MD."""
+    distinct word of the corpus prefix and of the typed-as inputs; write DIFF_NAME."""
     s = settings()
     corpus: Counter = Counter()
     quotable: set[str] = set()
@@ -244,7 +244,8 @@ def normalize_diff(classes: Path, data_dir: Path) -> dict:
                 d["examples"].append((corpus.get(w, 0), w, sw, lw))
     summary = {"words": len(words), "same": same_types, "corpus_tokens": n_tokens,
                "corpus_tokens_same": same_tokens, "kinds": len(diffs)}
-    DIFF_MD.write_text(diff_markdown(summary, diffs, len(corpus), len(typed)), encoding="utf-8")
+    (s.out_dir / DIFF_NAME).write_text(diff_markdown(summary, diffs, len(corpus), len(typed)),
+                                       encoding="utf-8")
     return summary
 
 
@@ -442,10 +443,10 @@ def run(peer_python: str, data_dir: Path) -> list[dict]:
         try:
             summary = normalize_diff(classes, data_dir)
             print(f"  normalize diff: {summary['same']}/{summary['words']} words identical, "
-                  f"{summary['kinds']} kinds of difference -> {DIFF_MD.name}", flush=True)
+                  f"{summary['kinds']} kinds of difference -> {DIFF_NAME}", flush=True)
             rows.append({"name": "normalize decisions vs lucene", "system": "lucene",
                          "metric": "identical distinct words", "value": summary["same"] / max(1, summary["words"]),
-                         "n": summary["words"], "note": f"{summary['kinds']} kinds of difference, see {DIFF_MD.name}"})
+                         "n": summary["words"], "note": f"{summary['kinds']} kinds of difference, see {DIFF_NAME}"})
         except Exception as exc:
             rows.append({"name": "normalize decisions vs lucene", "system": "lucene",
                          "metric": "identical distinct words", "value": None, "error": str(exc)})
