@@ -28,6 +28,7 @@ STAGES: dict[str, str] = {
     "tokenize": "sorani.tokenize:tokenize",
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
+    "find_numbers": "sorani.numbers:find_numbers",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

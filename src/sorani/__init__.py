@@ -27,6 +27,11 @@ _EXPORTS: dict[str, str] = {
     "TokenList": "sorani.tokenize",
     "analyze": "sorani.doc",
     "Doc": "sorani.doc",
+    "find_numbers": "sorani.numbers",
+    "NumberSpan": "sorani.numbers",
+    "parse_number": "sorani.numbers",
+    "to_words": "sorani.numbers",
+    "convert_digits": "sorani.numbers",
 }
 
 __all__ = sorted([*_EXPORTS, "Alignment", "normalize", "normalize_with_offsets", "Sentence",

@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sentences": ("sorani.cli.core", "split text into sentences"),
     "analyze": ("sorani.cli.core", "full analysis (Doc) of the text"),
     "evaluate": ("sorani.cli.evaluate", "score sorani on the gold sets"),
+    "numbers": ("sorani.cli.numbers", "list the numbers in the text with value, kind, qualifier"),
+    "words": ("sorani.cli.numbers", "write a number in Sorani words"),
 }
 
 

@@ -17,6 +17,7 @@ TASKS: dict[str, str] = {
     "sentences": "sorani.evaluate.core:evaluate_sentences",
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
     "leftovers": "sorani.evaluate.core:evaluate_leftovers",
+    "numbers": "sorani.evaluate.numbers:evaluate_numbers",
 }
 
 Row = dict[str, Any]
