@@ -29,6 +29,8 @@ STAGES: dict[str, str] = {
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
     "find_numbers": "sorani.numbers:find_numbers",
+    "facts": "sorani.facts:extract_facts",
+    "identify": "sorani.langid:identify",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

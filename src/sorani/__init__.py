@@ -32,6 +32,16 @@ _EXPORTS: dict[str, str] = {
     "parse_number": "sorani.numbers",
     "to_words": "sorani.numbers",
     "convert_digits": "sorani.numbers",
+    "find_entities": "sorani.entities",
+    "Entity": "sorani.entities",
+    "find_quotes": "sorani.facts",
+    "find_claims": "sorani.facts",
+    "find_facts": "sorani.facts",
+    "extract_facts": "sorani.facts",
+    "identify": "sorani.langid",
+    "identify_spans": "sorani.langid",
+    "LangGuess": "sorani.langid",
+    "LangSpan": "sorani.langid",
 }
 
 __all__ = sorted([*_EXPORTS, "Alignment", "normalize", "normalize_with_offsets", "Sentence",

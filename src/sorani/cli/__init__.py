@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("sorani.cli.evaluate", "score sorani on the gold sets"),
     "numbers": ("sorani.cli.numbers", "list the numbers in the text with value, kind, qualifier"),
     "words": ("sorani.cli.numbers", "write a number in Sorani words"),
+    "facts": ("sorani.cli.entities", "entities, quotes and numeric claims of a news text"),
+    "identify": ("sorani.cli.langid", "identify the language of each line (or --document)"),
 }
 
 
