@@ -276,15 +276,15 @@ def markdown(meta: dict, rows: list[dict]) -> str:
         for r in speed:
             if r["name"] != stage:
                 continue
-            if "error" in r:
-                out.append(f"| {stage} | {r['system']} | | | — | | | {r['error']} |")
+            if "error" in r or "skipped" in r:
+                out.append(f"| {stage} | {r['system']} | | | — | | | {r.get('error') or r['skipped']} |")
                 continue
             ratio = f"{r['ratio']:.0f}×" if r.get("ratio", 0) >= 10 else (
                 f"{r['ratio']:.2f}×" if "ratio" in r else "")
             sorani = fmt_cps(r.get("sorani_chars_per_s"))
             if sorani and r.get("sorani_stage") and r["sorani_stage"] != stage:
                 sorani += f" ({r['sorani_stage']})"
-            out.append(f"| {stage} | {r['system']} | {r.get('unit', 'line')} | {fmt_chars(r.get('n_chars'))} | "
+            out.append(f"| {stage} | {r['system']} | {r.get('unit', 'line' if 'n_chars' in r else '')} | {fmt_chars(r.get('n_chars'))} | "
                        f"{fmt_cps(r.get('chars_per_s'))} | {sorani} | {ratio} | {r.get('note', '')} |")
     metrics = [r for r in rows if "metric" in r]
     if metrics:  # one line per (task, metric), one column per system
