@@ -258,7 +258,7 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
                        fast=_strip_line_edges))
     rules.append(_Rule(re.compile(_TEXT_EDGE_SPACE), "", _has_text_edge_space, fast=lambda t: t.strip(" ")))
     scanned = "".join(ch for ch in [*letters, *deletions, "\u200c", "\u0640"] if not _is_presentation_form(ch))
-    return tuple(rules), _Scanner(scanned)
+    return tuple(rules), _Scanner(scanned, rules)
 
 
 class _Scanner:
@@ -266,10 +266,12 @@ class _Scanner:
     texts, by a fast substring test per character for long ones (much quicker than a character
     class there), presentation forms by a test on the UTF-16 high bytes."""
 
-    def __init__(self, chars: str) -> None:
+    def __init__(self, chars: str, rules: list[_Rule]) -> None:
         self.chars = chars
         self.rx = re.compile(f"[{re.escape(chars)}\ufb50-\ufdff\ufe70-\ufeff]")
         self.presentation_forms = re.compile(_PRESENTATION_FORMS)
+        # where no rule's pattern matches, no rule can change the text (short texts: one test)
+        self.any_rule = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
 
     def __call__(self, text: str) -> set[str]:
         if len(text) < 4096:
@@ -304,6 +306,8 @@ def normalize(text: str, profile: str = "standard", digits: str | None = None,
     if not text:
         return text
     rules, scan = _rules(profile, digits, punctuation)
+    if len(text) < 256 and scan.any_rule.search(text) is None:
+        return text  # a word or a short clean line: nothing to do
     present = scan(text)  # one pass finds what the scanned rules need
     for rule in rules:
         if rule.scanned:
