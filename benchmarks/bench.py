@@ -26,6 +26,8 @@ STAGES: dict[str, str] = {
     "tokenize": "sorani.tokenize:tokenize",
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
+    "to_latin": "sorani.translit:to_latin",
+    "to_arabic": "sorani.translit:to_arabic",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

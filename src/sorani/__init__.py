@@ -25,6 +25,8 @@ _EXPORTS: dict[str, str] = {
     "Sentence": "sorani.sentences",
     "analyze": "sorani.doc",
     "Doc": "sorani.doc",
+    "to_latin": "sorani.translit",
+    "to_arabic": "sorani.translit",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -28,7 +28,9 @@ JSON_VERSION = 1
 
 # Optional stages run by analyze(), in order: "name" -> "module:function(doc) -> None".
 # Each one fills token fields or a span list in ``Doc.layers``.
-STAGES: dict[str, str] = {}
+STAGES: dict[str, str] = {
+    "translit": "sorani.translit:translit_stage",
+}
 
 
 @dataclass

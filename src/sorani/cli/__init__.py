@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sentences": ("sorani.cli.core", "split text into sentences"),
     "analyze": ("sorani.cli.core", "full analysis (Doc) of the text"),
     "evaluate": ("sorani.cli.evaluate", "score sorani on the gold sets"),
+    "translit": ("sorani.cli.translit", "transliterate Sorani Arabic script <-> Latin (Hawar)"),
 }
 
 

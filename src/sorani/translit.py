@@ -1,0 +1,285 @@
+"""Transliteration between Sorani Arabic script and Latin (Hawar as in the wergor pairs).
+
+>>> to_latin("کوردستان جوانە")
+'kurdistan cwane'
+>>> to_arabic("kurdistan cwane")
+'کوردستان جوانە'
+
+Only Sorani words change script: digits, punctuation, Latin words inside Arabic text, emoji, URLs,
+e-mail addresses pass through untouched (hashtags and mentions have their letters transliterated).
+
+Arabic → Latin: the written letters map one to one except ``و`` (w, u, or û for ``وو``) and ``ی``
+(y or î), and the unwritten short vowel i (bizroke, ``کردن`` → ``kirdin``) must be inserted. Those
+choices are made by a model over syllable structure (``sorani._translit_model``) trained by
+``scripts/build_translit.py`` on the MIT wergor pairs; word-initial ``ئ`` is silent.
+
+Latin → Arabic is rule-driven (``data/translit/latin.tsv``): the bizroke i is dropped, ``û`` is
+``وو``, a word-initial a e ê o û takes ``ئ``, ``e``/``h`` restore ``ە``/``ه``, ``ł``/``ř``
+restore ``ڵ``/``ڕ``.
+
+Schemes (``data/translit/schemes.tsv``): ``"wergor"`` (default: ł ř ḧ ë ẍ) and ``"ll-rr"``
+(``ڵ`` → ``ll``, ``ڕ`` → ``rr``). ``capitalize=True`` capitalises the first word of each sentence.
+Word-initial ``ر``/``ڕ`` is written ``r`` and restored as ``ر``, as in the wergor pairs.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from sorani._data import read_rows
+from sorani.tokenize import _AR_LETTER, _PIECES
+
+__all__ = ["to_latin", "to_arabic", "latin_word", "arabic_word", "SCHEMES", "translit_stage"]
+
+SCHEMES = ("wergor", "ll-rr")
+_CACHE_MAX = 300_000
+
+_AR_RUN = re.compile(f"[{_AR_LETTER}][{_AR_LETTER}\u064b-\u0655\u0670\u0640\u200c\u200d]*")
+_AR_START = re.compile(f"[{_AR_LETTER}]")
+_SENT_END = re.compile(r"[.!?؟…]")
+
+
+def _check_scheme(scheme: str) -> None:
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown transliteration scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
+
+
+# ---------------------------------------------------------------- tables (loaded once)
+
+@cache
+def _variants() -> dict[int, str]:
+    return {ord(row[0]): row[1] if len(row) > 1 else "" for row in read_rows("translit/variants.tsv")}
+
+
+@cache
+def _model():  # type: ignore[no-untyped-def]
+    from sorani._translit_model import Model
+    return Model.from_rows(read_rows("translit/model.tsv"))
+
+
+@cache
+def _scheme_table(scheme: str) -> dict[int, str]:
+    return {ord(row[1]): row[2] for row in read_rows("translit/schemes.tsv") if row[0] == scheme}
+
+
+@cache
+def _latin_tables() -> tuple[dict[str, str], dict[str, str]]:
+    inner: dict[str, str] = {}
+    initial: dict[str, str] = {}
+    for row in read_rows("translit/latin.tsv"):
+        row = tuple(row) + ("", "")
+        inner[row[0]] = row[1]
+        initial[row[0]] = row[2]
+    return inner, initial
+
+
+@cache
+def _reverse_scheme(scheme: str) -> tuple[tuple[str, str], ...]:
+    """(variant spelling, wergor letter), longest first."""
+    pairs = [(row[2], row[1]) for row in read_rows("translit/schemes.tsv") if row[0] == scheme]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+# ---------------------------------------------------------------- words
+
+def canonical_arabic(word: str) -> str:
+    """The word in the canonical letters the model knows: Arabic/Persian variants mapped, marks
+    dropped, old ``ه`` + ZWNJ read as ``ە``, word-initial ``ڕ`` as ``ر``.
+
+    >>> canonical_arabic("كوردستان")
+    'کوردستان'
+    """
+    w = word.translate(_variants())
+    if "\u200c" in w:
+        w = w.replace("ه\u200c", "ە").replace("\u200c", "")
+    if w.endswith("ه") and len(w) > 1:
+        w = w[:-1] + "ە"
+    if w.startswith("ڕ"):
+        w = "ر" + w[1:]
+    return w
+
+
+@cache
+def _latin_word_cache(scheme: str) -> dict[str, str]:
+    return {}
+
+
+def latin_word(word: str, scheme: str = "wergor") -> str:
+    """Latin spelling of one Sorani word (Arabic letters only; anything else is kept as is).
+
+    >>> latin_word("کردن")
+    'kirdin'
+    >>> latin_word("ڕۆژهەڵات", scheme="ll-rr")
+    'rojhellat'
+    """
+    _check_scheme(scheme)
+    memo = _latin_word_cache(scheme)
+    out = memo.get(word)
+    if out is None:
+        out = _latin_word(word, scheme)
+        if len(memo) >= _CACHE_MAX:
+            memo.clear()
+        memo[word] = out
+    return out
+
+
+def _latin_word(word: str, scheme: str) -> str:
+    if not word:
+        return word
+    canon = canonical_arabic(word)
+    # letters the model does not know (other scripts glued in) are kept as they are
+    out = "".join(_model().predict(canon)) if canon else ""
+    if scheme != "wergor":
+        out = out.translate(_scheme_table(scheme))
+    return out
+
+
+@cache
+def _arabic_word_cache(scheme: str) -> dict[str, str]:
+    return {}
+
+
+def arabic_word(word: str, scheme: str = "wergor") -> str:
+    """Sorani Arabic spelling of one Latin word; a word with letters outside the Kurdish Latin
+    alphabet (a foreign name, another language) is returned unchanged.
+
+    >>> arabic_word("kirdin")
+    'کردن'
+    >>> arabic_word("Hellbijardin", scheme="ll-rr")
+    'هەڵبژاردن'
+    """
+    _check_scheme(scheme)
+    memo = _arabic_word_cache(scheme)
+    out = memo.get(word)
+    if out is None:
+        out = _arabic_word(word, scheme)
+        if len(memo) >= _CACHE_MAX:
+            memo.clear()
+        memo[word] = out
+    return out
+
+
+def _arabic_word(word: str, scheme: str) -> str:
+    low = word.lower().replace("\u0307", "")  # İ lowers to i + combining dot
+    for variant, letter in _reverse_scheme(scheme):
+        low = low.replace(variant, letter)
+    inner, initial = _latin_tables()
+    if not low or any(ch not in inner for ch in low):
+        return word
+    out = [initial[low[0]]]
+    out += [inner[ch] for ch in low[1:]]
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- texts
+
+def to_latin(text: str, scheme: str = "wergor", capitalize: bool = False) -> str:
+    """Latin transliteration of a Sorani text; only Sorani words change.
+
+    >>> to_latin("ساڵی ٢٠٢٠، لە هەولێر.")
+    'sałî ٢٠٢٠، le hewlêr.'
+    >>> to_latin("دەنووسم. ئەو هات", capitalize=True)
+    'Denûsim. Ew hat'
+    >>> to_latin("ڕۆژی iPhone 😀", scheme="ll-rr")
+    'rojî iPhone 😀'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"to_latin() expects str, not {type(text).__name__}")
+    _check_scheme(scheme)
+    memo = _latin_word_cache(scheme)
+    out = []
+    append = out.append
+    for piece in _PIECES.findall(text):
+        res = memo.get(piece)
+        if res is None:
+            res = _latin_piece(piece, scheme)
+            if len(memo) >= _CACHE_MAX:
+                memo.clear()
+            memo[piece] = res
+        append(res)
+    if capitalize:
+        _capitalize(out, [_AR_START.match(p) is not None for p in _PIECES.findall(text)])
+    return "".join(out)
+
+
+def _latin_piece(piece: str, scheme: str) -> str:
+    first = piece[0]
+    if _AR_START.match(first):
+        return _latin_word(piece, scheme)
+    if (first == "#" or first == "@") and len(piece) > 1:  # hashtag, mention
+        return _AR_RUN.sub(lambda m: latin_word(m.group(), scheme), piece)
+    return piece
+
+
+def _capitalize(out: list[str], is_word: list[bool]) -> None:
+    start = True
+    for i, piece in enumerate(out):
+        if is_word[i]:
+            if start and piece:
+                out[i] = piece[0].upper() + piece[1:]
+            start = False
+        elif _SENT_END.search(piece):
+            start = True
+        elif piece.strip() and not piece.isspace() and piece[0].isalnum():
+            start = False
+
+
+_LATIN_RUN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def to_arabic(text: str, scheme: str = "wergor") -> str:
+    """Sorani Arabic-script spelling of a Latin (Hawar) text; Arabic-script words, digits,
+    punctuation, URLs, e-mail addresses and emoji pass through.
+
+    >>> to_arabic("Ez dixwazim bo Hewlêr biçim, 2024!")
+    'ئەز دخوازم بۆ هەولێر بچم, 2024!'
+    >>> to_arabic("serok Barzanî", scheme="ll-rr")
+    'سەرۆک بارزانی'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"to_arabic() expects str, not {type(text).__name__}")
+    _check_scheme(scheme)
+    memo = _arabic_piece_cache(scheme)
+    out = []
+    append = out.append
+    for piece in _PIECES.findall(text):
+        res = memo.get(piece)
+        if res is None:
+            res = _arabic_piece(piece, scheme)
+            if len(memo) >= _CACHE_MAX:
+                memo.clear()
+            memo[piece] = res
+        append(res)
+    return "".join(out)
+
+
+@cache
+def _arabic_piece_cache(scheme: str) -> dict[str, str]:
+    return {}
+
+
+def _arabic_piece(piece: str, scheme: str) -> str:
+    first = piece[0]
+    if first.isalpha() and not _AR_START.match(first) and not _URLISH.match(piece):
+        # a Latin word, maybe with inner ' or - : transliterate the letter runs
+        return _LATIN_RUN.sub(lambda m: arabic_word(m.group(), scheme), piece)
+    if (first == "#" or first == "@") and len(piece) > 1:
+        return _LATIN_RUN.sub(lambda m: arabic_word(m.group(), scheme), piece)
+    return piece
+
+
+_URLISH = re.compile(r"(?:https?://|www\.)|[^\s@]+@[^\s@]+\.")
+
+
+# ---------------------------------------------------------------- Doc stage
+
+def translit_stage(doc) -> None:  # type: ignore[no-untyped-def]
+    """Doc stage ``translit``: fill ``token.latin`` for words, hashtags and mentions.
+
+    >>> from sorani.doc import analyze
+    >>> [t.latin for t in analyze("سڵاو 2!", stages=["translit"]).tokens]
+    ['siław', None, None]
+    """
+    for tok in doc.tokens:
+        if tok.kind in ("word", "hashtag", "mention"):
+            tok.latin = _latin_piece(tok.text, "wergor")
