@@ -3,11 +3,15 @@
 Every letter of a (canonical) Sorani word gets a *label*, the Latin string it becomes:
 a consonant ``ک`` becomes ``k`` or ``ki`` (the unwritten short vowel, bizroke, after it), ``و``
 becomes ``w``, ``u``, ``û`` (the first of ``وو``), ``""`` (the second of ``وو``), ``wi`` …, ``ی``
-becomes ``y``, ``î`` … Labels are chosen left to right by an averaged perceptron over
-syllable-structure features: windows of letters, of letter classes (vowel, و, ی, stop, fricative,
-liquid, nasal) around the letter, and the two labels chosen before it. Decoding is greedy, so time
-is linear in the word length; a decision depends only on a 9-letter window and the two previous
-labels, so decisions are cached on that key.
+becomes ``y``, ``î`` …
+
+Syllable structure decides most letters outright: the bizroke only breaks a cluster, so a
+consonant takes it only before another consonant; ``و`` and ``ی`` before a vowel letter are the
+consonants w and y; the ``و`` after an ``û`` is its silent second half, and ``û`` needs a next
+``و``. The remaining letters (a consonant before a consonant, ``و``/``ی`` before a consonant or
+at the end) are decided by an averaged perceptron over windows of letters and of letter classes
+(vowel, و, ی, stop, fricative, liquid, nasal) up to four letters on each side. A decision depends
+only on that 9-letter window, so decisions are cached on it; time is linear in the word length.
 
 ``align`` turns a gold pair into labels; ``train`` learns the weights (``scripts/build_translit.py``
 ships them as ``data/translit/model.tsv``; ``sorani evaluate --task translit`` retrains them on
@@ -16,6 +20,7 @@ folds to measure held-out accuracy).
 from __future__ import annotations
 
 import random
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -24,10 +29,19 @@ from sorani._data import read_rows
 PAD = 4  # letters of context on each side
 LEFT, RIGHT = "<" * PAD, ">" * PAD
 
-# letter windows (a letters left, b-1 right), class windows, fine-class windows
-_WORD_T = [(a, b) for a in range(PAD + 1) for b in range(1, PAD + 2) if a + b <= 7]
-_CLS_T = [(a, b) for a in range(PAD + 1) for b in range(1, PAD + 2) if a + b <= 8]
-_SON_T = [(a, b) for a in range(4) for b in range(1, 5) if a + b <= 6]
+# Feature templates (a letters left of the letter, b - 1 right of it) over the coarse classes,
+# the fine classes and the letters. The class templates' partial score is cached on the class
+# window that fixes it (few distinct ones), the letter windows are looked up each time.
+_CLS_T = [(a, b) for a in range(PAD + 1) for b in range(1, PAD + 2) if a + b <= 6]
+_SON_T = [(a, b) for a in range(4) for b in range(1, 5) if a + b <= 5]
+_WORD_T = [(1, 2), (0, 2), (1, 1), (2, 1), (0, 3), (2, 2), (1, 3), (2, 3)]  # within 2 letters
+N_TEMPLATES = len(_CLS_T) + len(_SON_T) + len(_WORD_T)
+_N_CLS = len(_CLS_T)
+_N_CLASS = len(_CLS_T) + len(_SON_T)
+
+# positions the model decides, on the coarse class string (C consonant, V vowel letter, W و,
+# Y ی, Q ئ, > end): a consonant before a consonant, و or ی not before a vowel letter
+_OPEN = re.compile(r"C(?=C)|[WY](?!V)")
 
 
 def letter_table() -> dict[str, tuple[str, str]]:
@@ -45,15 +59,12 @@ def class_maps() -> tuple[dict[int, str], dict[int, str]]:
     return coarse, fine
 
 
-def features(s: str, c: str, f: str, k: int, prev: str, prev2: str) -> list[str]:
-    """Feature strings for the letter at ``s[k]`` (``s`` padded word, ``c``/``f`` its class strings)."""
-    ch = s[k]
-    out = [f"w{a}{b}|{s[k - a:k + b]}" for a, b in _WORD_T]
-    out += [f"c{a}{b}|{ch}{c[k - a:k + b]}" for a, b in _CLS_T]
-    out += [f"s{a}{b}|{ch}{f[k - a:k + b]}" for a, b in _SON_T]
-    out.append(f"p|{prev}|{s[k:k + 2]}")
-    out.append(f"pp|{prev2}|{prev}|{ch}")
-    out.append(f"pw|{prev}|{s[k - 1:k + 2]}")
+def keys(s: str, c: str, f: str, k: int) -> list[str]:
+    """Feature keys for the letter at ``s[k]``, one per template (``s`` the padded word, ``c``/``f``
+    its coarse and fine class strings)."""
+    out = [c[k - a:k + b] for a, b in _CLS_T]
+    out += [f[k - a:k + b] for a, b in _SON_T]
+    out += [s[k - a:k + b] for a, b in _WORD_T]
     return out
 
 
@@ -103,94 +114,184 @@ def align(arabic: str, latin: str) -> list[str] | None:
 # ---------------------------------------------------------------- model
 
 class Model:
-    """Label sets per letter and feature weights: ``weights[feature] = {label: weight}``."""
+    """Label lists per letter (most frequent first) and weights per letter and template:
+    ``weights[letter][template] = {key: {label: weight}}``. Decoding uses a compiled copy: per
+    letter one dict per template, mapping a key to the weight margin of the second label (two
+    labels) or to a tuple of weights aligned with the label list."""
 
-    def __init__(self, labels: dict[str, list[str]], weights: dict[str, dict[str, float]]) -> None:
+    def __init__(self, labels: dict[str, list[str]],
+                 weights: dict[str, list[dict[str, dict[str, float]]]],
+                 fixed: dict[str, str] | None = None) -> None:
         self.labels = labels
         self.weights = weights
+        # coarse classes of (previous, this, next, next but one) letter -> outcome when syllable
+        # structure settles it: "+i"/"+" (bizroke or not after a consonant) or the label of و/ی
+        self.fixed = fixed if fixed is not None else {}
         self.coarse, self.fine = class_maps()
         self.default = {k: v[0] for k, v in letter_table().items()}
-        self._cache: dict[tuple[str, str, str], str] = {}
-        self._single_waw = [lab for lab in labels.get("و", ["w"]) if lab] or ["w"]
+        waw = labels.get("و", ["w"])
+        self._waw_ok = [i for i, lab in enumerate(waw) if lab] or [0]
+        self._waw_single = [i for i, lab in enumerate(waw) if lab and not lab.startswith("û")] or [0]
+        self._waw_silent = waw.index("") if "" in waw else 0
+        self._compiled: dict[str, list[dict[str, object]]] = {}
+        self._cache: dict[str, object] = {}
+        self._groups: dict[str, object] = {}
+        self.compile()
+
+    def compile(self) -> None:
+        comp: dict[str, list[dict[str, object]]] = {}
+        for ch, tables in self.weights.items():
+            labs = self.labels.get(ch, [])
+            out: list[dict[str, object]] = []
+            for table in tables:
+                d: dict[str, object] = {}
+                for key, ws in table.items():
+                    vec = [ws.get(lab, 0.0) for lab in labs]
+                    d[key] = vec[1] - vec[0] if len(labs) == 2 else tuple(vec)
+                out.append(d)
+            comp[ch] = out
+        self._compiled = comp
+        self._cache = {}
+        self._groups = {}
+
+    def allowed(self, ch: str, prev: str, nxt: str) -> list[int] | None:
+        """Indices of the labels ``ch`` may take after label ``prev`` before letter ``nxt``
+        (``None``: all of them)."""
+        if ch != "و":
+            return None
+        if prev.startswith("û"):
+            return [self._waw_silent]
+        return self._waw_ok if nxt == "و" else self._waw_single
 
     def predict(self, word: str) -> list[str]:
         """One Latin label per letter of ``word`` (a canonical Sorani word)."""
-        s = LEFT + word + RIGHT
-        c = s.translate(self.coarse)
-        f = s.translate(self.fine)
-        labels, weights, cache, default = self.labels, self.weights, self._cache, self.default
-        out: list[str] = []
-        prev = prev2 = "<"
-        for k in range(PAD, PAD + len(word)):
-            ch = s[k]
+        default = self.default
+        out = list(map(default.get, word, word))
+        c0 = ("<" + word + ">>").translate(self.coarse)
+        n = len(word)
+        labels, cache, fixed = self.labels, self._cache, self.fixed
+        s = cs = fs = ""
+        silent = -1
+        for m in _OPEN.finditer(c0, 1, n + 2):
+            i = m.start() - 1
+            if i == silent:
+                continue
+            ch = word[i]
             labs = labels.get(ch)
-            if ch == "و" and s[k - 1] != "و" and labs:
-                labs = self._single_waw  # the silent second half of وو needs a first half
-            if labs is None:
-                lab = default.get(ch, ch)
-            elif len(labs) == 1:
-                lab = labs[0]
+            if not labs:
+                continue
+            if len(labs) == 1:
+                out[i] = labs[0] or out[i]
+                continue
+            allowed = None
+            if ch == "و" or (i and word[i - 1] == "و"):
+                allowed = self.allowed(ch, out[i - 1] if i else "", word[i + 1:i + 2])
+                if allowed is not None and len(allowed) == 1:
+                    out[i] = labs[allowed[0]]
+                    continue
+            fx = fixed.get(c0[i:i + 4])
+            if fx is not None:
+                out[i] = out[i] + fx[1:] if fx[:1] == "+" else fx
             else:
-                key = (s[k - PAD:k + PAD + 1], prev, prev2)
-                lab = cache.get(key)  # type: ignore[assignment]
-                if lab is None:
-                    lab = _best(features(s, c, f, k, prev, prev2), labs, weights)
+                if not s:
+                    s = LEFT + word + RIGHT
+                k = i + PAD
+                win = s[k - PAD:k + PAD + 1]
+                v = cache.get(win)
+                if v is None:
+                    if not cs:
+                        cs, fs = s.translate(self.coarse), s.translate(self.fine)
+                    v = self._score(ch, labs, s, cs, fs, k)
                     if len(cache) > 500_000:
                         cache.clear()
-                    cache[key] = lab
-            out.append(lab)
-            prev2, prev = prev, lab
+                    cache[win] = v
+                if len(labs) == 2:
+                    out[i] = labs[1] if v > 0 else labs[0]  # type: ignore[operator]
+                    continue
+                best = -1
+                for j in (allowed if allowed is not None else range(len(labs))):
+                    if best < 0 or v[j] > v[best]:  # type: ignore[index]
+                        best = j
+                out[i] = labs[best]
+            if ch == "و" and out[i].startswith("û") and i + 1 < n:  # the next و is its silent half
+                silent = i + 1
+                out[i + 1] = labs[self._waw_silent]
         return out
 
+    def _score(self, ch: str, labs: list[str], s: str, c: str, f: str, k: int) -> object:
+        """Margin of the second label (two labels) or the score tuple."""
+        tables = self._compiled.get(ch)
+        binary = len(labs) == 2
+        if not tables:
+            return 0.0 if binary else (0.0,) * len(labs)
+        groups = self._groups
+        n = len(labs)
+        ckey = ch + c[k - PAD:k + PAD + 1]
+        cpart = groups.get(ckey)
+        if cpart is None:
+            if len(groups) > 300_000:
+                groups.clear()
+            groups[ckey] = cpart = _total(tables[:_N_CLS], [c[k - a:k + b] for a, b in _CLS_T], binary, n)
+        fkey = ch + "|" + f[k - 3:k + 4]
+        fpart = groups.get(fkey)
+        if fpart is None:
+            groups[fkey] = fpart = _total(tables[_N_CLS:_N_CLASS], [f[k - a:k + b] for a, b in _SON_T],
+                                          binary, n)
+        wkey = s[k - 2:k + 3]  # fixes every letter window
+        rest = groups.get(wkey)
+        if rest is None:
+            groups[wkey] = rest = _total(tables[_N_CLASS:], [s[k - a:k + b] for a, b in _WORD_T],
+                                         binary, n)
+        if binary:
+            return cpart + fpart + rest  # type: ignore[operator]
+        return tuple(map(sum, zip(cpart, fpart, rest)))  # type: ignore[call-overload]
+
     def to_rows(self) -> list[str]:
-        """The model as TSV lines: ``@labels`` lines, then ``feature<TAB>label=weight ...``."""
+        """The model as TSV lines: ``@letter<TAB>labels...``, then
+        ``letter|template|key<TAB>label=weight ...``."""
         lines = [f"@{ch}\t" + "\t".join(labs) for ch, labs in sorted(self.labels.items())]
-        for feat in sorted(self.weights):
-            cells = [f"{lab}={w:.3f}" for lab, w in sorted(self.weights[feat].items())]
-            lines.append(feat + "\t" + "\t".join(cells))
+        lines += [f"!{ctx}\t{out}" for ctx, out in sorted(self.fixed.items())]
+        for ch in sorted(self.weights):
+            for i, table in enumerate(self.weights[ch]):
+                for key in sorted(table):
+                    cells = [f"{lab}={w:.3f}" for lab, w in sorted(table[key].items())]
+                    lines.append(f"{ch}|{i}|{key}\t" + "\t".join(cells))
         return lines
 
     @classmethod
     def from_rows(cls, rows: Iterable[Sequence[str]]) -> Model:
         labels: dict[str, list[str]] = {}
-        weights: dict[str, dict[str, float]] = {}
+        weights: dict[str, list[dict[str, dict[str, float]]]] = {}
+        fixed: dict[str, str] = {}
         for row in rows:
             if row[0].startswith("@"):
                 labels[row[0][1:]] = list(row[1:])
                 continue
+            if row[0].startswith("!"):
+                fixed[row[0][1:]] = row[1] if len(row) > 1 else ""
+                continue
+            ch, i, key = row[0].split("|", 2)
             d = {}
             for cell in row[1:]:
                 lab, _, w = cell.rpartition("=")
                 d[lab] = float(w)
-            weights[row[0]] = d
-        return cls(labels, weights)
+            tables = weights.setdefault(ch, [{} for _ in range(N_TEMPLATES)])
+            tables[int(i)][key] = d
+        return cls(labels, weights, fixed)
 
 
-def _best(feats: list[str], labs: list[str], weights: dict[str, dict[str, float]]) -> str:
-    scores = dict.fromkeys(labs, 0.0)
-    get = weights.get
-    for x in feats:
-        d = get(x)
-        if d:
-            for lab, v in d.items():
-                if lab in scores:
-                    scores[lab] += v
-    # ties go to the first label (labels are listed most frequent first)
-    best = labs[0]
-    top = scores[best]
-    for lab in labs[1:]:
-        if scores[lab] > top:
-            best, top = lab, scores[lab]
-    return best
+def _total(tables: list[dict[str, object]], ks: list[str], binary: bool, n: int) -> object:
+    vals = [x for x in map(dict.get, tables, ks) if x is not None]
+    if binary:
+        return sum(vals)  # type: ignore[arg-type]
+    return tuple(map(sum, zip(*vals))) if vals else (0.0,) * n  # type: ignore[arg-type]
 
 
 def train(data: Iterable[tuple[str, list[str]]], epochs: int = 6, seed: int = 0,
-          prune: float = 0.05) -> Model:
-    """Averaged perceptron over ``(arabic word, labels)`` pairs; deterministic for a given seed.
-
-    Training uses the gold history (previous labels), so each position's features are computed
-    once and kept as integer ids.
-    """
+          prune: float = 0.05, fixed_min: int = 30, fixed_share: float = 0.995) -> Model:
+    """Averaged perceptron over ``(arabic word, labels)`` pairs, on the positions syllable
+    structure leaves open; deterministic for a given seed. Each position's features are computed
+    once and kept as integer ids."""
     data = list(data)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for word, labs in data:
@@ -199,20 +300,40 @@ def train(data: Iterable[tuple[str, list[str]]], epochs: int = 6, seed: int = 0,
     labels = {ch: sorted(d, key=lambda lab: (-d[lab], lab)) for ch, d in counts.items()}
     model = Model(labels, {})
     coarse, fine = model.coarse, model.fine
-    ids: dict[str, int] = {}
+    # class contexts whose outcome is (nearly) always the same: decided without the perceptron
+    outcomes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for word, gold in data:
+        c0 = ("<" + word + ">>").translate(coarse)
+        for m in _OPEN.finditer(c0, 1, len(word) + 2):
+            i = m.start() - 1
+            if word[i] == "و" and i and gold[i - 1].startswith("û"):
+                continue
+            g = gold[i]
+            outcomes[c0[i:i + 4]][g if c0[i + 1] in "WY" else ("+i" if g.endswith("i") else "+")] += 1
+    for ctx, d in outcomes.items():
+        total = sum(d.values())
+        top = max(d, key=lambda o: (d[o], o))
+        if total >= fixed_min and d[top] >= fixed_share * total:
+            model.fixed[ctx] = top
+    ids: dict[tuple[str, int, str], int] = {}
     items: list[tuple[tuple[int, ...], list[str], str]] = []  # (feature ids, label set, gold)
     for word, gold in data:
         s = LEFT + word + RIGHT
         c, f = s.translate(coarse), s.translate(fine)
-        prev = prev2 = "<"
-        for i, g in enumerate(gold):
-            labs = labels[word[i]]
-            if word[i] == "و" and (i == 0 or word[i - 1] != "و"):
-                labs = model._single_waw
-            if len(labs) > 1:
-                feats = features(s, c, f, i + PAD, prev, prev2)
-                items.append((tuple(ids.setdefault(x, len(ids)) for x in feats), labs, g))
-            prev2, prev = prev, g
+        c0 = ("<" + word + ">>").translate(coarse)
+        for m in _OPEN.finditer(c0, 1, len(word) + 2):
+            i = m.start() - 1
+            ch, g = word[i], gold[i]
+            labs = labels[ch]
+            allowed = model.allowed(ch, gold[i - 1] if i else "", word[i + 1:i + 2])
+            if (allowed is None or len(allowed) > 1) and c0[i:i + 4] in model.fixed:
+                continue
+            if allowed is not None:
+                labs = [labs[j] for j in allowed]
+            if len(labs) > 1 and g in labs:
+                ks = keys(s, c, f, i + PAD)
+                items.append((tuple(ids.setdefault((ch, t, x), len(ids)) for t, x in enumerate(ks)),
+                              labs, g))
     w: list[dict[str, float]] = [{} for _ in ids]
     u: list[dict[str, float]] = [{} for _ in ids]
     step = 0
@@ -239,14 +360,14 @@ def train(data: Iterable[tuple[str, list[str]]], epochs: int = 6, seed: int = 0,
                     wx[p] = wx.get(p, 0.0) - 1.0
                     ux[g] = ux.get(g, 0.0) + step
                     ux[p] = ux.get(p, 0.0) - step
-    names = list(ids)
-    weights: dict[str, dict[str, float]] = {}
-    for x, d in enumerate(w):
-        avg = {lab: round(v - u[x][lab] / step, 3) for lab, v in d.items()}
+    weights: dict[str, list[dict[str, dict[str, float]]]] = {}
+    for (ch, t, key), x in ids.items():
+        avg = {lab: round(v - u[x][lab] / max(step, 1), 3) for lab, v in w[x].items()}
         avg = {lab: v for lab, v in avg.items() if abs(v) >= prune}
         if avg:
-            weights[names[x]] = avg
+            weights.setdefault(ch, [{} for _ in range(N_TEMPLATES)])[t][key] = avg
     model.weights = weights
+    model.compile()
     return model
 
 

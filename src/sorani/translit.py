@@ -33,9 +33,11 @@ __all__ = ["to_latin", "to_arabic", "latin_word", "arabic_word", "SCHEMES", "tra
 
 SCHEMES = ("wergor", "ll-rr")
 _CACHE_MAX = 300_000
+_MEMO_LEN = 80  # longer words/chunks are converted but not memoized
 
 _AR_RUN = re.compile(f"[{_AR_LETTER}][{_AR_LETTER}\u064b-\u0655\u0670\u0640\u200c\u200d]*")
 _AR_START = re.compile(f"[{_AR_LETTER}]")
+_PLAIN_WORD = re.compile(f"[{_AR_LETTER}]+").fullmatch
 _SENT_END = re.compile(r"[.!?؟…]")
 
 
@@ -51,10 +53,15 @@ def _variants() -> dict[int, str]:
     return {ord(row[0]): row[1] if len(row) > 1 else "" for row in read_rows("translit/variants.tsv")}
 
 
-@cache
+_MODEL = None
+
+
 def _model():  # type: ignore[no-untyped-def]
-    from sorani._translit_model import Model
-    return Model.from_rows(read_rows("translit/model.tsv"))
+    global _MODEL
+    if _MODEL is None:
+        from sorani._translit_model import Model
+        _MODEL = Model.from_rows(read_rows("translit/model.tsv"))
+    return _MODEL
 
 
 @cache
@@ -117,9 +124,10 @@ def latin_word(word: str, scheme: str = "wergor") -> str:
     out = memo.get(word)
     if out is None:
         out = _latin_word(word, scheme)
-        if len(memo) >= _CACHE_MAX:
-            memo.clear()
-        memo[word] = out
+        if len(word) <= _MEMO_LEN:
+            if len(memo) >= _CACHE_MAX:
+                memo.clear()
+            memo[word] = out
     return out
 
 
@@ -128,7 +136,7 @@ def _latin_word(word: str, scheme: str) -> str:
         return word
     canon = canonical_arabic(word)
     # letters the model does not know (other scripts glued in) are kept as they are
-    out = "".join(_model().predict(canon)) if canon else ""
+    out = "".join((_MODEL or _model()).predict(canon)) if canon else ""
     if scheme != "wergor":
         out = out.translate(_scheme_table(scheme))
     return out
@@ -153,9 +161,10 @@ def arabic_word(word: str, scheme: str = "wergor") -> str:
     out = memo.get(word)
     if out is None:
         out = _arabic_word(word, scheme)
-        if len(memo) >= _CACHE_MAX:
-            memo.clear()
-        memo[word] = out
+        if len(word) <= _MEMO_LEN:
+            if len(memo) >= _CACHE_MAX:
+                memo.clear()
+            memo[word] = out
     return out
 
 
@@ -186,20 +195,51 @@ def to_latin(text: str, scheme: str = "wergor", capitalize: bool = False) -> str
     if not isinstance(text, str):
         raise TypeError(f"to_latin() expects str, not {type(text).__name__}")
     _check_scheme(scheme)
-    memo = _latin_word_cache(scheme)
-    out = []
-    append = out.append
-    for piece in _PIECES.findall(text):
-        res = memo.get(piece)
-        if res is None:
-            res = _latin_piece(piece, scheme)
+    if capitalize:
+        out = [_latin_piece_cached(p, scheme) for p in _PIECES.findall(text)]
+        _capitalize(out, [_AR_START.match(p) is not None for p in _PIECES.findall(text)])
+        return "".join(out)
+    return _by_chunks(text, scheme, _chunk_cache("latin", scheme), _latin_chunk)
+
+
+def _by_chunks(text: str, scheme: str, memo: dict[str, str], convert) -> str:  # type: ignore[no-untyped-def]
+    """Apply ``convert(chunk, scheme)`` to the space-separated chunks of ``text``, memoized.
+    No token spans a space, so chunk by chunk equals token by token, and the common case (a
+    chunk seen before) costs one dictionary look-up."""
+    chunks = text.split(" ")
+    out = list(map(memo.get, chunks))
+    if None in out:
+        if len(memo) >= _CACHE_MAX:
+            memo.clear()
+        new = {chunk: convert(chunk, scheme) for chunk in set(chunks).difference(memo)}
+        memo.update((k, v) for k, v in new.items() if len(k) <= _MEMO_LEN)
+        out = list(map(new.get, chunks, out))
+    return " ".join(out)  # type: ignore[arg-type]
+
+
+@cache
+def _chunk_cache(direction: str, scheme: str) -> dict[str, str]:
+    return {}
+
+
+def _latin_chunk(chunk: str, scheme: str) -> str:
+    if not chunk:
+        return chunk
+    if _PLAIN_WORD(chunk):  # the common case: one Sorani word
+        return _latin_piece_cached(chunk, scheme)
+    return "".join([_latin_piece_cached(p, scheme) for p in _PIECES.findall(chunk)])
+
+
+def _latin_piece_cached(piece: str, scheme: str) -> str:
+    memo = _chunk_cache("latin-piece", scheme)
+    res = memo.get(piece)
+    if res is None:
+        res = _latin_piece(piece, scheme)
+        if len(piece) <= _MEMO_LEN:
             if len(memo) >= _CACHE_MAX:
                 memo.clear()
             memo[piece] = res
-        append(res)
-    if capitalize:
-        _capitalize(out, [_AR_START.match(p) is not None for p in _PIECES.findall(text)])
-    return "".join(out)
+    return res
 
 
 def _latin_piece(piece: str, scheme: str) -> str:
@@ -239,17 +279,23 @@ def to_arabic(text: str, scheme: str = "wergor") -> str:
     if not isinstance(text, str):
         raise TypeError(f"to_arabic() expects str, not {type(text).__name__}")
     _check_scheme(scheme)
+    return _by_chunks(text, scheme, _chunk_cache("arabic", scheme), _arabic_chunk)
+
+
+def _arabic_chunk(chunk: str, scheme: str) -> str:
+    if not chunk:
+        return chunk
     memo = _arabic_piece_cache(scheme)
     out = []
-    append = out.append
-    for piece in _PIECES.findall(text):
+    for piece in _PIECES.findall(chunk):
         res = memo.get(piece)
         if res is None:
             res = _arabic_piece(piece, scheme)
-            if len(memo) >= _CACHE_MAX:
-                memo.clear()
-            memo[piece] = res
-        append(res)
+            if len(piece) <= _MEMO_LEN:
+                if len(memo) >= _CACHE_MAX:
+                    memo.clear()
+                memo[piece] = res
+        out.append(res)
     return "".join(out)
 
 
@@ -282,4 +328,4 @@ def translit_stage(doc) -> None:  # type: ignore[no-untyped-def]
     """
     for tok in doc.tokens:
         if tok.kind in ("word", "hashtag", "mention"):
-            tok.latin = _latin_piece(tok.text, "wergor")
+            tok.latin = _latin_piece_cached(tok.text, "wergor")
