@@ -10,8 +10,9 @@ consonant takes it only before another consonant; ``و`` and ``ی`` before a vow
 consonants w and y; the ``و`` after an ``û`` is its silent second half, and ``û`` needs a next
 ``و``. The remaining letters (a consonant before a consonant, ``و``/``ی`` before a consonant or
 at the end) are decided by an averaged perceptron over windows of letters and of letter classes
-(vowel, و, ی, stop, fricative, liquid, nasal) up to four letters on each side. A decision depends
-only on that 9-letter window, so decisions are cached on it; time is linear in the word length.
+(vowel, و, ی, stop, fricative, liquid, nasal) up to three letters on each side. A decision depends
+only on the two letters on each side and the classes of the third ones, so decisions are cached on
+that key; time is linear in the word length.
 
 ``align`` turns a gold pair into labels; ``train`` learns the weights (``scripts/build_translit.py``
 ships them as ``data/translit/model.tsv``; ``sorani evaluate --task translit`` retrains them on
@@ -32,7 +33,7 @@ LEFT, RIGHT = "<" * PAD, ">" * PAD
 # Feature templates (a letters left of the letter, b - 1 right of it) over the coarse classes,
 # the fine classes and the letters. The class templates' partial score is cached on the class
 # window that fixes it (few distinct ones), the letter windows are looked up each time.
-_CLS_T = [(a, b) for a in range(PAD + 1) for b in range(1, PAD + 2) if a + b <= 6]
+_CLS_T = [(a, b) for a in range(4) for b in range(1, 5) if a + b <= 6]
 _SON_T = [(a, b) for a in range(4) for b in range(1, 5) if a + b <= 5]
 _WORD_T = [(1, 2), (0, 2), (1, 1), (2, 1), (0, 3), (2, 2), (1, 3), (2, 3)]  # within 2 letters
 N_TEMPLATES = len(_CLS_T) + len(_SON_T) + len(_WORD_T)
@@ -195,12 +196,14 @@ class Model:
             else:
                 if not s:
                     s = LEFT + word + RIGHT
+                    fs = s.translate(self.fine)
                 k = i + PAD
-                win = s[k - PAD:k + PAD + 1]
+                # every feature lies within two letters, or three letters' fine classes
+                win = s[k - 2:k + 3] + fs[k - 3] + fs[k + 3]
                 v = cache.get(win)
                 if v is None:
                     if not cs:
-                        cs, fs = s.translate(self.coarse), s.translate(self.fine)
+                        cs = s.translate(self.coarse)
                     v = self._score(ch, labs, s, cs, fs, k)
                     if len(cache) > 500_000:
                         cache.clear()
@@ -226,7 +229,7 @@ class Model:
             return 0.0 if binary else (0.0,) * len(labs)
         groups = self._groups
         n = len(labs)
-        ckey = ch + c[k - PAD:k + PAD + 1]
+        ckey = ch + c[k - 3:k + 4]
         cpart = groups.get(ckey)
         if cpart is None:
             if len(groups) > 300_000:

@@ -27,7 +27,7 @@ import re
 from functools import cache
 
 from sorani._data import read_rows
-from sorani.tokenize import _AR_LETTER, _PIECES
+from sorani.tokenize import _AR_LETTER, _PIECES, _WORD
 
 __all__ = ["to_latin", "to_arabic", "latin_word", "arabic_word", "SCHEMES", "translit_stage"]
 
@@ -37,7 +37,7 @@ _MEMO_LEN = 80  # longer words/chunks are converted but not memoized
 
 _AR_RUN = re.compile(f"[{_AR_LETTER}][{_AR_LETTER}\u064b-\u0655\u0670\u0640\u200c\u200d]*")
 _AR_START = re.compile(f"[{_AR_LETTER}]")
-_PLAIN_WORD = re.compile(f"[{_AR_LETTER}]+").fullmatch
+_PLAIN_WORD = re.compile(_WORD).fullmatch  # exactly one word token
 _SENT_END = re.compile(r"[.!?؟…]")
 
 
@@ -199,10 +199,11 @@ def to_latin(text: str, scheme: str = "wergor", capitalize: bool = False) -> str
         out = [_latin_piece_cached(p, scheme) for p in _PIECES.findall(text)]
         _capitalize(out, [_AR_START.match(p) is not None for p in _PIECES.findall(text)])
         return "".join(out)
-    return _by_chunks(text, scheme, _chunk_cache("latin", scheme), _latin_chunk)
+    return _by_chunks(text, scheme, _chunk_cache("latin", scheme), _latin_chunk, _latin_chunks)
 
 
-def _by_chunks(text: str, scheme: str, memo: dict[str, str], convert) -> str:  # type: ignore[no-untyped-def]
+def _by_chunks(text: str, scheme: str, memo: dict[str, str], convert,  # type: ignore[no-untyped-def]
+               convert_many=None) -> str:
     """Apply ``convert(chunk, scheme)`` to the space-separated chunks of ``text``, memoized.
     No token spans a space, so chunk by chunk equals token by token, and the common case (a
     chunk seen before) costs one dictionary look-up."""
@@ -211,8 +212,15 @@ def _by_chunks(text: str, scheme: str, memo: dict[str, str], convert) -> str:  #
     if None in out:
         if len(memo) >= _CACHE_MAX:
             memo.clear()
-        new = {chunk: convert(chunk, scheme) for chunk in set(chunks).difference(memo)}
-        memo.update((k, v) for k, v in new.items() if len(k) <= _MEMO_LEN)
+        missing = set(chunks).difference(memo)
+        if convert_many is not None:
+            new = convert_many(missing, scheme)
+        else:
+            new = {chunk: convert(chunk, scheme) for chunk in missing}
+        if max(map(len, new)) <= _MEMO_LEN:
+            memo.update(new)
+        else:
+            memo.update((k, v) for k, v in new.items() if len(k) <= _MEMO_LEN)
         out = list(map(new.get, chunks, out))
     return " ".join(out)  # type: ignore[arg-type]
 
@@ -222,11 +230,58 @@ def _chunk_cache(direction: str, scheme: str) -> dict[str, str]:
     return {}
 
 
+def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
+    """``_latin_chunk`` of many chunks (the loop of the cold path, kept tight)."""
+    words = _chunk_cache("latin-piece", scheme)
+    predict = (_MODEL or _model()).predict
+    canon, join = canonical_arabic, "".join
+    table = _scheme_table(scheme) if scheme != "wergor" else None
+
+    def word(w: str) -> str:
+        res = words.get(w)
+        if res is None:
+            res = join(predict(canon(w)))
+            if table:
+                res = res.translate(table)
+            if len(w) <= _MEMO_LEN:
+                words[w] = res
+        return res
+
+    out = {}
+    for chunk in chunks:
+        if _PLAIN_WORD(chunk):
+            out[chunk] = word(chunk)
+        elif chunk:
+            parts = []
+            for p in _PIECES.findall(chunk):
+                if _AR_START.match(p):
+                    parts.append(word(p))
+                elif p[0] in "#@" and len(p) > 1:
+                    parts.append(_latin_piece(p, scheme))
+                else:
+                    parts.append(p)
+            out[chunk] = join(parts)
+        else:
+            out[chunk] = chunk
+    if len(words) >= _CACHE_MAX:
+        words.clear()
+    return out
+
+
 def _latin_chunk(chunk: str, scheme: str) -> str:
     if not chunk:
         return chunk
     if _PLAIN_WORD(chunk):  # the common case: one Sorani word
-        return _latin_piece_cached(chunk, scheme)
+        memo = _chunk_cache("latin-piece", scheme)
+        res = memo.get(chunk)
+        if res is None:
+            canon = canonical_arabic(chunk)
+            res = "".join((_MODEL or _model()).predict(canon))
+            if scheme != "wergor":
+                res = res.translate(_scheme_table(scheme))
+            if len(chunk) <= _MEMO_LEN:
+                memo[chunk] = res
+        return res
     return "".join([_latin_piece_cached(p, scheme) for p in _PIECES.findall(chunk)])
 
 
