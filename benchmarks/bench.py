@@ -27,7 +27,7 @@ STAGES: dict[str, str] = {
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
     "to_latin": "sorani.translit:to_latin",
-    "to_arabic": "sorani.translit:to_arabic",
+    "to_arabic": "translit_stages:to_arabic_of_latin",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

@@ -169,15 +169,24 @@ def arabic_word(word: str, scheme: str = "wergor") -> str:
 
 
 def _arabic_word(word: str, scheme: str) -> str:
-    low = word.lower().replace("\u0307", "")  # İ lowers to i + combining dot
+    low = word.lower()
+    if "\u0307" in low:
+        low = low.replace("\u0307", "")  # İ lowers to i + combining dot
     for variant, letter in _reverse_scheme(scheme):
         low = low.replace(variant, letter)
-    inner, initial = _latin_tables()
-    if not low or any(ch not in inner for ch in low):
+    table, initial, alphabet = _latin_compiled()
+    if not alphabet(low):
         return word
-    out = [initial[low[0]]]
-    out += [inner[ch] for ch in low[1:]]
-    return "".join(out)
+    return initial[low[0]] + low[1:].translate(table)
+
+
+@cache
+def _latin_compiled():  # type: ignore[no-untyped-def]
+    """``str.translate`` table, word-initial forms and a full-match test of the alphabet."""
+    inner, initial = _latin_tables()
+    letters = "".join(sorted(inner))
+    return ({ord(k): v for k, v in inner.items()}, initial,
+            re.compile(f"[{re.escape(letters)}]+").fullmatch)
 
 
 # ---------------------------------------------------------------- texts
@@ -320,6 +329,7 @@ def _capitalize(out: list[str], is_word: list[bool]) -> None:
 
 
 _LATIN_RUN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+").fullmatch  # one plain Latin word
 
 
 def to_arabic(text: str, scheme: str = "wergor") -> str:
@@ -334,7 +344,16 @@ def to_arabic(text: str, scheme: str = "wergor") -> str:
     if not isinstance(text, str):
         raise TypeError(f"to_arabic() expects str, not {type(text).__name__}")
     _check_scheme(scheme)
-    return _by_chunks(text, scheme, _chunk_cache("arabic", scheme), _arabic_chunk)
+    return _by_chunks(text, scheme, _chunk_cache("arabic", scheme), _arabic_chunk, _arabic_chunks)
+
+
+def _arabic_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
+    """``_arabic_chunk`` of many chunks; a chunk that is one plain Latin word takes the short way."""
+    plain = _LATIN_WORD
+    out = {}
+    for chunk in chunks:
+        out[chunk] = _arabic_word(chunk, scheme) if plain(chunk) else _arabic_chunk(chunk, scheme)
+    return out
 
 
 def _arabic_chunk(chunk: str, scheme: str) -> str:
