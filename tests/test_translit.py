@@ -226,3 +226,22 @@ def test_gold_pairs_heldout_sample() -> None:
     pred = ["".join(model.predict(canonical_arabic(ar))) for _, ar in test]
     acc, cer = score(pred, [la for la, _ in test])
     assert acc > 0.8 and cer < 0.05
+
+
+# ---------------------------------------------------------------- CLI and registries
+
+def test_cli_translit(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from sorani.cli import main
+    src = tmp_path / "in.txt"
+    src.write_text("کوردستان 2024.\nئەو هات\n", encoding="utf-8")
+    assert main(["translit", str(src)]) == 0
+    assert capsys.readouterr().out == "kurdistan 2024.\new hat\n"
+    src.write_text("Ez hatim\n", encoding="utf-8")
+    assert main(["translit", "--to", "arabic", "--format", "jsonl", str(src)]) == 0
+    assert '"text": "ئەز هاتم"' in capsys.readouterr().out
+
+
+def test_registries() -> None:
+    from sorani.doc import STAGES
+    from sorani.evaluate import TASKS
+    assert "translit" in TASKS and "translit" in STAGES
