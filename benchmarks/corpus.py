@@ -1,30 +1,30 @@
 """The benchmark corpus: the Sorani text of ../shared/data/corpus (ktc, blark-sorani, ted-ckb),
-read at run time, one line a unit, never copied into the repository."""
+read at run time, never copied into the repository (see ``sorani._corpus``)."""
 from __future__ import annotations
 
-from pathlib import Path
-
+from sorani._corpus import corpus_documents, corpus_files  # noqa: F401  (re-exported)
 from sorani._data import shared_data_dir
 
-SOURCES = ("corpus/ktc", "corpus/blark-sorani", "corpus/ted-ckb")
 
-
-def corpus_files(data_dir: Path) -> list[Path]:
-    files: list[Path] = []
-    for src in SOURCES:
-        files += sorted(p for p in (data_dir / src).rglob("*") if p.is_file() and p.name != "LICENSE")
-    return files
-
-
-def load_corpus(max_chars: int | None = None, data: str | None = None) -> list[str]:
-    """Non-empty lines of the corpus (invalid UTF-8 replaced), up to ``max_chars`` characters."""
+def load_documents(max_chars: int | None = None, data: str | None = None) -> list[str]:
+    """Corpus documents up to about ``max_chars`` characters."""
     data_dir = shared_data_dir(data)
     if data_dir is None:
         return []
-    lines: list[str] = []
-    total = 0
-    for path in corpus_files(data_dir):
-        for line in path.read_bytes().decode("utf-8", errors="replace").splitlines():
+    docs, total = [], 0
+    for doc in corpus_documents(data_dir):
+        docs.append(doc)
+        total += len(doc)
+        if max_chars and total >= max_chars:
+            break
+    return docs
+
+
+def load_corpus(max_chars: int | None = None, data: str | None = None) -> list[str]:
+    """Non-empty lines of the corpus documents, up to about ``max_chars`` characters."""
+    lines, total = [], 0
+    for doc in load_documents(data=data):
+        for line in doc.splitlines():
             if line.strip():
                 lines.append(line)
                 total += len(line)

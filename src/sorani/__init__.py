@@ -10,26 +10,29 @@ the first time one of its names is used.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+TYPE_CHECKING = False  # typing is not imported at run time (import speed)
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 
+# Stages whose function shares its module's name are bound here, so that importing the module
+# (``import sorani.normalize``) can never shadow the function. They load no data at import.
+from sorani.normalize import Alignment, normalize, normalize_with_offsets  # noqa: E402
+from sorani.sentences import Sentence, sentences  # noqa: E402
+from sorani.tokenize import Token, tokenize  # noqa: E402
+
 # public name -> module that defines it (one line a name; later stages add theirs here)
 _EXPORTS: dict[str, str] = {
-    "normalize": "sorani.normalize",
-    "normalize_with_offsets": "sorani.normalize",
-    "Alignment": "sorani.normalize",
-    "tokenize": "sorani.tokenize",
-    "Token": "sorani.tokenize",
-    "sentences": "sorani.sentences",
-    "Sentence": "sorani.sentences",
+    "TokenList": "sorani.tokenize",
     "analyze": "sorani.doc",
     "Doc": "sorani.doc",
     "to_latin": "sorani.translit",
     "to_arabic": "sorani.translit",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = sorted([*_EXPORTS, "Alignment", "normalize", "normalize_with_offsets", "Sentence",
+                  "sentences", "Token", "tokenize", "__version__"])
 
 
 def __getattr__(name: str) -> Any:

@@ -3,13 +3,19 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from importlib import resources
-from pathlib import Path
+
+TYPE_CHECKING = False  # pathlib and typing are imported on use, not at import (import speed)
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 def data_path(name: str) -> Path:
     """Path of a bundled data file, e.g. ``data_path("charmap.tsv")``."""
-    return Path(str(resources.files("sorani") / "data" / name))
+    from pathlib import Path
+
+    return Path(DATA_DIR, name)
 
 
 @cache
@@ -20,7 +26,7 @@ def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
     characters stay reviewable in the file.
     """
     rows = []
-    with open(data_path(name), encoding="utf-8") as fh:
+    with open(os.path.join(DATA_DIR, name), encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#"):
@@ -38,6 +44,8 @@ def _unescape(cell: str) -> str:
 def shared_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path | None:
     """The gold-set directory: ``explicit``, else ``$SORANI_DATA``, else ``../shared/data``
     next to the repository or the working directory. ``None`` when none exists."""
+    from pathlib import Path
+
     candidates = [explicit, os.environ.get("SORANI_DATA")]
     here = Path(__file__).resolve()
     candidates += [Path.cwd() / ".." / "shared" / "data", here.parents[3] / "shared" / "data"

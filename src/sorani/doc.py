@@ -59,19 +59,23 @@ class Doc:
         return d
 
     def pretty(self) -> str:
-        """A readable listing: each sentence, then its tokens with kind and offsets."""
+        """A readable listing: each sentence with its span, its tokens (kinds other than word
+        marked), what normalization changed, then every span layer a later stage added."""
         lines: list[str] = []
         tokens = list(self.tokens)
         ti = 0
         for n, sent in enumerate(self.sentences, 1):
-            lines.append(f"[{n}] {sent.text}")
+            lines.append(f"[{n}] {sent.start}-{sent.end}  {sent.text}")
+            mine = []
             while ti < len(tokens) and tokens[ti].start < sent.end:
-                t = tokens[ti]
+                if tokens[ti].start >= sent.start:
+                    mine.append(tokens[ti])
                 ti += 1
-                if t.start < sent.start:
-                    continue
-                extra = f"  → {t.norm}" if t.norm != t.text else ""
-                lines.append(f"    {t.start:>6}-{t.end:<6} {t.kind:<11} {t.text}{extra}")
+            lines.append("    tokens: " + " | ".join(
+                t.text if t.kind == "word" else f"{t.text}‹{t.kind}›" for t in mine))
+            changed = [f"{t.text} → {t.norm} ({t.start}-{t.end})" for t in mine if t.norm != t.text]
+            if changed:
+                lines.append("    normalized: " + "; ".join(changed))
         for name, spans in self.layers.items():
             if spans:
                 lines.append(f"{name}:")

@@ -15,15 +15,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import cache
 from itertools import accumulate
-from typing import Any, overload
+TYPE_CHECKING = False  # typing is not imported at run time (import speed)
+if TYPE_CHECKING:
+    from typing import Any
+
+from sorani._chars import AR_LETTER as _AR_LETTER
+from sorani._chars import AR_MARK as _AR_MARK
+from sorani._chars import DIGIT as _DIGIT
 
 KINDS = ("word", "number", "punctuation", "url", "email", "hashtag", "mention", "latin", "emoji", "symbol")
 
 # Character classes (raw input, before normalization).
-_AR_LETTER = r"\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdfb\ufe70-\ufefc"
-_AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u200e\u200f"
-_DIGIT = r"0-9\u0660-\u0669\u06f0-\u06f9"
 _EMOJI = r"\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _EMOJI_MOD = r"\ufe0f\U0001f3fb-\U0001f3ff\u20e3"
 _GAP = r"[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad]+"
@@ -36,31 +40,58 @@ _LATIN = r"[^\W\d_\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\uf
 _TAG = rf"[#@][{_AR_LETTER}A-Za-z0-9_][{_AR_LETTER}{_AR_MARK}A-Za-z0-9_]*"
 _EMOJI_SEQ = rf"[\U0001f1e6-\U0001f1ff]{{2}}|[{_EMOJI}][{_EMOJI_MOD}]*(?:\u200d[{_EMOJI}][{_EMOJI_MOD}]*)*"
 
-# One alternation covering every character: a piece is a token or a gap.
-_PIECES = re.compile("|".join([_URL, _EMAIL, _TAG, _NUMBER, _WORD, _LATIN, _EMOJI_SEQ,
-                               r"\.\.\.|" + _GAP, r"."]), re.DOTALL)
-_GAP_RE = re.compile(_GAP)
-_KIND_RE = [("url", re.compile(_URL)), ("email", re.compile(_EMAIL)),
-            ("number", re.compile(_NUMBER))]
-_WORD_START = re.compile(f"[{_AR_LETTER}]")
-_EMOJI_START = re.compile(f"[{_EMOJI}\U0001f1e6-\U0001f1ff]")
+
+
+class _Patterns:
+    """The tokenizer's regular expressions, compiled on first use (keeps ``import`` fast)."""
+
+    def __init__(self) -> None:
+        # one alternation covering every character: a piece is a token or a gap
+        self.pieces = re.compile("|".join([_WORD, _GAP, _URL, _EMAIL, _TAG, _NUMBER, _LATIN, _EMOJI_SEQ,
+                                           r"\.\.\.", r"."]), re.DOTALL)
+        self.gap = re.compile(_GAP)
+        self.kinds = [("url", re.compile(_URL)), ("email", re.compile(_EMAIL)),
+                      ("number", re.compile(_NUMBER))]
+        self.word_start = re.compile(f"[{_AR_LETTER}]")
+        self.emoji_start = re.compile(f"[{_EMOJI}\U0001f1e6-\U0001f1ff]")
+
+
+@cache
+def _patterns() -> _Patterns:
+    return _Patterns()
+
+
+_KIND_CACHE: dict[str, str] = {}  # piece -> kind ("gap" for gaps); words repeat a lot
+_KIND_CACHE_MAX = 200_000
 
 
 def _kind(piece: str) -> str:
+    kind = _KIND_CACHE.get(piece)
+    if kind is None:
+        kind = _classify(piece)
+        if len(_KIND_CACHE) < _KIND_CACHE_MAX:
+            _KIND_CACHE[piece] = kind
+    return kind
+
+
+def _classify(piece: str) -> str:
+    p = _patterns()
     first = piece[0]
-    if _WORD_START.match(first):
+    if p.gap.fullmatch(piece):
+        return "gap"
+    if p.word_start.match(first):
         return "word"
     if first == "#" and len(piece) > 1:
         return "hashtag"
     if first == "@" and len(piece) > 1:
         return "mention"
-    for kind, rx in _KIND_RE:
+    for kind, rx in p.kinds:
         if len(piece) > 1 or kind == "number":
             if rx.fullmatch(piece):
                 return kind
     if first.isalpha():
         return "latin"
-    if _EMOJI_START.match(first):
+    if p.emoji_start.match(first):
         return "emoji"
     if piece == "..." or unicodedata.category(first).startswith("P"):
         return "punctuation"
@@ -72,17 +103,18 @@ class Token:
     ``kind`` (one of ``KINDS``) and ``norm``, the normalized form (``sorani.normalize(text)``).
     Later stages fill ``lemma``, ``pos``, ``features``, ``morphemes`` and ``latin``."""
 
-    __slots__ = ("text", "start", "end", "kind", "_norm", "lemma", "pos", "features", "morphemes", "latin")
+    # later-stage fields live in the instance dict, made only when a stage sets one
+    __slots__ = ("text", "start", "end", "kind", "_norm", "__dict__")
+    lemma: str | None = None
+    pos: str | None = None
+    features: dict[str, str] | None = None
+    morphemes: list[Any] | None = None
+    latin: str | None = None
 
     def __init__(self, text: str, start: int, end: int, kind: str | None = None) -> None:
         self.text, self.start, self.end = text, start, end
         self.kind = kind or _kind(text)
         self._norm: str | None = None
-        self.lemma: str | None = None
-        self.pos: str | None = None
-        self.features: dict[str, str] | None = None
-        self.morphemes: list[Any] | None = None
-        self.latin: str | None = None
 
     @property
     def norm(self) -> str:
@@ -125,22 +157,23 @@ class TokenList(Sequence[Token]):
 
     def _build(self) -> list[Token]:
         if self._tokens is None:
-            gap = _GAP_RE.match
             pieces = self._pieces
-            self._tokens = [Token(p, s, s + len(p)) for p, s in
-                            zip(pieces, accumulate(map(len, pieces), initial=0)) if not gap(p)]
+            kinds = _KIND_CACHE
+            tokens: list[Token] = []
+            append = tokens.append
+            for p, s in zip(pieces, accumulate(map(len, pieces), initial=0)):
+                k = kinds.get(p) or _kind(p)
+                if k != "gap":
+                    append(Token(p, s, s + len(p), k))
+            self._tokens = tokens
         return self._tokens
 
     def texts(self) -> list[str]:
         """The token strings alone, without building ``Token`` objects."""
-        gap = _GAP_RE.match
-        return [p for p in self._pieces if not gap(p)]
+        kinds = _KIND_CACHE
+        return [p for p in self._pieces if (kinds.get(p) or _kind(p)) != "gap"]
 
-    @overload
-    def __getitem__(self, i: int) -> Token: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Token]: ...
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]  # int -> Token, slice -> list
         return self._build()[i]
 
     def __len__(self) -> int:
@@ -151,6 +184,16 @@ class TokenList(Sequence[Token]):
 
     def __repr__(self) -> str:
         return f"TokenList({self._build()!r})"
+
+
+def pieces(text: str) -> list[str]:
+    """The pieces that cover ``text`` in order: tokens and the gaps between them
+    (``"".join(pieces(text)) == text``), for stages that rewrite text token by token.
+
+    >>> pieces("سڵاو، جیهان")
+    ['سڵاو', '،', ' ', 'جیهان']
+    """
+    return _patterns().pieces.findall(text)
 
 
 def tokenize(text: str) -> TokenList:
@@ -164,4 +207,4 @@ def tokenize(text: str) -> TokenList:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() expects str, not {type(text).__name__}")
-    return TokenList(text, _PIECES.findall(text))
+    return TokenList(text, _patterns().pieces.findall(text))

@@ -27,7 +27,7 @@ import re
 from functools import cache
 
 from sorani._data import read_rows
-from sorani.tokenize import _AR_LETTER, _PIECES, _WORD
+from sorani.tokenize import _AR_LETTER, _WORD, pieces
 
 __all__ = ["to_latin", "to_arabic", "latin_word", "arabic_word", "SCHEMES", "translit_stage"]
 
@@ -205,8 +205,8 @@ def to_latin(text: str, scheme: str = "wergor", capitalize: bool = False) -> str
         raise TypeError(f"to_latin() expects str, not {type(text).__name__}")
     _check_scheme(scheme)
     if capitalize:
-        out = [_latin_piece_cached(p, scheme) for p in _PIECES.findall(text)]
-        _capitalize(out, [_AR_START.match(p) is not None for p in _PIECES.findall(text)])
+        out = [_latin_piece_cached(p, scheme) for p in pieces(text)]
+        _capitalize(out, [_AR_START.match(p) is not None for p in pieces(text)])
         return "".join(out)
     return _by_chunks(text, scheme, _chunk_cache("latin", scheme), _latin_chunk, _latin_chunks)
 
@@ -262,7 +262,7 @@ def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
             out[chunk] = word(chunk)
         elif chunk:
             parts = []
-            for p in _PIECES.findall(chunk):
+            for p in pieces(chunk):
                 if _AR_START.match(p):
                     parts.append(word(p))
                 elif p[0] in "#@" and len(p) > 1:
@@ -291,7 +291,7 @@ def _latin_chunk(chunk: str, scheme: str) -> str:
             if len(chunk) <= _MEMO_LEN:
                 memo[chunk] = res
         return res
-    return "".join([_latin_piece_cached(p, scheme) for p in _PIECES.findall(chunk)])
+    return "".join([_latin_piece_cached(p, scheme) for p in pieces(chunk)])
 
 
 def _latin_piece_cached(piece: str, scheme: str) -> str:
@@ -361,7 +361,7 @@ def _arabic_chunk(chunk: str, scheme: str) -> str:
         return chunk
     memo = _arabic_piece_cache(scheme)
     out = []
-    for piece in _PIECES.findall(chunk):
+    for piece in pieces(chunk):
         res = memo.get(piece)
         if res is None:
             res = _arabic_piece(piece, scheme)

@@ -16,6 +16,7 @@ TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.core:evaluate_normalize",
     "sentences": "sorani.evaluate.core:evaluate_sentences",
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
+    "leftovers": "sorani.evaluate.core:evaluate_leftovers",
     "translit": "sorani.evaluate.translit:evaluate_translit",
 }
 

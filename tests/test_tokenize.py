@@ -1,0 +1,63 @@
+"""Tokens: kinds, offsets into the original text, normalized forms."""
+from sorani import tokenize
+
+
+def kinds(text):
+    return [(t.text, t.kind) for t in tokenize(text)]
+
+
+def test_words_punctuation_and_offsets():
+    text = "هایکۆ ماس، وەزیری دەرەوەی ئەڵمانیا رایگەیاند."
+    toks = tokenize(text)
+    assert [t.text for t in toks] == ["هایکۆ", "ماس", "،", "وەزیری", "دەرەوەی", "ئەڵمانیا", "رایگەیاند", "."]
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+    assert toks[6].norm == "ڕایگەیاند"
+
+
+def test_numbers_keep_their_separators():
+    assert kinds("٢٫٥ ١٬٢٥٠ 2.5 ٪٢٥ 25% ۱۴۰۰") == [
+        ("٢٫٥", "number"), ("١٬٢٥٠", "number"), ("2.5", "number"), ("٪٢٥", "number"),
+        ("25%", "number"), ("۱۴۰۰", "number")]
+    # a clitic glued to a number is its own token
+    assert kinds("٩٠٠ی") == [("٩٠٠", "number"), ("ی", "word")]
+
+
+def test_urls_emails_tags_and_emoji():
+    assert kinds("بڕوانە https://www.rudaw.net/sorani/news?id=1. یان info@rudaw.net #کوردستان @rudaw 👍🏽 🇮🇶") == [
+        ("بڕوانە", "word"), ("https://www.rudaw.net/sorani/news?id=1", "url"), (".", "punctuation"),
+        ("یان", "word"), ("info@rudaw.net", "email"), ("#کوردستان", "hashtag"), ("@rudaw", "mention"),
+        ("👍🏽", "emoji"), ("🇮🇶", "emoji")]
+
+
+def test_latin_and_mixed_scripts():
+    assert kinds("Heiko Maas و COVID-19") == [
+        ("Heiko", "latin"), ("Maas", "latin"), ("و", "word"), ("COVID", "latin"), ("-", "punctuation"),
+        ("19", "number")]
+
+
+def test_internal_zwnj_and_old_spelling_stay_in_the_word():
+    toks = tokenize("هه‌واڵه‌كان دەست\u200cپێکرد")
+    assert [t.text for t in toks] == ["هه\u200cواڵه\u200cكان", "دەست\u200cپێکرد"]
+    assert toks[0].norm == "هەواڵەکان"
+
+
+def test_invisible_characters_are_gaps_and_odd_input_never_raises():
+    assert [t.text for t in tokenize("\u200fسڵاو\u200e \ufeffجیهان")] == ["سڵاو\u200e", "جیهان"]
+    assert list(tokenize("")) == []
+    odd = "a\ud800b\x00\x07 \U0010ffff"
+    toks = tokenize(odd)
+    assert "".join(t.text for t in toks) == odd.replace(" ", "")
+
+
+def test_json_form():
+    t = tokenize("سڵاو كورد")[1]
+    assert t.to_dict() == {"text": "كورد", "norm": "کورد", "kind": "word", "start": 5, "end": 9}
+    assert t.to_dict(offset=10)["start"] == 15
+
+
+def test_long_glued_token_and_long_line():
+    glued = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 7
+    assert [t.text for t in tokenize(glued)] == [glued]
+    line = "وەزیری دەرەوە، " * 70000
+    assert len(tokenize(line)) == 3 * 70000
