@@ -135,6 +135,7 @@ class Model:
         self._waw_single = [i for i, lab in enumerate(waw) if lab and not lab.startswith("û")] or [0]
         self._waw_silent = waw.index("") if "" in waw else 0
         self._compiled: dict[str, list[dict[str, object]]] = {}
+        self._parts: dict[str, tuple[list[dict[str, object]], ...]] = {}
         self._cache: dict[str, object] = {}
         self._groups: dict[str, object] = {}
         self.compile()
@@ -152,6 +153,7 @@ class Model:
                 out.append(d)
             comp[ch] = out
         self._compiled = comp
+        self._parts = {ch: (t[:_N_CLS], t[_N_CLS:_N_CLASS], t[_N_CLASS:]) for ch, t in comp.items()}
         self._cache = {}
         self._groups = {}
 
@@ -222,32 +224,35 @@ class Model:
         return out
 
     def _score(self, ch: str, labs: list[str], s: str, c: str, f: str, k: int) -> object:
-        """Margin of the second label (two labels) or the score tuple."""
-        tables = self._compiled.get(ch)
-        binary = len(labs) == 2
-        if not tables:
-            return 0.0 if binary else (0.0,) * len(labs)
-        groups = self._groups
+        """Margin of the second label (two labels) or the score tuple. The partial scores of the
+        coarse-class, fine-class and letter templates are cached on the window fixing each."""
+        parts = self._parts.get(ch)
         n = len(labs)
-        ckey = ch + c[k - 3:k + 4]
-        cpart = groups.get(ckey)
-        if cpart is None:
+        if parts is None:
+            return 0.0 if n == 2 else (0.0,) * n
+        groups = self._groups
+        keys3 = (ch + c[k - 3:k + 4], ch + "|" + f[k - 3:k + 4], s[k - 2:k + 3])
+        got = list(map(groups.get, keys3))
+        if None in got:
             if len(groups) > 300_000:
                 groups.clear()
-            groups[ckey] = cpart = _total(tables[:_N_CLS], [c[k - a:k + b] for a, b in _CLS_T], binary, n)
-        fkey = ch + "|" + f[k - 3:k + 4]
-        fpart = groups.get(fkey)
-        if fpart is None:
-            groups[fkey] = fpart = _total(tables[_N_CLS:_N_CLASS], [f[k - a:k + b] for a, b in _SON_T],
-                                          binary, n)
-        wkey = s[k - 2:k + 3]  # fixes every letter window
-        rest = groups.get(wkey)
-        if rest is None:
-            groups[wkey] = rest = _total(tables[_N_CLASS:], [s[k - a:k + b] for a, b in _WORD_T],
-                                         binary, n)
-        if binary:
-            return cpart + fpart + rest  # type: ignore[operator]
-        return tuple(map(sum, zip(cpart, fpart, rest)))  # type: ignore[call-overload]
+            for g in (0, 1, 2):
+                if got[g] is None:
+                    if g == 0:
+                        ks = [c[k - a:k + b] for a, b in _CLS_T]
+                    elif g == 1:
+                        ks = [f[k - a:k + b] for a, b in _SON_T]
+                    else:
+                        ks = [s[k - a:k + b] for a, b in _WORD_T]
+                    vals = filter(None, map(dict.get, parts[g], ks))
+                    if n == 2:
+                        v: object = sum(vals)  # type: ignore[arg-type]
+                    else:
+                        v = tuple(map(sum, zip(*vals))) or (0.0,) * n  # type: ignore[arg-type]
+                    groups[keys3[g]] = got[g] = v
+        if n == 2:
+            return got[0] + got[1] + got[2]  # type: ignore[operator]
+        return tuple(map(sum, zip(*got)))  # type: ignore[arg-type]
 
     def to_rows(self) -> list[str]:
         """The model as TSV lines: ``@letter<TAB>labels...``, then
@@ -281,13 +286,6 @@ class Model:
             tables = weights.setdefault(ch, [{} for _ in range(N_TEMPLATES)])
             tables[int(i)][key] = d
         return cls(labels, weights, fixed)
-
-
-def _total(tables: list[dict[str, object]], ks: list[str], binary: bool, n: int) -> object:
-    vals = [x for x in map(dict.get, tables, ks) if x is not None]
-    if binary:
-        return sum(vals)  # type: ignore[arg-type]
-    return tuple(map(sum, zip(*vals))) if vals else (0.0,) * n  # type: ignore[arg-type]
 
 
 def train(data: Iterable[tuple[str, list[str]]], epochs: int = 6, seed: int = 0,
