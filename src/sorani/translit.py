@@ -249,9 +249,14 @@ def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
     def word(w: str) -> str:
         res = words.get(w)
         if res is None:
-            res = join(predict(canon(w)))
-            if table:
-                res = res.translate(table)
+            cw = canon(w)
+            res = words.get(cw) if cw != w else None  # spelling variants share a canonical form
+            if res is None:
+                res = join(predict(cw))
+                if table:
+                    res = res.translate(table)
+                if len(cw) <= _MEMO_LEN:
+                    words[cw] = res
             if len(w) <= _MEMO_LEN:
                 words[w] = res
         return res

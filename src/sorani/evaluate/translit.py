@@ -55,6 +55,16 @@ def heldout_latin(pairs: list[tuple[str, str]], k: int = K) -> list[str]:
     return preds
 
 
+def _line_counts(path: Path) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cells = tuple(line.rstrip("\n").split("\t"))
+            if len(cells) == 2:
+                counts[cells] = counts.get(cells, 0) + 1  # type: ignore[index]
+    return counts
+
+
 def evaluate_translit(data_dir: Path) -> list[Row]:
     from sorani._translit_model import PAIRS, load_pairs
     from sorani.translit import arabic_word
@@ -66,9 +76,16 @@ def evaluate_translit(data_dir: Path) -> list[Row]:
     latin = [la for la, _ in pairs]
     arabic = [ar for _, ar in pairs]
     n = len(pairs)
-    acc, cer = score(heldout_latin(pairs), latin)
+    pred = heldout_latin(pairs)
+    acc, cer = score(pred, latin)
     rows = [row("translit", f"ar->latin word acc (held-out, {K}-fold)", acc, n),
             row("translit", f"ar->latin CER (held-out, {K}-fold)", cer, n)]
+    # the file is running text: weight each distinct pair by its number of lines
+    counts = _line_counts(path)
+    right = {pair for pair, p in zip(pairs, pred) if p == pair[0]}
+    total = sum(counts.get(pair, 0) for pair in pairs)
+    ok = sum(counts.get(pair, 0) for pair in right)
+    rows.append(row("translit", "ar->latin word acc, token-weighted (held-out)", ok / max(total, 1), total))
     acc, cer = score([arabic_word(la) for la in latin], arabic)
     rows += [row("translit", "latin->ar word acc (rules, unseen)", acc, n),
              row("translit", "latin->ar CER (rules, unseen)", cer, n)]
