@@ -216,6 +216,11 @@ def _by_chunks(text: str, scheme: str, memo: dict[str, str], convert,  # type: i
     """Apply ``convert(chunk, scheme)`` to the space-separated chunks of ``text``, memoized.
     No token spans a space, so chunk by chunk equals token by token, and the common case (a
     chunk seen before) costs one dictionary look-up."""
+    if "\n" in text:  # a document: line by line, so no chunk spans a line break
+        return "\n".join([_by_chunks(line, scheme, memo, convert, convert_many)
+                          for line in text.split("\n")])
+    if text.endswith("\r"):
+        return _by_chunks(text[:-1], scheme, memo, convert, convert_many) + "\r"
     chunks = text.split(" ")
     out = list(map(memo.get, chunks))
     if None in out:
