@@ -38,6 +38,9 @@ _MEMO_LEN = 80  # longer words/chunks are converted but not memoized
 _AR_RUN = re.compile(f"[{_AR_LETTER}][{_AR_LETTER}\u064b-\u0655\u0670\u0640\u200c\u200d]*")
 _AR_START = re.compile(f"[{_AR_LETTER}]")
 _PLAIN_WORD = re.compile(_WORD).fullmatch  # exactly one word token
+# a word between runs of punctuation that are tokens of their own
+_PUNCT = r"[.,،؛;:!?؟…«»()\[\]{}\"'“”‘’-]*"
+_PUNCT_WORD = re.compile(f"({_PUNCT})({_WORD})({_PUNCT})").fullmatch
 _SENT_END = re.compile(r"[.!?؟…]")
 
 
@@ -270,6 +273,8 @@ def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
     for chunk in chunks:
         if _PLAIN_WORD(chunk):
             out[chunk] = word(chunk)
+        elif m := _PUNCT_WORD(chunk):  # a word in punctuation: «وشە»،
+            out[chunk] = m[1] + word(m[2]) + m[3]
         elif chunk:
             parts = []
             for p in pieces(chunk):
