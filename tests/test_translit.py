@@ -40,6 +40,7 @@ def test_common_words(arabic: str, latin: str) -> None:
     ("ew", "ئەو"),
     ("bûn", "بوون"),
     ("ûşyar", "ئووشیار"),
+    ("ûr", "ئوور"),
     ("îslam", "یسلام"),          # wergor convention: no ئ before î
     ("hełbijardin", "هەڵبژاردن"),
     ("řêga", "ڕێگا"),
@@ -47,6 +48,12 @@ def test_common_words(arabic: str, latin: str) -> None:
 ])
 def test_latin_to_arabic_words(latin: str, arabic: str) -> None:
     assert arabic_word(latin) == arabic
+
+
+def test_conjunction_and_fixed_words() -> None:
+    assert to_latin("من و تۆ") == "min û to"
+    assert to_arabic("min û to") == "من و تۆ"
+    assert all(len(row) == 2 and row[1] for row in read_rows("translit/words.tsv"))
 
 
 def test_capitals_and_dotted_i() -> None:

@@ -168,8 +168,7 @@ class Model:
 
     def predict(self, word: str) -> list[str]:
         """One Latin label per letter of ``word`` (a canonical Sorani word)."""
-        default = self.default
-        out = list(map(default.get, word, word))
+        out = list(map(self.default.get, word, word))
         c0 = ("<" + word + ">>").translate(self.coarse)
         n = len(word)
         labels, cache, fixed = self.labels, self._cache, self.fixed
@@ -177,21 +176,25 @@ class Model:
         silent = -1
         for m in _OPEN.finditer(c0, 1, n + 2):
             i = m.start() - 1
-            if i == silent:
-                continue
             ch = word[i]
-            labs = labels.get(ch)
-            if not labs:
-                continue
-            if len(labs) == 1:
-                out[i] = labs[0] or out[i]
-                continue
-            allowed = None
-            if ch == "و" or (i and word[i - 1] == "و"):
+            if ch == "و" or i == silent or (i and word[i - 1] == "و"):
+                if i == silent:
+                    continue
+                labs = labels.get(ch)
+                if not labs:
+                    continue
                 allowed = self.allowed(ch, out[i - 1] if i else "", word[i + 1:i + 2])
                 if allowed is not None and len(allowed) == 1:
                     out[i] = labs[allowed[0]]
                     continue
+            else:
+                labs = labels.get(ch)
+                if not labs:
+                    continue
+                allowed = None
+            if len(labs) == 1:
+                out[i] = labs[0] or out[i]
+                continue
             fx = fixed.get(c0[i:i + 4])
             if fx is not None:
                 out[i] = out[i] + fx[1:] if fx[:1] == "+" else fx

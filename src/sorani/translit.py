@@ -68,6 +68,11 @@ def _model():  # type: ignore[no-untyped-def]
 
 
 @cache
+def _fixed_words() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_rows("translit/words.tsv")}
+
+
+@cache
 def _scheme_table(scheme: str) -> dict[int, str]:
     return {ord(row[1]): row[2] for row in read_rows("translit/schemes.tsv") if row[0] == scheme}
 
@@ -139,7 +144,7 @@ def _latin_word(word: str, scheme: str) -> str:
         return word
     canon = canonical_arabic(word)
     # letters the model does not know (other scripts glued in) are kept as they are
-    out = "".join((_MODEL or _model()).predict(canon)) if canon else ""
+    out = _fixed_words().get(canon) or "".join((_MODEL or _model()).predict(canon)) if canon else ""
     if scheme != "wergor":
         out = out.translate(_scheme_table(scheme))
     return out
@@ -180,7 +185,15 @@ def _arabic_word(word: str, scheme: str) -> str:
     table, initial, alphabet = _latin_compiled()
     if not alphabet(low):
         return word
+    fixed = _fixed_latin().get(low)
+    if fixed is not None:
+        return fixed
     return initial[low[0]] + low[1:].translate(table)
+
+
+@cache
+def _fixed_latin() -> dict[str, str]:
+    return {row[1]: row[0] for row in read_rows("translit/words.tsv")}
 
 
 @cache
@@ -254,13 +267,15 @@ def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
     canon, join = canonical_arabic, "".join
     table = _scheme_table(scheme) if scheme != "wergor" else None
 
+    fixed = _fixed_words()
+
     def word(w: str) -> str:
         res = words.get(w)
         if res is None:
             cw = canon(w)
             res = words.get(cw) if cw != w else None  # spelling variants share a canonical form
             if res is None:
-                res = join(predict(cw))
+                res = fixed.get(cw) or join(predict(cw))
                 if table:
                     res = res.translate(table)
                 if len(cw) <= _MEMO_LEN:
@@ -300,7 +315,7 @@ def _latin_chunk(chunk: str, scheme: str) -> str:
         res = memo.get(chunk)
         if res is None:
             canon = canonical_arabic(chunk)
-            res = "".join((_MODEL or _model()).predict(canon))
+            res = _fixed_words().get(canon) or "".join((_MODEL or _model()).predict(canon))
             if scheme != "wergor":
                 res = res.translate(_scheme_table(scheme))
             if len(chunk) <= _MEMO_LEN:
