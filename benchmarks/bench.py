@@ -28,6 +28,9 @@ STAGES: dict[str, str] = {
     "tokenize": "sorani.tokenize:tokenize",
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
+    "find_numbers": "sorani.numbers:find_numbers",
+    "facts": "sorani.facts:extract_facts",
+    "identify": "sorani.langid:identify",
     "to_latin": "sorani.translit:to_latin",
     "to_arabic": "translit_stages:to_arabic_of_latin",
 }

@@ -29,6 +29,9 @@ JSON_VERSION = 1
 # Optional stages run by analyze(), in order: "name" -> "module:function(doc) -> None".
 # Each one fills token fields or a span list in ``Doc.layers``.
 STAGES: dict[str, str] = {
+    "numbers": "sorani.numbers:numbers_stage",
+    "entities": "sorani.entities:tag_doc",
+    "facts": "sorani.facts:facts_doc",
     "translit": "sorani.translit:translit_stage",
 }
 

@@ -17,6 +17,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sentences": ("sorani.cli.core", "split text into sentences"),
     "analyze": ("sorani.cli.core", "full analysis (Doc) of the text"),
     "evaluate": ("sorani.cli.evaluate", "score sorani on the gold sets"),
+    "numbers": ("sorani.cli.numbers", "list the numbers in the text with value, kind, qualifier"),
+    "words": ("sorani.cli.numbers", "write a number in Sorani words"),
+    "facts": ("sorani.cli.entities", "entities, quotes and numeric claims of a news text"),
+    "identify": ("sorani.cli.langid", "identify the language of each line (or --document)"),
     "translit": ("sorani.cli.translit", "transliterate Sorani Arabic script <-> Latin (Hawar)"),
 }
 

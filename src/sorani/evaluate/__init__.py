@@ -16,7 +16,11 @@ TASKS: dict[str, str] = {
     "normalize": "sorani.evaluate.core:evaluate_normalize",
     "sentences": "sorani.evaluate.core:evaluate_sentences",
     "klpt-cases": "sorani.evaluate.core:evaluate_klpt_cases",
+    "ner": "sorani.evaluate.entities:evaluate_ner",
+    "facts": "sorani.evaluate.entities:evaluate_facts",
     "leftovers": "sorani.evaluate.core:evaluate_leftovers",
+    "numbers": "sorani.evaluate.numbers:evaluate_numbers",
+    "langid": "sorani.evaluate.langid:evaluate_langid",
     "translit": "sorani.evaluate.translit:evaluate_translit",
 }
 

