@@ -34,6 +34,8 @@ STAGES: dict[str, str] = {
     "repair": "sorani.repair:repair",
     "spell_check": "sorani.spell:check_text",
     "lemmatize": "sorani.morphology:lemmatize_text",
+    "to_latin": "sorani.translit:to_latin",
+    "to_arabic": "translit_stages:to_arabic_of_latin",
 }
 
 GLUED = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8  # ~200 letters, no space

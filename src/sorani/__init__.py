@@ -52,6 +52,8 @@ _EXPORTS: dict[str, str] = {
     "is_known": "sorani.morphology",
     "stopwords": "sorani.morphology",
     "Analysis": "sorani.morphology",
+    "to_latin": "sorani.translit",
+    "to_arabic": "sorani.translit",
 }
 
 __all__ = sorted([*_EXPORTS, "Alignment", "normalize", "normalize_with_offsets", "Sentence",

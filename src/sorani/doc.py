@@ -33,6 +33,7 @@ STAGES: dict[str, str] = {
     "entities": "sorani.entities:tag_doc",
     "facts": "sorani.facts:facts_doc",
     "morphology": "sorani.morphology:morphology_stage",
+    "translit": "sorani.translit:translit_stage",
 }
 
 

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lemmatize": ("sorani.cli.morphology", "replace each word by its lemma"),
     "stem": ("sorani.cli.morphology", "replace each word by its stem"),
     "morphemes": ("sorani.cli.morphology", "split words into clitic-level tokens"),
+    "translit": ("sorani.cli.translit", "transliterate Sorani Arabic script <-> Latin (Hawar)"),
 }
 
 

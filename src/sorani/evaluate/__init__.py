@@ -27,6 +27,7 @@ TASKS: dict[str, str] = {
     "morphemes": "sorani.evaluate.morphology:evaluate_morphemes",
     "coverage": "sorani.evaluate.morphology:evaluate_coverage",
     "stem": "sorani.evaluate.morphology:evaluate_stem",
+    "translit": "sorani.evaluate.translit:evaluate_translit",
 }
 
 Row = dict[str, Any]

@@ -1,0 +1,407 @@
+"""The Arabic→Latin decision model: which Latin spelling each Arabic letter takes in context.
+
+Every letter of a (canonical) Sorani word gets a *label*, the Latin string it becomes:
+a consonant ``ک`` becomes ``k`` or ``ki`` (the unwritten short vowel, bizroke, after it), ``و``
+becomes ``w``, ``u``, ``û`` (the first of ``وو``), ``""`` (the second of ``وو``), ``wi`` …, ``ی``
+becomes ``y``, ``î`` …
+
+Syllable structure decides most letters outright: the bizroke only breaks a cluster, so a
+consonant takes it only before another consonant; ``و`` and ``ی`` before a vowel letter are the
+consonants w and y; the ``و`` after an ``û`` is its silent second half, and ``û`` needs a next
+``و``. The remaining letters (a consonant before a consonant, ``و``/``ی`` before a consonant or
+at the end) are decided by an averaged perceptron over windows of letters and of letter classes
+(vowel, و, ی, stop, fricative, liquid, nasal) up to three letters on each side. A decision depends
+only on the two letters on each side and the classes of the third ones, so decisions are cached on
+that key; time is linear in the word length.
+
+``align`` turns a gold pair into labels; ``train`` learns the weights (``scripts/build_translit.py``
+ships them as ``data/translit/model.tsv``; ``sorani evaluate --task translit`` retrains them on
+folds to measure held-out accuracy).
+"""
+from __future__ import annotations
+
+import random
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sorani._data import read_rows
+
+PAD = 4  # letters of context on each side
+LEFT, RIGHT = "<" * PAD, ">" * PAD
+
+# Feature templates (a letters left of the letter, b - 1 right of it) over the coarse classes,
+# the fine classes and the letters. The class templates' partial score is cached on the class
+# window that fixes it (few distinct ones), the letter windows are looked up each time.
+_CLS_T = [(a, b) for a in range(4) for b in range(1, 5) if a + b <= 6]
+_SON_T = [(a, b) for a in range(4) for b in range(1, 5) if a + b <= 5]
+_WORD_T = [(1, 2), (0, 2), (1, 1), (2, 1), (0, 3), (2, 2), (1, 3), (2, 3)]  # within 2 letters
+N_TEMPLATES = len(_CLS_T) + len(_SON_T) + len(_WORD_T)
+_N_CLS = len(_CLS_T)
+_N_CLASS = len(_CLS_T) + len(_SON_T)
+
+# positions the model decides, on the coarse class string (C consonant, V vowel letter, W و,
+# Y ی, Q ئ, > end): a consonant before a consonant, و or ی not before a vowel letter
+_OPEN = re.compile(r"C(?=C)|[WY](?!V)")
+
+
+def letter_table() -> dict[str, tuple[str, str]]:
+    """Arabic letter -> (default Latin, class) from ``data/translit/letters.tsv``."""
+    return {row[0]: (row[1], row[2]) for row in read_rows("translit/letters.tsv")}
+
+
+def class_maps() -> tuple[dict[int, str], dict[int, str]]:
+    """``str.translate`` tables: letter -> coarse class (V W Y Q C) and fine class (V W Y Q T S L N)."""
+    coarse: dict[int, str] = {}
+    fine: dict[int, str] = {}
+    for letter, (_, cls) in letter_table().items():
+        fine[ord(letter)] = cls
+        coarse[ord(letter)] = cls if cls in "VWYQ" else "C"
+    return coarse, fine
+
+
+def keys(s: str, c: str, f: str, k: int) -> list[str]:
+    """Feature keys for the letter at ``s[k]``, one per template (``s`` the padded word, ``c``/``f``
+    its coarse and fine class strings)."""
+    out = [c[k - a:k + b] for a, b in _CLS_T]
+    out += [f[k - a:k + b] for a, b in _SON_T]
+    out += [s[k - a:k + b] for a, b in _WORD_T]
+    return out
+
+
+# ---------------------------------------------------------------- alignment of gold pairs
+
+def _options(ch: str, prev: str, table: dict[str, tuple[str, str]]) -> list[str]:
+    if ch == "و":
+        base = ["û", "", "w", "u"] if prev == "و" else ["û", "w", "u"]
+    elif ch == "ی":
+        base = ["y", "î"]
+    else:
+        base = [table[ch][0] if ch in table else ch]
+    return base + [b + "i" for b in base]
+
+
+def align(arabic: str, latin: str) -> list[str] | None:
+    """Split ``latin`` into one label per letter of ``arabic`` (``None`` when impossible).
+
+    >>> align("کردن", "kirdin")
+    ['ki', 'r', 'di', 'n']
+    """
+    table = letter_table()
+    n, m = len(arabic), len(latin)
+    memo: dict[tuple[int, int], tuple[str, ...] | None] = {}
+    # iterative DP from the end (no recursion limit on long words)
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            if i == n:
+                memo[i, j] = () if j == m else None
+                continue
+            res = None
+            for o in _options(arabic[i], arabic[i - 1] if i else "", table):
+                if latin.startswith(o, j):
+                    rest = memo.get((i + 1, j + len(o)))
+                    if rest is not None:
+                        res = (o,) + rest
+                        break
+            memo[i, j] = res
+    out = memo.get((0, 0))
+    if out is None and latin.startswith("i") and n:
+        rest = memo.get((0, 1))
+        if rest is not None:
+            out = ("i" + rest[0],) + rest[1:]
+    return list(out) if out is not None else None
+
+
+# ---------------------------------------------------------------- model
+
+class Model:
+    """Label lists per letter (most frequent first) and weights per letter and template:
+    ``weights[letter][template] = {key: {label: weight}}``. Decoding uses a compiled copy: per
+    letter one dict per template, mapping a key to the weight margin of the second label (two
+    labels) or to a tuple of weights aligned with the label list."""
+
+    def __init__(self, labels: dict[str, list[str]],
+                 weights: dict[str, list[dict[str, dict[str, float]]]],
+                 fixed: dict[str, str] | None = None) -> None:
+        self.labels = labels
+        self.weights = weights
+        # coarse classes of (previous, this, next, next but one) letter -> outcome when syllable
+        # structure settles it: "+i"/"+" (bizroke or not after a consonant) or the label of و/ی
+        self.fixed = fixed if fixed is not None else {}
+        self.coarse, self.fine = class_maps()
+        self.default = {k: v[0] for k, v in letter_table().items()}
+        waw = labels.get("و", ["w"])
+        self._waw_ok = [i for i, lab in enumerate(waw) if lab] or [0]
+        self._waw_single = [i for i, lab in enumerate(waw) if lab and not lab.startswith("û")] or [0]
+        self._waw_silent = waw.index("") if "" in waw else 0
+        self._compiled: dict[str, list[dict[str, object]]] = {}
+        self._parts: dict[str, tuple[list[dict[str, object]], ...]] = {}
+        self._cache: dict[str, object] = {}
+        self._groups: dict[str, object] = {}
+        self.compile()
+
+    def compile(self) -> None:
+        comp: dict[str, list[dict[str, object]]] = {}
+        for ch, tables in self.weights.items():
+            labs = self.labels.get(ch, [])
+            out: list[dict[str, object]] = []
+            for table in tables:
+                d: dict[str, object] = {}
+                for key, ws in table.items():
+                    vec = [ws.get(lab, 0.0) for lab in labs]
+                    d[key] = vec[1] - vec[0] if len(labs) == 2 else tuple(vec)
+                out.append(d)
+            comp[ch] = out
+        self._compiled = comp
+        self._parts = {ch: (t[:_N_CLS], t[_N_CLS:_N_CLASS], t[_N_CLASS:]) for ch, t in comp.items()}
+        self._cache = {}
+        self._groups = {}
+
+    def allowed(self, ch: str, prev: str, nxt: str) -> list[int] | None:
+        """Indices of the labels ``ch`` may take after label ``prev`` before letter ``nxt``
+        (``None``: all of them)."""
+        if ch != "و":
+            return None
+        if prev.startswith("û"):
+            return [self._waw_silent]
+        return self._waw_ok if nxt == "و" else self._waw_single
+
+    def predict(self, word: str) -> list[str]:
+        """One Latin label per letter of ``word`` (a canonical Sorani word)."""
+        out = list(map(self.default.get, word, word))
+        c0 = ("<" + word + ">>").translate(self.coarse)
+        n = len(word)
+        labels, cache, fixed = self.labels, self._cache, self.fixed
+        s = cs = fs = ""
+        silent = -1
+        for m in _OPEN.finditer(c0, 1, n + 2):
+            i = m.start() - 1
+            ch = word[i]
+            if ch == "و" or i == silent or (i and word[i - 1] == "و"):
+                if i == silent:
+                    continue
+                labs = labels.get(ch)
+                if not labs:
+                    continue
+                allowed = self.allowed(ch, out[i - 1] if i else "", word[i + 1:i + 2])
+                if allowed is not None and len(allowed) == 1:
+                    out[i] = labs[allowed[0]]
+                    continue
+            else:
+                labs = labels.get(ch)
+                if not labs:
+                    continue
+                allowed = None
+            if len(labs) == 1:
+                out[i] = labs[0] or out[i]
+                continue
+            fx = fixed.get(c0[i:i + 4])
+            if fx is not None:
+                out[i] = out[i] + fx[1:] if fx[:1] == "+" else fx
+            else:
+                if not s:
+                    s = LEFT + word + RIGHT
+                    fs = s.translate(self.fine)
+                k = i + PAD
+                # every feature lies within two letters, or three letters' fine classes
+                win = s[k - 2:k + 3] + fs[k - 3] + fs[k + 3]
+                v = cache.get(win)
+                if v is None:
+                    if not cs:
+                        cs = s.translate(self.coarse)
+                    v = self._score(ch, labs, s, cs, fs, k)
+                    if len(cache) > 500_000:
+                        cache.clear()
+                    cache[win] = v
+                if len(labs) == 2:
+                    out[i] = labs[1] if v > 0 else labs[0]  # type: ignore[operator]
+                    continue
+                best = -1
+                for j in (allowed if allowed is not None else range(len(labs))):
+                    if best < 0 or v[j] > v[best]:  # type: ignore[index]
+                        best = j
+                out[i] = labs[best]
+            if ch == "و" and out[i].startswith("û") and i + 1 < n:  # the next و is its silent half
+                silent = i + 1
+                out[i + 1] = labs[self._waw_silent]
+        return out
+
+    def _score(self, ch: str, labs: list[str], s: str, c: str, f: str, k: int) -> object:
+        """Margin of the second label (two labels) or the score tuple. The partial scores of the
+        coarse-class, fine-class and letter templates are cached on the window fixing each."""
+        parts = self._parts.get(ch)
+        n = len(labs)
+        if parts is None:
+            return 0.0 if n == 2 else (0.0,) * n
+        groups = self._groups
+        keys3 = (ch + c[k - 3:k + 4], ch + "|" + f[k - 3:k + 4], s[k - 2:k + 3])
+        got = list(map(groups.get, keys3))
+        if None in got:
+            if len(groups) > 300_000:
+                groups.clear()
+            for g in (0, 1, 2):
+                if got[g] is None:
+                    if g == 0:
+                        ks = [c[k - a:k + b] for a, b in _CLS_T]
+                    elif g == 1:
+                        ks = [f[k - a:k + b] for a, b in _SON_T]
+                    else:
+                        ks = [s[k - a:k + b] for a, b in _WORD_T]
+                    vals = filter(None, map(dict.get, parts[g], ks))
+                    if n == 2:
+                        v: object = sum(vals)  # type: ignore[arg-type]
+                    else:
+                        v = tuple(map(sum, zip(*vals))) or (0.0,) * n  # type: ignore[arg-type]
+                    groups[keys3[g]] = got[g] = v
+        if n == 2:
+            return got[0] + got[1] + got[2]  # type: ignore[operator]
+        return tuple(map(sum, zip(*got)))  # type: ignore[arg-type]
+
+    def to_rows(self) -> list[str]:
+        """The model as TSV lines: ``@letter<TAB>labels...``, then
+        ``letter|template|key<TAB>label=weight ...``."""
+        lines = [f"@{ch}\t" + "\t".join(labs) for ch, labs in sorted(self.labels.items())]
+        lines += [f"!{ctx}\t{out}" for ctx, out in sorted(self.fixed.items())]
+        for ch in sorted(self.weights):
+            for i, table in enumerate(self.weights[ch]):
+                for key in sorted(table):
+                    cells = [f"{lab}={w:.3f}" for lab, w in sorted(table[key].items())]
+                    lines.append(f"{ch}|{i}|{key}\t" + "\t".join(cells))
+        return lines
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[str]]) -> Model:
+        labels: dict[str, list[str]] = {}
+        weights: dict[str, list[dict[str, dict[str, float]]]] = {}
+        fixed: dict[str, str] = {}
+        for row in rows:
+            if row[0].startswith("@"):
+                labels[row[0][1:]] = list(row[1:])
+                continue
+            if row[0].startswith("!"):
+                fixed[row[0][1:]] = row[1] if len(row) > 1 else ""
+                continue
+            ch, i, key = row[0].split("|", 2)
+            d = {}
+            for cell in row[1:]:
+                lab, _, w = cell.rpartition("=")
+                d[lab] = float(w)
+            tables = weights.setdefault(ch, [{} for _ in range(N_TEMPLATES)])
+            tables[int(i)][key] = d
+        return cls(labels, weights, fixed)
+
+
+def train(data: Iterable[tuple[str, list[str]]], epochs: int = 6, seed: int = 0,
+          prune: float = 0.05, fixed_min: int = 30, fixed_share: float = 0.995) -> Model:
+    """Averaged perceptron over ``(arabic word, labels)`` pairs, on the positions syllable
+    structure leaves open; deterministic for a given seed. Each position's features are computed
+    once and kept as integer ids."""
+    data = list(data)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for word, labs in data:
+        for ch, lab in zip(word, labs):
+            counts[ch][lab] += 1
+    labels = {ch: sorted(d, key=lambda lab: (-d[lab], lab)) for ch, d in counts.items()}
+    model = Model(labels, {})
+    coarse, fine = model.coarse, model.fine
+    # class contexts whose outcome is (nearly) always the same: decided without the perceptron
+    outcomes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for word, gold in data:
+        c0 = ("<" + word + ">>").translate(coarse)
+        for m in _OPEN.finditer(c0, 1, len(word) + 2):
+            i = m.start() - 1
+            if word[i] == "و" and i and gold[i - 1].startswith("û"):
+                continue
+            g = gold[i]
+            outcomes[c0[i:i + 4]][g if c0[i + 1] in "WY" else ("+i" if g.endswith("i") else "+")] += 1
+    for ctx, d in outcomes.items():
+        total = sum(d.values())
+        top = max(d, key=lambda o: (d[o], o))
+        if total >= fixed_min and d[top] >= fixed_share * total:
+            model.fixed[ctx] = top
+    ids: dict[tuple[str, int, str], int] = {}
+    items: list[tuple[tuple[int, ...], list[str], str]] = []  # (feature ids, label set, gold)
+    for word, gold in data:
+        s = LEFT + word + RIGHT
+        c, f = s.translate(coarse), s.translate(fine)
+        c0 = ("<" + word + ">>").translate(coarse)
+        for m in _OPEN.finditer(c0, 1, len(word) + 2):
+            i = m.start() - 1
+            ch, g = word[i], gold[i]
+            labs = labels[ch]
+            allowed = model.allowed(ch, gold[i - 1] if i else "", word[i + 1:i + 2])
+            if (allowed is None or len(allowed) > 1) and c0[i:i + 4] in model.fixed:
+                continue
+            if allowed is not None:
+                labs = [labs[j] for j in allowed]
+            if len(labs) > 1 and g in labs:
+                ks = keys(s, c, f, i + PAD)
+                items.append((tuple(ids.setdefault((ch, t, x), len(ids)) for t, x in enumerate(ks)),
+                              labs, g))
+    w: list[dict[str, float]] = [{} for _ in ids]
+    u: list[dict[str, float]] = [{} for _ in ids]
+    step = 0
+    rng = random.Random(seed)
+    order = list(range(len(items)))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for n in order:
+            feats_i, labs, g = items[n]
+            step += 1
+            scores = dict.fromkeys(labs, 0.0)
+            for x in feats_i:
+                for lab, v in w[x].items():
+                    if lab in scores:
+                        scores[lab] += v
+            p = labs[0]
+            for lab in labs[1:]:
+                if scores[lab] > scores[p]:
+                    p = lab
+            if p != g:
+                for x in feats_i:
+                    wx, ux = w[x], u[x]
+                    wx[g] = wx.get(g, 0.0) + 1.0
+                    wx[p] = wx.get(p, 0.0) - 1.0
+                    ux[g] = ux.get(g, 0.0) + step
+                    ux[p] = ux.get(p, 0.0) - step
+    weights: dict[str, list[dict[str, dict[str, float]]]] = {}
+    for (ch, t, key), x in ids.items():
+        avg = {lab: round(v - u[x][lab] / max(step, 1), 3) for lab, v in w[x].items()}
+        avg = {lab: v for lab, v in avg.items() if abs(v) >= prune}
+        if avg:
+            weights.setdefault(ch, [{} for _ in range(N_TEMPLATES)])[t][key] = avg
+    model.weights = weights
+    model.compile()
+    return model
+
+
+# ---------------------------------------------------------------- gold pairs and folds
+
+PAIRS = "gold/translit/wergor-pairs.tsv"
+
+
+def load_pairs(path) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Distinct ``(latin, arabic)`` pairs of a ``Latin<TAB>Arabic`` file, sorted."""
+    pairs = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) == 2 and cells[0] and cells[1]:
+                pairs.add((cells[0], cells[1]))
+    return sorted(pairs)
+
+
+def fold_of(arabic: str, k: int = 5) -> int:
+    """Deterministic fold of a word (all pairs of one Arabic word share a fold)."""
+    import zlib
+    return zlib.crc32(arabic.encode("utf-8")) % k
+
+
+def training_data(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """``(arabic, labels)`` for every pair that aligns."""
+    out = []
+    for latin, arabic in pairs:
+        labs = align(arabic, latin)
+        if labs is not None:
+            out.append((arabic, labs))
+    return out
