@@ -564,7 +564,7 @@ def _light_nominals() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for form, entries in _lexicon().nouns.items():
         for lem, pos, feats in entries:
-            if pos == "VERB" and lem in _LIGHT_VERBS:
+            if pos == "VERB" and lem in _LIGHT_VERBS and "V." in feats:
                 out[form] = (lem, feats)
     return out
 
@@ -825,6 +825,8 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         return ()
     lex = _lexicon()
     found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
+    if not found:
+        found = _light_analyses(w, lex)
     found += _verb_analyses(w, lex)
     if not found and len(w) > 4 and w.startswith(_PROCLITICS):  # لەشارەکەدا، بەکوردی
         pre = ((w[:2], "PREP", ""),)
@@ -838,8 +840,6 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
                 if len(v) != len(w):
                     return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
                 return ((c[0] - 0.05,) + c[1:],)
-    if not found:
-        found = _light_analyses(w, lex)
     if not found and variants:
         found = _compound(w, lex)
     if not found:
@@ -1071,7 +1071,8 @@ def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -
     if after_dem and a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and \
             len(a.morphemes) == 2:
         return [(word, 0, len(word))]  # ئەم پارتە: the demonstrative ە stays on its noun
-    if len(a.morphemes) == 1 and a.pos == "PRON" and a.lemma != word and word.startswith(a.lemma):
+    if len(a.morphemes) == 1 and a.pos == "PRON" and "Possession" in a.features and \
+            a.lemma != word and word.startswith(a.lemma):
         k = len(a.lemma)  # خۆی → خۆ ی
         return [(word[:k], 0, k), (word[k:], k, len(word))]
     if a.pos == "VERB" and "V.PTCP" in a.features.get("VerbForm", ""):
