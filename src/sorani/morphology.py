@@ -344,6 +344,7 @@ class _Lexicon:
     stop: frozenset[str]
     verb_rank: dict[str, float]
     causative: dict[str, str]
+    weak: frozenset[str]  # lemmas guessed from the Pewan word list: a little less trusted
 
 
 def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
@@ -427,8 +428,9 @@ def _lexicon() -> _Lexicon:
                     break
     for form, entries in nouns.items():
         nouns[form] = [(causative.get(l, l), p, f + ";CAUS" if l in causative else f) for l, p, f in entries]
+    weak = frozenset(r[0] for r in rows if r[6] == "Pewan")
     return _Lexicon(nouns, verb_stems, compounds, frozenset(preverbs), frozenset(lemmas), closed,
-                    frozenset(stop), verb_rank, causative)
+                    frozenset(stop), verb_rank, causative, weak)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -500,8 +502,9 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             continue
         entries = lex.nouns.get(stem)
         if entries:
+            weak = 0.2 if stem in lex.weak else 0.0
             for seg in segs:
-                cost = _chain_cost(seg)
+                cost = _chain_cost(seg) + weak
                 if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
                     if all(e[1] == "VERB" for e in entries):
                         continue
