@@ -32,6 +32,7 @@ __all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "lemmatize_text"
 
 MAX_NOUN_CHAIN = 16   # longest nominal suffix chain, in letters
 MAX_PREVERB = 14      # longest nominal/preverb part of a joined compound verb
+MAX_FALLBACK = 30     # respellings and compound splits are tried on words up to this length
 VOWELS = frozenset("اەۆێیوۊ")
 
 # ---------------------------------------------------------------------------------------------
@@ -835,7 +836,7 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         pre = ((w[:2], "PREP", ""),)
         for c in _noun_analyses(w[2:], lex):
             found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
-    if variants and not found:
+    if variants and not found and len(w) <= MAX_FALLBACK:
         for v in _variants(w):
             res = _analyze_folded(v, False)
             if res and not res[0][7]:
@@ -843,7 +844,7 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
                 if len(v) != len(w):
                     return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
                 return ((c[0] - 0.05,) + c[1:],)
-    if not found and variants:
+    if not found and variants and len(w) <= MAX_FALLBACK:
         found = _compound(w, lex)
     if not found:
         return (_guess(w),)
