@@ -185,6 +185,8 @@ def _dimension(tag: str) -> str:
 
 def _junction(prev: str, form: str) -> list[str]:
     """Surface forms of suffix ``form`` (consonant-context spelling) after the letter ``prev``."""
+    if form == "یی" and prev not in VOWELS:
+        return []  # derivational یی only after a vowel (ناوچەیی); after a consonant it is ی + ی
     if prev not in VOWELS or not form:
         return [form]
     if prev == "و" and form == "و":
@@ -404,7 +406,12 @@ def _lexicon() -> _Lexicon:
                 for p in passive.split("|"):
                     verb_stems.setdefault(p + "ێ", []).append((lemma, "PRS", "PASS", True))
                     verb_stems.setdefault(p + "ا", []).append((lemma, "PST", "PASS", True))
-        # verbal nouns and participles are nominal stems of the verb
+        # verbal nouns and participles are nominal stems of the verb; agent nouns in -ەر are nouns
+        if row[6] == "authored":
+            p0 = pres.split("|")[0]
+            agent = p0 + ("ر" if p0[-1:] in VOWELS else "ەر")
+            if agent not in nouns:
+                add_noun(agent, agent, "N", "")
         add_noun(lemma, lemma, "VERB", "V.MSDR")
         add_noun(lemma + "ەوە", lemma, "VERB", "V.MSDR;LGSPEC3")
         add_noun(past + ("و" if past[-1:] in "اێی" else "وو"), lemma, "VERB", "V.PTCP")
@@ -579,7 +586,8 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
     for k in range(3, min(len(stem) - 1, 10) + 1):
         hit = _light_nominals().get(stem[-k:])
         head = stem[:-k]
-        if hit and len(head) >= 3 and head in lex.nouns and head not in lex.verb_stems:
+        if hit and (len(head) >= 3 or head in _SHORT_LIGHT_HEADS) and head in lex.nouns \
+                and head not in lex.verb_stems:
             out.append((stem[:-k] + hit[0], "VERB", hit[1]))
     return out
 
@@ -747,6 +755,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     return out
 
 
+_SHORT_LIGHT_HEADS = frozenset({"کۆ", "پێ", "لێ", "تێ", "دا", "ڕا", "بە"})
 _LIGHT_VERBS = frozenset({"کردن", "بوون", "دان", "هاتن", "هێنان", "گرتن", "کەوتن", "خستن", "بردن",
                           "کێشان", "ناردن", "گەیاندن"})
 
@@ -796,6 +805,8 @@ def _variants(w: str) -> list[str]:
         out.append(w.replace("لئە", "ڵ"))
     if "ر" in w:  # ڕ typed as ر inside a word (دەگەرێتەوە)
         out.append(w.replace("ر", "ڕ"))
+    if "ڕ" in w[1:]:  # and the other way round (ئاڕاستە)
+        out.append(w[0] + w[1:].replace("ڕ", "ر"))
     return out
 
 
@@ -834,7 +845,7 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
     found += _verb_analyses(w, lex)
     if not found and len(w) > 4 and w.startswith(_PROCLITICS):  # لەشارەکەدا، بەکوردی
         pre = ((w[:2], "PREP", ""),)
-        for c in _noun_analyses(w[2:], lex):
+        for c in _noun_analyses(w[2:], lex) or _light_analyses(w[2:], lex):
             found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
     if variants and not found and len(w) <= MAX_FALLBACK:
         for v in _variants(w):
