@@ -475,6 +475,11 @@ _STRONG_VPREFIX = ("دە", "نا", "نە", "ب", "ئە", "مە", "د")
 
 
 @cache
+def _max_verb_stem() -> int:
+    return max(map(len, _lexicon().verb_stems), default=1)
+
+
+@cache
 def _verb_prefix_heads() -> frozenset[str]:
     return frozenset(k[:i] for k in _verb_prefixes() for i in range(len(k) + 1))
 
@@ -675,83 +680,83 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             suf_cands.append((s, entries))
     if not suf_cands:
         return out
-    starts = [0]
-    vpre_heads = _verb_prefix_heads()
-    preverbs, nouns, verb_stems = lex.preverbs, lex.nouns, lex.verb_stems
+    verb_stems = lex.verb_stems
+    max_stem = _max_verb_stem()
+    hits = []  # (stem start, stem end, suffix entries, stem entries)
+    for s, sentries in suf_cands:
+        e = n - s
+        for b in range(max(0, e - max_stem), e):
+            stems = verb_stems.get(w[b:e])
+            if stems:
+                hits.append((b, e, sentries, stems))
+    if not hits:
+        return out  # no verb stem before any verb ending: not a verb form
+    preverbs, nouns = lex.preverbs, lex.nouns
     affix_pv = _affix_preverbs()
-    for j in range(2, min(n - 1, MAX_PREVERB) + 1):
-        head = w[:j]
-        if head in preverbs or (w.startswith(_STRONG_VPREFIX, j) and head in nouns):
-            starts.append(j)
-    for j in starts:
-        pre = w[:j]
-        for k in range(0, min(n - j, 6) + 1):
-            head = w[j:j + k]
-            if head not in vpre_heads:
-                break
-            pchains = vpre.get(head)
+    for b, e, sentries, stems in hits:
+        stem = w[b:e]
+        for k in range(0, min(b, 6) + 1):
+            pchains = vpre.get(w[b - k:b])
             if pchains is None:
                 continue
-            for s, sentries in suf_cands:
-                stem = w[j + k:n - s]
-                if not stem:
-                    continue
-                stems = verb_stems.get(stem)
-                if not stems:
-                    continue
-                last = stem[-1]
-                for lemma, stype, voice, primary in stems:
-                    bonus = lex.verb_rank.get(lemma, 0.0)
-                    open_compound = False
-                    guess = False
-                    if pre:
-                        full = lex.compounds.get((pre, lemma))
-                        if full is None:
-                            if pre in affix_pv:
-                                full = pre + lemma  # preverb + known verb: a regular compound
-                                bonus -= 0.01
-                            elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
-                                full = pre + lemma  # open noun + light verb compound
-                                open_compound = True
-                            else:
-                                continue
-                    else:
-                        full = lemma
-                    for pchain, ptags, strong, has_d, factor, pmood in pchains:
-                        if not strong:
-                            if stype == "PRS" and pre not in affix_pv:
-                                continue
-                            if len(stem) < 2:
-                                continue
-                        if open_compound and factor == 1.0:
+            pre = w[:b - k]
+            if pre and len(pre) < 2:
+                continue
+            if pre and not (pre in preverbs or pre in nouns):
+                continue
+            last = stem[-1]
+            for lemma, stype, voice, primary in stems:
+                bonus = lex.verb_rank.get(lemma, 0.0)
+                open_compound = False
+                guess = False
+                if pre:
+                    full = lex.compounds.get((pre, lemma))
+                    if full is None:
+                        if pre in affix_pv:
+                            full = pre + lemma  # preverb + known verb: a regular compound
+                            bonus -= 0.01
+                        elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
+                            full = pre + lemma  # open noun + light verb compound
+                            open_compound = True
+                        else:
                             continue
-                        if has_d and not stem.startswith("ێ"):
+                else:
+                    full = lemma
+                for pchain, ptags, strong, has_d, factor, pmood in pchains:
+                    if not strong:
+                        if stype == "PRS" and pre not in affix_pv:
                             continue
-                        if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                        if len(stem) < 2:
                             continue
-                        for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
-                            if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
-                                continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
-                            if sstype == "PSTV":
-                                if stype != "PST" or last not in "اێی":
-                                    continue
-                            elif sstype != stype:
+                    if open_compound and factor == 1.0:
+                        continue
+                    if has_d and not stem.startswith("ێ"):
+                        continue
+                    if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                        continue
+                    for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                        if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
+                            continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
+                        if sstype == "PSTV":
+                            if stype != "PST" or last not in "اێی":
                                 continue
-                            if stype == "PRS" and not pers and last != "ێ" and \
-                                    (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
-                                continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
-                            if imp and "IPFV" in ptags:
-                                continue  # no imperative after دە
-                            mood = "" if pmood or smood else "IND"
-                            prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
-                            cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
-                            feats = ";".join(x for x in (tense, mood, voice) if x)
-                            lem = full
-                            base = lex.causative.get(full)
-                            if base:
-                                lem, feats = base, feats + ";CAUS"
-                            out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
-                            break  # the cheapest valid ending chain is enough for this prefix chain
+                        elif sstype != stype:
+                            continue
+                        if stype == "PRS" and not pers and last != "ێ" and \
+                                (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
+                            continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
+                        if imp and "IPFV" in ptags:
+                            continue  # no imperative after دە
+                        mood = "" if pmood or smood else "IND"
+                        prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
+                        cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
+                        feats = ";".join(x for x in (tense, mood, voice) if x)
+                        lem = full
+                        base = lex.causative.get(full)
+                        if base:
+                            lem, feats = base, feats + ";CAUS"
+                        out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
+                        break  # the cheapest valid ending chain is enough for this prefix chain
     return out
 
 
