@@ -475,8 +475,9 @@ _STRONG_VPREFIX = ("دە", "نا", "نە", "ب", "ئە", "مە", "د")
 
 
 @cache
-def _max_verb_stem() -> int:
-    return max(map(len, _lexicon().verb_stems), default=1)
+def _verb_stem_tails() -> frozenset[str]:
+    """Every ending of every verb stem, for an early stop of the stem search."""
+    return frozenset(k[i:] for k in _lexicon().verb_stems for i in range(len(k)))
 
 
 @cache
@@ -681,12 +682,15 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     if not suf_cands:
         return out
     verb_stems = lex.verb_stems
-    max_stem = _max_verb_stem()
+    stem_tails = _verb_stem_tails()
     hits = []  # (stem start, stem end, suffix entries, stem entries)
     for s, sentries in suf_cands:
         e = n - s
-        for b in range(max(0, e - max_stem), e):
-            stems = verb_stems.get(w[b:e])
+        for b in range(e - 1, -1, -1):
+            piece = w[b:e]
+            if piece not in stem_tails:
+                break  # no verb stem ends with this: a longer one cannot either
+            stems = verb_stems.get(piece)
             if stems:
                 hits.append((b, e, sentries, stems))
     if not hits:
