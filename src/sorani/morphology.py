@@ -1072,7 +1072,7 @@ def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]
         after_dem = any(w in _DEMONSTRATIVES for w in recent)
         out.extend((t, tok.start + s, tok.start + e)
                    for t, s, e in _split_word(tok.text, split_verbs, after_dem))
-        recent = (recent + [fold(tok.text)])[-3:]
+        recent = [fold(tok.text)]  # the demonstrative directly before: ئەم پارتە
     return out
 
 
