@@ -516,7 +516,7 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             continue
         entries = lex.nouns.get(stem)
         if entries:
-            weak = 0.2 if stem in lex.weak else 0.0
+            weak = 0.2 if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
             for seg in segs:
                 cost = _chain_cost(seg) + weak
                 if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
@@ -608,6 +608,8 @@ def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Ch
     pos_out = _POS_OUT.get(pos, pos)
     if suffix and stem[-1:] == "ە" and suffix[0][0][:1] in "کو":  # ماڵە+کە vs ماڵ+ەکە: the article
         cost += 0.3
+    elif suffix and stem.endswith("ەک") and suffix[0][0].startswith("ان"):  # X+ەکان, not Xەک+ان
+        cost += 0.5
     if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
         bonus -= 0.01
     score = (0.2 if guess else 1.0) - 0.08 * cost + bonus + 0.001 * len(stem)
@@ -765,7 +767,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
 
 
 _SHORT_LIGHT_HEADS = frozenset({"کۆ", "پێ", "لێ", "تێ", "دا", "ڕا", "بە"})
-_LIGHT_VERBS = frozenset({"کردن", "بوون", "دان", "هاتن", "هێنان", "گرتن", "کەوتن", "خستن", "بردن",
+_LIGHT_VERBS = frozenset({"کردن", "بوون", "دان", "هاتن", "هێنان", "گرتن", "کەوتن", "خستن", "بردن", "چوون",
                           "کێشان", "ناردن", "گەیاندن"})
 
 
