@@ -19,7 +19,8 @@ demo: venv
 	$(SORANI) analyze examples/news-sample.txt --format text
 	@if [ -f $(SHARED)/examples/news-article-karabakh.txt ]; then \
 	  echo; echo "== $(SHARED)/examples/news-article-karabakh.txt =="; \
-	  $(SORANI) analyze $(SHARED)/examples/news-article-karabakh.txt --format text; fi
+	  $(SORANI) analyze $(SHARED)/examples/news-article-karabakh.txt --format text; \
+	  $(SORANI) facts $(SHARED)/examples/news-article-karabakh.txt; fi
 
 test: venv
 	$(PY) -m pytest -q tests src/sorani

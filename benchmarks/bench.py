@@ -28,6 +28,8 @@ STAGES: dict[str, str] = {
     "tokenize": "sorani.tokenize:tokenize",
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
+    "find_numbers": "sorani.numbers:find_numbers",
+    "facts": "sorani.facts:extract_facts",
     "lemmatize": "sorani.morphology:lemmatize_text",
 }
 

@@ -30,6 +30,9 @@ JSON_VERSION = 1
 # Each one fills token fields or a span list in ``Doc.layers``.
 STAGES: dict[str, str] = {
     "morphology": "sorani.morphology:morphology_stage",
+    "numbers": "sorani.numbers:numbers_stage",
+    "entities": "sorani.entities:tag_doc",
+    "facts": "sorani.facts:facts_doc",
 }
 
 

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 from sorani._data import read_rows
 
-_END = r"[.!?؟…۔]+[\"'»”’)\]]*(?=\s|$)|\n"
+# a terminator with its closing quotes and the whitespace after it, or a line break
+_END = r"([.!?؟…۔]+)([\"'»”’)\]]*)(?:\s+|$)|\n\s*"
 _WORD_BEFORE = r"[^\s\"'«“(\[]*$"
 
 
@@ -45,20 +46,33 @@ class Sentence:
 
 
 @cache
-def _abbreviations() -> frozenset[str]:
-    return frozenset(row[0] for row in read_rows("abbreviations.tsv"))
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """The listed abbreviations, and the characters they end with (a quick first test)."""
+    words = frozenset(row[0] for row in read_rows("abbreviations.tsv"))
+    return words, frozenset(w[-1] for w in words)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_END), re.compile(_WORD_BEFORE)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an initial or a known abbreviation."""
-    word = re.compile(_WORD_BEFORE).search(text, max(0, dot - 20), dot)
-    if word is None:
+    if dot == 0:
         return False
-    w = word.group()
-    if not w:
+    last = text[dot - 1]
+    if dot == 1 or text[dot - 2] in _OPENERS:  # a one-letter word: an initial
+        return last.isalpha()
+    words, last_chars = _abbreviations()
+    if last not in last_chars and text[dot - 2] != ".":
         return False
-    return w in _abbreviations() or (len(w) == 1 and w.isalpha()) or \
-        all(len(part) == 1 and part.isalpha() for part in w.split("."))
+    word = _patterns()[1].search(text, max(0, dot - 20), dot)
+    w = word.group() if word else ""
+    return bool(w) and (w in words or all(len(part) == 1 and part.isalpha() for part in w.split(".")))
+
+
+_OPENERS = frozenset(" \t\n\r\"'«“([\u00a0")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -70,22 +84,25 @@ def sentences(text: str) -> list[Sentence]:
     if not isinstance(text, str):
         raise TypeError(f"sentences() expects str, not {type(text).__name__}")
     spans: list[Sentence] = []
+    append = spans.append
     start = 0
-    for m in re.finditer(_END, text):
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
-            continue
-        if text[m.start()] in ".…" and text[max(0, m.start() - 2):m.start()] == "و ":
-            continue  # "و ..." is "and so on": the sentence goes on
-        _append(text, start, m.end(), spans)
-        start = m.end()
-    _append(text, start, len(text), spans)
-    return spans
-
-
-def _append(text: str, start: int, end: int, spans: list[Sentence]) -> None:
-    chunk = text[start:end]
+    for m in _patterns()[0].finditer(text):
+        a, end = m.span()
+        first = text[a]
+        if first == "." or first == "…":
+            if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, a):
+                continue
+            if text[a - 2:a] == "و ":
+                continue  # "و ..." is "and so on": the sentence goes on
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            s0 = start + len(chunk) - len(chunk.lstrip())
+            append(Sentence(stripped, s0, s0 + len(stripped)))
+        start = end
+    chunk = text[start:]
     stripped = chunk.strip()
     if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        s = start + lead
-        spans.append(Sentence(stripped, s, s + len(stripped)))
+        s0 = start + len(chunk) - len(chunk.lstrip())
+        append(Sentence(stripped, s0, s0 + len(stripped)))
+    return spans

@@ -1,0 +1,253 @@
+"""Search folding, word scanning and the authored gazetteer (``sorani/data/gazetteer``).
+
+Matching is done on *folded keys*: Arabic and Persian letter forms, ``ه``/``ە``, ``ڕ``/``ر``,
+``ڵ``/``ل``, doubled ``وو`` and ``یی``, ZWNJ, tatweel and harakat do not matter.
+
+>>> fold_key("ئه‌ڵمانیا") == fold_key("ئەلمانیا")
+True
+>>> [(w.start, w.end, w.key) for w in scan("لە تورکیا، ١٣٠")]
+[(0, 2, 'لە'), (3, 9, 'تورکیا'), (9, 10, '،'), (11, 14, '130')]
+>>> gazetteer().lookup("ئەڵمانیا").english
+'Germany'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sorani._data import data_path
+
+# one-to-one character folding (offsets are kept): letter variants, digits, dashes, quotes
+_FOLD_PAIRS = {
+    "ك": "ک", "ي": "ی", "ى": "ی", "ې": "ێ", "ۍ": "ێ", "ة": "ە", "ه": "ە", "ھ": "ە", "ۀ": "ە",
+    "ڕ": "ر", "ڵ": "ل", "ؤ": "ۆ", "أ": "ا", "إ": "ا", "ٱ": "ا", "ڤ": "ڤ", "ۋ": "ۆ", "ٶ": "ۆ",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+}
+_FOLD_PAIRS.update({chr(0x0660 + i): str(i) for i in range(10)})
+_FOLD_PAIRS.update({chr(0x06F0 + i): str(i) for i in range(10)})
+FOLD = str.maketrans(_FOLD_PAIRS)
+# characters left out of a key (they are kept in the folded text so offsets stay one-to-one)
+_DROP = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u2060\ufeff]")
+
+_AR_LETTER = (r"\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc"
+              r"\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdfb\ufe70-\ufefc")
+_AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+_WORD = re.compile(rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*|[A-Za-z][A-Za-z0-9]*"
+                   rf"|[0-9]+(?:[.,٫٬][0-9]+)*|[^\s{_AR_MARK}\u200b\u200e\u200f\ufeff]")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` one character to one character (same length, same offsets).
+
+    >>> fold("كوردستانی") == "کوردستانی"
+    True
+    """
+    return text.translate(FOLD)
+
+
+def fold_key(text: str) -> str:
+    """The matching key of a word: folded, marks and joiners dropped, ``وو``/``یی`` collapsed.
+
+    >>> fold_key("بەرگریی") == fold_key("بەرگری")
+    True
+    """
+    s = text.translate(FOLD)
+    if _DROP.search(s):
+        s = _DROP.sub("", s)
+    if "وو" in s:
+        s = s.replace("وو", "و")
+    if "یی" in s:
+        s = s.replace("یی", "ی")
+    return s
+
+
+def key_of_folded(s: str) -> str:
+    """``fold_key`` of a string that is already ``fold``-ed."""
+    if _DROP.search(s):
+        s = _DROP.sub("", s)
+    if "وو" in s:
+        s = s.replace("وو", "و")
+    if "یی" in s:
+        s = s.replace("یی", "ی")
+    return s
+
+
+class Word:
+    """A scanned unit: a word, a number or one punctuation character, with its span in the
+    original text, its folded form ``f`` (same length as the original) and its key."""
+
+    __slots__ = ("start", "end", "f", "key", "kind")
+
+    def __init__(self, start: int, end: int, f: str) -> None:
+        self.start, self.end, self.f = start, end, f
+        self.key = key_of_folded(f) if len(f) > 1 else f
+        c = f[0]
+        self.kind = "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
+
+    def __repr__(self) -> str:
+        return f"Word({self.f!r}, {self.start}, {self.end})"
+
+
+def scan(text: str) -> list[Word]:
+    """Words, numbers and punctuation of ``text`` with offsets into it.
+
+    >>> [w.f for w in scan("«سڵاو»")] == ["«", "سلاو", "»"]
+    True
+    """
+    folded = text.translate(FOLD)
+    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+
+
+def word_keys(text: str) -> list[str]:
+    """Keys of the words of ``text`` (punctuation and numbers included).
+
+    >>> word_keys("ناگۆرنۆ - قەرەباخ")
+    ['ناگۆرنۆ', '-', 'قەرەباخ']
+    """
+    return [w.key for w in scan(text)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer entry: ``label`` PER/LOC/ORG, canonical ``english`` name, ``subtype``,
+    ``wikidata`` id ('' when unknown) and its Sorani ``variants``."""
+
+    label: str
+    english: str
+    subtype: str
+    wikidata: str
+    variants: tuple[str, ...]
+
+
+class Gazetteer:
+    """The loaded gazetteer: single-word names by key, multi-word names by their first key."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.single: dict[str, tuple[Entry, bool]] = {}
+        self.multi: dict[str, list[tuple[tuple[str, ...], Entry, bool]]] = {}
+        for e in entries:
+            for v in e.variants:
+                ambiguous = v.startswith("~")
+                keys = tuple(word_keys(v.lstrip("~")))
+                if not keys:
+                    continue
+                if len(keys) == 1:
+                    self.single.setdefault(keys[0], (e, ambiguous))
+                else:
+                    self.multi.setdefault(keys[0], []).append((keys, e, ambiguous))
+        for lst in self.multi.values():
+            lst.sort(key=lambda item: -len(item[0]))
+        self.max_len = max((len(k) for k in self.single), default=0)
+        self._surface: dict[str, tuple[tuple[Entry, bool], int]] | None = None
+        self.by_english = {e.english: e for e in entries}
+
+    def surface(self) -> dict[str, tuple[tuple[Entry, bool], int]]:
+        """Every one-word name with every allowed suffix: surface key -> (hit, name length)."""
+        if self._surface is None:
+            suffixes = affixes()[0]
+            table: dict[str, tuple[tuple[Entry, bool], int]] = {}
+            for k, hit in self.single.items():
+                table.setdefault(k, (hit, len(k)))
+            for k, hit in self.single.items():
+                for suf in suffixes:
+                    table.setdefault(k + suf, (hit, len(k)))
+            self._surface = table
+        return self._surface
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry whose spelling is exactly ``name`` (after folding), or ``None``."""
+        keys = tuple(word_keys(name))
+        if len(keys) == 1:
+            hit = self.single.get(keys[0])
+            return hit[0] if hit else None
+        for k, e, _ in self.multi.get(keys[0], ()) if keys else ():
+            if k == keys:
+                return e
+        return None
+
+
+GAZETTEER_FILES = ("countries.tsv", "places.tsv", "kurdish_places.tsv", "organisations.tsv", "people.tsv")
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer of ``sorani/data/gazetteer`` (loaded once)."""
+    entries: list[Entry] = []
+    for name in GAZETTEER_FILES:
+        for line in _lines(data_path("gazetteer") / name):
+            cells = line.split("\t")
+            if len(cells) < 3 or cells[2] not in ("PER", "LOC", "ORG"):
+                continue
+            cells += [""] * (5 - len(cells))
+            variants = tuple(v.strip() for v in cells[0].split("|") if v.strip())
+            entries.append(Entry(cells[2], cells[1].strip(), cells[3].strip(), cells[4].strip(), variants))
+    return Gazetteer(entries)
+
+
+def _lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as fh:
+        return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@cache
+def affixes() -> tuple[frozenset[str], tuple[str, ...], int]:
+    """(suffix keys, prefix keys longest first, longest suffix length)."""
+    suffixes = frozenset(fold_key(s.strip()) for s in _lines(data_path("gazetteer") / "suffixes.tsv"))
+    prefixes = tuple(sorted({fold_key(s.strip()) for s in _lines(data_path("gazetteer") / "prefixes.tsv")},
+                            key=len, reverse=True))
+    return suffixes, prefixes, max(map(len, suffixes))
+
+
+@cache
+def triggers() -> dict[str, dict[tuple[str, ...], str]]:
+    """Rule vocabulary of ``entities/triggers.tsv``: category -> {key tuple: phrase}."""
+    out: dict[str, dict[tuple[str, ...], str]] = {}
+    for line in _lines(data_path("entities") / "triggers.tsv"):
+        cat, _, phrase = line.partition("\t")
+        phrase, _, value = phrase.partition("\t")
+        phrase = phrase.strip()
+        if value.strip():
+            out.setdefault(cat.strip(), {})[tuple(word_keys(phrase))] = value.strip()
+            continue
+        if phrase:
+            out.setdefault(cat.strip(), {})[tuple(word_keys(phrase))] = phrase
+    return out
+
+
+@cache
+def single_triggers(category: str) -> frozenset[str]:
+    """The one-word phrases of a trigger category, as keys."""
+    return frozenset(k[0] for k in triggers().get(category, {}) if len(k) == 1)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Keys of common (non-name) Sorani words: built by ``scripts/build_entity_lexicon.py``."""
+    path = data_path("entities") / "common_words.txt"
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    body = text[text.index("\n\n") + 2:] if text.startswith("#") and "\n\n" in text else text
+    words = frozenset(body.split("\n"))
+    return words - {""} if "" in words else words
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Keys of frequent given names (``entities/given_names.txt``)."""
+    return frozenset(fold_key(w.strip()) for w in _lines(data_path("entities") / "given_names.txt"))
+
+
+@cache
+def events() -> list[tuple[tuple[str, ...], str]]:
+    """Event stems (key tuples, longest first) and their event names."""
+    rows = []
+    for line in _lines(data_path("entities") / "events.tsv"):
+        stem, _, event = line.partition("\t")
+        rows.append((tuple(word_keys(stem.strip())), event.strip()))
+    rows.sort(key=lambda r: (-len(r[0]), -len(r[0][-1])))
+    return rows

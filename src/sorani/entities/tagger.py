@@ -1,0 +1,1073 @@
+"""The entity tagger: gazetteer matching with glued prepositions and clitics, rules for the
+patterns of Sorani news, dates, propagation of names through the document, and (when its
+weights are present) the statistical tagger for names nothing else knows.
+
+>>> [(e.text, e.label) for e in find_entities("هایکۆ ماس، وەزیری دەرەوەی ئەڵمانیاش")]
+[('هایکۆ ماس', 'PER'), ('ئەڵمانیا', 'LOC')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sorani.entities.gazetteer import (
+    Entry, Word, affixes, key_of_folded, common_words, fold, fold_key, gazetteer, given_names, scan, single_triggers,
+    triggers,
+)
+
+# folded constants used by the rules
+_K_YEAR_OF = fold_key("ساڵی")
+_K_YEARS_OF = fold_key("ساڵانی")
+_K_TA = fold_key("تا")
+_K_HATA = fold_key("هەتا")
+_K_LE = fold_key("لە")
+_K_BO = fold_key("بۆ")
+_K_NATIVE_OF = fold_key("خەڵکی")
+_K_KAN = fold_key("کان")
+_K_NAMED = fold_key("بەناوی")
+_K_NAMED_PL = fold_key("بەناوەکانی")
+_K_BE = fold_key("بە")
+_K_NAME_OF = fold_key("ناوی")
+_K_NAMES_OF = fold_key("ناوەکانی")
+
+_K_COMRADE = fold_key("هاوڕێ")
+_K_MONTH = fold_key("مانگی")
+_K_COPULA = fold_key("یە")
+_SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
+_K_KNOWN = fold_key("ناسراو")
+_K_KNOWN_AS = fold_key("ناسراوبە")
+_K_KE = fold_key("کە")
+_SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
+_K_CENTRE = fold_key("ناوەندی")
+_K_HEADED_BY = fold_key("سەرۆکایەتیی")
+_DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان", "ترین"))
+_SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
+_DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
+
+LABELS = ("PER", "LOC", "ORG", "DATE")
+_DROP_EDGE = "\u200c\u200d\u0640"
+_GENTILIC_SUFFIXES = frozenset({"ی", "یە", "یان"}) - {"یان"}
+
+
+@dataclass
+class Entity:
+    """A named-entity span: ``text[start:end]``, ``label`` (PER/LOC/ORG/DATE), the canonical
+    ``english`` name and ``wikidata`` id when the gazetteer knows it, and ``how`` it was found
+    (gazetteer, rule, document, model)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    english: str = ""
+    wikidata: str = ""
+    how: str = "gazetteer"
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"start": self.start, "end": self.end, "type": self.label, "text": self.text}
+        if self.english:
+            d["english"] = self.english
+        if self.wikidata:
+            d["wikidata"] = self.wikidata
+        d["how"] = self.how
+        return d
+
+
+# ---------------------------------------------------------------------------------------------
+# gazetteer matching
+
+def _splits(w: Word) -> list[tuple[int, str]]:
+    """(offset inside the token, rest) for the bare token and after each glued preposition."""
+    f = w.f
+    out = [(0, f)]
+    if w.kind != "word":
+        return out
+    for p in affixes()[1]:
+        if f.startswith(p) and len(f) - len(p) >= 3:
+            off = len(p)
+            while off < len(f) and f[off] in _DROP_EDGE:
+                off += 1
+            out.append((off, f[off:]))
+    return out
+
+
+def _strip_suffix(stem: str, single: dict[str, tuple[Entry, bool]]) -> tuple[tuple[Entry, bool], int] | None:
+    """Match ``stem`` = name + allowed suffix; returns (hit, length of the name part)."""
+    hit = single.get(key_of_folded(stem))
+    if hit:
+        return hit, len(stem.rstrip(_DROP_EDGE))
+    suffixes, _, maxsuf = affixes()
+    for n in range(1, min(maxsuf + 1, len(stem) - 1)):
+        suf = key_of_folded(stem[-n:])
+        if suf not in suffixes:
+            continue
+        base = stem[:-n].rstrip(_DROP_EDGE)
+        hit = single.get(key_of_folded(base))
+        if hit and hit[0].label == "LOC" and stem[-n:].startswith("یی"):
+            return None  # سنەییە, هەولێریی: "from Sanandaj", a gentilic adjective
+        if hit:
+            e = hit[0]
+            if suf in _GENTILIC_SUFFIXES and e.subtype in ("country", "region") and not base.endswith(("ا", "ە", "ی", "ۆ", "و", "ێ")):
+                return None  # ئێرانی, کوردستانی: gentilic adjective, not the place
+            return hit, len(base)
+    return None
+
+
+def _last_match(w: Word, key: str) -> int:
+    """Length of the part of ``w`` that is the name word ``key`` (+ allowed suffix), or 0."""
+    f = w.f
+    if w.key == key:
+        return len(f.rstrip(_DROP_EDGE))
+    suffixes = affixes()[0]
+    for n in range(1, min(affixes()[2] + 1, len(f))):
+        base = f[:-n].rstrip(_DROP_EDGE)
+        if key_of_folded(base) == key and key_of_folded(f[-n:]) in suffixes:
+            return len(base)
+    return 0
+
+
+def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, Entry]) -> bool:
+    """A place name + ی right after a noun in ezafe is a gentilic adjective (… کوردی سەردەشتی)."""
+    w = words[i]
+    tail = w.f[best[3] - w.start:]
+    name = w.f[best[2] - w.start:best[3] - w.start]
+    if tail not in ("ی", "یی") or best[2] != w.start or name.endswith(("ا", "ە", "ۆ", "و", "ێ", "ی")):
+        return False
+    prev = words[i - 1]
+    return prev.kind == "word" and prev.f.endswith("ی") and prev.key not in single_triggers("loc_head") \
+        and prev.key not in single_triggers("org_head") and prev.key not in single_triggers("loc_feature")
+
+
+def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
+    """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
+    gaz = gazetteer()
+    single, multi = gaz.single, gaz.multi
+    surface = gaz.surface()
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        if w.kind == "punct":
+            i += 1
+            continue
+        best: tuple[int, int, int, int, Entry] | None = None
+        for off, stem in _splits(w):
+            k = key_of_folded(stem)
+            for keys, entry, amb in multi.get(k, ()):
+                m = len(keys)
+                if i + m > n or (best and m <= best[1] - best[0] + 1):
+                    continue
+                ok = all(words[i + j].key == keys[j] for j in range(1, m - 1))
+                if not ok:
+                    continue
+                last_len = _last_match(words[i + m - 1], keys[-1])
+                if not last_len or (amb and i not in clue):
+                    continue
+                # words of a multi-word name are separated by spaces or a hyphen only
+                best = (i, i + m - 1, w.start + off, words[i + m - 1].start + last_len, entry)
+                break
+            if best is None or best[1] == best[0]:
+                hit = None
+                if len(stem) >= 2:
+                    k2 = key_of_folded(stem)
+                    if len(k2) == len(stem):  # fast path: no marks or collapsed letters
+                        hit = surface.get(k2)
+                        if hit is not None and hit[1] < len(stem):
+                            hit = _strip_suffix(stem, single)  # re-check (gentilic, longest base)
+                    else:
+                        hit = _strip_suffix(stem, single)
+                if hit and not (hit[0][1] and i not in clue):
+                    cand = (i, i, w.start + off, w.start + off + hit[1], hit[0][0])
+                    if best is None or (cand[3] - cand[2]) > (best[3] - best[2]):
+                        best = cand
+        if best and best[0] == best[1] and best[4].label == "LOC" and i > 0 and _gentilic_after(words, i, best):
+            best = None  # کۆڵبەرێکی کوردی سەردەشتی, لاوێکی مەریوانی: "from Sardasht", not the town
+        if best:
+            out.append(best)
+            i = best[1] + 1
+        else:
+            i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# rules
+
+def _phrase_at(words: list[Word], i: int, table: dict[tuple[str, ...], str]) -> int:
+    """Number of words of the longest phrase of ``table`` starting at word ``i`` (0 if none)."""
+    index = _INDEX.get(id(table))
+    if index is None or index[0] is not table:
+        idx: dict[str, list[tuple[str, ...]]] = {}
+        for keys in table:
+            idx.setdefault(keys[0], []).append(keys)
+        index = _INDEX[id(table)] = (table, idx)
+    cands = index[1].get(words[i].key)
+    if not cands:
+        return 0
+    best = 0
+    for keys in cands:
+        m = len(keys)
+        if m > best and i + m <= len(words) and all(words[i + j].key == keys[j] for j in range(1, m)):
+            best = m
+    return best
+
+
+_INDEX: dict[int, tuple[Any, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _is_candidate(w: Word, common: frozenset[str], stops: frozenset[str]) -> bool:
+    """Could ``w`` be part of a person's or place's name? (a word that is not a function word,
+    trigger or verb-like common word)."""
+    return w.kind == "word" and w.key not in stops and len(w.key) >= 2
+
+
+def _unknown(w: Word, common: frozenset[str]) -> bool:
+    if w.kind != "word" or len(w.key) < 2:
+        return False
+    return _unknown_key(w.key, common)
+
+
+_MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
+    "ەکان", "ەکە", "ەکانی", "ەکەی", "ەکانمان", "ەکانیان", "ەکەمان", "ەکانەوە", "ەکەدا", "ەکاندا", "ان", "انی",
+    "ێک", "ێکی", "یەک", "یەکی", "ی", "یش", "ش", "دا", "ەوە", "وە", "یان", "مان", "تان", "م", "ت", "یە", "ە",
+    "ین", "ن", "ێت", "ات", "وو", "ووە", "بوو", "کرد", "کردووە", "کرا", "ەتی", "ییەکان", "ییە", "یی")},
+    key=len, reverse=True))
+
+
+def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
+    if k in common:
+        return False
+    if depth >= 2:
+        return True
+    for e in _MORPH_ENDINGS:
+        if k.endswith(e) and len(k) - len(e) >= 2:
+            if not _unknown_key(k[:-len(e)], common, depth + 1):
+                return False
+    return True
+
+
+_PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
+_ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
+
+
+_VERB_START = tuple(fold_key(x) for x in ("دە", "نا", "نە", "بکە", "کرد", "بوو", "هات"))
+_VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
+_VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
+                                         "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
+
+
+def _is_speech_key(key: str) -> bool:
+    return key in single_triggers("speech")
+
+
+def _ezafe_noun(w: Word, common: frozenset[str]) -> bool:
+    """A common noun in ezafe (کوشتنی, ئازادکردنی): it opens a phrase, not a name."""
+    return w.f.endswith("ی") and (w.key in common or w.key[:-1] in common)
+
+
+_VERB_PREFIX = tuple(fold_key(x) for x in ("دە", "نا", "نە", "ب", "ئە", "ڕا", "دا", "هەڵ", "وەر", "تێ"))
+
+
+def _verb_like(key: str) -> bool:
+    """A word that looks like a verb form (دەکات, کردووە, نییە …)."""
+    if key.startswith(_VERB_START) and len(key) > 3:
+        return True
+    return key.endswith(_VERB_END) or (key.endswith(_VERB_END_PREFIXED) and key.startswith(_VERB_PREFIX))
+
+
+def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
+    """Length of ``w`` without a trailing clitic (ش, یش, دا, ەوە, ...; the ezafe ی unless
+    ``keep_i``); for a person's name only the unambiguous ones."""
+    f = w.f
+    suffixes = affixes()[0]
+    for suf in (_PER_CLITICS if person else _ALL_CLITICS):
+        if f.endswith(suf) and len(f) - len(suf) >= 3 and suf in suffixes:
+            if suf == "ی" and keep_i:
+                continue
+            return len(f) - len(suf)
+    return len(f)
+
+
+_STOP_EXTRA = ("و", "لە", "بە", "بۆ", "کە", "ئەو", "ئەم", "هەروەها", "بەڵام", "لەگەڵ", "لەسەر", "دوای", "پاش",
+               "پێش", "تا", "هەتا", "یان", "وەک", "وەکو", "ئەوە", "ئەمە", "بەپێی", "بەگوێرەی", "لەلایەن",
+               "لەبارەی", "دەربارەی", "هەر", "هەموو", "چەند", "زۆر", "ئێستا", "ئەمڕۆ", "دوێنێ", "ئەوان", "ئێمە",
+               "من", "تۆ", "ئەو", "خۆی", "نێوان", "لەنێوان", "ناو", "لەناو", "سەر", "ژێر", "دژی", "بێ", "هیچ",
+               "کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ڕابردوو", "داهاتوو", "یەک", "دوو", "سێ",
+               "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "سەد", "هەزار", "ڕێبەری", "ڕێبەر",
+               "گرتنگە", "گرتنگەی", "لەوبارەوە", "لەمبارەوە", "لەبارەیەوە", "لەوبارەیەوە", "لەمبارەیەوە", "هەروەها", "پاشان", "دواتر")
+
+
+def _stops() -> frozenset[str]:
+    t = triggers()
+    keys = {fold_key(w) for w in _STOP_EXTRA}
+    for cat in ("title", "honorific", "loc_head", "loc_feature", "org_head", "speech", "source", "date_head",
+                "weekday", "month", "more_than", "less_than", "about"):
+        keys |= {k[0] for k in t.get(cat, {})}
+    return frozenset(keys)
+
+
+_STOPS: frozenset[str] | None = None
+
+
+def stops() -> frozenset[str]:
+    """Keys that never start or continue a discovered name (function words and rule triggers)."""
+    global _STOPS
+    if _STOPS is None:
+        _STOPS = _stops()
+    return _STOPS
+
+
+class _Spans:
+    """Entity spans under construction, with the word indices each one covers."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+        self.owner: list[int] = [-1] * len(words)
+        self.items: list[list[Any]] = []  # [i0, i1, start, end, label, entry|None, how]
+
+    def free(self, i0: int, i1: int) -> bool:
+        return all(self.owner[k] < 0 for k in range(i0, i1 + 1))
+
+    def add(self, i0: int, i1: int, start: int, end: int, label: str, entry: Entry | None, how: str,
+            replace: bool = False) -> bool:
+        if end <= start:
+            return False
+        if not self.free(i0, i1):
+            if not replace:
+                return False
+            for k in range(i0, i1 + 1):
+                if self.owner[k] >= 0:
+                    old = self.items[self.owner[k]]
+                    if old[0] < i0 or old[1] > i1:
+                        return False
+            for k in range(i0, i1 + 1):
+                if self.owner[k] >= 0:
+                    self.items[self.owner[k]][4] = None
+                    self.owner[k] = -1
+        idx = len(self.items)
+        self.items.append([i0, i1, start, end, label, entry, how])
+        for k in range(i0, i1 + 1):
+            self.owner[k] = idx
+        return True
+
+    def at(self, i: int) -> list[Any] | None:
+        o = self.owner[i]
+        return self.items[o] if o >= 0 and self.items[o][4] else None
+
+
+_YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دایە", "ەکان", "ی"}) - {"ی"}
+_DATE_NUM = re.compile(r"(?<![0-9])[0-9]{1,4}[/\-.][0-9]{1,2}[/\-.][0-9]{1,4}(?![0-9])")
+
+
+def _year_like(w: Word) -> bool:
+    return w.kind == "num" and len(w.f) in (2, 4) and w.f.isdigit()
+
+
+def _dates(words: list[Word], spans: _Spans, text: str) -> None:
+    """DATE spans: a small grammar over classifier heads (ڕۆژی, ساڵی …), weekdays, day numbers,
+    months of every calendar, years and era words."""
+    t = triggers()
+    months, weekdays = t.get("month", {}), single_triggers("weekday")
+    heads, eras = single_triggers("date_head"), single_triggers("era")
+    year_heads = {_K_YEAR_OF, _K_YEARS_OF}
+    links = {_K_TA, _K_HATA, "-", "و"}
+    n = len(words)
+
+    def glued(a: int, b: int) -> bool:
+        return words[b].start == words[a].end
+
+    month_first = _month_first(months)
+
+    def month_at(j: int) -> int:
+        if j >= n or words[j].kind != "word" or words[j].key[:2] not in month_first:
+            return 0
+        m = _phrase_at(words, j, months)
+        if m:
+            return m
+        k = words[j].key
+        for suf in ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە"):
+            if k.endswith(suf) and (k[:-len(suf)],) in months:
+                return 1
+        return 0
+
+    def weekday_at(j: int) -> bool:
+        if j >= n or words[j].kind != "word":
+            return False
+        k = words[j].key
+        return k in weekdays or (k.endswith("ی") and k[:-1] in weekdays)
+
+    def year_at(j: int) -> bool:
+        return j < n and words[j].kind == "num" and words[j].f.isdigit() and len(words[j].f) in (2, 4)
+
+    def day_month(j: int) -> int:
+        """Index of the last word of `DAY(ی) MONTH` / `DAY و DAY(ی) MONTH` at j, or -1."""
+        if j >= n or words[j].kind != "num" or len(words[j].f) > 2:
+            return -1
+        k = j + 1
+        if k + 1 < n and words[k].key in links and words[k + 1].kind == "num":
+            k += 2
+        if k < n and words[k].key == "ی" and glued(k - 1, k):
+            k += 1
+        m = month_at(k)
+        return k + m - 1 if m else -1
+
+    def after_month(j: int) -> int:
+        """Extend past a month at j-1: (ی) (ساڵی) YEAR (ی) (ERA)."""
+        k = j
+        if k < n and words[k].key in year_heads and year_at(k + 1):
+            k += 1
+        if year_at(k) and (k == j or words[k - 1].key in year_heads or True):
+            k += 1
+            return after_year(k)
+        return j
+
+    def after_year(k: int) -> int:
+        if k < n and words[k].key == "ی" and glued(k - 1, k) and k + 1 < n and _era(words[k + 1], eras):
+            return k + 2
+        if k < n and _era(words[k], eras):
+            return k + 1
+        return k
+
+    folded = fold(text)
+    by_start: dict[int, int] | None = None
+    by_end: dict[int, int] = {}
+    for mt in _DATE_NUM.finditer(folded):
+        if by_start is None:
+            by_start = {w.start: k for k, w in enumerate(words)}
+            by_end = {w.end: k for k, w in enumerate(words)}
+        i0 = by_start.get(mt.start(), -1)
+        i1 = by_end.get(mt.end(), -1)
+        if i0 >= 0 and i1 >= i0:
+            if i0 >= 1 and weekday_at(i0 - 1):
+                i0 -= 1
+            if i0 >= 1 and words[i0 - 1].key in heads:
+                i0 -= 1
+            spans.add(i0, i1, words[i0].start, mt.end(), "DATE", None, "rule")
+
+    i = 0
+    while i < n:
+        j = i
+        core = False
+        start_off = 0
+        if words[j].key in heads:
+            j += 1
+        elif words[j].key.startswith(_K_LE) and words[j].key[len(_K_LE):] in heads and j + 1 < n \
+                and year_at(j + 1):
+            start_off = len(_K_LE)  # لەساڵی 2014
+            j += 1
+        if weekday_at(j):
+            j += 1
+            core = True
+            c = j + 1 if j < n and words[j].key == "،" else j
+            e = day_month(c)
+            if e >= 0:
+                j = after_month(e + 1)
+        else:
+            e = day_month(j)
+            if e >= 0:
+                j, core = after_month(e + 1), True
+            elif month_at(j) and (j > i or (i >= 1 and words[i - 1].key in (_K_LE, _K_MONTH))
+                                  or year_at(j + month_at(j)) or words[j].key not in common_words()):
+                j, core = after_month(j + month_at(j)), True
+            elif j > i and (words[i].key in year_heads or start_off) and year_at(j):
+                j, core = j + 1, True
+                if j + 1 < n and words[j].key in links and year_at(j + 1):
+                    j += 2
+                j = after_year(j)
+            elif j == i and words[j].kind == "num" and len(words[j].f) == 4 and words[j].f.isdigit() \
+                    and 1300 <= int(words[j].f) <= 2099:
+                prev = words[i - 1].key if i else ""
+                nxt = words[i + 1] if i + 1 < n else None
+                if prev in (_K_LE, _K_TA, _K_HATA, _K_BO, "-", "(") \
+                        or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
+                                                             and nxt.key in _YEAR_CLITICS):
+                    j, core = i + 1, True
+                    if j + 1 < n and words[j].key in links and year_at(j + 1) and len(words[j + 1].f) == 4:
+                        j += 2  # 1914 - 1918
+        if core and j > i:
+            last = words[j - 1]
+            end = last.end if last.kind != "word" or _era(last, eras) and last.key in eras else last.start + _trim_clitics(last, keep_i=False)
+            if last.kind == "word" and _era(last, eras) and last.key not in eras:
+                end = last.start + len(_era(last, eras))
+            if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
+                i = j
+                continue
+        i += 1
+_MONTH_FIRST: dict[int, frozenset[str]] = {}
+
+
+def _month_first(months: dict[tuple[str, ...], str]) -> frozenset[str]:
+    got = _MONTH_FIRST.get(id(months))
+    if got is None:
+        got = _MONTH_FIRST[id(months)] = frozenset(k[0][:2] for k in months)
+    return got
+
+
+def _era(w: Word, eras: frozenset[str]) -> str:
+    """The era word (زایینی, هەتاوی, کۆچی) that ``w`` starts with, or ''."""
+    if w.kind != "word":
+        return ""
+    for e in eras:
+        if w.key.startswith(e):
+            return w.f[:len(e)]
+    return ""
+
+
+def _word_end(w: Word, keep_i: bool = False) -> int:
+    """End offset of a date/name word without its trailing clitic."""
+    if w.kind != "word":
+        return w.end
+    return w.start + _trim_clitics(w, keep_i=False)
+
+
+def find_entities(text: str, words: list[Word] | None = None, model: bool = False) -> list[Entity]:
+    """Named entities of ``text`` (PER, LOC, ORG, DATE), flat spans in the original text.
+
+    >>> [(e.text, e.label, e.english) for e in find_entities("لەئەمریکا و ئەڵمانیاش")]
+    [('ئەمریکا', 'LOC', 'United States'), ('ئەڵمانیا', 'LOC', 'Germany')]
+    >>> [(e.text, e.label) for e in find_entities("بەگوێرەی وەزارەتی بەرگریی ئازەربایجان،")]
+    [('وەزارەتی بەرگریی ئازەربایجان', 'ORG')]
+    """
+    if not text:
+        return []
+    if words is None:
+        words = scan(text)
+    n = len(words)
+    t = triggers()
+    common, gnames, stp = common_words(), given_names(), stops()
+    loc_heads, loc_features = single_triggers("loc_head"), single_triggers("loc_feature")
+    org_heads, org_alone = single_triggers("org_head"), single_triggers("org_alone")
+    org_named = single_triggers("org_named")
+    honorifics, titles = single_triggers("honorific"), t.get("title", {})
+    org_en = t.get("org_en", {})
+    titles_1 = frozenset(k[0] for k in titles if len(k) == 1) - honorifics
+    clue = {i for i in range(1, n) if words[i - 1].key in loc_heads or words[i - 1].key in loc_features
+            or words[i - 1].key in honorifics}
+    spans = _Spans(words)
+    _dates(words, spans, text)
+    for i0, i1, start, end, entry in _gazetteer_matches(words, clue):
+        spans.add(i0, i1, start, end, entry.label, entry, "gazetteer")
+
+    def name_run_back(j: int, limit: int = 4) -> int:
+        """First index of the run of name-candidate words ending at ``j`` (j+1 if none)."""
+        k = j
+        while k >= 0 and j - k < limit and _is_candidate(words[k], common, stp) and spans.owner[k] < 0:
+            k -= 1
+        return k + 1
+
+    def known_or_unknown(j: int) -> bool:
+        return j < n and words[j].kind == "word" and (words[j].key in gnames or _unknown(words[j], common))
+
+    # organisation heads: ORG-HEAD (ezafe words) (LOC|ORG|unknown name)
+    for i in range(n):
+        w = words[i]
+        if w.kind != "word" or w.key not in org_heads or spans.owner[i] >= 0:
+            continue
+        if w.key == _K_CENTRE and w.f.endswith("یی"):
+            continue  # ناوەندیی: "central"
+        if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
+            continue  # handled from the first head
+        j = i + 1
+        done = False
+        while j < n and j <= i + 6:
+            s = spans.at(j)
+            if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                entry = None
+                m = _phrase_at(words, i, org_en)
+                if m and s[5] is not None and m == j - i:
+                    en = f"{org_en[tuple(x.key for x in words[i:i + m])]} ({s[5].english})"
+                    entry = Entry("ORG", en, "government", "", ())
+                spans.add(i, s[1], w.start, s[3], "ORG", entry, "rule", replace=True)
+                done = True
+                break
+            if words[j].key in _DESCRIPTIVE_HEADS and w.key == _K_CENTRE:
+                break  # ناوەندی شاری X: the centre of a city, not an organisation
+            if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":
+                j += 1
+                continue
+            if s is not None or words[j].kind != "word" or words[j].key in stp and words[j].key not in org_heads \
+                    and words[j].key not in loc_heads:
+                break
+            if not words[j].f.endswith(("ی", "ێتی")) and not known_or_unknown(j) \
+                    and not (j + 1 < n and words[j + 1].key == "و"):
+                break
+            if known_or_unknown(j) and not words[j].key.endswith("ی") and j == i + 1:
+                end = words[j].start + _trim_clitics(words[j], keep_i=False)
+                spans.add(i, j, w.start, end, "ORG", None, "rule")
+                done = True
+                break
+            j += 1
+        if not done and w.key in org_alone and i + 1 < n and words[i + 1].kind == "word" \
+                and words[i + 1].key not in stp and spans.owner[i + 1] < 0:
+            j = i + 1
+            while j + 1 < n and j < i + 3 and words[j].f.endswith("ی") and words[j + 1].kind == "word" \
+                    and words[j + 1].key not in stp and spans.owner[j + 1] < 0 and words[j + 1].key in common \
+                    and words[j + 1].f.endswith("ی"):
+                j += 1
+            nxt_noun = j + 1 < n and words[j + 1].kind == "word" and not _verb_like(words[j + 1].key) \
+                and not _is_speech_key(words[j + 1].key)
+            spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None, "rule")
+        elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp):
+            # ئەنجومەنی سەوزی چیا، ڕێکخراوی مافی مرۆڤ: an ezafe chain closed by the end of the phrase
+            j = i + 1
+            while j < n and j < i + 5 and words[j].kind == "word" and words[j].key not in stp \
+                    and spans.owner[j] < 0 and not _verb_like(words[j].key) and words[j].f.endswith("ی") \
+                    and j + 1 < n and words[j + 1].kind == "word":
+                j += 1
+            if j < n and j > i and words[j].kind == "word" and words[j].key not in stp and spans.owner[j] < 0 \
+                    and not _verb_like(words[j].key) and not words[j].f.endswith("ی") \
+                    and (j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
+                         or _verb_like(words[j + 1].key)):
+                spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+
+    # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
+    for i in range(n - 1):
+        if words[i].key in honorifics and spans.owner[i] < 0:
+            j = i + 1
+            s_ = spans.at(j)
+            if s_ is not None and s_[4] == "LOC" and s_[0] == s_[1] == j and s_[2] == words[j].start \
+                    and words[i].key == _K_COMRADE:
+                spans.add(j, j, s_[2], s_[3], "PER", None, "rule", replace=True)
+                continue
+            if words[j].key == "." and j + 1 < n:
+                j += 1
+            k = j
+            while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
+                    and words[k].key not in stp and not _verb_like(words[k].key) \
+                    and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")):
+                k += 1
+            if k > j:
+                spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                          "PER", None, "rule")
+
+    # apposition: NAME، TITLE ...   and   NAME خەڵکی ...
+    for i in range(1, n - 1):
+        w = words[i]
+        trig = (w.key == "،" or w.key == ",") and _phrase_at(words, i + 1, titles)
+        trig = trig or (w.key == _K_NATIVE_OF and i + 1 < n and words[i + 1].kind == "word"
+                        and (words[i + 1].key in loc_heads or spans.at(i + 1) is not None))
+        if not trig:
+            continue
+        j = i - 1
+        k = name_run_back(j, 3)
+        for x in range(j, k - 1, -1):
+            if _verb_like(words[x].key):
+                k = x + 1
+                break
+        if w.key == _K_NATIVE_OF and (k > j or _ezafe_noun(words[k], common) or words[k].kind != "word"
+                             or not any(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1))):
+            continue
+        at_boundary = k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp
+        if k <= j and (any(known_or_unknown(x) for x in range(k, j + 1))
+                       or (w.key != _K_NATIVE_OF and j > k and at_boundary
+                           and not any(_verb_like(words[x].key) or words[x].key.endswith(_DEFINITE_ENDS)
+                                       or _ezafe_noun(words[x], common) for x in range(k, j))
+                           and not words[j].key.endswith(_DEFINITE_ENDS))):
+            # drop leading words that look like verbs (داوای لێکردووە، سەرۆکی …)
+            while k <= j and not known_or_unknown(k) and _verb_like(words[k].key):
+                k += 1
+            if k > j:
+                continue
+            spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
+
+    # place classifier + unknown name: شارۆچکەی X, گوندی X ; feature head: چیای X
+    for i in range(n - 1):
+        key = words[i].key
+        if key in loc_heads or key in loc_features:
+            j = i + 1
+            if j < n and words[j].key in loc_heads:
+                j += 1
+            if j < n and spans.owner[j] < 0 and _unknown(words[j], common) and words[j].key not in stp:
+                k = j
+                if k + 1 < n and _unknown(words[k + 1], common) and words[k].key[-1:] != "ی" and spans.owner[k + 1] < 0 \
+                        and _trim_clitics(words[k], False) == len(words[k].f) and words[k + 1].key not in stp:
+                    k += 1
+                nxt_word = k + 1 < n and words[k + 1].kind == "word" and (words[k + 1].key not in stp
+                                                                          or key in loc_heads)
+                end = words[k].start + _trim_clitics(words[k], keep_i=not nxt_word)
+                i0 = i if key in loc_features else j
+                spans.add(i0, k, words[i0].start, end, "LOC", None, "rule")
+                # a plural head lists several: گوندەکانی X و Y
+                while _K_KAN in key and k + 2 < n and words[k + 1].key == "و" \
+                        and _unknown(words[k + 2], common) and spans.owner[k + 2] < 0:
+                    k += 2
+                    nxt_word = k + 1 < n and words[k + 1].kind == "word" and words[k + 1].key not in stp
+                    spans.add(k, k, words[k].start, words[k].start + _trim_clitics(words[k], keep_i=not nxt_word),
+                              "LOC", None, "rule")
+            elif key in loc_features and j < n:
+                s = spans.at(j)
+                if s is not None and s[4] == "LOC" and s[0] == j:
+                    spans.add(i, s[1], words[i].start, s[3], "LOC", s[5], "rule", replace=True)
+
+    # Latin-script acronyms name organisations: HRE, BBC, K24
+    for i, w in enumerate(words):
+        f = w.f
+        if w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and \
+                sum(c.isupper() for c in f) >= 2 and spans.owner[i] < 0:
+            spans.add(i, i, w.start, w.end, "ORG", None, "rule")
+
+    # lists: a place coordinated with known places is a place too (حەسەکە، تەل تەمر، عاموودێ و دربێسی)
+    changed = True
+    rounds = 0
+    while changed and rounds < 3:
+        changed, rounds = False, rounds + 1
+        for i in range(n):
+            if words[i].key not in ("،", ",", "و") or i == 0 or i + 1 >= n:
+                continue
+            left, right = spans.at(i - 1), spans.at(i + 1)
+            if left is not None and left[4] == "LOC" and right is None:
+                k = i + 1
+                if _unknown(words[k], common) and words[k].key not in stp and not _verb_like(words[k].key):
+                    k2 = k + 1 if k + 1 < n and _unknown(words[k + 1], common) and words[k + 1].key not in stp else k
+                    after = words[k2 + 1].key if k2 + 1 < n else "."
+                    if after in ("،", ",", "و", ")", ".", "؛") and spans.free(k, k2):
+                        nxt_word = False
+                        spans.add(k, k2, words[k].start, words[k2].start + _trim_clitics(words[k2], keep_i=not nxt_word),
+                                  "LOC", None, "rule")
+                        changed = True
+            elif right is not None and right[4] == "LOC" and left is None and right[0] == i + 1:
+                k2 = i - 1
+                if _unknown(words[k2], common) and words[k2].key not in stp and not _verb_like(words[k2].key):
+                    k = k2 - 1 if k2 >= 1 and _unknown(words[k2 - 1], common) and words[k2 - 1].key not in stp else k2
+                    before = words[k - 1].key if k >= 1 else "("
+                    if before in ("،", ",", "(", ":") and spans.free(k, k2):
+                        spans.add(k, k2, words[k].start, words[k2].end, "LOC", None, "rule")
+                        changed = True
+
+    speech1 = single_triggers("speech")
+    kin = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی")}
+    kin_rel = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی")}
+    name_fields = {fold_key(x) for x in ("ناو", "پاشناو", "نازناو", "ناوی", "نازناوی")}
+
+    def surname_like(j: int) -> bool:
+        if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
+            return False
+        k = words[j].key
+        if _verb_like(k):
+            return False
+        return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
+
+    openers: set[int] = set()
+    for mark in ('"', "'"):
+        pos = [k for k in range(n) if words[k].f == mark]
+        openers.update(pos[0::2])
+
+    def quoted_run(i: int) -> tuple[int, int] | None:
+        """(first, last) word inside quote marks opening at word i, if it holds 1-4 words."""
+        if words[i].f not in ('"', "«", "“", "'") or (words[i].f in ('"', "'") and i not in openers):
+            return None
+        close = {"«": "»", "“": "”"}.get(words[i].f, words[i].f)
+        k = i + 1
+        while k < n and k <= i + 5 and words[k].f != close:
+            if words[k].kind != "word" and words[k].f not in ("(", ")", "-"):
+                return None
+            k += 1
+        if k < n and words[k].f == close and k > i + 1:
+            return i + 1, k - 1
+        return None
+
+    # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
+    named = {_K_NAMED, _K_NAMED_PL, _K_KNOWN_AS, _K_HEADED_BY}
+    for i in range(n - 1):
+        j = -1
+        if words[i].key in named:
+            j = i + 1
+        elif words[i].key == _K_BE and words[i + 1].key in (_K_NAME_OF, _K_NAMES_OF):
+            j = i + 2
+        elif words[i].key == _K_KNOWN and words[i + 1].key == _K_BE:
+            j = i + 2
+        if j < 0 or j >= n:
+            continue
+        if words[j].key in honorifics and j + 1 < n:
+            j += 1  # بە سەرۆکایەتیی دادوەر "X"
+        q = quoted_run(j)
+        first = q[0] if q else j
+        k = first
+        while k < n and k < first + 4 and words[k].kind == "word" and words[k].key not in stp \
+                and spans.owner[k] < 0 and (q is None or k <= q[1]):
+            k += 1
+        if k > first:
+            end = words[k - 1].start + _trim_clitics(words[k - 1], True, True)
+            spans.add(first, k - 1, words[first].start, end, "PER", None, "rule")
+
+    # quoted names: "X Y" made of name-like words; after an organisation head it is an ORG
+    for i in range(n):
+        q = quoted_run(i)
+        if not q or not spans.free(q[0], q[1]):
+            continue
+        ws = range(q[0], q[1] + 1)
+        if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
+                and (words[q[0]].key in gnames or all(known_or_unknown(k) for k in ws)
+                     or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))):
+            label = "PER"
+            if i >= 1 and words[i - 1].key in org_heads:
+                label = "ORG"
+            elif i >= 1 and (words[i - 1].key in loc_heads or words[i - 1].key in loc_features
+                             or words[i - 1].key in (_K_LE, _K_BO)):
+                label = "LOC"
+            spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
+
+    # given name + following name-like words: محەمەد X Y
+    for i in range(n):
+        if words[i].kind == "word" and words[i].key in gnames and spans.owner[i] < 0:
+            k = i + 1
+            while k < n and k < i + 4 and surname_like(k):
+                k += 1
+            alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin)
+            if k > i + 1 or alone_ok:
+                spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                          "PER", None, "rule")
+
+    # kinship: X برای Y, کوڕی Y — names on both sides
+    for i in range(n):
+        if words[i].key not in kin_rel or spans.owner[i] >= 0:
+            continue
+        # after: the relative's name
+        j = i + 1
+        if j < n and words[j].f in ('"', "«"):
+            j += 1
+        k = j
+        while k < n and k < j + 3 and surname_like(k):
+            k += 1
+        if k > j and (words[j].key in gnames or known_or_unknown(j)):
+            spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                      "PER", None, "rule")
+        # before: the person whose relative it is
+        j = i - 1
+        if j >= 0 and spans.owner[j] < 0:
+            k = j
+            while k >= 0 and k > j - 3 and surname_like(k):
+                k -= 1
+            k += 1
+            if k <= j and any(words[x].key in gnames or known_or_unknown(x) for x in range(k, j + 1)) \
+                    and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp):
+                spans.add(k, j, words[k].start, words[j].end, "PER", None, "rule")
+
+    # form fields: ناو و پاشناو: X ، نازناو: X ، ناوی باوک: X
+    for i in range(1, n - 1):
+        if words[i].f != ":" or not any(words[x].key in name_fields for x in range(max(0, i - 4), i)):
+            continue
+        j = i + 1
+        while j < n:
+            k = j
+            while k < n and k < j + 3 and words[k].kind == "word" and words[k].key not in stp \
+                    and not _verb_like(words[k].key):
+                k += 1
+            if k == j:
+                break
+            s_ = spans.at(j)
+            if s_ is not None and s_[4] == "LOC" and s_[0] == j and s_[1] == k - 1:
+                spans.add(j, k - 1, s_[2], s_[3], "PER", None, "rule", replace=True)
+            else:
+                spans.add(j, k - 1, words[j].start, words[k - 1].end, "PER", None, "rule")
+            if k < n and words[k].f in ("-", "–", "،") and k + 1 < n and words[k + 1].kind == "word":
+                j = k + 1
+                continue
+            break
+
+    # quoted lists of names: "X Y، Z W و V U"
+    for i in range(n):
+        if words[i].f not in ('"', "«") or (words[i].f == '"' and i not in openers):
+            continue
+        close = "»" if words[i].f == "«" else '"'
+        k = i + 1
+        while k < n and k <= i + 16 and words[k].f != close:
+            k += 1
+        if k >= n or words[k].f != close:
+            continue
+        parts, cur = [], []
+        for x in range(i + 1, k):
+            if words[x].f in ("،", ",") or words[x].key == "و":
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(x)
+        parts.append(cur)
+        if len(parts) < 2 or not all(1 <= len(p) <= 3 for p in parts):
+            continue
+        if all(all(words[x].kind == "word" and words[x].key not in stp and not _verb_like(words[x].key)
+                   for x in p) and (words[p[0]].key in gnames or surname_like(p[-1])) for p in parts):
+            for p in parts:
+                if spans.free(p[0], p[-1]):
+                    spans.add(p[0], p[-1], words[p[0]].start, words[p[-1]].end, "PER", None, "rule")
+
+    # lists of people: X، Y و Z next to a person
+    for _ in range(2):
+        for i in range(1, n - 1):
+            if words[i].key not in ("،", ",", "و"):
+                continue
+            left = spans.at(i - 1)
+            if left is None or left[4] != "PER" or spans.owner[i + 1] >= 0:
+                continue
+            j = i + 1
+            k = j
+            while k < n and k < j + 3 and surname_like(k):
+                k += 1
+            if k > j + 1 or (k > j and words[j].key in gnames):
+                spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                          "PER", None, "rule")
+
+    # UNKNOWN GIVEN-NAME (father's name): سەمرا عەبدولا ; and two unknown words opening a clause
+    # followed by کە / و / a verb: ئیشخان ئانکۆسێ سەرەڕای …
+    for i in range(1, n):
+        if words[i].key in gnames and spans.owner[i] < 0 and spans.owner[i - 1] < 0 \
+                and _unknown(words[i - 1], common) and words[i - 1].key not in stp \
+                and not _verb_like(words[i - 1].key) and (i - 1 == 0 or words[i - 2].kind == "punct"
+                                                           or words[i - 2].key in stp):
+            spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
+                      "PER", None, "rule")
+    for i in range(n - 2):
+        if i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
+            continue
+        if not all(spans.owner[k] < 0 and _unknown(words[k], common) and words[k].key not in stp
+                   and not _verb_like(words[k].key) and len(words[k].key) >= 3 for k in (i, i + 1)):
+            continue
+        nxt = words[i + 2]
+        if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):
+            spans.add(i, i + 1, words[i].start, words[i + 1].start + _trim_clitics(words[i + 1], True, True),
+                      "PER", None, "rule")
+
+    # ROLE (modifier) NAME: گەریلای هەپەگە عەگید ئیپەک, ئەکتەری ئێزیدی زوبەیدە بولوت
+    for i in range(n - 2):
+        if words[i].key not in titles_1 or spans.owner[i] >= 0:
+            continue
+        j = i + 1
+        s_ = spans.at(j)
+        if s_ is not None and s_[4] in ("ORG", "LOC"):
+            j = s_[1] + 1
+        elif words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
+                and words[j].key not in stp and not _verb_like(words[j].key):
+            j += 1
+        k = j
+        while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
+                and (known_or_unknown(k) or words[k].key in gnames) and not _verb_like(words[k].key) \
+                and words[k].key not in stp:
+            k += 1
+        if k > j and (words[j].key in gnames or k > j + 1):
+            spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
+                      "PER", None, "rule")
+
+    # لە X، / لە X و … : an unknown word after "in/at" that ends its phrase is a place
+    for i in range(1, n):
+        w = words[i]
+        if spans.owner[i] >= 0 or w.kind != "word" or w.key in stp or w.key in gnames or len(w.key) < 3:
+            continue
+        if words[i - 1].key != _K_LE or not _unknown(w, common) or _verb_like(w.key) \
+                or w.key.endswith(_DEFINITE_ENDS) or w.key in gazetteer().single:
+            continue
+        after = words[i + 1] if i + 1 < n else None
+        if after is None or after.key in ("،", ",", ".", "و", ")", "؛", ":") or (
+                after.kind == "word" and _verb_like(after.key) and not after.key.endswith(_K_COPULA)):
+            spans.add(i, i, w.start, w.start + _trim_clitics(w, keep_i=True), "LOC", None, "rule")
+
+    # a sentence that opens with a name and a comma: كاترینا ماڵم، سۆسیۆلۆژ و …
+    for i in range(n - 2):
+        if i and words[i - 1].f not in _SENT_END_SET:
+            continue
+        k = i
+        while k < n and k < i + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
+                and (known_or_unknown(k) or words[k].key in gnames) and not _verb_like(words[k].key) \
+                and words[k].key not in stp:
+            k += 1
+        if k > i + 1 and k < n and words[k].f in ("،", ","):
+            spans.add(i, k - 1, words[i].start, words[k - 1].end, "PER", None, "rule")
+
+    # a name introduced before its acronym: ئەنجوومەنی … (IGFM), پارتی گەلی کۆماری - جەهەپە
+    generic_org = single_triggers("org_generic")
+    for i in range(2, n):
+        s_ = spans.at(i)
+        if s_ is None or s_[4] != "ORG" or s_[0] != i:
+            continue
+        sep = i - 1
+        if words[sep].f not in ("(", "-", "–"):
+            continue
+        j = sep - 1
+        if j < 0 or spans.owner[j] >= 0 and spans.at(j) is not None and spans.at(j)[4] == "ORG":
+            continue
+        k = j
+        while k >= 0 and k > j - 7 and words[k].kind in ("word", "num") and words[k].key not in stp - org_heads - generic_org:
+            if words[k].key in org_heads or words[k].key in generic_org:
+                break
+            k -= 1
+        if k >= 0 and (words[k].key in org_heads or words[k].key in generic_org) and k < j:
+            spans.add(k, j, words[k].start, words[j].end, "ORG", None, "rule", replace=True)
+
+    # unknown words right before a speech verb or a title at the start of a clause: X Y گوتی
+    for i in range(1, n):
+        if words[i].key in speech1 or (_phrase_at(words, i, titles) and words[i].key not in honorifics):
+            j = i - 1
+            k = name_run_back(j, 3)
+            if k <= j and all(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1)) \
+                    and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
+                    and not (k > 0 and words[k - 1].key in titles_1):  # بەڕێوەبەری باخداری گوتی: a role
+                spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
+
+    if model:
+        from sorani.entities.model import apply_model
+        apply_model(words, spans, common)
+
+    _propagate(words, spans, text)
+    out = []
+    for i0, i1, start, end, label, entry, how in spans.items:
+        if not label:
+            continue
+        out.append(Entity(start, end, label, text[start:end], entry.english if entry else "",
+                          entry.wikidata if entry else "", how))
+    out.sort(key=lambda e: e.start)
+    _resolve_english(out)
+    return out
+
+
+def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
+    """Names found by rules or the model are found again wherever they recur in the text; a
+    person's surname alone refers back to the full name."""
+    names: dict[str, tuple[str, Entry | None]] = {}
+    for i0, i1, start, end, label, entry, how in spans.items:
+        if not label or label == "DATE" or how == "gazetteer":
+            continue
+        ws = [words[k] for k in range(i0, i1 + 1)]
+        if label == "PER" and len(ws) >= 2:
+            last = fold_key(text[ws[-1].start:end]) if ws[-1].start < end else ""
+            if len(last) >= 3 and last not in common_words():
+                names.setdefault(last, (label, entry))
+            first = ws[0].key
+            if len(first) >= 3 and first not in common_words() and first not in given_names():
+                names.setdefault(first, (label, entry))
+        if len(ws) == 1:
+            names.setdefault(fold_key(text[start:end]), (label, entry))
+    if not names:
+        return
+    suffixes, _, maxsuf = affixes()
+    heads = {k[:3] for k in names}
+    for i, w in enumerate(words):
+        if w.kind != "word" or spans.owner[i] >= 0:
+            continue
+        for off, stem in _splits(w):
+            k = key_of_folded(stem)
+            if k[:3] not in heads:
+                continue
+            hit, length = names.get(k), len(stem)
+            if hit is None:
+                for m in range(1, min(maxsuf + 1, len(stem) - 2)):
+                    if key_of_folded(stem[-m:]) in suffixes and key_of_folded(stem[:-m]) in names:
+                        hit, length = names[key_of_folded(stem[:-m])], len(stem) - m
+                        break
+            if hit:
+                spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
+                break
+
+
+def _resolve_english(ents: list[Entity]) -> None:
+    """A surname or short form takes the English name of the full name met earlier."""
+    full: dict[str, Entity] = {}
+    for e in ents:
+        if e.label != "PER":
+            continue
+        parts = e.text.split()
+        if len(parts) >= 2:
+            full[fold_key(parts[-1])] = e
+        elif not e.english:
+            src = full.get(fold_key(e.text))
+            if src is not None:
+                e.english, e.wikidata = src.english, src.wikidata

@@ -1,0 +1,690 @@
+"""Quotes and numeric claims of Sorani news: who said what, and which figure counts what, for
+which event, according to whom.
+
+>>> quotes, claims = find_facts('ماکرۆن گوتی "ئێمە ئەمە قبووڵ ناکەین".')
+>>> [(q.text, q.speaker.text) for q in quotes]
+[('ئێمە ئەمە قبووڵ ناکەین', 'ماکرۆن')]
+>>> _, claims = find_facts("بەگوێرەی وەزارەتی بەرگریی ئازەربایجان، ١٣٠ تانک و زریپۆش لەنێوبراون.")
+>>> [(c.value, c.thing, c.event, c.source) for c in claims]
+[(130, 'تانک و زریپۆش', 'destroyed', 'وەزارەتی بەرگریی ئازەربایجان')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
+from sorani.entities.tagger import Entity, _phrase_at, find_entities
+
+__all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
+
+_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_SENT_END = {".", "!", "؟", "?", "…"}
+
+
+@dataclass
+class Mention:
+    """A mention of a speaker or source: ``text[start:end]``, with the entity ``label`` and
+    canonical ``english`` name when it is a known entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+    english: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.label,
+                "english": self.english}
+
+
+@dataclass
+class Quote:
+    """A direct quote: the quoted ``text`` (``start``/``end`` without the marks) and its
+    ``speaker`` (a ``Mention`` or ``None``)."""
+
+    start: int
+    end: int
+    text: str
+    speaker: Mention | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "speaker": self.speaker.to_dict() if self.speaker else None}
+
+
+@dataclass
+class Claim:
+    """A numeric claim: ``value`` at ``start``/``end``, the counted ``thing``, the ``event``
+    (killed, wounded, destroyed, shot_down, arrested, displaced, infected, died, recovered,
+    other, none), the ``qualifier`` (more_than, less_than, about) and the ``source`` it is
+    attributed to (with ``source_start``/``source_end``)."""
+
+    start: int
+    end: int
+    text: str
+    value: float | int | None
+    thing: str | None = None
+    event: str = "none"
+    qualifier: str | None = None
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    source_english: str = ""
+    thing_start: int | None = None
+    thing_end: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "value": self.value,
+                "thing": self.thing, "event": self.event, "qualifier": self.qualifier,
+                "source": self.source, "source_start": self.source_start, "source_end": self.source_end,
+                "source_english": self.source_english}
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _mention(e: Entity) -> Mention:
+    return Mention(e.start, e.end, e.text, e.label, e.english)
+
+
+def _sentence_bounds(words: list[Word]) -> list[int]:
+    """For each word, the index of the first word of its sentence."""
+    out, first = [], 0
+    for i, w in enumerate(words):
+        out.append(first)
+        if w.f in _SENT_END:
+            first = i + 1
+    return out
+
+
+def _quote_spans(text: str, words: list[Word]) -> list[tuple[int, int, int, int]]:
+    """(open word, close word, content start, content end) of each quote."""
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        f = words[i].f
+        if f in _OPEN_CLOSE:
+            close = _OPEN_CLOSE[f]
+            j = i + 1
+            while j < n and words[j].f != close and (j - i) < 2000:
+                if f == '"' and words[j].f in ("«", "“"):
+                    break
+                j += 1
+            if j < n and words[j].f == close and j > i + 1:
+                s, e = words[i].end, words[j].start
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                out.append((i, j, s, e))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _is_speech(words: list[Word], i: int) -> int:
+    """Number of words of a speech verb phrase at word i (0 if none)."""
+    if words[i].kind != "word":
+        return 0
+    return _phrase_at(words, i, triggers().get("speech", {}))
+
+
+def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
+    """The entity (PER/ORG/LOC) covering each word, if any."""
+    out: list[Entity | None] = [None] * len(words)
+    k = 0
+    for e in sorted((e for e in ents if e.label != "DATE"), key=lambda e: e.start):
+        while k < len(words) and words[k].end <= e.start:
+            k += 1
+        j = k
+        while j < len(words) and words[j].start < e.end:
+            out[j] = e
+            j += 1
+    return out
+
+
+def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, lo: int,
+                    text: str) -> Mention | None:
+    """The speaker/source of a speech verb at ``verb``: a person (else organisation, else place)
+    named in the clause before it that is not the addressee (``بۆ X``, ``لەگەڵ X``, ``بە Xی گوت``),
+    else the noun phrase that opens the clause."""
+    start = verb - 1
+    while start >= lo and words[start].f not in _SENT_END:
+        start -= 1
+    start += 1
+    rank = {"PER": 3, "ORG": 2, "LOC": 1}
+    best: Entity | None = None
+    addressee = _addressee_words()
+    for k in range(start, verb):
+        e = ent_at[k]
+        if e is None or e.label not in rank or (k > start and ent_at[k - 1] is e):
+            continue
+        if k > 0 and (words[k - 1].key in addressee or (words[k - 1].f in ("(",) and k > 1
+                                                         and words[k - 2].key in addressee)):
+            continue
+        if e.start > words[k].start:  # a glued preposition: بەرووداوی
+            continue
+        if best is None or rank[e.label] > rank[best.label]:
+            best = e
+    if best is not None:
+        return _mention(best)
+    # no entity: the noun phrase that opens the clause (or the part after its last comma)
+    stops = _np_stops()
+    after_comma = max((k + 1 for k in range(start, verb) if words[k].f in ("،", ",", ":")), default=start)
+    regions = (start, after_comma)
+    if start < verb and words[start].key in _OPENERS:
+        regions = (after_comma,)  # سەبارەت بە …، X گوتی: the subject follows the adverbial
+    for region in regions:
+        k = region
+        while k < verb and (words[k].key in stops or words[k].kind != "word"):
+            k += 1
+        if k >= verb:
+            continue
+        e_ = k
+        while e_ + 1 < verb and e_ < k + 3 and words[e_ + 1].kind == "word" and _np_word(words[e_ + 1], stops):
+            e_ += 1
+        return Mention(words[k].start, words[e_].end, text[words[k].start:words[e_].end])
+    return None
+
+
+def _np_word(w: Word, stops: frozenset[str]) -> bool:
+    k = w.key
+    return k not in stops and not k.startswith(("لە", "بە", "ئەوە", "بۆ")) and not k.endswith(("دا",))
+
+
+_OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لە", "بە", "بۆ", "دوای", "پاش", "لەبارەی", "دەربارەی",
+                                           "لەمبارەیەوە", "لەوبارەیەوە", "بەپێی", "بەگوێرەی", "هەروەها", "بەڵام"))
+_ADDRESSEE: frozenset[str] | None = None
+
+
+def _addressee_words() -> frozenset[str]:
+    global _ADDRESSEE
+    if _ADDRESSEE is None:
+        _ADDRESSEE = frozenset(fold_key(w) for w in ("بۆ", "بە", "لەگەڵ", "لەگەل", "بەرامبەر", "دژی", "لە"))
+    return _ADDRESSEE
+
+
+_NP_STOPS: frozenset[str] | None = None
+
+
+def _np_stops() -> frozenset[str]:
+    global _NP_STOPS
+    if _NP_STOPS is None:
+        _NP_STOPS = frozenset(fold_key(w) for w in (
+            "و", "لە", "بە", "بۆ", "کە", "هەروەها", "بەڵام", "ئەوەش", "هەر", "بەم", "لەم", "لەو", "دوای", "پاش",
+            "ئەمڕۆ", "دوێنێ", "پێشتر", "دواتر", "ئێستا", "تەنها", "هەروا", "ئینجا", "ئەمجارە", "جارێکی", "دیکە",
+            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم")) | single_triggers("speech")
+    return _NP_STOPS
+
+
+def find_quotes(text: str, entities: list[Entity] | None = None, words: list[Word] | None = None) -> list[Quote]:
+    """Direct quotes of ``text`` with their speakers.
+
+    >>> [(q.text, q.speaker.text) for q in find_quotes('«ئێمە ئامادەین»، بایدن گوتی.')]
+    [('ئێمە ئامادەین', 'بایدن')]
+    """
+    if not text:
+        return []
+    words = words if words is not None else scan(text)
+    entities = entities if entities is not None else find_entities(text, words)
+    ent_at = _entity_index(entities, words)
+    sent = _sentence_bounds(words)
+    out: list[Quote] = []
+    spans = []
+    for i, j, s, e in _quote_spans(text, words):
+        content = [w for w in words[i + 1:j] if w.kind == "word"]
+        before = words[i - 1] if i else None
+        intro = before is not None and (before.f in (":", "،") or _is_speech(words, i - 1)
+                                        or (i >= 2 and _is_speech(words, i - 2)))
+        outro = any(_is_speech(words, k) for k in range(j + 1, min(len(words), j + 5)))
+        if len(content) < 4 and not (intro or outro):
+            continue  # a highlighted name or term, not a quotation
+        if before is not None and before.key in (fold_key("ناوی"), fold_key("بەناوی")):
+            continue
+        spans.append((i, j, s, e))
+    for qi, (i, j, s, e) in enumerate(spans):
+        prev = out[-1].speaker if out else None
+        out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi, prev)))
+    return out
+
+
+def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: list[int],
+             spans: list[tuple[int, int, int, int]], qi: int, prev: Mention | None = None) -> Mention | None:
+    i, j, _, _ = spans[qi]
+    n = len(words)
+    lo = sent[i]
+    prev_close = spans[qi - 1][1] if qi else -1
+    lo = max(lo, prev_close + 1)
+    # 1. a speech verb (or ":") before the quote in the same sentence: X گوتی "…"
+    for k in range(i - 1, lo - 1, -1):
+        if _is_speech(words, k) or (words[k].f == ":" and k == i - 1):
+            m = _subject_before(words, ent_at, k, lo, text)
+            if m is not None:
+                return m
+    # 2. after the quote: "…"، X گوتی / ئەمەی X گوت
+    k = j + 1
+    stop = min(n, j + 10)
+    while k < stop and words[k].f not in _SENT_END and words[k].f not in _OPEN_CLOSE:
+        if _is_speech(words, k):
+            best = None
+            for m in range(j + 1, k):
+                e = ent_at[m]
+                if e is not None and (best is None or e.label == "PER"):
+                    best = e
+            if best is not None:
+                return _mention(best)
+            return _subject_before(words, ent_at, k, j + 1, text)
+        k += 1
+    # 3. "گوتیشی / هەروەها گوتی" with no subject: the speaker of the previous quote goes on
+    if prev is not None and qi > 0 and any(_is_speech(words, k) for k in range(lo, i)):
+        gap = sum(1 for k in range(spans[qi - 1][1], i) if words[k].f in _SENT_END)
+        if gap <= 3:
+            return prev
+    # 4. an entity earlier in the same sentence
+    for k in range(i - 1, lo - 1, -1):
+        e = ent_at[k]
+        if e is not None and e.label in ("PER", "ORG"):
+            return _mention(e)
+    # 5. the speaker named in the sentence before: its person (or organisation) subject
+    if lo > 0:
+        plo = sent[lo - 1]
+        for label in ("PER", "ORG"):
+            for k in range(plo, lo):
+                e = ent_at[k]
+                if e is not None and e.label == label:
+                    return _mention(e)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# numeric claims
+
+_KEEP_KINDS = ("cardinal", "decimal", "percent", "range")
+_QUALIFIERS = {"more_than": "more_than", "less_than": "less_than", "about": "about"}
+
+
+def _numbers(text: str) -> list[Any]:
+    try:
+        from sorani.numbers import find_numbers
+    except ImportError:  # pragma: no cover - the numbers stage ships with sorani
+        return []
+    return find_numbers(text)
+
+
+def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
+    """The counted noun of word ``w`` without clitics: (stem text, stem end offset). A final
+    ``ی``/``ە`` is cut only when the shorter form is a known word (ezafe or copula), not when it
+    belongs to the noun (هاووڵاتی)."""
+    from sorani.entities.gazetteer import common_words, key_of_folded
+
+    common = common_words()
+    f = w.f
+    cut = len(f)
+    for suf in ("یشی", "یش", "ەش", "اش"):
+        if f[:cut].endswith(suf) and cut - len(suf) >= 2:
+            if suf in ("ەش", "اش"):
+                suf = "ش"
+            cut -= len(suf)
+            break
+    for suf in ("یان",):
+        if f[:cut].endswith(suf) and cut - len(suf) >= 3:
+            cut -= len(suf)
+    for suf in ("ەکانی", "ەکەی", "ەکان", "ەکە", "ییەکان", "ییەکە"):
+        if f[:cut].endswith(suf) and cut - len(suf) >= 3:
+            cut -= len(suf)
+            break
+    if f[:cut].endswith("ەیی") and cut > 4:
+        cut -= 2  # قەڕەوێلەیی
+    elif f[:cut].endswith("ەی") and cut > 4 and key_of_folded(f[:cut - 2]) in common \
+            and key_of_folded(f[:cut - 1]) not in common:
+        cut -= 2  # ئەو 3 چەکدارەی
+    elif f[:cut].endswith("یی") and cut > 3:
+        cut -= 1  # هاووڵاتیی: ezafe after a noun ending in ی
+    elif f[:cut].endswith("ی") and cut > 2:
+        shorter, full = key_of_folded(f[:cut - 1]), key_of_folded(f[:cut])
+        noun_i = full in common and shorter not in common
+        if (next_is_word and not noun_i) or (shorter in common and full not in common):
+            cut -= 1
+    elif f[:cut].endswith("ە") and cut > 3 and (
+            key_of_folded(f[:cut - 1]) in single_triggers("static_unit")
+            or (key_of_folded(f[:cut - 1]) in common and key_of_folded(f[:cut]) not in common)):
+        cut -= 1  # 18 ساڵە: copula
+    while cut > 1 and f[cut - 1] in "\u200c\u200d":
+        cut -= 1
+    return text[w.start:w.start + cut], w.start + cut
+
+
+_INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
+_INDEF_KEYS = tuple(fold_key(x) for x in _INDEF)
+
+
+def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
+    """(event, words used) for an event phrase starting at word k."""
+    w = words[k]
+    if w.kind != "word":
+        return None
+    rx, first_keys = _event_index()
+    if not rx.match(w.key) and w.key not in first_keys:
+        return None
+    for stem, ev in events():
+        m = len(stem)
+        if k + m > len(words):
+            continue
+        if all(words[k + x].key == stem[x] for x in range(m - 1)) and _starts(words[k + m - 1].key, stem[-1]):
+            return ev, m
+    return None
+
+
+_PREFIXES = ("", "نە", "دە", "بە", "لە")
+_EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
+
+
+def _event_index() -> tuple[Any, frozenset[str]]:
+    """A regex matching a word that starts with a one-word event stem, and the first words of
+    the multi-word stems."""
+    global _EVENT_INDEX
+    if _EVENT_INDEX is None:
+        import re
+        singles = sorted({st[0] for st, _ in events() if len(st) == 1}, key=len, reverse=True)
+        rx = re.compile("(?:" + "|".join(_PREFIXES[1:]) + ")?(?:" + "|".join(map(re.escape, singles)) + ")")
+        _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
+    return _EVENT_INDEX
+
+
+def _starts(key: str, stem: str) -> bool:
+    for p in _PREFIXES:
+        if key.startswith(p + stem):
+            return True
+    return False
+
+
+def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Quote] | None = None,
+                words: list[Word] | None = None) -> list[Claim]:
+    """Numeric claims of ``text``: each figure with its counted thing, event, qualifier, source.
+
+    >>> [(c.value, c.thing, c.event) for c in find_claims("٧٩٠ سەرباز کوژران و ١٩٠٠ی دیکە برینداربوون")]
+    [(790, 'سەرباز', 'killed'), (1900, 'سەرباز', 'wounded')]
+    """
+    if not text:
+        return []
+    words = words if words is not None else scan(text)
+    nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
+    if entities is None:
+        entities = find_entities(text, words)
+    dates = [(e.start, e.end) for e in entities if e.label == "DATE"]
+    nums = [x for x in nums if not any(s <= x.start < e for s, e in dates)]
+    # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
+    ent_at = _entity_index(entities, words)
+    sent = _sentence_bounds(words)
+    by_start = {w.start: i for i, w in enumerate(words)}
+    items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
+    ends: dict[int, int] = {}  # id(number) -> end without glued clitics
+    for x in nums:
+        end = x.end
+        # drop clitics glued to the figure (٩٠٠ی, ٢٠١٤ەوە)
+        while end > x.start and not (text[end - 1].isdigit() or text[end - 1] in "%٪"
+                                     or _number_word_end(text, x.start, end)):
+            end -= 1
+        i0 = by_start.get(x.start)
+        i1 = next((k for k in range(i0 or 0, len(words)) if words[k].end >= end), None) if i0 is not None else None
+        if i0 is None or i1 is None:
+            continue
+        ends[id(x)] = end
+        items.append((i0, i1, x))
+    for k, w in enumerate(words):
+        if w.kind == "word" and items and w.key.endswith(_INDEF_KEYS) and len(w.key) > 5 and ent_at[k] is None \
+                and (k == 0 or words[k - 1].kind != "num"):
+            # only when an event follows in its clause: چەتەیەک کوژرا, کۆڵبەرێکی کورد بە ناوی … گیانی لەدەست دا
+            m = k + 1
+            while m < len(words) and m < k + 20 and words[m].f not in _SENT_END \
+                    and (ent_at[m] is not None or not _is_verb(words[m].key)):
+                if _event_at(words, m):
+                    items.append((k, k, None))
+                    break
+                m += 1
+            else:
+                if m < len(words) and _event_at(words, m):
+                    items.append((k, k, None))
+    items.sort(key=lambda t: t[0])
+
+    claims: list[Claim] = []
+    for idx, (i0, i1, x) in enumerate(items):
+        nxt_i0 = items[idx + 1][0] if idx + 1 < len(items) else len(words)
+        if x is None:
+            w = words[i0]
+            base = text[w.start:w.end]
+            for suf in sorted(_INDEF, key=len, reverse=True):
+                if w.f.endswith(suf):
+                    base = base[:len(base) - len(suf)]
+                    break
+            c = Claim(w.start, w.end, text[w.start:w.end], 1, thing=base, thing_start=w.start,
+                      thing_end=w.start + len(base))
+            after = i0 + 1
+        else:
+            end = ends.get(id(x), x.end)
+            c = Claim(x.start, end, text[x.start:end], x.value, qualifier=_QUALIFIERS.get(x.qualifier or ""))
+            after = i1 + 1
+            # the counted thing: the next word (skipping a glued ezafe)
+            k = after
+            if k < len(words) and (words[k].key == "ی" and words[k].start == words[k - 1].end
+                                   or words[k].key in ("یان", "ی", "ش", "یش")):
+                k += 1
+            if k < len(words) and words[k].kind == "word" and k < nxt_i0:
+                w = words[k]
+                bare = w.key
+                for suf in ("یشی", "یش", "ش", "ی"):
+                    if bare.endswith(suf) and len(bare) > len(suf) + 1:
+                        bare = bare[:-len(suf)]
+                        break
+                if w.key in _other_keys() or bare in _other_keys():  # ٩٠٠ی دیکەی: "other" soldiers
+                    c.thing = claims[-1].thing if claims else None
+                    after = k + 1
+                elif _event_at(words, k) is None and w.key not in _np_stops():
+                    thing, tend = _stem(w, text, k + 1 < len(words) and words[k + 1].kind == "word")
+                    c.thing, c.thing_start, c.thing_end = thing, w.start, tend
+                    after = k + 1
+                    # coordination: تانک و زریپۆش
+                    if k + 2 < nxt_i0 and words[k + 1].key == "و" and words[k + 2].kind == "word" \
+                            and _event_at(words, k + 2) is None and words[k + 2].key not in _qual_keys() \
+                            and not words[k + 2].key.endswith(tuple(fold_key(s) for s in _INDEF)) \
+                            and words[k + 2].key not in _np_stops() and not w.f.endswith("ی"):
+                        t2, tend2 = _stem(words[k + 2], text)
+                        c.thing = text[w.start:tend2]
+                        c.thing_end = tend2
+                        after = k + 3
+        # the event: the first event word after the thing, before the next figure
+        c.event = "none"
+        stop = min(nxt_i0, len(words))
+        k = after
+        found = None
+        verb_seen = None
+        while k < stop and words[k].f not in _SENT_END:
+            if words[k].key == _KE and k > after:
+                break
+            ev = _event_at(words, k)
+            if ev:
+                found = ev[0]
+                k2 = k + ev[1]
+                # killed and wounded in one predicate -> other
+                if k2 + 1 < len(words) and words[k2].key == "و":
+                    ev2 = _event_at(words, k2 + 1)
+                    if ev2 and ev2[0] != found and {ev2[0], found} == {"killed", "wounded"}:
+                        found = "other"
+                break
+            if ent_at[k] is None and _is_verb(words[k].key):  # the predicate of the figure
+                verb_seen = words[k].key
+                break
+            k += 1
+        static = bool(c.thing) and fold_key(c.thing or "") in single_triggers("static_unit")
+        if static:
+            found = None  # 15 ساڵ, 500 دۆلار: a duration, age or amount
+        c.extra["verb"] = verb_seen
+        if found:
+            c.event = found
+        elif not static and verb_seen is not None:
+            c.event = "none" if verb_seen in _static_verbs() or verb_seen.endswith(_STATIC_END) else "other"
+        elif stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] and \
+                all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(after, stop)):
+            c.extra["inherit"] = True  # a list: ١٣٧ تانک، ٧٢ درۆن و ٧ هێلیکۆپتەر ... تێکشکاندووە
+        elif not static and verb_seen is None and stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] \
+                and not any(words[m].key == _KE for m in range(after, stop)):
+            c.extra["inherit_event"] = True  # the figures of one clause share its predicate
+        claims.append(c)
+    for a in range(len(claims) - 2, -1, -1):
+        if claims[a].extra.get("inherit_event"):
+            claims[a].event = claims[a + 1].event
+        if claims[a].extra.get("inherit"):
+            claims[a].event = claims[a + 1].event
+            if claims[a].thing is None:
+                claims[a].thing = claims[a + 1].thing
+    # the source
+    qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
+    for c, (i0, _, _) in zip(claims, items):
+        _attach_source(text, c, words, ent_at, sent, i0, qspans)
+    return claims
+
+
+_STATIC_END = tuple(fold_key(x) for x in ("یە", "بوو", "بوون", "بووە", "هەیە", "هەبوو", "دەبێت", "دەبن"))
+_VERB_END = tuple(fold_key(x) for x in ("کرد", "کردووە", "کران", "کرا", "کراون", "کراوە", "درا", "دران", "دراوە",
+                                         "راون", "ران", "رابوو", "کردبوو", "دەکات", "دەکەن", "بوون", "بوو", "بووە",
+                                         "هەیە", "هەبوو", "هەن", "دەبن", "دەبێت", "ێنراون", "ێنران", "دەکرێت",
+                                         "دەکرێن", "دا", "دان", "درابوو", "اوە", "ووە", "راوە", "کەوت"))
+_STATIC: frozenset[str] | None = None
+
+
+def _static_verbs() -> frozenset[str]:
+    global _STATIC
+    if _STATIC is None:
+        _STATIC = frozenset(fold_key(x) for x in ("هەیە", "هەبوو", "هەن", "هەبوون", "بوو", "بوون", "بووە", "دەبێت",
+                                                  "دەبن", "نییە", "نەبوو", "ماوە", "ماون", "دەژین", "دەژی"))
+    return _STATIC
+
+
+_NOT_VERB_END = tuple(fold_key(x) for x in ("ەکانەوە", "یەکانەوە", "اوەوە", "ەکانەوە", "ەکەوە"))
+
+
+def _is_verb(key: str) -> bool:
+    return len(key) >= 3 and key.endswith(_VERB_END) and not key.endswith(_NOT_VERB_END)
+
+
+_KE = fold_key("کە")
+
+
+def _number_word_end(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] ends with a whole number word (هەزار, دوو …)."""
+    tail = text[start:end].split()[-1] if text[start:end].split() else ""
+    return fold_key(tail) in _number_words()
+
+
+_NUMBER_WORDS: frozenset[str] | None = None
+
+
+def _number_words() -> frozenset[str]:
+    global _NUMBER_WORDS
+    if _NUMBER_WORDS is None:
+        _NUMBER_WORDS = frozenset(fold_key(w) for w in (
+            "یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "یازدە", "دوازدە", "سێزدە",
+            "چواردە", "پازدە", "شازدە", "حەڤدە", "هەژدە", "نۆزدە", "بیست", "سی", "چل", "پەنجا", "شەست", "حەفتا",
+            "هەشتا", "نەوەد", "سەد", "هەزار", "ملیۆن", "ملیار", "دووسەد", "سێسەد", "پێنجسەد", "نیو"))
+    return _NUMBER_WORDS
+
+
+def _other_keys() -> frozenset[str]:
+    return single_triggers("other_thing")
+
+
+def _qual_keys() -> frozenset[str]:
+    t = triggers()
+    return frozenset(k[0] for cat in ("more_than", "less_than", "about") for k in t.get(cat, {}))
+
+
+def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
+                   qspans: list[tuple[int, int, Mention | None]]) -> None:
+    for qs, qe, sp in qspans:
+        if qs <= c.start < qe:
+            if sp is not None:
+                c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
+            return
+    lo = sent[i0]
+    hi = i0
+    while hi < len(words) and sent[hi] == lo:
+        hi += 1
+    src_table = triggers().get("source", {})
+    # بەگوێرەی X / بەپێی ڕاپۆرتی X
+    for k in range(lo, hi):
+        m = _phrase_at(words, k, src_table)
+        if m:
+            j = k + m
+            e = ent_at[j] if j < len(words) else None
+            if e is not None:
+                c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
+                return
+            if j < len(words) and words[j].kind == "word" and not fold_key(words[j].f).endswith(("یان", "مان")):
+                e_ = j
+                while e_ + 1 < hi and e_ < j + 3 and words[e_ + 1].kind == "word" and words[e_].f.endswith("ی") \
+                        and not _is_verb(words[e_ + 1].key):
+                    e_ += 1
+                for x in range(j, e_ + 1):
+                    e = ent_at[x]
+                    if e is not None and e.label in ("ORG", "PER", "LOC"):
+                        c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
+                        return
+                stem, end = _stem(words[e_], text, False)
+                c.source, c.source_start, c.source_end = text[words[j].start:end], words[j].start, end
+                return
+    # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
+    colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
+    if colon is not None and colon > lo:
+        best = next((ent_at[x] for x in range(lo, colon) if ent_at[x] is not None
+                     and ent_at[x].label in ("ORG", "PER")), None)
+        if best is not None:
+            c.source, c.source_start, c.source_end, c.source_english = best.text, best.start, best.end, best.english
+        else:
+            c.source, c.source_start, c.source_end = text[words[lo].start:words[colon - 1].end], \
+                words[lo].start, words[colon - 1].end
+        return
+    # X ڕایگەیاند / X دەڵێت ، … figure
+    for k in range(lo, hi):
+        if _is_speech(words, k) and k < i0 + 3:
+            m = _subject_before(words, ent_at, k, lo, text)
+            if m is not None:
+                c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
+                return
+
+
+def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
+    """Quotes and numeric claims of ``text`` (one entity pass shared by both)."""
+    words = scan(text) if text else []
+    entities = find_entities(text, words) if text else []
+    quotes = find_quotes(text, entities, words) if text else []
+    claims = find_claims(text, entities, quotes, words) if text else []
+    return quotes, claims
+
+
+def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
+    """Entities, quotes and claims of ``text`` with one scan and one entity pass.
+
+    >>> f = extract_facts("هایکۆ ماس، وەزیری دەرەوەی ئەڵمانیا")
+    >>> [e.english for e in f["entities"]]
+    ['Heiko Maas', 'Germany']
+    """
+    words = scan(text) if text else []
+    ents = find_entities(text, words, model=model) if text else []
+    quotes = find_quotes(text, ents, words) if text else []
+    claims = find_claims(text, ents, quotes, words) if text else []
+    return {"entities": ents, "quotes": quotes, "claims": claims}
+
+
+def facts_doc(doc: Any) -> None:
+    """``doc.STAGES`` stage: fill ``doc.layers["quotes"]`` and ``doc.layers["claims"]`` (reusing
+    ``doc.entities`` when the entities stage ran)."""
+    text = doc.text
+    words = scan(text) if text else []
+    ents = doc.layers.get("entities")
+    if ents is None:
+        ents = find_entities(text, words) if text else []
+    quotes = find_quotes(text, ents, words) if text else []
+    doc.layers["quotes"] = quotes
+    doc.layers["claims"] = find_claims(text, ents, quotes, words) if text else []

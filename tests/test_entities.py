@@ -1,0 +1,136 @@
+"""Entities: gazetteer matching with clitics and prepositions, rules, dates, robustness."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import sorani
+from sorani._data import shared_data_dir
+from sorani.entities import find_entities, fold_key, gazetteer
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ner"
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in find_entities(text)]
+
+
+def test_gazetteer_is_large_and_well_formed() -> None:
+    gaz = gazetteer()
+    assert len(gaz.entries) >= 300
+    for e in gaz.entries:
+        assert e.label in ("PER", "LOC", "ORG")
+        assert e.english and e.variants
+        assert not e.wikidata or e.wikidata.startswith("Q")
+    assert gaz.lookup("ئەڵمانیا").english == "Germany"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("ئازەربایجانیان", "ئازەربایجان"),
+    ("ئەڵمانیاش", "ئەڵمانیا"),
+    ("لەئەمریکا", "ئەمریکا"),
+    ("تورکیاوە", "تورکیا"),
+    ("داعشەوە", "داعش"),
+])
+def test_span_leaves_out_clitics_and_prepositions(text: str, name: str) -> None:
+    ents = find_entities(text)
+    assert [e.text for e in ents] == [name]
+    assert text[ents[0].start:ents[0].end] == name
+
+
+def test_gentilic_is_not_the_place() -> None:
+    assert spans("بەرپرسێکی ئێرانی") == []
+
+
+def test_folding_legacy_and_arabic_letters() -> None:
+    # legacy heh + ZWNJ and Arabic kaf/yeh still match, offsets point into the original
+    text = "له\u200cئه\u200cڵمانیا و كوردستان"
+    ents = find_entities(text)
+    assert [e.english for e in ents] == ["Germany", "Kurdistan"]
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+    assert fold_key("ئه\u200cڵمانیا") == fold_key("ئەڵمانیا")
+
+
+def test_news_rules() -> None:
+    text = "کاراپێت سپانیان خەڵکی شارۆچکەی هاردوتی هەرێمەکەیە."
+    assert ("کاراپێت سپانیان", "PER") in spans(text)
+    assert ("هاردوت", "LOC") in spans(text)
+    text = "بەگوێرەی وەزارەتی بەرگریی ئەرمینیاش"
+    assert spans(text) == [("وەزارەتی بەرگریی ئەرمینیا", "ORG")]
+    assert ("گرووپی مینسک", "ORG") in spans("وەکو بەشێک لە گرووپی مینسک")
+    # an unknown name in apposition before a title, then its surname alone later
+    text = "زۆراب کەلهوڕ، وەزیری دەرەوەی گورجستان گوتی. کەلهوڕ دەڵێت"
+    got = spans(text)
+    assert ("زۆراب کەلهوڕ", "PER") in got and ("کەلهوڕ", "PER") in got and ("گورجستان", "LOC") in got
+
+
+def test_titles_are_left_out() -> None:
+    assert spans("دکتۆر زانیار کەرەمی") == [("زانیار کەرەمی", "PER")]
+
+
+def test_dates() -> None:
+    assert ("21ی ئازاری 2020", "DATE") in spans("لە 21ی ئازاری 2020دا")
+    assert ("ساڵی 1930", "DATE") in spans("ساڵی 1930 گوندەکە سووتا")
+    assert ("ڕۆژی شەممە 11ی خەزڵوەری ساڵی 98", "DATE") in spans("ڕۆژی شەممە 11ی خەزڵوەری ساڵی 98، گیرا")
+    assert spans("2000 سەرباز") == []
+
+
+def test_karabakh_entities() -> None:
+    data = shared_data_dir()
+    if data is None or not (data.parent / "examples" / "news-article-karabakh.txt").exists():
+        pytest.skip("shared example not available")
+    text = (data.parent / "examples" / "news-article-karabakh.txt").read_text(encoding="utf-8")
+    ents = find_entities(text)
+    english = {e.english for e in ents}
+    for name in ("Heiko Maas", "Emmanuel Macron", "Turkey", "Azerbaijan", "Armenia", "Nagorno-Karabakh",
+                 "Germany", "France", "Russia", "Moscow", "Ankara", "New York City", "Europe",
+                 "UN Security Council", "OSCE Minsk Group", "Ministry of Defence (Azerbaijan)",
+                 "Ministry of Defence (Armenia)"):
+        assert name in english, name
+    texts = {(e.text, e.label) for e in ents}
+    assert ("کاراپێت سپانیان", "PER") in texts and ("هاردوت", "LOC") in texts
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("text", ["", " ", "😀🎉", "\x00\x01\x7f", "abc DEF", "\ud800 لە", "،،،«»\"\"",
+                                  "ئ" * 200, "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8])
+def test_bad_input_never_crashes(text: str) -> None:
+    for e in find_entities(text):
+        assert 0 <= e.start < e.end <= len(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ئەڵمانیا تورکی،.\"«»لەبە١٢3 ی\u200cكيه")), max_size=80))
+def test_offsets_are_sacred(text: str) -> None:
+    prev_end = 0
+    for e in find_entities(text):
+        assert text[e.start:e.end] == e.text
+        assert e.start >= prev_end  # flat, non-overlapping
+        prev_end = e.end
+
+
+def test_long_line_is_linear() -> None:
+    text = "هایکۆ ماس، وەزیری دەرەوەی ئەڵمانیا لە بەرلین گوتی. " * 2000
+    ents = find_entities(text)
+    assert len(ents) >= 6000
+
+
+def test_doc_layer_and_public_api() -> None:
+    doc = sorani.analyze("ئیمانوێل ماکرۆن، سەرۆکی فەرەنسا", stages=["entities"])
+    assert [e.english for e in doc.entities] == ["Emmanuel Macron", "France"]
+    assert doc.entities[0].to_dict()["type"] == "PER"
+    assert sorani.find_entities("لە ئێران")[0].english == "Iran"
+
+
+def test_dev_fixture_is_never_empty_and_scored() -> None:
+    if not (FIXTURES / "ner_dev.jsonl").exists():
+        pytest.skip("dev fixture not merged")
+    from sorani.evaluate.entities import ner_scores
+    items = [json.loads(line) for line in (FIXTURES / "ner_dev.jsonl").read_text(encoding="utf-8").splitlines()[:40]]
+    tp, pred, gold = ner_scores(items)["ALL"]
+    assert gold > 0 and 0 <= tp <= min(pred, gold)

@@ -1,0 +1,101 @@
+"""Quotes and numeric claims."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import sorani
+from sorani._data import shared_data_dir
+from sorani.facts import extract_facts, find_claims, find_facts, find_quotes
+
+
+def test_quote_with_speaker_before() -> None:
+    text = 'هایکۆ ماس، وەزیری دەرەوەی ئەڵمانیا رایگەیاند "ئێمە گفتوگۆمان لەگەڵ تورکیا کردووە".'
+    (q,) = find_quotes(text)
+    assert q.text == "ئێمە گفتوگۆمان لەگەڵ تورکیا کردووە"
+    assert q.speaker is not None and q.speaker.english == "Heiko Maas"
+    assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+def test_quote_with_speaker_after_and_guillemets() -> None:
+    (q,) = find_quotes("«ئێمە ئامادەین بۆ گفتوگۆ»، ئەردۆغان گوتی.")
+    assert q.speaker is not None and q.speaker.text == "ئەردۆغان"
+
+
+def test_quote_speaker_in_previous_sentence() -> None:
+    text = 'نێچیرڤان بارزانی سەردانی بەغدای کرد. "پێویستە کێشەکان بە گفتوگۆ چارەسەر بکرێن".'
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and q.speaker.english == "Nechirvan Barzani"
+
+
+def test_highlighted_name_is_not_a_quote() -> None:
+    assert find_quotes('هاووڵاتییەک بە ناوی "ئاراس ئەحمەد" گیرا.') == []
+
+
+def test_claims_list_with_shared_event_and_source() -> None:
+    text = ("وەزارەتی بەرگریی ئەرمینیاش دەڵێت، هێزەکانیان ٧٩٠ سەربازی ئازەربایجانیان کوشتووە و هەزار و ٩٠٠ی "
+            "دیکەی بریندارکردووە، هەروەها ١٣٧ تانک و زریپۆش، ٧٢ درۆن و ٧ هێلیکۆپتەر و فڕۆکەیەکی "
+            "ئازەربایجانیشی تێکشکاندووە.")
+    claims = find_claims(text)
+    got = [(c.value, c.thing, c.event) for c in claims]
+    assert got == [(790, "سەرباز", "killed"), (1900, "سەرباز", "wounded"), (137, "تانک و زریپۆش", "destroyed"),
+                   (72, "درۆن", "destroyed"), (7, "هێلیکۆپتەر", "destroyed"), (1, "فڕۆکە", "destroyed")]
+    assert {c.source for c in claims} == {"وەزارەتی بەرگریی ئەرمینیا"}
+
+
+def test_claim_qualifier_and_according_to() -> None:
+    (c,) = find_claims("بەگوێرەی پۆلیس، زیاتر لە ٢٠٠ کەس دەستگیرکران.")
+    assert (c.value, c.qualifier, c.thing, c.event, c.source) == (200, "more_than", "کەس", "arrested", "پۆلیس")
+
+
+def test_static_quantity_and_dates_are_not_events() -> None:
+    claims = find_claims("لە 21ی ئازاری 2020دا شارەکە 300 هەزار دانیشتووی هەبوو.")
+    assert [(c.value, c.thing, c.event) for c in claims] == [(300000, "دانیشتوو", "none")]
+
+
+def test_karabakh_article() -> None:
+    data = shared_data_dir()
+    if data is None or not (data.parent / "examples" / "news-article-karabakh.txt").exists():
+        pytest.skip("shared example not available")
+    text = (data.parent / "examples" / "news-article-karabakh.txt").read_text(encoding="utf-8")
+    quotes, claims = find_facts(text)
+    assert [q.speaker.english for q in quotes] == ["Heiko Maas", "Emmanuel Macron"]
+    got = [(c.value, c.thing, c.event, c.qualifier, c.source_english) for c in claims]
+    az, am = "Ministry of Defence (Azerbaijan)", "Ministry of Defence (Armenia)"
+    assert got == [(2300, "سەرباز", "killed", None, az), (130, "تانک و زریپۆش", "destroyed", None, az),
+                   (200, "تۆپخانە", "destroyed", "more_than", az), (790, "سەرباز", "killed", None, am),
+                   (1900, "سەرباز", "wounded", None, am), (137, "تانک و زریپۆش", "destroyed", None, am),
+                   (72, "درۆن", "destroyed", None, am), (7, "هێلیکۆپتەر", "destroyed", None, am),
+                   (1, "فڕۆکە", "destroyed", None, am)]
+
+
+@pytest.mark.parametrize("text", ["", "😀", "\x00", '"', '«', '"' * 50, "١" * 300, "ئ" * 200])
+def test_bad_input(text: str) -> None:
+    f = extract_facts(text)
+    for q in f["quotes"]:
+        assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_doc_layers() -> None:
+    doc = sorani.analyze('ماکرۆن گوتی "ئێمە ئەمە قبووڵ ناکەین". ٥ سەرباز کوژران.', stages=["entities", "facts"])
+    assert doc.quotes[0].speaker.text == "ماکرۆن"
+    assert doc.claims[0].event == "killed"
+    assert doc.claims[0].to_dict()["value"] == 5
+    assert doc.quotes[0].to_dict()["speaker"]["english"] == "Emmanuel Macron"
+
+
+CLI = "import sys; from sorani.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_cli_facts_text_and_json(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("بەگوێرەی ڕووداو، ١٠ سەرباز لە هەولێر کوژران.", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", CLI, "facts", str(path)], capture_output=True, text=True)
+    assert out.returncode == 0 and "CLAIMS (1)" in out.stdout and "Erbil" in out.stdout
+    out = subprocess.run([sys.executable, "-c", CLI, "facts", "--format", "json", str(path)],
+                         capture_output=True, text=True)
+    d = json.loads(out.stdout)
+    assert d["claims"][0]["event"] == "killed" and d["claims"][0]["source"] == "ڕووداو"
