@@ -756,6 +756,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         mood = "" if pmood or smood else "IND"
                         prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
                         cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
+                        if pre and not pchain and not schain:
+                            cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
                         feats = ";".join(x for x in (tense, mood, voice) if x)
                         lem = full
                         base = lex.causative.get(full)
@@ -890,8 +892,9 @@ _BEST: dict[str, Cand | None] = {}
 
 def _best(word: str) -> Cand | None:
     """The best candidate of a raw word.  Fast path: when a dictionary word matches with at most
-    an ezafe (score ≥ 1) and the word neither starts like a verb nor is a bare verb stem, no verb
-    analysis can outrank it, so the verb search is skipped."""
+    an ezafe (score ≥ 1) and the word is not a bare verb stem, no verb analysis can outrank it (a
+    verb form has at least one affix, costing more than the length bonus it could gain), so the
+    verb search is skipped."""
     best = _BEST.get(word, _MISSING)
     if best is not _MISSING:
         return best  # type: ignore[return-value]
@@ -900,7 +903,7 @@ def _best(word: str) -> Cand | None:
     best = None
     w = fold(word)
     nouns = None
-    if len(w) <= 64 and not w.startswith(_STRONG_VPREFIX):
+    if len(w) <= 64:
         lex = _lexicon()
         if w not in lex.verb_stems:
             nouns = _noun_analyses(w, lex)
