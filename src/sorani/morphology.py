@@ -32,6 +32,7 @@ __all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "lemmatize_text"
 
 MAX_NOUN_CHAIN = 16   # longest nominal suffix chain, in letters
 MAX_PREVERB = 14      # longest nominal/preverb part of a joined compound verb
+MAX_FALLBACK = 30     # respellings and compound splits are tried on words up to this length
 VOWELS = frozenset("اەۆێیوۊ")
 
 # ---------------------------------------------------------------------------------------------
@@ -184,6 +185,8 @@ def _dimension(tag: str) -> str:
 
 def _junction(prev: str, form: str) -> list[str]:
     """Surface forms of suffix ``form`` (consonant-context spelling) after the letter ``prev``."""
+    if form == "یی" and prev not in VOWELS:
+        return []  # derivational یی only after a vowel (ناوچەیی); after a consonant it is ی + ی
     if prev not in VOWELS or not form:
         return [form]
     if prev == "و" and form == "و":
@@ -344,6 +347,7 @@ class _Lexicon:
     stop: frozenset[str]
     verb_rank: dict[str, float]
     causative: dict[str, str]
+    weak: frozenset[str]  # lemmas guessed from the Pewan word list: a little less trusted
 
 
 def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
@@ -402,7 +406,12 @@ def _lexicon() -> _Lexicon:
                 for p in passive.split("|"):
                     verb_stems.setdefault(p + "ێ", []).append((lemma, "PRS", "PASS", True))
                     verb_stems.setdefault(p + "ا", []).append((lemma, "PST", "PASS", True))
-        # verbal nouns and participles are nominal stems of the verb
+        # verbal nouns and participles are nominal stems of the verb; agent nouns in -ەر are nouns
+        if row[6] == "authored":
+            p0 = pres.split("|")[0]
+            agent = p0 + ("ر" if p0[-1:] in VOWELS else "ەر")
+            if agent not in nouns:
+                add_noun(agent, agent, "N", "")
         add_noun(lemma, lemma, "VERB", "V.MSDR")
         add_noun(lemma + "ەوە", lemma, "VERB", "V.MSDR;LGSPEC3")
         add_noun(past + ("و" if past[-1:] in "اێی" else "وو"), lemma, "VERB", "V.PTCP")
@@ -427,8 +436,9 @@ def _lexicon() -> _Lexicon:
                     break
     for form, entries in nouns.items():
         nouns[form] = [(causative.get(l, l), p, f + ";CAUS" if l in causative else f) for l, p, f in entries]
+    weak = frozenset(r[0] for r in rows if r[6] == "Pewan")
     return _Lexicon(nouns, verb_stems, compounds, frozenset(preverbs), frozenset(lemmas), closed,
-                    frozenset(stop), verb_rank, causative)
+                    frozenset(stop), verb_rank, causative, weak)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -462,6 +472,12 @@ def _features(*feat_lists: str) -> dict[str, str]:
 
 
 _STRONG_VPREFIX = ("دە", "نا", "نە", "ب", "ئە", "مە", "د")
+
+
+@cache
+def _verb_stem_tails() -> frozenset[str]:
+    """Every ending of every verb stem, for an early stop of the stem search."""
+    return frozenset(k[i:] for k in _lexicon().verb_stems for i in range(len(k)))
 
 
 @cache
@@ -500,8 +516,9 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             continue
         entries = lex.nouns.get(stem)
         if entries:
+            weak = 0.2 if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
             for seg in segs:
-                cost = _chain_cost(seg)
+                cost = _chain_cost(seg) + weak
                 if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
                     if all(e[1] == "VERB" for e in entries):
                         continue
@@ -564,7 +581,7 @@ def _light_nominals() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for form, entries in _lexicon().nouns.items():
         for lem, pos, feats in entries:
-            if pos == "VERB" and lem in _LIGHT_VERBS:
+            if pos == "VERB" and lem in _LIGHT_VERBS and "V." in feats:
                 out[form] = (lem, feats)
     return out
 
@@ -575,7 +592,8 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
     for k in range(3, min(len(stem) - 1, 10) + 1):
         hit = _light_nominals().get(stem[-k:])
         head = stem[:-k]
-        if hit and len(head) >= 3 and head in lex.nouns and head not in lex.verb_stems:
+        if hit and (len(head) >= 3 or head in _SHORT_LIGHT_HEADS) and head in lex.nouns \
+                and head not in lex.verb_stems:
             out.append((stem[:-k] + hit[0], "VERB", hit[1]))
     return out
 
@@ -590,6 +608,8 @@ def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Ch
     pos_out = _POS_OUT.get(pos, pos)
     if suffix and stem[-1:] == "ە" and suffix[0][0][:1] in "کو":  # ماڵە+کە vs ماڵ+ەکە: the article
         cost += 0.3
+    elif suffix and stem.endswith("ەک") and suffix[0][0].startswith("ان"):  # X+ەکان, not Xەک+ان
+        cost += 0.5
     if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
         bonus -= 0.01
     score = (0.2 if guess else 1.0) - 0.08 * cost + bonus + 0.001 * len(stem)
@@ -663,87 +683,93 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             suf_cands.append((s, entries))
     if not suf_cands:
         return out
-    starts = [0]
-    vpre_heads = _verb_prefix_heads()
-    preverbs, nouns, verb_stems = lex.preverbs, lex.nouns, lex.verb_stems
+    verb_stems = lex.verb_stems
+    stem_tails = _verb_stem_tails()
+    hits = []  # (stem start, stem end, suffix entries, stem entries)
+    for s, sentries in suf_cands:
+        e = n - s
+        for b in range(e - 1, -1, -1):
+            piece = w[b:e]
+            if piece not in stem_tails:
+                break  # no verb stem ends with this: a longer one cannot either
+            stems = verb_stems.get(piece)
+            if stems:
+                hits.append((b, e, sentries, stems))
+    if not hits:
+        return out  # no verb stem before any verb ending: not a verb form
+    preverbs, nouns = lex.preverbs, lex.nouns
     affix_pv = _affix_preverbs()
-    for j in range(2, min(n - 1, MAX_PREVERB) + 1):
-        head = w[:j]
-        if head in preverbs or (w.startswith(_STRONG_VPREFIX, j) and head in nouns):
-            starts.append(j)
-    for j in starts:
-        pre = w[:j]
-        for k in range(0, min(n - j, 6) + 1):
-            head = w[j:j + k]
-            if head not in vpre_heads:
-                break
-            pchains = vpre.get(head)
+    for b, e, sentries, stems in hits:
+        stem = w[b:e]
+        for k in range(0, min(b, 6) + 1):
+            pchains = vpre.get(w[b - k:b])
             if pchains is None:
                 continue
-            for s, sentries in suf_cands:
-                stem = w[j + k:n - s]
-                if not stem:
-                    continue
-                stems = verb_stems.get(stem)
-                if not stems:
-                    continue
-                last = stem[-1]
-                for lemma, stype, voice, primary in stems:
-                    bonus = lex.verb_rank.get(lemma, 0.0)
-                    open_compound = False
-                    guess = False
-                    if pre:
-                        full = lex.compounds.get((pre, lemma))
-                        if full is None:
-                            if pre in affix_pv:
-                                full = pre + lemma  # preverb + known verb: a regular compound
-                                bonus -= 0.01
-                            elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
-                                full = pre + lemma  # open noun + light verb compound
-                                open_compound = True
-                            else:
-                                continue
-                    else:
-                        full = lemma
-                    for pchain, ptags, strong, has_d, factor, pmood in pchains:
-                        if not strong:
-                            if stype == "PRS" and pre not in affix_pv:
-                                continue
-                            if len(stem) < 2:
-                                continue
-                        if open_compound and factor == 1.0:
+            pre = w[:b - k]
+            if pre and len(pre) < 2:
+                continue
+            if pre and not (pre in preverbs or pre in nouns):
+                continue
+            last = stem[-1]
+            for lemma, stype, voice, primary in stems:
+                bonus = lex.verb_rank.get(lemma, 0.0)
+                open_compound = False
+                guess = False
+                if pre:
+                    full = lex.compounds.get((pre, lemma))
+                    if full is None:
+                        if pre in affix_pv:
+                            full = pre + lemma  # preverb + known verb: a regular compound
+                            bonus -= 0.01
+                        elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
+                            full = pre + lemma  # open noun + light verb compound
+                            open_compound = True
+                        else:
                             continue
-                        if has_d and not stem.startswith("ێ"):
+                else:
+                    full = lemma
+                for pchain, ptags, strong, has_d, factor, pmood in pchains:
+                    if not strong:
+                        if stype == "PRS" and pre not in affix_pv:
                             continue
-                        if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                        if len(stem) < 2:
                             continue
-                        for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
-                            if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
-                                continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
-                            if sstype == "PSTV":
-                                if stype != "PST" or last not in "اێی":
-                                    continue
-                            elif sstype != stype:
+                    if open_compound and factor == 1.0:
+                        continue
+                    if has_d and not stem.startswith("ێ"):
+                        continue
+                    if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                        continue
+                    for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                        if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
+                            continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
+                        if sstype == "PSTV":
+                            if stype != "PST" or last not in "اێی":
                                 continue
-                            if stype == "PRS" and not pers and last != "ێ" and \
-                                    (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
-                                continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
-                            if imp and "IPFV" in ptags:
-                                continue  # no imperative after دە
-                            mood = "" if pmood or smood else "IND"
-                            prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
-                            cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
-                            feats = ";".join(x for x in (tense, mood, voice) if x)
-                            lem = full
-                            base = lex.causative.get(full)
-                            if base:
-                                lem, feats = base, feats + ";CAUS"
-                            out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
-                            break  # the cheapest valid ending chain is enough for this prefix chain
+                        elif sstype != stype:
+                            continue
+                        if stype == "PRS" and not pers and last != "ێ" and \
+                                (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
+                            continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
+                        if imp and "IPFV" in ptags:
+                            continue  # no imperative after دە
+                        mood = "" if pmood or smood else "IND"
+                        prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
+                        cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
+                        if pre and not pchain and not schain:
+                            cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
+                        feats = ";".join(x for x in (tense, mood, voice) if x)
+                        lem = full
+                        base = lex.causative.get(full)
+                        if base:
+                            lem, feats = base, feats + ";CAUS"
+                        out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
+                        break  # the cheapest valid ending chain is enough for this prefix chain
     return out
 
 
-_LIGHT_VERBS = frozenset({"کردن", "بوون", "دان", "هاتن", "هێنان", "گرتن", "کەوتن", "خستن", "بردن",
+_SHORT_LIGHT_HEADS = frozenset({"کۆ", "پێ", "لێ", "تێ", "دا", "ڕا", "بە"})
+_LIGHT_VERBS = frozenset({"کردن", "بوون", "دان", "هاتن", "هێنان", "گرتن", "کەوتن", "خستن", "بردن", "چوون",
                           "کێشان", "ناردن", "گەیاندن"})
 
 
@@ -792,6 +818,8 @@ def _variants(w: str) -> list[str]:
         out.append(w.replace("لئە", "ڵ"))
     if "ر" in w:  # ڕ typed as ر inside a word (دەگەرێتەوە)
         out.append(w.replace("ر", "ڕ"))
+    if "ڕ" in w[1:]:  # and the other way round (ئاڕاستە)
+        out.append(w[0] + w[1:].replace("ڕ", "ر"))
     return out
 
 
@@ -825,12 +853,14 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         return ()
     lex = _lexicon()
     found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
+    if not found:
+        found = _light_analyses(w, lex)
     found += _verb_analyses(w, lex)
     if not found and len(w) > 4 and w.startswith(_PROCLITICS):  # لەشارەکەدا، بەکوردی
         pre = ((w[:2], "PREP", ""),)
-        for c in _noun_analyses(w[2:], lex):
+        for c in _noun_analyses(w[2:], lex) or _light_analyses(w[2:], lex):
             found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
-    if variants and not found:
+    if variants and not found and len(w) <= MAX_FALLBACK:
         for v in _variants(w):
             res = _analyze_folded(v, False)
             if res and not res[0][7]:
@@ -838,9 +868,7 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
                 if len(v) != len(w):
                     return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
                 return ((c[0] - 0.05,) + c[1:],)
-    if not found:
-        found = _light_analyses(w, lex)
-    if not found and variants:
+    if not found and variants and len(w) <= MAX_FALLBACK:
         found = _compound(w, lex)
     if not found:
         return (_guess(w),)
@@ -864,8 +892,9 @@ _BEST: dict[str, Cand | None] = {}
 
 def _best(word: str) -> Cand | None:
     """The best candidate of a raw word.  Fast path: when a dictionary word matches with at most
-    an ezafe (score ≥ 1) and the word neither starts like a verb nor is a bare verb stem, no verb
-    analysis can outrank it, so the verb search is skipped."""
+    an ezafe (score ≥ 1) and the word is not a bare verb stem, no verb analysis can outrank it (a
+    verb form has at least one affix, costing more than the length bonus it could gain), so the
+    verb search is skipped."""
     best = _BEST.get(word, _MISSING)
     if best is not _MISSING:
         return best  # type: ignore[return-value]
@@ -874,7 +903,7 @@ def _best(word: str) -> Cand | None:
     best = None
     w = fold(word)
     nouns = None
-    if len(w) <= 64 and not w.startswith(_STRONG_VPREFIX):
+    if len(w) <= 64:
         lex = _lexicon()
         if w not in lex.verb_stems:
             nouns = _noun_analyses(w, lex)
@@ -1048,7 +1077,7 @@ def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]
         after_dem = any(w in _DEMONSTRATIVES for w in recent)
         out.extend((t, tok.start + s, tok.start + e)
                    for t, s, e in _split_word(tok.text, split_verbs, after_dem))
-        recent = (recent + [fold(tok.text)])[-3:]
+        recent = [fold(tok.text)]  # the demonstrative directly before: ئەم پارتە
     return out
 
 
@@ -1071,7 +1100,8 @@ def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -
     if after_dem and a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and \
             len(a.morphemes) == 2:
         return [(word, 0, len(word))]  # ئەم پارتە: the demonstrative ە stays on its noun
-    if len(a.morphemes) == 1 and a.pos == "PRON" and a.lemma != word and word.startswith(a.lemma):
+    if len(a.morphemes) == 1 and a.pos == "PRON" and "Possession" in a.features and \
+            a.lemma != word and word.startswith(a.lemma):
         k = len(a.lemma)  # خۆی → خۆ ی
         return [(word[:k], 0, k), (word[k:], k, len(word))]
     if a.pos == "VERB" and "V.PTCP" in a.features.get("VerbForm", ""):
