@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sorani.sentences import Sentence, sentences
-from sorani.tokenize import TokenList, tokenize
+from sorani.tokenize import Token, TokenList, tokenize
 
 JSON_VERSION = 1
 
@@ -75,16 +75,31 @@ class Doc:
                 if tokens[ti].start >= sent.start:
                     mine.append(tokens[ti])
                 ti += 1
-            lines.append("    tokens: " + " | ".join(
-                t.text if t.kind == "word" else f"{t.text}‹{t.kind}›" for t in mine))
+            lines.append("    tokens: " + " | ".join(map(_token_label, mine)))
             changed = [f"{t.text} → {t.norm} ({t.start}-{t.end})" for t in mine if t.norm != t.text]
             if changed:
                 lines.append("    normalized: " + "; ".join(changed))
         for name, spans in self.layers.items():
             if spans:
                 lines.append(f"{name}:")
-                lines.extend(f"    {s}" for s in spans)
+                lines.extend("    " + _span_label(s) for s in spans)
         return "\n".join(lines) + "\n"
+
+
+def _token_label(t: Token) -> str:
+    """``text``, with its kind when not a word and its lemma when it differs: ``دەخوێنن⟨خوێندن⟩``."""
+    if t.kind != "word":
+        return f"{t.text}‹{t.kind}›"
+    return f"{t.text}⟨{t.lemma}⟩" if t.lemma and t.lemma != t.norm else t.text
+
+
+def _span_label(span: Any) -> str:
+    """One line for a span of a layer: its offsets and text, then its other set fields."""
+    d = span.to_dict() if hasattr(span, "to_dict") else dict(span)
+    head = f"{d.pop('start', '?')}-{d.pop('end', '?')}  {d.pop('text', '')}"
+    rest = [f"{k}={v}" for k, v in d.items() if v not in (None, "", [], {}, False)
+            and not k.endswith(("_start", "_end"))]
+    return head + ("  " + " ".join(rest) if rest else "")
 
 
 def analyze(text: str, stages: list[str] | None = None) -> Doc:

@@ -79,23 +79,34 @@ def run_sentences(args: argparse.Namespace) -> int:
 
 
 def configure_analyze(parser: argparse.ArgumentParser) -> None:
+    from sorani.doc import STAGES
+
     add_input_arguments(parser)
+    parser.add_argument("--stages", default=",".join(STAGES),
+                        help=f"comma-separated later stages to run (default: all of {', '.join(STAGES)}; "
+                             "'' for tokens and sentences only)")
+    parser.add_argument("--morphology", action="store_true",
+                        help="only the morphology stage (lemma, POS, features, morphemes of each token)")
     parser.set_defaults(run=run_analyze)
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from sorani.doc import analyze
+    from sorani.doc import STAGES, analyze
 
+    stages = ["morphology"] if args.morphology else [s for s in args.stages.split(",") if s]
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s) {', '.join(unknown)}: choose from {', '.join(STAGES)}")
     if args.format == "json":
-        write_json(analyze(read_text(args.file, args.errors)).to_dict(), indent=1)
+        write_json(analyze(read_text(args.file, args.errors), stages).to_dict(), indent=1)
         return 0
     if args.format == "text":
-        sys.stdout.write(analyze(read_text(args.file, args.errors)).pretty())
+        sys.stdout.write(analyze(read_text(args.file, args.errors), stages).pretty())
         return 0
     for lineno, line in enumerate(read_lines(args.file, args.errors), 1):
         body = line.rstrip("\r\n")
         if body.strip():
-            record = analyze(body).to_dict()
+            record = analyze(body, stages).to_dict()
             record["line"] = lineno
             write_json(record)
     return 0
