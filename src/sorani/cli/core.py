@@ -103,10 +103,13 @@ def run_analyze(args: argparse.Namespace) -> int:
     if args.format == "text":
         sys.stdout.write(analyze(read_text(args.file, args.errors), stages).pretty())
         return 0
+    base = 0
     for lineno, line in enumerate(read_lines(args.file, args.errors), 1):
         body = line.rstrip("\r\n")
-        if body.strip():
+        if body.strip():  # one Doc a line; its offsets are in the line, which starts at "offset"
             record = analyze(body, stages).to_dict()
             record["line"] = lineno
+            record["offset"] = base
             write_json(record)
+        base += len(line)
     return 0
