@@ -98,6 +98,22 @@ def _classify(piece: str) -> str:
     return "symbol"
 
 
+_NORMALIZED_KINDS = frozenset(("word", "number", "hashtag"))
+_NORM_CACHE: dict[str, str] = {}
+
+
+def _normalized(text: str) -> str:
+    """``normalize(text)``, cached per distinct token text (word forms repeat a lot)."""
+    norm = _NORM_CACHE.get(text)
+    if norm is None:
+        from sorani.normalize import normalize
+
+        norm = normalize(text)
+        if len(_NORM_CACHE) < _KIND_CACHE_MAX:
+            _NORM_CACHE[text] = norm
+    return norm
+
+
 class Token:
     """A token: ``text`` as in the input, ``start``/``end`` code-point offsets into the input,
     ``kind`` (one of ``KINDS``) and ``norm``, the normalized form (``sorani.normalize(text)``).
@@ -114,14 +130,14 @@ class Token:
     def __init__(self, text: str, start: int, end: int, kind: str | None = None) -> None:
         self.text, self.start, self.end = text, start, end
         self.kind = kind or _kind(text)
-        self._norm: str | None = None
 
     @property
     def norm(self) -> str:
-        if self._norm is None:
-            from sorani.normalize import normalize
-            self._norm = normalize(self.text) if self.kind in ("word", "number", "hashtag") else self.text
-        return self._norm
+        try:
+            return self._norm
+        except AttributeError:  # not computed yet (a slot left unset makes tokens cheaper)
+            norm = self._norm = _normalized(self.text) if self.kind in _NORMALIZED_KINDS else self.text
+            return norm
 
     def to_dict(self, offset: int = 0) -> dict[str, Any]:
         """JSON form: ``text``, ``norm``, ``kind``, ``start``, ``end`` (plus any later-stage field
