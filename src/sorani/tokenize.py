@@ -16,7 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import ne
 TYPE_CHECKING = False  # typing is not imported at run time (import speed)
 if TYPE_CHECKING:
     from typing import Any
@@ -186,8 +187,11 @@ class TokenList(Sequence[Token]):
 
     def texts(self) -> list[str]:
         """The token strings alone, without building ``Token`` objects."""
-        kinds = _KIND_CACHE
-        return [p for p in self._pieces if (kinds.get(p) or _kind(p)) != "gap"]
+        pieces = self._pieces
+        kinds = list(map(_KIND_CACHE.get, pieces))
+        if None in kinds:
+            kinds = [k or _kind(p) for p, k in zip(pieces, kinds)]
+        return list(compress(pieces, map(ne, kinds, repeat("gap"))))
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def, override]  # int -> Token, slice -> list
         return self._build()[i]
