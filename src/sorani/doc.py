@@ -6,14 +6,24 @@
 >>> doc.tokens[2].norm
 'باری'
 
-JSON form (``Doc.to_dict()``, stable; fields are added, never renamed)::
+JSON form (``Doc.to_dict()``, stable: fields are added, never renamed or removed; ``version``
+changes only if that promise is broken)::
 
     {"version": 1, "text": str,
      "sentences": [{"text", "start", "end"}],
-     "tokens": [{"text", "norm", "kind", "start", "end", ...later-stage fields}],
-     ...later-stage span lists: "numbers", "entities", "quotes", "claims"}
+     "tokens":   [{"text", "norm", "kind", "start", "end",
+                   "lemma", "pos", "features", "morphemes": [{"text", "tag", "start", "end"}],  # morphology
+                   "latin"}],                                                                  # translit
+     "numbers":  [{"text", "start", "end", "value", "kind", "qualifier", "vague", "high",
+                   "qualifier_start", "qualifier_end"}],
+     "entities": [{"start", "end", "type", "text", "english", "wikidata", "how"}],
+     "quotes":   [{"start", "end", "text", "speaker": {"start", "end", "text", "type", "english"}}],
+     "claims":   [{"start", "end", "text", "value", "thing", "event", "qualifier", "source",
+                   "source_start", "source_end", "source_english"}]}
 
-All offsets are code points into ``text``, start inclusive, end exclusive.
+Token fields of a stage that did not run are absent; a span list is present when its stage ran.
+All offsets are code points into ``text``, start inclusive, end exclusive (a morpheme's offsets
+are into its token).
 """
 from __future__ import annotations
 
