@@ -22,8 +22,7 @@ changes only if that promise is broken)::
                    "source_start", "source_end", "source_english"}]}
 
 Token fields of a stage that did not run are absent; a span list is present when its stage ran.
-All offsets are code points into ``text``, start inclusive, end exclusive (a morpheme's offsets
-are into its token).
+All offsets, morphemes' included, are code points into ``text``, start inclusive, end exclusive.
 """
 from __future__ import annotations
 
