@@ -158,12 +158,12 @@ class _Lexicon:
         # fast scanners over the raw text: digit runs, and number words in any spelling
         self.digit_scan = re.compile(f"[{_DIG}]+")
         core = re.sub(r"\?P<\w+>", "?:", word_core)
-        # a literal first character lets ``re`` skip ahead quickly: words after a space, words
-        # after other non-letters, and a word at the very start
-        # one pass: digit runs, and number words after a space or punctuation; then a word at
-        # the very start
-        self._scan_pattern = f"[{_DIG}]+|[^{_LETTER}{_DIG}\u200c\u0640]({core})"
-        self._start_pattern = core
+        # one pass over the text finds digit runs and number words after a non-letter (a word at
+        # the very start is tested apart). The pattern starts with one character class, which
+        # ``re`` scans for in C before trying the rest: a digit starts a digit run, any other
+        # non-letter a number word (``[{_DIG}]+|[^…{_DIG}](word)`` would try the whole pattern
+        # at every character)
+        self._scan_pattern = f"[^{_LETTER}\u200c\u0640](?:(?<=[{_DIG}])[{_DIG}]*|({core}))"
         self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
             r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
         # first/last words of the context phrases: cheap tests before the context patterns run
@@ -214,9 +214,6 @@ class _Lexicon:
     def scan(self) -> re.Pattern[str]:
         return re.compile(self._scan_pattern)
 
-    @functools.cached_property
-    def word_scan_start(self) -> re.Pattern[str]:
-        return re.compile(self._start_pattern)
 
 
 _RAW_VARIANTS = {"ک": "[کك]", "ی": "[یيى]", "ە": f"(?:[ەة]\u200c?|ه(?:\u200c|(?![{_LETTER}\u200c])))", "ه": "[هھ]",
@@ -905,7 +902,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
     hits = [m.start(m.lastindex or 0) for m in lex.scan.finditer(text)]  # in text order
-    if text and text[0] in lex.first_letters and lex.word_scan_start.match(text):
+    if text and text[0] in lex.first_letters and lex.tok_re.match(text):  # a word at the start
         hits.insert(0, 0)
     if not hits:
         return []
