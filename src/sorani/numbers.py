@@ -188,9 +188,9 @@ class _Lexicon:
                   for p, _ in ctx.get(k, [])
                   for w in (p.split()[0], p.replace(" ", ""))]
 
-        def gate(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+        def gate(words: set[str]) -> _Gate:
             # short words must match whole; longer ones may carry a glued prefix/ending
-            return frozenset(words), tuple(sorted(w for w in words if len(w) > 2))
+            return frozenset(words), tuple(sorted(w for w in words if len(w) > 2)), {}
 
         singles = ({p.split()[-1] for p, _ in ctx.get("not_after", [])} | set(self.letters),
                    {p.split()[0] for p, _ in ctx.get("not_before", [])} | set(self.letters)
@@ -782,21 +782,42 @@ _PUNCT = "()[]{}«»\"'“”‘’،؛:,.!?؟*<>"
 _WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
 
-def _left_gate(text: str, pos: int, gate: tuple[frozenset[str], tuple[str, ...]]) -> bool:
-    """Whether the word before ``pos`` could end a context phrase (a quick test)."""
+# a gate: words that must match whole, words that may carry a glued prefix or ending, and a cache
+# of answers per raw word (the same words recur next to numbers)
+_Gate = tuple[frozenset[str], tuple[str, ...], dict[str, bool]]
+_GATE_CACHE_MAX = 50000
+
+
+def _left_gate(text: str, pos: int, gate: _Gate) -> bool:
+    """Whether the word before ``pos`` could end a context phrase (a quick test): the word
+    after the last space, newline, ``،``, ``,`` or ``(`` among the 30 characters before it."""
     j = pos
-    while j > 0 and (text[j - 1] in " \t" or text[j - 1] in "(«\"'“"):
+    while j > 0 and text[j - 1] in " \t(«\"'“":
         j -= 1
     if j == 0 or j == pos:
         return False
     lo = max(0, j - 30)
-    i = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j), text.rfind("،", lo, j),
-            text.rfind(",", lo, j), text.rfind("(", lo, j))
-    w = _nw(text[i + 1:j])
+    i = text.rfind(" ", lo, j)
+    if i < 0:  # no space: the other separators decide, or the whole text before
+        i = max(text.rfind("\n", lo, j), text.rfind("،", lo, j), text.rfind(",", lo, j),
+                text.rfind("(", lo, j))
+        return _left_gate_word(text[i + 1:j], gate)
+    raw = text[i + 1:j]  # the answer depends on this text alone
+    hit = gate[2].get(raw)
+    if hit is None:
+        if len(gate[2]) > _GATE_CACHE_MAX:
+            gate[2].clear()
+        k = max(raw.rfind("\n"), raw.rfind("،"), raw.rfind(","), raw.rfind("("))
+        hit = gate[2][raw] = _left_gate_word(raw[k + 1:], gate)
+    return hit
+
+
+def _left_gate_word(raw: str, gate: _Gate) -> bool:
+    w = _nw(raw)
     return w in gate[0] or w.endswith(gate[1])
 
 
-def _right_gate(text: str, pos: int, gate: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+def _right_gate(text: str, pos: int, gate: _Gate) -> bool:
     """Whether the word after ``pos`` could start a context phrase (a quick test)."""
     j = pos
     n = len(text)
@@ -807,8 +828,14 @@ def _right_gate(text: str, pos: int, gate: tuple[frozenset[str], tuple[str, ...]
     if text[j] in "%٪":
         return True
     i = text.find(" ", j, j + 30)
-    w = _nw(text[j:i if i >= 0 else j + 30].rstrip(_PUNCT))
-    return w in gate[0] or w.startswith(gate[1])
+    raw = text[j:i if i >= 0 else j + 30]
+    hit = gate[2].get(raw)
+    if hit is None:
+        if len(gate[2]) > _GATE_CACHE_MAX:
+            gate[2].clear()
+        w = _nw(raw.rstrip(_PUNCT))
+        hit = gate[2][raw] = w in gate[0] or w.startswith(gate[1])
+    return hit
 
 
 def _words_before(text: str, pos: int) -> list[str]:
@@ -972,7 +999,9 @@ def _emit(text: str, m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], las
             # characters next to it only, and the same ones recur (cached, relative offsets)
             digits = first.cls == "digits"
             before = text[s - 1] if s else "\n"
-            bullet = digits and before in " \t\n(" and _bullet(text, first, off)
+            after = text[e:e + 1]  # a list marker is followed by (spaces and) - . ) ـ
+            bullet = (digits and before in " \t\n(" and (after == " " or after in "-–.)ـ" and after != "")
+                      and _bullet(text, first, off))
             minus = digits and before in "−-" and (s == 1 or text[s - 2] in " \t\n(=[")
             key = (seq, idx, bullet, minus)
             rel = _DESC_CACHE.get(key, _MISS)
