@@ -158,12 +158,12 @@ class _Lexicon:
         # fast scanners over the raw text: digit runs, and number words in any spelling
         self.digit_scan = re.compile(f"[{_DIG}]+")
         core = re.sub(r"\?P<\w+>", "?:", word_core)
-        # one pass over the text finds digit runs and number words after a non-letter (a word at
-        # the very start is tested apart). The pattern starts with one character class, which
-        # ``re`` scans for in C before trying the rest: a digit starts a digit run, any other
-        # non-letter a number word (``[{_DIG}]+|[^…{_DIG}](word)`` would try the whole pattern
-        # at every character)
-        self._scan_pattern = f"[^{_LETTER}\u200c\u0640](?:(?<=[{_DIG}])[{_DIG}]*|({core}))"
+        # two passes find digit runs and number words after a non-letter (a word at the very
+        # start is tested apart). Each pattern starts with a literal or a character class, which
+        # ``re`` looks for in C before trying the rest: words after a space (most), and digit
+        # runs or words after any other non-letter (a lookbehind tells which)
+        self._scan_space_pattern = f" ({core})"
+        self._scan_other_pattern = f"[^{_LETTER}\u200c\u0640 ](?:(?<=[{_DIG}])[{_DIG}]*|({core}))"
         self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
             r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
         # first/last words of the context phrases: cheap tests before the context patterns run
@@ -211,8 +211,12 @@ class _Lexicon:
         return re.compile(self._seq_pattern)
 
     @functools.cached_property
-    def scan(self) -> re.Pattern[str]:
-        return re.compile(self._scan_pattern)
+    def scan_space(self) -> re.Pattern[str]:
+        return re.compile(self._scan_space_pattern)
+
+    @functools.cached_property
+    def scan_other(self) -> re.Pattern[str]:
+        return re.compile(self._scan_other_pattern)
 
 
 
@@ -928,7 +932,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
-    hits = [m.start(m.lastindex or 0) for m in lex.scan.finditer(text)]  # in text order
+    hits = [m.start(1) for m in lex.scan_space.finditer(text)]
+    hits += [m.start(m.lastindex or 0) for m in lex.scan_other.finditer(text)]
+    hits.sort()
     if text and text[0] in lex.first_letters and lex.tok_re.match(text):  # a word at the start
         hits.insert(0, 0)
     if not hits:
