@@ -345,9 +345,21 @@ def _to_decimal(s: str) -> Decimal | None:
 _NW_NEEDED = re.compile("[\u200c\u0640كيىةۀھؤ]|ه$").search
 
 
+_NW_CACHE: dict[str, str] = {}
+
+
 def _nw(word: str) -> str:
     """One raw word (or ending) in standard spelling: ك ي ى ة ھ ؤ, ه+ZWNJ and final ه → ە,
-    tatweel and ZWNJ dropped (``str.replace`` only: this runs for every word next to a number)."""
+    tatweel and ZWNJ dropped (cached: this runs for every word next to a number)."""
+    hit = _NW_CACHE.get(word)
+    if hit is None:
+        if len(_NW_CACHE) > 50000:
+            _NW_CACHE.clear()
+        hit = _NW_CACHE[word] = _nw_uncached(word)
+    return hit
+
+
+def _nw_uncached(word: str) -> str:
     if _NW_NEEDED(word) is None:
         return word
     if "\u200c" in word:
