@@ -1036,9 +1036,7 @@ def _emit(text: str, off: int, end: int, lex: _Lexicon, out: list[NumberSpan], l
             # characters next to it only, and the same ones recur (cached, relative offsets)
             digits = first.cls == "digits"
             before = text[s - 1] if s else "\n"
-            after = text[e:e + 1]  # a list marker is followed by (spaces and) - . ) ـ
-            bullet = (digits and before in " \t\n(" and (after == " " or after in "-–.)ـ" and after != "")
-                      and _bullet(text, first, off))
+            bullet = digits and before in " \t\n(" and _bullet(text, first, off)
             minus = digits and before in "−-" and (s == 1 or text[s - 2] in " \t\n(=[")
             key = (seq, idx, bullet, minus)
             rel = _DESC_CACHE.get(key, _MISS)
@@ -1107,13 +1105,13 @@ def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
     if tok.cls != "digits" or tok.suffix or tok.percent:
         return False
     start, end = tok.start + off, tok.end + off
+    after = ntext[end:end + 3].lstrip(" ")  # the marker after it first: most numbers have none
+    if not (after and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())):
+        return False
     line_start = ntext.rfind("\n", max(0, start - 8), start) + 1
     if line_start == 0 and start > 8:
         return False
-    if ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") != "":
-        return False
-    after = ntext[end:end + 3].lstrip(" ")
-    return bool(after) and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())
+    return ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") == ""
 
 
 def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0,
