@@ -224,13 +224,12 @@ class _Lexicon:
         return re.compile(self._scan_other_pattern)
 
 
-
 _RAW_VARIANTS = {"ک": "[کك]", "ی": "[یيى]", "ە": f"(?:[ەة]\u200c?|ه(?:\u200c|(?![{_LETTER}\u200c])))", "ه": "[هھ]",
                  "ۆ": "[ۆؤ]"}
 # ە before a letter of the same word: a bare ه (ە only at the end of a word) cannot match there,
 # so the pattern leaves that branch (and its large letter class, slow to compile) out
 _RAW_E_INSIDE = "(?:[ەة]\u200c?|ه\u200c)"
-_RAW_CHARS = {"ک": "کك", "ی": "یيى", "ە": "ەةه", "ه": "هھ", "ۆ": "ۆؤ"}  # what each letter may be written as
+_RAW_CHARS = {"ک": "کك", "ی": "یيى", "ە": "ەةه", "ه": "هھ", "ۆ": "ۆؤ"}  # each letter's spellings
 
 
 def _trie(words: list[str]) -> str:
@@ -247,17 +246,19 @@ def _trie(words: list[str]) -> str:
         kids = sorted(k for k in node if k)
         if not kids:
             return ""
-        parts = [(_RAW_E_INSIDE if k == "ە" and _letter_follows(node[k]) else _RAW_VARIANTS.get(k, re.escape(k)))
-                 + emit(node[k]) for k in kids]
+        parts = [_variants(k, node[k]) + emit(node[k]) for k in kids]
         out = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
         return f"(?:{out})?" if "" in node else out
 
     return emit(root)
 
 
-def _letter_follows(node: dict[str, Any]) -> bool:
-    """Whether every path on from a trie node starts with a letter (no word ends at the node)."""
-    return "" not in node and all(re.fullmatch(_L, c) for k in node for c in _RAW_CHARS.get(k, k))
+def _variants(ch: str, node: dict[str, Any]) -> str:
+    """The pattern for letter ``ch`` of a trie whose paths go on into ``node``."""
+    if ch == "ە" and "" not in node and all(re.fullmatch(_L, c) for k in node
+                                            for c in _RAW_CHARS.get(k, k)):
+        return _RAW_E_INSIDE  # only letters follow: not at the end of a word
+    return _RAW_VARIANTS.get(ch, re.escape(ch))
 
 
 @cache
