@@ -961,8 +961,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
     hits = [m.start(1) for m in lex.scan_space.finditer(text)]
-    hits += [m.start(m.lastindex or 0) for m in lex.scan_other.finditer(text)]
-    hits.sort()
+    other = [m.start(m.lastindex or 0) for m in lex.scan_other.finditer(text)]
+    if other:
+        hits = sorted(hits + other) if hits else other
     if text and text[0] in lex.first_letters and lex.tok_re.match(text):  # a word at the start
         hits.insert(0, 0)
     if not hits:
@@ -1023,14 +1024,15 @@ _MISS = object()
 def _emit(text: str, off: int, end: int, lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
     """Describe the numbers of the sequence ``text[off:end]`` and append their spans to ``out``."""
     seq = text[off:end]
-    toks, nums = _analyze_seq(seq, lex)
+    toks, nums = _SEQ_CACHE.get(seq) or _analyze_seq(seq, lex)
     for idx, num in enumerate(nums):
         first = toks[num.i]
         s, e = first.start + off, toks[num.j - 1].end + off
         single = num.j - num.i == 1 and first.cls != "digits"
         gl = _left_gate(text, s, lex.left_gate_single if single else lex.left_gate)
-        gr = _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
-        if gl or gr or "نیو" in text[e:e + 30]:
+        # (``_describe`` finds the right gate itself when it is not given)
+        gr = None if gl else _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
+        if gl or gr or text.find("نیو", e, e + 30) >= 0:
             span = _describe(text, toks, num, lex, off, gl, gr)
         else:
             # no context phrase around: the description depends on the sequence and the
