@@ -153,17 +153,18 @@ class _Lexicon:
         range_alt = alt([p for p, _ in ctx.get("range", []) if not p[0].isalpha() or True])
         sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
-        self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"
+        self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"  # a sequence of number tokens
+        self._next_tok_pattern = f"{sep}{tok_nonames}"  # one more token of a sequence
         self.tok_re = re.compile(tok)
         # fast scanners over the raw text: digit runs, and number words in any spelling
         self.digit_scan = re.compile(f"[{_DIG}]+")
         core = re.sub(r"\?P<\w+>", "?:", word_core)
-        # a literal first character lets ``re`` skip ahead quickly: words after a space, words
-        # after other non-letters, and a word at the very start
-        # one pass: digit runs, and number words after a space or punctuation; then a word at
-        # the very start
-        self._scan_pattern = f"[{_DIG}]+|[^{_LETTER}{_DIG}\u200c\u0640]({core})"
-        self._start_pattern = core
+        # two passes find digit runs and number words after a non-letter (a word at the very
+        # start is tested apart). Each pattern starts with a literal or a character class, which
+        # ``re`` looks for in C before trying the rest: words after a space (most), and digit
+        # runs or words after any other non-letter (a lookbehind tells which)
+        self._scan_space_pattern = f" ({core})"
+        self._scan_other_pattern = f"[^{_LETTER}\u200c\u0640 ](?:(?<=[{_DIG}])[{_DIG}]*|({core}))"
         self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
             r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
         # first/last words of the context phrases: cheap tests before the context patterns run
@@ -188,9 +189,9 @@ class _Lexicon:
                   for p, _ in ctx.get(k, [])
                   for w in (p.split()[0], p.replace(" ", ""))]
 
-        def gate(words: set[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+        def gate(words: set[str]) -> _Gate:
             # short words must match whole; longer ones may carry a glued prefix/ending
-            return frozenset(words), tuple(sorted(w for w in words if len(w) > 2))
+            return frozenset(words), tuple(sorted(w for w in words if len(w) > 2)), {}
 
         singles = ({p.split()[-1] for p, _ in ctx.get("not_after", [])} | set(self.letters),
                    {p.split()[0] for p, _ in ctx.get("not_before", [])} | set(self.letters)
@@ -211,16 +212,24 @@ class _Lexicon:
         return re.compile(self._seq_pattern)
 
     @functools.cached_property
-    def scan(self) -> re.Pattern[str]:
-        return re.compile(self._scan_pattern)
+    def next_tok_re(self) -> re.Pattern[str]:
+        return re.compile(self._next_tok_pattern)
 
     @functools.cached_property
-    def word_scan_start(self) -> re.Pattern[str]:
-        return re.compile(self._start_pattern)
+    def scan_space(self) -> re.Pattern[str]:
+        return re.compile(self._scan_space_pattern)
+
+    @functools.cached_property
+    def scan_other(self) -> re.Pattern[str]:
+        return re.compile(self._scan_other_pattern)
 
 
 _RAW_VARIANTS = {"ک": "[کك]", "ی": "[یيى]", "ە": f"(?:[ەة]\u200c?|ه(?:\u200c|(?![{_LETTER}\u200c])))", "ه": "[هھ]",
                  "ۆ": "[ۆؤ]"}
+# ە before a letter of the same word: a bare ه (ە only at the end of a word) cannot match there,
+# so the pattern leaves that branch (and its large letter class, slow to compile) out
+_RAW_E_INSIDE = "(?:[ەة]\u200c?|ه\u200c)"
+_RAW_CHARS = {"ک": "کك", "ی": "یيى", "ە": "ەةه", "ه": "هھ", "ۆ": "ۆؤ"}  # each letter's spellings
 
 
 def _trie(words: list[str]) -> str:
@@ -237,11 +246,19 @@ def _trie(words: list[str]) -> str:
         kids = sorted(k for k in node if k)
         if not kids:
             return ""
-        parts = [_RAW_VARIANTS.get(k, re.escape(k)) + emit(node[k]) for k in kids]
+        parts = [_variants(k, node[k]) + emit(node[k]) for k in kids]
         out = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
         return f"(?:{out})?" if "" in node else out
 
     return emit(root)
+
+
+def _variants(ch: str, node: dict[str, Any]) -> str:
+    """The pattern for letter ``ch`` of a trie whose paths go on into ``node``."""
+    if ch == "ە" and "" not in node and all(re.fullmatch(_L, c) for k in node
+                                            for c in _RAW_CHARS.get(k, k)):
+        return _RAW_E_INSIDE  # only letters follow: not at the end of a word
+    return _RAW_VARIANTS.get(ch, re.escape(ch))
 
 
 @cache
@@ -329,9 +346,21 @@ def _to_decimal(s: str) -> Decimal | None:
 _NW_NEEDED = re.compile("[\u200c\u0640كيىةۀھؤ]|ه$").search
 
 
+_NW_CACHE: dict[str, str] = {}
+
+
 def _nw(word: str) -> str:
     """One raw word (or ending) in standard spelling: ك ي ى ة ھ ؤ, ه+ZWNJ and final ه → ە,
-    tatweel and ZWNJ dropped (``str.replace`` only: this runs for every word next to a number)."""
+    tatweel and ZWNJ dropped (cached: this runs for every word next to a number)."""
+    hit = _NW_CACHE.get(word)
+    if hit is None:
+        if len(_NW_CACHE) > 50000:
+            _NW_CACHE.clear()
+        hit = _NW_CACHE[word] = _nw_uncached(word)
+    return hit
+
+
+def _nw_uncached(word: str) -> str:
     if _NW_NEEDED(word) is None:
         return word
     if "\u200c" in word:
@@ -785,21 +814,42 @@ _PUNCT = "()[]{}«»\"'“”‘’،؛:,.!?؟*<>"
 _WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
 
-def _left_gate(text: str, pos: int, gate: tuple[frozenset[str], tuple[str, ...]]) -> bool:
-    """Whether the word before ``pos`` could end a context phrase (a quick test)."""
+# a gate: words that must match whole, words that may carry a glued prefix or ending, and a cache
+# of answers per raw word (the same words recur next to numbers)
+_Gate = tuple[frozenset[str], tuple[str, ...], dict[str, bool]]
+_GATE_CACHE_MAX = 50000
+
+
+def _left_gate(text: str, pos: int, gate: _Gate) -> bool:
+    """Whether the word before ``pos`` could end a context phrase (a quick test): the word
+    after the last space, newline, ``،``, ``,`` or ``(`` among the 30 characters before it."""
     j = pos
-    while j > 0 and (text[j - 1] in " \t" or text[j - 1] in "(«\"'“"):
+    while j > 0 and text[j - 1] in " \t(«\"'“":
         j -= 1
     if j == 0 or j == pos:
         return False
     lo = max(0, j - 30)
-    i = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j), text.rfind("،", lo, j),
-            text.rfind(",", lo, j), text.rfind("(", lo, j))
-    w = _nw(text[i + 1:j])
+    i = text.rfind(" ", lo, j)
+    if i < 0:  # no space: the other separators decide, or the whole text before
+        i = max(text.rfind("\n", lo, j), text.rfind("،", lo, j), text.rfind(",", lo, j),
+                text.rfind("(", lo, j))
+        return _left_gate_word(text[i + 1:j], gate)
+    raw = text[i + 1:j]  # the answer depends on this text alone
+    hit = gate[2].get(raw)
+    if hit is None:
+        if len(gate[2]) > _GATE_CACHE_MAX:
+            gate[2].clear()
+        k = max(raw.rfind("\n"), raw.rfind("،"), raw.rfind(","), raw.rfind("("))
+        hit = gate[2][raw] = _left_gate_word(raw[k + 1:], gate)
+    return hit
+
+
+def _left_gate_word(raw: str, gate: _Gate) -> bool:
+    w = _nw(raw)
     return w in gate[0] or w.endswith(gate[1])
 
 
-def _right_gate(text: str, pos: int, gate: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+def _right_gate(text: str, pos: int, gate: _Gate) -> bool:
     """Whether the word after ``pos`` could start a context phrase (a quick test)."""
     j = pos
     n = len(text)
@@ -810,8 +860,14 @@ def _right_gate(text: str, pos: int, gate: tuple[frozenset[str], tuple[str, ...]
     if text[j] in "%٪":
         return True
     i = text.find(" ", j, j + 30)
-    w = _nw(text[j:i if i >= 0 else j + 30].rstrip(_PUNCT))
-    return w in gate[0] or w.startswith(gate[1])
+    raw = text[j:i if i >= 0 else j + 30]
+    hit = gate[2].get(raw)
+    if hit is None:
+        if len(gate[2]) > _GATE_CACHE_MAX:
+            gate[2].clear()
+        w = _nw(raw.rstrip(_PUNCT))
+        hit = gate[2][raw] = w in gate[0] or w.startswith(gate[1])
+    return hit
 
 
 def _words_before(text: str, pos: int) -> list[str]:
@@ -904,14 +960,19 @@ def find_numbers(text: str) -> list[NumberSpan]:
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
-    hits = [m.start(m.lastindex or 0) for m in lex.scan.finditer(text)]  # in text order
-    if text and text[0] in lex.first_letters and lex.word_scan_start.match(text):
+    hits = [m.start(1) for m in lex.scan_space.finditer(text)]
+    other = [m.start(m.lastindex or 0) for m in lex.scan_other.finditer(text)]
+    if other:
+        hits = sorted(hits + other) if hits else other
+    if text and text[0] in lex.first_letters and lex.tok_re.match(text):  # a word at the start
         hits.insert(0, 0)
     if not hits:
         return []
     out: list[NumberSpan] = []
     last_end = done = 0
-    seq_match = lex.seq_re.match
+    # the sequence ``seq_re`` matches, one token at a time: ``tok_re`` is compiled anyway, and
+    # ``next_tok_re`` holds one token pattern where ``seq_re`` holds two (faster to compile)
+    tok_match, next_match = lex.tok_re.match, lex.next_tok_re.match
     for h in hits:
         if h < done:
             continue
@@ -919,11 +980,14 @@ def find_numbers(text: str) -> list[NumberSpan]:
             h -= 1
         elif h > 1 and text[h - 1] == " " and text[h - 2] in "%٪":
             h -= 2
-        m = seq_match(text, h)
+        m = tok_match(text, h)
         if m is None:
             continue
-        done = m.end()
-        last_end = _emit(text, m, lex, out, last_end)
+        end = m.end()
+        while (m := next_match(text, end)) is not None:
+            end = m.end()
+        done = end
+        last_end = _emit(text, h, end, lex, out, last_end)
     return out
 
 
@@ -933,7 +997,7 @@ def _find_slow(text: str) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     last_end = 0
     for m in lex.seq_re.finditer(text):
-        last_end = _emit(text, m, lex, out, last_end)
+        last_end = _emit(text, m.start(), m.end(), lex, out, last_end)
     return out
 
 
@@ -957,18 +1021,18 @@ _DESC_CACHE: dict[tuple[Any, ...], Any] = {}
 _MISS = object()
 
 
-def _emit(text: str, m: re.Match[str], lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
-    """Describe the numbers of one matched sequence and append their spans to ``out``."""
-    seq = m.group()
-    toks, nums = _analyze_seq(seq, lex)
-    off = m.start()
+def _emit(text: str, off: int, end: int, lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
+    """Describe the numbers of the sequence ``text[off:end]`` and append their spans to ``out``."""
+    seq = text[off:end]
+    toks, nums = _SEQ_CACHE.get(seq) or _analyze_seq(seq, lex)
     for idx, num in enumerate(nums):
         first = toks[num.i]
         s, e = first.start + off, toks[num.j - 1].end + off
         single = num.j - num.i == 1 and first.cls != "digits"
         gl = _left_gate(text, s, lex.left_gate_single if single else lex.left_gate)
-        gr = _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
-        if gl or gr or "نیو" in text[e:e + 30]:
+        # (``_describe`` finds the right gate itself when it is not given)
+        gr = None if gl else _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
+        if gl or gr or text.find("نیو", e, e + 30) >= 0:
             span = _describe(text, toks, num, lex, off, gl, gr)
         else:
             # no context phrase around: the description depends on the sequence and the
@@ -1044,13 +1108,13 @@ def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
     if tok.cls != "digits" or tok.suffix or tok.percent:
         return False
     start, end = tok.start + off, tok.end + off
+    after = ntext[end:end + 3].lstrip(" ")  # the marker after it first: most numbers have none
+    if not (after and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())):
+        return False
     line_start = ntext.rfind("\n", max(0, start - 8), start) + 1
     if line_start == 0 and start > 8:
         return False
-    if ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") != "":
-        return False
-    after = ntext[end:end + 3].lstrip(" ")
-    return bool(after) and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())
+    return ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") == ""
 
 
 def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0,
