@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 from sorani._data import read_rows
 
-# a terminator with its closing quotes and the whitespace after it, or a line break
-_END = r"([.!?؟…۔]+)([\"'»”’)\]]*)(?:\s+|$)|\n\s*"
+# a candidate end: a terminator or line break with the terminators and closing quotes that
+# follow it, then the whitespace after them (one character class first: the regex engine scans
+# for it quickly)
+_END = r"[.!?؟…۔\n](?:(?<=\n)|[.!?؟…۔\"'»”’)\]]*)(\s*)"
 _WORD_BEFORE = r"[^\s\"'«“(\[]*$"
 
 
@@ -86,14 +88,18 @@ def sentences(text: str) -> list[Sentence]:
     spans: list[Sentence] = []
     append = spans.append
     start = 0
+    n = len(text)
     for m in _patterns()[0].finditer(text):
         a, end = m.span()
         first = text[a]
-        if first == "." or first == "…":
-            if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, a):
-                continue
-            if text[a - 2:a] == "و ":
-                continue  # "و ..." is "and so on": the sentence goes on
+        if first != "\n":
+            if end == m.start(1) and end != n:
+                continue  # not followed by whitespace: a decimal, a URL, an abbreviation's dot
+            if first == "." or first == "…":
+                if end - a == 1 + len(m.group(1)) and first == "." and _is_abbreviation(text, a):
+                    continue
+                if text[a - 2:a] == "و ":
+                    continue  # "و ..." is "and so on": the sentence goes on
         chunk = text[start:end]
         stripped = chunk.strip()
         if stripped:
