@@ -823,6 +823,22 @@ def _variants(w: str) -> list[str]:
     return out
 
 
+def _w_variants(w: str) -> list[str]:
+    """Respellings tried last: the vowel وو written with one و (فێربون، نوسی), or a و doubled
+    where the dictionary has one (ووشە، درووست)."""
+    out = []
+    if "و" in w[1:]:
+        for i in sorted({w.find("وو"), w.rfind("وو")} - {-1}):
+            out.append(w[:i] + w[i + 1:])
+        expanded = w[0] + _SINGLE_W.sub("وو", w[1:])
+        if expanded != w:
+            out.append(expanded)
+    return out
+
+
+_SINGLE_W = re.compile("(?<![وۆێیاە])و(?![واەێیۆ])")
+
+
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
     مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
@@ -861,21 +877,41 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         for c in _noun_analyses(w[2:], lex) or _light_analyses(w[2:], lex):
             found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
     if variants and not found and len(w) <= MAX_FALLBACK:
-        for v in _variants(w):
-            res = _analyze_folded(v, False)
-            if res and not res[0][7]:
-                c = res[0]
-                if len(v) != len(w):
-                    return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
-                return ((c[0] - 0.05,) + c[1:],)
+        found = _respelled(w, _variants(w))
+        if found:
+            return found
     if not found and variants and len(w) <= MAX_FALLBACK:
         found = _compound(w, lex)
+    if not found and variants and len(w) <= MAX_FALLBACK:
+        found = _respelled(w, _w_variants(w))
+        if found:
+            return found
     if not found:
         return (_guess(w),)
     if w in lex.closed:  # function words: their own analysis first
         found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in found]
     found.sort(key=lambda c: -c[0])
     return tuple(found)
+
+
+def _respelled(w: str, variants: list[str]) -> tuple[Cand, ...]:
+    """The best lexicon analysis of the first respelling of ``w`` that has one (or ())."""
+    for v in variants:
+        res = _analyze_folded(v, False)
+        if res and not res[0][7]:
+            c = res[0]
+            if len(v) == len(w) - 1 and "وو" in w:  # keep the word's own وو in the lemma
+                i = next((k for k in range(len(v)) if v[k] != w[k]), len(v))
+                if c[1][:i] == v[:i]:
+                    c = c[:1] + (c[1][:i] + "و" + c[1][i:],) + c[2:]
+            if len(v) != len(w):  # keep the affixes when they are spelled the same in ``w``
+                pre = "".join(m[0] for m in c[4])
+                suf = "".join(m[0] for m in c[6])
+                if w.startswith(pre) and w.endswith(suf) and len(w) > len(pre) + len(suf):
+                    return ((c[0] - 0.05, c[1], c[2], c[3], c[4], w[len(pre):len(w) - len(suf)], c[6], False),)
+                return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
+            return ((c[0] - 0.05,) + c[1:],)
+    return ()
 
 
 @lru_cache(maxsize=300_000)
