@@ -187,6 +187,8 @@ def _junction(prev: str, form: str) -> list[str]:
     """Surface forms of suffix ``form`` (consonant-context spelling) after the letter ``prev``."""
     if form == "یی" and prev not in VOWELS:
         return []  # derivational یی only after a vowel (ناوچەیی); after a consonant it is ی + ی
+    if form in ("ایی", "ەها") and prev in VOWELS:
+        return []  # قوڵایی، ملیۆنەها: after a consonant only (a vowel takes یی، ها is not split)
     if prev not in VOWELS or not form:
         return [form]
     if prev == "و" and form == "و":
@@ -290,6 +292,11 @@ def _verb_prefixes() -> dict[str, list[Chain]]:
             continue
         parts = tuple(p for p in (c1, asp, c2) if p[0])
         out.setdefault("".join(p[0] for p in parts), []).append(parts)
+    # negation + agent clitic + imperfective: نەیدەتوانی، نەماندەزانی
+    neg = [a for a in aspects if a[0] == "نە"]
+    for n, c, asp in product(neg, clitics[1:], aspects):
+        if asp[0] in ("دە", "ئە"):
+            out.setdefault(n[0] + c[0] + asp[0], []).append((n, c, asp))
     return out
 
 
@@ -701,7 +708,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     affix_pv = _affix_preverbs()
     for b, e, sentries, stems in hits:
         stem = w[b:e]
-        for k in range(0, min(b, 6) + 1):
+        for k in range(0, min(b, 7) + 1):
             pchains = vpre.get(w[b - k:b])
             if pchains is None:
                 continue
@@ -721,7 +728,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         if pre in affix_pv:
                             full = pre + lemma  # preverb + known verb: a regular compound
                             bonus -= 0.01
-                        elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
+                        elif lemma in _LIGHT_VERBS and (len(pre) > 2 or pre in _SHORT_LIGHT_HEADS) \
+                                and pre in nouns:
                             full = pre + lemma  # open noun + light verb compound
                             open_compound = True
                         else:
@@ -734,8 +742,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             continue
                         if len(stem) < 2:
                             continue
-                    if open_compound and factor == 1.0:
-                        continue
+                    if open_compound and factor == 1.0 and (stype != "PST" or lemma in ("دان", "بوون")):
+                        continue  # a past form needs no prefix (کۆکردەوە، بیرمکردەوە) but Xدا, Xبوو are X + دا, بوو
                     if has_d and not stem.startswith("ێ"):
                         continue
                     if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
@@ -754,7 +762,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         if imp and "IPFV" in ptags:
                             continue  # no imperative after دە
                         mood = "" if pmood or smood else "IND"
-                        prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
+                        prefix = (((pre, "PVB", "") if not open_compound or factor < 1.0 else _OPEN_PVB(pre),)
+                                  if pre else ()) + pchain
                         cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
                         if pre and not pchain and not schain:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
@@ -766,6 +775,18 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
                         break  # the cheapest valid ending chain is enough for this prefix chain
     return out
+
+
+class _OPEN_PVB(tuple):
+    """The nominal part of an unprefixed open light-verb compound (کۆ in کۆکردەوە): a weak
+    reading, tried only when the word has no nominal or compound analysis."""
+
+    def __new__(cls, pre: str) -> "_OPEN_PVB":
+        return super().__new__(cls, (pre, "PVB", ""))
+
+
+def _weak_only(found: list[Cand]) -> bool:
+    return all(c[4] and type(c[4][0]) is _OPEN_PVB for c in found)
 
 
 _SHORT_LIGHT_HEADS = frozenset({"کۆ", "پێ", "لێ", "تێ", "دا", "ڕا", "بە"})
@@ -803,7 +824,7 @@ def _guess(w: str) -> Cand:
     return best
 
 
-_PROCLITICS = ("لە", "بە")
+_PROCLITICS = ("لە", "بە", "بۆ")
 
 
 def _variants(w: str) -> list[str]:
@@ -862,6 +883,23 @@ def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     return out
 
 
+_DER_PREFIXES = ("بێ", "نا", "هاو")
+
+
+def _derived(w: str, lex: _Lexicon) -> list[Cand]:
+    """An adjective or noun derived with a productive prefix from a lexicon word (بێ + ئاگا،
+    نا + ڕاستەوخۆ، هاو + بیر), inflected like a noun; the lemma is the derived word."""
+    out: list[Cand] = []
+    for pre in _DER_PREFIXES:
+        if not w.startswith(pre) or len(w) - len(pre) < 3:
+            continue
+        for c in _noun_analyses(w[len(pre):], lex):
+            if c[7] or c[2] in _NO_SUFFIX_POS or c[2] == "VERB" or len(c[5]) < 3 or c[4]:
+                continue
+            out.append((c[0] - 0.15, pre + c[1], "ADJ", c[3], ((pre, "DER", ""),), c[5], c[6], False))
+    return out
+
+
 def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = None) -> tuple[Cand, ...]:
     """All candidate analyses of a folded word, best first (``nouns``: its noun analyses, when
     already computed)."""
@@ -880,8 +918,8 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         found = _respelled(w, _variants(w))
         if found:
             return found
-    if not found and variants and len(w) <= MAX_FALLBACK:
-        found = _compound(w, lex)
+    if variants and len(w) <= MAX_FALLBACK and (not found or _weak_only(found)):
+        found = _compound(w, lex) or _derived(w, lex) or found
     if not found and variants and len(w) <= MAX_FALLBACK:
         found = _respelled(w, _w_variants(w))
         if found:
