@@ -210,8 +210,8 @@ def _junction(prev: str, form: str) -> list[str]:
         if rest and prev in "اۆ":  # گێڕایەوە، بەلایەوە beside لاوە
             return [rest, "ی" + form]
         return [rest] if rest else ["یە"]
-    if form.startswith("ێ"):
-        return ["یە" + form[1:]]
+    if form.startswith("ێ"):  # after ی also ەک: کۆتایی + یەک → کۆتاییەک, and مەترسیەک for مەترسییەک
+        return ["یە" + form[1:], "ە" + form[1:]] if prev == "ی" else ["یە" + form[1:]]
     if form.startswith("ان"):
         return ["یان" + form[2:], form] if prev == "ی" else ["یان" + form[2:]]
     if form == "یش":
@@ -495,6 +495,15 @@ def _verb_prefix_heads() -> frozenset[str]:
 _CLS_OF = {"ە": "E", "ی": "I", "و": "U", "ا": "V", "ۆ": "V", "ێ": "V", "ۊ": "V"}
 
 
+def _stem_cls(stem: str) -> str:
+    """Spelling class of a stem's end: و after a vowel letter is the consonant w (ناو، شەو،
+    کراو: ناوێک، شەوێک), elsewhere the vowel و (مێژوو، خانوو: خانوویەک)."""
+    last = stem[-1]
+    if last == "و" and stem[-2:-1] in "اەۆێی" and len(stem) > 1:
+        return "C"
+    return _CLS_OF.get(last, "C")
+
+
 @cache
 def _tails(kind: str) -> frozenset[str]:
     """Every ending of every suffix chain of ``kind`` (noun|verb): a word end that is not in this
@@ -518,12 +527,14 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if tail not in tails:
             break
         stem = w[:i]
-        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
+        segs = chains[_stem_cls(stem)].get(tail)
         if segs is None:
             continue
         entries = lex.nouns.get(stem)
         if entries:
             weak = 0.2 if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
+            if _glide_ek(stem, tail):
+                continue
             for seg in segs:
                 cost = _chain_cost(seg) + weak
                 if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
@@ -542,6 +553,13 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     return out
 
 
+def _glide_ek(stem: str, tail: str) -> bool:
+    """ەک after ی is the vowel ی's indefinite (کۆتایی + ەک), never after a glide ی (لایەک is
+    لا + یەک, not لای + ەک)."""
+    return tail[:1] == "ە" and stem[-1:] == "ی" and stem[-2:-1] in "اەۆێو" and tail[1:2] == "ک" \
+        and not tail.startswith("ەکە") and not tail.startswith("ەکان")
+
+
 def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
     out: list[Cand] = []
@@ -553,7 +571,7 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if tail not in tails:
             break
         stem = w[:i]
-        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
+        segs = chains[_stem_cls(stem)].get(tail)
         if segs is None or stem[-1] not in "نوە":
             continue
         for lemma, pos, feats in _light_compound(stem, lex):
@@ -617,6 +635,7 @@ def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Ch
         cost += 0.3
     elif suffix and stem.endswith("ەک") and suffix[0][0].startswith("ان"):  # X+ەکان, not Xەک+ان
         cost += 0.5
+
     if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
         bonus -= 0.01
     score = (0.2 if guess else 1.0) - 0.08 * cost + bonus + 0.001 * len(stem)
@@ -806,8 +825,8 @@ def _guess(w: str) -> Cand:
     n = len(w)
     best: Cand | None = None
     for i in range(3, n):
-        segs = chains[_cls(w[i - 1])].get(w[i:])
-        if not segs:
+        segs = chains[_stem_cls(w[:i])].get(w[i:])
+        if not segs or _glide_ek(w[:i], w[i:]):
             continue
         for seg in segs:
             if not any(t[1] in _STRONG_TAGS for t in seg):
