@@ -320,6 +320,8 @@ def _verb_suffixes() -> dict[str, list[tuple[str, Chain]]]:
             for fin in finals:
                 if fin[0].startswith("ت") and fin[1] in ("TEL", "DIR"):
                     continue
+                if end[0] == "ەر" and fin[1] not in ("TEL", "DIR"):
+                    continue  # the imperative's ر only before ەوە / ە: بکەرەوە، بچۆرە
                 if fin[0] and end[0]:
                     for surf in _junction(end[0][-1], fin[0]):
                         add(stype, (end, (surf, fin[1], fin[2])))
