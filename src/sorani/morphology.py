@@ -519,20 +519,37 @@ def _tails(kind: str) -> frozenset[str]:
     return frozenset(k[i:] for k in keys for i in range(len(k) + 1))
 
 
+@cache
+def _chains_by_tail() -> dict[str, dict[str, list[Chain]]]:
+    """``_noun_chains`` inverted: surface chain -> stem class -> segmentations."""
+    out: dict[str, dict[str, list[Chain]]] = {}
+    for cls, table in _noun_chains().items():
+        for tail, segs in table.items():
+            out.setdefault(tail, {})[cls] = segs
+    return out
+
+
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     chains = _noun_chains()
     tails = _tails("noun")
+    by_tail = _chains_by_tail()
+    nouns = lex.nouns
     n = len(w)
     for i in range(n, max(1, n - MAX_NOUN_CHAIN) - 1, -1):
         tail = w[i:]
         if tail not in tails:
             break
+        by_cls = by_tail.get(tail)
+        if by_cls is None:
+            continue
         stem = w[:i]
-        segs = chains[_stem_cls(stem)].get(tail)
+        entries = nouns.get(stem)
+        if not entries and not (tail[:2] == "ان" and stem[-1] != "ە"):
+            continue  # nothing can match here: skip the class computation
+        segs = by_cls.get(_stem_cls(stem))
         if segs is None:
             continue
-        entries = lex.nouns.get(stem)
         if entries:
             weak = 0.2 if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
             if _glide_ek(stem, tail):
