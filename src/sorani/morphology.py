@@ -1004,9 +1004,9 @@ _BEST: dict[str, Cand | None] = {}
 
 def _best(word: str) -> Cand | None:
     """The best candidate of a raw word.  Fast path: when a dictionary word matches with at most
-    an ezafe (score ≥ 1) and the word is not a bare verb stem, no verb analysis can outrank it (a
-    verb form has at least one affix, costing more than the length bonus it could gain), so the
-    verb search is skipped."""
+    an ezafe (score ≥ 1), or with an article or the indefinite (which no verb form carries), and the
+    word is not a bare verb stem, no verb analysis can outrank it (a verb form has at least one
+    affix, costing more than the length bonus it could gain), so the verb search is skipped."""
     best = _BEST.get(word, _MISSING)
     if best is not _MISSING:
         return best  # type: ignore[return-value]
@@ -1021,7 +1021,7 @@ def _best(word: str) -> Cand | None:
             nouns = _noun_analyses(w, lex)
             if nouns:
                 top = max(nouns, key=lambda c: c[0])
-                if top[0] >= 1.0:
+                if top[0] >= 1.0 or (len(top[5]) >= 3 and any(t[1] in _NOMINAL_ONLY for t in top[6])):
                     best = top
                     if w in lex.closed:
                         best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in nouns),
@@ -1034,6 +1034,8 @@ def _best(word: str) -> Cand | None:
 
 
 _MISSING = object()
+# an article or the indefinite never ends a verb form: a noun reading with one needs no verb search
+_NOMINAL_ONLY = frozenset({"DEF", "INDF"})
 
 
 @lru_cache(maxsize=100_000)
