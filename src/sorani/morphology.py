@@ -775,18 +775,23 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 else:
                     full = lemma
                 for pchain, ptags, strong, has_d, factor, pmood in pchains:
-                    if not strong:
+                    # X + بم/بیت/بێت/بین/بن: the subjunctive of بوون with its ب written once (هەڵەبم)
+                    bare_sbjv = bool(pre) and not pchain and lemma == "بوون" and stype == "PRS" and stem == "ب"
+                    if not strong and not bare_sbjv:
                         if stype == "PRS" and pre not in affix_pv:
                             continue
                         if len(stem) < 2:
                             continue
-                    if open_compound and factor == 1.0 and (stype != "PST" or lemma in ("دان", "بوون")):
+                    if open_compound and factor == 1.0 and not bare_sbjv and \
+                            (stype != "PST" or lemma in ("دان", "بوون")):
                         continue  # a past form needs no prefix (کۆکردەوە، بیرمکردەوە) but Xدا, Xبوو are X + دا, بوو
                     if has_d and not stem.startswith("ێ"):
                         continue
                     if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
                         continue
                     for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                        if bare_sbjv and (not pers or imp or len(schain) != 1):
+                            continue
                         if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
                             continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
                         if sstype == "PSTV":
@@ -799,10 +804,11 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
                         if imp and "IPFV" in ptags:
                             continue  # no imperative after دە
-                        mood = "" if pmood or smood else "IND"
+                        mood = "" if pmood or smood else "SBJV" if bare_sbjv else "IND"
                         prefix = (((pre, "PVB", "") if not open_compound or factor < 1.0 else _OPEN_PVB(pre),)
                                   if pre else ()) + pchain
-                        cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
+                        cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0) \
+                            + (1.0 if bare_sbjv else 0.0)
                         if pre and not pchain and not schain:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
                         feats = ";".join(x for x in (tense, mood, voice) if x)
