@@ -103,7 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     seen_verbs = set(verbs)
     supplement = {fold(r[0]): r[1] for r in read_rows("morphology/supplement.tsv")}
     for w, pos in supplement.items():
-        if w not in closed:
+        if pos == "VERB":  # an authored compound verb: stems derived like a dictionary infinitive
+            v = derive_verb(w, verbs, heads)
+            if v and v is not INFLECTED and v[0] not in seen_verbs:
+                seen_verbs.add(v[0])
+                rows.append((v[0], "VERB", v[1], v[2], v[3], v[4], "supplement"))
+        elif w not in closed:
             rows.append((w, pos, "-", "-", "-", "-", "authored"))
     for w in sorted(heads):
         if w in closed:

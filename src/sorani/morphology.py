@@ -187,6 +187,8 @@ def _junction(prev: str, form: str) -> list[str]:
     """Surface forms of suffix ``form`` (consonant-context spelling) after the letter ``prev``."""
     if form == "یی" and prev not in VOWELS:
         return []  # derivational یی only after a vowel (ناوچەیی); after a consonant it is ی + ی
+    if form in ("ایی", "ەها") and prev in VOWELS:
+        return []  # قوڵایی، ملیۆنەها: after a consonant only (a vowel takes یی، ها is not split)
     if prev not in VOWELS or not form:
         return [form]
     if prev == "و" and form == "و":
@@ -208,8 +210,8 @@ def _junction(prev: str, form: str) -> list[str]:
         if rest and prev in "اۆ":  # گێڕایەوە، بەلایەوە beside لاوە
             return [rest, "ی" + form]
         return [rest] if rest else ["یە"]
-    if form.startswith("ێ"):
-        return ["یە" + form[1:]]
+    if form.startswith("ێ"):  # after ی also ەک: کۆتایی + یەک → کۆتاییەک, and مەترسیەک for مەترسییەک
+        return ["یە" + form[1:], "ە" + form[1:]] if prev == "ی" else ["یە" + form[1:]]
     if form.startswith("ان"):
         return ["یان" + form[2:], form] if prev == "ی" else ["یان" + form[2:]]
     if form == "یش":
@@ -290,6 +292,11 @@ def _verb_prefixes() -> dict[str, list[Chain]]:
             continue
         parts = tuple(p for p in (c1, asp, c2) if p[0])
         out.setdefault("".join(p[0] for p in parts), []).append(parts)
+    # negation + agent clitic + imperfective: نەیدەتوانی، نەماندەزانی
+    neg = [a for a in aspects if a[0] == "نە"]
+    for n, c, asp in product(neg, clitics[1:], aspects):
+        if asp[0] in ("دە", "ئە"):
+            out.setdefault(n[0] + c[0] + asp[0], []).append((n, c, asp))
     return out
 
 
@@ -313,6 +320,8 @@ def _verb_suffixes() -> dict[str, list[tuple[str, Chain]]]:
             for fin in finals:
                 if fin[0].startswith("ت") and fin[1] in ("TEL", "DIR"):
                     continue
+                if end[0] == "ەر" and fin[1] not in ("TEL", "DIR"):
+                    continue  # the imperative's ر only before ەوە / ە: بکەرەوە، بچۆرە
                 if fin[0] and end[0]:
                     for surf in _junction(end[0][-1], fin[0]):
                         add(stype, (end, (surf, fin[1], fin[2])))
@@ -488,6 +497,15 @@ def _verb_prefix_heads() -> frozenset[str]:
 _CLS_OF = {"ە": "E", "ی": "I", "و": "U", "ا": "V", "ۆ": "V", "ێ": "V", "ۊ": "V"}
 
 
+def _stem_cls(stem: str) -> str:
+    """Spelling class of a stem's end: و after a vowel letter is the consonant w (ناو، شەو،
+    کراو: ناوێک، شەوێک), elsewhere the vowel و (مێژوو، خانوو: خانوویەک)."""
+    last = stem[-1]
+    if last == "و" and stem[-2:-1] in "اەۆێی" and len(stem) > 1:
+        return "C"
+    return _CLS_OF.get(last, "C")
+
+
 @cache
 def _tails(kind: str) -> frozenset[str]:
     """Every ending of every suffix chain of ``kind`` (noun|verb): a word end that is not in this
@@ -501,22 +519,41 @@ def _tails(kind: str) -> frozenset[str]:
     return frozenset(k[i:] for k in keys for i in range(len(k) + 1))
 
 
+@cache
+def _chains_by_tail() -> dict[str, dict[str, list[Chain]]]:
+    """``_noun_chains`` inverted: surface chain -> stem class -> segmentations."""
+    out: dict[str, dict[str, list[Chain]]] = {}
+    for cls, table in _noun_chains().items():
+        for tail, segs in table.items():
+            out.setdefault(tail, {})[cls] = segs
+    return out
+
+
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     chains = _noun_chains()
     tails = _tails("noun")
+    by_tail = _chains_by_tail()
+    nouns = lex.nouns
     n = len(w)
     for i in range(n, max(1, n - MAX_NOUN_CHAIN) - 1, -1):
         tail = w[i:]
         if tail not in tails:
             break
+        by_cls = by_tail.get(tail)
+        if by_cls is None:
+            continue
         stem = w[:i]
-        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
+        entries = nouns.get(stem)
+        if not entries and not (tail[:2] == "ان" and stem[-1] != "ە"):
+            continue  # nothing can match here: skip the class computation
+        segs = by_cls.get(_stem_cls(stem))
         if segs is None:
             continue
-        entries = lex.nouns.get(stem)
         if entries:
             weak = 0.2 if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
+            if _glide_ek(stem, tail):
+                continue
             for seg in segs:
                 cost = _chain_cost(seg) + weak
                 if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
@@ -535,6 +572,13 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     return out
 
 
+def _glide_ek(stem: str, tail: str) -> bool:
+    """ەک after ی is the vowel ی's indefinite (کۆتایی + ەک), never after a glide ی (لایەک is
+    لا + یەک, not لای + ەک)."""
+    return tail[:1] == "ە" and stem[-1:] == "ی" and stem[-2:-1] in "اەۆێو" and tail[1:2] == "ک" \
+        and not tail.startswith("ەکە") and not tail.startswith("ەکان")
+
+
 def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
     out: list[Cand] = []
@@ -546,7 +590,7 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if tail not in tails:
             break
         stem = w[:i]
-        segs = chains[_CLS_OF.get(stem[-1], "C")].get(tail)
+        segs = chains[_stem_cls(stem)].get(tail)
         if segs is None or stem[-1] not in "نوە":
             continue
         for lemma, pos, feats in _light_compound(stem, lex):
@@ -610,6 +654,7 @@ def _make(lemma: str, pos: str, feats: str, prefix: Chain, stem: str, suffix: Ch
         cost += 0.3
     elif suffix and stem.endswith("ەک") and suffix[0][0].startswith("ان"):  # X+ەکان, not Xەک+ان
         cost += 0.5
+
     if "V.PTCP" in feats or "V.MSDR" in feats:  # ناو the noun before ناو the participle of نان
         bonus -= 0.01
     score = (0.2 if guess else 1.0) - 0.08 * cost + bonus + 0.001 * len(stem)
@@ -701,7 +746,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     affix_pv = _affix_preverbs()
     for b, e, sentries, stems in hits:
         stem = w[b:e]
-        for k in range(0, min(b, 6) + 1):
+        for k in range(0, min(b, 7) + 1):
             pchains = vpre.get(w[b - k:b])
             if pchains is None:
                 continue
@@ -721,7 +766,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         if pre in affix_pv:
                             full = pre + lemma  # preverb + known verb: a regular compound
                             bonus -= 0.01
-                        elif lemma in _LIGHT_VERBS and len(pre) > 2 and pre in nouns:
+                        elif lemma in _LIGHT_VERBS and (len(pre) > 2 or pre in _SHORT_LIGHT_HEADS) \
+                                and pre in nouns:
                             full = pre + lemma  # open noun + light verb compound
                             open_compound = True
                         else:
@@ -729,18 +775,23 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 else:
                     full = lemma
                 for pchain, ptags, strong, has_d, factor, pmood in pchains:
-                    if not strong:
+                    # X + بم/بیت/بێت/بین/بن: the subjunctive of بوون with its ب written once (هەڵەبم)
+                    bare_sbjv = bool(pre) and not pchain and lemma == "بوون" and stype == "PRS" and stem == "ب"
+                    if not strong and not bare_sbjv:
                         if stype == "PRS" and pre not in affix_pv:
                             continue
                         if len(stem) < 2:
                             continue
-                    if open_compound and factor == 1.0:
-                        continue
+                    if open_compound and factor == 1.0 and not bare_sbjv and \
+                            (stype != "PST" or lemma in ("دان", "بوون")):
+                        continue  # a past form needs no prefix (کۆکردەوە، بیرمکردەوە) but Xدا, Xبوو are X + دا, بوو
                     if has_d and not stem.startswith("ێ"):
                         continue
                     if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
                         continue
                     for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                        if bare_sbjv and (not pers or imp or len(schain) != 1):
+                            continue
                         if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
                             continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
                         if sstype == "PSTV":
@@ -753,9 +804,11 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
                         if imp and "IPFV" in ptags:
                             continue  # no imperative after دە
-                        mood = "" if pmood or smood else "IND"
-                        prefix = (((pre, "PVB", ""),) if pre else ()) + pchain
-                        cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0)
+                        mood = "" if pmood or smood else "SBJV" if bare_sbjv else "IND"
+                        prefix = (((pre, "PVB", "") if not open_compound or factor < 1.0 else _OPEN_PVB(pre),)
+                                  if pre else ()) + pchain
+                        cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0) \
+                            + (1.0 if bare_sbjv else 0.0)
                         if pre and not pchain and not schain:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
                         feats = ";".join(x for x in (tense, mood, voice) if x)
@@ -766,6 +819,18 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
                         break  # the cheapest valid ending chain is enough for this prefix chain
     return out
+
+
+class _OPEN_PVB(tuple):
+    """The nominal part of an unprefixed open light-verb compound (کۆ in کۆکردەوە): a weak
+    reading, tried only when the word has no nominal or compound analysis."""
+
+    def __new__(cls, pre: str) -> "_OPEN_PVB":
+        return super().__new__(cls, (pre, "PVB", ""))
+
+
+def _weak_only(found: list[Cand]) -> bool:
+    return all(c[4] and type(c[4][0]) is _OPEN_PVB for c in found)
 
 
 _SHORT_LIGHT_HEADS = frozenset({"کۆ", "پێ", "لێ", "تێ", "دا", "ڕا", "بە"})
@@ -785,8 +850,8 @@ def _guess(w: str) -> Cand:
     n = len(w)
     best: Cand | None = None
     for i in range(3, n):
-        segs = chains[_cls(w[i - 1])].get(w[i:])
-        if not segs:
+        segs = chains[_stem_cls(w[:i])].get(w[i:])
+        if not segs or _glide_ek(w[:i], w[i:]):
             continue
         for seg in segs:
             if not any(t[1] in _STRONG_TAGS for t in seg):
@@ -803,7 +868,7 @@ def _guess(w: str) -> Cand:
     return best
 
 
-_PROCLITICS = ("لە", "بە")
+_PROCLITICS = ("لە", "بە", "بۆ")
 
 
 def _variants(w: str) -> list[str]:
@@ -821,6 +886,22 @@ def _variants(w: str) -> list[str]:
     if "ڕ" in w[1:]:  # and the other way round (ئاڕاستە)
         out.append(w[0] + w[1:].replace("ڕ", "ر"))
     return out
+
+
+def _w_variants(w: str) -> list[str]:
+    """Respellings tried last: the vowel وو written with one و (فێربون، نوسی), or a و doubled
+    where the dictionary has one (ووشە، درووست)."""
+    out = []
+    if "و" in w[1:]:
+        for i in sorted({w.find("وو"), w.rfind("وو")} - {-1}):
+            out.append(w[:i] + w[i + 1:])
+        expanded = w[0] + _SINGLE_W.sub("وو", w[1:])
+        if expanded != w:
+            out.append(expanded)
+    return out
+
+
+_SINGLE_W = re.compile("(?<![وۆێیاە])و(?![واەێیۆ])")
 
 
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
@@ -846,6 +927,23 @@ def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     return out
 
 
+_DER_PREFIXES = ("بێ", "نا", "هاو")
+
+
+def _derived(w: str, lex: _Lexicon) -> list[Cand]:
+    """An adjective or noun derived with a productive prefix from a lexicon word (بێ + ئاگا،
+    نا + ڕاستەوخۆ، هاو + بیر), inflected like a noun; the lemma is the derived word."""
+    out: list[Cand] = []
+    for pre in _DER_PREFIXES:
+        if not w.startswith(pre) or len(w) - len(pre) < 3:
+            continue
+        for c in _noun_analyses(w[len(pre):], lex):
+            if c[7] or c[2] in _NO_SUFFIX_POS or c[2] == "VERB" or len(c[5]) < 3 or c[4]:
+                continue
+            out.append((c[0] - 0.15, pre + c[1], "ADJ", c[3], ((pre, "DER", ""),), c[5], c[6], False))
+    return out
+
+
 def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = None) -> tuple[Cand, ...]:
     """All candidate analyses of a folded word, best first (``nouns``: its noun analyses, when
     already computed)."""
@@ -861,21 +959,41 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         for c in _noun_analyses(w[2:], lex) or _light_analyses(w[2:], lex):
             found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
     if variants and not found and len(w) <= MAX_FALLBACK:
-        for v in _variants(w):
-            res = _analyze_folded(v, False)
-            if res and not res[0][7]:
-                c = res[0]
-                if len(v) != len(w):
-                    return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
-                return ((c[0] - 0.05,) + c[1:],)
+        found = _respelled(w, _variants(w))
+        if found:
+            return found
+    if variants and len(w) <= MAX_FALLBACK and (not found or _weak_only(found)):
+        found = _compound(w, lex) or _derived(w, lex) or found
     if not found and variants and len(w) <= MAX_FALLBACK:
-        found = _compound(w, lex)
+        found = _respelled(w, _w_variants(w))
+        if found:
+            return found
     if not found:
         return (_guess(w),)
     if w in lex.closed:  # function words: their own analysis first
         found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in found]
     found.sort(key=lambda c: -c[0])
     return tuple(found)
+
+
+def _respelled(w: str, variants: list[str]) -> tuple[Cand, ...]:
+    """The best lexicon analysis of the first respelling of ``w`` that has one (or ())."""
+    for v in variants:
+        res = _analyze_folded(v, False)
+        if res and not res[0][7]:
+            c = res[0]
+            if len(v) == len(w) - 1 and "وو" in w:  # keep the word's own وو in the lemma
+                i = next((k for k in range(len(v)) if v[k] != w[k]), len(v))
+                if c[1][:i] == v[:i]:
+                    c = c[:1] + (c[1][:i] + "و" + c[1][i:],) + c[2:]
+            if len(v) != len(w):  # keep the affixes when they are spelled the same in ``w``
+                pre = "".join(m[0] for m in c[4])
+                suf = "".join(m[0] for m in c[6])
+                if w.startswith(pre) and w.endswith(suf) and len(w) > len(pre) + len(suf):
+                    return ((c[0] - 0.05, c[1], c[2], c[3], c[4], w[len(pre):len(w) - len(suf)], c[6], False),)
+                return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
+            return ((c[0] - 0.05,) + c[1:],)
+    return ()
 
 
 @lru_cache(maxsize=300_000)
@@ -892,9 +1010,9 @@ _BEST: dict[str, Cand | None] = {}
 
 def _best(word: str) -> Cand | None:
     """The best candidate of a raw word.  Fast path: when a dictionary word matches with at most
-    an ezafe (score ≥ 1) and the word is not a bare verb stem, no verb analysis can outrank it (a
-    verb form has at least one affix, costing more than the length bonus it could gain), so the
-    verb search is skipped."""
+    an ezafe (score ≥ 1), or with an article or the indefinite (which no verb form carries), and the
+    word is not a bare verb stem, no verb analysis can outrank it (a verb form has at least one
+    affix, costing more than the length bonus it could gain), so the verb search is skipped."""
     best = _BEST.get(word, _MISSING)
     if best is not _MISSING:
         return best  # type: ignore[return-value]
@@ -909,7 +1027,7 @@ def _best(word: str) -> Cand | None:
             nouns = _noun_analyses(w, lex)
             if nouns:
                 top = max(nouns, key=lambda c: c[0])
-                if top[0] >= 1.0:
+                if top[0] >= 1.0 or (len(top[5]) >= 3 and any(t[1] in _NOMINAL_ONLY for t in top[6])):
                     best = top
                     if w in lex.closed:
                         best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in nouns),
@@ -922,6 +1040,8 @@ def _best(word: str) -> Cand | None:
 
 
 _MISSING = object()
+# an article or the indefinite never ends a verb form: a noun reading with one needs no verb search
+_NOMINAL_ONLY = frozenset({"DEF", "INDF"})
 
 
 @lru_cache(maxsize=100_000)
