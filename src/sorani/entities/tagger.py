@@ -8,6 +8,7 @@ weights are present) the statistical tagger for names nothing else knows.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,6 +182,7 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
     """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
     gaz = gazetteer()
+    word_cache = gaz.word_cache
     out = []
     i, n = 0, len(words)
     while i < n:
@@ -188,7 +190,9 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
         if w.kind == "punct":
             i += 1
             continue
-        cands = _gazetteer_candidates(gaz, w)
+        cands = word_cache.get(w.f)
+        if cands is None:
+            cands = _gazetteer_candidates(gaz, w)
         if not cands:
             i += 1
             continue
@@ -363,19 +367,11 @@ class _KeyIndex:
     """Where each key occurs in ``words``, so that a rule visits only the words it starts at."""
 
     def __init__(self, words: list[Word]) -> None:
-        at: dict[str, list[int]] = {}
-        punct = []
+        at: defaultdict[str, list[int]] = defaultdict(list)
         for i, w in enumerate(words):
-            k = w.key
-            got = at.get(k)
-            if got is None:
-                at[k] = [i]
-            else:
-                got.append(i)
-            if w.kind == "punct":
-                punct.append(i)
+            at[w.key].append(i)
         self.at = at
-        self.punct = punct  # indices of punctuation words
+        self.punct = [i for i, w in enumerate(words) if w.kind == "punct"]  # indices of punctuation words
 
     def positions(self, *keysets: Any) -> list[int]:
         """Ascending indices of the words whose key is in any of ``keysets``."""
@@ -475,7 +471,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if m:
             return m
         k = words[j].key
-        for suf in ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە"):
+        for suf in _MONTH_SUFFIXES:
             if k.endswith(suf) and (k[:-len(suf)],) in months:
                 return 1
         return 0
@@ -535,9 +531,13 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
     # a date can only start at a number or at a word that is (or opens with لە and is) a head,
     # a weekday or a month: the other words are skipped
+    month_keys = _first_keys(months)
+
     def may_start(key: str) -> bool:
         return key in heads or (key.startswith(_K_LE) and key[len(_K_LE):] in heads) \
-            or key in weekdays or (key.endswith("ی") and key[:-1] in weekdays) or key[:2] in month_first
+            or key in weekdays or (key.endswith("ی") and key[:-1] in weekdays) \
+            or key[:2] in month_first and (key in month_keys or any(
+                key.endswith(suf) and (key[:-len(suf)],) in months for suf in _MONTH_SUFFIXES))
 
     starts = _DATE_STARTS.get((id(heads), id(weekdays), id(month_first)))
     if starts is None or len(starts) > 200_000:
@@ -599,6 +599,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 resume = j
 
 
+_MONTH_SUFFIXES = ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە")
 _DATE_STARTS: dict[tuple[int, int, int], dict[str, bool]] = {}
 _MONTH_FIRST: dict[int, frozenset[str]] = {}
 
@@ -858,8 +859,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
 
     openers: set[int] = set()
     for mark in ('"', "'"):
-        pos = [k for k in range(n) if words[k].f == mark]
-        openers.update(pos[0::2])
+        openers.update(at_keys.positions((mark,))[0::2])
 
     def quoted_run(i: int) -> tuple[int, int] | None:
         """(first, last) word inside quote marks opening at word i, if it holds 1-4 words."""
@@ -1158,7 +1158,7 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     for i, w in enumerate(words):
         if w.kind != "word" or owner[i] >= 0:
             continue
-        for off, stem, k in _split_keys(w):
+        for off, stem, k in _SPLITS.get(w.f) or _split_keys(w):
             if k[:3] not in heads:
                 continue
             hit, length = names.get(k), len(stem)
