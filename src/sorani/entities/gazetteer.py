@@ -41,6 +41,8 @@ _AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 _DIGIT = r"0-9\u0660-\u0669\u06f0-\u06f9"
 _WORD = re.compile(rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*|[A-Za-z][A-Za-z{_DIGIT}]*"
                    rf"|[{_DIGIT}]+(?:[.,٫٬][{_DIGIT}]+)*|[^\s{_AR_MARK}\u200b\u200e\u200f\ufeff]")
+# (skipped characters, unit): every character outside a unit is one _WORD does not start with
+_GAP_WORD = re.compile(rf"([\s{_AR_MARK}\u200b\u200e\u200f\ufeff]*)({_WORD.pattern})")
 
 
 def fold(text: str) -> str:
@@ -106,11 +108,13 @@ def scan(text: str) -> list[Word]:
         forms.clear()
     out = []
     append = out.append
-    for m in _WORD.finditer(text):
-        info = forms.get(m.group())
+    end = 0
+    for gap, unit in _GAP_WORD.findall(text):  # offsets follow from the lengths (no match objects)
+        info = forms.get(unit)
         if info is None:
-            info = forms[m.group()] = _form(m.group())
-        start, end = m.span()
+            info = forms[unit] = _form(unit)
+        start = end + len(gap)
+        end = start + len(unit)
         append(Word(start, end, *info))
     return out
 
@@ -120,9 +124,19 @@ _FORMS: dict[str, tuple[str, str, str]] = {}
 
 
 def _form(raw: str) -> tuple[str, str, str]:
-    f = raw.translate(FOLD)
+    """(folded form, key, kind) of a unit of the original text."""
+    if _FOLDED_OR_DROPPED.search(raw) is None and "وو" not in raw and "یی" not in raw:
+        f = key = raw  # nothing to fold, drop or collapse (most words)
+    else:
+        f = raw.translate(FOLD)
+        key = key_of_folded(f) if len(f) > 1 else f
     c = f[0]
-    return f, key_of_folded(f) if len(f) > 1 else f, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
+    return f, key, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
+
+
+# the characters that folding changes or a key leaves out
+_FOLDED_OR_DROPPED = re.compile("[" + re.escape("".join(_FOLD_PAIRS)) + "\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
+                                "\u200b-\u200f\u2060\ufeff]")
 
 
 def word_keys(text: str) -> list[str]:

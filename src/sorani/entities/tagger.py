@@ -82,9 +82,10 @@ def _splits(w: Word) -> list[tuple[int, str]]:
     """(offset inside the token, rest) for the bare token and after each glued preposition."""
     f = w.f
     out = [(0, f)]
-    if w.kind != "word":
+    prefixes = affixes()[1]
+    if w.kind != "word" or not f.startswith(prefixes):
         return out
-    for p in affixes()[1]:
+    for p in prefixes:
         if f.startswith(p) and len(f) - len(p) >= 3:
             off = len(p)
             while off < len(f) and f[off] in _DROP_EDGE:
@@ -146,7 +147,8 @@ def _split_keys(w: Word) -> tuple[tuple[int, str, str], ...]:
     if got is None:
         if len(_SPLITS) > 200_000:
             _SPLITS.clear()
-        got = _SPLITS[w.f] = tuple((off, stem, key_of_folded(stem)) for off, stem in _splits(w))
+        got = _SPLITS[w.f] = tuple((off, stem, w.key if off == 0 and len(stem) > 1 else key_of_folded(stem))
+                                   for off, stem in _splits(w))
     return got
 
 
@@ -280,14 +282,19 @@ _MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
     key=len, reverse=True))
 
 
+_MORPH_SET = frozenset(_MORPH_ENDINGS)
+_MORPH_LENGTHS = sorted({len(e) for e in _MORPH_ENDINGS}, reverse=True)
+
+
 def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
+    """``k`` is not a common word, nor one with up to two endings of ``_MORPH_ENDINGS`` cut off."""
     if k in common:
         return False
     if depth >= 2:
         return True
-    for e in _MORPH_ENDINGS:
-        if k.endswith(e) and len(k) - len(e) >= 2:
-            if not _unknown_key(k[:-len(e)], common, depth + 1):
+    for n in _MORPH_LENGTHS:
+        if len(k) - n >= 2 and k[-n:] in _MORPH_SET:
+            if not _unknown_key(k[:-n], common, depth + 1):
                 return False
     return True
 
