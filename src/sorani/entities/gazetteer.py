@@ -97,6 +97,17 @@ class Word:
         return f"Word({self.f!r}, {self.start}, {self.end})"
 
 
+class WordList(list):  # type: ignore[type-arg]
+    """The list of words ``scan`` returns; later stages keep their per-text indexes of it in
+    ``cache`` (the list is not changed after the scan)."""
+
+    __slots__ = ("cache",)
+
+    def __init__(self, words: Any = ()) -> None:
+        super().__init__(words)
+        self.cache: dict[str, Any] = {}
+
+
 def scan(text: str) -> list[Word]:
     """Words, numbers and punctuation of ``text`` with offsets into it.
 
@@ -106,7 +117,7 @@ def scan(text: str) -> list[Word]:
     forms = _FORMS
     if len(forms) > 200_000:
         forms.clear()
-    out = []
+    out = WordList()
     append = out.append
     end = 0
     for gap, unit in _GAP_WORD.findall(text):  # offsets follow from the lengths (no match objects)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sorani.entities.gazetteer import (
-    Entry, Word, affixes, key_of_folded, common_words, fold_key, gazetteer, given_names, scan, single_triggers,
+    Entry, Word, WordList, affixes, key_of_folded, common_words, fold_key, gazetteer, given_names, scan, single_triggers,
     triggers,
 )
 
@@ -185,19 +185,25 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
     gaz = gazetteer()
     word_cache = gaz.word_cache
-    out = []
-    i, n = 0, len(words)
-    while i < n:
-        w = words[i]
+    index = key_index(words)
+
+    def may_match(f: str) -> bool:
+        w = words[index.by_form[f][0]]
         if w.kind == "punct":
-            i += 1
-            continue
-        cands = word_cache.get(w.f)
+            return False
+        cands = word_cache.get(f)
         if cands is None:
             cands = _gazetteer_candidates(gaz, w)
-        if not cands:
-            i += 1
+        return bool(cands)
+
+    out = []
+    n = len(words)
+    resume = 0
+    for i in index.where_form(may_match):  # the words that can start a name
+        if i < resume:
             continue
+        w = words[i]
+        cands = word_cache.get(w.f) or _gazetteer_candidates(gaz, w)
         best: tuple[int, int, int, int, Entry] | None = None
         for off, multi_names, hit in cands:
             for keys, entry, amb in multi_names:
@@ -222,9 +228,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
             best = None  # کۆڵبەرێکی کوردی سەردەشتی, لاوێکی مەریوانی: "from Sardasht", not the town
         if best:
             out.append(best)
-            i = best[1] + 1
-        else:
-            i += 1
+            resume = best[1] + 1
     return out
 
 
@@ -370,15 +374,67 @@ def stops() -> frozenset[str]:
     return _STOPS
 
 
+def as_word_list(words: list[Word]) -> WordList:
+    """``words`` as a ``WordList`` (the same object when it is one), to share indexes."""
+    return words if isinstance(words, WordList) else WordList(words)
+
+
+def key_index(words: list[Word]) -> _KeyIndex:
+    """The ``_KeyIndex`` of ``words`` (kept with a ``WordList`` from ``scan``, so that the
+    entity and fact passes over one text share it)."""
+    cache = getattr(words, "cache", None)
+    if cache is None:
+        return _KeyIndex(words)
+    got = cache.get("key_index")
+    if got is None:
+        got = cache["key_index"] = _KeyIndex(words)
+    return got
+
+
 class _KeyIndex:
-    """Where each key occurs in ``words``, so that a rule visits only the words it starts at."""
+    """Where each word form and each key occurs in ``words``, so that a rule visits only the
+    words it can start at, and a test that depends on the form alone is made once per form."""
 
     def __init__(self, words: list[Word]) -> None:
-        at: defaultdict[str, list[int]] = defaultdict(list)
+        by_form: defaultdict[str, list[int]] = defaultdict(list)
         for i, w in enumerate(words):
-            at[w.key].append(i)
-        self.at = at
-        self.punct = [i for i, w in enumerate(words) if w.kind == "punct"]  # indices of punctuation words
+            by_form[w.f].append(i)
+        self.by_form = by_form  # form -> ascending indices
+        at: dict[str, list[int]] = {}
+        merged = set()  # keys written in several forms
+        for positions in by_form.values():
+            key = words[positions[0]].key
+            got = at.get(key)
+            if got is None:
+                at[key] = positions
+            else:
+                if key not in merged:
+                    at[key] = got = list(got)
+                    merged.add(key)
+                got.extend(positions)
+        for key in merged:
+            at[key].sort()
+        self.at = at  # key -> ascending indices
+        self.words = words
+
+    @property
+    def punct(self) -> list[int]:
+        """Indices of the punctuation words."""
+        got = self.__dict__.get("_punct")
+        if got is None:
+            words = self.words
+            got = self.__dict__["_punct"] = self.where_form(lambda f: words[self.by_form[f][0]].kind == "punct")
+        return got
+
+    def where_form(self, test: Any) -> list[int]:
+        """Ascending indices of the words whose form passes ``test`` (called once a form)."""
+        found = [lst for f, lst in self.by_form.items() if test(f)]
+        return found[0] if len(found) == 1 else sorted(i for lst in found for i in lst)
+
+    def where_key(self, test: Any) -> list[int]:
+        """Ascending indices of the words whose key passes ``test`` (called once a key)."""
+        found = [lst for k, lst in self.at.items() if test(k)]
+        return found[0] if len(found) == 1 else sorted(i for lst in found for i in lst)
 
     def positions(self, *keysets: Any) -> list[int]:
         """Ascending indices of the words whose key is in any of ``keysets``."""
@@ -549,16 +605,16 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     starts = _DATE_STARTS.get((id(heads), id(weekdays), id(month_first)))
     if starts is None or len(starts) > 200_000:
         starts = _DATE_STARTS[(id(heads), id(weekdays), id(month_first))] = {}
+    def may_start_at(key: str) -> bool:
+        ok = starts.get(key)  # type: ignore[union-attr]
+        if ok is None:
+            ok = starts[key] = may_start(key)  # type: ignore[index]
+        return ok or key[:1].isdigit()  # a number's key is its digits
+
     resume = 0
-    for i, w in enumerate(words):
+    for i in key_index(words).where_key(may_start_at):
         if i < resume:
             continue
-        if w.kind != "num":
-            ok = starts.get(w.key)
-            if ok is None:
-                ok = starts[w.key] = may_start(w.key)
-            if not ok:
-                continue
         j = i
         core = False
         start_off = 0
@@ -645,8 +701,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     """
     if not text:
         return []
-    if words is None:
-        words = scan(text)
+    words = scan(text) if words is None else as_word_list(words)
     n = len(words)
     t = triggers()
     common, gnames, stp = common_words(), given_names(), stops()
@@ -656,7 +711,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
     titles_1 = frozenset(k[0] for k in titles if len(k) == 1) - honorifics
-    at_keys = _KeyIndex(words)
+    at_keys = key_index(words)
     clue = {i + 1 for i in at_keys.positions(loc_heads, loc_features, honorifics) if i + 1 < n}
     spans = _Spans(words)
     _dates(words, spans, text)
@@ -1161,11 +1216,13 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
         return
     suffixes, _, maxsuf = affixes()
     heads = {k[:3] for k in names}
-    owner = spans.owner
-    for i, w in enumerate(words):
-        if w.kind != "word" or owner[i] >= 0:
+    # the match of a word depends on its form only: found once a form, then added at each free word
+    found = []
+    for f, positions in key_index(words).by_form.items():
+        w = words[positions[0]]
+        if w.kind != "word":
             continue
-        for off, stem, k in _SPLITS.get(w.f) or _split_keys(w):
+        for off, stem, k in _SPLITS.get(f) or _split_keys(w):
             if k[:3] not in heads:
                 continue
             hit, length = names.get(k), len(stem)
@@ -1175,8 +1232,13 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
                         hit, length = names[key_of_folded(stem[:-m])], len(stem) - m
                         break
             if hit:
-                spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
+                found.extend((i, off, length, hit) for i in positions)
                 break
+    owner = spans.owner
+    for i, off, length, hit in sorted(found, key=lambda x: x[0]):
+        if owner[i] < 0:
+            w = words[i]
+            spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
 
 
 def _resolve_english(ents: list[Entity]) -> None:

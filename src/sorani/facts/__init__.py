@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
-from sorani.entities.tagger import Entity, _first_keys, _phrase_at, find_entities
+from sorani.entities.tagger import Entity, _first_keys, _phrase_at, as_word_list, find_entities, key_index
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -93,7 +93,7 @@ def _sentence_bounds(words: list[Word]) -> list[int]:
     """For each word, the index of the first word of its sentence."""
     out: list[int] = []
     first = 0
-    for i in [i for i, w in enumerate(words) if w.f in _SENT_END]:
+    for i in key_index(words).positions(_SENT_END):
         out += [first] * (i + 1 - first)
         first = i + 1
     out += [first] * (len(words) - first)
@@ -105,7 +105,7 @@ def _quote_spans(text: str, words: list[Word]) -> list[tuple[int, int, int, int]
     out: list[tuple[int, int, int, int]] = []
     n = len(words)
     resume = 0
-    for i in [i for i, w in enumerate(words) if w.f in _OPEN_CLOSE]:
+    for i in key_index(words).positions(_OPEN_CLOSE.keys()):
         if i < resume:
             continue
         f = words[i].f
@@ -230,7 +230,7 @@ def find_quotes(text: str, entities: list[Entity] | None = None, words: list[Wor
     """
     if not text:
         return []
-    words = words if words is not None else scan(text)
+    words = scan(text) if words is None else as_word_list(words)
     entities = entities if entities is not None else find_entities(text, words)
     return _find_quotes(text, words, _entity_index(entities, words), _sentence_bounds(words))
 
@@ -370,8 +370,14 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
     w = words[k]
     if w.kind != "word":
         return None
-    rx, first_keys = _event_index()
-    if not rx.match(w.key) and w.key not in first_keys:
+    starts = _EVENT_START.get(w.key)
+    if starts is None:
+        rx, first_keys = _event_index()
+        starts = bool(rx.match(w.key)) or w.key in first_keys
+        if len(_EVENT_START) > 200_000:
+            _EVENT_START.clear()
+        _EVENT_START[w.key] = starts
+    if not starts:
         return None
     for stem, ev in events():
         m = len(stem)
@@ -382,6 +388,7 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
     return None
 
 
+_EVENT_START: dict[str, bool] = {}  # key -> can an event phrase start with it
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
 _EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
 
@@ -431,7 +438,7 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
     """
     if not text:
         return []
-    words = words if words is not None else scan(text)
+    words = scan(text) if words is None else as_word_list(words)
     if entities is None:
         entities = find_entities(text, words)
     return _find_claims(text, entities, quotes, words, _entity_index(entities, words), _sentence_bounds(words))
@@ -459,7 +466,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         ends[id(x)] = end
         items.append((i0, i1, x))
     # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
-    indefinite = [k for k, w in enumerate(words) if w.key.endswith(_INDEF_KEYS)] if items else []
+    indefinite = key_index(words).where_key(lambda key: key.endswith(_INDEF_KEYS)) if items else []
     for k in indefinite:
         w = words[k]
         if w.kind == "word" and items and w.key.endswith(_INDEF_KEYS) and len(w.key) > 5 and ent_at[k] is None \
@@ -568,9 +575,10 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             if claims[a].thing is None:
                 claims[a].thing = claims[a + 1].thing
     # the source
+    index = key_index(words)
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
     for c, (i0, _, _) in zip(claims, items):
-        _attach_source(text, c, words, ent_at, sent, i0, qspans)
+        _attach_source(text, c, words, ent_at, sent, i0, qspans, index)
     return claims
 
 
@@ -629,21 +637,19 @@ def _qual_keys() -> frozenset[str]:
 
 
 def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
-                   qspans: list[tuple[int, int, Mention | None]]) -> None:
+                   qspans: list[tuple[int, int, Mention | None]], index: Any) -> None:
     for qs, qe, sp in qspans:
         if qs <= c.start < qe:
             if sp is not None:
                 c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
             return
     lo = sent[i0]
-    hi = i0
-    while hi < len(words) and sent[hi] == lo:
-        hi += 1
+    hi = bisect_right(sent, lo, i0)  # the end of the sentence
     src_table = triggers().get("source", {})
-    src_first = _first_keys(src_table)
+    at_src = index.positions(_first_keys(src_table))
     # بەگوێرەی X / بەپێی ڕاپۆرتی X
-    for k in range(lo, hi):
-        m = _phrase_at(words, k, src_table) if words[k].key in src_first else 0
+    for k in at_src[bisect_left(at_src, lo):bisect_left(at_src, hi)]:
+        m = _phrase_at(words, k, src_table)
         if m:
             j = k + m
             e = ent_at[j] if j < len(words) else None
@@ -675,7 +681,8 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 words[lo].start, words[colon - 1].end
         return
     # X ڕایگەیاند / X دەڵێت ، … figure
-    for k in range(lo, min(hi, i0 + 3)):
+    at_speech = index.positions(_first_keys(triggers().get("speech", {})))
+    for k in at_speech[bisect_left(at_speech, lo):bisect_left(at_speech, min(hi, i0 + 3))]:
         if _is_speech(words, k):
             m = _subject_before(words, ent_at, k, lo, text)
             if m is not None:
