@@ -12,6 +12,7 @@ True
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -101,11 +102,12 @@ class WordList(list):  # type: ignore[type-arg]
     """The list of words ``scan`` returns; later stages keep their per-text indexes of it in
     ``cache`` (the list is not changed after the scan)."""
 
-    __slots__ = ("cache",)
+    __slots__ = ("cache", "units")
 
     def __init__(self, words: Any = ()) -> None:
         super().__init__(words)
         self.cache: dict[str, Any] = {}
+        self.units: dict[str, list[int]] | None = None  # scan: unit of the text -> its word indices
 
 
 def scan(text: str) -> list[Word]:
@@ -119,14 +121,30 @@ def scan(text: str) -> list[Word]:
         forms.clear()
     out = WordList()
     append = out.append
-    end = 0
-    for gap, unit in _GAP_WORD.findall(text):  # offsets follow from the lengths (no match objects)
-        info = forms.get(unit)
-        if info is None:
-            info = forms[unit] = _form(unit)
-        start = end + len(gap)
-        end = start + len(unit)
-        append(Word(start, end, *info))
+    units: dict[str, list[int]] = {}
+    end = i = 0
+    # the words hold no reference cycles: the cyclic collector, which would walk the growing list
+    # again and again, is paused while they are made
+    collect = gc.isenabled()
+    gc.disable()
+    try:
+        for gap, unit in _GAP_WORD.findall(text):  # offsets follow from the lengths (no match objects)
+            info = forms.get(unit)
+            if info is None:
+                info = forms[unit] = _form(unit)
+            start = end + len(gap)
+            end = start + len(unit)
+            append(Word(start, end, *info))
+            at = units.get(unit)
+            if at is None:
+                units[unit] = [i]
+            else:
+                at.append(i)
+            i += 1
+    finally:
+        if collect:
+            gc.enable()
+    out.units = units
     return out
 
 

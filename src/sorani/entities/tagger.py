@@ -187,11 +187,10 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     word_cache = gaz.word_cache
     index = key_index(words)
 
-    def may_match(f: str) -> bool:
-        w = words[index.by_form[f][0]]
+    def may_match(w: Word) -> bool:
         if w.kind == "punct":
             return False
-        cands = word_cache.get(f)
+        cands = word_cache.get(w.f)
         if cands is None:
             cands = _gazetteer_candidates(gaz, w)
         return bool(cands)
@@ -199,7 +198,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     out = []
     n = len(words)
     resume = 0
-    for i in index.where_form(may_match):  # the words that can start a name
+    for i in index.where_word(may_match):  # the words that can start a name
         if i < resume:
             continue
         w = words[i]
@@ -396,10 +395,12 @@ class _KeyIndex:
     words it can start at, and a test that depends on the form alone is made once per form."""
 
     def __init__(self, words: list[Word]) -> None:
-        by_form: defaultdict[str, list[int]] = defaultdict(list)
-        for i, w in enumerate(words):
-            by_form[w.f].append(i)
-        self.by_form = by_form  # form -> ascending indices
+        by_form = getattr(words, "units", None)  # from scan: by unit of the original text
+        if by_form is None:
+            by_form = defaultdict(list)
+            for i, w in enumerate(words):
+                by_form[w.f].append(i)
+        self.by_form: dict[str, list[int]] = by_form  # form -> ascending indices of its words
         at: dict[str, list[int]] = {}
         merged = set()  # keys written in several forms
         for positions in by_form.values():
@@ -422,19 +423,18 @@ class _KeyIndex:
         """Indices of the punctuation words."""
         got = self.__dict__.get("_punct")
         if got is None:
-            words = self.words
-            got = self.__dict__["_punct"] = self.where_form(lambda f: words[self.by_form[f][0]].kind == "punct")
+            got = self.__dict__["_punct"] = self.where_word(lambda w: w.kind == "punct")
         return got
 
-    def where_form(self, test: Any) -> list[int]:
-        """Ascending indices of the words whose form passes ``test`` (called once a form)."""
-        found = [lst for f, lst in self.by_form.items() if test(f)]
-        return found[0] if len(found) == 1 else sorted(i for lst in found for i in lst)
+    def where_word(self, test: Any) -> list[int]:
+        """Ascending indices of the words that pass ``test``, a test of the word's form: it is
+        called once a form, with the first word of that form."""
+        words = self.words
+        return _merge([lst for lst in self.by_form.values() if test(words[lst[0]])])
 
     def where_key(self, test: Any) -> list[int]:
         """Ascending indices of the words whose key passes ``test`` (called once a key)."""
-        found = [lst for k, lst in self.at.items() if test(k)]
-        return found[0] if len(found) == 1 else sorted(i for lst in found for i in lst)
+        return _merge([lst for k, lst in self.at.items() if test(k)])
 
     def positions(self, *keysets: Any) -> list[int]:
         """Ascending indices of the words whose key is in any of ``keysets``."""
@@ -447,9 +447,16 @@ class _KeyIndex:
             found = [at[k] for k in at if k in keys]
         else:
             found = [at[k] for k in keys if k in at]
-        if len(found) == 1:
-            return found[0]
-        return sorted(i for lst in found for i in lst)
+        return _merge(found)
+
+
+def _merge(lists: list[list[int]]) -> list[int]:
+    """The indices of ascending index lists, in one ascending list."""
+    if len(lists) == 1:
+        return lists[0]
+    out = [i for lst in lists for i in lst]
+    out.sort()
+    return out
 
 
 def _first_keys(table: dict[tuple[str, ...], str]) -> frozenset[str]:
@@ -1092,8 +1099,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     for i in [0] + [k + 1 for k in at_keys.punct]:
         if i >= n - 2 or i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
             continue
-        if not all(spans.owner[k] < 0 and _unknown(words[k], common) and words[k].key not in stp
-                   and not _verb_like(words[k].key) and len(words[k].key) >= 3 for k in (i, i + 1)):
+        if not all(spans.owner[k] < 0 and len(words[k].key) >= 3 and words[k].key not in stp
+                   and _unknown(words[k], common) and not _verb_like(words[k].key) for k in (i, i + 1)):
             continue
         nxt = words[i + 2]
         if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):
@@ -1218,11 +1225,11 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     heads = {k[:3] for k in names}
     # the match of a word depends on its form only: found once a form, then added at each free word
     found = []
-    for f, positions in key_index(words).by_form.items():
+    for positions in key_index(words).by_form.values():
         w = words[positions[0]]
         if w.kind != "word":
             continue
-        for off, stem, k in _SPLITS.get(f) or _split_keys(w):
+        for off, stem, k in _SPLITS.get(w.f) or _split_keys(w):
             if k[:3] not in heads:
                 continue
             hit, length = names.get(k), len(stem)

@@ -576,9 +576,11 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                 claims[a].thing = claims[a + 1].thing
     # the source
     index = key_index(words)
+    at_src = index.positions(_first_keys(triggers().get("source", {})))  # where a source or speech phrase may start
+    at_speech = index.positions(_first_keys(triggers().get("speech", {})))
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
     for c, (i0, _, _) in zip(claims, items):
-        _attach_source(text, c, words, ent_at, sent, i0, qspans, index)
+        _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech)
     return claims
 
 
@@ -637,7 +639,7 @@ def _qual_keys() -> frozenset[str]:
 
 
 def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
-                   qspans: list[tuple[int, int, Mention | None]], index: Any) -> None:
+                   qspans: list[tuple[int, int, Mention | None]], at_src: list[int], at_speech: list[int]) -> None:
     for qs, qe, sp in qspans:
         if qs <= c.start < qe:
             if sp is not None:
@@ -646,7 +648,6 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
     lo = sent[i0]
     hi = bisect_right(sent, lo, i0)  # the end of the sentence
     src_table = triggers().get("source", {})
-    at_src = index.positions(_first_keys(src_table))
     # بەگوێرەی X / بەپێی ڕاپۆرتی X
     for k in at_src[bisect_left(at_src, lo):bisect_left(at_src, hi)]:
         m = _phrase_at(words, k, src_table)
@@ -681,7 +682,6 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 words[lo].start, words[colon - 1].end
         return
     # X ڕایگەیاند / X دەڵێت ، … figure
-    at_speech = index.positions(_first_keys(triggers().get("speech", {})))
     for k in at_speech[bisect_left(at_speech, lo):bisect_left(at_speech, min(hi, i0 + 3))]:
         if _is_speech(words, k):
             m = _subject_before(words, ent_at, k, lo, text)
