@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -110,6 +112,21 @@ class WordList(list):  # type: ignore[type-arg]
         self.units: dict[str, list[int]] | None = None  # scan: unit of the text -> its word indices
 
 
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (when it is on) for the block. The analysis makes
+    many small objects and no reference cycles: the collector would only walk the growing word
+    lists again and again. Garbage is still freed at once by reference counting."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def scan(text: str) -> list[Word]:
     """Words, numbers and punctuation of ``text`` with offsets into it.
 
@@ -123,11 +140,7 @@ def scan(text: str) -> list[Word]:
     append = out.append
     units: dict[str, list[int]] = {}
     end = i = 0
-    # the words hold no reference cycles: the cyclic collector, which would walk the growing list
-    # again and again, is paused while they are made
-    collect = gc.isenabled()
-    gc.disable()
-    try:
+    with no_cycle_collection():
         for gap, unit in _GAP_WORD.findall(text):  # offsets follow from the lengths (no match objects)
             info = forms.get(unit)
             if info is None:
@@ -141,9 +154,6 @@ def scan(text: str) -> list[Word]:
             else:
                 at.append(i)
             i += 1
-    finally:
-        if collect:
-            gc.enable()
     out.units = units
     return out
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sorani.entities.gazetteer import (
-    Entry, Word, WordList, affixes, key_of_folded, common_words, fold_key, gazetteer, given_names, scan, single_triggers,
+    Entry, Word, WordList, affixes, no_cycle_collection, key_of_folded, common_words, fold_key, gazetteer, given_names, scan, single_triggers,
     triggers,
 )
 
@@ -706,6 +706,11 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     >>> [(e.text, e.label) for e in find_entities("بەگوێرەی وەزارەتی بەرگریی ئازەربایجان،")]
     [('وەزارەتی بەرگریی ئازەربایجان', 'ORG')]
     """
+    with no_cycle_collection():
+        return _find_entities(text, words, model)
+
+
+def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
     words = scan(text) if words is None else as_word_list(words)

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
+from sorani.entities.gazetteer import Word, fold_key, no_cycle_collection, scan, single_triggers, triggers, events
 from sorani.entities.tagger import Entity, _first_keys, _phrase_at, as_word_list, find_entities, key_index
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
@@ -694,11 +694,12 @@ def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
     """Quotes and numeric claims of ``text`` (one entity pass shared by both)."""
     if not text:
         return [], []
-    words = scan(text)
-    entities = find_entities(text, words)
-    ent_at, sent = _entity_index(entities, words), _sentence_bounds(words)
-    quotes = _find_quotes(text, words, ent_at, sent)
-    return quotes, _find_claims(text, entities, quotes, words, ent_at, sent)
+    with no_cycle_collection():
+        words = scan(text)
+        entities = find_entities(text, words)
+        ent_at, sent = _entity_index(entities, words), _sentence_bounds(words)
+        quotes = _find_quotes(text, words, ent_at, sent)
+        return quotes, _find_claims(text, entities, quotes, words, ent_at, sent)
 
 
 def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
@@ -710,11 +711,12 @@ def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
     """
     if not text:
         return {"entities": [], "quotes": [], "claims": []}
-    words = scan(text)
-    ents = find_entities(text, words, model=model)
-    ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
-    quotes = _find_quotes(text, words, ent_at, sent)
-    claims = _find_claims(text, ents, quotes, words, ent_at, sent)
+    with no_cycle_collection():
+        words = scan(text)
+        ents = find_entities(text, words, model=model)
+        ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
+        quotes = _find_quotes(text, words, ent_at, sent)
+        claims = _find_claims(text, ents, quotes, words, ent_at, sent)
     return {"entities": ents, "quotes": quotes, "claims": claims}
 
 
@@ -729,7 +731,8 @@ def facts_doc(doc: Any) -> None:
     if not text:
         doc.layers["quotes"], doc.layers["claims"] = [], []
         return
-    ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
-    quotes = _find_quotes(text, words, ent_at, sent)
-    doc.layers["quotes"] = quotes
-    doc.layers["claims"] = _find_claims(text, ents, quotes, words, ent_at, sent)
+    with no_cycle_collection():
+        ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
+        quotes = _find_quotes(text, words, ent_at, sent)
+        doc.layers["quotes"] = quotes
+        doc.layers["claims"] = _find_claims(text, ents, quotes, words, ent_at, sent)
