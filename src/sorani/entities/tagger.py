@@ -440,7 +440,13 @@ class _KeyIndex:
         """Ascending indices of the words whose key is in any of ``keysets``."""
         at = self.at
         if len(keysets) > 1:
-            keys = set().union(*keysets)
+            key = tuple(map(id, keysets))
+            got = _UNIONS.get(key)
+            if got is None or any(a is not b for a, b in zip(got[0], keysets)):
+                if len(_UNIONS) > 100:
+                    _UNIONS.clear()
+                got = _UNIONS[key] = (keysets, frozenset().union(*keysets))
+            keys = got[1]
         else:
             keys = keysets[0]
         if len(keys) > len(at):
@@ -448,6 +454,10 @@ class _KeyIndex:
         else:
             found = [at[k] for k in keys if k in at]
         return _merge(found)
+
+
+# ids of key sets -> (the key sets, their union): the rules ask for the same unions again and again
+_UNIONS: dict[tuple[int, ...], tuple[tuple[Any, ...], frozenset[str]]] = {}
 
 
 def _merge(lists: list[list[int]]) -> list[int]:
@@ -698,6 +708,25 @@ def _word_end(w: Word, keep_i: bool = False) -> int:
     return w.start + _trim_clitics(w, keep_i=False)
 
 
+_KIN = frozenset(fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی"))
+_KIN_REL = frozenset(fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی"))
+_NAME_FIELDS = frozenset(fold_key(x) for x in ("ناو", "پاشناو", "نازناو", "ناوی", "نازناوی"))
+_NAMED = frozenset({_K_NAMED, _K_NAMED_PL, _K_KNOWN_AS, _K_HEADED_BY})
+_NAMED_OR_BE = _NAMED | {_K_BE, _K_KNOWN}
+
+
+def _one_word_titles(titles: dict[tuple[str, ...], str], honorifics: frozenset[str]) -> frozenset[str]:
+    """The one-word titles that are not honorifics (cached for the loaded tables)."""
+    got = _TITLES_1.get((id(titles), id(honorifics)))
+    if got is None or got[0] is not titles or got[1] is not honorifics:
+        got = _TITLES_1[(id(titles), id(honorifics))] = (
+            titles, honorifics, frozenset(k[0] for k in titles if len(k) == 1) - honorifics)
+    return got[2]
+
+
+_TITLES_1: dict[tuple[int, int], tuple[Any, Any, frozenset[str]]] = {}
+
+
 def find_entities(text: str, words: list[Word] | None = None, model: bool = False) -> list[Entity]:
     """Named entities of ``text`` (PER, LOC, ORG, DATE), flat spans in the original text.
 
@@ -722,7 +751,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     org_named = single_triggers("org_named")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
-    titles_1 = frozenset(k[0] for k in titles if len(k) == 1) - honorifics
+    titles_1 = _one_word_titles(titles, honorifics)
     at_keys = key_index(words)
     clue = {i + 1 for i in at_keys.positions(loc_heads, loc_features, honorifics) if i + 1 < n}
     spans = _Spans(words)
@@ -919,9 +948,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                         changed = True
 
     speech1 = single_triggers("speech")
-    kin = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی")}
-    kin_rel = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی")}
-    name_fields = {fold_key(x) for x in ("ناو", "پاشناو", "نازناو", "ناوی", "نازناوی")}
+    kin, kin_rel, name_fields = _KIN, _KIN_REL, _NAME_FIELDS
 
     def surname_like(j: int) -> bool:
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
@@ -950,8 +977,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         return None
 
     # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
-    named = {_K_NAMED, _K_NAMED_PL, _K_KNOWN_AS, _K_HEADED_BY}
-    for i in at_keys.positions(named, (_K_BE, _K_KNOWN)):
+    named = _NAMED
+    for i in at_keys.positions(_NAMED_OR_BE):
         if i >= n - 1:
             continue
         j = -1
