@@ -12,10 +12,14 @@ True
 """
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from sorani._data import data_path
 
@@ -34,8 +38,14 @@ _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u2060\u
 _AR_LETTER = (r"\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc"
               r"\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdfb\ufe70-\ufefc")
 _AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
-_WORD = re.compile(rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*|[A-Za-z][A-Za-z0-9]*"
-                   rf"|[0-9]+(?:[.,٫٬][0-9]+)*|[^\s{_AR_MARK}\u200b\u200e\u200f\ufeff]")
+# words, numbers and single punctuation characters, matched in the original (unfolded) text:
+# folding maps letters to letters and Arabic-Indic/Persian digits to ASCII ones, so the digit
+# classes take all three digit sets and the units are those of the folded text
+_DIGIT = r"0-9\u0660-\u0669\u06f0-\u06f9"
+_WORD = re.compile(rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*|[A-Za-z][A-Za-z{_DIGIT}]*"
+                   rf"|[{_DIGIT}]+(?:[.,٫٬][{_DIGIT}]+)*|[^\s{_AR_MARK}\u200b\u200e\u200f\ufeff]")
+# (skipped characters, unit): every character outside a unit is one _WORD does not start with
+_GAP_WORD = re.compile(rf"([\s{_AR_MARK}\u200b\u200e\u200f\ufeff]*)({_WORD.pattern})")
 
 
 def fold(text: str) -> str:
@@ -80,14 +90,41 @@ class Word:
 
     __slots__ = ("start", "end", "f", "key", "kind")
 
-    def __init__(self, start: int, end: int, f: str) -> None:
+    def __init__(self, start: int, end: int, f: str, key: str | None = None, kind: str | None = None) -> None:
         self.start, self.end, self.f = start, end, f
-        self.key = key_of_folded(f) if len(f) > 1 else f
-        c = f[0]
-        self.kind = "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
+        if key is None or kind is None:
+            _, key, kind = _form(f)
+        self.key, self.kind = key, kind
 
     def __repr__(self) -> str:
         return f"Word({self.f!r}, {self.start}, {self.end})"
+
+
+class WordList(list):  # type: ignore[type-arg]
+    """The list of words ``scan`` returns; later stages keep their per-text indexes of it in
+    ``cache`` (the list is not changed after the scan)."""
+
+    __slots__ = ("cache", "units")
+
+    def __init__(self, words: Any = ()) -> None:
+        super().__init__(words)
+        self.cache: dict[str, Any] = {}
+        self.units: dict[str, list[int]] | None = None  # scan: unit of the text -> its word indices
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (when it is on) for the block. The analysis makes
+    many small objects and no reference cycles: the collector would only walk the growing word
+    lists again and again. Garbage is still freed at once by reference counting."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def scan(text: str) -> list[Word]:
@@ -96,8 +133,49 @@ def scan(text: str) -> list[Word]:
     >>> [w.f for w in scan("«سڵاو»")] == ["«", "سلاو", "»"]
     True
     """
-    folded = text.translate(FOLD)
-    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+    forms = _FORMS
+    if len(forms) > 200_000:
+        forms.clear()
+    out = WordList()
+    append = out.append
+    units: dict[str, list[int]] = {}
+    end = i = 0
+    with no_cycle_collection():
+        for gap, unit in _GAP_WORD.findall(text):  # offsets follow from the lengths (no match objects)
+            info = forms.get(unit)
+            if info is None:
+                info = forms[unit] = _form(unit)
+            start = end + len(gap)
+            end = start + len(unit)
+            append(Word(start, end, *info))
+            at = units.get(unit)
+            if at is None:
+                units[unit] = [i]
+            else:
+                at.append(i)
+            i += 1
+    out.units = units
+    return out
+
+
+# raw word form -> (folded form, key, kind): the same forms recur all through a text
+_FORMS: dict[str, tuple[str, str, str]] = {}
+
+
+def _form(raw: str) -> tuple[str, str, str]:
+    """(folded form, key, kind) of a unit of the original text."""
+    if _FOLDED_OR_DROPPED.search(raw) is None and "وو" not in raw and "یی" not in raw:
+        f = key = raw  # nothing to fold, drop or collapse (most words)
+    else:
+        f = raw.translate(FOLD)
+        key = key_of_folded(f) if len(f) > 1 else f
+    c = f[0]
+    return f, key, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
+
+
+# the characters that folding changes or a key leaves out
+_FOLDED_OR_DROPPED = re.compile("[" + re.escape("".join(_FOLD_PAIRS)) + "\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
+                                "\u200b-\u200f\u2060\ufeff]")
 
 
 def word_keys(text: str) -> list[str]:
@@ -143,6 +221,7 @@ class Gazetteer:
         self.max_len = max((len(k) for k in self.single), default=0)
         self._surface: dict[str, tuple[tuple[Entry, bool], int]] | None = None
         self.by_english = {e.english: e for e in entries}
+        self.word_cache: dict[str, Any] = {}  # word form -> match candidates (entities.tagger)
 
     def surface(self) -> dict[str, tuple[tuple[Entry, bool], int]]:
         """Every one-word name with every allowed suffix: surface key -> (hit, name length)."""

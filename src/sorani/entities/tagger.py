@@ -8,11 +8,12 @@ weights are present) the statistical tagger for names nothing else knows.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from sorani.entities.gazetteer import (
-    Entry, Word, affixes, key_of_folded, common_words, fold, fold_key, gazetteer, given_names, scan, single_triggers,
+    Entry, Word, WordList, affixes, no_cycle_collection, key_of_folded, common_words, fold_key, gazetteer, given_names, scan, single_triggers,
     triggers,
 )
 
@@ -81,9 +82,10 @@ def _splits(w: Word) -> list[tuple[int, str]]:
     """(offset inside the token, rest) for the bare token and after each glued preposition."""
     f = w.f
     out = [(0, f)]
-    if w.kind != "word":
+    prefixes = affixes()[1]
+    if w.kind != "word" or not f.startswith(prefixes):
         return out
-    for p in affixes()[1]:
+    for p in prefixes:
         if f.startswith(p) and len(f) - len(p) >= 3:
             off = len(p)
             while off < len(f) and f[off] in _DROP_EDGE:
@@ -139,22 +141,71 @@ def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, E
         and prev.key not in single_triggers("org_head") and prev.key not in single_triggers("loc_feature")
 
 
+def _split_keys(w: Word) -> tuple[tuple[int, str, str], ...]:
+    """``_splits`` of ``w`` with the key of each rest (cached by word form)."""
+    got = _SPLITS.get(w.f)
+    if got is None:
+        if len(_SPLITS) > 200_000:
+            _SPLITS.clear()
+        got = _SPLITS[w.f] = tuple((off, stem, w.key if off == 0 and len(stem) > 1 else key_of_folded(stem))
+                                   for off, stem in _splits(w))
+    return got
+
+
+_SPLITS: dict[str, tuple[tuple[int, str, str], ...]] = {}
+
+
+def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]:
+    """For each split of ``w``: (offset, multi-word names starting with its rest, one-word name
+    hit of the rest or None); empty when none can match. Cached by word form."""
+    cache = gaz.word_cache
+    got = cache.get(w.f)
+    if got is not None:
+        return got
+    single, multi, surface = gaz.single, gaz.multi, gaz.surface()
+    out = []
+    for off, stem, k in _split_keys(w):
+        hit = None
+        if len(stem) >= 2:
+            if len(k) == len(stem):  # fast path: no marks or collapsed letters
+                hit = surface.get(k)
+                if hit is not None and hit[1] < len(stem):
+                    hit = _strip_suffix(stem, single)  # re-check (gentilic, longest base)
+            else:
+                hit = _strip_suffix(stem, single)
+        out.append((off, multi.get(k, ()), hit))
+    got = tuple(out) if any(ml or hit for _, ml, hit in out) else ()
+    if len(cache) > 200_000:
+        cache.clear()
+    cache[w.f] = got
+    return got
+
+
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
     """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
     gaz = gazetteer()
-    single, multi = gaz.single, gaz.multi
-    surface = gaz.surface()
-    out = []
-    i, n = 0, len(words)
-    while i < n:
-        w = words[i]
+    word_cache = gaz.word_cache
+    index = key_index(words)
+
+    def may_match(w: Word) -> bool:
         if w.kind == "punct":
-            i += 1
+            return False
+        cands = word_cache.get(w.f)
+        if cands is None:
+            cands = _gazetteer_candidates(gaz, w)
+        return bool(cands)
+
+    out = []
+    n = len(words)
+    resume = 0
+    for i in index.where_word(may_match):  # the words that can start a name
+        if i < resume:
             continue
+        w = words[i]
+        cands = word_cache.get(w.f) or _gazetteer_candidates(gaz, w)
         best: tuple[int, int, int, int, Entry] | None = None
-        for off, stem in _splits(w):
-            k = key_of_folded(stem)
-            for keys, entry, amb in multi.get(k, ()):
+        for off, multi_names, hit in cands:
+            for keys, entry, amb in multi_names:
                 m = len(keys)
                 if i + m > n or (best and m <= best[1] - best[0] + 1):
                     continue
@@ -168,15 +219,6 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
                 best = (i, i + m - 1, w.start + off, words[i + m - 1].start + last_len, entry)
                 break
             if best is None or best[1] == best[0]:
-                hit = None
-                if len(stem) >= 2:
-                    k2 = key_of_folded(stem)
-                    if len(k2) == len(stem):  # fast path: no marks or collapsed letters
-                        hit = surface.get(k2)
-                        if hit is not None and hit[1] < len(stem):
-                            hit = _strip_suffix(stem, single)  # re-check (gentilic, longest base)
-                    else:
-                        hit = _strip_suffix(stem, single)
                 if hit and not (hit[0][1] and i not in clue):
                     cand = (i, i, w.start + off, w.start + off + hit[1], hit[0][0])
                     if best is None or (cand[3] - cand[2]) > (best[3] - best[2]):
@@ -185,9 +227,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
             best = None  # کۆڵبەرێکی کوردی سەردەشتی, لاوێکی مەریوانی: "from Sardasht", not the town
         if best:
             out.append(best)
-            i = best[1] + 1
-        else:
-            i += 1
+            resume = best[1] + 1
     return out
 
 
@@ -225,7 +265,17 @@ def _is_candidate(w: Word, common: frozenset[str], stops: frozenset[str]) -> boo
 def _unknown(w: Word, common: frozenset[str]) -> bool:
     if w.kind != "word" or len(w.key) < 2:
         return False
-    return _unknown_key(w.key, common)
+    cache = _UNKNOWN.get(id(common))
+    if cache is None or cache[0] is not common or len(cache[1]) > 200_000:
+        cache = _UNKNOWN[id(common)] = (common, {})
+    got = cache[1].get(w.key)
+    if got is None:
+        got = cache[1][w.key] = _unknown_key(w.key, common)
+    return got
+
+
+# id(common words) -> (common words, {key: _unknown_key(key)})
+_UNKNOWN: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
 
 
 _MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
@@ -235,14 +285,19 @@ _MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
     key=len, reverse=True))
 
 
+_MORPH_SET = frozenset(_MORPH_ENDINGS)
+_MORPH_LENGTHS = sorted({len(e) for e in _MORPH_ENDINGS}, reverse=True)
+
+
 def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
+    """``k`` is not a common word, nor one with up to two endings of ``_MORPH_ENDINGS`` cut off."""
     if k in common:
         return False
     if depth >= 2:
         return True
-    for e in _MORPH_ENDINGS:
-        if k.endswith(e) and len(k) - len(e) >= 2:
-            if not _unknown_key(k[:-len(e)], common, depth + 1):
+    for n in _MORPH_LENGTHS:
+        if len(k) - n >= 2 and k[-n:] in _MORPH_SET:
+            if not _unknown_key(k[:-n], common, depth + 1):
                 return False
     return True
 
@@ -318,6 +373,113 @@ def stops() -> frozenset[str]:
     return _STOPS
 
 
+def as_word_list(words: list[Word]) -> WordList:
+    """``words`` as a ``WordList`` (the same object when it is one), to share indexes."""
+    return words if isinstance(words, WordList) else WordList(words)
+
+
+def key_index(words: list[Word]) -> _KeyIndex:
+    """The ``_KeyIndex`` of ``words`` (kept with a ``WordList`` from ``scan``, so that the
+    entity and fact passes over one text share it)."""
+    cache = getattr(words, "cache", None)
+    if cache is None:
+        return _KeyIndex(words)
+    got = cache.get("key_index")
+    if got is None:
+        got = cache["key_index"] = _KeyIndex(words)
+    return got
+
+
+class _KeyIndex:
+    """Where each word form and each key occurs in ``words``, so that a rule visits only the
+    words it can start at, and a test that depends on the form alone is made once per form."""
+
+    def __init__(self, words: list[Word]) -> None:
+        by_form = getattr(words, "units", None)  # from scan: by unit of the original text
+        if by_form is None:
+            by_form = defaultdict(list)
+            for i, w in enumerate(words):
+                by_form[w.f].append(i)
+        self.by_form: dict[str, list[int]] = by_form  # form -> ascending indices of its words
+        at: dict[str, list[int]] = {}
+        merged = set()  # keys written in several forms
+        for positions in by_form.values():
+            key = words[positions[0]].key
+            got = at.get(key)
+            if got is None:
+                at[key] = positions
+            else:
+                if key not in merged:
+                    at[key] = got = list(got)
+                    merged.add(key)
+                got.extend(positions)
+        for key in merged:
+            at[key].sort()
+        self.at = at  # key -> ascending indices
+        self.words = words
+
+    @property
+    def punct(self) -> list[int]:
+        """Indices of the punctuation words."""
+        got = self.__dict__.get("_punct")
+        if got is None:
+            got = self.__dict__["_punct"] = self.where_word(lambda w: w.kind == "punct")
+        return got
+
+    def where_word(self, test: Any) -> list[int]:
+        """Ascending indices of the words that pass ``test``, a test of the word's form: it is
+        called once a form, with the first word of that form."""
+        words = self.words
+        return _merge([lst for lst in self.by_form.values() if test(words[lst[0]])])
+
+    def where_key(self, test: Any) -> list[int]:
+        """Ascending indices of the words whose key passes ``test`` (called once a key)."""
+        return _merge([lst for k, lst in self.at.items() if test(k)])
+
+    def positions(self, *keysets: Any) -> list[int]:
+        """Ascending indices of the words whose key is in any of ``keysets``."""
+        at = self.at
+        if len(keysets) > 1:
+            key = tuple(map(id, keysets))
+            got = _UNIONS.get(key)
+            if got is None or any(a is not b for a, b in zip(got[0], keysets)):
+                if len(_UNIONS) > 100:
+                    _UNIONS.clear()
+                got = _UNIONS[key] = (keysets, frozenset().union(*keysets))
+            keys = got[1]
+        else:
+            keys = keysets[0]
+        if len(keys) > len(at):
+            found = [at[k] for k in at if k in keys]
+        else:
+            found = [at[k] for k in keys if k in at]
+        return _merge(found)
+
+
+# ids of key sets -> (the key sets, their union): the rules ask for the same unions again and again
+_UNIONS: dict[tuple[int, ...], tuple[tuple[Any, ...], frozenset[str]]] = {}
+
+
+def _merge(lists: list[list[int]]) -> list[int]:
+    """The indices of ascending index lists, in one ascending list."""
+    if len(lists) == 1:
+        return lists[0]
+    out = [i for lst in lists for i in lst]
+    out.sort()
+    return out
+
+
+def _first_keys(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """The first keys of the phrases of ``table``."""
+    got = _FIRST_KEYS.get(id(table))
+    if got is None or got[0] is not table:
+        got = _FIRST_KEYS[id(table)] = (table, frozenset(k[0] for k in table))
+    return got[1]
+
+
+_FIRST_KEYS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
 class _Spans:
     """Entity spans under construction, with the word indices each one covers."""
 
@@ -357,7 +519,10 @@ class _Spans:
 
 
 _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دایە", "ەکان", "ی"}) - {"ی"}
-_DATE_NUM = re.compile(r"(?<![0-9])[0-9]{1,4}[/\-.][0-9]{1,2}[/\-.][0-9]{1,4}(?![0-9])")
+# 12/3/2020, ١٢-٣-٢٠٢٠ in the original text (every digit set, every dash that folds to "-")
+_DATE_NUM = re.compile(r"(?<![0-9\u0660-\u0669\u06f0-\u06f9])[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}[/\-.–—‐‑−]"
+                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,2}[/\-.–—‐‑−][0-9\u0660-\u0669\u06f0-\u06f9]{1,4}"
+                       r"(?![0-9\u0660-\u0669\u06f0-\u06f9])")
 
 
 def _year_like(w: Word) -> bool:
@@ -386,7 +551,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if m:
             return m
         k = words[j].key
-        for suf in ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە"):
+        for suf in _MONTH_SUFFIXES:
             if k.endswith(suf) and (k[:-len(suf)],) in months:
                 return 1
         return 0
@@ -429,10 +594,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             return k + 1
         return k
 
-    folded = fold(text)
     by_start: dict[int, int] | None = None
     by_end: dict[int, int] = {}
-    for mt in _DATE_NUM.finditer(folded):
+    for mt in _DATE_NUM.finditer(text):
         if by_start is None:
             by_start = {w.start: k for k, w in enumerate(words)}
             by_end = {w.end: k for k, w in enumerate(words)}
@@ -445,8 +609,29 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 i0 -= 1
             spans.add(i0, i1, words[i0].start, mt.end(), "DATE", None, "rule")
 
-    i = 0
-    while i < n:
+    # a date can only start at a number or at a word that is (or opens with لە and is) a head,
+    # a weekday or a month: the other words are skipped
+    month_keys = _first_keys(months)
+
+    def may_start(key: str) -> bool:
+        return key in heads or (key.startswith(_K_LE) and key[len(_K_LE):] in heads) \
+            or key in weekdays or (key.endswith("ی") and key[:-1] in weekdays) \
+            or key[:2] in month_first and (key in month_keys or any(
+                key.endswith(suf) and (key[:-len(suf)],) in months for suf in _MONTH_SUFFIXES))
+
+    starts = _DATE_STARTS.get((id(heads), id(weekdays), id(month_first)))
+    if starts is None or len(starts) > 200_000:
+        starts = _DATE_STARTS[(id(heads), id(weekdays), id(month_first))] = {}
+    def may_start_at(key: str) -> bool:
+        ok = starts.get(key)  # type: ignore[union-attr]
+        if ok is None:
+            ok = starts[key] = may_start(key)  # type: ignore[index]
+        return ok or key[:1].isdigit()  # a number's key is its digits
+
+    resume = 0
+    for i in key_index(words).where_key(may_start_at):
+        if i < resume:
+            continue
         j = i
         core = False
         start_off = 0
@@ -491,9 +676,11 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             if last.kind == "word" and _era(last, eras) and last.key not in eras:
                 end = last.start + len(_era(last, eras))
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
-                i = j
-                continue
-        i += 1
+                resume = j
+
+
+_MONTH_SUFFIXES = ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە")
+_DATE_STARTS: dict[tuple[int, int, int], dict[str, bool]] = {}
 _MONTH_FIRST: dict[int, frozenset[str]] = {}
 
 
@@ -521,6 +708,25 @@ def _word_end(w: Word, keep_i: bool = False) -> int:
     return w.start + _trim_clitics(w, keep_i=False)
 
 
+_KIN = frozenset(fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی"))
+_KIN_REL = frozenset(fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی"))
+_NAME_FIELDS = frozenset(fold_key(x) for x in ("ناو", "پاشناو", "نازناو", "ناوی", "نازناوی"))
+_NAMED = frozenset({_K_NAMED, _K_NAMED_PL, _K_KNOWN_AS, _K_HEADED_BY})
+_NAMED_OR_BE = _NAMED | {_K_BE, _K_KNOWN}
+
+
+def _one_word_titles(titles: dict[tuple[str, ...], str], honorifics: frozenset[str]) -> frozenset[str]:
+    """The one-word titles that are not honorifics (cached for the loaded tables)."""
+    got = _TITLES_1.get((id(titles), id(honorifics)))
+    if got is None or got[0] is not titles or got[1] is not honorifics:
+        got = _TITLES_1[(id(titles), id(honorifics))] = (
+            titles, honorifics, frozenset(k[0] for k in titles if len(k) == 1) - honorifics)
+    return got[2]
+
+
+_TITLES_1: dict[tuple[int, int], tuple[Any, Any, frozenset[str]]] = {}
+
+
 def find_entities(text: str, words: list[Word] | None = None, model: bool = False) -> list[Entity]:
     """Named entities of ``text`` (PER, LOC, ORG, DATE), flat spans in the original text.
 
@@ -529,10 +735,14 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     >>> [(e.text, e.label) for e in find_entities("بەگوێرەی وەزارەتی بەرگریی ئازەربایجان،")]
     [('وەزارەتی بەرگریی ئازەربایجان', 'ORG')]
     """
+    with no_cycle_collection():
+        return _find_entities(text, words, model)
+
+
+def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
-    if words is None:
-        words = scan(text)
+    words = scan(text) if words is None else as_word_list(words)
     n = len(words)
     t = triggers()
     common, gnames, stp = common_words(), given_names(), stops()
@@ -541,9 +751,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     org_named = single_triggers("org_named")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
-    titles_1 = frozenset(k[0] for k in titles if len(k) == 1) - honorifics
-    clue = {i for i in range(1, n) if words[i - 1].key in loc_heads or words[i - 1].key in loc_features
-            or words[i - 1].key in honorifics}
+    titles_1 = _one_word_titles(titles, honorifics)
+    at_keys = key_index(words)
+    clue = {i + 1 for i in at_keys.positions(loc_heads, loc_features, honorifics) if i + 1 < n}
     spans = _Spans(words)
     _dates(words, spans, text)
     for i0, i1, start, end, entry in _gazetteer_matches(words, clue):
@@ -560,7 +770,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return j < n and words[j].kind == "word" and (words[j].key in gnames or _unknown(words[j], common))
 
     # organisation heads: ORG-HEAD (ezafe words) (LOC|ORG|unknown name)
-    for i in range(n):
+    for i in at_keys.positions(org_heads):
         w = words[i]
         if w.kind != "word" or w.key not in org_heads or spans.owner[i] >= 0:
             continue
@@ -622,8 +832,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
 
     # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
-    for i in range(n - 1):
-        if words[i].key in honorifics and spans.owner[i] < 0:
+    for i in at_keys.positions(honorifics):
+        if i < n - 1 and spans.owner[i] < 0:
             j = i + 1
             s_ = spans.at(j)
             if s_ is not None and s_[4] == "LOC" and s_[0] == s_[1] == j and s_[2] == words[j].start \
@@ -642,7 +852,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                           "PER", None, "rule")
 
     # apposition: NAME، TITLE ...   and   NAME خەڵکی ...
-    for i in range(1, n - 1):
+    for i in at_keys.positions(("،", ",", _K_NATIVE_OF)):
+        if not 1 <= i < n - 1:
+            continue
         w = words[i]
         trig = (w.key == "،" or w.key == ",") and _phrase_at(words, i + 1, titles)
         trig = trig or (w.key == _K_NATIVE_OF and i + 1 < n and words[i + 1].kind == "word"
@@ -672,9 +884,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
     # place classifier + unknown name: شارۆچکەی X, گوندی X ; feature head: چیای X
-    for i in range(n - 1):
+    for i in at_keys.positions(loc_heads, loc_features):
         key = words[i].key
-        if key in loc_heads or key in loc_features:
+        if i < n - 1:
             j = i + 1
             if j < n and words[j].key in loc_heads:
                 j += 1
@@ -712,8 +924,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
     rounds = 0
     while changed and rounds < 3:
         changed, rounds = False, rounds + 1
-        for i in range(n):
-            if words[i].key not in ("،", ",", "و") or i == 0 or i + 1 >= n:
+        for i in at_keys.positions(("،", ",", "و")):
+            if i == 0 or i + 1 >= n:
                 continue
             left, right = spans.at(i - 1), spans.at(i + 1)
             if left is not None and left[4] == "LOC" and right is None:
@@ -736,9 +948,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                         changed = True
 
     speech1 = single_triggers("speech")
-    kin = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی")}
-    kin_rel = {fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی")}
-    name_fields = {fold_key(x) for x in ("ناو", "پاشناو", "نازناو", "ناوی", "نازناوی")}
+    kin, kin_rel, name_fields = _KIN, _KIN_REL, _NAME_FIELDS
 
     def surname_like(j: int) -> bool:
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
@@ -750,8 +960,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
 
     openers: set[int] = set()
     for mark in ('"', "'"):
-        pos = [k for k in range(n) if words[k].f == mark]
-        openers.update(pos[0::2])
+        openers.update(at_keys.positions((mark,))[0::2])
 
     def quoted_run(i: int) -> tuple[int, int] | None:
         """(first, last) word inside quote marks opening at word i, if it holds 1-4 words."""
@@ -768,8 +977,10 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return None
 
     # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
-    named = {_K_NAMED, _K_NAMED_PL, _K_KNOWN_AS, _K_HEADED_BY}
-    for i in range(n - 1):
+    named = _NAMED
+    for i in at_keys.positions(_NAMED_OR_BE):
+        if i >= n - 1:
+            continue
         j = -1
         if words[i].key in named:
             j = i + 1
@@ -792,7 +1003,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             spans.add(first, k - 1, words[first].start, end, "PER", None, "rule")
 
     # quoted names: "X Y" made of name-like words; after an organisation head it is an ORG
-    for i in range(n):
+    for i in at_keys.positions(('"', "«", "“", "'")):
         q = quoted_run(i)
         if not q or not spans.free(q[0], q[1]):
             continue
@@ -809,8 +1020,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
     # given name + following name-like words: محەمەد X Y
-    for i in range(n):
-        if words[i].kind == "word" and words[i].key in gnames and spans.owner[i] < 0:
+    for i in at_keys.positions(gnames):
+        if words[i].kind == "word" and spans.owner[i] < 0:
             k = i + 1
             while k < n and k < i + 4 and surname_like(k):
                 k += 1
@@ -820,8 +1031,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                           "PER", None, "rule")
 
     # kinship: X برای Y, کوڕی Y — names on both sides
-    for i in range(n):
-        if words[i].key not in kin_rel or spans.owner[i] >= 0:
+    for i in at_keys.positions(kin_rel):
+        if spans.owner[i] >= 0:
             continue
         # after: the relative's name
         j = i + 1
@@ -845,8 +1056,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                 spans.add(k, j, words[k].start, words[j].end, "PER", None, "rule")
 
     # form fields: ناو و پاشناو: X ، نازناو: X ، ناوی باوک: X
-    for i in range(1, n - 1):
-        if words[i].f != ":" or not any(words[x].key in name_fields for x in range(max(0, i - 4), i)):
+    for i in at_keys.positions((":",)):
+        if not 1 <= i < n - 1 or words[i].f != ":" or not any(words[x].key in name_fields for x in range(max(0, i - 4), i)):
             continue
         j = i + 1
         while j < n:
@@ -867,7 +1078,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             break
 
     # quoted lists of names: "X Y، Z W و V U"
-    for i in range(n):
+    for i in at_keys.positions(('"', "«")):
         if words[i].f not in ('"', "«") or (words[i].f == '"' and i not in openers):
             continue
         close = "»" if words[i].f == "«" else '"'
@@ -894,8 +1105,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
 
     # lists of people: X، Y و Z next to a person
     for _ in range(2):
-        for i in range(1, n - 1):
-            if words[i].key not in ("،", ",", "و"):
+        for i in at_keys.positions(("،", ",", "و")):
+            if not 1 <= i < n - 1:
                 continue
             left = spans.at(i - 1)
             if left is None or left[4] != "PER" or spans.owner[i + 1] >= 0:
@@ -910,18 +1121,18 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
 
     # UNKNOWN GIVEN-NAME (father's name): سەمرا عەبدولا ; and two unknown words opening a clause
     # followed by کە / و / a verb: ئیشخان ئانکۆسێ سەرەڕای …
-    for i in range(1, n):
-        if words[i].key in gnames and spans.owner[i] < 0 and spans.owner[i - 1] < 0 \
+    for i in at_keys.positions(gnames):
+        if i >= 1 and spans.owner[i] < 0 and spans.owner[i - 1] < 0 \
                 and _unknown(words[i - 1], common) and words[i - 1].key not in stp \
                 and not _verb_like(words[i - 1].key) and (i - 1 == 0 or words[i - 2].kind == "punct"
                                                            or words[i - 2].key in stp):
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
-    for i in range(n - 2):
-        if i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
+    for i in [0] + [k + 1 for k in at_keys.punct]:
+        if i >= n - 2 or i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
             continue
-        if not all(spans.owner[k] < 0 and _unknown(words[k], common) and words[k].key not in stp
-                   and not _verb_like(words[k].key) and len(words[k].key) >= 3 for k in (i, i + 1)):
+        if not all(spans.owner[k] < 0 and len(words[k].key) >= 3 and words[k].key not in stp
+                   and _unknown(words[k], common) and not _verb_like(words[k].key) for k in (i, i + 1)):
             continue
         nxt = words[i + 2]
         if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):
@@ -929,8 +1140,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                       "PER", None, "rule")
 
     # ROLE (modifier) NAME: گەریلای هەپەگە عەگید ئیپەک, ئەکتەری ئێزیدی زوبەیدە بولوت
-    for i in range(n - 2):
-        if words[i].key not in titles_1 or spans.owner[i] >= 0:
+    for i in at_keys.positions(titles_1):
+        if i >= n - 2 or spans.owner[i] >= 0:
             continue
         j = i + 1
         s_ = spans.at(j)
@@ -949,7 +1160,7 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
                       "PER", None, "rule")
 
     # لە X، / لە X و … : an unknown word after "in/at" that ends its phrase is a place
-    for i in range(1, n):
+    for i in [k + 1 for k in at_keys.positions((_K_LE,)) if k + 1 < n]:
         w = words[i]
         if spans.owner[i] >= 0 or w.kind != "word" or w.key in stp or w.key in gnames or len(w.key) < 3:
             continue
@@ -962,8 +1173,8 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             spans.add(i, i, w.start, w.start + _trim_clitics(w, keep_i=True), "LOC", None, "rule")
 
     # a sentence that opens with a name and a comma: كاترینا ماڵم، سۆسیۆلۆژ و …
-    for i in range(n - 2):
-        if i and words[i - 1].f not in _SENT_END_SET:
+    for i in [0] + [k + 1 for k in at_keys.positions(_SENT_END_SET)]:
+        if i >= n - 2 or i and words[i - 1].f not in _SENT_END_SET:
             continue
         k = i
         while k < n and k < i + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
@@ -975,7 +1186,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
 
     # a name introduced before its acronym: ئەنجوومەنی … (IGFM), پارتی گەلی کۆماری - جەهەپە
     generic_org = single_triggers("org_generic")
-    for i in range(2, n):
+    for i in [k + 1 for k in at_keys.positions(("(", "-", "–"))]:
+        if not 2 <= i < n:
+            continue
         s_ = spans.at(i)
         if s_ is None or s_[4] != "ORG" or s_[0] != i:
             continue
@@ -994,7 +1207,9 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
             spans.add(k, j, words[k].start, words[j].end, "ORG", None, "rule", replace=True)
 
     # unknown words right before a speech verb or a title at the start of a clause: X Y گوتی
-    for i in range(1, n):
+    for i in at_keys.positions(speech1, _first_keys(titles)):
+        if i < 1:
+            continue
         if words[i].key in speech1 or (_phrase_at(words, i, titles) and words[i].key not in honorifics):
             j = i - 1
             k = name_run_back(j, 3)
@@ -1040,11 +1255,13 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
         return
     suffixes, _, maxsuf = affixes()
     heads = {k[:3] for k in names}
-    for i, w in enumerate(words):
-        if w.kind != "word" or spans.owner[i] >= 0:
+    # the match of a word depends on its form only: found once a form, then added at each free word
+    found = []
+    for positions in key_index(words).by_form.values():
+        w = words[positions[0]]
+        if w.kind != "word":
             continue
-        for off, stem in _splits(w):
-            k = key_of_folded(stem)
+        for off, stem, k in _SPLITS.get(w.f) or _split_keys(w):
             if k[:3] not in heads:
                 continue
             hit, length = names.get(k), len(stem)
@@ -1054,8 +1271,13 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
                         hit, length = names[key_of_folded(stem[:-m])], len(stem) - m
                         break
             if hit:
-                spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
+                found.extend((i, off, length, hit) for i in positions)
                 break
+    owner = spans.owner
+    for i, off, length, hit in sorted(found, key=lambda x: x[0]):
+        if owner[i] < 0:
+            w = words[i]
+            spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
 
 
 def _resolve_english(ents: list[Entity]) -> None:

@@ -10,11 +10,12 @@ which event, according to whom.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
-from sorani.entities.tagger import Entity, _phrase_at, find_entities
+from sorani.entities.gazetteer import Word, fold_key, no_cycle_collection, scan, single_triggers, triggers, events
+from sorani.entities.tagger import Entity, _first_keys, _phrase_at, as_word_list, find_entities, key_index
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -90,43 +91,45 @@ def _mention(e: Entity) -> Mention:
 
 def _sentence_bounds(words: list[Word]) -> list[int]:
     """For each word, the index of the first word of its sentence."""
-    out, first = [], 0
-    for i, w in enumerate(words):
-        out.append(first)
-        if w.f in _SENT_END:
-            first = i + 1
+    out: list[int] = []
+    first = 0
+    for i in key_index(words).positions(_SENT_END):
+        out += [first] * (i + 1 - first)
+        first = i + 1
+    out += [first] * (len(words) - first)
     return out
 
 
 def _quote_spans(text: str, words: list[Word]) -> list[tuple[int, int, int, int]]:
     """(open word, close word, content start, content end) of each quote."""
-    out = []
-    i, n = 0, len(words)
-    while i < n:
+    out: list[tuple[int, int, int, int]] = []
+    n = len(words)
+    resume = 0
+    for i in key_index(words).positions(_OPEN_CLOSE.keys()):
+        if i < resume:
+            continue
         f = words[i].f
-        if f in _OPEN_CLOSE:
-            close = _OPEN_CLOSE[f]
-            j = i + 1
-            while j < n and words[j].f != close and (j - i) < 2000:
-                if f == '"' and words[j].f in ("«", "“"):
-                    break
-                j += 1
-            if j < n and words[j].f == close and j > i + 1:
-                s, e = words[i].end, words[j].start
-                while s < e and text[s].isspace():
-                    s += 1
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                out.append((i, j, s, e))
-                i = j + 1
-                continue
-        i += 1
+        close = _OPEN_CLOSE[f]
+        j = i + 1
+        while j < n and words[j].f != close and (j - i) < 2000:
+            if f == '"' and words[j].f in ("«", "“"):
+                break
+            j += 1
+        if j < n and words[j].f == close and j > i + 1:
+            s, e = words[i].end, words[j].start
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            out.append((i, j, s, e))
+            resume = j + 1
     return out
 
 
 def _is_speech(words: list[Word], i: int) -> int:
     """Number of words of a speech verb phrase at word i (0 if none)."""
-    if words[i].kind != "word":
+    w = words[i]
+    if w.kind != "word" or w.key not in _first_keys(triggers().get("speech", {})):
         return 0
     return _phrase_at(words, i, triggers().get("speech", {}))
 
@@ -134,10 +137,10 @@ def _is_speech(words: list[Word], i: int) -> int:
 def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
     """The entity (PER/ORG/LOC) covering each word, if any."""
     out: list[Entity | None] = [None] * len(words)
+    ends = [w.end for w in words]
     k = 0
     for e in sorted((e for e in ents if e.label != "DATE"), key=lambda e: e.start):
-        while k < len(words) and words[k].end <= e.start:
-            k += 1
+        k = bisect_right(ends, e.start, k)  # the first word (from k on) ending after the entity starts
         j = k
         while j < len(words) and words[j].start < e.end:
             out[j] = e
@@ -227,10 +230,12 @@ def find_quotes(text: str, entities: list[Entity] | None = None, words: list[Wor
     """
     if not text:
         return []
-    words = words if words is not None else scan(text)
+    words = scan(text) if words is None else as_word_list(words)
     entities = entities if entities is not None else find_entities(text, words)
-    ent_at = _entity_index(entities, words)
-    sent = _sentence_bounds(words)
+    return _find_quotes(text, words, _entity_index(entities, words), _sentence_bounds(words))
+
+
+def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent: list[int]) -> list[Quote]:
     out: list[Quote] = []
     spans = []
     for i, j, s, e in _quote_spans(text, words):
@@ -365,8 +370,14 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
     w = words[k]
     if w.kind != "word":
         return None
-    rx, first_keys = _event_index()
-    if not rx.match(w.key) and w.key not in first_keys:
+    starts = _EVENT_START.get(w.key)
+    if starts is None:
+        rx, first_keys = _event_index()
+        starts = bool(rx.match(w.key)) or w.key in first_keys
+        if len(_EVENT_START) > 200_000:
+            _EVENT_START.clear()
+        _EVENT_START[w.key] = starts
+    if not starts:
         return None
     for stem, ev in events():
         m = len(stem)
@@ -377,6 +388,7 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
     return None
 
 
+_EVENT_START: dict[str, bool] = {}  # key -> can an event phrase start with it
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
 _EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
 
@@ -400,6 +412,23 @@ def _starts(key: str, stem: str) -> bool:
     return False
 
 
+def _outside_dates(nums: list[Any], entities: list[Entity]) -> list[Any]:
+    """The figures that do not start inside a DATE entity."""
+    dates = sorted((e.start, e.end) for e in entities if e.label == "DATE")
+    if not dates or not nums:
+        return nums
+    starts, reach, far = [s for s, _ in dates], [], -1
+    for _, e in dates:
+        far = max(far, e)
+        reach.append(far)  # the furthest end of the dates starting so far
+    out = []
+    for x in nums:
+        k = bisect_right(starts, x.start)  # the dates starting at or before the figure
+        if not (k and reach[k - 1] > x.start):
+            out.append(x)
+    return out
+
+
 def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Quote] | None = None,
                 words: list[Word] | None = None) -> list[Claim]:
     """Numeric claims of ``text``: each figure with its counted thing, event, qualifier, source.
@@ -409,16 +438,17 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
     """
     if not text:
         return []
-    words = words if words is not None else scan(text)
-    nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
+    words = scan(text) if words is None else as_word_list(words)
     if entities is None:
         entities = find_entities(text, words)
-    dates = [(e.start, e.end) for e in entities if e.label == "DATE"]
-    nums = [x for x in nums if not any(s <= x.start < e for s, e in dates)]
-    # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
-    ent_at = _entity_index(entities, words)
-    sent = _sentence_bounds(words)
-    by_start = {w.start: i for i, w in enumerate(words)}
+    return _find_claims(text, entities, quotes, words, _entity_index(entities, words), _sentence_bounds(words))
+
+
+def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, words: list[Word],
+                 ent_at: list[Entity | None], sent: list[int]) -> list[Claim]:
+    nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
+    nums = _outside_dates(nums, entities)
+    starts = [w.start for w in words]
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
     ends: dict[int, int] = {}  # id(number) -> end without glued clitics
     for x in nums:
@@ -427,13 +457,18 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
         while end > x.start and not (text[end - 1].isdigit() or text[end - 1] in "%٪"
                                      or _number_word_end(text, x.start, end)):
             end -= 1
-        i0 = by_start.get(x.start)
+        i0: int | None = bisect_left(starts, x.start)
+        if i0 == len(starts) or starts[i0] != x.start:
+            i0 = None
         i1 = next((k for k in range(i0 or 0, len(words)) if words[k].end >= end), None) if i0 is not None else None
         if i0 is None or i1 is None:
             continue
         ends[id(x)] = end
         items.append((i0, i1, x))
-    for k, w in enumerate(words):
+    # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
+    indefinite = key_index(words).where_key(lambda key: key.endswith(_INDEF_KEYS)) if items else []
+    for k in indefinite:
+        w = words[k]
         if w.kind == "word" and items and w.key.endswith(_INDEF_KEYS) and len(w.key) > 5 and ent_at[k] is None \
                 and (k == 0 or words[k - 1].kind != "num"):
             # only when an event follows in its clause: چەتەیەک کوژرا, کۆڵبەرێکی کورد بە ناوی … گیانی لەدەست دا
@@ -540,9 +575,12 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
             if claims[a].thing is None:
                 claims[a].thing = claims[a + 1].thing
     # the source
+    index = key_index(words)
+    at_src = index.positions(_first_keys(triggers().get("source", {})))  # where a source or speech phrase may start
+    at_speech = index.positions(_first_keys(triggers().get("speech", {})))
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
     for c, (i0, _, _) in zip(claims, items):
-        _attach_source(text, c, words, ent_at, sent, i0, qspans)
+        _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech)
     return claims
 
 
@@ -601,19 +639,17 @@ def _qual_keys() -> frozenset[str]:
 
 
 def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
-                   qspans: list[tuple[int, int, Mention | None]]) -> None:
+                   qspans: list[tuple[int, int, Mention | None]], at_src: list[int], at_speech: list[int]) -> None:
     for qs, qe, sp in qspans:
         if qs <= c.start < qe:
             if sp is not None:
                 c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
             return
     lo = sent[i0]
-    hi = i0
-    while hi < len(words) and sent[hi] == lo:
-        hi += 1
+    hi = bisect_right(sent, lo, i0)  # the end of the sentence
     src_table = triggers().get("source", {})
     # بەگوێرەی X / بەپێی ڕاپۆرتی X
-    for k in range(lo, hi):
+    for k in at_src[bisect_left(at_src, lo):bisect_left(at_src, hi)]:
         m = _phrase_at(words, k, src_table)
         if m:
             j = k + m
@@ -646,8 +682,8 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 words[lo].start, words[colon - 1].end
         return
     # X ڕایگەیاند / X دەڵێت ، … figure
-    for k in range(lo, hi):
-        if _is_speech(words, k) and k < i0 + 3:
+    for k in at_speech[bisect_left(at_speech, lo):bisect_left(at_speech, min(hi, i0 + 3))]:
+        if _is_speech(words, k):
             m = _subject_before(words, ent_at, k, lo, text)
             if m is not None:
                 c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
@@ -656,11 +692,14 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
 
 def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
     """Quotes and numeric claims of ``text`` (one entity pass shared by both)."""
-    words = scan(text) if text else []
-    entities = find_entities(text, words) if text else []
-    quotes = find_quotes(text, entities, words) if text else []
-    claims = find_claims(text, entities, quotes, words) if text else []
-    return quotes, claims
+    if not text:
+        return [], []
+    with no_cycle_collection():
+        words = scan(text)
+        entities = find_entities(text, words)
+        ent_at, sent = _entity_index(entities, words), _sentence_bounds(words)
+        quotes = _find_quotes(text, words, ent_at, sent)
+        return quotes, _find_claims(text, entities, quotes, words, ent_at, sent)
 
 
 def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
@@ -670,10 +709,14 @@ def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
     >>> [e.english for e in f["entities"]]
     ['Heiko Maas', 'Germany']
     """
-    words = scan(text) if text else []
-    ents = find_entities(text, words, model=model) if text else []
-    quotes = find_quotes(text, ents, words) if text else []
-    claims = find_claims(text, ents, quotes, words) if text else []
+    if not text:
+        return {"entities": [], "quotes": [], "claims": []}
+    with no_cycle_collection():
+        words = scan(text)
+        ents = find_entities(text, words, model=model)
+        ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
+        quotes = _find_quotes(text, words, ent_at, sent)
+        claims = _find_claims(text, ents, quotes, words, ent_at, sent)
     return {"entities": ents, "quotes": quotes, "claims": claims}
 
 
@@ -685,6 +728,11 @@ def facts_doc(doc: Any) -> None:
     ents = doc.layers.get("entities")
     if ents is None:
         ents = find_entities(text, words) if text else []
-    quotes = find_quotes(text, ents, words) if text else []
-    doc.layers["quotes"] = quotes
-    doc.layers["claims"] = find_claims(text, ents, quotes, words) if text else []
+    if not text:
+        doc.layers["quotes"], doc.layers["claims"] = [], []
+        return
+    with no_cycle_collection():
+        ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
+        quotes = _find_quotes(text, words, ent_at, sent)
+        doc.layers["quotes"] = quotes
+        doc.layers["claims"] = _find_claims(text, ents, quotes, words, ent_at, sent)
