@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sorani._chars import AR_LETTER as _AR_LETTER
 from sorani._data import data_path
 
 # one-to-one character folding (offsets are kept): letter variants, digits, dashes, quotes
@@ -35,8 +36,7 @@ FOLD = str.maketrans(_FOLD_PAIRS)
 # characters left out of a key (they are kept in the folded text so offsets stay one-to-one)
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u2060\ufeff]")
 
-_AR_LETTER = (r"\u0620-\u063f\u0641-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc"
-              r"\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdfb\ufe70-\ufefc")
+# the Arabic-script letters of the tokenizer; marks here exclude the bidi marks (gaps)
 _AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 # words, numbers and single punctuation characters, matched in the original (unfolded) text:
 # folding maps letters to letters and Arabic-Indic/Persian digits to ASCII ones, so the digit
@@ -63,14 +63,7 @@ def fold_key(text: str) -> str:
     >>> fold_key("بەرگریی") == fold_key("بەرگری")
     True
     """
-    s = text.translate(FOLD)
-    if _DROP.search(s):
-        s = _DROP.sub("", s)
-    if "وو" in s:
-        s = s.replace("وو", "و")
-    if "یی" in s:
-        s = s.replace("یی", "ی")
-    return s
+    return key_of_folded(text.translate(FOLD))
 
 
 def key_of_folded(s: str) -> str:
