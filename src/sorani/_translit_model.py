@@ -39,6 +39,10 @@ _WORD_T = [(1, 2), (0, 2), (1, 1), (2, 1), (0, 3), (2, 2), (1, 3), (2, 3)]  # wi
 N_TEMPLATES = len(_CLS_T) + len(_SON_T) + len(_WORD_T)
 _N_CLS = len(_CLS_T)
 _N_CLASS = len(_CLS_T) + len(_SON_T)
+# the same templates as slices of the 7-letter window around the letter (index 3)
+_CLS_S = [(3 - a, 3 + b) for a, b in _CLS_T]
+_SON_S = [(3 - a, 3 + b) for a, b in _SON_T]
+_WORD_S = [(3 - a, 3 + b) for a, b in _WORD_T]
 
 # positions the model decides, on the coarse class string (C consonant, V vowel letter, W و,
 # Y ی, Q ئ, > end): a consonant before a consonant, و or ی not before a vowel letter
@@ -136,7 +140,21 @@ class Model:
         self._waw_silent = waw.index("") if "" in waw else 0
         self._compiled: dict[str, list[dict[str, object]]] = {}
         self._parts: dict[str, tuple[list[dict[str, object]], ...]] = {}
-        self._cache: dict[str, object] = {}
+        # open positions found on the letters themselves (words of known letters only)
+        cls = {k: v[1] for k, v in letter_table().items()}
+        cons = "".join(k for k, v in cls.items() if v not in "VWYQ")
+        vowels = "".join(k for k, v in cls.items() if v == "V")
+        glides = "".join(k for k, v in cls.items() if v in "WY")
+        self._known = re.compile(f"[{''.join(cls)}]*").fullmatch
+        opener = re.compile(f"[{cons}](?=[{cons}])|[{glides}](?![{vowels}])")
+        self._open, self._open_sub = opener.finditer, opener.sub
+        self._default_table = {ord(k): v for k, v in self.default.items()}
+        self._fine_of = {k: v for k, v in cls.items()}
+        self._fine_of.update({"<": "<", ">": ">"})
+        self._long_u = frozenset(lab for lab in waw if lab.startswith("û"))
+        self._silent_label = waw[self._waw_silent]
+        self._decided: dict[str, str] = {}
+        self._decided7: dict[str, str] = {}
         self._groups: dict[str, object] = {}
         self.compile()
 
@@ -154,7 +172,8 @@ class Model:
             comp[ch] = out
         self._compiled = comp
         self._parts = {ch: (t[:_N_CLS], t[_N_CLS:_N_CLASS], t[_N_CLASS:]) for ch, t in comp.items()}
-        self._cache = {}
+        self._decided = {}
+        self._decided7 = {}
         self._groups = {}
 
     def allowed(self, ch: str, prev: str, nxt: str) -> list[int] | None:
@@ -167,74 +186,123 @@ class Model:
         return self._waw_ok if nxt == "و" else self._waw_single
 
     def predict(self, word: str) -> list[str]:
-        """One Latin label per letter of ``word`` (a canonical Sorani word)."""
+        """One Latin label per letter of ``word`` (a canonical Sorani word).
+
+        A word of known letters only (the common case) finds its open positions with one regex
+        over the letters; each decision is looked up by its 7-letter window, which fixes it."""
+        known = self._known(word) is not None
         out = list(map(self.default.get, word, word))
-        c0 = ("<" + word + ">>").translate(self.coarse)
         n = len(word)
-        labels, cache, fixed = self.labels, self._cache, self.fixed
-        s = cs = fs = ""
+        s = LEFT + word + RIGHT
         silent = -1
-        for m in _OPEN.finditer(c0, 1, n + 2):
-            i = m.start() - 1
-            ch = word[i]
-            if ch == "و" or i == silent or (i and word[i - 1] == "و"):
-                if i == silent:
-                    continue
-                labs = labels.get(ch)
-                if not labs:
-                    continue
-                allowed = self.allowed(ch, out[i - 1] if i else "", word[i + 1:i + 2])
-                if allowed is not None and len(allowed) == 1:
-                    out[i] = labs[allowed[0]]
-                    continue
-            else:
-                labs = labels.get(ch)
-                if not labs:
-                    continue
-                allowed = None
-            if len(labs) == 1:
-                out[i] = labs[0] or out[i]
+        if known:
+            positions = [m.start() for m in self._open(word)]
+        else:  # other characters are kept: open positions on the coarse class string
+            positions = [m.start() - 1 for m in
+                         _OPEN.finditer(("<" + word + ">>").translate(self.coarse), 1, n + 2)]
+        for i in positions:
+            if i == silent:
                 continue
-            fx = fixed.get(c0[i:i + 4])
-            if fx is not None:
-                out[i] = out[i] + fx[1:] if fx[:1] == "+" else fx
-            else:
-                if not s:
-                    s = LEFT + word + RIGHT
-                    fs = s.translate(self.fine)
-                k = i + PAD
-                # every feature lies within two letters, or three letters' fine classes
-                win = s[k - 2:k + 3] + fs[k - 3] + fs[k + 3]
-                v = cache.get(win)
-                if v is None:
-                    if not cs:
-                        cs = s.translate(self.coarse)
-                    v = self._score(ch, labs, s, cs, fs, k)
-                    if len(cache) > 500_000:
-                        cache.clear()
-                    cache[win] = v
-                if len(labs) == 2:
-                    out[i] = labs[1] if v > 0 else labs[0]  # type: ignore[operator]
-                    continue
-                best = -1
-                for j in (allowed if allowed is not None else range(len(labs))):
-                    if best < 0 or v[j] > v[best]:  # type: ignore[index]
-                        best = j
-                out[i] = labs[best]
-            if ch == "و" and out[i].startswith("û") and i + 1 < n:  # the next و is its silent half
+            k = i + PAD
+            out[i] = lab = self._window_label(s[k - 3:k + 4]) if known else self._decide(s[k - 3:k + 4])
+            if lab in self._long_u and i + 1 < n:  # the next و is the silent half of û
                 silent = i + 1
-                out[i + 1] = labs[self._waw_silent]
+                out[silent] = self._silent_label
         return out
 
-    def _score(self, ch: str, labs: list[str], s: str, c: str, f: str, k: int) -> object:
-        """Margin of the second label (two labels) or the score tuple. The partial scores of the
-        coarse-class, fine-class and letter templates are cached on the window fixing each."""
+    def transliterate(self, words: Iterable[str]) -> list[str]:
+        """``"".join(self.predict(w))`` for each word, batched: the words of known letters are
+        joined into one padded string, the open positions decided in one ``re.sub`` pass and
+        every other letter mapped by ``str.translate``.
+
+        >>> from sorani.translit import _model
+        >>> _model().transliterate(["کردن", "کوردستان", ""])
+        ['kirdin', 'kurdistan', '']
+        """
+        words = list(words)
+        known = self._known
+        batch = [w for w in words if known(w) is not None]
+        res: dict[str, str] = {}
+        if batch:
+            sep = RIGHT[:3] + LEFT[:3]
+            big = LEFT[:3] + sep.join(batch) + RIGHT[:3]
+            state = [-1]  # position of the silent half of an û
+            window_label = self._window_label
+            long_u, silent_label = self._long_u, self._silent_label
+
+            def label(m: re.Match[str]) -> str:
+                k = m.start()
+                if k == state[0]:  # (marked so that the \x01 of its û stays unreplaced)
+                    return "\x02" + silent_label
+                lab = window_label(big[k - 3:k + 4])
+                if lab in long_u:  # marked: the next letter, a و, is its silent half
+                    state[0] = k + 1
+                    return lab + "\x01"
+                return lab
+
+            done = self._open_sub(label, big)
+            if "\x01" in done:  # the silent و not open (before a vowel) is replaced here
+                done = done.replace("\x01و", silent_label).replace("\x01", "").replace("\x02", "")
+            res = dict(zip(batch, done.translate(self._default_table)[3:-3].split(sep)))
+        return [res[w] if w in res else "".join(self.predict(w)) for w in words]
+
+    def _window_label(self, w7: str) -> str:
+        """The label of the middle letter of ``w7`` (known letters and pads), cached on the
+        window, then on the two letters each side and the third ones' fine classes."""
+        lab = self._decided7.get(w7)
+        if lab is None:
+            fine = self._fine_of
+            win = w7[1:6] + fine[w7[0]] + fine[w7[6]]
+            lab = self._decided.get(win)
+            if lab is None:
+                lab = self._decide(w7)
+                if len(self._decided) > 500_000:
+                    self._decided.clear()
+                self._decided[win] = lab
+            if len(self._decided7) > 500_000:
+                self._decided7.clear()
+            self._decided7[w7] = lab
+        return lab
+
+    def _decide(self, w7: str) -> str:
+        """The label of the middle letter of the 7-letter window ``w7`` (an open position, not
+        the silent half of an û) from syllable structure or the perceptron."""
+        ch = w7[3]
+        default = self.default.get(ch, ch)
+        labs = self.labels.get(ch)
+        if not labs:
+            return default
+        allowed = None
+        if ch == "و":
+            allowed = self._waw_ok if w7[4] == "و" else self._waw_single
+            if len(allowed) == 1:
+                return labs[allowed[0]]
+        if len(labs) == 1:
+            return labs[0] or default
+        cw = w7.translate(self.coarse)
+        fx = self.fixed.get(cw[2:6])
+        if fx is not None:
+            return default + fx[1:] if fx[:1] == "+" else fx
+        v = self._score(ch, labs, w7, cw, w7.translate(self.fine))
+        if len(labs) == 2:
+            return labs[1] if v > 0 else labs[0]  # type: ignore[operator]
+        best = -1
+        for j in (allowed if allowed is not None else range(len(labs))):
+            if best < 0 or v[j] > v[best]:  # type: ignore[index]
+                best = j
+        return labs[best]
+
+    def _score(self, ch: str, labs: list[str], s: str, c: str, f: str) -> object:
+        """Margin of the second label (two labels) or the score tuple, for the letter in the
+        middle of the 7-letter window ``s`` (``c``/``f`` its coarse and fine classes). The
+        partial scores of the coarse-class, fine-class and letter templates are cached on the
+        window fixing each."""
         parts = self._parts.get(ch)
         n = len(labs)
         if parts is None:
             return 0.0 if n == 2 else (0.0,) * n
         groups = self._groups
-        keys3 = (ch + c[k - 3:k + 4], ch + "|" + f[k - 3:k + 4], s[k - 2:k + 3])
+        keys3 = (ch + c, ch + "|" + f, s[1:6])
         got = list(map(groups.get, keys3))
         if None in got:
             if len(groups) > 300_000:
@@ -242,11 +310,11 @@ class Model:
             for g in (0, 1, 2):
                 if got[g] is None:
                     if g == 0:
-                        ks = [c[k - a:k + b] for a, b in _CLS_T]
+                        ks = [c[a:b] for a, b in _CLS_S]
                     elif g == 1:
-                        ks = [f[k - a:k + b] for a, b in _SON_T]
+                        ks = [f[a:b] for a, b in _SON_S]
                     else:
-                        ks = [s[k - a:k + b] for a, b in _WORD_T]
+                        ks = [s[a:b] for a, b in _WORD_S]
                     vals = filter(None, map(dict.get, parts[g], ks))
                     if n == 2:
                         v: object = sum(vals)  # type: ignore[arg-type]

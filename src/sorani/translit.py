@@ -56,6 +56,12 @@ def _variants() -> dict[int, str]:
     return {ord(row[0]): row[1] if len(row) > 1 else "" for row in read_rows("translit/variants.tsv")}
 
 
+@cache
+def _variant_search():  # type: ignore[no-untyped-def]
+    """``search`` of a regex matching any character ``_variants`` changes."""
+    return re.compile("[" + "".join(map(re.escape, map(chr, _variants()))) + "]").search
+
+
 _MODEL = None
 
 
@@ -104,7 +110,7 @@ def canonical_arabic(word: str) -> str:
     >>> canonical_arabic("كوردستان")
     'کوردستان'
     """
-    w = word.translate(_variants())
+    w = word.translate(_variants()) if _variant_search()(word) else word
     if "\u200c" in w:
         w = w.replace("ه\u200c", "ە").replace("\u200c", "")
     if w.endswith("ه") and len(w) > 1:
@@ -261,50 +267,81 @@ def _chunk_cache(direction: str, scheme: str) -> dict[str, str]:
 
 
 def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
-    """``_latin_chunk`` of many chunks (the loop of the cold path, kept tight)."""
+    """``_latin_chunk`` of many chunks (the cold path): the words of the chunks not seen before
+    go to the model in one batch (``Model.transliterate``)."""
     words = _chunk_cache("latin-piece", scheme)
-    predict = (_MODEL or _model()).predict
-    canon, join = canonical_arabic, "".join
-    table = _scheme_table(scheme) if scheme != "wergor" else None
-
-    fixed = _fixed_words()
-
-    def word(w: str) -> str:
-        res = words.get(w)
-        if res is None:
-            cw = canon(w)
-            res = words.get(cw) if cw != w else None  # spelling variants share a canonical form
-            if res is None:
-                res = fixed.get(cw) or join(predict(cw))
-                if table:
-                    res = res.translate(table)
-                if len(cw) <= _MEMO_LEN:
-                    words[cw] = res
-            if len(w) <= _MEMO_LEN:
-                words[w] = res
-        return res
-
-    out = {}
+    plain, wrapped, other = [], [], []
+    need = set()
     for chunk in chunks:
         if _PLAIN_WORD(chunk):
-            out[chunk] = word(chunk)
+            plain.append(chunk)
+            if chunk not in words:
+                need.add(chunk)
         elif m := _PUNCT_WORD(chunk):  # a word in punctuation: «وشە»،
-            out[chunk] = m[1] + word(m[2]) + m[3]
-        elif chunk:
+            wrapped.append((chunk, m[1], m[2], m[3]))
+            if m[2] not in words:
+                need.add(m[2])
+        else:
+            other.append(chunk)
+    new = _latin_words(need, scheme, words) if need else {}
+    get = words.get
+    out = {chunk: new[chunk] if chunk in new else get(chunk) for chunk in plain}
+    for chunk, left, word, right in wrapped:
+        out[chunk] = left + (new[word] if word in new else words[word]) + right
+    for chunk in other:
+        if chunk:
             parts = []
             for p in pieces(chunk):
                 if _AR_START.match(p):
-                    parts.append(word(p))
+                    res = new.get(p) or get(p)
+                    if res is None:
+                        res = _latin_words({p}, scheme, words)[p]
+                    parts.append(res)
                 elif p[0] in "#@" and len(p) > 1:
                     parts.append(_latin_piece(p, scheme))
                 else:
                     parts.append(p)
-            out[chunk] = join(parts)
+            out[chunk] = "".join(parts)
         else:
             out[chunk] = chunk
     if len(words) >= _CACHE_MAX:
         words.clear()
     return out
+
+
+def _latin_words(need: set[str], scheme: str, words: dict[str, str]) -> dict[str, str]:
+    """Latin of each word of ``need`` (not in the memo ``words``, which learns them and their
+    canonical forms): known spellings from ``words.tsv``, the rest from the model in a batch."""
+    canon, fixed = canonical_arabic, _fixed_words()
+    table = _scheme_table(scheme) if scheme != "wergor" else None
+    res: dict[str, str] = {}
+    todo: dict[str, list[str]] = {}  # canonical form -> words to fill
+    for w in need:
+        cw = canon(w)
+        r = words.get(cw) if cw != w else None  # spelling variants share a canonical form
+        if r is None:
+            r = fixed.get(cw)
+            if r:
+                if table:
+                    r = r.translate(table)
+                if len(cw) <= _MEMO_LEN:
+                    words[cw] = r
+            else:
+                todo.setdefault(cw, []).append(w)
+                continue
+        res[w] = r
+    if todo:
+        for cw, r in zip(todo, (_MODEL or _model()).transliterate(todo)):
+            if table:
+                r = r.translate(table)
+            if len(cw) <= _MEMO_LEN:
+                words[cw] = r
+            for w in todo[cw]:
+                res[w] = r
+    for w, r in res.items():
+        if len(w) <= _MEMO_LEN:
+            words[w] = r
+    return res
 
 
 def _latin_chunk(chunk: str, scheme: str) -> str:
