@@ -233,32 +233,55 @@ def to_latin(text: str, scheme: str = "wergor", capitalize: bool = False) -> str
     return _by_chunks(text, scheme, _chunk_cache("latin", scheme), _latin_chunk, _latin_chunks)
 
 
+_BREAK = re.compile(r"\r*\n")  # a line break with the \r a line ends with
+_BREAK_OUT = re.compile(r" (\r*\n) ")
+
+
 def _by_chunks(text: str, scheme: str, memo: dict[str, str], convert,  # type: ignore[no-untyped-def]
                convert_many=None) -> str:
     """Apply ``convert(chunk, scheme)`` to the space-separated chunks of ``text``, memoized.
     No token spans a space, so chunk by chunk equals token by token, and the common case (a
-    chunk seen before) costs one dictionary look-up."""
-    if "\n" in text:  # a document: line by line, so no chunk spans a line break
-        return "\n".join([_by_chunks(line, scheme, memo, convert, convert_many)
-                          for line in text.split("\n")])
+    chunk seen before) costs one dictionary look-up. The chunks of all lines are converted in
+    one batch (``convert_many``); a line break (with the \r its line ends with) is a chunk of
+    its own, kept as it is."""
     if text.endswith("\r"):
-        return _by_chunks(text[:-1], scheme, memo, convert, convert_many) + "\r"
+        core = text.rstrip("\r")
+        return _by_chunks(core, scheme, memo, convert, convert_many) + text[len(core):]
+    lines = "\n" in text
+    crlf = lines and "\r" in text
+    pure = False  # every line ends with \r\n (\r nowhere else)
+    if crlf:
+        n = text.count("\r\n")
+        pure = n == text.count("\r") == text.count("\n")
+        text = text.replace("\r\n", " \r\n ") if pure else _BREAK.sub(r" \g<0> ", text)
+    elif lines:
+        text = text.replace("\n", " \n ")
     chunks = text.split(" ")
     out = list(map(memo.get, chunks))
     if None in out:
         if len(memo) >= _CACHE_MAX:
             memo.clear()
         missing = set(chunks).difference(memo)
+        new = {}
+        if lines:
+            for chunk in [chunk for chunk in missing if "\n" in chunk]:
+                missing.discard(chunk)
+                new[chunk] = chunk
         if convert_many is not None:
-            new = convert_many(missing, scheme)
+            new.update(convert_many(missing, scheme))
         else:
-            new = {chunk: convert(chunk, scheme) for chunk in missing}
+            new.update((chunk, convert(chunk, scheme)) for chunk in missing)
         if max(map(len, new)) <= _MEMO_LEN:
             memo.update(new)
         else:
             memo.update((k, v) for k, v in new.items() if len(k) <= _MEMO_LEN)
         out = list(map(new.get, chunks, out))
-    return " ".join(out)  # type: ignore[arg-type]
+    res = " ".join(out)  # type: ignore[arg-type]
+    if not lines:
+        return res
+    if pure:
+        return res.replace(" \r\n ", "\r\n")
+    return _BREAK_OUT.sub(r"\1", res) if crlf else res.replace(" \n ", "\n")
 
 
 @cache
