@@ -120,6 +120,30 @@ def canonical_arabic(word: str) -> str:
     return w
 
 
+_FINAL_HEH = re.compile(r"(?<=[^\n])ه(?=\n|\Z)")
+_INITIAL_RREH = re.compile(r"^ڕ", re.M)
+
+
+def _canonical_many(words: list[str]) -> list[str]:
+    """``canonical_arabic`` of each word (none containing a line break), on one joined string."""
+    big = "\n".join(words)
+    if _variant_search()(big):
+        table = {chr(k): v for k, v in _variants().items()}
+        big = _variant_sub()(lambda m: table[m.group()], big)
+    if "\u200c" in big:
+        big = big.replace("ه\u200c", "ە").replace("\u200c", "")
+    if "ه" in big:
+        big = _FINAL_HEH.sub("ە", big)
+    if "ڕ" in big:
+        big = _INITIAL_RREH.sub("ر", big)
+    return big.split("\n") if words else []
+
+
+@cache
+def _variant_sub():  # type: ignore[no-untyped-def]
+    return re.compile("[" + "".join(map(re.escape, map(chr, _variants()))) + "]").sub
+
+
 @cache
 def _latin_word_cache(scheme: str) -> dict[str, str]:
     return {}
@@ -291,7 +315,7 @@ def _chunk_cache(direction: str, scheme: str) -> dict[str, str]:
 
 def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
     """``_latin_chunk`` of many chunks (the cold path): the words of the chunks not seen before
-    go to the model in one batch (``Model.transliterate``)."""
+    go to the model in one batch (``_latin_words``)."""
     words = _chunk_cache("latin-piece", scheme)
     plain, wrapped, other = [], [], []
     need = set()
@@ -304,67 +328,60 @@ def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
             wrapped.append((chunk, m[1], m[2], m[3]))
             if m[2] not in words:
                 need.add(m[2])
+        elif chunk:
+            ps = pieces(chunk)
+            other.append((chunk, ps))
+            need.update(p for p in ps if _AR_START.match(p) and p not in words)
         else:
-            other.append(chunk)
+            other.append((chunk, ()))
     new = _latin_words(need, scheme, words) if need else {}
     get = words.get
-    out = {chunk: new[chunk] if chunk in new else get(chunk) for chunk in plain}
+    out = dict(zip(plain, map(new.get, plain, map(get, plain))))
     for chunk, left, word, right in wrapped:
         out[chunk] = left + (new[word] if word in new else words[word]) + right
-    for chunk in other:
-        if chunk:
-            parts = []
-            for p in pieces(chunk):
-                if _AR_START.match(p):
-                    res = new.get(p) or get(p)
-                    if res is None:
-                        res = _latin_words({p}, scheme, words)[p]
-                    parts.append(res)
-                elif p[0] in "#@" and len(p) > 1:
-                    parts.append(_latin_piece(p, scheme))
-                else:
-                    parts.append(p)
-            out[chunk] = "".join(parts)
-        else:
-            out[chunk] = chunk
+    for chunk, ps in other:
+        parts = []
+        for p in ps:
+            if _AR_START.match(p):
+                parts.append(new[p] if p in new else words[p])
+            elif p[0] in "#@" and len(p) > 1:
+                parts.append(_latin_piece(p, scheme))
+            else:
+                parts.append(p)
+        out[chunk] = "".join(parts)
     if len(words) >= _CACHE_MAX:
         words.clear()
     return out
 
 
 def _latin_words(need: set[str], scheme: str, words: dict[str, str]) -> dict[str, str]:
-    """Latin of each word of ``need`` (not in the memo ``words``, which learns them and their
-    canonical forms): known spellings from ``words.tsv``, the rest from the model in a batch."""
-    canon, fixed = canonical_arabic, _fixed_words()
-    table = _scheme_table(scheme) if scheme != "wergor" else None
-    res: dict[str, str] = {}
-    todo: dict[str, list[str]] = {}  # canonical form -> words to fill
-    for w in need:
-        cw = canon(w)
-        r = words.get(cw) if cw != w else None  # spelling variants share a canonical form
-        if r is None:
+    """Latin of each word of ``need`` (Arabic-letter pieces without line breaks, not in the memo
+    ``words``, which learns them and their canonical forms): known spellings from
+    ``words.tsv``, the rest from the model in one batch."""
+    need_list = list(need)
+    cws = _canonical_many(need_list)
+    got = list(map(words.get, cws))  # spelling variants share a canonical form
+    if None in got:
+        fixed = _fixed_words()
+        table = _scheme_table(scheme) if scheme != "wergor" else None
+        res_cw: dict[str, str] = {}
+        todo = []
+        for cw in {cw for cw, r in zip(cws, got) if r is None}:
             r = fixed.get(cw)
             if r:
-                if table:
-                    r = r.translate(table)
-                if len(cw) <= _MEMO_LEN:
-                    words[cw] = r
+                res_cw[cw] = r.translate(table) if table else r
             else:
-                todo.setdefault(cw, []).append(w)
-                continue
-        res[w] = r
-    if todo:
-        for cw, r in zip(todo, (_MODEL or _model()).transliterate(todo)):
+                todo.append(cw)
+        if todo:
+            outs = (_MODEL or _model()).transliterate(todo)
             if table:
-                r = r.translate(table)
-            if len(cw) <= _MEMO_LEN:
-                words[cw] = r
-            for w in todo[cw]:
-                res[w] = r
-    for w, r in res.items():
-        if len(w) <= _MEMO_LEN:
-            words[w] = r
-    return res
+                outs = [r.translate(table) for r in outs]
+            res_cw.update(zip(todo, outs))
+        got = list(map(res_cw.get, cws, got))
+        words.update((k, v) for k, v in res_cw.items() if len(k) <= _MEMO_LEN)
+    res = dict(zip(need_list, got))
+    words.update((k, v) for k, v in res.items() if len(k) <= _MEMO_LEN)
+    return res  # type: ignore[return-value]
 
 
 def _latin_chunk(chunk: str, scheme: str) -> str:
