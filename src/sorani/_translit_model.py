@@ -24,6 +24,7 @@ import random
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from operator import add, itemgetter
 
 from sorani._data import read_rows
 
@@ -43,6 +44,7 @@ _N_CLASS = len(_CLS_T) + len(_SON_T)
 _CLS_S = [(3 - a, 3 + b) for a, b in _CLS_T]
 _SON_S = [(3 - a, 3 + b) for a, b in _SON_T]
 _WORD_S = [(3 - a, 3 + b) for a, b in _WORD_T]
+_SLICES = [itemgetter(*[slice(a, b) for a, b in t]) for t in (_CLS_S, _SON_S, _WORD_S)]
 
 # positions the model decides, on the coarse class string (C consonant, V vowel letter, W و,
 # Y ی, Q ئ, > end): a consonant before a consonant, و or ی not before a vowel letter
@@ -146,11 +148,26 @@ class Model:
         vowels = "".join(k for k, v in cls.items() if v == "V")
         glides = "".join(k for k, v in cls.items() if v in "WY")
         self._known = re.compile(f"[{''.join(cls)}]*").fullmatch
-        opener = re.compile(f"[{cons}](?=[{cons}])|[{glides}](?![{vowels}])")
-        self._open, self._open_sub = opener.finditer, opener.sub
+        # a consonant whose only label is its default letter needs no decision
+        cons1 = "".join(k for k in cons if self.labels.get(k) and
+                        self.labels[k] != [self.default[k]] and self.labels[k] != [""])
+        opener = re.compile(f"[{cons1}](?=[{cons}])|[{glides}](?![{vowels}])")
+        self._open, self._split_open = opener.finditer, opener.split
+        self._split_windows = re.compile(f"(?:{opener.pattern})(?<=(....))(?=(...))").split
+        # the default letters as str.replace steps (the same as str.translate when no Latin
+        # letter is an Arabic one)
+        steps = list(self.default.items())
+        self._default_steps = None if any(a in b for _, b in steps for a, _ in steps) else steps
         self._default_table = {ord(k): v for k, v in self.default.items()}
         self._fine_of = {k: v for k, v in cls.items()}
         self._fine_of.update({"<": "<", ">": ">"})
+        # fine classes of a window of known letters and pads through its UTF-16 low bytes
+        # (the letters are U+06xx with distinct low bytes, none equal to those of < and >)
+        fb = bytearray(range(256))
+        for k, v in self._fine_of.items():
+            fb[ord(k) & 255] = ord(v)
+        self._fine_bytes = bytes(fb)
+        self._coarse_of_fine = {ord(x): "C" for x in "TSLN"}
         self._long_u = frozenset(lab for lab in waw if lab.startswith("û"))
         self._silent_label = waw[self._waw_silent]
         self._decided: dict[str, str] = {}
@@ -226,25 +243,49 @@ class Model:
         if batch:
             sep = RIGHT[:3] + LEFT[:3]
             big = LEFT[:3] + sep.join(batch) + RIGHT[:3]
-            state = [-1]  # position of the silent half of an û
-            window_label = self._window_label
-            long_u, silent_label = self._long_u, self._silent_label
-
-            def label(m: re.Match[str]) -> str:
-                k = m.start()
-                if k == state[0]:  # (marked so that the \x01 of its û stays unreplaced)
-                    return "\x02" + silent_label
-                lab = window_label(big[k - 3:k + 4])
-                if lab in long_u:  # marked: the next letter, a و, is its silent half
-                    state[0] = k + 1
-                    return lab + "\x01"
-                return lab
-
-            done = self._open_sub(label, big)
-            if "\x01" in done:  # the silent و not open (before a vowel) is replaced here
-                done = done.replace("\x01و", silent_label).replace("\x01", "").replace("\x02", "")
-            res = dict(zip(batch, done.translate(self._default_table)[3:-3].split(sep)))
+            # the text between open positions, and around each the 3 letters before and the
+            # letter, the 3 letters after
+            cut = self._split_windows(big)
+            segs = cut[0::3]
+            w7s = list(map(add, cut[1::3], cut[2::3]))
+            labs = list(map(self._decided7.get, w7s))
+            if None in labs:
+                window_label = self._window_label
+                labs = [lab if lab is not None else window_label(w7) for lab, w7 in zip(labs, w7s)]
+            for lab in self._long_u:  # the next letter of an û (a و) is its silent half
+                if lab in labs:
+                    self._silence(labs, segs, lab)
+            parts = [""] * (2 * len(labs) + 1)
+            parts[0::2] = segs
+            parts[1::2] = labs
+            done = "".join(parts)
+            if self._default_steps is None:
+                done = done.translate(self._default_table)
+            else:
+                for a, b in self._default_steps:
+                    if a in done:
+                        done = done.replace(a, b)
+            res = dict(zip(batch, done[3:-3].split(sep)))
         return [res[w] if w in res else "".join(self.predict(w)) for w in words]
+
+    def _silence(self, labs: list[str], segs: list[str], long_u: str) -> None:
+        """Give the letter after each ``long_u`` label the silent label: the next open position
+        when adjacent (``segs`` between them empty), else the first letter of the text between."""
+        silenced = set()
+        j = labs.index(long_u)
+        while True:
+            if j not in silenced:
+                nxt = segs[j + 1]
+                if not nxt:
+                    if j + 1 < len(labs):
+                        labs[j + 1] = self._silent_label
+                        silenced.add(j + 1)
+                elif nxt[0] != ">":
+                    segs[j + 1] = self._silent_label + nxt[1:]
+            try:
+                j = labs.index(long_u, j + 1)
+            except ValueError:
+                return
 
     def _window_label(self, w7: str) -> str:
         """The label of the middle letter of ``w7`` (known letters and pads), cached on the
@@ -255,7 +296,8 @@ class Model:
             win = w7[1:6] + fine[w7[0]] + fine[w7[6]]
             lab = self._decided.get(win)
             if lab is None:
-                lab = self._decide(w7)
+                fw = w7.encode("utf-16-le")[::2].translate(self._fine_bytes).decode("ascii")
+                lab = self._decide(w7, fw, fw.translate(self._coarse_of_fine))
                 if len(self._decided) > 500_000:
                     self._decided.clear()
                 self._decided[win] = lab
@@ -264,9 +306,10 @@ class Model:
             self._decided7[w7] = lab
         return lab
 
-    def _decide(self, w7: str) -> str:
+    def _decide(self, w7: str, fw: str | None = None, cw: str | None = None) -> str:
         """The label of the middle letter of the 7-letter window ``w7`` (an open position, not
-        the silent half of an û) from syllable structure or the perceptron."""
+        the silent half of an û) from syllable structure or the perceptron; ``fw``/``cw`` the
+        window's fine and coarse classes when already known."""
         ch = w7[3]
         default = self.default.get(ch, ch)
         labs = self.labels.get(ch)
@@ -279,11 +322,12 @@ class Model:
                 return labs[allowed[0]]
         if len(labs) == 1:
             return labs[0] or default
-        cw = w7.translate(self.coarse)
+        if cw is None:
+            cw = w7.translate(self.coarse)
         fx = self.fixed.get(cw[2:6])
         if fx is not None:
             return default + fx[1:] if fx[:1] == "+" else fx
-        v = self._score(ch, labs, w7, cw, w7.translate(self.fine))
+        v = self._score(ch, labs, w7, cw, fw if fw is not None else w7.translate(self.fine))
         if len(labs) == 2:
             return labs[1] if v > 0 else labs[0]  # type: ignore[operator]
         best = -1
@@ -309,12 +353,7 @@ class Model:
                 groups.clear()
             for g in (0, 1, 2):
                 if got[g] is None:
-                    if g == 0:
-                        ks = [c[a:b] for a, b in _CLS_S]
-                    elif g == 1:
-                        ks = [f[a:b] for a, b in _SON_S]
-                    else:
-                        ks = [s[a:b] for a, b in _WORD_S]
+                    ks = _SLICES[g](c if g == 0 else f if g == 1 else s)
                     vals = filter(None, map(dict.get, parts[g], ks))
                     if n == 2:
                         v: object = sum(vals)  # type: ignore[arg-type]

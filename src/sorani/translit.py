@@ -41,6 +41,9 @@ _PLAIN_WORD = re.compile(_WORD).fullmatch  # exactly one word token
 # a word between runs of punctuation that are tokens of their own
 _PUNCT = r"[.,،؛;:!?؟…«»()\[\]{}\"'“”‘’-]*"
 _PUNCT_WORD = re.compile(f"({_PUNCT})({_WORD})({_PUNCT})").fullmatch
+# the same over lines (chunks joined by line breaks)
+_PLAIN_LINES = re.compile(f"^({_WORD})$", re.M).findall
+_PUNCT_LINES = re.compile(f"^({_PUNCT})({_WORD})({_PUNCT})$", re.M).findall
 _SENT_END = re.compile(r"[.!?؟…]")
 
 
@@ -128,8 +131,13 @@ def _canonical_many(words: list[str]) -> list[str]:
     """``canonical_arabic`` of each word (none containing a line break), on one joined string."""
     big = "\n".join(words)
     if _variant_search()(big):
-        table = {chr(k): v for k, v in _variants().items()}
-        big = _variant_sub()(lambda m: table[m.group()], big)
+        replacements = _variant_replacements()
+        if replacements is None:
+            big = big.translate(_variants())
+        else:
+            for a, b in replacements:
+                if a in big:
+                    big = big.replace(a, b)
     if "\u200c" in big:
         big = big.replace("ه\u200c", "ە").replace("\u200c", "")
     if "ه" in big:
@@ -140,8 +148,13 @@ def _canonical_many(words: list[str]) -> list[str]:
 
 
 @cache
-def _variant_sub():  # type: ignore[no-untyped-def]
-    return re.compile("[" + "".join(map(re.escape, map(chr, _variants()))) + "]").sub
+def _variant_replacements() -> list[tuple[str, str]] | None:
+    """``_variants`` as ``str.replace`` steps (the same as the translation when no replacement
+    makes a character another step changes), else ``None``."""
+    steps = [(chr(k), v) for k, v in _variants().items() if v != chr(k)]
+    if any(a in b for _, b in steps for a, _ in steps):
+        return None
+    return steps
 
 
 @cache
@@ -314,31 +327,37 @@ def _chunk_cache(direction: str, scheme: str) -> dict[str, str]:
 
 
 def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
-    """``_latin_chunk`` of many chunks (the cold path): the words of the chunks not seen before
-    go to the model in one batch (``_latin_words``)."""
+    """``_latin_chunk`` of many chunks (the cold path): the chunks are sorted by kind with
+    regexes over their joined text, and the words not seen before go to the model in one
+    batch (``_latin_words``)."""
     words = _chunk_cache("latin-piece", scheme)
-    plain, wrapped, other = [], [], []
-    need = set()
-    for chunk in chunks:
-        if _PLAIN_WORD(chunk):
-            plain.append(chunk)
-            if chunk not in words:
-                need.add(chunk)
-        elif m := _PUNCT_WORD(chunk):  # a word in punctuation: «وشە»،
-            wrapped.append((chunk, m[1], m[2], m[3]))
-            if m[2] not in words:
-                need.add(m[2])
-        elif chunk:
-            ps = pieces(chunk)
-            other.append((chunk, ps))
-            need.update(p for p in ps if _AR_START.match(p) and p not in words)
-        else:
-            other.append((chunk, ()))
+    rest = [chunk for chunk in chunks if "\n" not in chunk]
+    if len(rest) < len(chunks):  # (never from _by_chunks) a chunk with a line break
+        return {chunk: _latin_chunk(chunk, scheme) for chunk in chunks}
+    big = "\n".join(rest)
+    plain = _PLAIN_LINES(big)
+    wrapped = []
+    if len(plain) < len(rest):  # (the plain words match here too, with empty punctuation)
+        wrapped = [m for m in _PUNCT_LINES(big) if m[0] or m[2]]
+    need = set(plain).difference(words)
+    need.update(set([w for _, w, _ in wrapped]).difference(words))
+    other = []
+    if len(plain) + len(wrapped) < len(rest):
+        done = set(plain)
+        done.update([left + w + right for left, w, right in wrapped])
+        for chunk in rest:
+            if chunk not in done:
+                if chunk:
+                    ps = pieces(chunk)
+                    other.append((chunk, ps))
+                    need.update(p for p in ps if _AR_START.match(p) and p not in words)
+                else:
+                    other.append((chunk, ()))
     new = _latin_words(need, scheme, words) if need else {}
     get = words.get
     out = dict(zip(plain, map(new.get, plain, map(get, plain))))
-    for chunk, left, word, right in wrapped:
-        out[chunk] = left + (new[word] if word in new else words[word]) + right
+    for left, word, right in wrapped:
+        out[left + word + right] = left + (new[word] if word in new else words[word]) + right
     for chunk, ps in other:
         parts = []
         for p in ps:
@@ -378,10 +397,18 @@ def _latin_words(need: set[str], scheme: str, words: dict[str, str]) -> dict[str
                 outs = [r.translate(table) for r in outs]
             res_cw.update(zip(todo, outs))
         got = list(map(res_cw.get, cws, got))
-        words.update((k, v) for k, v in res_cw.items() if len(k) <= _MEMO_LEN)
+        _memo_update(words, res_cw)
     res = dict(zip(need_list, got))
-    words.update((k, v) for k, v in res.items() if len(k) <= _MEMO_LEN)
+    _memo_update(words, res)  # type: ignore[arg-type]
     return res  # type: ignore[return-value]
+
+
+def _memo_update(memo: dict[str, str], new: dict[str, str]) -> None:
+    """Add the entries of ``new`` with keys up to ``_MEMO_LEN`` long to ``memo``."""
+    if new and max(map(len, new)) <= _MEMO_LEN:
+        memo.update(new)
+    else:
+        memo.update((k, v) for k, v in new.items() if len(k) <= _MEMO_LEN)
 
 
 def _latin_chunk(chunk: str, scheme: str) -> str:
