@@ -44,6 +44,7 @@ _N_CLASS = len(_CLS_T) + len(_SON_T)
 _CLS_S = [(3 - a, 3 + b) for a, b in _CLS_T]
 _SON_S = [(3 - a, 3 + b) for a, b in _SON_T]
 _WORD_S = [(3 - a, 3 + b) for a, b in _WORD_T]
+_SEVEN = re.compile(".{7}", re.S).findall
 _SLICES = [itemgetter(*[slice(a, b) for a, b in t]) for t in (_CLS_S, _SON_S, _WORD_S)]
 
 # positions the model decides, on the coarse class string (C consonant, V vowel letter, W و,
@@ -250,8 +251,8 @@ class Model:
             w7s = list(map(add, cut[1::3], cut[2::3]))
             labs = list(map(self._decided7.get, w7s))
             if None in labs:
-                window_label = self._window_label
-                labs = [lab if lab is not None else window_label(w7) for lab, w7 in zip(labs, w7s)]
+                self._decide_windows({w7 for w7, lab in zip(w7s, labs) if lab is None})
+                labs = list(map(self._decided7.__getitem__, w7s))
             for lab in self._long_u:  # the next letter of an û (a و) is its silent half
                 if lab in labs:
                     self._silence(labs, segs, lab)
@@ -286,6 +287,27 @@ class Model:
                 j = labs.index(long_u, j + 1)
             except ValueError:
                 return
+
+    def _decide_windows(self, w7s: set[str]) -> None:
+        """``_window_label`` of many windows of known letters into the window cache, their
+        classes computed on one joined string."""
+        uniq = list(w7s)
+        fine = "".join(uniq).encode("utf-16-le")[::2].translate(self._fine_bytes).decode("ascii")
+        fws = _SEVEN(fine)
+        cws = _SEVEN(fine.translate(self._coarse_of_fine))
+        decided, decide = self._decided, self._decide
+        if len(decided) > 500_000:
+            decided.clear()
+        if len(self._decided7) > 500_000:
+            self._decided7.clear()
+        out = []
+        for w7, fw, cw in zip(uniq, fws, cws):
+            win = w7[1:6] + fw[0] + fw[6]
+            lab = decided.get(win)
+            if lab is None:
+                decided[win] = lab = decide(w7, fw, cw)
+            out.append(lab)
+        self._decided7.update(zip(uniq, out))
 
     def _window_label(self, w7: str) -> str:
         """The label of the middle letter of ``w7`` (known letters and pads), cached on the
@@ -346,23 +368,32 @@ class Model:
         if parts is None:
             return 0.0 if n == 2 else (0.0,) * n
         groups = self._groups
-        keys3 = (ch + c, ch + "|" + f, s[1:6])
-        got = list(map(groups.get, keys3))
-        if None in got:
-            if len(groups) > 300_000:
-                groups.clear()
-            for g in (0, 1, 2):
-                if got[g] is None:
-                    ks = _SLICES[g](c if g == 0 else f if g == 1 else s)
-                    vals = filter(None, map(dict.get, parts[g], ks))
-                    if n == 2:
-                        v: object = sum(vals)  # type: ignore[arg-type]
-                    else:
-                        v = tuple(map(sum, zip(*vals))) or (0.0,) * n  # type: ignore[arg-type]
-                    groups[keys3[g]] = got[g] = v
+        k0, k1, k2 = ch + c, ch + "|" + f, s[1:6]
+        g0 = groups.get(k0)
+        if g0 is None:
+            g0 = self._group(k0, parts, 0, c, n)
+        g1 = groups.get(k1)
+        if g1 is None:
+            g1 = self._group(k1, parts, 1, f, n)
+        g2 = groups.get(k2)
+        if g2 is None:
+            g2 = self._group(k2, parts, 2, s, n)
         if n == 2:
-            return got[0] + got[1] + got[2]  # type: ignore[operator]
-        return tuple(map(sum, zip(*got)))  # type: ignore[arg-type]
+            return g0 + g1 + g2  # type: ignore[operator]
+        return tuple(map(sum, zip(g0, g1, g2)))  # type: ignore[call-overload]
+
+    def _group(self, key: str, parts: tuple[list[dict[str, object]], ...], g: int, window: str,
+               n: int) -> object:
+        """The partial score of template group ``g`` over ``window``, cached on ``key``."""
+        vals = filter(None, map(dict.get, parts[g], _SLICES[g](window)))
+        if n == 2:
+            v: object = sum(vals)  # type: ignore[arg-type]
+        else:
+            v = tuple(map(sum, zip(*vals))) or (0.0,) * n  # type: ignore[arg-type]
+        if len(self._groups) > 300_000:
+            self._groups.clear()
+        self._groups[key] = v
+        return v
 
     def to_rows(self) -> list[str]:
         """The model as TSV lines: ``@letter<TAB>labels...``, then

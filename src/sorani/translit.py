@@ -337,22 +337,23 @@ def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
     big = "\n".join(rest)
     plain = _PLAIN_LINES(big)
     wrapped = []
-    if len(plain) < len(rest):  # (the plain words match here too, with empty punctuation)
-        wrapped = [m for m in _PUNCT_LINES(big) if m[0] or m[2]]
     need = set(plain).difference(words)
-    need.update(set([w for _, w, _ in wrapped]).difference(words))
     other = []
-    if len(plain) + len(wrapped) < len(rest):
-        done = set(plain)
-        done.update([left + w + right for left, w, right in wrapped])
-        for chunk in rest:
-            if chunk not in done:
-                if chunk:
-                    ps = pieces(chunk)
-                    other.append((chunk, ps))
-                    need.update(p for p in ps if _AR_START.match(p) and p not in words)
-                else:
-                    other.append((chunk, ()))
+    if len(plain) < len(rest):
+        left_over = set(rest).difference(plain)
+        wrapped = _PUNCT_LINES("\n".join(left_over))
+        need.update(set([w for _, w, _ in wrapped]).difference(words))
+        if len(wrapped) < len(left_over):
+            left_over.difference_update([left + w + right for left, w, right in wrapped])
+        else:
+            left_over = set()
+        for chunk in left_over:
+            if chunk:
+                ps = pieces(chunk)
+                other.append((chunk, ps))
+                need.update(p for p in ps if _AR_START.match(p) and p not in words)
+            else:
+                other.append((chunk, ()))
     new = _latin_words(need, scheme, words) if need else {}
     get = words.get
     out = dict(zip(plain, map(new.get, plain, map(get, plain))))
