@@ -385,13 +385,12 @@ def _latin_words(need: set[str], scheme: str, words: dict[str, str]) -> dict[str
         fixed = _fixed_words()
         table = _scheme_table(scheme) if scheme != "wergor" else None
         res_cw: dict[str, str] = {}
-        todo = []
-        for cw in {cw for cw, r in zip(cws, got) if r is None}:
-            r = fixed.get(cw)
+        missing = {cw for cw, r in zip(cws, got) if r is None}
+        for cw in missing.intersection(fixed):
+            r = fixed[cw]
             if r:
                 res_cw[cw] = r.translate(table) if table else r
-            else:
-                todo.append(cw)
+        todo = list(missing.difference(res_cw))
         if todo:
             outs = (_MODEL or _model()).transliterate(todo)
             if table:
