@@ -12,7 +12,8 @@ consonants w and y; the ``و`` after an ``û`` is its silent second half, and ``
 at the end) are decided by an averaged perceptron over windows of letters and of letter classes
 (vowel, و, ی, stop, fricative, liquid, nasal) up to three letters on each side. A decision depends
 only on the two letters on each side and the classes of the third ones, so decisions are cached on
-that key; time is linear in the word length.
+that key; time is linear in the word length. ``Model.transliterate`` decides many words at once
+(the cold path of ``sorani.translit``), with the same outputs as ``Model.predict``.
 
 ``align`` turns a gold pair into labels; ``train`` learns the weights (``scripts/build_translit.py``
 ships them as ``data/translit/model.tsv``; ``sorani evaluate --task translit`` retrains them on
