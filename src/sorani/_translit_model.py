@@ -154,7 +154,7 @@ class Model:
         cons1 = "".join(k for k in cons if self.labels.get(k) and
                         self.labels[k] != [self.default[k]] and self.labels[k] != [""])
         opener = re.compile(f"[{cons1}](?=[{cons}])|[{glides}](?![{vowels}])")
-        self._open, self._split_open = opener.finditer, opener.split
+        self._open = opener.finditer
         self._split_windows = re.compile(f"(?:{opener.pattern})(?<=(....))(?=(...))").split
         # the default letters as str.replace steps (the same as str.translate when no Latin
         # letter is an Arabic one)
