@@ -192,6 +192,31 @@ def test_round_trip_arabic_latin_arabic(word: str, scheme: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=SORANI_LETTERS + "وووی" + "xك\u200c", max_size=12), max_size=8))
+def test_batch_model_equals_word_by_word(words: list[str]) -> None:
+    # the cold path decides many words at once; it must agree with one word at a time
+    from sorani.translit import _model
+    model = _model()
+    assert model.transliterate(words) == ["".join(model.predict(w)) for w in words]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["کوردستان", "ڕۆژ", "بوووە", "«وشە»،", "abc", " ", "\r", "\n",
+                                 "\r\n", "\t", "٢٠", "#کورد", "x\ry", "ئەو.", "bi-çim"]),
+                max_size=12), st.sampled_from(SCHEMES))
+def test_whole_text_equals_line_by_line(parts: list[str], scheme: str) -> None:
+    # a document is converted in one batch; line by line (a line's final \r apart) is the same
+    text = "".join(parts)
+    for conv in (to_latin, to_arabic):
+        by_line = []
+        for line in text.split("\n"):
+            core = line.rstrip("\r")
+            by_line.append(" ".join(conv(c, scheme=scheme) for c in core.split(" "))
+                           + line[len(core):])
+        assert conv(text, scheme=scheme) == "\n".join(by_line)
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="abcçdeêfghijklmnopqrsştuûvwxyzîłř", min_size=1, max_size=15))
 def test_latin_to_arabic_is_bizroke_blind(word: str) -> None:
     # the short i is never written, so removing it (but for a word-initial one) changes nothing

@@ -12,7 +12,8 @@ consonants w and y; the ``و`` after an ``û`` is its silent second half, and ``
 at the end) are decided by an averaged perceptron over windows of letters and of letter classes
 (vowel, و, ی, stop, fricative, liquid, nasal) up to three letters on each side. A decision depends
 only on the two letters on each side and the classes of the third ones, so decisions are cached on
-that key; time is linear in the word length.
+that key; time is linear in the word length. ``Model.transliterate`` decides many words at once
+(the cold path of ``sorani.translit``), with the same outputs as ``Model.predict``.
 
 ``align`` turns a gold pair into labels; ``train`` learns the weights (``scripts/build_translit.py``
 ships them as ``data/translit/model.tsv``; ``sorani evaluate --task translit`` retrains them on
@@ -24,6 +25,7 @@ import random
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from operator import add, itemgetter
 
 from sorani._data import read_rows
 
@@ -39,6 +41,12 @@ _WORD_T = [(1, 2), (0, 2), (1, 1), (2, 1), (0, 3), (2, 2), (1, 3), (2, 3)]  # wi
 N_TEMPLATES = len(_CLS_T) + len(_SON_T) + len(_WORD_T)
 _N_CLS = len(_CLS_T)
 _N_CLASS = len(_CLS_T) + len(_SON_T)
+# the same templates as slices of the 7-letter window around the letter (index 3)
+_CLS_S = [(3 - a, 3 + b) for a, b in _CLS_T]
+_SON_S = [(3 - a, 3 + b) for a, b in _SON_T]
+_WORD_S = [(3 - a, 3 + b) for a, b in _WORD_T]
+_SEVEN = re.compile(".{7}", re.S).findall
+_SLICES = [itemgetter(*[slice(a, b) for a, b in t]) for t in (_CLS_S, _SON_S, _WORD_S)]
 
 # positions the model decides, on the coarse class string (C consonant, V vowel letter, W و,
 # Y ی, Q ئ, > end): a consonant before a consonant, و or ی not before a vowel letter
@@ -136,7 +144,36 @@ class Model:
         self._waw_silent = waw.index("") if "" in waw else 0
         self._compiled: dict[str, list[dict[str, object]]] = {}
         self._parts: dict[str, tuple[list[dict[str, object]], ...]] = {}
-        self._cache: dict[str, object] = {}
+        # open positions found on the letters themselves (words of known letters only)
+        cls = {k: v[1] for k, v in letter_table().items()}
+        cons = "".join(k for k, v in cls.items() if v not in "VWYQ")
+        vowels = "".join(k for k, v in cls.items() if v == "V")
+        glides = "".join(k for k, v in cls.items() if v in "WY")
+        self._known = re.compile(f"[{''.join(cls)}]*").fullmatch
+        # a consonant whose only label is its default letter needs no decision
+        cons1 = "".join(k for k in cons if self.labels.get(k) and
+                        self.labels[k] != [self.default[k]] and self.labels[k] != [""])
+        opener = re.compile(f"[{cons1}](?=[{cons}])|[{glides}](?![{vowels}])")
+        self._open = opener.finditer
+        self._split_windows = re.compile(f"(?:{opener.pattern})(?<=(....))(?=(...))").split
+        # the default letters as str.replace steps (the same as str.translate when no Latin
+        # letter is an Arabic one)
+        steps = list(self.default.items())
+        self._default_steps = None if any(a in b for _, b in steps for a, _ in steps) else steps
+        self._default_table = {ord(k): v for k, v in self.default.items()}
+        self._fine_of = {k: v for k, v in cls.items()}
+        self._fine_of.update({"<": "<", ">": ">"})
+        # fine classes of a window of known letters and pads through its UTF-16 low bytes
+        # (the letters are U+06xx with distinct low bytes, none equal to those of < and >)
+        fb = bytearray(range(256))
+        for k, v in self._fine_of.items():
+            fb[ord(k) & 255] = ord(v)
+        self._fine_bytes = bytes(fb)
+        self._coarse_of_fine = {ord(x): "C" for x in "TSLN"}
+        self._long_u = frozenset(lab for lab in waw if lab.startswith("û"))
+        self._silent_label = waw[self._waw_silent]
+        self._decided: dict[str, str] = {}
+        self._decided7: dict[str, str] = {}
         self._groups: dict[str, object] = {}
         self.compile()
 
@@ -154,7 +191,8 @@ class Model:
             comp[ch] = out
         self._compiled = comp
         self._parts = {ch: (t[:_N_CLS], t[_N_CLS:_N_CLASS], t[_N_CLASS:]) for ch, t in comp.items()}
-        self._cache = {}
+        self._decided = {}
+        self._decided7 = {}
         self._groups = {}
 
     def allowed(self, ch: str, prev: str, nxt: str) -> list[int] | None:
@@ -167,95 +205,196 @@ class Model:
         return self._waw_ok if nxt == "و" else self._waw_single
 
     def predict(self, word: str) -> list[str]:
-        """One Latin label per letter of ``word`` (a canonical Sorani word)."""
+        """One Latin label per letter of ``word`` (a canonical Sorani word).
+
+        A word of known letters only (the common case) finds its open positions with one regex
+        over the letters; each decision is looked up by its 7-letter window, which fixes it."""
+        known = self._known(word) is not None
         out = list(map(self.default.get, word, word))
-        c0 = ("<" + word + ">>").translate(self.coarse)
         n = len(word)
-        labels, cache, fixed = self.labels, self._cache, self.fixed
-        s = cs = fs = ""
+        s = LEFT + word + RIGHT
         silent = -1
-        for m in _OPEN.finditer(c0, 1, n + 2):
-            i = m.start() - 1
-            ch = word[i]
-            if ch == "و" or i == silent or (i and word[i - 1] == "و"):
-                if i == silent:
-                    continue
-                labs = labels.get(ch)
-                if not labs:
-                    continue
-                allowed = self.allowed(ch, out[i - 1] if i else "", word[i + 1:i + 2])
-                if allowed is not None and len(allowed) == 1:
-                    out[i] = labs[allowed[0]]
-                    continue
-            else:
-                labs = labels.get(ch)
-                if not labs:
-                    continue
-                allowed = None
-            if len(labs) == 1:
-                out[i] = labs[0] or out[i]
+        if known:
+            positions = [m.start() for m in self._open(word)]
+        else:  # other characters are kept: open positions on the coarse class string
+            positions = [m.start() - 1 for m in
+                         _OPEN.finditer(("<" + word + ">>").translate(self.coarse), 1, n + 2)]
+        for i in positions:
+            if i == silent:
                 continue
-            fx = fixed.get(c0[i:i + 4])
-            if fx is not None:
-                out[i] = out[i] + fx[1:] if fx[:1] == "+" else fx
-            else:
-                if not s:
-                    s = LEFT + word + RIGHT
-                    fs = s.translate(self.fine)
-                k = i + PAD
-                # every feature lies within two letters, or three letters' fine classes
-                win = s[k - 2:k + 3] + fs[k - 3] + fs[k + 3]
-                v = cache.get(win)
-                if v is None:
-                    if not cs:
-                        cs = s.translate(self.coarse)
-                    v = self._score(ch, labs, s, cs, fs, k)
-                    if len(cache) > 500_000:
-                        cache.clear()
-                    cache[win] = v
-                if len(labs) == 2:
-                    out[i] = labs[1] if v > 0 else labs[0]  # type: ignore[operator]
-                    continue
-                best = -1
-                for j in (allowed if allowed is not None else range(len(labs))):
-                    if best < 0 or v[j] > v[best]:  # type: ignore[index]
-                        best = j
-                out[i] = labs[best]
-            if ch == "و" and out[i].startswith("û") and i + 1 < n:  # the next و is its silent half
+            k = i + PAD
+            out[i] = lab = self._window_label(s[k - 3:k + 4]) if known else self._decide(s[k - 3:k + 4])
+            if lab in self._long_u and i + 1 < n:  # the next و is the silent half of û
                 silent = i + 1
-                out[i + 1] = labs[self._waw_silent]
+                out[silent] = self._silent_label
         return out
 
-    def _score(self, ch: str, labs: list[str], s: str, c: str, f: str, k: int) -> object:
-        """Margin of the second label (two labels) or the score tuple. The partial scores of the
-        coarse-class, fine-class and letter templates are cached on the window fixing each."""
+    def transliterate(self, words: Iterable[str]) -> list[str]:
+        """``"".join(self.predict(w))`` for each word, batched: the words of known letters are
+        joined into one padded string, the open positions decided in one ``re.sub`` pass and
+        every other letter mapped by ``str.translate``.
+
+        >>> from sorani.translit import _model
+        >>> _model().transliterate(["کردن", "کوردستان", ""])
+        ['kirdin', 'kurdistan', '']
+        """
+        words = list(words)
+        known = self._known
+        batch = [w for w in words if known(w) is not None]
+        res: dict[str, str] = {}
+        if batch:
+            sep = RIGHT[:3] + LEFT[:3]
+            big = LEFT[:3] + sep.join(batch) + RIGHT[:3]
+            # the text between open positions, and around each the 3 letters before and the
+            # letter, the 3 letters after
+            cut = self._split_windows(big)
+            segs = cut[0::3]
+            w7s = list(map(add, cut[1::3], cut[2::3]))
+            labs = list(map(self._decided7.get, w7s))
+            if None in labs:
+                self._decide_windows({w7 for w7, lab in zip(w7s, labs) if lab is None})
+                labs = list(map(self._decided7.__getitem__, w7s))
+            for lab in self._long_u:  # the next letter of an û (a و) is its silent half
+                if lab in labs:
+                    self._silence(labs, segs, lab)
+            parts = [""] * (2 * len(labs) + 1)
+            parts[0::2] = segs
+            parts[1::2] = labs
+            done = "".join(parts)
+            if self._default_steps is None:
+                done = done.translate(self._default_table)
+            else:
+                for a, b in self._default_steps:
+                    if a in done:
+                        done = done.replace(a, b)
+            res = dict(zip(batch, done[3:-3].split(sep)))
+        return [res[w] if w in res else "".join(self.predict(w)) for w in words]
+
+    def _silence(self, labs: list[str], segs: list[str], long_u: str) -> None:
+        """Give the letter after each ``long_u`` label the silent label: the next open position
+        when adjacent (``segs`` between them empty), else the first letter of the text between."""
+        silenced = set()
+        j = labs.index(long_u)
+        while True:
+            if j not in silenced:
+                nxt = segs[j + 1]
+                if not nxt:
+                    if j + 1 < len(labs):
+                        labs[j + 1] = self._silent_label
+                        silenced.add(j + 1)
+                elif nxt[0] != ">":
+                    segs[j + 1] = self._silent_label + nxt[1:]
+            try:
+                j = labs.index(long_u, j + 1)
+            except ValueError:
+                return
+
+    def _decide_windows(self, w7s: set[str]) -> None:
+        """``_window_label`` of many windows of known letters into the window cache, their
+        classes computed on one joined string."""
+        uniq = list(w7s)
+        fine = "".join(uniq).encode("utf-16-le")[::2].translate(self._fine_bytes).decode("ascii")
+        fws = _SEVEN(fine)
+        cws = _SEVEN(fine.translate(self._coarse_of_fine))
+        decided, decide = self._decided, self._decide
+        if len(decided) > 500_000:
+            decided.clear()
+        if len(self._decided7) > 500_000:
+            self._decided7.clear()
+        out = []
+        for w7, fw, cw in zip(uniq, fws, cws):
+            win = w7[1:6] + fw[0] + fw[6]
+            lab = decided.get(win)
+            if lab is None:
+                decided[win] = lab = decide(w7, fw, cw)
+            out.append(lab)
+        self._decided7.update(zip(uniq, out))
+
+    def _window_label(self, w7: str) -> str:
+        """The label of the middle letter of ``w7`` (known letters and pads), cached on the
+        window, then on the two letters each side and the third ones' fine classes."""
+        lab = self._decided7.get(w7)
+        if lab is None:
+            fine = self._fine_of
+            win = w7[1:6] + fine[w7[0]] + fine[w7[6]]
+            lab = self._decided.get(win)
+            if lab is None:
+                fw = w7.encode("utf-16-le")[::2].translate(self._fine_bytes).decode("ascii")
+                lab = self._decide(w7, fw, fw.translate(self._coarse_of_fine))
+                if len(self._decided) > 500_000:
+                    self._decided.clear()
+                self._decided[win] = lab
+            if len(self._decided7) > 500_000:
+                self._decided7.clear()
+            self._decided7[w7] = lab
+        return lab
+
+    def _decide(self, w7: str, fw: str | None = None, cw: str | None = None) -> str:
+        """The label of the middle letter of the 7-letter window ``w7`` (an open position, not
+        the silent half of an û) from syllable structure or the perceptron; ``fw``/``cw`` the
+        window's fine and coarse classes when already known."""
+        ch = w7[3]
+        default = self.default.get(ch, ch)
+        labs = self.labels.get(ch)
+        if not labs:
+            return default
+        allowed = None
+        if ch == "و":
+            allowed = self._waw_ok if w7[4] == "و" else self._waw_single
+            if len(allowed) == 1:
+                return labs[allowed[0]]
+        if len(labs) == 1:
+            return labs[0] or default
+        if cw is None:
+            cw = w7.translate(self.coarse)
+        fx = self.fixed.get(cw[2:6])
+        if fx is not None:
+            return default + fx[1:] if fx[:1] == "+" else fx
+        v = self._score(ch, labs, w7, cw, fw if fw is not None else w7.translate(self.fine))
+        if len(labs) == 2:
+            return labs[1] if v > 0 else labs[0]  # type: ignore[operator]
+        best = -1
+        for j in (allowed if allowed is not None else range(len(labs))):
+            if best < 0 or v[j] > v[best]:  # type: ignore[index]
+                best = j
+        return labs[best]
+
+    def _score(self, ch: str, labs: list[str], s: str, c: str, f: str) -> object:
+        """Margin of the second label (two labels) or the score tuple, for the letter in the
+        middle of the 7-letter window ``s`` (``c``/``f`` its coarse and fine classes). The
+        partial scores of the coarse-class, fine-class and letter templates are cached on the
+        window fixing each."""
         parts = self._parts.get(ch)
         n = len(labs)
         if parts is None:
             return 0.0 if n == 2 else (0.0,) * n
         groups = self._groups
-        keys3 = (ch + c[k - 3:k + 4], ch + "|" + f[k - 3:k + 4], s[k - 2:k + 3])
-        got = list(map(groups.get, keys3))
-        if None in got:
-            if len(groups) > 300_000:
-                groups.clear()
-            for g in (0, 1, 2):
-                if got[g] is None:
-                    if g == 0:
-                        ks = [c[k - a:k + b] for a, b in _CLS_T]
-                    elif g == 1:
-                        ks = [f[k - a:k + b] for a, b in _SON_T]
-                    else:
-                        ks = [s[k - a:k + b] for a, b in _WORD_T]
-                    vals = filter(None, map(dict.get, parts[g], ks))
-                    if n == 2:
-                        v: object = sum(vals)  # type: ignore[arg-type]
-                    else:
-                        v = tuple(map(sum, zip(*vals))) or (0.0,) * n  # type: ignore[arg-type]
-                    groups[keys3[g]] = got[g] = v
+        k0, k1, k2 = ch + c, ch + "|" + f, s[1:6]
+        g0 = groups.get(k0)
+        if g0 is None:
+            g0 = self._group(k0, parts, 0, c, n)
+        g1 = groups.get(k1)
+        if g1 is None:
+            g1 = self._group(k1, parts, 1, f, n)
+        g2 = groups.get(k2)
+        if g2 is None:
+            g2 = self._group(k2, parts, 2, s, n)
         if n == 2:
-            return got[0] + got[1] + got[2]  # type: ignore[operator]
-        return tuple(map(sum, zip(*got)))  # type: ignore[arg-type]
+            return g0 + g1 + g2  # type: ignore[operator]
+        return tuple(map(sum, zip(g0, g1, g2)))  # type: ignore[call-overload]
+
+    def _group(self, key: str, parts: tuple[list[dict[str, object]], ...], g: int, window: str,
+               n: int) -> object:
+        """The partial score of template group ``g`` over ``window``, cached on ``key``."""
+        vals = filter(None, map(dict.get, parts[g], _SLICES[g](window)))
+        if n == 2:
+            v: object = sum(vals)  # type: ignore[arg-type]
+        else:
+            v = tuple(map(sum, zip(*vals))) or (0.0,) * n  # type: ignore[arg-type]
+        if len(self._groups) > 300_000:
+            self._groups.clear()
+        self._groups[key] = v
+        return v
 
     def to_rows(self) -> list[str]:
         """The model as TSV lines: ``@letter<TAB>labels...``, then

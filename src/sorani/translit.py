@@ -41,6 +41,9 @@ _PLAIN_WORD = re.compile(_WORD).fullmatch  # exactly one word token
 # a word between runs of punctuation that are tokens of their own
 _PUNCT = r"[.,،؛;:!?؟…«»()\[\]{}\"'“”‘’-]*"
 _PUNCT_WORD = re.compile(f"({_PUNCT})({_WORD})({_PUNCT})").fullmatch
+# the same over lines (chunks joined by line breaks)
+_PLAIN_LINES = re.compile(f"^({_WORD})$", re.M).findall
+_PUNCT_LINES = re.compile(f"^({_PUNCT})({_WORD})({_PUNCT})$", re.M).findall
 _SENT_END = re.compile(r"[.!?؟…]")
 
 
@@ -54,6 +57,12 @@ def _check_scheme(scheme: str) -> None:
 @cache
 def _variants() -> dict[int, str]:
     return {ord(row[0]): row[1] if len(row) > 1 else "" for row in read_rows("translit/variants.tsv")}
+
+
+@cache
+def _variant_search():  # type: ignore[no-untyped-def]
+    """``search`` of a regex matching any character ``_variants`` changes."""
+    return re.compile("[" + "".join(map(re.escape, map(chr, _variants()))) + "]").search
 
 
 _MODEL = None
@@ -104,7 +113,7 @@ def canonical_arabic(word: str) -> str:
     >>> canonical_arabic("كوردستان")
     'کوردستان'
     """
-    w = word.translate(_variants())
+    w = word.translate(_variants()) if _variant_search()(word) else word
     if "\u200c" in w:
         w = w.replace("ه\u200c", "ە").replace("\u200c", "")
     if w.endswith("ه") and len(w) > 1:
@@ -112,6 +121,40 @@ def canonical_arabic(word: str) -> str:
     if w.startswith("ڕ"):
         w = "ر" + w[1:]
     return w
+
+
+_FINAL_HEH = re.compile(r"(?<=[^\n])ه(?=\n|\Z)")
+_INITIAL_RREH = re.compile(r"^ڕ", re.M)
+
+
+def _canonical_many(words: list[str]) -> list[str]:
+    """``canonical_arabic`` of each word (none containing a line break), on one joined string."""
+    big = "\n".join(words)
+    if _variant_search()(big):
+        replacements = _variant_replacements()
+        if replacements is None:
+            big = big.translate(_variants())
+        else:
+            for a, b in replacements:
+                if a in big:
+                    big = big.replace(a, b)
+    if "\u200c" in big:
+        big = big.replace("ه\u200c", "ە").replace("\u200c", "")
+    if "ه" in big:
+        big = _FINAL_HEH.sub("ە", big)
+    if "ڕ" in big:
+        big = _INITIAL_RREH.sub("ر", big)
+    return big.split("\n") if words else []
+
+
+@cache
+def _variant_replacements() -> list[tuple[str, str]] | None:
+    """``_variants`` as ``str.replace`` steps (the same as the translation when no replacement
+    makes a character another step changes), else ``None``."""
+    steps = [(chr(k), v) for k, v in _variants().items() if v != chr(k)]
+    if any(a in b for _, b in steps for a, _ in steps):
+        return None
+    return steps
 
 
 @cache
@@ -227,32 +270,55 @@ def to_latin(text: str, scheme: str = "wergor", capitalize: bool = False) -> str
     return _by_chunks(text, scheme, _chunk_cache("latin", scheme), _latin_chunk, _latin_chunks)
 
 
+_BREAK = re.compile(r"\r*\n")  # a line break with the \r a line ends with
+_BREAK_OUT = re.compile(r" (\r*\n) ")
+
+
 def _by_chunks(text: str, scheme: str, memo: dict[str, str], convert,  # type: ignore[no-untyped-def]
                convert_many=None) -> str:
     """Apply ``convert(chunk, scheme)`` to the space-separated chunks of ``text``, memoized.
     No token spans a space, so chunk by chunk equals token by token, and the common case (a
-    chunk seen before) costs one dictionary look-up."""
-    if "\n" in text:  # a document: line by line, so no chunk spans a line break
-        return "\n".join([_by_chunks(line, scheme, memo, convert, convert_many)
-                          for line in text.split("\n")])
+    chunk seen before) costs one dictionary look-up. The chunks of all lines are converted in
+    one batch (``convert_many``); a line break (with the \r its line ends with) is a chunk of
+    its own, kept as it is."""
     if text.endswith("\r"):
-        return _by_chunks(text[:-1], scheme, memo, convert, convert_many) + "\r"
+        core = text.rstrip("\r")
+        return _by_chunks(core, scheme, memo, convert, convert_many) + text[len(core):]
+    lines = "\n" in text
+    crlf = lines and "\r" in text
+    pure = False  # every line ends with \r\n (\r nowhere else)
+    if crlf:
+        n = text.count("\r\n")
+        pure = n == text.count("\r") == text.count("\n")
+        text = text.replace("\r\n", " \r\n ") if pure else _BREAK.sub(r" \g<0> ", text)
+    elif lines:
+        text = text.replace("\n", " \n ")
     chunks = text.split(" ")
     out = list(map(memo.get, chunks))
     if None in out:
         if len(memo) >= _CACHE_MAX:
             memo.clear()
         missing = set(chunks).difference(memo)
+        new = {}
+        if lines:
+            for chunk in [chunk for chunk in missing if "\n" in chunk]:
+                missing.discard(chunk)
+                new[chunk] = chunk
         if convert_many is not None:
-            new = convert_many(missing, scheme)
+            new.update(convert_many(missing, scheme))
         else:
-            new = {chunk: convert(chunk, scheme) for chunk in missing}
+            new.update((chunk, convert(chunk, scheme)) for chunk in missing)
         if max(map(len, new)) <= _MEMO_LEN:
             memo.update(new)
         else:
             memo.update((k, v) for k, v in new.items() if len(k) <= _MEMO_LEN)
         out = list(map(new.get, chunks, out))
-    return " ".join(out)  # type: ignore[arg-type]
+    res = " ".join(out)  # type: ignore[arg-type]
+    if not lines:
+        return res
+    if pure:
+        return res.replace(" \r\n ", "\r\n")
+    return _BREAK_OUT.sub(r"\1", res) if crlf else res.replace(" \n ", "\n")
 
 
 @cache
@@ -261,50 +327,88 @@ def _chunk_cache(direction: str, scheme: str) -> dict[str, str]:
 
 
 def _latin_chunks(chunks: set[str], scheme: str) -> dict[str, str]:
-    """``_latin_chunk`` of many chunks (the loop of the cold path, kept tight)."""
+    """``_latin_chunk`` of many chunks (the cold path): the chunks are sorted by kind with
+    regexes over their joined text, and the words not seen before go to the model in one
+    batch (``_latin_words``)."""
     words = _chunk_cache("latin-piece", scheme)
-    predict = (_MODEL or _model()).predict
-    canon, join = canonical_arabic, "".join
-    table = _scheme_table(scheme) if scheme != "wergor" else None
-
-    fixed = _fixed_words()
-
-    def word(w: str) -> str:
-        res = words.get(w)
-        if res is None:
-            cw = canon(w)
-            res = words.get(cw) if cw != w else None  # spelling variants share a canonical form
-            if res is None:
-                res = fixed.get(cw) or join(predict(cw))
-                if table:
-                    res = res.translate(table)
-                if len(cw) <= _MEMO_LEN:
-                    words[cw] = res
-            if len(w) <= _MEMO_LEN:
-                words[w] = res
-        return res
-
-    out = {}
-    for chunk in chunks:
-        if _PLAIN_WORD(chunk):
-            out[chunk] = word(chunk)
-        elif m := _PUNCT_WORD(chunk):  # a word in punctuation: «وشە»،
-            out[chunk] = m[1] + word(m[2]) + m[3]
-        elif chunk:
-            parts = []
-            for p in pieces(chunk):
-                if _AR_START.match(p):
-                    parts.append(word(p))
-                elif p[0] in "#@" and len(p) > 1:
-                    parts.append(_latin_piece(p, scheme))
-                else:
-                    parts.append(p)
-            out[chunk] = join(parts)
+    rest = [chunk for chunk in chunks if "\n" not in chunk]
+    if len(rest) < len(chunks):  # (never from _by_chunks) a chunk with a line break
+        return {chunk: _latin_chunk(chunk, scheme) for chunk in chunks}
+    big = "\n".join(rest)
+    plain = _PLAIN_LINES(big)
+    wrapped = []
+    need = set(plain).difference(words)
+    other = []
+    if len(plain) < len(rest):
+        left_over = set(rest).difference(plain)
+        wrapped = _PUNCT_LINES("\n".join(left_over))
+        need.update(set([w for _, w, _ in wrapped]).difference(words))
+        if len(wrapped) < len(left_over):
+            left_over.difference_update([left + w + right for left, w, right in wrapped])
         else:
-            out[chunk] = chunk
+            left_over = set()
+        for chunk in left_over:
+            if chunk:
+                ps = pieces(chunk)
+                other.append((chunk, ps))
+                need.update(p for p in ps if _AR_START.match(p) and p not in words)
+            else:
+                other.append((chunk, ()))
+    new = _latin_words(need, scheme, words) if need else {}
+    get = words.get
+    out = dict(zip(plain, map(new.get, plain, map(get, plain))))
+    for left, word, right in wrapped:
+        out[left + word + right] = left + (new[word] if word in new else words[word]) + right
+    for chunk, ps in other:
+        parts = []
+        for p in ps:
+            if _AR_START.match(p):
+                parts.append(new[p] if p in new else words[p])
+            elif p[0] in "#@" and len(p) > 1:
+                parts.append(_latin_piece(p, scheme))
+            else:
+                parts.append(p)
+        out[chunk] = "".join(parts)
     if len(words) >= _CACHE_MAX:
         words.clear()
     return out
+
+
+def _latin_words(need: set[str], scheme: str, words: dict[str, str]) -> dict[str, str]:
+    """Latin of each word of ``need`` (Arabic-letter pieces without line breaks, not in the memo
+    ``words``, which learns them and their canonical forms): known spellings from
+    ``words.tsv``, the rest from the model in one batch."""
+    need_list = list(need)
+    cws = _canonical_many(need_list)
+    got = list(map(words.get, cws))  # spelling variants share a canonical form
+    if None in got:
+        fixed = _fixed_words()
+        table = _scheme_table(scheme) if scheme != "wergor" else None
+        res_cw: dict[str, str] = {}
+        missing = {cw for cw, r in zip(cws, got) if r is None}
+        for cw in missing.intersection(fixed):
+            r = fixed[cw]
+            if r:
+                res_cw[cw] = r.translate(table) if table else r
+        todo = list(missing.difference(res_cw))
+        if todo:
+            outs = (_MODEL or _model()).transliterate(todo)
+            if table:
+                outs = [r.translate(table) for r in outs]
+            res_cw.update(zip(todo, outs))
+        got = list(map(res_cw.get, cws, got))
+        _memo_update(words, res_cw)
+    res = dict(zip(need_list, got))
+    _memo_update(words, res)  # type: ignore[arg-type]
+    return res  # type: ignore[return-value]
+
+
+def _memo_update(memo: dict[str, str], new: dict[str, str]) -> None:
+    """Add the entries of ``new`` with keys up to ``_MEMO_LEN`` long to ``memo``."""
+    if new and max(map(len, new)) <= _MEMO_LEN:
+        memo.update(new)
+    else:
+        memo.update((k, v) for k, v in new.items() if len(k) <= _MEMO_LEN)
 
 
 def _latin_chunk(chunk: str, scheme: str) -> str:
