@@ -84,26 +84,26 @@ class Alignment:
 class _Rule:
     """One rewrite: ``pattern`` replaced by ``repl``; ``guard``: when it is absent from the text
     (a character, a pattern or a predicate) the rule cannot apply; ``table``: a context-free
-    character map (fast path by ``str.replace``); ``scanned``: guard/table keys are looked up in
-    the one up-front character scan; ``fast``: same result as the regex, quicker, no alignment."""
+    character map (fast path by ``str.replace``); ``fast``: same result as the regex, quicker, no
+    alignment."""
 
-    __slots__ = ("pattern", "repl", "guard", "table", "scanned", "fast")
+    __slots__ = ("pattern", "repl", "guard", "table", "fast")
 
     def __init__(self, pattern: re.Pattern[str], repl: str | Repl,
                  guard: str | re.Pattern[str] | Callable[[str], bool] | None = None,
-                 table: dict[str, str] | None = None, scanned: bool = False,
+                 table: dict[str, str] | None = None,
                  fast: Callable[[str], str] | None = None) -> None:
         self.pattern, self.repl, self.guard = pattern, repl, guard
-        self.table, self.scanned, self.fast = table, scanned, fast
+        self.table, self.fast = table, fast
 
 
-def _table_rule(table: dict[str, str], scanned: bool = False) -> _Rule:
+def _table_rule(table: dict[str, str]) -> _Rule:
     """A context-free character map as a rule; no output may contain a mapped character."""
     bad = [k for k, v in table.items() if any(c in table for c in v)]
     if bad:
         raise ValueError(f"character map is not idempotent at {bad[:5]!r}")
     rx = re.compile(f"[{re.escape(''.join(table))}]")
-    return _Rule(rx, lambda m: table[m.group()], rx, table, scanned)
+    return _Rule(rx, lambda m: table[m.group()], None, table)
 
 
 def _applies(rule: _Rule, text: str) -> bool:
@@ -163,15 +163,15 @@ def _final_h_rule() -> re.Pattern[str]:
     return re.compile(f"ه(?<=[{_L}]ه)(?<![اآ]ه){exceptions}(?![{_L}\u200c])")
 
 
-# two-letter literal prefixes: the regex engine finds them fast
+# before the character map: heh (or heh goal, heh doachashmee) marked final by a tatweel
 _TATWEEL_H = f"ه\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
-_TATWEEL_H_DOACHASHMEE = f"ھ\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
-_PRESENTATION_FORMS = "[\ufb50-\ufdff\ufe70-\ufeff]"
+_TATWEEL_H_VARIANTS = f"[ہۂھ]\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
 
 
-def _is_presentation_form(ch: str) -> bool:
-    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff"
-_HEH_ZWNJ = "ه\u200c"  # after the deletions
+def _has_heh_variant(text: str) -> bool:
+    return "ھ" in text or "ہ" in text or "ۂ" in text
+
+_HEH_ZWNJ = "ه\u200c"  # after the character map (its deletions)
 _ANY_FINAL_H = f"ه(?<=[{_L}]ه)(?![{_L}])"  # search profile: no exceptions
 _ANY_FINAL_H_DOACHASHMEE = f"ھ(?<=[{_L}]ھ)(?![{_L}])"
 _MEDIAL_HEH_DOACHASHMEE = f"ھ(?=[{_L}])"
@@ -204,8 +204,9 @@ _KURDISH_PUNCT = r"[,;?](?=\s|$)|[“”]"
 
 @cache
 def _rules(profile: str, digits: str | None, punctuation: str | None
-           ) -> tuple[tuple[_Rule, ...], _Scanner]:
-    """The rules of a profile, in order, and the up-front scan for the ``scanned`` ones."""
+           ) -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
+    """The rules of a profile, in order, and one pattern matching wherever any rule could
+    apply (where it matches nothing, the text is already normal: one test for short texts)."""
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}: use one of {PROFILES}")
     if digits is None and profile == "search":
@@ -216,19 +217,14 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
         raise ValueError(f"unknown digits {digits!r}: use one of {tuple(DIGIT_SCRIPTS)}")
     if punctuation is not None and punctuation not in PUNCTUATION_STYLES:
         raise ValueError(f"unknown punctuation {punctuation!r}: use one of {PUNCTUATION_STYLES}")
-    table = _charmap()
-    letters = {k: v for k, v in table.items() if v}
-    deletions = {k: v for k, v in table.items() if not v}
     rules = [
-        _table_rule(letters, scanned=True),
-        _Rule(re.compile(_TATWEEL_H), "ھ", "\u0640", scanned=True),
-        _Rule(re.compile(_TATWEEL_H_DOACHASHMEE), "ھ", "ھ"),
-        _table_rule(deletions, scanned=True),
-        _Rule(re.compile(_HEH_ZWNJ), "ە", "\u200c", scanned=True),
-        _Rule(re.compile(_ZWNJ_NOT_BEFORE_LETTER), "", "\u200c", scanned=True),
-        _Rule(re.compile(_ZWNJ_NOT_AFTER_JOINER.format(dual=_dual_joining_letters())), "", "\u200c",
-              scanned=True),
-        _Rule(re.compile(_ZWNJ_RUN), "\u200c", "\u200c", scanned=True),
+        _Rule(re.compile(_TATWEEL_H), "ھ", "\u0640"),
+        _Rule(re.compile(_TATWEEL_H_VARIANTS), "ھ", _has_heh_variant),
+        _table_rule(_charmap()),
+        _Rule(re.compile(_HEH_ZWNJ), "ە", "\u200c"),
+        _Rule(re.compile(_ZWNJ_NOT_BEFORE_LETTER), "", "\u200c"),
+        _Rule(re.compile(_ZWNJ_NOT_AFTER_JOINER.format(dual=_dual_joining_letters())), "", "\u200c"),
+        _Rule(re.compile(_ZWNJ_RUN), "\u200c", "\u200c\u200c"),
         _Rule(_final_h_rule(), "ە", "ه"),
         _Rule(re.compile(_MEDIAL_HEH_DOACHASHMEE), "ه", "ھ"),
         _Rule(re.compile(_INITIAL_R), "ڕ", "ر"),
@@ -257,33 +253,9 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
     rules.append(_Rule(re.compile(_LINE_EDGE_SPACE), lambda m: "\n", _has_line_edge_space,
                        fast=_strip_line_edges))
     rules.append(_Rule(re.compile(_TEXT_EDGE_SPACE), "", _has_text_edge_space, fast=lambda t: t.strip(" ")))
-    scanned = "".join(ch for ch in [*letters, *deletions, "\u200c", "\u0640"] if not _is_presentation_form(ch))
-    return tuple(rules), _Scanner(scanned, rules)
+    return tuple(rules), re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
 
 
-class _Scanner:
-    """Finds which of the scanned characters a text holds: by one regular expression for short
-    texts, by a fast substring test per character for long ones (much quicker than a character
-    class there), presentation forms by a test on the UTF-16 high bytes."""
-
-    def __init__(self, chars: str, rules: list[_Rule]) -> None:
-        self.chars = chars
-        self.rx = re.compile(f"[{re.escape(chars)}\ufb50-\ufdff\ufe70-\ufeff]")
-        self.presentation_forms = re.compile(_PRESENTATION_FORMS)
-        # where no rule's pattern matches, no rule can change the text (short texts: one test)
-        self.any_rule = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
-
-    def __call__(self, text: str) -> set[str]:
-        if len(text) < 4096:
-            return set(self.rx.findall(text))
-        found = {ch for ch in self.chars if ch in text}
-        high_bytes = text.encode("utf-16-be", "surrogatepass")[0::2]
-        if high_bytes.translate(None, _BELOW_FB):
-            found.update(self.presentation_forms.findall(text))
-        return found
-
-
-_BELOW_FB = bytes(range(0xFB))
 
 
 # ---- entry points -------------------------------------------------------------------------
@@ -305,29 +277,21 @@ def normalize(text: str, profile: str = "standard", digits: str | None = None,
         raise TypeError(f"normalize() expects str, not {type(text).__name__}")
     if not text:
         return text
-    rules, scan = _rules(profile, digits, punctuation)
-    if len(text) < 256 and scan.any_rule.search(text) is None:
+    rules, any_rule = _rules(profile, digits, punctuation)
+    if len(text) < 256 and any_rule.search(text) is None:
         return text  # a word or a short clean line: nothing to do
-    present = scan(text)  # one pass finds what the scanned rules need
     for rule in rules:
-        if rule.scanned:
-            if rule.table is not None:
-                found = [ch for ch in present if ch in rule.table]
-                for ch in found:
-                    text = text.replace(ch, rule.table[ch])
-                if any(map(_is_presentation_form, found)):
-                    present = scan(text)  # their expansions may hold marks to delete
-            elif rule.guard in present:
-                text = rule.pattern.sub(rule.repl, text)
-            continue
         if not _applies(rule, text):
             continue
         if rule.fast is not None:
             text = rule.fast(text)
-        elif rule.table is not None:  # context-free: replace each character found, all at once
+        elif rule.table is not None:
+            # context-free: each character found is replaced everywhere at once (str.replace),
+            # and the search goes on from there; one pass over the text in all
             m = rule.pattern.search(text)
             while m:
-                text = text.replace(m.group()[0], rule.table[m.group()[0]])
+                ch = m.group()
+                text = text.replace(ch, rule.table[ch])
                 m = rule.pattern.search(text, m.start())
         else:
             text = rule.pattern.sub(rule.repl, text)
