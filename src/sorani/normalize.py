@@ -173,7 +173,6 @@ def _has_heh_variant(text: str) -> bool:
 
 _HEH_ZWNJ = "ه\u200c"  # after the character map (its deletions)
 _ANY_FINAL_H = f"ه(?<=[{_L}]ه)(?![{_L}])"  # search profile: no exceptions
-_ANY_FINAL_H_DOACHASHMEE = f"ھ(?<=[{_L}]ھ)(?![{_L}])"
 _MEDIAL_HEH_DOACHASHMEE = f"ھ(?=[{_L}])"
 _ZWNJ_NOT_BEFORE_LETTER = f"\u200c\u200c*(?![{_L}])"
 _ZWNJ_NOT_AFTER_JOINER = "\u200c(?<![{dual}]\u200c)\u200c*"  # {dual}: filled in _rules
@@ -232,7 +231,6 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
     if profile == "search":
         rules.append(_table_rule(_charmap("search")))
         rules.append(_Rule(re.compile(_ANY_FINAL_H), "ە", "ه"))
-        rules.append(_Rule(re.compile(_ANY_FINAL_H_DOACHASHMEE), "ە", "ھ"))
         upper_rx = re.compile("[A-ZÀ-ÞĀ-ſ]")
         rules.append(_Rule(upper_rx, lambda m: m.group().lower(), upper_rx))
     if digits is not None:
