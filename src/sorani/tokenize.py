@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import accumulate, compress, repeat
 from operator import ne
@@ -66,13 +66,18 @@ _KIND_CACHE: dict[str, str] = {}  # piece -> kind ("gap" for gaps); words repeat
 _KIND_CACHE_MAX = 200_000
 
 
+def _cached(cache: dict[str, str], key: str, compute: Callable[[str], str]) -> str:
+    """``compute(key)`` through a bounded cache (it stops growing when full)."""
+    value = cache.get(key)
+    if value is None:
+        value = compute(key)
+        if len(cache) < _KIND_CACHE_MAX:
+            cache[key] = value
+    return value
+
+
 def _kind(piece: str) -> str:
-    kind = _KIND_CACHE.get(piece)
-    if kind is None:
-        kind = _classify(piece)
-        if len(_KIND_CACHE) < _KIND_CACHE_MAX:
-            _KIND_CACHE[piece] = kind
-    return kind
+    return _cached(_KIND_CACHE, piece, _classify)
 
 
 def _classify(piece: str) -> str:
@@ -105,14 +110,9 @@ _NORM_CACHE: dict[str, str] = {}
 
 def _normalized(text: str) -> str:
     """``normalize(text)``, cached per distinct token text (word forms repeat a lot)."""
-    norm = _NORM_CACHE.get(text)
-    if norm is None:
-        from sorani.normalize import normalize
+    from sorani.normalize import normalize
 
-        norm = normalize(text)
-        if len(_NORM_CACHE) < _KIND_CACHE_MAX:
-            _NORM_CACHE[text] = norm
-    return norm
+    return _cached(_NORM_CACHE, text, normalize)
 
 
 class Token:

@@ -24,6 +24,7 @@ Word-initial ``ر``/``ڕ`` is written ``r`` and restored as ``ر``, as in the we
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from sorani._data import read_rows
@@ -157,6 +158,19 @@ def _variant_replacements() -> list[tuple[str, str]] | None:
     return steps
 
 
+def _memoized(memo: dict[str, str], word: str, scheme: str,
+              convert: Callable[[str, str], str]) -> str:
+    """``convert(word, scheme)`` through a bounded per-scheme memo (short words only)."""
+    out = memo.get(word)
+    if out is None:
+        out = convert(word, scheme)
+        if len(word) <= _MEMO_LEN:
+            if len(memo) >= _CACHE_MAX:
+                memo.clear()
+            memo[word] = out
+    return out
+
+
 @cache
 def _latin_word_cache(scheme: str) -> dict[str, str]:
     return {}
@@ -171,15 +185,7 @@ def latin_word(word: str, scheme: str = "wergor") -> str:
     'rojhellat'
     """
     _check_scheme(scheme)
-    memo = _latin_word_cache(scheme)
-    out = memo.get(word)
-    if out is None:
-        out = _latin_word(word, scheme)
-        if len(word) <= _MEMO_LEN:
-            if len(memo) >= _CACHE_MAX:
-                memo.clear()
-            memo[word] = out
-    return out
+    return _memoized(_latin_word_cache(scheme), word, scheme, _latin_word)
 
 
 def _latin_word(word: str, scheme: str) -> str:
@@ -208,15 +214,7 @@ def arabic_word(word: str, scheme: str = "wergor") -> str:
     'هەڵبژاردن'
     """
     _check_scheme(scheme)
-    memo = _arabic_word_cache(scheme)
-    out = memo.get(word)
-    if out is None:
-        out = _arabic_word(word, scheme)
-        if len(word) <= _MEMO_LEN:
-            if len(memo) >= _CACHE_MAX:
-                memo.clear()
-            memo[word] = out
-    return out
+    return _memoized(_arabic_word_cache(scheme), word, scheme, _arabic_word)
 
 
 def _arabic_word(word: str, scheme: str) -> str:
