@@ -27,6 +27,7 @@ STAGES: dict[str, str] = {
     "normalize_with_offsets": "sorani.normalize:normalize_with_offsets",
     "tokenize": "sorani.tokenize:tokenize",  # every Token object built (consumed)
     "tokenize.texts": "bench:token_texts",    # the token strings alone
+    "tokenize.split": "bench:token_split",    # the TokenList only: objects are made on first use
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
     "find_numbers": "sorani.numbers:find_numbers",
@@ -51,6 +52,13 @@ def token_texts(text: str) -> list[str]:
     from sorani import tokenize
 
     return tokenize(text).texts()
+
+
+def token_split(text: str) -> int:
+    """What ``tokenize(text)`` itself does: the TokenList (pieces and their spans), no objects."""
+    from sorani import tokenize
+
+    return len(tokenize(text)._pieces)
 
 
 def resolve(spec: str):
