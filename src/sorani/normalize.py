@@ -40,7 +40,6 @@ from sorani._data import read_rows
 PROFILES = ("standard", "search")
 DIGIT_SCRIPTS = {"latin": "0123456789", "arabic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
 PUNCTUATION_STYLES = ("kurdish", "latin")
-# Letters the search profile folds (keyboards without Kurdish letters; see README)
 
 _L = AR_LETTER
 Repl = Callable[[re.Match[str]], str]
@@ -170,6 +169,7 @@ _TATWEEL_H_VARIANTS = f"[ہۂھ]\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
 
 def _has_heh_variant(text: str) -> bool:
     return "ھ" in text or "ہ" in text or "ۂ" in text
+
 
 _HEH_ZWNJ = "ه\u200c"  # after the character map (its deletions)
 _ANY_FINAL_H = f"ه(?<=[{_L}]ه)(?![{_L}])"  # search profile: no exceptions
