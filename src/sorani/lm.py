@@ -197,6 +197,23 @@ def clitics() -> tuple[str, ...]:
                         key=lambda a: -len(a)))
 
 
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and of the common suffix of ``a`` and ``b`` (not
+    overlapping): an edit-distance table need only run on what lies between.
+
+    >>> common_ends("کوردستان", "کوردسان")
+    (5, 2)
+    """
+    p = 0
+    m = min(len(a), len(b))
+    while p < m and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < m - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    return p, q
+
+
 def attach(left: str, right: str) -> str:
     """Join a stem and an affix the way Sorani writes them (ە + ە… written once).
 

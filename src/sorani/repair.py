@@ -24,7 +24,8 @@ from typing import Any
 
 from sorani._data import read_rows
 from sorani.normalize import normalize
-from sorani.lm import OOV_LOGPROB, affix_stems, affixes, attach, key_index, key_scheme, word_lm
+from sorani.lm import (OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
+                       word_lm)
 
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
@@ -127,13 +128,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
                  and not (i == 0 and a == "\u0626") else (AE_DEAR if a == ae else dear)
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
-    p = 0
-    m = min(len(typed), n)
-    while p < m and typed[p] == cand[p]:
-        p += 1
-    q = 0
-    while q < m - p and typed[-1 - q] == cand[-1 - q]:
-        q += 1
+    p, q = common_ends(typed, cand)
     if p or q:
         ea, eb = len(typed) - q, n - q
         typed, cand, ca, cb = typed[p:ea], cand[p:eb], ca[p:ea], cb[p:eb]

@@ -27,7 +27,7 @@ import sys
 from functools import cache, lru_cache
 
 from sorani._data import read_rows
-from sorani.lm import affix_stems, affixes, attach, key_index, key_scheme, word_lm
+from sorani.lm import affix_stems, affixes, attach, common_ends, key_index, key_scheme, word_lm
 
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
@@ -265,13 +265,7 @@ def _cost(a: str, b: str) -> float:
 
     ins_b, del_a = indels(b), indels(a)
     # the common prefix and suffix cost nothing: run the table on the differing middle only
-    p = 0
-    m = min(len(a), len(b))
-    while p < m and a[p] == b[p]:
-        p += 1
-    q = 0
-    while q < m - p and a[-1 - q] == b[-1 - q]:
-        q += 1
+    p, q = common_ends(a, b)
     if p or q:
         ea, eb = len(a) - q, len(b) - q
         a, b, ca, cb = a[p:ea], b[p:eb], ca[p:ea], cb[p:eb]

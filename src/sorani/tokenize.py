@@ -63,7 +63,7 @@ def _patterns() -> _Patterns:
 
 
 _KIND_CACHE: dict[str, str] = {}  # piece -> kind ("gap" for gaps); words repeat a lot
-_KIND_CACHE_MAX = 200_000
+_CACHE_MAX = 200_000
 
 
 def _cached(cache: dict[str, str], key: str, compute: Callable[[str], str]) -> str:
@@ -71,7 +71,7 @@ def _cached(cache: dict[str, str], key: str, compute: Callable[[str], str]) -> s
     value = cache.get(key)
     if value is None:
         value = compute(key)
-        if len(cache) < _KIND_CACHE_MAX:
+        if len(cache) < _CACHE_MAX:
             cache[key] = value
     return value
 
