@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 from sorani._chars import AR_LETTER as _AR_LETTER
 from sorani._chars import AR_MARK as _AR_MARK
 from sorani._chars import DIGIT as _DIGIT
+from sorani.normalize import normalize
 
 KINDS = ("word", "number", "punctuation", "url", "email", "hashtag", "mention", "latin", "emoji", "symbol")
 
@@ -110,8 +111,6 @@ _NORM_CACHE: dict[str, str] = {}
 
 def _normalized(text: str) -> str:
     """``normalize(text)``, cached per distinct token text (word forms repeat a lot)."""
-    from sorani.normalize import normalize
-
     return _cached(_NORM_CACHE, text, normalize)
 
 
