@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sorani._charlm import spelling_logprob
 from sorani._data import read_rows
 from sorani.normalize import normalize
 from sorani.lm import (OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
@@ -31,6 +32,7 @@ from sorani.lm import (OOV_LOGPROB, affix_stems, affixes, attach, common_ends, k
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _KURDISH_LETTERS = frozenset("ەێۆڵڕڤ")
 _KURDISH_RE = re.compile("[ەێۆڵڕڤ]")
+_PERSIAN_RE = re.compile("[پچژگ]")
 # units decided and decoded separately: sentences (up to . ! ? ؟ and line ends)
 _SEGMENT_RE = re.compile(r"[^.!?\u061f\n\r\u2029]*[.!?\u061f\n\r\u2029]*")
 UNKNOWN_RATIO = 0.0   # … unless this share of its words is unknown as typed
@@ -40,6 +42,8 @@ MAX_CANDIDATES = 8      # per word
 BEAM = 8                # states kept per position
 EDIT_COST = 1.0         # channel cost per edited letter (natural log units)
 LM_WEIGHT = 0.5
+CHAR_WEIGHT = 0.2       # weight of the spelling model (sorani._charlm) in typed mode
+CHAR_CAP = 10.0
 DERIVED_WHEN_FEWER = 3   # inflected candidates when the word list offers fewer than this
 DERIVED_MAX = 8
 TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
@@ -49,6 +53,7 @@ DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
 JOIN_COST = 2.5         # joining two typed tokens into one word
 JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
+H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
 
@@ -93,10 +98,13 @@ ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
 DEAR = 1.5     # any other edit
 
 
-def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
+def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: bool = False) -> float:
     """Weighted edit distance: keyboard confusions are cheap, other edits dear; an initial ا
     typed for ئە/ئا/ئی is free, dropping it dear. ``ae_typed``: the text writes ە (as ة or ە),
-    so adding or dropping one is dear too."""
+    so adding or dropping one is dear too. A letter typed for a Kurdish letter the keyboard
+    lacks (ی for ێ, ل for ڵ …, ``typed`` rows of ``ambiguity.tsv``) is cheap, the reverse is
+    not; ``persian_kb``: the text shows letters of a Persian keyboard (پ چ ژ گ), so ب/ج/ز/ک
+    were not typed for them."""
     if typed == cand:
         return 0.0
     ks = key_scheme()
@@ -109,6 +117,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
         base_cost = ALEF_DROP
     else:
         base_cost = 0.0
+    subs = _sub_costs(persian_kb)
     ca, cb = ks.classes(typed), ks.classes(cand)
     n = len(cand)
     # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
@@ -144,7 +153,8 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
         cur = [prev[0] + del_a]
         for j in rng:
             b = cand[j - 1]
-            sub = prev[j - 1] + (0.0 if a == b else (cheap if xa == cb[j - 1] else dear))
+            sub = prev[j - 1] + (0.0 if a == b else subs.get(
+                (a, b), REVERSE_COST if xa == cb[j - 1] else dear))
             d = prev[j] + del_a
             ins = cur[j - 1] + ins_costs[j - 1]
             cur.append(sub if sub <= d and sub <= ins else (d if d <= ins else ins))
@@ -154,8 +164,25 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False) -> float:
     return base_cost + prev[-1]
 
 
+REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
+
+
+@lru_cache(maxsize=2)
+def _sub_costs(persian_kb: bool) -> dict[tuple[str, str], float]:
+    """(typed letter, standard letter) -> substitution cost, from the ``typed`` rows of
+    ``data/repair/ambiguity.tsv``: cheap where the keyboard lacks the standard letter."""
+    out: dict[tuple[str, str], float] = {}
+    for row in read_rows("repair/ambiguity.tsv"):
+        if row[0] == "typed" and len(row) >= 4:
+            lacking = row[3].split(",")
+            cost = CHEAP if "all" in lacking or not persian_kb else DEAR
+            for a in row[1]:
+                out[(a, row[2])] = cost
+    return out
+
+
 @lru_cache(maxsize=200_000)
-def _candidates(word: str, ae_typed: bool = False) -> tuple[tuple[str, float], ...]:
+def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """(candidate, channel cost) for one typed word, best-known first; the normalized word itself
     is always among them."""
     base = _surface(word)
@@ -172,11 +199,15 @@ def _candidates(word: str, ae_typed: bool = False) -> tuple[tuple[str, float], .
         pool.sort(key=lambda w: -lm.counts[w])
         for w in pool[:MAX_CANDIDATES]:
             if w not in found:
-                found[w] = EDIT_COST * _channel_cost(base, w, ae_typed)
+                found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb)
         if len(pool) < DERIVED_WHEN_FEWER:
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
-                    found[w] = EDIT_COST * _channel_cost(base, w, ae_typed) + DERIVED_COST
+                    found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + DERIVED_COST
+    if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
+        ref = spelling_logprob(base)
+        for w in found:
+            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
     ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
@@ -258,7 +289,7 @@ def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
 
 
 @lru_cache(maxsize=50_000)
-def _join_candidates(words: tuple[str, ...], ae_typed: bool = False) -> tuple[tuple[str, float], ...]:
+def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
     parts = [_surface(w) for w in words]
     joined = "".join(parts)
@@ -277,11 +308,13 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False) -> tuple[tu
     ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
     # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
     per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
-    return tuple((w, per_join * (len(words) - 1) + EDIT_COST * _channel_cost(joined, w, ae_typed)) for w in ranked)
+    # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای)
+    cost = sum(H_JOIN_COST if w.endswith("\u0647") else per_join for w in words[:-1])
+    return tuple((w, cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)) for w in ranked)
 
 
 @lru_cache(maxsize=50_000)
-def _split_candidates(word: str, ae_typed: bool = False) -> tuple[tuple[tuple[str, str], float], ...]:
+def _split_candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[tuple[str, str], float], ...]:
     """Pairs of known words that a typed token written without its space may stand for."""
     base = _surface(word)
     if len(base) < 4 or len(base) > MAX_SPLIT_LEN:
@@ -296,7 +329,7 @@ def _split_candidates(word: str, ae_typed: bool = False) -> tuple[tuple[tuple[st
         for a in left[:2]:
             for b in right[:2]:
                 if lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
-                    out.append(((a, b), SPLIT_COST + EDIT_COST * _channel_cost(base, a + b, ae_typed)))
+                    out.append(((a, b), SPLIT_COST + EDIT_COST * _channel_cost(base, a + b, ae_typed, persian_kb)))
     out.sort(key=lambda x: x[1] - 0.1 * (lm.unigram_logprob(x[0][0]) + lm.unigram_logprob(x[0][1])))
     return tuple(out[:MAX_CANDIDATES])
 
@@ -392,7 +425,8 @@ def _decode_standard(words: list[str]) -> list[str]:
     return out
 
 
-def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False) -> list[list[str]]:
+def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False,
+                  persian_kb: bool = False) -> list[list[str]]:
     """Beam search over candidates, joins and splits; returns, per typed word, the output words
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
@@ -405,15 +439,15 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
             continue
         states = sorted(beams[i].items(), key=lambda kv: -kv[1][0])[:BEAM]
         edges: list[tuple[int, tuple[str, ...], float]] = []
-        for cand, cost in _candidates(words[i], ae_typed):
+        for cand, cost in _candidates(words[i], ae_typed, persian_kb):
             edges.append((1, (cand,), cost))
-        if not any(c in lm.counts for c, _ in _candidates(words[i], ae_typed)):
-            for pair, cost in _split_candidates(words[i], ae_typed):
+        if not any(c in lm.counts for c, _ in _candidates(words[i], ae_typed, persian_kb)):
+            for pair, cost in _split_candidates(words[i], ae_typed, persian_kb):
                 edges.append((1, pair, cost))
         for span in range(2, MAX_JOIN + 1):
             if i + span > n or not all(joinable[i:i + span - 1]):
                 break
-            for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed):
+            for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed, persian_kb):
                 edges.append((span, (cand,), cost))
         for prev, (score, _bp) in states:
             for span, outs, cost in edges:
@@ -481,7 +515,8 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
     else:
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
         ae_typed = any("\u0629" in w for w in words)  # Arabic keyboard: ة typed for every ە
-        outs = _decode_typed(words, joinable, ae_typed)
+        persian_kb = _PERSIAN_RE.search(line) is not None  # پ چ ژ گ typed: not an Arabic keyboard
+        outs = _decode_typed(words, joinable, ae_typed, persian_kb)
     k = 0
     n = len(words)
     while k < n:

@@ -1,0 +1,69 @@
+"""Character n-gram model of Sorani word spellings (``data/repair/charlm.tsv.gz``, built by
+``scripts/build_charlm.py``): how standard a spelling looks, for words the word model hardly knows.
+
+>>> from sorani._charlm import spelling_logprob
+>>> spelling_logprob("ڕەحم") > spelling_logprob("ڕحم")
+True
+"""
+from __future__ import annotations
+
+import gzip
+import math
+from functools import cache, lru_cache
+
+from sorani._data import data_path
+
+DISCOUNT = 0.75
+ALPHABET = 60  # letters the uniform base distribution spreads over
+
+
+class CharLM:
+    """Interpolated absolute-discounting character n-gram model."""
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], int] = {}
+        self.context: dict[str, int] = {}
+        self.followers: dict[str, int] = {}
+        self.order = 1
+        with gzip.open(data_path("repair/charlm.tsv.gz"), "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                h, ch, c = line.rstrip("\n").split("\t")
+                n = int(c)
+                self.counts[(h, ch)] = n
+                self.context[h] = self.context.get(h, 0) + n
+                self.followers[h] = self.followers.get(h, 0) + 1
+                if len(h) + 1 > self.order:
+                    self.order = len(h) + 1
+
+    def prob(self, history: str, ch: str) -> float:
+        """P(ch | the last order-1 letters of history)."""
+        p = 1.0 / ALPHABET
+        counts, context, followers = self.counts, self.context, self.followers
+        for k in range(len(history) + 1):
+            h = history[len(history) - k:] if k else ""
+            ct = context.get(h)
+            if not ct:
+                break
+            p = max(counts.get((h, ch), 0) - DISCOUNT, 0.0) / ct + DISCOUNT * followers[h] / ct * p
+        return p
+
+    def logprob(self, word: str) -> float:
+        """Natural log of P(word), the word end included."""
+        pad = "^" * (self.order - 1)
+        s = pad + word + "$"
+        n = self.order - 1
+        return sum(math.log(self.prob(s[i - n:i], s[i])) for i in range(n, len(s)))
+
+
+@cache
+def char_lm() -> CharLM:
+    """The bundled model, loaded once."""
+    return CharLM()
+
+
+@lru_cache(maxsize=200_000)
+def spelling_logprob(word: str) -> float:
+    """Natural log of the probability of ``word`` as a spelling (letters and length)."""
+    return char_lm().logprob(word[:60])
