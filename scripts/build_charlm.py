@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             for line in text.splitlines():
                 for w in WORD_RE.findall(normalize(line)):
                     w = w.replace("\u200c", "")
-                    if 1 < len(w) <= 30:
+                    if len(w) <= 30:
                         types.add(w)
     counts: Counter[tuple[str, str]] = Counter()
     for w in types:

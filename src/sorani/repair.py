@@ -54,6 +54,7 @@ JOIN_COST = 2.5         # joining two typed tokens into one word
 JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
 H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
+H_FREE_COUNT = 100
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
 
@@ -309,7 +310,9 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
     per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
     # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای)
-    cost = sum(H_JOIN_COST if w.endswith("\u0647") else per_join for w in words[:-1])
+    # (not after a frequent word of its own such as لە، بە، کە)
+    cost = sum(H_JOIN_COST if w.endswith("\u0647") and lm.counts.get(p, 0) < H_FREE_COUNT
+               else per_join for w, p in zip(words[:-1], parts))
     return tuple((w, cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)) for w in ranked)
 
 
