@@ -49,12 +49,14 @@ DERIVED_MAX = 8
 TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
 KNOWN_BONUS = 0.0       # typed word already a known word
 DERIVED_COST = 0.5      # an inflected form built from a known stem
+UNKNOWN_LOGPROB = -16.0  # log P of a word neither known nor made of a known stem and affixes
 DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
 JOIN_COST = 2.5         # joining two typed tokens into one word
 JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
 H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
 H_FREE_COUNT = 100
+CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
 
@@ -224,6 +226,8 @@ def _lp(word: str, prev: str = "<s>") -> float:
     lp = _DERIVED_LP.get(word)
     if lp is None:
         lp = _DERIVED_LP[word] = _affixed_lp(word)
+    if lp <= OOV_LOGPROB:
+        lp = UNKNOWN_LOGPROB
     return LM_WEIGHT * lm.logprob(word, prev, lp)
 
 
@@ -337,6 +341,27 @@ def _split_candidates(word: str, ae_typed: bool = False, persian_kb: bool = Fals
     return tuple(out[:MAX_CANDIDATES])
 
 
+@lru_cache(maxsize=50_000)
+def _conjunction_splits(word: str, ae_typed: bool = False, persian_kb: bool = False
+                        ) -> tuple[tuple[int, tuple[str, ...], float], ...]:
+    """Edges for the conjunction و written together with a neighbouring word, as the Persian
+    script allows (``وبرکت`` → ``و بەرەکەت``, ``بفرو`` → ``بەفر و``)."""
+    if len(word) < 4 or CONJ_SPLIT_COST <= 0:
+        return ()
+    lm = word_lm()
+    out = []
+    w = "\u0648"
+    if word.startswith(w) and word[1] != w:
+        for cand, cost in _candidates(word[1:], ae_typed, persian_kb)[:3]:
+            if cand in lm.counts:
+                out.append((1, (w, cand), CONJ_SPLIT_COST + cost))
+    if word.endswith(w) and word[-2] not in "\u0648\u0627\u06d5\u0647\u06cc\u064a":
+        for cand, cost in _candidates(word[:-1], ae_typed, persian_kb)[:3]:
+            if cand in lm.counts:
+                out.append((1, (cand, w), CONJ_SPLIT_COST + cost))
+    return tuple(out)
+
+
 def _is_standard(words: list[str]) -> bool:
     """Does a line already look like standard Sorani (Kurdish letters in most words)?"""
     n = kurdish = 0
@@ -447,6 +472,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
         if not any(c in lm.counts for c, _ in _candidates(words[i], ae_typed, persian_kb)):
             for pair, cost in _split_candidates(words[i], ae_typed, persian_kb):
                 edges.append((1, pair, cost))
+        edges.extend(_conjunction_splits(words[i], ae_typed, persian_kb))
         for span in range(2, MAX_JOIN + 1):
             if i + span > n or not all(joinable[i:i + span - 1]):
                 break
