@@ -122,3 +122,49 @@ def test_cli_repair(capsys: pytest.CaptureFixture[str], tmp_path) -> None:  # ty
     import json
     recs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert recs[0]["changes"] and recs[1]["changes"] == []
+
+
+def test_keyboard_substitutions_are_directional() -> None:
+    from sorani.repair import _channel_cost
+
+    # ی typed for ێ (keyboard lacks ێ) is cheap; ێ typed for ی is not a keyboard confusion
+    assert _channel_cost("بیت", "بێت") < _channel_cost("بێت", "بیت")
+    # on a Persian keyboard پ exists, so a typed ب was meant as ب
+    assert _channel_cost("بیر", "پیر") < _channel_cost("بیر", "پیر", persian_kb=True)
+
+
+def test_spelling_model_prefers_standard_spellings() -> None:
+    from sorani._charlm import spelling_logprob
+
+    assert spelling_logprob("خەبەر") > spelling_logprob("خبر")
+    assert spelling_logprob("دڵسۆز") > spelling_logprob("دلسوز")
+
+
+def test_zwnj_in_standard_word_kept() -> None:
+    text = "ئەو لە سەرپێڵی\u200cزەهاو دەژی و کتێبەکانی خوێندەوە."
+    assert repair(text) == text
+
+
+def test_conjunction_split_edges() -> None:
+    from sorani.repair import _conjunction_splits
+
+    edges = _conjunction_splits("وکتێب")
+    assert edges and all(outs[0] == "و" for _span, outs, _cost in edges)
+
+
+def test_normalized_news_passes_unchanged() -> None:
+    data = shared_data_dir()
+    if data is None:
+        pytest.skip("shared data not available")
+    from sorani.evaluate.repair import word_matches
+    from sorani.normalize import normalize
+
+    path = data / "gold" / "sentences" / "interdialect-news-ckb.txt"
+    changed = total = 0
+    for line in path.read_text(encoding="utf-8").splitlines()[:300]:
+        if line.strip():
+            n = normalize(line)
+            a, b = word_matches(repair(n), n)
+            changed += b - a
+            total += b
+    assert total and changed / total < 0.002

@@ -384,8 +384,9 @@ def _is_standard(words: list[str]) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _has_foreign(word: str) -> bool:
-    """Does the normalizer change the word (Arabic ك ي ة, harakat, old ه‌ …)?"""
-    return _surface(word) != word
+    """Does the normalizer change the word (Arabic ك ي ة, harakat, old ه‌ …)? A ZWNJ that the
+    normalizer keeps (``سەرپێڵی‌زەهاو``) is standard."""
+    return _surface(word) != word and normalize(word) != word
 
 
 # ---------------------------------------------------------------- line decoding
