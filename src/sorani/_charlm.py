@@ -34,19 +34,22 @@ class CharLM:
                 self.counts[(h, ch)] = n
                 self.context[h] = self.context.get(h, 0) + n
                 self.followers[h] = self.followers.get(h, 0) + 1
-                if len(h) + 1 > self.order:
-                    self.order = len(h) + 1
+        self.order = 1 + max(map(len, self.context), default=0)
+        # context -> (1 / count, weight of the lower order), for prob()
+        self._ctx = {h: (1.0 / ct, DISCOUNT * self.followers[h] / ct) for h, ct in self.context.items()}
 
     def prob(self, history: str, ch: str) -> float:
         """P(ch | the last order-1 letters of history)."""
         p = 1.0 / ALPHABET
-        counts, context, followers = self.counts, self.context, self.followers
-        for k in range(len(history) + 1):
-            h = history[len(history) - k:] if k else ""
-            ct = context.get(h)
-            if not ct:
+        counts, ctx = self.counts, self._ctx
+        n = len(history)
+        for k in range(n + 1):
+            h = history[n - k:]
+            info = ctx.get(h)
+            if info is None:
                 break
-            p = max(counts.get((h, ch), 0) - DISCOUNT, 0.0) / ct + DISCOUNT * followers[h] / ct * p
+            c = counts.get((h, ch), 0)
+            p = (c - DISCOUNT) * info[0] + info[1] * p if c > DISCOUNT else info[1] * p
         return p
 
     def logprob(self, word: str) -> float:
