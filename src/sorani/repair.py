@@ -7,6 +7,14 @@ coincide; the known words sharing the key are its candidates, words may also be 
 (``له كه ل`` → ``لەگەڵ``) or split, and a beam search over the word bigram model
 (``sorani.lm``) picks one reading per line, in time linear in the text length.
 
+The channel (what a typist does) is directional: a letter typed for a Kurdish letter the keyboard
+lacks (ی for ێ, ل for ڵ, ر for ڕ; the ``typed`` rows of ``ambiguity.tsv``) is cheap, the reverse
+is not, and ب/ج/ز/ک typed for پ/چ/ژ/گ are cheap only when the line shows no Persian-keyboard
+letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (``خه تاي``), makes a
+join cheap, and a conjunction و glued to a word may be split off (``وبرکت`` → ``و بەرەکەت``).
+Among the candidates of a typed word, a character n-gram model of standard spellings
+(``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``).
+
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
 touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
 
