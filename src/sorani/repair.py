@@ -64,6 +64,7 @@ JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
 H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
 H_FREE_COUNT = 100
+JOIN_DERIVED = True     # inflected forms for a join whose every space is a drawn ە
 CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
@@ -321,11 +322,18 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
     # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
     per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
-    # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای)
-    # (not after a frequent word of its own such as لە، بە، کە)
-    cost = sum(H_JOIN_COST if w.endswith("\u0647") and lm.counts.get(p, 0) < H_FREE_COUNT
-               else per_join for w, p in zip(words[:-1], parts))
-    return tuple((w, cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)) for w in ranked)
+    # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای) — not after a
+    # frequent word of its own such as لە، بە، کە, nor where the text writes ە as ة
+    drawn = [w.endswith("\u0647") and lm.counts.get(p, 0) < H_FREE_COUNT
+             and not ae_typed for w, p in zip(words[:-1], parts)]
+    cost = sum(H_JOIN_COST if d else per_join for d in drawn)
+    out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) for w in ranked}
+    if JOIN_DERIVED and all(drawn) and len(ranked) < DERIVED_WHEN_FEWER:
+        # inflected forms of known stems, where every space is a drawn ە (سقزه کم → سەقزەکەم)
+        for w, _lp_ in _derived(joined)[:DERIVED_MAX]:
+            if w not in out:
+                out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + DERIVED_COST
+    return tuple(out.items())
 
 
 @lru_cache(maxsize=50_000)
