@@ -64,6 +64,7 @@ JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
 H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
 H_FREE_COUNT = 100
+SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
 JOIN_DERIVED = True     # inflected forms for a join whose every space is a drawn ە
 CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
 MAX_JOIN = 3            # tokens joined at most
@@ -216,6 +217,9 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + DERIVED_COST
+    for w in found:
+        if len(w) == 1 and w != "\u0648":  # one letter is no word (but و); ب typed for بە
+            found[w] += SINGLE_LETTER_COST
     if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
         ref = spelling_logprob(base)
         for w in found:
