@@ -168,3 +168,14 @@ def test_normalized_news_passes_unchanged() -> None:
             changed += b - a
             total += b
     assert total and changed / total < 0.002
+
+
+def test_drawn_ae_joins_inflected_forms() -> None:
+    # ه + space drawn for a word-internal ە; the joined word is an inflected form of a known stem
+    assert repair("کتیبه کانم") == "کتێبەکانم"
+    assert repair("ئه م شاره زور جوانه") == "ئەم شارە زۆر جوانە"
+
+
+def test_single_letter_is_no_word_in_typed_text() -> None:
+    words = repair("من ب تو دلیم").split()
+    assert "ب" not in words and "بە" in words
