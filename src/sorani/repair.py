@@ -143,6 +143,9 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
             ins_costs[j] = ins_costs[j - 1] = min(ins_costs[j], cheap)
     if cand.endswith("\u06d5") and not typed.endswith(("\u06d5", "\u0647")):
         ins_costs[-1] = dear
+    for j in range(1, n):  # ئ is left out at the start of a word, not inside one
+        if cand[j] == "\u0626":
+            ins_costs[j] = dear
     if cand.startswith("\u0626") and not typed.startswith("\u0626"):
         ins_costs[0] = dear
     last = len(typed) - 1
