@@ -64,6 +64,7 @@ JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
 H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
 H_FREE_COUNT = 100
+YY_COST = 1.0
 SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
 JOIN_DERIVED = True     # inflected forms for a join whose every space is a drawn ە
 CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
@@ -223,6 +224,13 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     for w in found:
         if len(w) == 1 and w != "\u0648":  # one letter is no word (but و); ب typed for بە
             found[w] += SINGLE_LETTER_COST
+    if YY_COST:
+        # standard orthography keeps both ی of a ی-final stem + یە (نییە، گۆرانییە): the one-ی
+        # spelling of older texts (نیە) costs more when the standard one is a candidate too
+        for w in list(found):
+            i = w.find("\u06cc\u06cc\u06d5")
+            if i > 0 and (single := w[:i] + w[i + 1:]) in found:
+                found[single] += YY_COST
     if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
         ref = spelling_logprob(base)
         for w in found:
