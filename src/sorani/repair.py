@@ -65,6 +65,7 @@ SPLIT_COST = 2.0        # splitting a typed token into two words
 H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
 H_FREE_COUNT = 100
 YY_COST = 1.0
+WW_COST = 1.0
 SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
 JOIN_DERIVED = True     # inflected forms for a join whose every space is a drawn ە
 CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
@@ -224,6 +225,14 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     for w in found:
         if len(w) == 1 and w != "\u0648":  # one letter is no word (but و); ب typed for بە
             found[w] += SINGLE_LETTER_COST
+    if WW_COST:
+        # the same for the long vowel وو, which these keyboards' typists write with one و
+        for w in list(found):
+            i = w.find("\u0648\u0648")
+            while i >= 0:
+                if (single := w[:i] + w[i + 1:]) in found:
+                    found[single] += WW_COST
+                i = w.find("\u0648\u0648", i + 1)
     if YY_COST:
         # standard orthography keeps both ی of a ی-final stem + یە (نییە، گۆرانییە): the one-ی
         # spelling of older texts (نیە) costs more when the standard one is a candidate too
