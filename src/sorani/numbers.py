@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -155,6 +156,9 @@ class _Lexicon:
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
         self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"  # a sequence of number tokens
         self._next_tok_pattern = f"{sep}{tok_nonames}"  # one more token of a sequence
+        # the same sequence as one pattern whose tokens never backtrack (what ``find_numbers``
+        # does one token at a time before Python 3.11, which has no atomic groups)
+        self._seq_atomic_pattern = f"(?>{tok_nonames})(?>{sep}{tok_nonames})*+"
         self.tok_re = re.compile(tok)
         # fast scanners over the raw text: digit runs, and number words in any spelling
         self.digit_scan = re.compile(f"[{_DIG}]+")
@@ -214,6 +218,13 @@ class _Lexicon:
     @functools.cached_property
     def next_tok_re(self) -> re.Pattern[str]:
         return re.compile(self._next_tok_pattern)
+
+    @functools.cached_property
+    def seq_match(self) -> Any:
+        """The ``match`` of the whole sequence pattern, ``None`` before Python 3.11."""
+        if sys.version_info < (3, 11):
+            return None
+        return re.compile(self._seq_atomic_pattern).match
 
     @functools.cached_property
     def scan_space(self) -> re.Pattern[str]:
@@ -960,6 +971,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
+    seq_match = lex.seq_match  # (compiled on the first call, with the scanners)
     hits = [m.start(1) for m in lex.scan_space.finditer(text)]
     other = [m.start(m.lastindex or 0) for m in lex.scan_other.finditer(text)]
     if other:
@@ -970,9 +982,12 @@ def find_numbers(text: str) -> list[NumberSpan]:
         return []
     out: list[NumberSpan] = []
     last_end = done = 0
-    # the sequence ``seq_re`` matches, one token at a time: ``tok_re`` is compiled anyway, and
-    # ``next_tok_re`` holds one token pattern where ``seq_re`` holds two (faster to compile)
-    tok_match, next_match = lex.tok_re.match, lex.next_tok_re.match
+    # the sequence ``seq_re`` matches, in one call (``seq_match``), or before Python 3.11 one
+    # token at a time: ``tok_re`` is compiled anyway, and ``next_tok_re`` holds one token pattern
+    # where ``seq_re`` holds two (faster to compile)
+    if seq_match is None:
+        tok_match, next_match = lex.tok_re.match, lex.next_tok_re.match
+    cache_get = _SEQ_CACHE.get
     for h in hits:
         if h < done:
             continue
@@ -980,14 +995,25 @@ def find_numbers(text: str) -> list[NumberSpan]:
             h -= 1
         elif h > 1 and text[h - 1] == " " and text[h - 2] in "%٪":
             h -= 2
-        m = tok_match(text, h)
-        if m is None:
-            continue
-        end = m.end()
-        while (m := next_match(text, end)) is not None:
+        if seq_match is not None:  # Python 3.11+: one call
+            m = seq_match(text, h)
+            if m is None:
+                continue
             end = m.end()
+        else:
+            m = tok_match(text, h)
+            if m is None:
+                continue
+            end = m.end()
+            while (m := next_match(text, end)) is not None:
+                end = m.end()
         done = end
-        last_end = _emit(text, h, end, lex, out, last_end)
+        seq = text[h:end]
+        recs = cache_get(seq)
+        if recs is None:
+            recs = _analyze_seq(seq, lex)
+        if recs:
+            last_end = _emit(text, h, recs, lex, out, last_end)
     return out
 
 
@@ -997,67 +1023,83 @@ def _find_slow(text: str) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     last_end = 0
     for m in lex.seq_re.finditer(text):
-        last_end = _emit(text, m.start(), m.end(), lex, out, last_end)
+        last_end = _emit(text, m.start(), _analyze_seq(m.group(), lex), lex, out, last_end)
     return out
 
 
-_SEQ_CACHE: dict[str, tuple[list[_Tok], list[_Num]]] = {}
-
-
-def _analyze_seq(seq: str, lex: _Lexicon) -> tuple[list[_Tok], list[_Num]]:
-    """Tokens and numbers of one matched sequence, offsets relative to it (cached: the same
-    sequences recur a lot)."""
-    hit = _SEQ_CACHE.get(seq)
-    if hit is None:
-        toks = _tokens(seq, 0, len(seq), lex)
-        nums = _merge_ranges(seq, toks, _assemble(toks))
-        if len(_SEQ_CACHE) > 50000:
-            _SEQ_CACHE.clear()
-        hit = _SEQ_CACHE[seq] = (toks, nums)
-    return hit
-
-
-_DESC_CACHE: dict[tuple[Any, ...], Any] = {}
+_SEQ_CACHE: dict[str, list[list[Any]]] = {}
+_SEQ_CACHE_MAX = 50000
 _MISS = object()
 
 
-def _emit(text: str, off: int, end: int, lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
-    """Describe the numbers of the sequence ``text[off:end]`` and append their spans to ``out``."""
-    seq = text[off:end]
-    toks, nums = _SEQ_CACHE.get(seq) or _analyze_seq(seq, lex)
-    for idx, num in enumerate(nums):
+def _analyze_seq(seq: str, lex: _Lexicon) -> list[list[Any]]:
+    """The numbers of one matched sequence (offsets relative to it), one record each:
+    ``[number, tokens, start, end, left gate, right gate, digits, bullet possible, cache]``.
+    Cached: the same sequences recur a lot; ``cache`` holds the description of the number when
+    no context phrase is around (it then depends on the sequence and the characters next to it
+    only: see ``_emit``)."""
+    toks = _tokens(seq, 0, len(seq), lex)
+    recs: list[list[Any]] = []
+    for num in _merge_ranges(seq, toks, _assemble(toks)):
         first = toks[num.i]
-        s, e = first.start + off, toks[num.j - 1].end + off
         single = num.j - num.i == 1 and first.cls != "digits"
-        gl = _left_gate(text, s, lex.left_gate_single if single else lex.left_gate)
+        digits = first.cls == "digits"
+        recs.append([num, toks, first.start, toks[num.j - 1].end,
+                     lex.left_gate_single if single else lex.left_gate,
+                     lex.right_gate_single if single else lex.right_gate,
+                     digits, digits and not first.suffix and not first.percent, [_MISS] * 4])
+    if len(_SEQ_CACHE) > _SEQ_CACHE_MAX:
+        _SEQ_CACHE.clear()
+    _SEQ_CACHE[seq] = recs
+    return recs
+
+
+def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[NumberSpan],
+          last_end: int) -> int:
+    """Describe the numbers ``recs`` of the sequence at ``off`` and append their spans to ``out``."""
+    for num, toks, rs, re_, gate_l, gate_r, digits, bullet_ok, descs in recs:
+        s, e = rs + off, re_ + off
+        gl = _left_gate(text, s, gate_l)
         # (``_describe`` finds the right gate itself when it is not given)
-        gr = None if gl else _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
+        gr = None if gl else _right_gate(text, e, gate_r)
         if gl or gr or text.find("نیو", e, e + 30) >= 0:
             span = _describe(text, toks, num, lex, off, gl, gr)
+            if span is None:
+                continue
+            s, e, value, kind, qual, qs, qe, high = span
         else:
             # no context phrase around: the description depends on the sequence and the
             # characters next to it only, and the same ones recur (cached, relative offsets)
-            digits = first.cls == "digits"
-            before = text[s - 1] if s else "\n"
-            bullet = digits and before in " \t\n(" and _bullet(text, first, off)
-            minus = digits and before in "−-" and (s == 1 or text[s - 2] in " \t\n(=[")
-            key = (seq, idx, bullet, minus)
-            rel = _DESC_CACHE.get(key, _MISS)
+            slot = 0
+            if digits and s:
+                before = text[s - 1]
+                if before in " \t\n(":
+                    if bullet_ok and _bullet_after(text, e) and _bullet(text, toks[num.i], off):
+                        slot = 2
+                elif before in "−-" and (s == 1 or text[s - 2] in " \t\n(=["):
+                    slot = 1
+            elif digits and bullet_ok and _bullet_after(text, e) and _bullet(text, toks[num.i], off):
+                slot = 2
+            rel = descs[slot]
             if rel is _MISS:
                 span = _describe(text, toks, num, lex, off, False, False)
-                rel = None if span is None else (span[0] - off, span[1] - off) + span[2:]
-                if len(_DESC_CACHE) > 100000:
-                    _DESC_CACHE.clear()
-                _DESC_CACHE[key] = rel
-            span = None if rel is None else (rel[0] + off, rel[1] + off) + rel[2:]
-        if span is None:
-            continue
-        s, e, value, kind, qual, qs, qe, high = span
+                rel = descs[slot] = None if span is None else (span[0] - off, span[1] - off) + span[2:]
+            if rel is None:
+                continue
+            s, e, value, kind, qual, qs, qe, high = rel
+            s += off
+            e += off
         if s < last_end:  # already inside the previous number (حەفتا لە سەدی)
             continue
         last_end = e
         out.append(NumberSpan(s, e, text[s:e], value, kind, qual, num.vague, high, qs, qe))
     return last_end
+
+
+def _bullet_after(text: str, end: int) -> bool:
+    """The cheap half of ``_bullet``: a list-marker character right after the number."""
+    after = text[end:end + 3].lstrip(" ")
+    return bool(after) and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())
 
 
 def _merge_ranges(ntext: str, toks: list[_Tok], nums: list[_Num]) -> list[_Num]:
