@@ -178,10 +178,12 @@ class _Lexicon:
                                      for p, _ in ctx.get(kind, []))
         self.sep_re = re.compile(sep)
 
-        def phrases(kind: str) -> dict[str, str]:
-            table = {" ".join(p.split()): lab for p, lab in ctx.get(kind, [])}
+        def phrases(kind: str) -> _Phrases:
+            table = _Phrases((" ".join(p.split()), lab) for p, lab in ctx.get(kind, []))
             for p, lab in list(table.items()):  # also written without the space: لەسەدی
                 table.setdefault(p.replace(" ", ""), lab)
+            table.first = frozenset(p.split()[0] for p in table)
+            table.last = frozenset(p.split()[-1] for p in table)
             return table
 
         self.left = {k: phrases(k) for k in ("qualifier", "percent_before", "year_before")}
@@ -835,7 +837,7 @@ def _left_gate(text: str, pos: int, gate: _Gate) -> bool:
     """Whether the word before ``pos`` could end a context phrase (a quick test): the word
     after the last space, newline, ``،``, ``,`` or ``(`` among the 30 characters before it."""
     j = pos
-    while j > 0 and text[j - 1] in " \t(«\"'“":
+    while j > 0 and text[j - 1] in _LEFT_SKIP:
         j -= 1
     if j == 0 or j == pos:
         return False
@@ -909,9 +911,16 @@ def _words_after(text: str, pos: int) -> list[str]:
     return [_nw(w) for w in ws[:3]]
 
 
-def _phrase_before(words: list[str], table: dict[str, str]) -> tuple[str, int] | None:
+class _Phrases(dict):  # type: ignore[type-arg]
+    """Phrase -> label, with the words phrases start and end with (a quick test first)."""
+
+    first: frozenset[str] = frozenset()
+    last: frozenset[str] = frozenset()
+
+
+def _phrase_before(words: list[str], table: _Phrases) -> tuple[str, int] | None:
     """The longest phrase of ``table`` made of the last words: ``(label, number of words)``."""
-    if not words:
+    if not words or words[-1] not in table.last:
         return None
     for k in (3, 2, 1):
         if len(words) >= k:
@@ -921,8 +930,8 @@ def _phrase_before(words: list[str], table: dict[str, str]) -> tuple[str, int] |
     return None
 
 
-def _phrase_after(words: list[str], table: dict[str, str]) -> tuple[str, int] | None:
-    if not words:
+def _phrase_after(words: list[str], table: _Phrases) -> tuple[str, int] | None:
+    if not words or words[0] not in table.first:
         return None
     for k in (3, 2, 1):
         if len(words) >= k:
@@ -1038,9 +1047,16 @@ def _analyze_seq(seq: str, lex: _Lexicon) -> list[list[Any]]:
     Cached: the same sequences recur a lot; ``cache`` holds the description of the number when
     no context phrase is around (it then depends on the sequence and the characters next to it
     only: see ``_emit``)."""
-    toks = _tokens(seq, 0, len(seq), lex)
+    if seq.isdigit():  # digits alone (the pattern admits no other): one token, one number
+        value = _to_decimal(seq)
+        assert value is not None
+        toks = [_Tok(0, len(seq), "digits", value, "")]
+        nums = [_Num(0, 1, value)]
+    else:
+        toks = _tokens(seq, 0, len(seq), lex)
+        nums = _merge_ranges(seq, toks, _assemble(toks))
     recs: list[list[Any]] = []
-    for num in _merge_ranges(seq, toks, _assemble(toks)):
+    for num in nums:
         first = toks[num.i]
         single = num.j - num.i == 1 and first.cls != "digits"
         digits = first.cls == "digits"
@@ -1056,44 +1072,78 @@ def _analyze_seq(seq: str, lex: _Lexicon) -> list[list[Any]]:
 
 def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[NumberSpan],
           last_end: int) -> int:
-    """Describe the numbers ``recs`` of the sequence at ``off`` and append their spans to ``out``."""
+    """Describe the numbers ``recs`` of the sequence at ``off`` and append their spans to ``out``.
+
+    The gates (``_left_gate``, ``_right_gate``) are inlined for the usual case, a word already
+    in their cache; the functions themselves answer the rest."""
     for num, toks, rs, re_, gate_l, gate_r, digits, bullet_ok, descs in recs:
         s, e = rs + off, re_ + off
-        gl = _left_gate(text, s, gate_l)
-        # (``_describe`` finds the right gate itself when it is not given)
-        gr = None if gl else _right_gate(text, e, gate_r)
-        if gl or gr or text.find("نیو", e, e + 30) >= 0:
-            span = _describe(text, toks, num, lex, off, gl, gr)
+        j = s
+        while j and text[j - 1] in _LEFT_SKIP:
+            j -= 1
+        if j == 0 or j == s:
+            gl = False
+        else:
+            i = text.rfind(" ", j - 30 if j > 30 else 0, j)
+            gl = None if i < 0 else gate_l[2].get(text[i + 1:j])
+            if gl is None:
+                gl = _left_gate(text, s, gate_l)
+        if gl:
+            # (``_describe`` finds the right gate itself when it is not given)
+            span = _describe(text, toks, num, lex, off, gl, None)
             if span is None:
                 continue
             s, e, value, kind, qual, qs, qe, high = span
         else:
-            # no context phrase around: the description depends on the sequence and the
-            # characters next to it only, and the same ones recur (cached, relative offsets)
-            slot = 0
-            if digits and s:
-                before = text[s - 1]
-                if before in " \t\n(":
-                    if bullet_ok and _bullet_after(text, e) and _bullet(text, toks[num.i], off):
-                        slot = 2
-                elif before in "−-" and (s == 1 or text[s - 2] in " \t\n(=["):
-                    slot = 1
-            elif digits and bullet_ok and _bullet_after(text, e) and _bullet(text, toks[num.i], off):
-                slot = 2
-            rel = descs[slot]
-            if rel is _MISS:
-                span = _describe(text, toks, num, lex, off, False, False)
-                rel = descs[slot] = None if span is None else (span[0] - off, span[1] - off) + span[2:]
-            if rel is None:
-                continue
-            s, e, value, kind, qual, qs, qe, high = rel
-            s += off
-            e += off
+            j = e
+            n = len(text)
+            while j < n and text[j] in " \t":
+                j += 1
+            if j == n or text[j] in _PUNCT:
+                gr = False
+            elif text[j] in "%٪":
+                gr = True
+            else:
+                i = text.find(" ", j, j + 30)
+                gr = gate_r[2].get(text[j:i if i >= 0 else j + 30])
+                if gr is None:
+                    gr = _right_gate(text, e, gate_r)
+            if gr or text.find("نیو", e, e + 30) >= 0:
+                span = _describe(text, toks, num, lex, off, False, gr)
+                if span is None:
+                    continue
+                s, e, value, kind, qual, qs, qe, high = span
+            else:
+                # no context phrase around: the description depends on the sequence and the
+                # characters next to it only, and the same ones recur (cached, relative offsets)
+                slot = 0
+                if digits:
+                    before = text[s - 1] if s else "\n"
+                    if before in " \t\n(":
+                        # a list marker starts its line: a letter before the space says no
+                        if bullet_ok and (before == "\n" or s < 2 or text[s - 2] in _BULLET_LEAD) \
+                                and _bullet_after(text, e) and _bullet(text, toks[num.i], off):
+                            slot = 2
+                    elif before in "−-" and (s == 1 or text[s - 2] in " \t\n(=["):
+                        slot = 1
+                rel = descs[slot]
+                if rel is _MISS:
+                    span = _describe(text, toks, num, lex, off, False, False)
+                    rel = descs[slot] = None if span is None else (span[0] - off, span[1] - off) + span[2:]
+                if rel is None:
+                    continue
+                s, e, value, kind, qual, qs, qe, high = rel
+                s += off
+                e += off
         if s < last_end:  # already inside the previous number (حەفتا لە سەدی)
             continue
         last_end = e
         out.append(NumberSpan(s, e, text[s:e], value, kind, qual, num.vague, high, qs, qe))
     return last_end
+
+
+_LEFT_SKIP = " \t(«\"'“"  # what ``_left_gate`` skips before the word
+_BULLET_LEAD = " \t\u00a0(\u200f\u200e\n"  # what may stand between a list marker and its line start
 
 
 def _bullet_after(text: str, end: int) -> bool:
