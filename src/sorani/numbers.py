@@ -850,15 +850,21 @@ def _left_gate(text: str, pos: int, gate: _Gate) -> bool:
     raw = text[i + 1:j]  # the answer depends on this text alone
     hit = gate[2].get(raw)
     if hit is None:
-        if len(gate[2]) > _GATE_CACHE_MAX:
-            gate[2].clear()
-        k = max(raw.rfind("\n"), raw.rfind("،"), raw.rfind(","), raw.rfind("("))
-        hit = gate[2][raw] = _left_gate_word(raw[k + 1:], gate)
+        hit = _left_gate_raw(raw, gate)
+    return hit
+
+
+def _left_gate_raw(raw: str, gate: _Gate) -> bool:
+    """``_left_gate`` of the text ``raw`` between the last space and the number (cached)."""
+    if len(gate[2]) > _GATE_CACHE_MAX:
+        gate[2].clear()
+    k = max(raw.rfind("\n"), raw.rfind("،"), raw.rfind(","), raw.rfind("("))
+    hit = gate[2][raw] = _left_gate_word(raw[k + 1:], gate)
     return hit
 
 
 def _left_gate_word(raw: str, gate: _Gate) -> bool:
-    w = _nw(raw)
+    w = _nw_uncached(raw)
     return w in gate[0] or w.endswith(gate[1])
 
 
@@ -876,10 +882,16 @@ def _right_gate(text: str, pos: int, gate: _Gate) -> bool:
     raw = text[j:i if i >= 0 else j + 30]
     hit = gate[2].get(raw)
     if hit is None:
-        if len(gate[2]) > _GATE_CACHE_MAX:
-            gate[2].clear()
-        w = _nw(raw.rstrip(_PUNCT))
-        hit = gate[2][raw] = w in gate[0] or w.startswith(gate[1])
+        hit = _right_gate_raw(raw, gate)
+    return hit
+
+
+def _right_gate_raw(raw: str, gate: _Gate) -> bool:
+    """``_right_gate`` of the text ``raw`` from the word after the number to a space (cached)."""
+    if len(gate[2]) > _GATE_CACHE_MAX:
+        gate[2].clear()
+    w = _nw_uncached(raw.rstrip(_PUNCT))
+    hit = gate[2][raw] = w in gate[0] or w.startswith(gate[1])
     return hit
 
 
@@ -1085,9 +1097,13 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
             gl = False
         else:
             i = text.rfind(" ", j - 30 if j > 30 else 0, j)
-            gl = None if i < 0 else gate_l[2].get(text[i + 1:j])
-            if gl is None:
+            if i < 0:
                 gl = _left_gate(text, s, gate_l)
+            else:
+                raw = text[i + 1:j]
+                gl = gate_l[2].get(raw)
+                if gl is None:
+                    gl = _left_gate_raw(raw, gate_l)
         if gl:
             # (``_describe`` finds the right gate itself when it is not given)
             span = _describe(text, toks, num, lex, off, gl, None)
@@ -1105,9 +1121,10 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
                 gr = True
             else:
                 i = text.find(" ", j, j + 30)
-                gr = gate_r[2].get(text[j:i if i >= 0 else j + 30])
+                raw = text[j:i if i >= 0 else j + 30]
+                gr = gate_r[2].get(raw)
                 if gr is None:
-                    gr = _right_gate(text, e, gate_r)
+                    gr = _right_gate_raw(raw, gate_r)
             if gr or text.find("نیو", e, e + 30) >= 0:
                 span = _describe(text, toks, num, lex, off, False, gr)
                 if span is None:
