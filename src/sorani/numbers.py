@@ -197,7 +197,9 @@ class _Lexicon:
 
         def gate(words: set[str]) -> _Gate:
             # short words must match whole; longer ones may carry a glued prefix/ending
-            return frozenset(words), tuple(sorted(w for w in words if len(w) > 2)), {}
+            # (with the first and the last two letters of every word: quick tests on a miss)
+            return (frozenset(words), tuple(sorted(w for w in words if len(w) > 2)), {},
+                    frozenset(w[:2] for w in words), frozenset(w[-2:] for w in words))
 
         singles = ({p.split()[-1] for p, _ in ctx.get("not_after", [])} | set(self.letters),
                    {p.split()[0] for p, _ in ctx.get("not_before", [])} | set(self.letters)
@@ -829,7 +831,9 @@ _WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
 # a gate: words that must match whole, words that may carry a glued prefix or ending, and a cache
 # of answers per raw word (the same words recur next to numbers)
-_Gate = tuple[frozenset[str], tuple[str, ...], dict[str, bool]]
+_Gate = tuple[frozenset[str], tuple[str, ...], dict[str, bool], frozenset[str], frozenset[str]]
+# the one-to-one spelling changes of ``_nw`` (for the quick tests of the gates)
+_ONE_TO_ONE_TABLE = str.maketrans(dict(_ONE_TO_ONE))
 _GATE_CACHE_MAX = 50000
 
 
@@ -864,6 +868,13 @@ def _left_gate_raw(raw: str, gate: _Gate) -> bool:
 
 
 def _left_gate_word(raw: str, gate: _Gate) -> bool:
+    if len(raw) > 2 and "\u200c" not in raw[-3:] and "\u0640" not in raw[-3:]:
+        # the last two letters in standard spelling must end some word of the gate
+        tail = raw[-2:].translate(_ONE_TO_ONE_TABLE)
+        if tail[-1] == "ه":
+            tail = tail[0] + "ە"
+        if tail not in gate[4]:
+            return False
     w = _nw_uncached(raw)
     return w in gate[0] or w.endswith(gate[1])
 
@@ -890,8 +901,14 @@ def _right_gate_raw(raw: str, gate: _Gate) -> bool:
     """``_right_gate`` of the text ``raw`` from the word after the number to a space (cached)."""
     if len(gate[2]) > _GATE_CACHE_MAX:
         gate[2].clear()
-    w = _nw_uncached(raw.rstrip(_PUNCT))
-    hit = gate[2][raw] = w in gate[0] or w.startswith(gate[1])
+    word = raw.rstrip(_PUNCT)
+    if len(word) > 3 and "\u200c" not in word[:3] and "\u0640" not in word[:3] \
+            and word[:2].translate(_ONE_TO_ONE_TABLE) not in gate[3]:
+        hit = False  # the first two letters in standard spelling start no word of the gate
+    else:
+        w = _nw_uncached(word)
+        hit = w in gate[0] or w.startswith(gate[1])
+    gate[2][raw] = hit
     return hit
 
 
