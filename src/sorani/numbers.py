@@ -337,6 +337,9 @@ class _Tok:
 
 
 def _to_decimal(s: str) -> Decimal | None:
+    latin = s.translate(_digit_table("latin"))
+    if latin.isdigit() and latin.isascii():  # digits alone (most numbers)
+        return Decimal(latin)
     s = convert_digits(s, "latin").replace("،", ",")  # ٢٠،٠٠٠: Arabic comma between thousands
     if "," in s:
         parts = s.split(",")
@@ -629,7 +632,16 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
                 decimal=value != value.to_integral_value()), reason
 
 
+_ONE_TOKEN_CLASSES = frozenset(("unit", "teen", "ten", "hundred", "digits", "zero", "vague", "mult"))
+
+
 def _assemble(toks: list[_Tok]) -> list[_Num]:
+    if len(toks) == 1 and toks[0].cls in _ONE_TOKEN_CLASSES:
+        # one token: what ``_parse_one`` makes of it, directly
+        t = toks[0]
+        value = Decimal(0) + (t.value or 0)
+        return [_Num(0, 1, value, ordinal=t.ordinal, vague=t.cls == "vague",
+                     approx=t.suffix_kind == "approx", decimal=value != value.to_integral_value())]
     out: list[_Num] = []
     i = 0
     while i < len(toks):
