@@ -1117,6 +1117,7 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
 
     The gates (``_left_gate``, ``_right_gate``) are inlined for the usual case, a word already
     in their cache; the functions themselves answer the rest."""
+    n = len(text)
     for num, toks, rs, re_, gate_l, gate_r, digits, bullet_ok, descs in recs:
         s, e = rs + off, re_ + off
         j = s
@@ -1141,7 +1142,6 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
             s, e, value, kind, qual, qs, qe, high = span
         else:
             j = e
-            n = len(text)
             while j < n and text[j] in " \t":
                 j += 1
             if j == n or text[j] in _PUNCT:
@@ -1293,7 +1293,7 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
     high = _as_number(num.high) if num.high is not None else None
     if num.high is not None:
         kind = "range"
-    percent = any(t.percent for t in toks[num.i:num.j])
+    percent = first.percent if num.j - num.i == 1 else any(t.percent for t in toks[num.i:num.j])
     after = after_all if not last.suffix else []
     if not percent and kind != "ordinal":
         hit = _phrase_before(before, lex.left["percent_before"])
@@ -1315,7 +1315,8 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
             kind = "percent"
         elif num.decimal:
             kind = "decimal"
-        elif first.cls == "digits" and num.j - num.i == 1 and _is_year(ntext, first, lex, off, before, after):
+        elif first.cls == "digits" and num.j - num.i == 1 and 1000 <= first.value <= 2100 \
+                and _is_year(ntext, first, lex, off, before, after):
             kind = "year"
     elif kind == "range" and percent:
         kind = "range"
