@@ -26,6 +26,10 @@ Decisions (where Sorani usage is ambiguous):
 * ``نیو`` counts only inside a number (``دوو و نیو``, ``نیو ملیۆن``): alone it is "half"
   (and in older spelling "inside", ``نیو یۆرک``).
 * A number with the indefinite ``ێک`` (``هەزارێک``) is approximate: qualifier ``about``.
+* A day number right before a month name (``١٤ی تشرینی دووەمی ٢٠٢٥``, ``یەکی ئایار``; names in
+  ``data/numbers/months.tsv``) has kind ``date`` with the day as its value; the year after it
+  stays a ``year``. A number word needs the izafe ``ی`` to count as a day (``دوو ئازار`` is
+  "two pains"). Dates written in digits (``13/4/1966``) have value ``None``.
 * Spans cover the number with its glued endings (``٩٠٠ی``, ``٢٠٢٠دا``) and, for percentages,
   the percent sign or ``لە سەدا``; the qualifier has its own offsets.
 """
@@ -191,9 +195,17 @@ class _Lexicon:
                                               "qualifier_le")}
         lefts = [w for k in ("qualifier", "percent_before", "year_before") for p, _ in ctx.get(k, [])
                  for w in (p.split()[-1], p.replace(" ", ""))] + ["لە"]
+        # month names: a day number before one of them is part of a date
+        self.month_endings = frozenset([""] + [r[1] for r in read_rows("numbers/months.tsv")
+                                               if r[0] == "ending"])
+        self.months: dict[str, list[tuple[str, ...]]] = {}  # first word -> the words after it
+        for r in read_rows("numbers/months.tsv"):
+            if r[0] != "ending":
+                first, *rest = r[0].split()
+                self.months.setdefault(first, []).append(tuple(rest))
         rights = [w for k in ("qualifier_after", "percent_after", "year_after", "qualifier_le")
                   for p, _ in ctx.get(k, [])
-                  for w in (p.split()[0], p.replace(" ", ""))]
+                  for w in (p.split()[0], p.replace(" ", ""))] + list(self.months)
 
         def gate(words: set[str]) -> _Gate:
             # short words must match whole; longer ones may carry a glued prefix/ending
@@ -811,7 +823,8 @@ class NumberSpan:
     (``high``: upper bound of a range), ``kind`` (one of ``KINDS``), ``qualifier``
     (``more_than``, ``less_than``, ``about``, ``at_least``, ``at_most``, ``only``, ``even`` or
     ``None``) with its own offsets, and ``vague`` for plurals such as ``سەدان`` "hundreds of".
-    Dates and times have ``value`` ``None``."""
+    Dates and times in digits have ``value`` ``None``; a day before a month name
+    (``١٤ی تشرینی دووەم``) is a ``date`` whose value is the day."""
 
     start: int
     end: int
@@ -1320,6 +1333,11 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
             kind = "year"
     elif kind == "range" and percent:
         kind = "range"
+    if kind in ("cardinal", "range") and after_all \
+            and (last.suffix == "ی" or (last.suffix == "" and last.cls == "digits")) \
+            and 1 <= value <= 31 and value == int(value) and (num.high is None or num.high <= 31) \
+            and _month_after(after_all, lex):
+        kind = "date"  # ١٤ی تشرینی دووەم: the day of a date
     hit = _phrase_before(before, lex.left["qualifier"]) if kind != "ordinal" else None
     if hit:
         qual = hit[0]
@@ -1337,6 +1355,21 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
     if qual is None and approx and kind != "ordinal":
         qual = "about"
     return s, e, _as_number(value), kind, qual, qs, qe, high
+
+
+def _month_after(after: list[str], lex: _Lexicon) -> bool:
+    """Whether the words ``after`` a number start with a month name (``تشرینی دووەمی``)."""
+    w = after[0]
+    for first, rests in lex.months.items():
+        if w.startswith(first) and w[len(first):] in lex.month_endings:
+            for rest in rests:
+                if not rest:
+                    return True
+                if len(after) > len(rest) and all(
+                        a.startswith(r) and a[len(r):] in lex.month_endings
+                        for a, r in zip(after[1:], rest)):
+                    return True
+    return False
 
 
 def _is_year(ntext: str, tok: _Tok, lex: _Lexicon, off: int, before: list[str],
