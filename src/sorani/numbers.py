@@ -207,20 +207,37 @@ class _Lexicon:
                   for p, _ in ctx.get(k, [])
                   for w in (p.split()[0], p.replace(" ", ""))] + list(self.months)
 
-        def gate(words: set[str]) -> _Gate:
+        self.year_before_words = tuple(p for p in self.left["year_before"] if " " not in p)
+
+        def weak_words(phrases: list[str], strong: set[str]) -> dict[str, frozenset[str]]:
+            # words that end context phrases only as the last of several words (زیاتر لە): the
+            # word before them decides (and لە, which also reads a word after: لە ٢٠٠٠ زیاتر)
+            strong |= {p for p in phrases if " " not in p}
+            before: dict[str, set[str]] = {"لە": set()}
+            for p in phrases:
+                ws = p.split()
+                if len(ws) > 1:
+                    before.setdefault(ws[-1], set()).add(ws[-2])
+            long_ends = tuple(w for w in strong if len(w) > 2) + self.year_before_words
+            return {w: frozenset(b) for w, b in before.items()
+                    if w not in strong and not w.endswith(long_ends)}
+
+        def gate(words: set[str], weak: dict[str, frozenset[str]] | None = None) -> _Gate:
             # short words must match whole; longer ones may carry a glued prefix/ending
             # (with the first and the last two letters of every word: quick tests on a miss)
             return (frozenset(words), tuple(sorted(w for w in words if len(w) > 2)), {},
-                    frozenset(w[:2] for w in words), frozenset(w[-2:] for w in words))
+                    frozenset(w[:2] for w in words), frozenset(w[-2:] for w in words), weak or {})
 
         singles = ({p.split()[-1] for p, _ in ctx.get("not_after", [])} | set(self.letters),
                    {p.split()[0] for p, _ in ctx.get("not_before", [])} | set(self.letters)
                    | set(self.pronouns.values()))
-        self.left_gate = gate(set(lefts))
-        self.left_gate_single = gate(set(lefts) | singles[0])
+        left_phrases = [p for t in self.left.values() for p in t]
+        not_after = [" ".join(p.split()) for p, _ in ctx.get("not_after", [])]
+        self.left_gate = gate(set(lefts), weak_words(left_phrases, set()))
+        self.left_gate_single = gate(set(lefts) | singles[0],
+                                     weak_words(left_phrases + not_after, set(self.letters)))
         self.right_gate = gate(set(rights))
         self.right_gate_single = gate(set(rights) | singles[1])
-        self.year_before_words = tuple(p for p in self.left["year_before"] if " " not in p)
         self.year_after_word = re.compile(
             f"(?:{alt([p for p in self.right['year_after'] if ' ' not in p])})(?:{alt(word_sfx)})?")
         self.not_after = [(tuple(p.split()), a) for p, a in ctx.get("not_after", [])]
@@ -856,7 +873,10 @@ _WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
 # a gate: words that must match whole, words that may carry a glued prefix or ending, and a cache
 # of answers per raw word (the same words recur next to numbers)
-_Gate = tuple[frozenset[str], tuple[str, ...], dict[str, bool], frozenset[str], frozenset[str]]
+# (cache values: False, True, or for a weak word (see ``_left_gate_word``) the word and the words
+# that may stand before it)
+_Gate = tuple[frozenset[str], tuple[str, ...], dict[str, Any], frozenset[str], frozenset[str],
+              dict[str, frozenset[str]]]
 # the one-to-one spelling changes of ``_nw`` (for the quick tests of the gates)
 _ONE_TO_ONE_TABLE = str.maketrans(dict(_ONE_TO_ONE))
 _GATE_CACHE_MAX = 50000
@@ -901,7 +921,11 @@ def _left_gate_word(raw: str, gate: _Gate) -> bool:
         if tail not in gate[4]:
             return False
     w = _nw_uncached(raw)
-    return w in gate[0] or w.endswith(gate[1])
+    if w in gate[0] or w.endswith(gate[1]):
+        weak = gate[5].get(w)
+        # a weak word (لە) counts only with the word before it: ``_emit`` looks there
+        return True if weak is None else (w, weak)
+    return False
 
 
 def _right_gate(text: str, pos: int, gate: _Gate) -> bool:
@@ -1147,6 +1171,13 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
                 gl = gate_l[2].get(raw)
                 if gl is None:
                     gl = _left_gate_raw(raw, gate_l)
+        weak_left = False
+        if gl and gl is not True:
+            # a word that ends context phrases only after another one (زیاتر لە): without that
+            # word, and without a context word after the number, the words before change nothing
+            before = _words_before(text, s)
+            if before and before[-1] == gl[0] and (len(before) < 2 or before[-2] not in gl[1]):
+                gl, weak_left = False, True
         if gl:
             # (``_describe`` finds the right gate itself when it is not given)
             span = _describe(text, toks, num, lex, off, gl, None)
@@ -1168,7 +1199,7 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
                 if gr is None:
                     gr = _right_gate_raw(raw, gate_r)
             if gr or text.find("نیو", e, e + 30) >= 0:
-                span = _describe(text, toks, num, lex, off, False, gr)
+                span = _describe(text, toks, num, lex, off, weak_left, gr)
                 if span is None:
                     continue
                 s, e, value, kind, qual, qs, qe, high = span
