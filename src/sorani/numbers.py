@@ -208,6 +208,8 @@ class _Lexicon:
                   for w in (p.split()[0], p.replace(" ", ""))] + list(self.months)
 
         self.year_before_words = tuple(p for p in self.left["year_before"] if " " not in p)
+        self.year_after_word = re.compile(
+            f"(?:{alt([p for p in self.right['year_after'] if ' ' not in p])})(?:{alt(word_sfx)})?")
 
         def weak_words(phrases: list[str], strong: set[str]) -> dict[str, frozenset[str]]:
             # words that end context phrases only as the last of several words (زیاتر لە): the
@@ -236,10 +238,25 @@ class _Lexicon:
         self.left_gate = gate(set(lefts), weak_words(left_phrases, set()))
         self.left_gate_single = gate(set(lefts) | singles[0],
                                      weak_words(left_phrases + not_after, set(self.letters)))
-        self.right_gate = gate(set(rights))
-        self.right_gate_single = gate(set(rights) | singles[1])
-        self.year_after_word = re.compile(
-            f"(?:{alt([p for p in self.right['year_after'] if ' ' not in p])})(?:{alt(word_sfx)})?")
+        def weak_first(phrases: list[str], strong: set[str]) -> dict[str, frozenset[str]]:
+            # the same after a number: words that start context phrases only as the first of
+            # several (و زیاتر, ی زایینی): the word after them decides
+            strong |= {p for p in phrases if " " not in p} | set(self.months)
+            after: dict[str, set[str]] = {}
+            for p in phrases:
+                ws = p.split()
+                if len(ws) > 1:
+                    after.setdefault(ws[0], set()).add(ws[1])
+            long_starts = tuple(w for w in strong if len(w) > 2)
+            return {w: frozenset(a) for w, a in after.items()
+                    if w not in strong and not w.startswith(long_starts)
+                    and not self.year_after_word.fullmatch(w)}
+
+        right_phrases = [p for t in self.right.values() for p in t]
+        not_before = [" ".join(p.split()) for p, _ in ctx.get("not_before", [])]
+        self.right_gate = gate(set(rights), weak_first(right_phrases, set()))
+        self.right_gate_single = gate(set(rights) | singles[1], weak_first(
+            right_phrases + not_before, set(self.letters) | set(self.pronouns.values())))
         self.not_after = [(tuple(p.split()), a) for p, a in ctx.get("not_after", [])]
         self.not_before = [(tuple(p.split()), a) for p, a in ctx.get("not_before", [])]
 
@@ -957,6 +974,10 @@ def _right_gate_raw(raw: str, gate: _Gate) -> bool:
     else:
         w = _nw_uncached(word)
         hit = w in gate[0] or w.startswith(gate[1])
+        if hit:
+            weak = gate[5].get(w)
+            if weak is not None:
+                hit = (w, weak)  # a weak word (و): ``_emit`` looks at the word after it
     gate[2][raw] = hit
     return hit
 
@@ -1198,6 +1219,10 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
                 gr = gate_r[2].get(raw)
                 if gr is None:
                     gr = _right_gate_raw(raw, gate_r)
+            if gr and gr is not True:
+                after = _words_after(text, e)
+                if after and after[0] == gr[0] and (len(after) < 2 or after[1] not in gr[1]):
+                    gr = False  # a weak word without the word that completes its phrase
             if gr or text.find("نیو", e, e + 30) >= 0:
                 span = _describe(text, toks, num, lex, off, weak_left, gr)
                 if span is None:
