@@ -1237,7 +1237,7 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
                     if before in " \t\n(":
                         # a list marker starts its line: a letter before the space says no
                         if bullet_ok and (before == "\n" or s < 2 or text[s - 2] in _BULLET_LEAD) \
-                                and _bullet_after(text, e) and _bullet(text, toks[num.i], off):
+                                and _bullet_at(text, s, e):
                             slot = 2
                     elif before in "−-" and (s == 1 or text[s - 2] in " \t\n(=["):
                         slot = 1
@@ -1261,10 +1261,15 @@ _LEFT_SKIP = " \t(«\"'“"  # what ``_left_gate`` skips before the word
 _BULLET_LEAD = " \t\u00a0(\u200f\u200e\n"  # what may stand between a list marker and its line start
 
 
-def _bullet_after(text: str, end: int) -> bool:
-    """The cheap half of ``_bullet``: a list-marker character right after the number."""
-    after = text[end:end + 3].lstrip(" ")
-    return bool(after) and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())
+def _bullet_at(text: str, start: int, end: int) -> bool:
+    """``_bullet`` of plain digits at ``text[start:end]`` (no ending, no percent sign)."""
+    after = text[end:end + 3].lstrip(" ")  # the marker after it first: most numbers have none
+    if not (after and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())):
+        return False
+    line_start = text.rfind("\n", max(0, start - 8), start) + 1
+    if line_start == 0 and start > 8:
+        return False
+    return text[line_start:start].strip(" \t\u00a0(\u200f\u200e") == ""
 
 
 def _merge_ranges(ntext: str, toks: list[_Tok], nums: list[_Num]) -> list[_Num]:
@@ -1314,14 +1319,7 @@ def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
     """A list marker: an integer alone at the start of a line followed by ``-``, ``.`` or ``)``."""
     if tok.cls != "digits" or tok.suffix or tok.percent:
         return False
-    start, end = tok.start + off, tok.end + off
-    after = ntext[end:end + 3].lstrip(" ")  # the marker after it first: most numbers have none
-    if not (after and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())):
-        return False
-    line_start = ntext.rfind("\n", max(0, start - 8), start) + 1
-    if line_start == 0 and start > 8:
-        return False
-    return ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") == ""
+    return _bullet_at(ntext, tok.start + off, tok.end + off)
 
 
 def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0,
