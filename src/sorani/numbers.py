@@ -1075,6 +1075,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
     [('٢٠٢٠دا', 2020, 'year'), ('یەکەم', 1, 'ordinal'), ('لە سەدا ٣٠', 30, 'percent')]
     >>> [(n.text, n.value, n.high, n.kind) for n in find_numbers("دوو سێ ڕۆژ، ١٩٨٠-١٩٨٨")]
     [('دوو سێ', 2, 3, 'range'), ('١٩٨٠-١٩٨٨', 1980, 1988, 'range')]
+    >>> [(n.text, n.value, n.kind) for n in find_numbers("لە ١٤ی تشرینی دووەمی ٢٠٢٥")]
+    [('١٤ی', 14, 'date'), ('٢٠٢٥', 2025, 'year')]
     """
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
