@@ -1152,12 +1152,17 @@ def _analyze_seq(seq: str, lex: _Lexicon) -> list[list[Any]]:
         value = _to_decimal(seq)
         assert value is not None
         toks = [_Tok(0, len(seq), "digits", value, "")]
-        nums = [_Num(0, 1, value)]
-    else:
-        toks = _tokens(seq, 0, len(seq), lex)
-        nums = _merge_ranges(seq, toks, _assemble(toks))
-    recs: list[list[Any]] = []
-    for num in nums:
+        # what ``_describe`` says of it with nothing around: a cardinal
+        plain = (0, len(seq), int(value), "cardinal", None, None, None, None)
+        recs: list[list[Any]] = [[_Num(0, 1, value), toks, 0, len(seq), lex.left_gate, lex.right_gate, True, True,
+                 [plain, _MISS, _MISS, _MISS]]]
+        if len(_SEQ_CACHE) > _SEQ_CACHE_MAX:
+            _SEQ_CACHE.clear()
+        _SEQ_CACHE[seq] = recs
+        return recs
+    toks = _tokens(seq, 0, len(seq), lex)
+    recs = []
+    for num in _merge_ranges(seq, toks, _assemble(toks)):
         first = toks[num.i]
         single = num.j - num.i == 1 and first.cls != "digits"
         digits = first.cls == "digits"
