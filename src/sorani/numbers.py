@@ -1144,7 +1144,8 @@ _MISS = object()
 
 def _analyze_seq(seq: str, lex: _Lexicon) -> list[list[Any]]:
     """The numbers of one matched sequence (offsets relative to it), one record each:
-    ``[number, tokens, start, end, left gate, right gate, digits, bullet possible, cache]``.
+    ``[number, tokens, start, end, left gate, right gate, digits, bullet possible, cache,
+    context-free]`` (context-free: a date, time or junk token, described without its context).
     Cached: the same sequences recur a lot; ``cache`` holds the description of the number when
     no context phrase is around (it then depends on the sequence and the characters next to it
     only: see ``_emit``)."""
@@ -1154,8 +1155,8 @@ def _analyze_seq(seq: str, lex: _Lexicon) -> list[list[Any]]:
         toks = [_Tok(0, len(seq), "digits", value, "")]
         # what ``_describe`` says of it with nothing around: a cardinal
         plain = (0, len(seq), int(value), "cardinal", None, None, None, None)
-        recs: list[list[Any]] = [[_Num(0, 1, value), toks, 0, len(seq), lex.left_gate, lex.right_gate, True, True,
-                 [plain, _MISS, _MISS, _MISS]]]
+        recs: list[list[Any]] = [[_Num(0, 1, value), toks, 0, len(seq), lex.left_gate, lex.right_gate,
+                                  True, True, [plain, _MISS, _MISS, _MISS], False]]
         if len(_SEQ_CACHE) > _SEQ_CACHE_MAX:
             _SEQ_CACHE.clear()
         _SEQ_CACHE[seq] = recs
@@ -1166,10 +1167,12 @@ def _analyze_seq(seq: str, lex: _Lexicon) -> list[list[Any]]:
         first = toks[num.i]
         single = num.j - num.i == 1 and first.cls != "digits"
         digits = first.cls == "digits"
+        one = num.j - num.i == 1
         recs.append([num, toks, first.start, toks[num.j - 1].end,
                      lex.left_gate_single if single else lex.left_gate,
                      lex.right_gate_single if single else lex.right_gate,
-                     digits, digits and not first.suffix and not first.percent, [_MISS] * 4])
+                     digits, digits and one and not first.suffix and not first.percent, [_MISS] * 4,
+                     first.cls in ("date", "time", "junk")])
     if len(_SEQ_CACHE) > _SEQ_CACHE_MAX:
         _SEQ_CACHE.clear()
     _SEQ_CACHE[seq] = recs
@@ -1183,8 +1186,35 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
     The gates (``_left_gate``, ``_right_gate``) are inlined for the usual case, a word already
     in their cache; the functions themselves answer the rest."""
     n = len(text)
-    for num, toks, rs, re_, gate_l, gate_r, digits, bullet_ok, descs in recs:
+    for num, toks, rs, re_, gate_l, gate_r, digits, bullet_ok, descs, ctx_free in recs:
         s, e = rs + off, re_ + off
+        # the characters next to the number first (a key of the cached descriptions): a list
+        # marker (slot 2) is never a number, whatever the words around it
+        slot = 0
+        if digits:
+            before = text[s - 1] if s else "\n"
+            if before in " \t\n(":
+                # a list marker starts its line: a letter before the space says no
+                if bullet_ok and (before == "\n" or s < 2 or text[s - 2] in _BULLET_LEAD) \
+                        and _bullet_at(text, s, e):
+                    continue
+            elif before in "−-" and (s == 1 or text[s - 2] in " \t\n(=["):
+                slot = 1
+        if ctx_free:  # a date, time or junk token: its description ignores the words around it
+            rel = descs[0]
+            if rel is _MISS:
+                span = _describe(text, toks, num, lex, off, False, False)
+                rel = descs[0] = None if span is None else (span[0] - off, span[1] - off) + span[2:]
+            if rel is None:
+                continue
+            s, e, value, kind, qual, qs, qe, high = rel
+            s += off
+            e += off
+            if s < last_end:
+                continue
+            last_end = e
+            out.append(NumberSpan(s, e, text[s:e], value, kind, qual, num.vague, high, qs, qe))
+            continue
         j = s
         while j and text[j - 1] in _LEFT_SKIP:
             j -= 1
@@ -1238,16 +1268,6 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
             else:
                 # no context phrase around: the description depends on the sequence and the
                 # characters next to it only, and the same ones recur (cached, relative offsets)
-                slot = 0
-                if digits:
-                    before = text[s - 1] if s else "\n"
-                    if before in " \t\n(":
-                        # a list marker starts its line: a letter before the space says no
-                        if bullet_ok and (before == "\n" or s < 2 or text[s - 2] in _BULLET_LEAD) \
-                                and _bullet_at(text, s, e):
-                            slot = 2
-                    elif before in "−-" and (s == 1 or text[s - 2] in " \t\n(=["):
-                        slot = 1
                 rel = descs[slot]
                 if rel is _MISS:
                     span = _describe(text, toks, num, lex, off, False, False)
