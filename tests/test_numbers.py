@@ -376,8 +376,13 @@ def test_caches_do_not_change_results(monkeypatch):
         def __setitem__(self, key, value):
             pass
 
-    monkeypatch.setattr(N, "_DESC_CACHE", NoCache())
+    # the sequence cache holds the cached descriptions too; the gates keep their own caches
     monkeypatch.setattr(N, "_SEQ_CACHE", NoCache())
+    monkeypatch.setattr(N, "_NW_CACHE", NoCache())
+    lex = N._lex()
+    for name in ("left_gate", "left_gate_single", "right_gate", "right_gate_single"):
+        gate = getattr(lex, name)
+        monkeypatch.setattr(lex, name, gate[:2] + (NoCache(),) + gate[3:])
     fresh = [[s.to_dict() for s in find_numbers(line)] for line in lines]
     assert cached == fresh
 
@@ -385,3 +390,39 @@ def test_caches_do_not_change_results(monkeypatch):
 def test_and_a_half_after_the_counted_noun():
     assert values("نزیکەی چوار مانگ و نیو") == [("چوار مانگ و نیو", 4.5, "decimal", "about")]
     assert values("دوو ساڵ و نیوی خایاند") == [("دوو ساڵ و نیوی", 2.5, "decimal", None)]
+
+
+# --- a day number before a month name is part of a date (patterns of the corpus: 8ى شوباتى 1963)
+@pytest.mark.parametrize("text, want", [
+    ("لە ١٤ی تشرینی دووەمی ٢٠٢٥ دا", [("١٤ی", 14, None, "date"), ("٢٠٢٥", 2025, None, "year")]),
+    ("لە 8ى شوباتى 1963 دا", [("8ى", 8, None, "date"), ("1963", 1963, None, "year")]),
+    ("ڕۆژی ٢١ی خاکەلێوە", [("٢١ی", 21, None, "date")]),
+    ("یادی یەکی ئایار", [("یەکی", 1, None, "date")]),
+    ("لە ٢٢ی ئادار تاکو ١ی نیسانی ١٩٨٨", [("٢٢ی", 22, None, "date"), ("١ی", 1, None, "date"),
+                                          ("١٩٨٨", 1988, None, "year")]),
+    ("لە (7 تا 20 نیسانی 1988)", [("7 تا 20", 7, 20, "date"), ("1988", 1988, None, "year")]),
+    ("١٧ کانوونی یەکەم", [("١٧", 17, None, "date")]),
+])
+def test_day_before_a_month_name_is_a_date(text, want):
+    assert [(s.text, s.value, s.high, s.kind) for s in find_numbers(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("دوو ئازار", [("دوو", 2, "cardinal")]),       # two pains: a number word needs ی to be a day
+    ("٣٥ی ئازار", [("٣٥ی", 35, "cardinal")]),      # no month has 35 days
+    ("٥ ئابووری", [("٥", 5, "cardinal")]),         # starts like ئاب, is another word
+    ("تشرینی یەکەم", []),                          # a month name alone holds no number
+    ("٢ مانگ", [("٢", 2, "cardinal")]),
+])
+def test_month_like_words_that_make_no_date(text, want):
+    assert [(s.text, s.value, s.kind) for s in find_numbers(text)] == want
+
+
+def test_every_month_of_the_data_file_makes_a_date():
+    from sorani._data import read_rows
+
+    names = [r[0] for r in read_rows("numbers/months.tsv") if r[0] != "ending"]
+    assert len(names) >= 24
+    for name in names:
+        spans = find_numbers(f"لە ١٠ی {name}ی ٢٠٢٠ دا")
+        assert [(s.value, s.kind) for s in spans][:1] == [(10, "date")], name

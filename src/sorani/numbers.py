@@ -26,6 +26,10 @@ Decisions (where Sorani usage is ambiguous):
 * ``نیو`` counts only inside a number (``دوو و نیو``, ``نیو ملیۆن``): alone it is "half"
   (and in older spelling "inside", ``نیو یۆرک``).
 * A number with the indefinite ``ێک`` (``هەزارێک``) is approximate: qualifier ``about``.
+* A day number right before a month name (``١٤ی تشرینی دووەمی ٢٠٢٥``, ``یەکی ئایار``; names in
+  ``data/numbers/months.tsv``) has kind ``date`` with the day as its value; the year after it
+  stays a ``year``. A number word needs the izafe ``ی`` to count as a day (``دوو ئازار`` is
+  "two pains"). Dates written in digits (``13/4/1966``) have value ``None``.
 * Spans cover the number with its glued endings (``٩٠٠ی``, ``٢٠٢٠دا``) and, for percentages,
   the percent sign or ``لە سەدا``; the qualifier has its own offsets.
 """
@@ -33,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -155,6 +160,9 @@ class _Lexicon:
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
         self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"  # a sequence of number tokens
         self._next_tok_pattern = f"{sep}{tok_nonames}"  # one more token of a sequence
+        # the same sequence as one pattern whose tokens never backtrack (what ``find_numbers``
+        # does one token at a time before Python 3.11, which has no atomic groups)
+        self._seq_atomic_pattern = f"(?>{tok_nonames})(?>{sep}{tok_nonames})*+"
         self.tok_re = re.compile(tok)
         # fast scanners over the raw text: digit runs, and number words in any spelling
         self.digit_scan = re.compile(f"[{_DIG}]+")
@@ -174,10 +182,12 @@ class _Lexicon:
                                      for p, _ in ctx.get(kind, []))
         self.sep_re = re.compile(sep)
 
-        def phrases(kind: str) -> dict[str, str]:
-            table = {" ".join(p.split()): lab for p, lab in ctx.get(kind, [])}
+        def phrases(kind: str) -> _Phrases:
+            table = _Phrases((" ".join(p.split()), lab) for p, lab in ctx.get(kind, []))
             for p, lab in list(table.items()):  # also written without the space: لەسەدی
                 table.setdefault(p.replace(" ", ""), lab)
+            table.first = frozenset(p.split()[0] for p in table)
+            table.last = frozenset(p.split()[-1] for p in table)
             return table
 
         self.left = {k: phrases(k) for k in ("qualifier", "percent_before", "year_before")}
@@ -185,24 +195,68 @@ class _Lexicon:
                                               "qualifier_le")}
         lefts = [w for k in ("qualifier", "percent_before", "year_before") for p, _ in ctx.get(k, [])
                  for w in (p.split()[-1], p.replace(" ", ""))] + ["لە"]
+        # month names: a day number before one of them is part of a date
+        self.month_endings = frozenset([""] + [r[1] for r in read_rows("numbers/months.tsv")
+                                               if r[0] == "ending"])
+        self.months: dict[str, list[tuple[str, ...]]] = {}  # first word -> the words after it
+        for r in read_rows("numbers/months.tsv"):
+            if r[0] != "ending":
+                first, *rest = r[0].split()
+                self.months.setdefault(first, []).append(tuple(rest))
         rights = [w for k in ("qualifier_after", "percent_after", "year_after", "qualifier_le")
                   for p, _ in ctx.get(k, [])
-                  for w in (p.split()[0], p.replace(" ", ""))]
+                  for w in (p.split()[0], p.replace(" ", ""))] + list(self.months)
 
-        def gate(words: set[str]) -> _Gate:
+        self.year_before_words = tuple(p for p in self.left["year_before"] if " " not in p)
+        self.year_after_word = re.compile(
+            f"(?:{alt([p for p in self.right['year_after'] if ' ' not in p])})(?:{alt(word_sfx)})?")
+
+        def weak_words(phrases: list[str], strong: set[str]) -> dict[str, frozenset[str]]:
+            # words that end context phrases only as the last of several words (زیاتر لە): the
+            # word before them decides (and لە, which also reads a word after: لە ٢٠٠٠ زیاتر)
+            strong |= {p for p in phrases if " " not in p}
+            before: dict[str, set[str]] = {"لە": set()}
+            for p in phrases:
+                ws = p.split()
+                if len(ws) > 1:
+                    before.setdefault(ws[-1], set()).add(ws[-2])
+            long_ends = tuple(w for w in strong if len(w) > 2) + self.year_before_words
+            return {w: frozenset(b) for w, b in before.items()
+                    if w not in strong and not w.endswith(long_ends)}
+
+        def gate(words: set[str], weak: dict[str, frozenset[str]] | None = None) -> _Gate:
             # short words must match whole; longer ones may carry a glued prefix/ending
-            return frozenset(words), tuple(sorted(w for w in words if len(w) > 2)), {}
+            # (with the first and the last two letters of every word: quick tests on a miss)
+            return (frozenset(words), tuple(sorted(w for w in words if len(w) > 2)), {},
+                    frozenset(w[:2] for w in words), frozenset(w[-2:] for w in words), weak or {})
 
         singles = ({p.split()[-1] for p, _ in ctx.get("not_after", [])} | set(self.letters),
                    {p.split()[0] for p, _ in ctx.get("not_before", [])} | set(self.letters)
                    | set(self.pronouns.values()))
-        self.left_gate = gate(set(lefts))
-        self.left_gate_single = gate(set(lefts) | singles[0])
-        self.right_gate = gate(set(rights))
-        self.right_gate_single = gate(set(rights) | singles[1])
-        self.year_before_words = tuple(p for p in self.left["year_before"] if " " not in p)
-        self.year_after_word = re.compile(
-            f"(?:{alt([p for p in self.right['year_after'] if ' ' not in p])})(?:{alt(word_sfx)})?")
+        left_phrases = [p for t in self.left.values() for p in t]
+        not_after = [" ".join(p.split()) for p, _ in ctx.get("not_after", [])]
+        self.left_gate = gate(set(lefts), weak_words(left_phrases, set()))
+        self.left_gate_single = gate(set(lefts) | singles[0],
+                                     weak_words(left_phrases + not_after, set(self.letters)))
+        def weak_first(phrases: list[str], strong: set[str]) -> dict[str, frozenset[str]]:
+            # the same after a number: words that start context phrases only as the first of
+            # several (و زیاتر, ی زایینی): the word after them decides
+            strong |= {p for p in phrases if " " not in p} | set(self.months)
+            after: dict[str, set[str]] = {}
+            for p in phrases:
+                ws = p.split()
+                if len(ws) > 1:
+                    after.setdefault(ws[0], set()).add(ws[1])
+            long_starts = tuple(w for w in strong if len(w) > 2)
+            return {w: frozenset(a) for w, a in after.items()
+                    if w not in strong and not w.startswith(long_starts)
+                    and not self.year_after_word.fullmatch(w)}
+
+        right_phrases = [p for t in self.right.values() for p in t]
+        not_before = [" ".join(p.split()) for p, _ in ctx.get("not_before", [])]
+        self.right_gate = gate(set(rights), weak_first(right_phrases, set()))
+        self.right_gate_single = gate(set(rights) | singles[1], weak_first(
+            right_phrases + not_before, set(self.letters) | set(self.pronouns.values())))
         self.not_after = [(tuple(p.split()), a) for p, a in ctx.get("not_after", [])]
         self.not_before = [(tuple(p.split()), a) for p, a in ctx.get("not_before", [])]
 
@@ -214,6 +268,13 @@ class _Lexicon:
     @functools.cached_property
     def next_tok_re(self) -> re.Pattern[str]:
         return re.compile(self._next_tok_pattern)
+
+    @functools.cached_property
+    def seq_match(self) -> Any:
+        """The ``match`` of the whole sequence pattern, ``None`` before Python 3.11."""
+        if sys.version_info < (3, 11):
+            return None
+        return re.compile(self._seq_atomic_pattern).match
 
     @functools.cached_property
     def scan_space(self) -> re.Pattern[str]:
@@ -322,6 +383,9 @@ class _Tok:
 
 
 def _to_decimal(s: str) -> Decimal | None:
+    latin = s.translate(_digit_table("latin"))
+    if latin.isdigit() and latin.isascii():  # digits alone (most numbers)
+        return Decimal(latin)
     s = convert_digits(s, "latin").replace("،", ",")  # ٢٠،٠٠٠: Arabic comma between thousands
     if "," in s:
         parts = s.split(",")
@@ -614,7 +678,16 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
                 decimal=value != value.to_integral_value()), reason
 
 
+_ONE_TOKEN_CLASSES = frozenset(("unit", "teen", "ten", "hundred", "digits", "zero", "vague", "mult"))
+
+
 def _assemble(toks: list[_Tok]) -> list[_Num]:
+    if len(toks) == 1 and toks[0].cls in _ONE_TOKEN_CLASSES:
+        # one token: what ``_parse_one`` makes of it, directly
+        t = toks[0]
+        value = Decimal(0) + (t.value or 0)
+        return [_Num(0, 1, value, ordinal=t.ordinal, vague=t.cls == "vague",
+                     approx=t.suffix_kind == "approx", decimal=value != value.to_integral_value())]
     out: list[_Num] = []
     i = 0
     while i < len(toks):
@@ -784,7 +857,8 @@ class NumberSpan:
     (``high``: upper bound of a range), ``kind`` (one of ``KINDS``), ``qualifier``
     (``more_than``, ``less_than``, ``about``, ``at_least``, ``at_most``, ``only``, ``even`` or
     ``None``) with its own offsets, and ``vague`` for plurals such as ``سەدان`` "hundreds of".
-    Dates and times have ``value`` ``None``."""
+    Dates and times in digits have ``value`` ``None``; a day before a month name
+    (``١٤ی تشرینی دووەم``) is a ``date`` whose value is the day."""
 
     start: int
     end: int
@@ -816,7 +890,12 @@ _WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
 # a gate: words that must match whole, words that may carry a glued prefix or ending, and a cache
 # of answers per raw word (the same words recur next to numbers)
-_Gate = tuple[frozenset[str], tuple[str, ...], dict[str, bool]]
+# (cache values: False, True, or for a weak word (see ``_left_gate_word``) the word and the words
+# that may stand before it)
+_Gate = tuple[frozenset[str], tuple[str, ...], dict[str, Any], frozenset[str], frozenset[str],
+              dict[str, frozenset[str]]]
+# the one-to-one spelling changes of ``_nw`` (for the quick tests of the gates)
+_ONE_TO_ONE_TABLE = str.maketrans(dict(_ONE_TO_ONE))
 _GATE_CACHE_MAX = 50000
 
 
@@ -824,7 +903,7 @@ def _left_gate(text: str, pos: int, gate: _Gate) -> bool:
     """Whether the word before ``pos`` could end a context phrase (a quick test): the word
     after the last space, newline, ``،``, ``,`` or ``(`` among the 30 characters before it."""
     j = pos
-    while j > 0 and text[j - 1] in " \t(«\"'“":
+    while j > 0 and text[j - 1] in _LEFT_SKIP:
         j -= 1
     if j == 0 or j == pos:
         return False
@@ -837,16 +916,33 @@ def _left_gate(text: str, pos: int, gate: _Gate) -> bool:
     raw = text[i + 1:j]  # the answer depends on this text alone
     hit = gate[2].get(raw)
     if hit is None:
-        if len(gate[2]) > _GATE_CACHE_MAX:
-            gate[2].clear()
-        k = max(raw.rfind("\n"), raw.rfind("،"), raw.rfind(","), raw.rfind("("))
-        hit = gate[2][raw] = _left_gate_word(raw[k + 1:], gate)
+        hit = _left_gate_raw(raw, gate)
+    return hit
+
+
+def _left_gate_raw(raw: str, gate: _Gate) -> bool:
+    """``_left_gate`` of the text ``raw`` between the last space and the number (cached)."""
+    if len(gate[2]) > _GATE_CACHE_MAX:
+        gate[2].clear()
+    k = max(raw.rfind("\n"), raw.rfind("،"), raw.rfind(","), raw.rfind("("))
+    hit = gate[2][raw] = _left_gate_word(raw[k + 1:], gate)
     return hit
 
 
 def _left_gate_word(raw: str, gate: _Gate) -> bool:
-    w = _nw(raw)
-    return w in gate[0] or w.endswith(gate[1])
+    if len(raw) > 2 and "\u200c" not in raw[-3:] and "\u0640" not in raw[-3:]:
+        # the last two letters in standard spelling must end some word of the gate
+        tail = raw[-2:].translate(_ONE_TO_ONE_TABLE)
+        if tail[-1] == "ه":
+            tail = tail[0] + "ە"
+        if tail not in gate[4]:
+            return False
+    w = _nw_uncached(raw)
+    if w in gate[0] or w.endswith(gate[1]):
+        weak = gate[5].get(w)
+        # a weak word (لە) counts only with the word before it: ``_emit`` looks there
+        return True if weak is None else (w, weak)
+    return False
 
 
 def _right_gate(text: str, pos: int, gate: _Gate) -> bool:
@@ -863,10 +959,26 @@ def _right_gate(text: str, pos: int, gate: _Gate) -> bool:
     raw = text[j:i if i >= 0 else j + 30]
     hit = gate[2].get(raw)
     if hit is None:
-        if len(gate[2]) > _GATE_CACHE_MAX:
-            gate[2].clear()
-        w = _nw(raw.rstrip(_PUNCT))
-        hit = gate[2][raw] = w in gate[0] or w.startswith(gate[1])
+        hit = _right_gate_raw(raw, gate)
+    return hit
+
+
+def _right_gate_raw(raw: str, gate: _Gate) -> bool:
+    """``_right_gate`` of the text ``raw`` from the word after the number to a space (cached)."""
+    if len(gate[2]) > _GATE_CACHE_MAX:
+        gate[2].clear()
+    word = raw.rstrip(_PUNCT)
+    if len(word) > 3 and "\u200c" not in word[:3] and "\u0640" not in word[:3] \
+            and word[:2].translate(_ONE_TO_ONE_TABLE) not in gate[3]:
+        hit = False  # the first two letters in standard spelling start no word of the gate
+    else:
+        w = _nw_uncached(word)
+        hit = w in gate[0] or w.startswith(gate[1])
+        if hit:
+            weak = gate[5].get(w)
+            if weak is not None:
+                hit = (w, weak)  # a weak word (و): ``_emit`` looks at the word after it
+    gate[2][raw] = hit
     return hit
 
 
@@ -898,9 +1010,16 @@ def _words_after(text: str, pos: int) -> list[str]:
     return [_nw(w) for w in ws[:3]]
 
 
-def _phrase_before(words: list[str], table: dict[str, str]) -> tuple[str, int] | None:
+class _Phrases(dict):  # type: ignore[type-arg]
+    """Phrase -> label, with the words phrases start and end with (a quick test first)."""
+
+    first: frozenset[str] = frozenset()
+    last: frozenset[str] = frozenset()
+
+
+def _phrase_before(words: list[str], table: _Phrases) -> tuple[str, int] | None:
     """The longest phrase of ``table`` made of the last words: ``(label, number of words)``."""
-    if not words:
+    if not words or words[-1] not in table.last:
         return None
     for k in (3, 2, 1):
         if len(words) >= k:
@@ -910,8 +1029,8 @@ def _phrase_before(words: list[str], table: dict[str, str]) -> tuple[str, int] |
     return None
 
 
-def _phrase_after(words: list[str], table: dict[str, str]) -> tuple[str, int] | None:
-    if not words:
+def _phrase_after(words: list[str], table: _Phrases) -> tuple[str, int] | None:
+    if not words or words[0] not in table.first:
         return None
     for k in (3, 2, 1):
         if len(words) >= k:
@@ -956,10 +1075,13 @@ def find_numbers(text: str) -> list[NumberSpan]:
     [('٢٠٢٠دا', 2020, 'year'), ('یەکەم', 1, 'ordinal'), ('لە سەدا ٣٠', 30, 'percent')]
     >>> [(n.text, n.value, n.high, n.kind) for n in find_numbers("دوو سێ ڕۆژ، ١٩٨٠-١٩٨٨")]
     [('دوو سێ', 2, 3, 'range'), ('١٩٨٠-١٩٨٨', 1980, 1988, 'range')]
+    >>> [(n.text, n.value, n.kind) for n in find_numbers("لە ١٤ی تشرینی دووەمی ٢٠٢٥")]
+    [('١٤ی', 14, 'date'), ('٢٠٢٥', 2025, 'year')]
     """
     if not isinstance(text, str):
         raise TypeError(f"find_numbers() expects str, not {type(text).__name__}")
     lex = _lex()
+    seq_match = lex.seq_match  # (compiled on the first call, with the scanners)
     hits = [m.start(1) for m in lex.scan_space.finditer(text)]
     other = [m.start(m.lastindex or 0) for m in lex.scan_other.finditer(text)]
     if other:
@@ -970,9 +1092,12 @@ def find_numbers(text: str) -> list[NumberSpan]:
         return []
     out: list[NumberSpan] = []
     last_end = done = 0
-    # the sequence ``seq_re`` matches, one token at a time: ``tok_re`` is compiled anyway, and
-    # ``next_tok_re`` holds one token pattern where ``seq_re`` holds two (faster to compile)
-    tok_match, next_match = lex.tok_re.match, lex.next_tok_re.match
+    # the sequence ``seq_re`` matches, in one call (``seq_match``), or before Python 3.11 one
+    # token at a time: ``tok_re`` is compiled anyway, and ``next_tok_re`` holds one token pattern
+    # where ``seq_re`` holds two (faster to compile)
+    if seq_match is None:
+        tok_match, next_match = lex.tok_re.match, lex.next_tok_re.match
+    cache_get = _SEQ_CACHE.get
     for h in hits:
         if h < done:
             continue
@@ -980,14 +1105,25 @@ def find_numbers(text: str) -> list[NumberSpan]:
             h -= 1
         elif h > 1 and text[h - 1] == " " and text[h - 2] in "%٪":
             h -= 2
-        m = tok_match(text, h)
-        if m is None:
-            continue
-        end = m.end()
-        while (m := next_match(text, end)) is not None:
+        if seq_match is not None:  # Python 3.11+: one call
+            m = seq_match(text, h)
+            if m is None:
+                continue
             end = m.end()
+        else:
+            m = tok_match(text, h)
+            if m is None:
+                continue
+            end = m.end()
+            while (m := next_match(text, end)) is not None:
+                end = m.end()
         done = end
-        last_end = _emit(text, h, end, lex, out, last_end)
+        seq = text[h:end]
+        recs = cache_get(seq)
+        if recs is None:
+            recs = _analyze_seq(seq, lex)
+        if recs:
+            last_end = _emit(text, h, recs, lex, out, last_end)
     return out
 
 
@@ -997,67 +1133,170 @@ def _find_slow(text: str) -> list[NumberSpan]:
     out: list[NumberSpan] = []
     last_end = 0
     for m in lex.seq_re.finditer(text):
-        last_end = _emit(text, m.start(), m.end(), lex, out, last_end)
+        last_end = _emit(text, m.start(), _analyze_seq(m.group(), lex), lex, out, last_end)
     return out
 
 
-_SEQ_CACHE: dict[str, tuple[list[_Tok], list[_Num]]] = {}
-
-
-def _analyze_seq(seq: str, lex: _Lexicon) -> tuple[list[_Tok], list[_Num]]:
-    """Tokens and numbers of one matched sequence, offsets relative to it (cached: the same
-    sequences recur a lot)."""
-    hit = _SEQ_CACHE.get(seq)
-    if hit is None:
-        toks = _tokens(seq, 0, len(seq), lex)
-        nums = _merge_ranges(seq, toks, _assemble(toks))
-        if len(_SEQ_CACHE) > 50000:
-            _SEQ_CACHE.clear()
-        hit = _SEQ_CACHE[seq] = (toks, nums)
-    return hit
-
-
-_DESC_CACHE: dict[tuple[Any, ...], Any] = {}
+_SEQ_CACHE: dict[str, list[list[Any]]] = {}
+_SEQ_CACHE_MAX = 50000
 _MISS = object()
 
 
-def _emit(text: str, off: int, end: int, lex: _Lexicon, out: list[NumberSpan], last_end: int) -> int:
-    """Describe the numbers of the sequence ``text[off:end]`` and append their spans to ``out``."""
-    seq = text[off:end]
-    toks, nums = _SEQ_CACHE.get(seq) or _analyze_seq(seq, lex)
-    for idx, num in enumerate(nums):
+def _analyze_seq(seq: str, lex: _Lexicon) -> list[list[Any]]:
+    """The numbers of one matched sequence (offsets relative to it), one record each:
+    ``[number, tokens, start, end, left gate, right gate, digits, bullet possible, cache,
+    context-free]`` (context-free: a date, time or junk token, described without its context).
+    Cached: the same sequences recur a lot; ``cache`` holds the description of the number when
+    no context phrase is around (it then depends on the sequence and the characters next to it
+    only: see ``_emit``)."""
+    if seq.isdigit():  # digits alone (the pattern admits no other): one token, one number
+        value = _to_decimal(seq)
+        assert value is not None
+        toks = [_Tok(0, len(seq), "digits", value, "")]
+        # what ``_describe`` says of it with nothing around: a cardinal
+        plain = (0, len(seq), int(value), "cardinal", None, None, None, None)
+        recs: list[list[Any]] = [[_Num(0, 1, value), toks, 0, len(seq), lex.left_gate, lex.right_gate,
+                                  True, True, [plain, _MISS, _MISS, _MISS], False]]
+        if len(_SEQ_CACHE) > _SEQ_CACHE_MAX:
+            _SEQ_CACHE.clear()
+        _SEQ_CACHE[seq] = recs
+        return recs
+    toks = _tokens(seq, 0, len(seq), lex)
+    recs = []
+    for num in _merge_ranges(seq, toks, _assemble(toks)):
         first = toks[num.i]
-        s, e = first.start + off, toks[num.j - 1].end + off
         single = num.j - num.i == 1 and first.cls != "digits"
-        gl = _left_gate(text, s, lex.left_gate_single if single else lex.left_gate)
-        # (``_describe`` finds the right gate itself when it is not given)
-        gr = None if gl else _right_gate(text, e, lex.right_gate_single if single else lex.right_gate)
-        if gl or gr or text.find("نیو", e, e + 30) >= 0:
-            span = _describe(text, toks, num, lex, off, gl, gr)
-        else:
-            # no context phrase around: the description depends on the sequence and the
-            # characters next to it only, and the same ones recur (cached, relative offsets)
-            digits = first.cls == "digits"
+        digits = first.cls == "digits"
+        one = num.j - num.i == 1
+        recs.append([num, toks, first.start, toks[num.j - 1].end,
+                     lex.left_gate_single if single else lex.left_gate,
+                     lex.right_gate_single if single else lex.right_gate,
+                     digits, digits and one and not first.suffix and not first.percent, [_MISS] * 4,
+                     first.cls in ("date", "time", "junk")])
+    if len(_SEQ_CACHE) > _SEQ_CACHE_MAX:
+        _SEQ_CACHE.clear()
+    _SEQ_CACHE[seq] = recs
+    return recs
+
+
+def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[NumberSpan],
+          last_end: int) -> int:
+    """Describe the numbers ``recs`` of the sequence at ``off`` and append their spans to ``out``.
+
+    The gates (``_left_gate``, ``_right_gate``) are inlined for the usual case, a word already
+    in their cache; the functions themselves answer the rest."""
+    n = len(text)
+    for num, toks, rs, re_, gate_l, gate_r, digits, bullet_ok, descs, ctx_free in recs:
+        s, e = rs + off, re_ + off
+        # the characters next to the number first (a key of the cached descriptions): a list
+        # marker (slot 2) is never a number, whatever the words around it
+        slot = 0
+        if digits:
             before = text[s - 1] if s else "\n"
-            bullet = digits and before in " \t\n(" and _bullet(text, first, off)
-            minus = digits and before in "−-" and (s == 1 or text[s - 2] in " \t\n(=[")
-            key = (seq, idx, bullet, minus)
-            rel = _DESC_CACHE.get(key, _MISS)
+            if before in " \t\n(":
+                # a list marker starts its line: a letter before the space says no
+                if bullet_ok and (before == "\n" or s < 2 or text[s - 2] in _BULLET_LEAD) \
+                        and _bullet_at(text, s, e):
+                    continue
+            elif before in "−-" and (s == 1 or text[s - 2] in " \t\n(=["):
+                slot = 1
+        if ctx_free:  # a date, time or junk token: its description ignores the words around it
+            rel = descs[0]
             if rel is _MISS:
                 span = _describe(text, toks, num, lex, off, False, False)
-                rel = None if span is None else (span[0] - off, span[1] - off) + span[2:]
-                if len(_DESC_CACHE) > 100000:
-                    _DESC_CACHE.clear()
-                _DESC_CACHE[key] = rel
-            span = None if rel is None else (rel[0] + off, rel[1] + off) + rel[2:]
-        if span is None:
+                rel = descs[0] = None if span is None else (span[0] - off, span[1] - off) + span[2:]
+            if rel is None:
+                continue
+            s, e, value, kind, qual, qs, qe, high = rel
+            s += off
+            e += off
+            if s < last_end:
+                continue
+            last_end = e
+            out.append(NumberSpan(s, e, text[s:e], value, kind, qual, num.vague, high, qs, qe))
             continue
-        s, e, value, kind, qual, qs, qe, high = span
+        j = s
+        while j and text[j - 1] in _LEFT_SKIP:
+            j -= 1
+        if j == 0 or j == s:
+            gl = False
+        else:
+            i = text.rfind(" ", j - 30 if j > 30 else 0, j)
+            if i < 0:
+                gl = _left_gate(text, s, gate_l)
+            else:
+                raw = text[i + 1:j]
+                gl = gate_l[2].get(raw)
+                if gl is None:
+                    gl = _left_gate_raw(raw, gate_l)
+        weak_left = False
+        if gl and gl is not True:
+            # a word that ends context phrases only after another one (زیاتر لە): without that
+            # word, and without a context word after the number, the words before change nothing
+            before = _words_before(text, s)
+            if before and before[-1] == gl[0] and (len(before) < 2 or before[-2] not in gl[1]):
+                gl, weak_left = False, True
+        if gl:
+            # (``_describe`` finds the right gate itself when it is not given)
+            span = _describe(text, toks, num, lex, off, gl, None)
+            if span is None:
+                continue
+            s, e, value, kind, qual, qs, qe, high = span
+        else:
+            j = e
+            while j < n and text[j] in " \t":
+                j += 1
+            if j == n or text[j] in _PUNCT:
+                gr = False
+            elif text[j] in "%٪":
+                gr = True
+            else:
+                i = text.find(" ", j, j + 30)
+                raw = text[j:i if i >= 0 else j + 30]
+                gr = gate_r[2].get(raw)
+                if gr is None:
+                    gr = _right_gate_raw(raw, gate_r)
+            if gr and gr is not True:
+                after = _words_after(text, e)
+                if after and after[0] == gr[0] and (len(after) < 2 or after[1] not in gr[1]):
+                    gr = False  # a weak word without the word that completes its phrase
+            if gr or text.find("نیو", e, e + 30) >= 0:
+                span = _describe(text, toks, num, lex, off, weak_left, gr)
+                if span is None:
+                    continue
+                s, e, value, kind, qual, qs, qe, high = span
+            else:
+                # no context phrase around: the description depends on the sequence and the
+                # characters next to it only, and the same ones recur (cached, relative offsets)
+                rel = descs[slot]
+                if rel is _MISS:
+                    span = _describe(text, toks, num, lex, off, False, False)
+                    rel = descs[slot] = None if span is None else (span[0] - off, span[1] - off) + span[2:]
+                if rel is None:
+                    continue
+                s, e, value, kind, qual, qs, qe, high = rel
+                s += off
+                e += off
         if s < last_end:  # already inside the previous number (حەفتا لە سەدی)
             continue
         last_end = e
         out.append(NumberSpan(s, e, text[s:e], value, kind, qual, num.vague, high, qs, qe))
     return last_end
+
+
+_LEFT_SKIP = " \t(«\"'“"  # what ``_left_gate`` skips before the word
+_BULLET_LEAD = " \t\u00a0(\u200f\u200e\n"  # what may stand between a list marker and its line start
+
+
+def _bullet_at(text: str, start: int, end: int) -> bool:
+    """``_bullet`` of plain digits at ``text[start:end]`` (no ending, no percent sign)."""
+    after = text[end:end + 3].lstrip(" ")  # the marker after it first: most numbers have none
+    if not (after and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())):
+        return False
+    line_start = text.rfind("\n", max(0, start - 8), start) + 1
+    if line_start == 0 and start > 8:
+        return False
+    return text[line_start:start].strip(" \t\u00a0(\u200f\u200e") == ""
 
 
 def _merge_ranges(ntext: str, toks: list[_Tok], nums: list[_Num]) -> list[_Num]:
@@ -1107,14 +1346,7 @@ def _bullet(ntext: str, tok: _Tok, off: int = 0) -> bool:
     """A list marker: an integer alone at the start of a line followed by ``-``, ``.`` or ``)``."""
     if tok.cls != "digits" or tok.suffix or tok.percent:
         return False
-    start, end = tok.start + off, tok.end + off
-    after = ntext[end:end + 3].lstrip(" ")  # the marker after it first: most numbers have none
-    if not (after and after[0] in "-–.)ـ" and (len(after) == 1 or not after[1].isdigit())):
-        return False
-    line_start = ntext.rfind("\n", max(0, start - 8), start) + 1
-    if line_start == 0 and start > 8:
-        return False
-    return ntext[line_start:start].strip(" \t\u00a0(\u200f\u200e") == ""
+    return _bullet_at(ntext, tok.start + off, tok.end + off)
 
 
 def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int = 0,
@@ -1155,7 +1387,7 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
     high = _as_number(num.high) if num.high is not None else None
     if num.high is not None:
         kind = "range"
-    percent = any(t.percent for t in toks[num.i:num.j])
+    percent = first.percent if num.j - num.i == 1 else any(t.percent for t in toks[num.i:num.j])
     after = after_all if not last.suffix else []
     if not percent and kind != "ordinal":
         hit = _phrase_before(before, lex.left["percent_before"])
@@ -1177,10 +1409,16 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
             kind = "percent"
         elif num.decimal:
             kind = "decimal"
-        elif first.cls == "digits" and num.j - num.i == 1 and _is_year(ntext, first, lex, off, before, after):
+        elif first.cls == "digits" and num.j - num.i == 1 and 1000 <= first.value <= 2100 \
+                and _is_year(ntext, first, lex, off, before, after):
             kind = "year"
     elif kind == "range" and percent:
         kind = "range"
+    if kind in ("cardinal", "range") and after_all \
+            and (last.suffix == "ی" or (last.suffix == "" and last.cls == "digits")) \
+            and 1 <= value <= 31 and value == int(value) and (num.high is None or num.high <= 31) \
+            and _month_after(after_all, lex):
+        kind = "date"  # ١٤ی تشرینی دووەم: the day of a date
     hit = _phrase_before(before, lex.left["qualifier"]) if kind != "ordinal" else None
     if hit:
         qual = hit[0]
@@ -1198,6 +1436,21 @@ def _describe(ntext: str, toks: list[_Tok], num: _Num, lex: _Lexicon, off: int =
     if qual is None and approx and kind != "ordinal":
         qual = "about"
     return s, e, _as_number(value), kind, qual, qs, qe, high
+
+
+def _month_after(after: list[str], lex: _Lexicon) -> bool:
+    """Whether the words ``after`` a number start with a month name (``تشرینی دووەمی``)."""
+    w = after[0]
+    for first, rests in lex.months.items():
+        if w.startswith(first) and w[len(first):] in lex.month_endings:
+            for rest in rests:
+                if not rest:
+                    return True
+                if len(after) > len(rest) and all(
+                        a.startswith(r) and a[len(r):] in lex.month_endings
+                        for a, r in zip(after[1:], rest)):
+                    return True
+    return False
 
 
 def _is_year(ntext: str, tok: _Tok, lex: _Lexicon, off: int, before: list[str],
