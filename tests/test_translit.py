@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import sorani
@@ -10,7 +10,7 @@ from sorani._data import read_rows, shared_data_dir
 from sorani._translit_model import align, fold_of, load_pairs, train, training_data
 from sorani.doc import analyze
 from sorani.translit import (SCHEMES, arabic_word, canonical_arabic, latin_word, to_arabic,
-                             to_latin)
+                             to_latin, _fixed_latin)
 
 SORANI_LETTERS = "ابپتجچحخدرڕزژسشعغفڤقکگلڵمنهەوۆیێ"
 VOWELS = "اەێۆ"
@@ -221,6 +221,7 @@ def test_whole_text_equals_line_by_line(parts: list[str], scheme: str) -> None:
 def test_latin_to_arabic_is_bizroke_blind(word: str) -> None:
     # the short i is never written, so removing it (but for a word-initial one) changes nothing
     stripped = word[0] + word[1:].replace("i", "")
+    assume(not {word.lower(), stripped.lower()} & set(_fixed_latin()))  # fixed words: û → و
     assert arabic_word(word) == arabic_word(stripped)
 
 
