@@ -485,6 +485,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     items.sort(key=lambda t: t[0])
 
     claims: list[Claim] = []
+    transparent = [_transparent(words, i0, i1, x) for i0, i1, x in items]
     for idx, (i0, i1, x) in enumerate(items):
         nxt_i0 = items[idx + 1][0] if idx + 1 < len(items) else len(words)
         if x is None:
@@ -529,51 +530,59 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                         c.thing = text[w.start:tend2]
                         c.thing_end = tend2
                         after = k + 3
-        # the event: the first event word after the thing, before the next figure
+        # the event: the first event word after the thing, before the next figure that is not
+        # a duration, age or measure (those sit inside the clause: بە ٣٦ مانگ زیندان مەحکووم کران)
+        nxt = idx + 1
+        while nxt < len(items) and transparent[nxt] and sent[items[nxt][0]] == sent[i0] \
+                and not all(words[m].key in _LIST_SEP for m in range(after, items[nxt][0])):
+            nxt += 1  # (not a list of figures: تەمەنیان ١٨، ٣٢ و ٣٤ ساڵە)
+        nxt_stop = items[nxt][0] if nxt < len(items) else len(words)
         c.event = "none"
-        stop = min(nxt_i0, len(words))
-        k = after
-        found = None
-        verb_seen = None
-        while k < stop and words[k].f not in _SENT_END:
-            if words[k].key == _KE and k > after:
-                break
-            ev = _event_at(words, k)
-            if ev:
-                found = ev[0]
-                k2 = k + ev[1]
-                # killed and wounded in one predicate -> other
-                if k2 + 1 < len(words) and words[k2].key == "و":
-                    ev2 = _event_at(words, k2 + 1)
-                    if ev2 and ev2[0] != found and {ev2[0], found} == {"killed", "wounded"}:
-                        found = "other"
-                break
-            if ent_at[k] is None and _is_verb(words[k].key):  # the predicate of the figure
-                verb_seen = words[k].key
-                break
-            k += 1
+        stop = min(nxt_stop, len(words))
+        found, verb_seen, rel_event, vk = _event_search(words, ent_at, after, stop)
+        if c.thing_end is not None and after > 0 and text[c.thing_end:words[after - 1].end] == "ە" \
+                and words[after - 1].key.endswith("ە") and x is not None \
+                and not (after < stop and (_event_at(words, after) or _is_verb_word(words, after))):
+            found, verb_seen, rel_event = None, "ە", None  # خاوەنی ٣ منداڵە: the copula is the predicate
         static = bool(c.thing) and fold_key(c.thing or "") in single_triggers("static_unit")
         if static:
             found = None  # 15 ساڵ, 500 دۆلار: a duration, age or amount
+        elif x is not None and found is None and (verb_seen is None or not _is_static_verb(verb_seen)):
+            before = _event_before(words, i0)  # کوژران و برینداربوونی ٣ کۆڵبەر: the event named before
+            if before:
+                found = before
+        if not found and not static and rel_event and (verb_seen is None or vk is not None):
+            found = rel_event  # ٣ گەریلای ئاشکرا کرد کە … شەهید بوون: the relative clause of the thing
         c.extra["verb"] = verb_seen
-        if found:
+        oblique = x is not None and not c.qualifier and i0 > 0 and words[i0 - 1].key in _OBLIQUE
+        if found and x is not None and not c.qualifier and i0 > 0 and words[i0 - 1].key == _BE:
+            found = "other"  # بە ٣ فیشەک کوژراوە: the means of the event, not its victims
+        if oblique:
+            pass  # لە ٢١ توێژینەوەدا, بۆ حەوت منداڵ, لەسەر ٧٩ هەزار کەس: not a participant of the event
+        elif found:
             c.event = found
-        elif not static and verb_seen is not None:
-            c.event = "none" if verb_seen in _static_verbs() or verb_seen.endswith(_STATIC_END) else "other"
-        elif stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] and \
+        elif static:
+            pass
+        elif x is not None and x.kind == "percent" and verb_seen is not None:
+            pass  # ٩٠٪ی حاڵەتەکان: a share
+        elif verb_seen is not None:
+            c.event = "none" if _is_static_verb(verb_seen) else "other"
+        elif stop < len(words) and stop == nxt_stop and sent[stop] == sent[i0] and \
                 all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(after, stop)):
-            c.extra["inherit"] = True  # a list: ١٣٧ تانک، ٧٢ درۆن و ٧ هێلیکۆپتەر ... تێکشکاندووە
-        elif not static and verb_seen is None and stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] \
+            c.extra["inherit"] = nxt  # a list: ١٣٧ تانک، ٧٢ درۆن و ٧ هێلیکۆپتەر ... تێکشکاندووە
+        elif stop < len(words) and stop == nxt_stop and sent[stop] == sent[i0] \
                 and not any(words[m].key == _KE for m in range(after, stop)):
-            c.extra["inherit_event"] = True  # the figures of one clause share its predicate
+            c.extra["inherit_event"] = nxt  # the figures of one clause share its predicate
         claims.append(c)
     for a in range(len(claims) - 2, -1, -1):
-        if claims[a].extra.get("inherit_event"):
-            claims[a].event = claims[a + 1].event
-        if claims[a].extra.get("inherit"):
-            claims[a].event = claims[a + 1].event
+        b = claims[a].extra.get("inherit_event")
+        if b is not None:
+            claims[a].event = claims[b].event
+        b = claims[a].extra.get("inherit")
+        if b is not None:
+            claims[a].event = claims[b].event
             if claims[a].thing is None:
-                claims[a].thing = claims[a + 1].thing
+                claims[a].thing = claims[b].thing
     # the source
     index = key_index(words)
     at_src = index.positions(_first_keys(triggers().get("source", {})))  # where a source or speech phrase may start
@@ -582,6 +591,174 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     for c, (i0, _, _) in zip(claims, items):
         _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech)
     return claims
+
+
+def _event_search(words: list[Word], ent_at: list[Entity | None], after: int, stop: int
+                  ) -> tuple[str | None, str | None, str | None, int | None]:
+    """The predicate of a figure whose phrase ends before word ``after``: (event, verb key when
+    the predicate is a verb with no event, event of a relative clause on the counted thing,
+    index of that verb when a relative clause follows it). A relative clause right after the
+    thing (``٦ کەس کە … بووە، بریندار بوون``) is passed over: its verb ends it; its event is
+    kept as a fallback."""
+    k = after
+    found = verb_seen = rel_event = None
+    in_rel = False
+    while k < stop and words[k].f not in _SENT_END:
+        key = words[k].key
+        if key == _KE:
+            if k != after:
+                break
+            in_rel = True
+            k += 1
+            continue
+        ev = _event_at(words, k)
+        if ev:
+            k2 = k + ev[1]
+            ev_name = ev[0]
+            # killed and wounded in one predicate -> other
+            if k2 + 1 < len(words) and words[k2].key == "و":
+                ev2 = _event_at(words, k2 + 1)
+                if ev2 and ev2[0] != ev_name and {ev2[0], ev_name} == {"killed", "wounded"}:
+                    ev_name = "other"
+            if in_rel:
+                rel_event = rel_event or ev_name
+                in_rel = False
+                k = _clause_verb_end(words, k, k2, stop)
+                continue
+            found = ev_name
+            break
+        if ent_at[k] is None and _is_verb_word(words, k):  # the predicate of the figure
+            if in_rel:
+                in_rel = False
+                k += 1
+                continue
+            verb_seen = _verb_key(key)
+            break
+        k += 1
+    vk = None
+    m = k + 1
+    while found is None and verb_seen is not None and m < stop and m <= k + 2 and _is_verb_word(words, m):
+        m += 1  # ئاشکرا کرد
+    if found is None and verb_seen is not None and m < stop and words[m].key == _KE:
+        # N X-ی ئاشکرا کرد کە … شەهید بوون: an extraposed relative clause on the thing
+        vk = k
+        m += 1
+        while m < stop and words[m].f not in _SENT_END:
+            ev = _event_at(words, m)
+            if ev:
+                rel_event = ev[0]
+                break
+            if ent_at[m] is None and _is_verb_word(words, m):
+                break
+            m += 1
+    return found, verb_seen, rel_event, vk
+
+
+def _clause_verb_end(words: list[Word], k: int, k2: int, stop: int) -> int:
+    """The word after an event phrase (``k``..``k2``) and its light verb (بریندار بوون)."""
+    while k2 < stop and k2 < k + 3 and words[k2].kind == "word" and _is_verb(words[k2].key) \
+            and not _event_at(words, k2):
+        k2 += 1
+    return max(k2, k + 1)
+
+
+def _verb_key(key: str) -> str:
+    """A verb key without a glued ``و`` "and" (هەیەو → هەیە)."""
+    if key.endswith("و") and len(key) > 3 and _is_verb(key[:-1]) and not _is_verb(key):
+        return key[:-1]
+    return key
+
+
+def _is_verb_word(words: list[Word], k: int) -> bool:
+    """Word k is a finite verb form (the predicate), by its ending; a word in ``دا`` is a
+    verb only when the morphological analysis reads it as one (نزیکدا and تیادا are not)."""
+    key = _verb_key(words[k].key)
+    if not _is_verb(key):
+        return False
+    if key.endswith(_DA):
+        return _morph_verb(words[k].f)
+    return True
+
+
+_DA = fold_key("دا")
+_MORPH_VERB: dict[str, bool] = {}
+
+
+def _morph_verb(form: str) -> bool:
+    got = _MORPH_VERB.get(form)
+    if got is None:
+        try:
+            from sorani.morphology import analyze_word
+            a = analyze_word(form)
+            got = bool(a) and a[0].pos == "VERB"
+        except Exception:  # pragma: no cover - the morphology stage ships with sorani
+            got = True
+        if len(_MORPH_VERB) > 50_000:
+            _MORPH_VERB.clear()
+        _MORPH_VERB[form] = got
+    return got
+
+
+def _is_static_verb(key: str) -> bool:
+    """A copula or existential predicate (هەیە, بوو, دەبێت): the figure reports no event. A
+    compound glued to بوو(ن) (تەواوبوون, بەشداربوو) is a change of state, not a copula."""
+    if key in _static_verbs():
+        return True
+    if not key.endswith(_STATIC_END):
+        return False
+    for e in _BUU_END:
+        if key.endswith(e) and len(key) - len(e) >= 3 and not key.startswith(_BUU_PREFIX):
+            return False
+    return True
+
+
+_BUU_END = tuple(fold_key(x) for x in ("بوون", "بوو", "بووە"))
+_BUU_PREFIX = tuple(fold_key(x) for x in ("هە", "دە", "نە", "ئە"))
+
+
+def _transparent(words: list[Word], i0: int, i1: int, x: Any) -> bool:
+    """A figure that does not end the clause of the figure before it: a duration, age or
+    measure (``تەمەن ٣٥ ساڵ``, ``بە ٣٦ مانگ``) or one in parentheses."""
+    if x is None:
+        return False
+    if i0 > 0 and (words[i0 - 1].key in _AGE or words[i0 - 1].f == "("):
+        return True
+    k = i1 + 1
+    if k < len(words) and words[k].kind == "word":
+        key = words[k].key
+        units = single_triggers("static_unit")
+        if key in units or key[:-1] in units or (key.endswith(_DA) and key[:-2] in units):
+            return True
+    return False
+
+
+def _event_before(words: list[Word], i0: int) -> str | None:
+    """The event of a nominal in ezafe right before a figure (کوژرانی ٣ کەس; کوژران و
+    برینداربوونی ٣ کۆڵبەر -> other)."""
+    k = i0 - 1
+    if k < 0 or words[k].kind != "word" or not words[k].f.endswith("ی"):
+        return None
+    ev = None
+    for st in range(max(0, k - 2), k + 1):
+        e = _event_at(words, st)
+        if e and st + e[1] - 1 == k:
+            ev = e[0]
+            break
+    if ev is None:
+        return None
+    if k >= 2 and words[k - 1].key == "و":
+        e0 = _event_at(words, k - 2)
+        if e0 and e0[0] != ev and {e0[0], ev} == {"killed", "wounded"}:
+            return "other"
+    return ev
+
+
+_BE = fold_key("بە")
+_LIST_SEP = frozenset(("و", "،", ","))
+_AGE = frozenset(fold_key(x) for x in ("تەمەن", "تەمەنی", "تەمەنیان"))
+# prepositions whose figure is a place, time or topic of the event, not a participant
+_OBLIQUE = frozenset(fold_key(x) for x in ("لە", "لەسەر", "بۆ", "نزیک", "لەنزیک", "دوای", "پاش", "لەدوای",
+                                           "لەپاش", "لەناو", "لەنێو"))
 
 
 _STATIC_END = tuple(fold_key(x) for x in ("یە", "بوو", "بوون", "بووە", "هەیە", "هەبوو", "دەبێت", "دەبن"))
@@ -596,7 +773,7 @@ def _static_verbs() -> frozenset[str]:
     global _STATIC
     if _STATIC is None:
         _STATIC = frozenset(fold_key(x) for x in ("هەیە", "هەبوو", "هەن", "هەبوون", "بوو", "بوون", "بووە", "دەبێت",
-                                                  "دەبن", "نییە", "نەبوو", "ماوە", "ماون", "دەژین", "دەژی"))
+                                                  "دەبن", "نییە", "نەبوو", "ماوە", "ماون", "دەژین", "دەژی", "ە"))
     return _STATIC
 
 
@@ -717,6 +894,7 @@ def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
         ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
         quotes = _find_quotes(text, words, ent_at, sent)
         claims = _find_claims(text, ents, quotes, words, ent_at, sent)
+        del words, ent_at, sent  # freed now, before the collector is back on and would walk them
     return {"entities": ents, "quotes": quotes, "claims": claims}
 
 
