@@ -327,6 +327,8 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
     common = common_words()
     f = w.f
     cut = len(f)
+    if f.endswith("دا") and len(f) > 4 and key_of_folded(f[:-2]) in single_triggers("static_unit"):
+        cut -= 2  # ٢٤ کاتژمێردا: a unit with the postposition "in"
     for suf in ("یشی", "یش", "ەش", "اش"):
         if f[:cut].endswith(suf) and cut - len(suf) >= 2:
             if suf in ("ەش", "اش"):
@@ -670,9 +672,12 @@ def _verb_key(key: str) -> str:
 
 
 def _is_verb_word(words: list[Word], k: int) -> bool:
-    """Word k is a finite verb form (the predicate), by its ending; a word in ``دا`` is a
-    verb only when the morphological analysis reads it as one (نزیکدا and تیادا are not)."""
+    """Word k is a finite verb form (the predicate), by its ending, or a speech verb; a word in
+    ``دا`` is a verb only when the morphological analysis reads it as one (نزیکدا and تیادا are
+    not)."""
     key = _verb_key(words[k].key)
+    if key in single_triggers("speech"):
+        return True
     if not _is_verb(key):
         return False
     if key.endswith(_DA):
@@ -765,7 +770,8 @@ _STATIC_END = tuple(fold_key(x) for x in ("یە", "بوو", "بوون", "بوو�
 _VERB_END = tuple(fold_key(x) for x in ("کرد", "کردووە", "کران", "کرا", "کراون", "کراوە", "درا", "دران", "دراوە",
                                          "راون", "ران", "رابوو", "کردبوو", "دەکات", "دەکەن", "بوون", "بوو", "بووە",
                                          "هەیە", "هەبوو", "هەن", "دەبن", "دەبێت", "ێنراون", "ێنران", "دەکرێت",
-                                         "دەکرێن", "دا", "دان", "درابوو", "اوە", "ووە", "راوە", "کەوت"))
+                                         "دەکرێن", "دا", "دان", "درابوو", "اوە", "ووە", "راوە", "کەوت",
+                                         "کردە", "کرانە", "کرایە", "بوونە", "بوویە"))
 _STATIC: frozenset[str] | None = None
 
 
