@@ -525,6 +525,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                     after = k + 1
                     # coordination: تانک و زریپۆش
                     if k + 2 < nxt_i0 and words[k + 1].key == "و" and words[k + 2].kind == "word" \
+                            and fold_key(thing) not in single_triggers("static_unit") \
                             and _event_at(words, k + 2) is None and words[k + 2].key not in _qual_keys() \
                             and not words[k + 2].key.endswith(tuple(fold_key(s) for s in _INDEF)) \
                             and words[k + 2].key not in _np_stops() and not w.f.endswith("ی"):
@@ -551,12 +552,17 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             found = None  # 15 ساڵ, 500 دۆلار: a duration, age or amount
         elif x is not None and found is None and (verb_seen is None or not _is_static_verb(verb_seen)):
             before = _event_before(words, i0)  # کوژران و برینداربوونی ٣ کۆڵبەر: the event named before
-            if before:
+            if before and not (before == "other" and x.kind == "percent"):  # دابینکردنی ٥٠٪ی تێچوو: a share
                 found = before
         if not found and not static and rel_event and (verb_seen is None or vk is not None):
             found = rel_event  # ٣ گەریلای ئاشکرا کرد کە … شەهید بوون: the relative clause of the thing
         c.extra["verb"] = verb_seen
-        oblique = x is not None and not c.qualifier and i0 > 0 and words[i0 - 1].key in _OBLIQUE
+        oblique = x is not None and not c.qualifier and i0 > 0 and (
+            words[i0 - 1].key in _OBLIQUE or (words[i0 - 1].key == _BE and not found))
+        if not oblique and x is not None and claims and claims[-1].extra.get("oblique") \
+                and i0 > 0 and words[i0 - 1].key in _LIST_SEP and items[idx - 1][0] >= i0 - 4:
+            oblique = True  # لە دوو نهۆم و ٤٣ ژوور: a figure coordinated with an oblique one
+        c.extra["oblique"] = oblique
         if found and x is not None and not c.qualifier and i0 > 0 and words[i0 - 1].key == _BE:
             found = "other"  # بە ٣ فیشەک کوژراوە: the means of the event, not its victims
         if oblique:
@@ -741,6 +747,8 @@ def _event_before(words: list[Word], i0: int) -> str | None:
     """The event of a nominal in ezafe right before a figure (کوژرانی ٣ کەس; کوژران و
     برینداربوونی ٣ کۆڵبەر -> other)."""
     k = i0 - 1
+    while k > 0 and (words[k].f == "(" or words[k].key in _QUAL_WORDS):
+        k -= 1  # کوژرانی زیاتر لە (١٠٠) هەزار سەرباز
     if k < 0 or words[k].kind != "word" or not words[k].f.endswith("ی"):
         return None
     ev = None
@@ -750,7 +758,8 @@ def _event_before(words: list[Word], i0: int) -> str | None:
             ev = e[0]
             break
     if ev is None:
-        return None
+        # another verbal noun: ڕەوانەکردنی ٢٥ هەزار سەرباز, دروستکردنی ٣ قوتابخانە
+        return "other" if words[k].key.endswith(_MASDAR_EZAFE) else None
     if k >= 2 and words[k - 1].key == "و":
         e0 = _event_at(words, k - 2)
         if e0 and e0[0] != ev and {e0[0], ev} == {"killed", "wounded"}:
@@ -760,6 +769,8 @@ def _event_before(words: list[Word], i0: int) -> str | None:
 
 _BE = fold_key("بە")
 _LIST_SEP = frozenset(("و", "،", ","))
+_QUAL_WORDS = frozenset(fold_key(x) for x in ("زیاتر", "زۆرتر", "پتر", "کەمتر", "لە", "نزیکەی", "نزیکەیی", "بە"))
+_MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "دانی", "کرانی", "درانی"))
 _AGE = frozenset(fold_key(x) for x in ("تەمەن", "تەمەنی", "تەمەنیان"))
 # prepositions whose figure is a place, time or topic of the event, not a participant
 _OBLIQUE = frozenset(fold_key(x) for x in ("لە", "لەسەر", "بۆ", "نزیک", "لەنزیک", "دوای", "پاش", "لەدوای",
