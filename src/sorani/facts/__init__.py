@@ -679,8 +679,7 @@ def _verb_key(key: str) -> str:
 
 def _is_verb_word(words: list[Word], k: int) -> bool:
     """Word k is a finite verb form (the predicate), by its ending, or a speech verb; a word in
-    ``دا`` is a verb only when the morphological analysis reads it as one (نزیکدا and تیادا are
-    not)."""
+    ``دا`` only when it does not read as a noun with the postposition (نزیکدا, تیادا)."""
     key = _verb_key(words[k].key)
     if key in single_triggers("speech"):
         return True
@@ -692,22 +691,19 @@ def _is_verb_word(words: list[Word], k: int) -> bool:
 
 
 _DA = fold_key("دا")
-_MORPH_VERB: dict[str, bool] = {}
+_DA_NOUN_END = tuple(fold_key(x) for x in ("ەکە", "ەکان", "ێک", "یەک", "ە", "ان", "تیا"))
+_DA_AGENT_END = tuple(fold_key(x) for x in ("ی", "یان", "م", "مان", "ت", "تان"))
 
 
 def _morph_verb(form: str) -> bool:
-    got = _MORPH_VERB.get(form)
-    if got is None:
-        try:
-            from sorani.morphology import analyze_word
-            a = analyze_word(form)
-            got = bool(a) and a[0].pos == "VERB"
-        except Exception:  # pragma: no cover - the morphology stage ships with sorani
-            got = True
-        if len(_MORPH_VERB) > 50_000:
-            _MORPH_VERB.clear()
-        _MORPH_VERB[form] = got
-    return got
+    """A word in ``دا`` is a verb (هەوڵیدا, بڕیاریاندا, دا) unless it reads as a noun with the
+    postposition ``دا`` (شارەکەدا, کاتێکدا, نزیکدا: a common word or a noun ending before دا)."""
+    key = fold_key(form)
+    stem = key[:-2]
+    if not stem or stem.endswith(_DA_AGENT_END) and len(stem) > 2:
+        return True
+    from sorani.entities.gazetteer import common_words
+    return not (stem.endswith(_DA_NOUN_END) or stem in common_words())
 
 
 def _is_static_verb(key: str) -> bool:
@@ -896,6 +892,14 @@ def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
         return quotes, _find_claims(text, entities, quotes, words, ent_at, sent)
 
 
+def _release(words: list[Word]) -> None:
+    """Drop the per-text indexes kept with ``words`` (the key index refers back to the list):
+    the list is then freed by reference counting, not left to the cyclic collector."""
+    cache = getattr(words, "cache", None)
+    if cache:
+        cache.clear()
+
+
 def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
     """Entities, quotes and claims of ``text`` with one scan and one entity pass.
 
@@ -911,6 +915,7 @@ def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
         ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
         quotes = _find_quotes(text, words, ent_at, sent)
         claims = _find_claims(text, ents, quotes, words, ent_at, sent)
+        _release(words)
         del words, ent_at, sent  # freed now, before the collector is back on and would walk them
     return {"entities": ents, "quotes": quotes, "claims": claims}
 
