@@ -381,16 +381,67 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
         _EVENT_START[w.key] = starts
     if not starts:
         return None
-    for stem, ev in events():
+    multi, single = _event_tables()
+    key = w.key
+    n = len(words)
+    for stem, ev in multi.get(key, ()):  # longest first, as in events()
         m = len(stem)
-        if k + m > len(words):
+        if k + m > n:
             continue
-        if all(words[k + x].key == stem[x] for x in range(m - 1)) and _starts(words[k + m - 1].key, stem[-1]):
+        if all(words[k + x].key == stem[x] for x in range(1, m - 1)) and _starts(words[k + m - 1].key, stem[-1]):
             return ev, m
-    return None
+    got = single.get(key, _MISSING)
+    if got is _MISSING:
+        got = None
+        for stem, ev in events():
+            if len(stem) == 1 and _starts(key, stem[0]):
+                got = (ev, 1)
+                break
+        if len(single) > 200_000:
+            single.clear()
+        single[key] = got
+    return got  # type: ignore[return-value]
+
+
+_MISSING = object()
+_EVENT_TABLES: tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[str, Any]] | None = None
+
+
+def _event_tables() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[str, Any]]:
+    """The multi-word event stems by first key (in ``events()`` order) and a per-key cache of
+    the one-word stem a key starts with."""
+    global _EVENT_TABLES
+    if _EVENT_TABLES is None:
+        multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for stem, ev in events():
+            if len(stem) > 1:
+                multi.setdefault(stem[0], []).append((stem, ev))
+        _EVENT_TABLES = (multi, {})
+    return _EVENT_TABLES
 
 
 _EVENT_START: dict[str, bool] = {}  # key -> can an event phrase start with it
+
+
+def _may_start_event(key: str) -> bool:
+    starts = _EVENT_START.get(key)
+    if starts is None:
+        rx, first_keys = _event_index()
+        starts = bool(rx.match(key)) or key in first_keys
+        if len(_EVENT_START) > 200_000:
+            _EVENT_START.clear()
+        _EVENT_START[key] = starts
+    return starts
+
+
+def _event_positions(words: list[Word]) -> list[int]:
+    """Ascending indices of the words an event phrase may start at."""
+    return [i for i in key_index(words).where_key(_may_start_event) if words[i].kind == "word"]
+
+
+def _indef_key(key: str) -> bool:
+    """A key with the indefinite ending, long enough to be a counted noun (چەتەیەک)."""
+    return len(key) > 5 and key.endswith(_INDEF_KEYS)
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
 _EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
 
@@ -468,11 +519,14 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         ends[id(x)] = end
         items.append((i0, i1, x))
     # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
-    indefinite = key_index(words).where_key(lambda key: key.endswith(_INDEF_KEYS)) if items else []
+    indefinite = key_index(words).where_key(_indef_key) if items else []
+    ev_pos = _event_positions(words) if indefinite else []
     for k in indefinite:
         w = words[k]
-        if w.kind == "word" and items and w.key.endswith(_INDEF_KEYS) and len(w.key) > 5 and ent_at[k] is None \
-                and (k == 0 or words[k - 1].kind != "num"):
+        e = bisect_right(ev_pos, k)
+        if e == len(ev_pos) or ev_pos[e] > k + 20:
+            continue  # no event word can follow in reach
+        if w.kind == "word" and ent_at[k] is None and (k == 0 or words[k - 1].kind != "num"):
             # only when an event follows in its clause: چەتەیەک کوژرا, کۆڵبەرێکی کورد بە ناوی … گیانی لەدەست دا
             m = k + 1
             while m < len(words) and m < k + 20 and words[m].f not in _SENT_END \
