@@ -181,6 +181,28 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
     return got
 
 
+def _may_be_name(gaz: Any, w: Word) -> bool:
+    """False when no split of ``w`` (the bare word, or the rest after a glued preposition) can
+    begin with the key of a gazetteer name: every name key of a match is a prefix of the key of
+    the split it matches, so its first three letters must be there."""
+    heads = _NAME_HEADS.get(id(gaz))
+    if heads is None or heads[0] is not gaz:
+        keys = list(gaz.single) + list(gaz.multi)
+        heads = _NAME_HEADS[id(gaz)] = (gaz, frozenset(k[:3] for k in keys), frozenset(k for k in keys if len(k) < 3))
+    _, three, short = heads
+    k = w.key
+    if k[:3] in three or k[:1] in short or k[:2] in short:
+        return True
+    if w.f.startswith(affixes()[1]):
+        for _, _, k in _split_keys(w)[1:]:
+            if k[:3] in three or k[:1] in short or k[:2] in short:
+                return True
+    return False
+
+
+_NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
+
+
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
     """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
     gaz = gazetteer()
@@ -192,7 +214,10 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
             return False
         cands = word_cache.get(w.f)
         if cands is None:
-            cands = _gazetteer_candidates(gaz, w)
+            if not _may_be_name(gaz, w):
+                word_cache[w.f] = cands = ()  # what _gazetteer_candidates finds for it
+            else:
+                cands = _gazetteer_candidates(gaz, w)
         return bool(cands)
 
     out = []
@@ -426,6 +451,20 @@ class _KeyIndex:
             got = self.__dict__["_punct"] = self.where_word(lambda w: w.kind == "punct")
         return got
 
+    @property
+    def blob(self) -> str:
+        """The distinct keys of the text, one a line: a regex over it finds every key of a
+        kind at once (keys hold no line breaks)."""
+        got = self.__dict__.get("_blob")
+        if got is None:
+            got = self.__dict__["_blob"] = "\n".join(self.at)
+        return got
+
+    def where_key_rx(self, rx: Any) -> list[int]:
+        """Ascending indices of the words whose key ``rx`` matches as a whole line of ``blob``."""
+        at = self.at
+        return _merge([at[k] for k in rx.findall(self.blob)])
+
     def where_word(self, test: Any) -> list[int]:
         """Ascending indices of the words that pass ``test``, a test of the word's form: it is
         called once a form, with the first word of that form."""
@@ -629,7 +668,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         return ok or key[:1].isdigit()  # a number's key is its digits
 
     resume = 0
-    for i in key_index(words).where_key(may_start_at):
+    for i in key_index(words).where_key_rx(_date_start_rx(heads, weekdays, months)):
         if i < resume:
             continue
         j = i
@@ -680,6 +719,25 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
 
 _MONTH_SUFFIXES = ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە")
+_DATE_START_RX: dict[tuple[int, int, int], tuple[Any, Any]] = {}
+
+
+def _date_start_rx(heads: frozenset[str], weekdays: frozenset[str], months: dict[tuple[str, ...], str]) -> Any:
+    """A whole-line regex for the keys a date may start at: a classifier head (also glued to
+    لە), a weekday (+ی), a month phrase's first key, a one-word month + suffix, or a number."""
+    got = _DATE_START_RX.get((id(heads), id(weekdays), id(months)))
+    if got is not None and got[0] == (heads, weekdays, months):
+        return got[1]
+    alts = set(heads) | {_K_LE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
+    alts |= _first_keys(months)
+    alts |= {k[0] + suf for k in months if len(k) == 1 for suf in _MONTH_SUFFIXES}
+    alts.discard("")
+    body = "|".join(map(re.escape, sorted(alts, key=len, reverse=True)))
+    digits = re.escape("".join(chr(c) for c in range(0x110000) if chr(c).isdigit()))  # str.isdigit()
+    rx = re.compile(f"^(?:(?:{body})|[{digits}][^\n]*)$", re.M)
+    _DATE_START_RX[(id(heads), id(weekdays), id(months))] = ((heads, weekdays, months), rx)
+    return rx
+
 _DATE_STARTS: dict[tuple[int, int, int], dict[str, bool]] = {}
 _MONTH_FIRST: dict[int, frozenset[str]] = {}
 
@@ -1131,8 +1189,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i in [0] + [k + 1 for k in at_keys.punct]:
         if i >= n - 2 or i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
             continue
-        if not all(spans.owner[k] < 0 and len(words[k].key) >= 3 and words[k].key not in stp
-                   and _unknown(words[k], common) and not _verb_like(words[k].key) for k in (i, i + 1)):
+        w0, w1 = words[i], words[i + 1]
+        if not (spans.owner[i] < 0 and len(w0.key) >= 3 and w0.key not in stp and _unknown(w0, common)
+                and not _verb_like(w0.key)):
+            continue
+        if not (spans.owner[i + 1] < 0 and len(w1.key) >= 3 and w1.key not in stp and _unknown(w1, common)
+                and not _verb_like(w1.key)):
             continue
         nxt = words[i + 2]
         if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):

@@ -443,16 +443,8 @@ def _event_positions(words: list[Word]) -> list[int]:
     return [i for i in _merge([index.at[k] for k in keys]) if words[i].kind == "word"]
 
 
-def _keys_blob(index: Any) -> str:
-    """The distinct keys of a text, one a line (kept with its key index)."""
-    got = index.__dict__.get("_blob")
-    if got is None:
-        got = index.__dict__["_blob"] = "\n".join(index.at)
-    return got
-
-
 def _matching_keys(index: Any, rx: Any) -> list[str]:
-    return rx.findall(_keys_blob(index))
+    return rx.findall(index.blob)
 
 
 _LINE_RX: dict[str, Any] = {}
