@@ -460,11 +460,6 @@ class _KeyIndex:
             got = self.__dict__["_blob"] = "\n".join(self.at)
         return got
 
-    def where_key_rx(self, rx: Any) -> list[int]:
-        """Ascending indices of the words whose key ``rx`` matches as a whole line of ``blob``."""
-        at = self.at
-        return _merge([at[k] for k in rx.findall(self.blob)])
-
     def where_word(self, test: Any) -> list[int]:
         """Ascending indices of the words that pass ``test``, a test of the word's form: it is
         called once a form, with the first word of that form."""
@@ -650,25 +645,12 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
     # a date can only start at a number or at a word that is (or opens with لە and is) a head,
     # a weekday or a month: the other words are skipped
-    month_keys = _first_keys(months)
-
-    def may_start(key: str) -> bool:
-        return key in heads or (key.startswith(_K_LE) and key[len(_K_LE):] in heads) \
-            or key in weekdays or (key.endswith("ی") and key[:-1] in weekdays) \
-            or key[:2] in month_first and (key in month_keys or any(
-                key.endswith(suf) and (key[:-len(suf)],) in months for suf in _MONTH_SUFFIXES))
-
-    starts = _DATE_STARTS.get((id(heads), id(weekdays), id(month_first)))
-    if starts is None or len(starts) > 200_000:
-        starts = _DATE_STARTS[(id(heads), id(weekdays), id(month_first))] = {}
-    def may_start_at(key: str) -> bool:
-        ok = starts.get(key)  # type: ignore[union-attr]
-        if ok is None:
-            ok = starts[key] = may_start(key)  # type: ignore[index]
-        return ok or key[:1].isdigit()  # a number's key is its digits
-
     resume = 0
-    for i in key_index(words).where_key_rx(_date_start_rx(heads, weekdays, months)):
+    index = key_index(words)
+    at = index.at
+    start_keys = [k for k in _date_start_keys(heads, weekdays, months) & at.keys()]
+    start_keys += [k for k in at if k[:1].isdigit()]  # a number's key is its digits
+    for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
         j = i
@@ -719,26 +701,23 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
 
 _MONTH_SUFFIXES = ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە")
-_DATE_START_RX: dict[tuple[int, int, int], tuple[Any, Any]] = {}
+_DATE_START_KEYS: dict[tuple[int, int, int], tuple[Any, frozenset[str]]] = {}
 
 
-def _date_start_rx(heads: frozenset[str], weekdays: frozenset[str], months: dict[tuple[str, ...], str]) -> Any:
-    """A whole-line regex for the keys a date may start at: a classifier head (also glued to
-    لە), a weekday (+ی), a month phrase's first key, a one-word month + suffix, or a number."""
-    got = _DATE_START_RX.get((id(heads), id(weekdays), id(months)))
+def _date_start_keys(heads: frozenset[str], weekdays: frozenset[str], months: dict[tuple[str, ...], str]
+                     ) -> frozenset[str]:
+    """The word keys a date may start at (besides numbers): a classifier head (also glued to
+    لە), a weekday (+ی), a month phrase's first key, a one-word month + suffix."""
+    got = _DATE_START_KEYS.get((id(heads), id(weekdays), id(months)))
     if got is not None and got[0] == (heads, weekdays, months):
         return got[1]
     alts = set(heads) | {_K_LE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
     alts |= _first_keys(months)
     alts |= {k[0] + suf for k in months if len(k) == 1 for suf in _MONTH_SUFFIXES}
-    alts.discard("")
-    body = "|".join(map(re.escape, sorted(alts, key=len, reverse=True)))
-    digits = re.escape("".join(chr(c) for c in range(0x110000) if chr(c).isdigit()))  # str.isdigit()
-    rx = re.compile(f"^(?:(?:{body})|[{digits}][^\n]*)$", re.M)
-    _DATE_START_RX[(id(heads), id(weekdays), id(months))] = ((heads, weekdays, months), rx)
-    return rx
+    keys = frozenset(alts)
+    _DATE_START_KEYS[(id(heads), id(weekdays), id(months))] = ((heads, weekdays, months), keys)
+    return keys
 
-_DATE_STARTS: dict[tuple[int, int, int], dict[str, bool]] = {}
 _MONTH_FIRST: dict[int, frozenset[str]] = {}
 
 
