@@ -201,6 +201,7 @@ def _may_be_name(gaz: Any, w: Word) -> bool:
 
 
 _NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
+_UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazetteer name start in it
 
 
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
@@ -223,7 +224,21 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     out = []
     n = len(words)
     resume = 0
-    for i in index.where_word(may_match):  # the words that can start a name
+    if getattr(words, "units", None) is not None:  # forms of the original text: a verdict a form
+        verdict = _UNIT_MAY_MATCH
+        if len(verdict) > 200_000:
+            verdict.clear()
+        lists = []
+        for u, lst in index.by_form.items():
+            ok = verdict.get(u)
+            if ok is None:
+                ok = verdict[u] = may_match(words[lst[0]])
+            if ok:
+                lists.append(lst)
+        starts = _merge(lists)
+    else:
+        starts = index.where_word(may_match)
+    for i in starts:  # the words that can start a name
         if i < resume:
             continue
         w = words[i]
@@ -448,7 +463,9 @@ class _KeyIndex:
         """Indices of the punctuation words."""
         got = self.__dict__.get("_punct")
         if got is None:
-            got = self.__dict__["_punct"] = self.where_word(lambda w: w.kind == "punct")
+            words = self.words  # punctuation units are single characters
+            got = self.__dict__["_punct"] = _merge([lst for u, lst in self.by_form.items()
+                                                    if len(u) == 1 and words[lst[0]].kind == "punct"])
         return got
 
     @property
