@@ -594,6 +594,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         return words[b].start == words[a].end
 
     month_first = _month_first(months)
+    month_multi_first = {p[0] for p in months if len(p) == 2}
 
     def month_at(j: int) -> int:
         if j >= n or words[j].kind != "word" or words[j].key[:2] not in month_first:
@@ -605,6 +606,12 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         for suf in _MONTH_SUFFIXES:
             if k.endswith(suf) and (k[:-len(suf)],) in months:
                 return 1
+        # a two-word month with its ezafe or clitic on the last word: تشرینی دووەمی ٢٠٢٥
+        if j + 1 < n and words[j + 1].kind == "word" and k in month_multi_first:
+            last = words[j + 1].key
+            for suf in _MONTH_SUFFIXES:
+                if last.endswith(suf) and (k, last[:-len(suf)]) in months:
+                    return 2
         return 0
 
     def weekday_at(j: int) -> bool:
