@@ -1320,9 +1320,19 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
         return
     suffixes, _, maxsuf = affixes()
     heads = {k[:3] for k in names}
-    # the match of a word depends on its form only: found once a form, then added at each free word
+    # the match of a word depends on its form only: found once a form, then added at each free word.
+    # Only the forms whose key starts with a name's first letters (after a glued preposition) can
+    # match: one regex over the text's distinct keys finds them.
+    index = key_index(words)
+    prefixes = affixes()[1]
+    rx = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")?(?:"
+                    + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")[^\n]*$", re.M)
+    by_form: dict[str, list[int]] = {}
+    for key in rx.findall(index.blob):
+        for i in index.at[key]:
+            by_form.setdefault(words[i].f, []).append(i)
     found = []
-    for positions in key_index(words).by_form.values():
+    for positions in by_form.values():
         w = words[positions[0]]
         if w.kind != "word":
             continue
