@@ -762,14 +762,18 @@ def _verb_key(key: str) -> str:
 def _is_verb_word(words: list[Word], k: int) -> bool:
     """Word k is a finite verb form (the predicate), by its ending, or a speech verb; a word in
     ``دا`` only when it does not read as a noun with the postposition (نزیکدا, تیادا)."""
-    key = _verb_key(words[k].key)
-    if key in single_triggers("speech"):
-        return True
-    if not _is_verb(key):
-        return False
-    if key.endswith(_DA):
-        return _morph_verb(words[k].f)
-    return True
+    raw = words[k].key
+    got = _VERB_WORD.get(raw)
+    if got is None:
+        key = _verb_key(raw)
+        got = key in single_triggers("speech") or (_is_verb(key) and (not key.endswith(_DA) or _da_verb(key)))
+        if len(_VERB_WORD) > 200_000:
+            _VERB_WORD.clear()
+        _VERB_WORD[raw] = got
+    return got
+
+
+_VERB_WORD: dict[str, bool] = {}  # key -> is it a predicate verb (by _is_verb_word)
 
 
 _DA = fold_key("دا")
@@ -777,10 +781,9 @@ _DA_NOUN_END = tuple(fold_key(x) for x in ("ەکە", "ەکان", "ێک", "یەک
 _DA_AGENT_END = tuple(fold_key(x) for x in ("ی", "یان", "م", "مان", "ت", "تان"))
 
 
-def _morph_verb(form: str) -> bool:
+def _da_verb(key: str) -> bool:
     """A word in ``دا`` is a verb (هەوڵیدا, بڕیاریاندا, دا) unless it reads as a noun with the
     postposition ``دا`` (شارەکەدا, کاتێکدا, نزیکدا: a common word or a noun ending before دا)."""
-    key = fold_key(form)
     stem = key[:-2]
     if not stem or stem.endswith(_DA_AGENT_END) and len(stem) > 2:
         return True
