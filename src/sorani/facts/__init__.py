@@ -678,8 +678,9 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     at_src = index.positions(_first_keys(triggers().get("source", {})))  # where a source or speech phrase may start
     at_speech = index.positions(_first_keys(triggers().get("speech", {})))
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
+    memo: dict[int, Any] = {}  # sentence -> its "according to" source
     for c, (i0, _, _) in zip(claims, items):
-        _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech)
+        _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech, memo)
     return claims
 
 
@@ -913,25 +914,18 @@ def _qual_keys() -> frozenset[str]:
     return frozenset(k[0] for cat in ("more_than", "less_than", "about") for k in t.get(cat, {}))
 
 
-def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
-                   qspans: list[tuple[int, int, Mention | None]], at_src: list[int], at_speech: list[int]) -> None:
-    for qs, qe, sp in qspans:
-        if qs <= c.start < qe:
-            if sp is not None:
-                c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
-            return
-    lo = sent[i0]
-    hi = bisect_right(sent, lo, i0)  # the end of the sentence
+def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo: int, hi: int,
+                  at_src: list[int]) -> tuple[str, int, int, str] | None:
+    """The source named by ``بەگوێرەی X`` / ``بەپێی ڕاپۆرتی X`` in the sentence of words
+    ``lo``..``hi``: (text, start, end, English name), or ``None``."""
     src_table = triggers().get("source", {})
-    # بەگوێرەی X / بەپێی ڕاپۆرتی X
     for k in at_src[bisect_left(at_src, lo):bisect_left(at_src, hi)]:
         m = _phrase_at(words, k, src_table)
         if m:
             j = k + m
             e = ent_at[j] if j < len(words) else None
             if e is not None:
-                c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
-                return
+                return e.text, e.start, e.end, e.english
             if j < len(words) and words[j].kind == "word" and not fold_key(words[j].f).endswith(("یان", "مان")):
                 e_ = j
                 while e_ + 1 < hi and e_ < j + 3 and words[e_ + 1].kind == "word" and words[e_].f.endswith("ی") \
@@ -940,11 +934,31 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 for x in range(j, e_ + 1):
                     e = ent_at[x]
                     if e is not None and e.label in ("ORG", "PER", "LOC"):
-                        c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
-                        return
+                        return e.text, e.start, e.end, e.english
                 stem, end = _stem(words[e_], text, False)
-                c.source, c.source_start, c.source_end = text[words[j].start:end], words[j].start, end
-                return
+                return text[words[j].start:end], words[j].start, end, ""
+    return None
+
+
+def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
+                   qspans: list[tuple[int, int, Mention | None]], at_src: list[int], at_speech: list[int],
+                   memo: dict[int, Any] | None = None) -> None:
+    for qs, qe, sp in qspans:
+        if qs <= c.start < qe:
+            if sp is not None:
+                c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
+            return
+    lo = sent[i0]
+    hi = bisect_right(sent, lo, i0)  # the end of the sentence
+    # بەگوێرەی X / بەپێی ڕاپۆرتی X (the same for every figure of the sentence)
+    got = memo.get(lo, _MISSING) if memo is not None else _MISSING
+    if got is _MISSING:
+        got = _according_to(text, words, ent_at, lo, hi, at_src)
+        if memo is not None:
+            memo[lo] = got
+    if got is not None:
+        c.source, c.source_start, c.source_end, c.source_english = got
+        return
     # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
     colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
     if colon is not None and colon > lo:
