@@ -988,7 +988,9 @@ def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
         entities = find_entities(text, words)
         ent_at, sent = _entity_index(entities, words), _sentence_bounds(words)
         quotes = _find_quotes(text, words, ent_at, sent)
-        return quotes, _find_claims(text, entities, quotes, words, ent_at, sent)
+        claims = _find_claims(text, entities, quotes, words, ent_at, sent)
+        _release(words)
+        return quotes, claims
 
 
 def _release(words: list[Word]) -> None:
