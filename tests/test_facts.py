@@ -9,6 +9,7 @@ import pytest
 
 import sorani
 from sorani._data import shared_data_dir
+from sorani.entities import find_entities
 from sorani.facts import extract_facts, find_claims, find_facts, find_quotes
 
 
@@ -99,3 +100,38 @@ def test_cli_facts_text_and_json(tmp_path) -> None:
                          capture_output=True, text=True)
     d = json.loads(out.stdout)
     assert d["claims"][0]["event"] == "killed" and d["claims"][0]["source"] == "ڕووداو"
+
+
+def _events(text: str) -> list[tuple[float, str]]:
+    return [(c.value, c.event) for c in find_claims(text)]
+
+
+def test_event_passes_over_durations_ages_and_relative_clauses() -> None:
+    # an age or a duration inside the clause does not end it; a relative clause on the thing neither
+    assert _events("چوار ڕۆژنامەنووس بە ١٢ مانگ زیندان مەحکووم کران.")[0] == (4, "other")
+    assert _events("پێنج کەس کە تەمەنیان ژێر ٢٠ ساڵ بووە لە تەقینەوەکەدا بریندار بوون.")[0] == (5, "wounded")
+    # an extraposed relative clause on the counted thing: ناسنامەی ٤ پێشمەرگەی ئاشکرا کرد کە … شەهید بوون
+    assert _events("وەزارەت ناسنامەی ٤ پێشمەرگەی ئاشکرا کرد کە لە شەڕەکەدا شەهید بوون.")[0] == (4, "killed")
+
+
+def test_event_named_before_the_figure_and_light_verb_forms() -> None:
+    assert _events("سوپا کوژرانی ٦ چەکداری ڕاگەیاند.")[0] == (6, "killed")
+    assert _events("کوژران و برینداربوونی ٨ کەس لە هێرشەکەدا.")[0] == (8, "other")
+    # the event stem ends in the light verb's past stem: every inflected form matches
+    assert _events("١٢ کەس زیندانی کراون.")[0] == (12, "arrested")
+    assert _events("١٢ کەس زیندانی کران.")[0] == (12, "arrested")
+
+
+def test_oblique_figures_and_shares_report_no_event() -> None:
+    # a figure after a preposition is where/when/about, not who the event happened to
+    assert _events("لە ٣ گوند ٩ کەس کوژران.") == [(3, "none"), (9, "killed")]
+    assert _events("٪٤٠ی خەڵکەکە ئەم بڕیارە پەسەند دەکەن.")[0] == (40, "none")
+    # بە + figure + an event: the means of the event
+    assert _events("بە ٢ گوللە کوژرا.")[0] == (2, "other")
+
+
+def test_iraqi_month_date_is_one_entity_and_no_claim() -> None:
+    text = "لە ١٤ی تشرینی دووەمی ٢٠٢٥ سێ سەرباز کوژران."
+    ents = [(e.text, e.label) for e in find_entities(text)]
+    assert ("١٤ی تشرینی دووەمی ٢٠٢٥", "DATE") in ents
+    assert [c.value for c in find_claims(text)] == [3]

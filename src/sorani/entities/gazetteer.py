@@ -129,19 +129,26 @@ def scan(text: str) -> list[Word]:
     forms = _FORMS
     if len(forms) > 200_000:
         forms.clear()
+    forms_get = forms.get
     out = WordList()
     append = out.append
     units: dict[str, list[int]] = {}
+    units_get = units.get
+    new = object.__new__
     end = i = 0
     with no_cycle_collection():
         for gap, unit in _GAP_WORD.findall(text):  # offsets follow from the lengths (no match objects)
-            info = forms.get(unit)
+            info = forms_get(unit)
             if info is None:
                 info = forms[unit] = _form(unit)
             start = end + len(gap)
             end = start + len(unit)
-            append(Word(start, end, *info))
-            at = units.get(unit)
+            w = new(Word)  # the slots set here, without a call of Word.__init__ a word
+            w.start = start
+            w.end = end
+            w.f, w.key, w.kind = info
+            append(w)
+            at = units_get(unit)
             if at is None:
                 units[unit] = [i]
             else:

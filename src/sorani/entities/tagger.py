@@ -181,6 +181,29 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
     return got
 
 
+def _may_be_name(gaz: Any, w: Word) -> bool:
+    """False when no split of ``w`` (the bare word, or the rest after a glued preposition) can
+    begin with the key of a gazetteer name: every name key of a match is a prefix of the key of
+    the split it matches, so its first three letters must be there."""
+    heads = _NAME_HEADS.get(id(gaz))
+    if heads is None or heads[0] is not gaz:
+        keys = list(gaz.single) + list(gaz.multi)
+        heads = _NAME_HEADS[id(gaz)] = (gaz, frozenset(k[:3] for k in keys), frozenset(k for k in keys if len(k) < 3))
+    _, three, short = heads
+    k = w.key
+    if k[:3] in three or k[:1] in short or k[:2] in short:
+        return True
+    if w.f.startswith(affixes()[1]):
+        for _, _, k in _split_keys(w)[1:]:
+            if k[:3] in three or k[:1] in short or k[:2] in short:
+                return True
+    return False
+
+
+_NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
+_UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazetteer name start in it
+
+
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
     """Longest gazetteer matches, left to right: (first word, last word, start, end, entry)."""
     gaz = gazetteer()
@@ -192,13 +215,30 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
             return False
         cands = word_cache.get(w.f)
         if cands is None:
-            cands = _gazetteer_candidates(gaz, w)
+            if not _may_be_name(gaz, w):
+                word_cache[w.f] = cands = ()  # what _gazetteer_candidates finds for it
+            else:
+                cands = _gazetteer_candidates(gaz, w)
         return bool(cands)
 
     out = []
     n = len(words)
     resume = 0
-    for i in index.where_word(may_match):  # the words that can start a name
+    if getattr(words, "units", None) is not None:  # forms of the original text: a verdict a form
+        verdict = _UNIT_MAY_MATCH
+        if len(verdict) > 200_000:
+            verdict.clear()
+        lists = []
+        for u, lst in index.by_form.items():
+            ok = verdict.get(u)
+            if ok is None:
+                ok = verdict[u] = may_match(words[lst[0]])
+            if ok:
+                lists.append(lst)
+        starts = _merge(lists)
+    else:
+        starts = index.where_word(may_match)
+    for i in starts:  # the words that can start a name
         if i < resume:
             continue
         w = words[i]
@@ -423,7 +463,18 @@ class _KeyIndex:
         """Indices of the punctuation words."""
         got = self.__dict__.get("_punct")
         if got is None:
-            got = self.__dict__["_punct"] = self.where_word(lambda w: w.kind == "punct")
+            words = self.words  # punctuation units are single characters
+            got = self.__dict__["_punct"] = _merge([lst for u, lst in self.by_form.items()
+                                                    if len(u) == 1 and words[lst[0]].kind == "punct"])
+        return got
+
+    @property
+    def blob(self) -> str:
+        """The distinct keys of the text, one a line: a regex over it finds every key of a
+        kind at once (keys hold no line breaks)."""
+        got = self.__dict__.get("_blob")
+        if got is None:
+            got = self.__dict__["_blob"] = "\n".join(self.at)
         return got
 
     def where_word(self, test: Any) -> list[int]:
@@ -543,6 +594,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         return words[b].start == words[a].end
 
     month_first = _month_first(months)
+    month_multi_first = {p[0] for p in months if len(p) == 2}
 
     def month_at(j: int) -> int:
         if j >= n or words[j].kind != "word" or words[j].key[:2] not in month_first:
@@ -554,6 +606,12 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         for suf in _MONTH_SUFFIXES:
             if k.endswith(suf) and (k[:-len(suf)],) in months:
                 return 1
+        # a two-word month with its ezafe or clitic on the last word: تشرینی دووەمی ٢٠٢٥
+        if j + 1 < n and words[j + 1].kind == "word" and k in month_multi_first:
+            last = words[j + 1].key
+            for suf in _MONTH_SUFFIXES:
+                if last.endswith(suf) and (k, last[:-len(suf)]) in months:
+                    return 2
         return 0
 
     def weekday_at(j: int) -> bool:
@@ -611,25 +669,12 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
     # a date can only start at a number or at a word that is (or opens with لە and is) a head,
     # a weekday or a month: the other words are skipped
-    month_keys = _first_keys(months)
-
-    def may_start(key: str) -> bool:
-        return key in heads or (key.startswith(_K_LE) and key[len(_K_LE):] in heads) \
-            or key in weekdays or (key.endswith("ی") and key[:-1] in weekdays) \
-            or key[:2] in month_first and (key in month_keys or any(
-                key.endswith(suf) and (key[:-len(suf)],) in months for suf in _MONTH_SUFFIXES))
-
-    starts = _DATE_STARTS.get((id(heads), id(weekdays), id(month_first)))
-    if starts is None or len(starts) > 200_000:
-        starts = _DATE_STARTS[(id(heads), id(weekdays), id(month_first))] = {}
-    def may_start_at(key: str) -> bool:
-        ok = starts.get(key)  # type: ignore[union-attr]
-        if ok is None:
-            ok = starts[key] = may_start(key)  # type: ignore[index]
-        return ok or key[:1].isdigit()  # a number's key is its digits
-
     resume = 0
-    for i in key_index(words).where_key(may_start_at):
+    index = key_index(words)
+    at = index.at
+    start_keys = [k for k in _date_start_keys(heads, weekdays, months) & at.keys()]
+    start_keys += [k for k in at if k[:1].isdigit()]  # a number's key is its digits
+    for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
         j = i
@@ -680,7 +725,23 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
 
 _MONTH_SUFFIXES = ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە")
-_DATE_STARTS: dict[tuple[int, int, int], dict[str, bool]] = {}
+_DATE_START_KEYS: dict[tuple[int, int, int], tuple[Any, frozenset[str]]] = {}
+
+
+def _date_start_keys(heads: frozenset[str], weekdays: frozenset[str], months: dict[tuple[str, ...], str]
+                     ) -> frozenset[str]:
+    """The word keys a date may start at (besides numbers): a classifier head (also glued to
+    لە), a weekday (+ی), a month phrase's first key, a one-word month + suffix."""
+    got = _DATE_START_KEYS.get((id(heads), id(weekdays), id(months)))
+    if got is not None and got[0] == (heads, weekdays, months):
+        return got[1]
+    alts = set(heads) | {_K_LE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
+    alts |= _first_keys(months)
+    alts |= {k[0] + suf for k in months if len(k) == 1 for suf in _MONTH_SUFFIXES}
+    keys = frozenset(alts)
+    _DATE_START_KEYS[(id(heads), id(weekdays), id(months))] = ((heads, weekdays, months), keys)
+    return keys
+
 _MONTH_FIRST: dict[int, frozenset[str]] = {}
 
 
@@ -1131,8 +1192,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i in [0] + [k + 1 for k in at_keys.punct]:
         if i >= n - 2 or i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
             continue
-        if not all(spans.owner[k] < 0 and len(words[k].key) >= 3 and words[k].key not in stp
-                   and _unknown(words[k], common) and not _verb_like(words[k].key) for k in (i, i + 1)):
+        w0, w1 = words[i], words[i + 1]
+        if not (spans.owner[i] < 0 and len(w0.key) >= 3 and w0.key not in stp and _unknown(w0, common)
+                and not _verb_like(w0.key)):
+            continue
+        if not (spans.owner[i + 1] < 0 and len(w1.key) >= 3 and w1.key not in stp and _unknown(w1, common)
+                and not _verb_like(w1.key)):
             continue
         nxt = words[i + 2]
         if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):
@@ -1255,9 +1320,19 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
         return
     suffixes, _, maxsuf = affixes()
     heads = {k[:3] for k in names}
-    # the match of a word depends on its form only: found once a form, then added at each free word
+    # the match of a word depends on its form only: found once a form, then added at each free word.
+    # Only the forms whose key starts with a name's first letters (after a glued preposition) can
+    # match: one regex over the text's distinct keys finds them.
+    index = key_index(words)
+    prefixes = affixes()[1]
+    rx = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")?(?:"
+                    + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")[^\n]*$", re.M)
+    by_form: dict[str, list[int]] = {}
+    for key in rx.findall(index.blob):
+        for i in index.at[key]:
+            by_form.setdefault(words[i].f, []).append(i)
     found = []
-    for positions in key_index(words).by_form.values():
+    for positions in by_form.values():
         w = words[positions[0]]
         if w.kind != "word":
             continue

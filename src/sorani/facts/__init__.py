@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sorani.entities.gazetteer import Word, fold_key, no_cycle_collection, scan, single_triggers, triggers, events
-from sorani.entities.tagger import Entity, _first_keys, _phrase_at, as_word_list, find_entities, key_index
+from sorani.entities.tagger import Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -327,6 +327,8 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
     common = common_words()
     f = w.f
     cut = len(f)
+    if f.endswith("دا") and len(f) > 4 and key_of_folded(f[:-2]) in single_triggers("static_unit"):
+        cut -= 2  # ٢٤ کاتژمێردا: a unit with the postposition "in"
     for suf in ("یشی", "یش", "ەش", "اش"):
         if f[:cut].endswith(suf) and cut - len(suf) >= 2:
             if suf in ("ەش", "اش"):
@@ -379,16 +381,95 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
         _EVENT_START[w.key] = starts
     if not starts:
         return None
-    for stem, ev in events():
+    multi, single = _event_tables()
+    key = w.key
+    n = len(words)
+    for stem, ev in multi.get(key, ()):  # longest first, as in events()
         m = len(stem)
-        if k + m > len(words):
+        if k + m > n:
             continue
-        if all(words[k + x].key == stem[x] for x in range(m - 1)) and _starts(words[k + m - 1].key, stem[-1]):
+        if all(words[k + x].key == stem[x] for x in range(1, m - 1)) and _starts(words[k + m - 1].key, stem[-1]):
             return ev, m
-    return None
+    got = single.get(key, _MISSING)
+    if got is _MISSING:
+        got = None
+        for stem, ev in events():
+            if len(stem) == 1 and _starts(key, stem[0]):
+                got = (ev, 1)
+                break
+        if len(single) > 200_000:
+            single.clear()
+        single[key] = got
+    return got  # type: ignore[return-value]
+
+
+_MISSING = object()
+_EVENT_TABLES: tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[str, Any]] | None = None
+
+
+def _event_tables() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], dict[str, Any]]:
+    """The multi-word event stems by first key (in ``events()`` order) and a per-key cache of
+    the one-word stem a key starts with."""
+    global _EVENT_TABLES
+    if _EVENT_TABLES is None:
+        multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for stem, ev in events():
+            if len(stem) > 1:
+                multi.setdefault(stem[0], []).append((stem, ev))
+        _EVENT_TABLES = (multi, {})
+    return _EVENT_TABLES
 
 
 _EVENT_START: dict[str, bool] = {}  # key -> can an event phrase start with it
+
+
+def _may_start_event(key: str) -> bool:
+    starts = _EVENT_START.get(key)
+    if starts is None:
+        rx, first_keys = _event_index()
+        starts = bool(rx.match(key)) or key in first_keys
+        if len(_EVENT_START) > 200_000:
+            _EVENT_START.clear()
+        _EVENT_START[key] = starts
+    return starts
+
+
+def _event_positions(words: list[Word]) -> list[int]:
+    """Ascending indices of the words an event phrase may start at: the keys are matched all at
+    once (one regex over the text's distinct keys, one set intersection)."""
+    index = key_index(words)
+    rx, first_keys = _event_index()
+    keys = set(_matching_keys(index, _event_line_rx())) | (first_keys & index.at.keys())
+    return [i for i in _merge([index.at[k] for k in keys]) if words[i].kind == "word"]
+
+
+def _matching_keys(index: Any, rx: Any) -> list[str]:
+    return rx.findall(index.blob)
+
+
+_LINE_RX: dict[str, Any] = {}
+
+
+def _event_line_rx() -> Any:
+    """A whole-line regex for the keys that start with a one-word event stem."""
+    got = _LINE_RX.get("event")
+    if got is None:
+        import re
+        rx, _ = _event_index()
+        got = _LINE_RX["event"] = re.compile("^(?:" + rx.pattern + ").*$", re.M)
+    return got
+
+
+def _indef_positions(words: list[Word]) -> list[int]:
+    """Ascending indices of the words with the indefinite ending, long enough to be a counted
+    noun (چەتەیەک)."""
+    rx = _LINE_RX.get("indef")
+    if rx is None:
+        import re
+        ends = "|".join(map(re.escape, sorted(set(_INDEF_KEYS), key=len, reverse=True)))
+        rx = _LINE_RX["indef"] = re.compile("^(?=[^\n]{6,}$)[^\n]*(?:" + ends + ")$", re.M)
+    index = key_index(words)
+    return _merge([index.at[k] for k in _matching_keys(index, rx)])
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
 _EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
 
@@ -466,11 +547,14 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         ends[id(x)] = end
         items.append((i0, i1, x))
     # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
-    indefinite = key_index(words).where_key(lambda key: key.endswith(_INDEF_KEYS)) if items else []
+    indefinite = _indef_positions(words) if items else []
+    ev_pos = _event_positions(words) if indefinite else []
     for k in indefinite:
         w = words[k]
-        if w.kind == "word" and items and w.key.endswith(_INDEF_KEYS) and len(w.key) > 5 and ent_at[k] is None \
-                and (k == 0 or words[k - 1].kind != "num"):
+        e = bisect_right(ev_pos, k)
+        if e == len(ev_pos) or ev_pos[e] > k + 20:
+            continue  # no event word can follow in reach
+        if w.kind == "word" and ent_at[k] is None and (k == 0 or words[k - 1].kind != "num"):
             # only when an event follows in its clause: چەتەیەک کوژرا, کۆڵبەرێکی کورد بە ناوی … گیانی لەدەست دا
             m = k + 1
             while m < len(words) and m < k + 20 and words[m].f not in _SENT_END \
@@ -485,6 +569,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     items.sort(key=lambda t: t[0])
 
     claims: list[Claim] = []
+    transparent = [_transparent(words, i0, i1, x) for i0, i1, x in items]
     for idx, (i0, i1, x) in enumerate(items):
         nxt_i0 = items[idx + 1][0] if idx + 1 < len(items) else len(words)
         if x is None:
@@ -522,6 +607,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                     after = k + 1
                     # coordination: تانک و زریپۆش
                     if k + 2 < nxt_i0 and words[k + 1].key == "و" and words[k + 2].kind == "word" \
+                            and fold_key(thing) not in single_triggers("static_unit") \
                             and _event_at(words, k + 2) is None and words[k + 2].key not in _qual_keys() \
                             and not words[k + 2].key.endswith(tuple(fold_key(s) for s in _INDEF)) \
                             and words[k + 2].key not in _np_stops() and not w.f.endswith("ی"):
@@ -529,66 +615,256 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                         c.thing = text[w.start:tend2]
                         c.thing_end = tend2
                         after = k + 3
-        # the event: the first event word after the thing, before the next figure
+        # the event: the first event word after the thing, before the next figure that is not
+        # a duration, age or measure (those sit inside the clause: بە ٣٦ مانگ زیندان مەحکووم کران)
+        nxt = idx + 1
+        while nxt < len(items) and transparent[nxt] and sent[items[nxt][0]] == sent[i0] \
+                and not all(words[m].key in _LIST_SEP for m in range(after, items[nxt][0])):
+            nxt += 1  # (not a list of figures: تەمەنیان ١٨، ٣٢ و ٣٤ ساڵە)
+        nxt_stop = items[nxt][0] if nxt < len(items) else len(words)
         c.event = "none"
-        stop = min(nxt_i0, len(words))
-        k = after
-        found = None
-        verb_seen = None
-        while k < stop and words[k].f not in _SENT_END:
-            if words[k].key == _KE and k > after:
-                break
-            ev = _event_at(words, k)
-            if ev:
-                found = ev[0]
-                k2 = k + ev[1]
-                # killed and wounded in one predicate -> other
-                if k2 + 1 < len(words) and words[k2].key == "و":
-                    ev2 = _event_at(words, k2 + 1)
-                    if ev2 and ev2[0] != found and {ev2[0], found} == {"killed", "wounded"}:
-                        found = "other"
-                break
-            if ent_at[k] is None and _is_verb(words[k].key):  # the predicate of the figure
-                verb_seen = words[k].key
-                break
-            k += 1
+        stop = min(nxt_stop, len(words))
+        found, verb_seen, rel_event, vk = _event_search(words, ent_at, after, stop)
+        if c.thing_end is not None and after > 0 and text[c.thing_end:words[after - 1].end] == "ە" \
+                and words[after - 1].key.endswith("ە") and x is not None \
+                and not (after < stop and (_event_at(words, after) or _is_verb_word(words, after))):
+            found, verb_seen, rel_event = None, "ە", None  # خاوەنی ٣ منداڵە: the copula is the predicate
         static = bool(c.thing) and fold_key(c.thing or "") in single_triggers("static_unit")
         if static:
             found = None  # 15 ساڵ, 500 دۆلار: a duration, age or amount
+        elif x is not None and found is None and (verb_seen is None or not _is_static_verb(verb_seen)):
+            before = _event_before(words, i0)  # کوژران و برینداربوونی ٣ کۆڵبەر: the event named before
+            if before and not (before == "other" and x.kind == "percent"):  # دابینکردنی ٥٠٪ی تێچوو: a share
+                found = before
+        if not found and not static and rel_event and (verb_seen is None or vk is not None):
+            found = rel_event  # ٣ گەریلای ئاشکرا کرد کە … شەهید بوون: the relative clause of the thing
         c.extra["verb"] = verb_seen
-        if found:
+        oblique = x is not None and not c.qualifier and i0 > 0 and (
+            words[i0 - 1].key in _OBLIQUE or (words[i0 - 1].key == _BE and not found))
+        if not oblique and x is not None and claims and claims[-1].extra.get("oblique") \
+                and i0 > 0 and words[i0 - 1].key in _LIST_SEP and items[idx - 1][0] >= i0 - 4:
+            oblique = True  # لە دوو نهۆم و ٤٣ ژوور: a figure coordinated with an oblique one
+        c.extra["oblique"] = oblique
+        if found and x is not None and not c.qualifier and i0 > 0 and words[i0 - 1].key == _BE:
+            found = "other"  # بە ٣ فیشەک کوژراوە: the means of the event, not its victims
+        if oblique:
+            pass  # لە ٢١ توێژینەوەدا, بۆ حەوت منداڵ, لەسەر ٧٩ هەزار کەس: not a participant of the event
+        elif found:
             c.event = found
-        elif not static and verb_seen is not None:
-            c.event = "none" if verb_seen in _static_verbs() or verb_seen.endswith(_STATIC_END) else "other"
-        elif stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] and \
+        elif static:
+            pass
+        elif x is not None and x.kind == "percent" and verb_seen is not None:
+            pass  # ٩٠٪ی حاڵەتەکان: a share
+        elif verb_seen is not None:
+            c.event = "none" if _is_static_verb(verb_seen) else "other"
+        elif stop < len(words) and stop == nxt_stop and sent[stop] == sent[i0] and \
                 all(words[m].key in ("و", "،", ",") or words[m].key in _qual_keys() for m in range(after, stop)):
-            c.extra["inherit"] = True  # a list: ١٣٧ تانک، ٧٢ درۆن و ٧ هێلیکۆپتەر ... تێکشکاندووە
-        elif not static and verb_seen is None and stop < len(words) and stop == nxt_i0 and sent[stop] == sent[i0] \
+            c.extra["inherit"] = nxt  # a list: ١٣٧ تانک، ٧٢ درۆن و ٧ هێلیکۆپتەر ... تێکشکاندووە
+        elif stop < len(words) and stop == nxt_stop and sent[stop] == sent[i0] \
                 and not any(words[m].key == _KE for m in range(after, stop)):
-            c.extra["inherit_event"] = True  # the figures of one clause share its predicate
+            c.extra["inherit_event"] = nxt  # the figures of one clause share its predicate
         claims.append(c)
     for a in range(len(claims) - 2, -1, -1):
-        if claims[a].extra.get("inherit_event"):
-            claims[a].event = claims[a + 1].event
-        if claims[a].extra.get("inherit"):
-            claims[a].event = claims[a + 1].event
+        b = claims[a].extra.get("inherit_event")
+        if b is not None:
+            claims[a].event = claims[b].event
+        b = claims[a].extra.get("inherit")
+        if b is not None:
+            claims[a].event = claims[b].event
             if claims[a].thing is None:
-                claims[a].thing = claims[a + 1].thing
+                claims[a].thing = claims[b].thing
     # the source
     index = key_index(words)
     at_src = index.positions(_first_keys(triggers().get("source", {})))  # where a source or speech phrase may start
     at_speech = index.positions(_first_keys(triggers().get("speech", {})))
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
+    memo: dict[int, Any] = {}  # sentence -> its "according to" source
     for c, (i0, _, _) in zip(claims, items):
-        _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech)
+        _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech, memo)
     return claims
+
+
+def _event_search(words: list[Word], ent_at: list[Entity | None], after: int, stop: int
+                  ) -> tuple[str | None, str | None, str | None, int | None]:
+    """The predicate of a figure whose phrase ends before word ``after``: (event, verb key when
+    the predicate is a verb with no event, event of a relative clause on the counted thing,
+    index of that verb when a relative clause follows it). A relative clause right after the
+    thing (``٦ کەس کە … بووە، بریندار بوون``) is passed over: its verb ends it; its event is
+    kept as a fallback."""
+    k = after
+    found = verb_seen = rel_event = None
+    in_rel = False
+    while k < stop and words[k].f not in _SENT_END:
+        key = words[k].key
+        if key == _KE:
+            if k != after:
+                break
+            in_rel = True
+            k += 1
+            continue
+        ev = _event_at(words, k)
+        if ev:
+            k2 = k + ev[1]
+            ev_name = ev[0]
+            # killed and wounded in one predicate -> other
+            if k2 + 1 < len(words) and words[k2].key == "و":
+                ev2 = _event_at(words, k2 + 1)
+                if ev2 and ev2[0] != ev_name and {ev2[0], ev_name} == {"killed", "wounded"}:
+                    ev_name = "other"
+            if in_rel:
+                rel_event = rel_event or ev_name
+                in_rel = False
+                k = _clause_verb_end(words, k, k2, stop)
+                continue
+            found = ev_name
+            break
+        if ent_at[k] is None and _is_verb_word(words, k):  # the predicate of the figure
+            if in_rel:
+                in_rel = False
+                k += 1
+                continue
+            verb_seen = _verb_key(key)
+            break
+        k += 1
+    vk = None
+    m = k + 1
+    while found is None and verb_seen is not None and m < stop and m <= k + 2 and _is_verb_word(words, m):
+        m += 1  # ئاشکرا کرد
+    if found is None and verb_seen is not None and m < stop and words[m].key == _KE:
+        # N X-ی ئاشکرا کرد کە … شەهید بوون: an extraposed relative clause on the thing
+        vk = k
+        m += 1
+        while m < stop and words[m].f not in _SENT_END:
+            ev = _event_at(words, m)
+            if ev:
+                rel_event = ev[0]
+                break
+            if ent_at[m] is None and _is_verb_word(words, m):
+                break
+            m += 1
+    return found, verb_seen, rel_event, vk
+
+
+def _clause_verb_end(words: list[Word], k: int, k2: int, stop: int) -> int:
+    """The word after an event phrase (``k``..``k2``) and its light verb (بریندار بوون)."""
+    while k2 < stop and k2 < k + 3 and words[k2].kind == "word" and _is_verb(words[k2].key) \
+            and not _event_at(words, k2):
+        k2 += 1
+    return max(k2, k + 1)
+
+
+def _verb_key(key: str) -> str:
+    """A verb key without a glued ``و`` "and" (هەیەو → هەیە)."""
+    if key.endswith("و") and len(key) > 3 and _is_verb(key[:-1]) and not _is_verb(key):
+        return key[:-1]
+    return key
+
+
+def _is_verb_word(words: list[Word], k: int) -> bool:
+    """Word k is a finite verb form (the predicate), by its ending, or a speech verb; a word in
+    ``دا`` only when it does not read as a noun with the postposition (نزیکدا, تیادا)."""
+    raw = words[k].key
+    got = _VERB_WORD.get(raw)
+    if got is None:
+        key = _verb_key(raw)
+        got = key in single_triggers("speech") or (_is_verb(key) and (not key.endswith(_DA) or _da_verb(key)))
+        if len(_VERB_WORD) > 200_000:
+            _VERB_WORD.clear()
+        _VERB_WORD[raw] = got
+    return got
+
+
+_VERB_WORD: dict[str, bool] = {}  # key -> is it a predicate verb (by _is_verb_word)
+
+
+_DA = fold_key("دا")
+_DA_NOUN_END = tuple(fold_key(x) for x in ("ەکە", "ەکان", "ێک", "یەک", "ە", "ان", "تیا"))
+_DA_AGENT_END = tuple(fold_key(x) for x in ("ی", "یان", "م", "مان", "ت", "تان"))
+
+
+def _da_verb(key: str) -> bool:
+    """A word in ``دا`` is a verb (هەوڵیدا, بڕیاریاندا, دا) unless it reads as a noun with the
+    postposition ``دا`` (شارەکەدا, کاتێکدا, نزیکدا: a common word or a noun ending before دا)."""
+    stem = key[:-2]
+    if not stem or stem.endswith(_DA_AGENT_END) and len(stem) > 2:
+        return True
+    from sorani.entities.gazetteer import common_words
+    return not (stem.endswith(_DA_NOUN_END) or stem in common_words())
+
+
+def _is_static_verb(key: str) -> bool:
+    """A copula or existential predicate (هەیە, بوو, دەبێت): the figure reports no event. A
+    compound glued to بوو(ن) (تەواوبوون, بەشداربوو) is a change of state, not a copula."""
+    if key in _static_verbs():
+        return True
+    if not key.endswith(_STATIC_END):
+        return False
+    for e in _BUU_END:
+        if key.endswith(e) and len(key) - len(e) >= 3 and not key.startswith(_BUU_PREFIX):
+            return False
+    return True
+
+
+_BUU_END = tuple(fold_key(x) for x in ("بوون", "بوو", "بووە"))
+_BUU_PREFIX = tuple(fold_key(x) for x in ("هە", "دە", "نە", "ئە"))
+
+
+def _transparent(words: list[Word], i0: int, i1: int, x: Any) -> bool:
+    """A figure that does not end the clause of the figure before it: a duration, age or
+    measure (``تەمەن ٣٥ ساڵ``, ``بە ٣٦ مانگ``) or one in parentheses."""
+    if x is None:
+        return False
+    if i0 > 0 and (words[i0 - 1].key in _AGE or words[i0 - 1].f == "("):
+        return True
+    k = i1 + 1
+    if k < len(words) and words[k].kind == "word":
+        key = words[k].key
+        units = single_triggers("static_unit")
+        if key in units or key[:-1] in units or (key.endswith(_DA) and key[:-2] in units):
+            return True
+    return False
+
+
+def _event_before(words: list[Word], i0: int) -> str | None:
+    """The event of a nominal in ezafe right before a figure (کوژرانی ٣ کەس; کوژران و
+    برینداربوونی ٣ کۆڵبەر -> other)."""
+    k = i0 - 1
+    while k > 0 and (words[k].f == "(" or words[k].key in _QUAL_WORDS):
+        k -= 1  # کوژرانی زیاتر لە (١٠٠) هەزار سەرباز
+    if k < 0 or words[k].kind != "word" or not words[k].f.endswith("ی"):
+        return None
+    ev = None
+    for st in range(max(0, k - 2), k + 1):
+        e = _event_at(words, st)
+        if e and st + e[1] - 1 == k:
+            ev = e[0]
+            break
+    if ev is None:
+        # another verbal noun: ڕەوانەکردنی ٢٥ هەزار سەرباز, دروستکردنی ٣ قوتابخانە
+        return "other" if words[k].key.endswith(_MASDAR_EZAFE) else None
+    if k >= 2 and words[k - 1].key == "و":
+        e0 = _event_at(words, k - 2)
+        if e0 and e0[0] != ev and {e0[0], ev} == {"killed", "wounded"}:
+            return "other"
+    return ev
+
+
+_BE = fold_key("بە")
+_LIST_SEP = frozenset(("و", "،", ","))
+_QUAL_WORDS = frozenset(fold_key(x) for x in ("زیاتر", "زۆرتر", "پتر", "کەمتر", "لە", "نزیکەی", "نزیکەیی", "بە"))
+_MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "دانی", "کرانی", "درانی"))
+_AGE = frozenset(fold_key(x) for x in ("تەمەن", "تەمەنی", "تەمەنیان"))
+# prepositions whose figure is a place, time or topic of the event, not a participant
+_OBLIQUE = frozenset(fold_key(x) for x in ("لە", "لەسەر", "بۆ", "نزیک", "لەنزیک", "دوای", "پاش", "لەدوای",
+                                           "لەپاش", "لەناو", "لەنێو"))
 
 
 _STATIC_END = tuple(fold_key(x) for x in ("یە", "بوو", "بوون", "بووە", "هەیە", "هەبوو", "دەبێت", "دەبن"))
 _VERB_END = tuple(fold_key(x) for x in ("کرد", "کردووە", "کران", "کرا", "کراون", "کراوە", "درا", "دران", "دراوە",
                                          "راون", "ران", "رابوو", "کردبوو", "دەکات", "دەکەن", "بوون", "بوو", "بووە",
                                          "هەیە", "هەبوو", "هەن", "دەبن", "دەبێت", "ێنراون", "ێنران", "دەکرێت",
-                                         "دەکرێن", "دا", "دان", "درابوو", "اوە", "ووە", "راوە", "کەوت"))
+                                         "دەکرێن", "دا", "دان", "درابوو", "اوە", "ووە", "راوە", "کەوت",
+                                         "کردە", "کرانە", "کرایە", "بوونە", "بوویە"))
 _STATIC: frozenset[str] | None = None
 
 
@@ -596,7 +872,7 @@ def _static_verbs() -> frozenset[str]:
     global _STATIC
     if _STATIC is None:
         _STATIC = frozenset(fold_key(x) for x in ("هەیە", "هەبوو", "هەن", "هەبوون", "بوو", "بوون", "بووە", "دەبێت",
-                                                  "دەبن", "نییە", "نەبوو", "ماوە", "ماون", "دەژین", "دەژی"))
+                                                  "دەبن", "نییە", "نەبوو", "ماوە", "ماون", "دەژین", "دەژی", "ە"))
     return _STATIC
 
 
@@ -638,25 +914,18 @@ def _qual_keys() -> frozenset[str]:
     return frozenset(k[0] for cat in ("more_than", "less_than", "about") for k in t.get(cat, {}))
 
 
-def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
-                   qspans: list[tuple[int, int, Mention | None]], at_src: list[int], at_speech: list[int]) -> None:
-    for qs, qe, sp in qspans:
-        if qs <= c.start < qe:
-            if sp is not None:
-                c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
-            return
-    lo = sent[i0]
-    hi = bisect_right(sent, lo, i0)  # the end of the sentence
+def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo: int, hi: int,
+                  at_src: list[int]) -> tuple[str, int, int, str] | None:
+    """The source named by ``بەگوێرەی X`` / ``بەپێی ڕاپۆرتی X`` in the sentence of words
+    ``lo``..``hi``: (text, start, end, English name), or ``None``."""
     src_table = triggers().get("source", {})
-    # بەگوێرەی X / بەپێی ڕاپۆرتی X
     for k in at_src[bisect_left(at_src, lo):bisect_left(at_src, hi)]:
         m = _phrase_at(words, k, src_table)
         if m:
             j = k + m
             e = ent_at[j] if j < len(words) else None
             if e is not None:
-                c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
-                return
+                return e.text, e.start, e.end, e.english
             if j < len(words) and words[j].kind == "word" and not fold_key(words[j].f).endswith(("یان", "مان")):
                 e_ = j
                 while e_ + 1 < hi and e_ < j + 3 and words[e_ + 1].kind == "word" and words[e_].f.endswith("ی") \
@@ -665,11 +934,31 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 for x in range(j, e_ + 1):
                     e = ent_at[x]
                     if e is not None and e.label in ("ORG", "PER", "LOC"):
-                        c.source, c.source_start, c.source_end, c.source_english = e.text, e.start, e.end, e.english
-                        return
+                        return e.text, e.start, e.end, e.english
                 stem, end = _stem(words[e_], text, False)
-                c.source, c.source_start, c.source_end = text[words[j].start:end], words[j].start, end
-                return
+                return text[words[j].start:end], words[j].start, end, ""
+    return None
+
+
+def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
+                   qspans: list[tuple[int, int, Mention | None]], at_src: list[int], at_speech: list[int],
+                   memo: dict[int, Any] | None = None) -> None:
+    for qs, qe, sp in qspans:
+        if qs <= c.start < qe:
+            if sp is not None:
+                c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
+            return
+    lo = sent[i0]
+    hi = bisect_right(sent, lo, i0)  # the end of the sentence
+    # بەگوێرەی X / بەپێی ڕاپۆرتی X (the same for every figure of the sentence)
+    got = memo.get(lo, _MISSING) if memo is not None else _MISSING
+    if got is _MISSING:
+        got = _according_to(text, words, ent_at, lo, hi, at_src)
+        if memo is not None:
+            memo[lo] = got
+    if got is not None:
+        c.source, c.source_start, c.source_end, c.source_english = got
+        return
     # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
     colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
     if colon is not None and colon > lo:
@@ -699,7 +988,17 @@ def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
         entities = find_entities(text, words)
         ent_at, sent = _entity_index(entities, words), _sentence_bounds(words)
         quotes = _find_quotes(text, words, ent_at, sent)
-        return quotes, _find_claims(text, entities, quotes, words, ent_at, sent)
+        claims = _find_claims(text, entities, quotes, words, ent_at, sent)
+        _release(words)
+        return quotes, claims
+
+
+def _release(words: list[Word]) -> None:
+    """Drop the per-text indexes kept with ``words`` (the key index refers back to the list):
+    the list is then freed by reference counting, not left to the cyclic collector."""
+    cache = getattr(words, "cache", None)
+    if cache:
+        cache.clear()
 
 
 def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
@@ -717,6 +1016,8 @@ def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
         ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
         quotes = _find_quotes(text, words, ent_at, sent)
         claims = _find_claims(text, ents, quotes, words, ent_at, sent)
+        _release(words)
+        del words, ent_at, sent  # freed now, before the collector is back on and would walk them
     return {"entities": ents, "quotes": quotes, "claims": claims}
 
 
