@@ -970,8 +970,9 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
             return found
     if not found:
         return (_guess(w),)
-    if w in lex.closed:  # function words: their own analysis first
-        found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in found]
+    if w in lex.closed:  # function words: their own analysis first (نا the particle, not نان)
+        own = {e[0] for e in lex.closed[w]}
+        found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] and c[1] in own else c for c in found]
     found.sort(key=lambda c: -c[0])
     return tuple(found)
 
@@ -1030,7 +1031,9 @@ def _best(word: str) -> Cand | None:
                 if top[0] >= 1.0 or (len(top[5]) >= 3 and any(t[1] in _NOMINAL_ONLY for t in top[6])):
                     best = top
                     if w in lex.closed:
-                        best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in nouns),
+                        own = {e[0] for e in lex.closed[w]}
+                        best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] and c[1] in own else c
+                                    for c in nouns),
                                    key=lambda c: c[0])
     if best is None:
         cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
