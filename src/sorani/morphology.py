@@ -993,8 +993,17 @@ def _respelled(w: str, variants: list[str]) -> tuple[Cand, ...]:
                 if w.startswith(pre) and w.endswith(suf) and len(w) > len(pre) + len(suf):
                     return ((c[0] - 0.05, c[1], c[2], c[3], c[4], w[len(pre):len(w) - len(suf)], c[6], False),)
                 return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
+            if v != w and v == w[0] + w[1:].replace("ڕ", "ر"):
+                c = c[:1] + (_own_r(c[1], v, w),) + c[2:]
             return ((c[0] - 0.05,) + c[1:],)
     return ()
+
+
+def _own_r(lemma: str, v: str, w: str) -> str:
+    """The lemma with the word's own ڕ where the dictionary writes ر (ڕێوڕەسمی → ڕێوڕەسم, not the
+    dictionary's ڕێورەسم): a typed ڕ is deliberate, a dictionary's ر often a Persian-style spelling."""
+    i = v.find(lemma)
+    return w[i:i + len(lemma)] if i >= 0 else lemma
 
 
 @lru_cache(maxsize=300_000)
