@@ -357,6 +357,7 @@ class _Lexicon:
     verb_rank: dict[str, float]
     causative: dict[str, str]
     weak: frozenset[str]  # lemmas guessed from the Pewan word list: a little less trusted
+    doubtful: frozenset[str] = frozenset()  # headwords Xە that are most likely X + ە: ranked below X + ە
 
 
 def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
@@ -445,9 +446,10 @@ def _lexicon() -> _Lexicon:
                     break
     for form, entries in nouns.items():
         nouns[form] = [(causative.get(l, l), p, f + ";CAUS" if l in causative else f) for l, p, f in entries]
-    weak = frozenset(r[0] for r in rows if r[6] == "Pewan")
+    doubtful = frozenset(r[0] for r in rows if r[6] == "SoraniKurdish.txt:X+ە")
+    weak = frozenset(r[0] for r in rows if r[6] == "Pewan") | doubtful
     return _Lexicon(nouns, verb_stems, compounds, frozenset(preverbs), frozenset(lemmas), closed,
-                    frozenset(stop), verb_rank, causative, weak)
+                    frozenset(stop), verb_rank, causative, weak, doubtful)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -551,7 +553,7 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if segs is None:
             continue
         if entries:
-            weak = 0.2 if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
+            weak = (1.5 if stem in lex.doubtful else 0.2) if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
             if _glide_ek(stem, tail):
                 continue
             for seg in segs:
