@@ -1231,9 +1231,11 @@ def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -
     split_tags = SPLIT_TAGS
     if a.pos == "VERB" and "V.MSDR" in a.features.get("VerbForm", ""):
         split_tags = split_tags - {"POST"}  # a telic infinitive keeps its ەوە: لێکۆڵینەوە
-    if after_dem and a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and \
-            len(a.morphemes) == 2:
-        return [(word, 0, len(word))]  # ئەم پارتە: the demonstrative ە stays on its noun
+    if a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and len(a.morphemes) == 2 and \
+            (after_dem or fold(word) in _lexicon().doubtful):
+        # ئەم پارتە: the demonstrative ە stays on its noun; so does an ە that may be part of a
+        # dictionary word (تیرە، زیادە): a copula is split only when nothing else can be meant
+        return [(word, 0, len(word))]
     if len(a.morphemes) == 1 and a.pos == "PRON" and "Possession" in a.features and \
             a.lemma != word and word.startswith(a.lemma):
         k = len(a.lemma)  # خۆی → خۆ ی
