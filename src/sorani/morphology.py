@@ -440,7 +440,7 @@ def _lexicon() -> _Lexicon:
     causative = {}
     for v in verbs:
         if v.endswith("اندن"):
-            for base in (v[:-4] + "ان", v[:-4] + "ین", v[:-4] + "انەوە"):
+            for base in (v[:-4] + "ان", v[:-4] + "ین", v[:-4] + "انەوە", v[:-4] + "شتن"):  # گەیاندن → گەیشتن
                 if base in verbs:
                     causative[v] = base
                     break
@@ -769,7 +769,9 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             full = pre + lemma  # preverb + known verb: a regular compound
                             bonus -= 0.01
                         elif lemma in _LIGHT_VERBS and (len(pre) > 2 or pre in _SHORT_LIGHT_HEADS) \
-                                and pre in nouns:
+                                and pre in nouns and not (pre[-1] == "ی" and ((pre[:-1], lemma) in lex.compounds
+                                                                           or pre[:-1] in affix_pv)):
+                            # (ڕایگەیاند is ڕا + the agent clitic ی + گەیاند, not a noun ڕای + گەیاندن)
                             full = pre + lemma  # open noun + light verb compound
                             open_compound = True
                         else:
