@@ -559,8 +559,8 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             for seg in segs:
                 cost = _chain_cost(seg) + weak
                 if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
-                    if all(e[1] == "VERB" for e in entries):
-                        continue
+                    if all(e[1] == "VERB" and ("V.PTCP" not in e[2] or seg[0][0] != "یی") for e in entries):
+                        continue  # but a participle's -یی is an abstract noun: یەکگرتوویی
                     out.append(_make(stem + seg[0][0], "N", "", (), stem, seg, False, cost))
                     continue
                 for lemma, pos, feats in entries:
@@ -597,6 +597,10 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             continue
         for lemma, pos, feats in _light_compound(stem, lex):
             for seg in segs:
+                if seg and seg[0][1] == "DER":  # a participle + یی is a noun: یەکگرتوویی
+                    if seg[0][0] == "یی" and "V.PTCP" in feats:
+                        out.append(_make(stem + "یی", "N", "", (), stem, seg, False, _chain_cost(seg) + 0.5))
+                    continue
                 out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
     return out
 
