@@ -190,3 +190,21 @@ def test_evaluation_tasks_run() -> None:
     rows = evaluate_lemma(data)
     assert all(0 <= r["value"] <= 1 for r in rows)
     assert evaluate_morphemes(data)[-1]["metric"] == "F1"
+
+
+def test_tokenize_errata_apply() -> None:
+    from sorani.evaluate.morphology import _apply_errata, _errata
+
+    errata = _errata()
+    assert errata and all(old and new and old != new for old, new in errata)
+    fixed, n = _apply_errata(["لە", "سەر", "ماڵ", "لە", "سەر"], errata)
+    assert fixed == ["لەسەر", "ماڵ", "لەسەر"] and n == 2
+
+
+def test_lemma_conventions() -> None:
+    from sorani.morphology import lemmatize
+
+    assert lemmatize("لەوەش") == "لە+ئەو"  # a fused preposition keeps both lemmas (UniMorph)
+    assert lemmatize("نا") == "نا"  # the particle, not the verb نان
+    assert lemmatize("ڕایگەیاند") == "ڕاگەیشتن"  # preverb + agent clitic; causative to its base
+    assert lemmatize("باشترین") == "باش"  # superlative to the adjective
