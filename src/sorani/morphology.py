@@ -817,6 +817,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                                   if pre else ()) + pchain
                         cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0) \
                             + (1.0 if bare_sbjv else 0.0)
+                        if pre and stem == "دا" and not strong and ptags == {"ARG"}:
+                            cost += 0.5  # خۆیدا، ناویدا: X + ی + the postposition دا far more often
                         if pre and not pchain and not schain:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
                         feats = ";".join(x for x in (tense, mood, voice) if x)
