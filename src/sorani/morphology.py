@@ -563,6 +563,8 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         continue  # but a participle's -یی is an abstract noun: یەکگرتوویی
                     out.append(_make(stem + seg[0][0], "N", "", (), stem, seg, False, cost))
                     continue
+                if tail == "ی" and _agent_noun(stem, lex):  # خۆکوژی، دادگەری: the activity noun
+                    out.append(_make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak))
                 for lemma, pos, feats in entries:
                     if seg and pos in _NO_SUFFIX_POS:
                         continue  # conjunctions and particles take no clitics (یانەکانی ≠ یان)
@@ -572,6 +574,19 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 for seg in chains["C"].get(tail, ()):
                     out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
     return out
+
+
+def _agent_noun(stem: str, lex: _Lexicon) -> bool:
+    """``stem`` is an agent noun: X + -گەر or a compound ending in a verb's present stem (خۆکوژ،
+    نیگارکێش); its + ی is then read as the activity noun (خۆکوژی "suicide", دادگەری "justice")."""
+    if stem.endswith("گەر") and len(stem) > 4:
+        return True
+    if stem[-1] in VOWELS:
+        return False
+    for k in (3, 4):
+        if len(stem) - k >= 2 and any(t == "PRS" and p and not v for _, t, v, p in lex.verb_stems.get(stem[-k:], ())):
+            return stem[:-k] in lex.nouns
+    return False
 
 
 def _glide_ek(stem: str, tail: str) -> bool:
@@ -932,8 +947,9 @@ def _compound(w: str, lex: _Lexicon) -> list[Cand]:
                             ((head, "CMP", ""),) + c[4], c[5], c[6], False))
         for k in range(2, min(len(rest), 6) + 1):  # noun + present stem: an agent noun
             for lemma, stype, voice, primary in lex.verb_stems.get(rest[:k], ()):
-                if stype == "PRS" and primary and not voice and k == len(rest):
-                    out.append((0.8, w, "NOUN", "", (), w, (), False))
+                if stype == "PRS" and primary and not voice and (k == len(rest) or rest[k:] == "ی"):
+                    # نیگارکێش; نیگارکێشی the activity noun, above the compound + ezafe (as خۆکوژی)
+                    out.append((0.8 if k == len(rest) else 0.87, w, "NOUN", "", (), w, (), False))
     return out
 
 
