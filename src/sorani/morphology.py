@@ -947,7 +947,7 @@ def _compound(w: str, lex: _Lexicon) -> list[Cand]:
                             ((head, "CMP", ""),) + c[4], c[5], c[6], False))
         for k in range(2, min(len(rest), 6) + 1):  # noun + present stem: an agent noun
             for lemma, stype, voice, primary in lex.verb_stems.get(rest[:k], ()):
-                if stype == "PRS" and primary and not voice and (k == len(rest) or rest[k:] == "ی"):
+                if stype == "PRS" and primary and not voice and (k == len(rest) or (rest[k:] == "ی" and k >= 3)):
                     # نیگارکێش; نیگارکێشی the activity noun, above the compound + ezafe (as خۆکوژی)
                     out.append((0.8 if k == len(rest) else 0.87, w, "NOUN", "", (), w, (), False))
     return out
