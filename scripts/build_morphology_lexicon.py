@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         "# Sources and licences: headwords of SoraniKurdish.txt from sinaahmadi/ScriptNormalization",
         "# (commit 9d8b627d), Apache-2.0, filtered for Persian noise; verbs.tsv authored for sorani (MIT).",
         f"# {len(rows)} entries ({dropped} noisy headwords dropped).",
+        "# Word counts of the TED transcripts (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0) mark doubtful Xە headwords.",
         "# lemma\tpos\tpast stem\tpresent stem(s)\tpassive stem(s)\ttransitivity\tsource",
     ]
     OUT.write_text("\n".join(header + ["\t".join(r) for r in rows]) + "\n", encoding="utf-8")
