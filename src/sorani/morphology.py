@@ -812,6 +812,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         continue
                     if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
                         continue
+                    if stype == "PST" and any(p[0] == "نا" for p in pchain):
+                        continue  # نا negates the present only; the past takes نە (نەبوو, never نابوو)
                     for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
                         if bare_sbjv and (not pers or imp or len(schain) != 1):
                             continue
@@ -836,6 +838,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             cost += 0.5  # خۆیدا، ناویدا: X + ی + the postposition دا far more often
                         if pre and not pchain and not schain:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
+                            if lemma == "بوون" and any(e[1] == "PST" and not e[2] for e in verb_stems.get(pre, ())):
+                                cost += 0.6  # دابوو: the pluperfect of دان before a compound دا + بوون
                         feats = ";".join(x for x in (tense, mood, voice) if x)
                         lem = full
                         base = lex.causative.get(full)
