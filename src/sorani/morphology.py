@@ -423,7 +423,9 @@ def _lexicon() -> _Lexicon:
             if agent not in nouns:
                 add_noun(agent, agent, "N", "")
         add_noun(lemma, lemma, "VERB", "V.MSDR")
-        add_noun(lemma + "ەوە", lemma, "VERB", "V.MSDR;LGSPEC3")
+        # the telic verbal noun of a simple verb is a word of its own (بزووتنەوە، مانەوە، تەقینەوە);
+        # of a compound it keeps the compound's lemma (لێپرسینەوە → لێپرسین, as UniMorph)
+        add_noun(lemma + "ەوە", lemma if split and split[0] else lemma + "ەوە", "VERB", "V.MSDR;LGSPEC3")
         add_noun(past + ("و" if past[-1:] in "اێی" else "وو"), lemma, "VERB", "V.PTCP")
         add_noun(past + ("و" if past[-1:] in "اێی" else "وو") + "ەوە", lemma, "VERB", "V.PTCP;LGSPEC3")
         if passive != "-":
@@ -646,6 +648,8 @@ def _light_nominals() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for form, entries in _lexicon().nouns.items():
         for lem, pos, feats in entries:
+            if lem.endswith("ەوە") and "LGSPEC3" in feats:
+                lem = lem[:-3]  # کردنەوە: in a compound, the lemma is the compound's (ڕوونکردن)
             if pos == "VERB" and lem in _LIGHT_VERBS and "V." in feats:
                 out[form] = (lem, feats)
     return out
