@@ -357,7 +357,7 @@ class _Lexicon:
     verb_rank: dict[str, float]
     causative: dict[str, str]
     weak: frozenset[str]  # lemmas guessed from the Pewan word list: a little less trusted
-    doubtful: frozenset[str] = frozenset()  # headwords Xە that are most likely X + ە: ranked below X + ە
+    doubtful: frozenset[str] = frozenset()  # headwords that are most likely inflected (ئاسانە، گەورەم): ranked low
 
 
 def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
