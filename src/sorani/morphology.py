@@ -357,6 +357,7 @@ class _Lexicon:
     verb_rank: dict[str, float]
     causative: dict[str, str]
     weak: frozenset[str]  # lemmas guessed from the Pewan word list: a little less trusted
+    doubtful: frozenset[str] = frozenset()  # headwords that are most likely inflected (ئاسانە، گەورەم): ranked low
 
 
 def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
@@ -422,7 +423,9 @@ def _lexicon() -> _Lexicon:
             if agent not in nouns:
                 add_noun(agent, agent, "N", "")
         add_noun(lemma, lemma, "VERB", "V.MSDR")
-        add_noun(lemma + "ەوە", lemma, "VERB", "V.MSDR;LGSPEC3")
+        # the telic verbal noun of a simple verb is a word of its own (بزووتنەوە، مانەوە، تەقینەوە);
+        # of a compound it keeps the compound's lemma (لێپرسینەوە → لێپرسین, as UniMorph)
+        add_noun(lemma + "ەوە", lemma if split and split[0] else lemma + "ەوە", "VERB", "V.MSDR;LGSPEC3")
         add_noun(past + ("و" if past[-1:] in "اێی" else "وو"), lemma, "VERB", "V.PTCP")
         add_noun(past + ("و" if past[-1:] in "اێی" else "وو") + "ەوە", lemma, "VERB", "V.PTCP;LGSPEC3")
         if passive != "-":
@@ -439,15 +442,16 @@ def _lexicon() -> _Lexicon:
     causative = {}
     for v in verbs:
         if v.endswith("اندن"):
-            for base in (v[:-4] + "ان", v[:-4] + "ین", v[:-4] + "انەوە"):
+            for base in (v[:-4] + "ان", v[:-4] + "ین", v[:-4] + "انەوە", v[:-4] + "شتن"):  # گەیاندن → گەیشتن
                 if base in verbs:
                     causative[v] = base
                     break
     for form, entries in nouns.items():
         nouns[form] = [(causative.get(l, l), p, f + ";CAUS" if l in causative else f) for l, p, f in entries]
-    weak = frozenset(r[0] for r in rows if r[6] == "Pewan")
+    doubtful = frozenset(r[0] for r in rows if r[6] == "SoraniKurdish.txt:X+ە")
+    weak = frozenset(r[0] for r in rows if r[6] == "Pewan") | doubtful
     return _Lexicon(nouns, verb_stems, compounds, frozenset(preverbs), frozenset(lemmas), closed,
-                    frozenset(stop), verb_rank, causative, weak)
+                    frozenset(stop), verb_rank, causative, weak, doubtful)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -551,16 +555,18 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if segs is None:
             continue
         if entries:
-            weak = 0.2 if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
+            weak = (1.5 if stem in lex.doubtful else 0.2) if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
             if _glide_ek(stem, tail):
                 continue
             for seg in segs:
                 cost = _chain_cost(seg) + weak
                 if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
-                    if all(e[1] == "VERB" for e in entries):
-                        continue
+                    if all(e[1] == "VERB" and ("V.PTCP" not in e[2] or seg[0][0] != "یی") for e in entries):
+                        continue  # but a participle's -یی is an abstract noun: یەکگرتوویی
                     out.append(_make(stem + seg[0][0], "N", "", (), stem, seg, False, cost))
                     continue
+                if tail == "ی" and _agent_noun(stem, lex):  # خۆکوژی، دادگەری: the activity noun
+                    out.append(_make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak))
                 for lemma, pos, feats in entries:
                     if seg and pos in _NO_SUFFIX_POS:
                         continue  # conjunctions and particles take no clitics (یانەکانی ≠ یان)
@@ -570,6 +576,19 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 for seg in chains["C"].get(tail, ()):
                     out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
     return out
+
+
+def _agent_noun(stem: str, lex: _Lexicon) -> bool:
+    """``stem`` is an agent noun: X + -گەر or a compound ending in a verb's present stem (خۆکوژ،
+    نیگارکێش); its + ی is then read as the activity noun (خۆکوژی "suicide", دادگەری "justice")."""
+    if stem.endswith("گەر") and len(stem) > 4:
+        return True
+    if stem[-1] in VOWELS:
+        return False
+    for k in (3, 4):
+        if len(stem) - k >= 2 and any(t == "PRS" and p and not v for _, t, v, p in lex.verb_stems.get(stem[-k:], ())):
+            return stem[:-k] in lex.nouns
+    return False
 
 
 def _glide_ek(stem: str, tail: str) -> bool:
@@ -595,6 +614,10 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
             continue
         for lemma, pos, feats in _light_compound(stem, lex):
             for seg in segs:
+                if seg and seg[0][1] == "DER":  # a participle + یی is a noun: یەکگرتوویی
+                    if seg[0][0] == "یی" and "V.PTCP" in feats:
+                        out.append(_make(stem + "یی", "N", "", (), stem, seg, False, _chain_cost(seg) + 0.5))
+                    continue
                 out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
     return out
 
@@ -625,6 +648,8 @@ def _light_nominals() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for form, entries in _lexicon().nouns.items():
         for lem, pos, feats in entries:
+            if lem.endswith("ەوە") and "LGSPEC3" in feats:
+                lem = lem[:-3]  # کردنەوە: in a compound, the lemma is the compound's (ڕوونکردن)
             if pos == "VERB" and lem in _LIGHT_VERBS and "V." in feats:
                 out[form] = (lem, feats)
     return out
@@ -767,7 +792,9 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             full = pre + lemma  # preverb + known verb: a regular compound
                             bonus -= 0.01
                         elif lemma in _LIGHT_VERBS and (len(pre) > 2 or pre in _SHORT_LIGHT_HEADS) \
-                                and pre in nouns:
+                                and pre in nouns and not (pre[-1] == "ی" and ((pre[:-1], lemma) in lex.compounds
+                                                                           or pre[:-1] in affix_pv)):
+                            # (ڕایگەیاند is ڕا + the agent clitic ی + گەیاند, not a noun ڕای + گەیاندن)
                             full = pre + lemma  # open noun + light verb compound
                             open_compound = True
                         else:
@@ -789,6 +816,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         continue
                     if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
                         continue
+                    if stype == "PST" and any(p[0] == "نا" for p in pchain):
+                        continue  # نا negates the present only; the past takes نە (نەبوو, never نابوو)
                     for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
                         if bare_sbjv and (not pers or imp or len(schain) != 1):
                             continue
@@ -809,8 +838,12 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                                   if pre else ()) + pchain
                         cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0) \
                             + (1.0 if bare_sbjv else 0.0)
+                        if pre and stem == "دا" and not strong and ptags == {"ARG"}:
+                            cost += 0.5  # خۆیدا، ناویدا: X + ی + the postposition دا far more often
                         if pre and not pchain and not schain:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
+                            if lemma == "بوون" and any(e[1] == "PST" and not e[2] for e in verb_stems.get(pre, ())):
+                                cost += 0.6  # دابوو: the pluperfect of دان before a compound دا + بوون
                         feats = ";".join(x for x in (tense, mood, voice) if x)
                         lem = full
                         base = lex.causative.get(full)
@@ -922,8 +955,9 @@ def _compound(w: str, lex: _Lexicon) -> list[Cand]:
                             ((head, "CMP", ""),) + c[4], c[5], c[6], False))
         for k in range(2, min(len(rest), 6) + 1):  # noun + present stem: an agent noun
             for lemma, stype, voice, primary in lex.verb_stems.get(rest[:k], ()):
-                if stype == "PRS" and primary and not voice and k == len(rest):
-                    out.append((0.8, w, "NOUN", "", (), w, (), False))
+                if stype == "PRS" and primary and not voice and (k == len(rest) or (rest[k:] == "ی" and k >= 3)):
+                    # نیگارکێش; نیگارکێشی the activity noun, above the compound + ezafe (as خۆکوژی)
+                    out.append((0.8 if k == len(rest) else 0.87, w, "NOUN", "", (), w, (), False))
     return out
 
 
@@ -970,8 +1004,9 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
             return found
     if not found:
         return (_guess(w),)
-    if w in lex.closed:  # function words: their own analysis first
-        found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in found]
+    if w in lex.closed:  # function words: their own analysis first (نا the particle, not نان)
+        own = {e[0] for e in lex.closed[w]}
+        found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] and c[1] in own else c for c in found]
     found.sort(key=lambda c: -c[0])
     return tuple(found)
 
@@ -992,8 +1027,17 @@ def _respelled(w: str, variants: list[str]) -> tuple[Cand, ...]:
                 if w.startswith(pre) and w.endswith(suf) and len(w) > len(pre) + len(suf):
                     return ((c[0] - 0.05, c[1], c[2], c[3], c[4], w[len(pre):len(w) - len(suf)], c[6], False),)
                 return ((c[0] - 0.05, c[1], c[2], c[3], (), w, (), False),)
+            if v != w and v == w[0] + w[1:].replace("ڕ", "ر"):
+                c = c[:1] + (_own_r(c[1], v, w),) + c[2:]
             return ((c[0] - 0.05,) + c[1:],)
     return ()
+
+
+def _own_r(lemma: str, v: str, w: str) -> str:
+    """The lemma with the word's own ڕ where the dictionary writes ر (ڕێوڕەسمی → ڕێوڕەسم, not the
+    dictionary's ڕێورەسم): a typed ڕ is deliberate, a dictionary's ر often a Persian-style spelling."""
+    i = v.find(lemma)
+    return w[i:i + len(lemma)] if i >= 0 else lemma
 
 
 @lru_cache(maxsize=300_000)
@@ -1030,7 +1074,9 @@ def _best(word: str) -> Cand | None:
                 if top[0] >= 1.0 or (len(top[5]) >= 3 and any(t[1] in _NOMINAL_ONLY for t in top[6])):
                     best = top
                     if w in lex.closed:
-                        best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] else c for c in nouns),
+                        own = {e[0] for e in lex.closed[w]}
+                        best = max(((c[0] + 0.5,) + c[1:] if not c[4] and not c[6] and c[1] in own else c
+                                    for c in nouns),
                                    key=lambda c: c[0])
     if best is None:
         cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
@@ -1190,15 +1236,26 @@ def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]
 
     out: list[tuple[str, int, int]] = []
     recent: list[str] = []  # the last few words, to see a demonstrative (ئەم … ـە)
-    for tok in tokenize(text):
+    toks = tokenize(text)
+    for i, tok in enumerate(toks):
         if tok.kind != "word":
             out.append((tok.text, tok.start, tok.end))
             continue
-        after_dem = any(w in _DEMONSTRATIVES for w in recent)
+        # ئەم پارتە (the demonstrative directly before), وڵاتە دواکەوتووەکان (the definite ezafe ە
+        # before an adjective with the article): that ە is not the copula and stays on its noun
+        after_dem = any(w in _DEMONSTRATIVES for w in recent) or \
+            (i + 1 < len(toks) and toks[i + 1].kind == "word" and tok.text.endswith(("ە", "ه"))
+             and not tok.text.endswith("یە") and _has_article(toks[i + 1].text))  # (پیشەسازی یە …: split)
         out.extend((t, tok.start + s, tok.start + e)
                    for t, s, e in _split_word(tok.text, split_verbs, after_dem))
-        recent = [fold(tok.text)]  # the demonstrative directly before: ئەم پارتە
+        recent = [fold(tok.text)]
     return out
+
+
+def _has_article(word: str) -> bool:
+    """The word's best analysis carries the definite article (ەکە، ەکان)."""
+    analyses = _analyze_cached(word)
+    return bool(analyses) and any(m.tag == "DEF" for m in analyses[0].morphemes)
 
 
 _DEMONSTRATIVES = frozenset({"ئەم", "ئەو", "لەم", "لەو", "بەم", "بەو", "ئەمە", "ئەوە"})
@@ -1217,9 +1274,11 @@ def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -
     split_tags = SPLIT_TAGS
     if a.pos == "VERB" and "V.MSDR" in a.features.get("VerbForm", ""):
         split_tags = split_tags - {"POST"}  # a telic infinitive keeps its ەوە: لێکۆڵینەوە
-    if after_dem and a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and \
-            len(a.morphemes) == 2:
-        return [(word, 0, len(word))]  # ئەم پارتە: the demonstrative ە stays on its noun
+    if a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and len(a.morphemes) == 2 and \
+            (after_dem or fold(word) in _lexicon().doubtful):
+        # ئەم پارتە: the demonstrative ە stays on its noun; so does an ە that may be part of a
+        # dictionary word (تیرە، زیادە): a copula is split only when nothing else can be meant
+        return [(word, 0, len(word))]
     if len(a.morphemes) == 1 and a.pos == "PRON" and "Possession" in a.features and \
             a.lemma != word and word.startswith(a.lemma):
         k = len(a.lemma)  # خۆی → خۆ ی
