@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 from sorani._data import read_rows
 
 # a candidate end: a terminator or line break with the terminators and closing quotes that
-# follow it (group 1), then the whitespace after them (group 2); ``re.split`` by it gives the
-# text between candidates, each candidate and its whitespace as strings (no match objects)
-_END = r"([.!?؟…۔\n](?:(?<=\n)|[.!?؟…۔\"'»”’)\]]*))(\s*)"
+# follow it, and a source in brackets glued to a closing quote (`."(ناو - ١٣٩٥)`) when whitespace follows
+# it (group 1), then the whitespace after them (group 2); ``re.split`` by it gives the text
+# between candidates, each candidate and its whitespace as strings (no match objects)
+_END = r"([.!?؟…۔\n](?:(?<=\n)|[.!?؟…۔\"'»”’)\]]*(?:(?<=[\"'»”’])\([^()\n]{1,80}\)(?=\s|\Z))?))(\s*)"
 _WORD_BEFORE = r"[^\s\"'«“(\[]*$"
 _LAST_BREAK = r"(?s:.*)[\s\"'«“(\[]"  # up to the last character that ends a word: the word follows
 
@@ -86,6 +87,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     last = text[dot - 1]
     if dot == 1 or text[dot - 2] in _OPENERS:  # a one-letter word: an initial
+        if text[dot - 2] in "\"'" and dot > 2 and not text[dot - 3].isspace() and text[dot - 3] not in _OPENERS:
+            return False  # a letter glued to a closing quote is a clitic (`"کرماشان"ن.`), not an initial
         return last.isalpha()
     words, last_chars = _abbreviations()
     if last not in last_chars and text[dot - 2] != ".":
