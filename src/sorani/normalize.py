@@ -169,11 +169,13 @@ _TATWEEL_H_VARIANTS = f"[ہۂھ]\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
 # the same, one letter at a time: a literal first character makes the regex search quick (a match
 # holds no other heh, and its replacement leaves every heh where it was, so one pass a letter gives
 # the same text as the pattern above)
-_TATWEEL_H_VARIANT = [re.compile(f"{h}\u0640[{INVISIBLE}]*(?![{_L}\u200c])") for h in "ہۂھ"]
+@cache
+def _tatweel_h_variant_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(f"{h}\u0640[{INVISIBLE}]*(?![{_L}\u200c])") for h in "ہۂھ"]
 
 
 def _tatweel_h_variants(text: str) -> str:
-    for rx in _TATWEEL_H_VARIANT:
+    for rx in _tatweel_h_variant_patterns():
         if rx.pattern[0] in text:
             text = rx.sub("ھ", text)
     return text
@@ -200,7 +202,7 @@ _LINE_EDGE_SPACE = " +\n *|\n +"  # the newline stays: repl keeps it
 _TEXT_EDGE_SPACE = "\\A +| +\\Z"
 
 
-_LINE_START_SPACE = re.compile("\n +")  # a literal first character: a quick search
+_LINE_START_SPACE = "\n +"  # a literal first character: a quick search
 
 
 def _strip_line_edges(text: str) -> str:
@@ -208,7 +210,7 @@ def _strip_line_edges(text: str) -> str:
     line is stripped, which strips the text's edges too, as the next rule does)."""
     if " \n" in text:
         return "\n".join([line.strip(" ") for line in text.split("\n")])
-    return _LINE_START_SPACE.sub("\n", text)
+    return re.sub(_LINE_START_SPACE, "\n", text)
 
 
 def _has_text_edge_space(text: str) -> bool:
