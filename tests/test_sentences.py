@@ -42,6 +42,8 @@ def test_clitic_after_a_closing_quote_is_not_an_initial():
     text = 'شارە گەورەکان "هەولێر و سلێمانی"ن. ئەمساڵ باران زۆر بوو.'
     assert texts(text) == ['شارە گەورەکان "هەولێر و سلێمانی"ن.', "ئەمساڵ باران زۆر بوو."]
     assert texts('گوتی "د. ئازاد هات." پاشان ڕۆیشت.') == ['گوتی "د. ئازاد هات."', "پاشان ڕۆیشت."]
+    # a quote opened right after a colon is still an opening quote
+    assert texts('گوتی:"د. ئازاد هات." پاشان ڕۆیشت.') == ['گوتی:"د. ئازاد هات."', "پاشان ڕۆیشت."]
 
 
 def test_source_in_brackets_after_a_quoted_sentence_belongs_to_it():

@@ -87,8 +87,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     last = text[dot - 1]
     if dot == 1 or text[dot - 2] in _OPENERS:  # a one-letter word: an initial
-        if text[dot - 2] in "\"'" and dot > 2 and not text[dot - 3].isspace() and text[dot - 3] not in _OPENERS:
-            return False  # a letter glued to a closing quote is a clitic (`"کرماشان"ن.`), not an initial
+        if text[dot - 2] in "\"'" and dot > 2 and text[dot - 3].isalnum():
+            return False  # a letter glued to a quote that closes a word is a clitic (`"کرماشان"ن.`), not an initial
         return last.isalpha()
     words, last_chars = _abbreviations()
     if last not in last_chars and text[dot - 2] != ".":
