@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import accumulate, repeat
+from itertools import accumulate
 TYPE_CHECKING = False  # typing is not imported at run time (import speed)
 if TYPE_CHECKING:
     from typing import Any
@@ -118,36 +118,36 @@ def sentences(text: str) -> list[Sentence]:
     n = len(text)
     # parts: between, candidate, whitespace, between, candidate, whitespace, ..., between
     parts = _patterns()[0].split(text)
-    offsets = list(accumulate(map(len, parts), initial=0))
     # a candidate's whitespace is all taken by the pattern, so every sentence starts at a
     # non-space character: after the previous end's whitespace, or here
-    start = n - len(text.lstrip())
-    starts: list[int] = []
-    ends: list[int] = []
-    last_chars = _abbreviations()[1]
-    for term, space, a in zip(parts[1::3], parts[2::3], offsets[1::3]):
-        first = term[0]
-        if first != "\n":
-            e = a + len(term)  # after the terminator and its closing quotes: not a space
-            if not space and e != n:
-                continue  # not followed by whitespace: a decimal, a URL, an abbreviation's dot
-            if first == "." or first == "…":
-                # (quick tests first: what _is_abbreviation would reject at once)
-                if (first == "." and len(term) == 1 and 0 < a
-                        and (a == 1 or text[a - 1] in last_chars or text[a - 2] in _OPENERS_DOT)
-                        and _is_abbreviation(text, a)):
-                    continue
-                if text[a - 1] == " " and text[a - 2:a] == "و ":
-                    continue  # "و ..." is "and so on": the sentence goes on
-        else:  # a line break: the sentence ends before it, without the spaces before it
-            e = a
-            if e > start and text[e - 1].isspace():
-                e = start + len(text[start:a].rstrip())
-        if e > start:
-            starts.append(start)
-            ends.append(e)
-        start = a + len(term) + len(space)
+    start = n - len(text.lstrip()) if text[:1].isspace() else 0
+    spans: list[Sentence] = []
+    if len(parts) > 1:
+        append = spans.append
+        offsets = list(accumulate(map(len, parts), initial=0))
+        last_chars = _abbreviations()[1]
+        for term, space, a in zip(parts[1::3], parts[2::3], offsets[1::3]):
+            first = term[0]
+            if first != "\n":
+                e = a + len(term)  # after the terminator and its closing quotes: not a space
+                if not space and e != n:
+                    continue  # not followed by whitespace: a decimal, a URL, an abbreviation's dot
+                if first == "." or first == "…":
+                    # (quick tests first: what _is_abbreviation would reject at once)
+                    if (first == "." and len(term) == 1 and 0 < a
+                            and (a == 1 or text[a - 1] in last_chars or text[a - 2] in _OPENERS_DOT)
+                            and _is_abbreviation(text, a)):
+                        continue
+                    if text[a - 1] == " " and text[a - 2:a] == "و ":
+                        continue  # "و ..." is "and so on": the sentence goes on
+            else:  # a line break: the sentence ends before it, without the spaces before it
+                e = a
+                if e > start and text[e - 1].isspace():
+                    e = start + len(text[start:a].rstrip())
+            if e > start:
+                append(_new(Sentence, (text[start:e], start, e)))
+            start = a + len(term) + len(space)
     if start < n:  # the rest (it starts with a non-space character)
-        starts.append(start)
-        ends.append(start + len(text[start:].rstrip()))
-    return list(map(_new, repeat(Sentence), zip(map(text.__getitem__, map(slice, starts, ends)), starts, ends)))
+        rest = text[start:].rstrip()
+        spans.append(_new(Sentence, (rest, start, start + len(rest))))
+    return spans
