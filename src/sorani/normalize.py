@@ -181,9 +181,19 @@ def _tatweel_h_variants(text: str) -> str:
     return text
 
 
+@cache
+def _after_heh(mark: str) -> re.Pattern[str]:
+    """``mark`` after ه, found by ``mark`` (rarer than ه: a quicker regex search)."""
+    return re.compile(f"{mark}(?<=ه{mark})")
+
+
 def _has_heh_tatweel(text: str) -> bool:
     # one-character tests first: str's search for one character is much the quickest
-    return "\u0640" in text and "ه" in text and "ه\u0640" in text
+    return "\u0640" in text and _after_heh("\u0640").search(text) is not None
+
+
+def _has_heh_zwnj(text: str) -> bool:
+    return "\u200c" in text and _after_heh("\u200c").search(text) is not None
 
 
 def _has_heh_variant_tatweel(text: str) -> bool:
@@ -205,10 +215,15 @@ _TEXT_EDGE_SPACE = "\\A +| +\\Z"
 _LINE_START_SPACE = "\n +"  # a literal first character: a quick search
 
 
+@cache
+def _after_space_nl() -> re.Pattern[str]:
+    return re.compile("\n(?<= \n)")  # " \n", found by its rarer character
+
+
 def _strip_line_edges(text: str) -> str:
     """``_LINE_EDGE_SPACE`` without its slow regex (spaces before a newline are rare: then every
     line is stripped, which strips the text's edges too, as the next rule does)."""
-    if " \n" in text:
+    if "\n" in text and _after_space_nl().search(text) is not None:
         return "\n".join([line.strip(" ") for line in text.split("\n")])
     return re.sub(_LINE_START_SPACE, "\n", text)
 
@@ -242,7 +257,7 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
         _Rule(re.compile(_TATWEEL_H), "ھ", _has_heh_tatweel),
         _Rule(re.compile(_TATWEEL_H_VARIANTS), "ھ", _has_heh_variant_tatweel, fast=_tatweel_h_variants),
         _table_rule(_charmap()),
-        _Rule(re.compile(_HEH_ZWNJ), "ە", "\u200c", fast=lambda t: t.replace(_HEH_ZWNJ, "ە")),
+        _Rule(re.compile(_HEH_ZWNJ), "ە", _has_heh_zwnj, fast=lambda t: t.replace(_HEH_ZWNJ, "ە")),
         # leaves at most one ZWNJ of a run, before a letter (so no run of ZWNJ is left after it)
         _Rule(re.compile(_ZWNJ_NOT_BEFORE_LETTER), "", "\u200c"),
         _Rule(re.compile(_ZWNJ_NOT_AFTER_JOINER.format(dual=_dual_joining_letters())), "", "\u200c"),
