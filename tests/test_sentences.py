@@ -51,3 +51,13 @@ def test_source_in_brackets_after_a_quoted_sentence_belongs_to_it():
     assert texts(text) == ['نووسیویەتی: "زمان ناسنامەیە."(شێرکۆ - ٢٠٠٥)', "ئەمڕۆ خوێندمانەوە."]
     # not after a bare full stop (a formula or a figure number stays where it was)
     assert texts("ئەمە دەبێتە ١٠.(٢) ئینجا.") == ["ئەمە دەبێتە ١٠.(٢) ئینجا."]
+
+
+def test_sentence_objects():
+    import pickle
+
+    s = sentences("سڵاو. چۆنی؟")[1]
+    assert (s.text, s.start, s.end) == ("چۆنی؟", 6, 11)
+    assert s == sentences("سڵاو. چۆنی؟")[1] and s != ("چۆنی؟", 6, 11)  # only sentences are equal
+    assert hash(s) == hash(("چۆنی؟", 6, 11)) and pickle.loads(pickle.dumps(s)) == s
+    assert s.to_dict(offset=1) == {"text": "چۆنی؟", "start": 7, "end": 12}
