@@ -28,6 +28,7 @@ STAGES: dict[str, str] = {
     "tokenize": "sorani.tokenize:tokenize",  # every Token object built (consumed)
     "tokenize.texts": "bench:token_texts",    # the token strings alone
     "tokenize.split": "bench:token_split",    # the TokenList only: objects are made on first use
+    "tokenize.fields": "bench:token_fields",  # every Token built and its text/start/end/kind read
     "sentences": "sorani.sentences:sentences",
     "analyze": "sorani.doc:analyze",
     "find_numbers": "sorani.numbers:find_numbers",
@@ -59,6 +60,17 @@ def token_split(text: str) -> int:
     from sorani import tokenize
 
     return len(tokenize(text)._pieces)
+
+
+def token_fields(text: str) -> int:
+    """What a user of ``tokenize`` does: every token's text, start, end and kind read."""
+    from sorani import tokenize
+
+    n = 0
+    for t in tokenize(text):
+        t.text, t.start, t.end, t.kind
+        n += 1
+    return n
 
 
 def resolve(spec: str):

@@ -34,3 +34,30 @@ def test_headlines_are_sentences():
 def test_empty_and_whitespace():
     assert sentences("") == []
     assert sentences("  \n \t ") == []
+
+
+def test_clitic_after_a_closing_quote_is_not_an_initial():
+    # a one-letter clitic glued to a closing quote ("هەولێر"ن.) ends the sentence; an initial
+    # after an opening quote ("د. ...) does not
+    text = 'شارە گەورەکان "هەولێر و سلێمانی"ن. ئەمساڵ باران زۆر بوو.'
+    assert texts(text) == ['شارە گەورەکان "هەولێر و سلێمانی"ن.', "ئەمساڵ باران زۆر بوو."]
+    assert texts('گوتی "د. ئازاد هات." پاشان ڕۆیشت.') == ['گوتی "د. ئازاد هات."', "پاشان ڕۆیشت."]
+    # a quote opened right after a colon is still an opening quote
+    assert texts('گوتی:"د. ئازاد هات." پاشان ڕۆیشت.') == ['گوتی:"د. ئازاد هات."', "پاشان ڕۆیشت."]
+
+
+def test_source_in_brackets_after_a_quoted_sentence_belongs_to_it():
+    text = 'نووسیویەتی: "زمان ناسنامەیە."(شێرکۆ - ٢٠٠٥) ئەمڕۆ خوێندمانەوە.'
+    assert texts(text) == ['نووسیویەتی: "زمان ناسنامەیە."(شێرکۆ - ٢٠٠٥)', "ئەمڕۆ خوێندمانەوە."]
+    # not after a bare full stop (a formula or a figure number stays where it was)
+    assert texts("ئەمە دەبێتە ١٠.(٢) ئینجا.") == ["ئەمە دەبێتە ١٠.(٢) ئینجا."]
+
+
+def test_sentence_objects():
+    import pickle
+
+    s = sentences("سڵاو. چۆنی؟")[1]
+    assert (s.text, s.start, s.end) == ("چۆنی؟", 6, 11)
+    assert s == sentences("سڵاو. چۆنی؟")[1] and s != ("چۆنی؟", 6, 11)  # only sentences are equal
+    assert hash(s) == hash(("چۆنی؟", 6, 11)) and pickle.loads(pickle.dumps(s)) == s
+    assert s.to_dict(offset=1) == {"text": "چۆنی؟", "start": 7, "end": 12}

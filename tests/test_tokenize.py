@@ -61,3 +61,20 @@ def test_long_glued_token_and_long_line():
     assert [t.text for t in tokenize(glued)] == [glued]
     line = "وەزیری دەرەوە، " * 70000
     assert len(tokenize(line)) == 3 * 70000
+
+
+def test_token_api_spans_and_later_stage_fields():
+    import pickle
+
+    text = "ساڵی ٢٠٢٠، كوردستان #هەواڵ"
+    toks = tokenize(text)
+    assert toks.spans() == [(t.start, t.end, t.kind) for t in toks]
+    assert toks.texts() == [t.text for t in toks]
+    t = toks[2]
+    assert (t.text, t.kind) == ("،", "punctuation")
+    assert t == toks[2] and t != toks[3] and t != ("،", 9, 10, "punctuation")  # only tokens are equal
+    assert hash(t) == hash((t.text, t.start, t.end))
+    assert t.lemma is None
+    t.lemma, t.pos = "x", "PUNCT"  # later stages set fields on the tokens they are given
+    assert toks[2].lemma == "x" and toks[2].to_dict()["pos"] == "PUNCT"
+    assert pickle.loads(pickle.dumps(toks[3])) == toks[3] and toks[3].norm == "کوردستان"

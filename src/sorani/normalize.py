@@ -159,36 +159,73 @@ def _dual_joining_letters() -> str:
 def _final_h_rule() -> re.Pattern[str]:
     """Word-final ه after a letter, except after ا and in the words of ``final_h.tsv``."""
     exceptions = "".join(f"(?<!{re.escape(w)})" for w in sorted(_final_h_words()))
-    return re.compile(f"ه(?<=[{_L}]ه)(?<![اآ]ه){exceptions}(?![{_L}\u200c])")
+    # the lookahead first: it rejects most ه (inside a word) at once
+    return re.compile(f"ه(?![{_L}\u200c])(?<=[{_L}]ه)(?<![اآ]ه){exceptions}")
 
 
 # before the character map: heh (or heh goal, heh doachashmee) marked final by a tatweel
 _TATWEEL_H = f"ه\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
 _TATWEEL_H_VARIANTS = f"[ہۂھ]\u0640[{INVISIBLE}]*(?![{_L}\u200c])"
+# the same, one letter at a time: a literal first character makes the regex search quick (a match
+# holds no other heh, and its replacement leaves every heh where it was, so one pass a letter gives
+# the same text as the pattern above)
+@cache
+def _tatweel_h_variant_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(f"{h}\u0640[{INVISIBLE}]*(?![{_L}\u200c])") for h in "ہۂھ"]
 
 
-def _has_heh_variant(text: str) -> bool:
-    return "ھ" in text or "ہ" in text or "ۂ" in text
+def _tatweel_h_variants(text: str) -> str:
+    for rx in _tatweel_h_variant_patterns():
+        if rx.pattern[0] in text:
+            text = rx.sub("ھ", text)
+    return text
 
 
-_HEH_ZWNJ = "ه\u200c"  # after the character map (its deletions)
+@cache
+def _after_heh(mark: str) -> re.Pattern[str]:
+    """``mark`` after ه, found by ``mark`` (rarer than ه: a quicker regex search)."""
+    return re.compile(f"{mark}(?<=ه{mark})")
+
+
+def _has_heh_tatweel(text: str) -> bool:
+    # one-character tests first: str's search for one character is much the quickest
+    return "\u0640" in text and _after_heh("\u0640").search(text) is not None
+
+
+def _has_heh_zwnj(text: str) -> bool:
+    return "\u200c" in text and _after_heh("\u200c").search(text) is not None
+
+
+def _has_heh_variant_tatweel(text: str) -> bool:
+    return "\u0640" in text and (("ھ" in text and "ھ\u0640" in text) or ("ہ" in text and "ہ\u0640" in text)
+                                 or ("ۂ" in text and "ۂ\u0640" in text))
+
+
+_HEH_ZWNJ = "ه\u200c"  # after the character map (its deletions); a literal: str.replace
 _ANY_FINAL_H = f"ه(?<=[{_L}]ه)(?![{_L}])"  # search profile: no exceptions
 _MEDIAL_HEH_DOACHASHMEE = f"ھ(?=[{_L}])"
 _ZWNJ_NOT_BEFORE_LETTER = f"\u200c\u200c*(?![{_L}])"
 _ZWNJ_NOT_AFTER_JOINER = "\u200c(?<![{dual}]\u200c)\u200c*"  # {dual}: filled in _rules
-_ZWNJ_RUN = "\u200c\u200c+"
 _INITIAL_R = f"ر(?<![{_L}\u200c]ر)(?=[{_L}])"
 _SPACE_RUN = "   *"
 _LINE_EDGE_SPACE = " +\n *|\n +"  # the newline stays: repl keeps it
 _TEXT_EDGE_SPACE = "\\A +| +\\Z"
 
 
+_LINE_START_SPACE = "\n +"  # a literal first character: a quick search
+
+
+@cache
+def _after_space_nl() -> re.Pattern[str]:
+    return re.compile("\n(?<= \n)")  # " \n", found by its rarer character
+
+
 def _strip_line_edges(text: str) -> str:
-    return "\n".join(line.strip(" ") for line in text.split("\n"))
-
-
-def _has_line_edge_space(text: str) -> bool:
-    return " \n" in text or "\n " in text
+    """``_LINE_EDGE_SPACE`` without its slow regex (spaces before a newline are rare: then every
+    line is stripped, which strips the text's edges too, as the next rule does)."""
+    if "\n" in text and _after_space_nl().search(text) is not None:
+        return "\n".join([line.strip(" ") for line in text.split("\n")])
+    return re.sub(_LINE_START_SPACE, "\n", text)
 
 
 def _has_text_edge_space(text: str) -> bool:
@@ -217,13 +254,13 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
     if punctuation is not None and punctuation not in PUNCTUATION_STYLES:
         raise ValueError(f"unknown punctuation {punctuation!r}: use one of {PUNCTUATION_STYLES}")
     rules = [
-        _Rule(re.compile(_TATWEEL_H), "ھ", "\u0640"),
-        _Rule(re.compile(_TATWEEL_H_VARIANTS), "ھ", _has_heh_variant),
+        _Rule(re.compile(_TATWEEL_H), "ھ", _has_heh_tatweel),
+        _Rule(re.compile(_TATWEEL_H_VARIANTS), "ھ", _has_heh_variant_tatweel, fast=_tatweel_h_variants),
         _table_rule(_charmap()),
-        _Rule(re.compile(_HEH_ZWNJ), "ە", "\u200c"),
+        _Rule(re.compile(_HEH_ZWNJ), "ە", _has_heh_zwnj, fast=lambda t: t.replace(_HEH_ZWNJ, "ە")),
+        # leaves at most one ZWNJ of a run, before a letter (so no run of ZWNJ is left after it)
         _Rule(re.compile(_ZWNJ_NOT_BEFORE_LETTER), "", "\u200c"),
         _Rule(re.compile(_ZWNJ_NOT_AFTER_JOINER.format(dual=_dual_joining_letters())), "", "\u200c"),
-        _Rule(re.compile(_ZWNJ_RUN), "\u200c", "\u200c\u200c"),
         _Rule(_final_h_rule(), "ە", "ه"),
         _Rule(re.compile(_MEDIAL_HEH_DOACHASHMEE), "ه", "ھ"),
         _Rule(re.compile(_INITIAL_R), "ڕ", "ر"),
@@ -248,8 +285,8 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
     elif punctuation == "latin":
         rules.append(_table_rule(_TO_LATIN_PUNCT))
     rules.append(_Rule(re.compile(_SPACE_RUN), " ", "  "))
-    rules.append(_Rule(re.compile(_LINE_EDGE_SPACE), lambda m: "\n", _has_line_edge_space,
-                       fast=_strip_line_edges))
+    # guard: a newline (a one-character test is quicker than looking for " \n" and "\n ")
+    rules.append(_Rule(re.compile(_LINE_EDGE_SPACE), lambda m: "\n", "\n", fast=_strip_line_edges))
     rules.append(_Rule(re.compile(_TEXT_EDGE_SPACE), "", _has_text_edge_space, fast=lambda t: t.strip(" ")))
     return tuple(rules), re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
 

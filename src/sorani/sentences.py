@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import accumulate
 TYPE_CHECKING = False  # typing is not imported at run time (import speed)
 if TYPE_CHECKING:
     from typing import Any
@@ -19,29 +20,50 @@ if TYPE_CHECKING:
 from sorani._data import read_rows
 
 # a candidate end: a terminator or line break with the terminators and closing quotes that
-# follow it, then the whitespace after them (one character class first: the regex engine scans
-# for it quickly)
-_END = r"[.!?؟…۔\n](?:(?<=\n)|[.!?؟…۔\"'»”’)\]]*)(\s*)"
+# follow it, and a source in brackets glued to a closing quote (`."(ناو - ١٣٩٥)`) when whitespace follows
+# it (group 1), then the whitespace after them (group 2); ``re.split`` by it gives the text
+# between candidates, each candidate and its whitespace as strings (no match objects)
+_END = r"([.!?؟…۔\n](?:(?<=\n)|[.!?؟…۔\"'»”’)\]]*(?:(?<=[\"'»”’])\([^()\n]{1,80}\)(?=\s|\Z))?))(\s*)"
 _WORD_BEFORE = r"[^\s\"'«“(\[]*$"
+_LAST_BREAK = r"(?s:.*)[\s\"'«“(\[]"  # up to the last character that ends a word: the word follows
+
+try:  # the C field getter of namedtuple fields (CPython)
+    from _collections import _tuplegetter
+except ImportError:  # pragma: no cover
+    from operator import itemgetter as _itemgetter
+
+    def _tuplegetter(index: int, doc: str) -> Any:  # type: ignore[no-redef]
+        return property(_itemgetter(index), doc=doc)
+
+_new = tuple.__new__
 
 
-class Sentence:
-    """A sentence: its ``text`` and ``start``/``end`` code-point offsets in the input."""
+class Sentence(tuple):  # type: ignore[type-arg]
+    """A sentence: its ``text`` and ``start``/``end`` code-point offsets in the input.
 
-    __slots__ = ("text", "start", "end")
+    (A tuple underneath, ``(text, start, end)``: made and read quickly.)"""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
+    __slots__ = ()
+    text = _tuplegetter(0, "the sentence as in the input")
+    start = _tuplegetter(1, "code-point offset of its first character")
+    end = _tuplegetter(2, "code-point offset after its last character")
+
+    def __new__(cls, text: str, start: int, end: int) -> Sentence:
+        return _new(cls, (text, start, end))
+
+    def __getnewargs__(self) -> tuple[str, int, int]:  # pickling goes through __new__
+        return tuple(self)  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         return f"Sentence(text={self.text!r}, start={self.start}, end={self.end})"
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sentence) and (self.text, self.start, self.end) == (
-            other.text, other.start, other.end)
+        return isinstance(other, Sentence) and tuple.__eq__(self, other)
 
-    def __hash__(self) -> int:
-        return hash((self.text, self.start, self.end))
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = tuple.__hash__  # hash((text, start, end))
 
     def to_dict(self, offset: int = 0) -> dict[str, Any]:
         return {"text": self.text, "start": self.start + offset, "end": self.end + offset}
@@ -55,8 +77,8 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(_END), re.compile(_WORD_BEFORE)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_END), re.compile(_WORD_BEFORE), re.compile(_LAST_BREAK)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -65,16 +87,24 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     last = text[dot - 1]
     if dot == 1 or text[dot - 2] in _OPENERS:  # a one-letter word: an initial
+        if text[dot - 2] in "\"'" and dot > 2 and text[dot - 3].isalnum():
+            return False  # a letter glued to a quote that closes a word is a clitic (`"کرماشان"ن.`), not an initial
         return last.isalpha()
     words, last_chars = _abbreviations()
     if last not in last_chars and text[dot - 2] != ".":
         return False
-    word = _patterns()[1].search(text, max(0, dot - 20), dot)
-    w = word.group() if word else ""
+    lo = max(0, dot - 20)
+    if last == "\n":  # ($ matches before a final line break too)
+        word = _patterns()[1].search(text, lo, dot)
+        w = word.group() if word else ""
+    else:  # the same word, found from its end (one match, not one a position)
+        brk = _patterns()[2].match(text, lo, dot)
+        w = text[brk.end() if brk else lo:dot]
     return bool(w) and (w in words or all(len(part) == 1 and part.isalpha() for part in w.split(".")))
 
 
 _OPENERS = frozenset(" \t\n\r\"'«“([\u00a0")
+_OPENERS_DOT = _OPENERS | {"."}
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -85,30 +115,39 @@ def sentences(text: str) -> list[Sentence]:
     """
     if not isinstance(text, str):
         raise TypeError(f"sentences() expects str, not {type(text).__name__}")
-    spans: list[Sentence] = []
-    append = spans.append
-    start = 0
     n = len(text)
-    for m in _patterns()[0].finditer(text):
-        a, end = m.span()
-        first = text[a]
-        if first != "\n":
-            if end == m.start(1) and end != n:
-                continue  # not followed by whitespace: a decimal, a URL, an abbreviation's dot
-            if first == "." or first == "…":
-                if end - a == 1 + len(m.group(1)) and first == "." and _is_abbreviation(text, a):
-                    continue
-                if text[a - 2:a] == "و ":
-                    continue  # "و ..." is "and so on": the sentence goes on
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            s0 = start + len(chunk) - len(chunk.lstrip())
-            append(Sentence(stripped, s0, s0 + len(stripped)))
-        start = end
-    chunk = text[start:]
-    stripped = chunk.strip()
-    if stripped:
-        s0 = start + len(chunk) - len(chunk.lstrip())
-        append(Sentence(stripped, s0, s0 + len(stripped)))
+    # parts: between, candidate, whitespace, between, candidate, whitespace, ..., between
+    parts = _patterns()[0].split(text)
+    # a candidate's whitespace is all taken by the pattern, so every sentence starts at a
+    # non-space character: after the previous end's whitespace, or here
+    start = n - len(text.lstrip()) if text[:1].isspace() else 0
+    spans: list[Sentence] = []
+    if len(parts) > 1:
+        append = spans.append
+        offsets = list(accumulate(map(len, parts), initial=0))
+        last_chars = _abbreviations()[1]
+        for term, space, a in zip(parts[1::3], parts[2::3], offsets[1::3]):
+            first = term[0]
+            if first != "\n":
+                e = a + len(term)  # after the terminator and its closing quotes: not a space
+                if not space and e != n:
+                    continue  # not followed by whitespace: a decimal, a URL, an abbreviation's dot
+                if first == "." or first == "…":
+                    # (quick tests first: what _is_abbreviation would reject at once)
+                    if (first == "." and len(term) == 1 and 0 < a
+                            and (a == 1 or text[a - 1] in last_chars or text[a - 2] in _OPENERS_DOT)
+                            and _is_abbreviation(text, a)):
+                        continue
+                    if text[a - 1] == " " and text[a - 2:a] == "و ":
+                        continue  # "و ..." is "and so on": the sentence goes on
+            else:  # a line break: the sentence ends before it, without the spaces before it
+                e = a
+                if e > start and text[e - 1].isspace():
+                    e = start + len(text[start:a].rstrip())
+            if e > start:
+                append(_new(Sentence, (text[start:e], start, e)))
+            start = a + len(term) + len(space)
+    if start < n:  # the rest (it starts with a non-space character)
+        rest = text[start:].rstrip()
+        spans.append(_new(Sentence, (rest, start, start + len(rest))))
     return spans

@@ -16,8 +16,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from itertools import accumulate, compress, repeat
-from operator import ne
+from itertools import accumulate, compress, count, repeat
+from operator import add, is_, itemgetter, ne, sub
 TYPE_CHECKING = False  # typing is not imported at run time (import speed)
 if TYPE_CHECKING:
     from typing import Any
@@ -26,6 +26,12 @@ from sorani._chars import AR_LETTER as _AR_LETTER
 from sorani._chars import AR_MARK as _AR_MARK
 from sorani._chars import DIGIT as _DIGIT
 from sorani.normalize import normalize
+
+try:  # the C field getter of namedtuple fields (CPython)
+    from _collections import _tuplegetter
+except ImportError:  # pragma: no cover
+    def _tuplegetter(index: int, doc: str) -> Any:  # type: ignore[no-redef]
+        return property(itemgetter(index), doc=doc)
 
 KINDS = ("word", "number", "punctuation", "url", "email", "hashtag", "mention", "latin", "emoji", "symbol")
 
@@ -48,9 +54,13 @@ class _Patterns:
     """The tokenizer's regular expressions, compiled on first use (keeps ``import`` fast)."""
 
     def __init__(self) -> None:
+        alternatives = [_WORD, _GAP, _URL, _EMAIL, _TAG, _NUMBER, _LATIN, _EMOJI_SEQ, r"\.\.\.", r"."]
         # one alternation covering every character: a piece is a token or a gap
-        self.pieces = re.compile("|".join([_WORD, _GAP, _URL, _EMAIL, _TAG, _NUMBER, _LATIN, _EMOJI_SEQ,
-                                           r"\.\.\.", r"."]), re.DOTALL)
+        self.pieces = re.compile("|".join(alternatives), re.DOTALL)
+        # the same, but a token takes one space that follows it (the commonest gap): half as
+        # many matches, the tokens are the same (no token holds a space; a piece that starts
+        # with a gap character is a gap)
+        self.tokens = re.compile("|".join(a if a == _GAP else f"(?:{a}) ?" for a in alternatives), re.DOTALL)
         self.gap = re.compile(_GAP)
         self.kinds = [("url", re.compile(_URL)), ("email", re.compile(_EMAIL)),
                       ("number", re.compile(_NUMBER))]
@@ -62,6 +72,28 @@ class _Patterns:
 def _patterns() -> _Patterns:
     return _Patterns()
 
+
+
+@cache
+def _head_kind() -> dict[str, str]:
+    """The kind a piece's first character decides: a letter starts a word, a gap character a gap,
+    a character that starts no longer token (punctuation such as ، « » ( ) ؟ !) is a token alone,
+    an Eastern Arabic or Persian digit always starts a number."""
+    p = _patterns()
+    head: dict[str, str] = {}
+    for lo, hi, single in re.findall(r"(.)-(.)|(.)", _AR_LETTER):
+        rng = range(ord(single), ord(single) + 1) if single else range(ord(lo), ord(hi) + 1)
+        head.update((chr(c), "word") for c in rng)
+    # (every gap character is below U+3001 but the BOM)
+    head.update((c, "gap") for c in map(chr, [*range(0x3001), 0xFEFF]) if p.gap.match(c))
+    starts_more = re.compile(rf"[\w.%٪#@{_EMOJI}\U0001f1e6-\U0001f1ff]")
+    for c in map(chr, [*range(0x21, 0x80), *range(0xA0, 0x100), *range(0x600, 0x700), *range(0x2010, 0x2070)]):
+        if c not in head:
+            if "\u0660" <= c <= "\u0669" or "\u06f0" <= c <= "\u06f9":
+                head[c] = "number"
+            elif not starts_more.match(c):
+                head[c] = _classify(c)
+    return head
 
 _KIND_CACHE: dict[str, str] = {}  # piece -> kind ("gap" for gaps); words repeat a lot
 _CACHE_MAX = 200_000
@@ -114,30 +146,42 @@ def _normalized(text: str) -> str:
     return _cached(_NORM_CACHE, text, normalize)
 
 
-class Token:
+_new = tuple.__new__
+_first = itemgetter(0)
+_rstrip = str.rstrip
+
+
+class Token(tuple):  # type: ignore[type-arg]
     """A token: ``text`` as in the input, ``start``/``end`` code-point offsets into the input,
     ``kind`` (one of ``KINDS``) and ``norm``, the normalized form (``sorani.normalize(text)``).
-    Later stages fill ``lemma``, ``pos``, ``features``, ``morphemes`` and ``latin``."""
+    Later stages fill ``lemma``, ``pos``, ``features``, ``morphemes`` and ``latin``.
 
-    # later-stage fields live in the instance dict, made only when a stage sets one
-    __slots__ = ("text", "start", "end", "kind", "_norm", "__dict__")
+    (A tuple underneath, ``(text, start, end, kind)``: tokens are made and read quickly; the
+    later-stage fields live in the instance dict, made only when a stage sets one.)"""
+
+    text = _tuplegetter(0, "the token as in the input")
+    start = _tuplegetter(1, "code-point offset of its first character in the input")
+    end = _tuplegetter(2, "code-point offset after its last character")
+    kind = _tuplegetter(3, "one of KINDS")
     lemma: str | None = None
     pos: str | None = None
     features: dict[str, str] | None = None
     morphemes: list[Any] | None = None
     latin: str | None = None
 
-    def __init__(self, text: str, start: int, end: int, kind: str | None = None) -> None:
-        self.text, self.start, self.end = text, start, end
-        self.kind = kind or _kind(text)
+    def __new__(cls, text: str, start: int, end: int, kind: str | None = None) -> Token:
+        return _new(cls, (text, start, end, kind or _kind(text)))
+
+    def __getnewargs__(self) -> tuple[str, int, int, str]:  # pickling goes through __new__
+        return tuple(self)  # type: ignore[return-value]
 
     @property
     def norm(self) -> str:
-        try:
-            return self._norm
-        except AttributeError:  # not computed yet (a slot left unset makes tokens cheaper)
-            norm = self._norm = _normalized(self.text) if self.kind in _NORMALIZED_KINDS else self.text
-            return norm
+        text = self[0]
+        if self[3] in _NORMALIZED_KINDS:
+            norm = _NORM_CACHE.get(text)
+            return norm if norm is not None else _normalized(text)
+        return text
 
     def to_dict(self, offset: int = 0) -> dict[str, Any]:
         """JSON form: ``text``, ``norm``, ``kind``, ``start``, ``end`` (plus any later-stage field
@@ -154,43 +198,65 @@ class Token:
         return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind!r})"
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Token) and (self.text, self.start, self.end, self.kind)
-                == (other.text, other.start, other.end, other.kind))
+        return isinstance(other, Token) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
 
     def __hash__(self) -> int:
-        return hash((self.text, self.start, self.end))
+        return hash(self[:3])
 
 
 class TokenList(Sequence[Token]):
-    """The tokens of a text, a read-only sequence of ``Token``; objects are built on first use."""
+    """The tokens of a text, a read-only sequence of ``Token``; objects are built on first use.
 
-    __slots__ = ("text", "_pieces", "_tokens")
+    It holds the pieces of ``_Patterns.tokens`` (each token with the one space that may follow it,
+    and the other gaps); the kinds, offsets and objects are made from them in bulk."""
+
+    __slots__ = ("text", "_pieces", "_tokens", "_kinds")
 
     def __init__(self, text: str, pieces: list[str]) -> None:
         self.text = text
         self._pieces = pieces
         self._tokens: list[Token] | None = None
+        self._kinds: list[str] | None = None
+
+    def _piece_kinds(self) -> list[str]:
+        """The kind of each piece ("gap" for gaps), from its first character where that decides."""
+        kinds = self._kinds
+        if kinds is None:
+            pieces = self._pieces
+            kinds = self._kinds = list(map(_head_kind().get, map(_first, pieces)))
+            if None in kinds:  # (numbers, punctuation, Latin, ...: the slower way, cached)
+                for i in compress(count(), map(is_, kinds, repeat(None))):
+                    kinds[i] = _kind(pieces[i].rstrip(" "))
+        return kinds
 
     def _build(self) -> list[Token]:
         if self._tokens is None:
             pieces = self._pieces
-            kinds = _KIND_CACHE
-            tokens: list[Token] = []
-            append = tokens.append
-            for p, s in zip(pieces, accumulate(map(len, pieces), initial=0)):
-                k = kinds.get(p) or _kind(p)
-                if k != "gap":
-                    append(Token(p, s, s + len(p), k))
-            self._tokens = tokens
+            kinds = self._piece_kinds()
+            texts = list(map(_rstrip, pieces, repeat(" ")))
+            starts = list(accumulate(map(len, pieces), initial=0))
+            ends = map(add, starts, map(len, texts))
+            self._tokens = list(map(_new, repeat(Token), compress(zip(texts, starts, ends, kinds),
+                                                                  map(ne, kinds, repeat("gap")))))
         return self._tokens
 
     def texts(self) -> list[str]:
         """The token strings alone, without building ``Token`` objects."""
+        return list(compress(map(_rstrip, self._pieces, repeat(" ")),
+                             map(ne, self._piece_kinds(), repeat("gap"))))
+
+    def spans(self) -> list[tuple[int, int, str]]:
+        """``(start, end, kind)`` of each token, without building ``Token`` objects."""
+        if self._tokens is not None:
+            return [(t[1], t[2], t[3]) for t in self._tokens]
         pieces = self._pieces
-        kinds = list(map(_KIND_CACHE.get, pieces))
-        if None in kinds:
-            kinds = [k or _kind(p) for p, k in zip(pieces, kinds)]
-        return list(compress(pieces, map(ne, kinds, repeat("gap"))))
+        kinds = self._piece_kinds()
+        starts = list(accumulate(map(len, pieces), initial=0))
+        ends = map(sub, starts[1:], map(str.endswith, pieces, repeat(" ")))  # minus the space taken
+        return list(compress(zip(starts, ends, kinds), map(ne, kinds, repeat("gap"))))
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def, override]  # int -> Token, slice -> list
         return self._build()[i]
@@ -226,4 +292,4 @@ def tokenize(text: str) -> TokenList:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() expects str, not {type(text).__name__}")
-    return TokenList(text, _patterns().pieces.findall(text))
+    return TokenList(text, _patterns().tokens.findall(text))
