@@ -99,13 +99,15 @@ def _nonstandard(w: str) -> bool:
                for c in _headword_keys().get(_fine_key(w), ()))
 
 
+@cache
+def _stem_set() -> frozenset[str]:
+    """Words long and frequent enough to license affixes."""
+    return frozenset(w for w, c in word_lm().counts.items() if c >= MIN_STEM_COUNT and len(w) >= MIN_STEM_LEN)
+
+
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
-    counts = word_lm().counts
-    for s in affix_stems(w):
-        if len(s) >= MIN_STEM_LEN and counts.get(s, 0.0) >= MIN_STEM_COUNT:
-            return True
-    return False
+    return not _stem_set().isdisjoint(affix_stems(w))
 
 
 @lru_cache(maxsize=300_000)
@@ -157,19 +159,18 @@ def _morph_ok(w: str) -> bool:
 def _near_known(w: str) -> bool:
     """Is a known word one keyboard confusion or one edit away from ``w``?"""
     lm, index, ks = word_lm(), key_index(), key_scheme()
+    if len(w) >= 4:
+        didx, counts = _delete_index(), lm.counts
+        for c in didx.get(w, ()):
+            if c != w and counts.get(c, 0.0) >= NEAR_MIN_COUNT:
+                return True
+        for i in range(len(w)):
+            for c in didx.get(w[:i] + w[i + 1:], ()):
+                if c != w and counts.get(c, 0.0) >= NEAR_MIN_COUNT:
+                    return True
     for k in ks.typed_keys(w):
         if any(c != w for c in index.get(k, ())):
             return True
-    if len(w) < 4:
-        return False
-    didx = _delete_index()
-    for c in didx.get(w, ()):
-        if c != w and lm.counts.get(c, 0.0) >= NEAR_MIN_COUNT:
-            return True
-    for i in range(len(w)):
-        for c in didx.get(w[:i] + w[i + 1:], ()):
-            if c != w and lm.counts.get(c, 0.0) >= NEAR_MIN_COUNT:
-                return True
     return False
 
 
@@ -182,14 +183,43 @@ def _foreign_re() -> re.Pattern[str]:
 
 
 @cache
+def _accepted() -> frozenset[str]:
+    """Words of the vocabulary accepted as they are (all but the running-text spellings the
+    dictionary writes otherwise): the fast path of ``check``."""
+    return frozenset(w for w in sorted(_vocab()) if not _nonstandard(w))
+
+
+@cache
 def _load() -> None:
     """Load the word list and the indexes once (the first call pays for them)."""
-    _vocab()
+    _accepted()
+    _stem_set()
     key_index()
     _delete_index()
     _headword_keys()
     _foreign_re()
     _morph_ok("\u06a9\u062a\u06ce\u0628")  # loads the analyzer's lexicon
+
+
+CACHE_SIZE = 500_000  # verdicts kept per mode (the cache is emptied when it is full)
+_verdicts: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+
+
+def _verdict(word: str, strict: bool) -> bool:
+    w = word.replace("\u200c", "") if "\u200c" in word else word
+    if w in _accepted():
+        return True
+    if not _ARABIC_LETTER.search(w):
+        return True
+    if _foreign_re().search(w):
+        return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
+    if w in _vocab():
+        return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
+    if _check(w):
+        return True
+    if not strict and not _near_known(w):
+        return True
+    return _morph_ok(w)
 
 
 def check(word: str, strict: bool = False) -> bool:
@@ -201,23 +231,22 @@ def check(word: str, strict: bool = False) -> bool:
     With ``strict=False`` (the default) an unknown word is only flagged when a known word is one
     keyboard confusion or one edit away from it; an unknown word with no such neighbour is taken
     for a name or a foreign word and accepted. ``strict=True`` flags every unknown word.
+    Verdicts are cached per word type.
 
     >>> check("دەچێت"), check("دەچیت"), check("نووسەرەکان")
     (True, True, True)
     >>> check("باشور")
     False
     """
-    _load()
-    if _check(word):
-        return True
-    w = word.replace("\u200c", "")
-    if _foreign_re().search(w):
-        return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
-    if w in _vocab():
-        return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
-    if not strict and not _near_known(w):
-        return True
-    return _morph_ok(w)
+    cache_ = _verdicts[1 if strict else 0]
+    v = cache_.get(word)
+    if v is None:
+        _load()
+        v = _verdict(word, strict)
+        if len(cache_) >= CACHE_SIZE:
+            cache_.clear()
+        cache_[word] = v
+    return v
 
 
 # ---------------------------------------------------------------- suggestions
@@ -237,7 +266,7 @@ def _neighbours() -> frozenset[tuple[str, str]]:
 def _delete_index() -> dict[str, tuple[str, ...]]:
     """Every word of the vocabulary and every string one deletion away -> words."""
     idx: dict[str, list[str]] = {}
-    for w in _vocab():
+    for w in sorted(_vocab()):
         if len(w) > 25:
             continue
         idx.setdefault(w, []).append(w)
@@ -508,4 +537,13 @@ def check_text(text: str) -> list[tuple[int, int, str]]:
     >>> check_text("من باشور دەبینم")
     [(3, 8, 'باشور')]
     """
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text) if not check(m.group(0))]
+    get = _verdicts[0].get
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w = m.group()
+        v = get(w)
+        if v is None:
+            v = check(w)
+        if not v:
+            out.append((m.start(), m.end(), w))
+    return out
