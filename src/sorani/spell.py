@@ -35,16 +35,16 @@ _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
 MIN_STEM_COUNT = 0.3    # a stem must be at least a headword (pseudo-count) to license affixes
 MIN_STEM_LEN = 3
 MIN_COMPOUND = 3
+COMPOUND_MIN_COUNT = 2.0  # the known part of a compound to correct must have been seen in running text
 FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
-INDEL_CHEAP = 0.4       # ە, ئ, و of وو, ی of یی left out or doubled
 EDIT = 1.0
 SPLIT_COST = 0.9
-TAIL_COST = 0.1
-HEADWORD_BONUS = 0.0
+BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
+APPROX_KEEP = 8         # symmetric-delete candidates scored exactly
+WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
-_CHEAP_INDEL = frozenset("\u06d5\u0626\u0648\u06cc\u0647")
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
 
@@ -263,60 +263,112 @@ def _neighbours() -> frozenset[tuple[str, str]]:
 
 
 @cache
+def _confusions() -> tuple[dict[tuple[str, str], float], dict[str, float], frozenset[str], dict[int, str]]:
+    """(substitution costs, inside-word insertion/deletion costs, letters written once for
+    twice, spelling-key fold table) of ``data/repair/spelling.tsv``; neighbouring keys of
+    ``data/repair/keyboard.tsv`` cost ``NEIGHBOUR``."""
+    sub: dict[tuple[str, str], float] = {p: NEIGHBOUR for p in _neighbours()}
+    indel: dict[str, float] = {}
+    double: set[str] = set()
+    fold: dict[int, str] = {}
+    for row in read_rows("repair/spelling.tsv"):
+        kind, letters = row[0], row[1]
+        if kind == "sub":
+            cost = float(row[2])
+            for a in letters:
+                for b in letters:
+                    if a != b:
+                        sub[(a, b)] = min(cost, sub.get((a, b), EDIT))
+        elif kind == "indel":
+            for a in letters:
+                indel[a] = float(row[2])
+        elif kind == "double":
+            double.update(letters)
+        elif kind == "fold":
+            fold[ord(letters)] = row[2]
+    return sub, indel, frozenset(double), fold
+
+
+def _spell_key(w: str) -> str:
+    """``w`` with the standard-orthography confusions folded (ێ/ی, ۆ/و, ڵ/ل, ڕ/ر, ه/ە) and
+    وو, یی written once: the misspellings of a word share its key."""
+    k = w.translate(_confusions()[3])
+    if "\u0648\u0648" in k or "\u06cc\u06cc" in k:
+        k = k.replace("\u0648\u0648", "\u0648").replace("\u06cc\u06cc", "\u06cc")
+    return k
+
+
+@cache
+def _key_words() -> dict[str, tuple[str, ...]]:
+    """Spelling key -> words of the vocabulary with that key, most frequent first."""
+    counts = word_lm().counts
+    out: dict[str, list[str]] = {}
+    for w in sorted(_vocab()):
+        out.setdefault(_spell_key(w), []).append(w)
+    return {k: tuple(sorted(v, key=lambda x: (-counts[x], x))) for k, v in out.items()}
+
+
+@cache
 def _delete_index() -> dict[str, tuple[str, ...]]:
-    """Every word of the vocabulary and every string one deletion away -> words."""
+    """Symmetric-delete index: every word of the vocabulary (25 letters at most) and every string
+    one deletion away -> those words (in sorted order, so that results are deterministic)."""
     idx: dict[str, list[str]] = {}
     for w in sorted(_vocab()):
         if len(w) > 25:
             continue
         idx.setdefault(w, []).append(w)
-        for i in range(len(w)):
-            d = w[:i] + w[i + 1:]
+        for d in {w[:i] + w[i + 1:] for i in range(len(w))}:
             if d:
                 idx.setdefault(d, []).append(w)
     return {k: tuple(v) for k, v in idx.items()}
 
 
 def _cost(a: str, b: str) -> float:
-    """Keyboard-aware weighted edit distance (with adjacent transposition): confusable letters
-    and neighbouring keys are cheap substitutions; ە, ئ, و, ی, ه are cheap to add or drop inside
-    a word, dearer at its end (where they are suffixes)."""
+    """Keyboard-aware weighted edit distance from ``a`` (typed) to ``b`` (with adjacent
+    transposition): confusable letters (``data/repair/spelling.tsv``) and neighbouring keys are
+    cheap substitutions, وو/یی written once cheap, ە and ئ cheap to add or drop inside a word,
+    dearer at its end (where letters are suffixes)."""
     if a == b:
         return 0.0
-    ks, nb = key_scheme(), _neighbours()
-    ca, cb = ks.classes(a), ks.classes(b)
-
-    def indels(w: str) -> list[float]:
-        out = [INDEL_CHEAP if x in _CHEAP_INDEL else EDIT for x in w]
-        if out and w[-1] != "\u06d5":
-            out[-1] = EDIT
-        return out
-
-    ins_b, del_a = indels(b), indels(a)
+    sub_cost, indel_cost, double, _ = _confusions()
     # the common prefix and suffix cost nothing: run the table on the differing middle only
     p, q = common_ends(a, b)
-    if p or q:
-        ea, eb = len(a) - q, len(b) - q
-        a, b, ca, cb = a[p:ea], b[p:eb], ca[p:ea], cb[p:eb]
-        ins_b, del_a = ins_b[p:eb], del_a[p:ea]
+
+    def indels(w: str, end: int) -> list[float]:
+        """Insertion/deletion costs of the letters w[p:end]."""
+        last = len(w) - 1
+        out = []
+        for i in range(p, end):
+            x = w[i]
+            if i and x == w[i - 1] and x in double:
+                out.append(CONFUSABLE)  # the second و of وو, even at the end (تینو → تینوو)
+            elif i == last and x != "\u06d5":
+                out.append(EDIT)  # a final letter is a suffix
+            else:
+                out.append(indel_cost.get(x, EDIT))
+        return out
+
+    ea, eb = len(a) - q, len(b) - q
+    ins_b, del_a = indels(b, eb), indels(a, ea)
+    if ea - p == 1 and eb - p == 1:  # one substitution (or a deletion and an insertion)
+        return min(sub_cost.get((a[p], b[p]), EDIT), del_a[0] + ins_b[0])
+    if ea == p:  # insertions only
+        return sum(ins_b)
+    if eb == p:  # deletions only
+        return sum(del_a)
+    a, b = a[p:ea], b[p:eb]
     n = len(b)
     prev2: list[float] = []
     prev = [0.0] * (n + 1)
     for j in range(1, n + 1):
         prev[j] = prev[j - 1] + ins_b[j - 1]
+    get = sub_cost.get
     for i, x in enumerate(a, 1):
         dx = del_a[i - 1]
         cur = [prev[0] + dx]
         for j in range(1, n + 1):
             y = b[j - 1]
-            if x == y:
-                sub = 0.0
-            elif ca[i - 1] == cb[j - 1]:
-                sub = CONFUSABLE
-            elif (x, y) in nb:
-                sub = NEIGHBOUR
-            else:
-                sub = EDIT
+            sub = 0.0 if x == y else get((x, y), EDIT)
             v = min(prev[j] + dx, cur[j - 1] + ins_b[j - 1], prev[j - 1] + sub)
             if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and prev2:
                 v = min(v, prev2[j - 2] + 0.7)
@@ -326,14 +378,16 @@ def _cost(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=200_000)
-def _freq_score(word: str) -> float:
-    """Prior of a (stem) word: log frequency, a bonus for dictionary headwords, a penalty for
-    running-text spellings the dictionary writes otherwise."""
+def _freq_score(word: str, backoff: str = "") -> float:
+    """Prior of a word: log frequency, with a penalty for running-text spellings the dictionary
+    writes otherwise. An inflected form the word list lacks backs off to the frequency of its
+    stem ``backoff`` (discounted by ``BACKOFF``)."""
     lm = word_lm()
-    score = FREQ_WEIGHT * math.log(lm.counts.get(word, 0.1) + 1.0)
-    if "s" in lm.flags.get(word, ""):
-        score += HEADWORD_BONUS
-    elif word in lm.counts and _nonstandard(word):
+    c = lm.counts.get(word)
+    if c is None and backoff:
+        c = BACKOFF * lm.counts.get(backoff, 0.0)
+    score = FREQ_WEIGHT * math.log((c or 0.1) + 1.0)
+    if c is not None and word in lm.counts and "s" not in lm.flags.get(word, "") and _nonstandard(word):
         score -= NONSTANDARD_PENALTY
     return score
 
@@ -353,6 +407,8 @@ def _is_suffix_chain(tail: str, depth: int = 3) -> bool:
 
 
 def _splits(w: str) -> list[tuple[str, str]]:
+    """(stem, suffix chain) splits of ``w``, longest stem first (stems of three letters or more,
+    suffix chains of up to eight letters)."""
     out = []
     for j in range(len(w) - 1, max(2, len(w) - 9), -1):
         tail = w[j:]
@@ -362,29 +418,26 @@ def _splits(w: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=100_000)
-def _stem_candidates(stem: str) -> tuple[tuple[str, float], ...]:
-    """A few known words close to ``stem`` (itself when known), with approximate costs."""
+def _stem_candidates(stem: str) -> tuple[str, ...]:
+    """Known words close to ``stem`` (itself when known): the words sharing its spelling key,
+    then words one edit away, most frequent first."""
     lm = word_lm()
     counts = lm.counts
-    pool: dict[str, float] = {}
-    if stem in counts and not _nonstandard(stem):
-        pool[stem] = 0.0
-    index, ks = key_index(), key_scheme()
-    for k in ks.typed_keys(stem):
-        for c in index.get(k, ())[:4]:
-            pool.setdefault(c, CONFUSABLE * max(1, abs(len(c) - len(stem))))
+    pool: dict[str, None] = {}
+    if counts.get(stem, 0.0) >= MIN_STEM_COUNT and not _nonstandard(stem):
+        pool[stem] = None
+    for c in _key_words().get(_spell_key(stem), ())[:6]:
+        if counts[c] >= MIN_STEM_COUNT:
+            pool.setdefault(c, None)
     if len(stem) >= 4:
         didx = _delete_index()
-        near: list[tuple[str, float]] = [(c, EDIT * (len(c) - len(stem))) for c in didx.get(stem, ())]
+        near = set(didx.get(stem, ()))
         for i in range(len(stem)):
-            d = stem[:i] + stem[i + 1:]
-            near.extend((c, EDIT * max(1, len(c) - len(d))) for c in didx.get(d, ()))
-        near.sort(key=lambda x: x[1] - _freq_score(x[0]))
-        for c, c0 in near[:4]:
-            pool.setdefault(c, c0)
-    ranked = sorted(((c, c0) for c, c0 in pool.items() if counts.get(c, 0.0) >= MIN_STEM_COUNT),
-                    key=lambda x: x[1] - _freq_score(x[0]))
-    return tuple(ranked[:6])
+            near.update(didx.get(stem[:i] + stem[i + 1:], ()))
+        for c in sorted(near, key=lambda x: (-counts[x], x))[:4]:
+            if counts[c] >= 1.0:
+                pool.setdefault(c, None)
+    return tuple(pool)
 
 
 def _attach_variants(stem: str, tail: str) -> list[str]:
@@ -394,7 +447,71 @@ def _attach_variants(stem: str, tail: str) -> list[str]:
             out.append(stem + "\u06cc" + tail)        # قوربانی + ەک → قوربانییەک
         elif stem[-1:] in ("\u0627", "\u06c6", "\u06ce", "\u0648"):
             out.append(stem + tail[1:])                  # بینا + ەکەدا → بیناکەدا
+    elif tail.startswith("\u06cc") and stem.endswith("\u06cc") and not tail.startswith("\u06cc\u06cc"):
+        out.append(stem + "\u06cc" + tail)             # ئازادی + یە → ئازادییە
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
+    """Single-word corrections of ``w`` as (score, word), best first: score = weighted edit cost
+    minus the frequency prior."""
+    counts = word_lm().counts
+    backoff: dict[str, str] = {}   # candidate -> stem whose frequency it borrows
+    exact: set[str] = set()        # candidates scored by the exact edit cost
+    # 1. words with the same spelling key (ێ/ی, ۆ/و, ڵ/ل, ڕ/ر, ە/ه, وو/و, یی/ی)
+    exact.update(_key_words().get(_spell_key(w), ())[:10])
+    # 2. the keyboard ambiguity keys of sorani.repair (ك/ک/گ, ە left out …)
+    index, ks = key_index(), key_scheme()
+    for k in ks.typed_keys(w)[:8]:
+        exact.update(index.get(k, ())[:3])
+    # 3. symmetric delete: up to two deletions from the input, one from the dictionary word;
+    # pre-ranked by an approximate cost, the best few scored exactly
+    approx: dict[str, float] = {}
+    if len(w) <= 25:
+        didx = _delete_index()
+        d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
+        layers: list[tuple[int, set[str]]] = [(0, {w}), (1, d1)]
+        if len(w) > 3:
+            layers.append((2, {d[:i] + d[i + 1:] for d in d1 for i in range(len(d))} - d1))
+        for d_in, dels in layers:
+            for d in dels:
+                for c in didx.get(d, ()):
+                    cost = EDIT * max(d_in, len(c) - len(d))
+                    if cost < approx.get(c, 1e9):
+                        approx[c] = cost
+    exact.update(sorted(approx, key=lambda c: (approx[c] - FREQ_WEIGHT * math.log(counts[c] + 1.0), c))[:APPROX_KEEP])
+    # 4. inflected forms: correct the stem, keep the suffixes (دورگەیەکی → دوورگەیەکی)
+    for stem, tail in _splits(w):
+        for sc in _stem_candidates(stem):
+            for cand in _attach_variants(sc, tail):
+                if cand not in counts:
+                    backoff.setdefault(cand, sc)
+                exact.add(cand)
+    # 5. compounds: one part known, the other corrected (خیراکار → خێراکار)
+    if len(w) >= 2 * MIN_COMPOUND:
+        tried = 0
+        for j in range(len(w) - MIN_COMPOUND, MIN_COMPOUND - 1, -1):
+            a, b = w[:j], w[j:]
+            ca, cb = counts.get(a, 0.0), counts.get(b, 0.0)
+            if ca >= COMPOUND_MIN_COUNT and cb < 1.0:
+                fixes = [(a, x) for x in _stem_candidates(b)[:3] if x != b]
+            elif cb >= COMPOUND_MIN_COUNT and ca < 1.0:
+                fixes = [(x, b) for x in _stem_candidates(a)[:3] if x != a]
+            else:
+                continue
+            for x, y in fixes:
+                cand = x + y
+                if cand not in counts:
+                    backoff.setdefault(cand, x if counts[x] < counts[y] else y)
+                exact.add(cand)
+            tried += 1
+            if tried >= 4:
+                break
+    exact.discard(w)
+    scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, "")), c) for c in exact]
+    scored.sort()
+    return tuple(scored[:WORD_KEEP])
 
 
 @lru_cache(maxsize=100_000)
@@ -402,44 +519,20 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
     w = word.replace("\u200c", "")
     if not w or len(w) > 60:
         return ()
-    lm, vocab = word_lm(), _vocab()
-    counts = lm.counts
-    # candidate -> approximate edit cost (exact weighted cost computed for the best few)
-    approx: dict[str, float] = {}
-
-    def offer(c: str, cost: float) -> None:
-        if c != w and cost < approx.get(c, 1e9):
-            approx[c] = cost
-
-    # 1. keyboard ambiguity keys (ي/ێ, و/وو, ە left out …)
-    index, ks = key_index(), key_scheme()
-    for k in ks.typed_keys(w):
-        for c in index.get(k, ()):
-            offer(c, CONFUSABLE * max(1, abs(len(c) - len(w))))
-    # 2. symmetric delete: up to two deletions from the input, one from the dictionary word
-    if len(w) <= 25:
-        didx = _delete_index()
-        d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
-        layers = [(0, {w}), (1, d1)]
-        if len(w) > 3:
-            layers.append((2, {d[:i] + d[i + 1:] for d in d1 for i in range(len(d))} - d1))
-        for d_in, dels in layers:
-            for d in dels:
-                for c in didx.get(d, ()):
-                    offer(c, EDIT * max(d_in, len(c) - len(d)))
-    # 2b. inflected forms: correct the stem, keep the suffixes (دەستپێشخەریەکی → …ییەکی)
-    for stem, tail in _splits(w):
-        for sc, c0 in _stem_candidates(stem):
-            for cand in _attach_variants(sc, tail):
-                offer(cand, c0 + TAIL_COST)
-    ranked = heapq.nsmallest(max(n, 5) + 4, approx, key=lambda c: approx[c] - _freq_score(c))
-    scored = [(_cost(w, c) - _freq_score(c), c) for c in ranked]
-    # 3. a missing space: a preposition or و written together with the next word, two words,
+    counts = word_lm().counts
+    vocab = _vocab()
+    scored = list(_word_candidates(w))
+    # a missing space: a preposition or و written together with the next word, two words,
     # or the best segmentation into known words (دەستبەکاربکات → دەست بە کار بکات)
     for p in ("\u0644\u06d5", "\u0628\u06d5", "\u0648"):
         rest = w[len(p):]
-        if w.startswith(p) and len(rest) >= 3 and (rest in vocab or _check(rest)):
-            scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
+        if w.startswith(p) and len(rest) >= 3:
+            if rest in vocab or _check(rest):
+                scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
+            elif len(rest) >= 4:
+                for s, c in _word_candidates(rest)[:2]:
+                    if " " not in c:
+                        scored.append((SPLIT_COST + s, p + " " + c))
     fixes = 0
     for j in range(len(w) - 2, 1, -1):
         a, b = w[:j], w[j:]
@@ -449,20 +542,20 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
             fixes += 1
             sc = _stem_candidates(b)
             if sc:
-                fixed, c0 = sc[0]
-                scored.append((SPLIT_COST + c0 - 0.5 * (_freq_score(a) + _freq_score(fixed)),
+                fixed = sc[0]
+                scored.append((SPLIT_COST + _cost(b, fixed) - 0.5 * (_freq_score(a) + _freq_score(fixed)),
                                a + " " + fixed))
     seg = _segment(w)
     if seg:
         scored.append(seg)
+    # a glued و (and): دورخراوەتەوەو → دورخراوەتەوە و, its head corrected when need be
     if w.endswith("\u0648") and len(w) > 3:
         head = w[:-1]
         if head in vocab or _check(head):
             scored.append((SPLIT_COST - _freq_score(head), head + " \u0648"))
         else:
-            for _, c in sorted(scored)[:2]:
-                if " " not in c and c.endswith("\u0648"):
-                    scored.append((SPLIT_COST + _cost(head, c[:-1]) - _freq_score(c[:-1]), c[:-1] + " \u0648"))
+            for s, c in _word_candidates(head)[:3]:
+                scored.append((SPLIT_COST + s, c + " \u0648"))
     scored.sort()
     out: list[str] = []
     for _, c in scored:
