@@ -198,6 +198,9 @@ def _load() -> None:
     _delete_index()
     _headword_keys()
     _foreign_re()
+    _key_words()
+    _suffix_chains()
+    _log_prior()
     _morph_ok("\u06a9\u062a\u06ce\u0628")  # loads the analyzer's lexicon
 
 
@@ -330,15 +333,25 @@ def _cost(a: str, b: str) -> float:
     dearer at its end (where letters are suffixes)."""
     if a == b:
         return 0.0
-    sub_cost, indel_cost, double, _ = _confusions()
-    # the common prefix and suffix cost nothing: run the table on the differing middle only
+    # the common prefix and suffix cost nothing: the table runs on the differing middles only
+    # (with one letter of context before them), and the same middles recur across words
     p, q = common_ends(a, b)
+    s = p - 1 if p else 0
+    return _middle_cost(a[s:len(a) - q], b[s:len(b) - q], p > 0, q == 0)
 
-    def indels(w: str, end: int) -> list[float]:
-        """Insertion/deletion costs of the letters w[p:end]."""
-        last = len(w) - 1
+
+@lru_cache(maxsize=200_000)
+def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
+    """``_cost`` of two differing middles; ``context``: their first letter is a common letter
+    that precedes them; ``at_end``: they end their words."""
+    sub_cost, indel_cost, double, _ = _confusions()
+    p = 1 if context else 0
+
+    def indels(w: str) -> list[float]:
+        """Insertion/deletion costs of the letters w[p:]."""
+        last = len(w) - 1 if at_end else -1
         out = []
-        for i in range(p, end):
+        for i in range(p, len(w)):
             x = w[i]
             if i and x == w[i - 1] and x in double:
                 out.append(CONFUSABLE)  # the second و of وو, even at the end (تینو → تینوو)
@@ -348,15 +361,14 @@ def _cost(a: str, b: str) -> float:
                 out.append(indel_cost.get(x, EDIT))
         return out
 
-    ea, eb = len(a) - q, len(b) - q
-    ins_b, del_a = indels(b, eb), indels(a, ea)
-    if ea - p == 1 and eb - p == 1:  # one substitution (or a deletion and an insertion)
-        return min(sub_cost.get((a[p], b[p]), EDIT), del_a[0] + ins_b[0])
-    if ea == p:  # insertions only
+    ins_b, del_a = indels(b), indels(a)
+    a, b = a[p:], b[p:]
+    if len(a) == 1 and len(b) == 1:  # one substitution (or a deletion and an insertion)
+        return min(sub_cost.get((a, b), EDIT), del_a[0] + ins_b[0])
+    if not a:  # insertions only
         return sum(ins_b)
-    if eb == p:  # deletions only
+    if not b:  # deletions only
         return sum(del_a)
-    a, b = a[p:ea], b[p:eb]
     n = len(b)
     prev2: list[float] = []
     prev = [0.0] * (n + 1)
@@ -375,6 +387,12 @@ def _cost(a: str, b: str) -> float:
             cur.append(v)
         prev2, prev = prev, cur
     return prev[-1]
+
+
+@cache
+def _log_prior() -> dict[str, float]:
+    """Word -> ``FREQ_WEIGHT`` × log(count + 1), for every word of the vocabulary."""
+    return {w: FREQ_WEIGHT * math.log(c + 1.0) for w, c in word_lm().counts.items()}
 
 
 @lru_cache(maxsize=200_000)
@@ -397,13 +415,20 @@ def _suffix_set() -> frozenset[str]:
     return frozenset(affixes()[1])
 
 
-@lru_cache(maxsize=100_000)
-def _is_suffix_chain(tail: str, depth: int = 3) -> bool:
-    if not tail:
-        return True
-    if depth == 0:
-        return False
-    return any(tail.startswith(s) and _is_suffix_chain(tail[len(s):], depth - 1) for s in _suffix_set())
+@cache
+def _suffix_chains() -> frozenset[str]:
+    """Every chain of up to three suffixes (as written one after the other), eight letters at
+    most."""
+    out = {""}
+    layer = {""}
+    for _ in range(3):
+        layer = {t + s for t in layer for s in _suffix_set() if len(t) + len(s) <= 8}
+        out |= layer
+    return frozenset(out)
+
+
+def _is_suffix_chain(tail: str) -> bool:
+    return tail in _suffix_chains()
 
 
 def _splits(w: str) -> list[tuple[str, str]]:
@@ -443,11 +468,12 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
 def _attach_variants(stem: str, tail: str) -> list[str]:
     out = [attach(stem, tail)]
     if tail.startswith("\u06d5"):
-        if stem.endswith("\u06cc"):
+        if stem.endswith("\u06cc") and not stem.endswith("\u06cc\u06cc"):
             out.append(stem + "\u06cc" + tail)        # قوربانی + ەک → قوربانییەک
         elif stem[-1:] in ("\u0627", "\u06c6", "\u06ce", "\u0648"):
             out.append(stem + tail[1:])                  # بینا + ەکەدا → بیناکەدا
-    elif tail.startswith("\u06cc") and stem.endswith("\u06cc") and not tail.startswith("\u06cc\u06cc"):
+    elif tail.startswith("\u06cc") and stem.endswith("\u06cc") and not stem.endswith("\u06cc\u06cc") \
+            and not tail.startswith("\u06cc\u06cc"):
         out.append(stem + "\u06cc" + tail)             # ئازادی + یە → ئازادییە
     return out
 
@@ -460,11 +486,11 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     backoff: dict[str, str] = {}   # candidate -> stem whose frequency it borrows
     exact: set[str] = set()        # candidates scored by the exact edit cost
     # 1. words with the same spelling key (ێ/ی, ۆ/و, ڵ/ل, ڕ/ر, ە/ه, وو/و, یی/ی)
-    exact.update(_key_words().get(_spell_key(w), ())[:10])
+    exact.update(_key_words().get(_spell_key(w), ())[:6])
     # 2. the keyboard ambiguity keys of sorani.repair (ك/ک/گ, ە left out …)
     index, ks = key_index(), key_scheme()
-    for k in ks.typed_keys(w)[:8]:
-        exact.update(index.get(k, ())[:3])
+    for k in ks.typed_keys(w)[:4]:
+        exact.update(index.get(k, ())[:2])
     # 3. symmetric delete: up to two deletions from the input, one from the dictionary word;
     # pre-ranked by an approximate cost, the best few scored exactly
     approx: dict[str, float] = {}
@@ -480,7 +506,8 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
                     cost = EDIT * max(d_in, len(c) - len(d))
                     if cost < approx.get(c, 1e9):
                         approx[c] = cost
-    exact.update(sorted(approx, key=lambda c: (approx[c] - FREQ_WEIGHT * math.log(counts[c] + 1.0), c))[:APPROX_KEEP])
+    prior = _log_prior()
+    exact.update(sorted(approx, key=lambda c: (approx[c] - prior[c], c))[:APPROX_KEEP])
     # 4. inflected forms: correct the stem, keep the suffixes (دورگەیەکی → دوورگەیەکی)
     for stem, tail in _splits(w):
         for sc in _stem_candidates(stem):
