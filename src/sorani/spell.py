@@ -41,6 +41,7 @@ CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
 SPLIT_COST = 0.9
+INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
 BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
 APPROX_KEEP = 8         # symmetric-delete candidates scored exactly
 WORD_KEEP = 12          # single-word candidates kept per word
@@ -515,7 +516,12 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
                 if cand not in counts:
                     backoff.setdefault(cand, sc)
                 exact.add(cand)
-    # 5. compounds: one part known, the other corrected (خیراکار → خێراکار)
+    # 5. a long final u written with one و (تینو → تینوو) when check accepts the form
+    if len(w) >= 3 and w[-1] == "\u0648" and w[-2] not in "\u0648\u0627\u06d5\u06cc\u06ce\u06c6":
+        v = w + "\u0648"
+        if v not in counts and check(v, strict=True):
+            exact.add(v)
+    # 6. compounds: one part known, the other corrected (خیراکار → خێراکار)
     if len(w) >= 2 * MIN_COMPOUND:
         tried = 0
         for j in range(len(w) - MIN_COMPOUND, MIN_COMPOUND - 1, -1):
@@ -542,19 +548,19 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
 
 
 @lru_cache(maxsize=100_000)
-def _suggest(word: str, n: int) -> tuple[str, ...]:
-    w = word.replace("\u200c", "")
-    if not w or len(w) > 60:
-        return ()
+def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
+    """Corrections of ``w`` (no ZWNJ) as (score, text), best first: single words and, where a
+    space was left out, two or more words."""
     counts = word_lm().counts
     vocab = _vocab()
     scored = list(_word_candidates(w))
-    # a missing space: a preposition or و written together with the next word, two words,
-    # or the best segmentation into known words (دەستبەکاربکات → دەست بە کار بکات)
-    for p in ("\u0644\u06d5", "\u0628\u06d5", "\u0648"):
+    # a missing space: a preposition, کە or و written together with the next word (that word
+    # accepted by check, or corrected), two words, or the best segmentation into known words
+    # (دەستبەکاربکات → دەست بە کار بکات)
+    for p in ("\u0644\u06d5", "\u0628\u06d5", "\u06a9\u06d5", "\u0648"):
         rest = w[len(p):]
         if w.startswith(p) and len(rest) >= 3:
-            if rest in vocab or _check(rest):
+            if rest in vocab or check(rest, strict=True):
                 scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
             elif len(rest) >= 4:
                 for s, c in _word_candidates(rest)[:2]:
@@ -564,28 +570,39 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
     for j in range(len(w) - 2, 1, -1):
         a, b = w[:j], w[j:]
         if counts.get(a, 0) >= 1 and counts.get(b, 0) >= 1:
-            scored.append((SPLIT_COST - 0.5 * (_freq_score(a) + _freq_score(b)), a + " " + b))
+            scored.append((SPLIT_COST - min(_freq_score(a), _freq_score(b)), a + " " + b))
         elif counts.get(a, 0) >= 2 and len(b) >= 3 and j < len(w) - 2 and fixes < 3:
             fixes += 1
+            if check(b, strict=True):  # an inflected word after a known one: کەم کرابێتەوە
+                scored.append((SPLIT_COST + INFLECTED_SPLIT - _freq_score(a), a + " " + b))
+                continue
             sc = _stem_candidates(b)
             if sc:
                 fixed = sc[0]
-                scored.append((SPLIT_COST + _cost(b, fixed) - 0.5 * (_freq_score(a) + _freq_score(fixed)),
+                scored.append((SPLIT_COST + _cost(b, fixed) - min(_freq_score(a), _freq_score(fixed)),
                                a + " " + fixed))
     seg = _segment(w)
     if seg:
         scored.append(seg)
-    # a glued و (and): دورخراوەتەوەو → دورخراوەتەوە و, its head corrected when need be
+    # a glued و (and): دورخراوەتەوەو → دورخراوەتەوە و, its head corrected (or split) when need be
     if w.endswith("\u0648") and len(w) > 3:
         head = w[:-1]
         if head in vocab or _check(head):
             scored.append((SPLIT_COST - _freq_score(head), head + " \u0648"))
-        else:
-            for s, c in _word_candidates(head)[:3]:
+        elif depth == 0:
+            for s, c in _scored(head, 1)[:3]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
     scored.sort()
+    return tuple(scored)
+
+
+@lru_cache(maxsize=100_000)
+def _suggest(word: str, n: int) -> tuple[str, ...]:
+    w = word.replace("\u200c", "")
+    if not w or len(w) > 60:
+        return ()
     out: list[str] = []
-    for _, c in scored:
+    for _, c in _scored(w):
         if c not in out and c != w:
             out.append(c)
         if len(out) >= n:
