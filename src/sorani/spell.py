@@ -139,11 +139,12 @@ def _morph_ok(w: str) -> bool:
     if known is None:
         return False
     try:
-        if not known(w):
-            return False
         from sorani.morphology import analyze_word
 
-        a = analyze_word(w)[0]
+        analyses = analyze_word(w)
+        if not analyses or analyses[0].is_guess:
+            return False
+        a = analyses[0]
         if any(m.tag in ("CMP", "CONJ") for m in a.morphemes):
             return False  # compounds and a glued و: judged by the stricter rules above
         lm = word_lm()
@@ -202,7 +203,8 @@ def _load() -> None:
     _key_words()
     _suffix_chains()
     _log_prior()
-    _morph_ok("\u06a9\u062a\u06ce\u0628")  # loads the analyzer's lexicon
+    for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
+        _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
 
 
 CACHE_SIZE = 500_000  # verdicts kept per mode (the cache is emptied when it is full)
