@@ -648,6 +648,7 @@ def suggest(word: str, n: int = 5) -> list[str]:
     """
     if n <= 0:
         return []
+    _load()
     return list(_suggest(word, n))
 
 
