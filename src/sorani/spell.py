@@ -575,7 +575,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
             scored.append((SPLIT_COST - min(_freq_score(a), _freq_score(b)), a + " " + b))
         elif counts.get(a, 0) >= 2 and len(b) >= 3 and j < len(w) - 2 and fixes < 3:
             fixes += 1
-            if check(b, strict=True):  # an inflected word after a known one: کەم کرابێتەوە
+            if _check(b):  # an inflected word after a known one: کەم کرابێتەوە
                 scored.append((SPLIT_COST + INFLECTED_SPLIT - _freq_score(a), a + " " + b))
                 continue
             sc = _stem_candidates(b)
