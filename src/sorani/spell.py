@@ -6,10 +6,17 @@ suffixes of ``data/repair/affixes.tsv``), or when the morphological analyzer kno
 ``sorani.is_known`` is available). Tokens that are not Arabic-script words (numbers, Latin,
 punctuation) are never flagged.
 
-``suggest(word, n)``: candidates from a symmetric-delete index (edit distance up to two), from the
-keyboard ambiguity keys of ``sorani.repair`` (ي/ێ, و/وو, ە left out …) and from splitting a word
-written without its space; ranked by a keyboard-aware edit cost (confusable letters and
-neighbouring keys are cheap) and word frequency.
+Verdicts are cached per word type; words of the word list pass through a set look-up before any
+rule or the analyzer is consulted, and words with Arabic/Persian letters are rejected at once.
+
+``suggest(word, n)``: candidates from the words sharing the input's spelling key (ی/ێ, و/ۆ, ل/ڵ,
+ر/ڕ, ه/ە folded, وو/یی written once), from the keyboard ambiguity keys of ``sorani.repair``, from a
+symmetric-delete index over the word list (two deletions from the input, one from the dictionary
+word), from the stem corrected with its suffixes kept, from compounds with one part corrected, and
+from splitting a word written without its space; ranked by a keyboard-aware edit cost (the letter
+confusions of ``data/repair/spelling.tsv`` and neighbouring keys of ``data/repair/keyboard.tsv`` are
+cheap) minus a log-frequency prior (an inflected form the word list lacks borrows its stem's
+frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
 
 >>> check("کتێبەکانم")
 True
@@ -20,7 +27,6 @@ True
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import sys
