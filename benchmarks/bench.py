@@ -36,6 +36,7 @@ STAGES: dict[str, str] = {
     "identify": "sorani.langid:identify",
     "repair": "sorani.repair:repair",
     "spell_check": "sorani.spell:check_text",
+    "spell_suggest": "bench:spell_suggest",  # words/s: suggest(word, 5) on the misspelled words of gold/spelling
     "lemmatize": "sorani.morphology:lemmatize_text",
     "to_latin": "sorani.translit:to_latin",
     "to_arabic": "translit_stages:to_arabic_of_latin",
@@ -71,6 +72,37 @@ def token_fields(text: str) -> int:
         t.text, t.start, t.end, t.kind
         n += 1
     return n
+
+
+def spell_suggest(word: str) -> list[str]:
+    """Five corrections of one misspelled word. Measured in words per second over the misspelled
+    words of ``gold/spelling`` (one cold pass: every word is new to the caches), not over the
+    corpus."""
+    from sorani.spell import suggest
+
+    return suggest(word, 5)
+
+
+def _misspelled_words() -> list[str]:
+    from sorani._data import shared_data_dir
+    from sorani.evaluate.repair import _spelling_rows
+
+    data = shared_data_dir()
+    return [w for w, _ in _spelling_rows(data)[0]] if data else []
+
+
+spell_suggest.bench_words = _misspelled_words  # type: ignore[attr-defined]
+
+
+def measure_words(name: str, fn, words: list[str]) -> dict:
+    """Words per second of ``fn`` over ``words``, one cold pass (the data loaded first)."""
+    fn("گەرم")
+    t0 = CLOCK()
+    for w in words:
+        consume(fn(w))
+    dt = CLOCK() - t0
+    return {"name": name, "system": "sorani", "words_per_s": round(len(words) / max(dt, 1e-9)),
+            "n_words": len(words), "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
 def resolve(spec: str):
@@ -123,6 +155,8 @@ def measure(name: str, docs: list[str], lines: list[str], big_line: str) -> dict
     """One stage's figures. The first pass over the documents is cold: caches start empty, as
     they do for a new corpus (each stage runs in a fresh process, see ``main``)."""
     fn = resolve(STAGES[name])
+    if hasattr(fn, "bench_words"):  # a stage measured in words per second
+        return measure_words(name, fn, fn.bench_words())
     fn("گەرم")  # load data lazily before timing
     cps = time_stage(fn, docs)
     line_cps = time_stage(fn, lines)
@@ -173,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         r = json.loads(out.stdout.strip().splitlines()[-1])
         results.append(r)
+        if "words_per_s" in r:
+            print(f"{name:24s} {r['words_per_s']} words/s ({r['n_words']} words)", flush=True)
+            continue
         print(f"{name:24s} {r['chars_per_s'] / 1e6:10.2f} {r['line_chars_per_s'] / 1e6:11.2f}"
               f" {r['one_mb_line_chars_per_s'] / 1e6:10.2f} {r['glued_200_ms']:13.3f} {r['max_rss_mb']:8.1f}",
               flush=True)

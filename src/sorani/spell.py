@@ -6,10 +6,17 @@ suffixes of ``data/repair/affixes.tsv``), or when the morphological analyzer kno
 ``sorani.is_known`` is available). Tokens that are not Arabic-script words (numbers, Latin,
 punctuation) are never flagged.
 
-``suggest(word, n)``: candidates from a symmetric-delete index (edit distance up to two), from the
-keyboard ambiguity keys of ``sorani.repair`` (ي/ێ, و/وو, ە left out …) and from splitting a word
-written without its space; ranked by a keyboard-aware edit cost (confusable letters and
-neighbouring keys are cheap) and word frequency.
+Verdicts are cached per word type; words of the word list pass through a set look-up before any
+rule or the analyzer is consulted, and words with Arabic/Persian letters are rejected at once.
+
+``suggest(word, n)``: candidates from the words sharing the input's spelling key (ی/ێ, و/ۆ, ل/ڵ,
+ر/ڕ, ه/ە folded, وو/یی written once), from the keyboard ambiguity keys of ``sorani.repair``, from a
+symmetric-delete index over the word list (two deletions from the input, one from the dictionary
+word), from the stem corrected with its suffixes kept, from compounds with one part corrected, and
+from splitting a word written without its space; ranked by a keyboard-aware edit cost (the letter
+confusions of ``data/repair/spelling.tsv`` and neighbouring keys of ``data/repair/keyboard.tsv`` are
+cheap) minus a log-frequency prior (an inflected form the word list lacks borrows its stem's
+frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
 
 >>> check("کتێبەکانم")
 True
@@ -20,14 +27,15 @@ True
 """
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import sys
 from functools import cache, lru_cache
 
 from sorani._data import read_rows
-from sorani.lm import affix_stems, affixes, attach, common_ends, key_index, key_scheme, word_lm
+from sorani.lm import _prefix_chains as _lm_prefix_chains
+from sorani.lm import _suffix_chains as _lm_suffix_chains
+from sorani.lm import affixes, attach, common_ends, key_index, key_scheme, word_lm
 
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
@@ -35,16 +43,17 @@ _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
 MIN_STEM_COUNT = 0.3    # a stem must be at least a headword (pseudo-count) to license affixes
 MIN_STEM_LEN = 3
 MIN_COMPOUND = 3
+COMPOUND_MIN_COUNT = 2.0  # the known part of a compound to correct must have been seen in running text
 FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
-INDEL_CHEAP = 0.4       # ە, ئ, و of وو, ی of یی left out or doubled
 EDIT = 1.0
 SPLIT_COST = 0.9
-TAIL_COST = 0.1
-HEADWORD_BONUS = 0.0
+INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
+BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
+APPROX_KEEP = 8         # symmetric-delete candidates scored exactly
+WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
-_CHEAP_INDEL = frozenset("\u06d5\u0626\u0648\u06cc\u0647")
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
 
@@ -99,12 +108,36 @@ def _nonstandard(w: str) -> bool:
                for c in _headword_keys().get(_fine_key(w), ()))
 
 
+@cache
+def _stem_set() -> frozenset[str]:
+    """Words long and frequent enough to license affixes."""
+    return frozenset(w for w, c in word_lm().counts.items() if c >= MIN_STEM_COUNT and len(w) >= MIN_STEM_LEN)
+
+
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
-    counts = word_lm().counts
-    for s in affix_stems(w):
-        if len(s) >= MIN_STEM_LEN and counts.get(s, 0.0) >= MIN_STEM_COUNT:
-            return True
+    """Is one of the stems of ``w`` (``sorani.lm.affix_stems``) a known word? The same walk over
+    the prefix and suffix boundaries, stopping at the first known stem."""
+    n = len(w)
+    if n > 40:
+        return False
+    known = _stem_set()
+    sufs, pres = _lm_suffix_chains(), _lm_prefix_chains()
+    ends = [i for i in range(2, n + 1) if w[i:] in sufs]
+    for j in range(0, min(n - 1, 10)):
+        keep = pres.get(w[:j])
+        if keep is None:
+            continue
+        for i in ends:
+            if i - j < 2 or (j == 0 and i == n):
+                continue
+            core = w[j:i]
+            for k in keep:
+                stem = k + core
+                if stem in known:
+                    return True
+                if i < n and not stem.endswith("\u06d5") and w[i] != "\u06d5" and stem + "\u06d5" in known:
+                    return True
     return False
 
 
@@ -136,11 +169,12 @@ def _morph_ok(w: str) -> bool:
     if known is None:
         return False
     try:
-        if not known(w):
-            return False
         from sorani.morphology import analyze_word
 
-        a = analyze_word(w)[0]
+        analyses = analyze_word(w)
+        if not analyses or analyses[0].is_guess:
+            return False
+        a = analyses[0]
         if any(m.tag in ("CMP", "CONJ") for m in a.morphemes):
             return False  # compounds and a glued و: judged by the stricter rules above
         lm = word_lm()
@@ -157,19 +191,18 @@ def _morph_ok(w: str) -> bool:
 def _near_known(w: str) -> bool:
     """Is a known word one keyboard confusion or one edit away from ``w``?"""
     lm, index, ks = word_lm(), key_index(), key_scheme()
+    if len(w) >= 4:
+        didx, counts = _delete_index(), lm.counts
+        for c in didx.get(w, ()):
+            if c != w and counts.get(c, 0.0) >= NEAR_MIN_COUNT:
+                return True
+        for i in range(len(w)):
+            for c in didx.get(w[:i] + w[i + 1:], ()):
+                if c != w and counts.get(c, 0.0) >= NEAR_MIN_COUNT:
+                    return True
     for k in ks.typed_keys(w):
         if any(c != w for c in index.get(k, ())):
             return True
-    if len(w) < 4:
-        return False
-    didx = _delete_index()
-    for c in didx.get(w, ()):
-        if c != w and lm.counts.get(c, 0.0) >= NEAR_MIN_COUNT:
-            return True
-    for i in range(len(w)):
-        for c in didx.get(w[:i] + w[i + 1:], ()):
-            if c != w and lm.counts.get(c, 0.0) >= NEAR_MIN_COUNT:
-                return True
     return False
 
 
@@ -182,14 +215,47 @@ def _foreign_re() -> re.Pattern[str]:
 
 
 @cache
+def _accepted() -> frozenset[str]:
+    """Words of the vocabulary accepted as they are (all but the running-text spellings the
+    dictionary writes otherwise): the fast path of ``check``."""
+    return frozenset(w for w in sorted(_vocab()) if not _nonstandard(w))
+
+
+@cache
 def _load() -> None:
     """Load the word list and the indexes once (the first call pays for them)."""
-    _vocab()
+    _accepted()
+    _stem_set()
     key_index()
     _delete_index()
     _headword_keys()
     _foreign_re()
-    _morph_ok("\u06a9\u062a\u06ce\u0628")  # loads the analyzer's lexicon
+    _key_words()
+    _suffix_chains()
+    _log_prior()
+    for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
+        _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
+
+
+CACHE_SIZE = 500_000  # verdicts kept per mode (the cache is emptied when it is full)
+_verdicts: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+
+
+def _verdict(word: str, strict: bool) -> bool:
+    w = word.replace("\u200c", "") if "\u200c" in word else word
+    if w in _accepted():
+        return True
+    if not _ARABIC_LETTER.search(w):
+        return True
+    if _foreign_re().search(w):
+        return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
+    if w in _vocab():
+        return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
+    if _check(w):
+        return True
+    if not strict and not _near_known(w):
+        return True
+    return _morph_ok(w)
 
 
 def check(word: str, strict: bool = False) -> bool:
@@ -201,23 +267,22 @@ def check(word: str, strict: bool = False) -> bool:
     With ``strict=False`` (the default) an unknown word is only flagged when a known word is one
     keyboard confusion or one edit away from it; an unknown word with no such neighbour is taken
     for a name or a foreign word and accepted. ``strict=True`` flags every unknown word.
+    Verdicts are cached per word type.
 
     >>> check("دەچێت"), check("دەچیت"), check("نووسەرەکان")
     (True, True, True)
     >>> check("باشور")
     False
     """
-    _load()
-    if _check(word):
-        return True
-    w = word.replace("\u200c", "")
-    if _foreign_re().search(w):
-        return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
-    if w in _vocab():
-        return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
-    if not strict and not _near_known(w):
-        return True
-    return _morph_ok(w)
+    cache_ = _verdicts[1 if strict else 0]
+    v = cache_.get(word)
+    if v is None:
+        _load()
+        v = _verdict(word, strict)
+        if len(cache_) >= CACHE_SIZE:
+            cache_.clear()
+        cache_[word] = v
+    return v
 
 
 # ---------------------------------------------------------------- suggestions
@@ -234,60 +299,121 @@ def _neighbours() -> frozenset[tuple[str, str]]:
 
 
 @cache
+def _confusions() -> tuple[dict[tuple[str, str], float], dict[str, float], frozenset[str], dict[int, str]]:
+    """(substitution costs, inside-word insertion/deletion costs, letters written once for
+    twice, spelling-key fold table) of ``data/repair/spelling.tsv``; neighbouring keys of
+    ``data/repair/keyboard.tsv`` cost ``NEIGHBOUR``."""
+    sub: dict[tuple[str, str], float] = {p: NEIGHBOUR for p in _neighbours()}
+    indel: dict[str, float] = {}
+    double: set[str] = set()
+    fold: dict[int, str] = {}
+    for row in read_rows("repair/spelling.tsv"):
+        kind, letters = row[0], row[1]
+        if kind == "sub":
+            cost = float(row[2])
+            for a in letters:
+                for b in letters:
+                    if a != b:
+                        sub[(a, b)] = min(cost, sub.get((a, b), EDIT))
+        elif kind == "indel":
+            for a in letters:
+                indel[a] = float(row[2])
+        elif kind == "double":
+            double.update(letters)
+        elif kind == "fold":
+            fold[ord(letters)] = row[2]
+    return sub, indel, frozenset(double), fold
+
+
+def _spell_key(w: str) -> str:
+    """``w`` with the standard-orthography confusions folded (ێ/ی, ۆ/و, ڵ/ل, ڕ/ر, ه/ە) and
+    وو, یی written once: the misspellings of a word share its key."""
+    k = w.translate(_confusions()[3])
+    if "\u0648\u0648" in k or "\u06cc\u06cc" in k:
+        k = k.replace("\u0648\u0648", "\u0648").replace("\u06cc\u06cc", "\u06cc")
+    return k
+
+
+@cache
+def _key_words() -> dict[str, tuple[str, ...]]:
+    """Spelling key -> words of the vocabulary with that key, most frequent first."""
+    counts = word_lm().counts
+    out: dict[str, list[str]] = {}
+    for w in sorted(_vocab()):
+        out.setdefault(_spell_key(w), []).append(w)
+    return {k: tuple(sorted(v, key=lambda x: (-counts[x], x))) for k, v in out.items()}
+
+
+@cache
 def _delete_index() -> dict[str, tuple[str, ...]]:
-    """Every word of the vocabulary and every string one deletion away -> words."""
+    """Symmetric-delete index: every word of the vocabulary (25 letters at most) and every string
+    one deletion away -> those words (in sorted order, so that results are deterministic)."""
     idx: dict[str, list[str]] = {}
-    for w in _vocab():
+    for w in sorted(_vocab()):
         if len(w) > 25:
             continue
         idx.setdefault(w, []).append(w)
-        for i in range(len(w)):
-            d = w[:i] + w[i + 1:]
+        for d in {w[:i] + w[i + 1:] for i in range(len(w))}:
             if d:
                 idx.setdefault(d, []).append(w)
     return {k: tuple(v) for k, v in idx.items()}
 
 
 def _cost(a: str, b: str) -> float:
-    """Keyboard-aware weighted edit distance (with adjacent transposition): confusable letters
-    and neighbouring keys are cheap substitutions; ە, ئ, و, ی, ه are cheap to add or drop inside
-    a word, dearer at its end (where they are suffixes)."""
+    """Keyboard-aware weighted edit distance from ``a`` (typed) to ``b`` (with adjacent
+    transposition): confusable letters (``data/repair/spelling.tsv``) and neighbouring keys are
+    cheap substitutions, وو/یی written once cheap, ە and ئ cheap to add or drop inside a word,
+    dearer at its end (where letters are suffixes)."""
     if a == b:
         return 0.0
-    ks, nb = key_scheme(), _neighbours()
-    ca, cb = ks.classes(a), ks.classes(b)
+    # the common prefix and suffix cost nothing: the table runs on the differing middles only
+    # (with one letter of context before them), and the same middles recur across words
+    p, q = common_ends(a, b)
+    s = p - 1 if p else 0
+    return _middle_cost(a[s:len(a) - q], b[s:len(b) - q], p > 0, q == 0)
+
+
+@lru_cache(maxsize=200_000)
+def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
+    """``_cost`` of two differing middles; ``context``: their first letter is a common letter
+    that precedes them; ``at_end``: they end their words."""
+    sub_cost, indel_cost, double, _ = _confusions()
+    p = 1 if context else 0
 
     def indels(w: str) -> list[float]:
-        out = [INDEL_CHEAP if x in _CHEAP_INDEL else EDIT for x in w]
-        if out and w[-1] != "\u06d5":
-            out[-1] = EDIT
+        """Insertion/deletion costs of the letters w[p:]."""
+        last = len(w) - 1 if at_end else -1
+        out = []
+        for i in range(p, len(w)):
+            x = w[i]
+            if i and x == w[i - 1] and x in double:
+                out.append(CONFUSABLE)  # the second و of وو, even at the end (تینو → تینوو)
+            elif i == last and x != "\u06d5":
+                out.append(EDIT)  # a final letter is a suffix
+            else:
+                out.append(indel_cost.get(x, EDIT))
         return out
 
     ins_b, del_a = indels(b), indels(a)
-    # the common prefix and suffix cost nothing: run the table on the differing middle only
-    p, q = common_ends(a, b)
-    if p or q:
-        ea, eb = len(a) - q, len(b) - q
-        a, b, ca, cb = a[p:ea], b[p:eb], ca[p:ea], cb[p:eb]
-        ins_b, del_a = ins_b[p:eb], del_a[p:ea]
+    a, b = a[p:], b[p:]
+    if len(a) == 1 and len(b) == 1:  # one substitution (or a deletion and an insertion)
+        return min(sub_cost.get((a, b), EDIT), del_a[0] + ins_b[0])
+    if not a:  # insertions only
+        return sum(ins_b)
+    if not b:  # deletions only
+        return sum(del_a)
     n = len(b)
     prev2: list[float] = []
     prev = [0.0] * (n + 1)
     for j in range(1, n + 1):
         prev[j] = prev[j - 1] + ins_b[j - 1]
+    get = sub_cost.get
     for i, x in enumerate(a, 1):
         dx = del_a[i - 1]
         cur = [prev[0] + dx]
         for j in range(1, n + 1):
             y = b[j - 1]
-            if x == y:
-                sub = 0.0
-            elif ca[i - 1] == cb[j - 1]:
-                sub = CONFUSABLE
-            elif (x, y) in nb:
-                sub = NEIGHBOUR
-            else:
-                sub = EDIT
+            sub = 0.0 if x == y else get((x, y), EDIT)
             v = min(prev[j] + dx, cur[j - 1] + ins_b[j - 1], prev[j - 1] + sub)
             if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and prev2:
                 v = min(v, prev2[j - 2] + 0.7)
@@ -296,15 +422,23 @@ def _cost(a: str, b: str) -> float:
     return prev[-1]
 
 
+@cache
+def _log_prior() -> dict[str, float]:
+    """Word -> ``FREQ_WEIGHT`` × log(count + 1), for every word of the vocabulary."""
+    return {w: FREQ_WEIGHT * math.log(c + 1.0) for w, c in word_lm().counts.items()}
+
+
 @lru_cache(maxsize=200_000)
-def _freq_score(word: str) -> float:
-    """Prior of a (stem) word: log frequency, a bonus for dictionary headwords, a penalty for
-    running-text spellings the dictionary writes otherwise."""
+def _freq_score(word: str, backoff: str = "") -> float:
+    """Prior of a word: log frequency, with a penalty for running-text spellings the dictionary
+    writes otherwise. An inflected form the word list lacks backs off to the frequency of its
+    stem ``backoff`` (discounted by ``BACKOFF``)."""
     lm = word_lm()
-    score = FREQ_WEIGHT * math.log(lm.counts.get(word, 0.1) + 1.0)
-    if "s" in lm.flags.get(word, ""):
-        score += HEADWORD_BONUS
-    elif word in lm.counts and _nonstandard(word):
+    c = lm.counts.get(word)
+    if c is None and backoff:
+        c = BACKOFF * lm.counts.get(backoff, 0.0)
+    score = FREQ_WEIGHT * math.log((c or 0.1) + 1.0)
+    if c is not None and word in lm.counts and "s" not in lm.flags.get(word, "") and _nonstandard(word):
         score -= NONSTANDARD_PENALTY
     return score
 
@@ -314,16 +448,25 @@ def _suffix_set() -> frozenset[str]:
     return frozenset(affixes()[1])
 
 
-@lru_cache(maxsize=100_000)
-def _is_suffix_chain(tail: str, depth: int = 3) -> bool:
-    if not tail:
-        return True
-    if depth == 0:
-        return False
-    return any(tail.startswith(s) and _is_suffix_chain(tail[len(s):], depth - 1) for s in _suffix_set())
+@cache
+def _suffix_chains() -> frozenset[str]:
+    """Every chain of up to three suffixes (as written one after the other), eight letters at
+    most."""
+    out = {""}
+    layer = {""}
+    for _ in range(3):
+        layer = {t + s for t in layer for s in _suffix_set() if len(t) + len(s) <= 8}
+        out |= layer
+    return frozenset(out)
+
+
+def _is_suffix_chain(tail: str) -> bool:
+    return tail in _suffix_chains()
 
 
 def _splits(w: str) -> list[tuple[str, str]]:
+    """(stem, suffix chain) splits of ``w``, longest stem first (stems of three letters or more,
+    suffix chains of up to eight letters)."""
     out = []
     for j in range(len(w) - 1, max(2, len(w) - 9), -1):
         tail = w[j:]
@@ -333,39 +476,156 @@ def _splits(w: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=100_000)
-def _stem_candidates(stem: str) -> tuple[tuple[str, float], ...]:
-    """A few known words close to ``stem`` (itself when known), with approximate costs."""
+def _stem_candidates(stem: str) -> tuple[str, ...]:
+    """Known words close to ``stem`` (itself when known): the words sharing its spelling key,
+    then words one edit away, most frequent first."""
     lm = word_lm()
     counts = lm.counts
-    pool: dict[str, float] = {}
-    if stem in counts and not _nonstandard(stem):
-        pool[stem] = 0.0
-    index, ks = key_index(), key_scheme()
-    for k in ks.typed_keys(stem):
-        for c in index.get(k, ())[:4]:
-            pool.setdefault(c, CONFUSABLE * max(1, abs(len(c) - len(stem))))
+    pool: dict[str, None] = {}
+    if counts.get(stem, 0.0) >= MIN_STEM_COUNT and not _nonstandard(stem):
+        pool[stem] = None
+    for c in _key_words().get(_spell_key(stem), ())[:6]:
+        if counts[c] >= MIN_STEM_COUNT:
+            pool.setdefault(c, None)
     if len(stem) >= 4:
         didx = _delete_index()
-        near: list[tuple[str, float]] = [(c, EDIT * (len(c) - len(stem))) for c in didx.get(stem, ())]
+        near = set(didx.get(stem, ()))
         for i in range(len(stem)):
-            d = stem[:i] + stem[i + 1:]
-            near.extend((c, EDIT * max(1, len(c) - len(d))) for c in didx.get(d, ()))
-        near.sort(key=lambda x: x[1] - _freq_score(x[0]))
-        for c, c0 in near[:4]:
-            pool.setdefault(c, c0)
-    ranked = sorted(((c, c0) for c, c0 in pool.items() if counts.get(c, 0.0) >= MIN_STEM_COUNT),
-                    key=lambda x: x[1] - _freq_score(x[0]))
-    return tuple(ranked[:6])
+            near.update(didx.get(stem[:i] + stem[i + 1:], ()))
+        for c in sorted(near, key=lambda x: (-counts[x], x))[:4]:
+            if counts[c] >= 1.0:
+                pool.setdefault(c, None)
+    return tuple(pool)
 
 
 def _attach_variants(stem: str, tail: str) -> list[str]:
     out = [attach(stem, tail)]
     if tail.startswith("\u06d5"):
-        if stem.endswith("\u06cc"):
+        if stem.endswith("\u06cc") and not stem.endswith("\u06cc\u06cc"):
             out.append(stem + "\u06cc" + tail)        # قوربانی + ەک → قوربانییەک
         elif stem[-1:] in ("\u0627", "\u06c6", "\u06ce", "\u0648"):
             out.append(stem + tail[1:])                  # بینا + ەکەدا → بیناکەدا
+    elif tail.startswith("\u06cc") and stem.endswith("\u06cc") and not stem.endswith("\u06cc\u06cc") \
+            and not tail.startswith("\u06cc\u06cc"):
+        out.append(stem + "\u06cc" + tail)             # ئازادی + یە → ئازادییە
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
+    """Single-word corrections of ``w`` as (score, word), best first: score = weighted edit cost
+    minus the frequency prior."""
+    counts = word_lm().counts
+    backoff: dict[str, str] = {}   # candidate -> stem whose frequency it borrows
+    exact: set[str] = set()        # candidates scored by the exact edit cost
+    # 1. words with the same spelling key (ێ/ی, ۆ/و, ڵ/ل, ڕ/ر, ە/ه, وو/و, یی/ی)
+    exact.update(_key_words().get(_spell_key(w), ())[:6])
+    # 2. the keyboard ambiguity keys of sorani.repair (ك/ک/گ, ە left out …)
+    index, ks = key_index(), key_scheme()
+    for k in ks.typed_keys(w)[:4]:
+        exact.update(index.get(k, ())[:2])
+    # 3. symmetric delete: up to two deletions from the input, one from the dictionary word;
+    # pre-ranked by an approximate cost, the best few scored exactly
+    approx: dict[str, float] = {}
+    if len(w) <= 25:
+        didx = _delete_index()
+        d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
+        layers: list[tuple[int, set[str]]] = [(0, {w}), (1, d1)]
+        if len(w) > 3:
+            layers.append((2, {d[:i] + d[i + 1:] for d in d1 for i in range(len(d))} - d1))
+        for d_in, dels in layers:
+            for d in dels:
+                for c in didx.get(d, ()):
+                    cost = EDIT * max(d_in, len(c) - len(d))
+                    if cost < approx.get(c, 1e9):
+                        approx[c] = cost
+    prior = _log_prior()
+    exact.update(sorted(approx, key=lambda c: (approx[c] - prior[c], c))[:APPROX_KEEP])
+    # 4. inflected forms: correct the stem, keep the suffixes (دورگەیەکی → دوورگەیەکی)
+    for stem, tail in _splits(w):
+        for sc in _stem_candidates(stem):
+            for cand in _attach_variants(sc, tail):
+                if cand not in counts:
+                    backoff.setdefault(cand, sc)
+                exact.add(cand)
+    # 5. a long final u written with one و (تینو → تینوو) when check accepts the form
+    if len(w) >= 3 and w[-1] == "\u0648" and w[-2] not in "\u0648\u0627\u06d5\u06cc\u06ce\u06c6":
+        v = w + "\u0648"
+        if v not in counts and check(v, strict=True):
+            exact.add(v)
+    # 6. compounds: one part known, the other corrected (خیراکار → خێراکار)
+    if len(w) >= 2 * MIN_COMPOUND:
+        tried = 0
+        for j in range(len(w) - MIN_COMPOUND, MIN_COMPOUND - 1, -1):
+            a, b = w[:j], w[j:]
+            ca, cb = counts.get(a, 0.0), counts.get(b, 0.0)
+            if ca >= COMPOUND_MIN_COUNT and cb < 1.0:
+                fixes = [(a, x) for x in _stem_candidates(b)[:3] if x != b]
+            elif cb >= COMPOUND_MIN_COUNT and ca < 1.0:
+                fixes = [(x, b) for x in _stem_candidates(a)[:3] if x != a]
+            else:
+                continue
+            for x, y in fixes:
+                cand = x + y
+                if cand not in counts:
+                    backoff.setdefault(cand, x if counts[x] < counts[y] else y)
+                exact.add(cand)
+            tried += 1
+            if tried >= 4:
+                break
+    exact.discard(w)
+    scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, "")), c) for c in exact]
+    scored.sort()
+    return tuple(scored[:WORD_KEEP])
+
+
+@lru_cache(maxsize=100_000)
+def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
+    """Corrections of ``w`` (no ZWNJ) as (score, text), best first: single words and, where a
+    space was left out, two or more words."""
+    counts = word_lm().counts
+    vocab = _vocab()
+    scored = list(_word_candidates(w))
+    # a missing space: a preposition, کە or و written together with the next word (that word
+    # accepted by check, or corrected), two words, or the best segmentation into known words
+    # (دەستبەکاربکات → دەست بە کار بکات)
+    for p in ("\u0644\u06d5", "\u0628\u06d5", "\u06a9\u06d5", "\u0648"):
+        rest = w[len(p):]
+        if w.startswith(p) and len(rest) >= 3:
+            if rest in vocab or check(rest, strict=True):
+                scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
+            elif len(rest) >= 4:
+                for s, c in _word_candidates(rest)[:2]:
+                    if " " not in c:
+                        scored.append((SPLIT_COST + s, p + " " + c))
+    fixes = 0
+    for j in range(len(w) - 2, 1, -1):
+        a, b = w[:j], w[j:]
+        if counts.get(a, 0) >= 1 and counts.get(b, 0) >= 1:
+            scored.append((SPLIT_COST - min(_freq_score(a), _freq_score(b)), a + " " + b))
+        elif counts.get(a, 0) >= 2 and len(b) >= 3 and j < len(w) - 2 and fixes < 3:
+            fixes += 1
+            if _check(b):  # an inflected word after a known one: کەم کرابێتەوە
+                scored.append((SPLIT_COST + INFLECTED_SPLIT - _freq_score(a), a + " " + b))
+                continue
+            sc = _stem_candidates(b)
+            if sc:
+                fixed = sc[0]
+                scored.append((SPLIT_COST + _cost(b, fixed) - min(_freq_score(a), _freq_score(fixed)),
+                               a + " " + fixed))
+    seg = _segment(w)
+    if seg:
+        scored.append(seg)
+    # a glued و (and): دورخراوەتەوەو → دورخراوەتەوە و, its head corrected (or split) when need be
+    if w.endswith("\u0648") and len(w) > 3:
+        head = w[:-1]
+        if head in vocab or _check(head):
+            scored.append((SPLIT_COST - _freq_score(head), head + " \u0648"))
+        elif depth == 0:
+            for s, c in _scored(head, 1)[:3]:
+                scored.append((SPLIT_COST + s, c + " \u0648"))
+    scored.sort()
+    return tuple(scored)
 
 
 @lru_cache(maxsize=100_000)
@@ -373,70 +633,8 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
     w = word.replace("\u200c", "")
     if not w or len(w) > 60:
         return ()
-    lm, vocab = word_lm(), _vocab()
-    counts = lm.counts
-    # candidate -> approximate edit cost (exact weighted cost computed for the best few)
-    approx: dict[str, float] = {}
-
-    def offer(c: str, cost: float) -> None:
-        if c != w and cost < approx.get(c, 1e9):
-            approx[c] = cost
-
-    # 1. keyboard ambiguity keys (ي/ێ, و/وو, ە left out …)
-    index, ks = key_index(), key_scheme()
-    for k in ks.typed_keys(w):
-        for c in index.get(k, ()):
-            offer(c, CONFUSABLE * max(1, abs(len(c) - len(w))))
-    # 2. symmetric delete: up to two deletions from the input, one from the dictionary word
-    if len(w) <= 25:
-        didx = _delete_index()
-        d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
-        layers = [(0, {w}), (1, d1)]
-        if len(w) > 3:
-            layers.append((2, {d[:i] + d[i + 1:] for d in d1 for i in range(len(d))} - d1))
-        for d_in, dels in layers:
-            for d in dels:
-                for c in didx.get(d, ()):
-                    offer(c, EDIT * max(d_in, len(c) - len(d)))
-    # 2b. inflected forms: correct the stem, keep the suffixes (دەستپێشخەریەکی → …ییەکی)
-    for stem, tail in _splits(w):
-        for sc, c0 in _stem_candidates(stem):
-            for cand in _attach_variants(sc, tail):
-                offer(cand, c0 + TAIL_COST)
-    ranked = heapq.nsmallest(max(n, 5) + 4, approx, key=lambda c: approx[c] - _freq_score(c))
-    scored = [(_cost(w, c) - _freq_score(c), c) for c in ranked]
-    # 3. a missing space: a preposition or و written together with the next word, two words,
-    # or the best segmentation into known words (دەستبەکاربکات → دەست بە کار بکات)
-    for p in ("\u0644\u06d5", "\u0628\u06d5", "\u0648"):
-        rest = w[len(p):]
-        if w.startswith(p) and len(rest) >= 3 and (rest in vocab or _check(rest)):
-            scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
-    fixes = 0
-    for j in range(len(w) - 2, 1, -1):
-        a, b = w[:j], w[j:]
-        if counts.get(a, 0) >= 1 and counts.get(b, 0) >= 1:
-            scored.append((SPLIT_COST - 0.5 * (_freq_score(a) + _freq_score(b)), a + " " + b))
-        elif counts.get(a, 0) >= 2 and len(b) >= 3 and j < len(w) - 2 and fixes < 3:
-            fixes += 1
-            sc = _stem_candidates(b)
-            if sc:
-                fixed, c0 = sc[0]
-                scored.append((SPLIT_COST + c0 - 0.5 * (_freq_score(a) + _freq_score(fixed)),
-                               a + " " + fixed))
-    seg = _segment(w)
-    if seg:
-        scored.append(seg)
-    if w.endswith("\u0648") and len(w) > 3:
-        head = w[:-1]
-        if head in vocab or _check(head):
-            scored.append((SPLIT_COST - _freq_score(head), head + " \u0648"))
-        else:
-            for _, c in sorted(scored)[:2]:
-                if " " not in c and c.endswith("\u0648"):
-                    scored.append((SPLIT_COST + _cost(head, c[:-1]) - _freq_score(c[:-1]), c[:-1] + " \u0648"))
-    scored.sort()
     out: list[str] = []
-    for _, c in scored:
+    for _, c in _scored(w):
         if c not in out and c != w:
             out.append(c)
         if len(out) >= n:
@@ -480,6 +678,7 @@ def suggest(word: str, n: int = 5) -> list[str]:
     """
     if n <= 0:
         return []
+    _load()
     return list(_suggest(word, n))
 
 
@@ -508,4 +707,15 @@ def check_text(text: str) -> list[tuple[int, int, str]]:
     >>> check_text("من باشور دەبینم")
     [(3, 8, 'باشور')]
     """
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD_RE.finditer(text) if not check(m.group(0))]
+    get = _verdicts[0].get
+    out: list[tuple[int, int, str]] = []
+    if all(get(w) for w in _WORD_RE.findall(text)):
+        return out  # every word already known to be correct: no offsets needed
+    for m in _WORD_RE.finditer(text):
+        w = m.group()
+        v = get(w)
+        if v is None:
+            v = check(w)
+        if not v:
+            out.append((m.start(), m.end(), w))
+    return out

@@ -1,0 +1,64 @@
+"""Tests of the suggestion model of sorani.spell: edit costs, candidate sources, determinism."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sorani.spell import _cost, _spell_key, check, suggest
+
+LETTERS = list("ابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆهەیێئ")
+
+
+def test_confusions_are_cheaper_than_other_edits() -> None:
+    # ی/ێ differ by a diacritic: cheaper than an unrelated letter
+    assert _cost("دەچیت", "دەچێت") < _cost("دەچیت", "دەچەت")
+    # وو written once is cheap, even at the end of a word
+    assert _cost("ماندو", "ماندوو") < _cost("ماندو", "ماندوک")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(LETTERS), min_size=1, max_size=12),
+       st.text(alphabet=st.sampled_from(LETTERS), min_size=1, max_size=12))
+def test_cost_properties(a: str, b: str) -> None:
+    assert _cost(a, a) == 0.0
+    c = _cost(a, b)
+    assert 0.0 <= c <= max(len(a), len(b)) + 1e-9  # never above the plain edit distance bound
+    if a != b:
+        assert c > 0.0
+
+
+def test_spelling_key_folds_confusions() -> None:
+    assert _spell_key("نووسەر") == _spell_key("نوسەر")
+    assert _spell_key("دەچێت") == _spell_key("دەچیت")
+
+
+def test_inflected_form_corrected_with_its_suffixes() -> None:
+    # the stem is corrected (نوسەر → نووسەر), the suffixes are kept
+    assert "نووسەرەکانمان" in suggest("نوسەرەکانمان", 5)
+    assert "کتێبەکانم" in suggest("کتیبەکانم", 5)
+
+
+def test_suggestions_are_accepted_words() -> None:
+    for word in ("باشور", "نوسەر", "کتیبەکانم"):
+        for s in suggest(word, 3):
+            assert all(check(part) for part in s.split())
+
+
+def test_glued_and_split() -> None:
+    assert "کوردستان و" in suggest("کوردستانو", 5)
+    assert "لە کوردستان" in suggest("لەکوردستان", 5)
+
+
+def test_suggest_deterministic_across_hash_seeds() -> None:
+    code = ("from sorani.spell import suggest;"
+            "print('|'.join(','.join(suggest(w, 5)) for w in ['نوسەر', 'باشور', 'کتیبەکانم', 'ماندو']))")
+    outs = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        outs.add(out.stdout)
+    assert len(outs) == 1
