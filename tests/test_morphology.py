@@ -104,6 +104,14 @@ def test_morphemes_follow_the_gold_convention() -> None:
         assert text[s:e] == t
 
 
+def test_a_final_i_before_punctuation_is_not_an_ezafe() -> None:
+    # the ezafe needs a word after it; before punctuation the ی is the adjective/abstract-noun ی
+    assert [t for t, _, _ in morphemes("کاری ئابووری.")] == ["کار", "ی", "ئابووری", "."]
+    assert [t for t, _, _ in morphemes("کشتوکاڵی وڵات")] == ["کشتوکاڵ", "ی", "وڵات"]
+    assert [t for t, _, _ in morphemes("کشتوکاڵی،")] == ["کشتوکاڵی", "،"]
+    assert [t for t, _, _ in morphemes("کشتوکاڵی")] == ["کشتوکاڵی"]
+
+
 def test_lemmatize_text() -> None:
     assert lemmatize_text("منداڵەکان دەخوێنن") == ["منداڵ", "خوێندن"]
     assert lemmatize_text("") == []

@@ -1246,8 +1246,11 @@ def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]
         after_dem = any(w in _DEMONSTRATIVES for w in recent) or \
             (i + 1 < len(toks) and toks[i + 1].kind == "word" and tok.text.endswith(("ە", "ه"))
              and not tok.text.endswith("یە") and _has_article(toks[i + 1].text))  # (پیشەسازی یە …: split)
+        # an ezafe needs a word after it: before punctuation or at the end a final ی is the
+        # adjective / abstract-noun ی and stays on its word (ئابووری. ، ماتەمینی.)
+        ezafe_possible = i + 1 < len(toks) and toks[i + 1].kind != "punctuation"
         out.extend((t, tok.start + s, tok.start + e)
-                   for t, s, e in _split_word(tok.text, split_verbs, after_dem))
+                   for t, s, e in _split_word(tok.text, split_verbs, after_dem, ezafe_possible))
         recent = [fold(tok.text)]
     return out
 
@@ -1261,11 +1264,14 @@ def _has_article(word: str) -> bool:
 _DEMONSTRATIVES = frozenset({"ئەم", "ئەو", "لەم", "لەو", "بەم", "بەو", "ئەمە", "ئەوە"})
 
 
-def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -> list[tuple[str, int, int]]:
+def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False,
+                ezafe_possible: bool = True) -> list[tuple[str, int, int]]:
     analyses = _analyze_cached(word)
     if not analyses:
         return [(word, 0, len(word))]
     a = analyses[0]
+    if not ezafe_possible and len(a.morphemes) == 2 and a.morphemes[1].tag == "EZ" and not split_verbs:
+        return [(word, 0, len(word))]
     if a.pos == "VERB" and "VerbForm" not in a.features and not split_verbs:
         last = a.morphemes[-1]
         if last.tag == "CONJ" and len(a.morphemes) > 1:  # دانیشێتو → دانیشێت و
