@@ -510,10 +510,16 @@ def _ends_re(strings: Any) -> re.Pattern[str]:
 def _verb_suffix_index() -> tuple[re.Pattern[str], dict[str, list[tuple[int, list[tuple[Any, ...]]]]]]:
     """Verb suffix search: a regex over the reversed word giving its longest ending in
     ``_tails("verb")`` (at most 14 letters), and for each such ending the suffix chains that are
-    endings of it, shortest first, as (length, ``_verb_suffix_table`` entries)."""
+    endings of it, shortest first, as (length, (stem type -> the ``_verb_suffix_table`` entries that
+    can follow it, some entry ends in the subjunctive))."""
     vsuf = _verb_suffix_table()
     tails = [t for t in _tails("verb") if len(t) <= 14]
-    index = {t: [(len(t) - i, vsuf[t[i:]]) for i in range(len(t), -1, -1) if vsuf.get(t[i:])] for t in tails}
+    split: dict[str, tuple[Any, ...]] = {}
+    for key, entries in vsuf.items():  # by the stem type they follow (PSTV entries follow a past stem)
+        split[key] = ({"PRS": tuple(e for e in entries if e[0] == "PRS"),
+                       "PST": tuple(e for e in entries if e[0] in ("PST", "PSTV"))},
+                      any(e[7] for e in entries))
+    index = {t: [(len(t) - i, split[t[i:]]) for i in range(len(t), -1, -1) if vsuf.get(t[i:])] for t in tails}
     return _ends_re(tails), index
 
 
@@ -847,24 +853,17 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 hits.append((e - length, e, sentries, stems))
     if not hits:
         return out  # no verb stem before any verb ending: not a verb form
-    preverbs, nouns = lex.preverbs, lex.nouns
+    nouns = lex.nouns
     affix_pv = _affix_preverbs()
-    vpre_tails = _verb_prefix_tails()
-    for b, e, sentries, stems in hits:
+    heads = _VERB_HEADS
+    for b, e, (by_type, sbjv_end), stems in hits:
         stem = w[b:e]
-        for k in range(0, min(b, 7) + 1):
-            piece = w[b - k:b]
-            if piece not in vpre_tails:
-                break  # no prefix chain ends with this: a longer one cannot either
-            pchains = vpre.get(piece)
-            if pchains is None:
-                continue
-            pre = w[:b - k]
-            if pre and len(pre) < 2:
-                continue
-            if pre and not (pre in preverbs or pre in nouns):
-                continue
-            last = stem[-1]
+        last = stem[-1]
+        head = w[:b]
+        splits = heads.get(head)
+        if splits is None:
+            splits = _verb_head_splits(head, lex)
+        for pchains, pre in splits:
             for lemma, stype, voice, primary in stems:
                 bonus = lex.verb_rank.get(lemma, 0.0)
                 open_compound = False
@@ -896,20 +895,17 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         continue  # a past form needs no prefix (کۆکردەوە، بیرمکردەوە) but Xدا, Xبوو are X + دا, بوو
                     if has_d and not stem.startswith("ێ"):
                         continue
-                    if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                    if stype == "PST" and "SBJV" in ptags and not sbjv_end:
                         continue
-                    for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                    for sstype, schain, pers, imp, tense, smood, first, _ in by_type[stype]:
                         if bare_sbjv and (not pers or imp or len(schain) != 1):
                             continue
                         if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
                             continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
-                        if sstype == "PSTV":
-                            if stype != "PST" or last not in "اێی":
-                                continue
-                        elif sstype != stype:
+                        if sstype == "PSTV" and last not in "اێی":
                             continue
                         if stype == "PRS" and not pers and last != "ێ" and \
-                                (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
+                                (not ptags & _SBJV_NEG or last not in VOWELS):
                             continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
                         if imp and "IPFV" in ptags:
                             continue  # no imperative after دە
@@ -928,6 +924,38 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
                         break  # the cheapest valid ending chain is enough for this prefix chain
     return out
+
+
+_SBJV_NEG = frozenset({"SBJV", "NEG"})
+# the part of a word before a verb stem -> its (prefix chains, preverb) splits (a bounded memo:
+# word beginnings repeat far more than words do)
+_VERB_HEADS: dict[str, tuple[tuple[list[tuple[Any, ...]], str], ...]] = {}
+
+
+def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, ...]], str], ...]:
+    """The ways ``head`` (what precedes a verb stem) is [preverb or noun] + verb prefix chain: the
+    prefix chain's ``_verb_prefix_table`` rows and the preverb, the shortest prefix chain first."""
+    vpre, vpre_tails = _verb_prefix_table(), _verb_prefix_tails()
+    preverbs, nouns = lex.preverbs, lex.nouns
+    b = len(head)
+    out = []
+    for k in range(0, min(b, 7) + 1):
+        piece = head[b - k:]
+        if piece not in vpre_tails:
+            break  # no prefix chain ends with this: a longer one cannot either
+        pchains = vpre.get(piece)
+        if pchains is None:
+            continue
+        pre = head[:b - k]
+        if pre and len(pre) < 2:
+            continue
+        if pre and not (pre in preverbs or pre in nouns):
+            continue
+        out.append((pchains, pre))
+    if len(_VERB_HEADS) >= 200_000:
+        _VERB_HEADS.clear()
+    splits = _VERB_HEADS[head] = tuple(out)
+    return splits
 
 
 class _OPEN_PVB(tuple):
@@ -955,18 +983,20 @@ def _affix_preverbs() -> frozenset[str]:
 def _guess(w: str) -> Cand:
     """Best guess for a word with no lexicon analysis: strip a suffix chain only when it contains
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
-    chains = _noun_chains()
     n = len(w)
     best: Cand | None = None
     tails = _tails("noun")
     j = 0  # only a word end in tails can be a suffix chain
     while j < n and w[n - j - 1:] in tails:
         j += 1
-    for i in range(max(3, n - j), n):
-        segs = chains[_stem_cls(w[:i])].get(w[i:])
+    for klen, _, _, by_cls, _ in reversed(_noun_keys()[w[n - j:]]):  # the longest chain first
+        i = n - klen
+        if i < 3 or not klen:
+            continue
+        segs = by_cls.get(_stem_cls(w[:i]))
         if not segs or _glide_ek(w[:i], w[i:]):
             continue
-        for seg in segs:
+        for seg, _, _, _, _ in segs:
             if not any(t[1] in _STRONG_TAGS for t in seg):
                 continue
             best = _make(w[:i], "NOUN", "", (), w[:i], seg, True, len(seg))
