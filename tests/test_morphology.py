@@ -190,3 +190,38 @@ def test_evaluation_tasks_run() -> None:
     rows = evaluate_lemma(data)
     assert all(0 <= r["value"] <= 1 for r in rows)
     assert evaluate_morphemes(data)[-1]["metric"] == "F1"
+
+
+def test_tokenize_errata_apply() -> None:
+    from sorani.evaluate.morphology import _apply_errata, _errata
+
+    errata = _errata()
+    assert errata and all(old and new and old != new for old, new in errata)
+    fixed, n = _apply_errata(["لە", "سەر", "ماڵ", "لە", "سەر"], errata)
+    assert fixed == ["لەسەر", "ماڵ", "لەسەر"] and n == 2
+
+
+def test_lemma_conventions() -> None:
+    from sorani.morphology import lemmatize
+
+    assert lemmatize("لەوەش") == "لە+ئەو"  # a fused preposition keeps both lemmas (UniMorph)
+    assert lemmatize("نا") == "نا"  # the particle, not the verb نان
+    assert lemmatize("ڕایگەیاند") == "ڕاگەیشتن"  # preverb + agent clitic; causative to its base
+    assert lemmatize("باشترین") == "باش"  # superlative to the adjective
+    assert lemmatize("خۆشترین") == "خۆش"
+    assert lemmatize("لەوێدا") == "لە+ئەوێ"
+    assert lemmatize("گەیاندی") == "گەیشتن"  # causative -یاندن to its base -یشتن
+    # the telic verbal noun of a simple verb is its own lemma; of a compound, the compound's
+    assert lemmatize("بزووتنەوەکە") == "بزووتنەوە"
+    assert lemmatize("ڕوونکردنەوەکان") == "ڕوونکردن"
+    assert lemmatize("دەستەیەک") == "دەستە"  # a word Xە seen with the indefinite stays whole
+
+
+def test_ambiguous_e_stays_on_its_word() -> None:
+    from sorani.morphology import _lexicon, morphemes
+
+    doubtful = sorted(_lexicon().doubtful)[:50]
+    assert doubtful
+    for w in doubtful:
+        if w.endswith("ە"):
+            assert [t for t, _, _ in morphemes(w)] != [w[:-1], "ە"]

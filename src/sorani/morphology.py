@@ -357,6 +357,7 @@ class _Lexicon:
     verb_rank: dict[str, float]
     causative: dict[str, str]
     weak: frozenset[str]  # lemmas guessed from the Pewan word list: a little less trusted
+    doubtful: frozenset[str] = frozenset()  # headwords that are most likely inflected (ئاسانە، گەورەم): ranked low
 
 
 def _simple_split(lemma: str, simple: dict[str, Any]) -> tuple[str, str] | None:
@@ -422,7 +423,9 @@ def _lexicon() -> _Lexicon:
             if agent not in nouns:
                 add_noun(agent, agent, "N", "")
         add_noun(lemma, lemma, "VERB", "V.MSDR")
-        add_noun(lemma + "ەوە", lemma, "VERB", "V.MSDR;LGSPEC3")
+        # the telic verbal noun of a simple verb is a word of its own (بزووتنەوە، مانەوە، تەقینەوە);
+        # of a compound it keeps the compound's lemma (لێپرسینەوە → لێپرسین, as UniMorph)
+        add_noun(lemma + "ەوە", lemma if split and split[0] else lemma + "ەوە", "VERB", "V.MSDR;LGSPEC3")
         add_noun(past + ("و" if past[-1:] in "اێی" else "وو"), lemma, "VERB", "V.PTCP")
         add_noun(past + ("و" if past[-1:] in "اێی" else "وو") + "ەوە", lemma, "VERB", "V.PTCP;LGSPEC3")
         if passive != "-":
@@ -439,15 +442,16 @@ def _lexicon() -> _Lexicon:
     causative = {}
     for v in verbs:
         if v.endswith("اندن"):
-            for base in (v[:-4] + "ان", v[:-4] + "ین", v[:-4] + "انەوە"):
+            for base in (v[:-4] + "ان", v[:-4] + "ین", v[:-4] + "انەوە", v[:-4] + "شتن"):  # گەیاندن → گەیشتن
                 if base in verbs:
                     causative[v] = base
                     break
     for form, entries in nouns.items():
         nouns[form] = [(causative.get(l, l), p, f + ";CAUS" if l in causative else f) for l, p, f in entries]
-    weak = frozenset(r[0] for r in rows if r[6] == "Pewan")
+    doubtful = frozenset(r[0] for r in rows if r[6] == "SoraniKurdish.txt:X+ە")
+    weak = frozenset(r[0] for r in rows if r[6] == "Pewan") | doubtful
     return _Lexicon(nouns, verb_stems, compounds, frozenset(preverbs), frozenset(lemmas), closed,
-                    frozenset(stop), verb_rank, causative, weak)
+                    frozenset(stop), verb_rank, causative, weak, doubtful)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,14 +605,15 @@ def _noun_keys() -> dict[str, tuple[tuple[Any, ...], ...]]:
 
 
 @cache
-def _noun_entries() -> dict[str, tuple[float, bool, tuple[tuple[Any, ...], ...]]]:
+def _noun_entries() -> dict[str, tuple[float, bool, bool, tuple[tuple[Any, ...], ...]]]:
     """``_Lexicon.nouns`` prepared for ranking: form -> (lexicon weight, all entries are verbs,
-    [(lemma, pos, feats, output pos, score bonus, takes no suffix)])."""
+    all are verbs but no participle, [(lemma, pos, feats, output pos, score bonus, takes no suffix)])."""
     lex = _lexicon()
     out = {}
     for form, entries in lex.nouns.items():
-        weak = 0.2 if form in lex.weak else -0.2 if form in lex.closed else 0.0
+        weak = (1.5 if form in lex.doubtful else 0.2) if form in lex.weak else -0.2 if form in lex.closed else 0.0
         out[form] = (weak, all(e[1] == "VERB" for e in entries),
+                     all(e[1] == "VERB" and "V.PTCP" not in e[2] for e in entries),
                      tuple((lemma, pos, feats, _POS_OUT.get(pos, pos),
                             -0.01 if "V.PTCP" in feats or "V.MSDR" in feats else 0.0, pos in _NO_SUFFIX_POS)
                            for lemma, pos, feats in entries))
@@ -645,7 +650,8 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if entry is not None:
             if glide and last == "ی" and stem[-2:-1] in "اەۆێو":
                 continue  # _glide_ek
-            weak, all_verb, ents = entry
+            weak, all_verb, all_verb_np, ents = entry
+            agent = None
             for seg, cost, kw, an0, der in segs:
                 cost = cost + weak
                 if seg:
@@ -655,10 +661,15 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         cost += 0.5
                 s0 = 1.0 - 0.08 * cost
                 if der:  # تەواو + ەتی: the derived word is the lemma
-                    if all_verb:
-                        continue
+                    if all_verb_np if seg[0][0] == "یی" else all_verb:
+                        continue  # but a participle's -یی is an abstract noun: یەکگرتوویی
                     out.append((s0 + 0.0 + 0.001 * i, stem + seg[0][0], "NOUN", "", (), stem, seg, False))
                     continue
+                if klen == 1 and w[-1] == "ی":  # خۆکوژی، دادگەری: the activity noun
+                    if agent is None:
+                        agent = _agent_noun(stem, lex)
+                    if agent:
+                        out.append(_make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak))
                 for lemma, pos, feats, pos_out, bonus, nosuf in ents:
                     if seg and nosuf:
                         continue  # conjunctions and particles take no clitics (یانەکانی ≠ یان)
@@ -666,7 +677,7 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if an and last != "ە":  # ناوچە + ان → ناوچان
             entry = entries_of.get(stem + "ە")
             if entry is not None:
-                for lemma, pos, feats, pos_out, bonus, nosuf in entry[2]:
+                for lemma, pos, feats, pos_out, bonus, nosuf in entry[3]:
                     for seg, cost, an0 in an_segs:
                         cost = cost + 0.5
                         if an0 and stem.endswith("ەک"):
@@ -674,6 +685,19 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         out.append((1.0 - 0.08 * cost + bonus + 0.001 * i, lemma, pos_out, feats, (), stem, seg,
                                     False))
     return out
+
+
+def _agent_noun(stem: str, lex: _Lexicon) -> bool:
+    """``stem`` is an agent noun: X + -گەر or a compound ending in a verb's present stem (خۆکوژ،
+    نیگارکێش); its + ی is then read as the activity noun (خۆکوژی "suicide", دادگەری "justice")."""
+    if stem.endswith("گەر") and len(stem) > 4:
+        return True
+    if stem[-1] in VOWELS:
+        return False
+    for k in (3, 4):
+        if len(stem) - k >= 2 and any(t == "PRS" and p and not v for _, t, v, p in lex.verb_stems.get(stem[-k:], ())):
+            return stem[:-k] in lex.nouns
+    return False
 
 
 def _glide_ek(stem: str, tail: str) -> bool:
@@ -703,7 +727,11 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         if segs is None:
             continue
         for lemma, pos, feats in _light_compound(stem, lex):
-            for seg, cost, _, _, _ in segs:
+            for seg, cost, _, _, der in segs:
+                if der:  # a participle + یی is a noun: یەکگرتوویی
+                    if seg[0][0] == "یی" and "V.PTCP" in feats:
+                        out.append(_make(stem + "یی", "N", "", (), stem, seg, False, cost + 0.5))
+                    continue
                 out.append(_make(lemma, pos, feats, (), stem, seg, False, cost + 0.5))
     return out
 
@@ -734,6 +762,8 @@ def _light_nominals() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for form, entries in _lexicon().nouns.items():
         for lem, pos, feats in entries:
+            if lem.endswith("ەوە") and "LGSPEC3" in feats:
+                lem = lem[:-3]  # کردنەوە: in a compound, the lemma is the compound's (ڕوونکردن)
             if pos == "VERB" and lem in _LIGHT_VERBS and "V." in feats:
                 out[form] = (lem, feats)
     return out
@@ -834,7 +864,6 @@ def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     n = len(w)
-    vpre = _verb_prefix_table()
     rw = w[::-1]  # the word ends are found by tries over the reversed word
     suf_re, suf_index = _verb_suffix_index()
     longest = min(suf_re.match(rw).end(), n - 1)  # the longest word end a suffix chain can end
@@ -853,7 +882,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 hits.append((e - length, e, sentries, stems))
     if not hits:
         return out  # no verb stem before any verb ending: not a verb form
-    nouns = lex.nouns
+    nouns, verb_stems = lex.nouns, lex.verb_stems
     affix_pv = _affix_preverbs()
     heads = _VERB_HEADS
     for b, e, (by_type, sbjv_end), stems in hits:
@@ -875,7 +904,9 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             full = pre + lemma  # preverb + known verb: a regular compound
                             bonus -= 0.01
                         elif lemma in _LIGHT_VERBS and (len(pre) > 2 or pre in _SHORT_LIGHT_HEADS) \
-                                and pre in nouns:
+                                and pre in nouns and not (pre[-1] == "ی" and ((pre[:-1], lemma) in lex.compounds
+                                                                           or pre[:-1] in affix_pv)):
+                            # (ڕایگەیاند is ڕا + the agent clitic ی + گەیاند, not a noun ڕای + گەیاندن)
                             full = pre + lemma  # open noun + light verb compound
                             open_compound = True
                         else:
@@ -897,6 +928,8 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         continue
                     if stype == "PST" and "SBJV" in ptags and not sbjv_end:
                         continue
+                    if stype == "PST" and any(p[0] == "نا" for p in pchain):
+                        continue  # نا negates the present only; the past takes نە (نەبوو, never نابوو)
                     for sstype, schain, pers, imp, tense, smood, first, _ in by_type[stype]:
                         if bare_sbjv and (not pers or imp or len(schain) != 1):
                             continue
@@ -914,8 +947,12 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                                   if pre else ()) + pchain
                         cost = factor * (len(pchain) + len(schain)) + (0.5 if open_compound else 0.0) \
                             + (1.0 if bare_sbjv else 0.0)
+                        if pre and stem == "دا" and not strong and ptags == {"ARG"}:
+                            cost += 0.5  # خۆیدا، ناویدا: X + ی + the postposition دا far more often
                         if pre and not pchain and not schain:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
+                            if lemma == "بوون" and any(e[1] == "PST" and not e[2] for e in verb_stems.get(pre, ())):
+                                cost += 0.6  # دابوو: the pluperfect of دان before a compound دا + بوون
                         feats = ";".join(x for x in (tense, mood, voice) if x)
                         lem = full
                         base = lex.causative.get(full)
@@ -1063,7 +1100,12 @@ def _compound(w: str, lex: _Lexicon) -> list[Cand]:
             if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
                 out.append((c[0] - 0.15, head + c[1], c[2] if c[2] != "VERB" else "NOUN", c[3],
                             ((head, "CMP", ""),) + c[4], c[5], c[6], False))
-        if 2 <= len(rest) <= 6:  # noun + present stem: an agent noun
+        r = len(rest)  # noun + present stem: an agent noun; + ی its activity noun
+        if 4 <= r <= 7 and rest[-1] == "ی":  # نیگارکێشی, above the compound + ezafe (as خۆکوژی)
+            for lemma, stype, voice, primary in lex.verb_stems.get(rest[:-1], ()):
+                if stype == "PRS" and primary and not voice:
+                    out.append((0.87, w, "NOUN", "", (), w, (), False))
+        if 2 <= r <= 6:  # نیگارکێش
             for lemma, stype, voice, primary in lex.verb_stems.get(rest, ()):
                 if stype == "PRS" and primary and not voice:
                     out.append((0.8, w, "NOUN", "", (), w, (), False))
@@ -1371,9 +1413,11 @@ def _split_word(word: str, split_verbs: bool = False, after_dem: bool = False) -
     split_tags = SPLIT_TAGS
     if a.pos == "VERB" and "V.MSDR" in a.features.get("VerbForm", ""):
         split_tags = split_tags - {"POST"}  # a telic infinitive keeps its ەوە: لێکۆڵینەوە
-    if after_dem and a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and \
-            len(a.morphemes) == 2:
-        return [(word, 0, len(word))]  # ئەم پارتە: the demonstrative ە stays on its noun
+    if a.morphemes[-1].tag == "COP" and a.morphemes[-1].text in ("ە", "یە") and len(a.morphemes) == 2 and \
+            (after_dem or fold(word) in _lexicon().doubtful):
+        # ئەم پارتە: the demonstrative ە stays on its noun; so does an ە that may be part of a
+        # dictionary word (تیرە، زیادە): a copula is split only when nothing else can be meant
+        return [(word, 0, len(word))]
     if len(a.morphemes) == 1 and a.pos == "PRON" and "Possession" in a.features and \
             a.lemma != word and word.startswith(a.lemma):
         k = len(a.lemma)  # خۆی → خۆ ی
