@@ -892,7 +892,10 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
         splits = heads.get(head)
         if splits is None:
             splits = _verb_head_splits(head, lex)
-        for pchains, pre in splits:
+        one = e - b == 1
+        for pchains, pre, any_strong, has_bare in splits:
+            if one and not any_strong and not (has_bare and pre and stem == "ب"):
+                continue  # a one-letter stem needs a strong prefix, or is بوون's ب after a preverb
             for lemma, stype, voice, primary in stems:
                 bonus = lex.verb_rank.get(lemma, 0.0)
                 open_compound = False
@@ -966,12 +969,13 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
 _SBJV_NEG = frozenset({"SBJV", "NEG"})
 # the part of a word before a verb stem -> its (prefix chains, preverb) splits (a bounded memo:
 # word beginnings repeat far more than words do)
-_VERB_HEADS: dict[str, tuple[tuple[list[tuple[Any, ...]], str], ...]] = {}
+_VERB_HEADS: dict[str, tuple[tuple[list[tuple[Any, ...]], str, bool, bool], ...]] = {}
 
 
-def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, ...]], str], ...]:
+def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, ...]], str, bool, bool], ...]:
     """The ways ``head`` (what precedes a verb stem) is [preverb or noun] + verb prefix chain: the
-    prefix chain's ``_verb_prefix_table`` rows and the preverb, the shortest prefix chain first."""
+    prefix chain's ``_verb_prefix_table`` rows, the preverb, whether a row is strong (دە، نا، نە، ب)
+    and whether a row is empty; the shortest prefix chain first."""
     vpre, vpre_tails = _verb_prefix_table(), _verb_prefix_tails()
     preverbs, nouns = lex.preverbs, lex.nouns
     b = len(head)
@@ -988,7 +992,7 @@ def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, .
             continue
         if pre and not (pre in preverbs or pre in nouns):
             continue
-        out.append((pchains, pre))
+        out.append((pchains, pre, any(r[2] for r in pchains), any(not r[0] for r in pchains)))
     if len(_VERB_HEADS) >= 200_000:
         _VERB_HEADS.clear()
     splits = _VERB_HEADS[head] = tuple(out)
