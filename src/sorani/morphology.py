@@ -993,7 +993,7 @@ def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, .
         if pre and not (pre in preverbs or pre in nouns):
             continue
         out.append((pchains, pre, any(r[2] for r in pchains), any(not r[0] for r in pchains)))
-    if len(_VERB_HEADS) >= 200_000:
+    if len(_VERB_HEADS) >= 100_000:
         _VERB_HEADS.clear()
     splits = _VERB_HEADS[head] = tuple(out)
     return splits
@@ -1305,14 +1305,16 @@ def lemmatize_text(text: str) -> list[str]:
     ['منداڵ', 'لە', 'قوتابخانە', 'خوێندن']
     """
     words = _word_re().findall(text)
-    new = set(words).difference(_LEMMAS)  # the forms not seen before (set work at C speed)
-    if new:
-        if len(_LEMMAS) + len(new) > _LEMMA_CACHE_MAX:
-            _LEMMAS.clear()
-            new = set(words)
-        for w in new:
-            best = _best(w)
-            _LEMMAS[w] = best[1] if best else w
+    out = list(map(_LEMMAS.get, words))  # known forms at C speed; None marks a new one
+    if None not in out:
+        return out
+    new = set(words).difference(_LEMMAS)
+    if len(_LEMMAS) + len(new) > _LEMMA_CACHE_MAX:
+        _LEMMAS.clear()
+        new = set(words)
+    for w in new:
+        best = _best(w)
+        _LEMMAS[w] = best[1] if best else w
     return list(map(_LEMMAS.__getitem__, words))
 
 
