@@ -1392,15 +1392,26 @@ def morphemes(text: str, split_verbs: bool = False) -> list[tuple[str, int, int]
 
     out: list[tuple[str, int, int]] = []
     recent: list[str] = []  # the last few words, to see a demonstrative (ئەم … ـە)
-    for tok in tokenize(text):
+    toks = tokenize(text)
+    for i, tok in enumerate(toks):
         if tok.kind != "word":
             out.append((tok.text, tok.start, tok.end))
             continue
-        after_dem = any(w in _DEMONSTRATIVES for w in recent)
+        # ئەم پارتە (the demonstrative directly before), وڵاتە دواکەوتووەکان (the definite ezafe ە
+        # before an adjective with the article): that ە is not the copula and stays on its noun
+        after_dem = any(w in _DEMONSTRATIVES for w in recent) or \
+            (i + 1 < len(toks) and toks[i + 1].kind == "word" and tok.text.endswith(("ە", "ه"))
+             and not tok.text.endswith("یە") and _has_article(toks[i + 1].text))  # (پیشەسازی یە …: split)
         out.extend((t, tok.start + s, tok.start + e)
                    for t, s, e in _split_word(tok.text, split_verbs, after_dem))
-        recent = [fold(tok.text)]  # the demonstrative directly before: ئەم پارتە
+        recent = [fold(tok.text)]
     return out
+
+
+def _has_article(word: str) -> bool:
+    """The word's best analysis carries the definite article (ەکە، ەکان)."""
+    analyses = _analyze_cached(word)
+    return bool(analyses) and any(m.tag == "DEF" for m in analyses[0].morphemes)
 
 
 _DEMONSTRATIVES = frozenset({"ئەم", "ئەو", "لەم", "لەو", "بەم", "بەو", "ئەمە", "ئەوە"})
