@@ -46,7 +46,7 @@ _FOLD_MAP = {
     "\u00ad": "",
 }
 _FOLD_TABLE = str.maketrans(_FOLD_MAP)
-_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200cه]|^ر")
+_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200cه]")  # (or an initial ر)
 
 
 def fold(word: str) -> str:
@@ -56,7 +56,7 @@ def fold(word: str) -> str:
     >>> fold("كوردستانه")
     'کوردستانە'
     """
-    if not _NEEDS_FOLD.search(word):
+    if not _NEEDS_FOLD.search(word) and word[:1] != "ر":
         return word
     word = word.replace("ه\u200c", "ە").replace("\u200c", "").translate(_FOLD_TABLE)
     if word.startswith("ر"):  # word-initial r is always trilled: ڕ
@@ -493,6 +493,58 @@ def _verb_stem_tails() -> frozenset[str]:
     return frozenset(k[i:] for k in _lexicon().verb_stems for i in range(len(k)))
 
 
+def _ends_re(strings: Any) -> re.Pattern[str]:
+    """A regular expression whose match at position ``i`` of a reversed word is the longest word
+    end (read backwards from ``i``) among ``strings``, which are closed under taking endings: a trie
+    of the reversed strings, every node optional."""
+    root: dict[str, Any] = {}
+    for text in strings:
+        node = root
+        for ch in reversed(text):
+            node = node.setdefault(ch, {})
+
+    def emit(node: dict[str, Any]) -> str:
+        if not node:
+            return ""
+        return "(?:" + "|".join(re.escape(c) + emit(node[c]) for c in sorted(node)) + ")?"
+    return re.compile(emit(root))
+
+
+@cache
+def _verb_suffix_index() -> tuple[re.Pattern[str], dict[str, list[tuple[int, list[tuple[Any, ...]]]]]]:
+    """Verb suffix search: a regex over the reversed word giving its longest ending in
+    ``_tails("verb")`` (at most 14 letters), and for each such ending the suffix chains that are
+    endings of it, shortest first, as (length, (stem type -> the ``_verb_suffix_table`` entries that
+    can follow it, some entry ends in the subjunctive))."""
+    vsuf = _verb_suffix_table()
+    tails = [t for t in _tails("verb") if len(t) <= 14]
+    split: dict[str, tuple[Any, ...]] = {}
+    for key, entries in vsuf.items():  # by the stem type they follow (PSTV entries follow a past stem)
+        split[key] = ({"PRS": tuple(e for e in entries if e[0] == "PRS"),
+                       "PST": tuple(e for e in entries if e[0] in ("PST", "PSTV"))},
+                      any(e[7] for e in entries))
+    index = {t: [(len(t) - i, split[t[i:]]) for i in range(len(t), -1, -1) if vsuf.get(t[i:])] for t in tails}
+    return _ends_re(tails), index
+
+
+@cache
+def _verb_stem_index() -> tuple[re.Pattern[str], dict[str, list[tuple[int, list[tuple[str, str, str, bool]]]]]]:
+    """Verb stem search: a regex over the reversed word giving the longest ending of a verb stem that
+    ends at a position, and for each such ending the verb stems that are endings of it, shortest
+    first, as (length, ``_Lexicon.verb_stems`` entries)."""
+    verb_stems = _lexicon().verb_stems
+    tails = _verb_stem_tails()
+    index = {t: [(len(t) - i, verb_stems[t[i:]]) for i in range(len(t) - 1, -1, -1) if t[i:] in verb_stems]
+             for t in tails}
+    return _ends_re(tails), index
+
+
+@cache
+def _verb_prefix_tails() -> frozenset[str]:
+    """Every ending of every verb prefix chain, for an early stop of the prefix search."""
+    return frozenset(k[i:] for k in _verb_prefixes() for i in range(len(k) + 1))
+
+
 @cache
 def _verb_prefix_heads() -> frozenset[str]:
     return frozenset(k[:i] for k in _verb_prefixes() for i in range(len(k) + 1))
@@ -533,48 +585,105 @@ def _chains_by_tail() -> dict[str, dict[str, list[Chain]]]:
     return out
 
 
+@cache
+def _noun_keys() -> dict[str, tuple[tuple[Any, ...], ...]]:
+    """For every word end in ``_tails("noun")``: the suffix chains that are endings of it, shortest
+    first, each as (length, chain, starts with ان, glide-ەک ending, stem class -> [(segmentation,
+    cost, starts with ک/و, starts with ان, derivational)], class-C segmentations with their cost)."""
+    c_chains = _noun_chains()["C"]
+    info: dict[str, tuple[Any, ...]] = {}
+    for key, by_cls in _chains_by_tail().items():
+        ext = {cls: tuple((seg, _chain_cost(seg), bool(seg) and seg[0][0][:1] in "کو",
+                           bool(seg) and seg[0][0].startswith("ان"), bool(seg) and seg[0][1] == "DER")
+                          for seg in segs) for cls, segs in by_cls.items()}
+        an = key[:2] == "ان"
+        glide = key[:1] == "ە" and key[1:2] == "ک" and not key.startswith("ەکە") and not key.startswith("ەکان")
+        an_segs = tuple((seg, _chain_cost(seg), seg[0][0].startswith("ان")) for seg in c_chains.get(key, ())) \
+            if an else ()
+        info[key] = (len(key), an, glide, ext, an_segs)
+    return {t: tuple(info[t[k:]] for k in range(len(t), -1, -1) if t[k:] in info) for t in _tails("noun")}
+
+
+@cache
+def _noun_entries() -> dict[str, tuple[float, bool, bool, tuple[tuple[Any, ...], ...]]]:
+    """``_Lexicon.nouns`` prepared for ranking: form -> (lexicon weight, all entries are verbs,
+    all are verbs but no participle, [(lemma, pos, feats, output pos, score bonus, takes no suffix)])."""
+    lex = _lexicon()
+    out = {}
+    for form, entries in lex.nouns.items():
+        weak = (1.5 if form in lex.doubtful else 0.2) if form in lex.weak else -0.2 if form in lex.closed else 0.0
+        out[form] = (weak, all(e[1] == "VERB" for e in entries),
+                     all(e[1] == "VERB" and "V.PTCP" not in e[2] for e in entries),
+                     tuple((lemma, pos, feats, _POS_OUT.get(pos, pos),
+                            -0.01 if "V.PTCP" in feats or "V.MSDR" in feats else 0.0, pos in _NO_SUFFIX_POS)
+                           for lemma, pos, feats in entries))
+    return out
+
+
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
+    end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
     out: list[Cand] = []
-    chains = _noun_chains()
-    tails = _tails("noun")
-    by_tail = _chains_by_tail()
-    nouns = lex.nouns
     n = len(w)
-    for i in range(n, max(1, n - MAX_NOUN_CHAIN) - 1, -1):
-        tail = w[i:]
-        if tail not in tails:
-            break
-        by_cls = by_tail.get(tail)
-        if by_cls is None:
-            continue
+    if not n:
+        return out
+    m = n - max(1, n - MAX_NOUN_CHAIN)  # the longest chain tried
+    tails = _tails("noun")
+    j = 0
+    while j < m and w[n - j - 1:] in tails:
+        j += 1
+    entries_of = _noun_entries()
+    for klen, an, glide, by_cls, an_segs in _noun_keys()[w[n - j:]]:
+        i = n - klen
         stem = w[:i]
-        entries = nouns.get(stem)
-        if not entries and not (tail[:2] == "ان" and stem[-1] != "ە"):
+        entry = entries_of.get(stem)
+        last = stem[-1]
+        if entry is None and not (an and last != "ە"):
             continue  # nothing can match here: skip the class computation
-        segs = by_cls.get(_stem_cls(stem))
+        if last == "و" and i > 1 and stem[-2] in "اەۆێی":
+            cls = "C"
+        else:
+            cls = _CLS_OF.get(last, "C")
+        segs = by_cls.get(cls)
         if segs is None:
             continue
-        if entries:
-            weak = (1.5 if stem in lex.doubtful else 0.2) if stem in lex.weak else -0.2 if stem in lex.closed else 0.0
-            if _glide_ek(stem, tail):
-                continue
-            for seg in segs:
-                cost = _chain_cost(seg) + weak
-                if seg and seg[0][1] == "DER":  # تەواو + ەتی: the derived word is the lemma
-                    if all(e[1] == "VERB" and ("V.PTCP" not in e[2] or seg[0][0] != "یی") for e in entries):
+        if entry is not None:
+            if glide and last == "ی" and stem[-2:-1] in "اەۆێو":
+                continue  # _glide_ek
+            weak, all_verb, all_verb_np, ents = entry
+            agent = None
+            for seg, cost, kw, an0, der in segs:
+                cost = cost + weak
+                if seg:
+                    if last == "ە" and kw:  # ماڵە+کە vs ماڵ+ەکە: the article
+                        cost += 0.3
+                    elif an0 and stem.endswith("ەک"):  # X+ەکان, not Xەک+ان
+                        cost += 0.5
+                s0 = 1.0 - 0.08 * cost
+                if der:  # تەواو + ەتی: the derived word is the lemma
+                    if all_verb_np if seg[0][0] == "یی" else all_verb:
                         continue  # but a participle's -یی is an abstract noun: یەکگرتوویی
-                    out.append(_make(stem + seg[0][0], "N", "", (), stem, seg, False, cost))
+                    out.append((s0 + 0.0 + 0.001 * i, stem + seg[0][0], "NOUN", "", (), stem, seg, False))
                     continue
-                if tail == "ی" and _agent_noun(stem, lex):  # خۆکوژی، دادگەری: the activity noun
-                    out.append(_make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak))
-                for lemma, pos, feats in entries:
-                    if seg and pos in _NO_SUFFIX_POS:
+                if klen == 1 and w[-1] == "ی":  # خۆکوژی، دادگەری: the activity noun
+                    if agent is None:
+                        agent = _agent_noun(stem, lex)
+                    if agent:
+                        out.append(_make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak))
+                for lemma, pos, feats, pos_out, bonus, nosuf in ents:
+                    if seg and nosuf:
                         continue  # conjunctions and particles take no clitics (یانەکانی ≠ یان)
-                    out.append(_make(lemma, pos, feats, (), stem, seg, False, cost))
-        if tail.startswith("ان") and stem[-1] != "ە":  # ناوچە + ان → ناوچان
-            for lemma, pos, feats in lex.nouns.get(stem + "ە", ()):
-                for seg in chains["C"].get(tail, ()):
-                    out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
+                    out.append((s0 + bonus + 0.001 * i, lemma, pos_out, feats, (), stem, seg, False))
+        if an and last != "ە":  # ناوچە + ان → ناوچان
+            entry = entries_of.get(stem + "ە")
+            if entry is not None:
+                for lemma, pos, feats, pos_out, bonus, nosuf in entry[3]:
+                    for seg, cost, an0 in an_segs:
+                        cost = cost + 0.5
+                        if an0 and stem.endswith("ەک"):
+                            cost += 0.5
+                        out.append((1.0 - 0.08 * cost + bonus + 0.001 * i, lemma, pos_out, feats, (), stem, seg,
+                                    False))
     return out
 
 
@@ -601,24 +710,29 @@ def _glide_ek(stem: str, tail: str) -> bool:
 def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
     out: list[Cand] = []
-    chains = _noun_chains()
-    tails = _tails("noun")
     n = len(w)
-    for i in range(n, max(4, n - MAX_NOUN_CHAIN) - 1, -1):
-        tail = w[i:]
-        if tail not in tails:
-            break
+    m = n - max(4, n - MAX_NOUN_CHAIN)  # the longest chain tried
+    if m < 0:
+        return out
+    tails = _tails("noun")
+    j = 0
+    while j < m and w[n - j - 1:] in tails:
+        j += 1
+    for klen, _, _, by_cls, _ in _noun_keys()[w[n - j:]]:
+        i = n - klen
+        if w[i - 1] not in "نوە":
+            continue
         stem = w[:i]
-        segs = chains[_stem_cls(stem)].get(tail)
-        if segs is None or stem[-1] not in "نوە":
+        segs = by_cls.get(_stem_cls(stem))
+        if segs is None:
             continue
         for lemma, pos, feats in _light_compound(stem, lex):
-            for seg in segs:
-                if seg and seg[0][1] == "DER":  # a participle + یی is a noun: یەکگرتوویی
+            for seg, cost, _, _, der in segs:
+                if der:  # a participle + یی is a noun: یەکگرتوویی
                     if seg[0][0] == "یی" and "V.PTCP" in feats:
-                        out.append(_make(stem + "یی", "N", "", (), stem, seg, False, _chain_cost(seg) + 0.5))
+                        out.append(_make(stem + "یی", "N", "", (), stem, seg, False, cost + 0.5))
                     continue
-                out.append(_make(lemma, pos, feats, (), stem, seg, False, _chain_cost(seg) + 0.5))
+                out.append(_make(lemma, pos, feats, (), stem, seg, False, cost + 0.5))
     return out
 
 
@@ -658,13 +772,23 @@ def _light_nominals() -> dict[str, tuple[str, str]]:
 def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
     """``ڕوونکردنەوە`` = lexicon word ڕوون + a nominal form of a light verb."""
     out = []
+    nominals, ends = _light_nominals(), _light_ends()
     for k in range(3, min(len(stem) - 1, 10) + 1):
-        hit = _light_nominals().get(stem[-k:])
+        end = stem[-k:]
+        if end not in ends:
+            break  # no light verb form ends with this: a longer one cannot either
+        hit = nominals.get(end)
         head = stem[:-k]
         if hit and (len(head) >= 3 or head in _SHORT_LIGHT_HEADS) and head in lex.nouns \
                 and head not in lex.verb_stems:
             out.append((stem[:-k] + hit[0], "VERB", hit[1]))
     return out
+
+
+@cache
+def _light_ends() -> frozenset[str]:
+    """Every ending of every nominal form of a light verb."""
+    return frozenset(k[i:] for k in _light_nominals() for i in range(len(k)))
 
 
 # A candidate analysis, cheap to make: (score, lemma, pos, feats, prefix chain, stem, suffix chain,
@@ -740,47 +864,38 @@ def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     n = len(w)
-    vsuf = _verb_suffix_table()
-    vpre = _verb_prefix_table()
-    suf_cands = []
-    vsuf_tails = _tails("verb")
-    for s in range(0, min(n - 1, 14) + 1):
-        tail = w[n - s:] if s else ""
-        if tail not in vsuf_tails:
-            break  # no longer tail can be a suffix chain either
-        entries = vsuf.get(tail)
-        if entries:
-            suf_cands.append((s, entries))
+    rw = w[::-1]  # the word ends are found by tries over the reversed word
+    suf_re, suf_index = _verb_suffix_index()
+    longest = min(suf_re.match(rw).end(), n - 1)  # the longest word end a suffix chain can end
+    if longest < 0:
+        return out
+    suf_cands = suf_index.get(w[n - longest:])  # (chain length, suffix entries), shortest first
     if not suf_cands:
         return out
-    verb_stems = lex.verb_stems
-    stem_tails = _verb_stem_tails()
+    stem_re, stem_index = _verb_stem_index()
     hits = []  # (stem start, stem end, suffix entries, stem entries)
     for s, sentries in suf_cands:
         e = n - s
-        for b in range(e - 1, -1, -1):
-            piece = w[b:e]
-            if piece not in stem_tails:
-                break  # no verb stem ends with this: a longer one cannot either
-            stems = verb_stems.get(piece)
-            if stems:
-                hits.append((b, e, sentries, stems))
+        k = stem_re.match(rw, s).end() - s  # the longest verb-stem ending that ends at e
+        if k:
+            for length, stems in stem_index[w[e - k:e]]:
+                hits.append((e - length, e, sentries, stems))
     if not hits:
         return out  # no verb stem before any verb ending: not a verb form
-    preverbs, nouns = lex.preverbs, lex.nouns
+    nouns, verb_stems = lex.nouns, lex.verb_stems
     affix_pv = _affix_preverbs()
-    for b, e, sentries, stems in hits:
+    heads = _VERB_HEADS
+    for b, e, (by_type, sbjv_end), stems in hits:
         stem = w[b:e]
-        for k in range(0, min(b, 7) + 1):
-            pchains = vpre.get(w[b - k:b])
-            if pchains is None:
-                continue
-            pre = w[:b - k]
-            if pre and len(pre) < 2:
-                continue
-            if pre and not (pre in preverbs or pre in nouns):
-                continue
-            last = stem[-1]
+        last = stem[-1]
+        head = w[:b]
+        splits = heads.get(head)
+        if splits is None:
+            splits = _verb_head_splits(head, lex)
+        one = e - b == 1
+        for pchains, pre, any_strong, has_bare in splits:
+            if one and not any_strong and not (has_bare and pre and stem == "ب"):
+                continue  # a one-letter stem needs a strong prefix, or is بوون's ب after a preverb
             for lemma, stype, voice, primary in stems:
                 bonus = lex.verb_rank.get(lemma, 0.0)
                 open_compound = False
@@ -814,22 +929,19 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         continue  # a past form needs no prefix (کۆکردەوە، بیرمکردەوە) but Xدا, Xبوو are X + دا, بوو
                     if has_d and not stem.startswith("ێ"):
                         continue
-                    if stype == "PST" and "SBJV" in ptags and not any(e[7] for e in sentries):
+                    if stype == "PST" and "SBJV" in ptags and not sbjv_end:
                         continue
                     if stype == "PST" and any(p[0] == "نا" for p in pchain):
                         continue  # نا negates the present only; the past takes نە (نەبوو, never نابوو)
-                    for sstype, schain, pers, imp, tense, smood, first, _ in sentries:
+                    for sstype, schain, pers, imp, tense, smood, first, _ in by_type[stype]:
                         if bare_sbjv and (not pers or imp or len(schain) != 1):
                             continue
                         if not primary and len(stem) == 1 and first not in ("ا", "ێ", "ە", "ی"):
                             continue  # د of دان, ک of کردن: only before a vowel (دەدات، دەکات)
-                        if sstype == "PSTV":
-                            if stype != "PST" or last not in "اێی":
-                                continue
-                        elif sstype != stype:
+                        if sstype == "PSTV" and last not in "اێی":
                             continue
                         if stype == "PRS" and not pers and last != "ێ" and \
-                                (not ptags & {"SBJV", "NEG"} or last not in VOWELS):
+                                (not ptags & _SBJV_NEG or last not in VOWELS):
                             continue  # bare stem: imperative on a vowel stem (بکە), 3sg in ێ (دەڵێ)
                         if imp and "IPFV" in ptags:
                             continue  # no imperative after دە
@@ -852,6 +964,39 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         out.append(_make(lem, "VERB", feats, prefix, stem, schain, guess, cost, bonus))
                         break  # the cheapest valid ending chain is enough for this prefix chain
     return out
+
+
+_SBJV_NEG = frozenset({"SBJV", "NEG"})
+# the part of a word before a verb stem -> its (prefix chains, preverb) splits (a bounded memo:
+# word beginnings repeat far more than words do)
+_VERB_HEADS: dict[str, tuple[tuple[list[tuple[Any, ...]], str, bool, bool], ...]] = {}
+
+
+def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, ...]], str, bool, bool], ...]:
+    """The ways ``head`` (what precedes a verb stem) is [preverb or noun] + verb prefix chain: the
+    prefix chain's ``_verb_prefix_table`` rows, the preverb, whether a row is strong (دە، نا، نە، ب)
+    and whether a row is empty; the shortest prefix chain first."""
+    vpre, vpre_tails = _verb_prefix_table(), _verb_prefix_tails()
+    preverbs, nouns = lex.preverbs, lex.nouns
+    b = len(head)
+    out = []
+    for k in range(0, min(b, 7) + 1):
+        piece = head[b - k:]
+        if piece not in vpre_tails:
+            break  # no prefix chain ends with this: a longer one cannot either
+        pchains = vpre.get(piece)
+        if pchains is None:
+            continue
+        pre = head[:b - k]
+        if pre and len(pre) < 2:
+            continue
+        if pre and not (pre in preverbs or pre in nouns):
+            continue
+        out.append((pchains, pre, any(r[2] for r in pchains), any(not r[0] for r in pchains)))
+    if len(_VERB_HEADS) >= 100_000:
+        _VERB_HEADS.clear()
+    splits = _VERB_HEADS[head] = tuple(out)
+    return splits
 
 
 class _OPEN_PVB(tuple):
@@ -879,14 +1024,20 @@ def _affix_preverbs() -> frozenset[str]:
 def _guess(w: str) -> Cand:
     """Best guess for a word with no lexicon analysis: strip a suffix chain only when it contains
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
-    chains = _noun_chains()
     n = len(w)
     best: Cand | None = None
-    for i in range(3, n):
-        segs = chains[_stem_cls(w[:i])].get(w[i:])
+    tails = _tails("noun")
+    j = 0  # only a word end in tails can be a suffix chain
+    while j < n and w[n - j - 1:] in tails:
+        j += 1
+    for klen, _, _, by_cls, _ in reversed(_noun_keys()[w[n - j:]]):  # the longest chain first
+        i = n - klen
+        if i < 3 or not klen:
+            continue
+        segs = by_cls.get(_stem_cls(w[:i]))
         if not segs or _glide_ek(w[:i], w[i:]):
             continue
-        for seg in segs:
+        for seg, _, _, _, _ in segs:
             if not any(t[1] in _STRONG_TAGS for t in seg):
                 continue
             best = _make(w[:i], "NOUN", "", (), w[:i], seg, True, len(seg))
@@ -953,11 +1104,15 @@ def _compound(w: str, lex: _Lexicon) -> list[Cand]:
             if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
                 out.append((c[0] - 0.15, head + c[1], c[2] if c[2] != "VERB" else "NOUN", c[3],
                             ((head, "CMP", ""),) + c[4], c[5], c[6], False))
-        for k in range(2, min(len(rest), 6) + 1):  # noun + present stem: an agent noun
-            for lemma, stype, voice, primary in lex.verb_stems.get(rest[:k], ()):
-                if stype == "PRS" and primary and not voice and (k == len(rest) or (rest[k:] == "ی" and k >= 3)):
-                    # نیگارکێش; نیگارکێشی the activity noun, above the compound + ezafe (as خۆکوژی)
-                    out.append((0.8 if k == len(rest) else 0.87, w, "NOUN", "", (), w, (), False))
+        r = len(rest)  # noun + present stem: an agent noun; + ی its activity noun
+        if 4 <= r <= 7 and rest[-1] == "ی":  # نیگارکێشی, above the compound + ezafe (as خۆکوژی)
+            for lemma, stype, voice, primary in lex.verb_stems.get(rest[:-1], ()):
+                if stype == "PRS" and primary and not voice:
+                    out.append((0.87, w, "NOUN", "", (), w, (), False))
+        if 2 <= r <= 6:  # نیگارکێش
+            for lemma, stype, voice, primary in lex.verb_stems.get(rest, ()):
+                if stype == "PRS" and primary and not voice:
+                    out.append((0.8, w, "NOUN", "", (), w, (), False))
     return out
 
 
@@ -1002,8 +1157,8 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         found = _respelled(w, _w_variants(w))
         if found:
             return found
-    if not found:
-        return (_guess(w),)
+    if not found:  # (a respelling's guess is never used: skip it)
+        return (_guess(w),) if variants else ()
     if w in lex.closed:  # function words: their own analysis first (نا the particle, not نان)
         own = {e[0] for e in lex.closed[w]}
         found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] and c[1] in own else c for c in found]
@@ -1149,17 +1304,18 @@ def lemmatize_text(text: str) -> list[str]:
     >>> lemmatize_text("منداڵەکان لە قوتابخانەکەدا دەخوێنن")
     ['منداڵ', 'لە', 'قوتابخانە', 'خوێندن']
     """
-    cache_get = _LEMMAS.get
-    out = []
-    for w in _word_re().findall(text):
-        lem = cache_get(w)
-        if lem is None:
-            if len(_LEMMAS) >= _LEMMA_CACHE_MAX:
-                _LEMMAS.clear()
-            best = _best(w)
-            lem = _LEMMAS[w] = best[1] if best else w
-        out.append(lem)
-    return out
+    words = _word_re().findall(text)
+    out = list(map(_LEMMAS.get, words))  # known forms at C speed; None marks a new one
+    if None not in out:
+        return out
+    new = set(words).difference(_LEMMAS)
+    if len(_LEMMAS) + len(new) > _LEMMA_CACHE_MAX:
+        _LEMMAS.clear()
+        new = set(words)
+    for w in new:
+        best = _best(w)
+        _LEMMAS[w] = best[1] if best else w
+    return list(map(_LEMMAS.__getitem__, words))
 
 
 def is_known(word: str) -> bool:
