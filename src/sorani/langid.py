@@ -4,8 +4,12 @@ A multinomial naive Bayes model over character 1–5-grams of each word (with wo
 trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
 English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. Pure
 Python, no download. Arabic-script text is folded first (Arabic ``ك ي ى ة ؤ`` to Kurdish letters,
-old ``ه`` + ZWNJ to ``ە``, no harakat or tatweel) so that Sorani typed on Arabic or Persian
-keyboards or in the old spelling is still Sorani.
+old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no harakat or tatweel) so that Sorani typed on
+Arabic or Persian keyboards or in the old spelling is still Sorani. Sorani typed without the
+Kurdish letters (``ل ر ي و`` for ``ڵ ڕ ێ ۆ``, ``ه`` or nothing for ``ە``) has a column of its own
+in the model (``ckb-Arab/keyboard``, trained on keyboard-typed copies of the Sorani sentences),
+whose probability counts for ``ckb-Arab``: it does not blur the clean Sorani column, which keeps
+Sorani apart from its neighbours.
 
 Labels are BCP-47 tags: ``ckb-Arab`` ``ckb-Latn`` ``kmr-Arab`` ``kmr-Latn`` ``sdh-Arab``
 ``hac-Arab`` ``zza-Latn`` ``fa`` ``ar`` ``tr`` ``en``, and ``und`` for text that is too short or
