@@ -207,3 +207,14 @@ def test_cross_validation_small(data_dir) -> None:
     pred = [g.label for g in cross_validate(small, k=3, bits=16)]
     f1 = f1_table([lab for _, lab in small], pred, LABELS)
     assert sum(f1.values()) / len(f1) > 0.8
+
+
+def test_sorani_typed_on_an_arabic_keyboard_is_sorani() -> None:
+    # the model's keyboard sub-class of ckb-Arab counts as ckb-Arab, never shows as a label
+    m = load_model()
+    assert "ckb-Arab/keyboard" in m.columns and m.labels == LABELS
+    g = identify("ئةم هةوالة زؤر گرنگة بؤ خةلكي هةولير و سليماني")  # ڵ ڕ ێ typed as ل ر ي
+    assert g.label == "ckb-Arab", g.top(3)
+    assert set(g.probabilities) == set(LABELS) | {UND}
+    assert math.isclose(sum(g.probabilities.values()), 1.0, abs_tol=1e-9)
+    assert g.probability == max(g.probabilities.values())

@@ -4,8 +4,12 @@ A multinomial naive Bayes model over character 1–5-grams of each word (with wo
 trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
 English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. Pure
 Python, no download. Arabic-script text is folded first (Arabic ``ك ي ى ة ؤ`` to Kurdish letters,
-old ``ه`` + ZWNJ to ``ە``, no harakat or tatweel) so that Sorani typed on Arabic or Persian
-keyboards or in the old spelling is still Sorani.
+old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no harakat or tatweel) so that Sorani typed on
+Arabic or Persian keyboards or in the old spelling is still Sorani. Sorani typed without the
+Kurdish letters (``ل ر ي و`` for ``ڵ ڕ ێ ۆ``, ``ه`` or nothing for ``ە``) has a column of its own
+in the model (``ckb-Arab/keyboard``, trained on keyboard-typed copies of the Sorani sentences),
+whose probability counts for ``ckb-Arab``: it does not blur the clean Sorani column, which keeps
+Sorani apart from its neighbours.
 
 Labels are BCP-47 tags: ``ckb-Arab`` ``ckb-Latn`` ``kmr-Arab`` ``kmr-Latn`` ``sdh-Arab``
 ``hac-Arab`` ``zza-Latn`` ``fa`` ``ar`` ``tr`` ``en``, and ``und`` for text that is too short or
@@ -63,6 +67,11 @@ _FOLD = str.maketrans({
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d])*")
 
 
+# word-final ه is ە in the old spelling (and in Southern Kurdish as often written): folded, so
+# that a final ه tells nothing about the dialect
+_FINAL_HEH = re.compile("\u0647(?![^\\W\\d_]|[\u064b-\u065f\u0670])")
+
+
 def fold(text: str) -> str:
     """Text as the model sees it: lower case, Arabic-keyboard and old-spelling forms of Kurdish
     letters folded, harakat and tatweel dropped.
@@ -76,6 +85,8 @@ def fold(text: str) -> str:
         if "\u200c" in text:
             text = text.replace("\u0647\u200c", "\u06d5").replace("\u200c", "")
         text = text.translate(_FOLD)
+        if "\u0647" in text:
+            text = _FINAL_HEH.sub("\u06d5", text)
     return text.lower()
 
 
@@ -184,25 +195,30 @@ class Model:
 
     def __init__(self, labels: Sequence[str], weights: bytes, bits: int, step: float,
                  orders: Sequence[int], scale: float, meta: dict[str, Any] | None = None) -> None:
-        self.labels = tuple(labels)
-        self.weights = weights  # 2**bits rows of len(labels) bytes q: log-likelihood -step * q
+        # one weight column per entry of ``columns``; a column named "label/variant" (a
+        # sub-class, such as Sorani typed on an Arabic keyboard) adds its probability to "label"
+        self.columns = tuple(labels)
+        self.labels = tuple(dict.fromkeys(c.split("/")[0] for c in self.columns))
+        self._merge = None if self.labels == self.columns else \
+            tuple(self.labels.index(c.split("/")[0]) for c in self.columns)
+        self.weights = weights  # 2**bits rows of len(columns) bytes q: log-likelihood -step * q
         self.bits = bits
         self.step = step
         self.orders = tuple(orders)
         self.scale = scale  # probabilities: softmax(score * scale / sqrt(n_words))
         self.meta = meta or {}
-        if len(weights) != (1 << bits) * len(self.labels):
+        if len(weights) != (1 << bits) * len(self.columns):
             raise ValueError("corrupt langid model: weight table size mismatch")
         self._words: dict[str, tuple[float, ...]] = {}  # folded word -> score per label
         # whitespace-separated token -> (score per label ..., words scored, words in other scripts)
         self._cache: dict[str, tuple[float, ...]] = {}
 
     def word_score(self, word: str) -> tuple[float, ...]:
-        """Summed log-likelihoods of one folded word's features for each label."""
+        """Summed log-likelihoods of one folded word's features for each column."""
         hit = self._words.get(word)
         if hit is not None:
             return hit
-        k = len(self.labels)
+        k = len(self.columns)
         w = self.weights
         rows = [w[i * k:i * k + k] for i in feature_ids(word, self.orders, self.bits)]
         step = -self.step
@@ -218,7 +234,7 @@ class Model:
         hit = self._cache.get(token)
         if hit is not None:
             return hit
-        k = len(self.labels)
+        k = len(self.columns)
         acc = [0.0] * (k + 2)
         for raw in _WORD.findall(token):
             word = fold(raw)
@@ -242,7 +258,7 @@ class Model:
         miss = self.token_score
         vals = [get(t) or miss(t) for t in text.split()]
         if not vals:
-            return [0.0] * len(self.labels), 0, 0
+            return [0.0] * len(self.columns), 0, 0
         s = [sum(col) for col in zip(*vals)]
         other = s.pop()
         n = s.pop()
@@ -257,11 +273,18 @@ class Model:
         factor = self.scale / math.sqrt(n)
         top = max(s)
         exps = [math.exp((x - top) * factor) for x in s]
-        return LangGuess(self.labels[s.index(top)], 1.0 / sum(exps), _exps=exps, _labels=self.labels)
+        if self._merge is None:
+            return LangGuess(self.labels[s.index(top)], 1.0 / sum(exps), _exps=exps, _labels=self.labels)
+        merged = [0.0] * len(self.labels)
+        for j, e in zip(self._merge, exps):
+            merged[j] += e
+        best = max(merged)
+        return LangGuess(self.labels[merged.index(best)], best / sum(merged), _exps=merged,
+                         _labels=self.labels)
 
     # storage
     def to_bytes(self) -> bytes:
-        head = {"format": 2, "labels": self.labels, "bits": self.bits, "step": self.step,
+        head = {"format": 2, "labels": self.columns, "bits": self.bits, "step": self.step,
                 "orders": self.orders, "scale": self.scale, "meta": self.meta}
         return (MAGIC + json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" +
                 zlib.compress(self.weights, 9))
