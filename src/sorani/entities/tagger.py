@@ -520,6 +520,19 @@ def _merge(lists: list[list[int]]) -> list[int]:
     return out
 
 
+def _acronym_positions(index: _KeyIndex) -> list[int]:
+    """Ascending indices of the Latin-script acronyms (2-6 letters, two capitals at least): a
+    test of the form, made once a form, and only for the forms opening with a capital A-Z (a
+    folded form opens with the same Latin letter as its original)."""
+    words = index.words
+    return _merge([lst for u, lst in index.by_form.items() if "A" <= u[0] <= "Z" and _acronym(words[lst[0]])])
+
+
+def _acronym(w: Word) -> bool:
+    f = w.f
+    return w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and sum(c.isupper() for c in f) >= 2
+
+
 def _first_keys(table: dict[tuple[str, ...], str]) -> frozenset[str]:
     """The first keys of the phrases of ``table``."""
     got = _FIRST_KEYS.get(id(table))
@@ -974,10 +987,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     spans.add(i, s[1], words[i].start, s[3], "LOC", s[5], "rule", replace=True)
 
     # Latin-script acronyms name organisations: HRE, BBC, K24
-    for i, w in enumerate(words):
-        f = w.f
-        if w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and \
-                sum(c.isupper() for c in f) >= 2 and spans.owner[i] < 0:
+    for i in _acronym_positions(at_keys):
+        if spans.owner[i] < 0:
+            w = words[i]
             spans.add(i, i, w.start, w.end, "ORG", None, "rule")
 
     # lists: a place coordinated with known places is a place too (حەسەکە، تەل تەمر، عاموودێ و دربێسی)
