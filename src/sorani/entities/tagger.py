@@ -163,10 +163,13 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
     if got is not None:
         return got
     single, multi, surface = gaz.single, gaz.multi, gaz.surface()
+    lengths, heads = _single_heads(gaz)
     out = []
     for off, stem, k in _split_keys(w):
         hit = None
-        if len(stem) >= 2:
+        # every one-word name a split can match (bare or with suffixes) has a key that is a
+        # prefix of the split's key: none is, no match (the common case)
+        if len(stem) >= 2 and (k[:2] in heads or k[:3] in heads) and _has_prefix_in(k, single, lengths):
             if len(k) == len(stem):  # fast path: no marks or collapsed letters
                 hit = surface.get(k)
                 if hit is not None and hit[1] < len(stem):
@@ -179,6 +182,29 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
         cache.clear()
     cache[w.f] = got
     return got
+
+
+def _single_heads(gaz: Any) -> tuple[tuple[int, ...], frozenset[str]]:
+    """The lengths of the one-word name keys of ``gaz``, and their first three letters (the
+    whole key when it is shorter)."""
+    got = _SINGLE_HEADS.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        got = _SINGLE_HEADS[id(gaz)] = (gaz, tuple(sorted({len(k) for k in gaz.single})),
+                                         frozenset(k[:3] for k in gaz.single))
+    return got[1], got[2]
+
+
+_SINGLE_HEADS: dict[int, tuple[Any, tuple[int, ...], frozenset[str]]] = {}
+
+
+def _has_prefix_in(k: str, keys: Any, lengths: tuple[int, ...]) -> bool:
+    """A key of ``keys`` (of the given lengths) is a prefix of ``k``."""
+    for n in lengths:
+        if n > len(k):
+            return False
+        if k[:n] in keys:
+            return True
+    return False
 
 
 def _may_be_name(gaz: Any, w: Word) -> bool:
