@@ -368,6 +368,16 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
     return True
 
 
+def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> bool:
+    """An unknown word of three letters or more, not a function word or a verb: a clause that
+    opens with two of them may open with a name."""
+    k = w.key
+    return len(k) >= 3 and k not in stp and _unknown(w, common) and not _verb_like(k)
+
+
+_CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and common words are fixed)
+
+
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
 _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
 
@@ -1227,15 +1237,24 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                                                            or words[i - 2].key in stp):
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
+    # (a test of the form alone, made once a form; the word before is punctuation)
+    opener = _CLAUSE_NAME
+    if len(opener) > 200_000:
+        opener.clear()
+    owner = spans.owner
     for i in [0] + [k + 1 for k in at_keys.punct]:
-        if i >= n - 2 or i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
+        if i >= n - 2 or owner[i] >= 0 or owner[i + 1] >= 0:
             continue
         w0, w1 = words[i], words[i + 1]
-        if not (spans.owner[i] < 0 and len(w0.key) >= 3 and w0.key not in stp and _unknown(w0, common)
-                and not _verb_like(w0.key)):
+        ok = opener.get(w0.f)
+        if ok is None:
+            ok = opener[w0.f] = _clause_name_word(w0, stp, common)
+        if not ok:
             continue
-        if not (spans.owner[i + 1] < 0 and len(w1.key) >= 3 and w1.key not in stp and _unknown(w1, common)
-                and not _verb_like(w1.key)):
+        ok = opener.get(w1.f)
+        if ok is None:
+            ok = opener[w1.f] = _clause_name_word(w1, stp, common)
+        if not ok:
             continue
         nxt = words[i + 2]
         if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):
