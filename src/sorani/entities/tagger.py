@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from sorani.entities.gazetteer import (
@@ -705,8 +706,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     by_end: dict[int, int] = {}
     for mt in _DATE_NUM.finditer(text):
         if by_start is None:
-            by_start = {w.start: k for k, w in enumerate(words)}
-            by_end = {w.end: k for k, w in enumerate(words)}
+            by_start = dict(zip(map(attrgetter("start"), words), range(n)))
+            by_end = dict(zip(map(attrgetter("end"), words), range(n)))
         i0 = by_start.get(mt.start(), -1)
         i1 = by_end.get(mt.end(), -1)
         if i0 >= 0 and i1 >= i0:
