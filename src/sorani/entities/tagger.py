@@ -165,6 +165,15 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
         return got
     single, multi, surface = gaz.single, gaz.multi, gaz.surface()
     lengths, heads = _single_heads(gaz)
+    f = w.f
+    if w.kind != "word" or not f.startswith(affixes()[1]):  # one split, the bare word (as _splits)
+        k = w.key if len(f) > 1 else key_of_folded(f)
+        if k not in multi and not (len(f) >= 2 and (k[:2] in heads or k[:3] in heads)
+                                   and _has_prefix_in(k, single, lengths)):
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[f] = ()
+            return ()
     out = []
     for off, stem, k in _split_keys(w):
         hit = None
