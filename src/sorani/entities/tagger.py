@@ -539,18 +539,15 @@ class _KeyIndex:
         if len(keysets) > 1:
             key = tuple(map(id, keysets))
             got = _UNIONS.get(key)
-            if got is None or any(a is not b for a, b in zip(got[0], keysets)):
+            if got is None:  # (an entry keeps its key sets alive: their ids are not reused)
                 if len(_UNIONS) > 100:
                     _UNIONS.clear()
                 got = _UNIONS[key] = (keysets, frozenset().union(*keysets))
             keys = got[1]
         else:
             keys = keysets[0]
-        if len(keys) > len(at):
-            found = [at[k] for k in at if k in keys]
-        else:
-            found = [at[k] for k in keys if k in at]
-        return _merge(found)
+        # the keys of the text in the set (one intersection in C; the lists are disjoint)
+        return _merge([at[k] for k in at.keys() & keys])
 
 
 # ids of key sets -> (the key sets, their union): the rules ask for the same unions again and again
