@@ -221,11 +221,7 @@ def _may_be_name(gaz: Any, w: Word) -> bool:
     """False when no split of ``w`` (the bare word, or the rest after a glued preposition) can
     begin with the key of a gazetteer name: every name key of a match is a prefix of the key of
     the split it matches, so its first three letters must be there."""
-    heads = _NAME_HEADS.get(id(gaz))
-    if heads is None or heads[0] is not gaz:
-        keys = list(gaz.single) + list(gaz.multi)
-        heads = _NAME_HEADS[id(gaz)] = (gaz, frozenset(k[:3] for k in keys), frozenset(k for k in keys if len(k) < 3))
-    _, three, short = heads
+    three, short = _name_heads(gaz)
     k = w.key
     if k[:3] in three or k[:1] in short or k[:2] in short:
         return True
@@ -234,6 +230,15 @@ def _may_be_name(gaz: Any, w: Word) -> bool:
             if k[:3] in three or k[:1] in short or k[:2] in short:
                 return True
     return False
+
+
+def _name_heads(gaz: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The first three letters of the name keys of ``gaz``, and its keys shorter than that."""
+    heads = _NAME_HEADS.get(id(gaz))
+    if heads is None or heads[0] is not gaz:
+        keys = list(gaz.single) + list(gaz.multi)
+        heads = _NAME_HEADS[id(gaz)] = (gaz, frozenset(k[:3] for k in keys), frozenset(k for k in keys if len(k) < 3))
+    return heads[1], heads[2]
 
 
 _NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
@@ -265,10 +270,19 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
         if len(verdict) > 200_000:
             verdict.clear()
         lists = []
+        three, short = _name_heads(gaz)
+        prefixes = affixes()[1]
         for u, lst in index.by_form.items():
             ok = verdict.get(u)
             if ok is None:
-                ok = verdict[u] = may_match(words[lst[0]])
+                w = words[lst[0]]
+                k = w.key
+                if w.kind != "punct" and word_cache.get(w.f) is None and not (
+                        k[:3] in three or k[:1] in short or k[:2] in short) and not w.f.startswith(prefixes):
+                    word_cache[w.f] = ()  # _may_be_name is False: what may_match finds, without calls
+                    ok = verdict[u] = False
+                else:
+                    ok = verdict[u] = may_match(w)
             if ok:
                 lists.append(lst)
         starts = _merge(lists)
