@@ -560,8 +560,11 @@ class _KeyIndex:
             keys = got[1]
         else:
             keys = keysets[0]
-        # the keys of the text in the set (one intersection in C; the lists are disjoint)
-        return _merge([at[k] for k in at.keys() & keys])
+        if len(keys) > len(at):
+            found = [at[k] for k in at if k in keys]
+        else:
+            found = [at[k] for k in keys if k in at]
+        return _merge(found)
 
 
 # ids of key sets -> (the key sets, their union): the rules ask for the same unions again and again
