@@ -667,7 +667,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         return words[b].start == words[a].end
 
     month_first = _month_first(months)
-    month_multi_first = {p[0] for p in months if len(p) == 2}
+    month_multi_first = _month_multi_first(months)
 
     def month_at(j: int) -> int:
         if j >= n or words[j].kind != "word" or words[j].key[:2] not in month_first:
@@ -816,6 +816,17 @@ def _date_start_keys(heads: frozenset[str], weekdays: frozenset[str], months: di
     return keys
 
 _MONTH_FIRST: dict[int, frozenset[str]] = {}
+
+
+def _month_multi_first(months: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """The first keys of the two-word months (made once a table)."""
+    got = _MONTH_MULTI.get(id(months))
+    if got is None or got[0] is not months:
+        got = _MONTH_MULTI[id(months)] = (months, frozenset(p[0] for p in months if len(p) == 2))
+    return got[1]
+
+
+_MONTH_MULTI: dict[int, tuple[Any, frozenset[str]]] = {}
 
 
 def _month_first(months: dict[tuple[str, ...], str]) -> frozenset[str]:
