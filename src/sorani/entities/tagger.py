@@ -560,8 +560,11 @@ class _KeyIndex:
             keys = got[1]
         else:
             keys = keysets[0]
-        if len(keys) > len(at):
-            found = [at[k] for k in at if k in keys]
+        if len(keys) > len(at):  # walk the text's keys (in C for a set)
+            if isinstance(keys, (frozenset, set)):
+                found = [at[k] for k in keys.intersection(at)]
+            else:
+                found = [at[k] for k in at if k in keys]
         else:
             found = [at[k] for k in keys if k in at]
         return _merge(found)
@@ -745,7 +748,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     resume = 0
     index = key_index(words)
     at = index.at
-    start_keys = [k for k in _date_start_keys(heads, weekdays, months) & at.keys()]
+    start_keys = list(_date_start_keys(heads, weekdays, months).intersection(at))  # (walks the text's keys)
     start_keys += [k for k in at if k[:1].isdigit()]  # a number's key is its digits
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
