@@ -585,10 +585,14 @@ def _merge(lists: list[list[int]]) -> list[int]:
 
 def _acronym_positions(index: _KeyIndex) -> list[int]:
     """Ascending indices of the Latin-script acronyms (2-6 letters, two capitals at least): a
-    test of the form, made once a form, and only for the forms opening with a capital A-Z (a
-    folded form opens with the same Latin letter as its original)."""
-    words = index.words
-    return _merge([lst for u, lst in index.by_form.items() if "A" <= u[0] <= "Z" and _acronym(words[lst[0]])])
+    test of the form, made once a form, and only for the forms opening with a capital A-Z."""
+    words, at = index.words, index.at
+    # a Latin form's key is its folded form (ASCII letters and digits): the forms of one key are
+    # alike, and the keys opening with a capital are found by one regex over the text's keys
+    return _merge([at[k] for k in _CAPITAL_KEY.findall(index.blob) if _acronym(words[at[k][0]])])
+
+
+_CAPITAL_KEY = re.compile("^[A-Z][^\n]*$", re.M)
 
 
 def _acronym(w: Word) -> bool:
