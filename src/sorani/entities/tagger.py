@@ -1424,10 +1424,17 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     # match: one regex over the text's distinct keys finds them.
     index = key_index(words)
     prefixes = affixes()[1]
-    rx = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")?(?:"
-                    + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")[^\n]*$", re.M)
+    if len(index.at) > 400:
+        rx = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")?(?:"
+                        + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")[^\n]*$", re.M)
+        keys = rx.findall(index.blob)
+    else:  # a short text: the same test in Python costs less than compiling the regex
+        lengths = sorted({len(h) for h in heads})
+        starts = [(p, len(p)) for p in prefixes] + [("", 0)]
+        keys = [k for k in index.at if any(k.startswith(p) and any(k[lp:lp + m] in heads for m in lengths)
+                                           for p, lp in starts)]
     by_form: dict[str, list[int]] = {}
-    for key in rx.findall(index.blob):
+    for key in keys:
         for i in index.at[key]:
             by_form.setdefault(words[i].f, []).append(i)
     found = []
