@@ -134,3 +134,22 @@ def test_dev_fixture_is_never_empty_and_scored() -> None:
     items = [json.loads(line) for line in (FIXTURES / "ner_dev.jsonl").read_text(encoding="utf-8").splitlines()[:40]]
     tp, pred, gold = ner_scores(items)["ALL"]
     assert gold > 0 and 0 <= tp <= min(pred, gold)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ئەڵمانیاكيهە١٢3a Z.،«»\"\u200c\u200d\u064b\u0640\u2060\ufeff\u200f\n\t😀"))
+               | st.characters(), max_size=60))
+def test_scan_matches_the_gap_word_reference(text: str) -> None:
+    # scan splits the text once; the units and offsets are those of the (gap, unit) regex
+    import sys
+
+    g = sys.modules["sorani.entities.gazetteer"]
+    end, ref = 0, []
+    for gap, unit in g._GAP_WORD.findall(text):
+        start = end + len(gap)
+        end = start + len(unit)
+        ref.append((start, end, unit))
+    words = g.scan(text)
+    assert [(w.start, w.end, text[w.start:w.end]) for w in words] == ref
+    assert {u: lst for u, lst in words.units.items()} == {
+        u: [i for i, r in enumerate(ref) if r[2] == u] for u in {r[2] for r in ref}}

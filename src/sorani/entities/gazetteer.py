@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ _WORD = re.compile(rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*|[A-Za-z][A-Za-z{_D
                    rf"|[{_DIGIT}]+(?:[.,٫٬][{_DIGIT}]+)*|[^\s{_AR_MARK}\u200b\u200e\u200f\ufeff]")
 # (skipped characters, unit): every character outside a unit is one _WORD does not start with
 _GAP_WORD = re.compile(rf"([\s{_AR_MARK}\u200b\u200e\u200f\ufeff]*)({_WORD.pattern})")
+_SPLIT_WORD = re.compile(f"({_WORD.pattern})")  # split: gap, unit, gap, unit, …, gap
 
 
 def fold(text: str) -> str:
@@ -130,19 +132,22 @@ def scan(text: str) -> list[Word]:
     if len(forms) > 200_000:
         forms.clear()
     forms_get = forms.get
+    # the units and the gaps between them, in one flat list (no tuple a unit): every character
+    # is either a gap character or one a unit starts with, so the units are those of _GAP_WORD;
+    # the running sum of the lengths gives each unit's start (even places) and end (odd places)
+    parts = _SPLIT_WORD.split(text)
+    offsets = list(accumulate(map(len, parts)))
     out = WordList()
     append = out.append
     units: dict[str, list[int]] = {}
     units_get = units.get
     new = object.__new__
-    end = i = 0
+    i = 0
     with no_cycle_collection():
-        for gap, unit in _GAP_WORD.findall(text):  # offsets follow from the lengths (no match objects)
+        for start, end, unit in zip(offsets[0::2], offsets[1::2], parts[1::2]):
             info = forms_get(unit)
             if info is None:
                 info = forms[unit] = _form(unit)
-            start = end + len(gap)
-            end = start + len(unit)
             w = new(Word)  # the slots set here, without a call of Word.__init__ a word
             w.start = start
             w.end = end

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from sorani.entities.gazetteer import (
@@ -163,10 +164,22 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
     if got is not None:
         return got
     single, multi, surface = gaz.single, gaz.multi, gaz.surface()
+    lengths, heads = _single_heads(gaz)
+    f = w.f
+    if w.kind != "word" or not f.startswith(affixes()[1]):  # one split, the bare word (as _splits)
+        k = w.key if len(f) > 1 else key_of_folded(f)
+        if k not in multi and not (len(f) >= 2 and (k[:2] in heads or k[:3] in heads)
+                                   and _has_prefix_in(k, single, lengths)):
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[f] = ()
+            return ()
     out = []
     for off, stem, k in _split_keys(w):
         hit = None
-        if len(stem) >= 2:
+        # every one-word name a split can match (bare or with suffixes) has a key that is a
+        # prefix of the split's key: none is, no match (the common case)
+        if len(stem) >= 2 and (k[:2] in heads or k[:3] in heads) and _has_prefix_in(k, single, lengths):
             if len(k) == len(stem):  # fast path: no marks or collapsed letters
                 hit = surface.get(k)
                 if hit is not None and hit[1] < len(stem):
@@ -181,15 +194,34 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
     return got
 
 
+def _single_heads(gaz: Any) -> tuple[tuple[int, ...], frozenset[str]]:
+    """The lengths of the one-word name keys of ``gaz``, and their first three letters (the
+    whole key when it is shorter)."""
+    got = _SINGLE_HEADS.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        got = _SINGLE_HEADS[id(gaz)] = (gaz, tuple(sorted({len(k) for k in gaz.single})),
+                                         frozenset(k[:3] for k in gaz.single))
+    return got[1], got[2]
+
+
+_SINGLE_HEADS: dict[int, tuple[Any, tuple[int, ...], frozenset[str]]] = {}
+
+
+def _has_prefix_in(k: str, keys: Any, lengths: tuple[int, ...]) -> bool:
+    """A key of ``keys`` (of the given lengths) is a prefix of ``k``."""
+    for n in lengths:
+        if n > len(k):
+            return False
+        if k[:n] in keys:
+            return True
+    return False
+
+
 def _may_be_name(gaz: Any, w: Word) -> bool:
     """False when no split of ``w`` (the bare word, or the rest after a glued preposition) can
     begin with the key of a gazetteer name: every name key of a match is a prefix of the key of
     the split it matches, so its first three letters must be there."""
-    heads = _NAME_HEADS.get(id(gaz))
-    if heads is None or heads[0] is not gaz:
-        keys = list(gaz.single) + list(gaz.multi)
-        heads = _NAME_HEADS[id(gaz)] = (gaz, frozenset(k[:3] for k in keys), frozenset(k for k in keys if len(k) < 3))
-    _, three, short = heads
+    three, short = _name_heads(gaz)
     k = w.key
     if k[:3] in three or k[:1] in short or k[:2] in short:
         return True
@@ -198,6 +230,15 @@ def _may_be_name(gaz: Any, w: Word) -> bool:
             if k[:3] in three or k[:1] in short or k[:2] in short:
                 return True
     return False
+
+
+def _name_heads(gaz: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The first three letters of the name keys of ``gaz``, and its keys shorter than that."""
+    heads = _NAME_HEADS.get(id(gaz))
+    if heads is None or heads[0] is not gaz:
+        keys = list(gaz.single) + list(gaz.multi)
+        heads = _NAME_HEADS[id(gaz)] = (gaz, frozenset(k[:3] for k in keys), frozenset(k for k in keys if len(k) < 3))
+    return heads[1], heads[2]
 
 
 _NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
@@ -229,10 +270,19 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
         if len(verdict) > 200_000:
             verdict.clear()
         lists = []
+        three, short = _name_heads(gaz)
+        prefixes = affixes()[1]
         for u, lst in index.by_form.items():
             ok = verdict.get(u)
             if ok is None:
-                ok = verdict[u] = may_match(words[lst[0]])
+                w = words[lst[0]]
+                k = w.key
+                if w.kind != "punct" and word_cache.get(w.f) is None and not (
+                        k[:3] in three or k[:1] in short or k[:2] in short) and not w.f.startswith(prefixes):
+                    word_cache[w.f] = ()  # _may_be_name is False: what may_match finds, without calls
+                    ok = verdict[u] = False
+                else:
+                    ok = verdict[u] = may_match(w)
             if ok:
                 lists.append(lst)
         starts = _merge(lists)
@@ -340,6 +390,16 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
             if not _unknown_key(k[:-n], common, depth + 1):
                 return False
     return True
+
+
+def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> bool:
+    """An unknown word of three letters or more, not a function word or a verb: a clause that
+    opens with two of them may open with a name."""
+    k = w.key
+    return len(k) >= 3 and k not in stp and _unknown(w, common) and not _verb_like(k)
+
+
+_CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and common words are fixed)
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
@@ -493,15 +553,18 @@ class _KeyIndex:
         if len(keysets) > 1:
             key = tuple(map(id, keysets))
             got = _UNIONS.get(key)
-            if got is None or any(a is not b for a, b in zip(got[0], keysets)):
+            if got is None:  # (an entry keeps its key sets alive: their ids are not reused)
                 if len(_UNIONS) > 100:
                     _UNIONS.clear()
                 got = _UNIONS[key] = (keysets, frozenset().union(*keysets))
             keys = got[1]
         else:
             keys = keysets[0]
-        if len(keys) > len(at):
-            found = [at[k] for k in at if k in keys]
+        if len(keys) > len(at):  # walk the text's keys (in C for a set)
+            if isinstance(keys, (frozenset, set)):
+                found = [at[k] for k in keys.intersection(at)]
+            else:
+                found = [at[k] for k in at if k in keys]
         else:
             found = [at[k] for k in keys if k in at]
         return _merge(found)
@@ -518,6 +581,23 @@ def _merge(lists: list[list[int]]) -> list[int]:
     out = [i for lst in lists for i in lst]
     out.sort()
     return out
+
+
+def _acronym_positions(index: _KeyIndex) -> list[int]:
+    """Ascending indices of the Latin-script acronyms (2-6 letters, two capitals at least): a
+    test of the form, made once a form, and only for the forms opening with a capital A-Z."""
+    words, at = index.words, index.at
+    # a Latin form's key is its folded form (ASCII letters and digits): the forms of one key are
+    # alike, and the keys opening with a capital are found by one regex over the text's keys
+    return _merge([at[k] for k in _CAPITAL_KEY.findall(index.blob) if _acronym(words[at[k][0]])])
+
+
+_CAPITAL_KEY = re.compile("^[A-Z][^\n]*$", re.M)
+
+
+def _acronym(w: Word) -> bool:
+    f = w.f
+    return w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and sum(c.isupper() for c in f) >= 2
 
 
 def _first_keys(table: dict[tuple[str, ...], str]) -> frozenset[str]:
@@ -594,7 +674,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         return words[b].start == words[a].end
 
     month_first = _month_first(months)
-    month_multi_first = {p[0] for p in months if len(p) == 2}
+    month_multi_first = _month_multi_first(months)
 
     def month_at(j: int) -> int:
         if j >= n or words[j].kind != "word" or words[j].key[:2] not in month_first:
@@ -656,8 +736,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     by_end: dict[int, int] = {}
     for mt in _DATE_NUM.finditer(text):
         if by_start is None:
-            by_start = {w.start: k for k, w in enumerate(words)}
-            by_end = {w.end: k for k, w in enumerate(words)}
+            by_start = dict(zip(map(attrgetter("start"), words), range(n)))
+            by_end = dict(zip(map(attrgetter("end"), words), range(n)))
         i0 = by_start.get(mt.start(), -1)
         i1 = by_end.get(mt.end(), -1)
         if i0 >= 0 and i1 >= i0:
@@ -672,7 +752,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     resume = 0
     index = key_index(words)
     at = index.at
-    start_keys = [k for k in _date_start_keys(heads, weekdays, months) & at.keys()]
+    start_keys = list(_date_start_keys(heads, weekdays, months).intersection(at))  # (walks the text's keys)
     start_keys += [k for k in at if k[:1].isdigit()]  # a number's key is its digits
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
@@ -743,6 +823,17 @@ def _date_start_keys(heads: frozenset[str], weekdays: frozenset[str], months: di
     return keys
 
 _MONTH_FIRST: dict[int, frozenset[str]] = {}
+
+
+def _month_multi_first(months: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """The first keys of the two-word months (made once a table)."""
+    got = _MONTH_MULTI.get(id(months))
+    if got is None or got[0] is not months:
+        got = _MONTH_MULTI[id(months)] = (months, frozenset(p[0] for p in months if len(p) == 2))
+    return got[1]
+
+
+_MONTH_MULTI: dict[int, tuple[Any, frozenset[str]]] = {}
 
 
 def _month_first(months: dict[tuple[str, ...], str]) -> frozenset[str]:
@@ -974,10 +1065,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     spans.add(i, s[1], words[i].start, s[3], "LOC", s[5], "rule", replace=True)
 
     # Latin-script acronyms name organisations: HRE, BBC, K24
-    for i, w in enumerate(words):
-        f = w.f
-        if w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and \
-                sum(c.isupper() for c in f) >= 2 and spans.owner[i] < 0:
+    for i in _acronym_positions(at_keys):
+        if spans.owner[i] < 0:
+            w = words[i]
             spans.add(i, i, w.start, w.end, "ORG", None, "rule")
 
     # lists: a place coordinated with known places is a place too (حەسەکە، تەل تەمر، عاموودێ و دربێسی)
@@ -1189,15 +1279,24 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                                                            or words[i - 2].key in stp):
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
+    # (a test of the form alone, made once a form; the word before is punctuation)
+    opener = _CLAUSE_NAME
+    if len(opener) > 200_000:
+        opener.clear()
+    owner = spans.owner
     for i in [0] + [k + 1 for k in at_keys.punct]:
-        if i >= n - 2 or i and not (words[i - 1].kind == "punct" or words[i - 1].f in _SENT_PUNCT):
+        if i >= n - 2 or owner[i] >= 0 or owner[i + 1] >= 0:
             continue
         w0, w1 = words[i], words[i + 1]
-        if not (spans.owner[i] < 0 and len(w0.key) >= 3 and w0.key not in stp and _unknown(w0, common)
-                and not _verb_like(w0.key)):
+        ok = opener.get(w0.f)
+        if ok is None:
+            ok = opener[w0.f] = _clause_name_word(w0, stp, common)
+        if not ok:
             continue
-        if not (spans.owner[i + 1] < 0 and len(w1.key) >= 3 and w1.key not in stp and _unknown(w1, common)
-                and not _verb_like(w1.key)):
+        ok = opener.get(w1.f)
+        if ok is None:
+            ok = opener[w1.f] = _clause_name_word(w1, stp, common)
+        if not ok:
             continue
         nxt = words[i + 2]
         if nxt.key in (_K_KE, "و") or nxt.key in speech1 or _verb_like(nxt.key):
@@ -1325,10 +1424,17 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     # match: one regex over the text's distinct keys finds them.
     index = key_index(words)
     prefixes = affixes()[1]
-    rx = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")?(?:"
-                    + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")[^\n]*$", re.M)
+    if len(index.at) > 400:
+        rx = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")?(?:"
+                        + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")[^\n]*$", re.M)
+        keys = rx.findall(index.blob)
+    else:  # a short text: the same test in Python costs less than compiling the regex
+        lengths = sorted({len(h) for h in heads})
+        starts = [(p, len(p)) for p in prefixes] + [("", 0)]
+        keys = [k for k in index.at if any(k.startswith(p) and any(k[lp:lp + m] in heads for m in lengths)
+                                           for p, lp in starts)]
     by_form: dict[str, list[int]] = {}
-    for key in rx.findall(index.blob):
+    for key in keys:
         for i in index.at[key]:
             by_form.setdefault(words[i].f, []).append(i)
     found = []

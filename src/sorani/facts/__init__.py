@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from sorani.entities.gazetteer import Word, fold_key, no_cycle_collection, scan, single_triggers, triggers, events
@@ -19,6 +20,7 @@ from sorani.entities.tagger import Entity, _first_keys, _merge, _phrase_at, as_w
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
+_START, _END = attrgetter("start"), attrgetter("end")
 _OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _SENT_END = {".", "!", "؟", "?", "…"}
 
@@ -137,7 +139,7 @@ def _is_speech(words: list[Word], i: int) -> int:
 def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
     """The entity (PER/ORG/LOC) covering each word, if any."""
     out: list[Entity | None] = [None] * len(words)
-    ends = [w.end for w in words]
+    ends = list(map(_END, words))
     k = 0
     for e in sorted((e for e in ents if e.label != "DATE"), key=lambda e: e.start):
         k = bisect_right(ends, e.start, k)  # the first word (from k on) ending after the entity starts
@@ -529,7 +531,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                  ent_at: list[Entity | None], sent: list[int]) -> list[Claim]:
     nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
     nums = _outside_dates(nums, entities)
-    starts = [w.start for w in words]
+    starts = list(map(_START, words))
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
     ends: dict[int, int] = {}  # id(number) -> end without glued clitics
     for x in nums:
