@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,12 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from build_lm import corpus_lines  # noqa: E402  (the same training text as the word model)
 from sorani._data import shared_data_dir  # noqa: E402
-from sorani.normalize import normalize  # noqa: E402
 
 ORDER = 5
-WORD_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06fa-\u06ff\u200c]+")
-CORPUS = ("corpus/ted-ckb", "gold/langid/CentralKurdish-arab.txt")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,16 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if data is None:
         print("build_charlm: shared data not found", file=sys.stderr)
         return 1
-    types: set[str] = set()
-    for src in CORPUS:
-        root = data / src
-        for path in ([root] if root.is_file() else sorted(root.glob("*.txt"))):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            for line in text.splitlines():
-                for w in WORD_RE.findall(normalize(line)):
-                    w = w.replace("\u200c", "")
-                    if len(w) <= 30:
-                        types.add(w)
+    types = {w for words in corpus_lines(data) for w in words if len(w) <= 30}
     counts: Counter[tuple[str, str]] = Counter()
     for w in types:
         s = "^" * (ORDER - 1) + w + "$"

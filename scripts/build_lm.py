@@ -26,6 +26,7 @@ import io
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +42,18 @@ LEXICA = (("lexicon/SoraniKurdish.txt", "s"), ("lexicon/ckb_Pewan_corpus_wordlis
           ("gold/translit/wergor-pairs.tsv", "w"))
 
 
+def corpus_lines(data: Path) -> Iterator[list[str]]:
+    """The words of each line of the CORPUS text (normalized, ZWNJ dropped); lines without any
+    are skipped. Shared with ``build_charlm.py``."""
+    for src in CORPUS:
+        root = data / src
+        for path in ([root] if root.is_file() else sorted(root.glob("*.txt"))):
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                words = [w for w in (w.replace("\u200c", "") for w in WORD_RE.findall(normalize(line))) if w]
+                if words:
+                    yield words
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=None)
@@ -54,19 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     uni: Counter[str] = Counter()
     bi: Counter[tuple[str, str]] = Counter()
     n_lines = 0
-    for src in CORPUS:
-        root = data / src
-        for path in ([root] if root.is_file() else sorted(root.glob("*.txt"))):
-            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                words = WORD_RE.findall(norm(line))
-                words = [w.replace("\u200c", "") for w in words]
-                words = [w for w in words if w]
-                if not words:
-                    continue
-                n_lines += 1
-                uni.update(words)
-                seq = ["<s>"] + words + ["</s>"]
-                bi.update(zip(seq, seq[1:]))
+    for words in corpus_lines(data):
+        n_lines += 1
+        uni.update(words)
+        seq = ["<s>"] + words + ["</s>"]
+        bi.update(zip(seq, seq[1:]))
     flags: dict[str, str] = {}
     for rel, flag in LEXICA:
         for line in (data / rel).read_text(encoding="utf-8", errors="replace").splitlines():
