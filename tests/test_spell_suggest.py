@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -62,3 +63,10 @@ def test_suggest_deterministic_across_hash_seeds() -> None:
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
         outs.add(out.stdout)
     assert len(outs) == 1
+
+
+def test_no_suggestion_triples_a_letter() -> None:
+    # «کوردستانن»: one more ن is an edit away, but no Sorani word writes a letter three times
+    out = suggest("کوردستانن", 10)
+    assert "کوردستان" in out
+    assert not any(re.search(r"([^ی])\1\1", s) for s in out)

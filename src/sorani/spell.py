@@ -628,6 +628,10 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
     return tuple(scored)
 
 
+# a letter three times in a row is never Sorani spelling (ییی apart: نایاسایییە)
+_TRIPLED = re.compile(r"([^\u06cc])\1\1").search
+
+
 @lru_cache(maxsize=100_000)
 def _suggest(word: str, n: int) -> tuple[str, ...]:
     w = word.replace("\u200c", "")
@@ -635,7 +639,7 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
         return ()
     out: list[str] = []
     for _, c in _scored(w):
-        if c not in out and c != w:
+        if c not in out and c != w and not _TRIPLED(c):
             out.append(c)
         if len(out) >= n:
             break
