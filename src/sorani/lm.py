@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from collections.abc import Iterator
 from functools import cache
 
 from sorani._data import data_path, read_rows
@@ -302,12 +303,16 @@ def affix_stems(word: str) -> list[str]:
     >>> "ڕاگەیاند" in affix_stems("ڕایگەیاند")
     True
     """
+    return list(iter_affix_stems(word))
+
+
+def iter_affix_stems(word: str) -> Iterator[str]:
+    """``affix_stems`` one at a time, so a caller can stop at the first one it wants."""
     n = len(word)
     if n > 40:
-        return []
+        return
     sufs, pres = _suffix_chains(), _prefix_chains()
     ends = [i for i in range(2, n + 1) if word[i:] in sufs]
-    out: list[str] = []
     for j in range(0, min(n - 1, 10)):
         keep = pres.get(word[:j])
         if keep is None:
@@ -318,7 +323,6 @@ def affix_stems(word: str) -> list[str]:
             core = word[j:i]
             for k in keep:
                 stem = k + core
-                out.append(stem)
+                yield stem
                 if not stem.endswith("\u06d5") and word[i:i + 1] != "\u06d5" and i < n:
-                    out.append(stem + "\u06d5")
-    return out
+                    yield stem + "\u06d5"

@@ -33,9 +33,7 @@ import sys
 from functools import cache, lru_cache
 
 from sorani._data import read_rows
-from sorani.lm import _prefix_chains as _lm_prefix_chains
-from sorani.lm import _suffix_chains as _lm_suffix_chains
-from sorani.lm import affixes, attach, common_ends, key_index, key_scheme, word_lm
+from sorani.lm import affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
 
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
@@ -116,29 +114,9 @@ def _stem_set() -> frozenset[str]:
 
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
-    """Is one of the stems of ``w`` (``sorani.lm.affix_stems``) a known word? The same walk over
-    the prefix and suffix boundaries, stopping at the first known stem."""
-    n = len(w)
-    if n > 40:
-        return False
-    known = _stem_set()
-    sufs, pres = _lm_suffix_chains(), _lm_prefix_chains()
-    ends = [i for i in range(2, n + 1) if w[i:] in sufs]
-    for j in range(0, min(n - 1, 10)):
-        keep = pres.get(w[:j])
-        if keep is None:
-            continue
-        for i in ends:
-            if i - j < 2 or (j == 0 and i == n):
-                continue
-            core = w[j:i]
-            for k in keep:
-                stem = k + core
-                if stem in known:
-                    return True
-                if i < n and not stem.endswith("\u06d5") and w[i] != "\u06d5" and stem + "\u06d5" in known:
-                    return True
-    return False
+    """Is one of the stems of ``w`` (``sorani.lm.affix_stems``) a known word? Stops at the
+    first known stem."""
+    return any(map(_stem_set().__contains__, iter_affix_stems(w)))
 
 
 @lru_cache(maxsize=300_000)
