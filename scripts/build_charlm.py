@@ -18,8 +18,6 @@ Usage: python scripts/build_charlm.py [--data DIR] [--out PATH]
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from build_lm import corpus_lines  # noqa: E402  (the same training text as the word model)
+from build_lm import corpus_lines, gzip_text  # noqa: E402  (the same training text as the word model)
 from sorani._data import shared_data_dir  # noqa: E402
 
 ORDER = 5
@@ -50,8 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             for k in range(ORDER):
                 counts[(s[i - k:i], s[i])] += 1
     out = Path(args.out)
-    with open(out, "wb") as raw, gzip.GzipFile("charlm.tsv", "wb", 9, raw, mtime=0) as gz, \
-            io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as fh:
+    with gzip_text(out) as fh:
         fh.write("# sorani character n-gram model of word spellings, built by scripts/build_charlm.py "
                  "(do not edit by hand)\n")
         fh.write("# sources: corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0); "

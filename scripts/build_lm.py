@@ -27,7 +27,9 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -40,6 +42,16 @@ WORD_RE = re.compile(r"[\u0620-\u064a\u066e-\u06d5\u06fa-\u06ff\u200c]+")
 CORPUS = ("corpus/ted-ckb", "gold/langid/CentralKurdish-arab.txt")
 LEXICA = (("lexicon/SoraniKurdish.txt", "s"), ("lexicon/ckb_Pewan_corpus_wordlist.txt", "p"),
           ("gold/translit/wergor-pairs.tsv", "w"))
+
+
+@contextmanager
+def gzip_text(out: Path) -> Iterator[TextIO]:
+    """A gzip'd UTF-8 text file to write; mtime 0 and a fixed inner name, so the same content
+    gives a byte-identical file. Shared with ``build_charlm.py``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "wb") as raw, gzip.GzipFile(out.stem, "wb", 9, raw, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as fh:
+        yield fh
 
 
 def corpus_lines(data: Path) -> Iterator[list[str]]:
@@ -85,11 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(uni.values())
     kept = {k: v for k, v in bi.items() if v >= MIN_BIGRAM}
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     words = sorted(set(uni) | set(flags))
-    # mtime=0 and a fixed name: the same sources give a byte-identical file
-    with open(out, "wb") as raw, gzip.GzipFile("lm.tsv", "wb", 9, raw, mtime=0) as gz, \
-            io.TextIOWrapper(gz, encoding="utf-8", newline="\n") as fh:
+    with gzip_text(out) as fh:
         fh.write("# sorani word n-gram model, built by scripts/build_lm.py (do not edit by hand)\n")
         fh.write("# sources: corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0); "
                  "gold/langid/CentralKurdish-arab.txt (sinaahmadi/KurdishLID 5056496b, MIT); "
