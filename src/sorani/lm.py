@@ -118,11 +118,6 @@ class KeyScheme:
         """``word`` with every letter replaced by its class letter (nothing dropped)."""
         return word.translate(self.class_table)
 
-    def cheap_sub(self, a: str, b: str) -> bool:
-        """Are letters ``a`` and ``b`` confusable (same class)?"""
-        ta, tb = self.table.get(ord(a), a), self.table.get(ord(b), b)
-        return ta == tb
-
     def cheap_indel(self, a: str) -> bool:
         """Is letter ``a`` often left out in typing (ە, ئ) or typed in excess (final ه)?"""
         return self.table.get(ord(a), a) is None or a in self.optional

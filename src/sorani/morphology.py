@@ -31,7 +31,6 @@ __all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "lemmatize_text"
            "is_known", "stopwords", "fold"]
 
 MAX_NOUN_CHAIN = 16   # longest nominal suffix chain, in letters
-MAX_PREVERB = 14      # longest nominal/preverb part of a joined compound verb
 MAX_FALLBACK = 30     # respellings and compound splits are tried on words up to this length
 VOWELS = frozenset("اەۆێیوۊ")
 
@@ -543,11 +542,6 @@ def _verb_stem_index() -> tuple[re.Pattern[str], dict[str, list[tuple[int, list[
 def _verb_prefix_tails() -> frozenset[str]:
     """Every ending of every verb prefix chain, for an early stop of the prefix search."""
     return frozenset(k[i:] for k in _verb_prefixes() for i in range(len(k) + 1))
-
-
-@cache
-def _verb_prefix_heads() -> frozenset[str]:
-    return frozenset(k[:i] for k in _verb_prefixes() for i in range(len(k) + 1))
 
 
 _CLS_OF = {"ە": "E", "ی": "I", "و": "U", "ا": "V", "ۆ": "V", "ێ": "V", "ۊ": "V"}

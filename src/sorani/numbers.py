@@ -155,7 +155,7 @@ class _Lexicon:
                      rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
         self.word_tok = rf"(?<![{_LETTER}{_DIG}\u200c\u0640]){word_core}"
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
-        range_alt = alt([p for p, _ in ctx.get("range", []) if not p[0].isalpha() or True])
+        range_alt = alt([p for p, _ in ctx.get("range", [])])
         sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
         self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"  # a sequence of number tokens
@@ -165,7 +165,6 @@ class _Lexicon:
         self._seq_atomic_pattern = f"(?>{tok_nonames})(?>{sep}{tok_nonames})*+"
         self.tok_re = re.compile(tok)
         # fast scanners over the raw text: digit runs, and number words in any spelling
-        self.digit_scan = re.compile(f"[{_DIG}]+")
         core = re.sub(r"\?P<\w+>", "?:", word_core)
         # two passes find digit runs and number words after a non-letter (a word at the very
         # start is tested apart). Each pattern starts with a literal or a character class, which
@@ -175,11 +174,6 @@ class _Lexicon:
         self._scan_other_pattern = f"[^{_LETTER}\u200c\u0640 ](?:(?<=[{_DIG}])[{_DIG}]*|({core}))"
         self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
             r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
-        # first/last words of the context phrases: cheap tests before the context patterns run
-        self.left_last = tuple(p.split()[-1] for kind in ("qualifier", "percent_before", "year_before")
-                                   for p, _ in ctx.get(kind, []))
-        self.right_first = tuple(p.split()[0] for kind in ("qualifier_after", "percent_after", "year_after")
-                                     for p, _ in ctx.get(kind, []))
         self.sep_re = re.compile(sep)
 
         def phrases(kind: str) -> _Phrases:

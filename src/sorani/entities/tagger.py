@@ -543,10 +543,6 @@ class _KeyIndex:
         words = self.words
         return _merge([lst for lst in self.by_form.values() if test(words[lst[0]])])
 
-    def where_key(self, test: Any) -> list[int]:
-        """Ascending indices of the words whose key passes ``test`` (called once a key)."""
-        return _merge([lst for k, lst in self.at.items() if test(k)])
-
     def positions(self, *keysets: Any) -> list[int]:
         """Ascending indices of the words whose key is in any of ``keysets``."""
         at = self.at
@@ -654,10 +650,6 @@ _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دای
 _DATE_NUM = re.compile(r"(?<![0-9\u0660-\u0669\u06f0-\u06f9])[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}[/\-.–—‐‑−]"
                        r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,2}[/\-.–—‐‑−][0-9\u0660-\u0669\u06f0-\u06f9]{1,4}"
                        r"(?![0-9\u0660-\u0669\u06f0-\u06f9])")
-
-
-def _year_like(w: Word) -> bool:
-    return w.kind == "num" and len(w.f) in (2, 4) and w.f.isdigit()
 
 
 def _dates(words: list[Word], spans: _Spans, text: str) -> None:
@@ -851,13 +843,6 @@ def _era(w: Word, eras: frozenset[str]) -> str:
         if w.key.startswith(e):
             return w.f[:len(e)]
     return ""
-
-
-def _word_end(w: Word, keep_i: bool = False) -> int:
-    """End offset of a date/name word without its trailing clitic."""
-    if w.kind != "word":
-        return w.end
-    return w.start + _trim_clitics(w, keep_i=False)
 
 
 _KIN = frozenset(fold_key(x) for x in ("کوڕی", "کچی", "برای", "خوشکی", "هاوسەری", "باوکی", "دایکی", "ناوی", "نازناوی"))

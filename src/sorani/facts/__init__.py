@@ -374,14 +374,7 @@ def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
     w = words[k]
     if w.kind != "word":
         return None
-    starts = _EVENT_START.get(w.key)
-    if starts is None:
-        rx, first_keys = _event_index()
-        starts = bool(rx.match(w.key)) or w.key in first_keys
-        if len(_EVENT_START) > 200_000:
-            _EVENT_START.clear()
-        _EVENT_START[w.key] = starts
-    if not starts:
+    if not _may_start_event(w.key):
         return None
     multi, single = _event_tables()
     key = w.key
