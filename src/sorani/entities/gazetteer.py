@@ -223,9 +223,7 @@ class Gazetteer:
                     self.multi.setdefault(keys[0], []).append((keys, e, ambiguous))
         for lst in self.multi.values():
             lst.sort(key=lambda item: -len(item[0]))
-        self.max_len = max((len(k) for k in self.single), default=0)
         self._surface: dict[str, tuple[tuple[Entry, bool], int]] | None = None
-        self.by_english = {e.english: e for e in entries}
         self.word_cache: dict[str, Any] = {}  # word form -> match candidates (entities.tagger)
 
     def surface(self) -> dict[str, tuple[tuple[Entry, bool], int]]:
