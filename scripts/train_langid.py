@@ -10,9 +10,10 @@ Sources (read from ../shared/data or $SORANI_DATA, never copied into the reposit
 Recipe (shared with ``sorani evaluate --task langid``): lines de-duplicated within each class;
 one degraded copy (old spelling, Arabic keyboard or Persian keyboard) of each Kurdish
 Arabic-script line; two keyboard-typed copies of each Sorani line as the sub-class
-``ckb-Arab/keyboard`` (its own column, counted as ``ckb-Arab``); multinomial naive Bayes over hashed character 1–5-grams of each folded word
-and the whole word (``sorani.langid.train``); the probability temperature is fitted on a held-out fifth
-(``sorani.evaluate.langid.train_model``). Needs numpy (``pip install numpy``); about a minute.
+``ckb-Arab/keyboard`` (its own column, counted as ``ckb-Arab``); multinomial naive Bayes over
+hashed character 1–5-grams of each folded word and the whole word (``sorani.langid.train``); the
+probability temperature is fitted on a held-out fifth (``sorani.evaluate.langid.train_model``).
+Needs numpy (``pip install numpy``); about a minute.
 
 Usage: python scripts/train_langid.py [--data DIR] [--out PATH]
 """
