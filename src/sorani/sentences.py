@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 from sorani._data import read_rows
+from sorani._record import Record, field
+from sorani._record import new as _new
 
 # a candidate end: a terminator or line break with the terminators and closing quotes that
 # follow it, and a source in brackets glued to a closing quote (`."(ناو - ١٣٩٥)`) when whitespace follows
@@ -27,43 +29,21 @@ _END = r"([.!?؟…۔\n](?:(?<=\n)|[.!?؟…۔\"'»”’)\]]*(?:(?<=[\"'»”�
 _WORD_BEFORE = r"[^\s\"'«“(\[]*$"
 _LAST_BREAK = r"(?s:.*)[\s\"'«“(\[]"  # up to the last character that ends a word: the word follows
 
-try:  # the C field getter of namedtuple fields (CPython)
-    from _collections import _tuplegetter
-except ImportError:  # pragma: no cover
-    from operator import itemgetter as _itemgetter
-
-    def _tuplegetter(index: int, doc: str) -> Any:  # type: ignore[no-redef]
-        return property(_itemgetter(index), doc=doc)
-
-_new = tuple.__new__
-
-
-class Sentence(tuple):  # type: ignore[type-arg]
+class Sentence(Record):
     """A sentence: its ``text`` and ``start``/``end`` code-point offsets in the input.
 
     (A tuple underneath, ``(text, start, end)``: made and read quickly.)"""
 
     __slots__ = ()
-    text = _tuplegetter(0, "the sentence as in the input")
-    start = _tuplegetter(1, "code-point offset of its first character")
-    end = _tuplegetter(2, "code-point offset after its last character")
+    text = field(0, "the sentence as in the input")
+    start = field(1, "code-point offset of its first character")
+    end = field(2, "code-point offset after its last character")
 
     def __new__(cls, text: str, start: int, end: int) -> Sentence:
         return _new(cls, (text, start, end))
 
-    def __getnewargs__(self) -> tuple[str, int, int]:  # pickling goes through __new__
-        return tuple(self)  # type: ignore[return-value]
-
     def __repr__(self) -> str:
         return f"Sentence(text={self.text!r}, start={self.start}, end={self.end})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sentence) and tuple.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    __hash__ = tuple.__hash__  # hash((text, start, end))
 
     def to_dict(self, offset: int = 0) -> dict[str, Any]:
         return {"text": self.text, "start": self.start + offset, "end": self.end + offset}

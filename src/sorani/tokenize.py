@@ -25,13 +25,10 @@ if TYPE_CHECKING:
 from sorani._chars import AR_LETTER as _AR_LETTER
 from sorani._chars import AR_MARK as _AR_MARK
 from sorani._chars import DIGIT as _DIGIT
+from sorani._record import Record, field
+from sorani._record import new as _new
 from sorani.normalize import normalize
 
-try:  # the C field getter of namedtuple fields (CPython)
-    from _collections import _tuplegetter
-except ImportError:  # pragma: no cover
-    def _tuplegetter(index: int, doc: str) -> Any:  # type: ignore[no-redef]
-        return property(itemgetter(index), doc=doc)
 
 KINDS = ("word", "number", "punctuation", "url", "email", "hashtag", "mention", "latin", "emoji", "symbol")
 
@@ -146,12 +143,11 @@ def _normalized(text: str) -> str:
     return _cached(_NORM_CACHE, text, normalize)
 
 
-_new = tuple.__new__
 _first = itemgetter(0)
 _rstrip = str.rstrip
 
 
-class Token(tuple):  # type: ignore[type-arg]
+class Token(Record):
     """A token: ``text`` as in the input, ``start``/``end`` code-point offsets into the input,
     ``kind`` (one of ``KINDS``) and ``norm``, the normalized form (``sorani.normalize(text)``).
     Later stages fill ``lemma``, ``pos``, ``features``, ``morphemes`` and ``latin``.
@@ -159,10 +155,10 @@ class Token(tuple):  # type: ignore[type-arg]
     (A tuple underneath, ``(text, start, end, kind)``: tokens are made and read quickly; the
     later-stage fields live in the instance dict, made only when a stage sets one.)"""
 
-    text = _tuplegetter(0, "the token as in the input")
-    start = _tuplegetter(1, "code-point offset of its first character in the input")
-    end = _tuplegetter(2, "code-point offset after its last character")
-    kind = _tuplegetter(3, "one of KINDS")
+    text = field(0, "the token as in the input")
+    start = field(1, "code-point offset of its first character in the input")
+    end = field(2, "code-point offset after its last character")
+    kind = field(3, "one of KINDS")
     lemma: str | None = None
     pos: str | None = None
     features: dict[str, str] | None = None
@@ -171,9 +167,6 @@ class Token(tuple):  # type: ignore[type-arg]
 
     def __new__(cls, text: str, start: int, end: int, kind: str | None = None) -> Token:
         return _new(cls, (text, start, end, kind or _kind(text)))
-
-    def __getnewargs__(self) -> tuple[str, int, int, str]:  # pickling goes through __new__
-        return tuple(self)  # type: ignore[return-value]
 
     @property
     def norm(self) -> str:
@@ -196,12 +189,6 @@ class Token(tuple):  # type: ignore[type-arg]
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end}, {self.kind!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Token) and tuple.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
 
     def __hash__(self) -> int:
         return hash(self[:3])
