@@ -53,13 +53,16 @@ def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 
 
 def evaluate_ner(data_dir: Path) -> list[Row]:
-    """Entity P/R/F1 per type on ``ner_dev.jsonl`` (task ``ner``) and ``ner_fresh.jsonl`` (``ner/fresh``)."""
+    """Entity P/R/F1 per type on ``ner_dev.jsonl`` (task ``ner``), ``ner_fresh.jsonl``
+    (``ner/fresh``) and ``ner_blind.jsonl`` (``ner/blind``)."""
     items = _load("ner_dev.jsonl")
     if not items:
         return []
     rows = _ner_rows("ner", items)
     # held-out check: sentences annotated after the gazetteer/rules were written (GUIDELINES.md)
     rows += _ner_rows("ner/fresh", _load("ner_fresh.jsonl"))
+    # blind check: sentences picked and annotated after the gazetteer was frozen (GUIDELINES.md)
+    rows += _ner_rows("ner/blind", _load("ner_blind.jsonl"))
     return rows
 
 
