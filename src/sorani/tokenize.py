@@ -151,6 +151,17 @@ def _classify(piece: str) -> str:
     return "symbol"
 
 
+_PIECE_KIND: dict[str, str] = {}  # piece (maybe with its space) -> kind, "" for a gap
+
+
+def _piece_kind(piece: str) -> str:
+    kind = _classify(piece.rstrip(" "))
+    kind = "" if kind == "gap" else kind
+    if len(_PIECE_KIND) < _CACHE_MAX:
+        _PIECE_KIND[piece] = kind
+    return kind
+
+
 _NORMALIZED_KINDS = frozenset(("word", "number", "hashtag"))
 _NORM_CACHE: dict[str, str] = {}
 
@@ -232,9 +243,11 @@ class TokenList(Sequence[Token]):
             pieces = self._pieces
             kinds = self._kinds = list(map(_head_kind().get, map(_first, pieces)))
             if None in kinds:  # (numbers, punctuation, Latin, ...: the slower way, cached)
+                get = _PIECE_KIND.get
                 for i in compress(count(), map(is_, kinds, repeat(None))):
-                    kind = _kind(pieces[i].rstrip(" "))
-                    kinds[i] = "" if kind == "gap" else kind
+                    piece = pieces[i]
+                    kind = get(piece)
+                    kinds[i] = kind if kind is not None else _piece_kind(piece)
         return kinds
 
     def _build(self) -> list[Token]:
