@@ -74,9 +74,9 @@ def _patterns() -> _Patterns:
 
 @cache
 def _head_kind() -> dict[str, str]:
-    """The kind a piece's first character decides: a letter starts a word, a gap character a gap ("", false),
-    a character that starts no longer token (punctuation such as ، « » ( ) ؟ !) is a token alone,
-    an Eastern Arabic or Persian digit always starts a number."""
+    """The kind a piece's first character decides: a letter starts a word, a gap character a gap
+    (kind "", false), a character that starts no longer token (punctuation such as ، « » ( ) ؟ !)
+    is a token alone, an Eastern Arabic or Persian digit always starts a number."""
     p = _patterns()
     head: dict[str, str] = {}
     for lo, hi, single in re.findall(r"(.)-(.)|(.)", _AR_LETTER):
@@ -92,6 +92,7 @@ def _head_kind() -> dict[str, str]:
             elif not starts_more.match(c):
                 head[c] = _classify(c)
     return head
+
 
 class _no_gc:
     """Pause cyclic garbage collection while many tokens are made: tokens hold no reference
