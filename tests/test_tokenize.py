@@ -78,3 +78,26 @@ def test_token_api_spans_and_later_stage_fields():
     t.lemma, t.pos = "x", "PUNCT"  # later stages set fields on the tokens they are given
     assert toks[2].lemma == "x" and toks[2].to_dict()["pos"] == "PUNCT"
     assert pickle.loads(pickle.dumps(toks[3])) == toks[3] and toks[3].norm == "کوردستان"
+
+
+def test_building_tokens_leaves_garbage_collection_as_it_was():
+    import gc
+
+    text = "ساڵی ٢٠٢٠، كوردستان #هەواڵ\n" * 300
+    assert gc.isenabled()
+    assert len(tokenize(text)) == 5 * 300 and gc.isenabled()
+    gc.disable()
+    try:
+        assert len(tokenize(text)) == 5 * 300 and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_gaps_are_never_tokens_and_kinds_are_known():
+    from sorani.tokenize import KINDS
+
+    text = "  \u200bسڵاو \u00a0\t١٢  \u200f.\n\n(x) 😀 \u3000end"
+    toks = tokenize(text)
+    assert all(t.kind in KINDS for t in toks)
+    assert [t.text for t in toks] == toks.texts() == ["سڵاو", "١٢", ".", "(", "x", ")", "😀", "end"]
+    assert toks.spans() == [(t.start, t.end, t.kind) for t in toks]
