@@ -213,6 +213,8 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
         return ((base, 0.0),)  # typed on a Kurdish keyboard already
     if not _KURDISH_LETTERS.intersection(base):
         found[base] += TYPED_IDENTITY_COST  # no Kurdish letter: probably typed without them
+    if MORPH_IDENTITY and base not in lm.counts and len(base) > 1:
+        _morph_known(base)
     if len(word) <= 40:
         pool: list[str] = []
         for k in ks.typed_keys(base):
@@ -225,7 +227,7 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + DERIVED_COST
-        if VARIANTS_MAX:
+        if VARIANTS_MAX and (ae_typed or "\u06d5" in base):  # ە left out: no spelling as typed
             for w in _typed_variants(base, persian_kb):
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + VARIANT_COST
@@ -255,9 +257,10 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
 
-VARIANTS_MAX = 32       # letter-choice spellings of a typed word tried (typed mode)
+VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)
 VARIANT_COST = 1.0      # … for one the word model does not know but the morphology does
-MORPH_LOGPROB = -12.0   # log P of a word only the morphological analyzer knows (typed mode)
+MORPH_IDENTITY = True   # ask the analyzer about typed words as they are, too
+MORPH_LOGPROB = -15.0   # log P of a word only the morphological analyzer knows (typed mode): below the rarest known word
 
 
 @lru_cache(maxsize=1)
@@ -293,16 +296,16 @@ def _typed_variants(base: str, persian_kb: bool = False) -> tuple[str, ...]:
             variants = [v + o for v in variants for o in opts]
         else:
             variants = [v + ch for v in variants]
-    from sorani.morphology import is_known
     lm = word_lm()
-    return tuple(v for v in variants[1:] if v not in lm.counts and is_known(v))
+    return tuple(v for v in variants[1:] if v not in lm.counts and _morph_known(v))
 
 
 _DERIVED_LP: dict[str, float] = {}
 
 
-def _lp(word: str, prev: str = "<s>") -> float:
-    """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate."""
+def _lp(word: str, prev: str = "<s>", morph: bool = True) -> float:
+    """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate
+    (``morph``: a word only the morphological analyzer knows ranks above unknown ones)."""
     lm = word_lm()
     if word in lm.counts:
         return LM_WEIGHT * lm.logprob(word, prev)
@@ -310,18 +313,26 @@ def _lp(word: str, prev: str = "<s>") -> float:
     if lp is None:
         lp = _DERIVED_LP[word] = _affixed_lp(word)
     if lp <= OOV_LOGPROB:
-        lp = MORPH_LOGPROB if _morph_known(word) else UNKNOWN_LOGPROB
+        lp = MORPH_LOGPROB if morph and _MORPH_KNOWN.get(word) else UNKNOWN_LOGPROB
     return LM_WEIGHT * lm.logprob(word, prev, lp)
 
 
-@lru_cache(maxsize=200_000)
+# words the morphological analyzer was asked about in typed mode (typed words as normalized and
+# their letter-choice variants): word -> known (bounded: cleared when full)
+_MORPH_KNOWN: dict[str, bool] = {}
+
+
 def _morph_known(word: str) -> bool:
-    """Does the morphological analyzer know ``word`` (typed mode only; off when
-    ``MORPH_LOGPROB`` is not above ``UNKNOWN_LOGPROB``)?"""
-    if MORPH_LOGPROB <= UNKNOWN_LOGPROB or len(word) > 30:
-        return False
-    from sorani.morphology import is_known
-    return is_known(word)
+    """Does the morphological analyzer know ``word``? (recorded for ``_lp``)"""
+    known = _MORPH_KNOWN.get(word)
+    if known is None:
+        if MORPH_LOGPROB <= UNKNOWN_LOGPROB or len(word) > 30:
+            return False
+        from sorani.morphology import is_known
+        if len(_MORPH_KNOWN) > 200_000:
+            _MORPH_KNOWN.clear()
+        known = _MORPH_KNOWN[word] = is_known(word)
+    return known
 
 
 @lru_cache(maxsize=200_000)
@@ -566,7 +577,7 @@ def _decode_standard(words: list[str]) -> list[str]:
         else:
             best, best_s = base, -1e9
             for cand, cost in _letter_candidates(w):
-                s = _lp(cand, prev) - cost
+                s = _lp(cand, prev, False) - cost
                 if s > best_s:
                     best, best_s = cand, s
             out.append(best)
@@ -625,6 +636,16 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
 
 # ---------------------------------------------------------------- public API
 
+@lru_cache(maxsize=1)
+def _load() -> None:
+    """Load the models repair uses once (word model and key index, spelling model, morphological
+    analyzer), so that the first call pays for them all."""
+    key_index()
+    spelling_logprob("\u06a9\u0648\u0631\u062f")
+    if MORPH_LOGPROB > UNKNOWN_LOGPROB:
+        _morph_known("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646")
+
+
 def repair_with_changes(text: str) -> tuple[str, list[Change]]:
     """Repaired text and the list of changes (offsets into ``text``).
 
@@ -636,7 +657,7 @@ def repair_with_changes(text: str) -> tuple[str, list[Change]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"repair() expects str, not {type(text).__name__}")
-    key_index()  # load the model and index once
+    _load()
     changes: list[Change] = []
     for m in _SEGMENT_RE.finditer(text):
         if m.end() > m.start():
