@@ -69,6 +69,7 @@ H_FREE_COUNT = 100
 YY_COST = 1.0
 WW_COST = 1.0
 SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
+JOIN_UNSEEN_COST = 3.0  # … into a word of the word lists never seen in running text (not ه + space)
 JOIN_DERIVED = True     # inflected forms for a join whose every space is a drawn ە
 CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
 MAX_JOIN = 3            # tokens joined at most
@@ -422,7 +423,9 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     drawn = [w.endswith("\u0647") and lm.counts.get(p, 0) < H_FREE_COUNT
              and not ae_typed for w, p in zip(words[:-1], parts)]
     cost = sum(H_JOIN_COST if d else per_join for d in drawn)
-    out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) for w in ranked}
+    unseen = 0.0 if all(drawn) else JOIN_UNSEEN_COST
+    out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)
+           + (unseen if lm.counts[w] < 1 else 0.0) for w in ranked}
     if JOIN_DERIVED and all(drawn) and len(ranked) < DERIVED_WHEN_FEWER:
         # inflected forms of known stems, where every space is a drawn ە (سقزه کم → سەقزەکەم)
         for w, _lp_ in _derived(joined)[:DERIVED_MAX]:
