@@ -14,6 +14,11 @@ letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (
 join cheap, and a conjunction و glued to a word may be split off (``وبرکت`` → ``و بەرەکەت``).
 Among the candidates of a typed word, a character n-gram model of standard spellings
 (``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``).
+Where the text writes ە, spellings with a Kurdish letter chosen for each ambiguous one
+(``پاتالة`` → ``پاتاڵە``) are candidates too when the morphological analyzer
+(``sorani.morphology.is_known``) knows them; in typed text such a word ranks just below the rarest
+word of the word model and above unknown words. A glued token may be split into up to four known
+words (``سرکوتوبن`` → ``سەرکەوتوو بن``), and a letter typed three or more times over counts once.
 
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
 touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
