@@ -62,6 +62,7 @@ CHAR_CAP = 10.0
 DERIVED_WHEN_FEWER = 3   # inflected candidates when the word list offers fewer than this
 DERIVED_MAX = 8
 TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
+UNSEEN_IDENTITY_COST = 1.0  # … and never seen in running text
 KNOWN_BONUS = 0.0       # typed word already a known word
 DERIVED_COST = 0.5      # an inflected form built from a known stem
 UNKNOWN_LOGPROB = -24.0  # log P of a word neither known nor made of a known stem and affixes
@@ -219,6 +220,8 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
         return ((base, 0.0),)  # typed on a Kurdish keyboard already
     if not _KURDISH_LETTERS.intersection(base):
         found[base] += TYPED_IDENTITY_COST  # no Kurdish letter: probably typed without them
+        if lm.counts.get(base, 1.0) < 1:
+            found[base] += UNSEEN_IDENTITY_COST  # … and known from the word lists only
     if MORPH_IDENTITY and base not in lm.counts and len(base) > 1:
         _morph_known(base)
     if len(word) <= 40:
