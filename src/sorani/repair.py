@@ -236,7 +236,9 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + DERIVED_COST
-        if VARIANTS_MAX and (ae_typed or "\u06d5" in base):  # ە left out: no spelling as typed
+        if VARIANTS_MAX and (ae_typed or "\u06d5" in base) and base not in lm.counts:
+            # (where ە is left out the typed letters spell nothing; a known typed word has its
+            # candidates from the word model)
             for w in _typed_variants(base, persian_kb):
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + VARIANT_COST
