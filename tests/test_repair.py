@@ -179,3 +179,37 @@ def test_drawn_ae_joins_inflected_forms() -> None:
 def test_single_letter_is_no_word_in_typed_text() -> None:
     words = repair("من ب تو دلیم").split()
     assert "ب" not in words and "بە" in words
+
+
+def test_glued_token_split_into_several_words() -> None:
+    from sorani.repair import _split_candidates
+
+    readings = [parts for parts, _cost in _split_candidates("بۆئەوەیلەگەڵ", persian_kb=True)]
+    assert ("بۆ", "ئەوەی", "لەگەڵ") in readings
+    assert all(len(parts) >= 2 and "".join(parts) for parts in readings)
+
+
+def test_letter_runs_squeezed_in_typed_text() -> None:
+    out = repair("ئةمة شيررررر بوو")
+    assert "ررر" not in out and len(out.split()) == 3
+
+
+def test_doubled_letter_typed_once_is_cheap() -> None:
+    from sorani.repair import CHEAP, _channel_cost
+
+    # ڵڵ (like وو) typed as one ل: cheap; another letter added is not
+    assert _channel_cost("وەلا", "وەڵڵا") <= 2 * CHEAP
+    assert _channel_cost("وەلا", "وەڵبا") > 2 * CHEAP
+
+
+def test_typed_variants_are_analyzer_known_letter_choices() -> None:
+    from sorani.morphology import is_known
+    from sorani.repair import _typed_alternatives, _typed_variants
+
+    base = "مالەکانمان"
+    variants = _typed_variants(base)
+    assert "ماڵەکانمان" in variants or "ماڵەکانمان" in word_lm().counts
+    alts = _typed_alternatives()[1]
+    for v in variants:
+        assert is_known(v) and v not in word_lm().counts and len(v) == len(base)
+        assert all(a == b or b in alts.get(a, ()) for a, b in zip(base, v))

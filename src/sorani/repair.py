@@ -14,6 +14,11 @@ letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (
 join cheap, and a conjunction و glued to a word may be split off (``وبرکت`` → ``و بەرەکەت``).
 Among the candidates of a typed word, a character n-gram model of standard spellings
 (``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``).
+Where the text writes ە, spellings with a Kurdish letter chosen for each ambiguous one
+(``پاتالة`` → ``پاتاڵە``) are candidates too when the morphological analyzer
+(``sorani.morphology.is_known``) knows them; in typed text such a word ranks just below the rarest
+word of the word model and above unknown words. A glued token may be split into up to four known
+words (``سرکوتوبن`` → ``سەرکەوتوو بن``), and a letter typed three or more times over counts once.
 
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
 touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
@@ -42,6 +47,8 @@ _KURDISH_LETTERS = frozenset("ەێۆڵڕڤ")
 _KURDISH_RE = re.compile("[ەێۆڵڕڤ]")
 _PERSIAN_RE = re.compile("[پچژگ]")
 # units decided and decoded separately: sentences (up to . ! ? ؟ and line ends)
+# a letter written three or more times over (شێررررر): typed for one (typed mode only)
+_RUN_RE = re.compile(r"([^\W\u0648\u06cc\u064a])\1{2,}")
 _SEGMENT_RE = re.compile(r"[^.!?\u061f\n\r\u2029]*[.!?\u061f\n\r\u2029]*")
 UNKNOWN_RATIO = 0.0   # … unless this share of its words is unknown as typed
 STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its words has a Kurdish letter
@@ -55,9 +62,10 @@ CHAR_CAP = 10.0
 DERIVED_WHEN_FEWER = 3   # inflected candidates when the word list offers fewer than this
 DERIVED_MAX = 8
 TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
+UNSEEN_IDENTITY_COST = 1.0  # … and never seen in running text
 KNOWN_BONUS = 0.0       # typed word already a known word
 DERIVED_COST = 0.5      # an inflected form built from a known stem
-UNKNOWN_LOGPROB = -16.0  # log P of a word neither known nor made of a known stem and affixes
+UNKNOWN_LOGPROB = -24.0  # log P of a word neither known nor made of a known stem and affixes
 DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
 JOIN_COST = 2.5         # joining two typed tokens into one word
 JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
@@ -67,10 +75,12 @@ H_FREE_COUNT = 100
 YY_COST = 1.0
 WW_COST = 1.0
 SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
+JOIN_UNSEEN_COST = 3.0  # … into a word of the word lists never seen in running text (not ه + space)
 JOIN_DERIVED = True     # inflected forms for a join whose every space is a drawn ە
 CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
 MAX_JOIN = 3            # tokens joined at most
-MAX_SPLIT_LEN = 16      # longest typed token tried for splitting
+MAX_SPLIT_LEN = 20      # longest typed token tried for splitting
+MAX_SPLIT_PARTS = 4     # words a typed token may be split into
 
 
 @dataclass(frozen=True)
@@ -140,8 +150,8 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     ae = "\u06d5"
     ins_costs = [cheap if ks.cheap_indel(b) and not (ae_typed and b == ae) else
                  (AE_DEAR if b == ae else dear) for b in cand]
-    for j in range(1, n):  # one of وو / یی typed once (ماندو for ماندوو)
-        if cand[j] == cand[j - 1] and cand[j] in "\u0648\u06cc":
+    for j in range(1, n):  # one of وو / یی / ڵڵ typed once (ماندو for ماندوو)
+        if cand[j] == cand[j - 1] and cand[j] in "\u0648\u06cc\u06b5":
             ins_costs[j] = ins_costs[j - 1] = min(ins_costs[j], cheap)
     if cand.endswith("\u06d5") and not typed.endswith(("\u06d5", "\u0647")):
         ins_costs[-1] = dear
@@ -210,6 +220,10 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
         return ((base, 0.0),)  # typed on a Kurdish keyboard already
     if not _KURDISH_LETTERS.intersection(base):
         found[base] += TYPED_IDENTITY_COST  # no Kurdish letter: probably typed without them
+        if lm.counts.get(base, 1.0) < 1:
+            found[base] += UNSEEN_IDENTITY_COST  # … and known from the word lists only
+    if MORPH_IDENTITY and base not in lm.counts and len(base) > 1:
+        _morph_known(base)
     if len(word) <= 40:
         pool: list[str] = []
         for k in ks.typed_keys(base):
@@ -222,6 +236,12 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + DERIVED_COST
+        if VARIANTS_MAX and (ae_typed or "\u06d5" in base) and base not in lm.counts:
+            # (where ە is left out the typed letters spell nothing; a known typed word has its
+            # candidates from the word model)
+            for w in _typed_variants(base, persian_kb):
+                if w not in found:
+                    found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + VARIANT_COST
     for w in found:
         if len(w) == 1 and w != "\u0648":  # one letter is no word (but و); ب typed for بە
             found[w] += SINGLE_LETTER_COST
@@ -248,11 +268,55 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
 
+VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)
+VARIANT_COST = 1.0      # … for one the word model does not know but the morphology does
+MORPH_IDENTITY = True   # ask the analyzer about typed words as they are, too
+MORPH_LOGPROB = -15.0   # log P of a word only the morphological analyzer knows (typed mode): below the rarest known word
+
+
+@lru_cache(maxsize=1)
+def _typed_alternatives() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(all keyboards, Arabic keyboard only): typed letter -> (itself, the Kurdish letters it
+    is typed for), from the ``typed`` rows of ``ambiguity.tsv``."""
+    both: dict[str, list[str]] = {}
+    arabic: dict[str, list[str]] = {}
+    for row in read_rows("repair/ambiguity.tsv"):
+        if row[0] == "typed" and len(row) >= 4:
+            target = arabic if "all" not in row[3].split(",") else both
+            for a in row[1]:
+                target.setdefault(a, [a]).append(row[2])
+    return ({k: tuple(v) for k, v in both.items()},
+            {k: tuple(v) for k, v in {**both, **arabic}.items()})
+
+
+@lru_cache(maxsize=100_000)
+def _typed_variants(base: str, persian_kb: bool = False) -> tuple[str, ...]:
+    """Spellings of a typed (normalized) word with a Kurdish letter chosen for each letter a
+    keyboard types for several (ی → ی/ێ, ل → ل/ڵ, ه → ە inside the word …) that the word model
+    does not know but the morphological analyzer does (``پاتاڵە`` for ``پاتالة``)."""
+    if len(base) > 20 or len(base) < 2:
+        return ()
+    both, arabic = _typed_alternatives()
+    alts = both if persian_kb else arabic
+    variants = [""]
+    for i, ch in enumerate(base):
+        opts = alts.get(ch)
+        if ch == "\u0626" and i < len(base) - 1:
+            opts = None  # ئ for ێ only at the end (نةمينئ)
+        if opts and len(variants) * len(opts) <= VARIANTS_MAX:
+            variants = [v + o for v in variants for o in opts]
+        else:
+            variants = [v + ch for v in variants]
+    lm = word_lm()
+    return tuple(v for v in variants[1:] if v not in lm.counts and _morph_known(v))
+
+
 _DERIVED_LP: dict[str, float] = {}
 
 
-def _lp(word: str, prev: str = "<s>") -> float:
-    """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate."""
+def _lp(word: str, prev: str = "<s>", morph: bool = True) -> float:
+    """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate
+    (``morph``: a word only the morphological analyzer knows ranks above unknown ones)."""
     lm = word_lm()
     if word in lm.counts:
         return LM_WEIGHT * lm.logprob(word, prev)
@@ -260,8 +324,26 @@ def _lp(word: str, prev: str = "<s>") -> float:
     if lp is None:
         lp = _DERIVED_LP[word] = _affixed_lp(word)
     if lp <= OOV_LOGPROB:
-        lp = UNKNOWN_LOGPROB
+        lp = MORPH_LOGPROB if morph and _MORPH_KNOWN.get(word) else UNKNOWN_LOGPROB
     return LM_WEIGHT * lm.logprob(word, prev, lp)
+
+
+# words the morphological analyzer was asked about in typed mode (typed words as normalized and
+# their letter-choice variants): word -> known (bounded: cleared when full)
+_MORPH_KNOWN: dict[str, bool] = {}
+
+
+def _morph_known(word: str) -> bool:
+    """Does the morphological analyzer know ``word``? (recorded for ``_lp``)"""
+    known = _MORPH_KNOWN.get(word)
+    if known is None:
+        if MORPH_LOGPROB <= UNKNOWN_LOGPROB or len(word) > 30:
+            return False
+        from sorani.morphology import is_known
+        if len(_MORPH_KNOWN) > 200_000:
+            _MORPH_KNOWN.clear()
+        known = _MORPH_KNOWN[word] = is_known(word)
+    return known
 
 
 @lru_cache(maxsize=200_000)
@@ -351,7 +433,9 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     drawn = [w.endswith("\u0647") and lm.counts.get(p, 0) < H_FREE_COUNT
              and not ae_typed for w, p in zip(words[:-1], parts)]
     cost = sum(H_JOIN_COST if d else per_join for d in drawn)
-    out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) for w in ranked}
+    unseen = 0.0 if all(drawn) else JOIN_UNSEEN_COST
+    out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)
+           + (unseen if lm.counts[w] < 1 else 0.0) for w in ranked}
     if JOIN_DERIVED and all(drawn) and len(ranked) < DERIVED_WHEN_FEWER:
         # inflected forms of known stems, where every space is a drawn ە (سقزه کم → سەقزەکەم)
         for w, _lp_ in _derived(joined)[:DERIVED_MAX]:
@@ -361,24 +445,44 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
 
 
 @lru_cache(maxsize=50_000)
-def _split_candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[tuple[str, str], float], ...]:
-    """Pairs of known words that a typed token written without its space may stand for."""
+def _split_candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """Sequences of two to ``MAX_SPLIT_PARTS`` known words that a typed token written without
+    its spaces may stand for (``سرکوتوبن`` → ``سەرکەوتوو بن``)."""
     base = _surface(word)
     if len(base) < 4 or len(base) > MAX_SPLIT_LEN:
         return ()
-    lm, index, ks = word_lm(), key_index(), key_scheme()
-    out: list[tuple[tuple[str, str], float]] = []
-    for j in range(2, len(base) - 1):
-        left = [w for k in ks.typed_keys(_surface(base[:j])) for w in index.get(k, ())[:2]]
-        if not left:
+    lm = word_lm()
+    found = _split_parts(base, MAX_SPLIT_PARTS)
+    out: list[tuple[tuple[str, ...], float]] = []
+    for parts in found:
+        if len(parts) < 2:
             continue
-        right = [w for k in ks.typed_keys(base[j:]) for w in index.get(k, ())[:2]]
-        for a in left[:2]:
-            for b in right[:2]:
-                if lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1:
-                    out.append(((a, b), SPLIT_COST + EDIT_COST * _channel_cost(base, a + b, ae_typed, persian_kb)))
-    out.sort(key=lambda x: x[1] - 0.1 * (lm.unigram_logprob(x[0][0]) + lm.unigram_logprob(x[0][1])))
+        cost = SPLIT_COST * (len(parts) - 1) + EDIT_COST * _channel_cost(base, "".join(parts), ae_typed, persian_kb)
+        out.append((parts, cost))
+    out.sort(key=lambda x: x[1] - 0.1 * sum(lm.unigram_logprob(w) for w in x[0]))
     return tuple(out[:MAX_CANDIDATES])
+
+
+@lru_cache(maxsize=50_000)
+def _split_parts(base: str, parts: int) -> tuple[tuple[str, ...], ...]:
+    """Readings of ``base`` as one to ``parts`` known words (a few per piece, keys matched)."""
+    lm, index, ks = word_lm(), key_index(), key_scheme()
+    out: list[tuple[str, ...]] = [(w,) for k in ks.typed_keys(base) for w in index.get(k, ())[:2]
+                                  if lm.counts.get(w, 0) >= 1 and (len(w) > 1 or w == "\u0648")]
+    if not out and len(base) >= 4 and _affixed_lp(base) > OOV_LOGPROB:
+        out.append((base,))  # an inflected form of a known word (شاریش)
+    if parts > 1:
+        for j in range(2, len(base) - 1):
+            left = [w for k in ks.typed_keys(_surface(base[:j])) for w in index.get(k, ())[:2]
+                    if lm.counts.get(w, 0) >= 1 and len(w) > 1]
+            if not left:
+                continue
+            rests = _split_parts(base[j:], parts - 1)
+            for a in left[:2]:
+                for rest in rests[:4]:
+                    out.append((a,) + rest)
+    out.sort(key=lambda ws: -sum(lm.unigram_logprob(w) for w in ws) + 4.0 * len(ws))
+    return tuple(dict.fromkeys(out))[:8]
 
 
 @lru_cache(maxsize=50_000)
@@ -486,7 +590,7 @@ def _decode_standard(words: list[str]) -> list[str]:
         else:
             best, best_s = base, -1e9
             for cand, cost in _letter_candidates(w):
-                s = _lp(cand, prev) - cost
+                s = _lp(cand, prev, False) - cost
                 if s > best_s:
                     best, best_s = cand, s
             out.append(best)
@@ -545,6 +649,16 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
 
 # ---------------------------------------------------------------- public API
 
+@lru_cache(maxsize=1)
+def _load() -> None:
+    """Load the models repair uses once (word model and key index, spelling model, morphological
+    analyzer), so that the first call pays for them all."""
+    key_index()
+    spelling_logprob("\u06a9\u0648\u0631\u062f")
+    if MORPH_LOGPROB > UNKNOWN_LOGPROB:
+        _morph_known("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646")
+
+
 def repair_with_changes(text: str) -> tuple[str, list[Change]]:
     """Repaired text and the list of changes (offsets into ``text``).
 
@@ -556,7 +670,7 @@ def repair_with_changes(text: str) -> tuple[str, list[Change]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"repair() expects str, not {type(text).__name__}")
-    key_index()  # load the model and index once
+    _load()
     changes: list[Change] = []
     for m in _SEGMENT_RE.finditer(text):
         if m.end() > m.start():
@@ -586,7 +700,7 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
         ae_typed = any("\u0629" in w for w in words)  # Arabic keyboard: ة typed for every ە
         persian_kb = _PERSIAN_RE.search(line) is not None  # پ چ ژ گ typed: not an Arabic keyboard
-        outs = _decode_typed(words, joinable, ae_typed, persian_kb)
+        outs = _decode_typed([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb)
     k = 0
     n = len(words)
     while k < n:
