@@ -614,7 +614,22 @@ def _noun_entries() -> dict[str, tuple[float, bool, bool, tuple[tuple[Any, ...],
     return out
 
 
+_NOUNS: dict[str, list[Cand]] = {}
+
+
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """``_noun_analyses_of(w)``, memoized (bounded): the same strings recur as respellings,
+    compound parts and proclitic remainders of other words.  The list returned is shared: callers
+    do not change it."""
+    out = _NOUNS.get(w)
+    if out is None:
+        if len(_NOUNS) >= 200_000:
+            _NOUNS.clear()
+        out = _NOUNS[w] = _noun_analyses_of(w, lex)
+    return out
+
+
+def _noun_analyses_of(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
     out: list[Cand] = []
@@ -855,6 +870,14 @@ def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+@cache
+def _strong_prefix_ends() -> tuple[str, ...]:
+    """The verb prefix chains with a strong reading (دە، نا، نە، ب…): a one-letter verb stem is
+    only read after one of them (see ``_verb_analyses``), so a word whose part before such a stem
+    ends in none of them needs no prefix search there."""
+    return tuple(sorted(k for k, rows in _verb_prefix_table().items() if k and any(r[2] for r in rows)))
+
+
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     n = len(w)
@@ -867,12 +890,15 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     if not suf_cands:
         return out
     stem_re, stem_index = _verb_stem_index()
+    strong = _strong_prefix_ends()
     hits = []  # (stem start, stem end, suffix entries, stem entries)
     for s, sentries in suf_cands:
         e = n - s
         k = stem_re.match(rw, s).end() - s  # the longest verb-stem ending that ends at e
         if k:
             for length, stems in stem_index[w[e - k:e]]:
+                if length == 1 and w[e - 1] != "ب" and not w.endswith(strong, 0, e - 1):
+                    continue  # a one-letter stem needs a strong prefix (دە، نا، نە، ب…) before it
                 hits.append((e - length, e, sentries, stems))
     if not hits:
         return out  # no verb stem before any verb ending: not a verb form
@@ -1133,7 +1159,7 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
     if not w:
         return ()
     lex = _lexicon()
-    found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
+    found = list(nouns if nouns is not None else _noun_analyses(w, lex))
     if not found:
         found = _light_analyses(w, lex)
     found += _verb_analyses(w, lex)
@@ -1199,6 +1225,7 @@ def _candidates(word: str) -> tuple[Cand, ...]:
 
 
 _BEST: dict[str, Cand | None] = {}
+_BEST_FOLDED: dict[str, Cand | None] = {}  # the same, by folded form: the best analysis depends on it only
 
 
 def _best(word: str) -> Cand | None:
@@ -1211,8 +1238,13 @@ def _best(word: str) -> Cand | None:
         return best  # type: ignore[return-value]
     if len(_BEST) > 300_000:
         _BEST.clear()
-    best = None
+        _BEST_FOLDED.clear()
     w = fold(word)
+    best = _BEST_FOLDED.get(w, _MISSING)  # spellings that fold alike (ي/ی، ك/ک، ه/ە، ZWNJ) share it
+    if best is not _MISSING:
+        _BEST[word] = best  # type: ignore[assignment]
+        return best  # type: ignore[return-value]
+    best = None
     nouns = None
     if len(w) <= 64:
         lex = _lexicon()
@@ -1230,7 +1262,7 @@ def _best(word: str) -> Cand | None:
     if best is None:
         cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
         best = cands[0] if cands else None
-    _BEST[word] = best
+    _BEST[word] = _BEST_FOLDED[w] = best
     return best
 
 
