@@ -729,10 +729,11 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     j = 0
     while j < m and w[n - j - 1:] in tails:
         j += 1
+    light_ends = _light_ends()
     for klen, _, _, by_cls, _ in _noun_keys()[w[n - j:]]:
         i = n - klen
-        if w[i - 1] not in "نوە":
-            continue
+        if i < 4 or w[i - 3:i] not in light_ends:
+            continue  # no light verb form ends the stem (see ``_light_compound``)
         stem = w[:i]
         segs = by_cls.get(_stem_cls(stem))
         if segs is None:
