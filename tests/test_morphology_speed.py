@@ -41,7 +41,6 @@ def test_memos_do_not_change_results() -> None:
     m._VERB_HEADS.clear()
     m._BEST.clear()
     m._BEST_FOLDED.clear()
-    m._NOUNS.clear()
     m._LEMMAS.clear()
     m._candidates.cache_clear()
     m._analyze_cached.cache_clear()

@@ -616,22 +616,7 @@ def _noun_entries() -> dict[str, tuple[float, bool, bool, tuple[tuple[Any, ...],
     return out
 
 
-_NOUNS: dict[str, list[Cand]] = {}
-
-
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
-    """``_noun_analyses_of(w)``, memoized (bounded): the same strings recur as respellings,
-    compound parts and proclitic remainders of other words.  The list returned is shared: callers
-    do not change it."""
-    out = _NOUNS.get(w)
-    if out is None:
-        if len(_NOUNS) >= 200_000:
-            _NOUNS.clear()
-        out = _NOUNS[w] = _noun_analyses_of(w, lex)
-    return out
-
-
-def _noun_analyses_of(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
     out: list[Cand] = []
@@ -1170,7 +1155,7 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
     if not w:
         return ()
     lex = _lexicon()
-    found = list(nouns if nouns is not None else _noun_analyses(w, lex))
+    found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
     if not found:
         found = _light_analyses(w, lex)
     found += _verb_analyses(w, lex)
