@@ -40,6 +40,7 @@ def test_memos_do_not_change_results() -> None:
     lemmas = lemmatize_text(" ".join(words))
     m._VERB_HEADS.clear()
     m._BEST.clear()
+    m._BEST_FOLDED.clear()
     m._LEMMAS.clear()
     m._candidates.cache_clear()
     m._analyze_cached.cache_clear()
@@ -51,3 +52,46 @@ def test_many_new_words_in_one_text_overflow_the_cache_safely(monkeypatch) -> No
     monkeypatch.setattr(m, "_LEMMA_CACHE_MAX", 3)
     text = "منداڵەکان لە قوتابخانەکەدا دەخوێنن و منداڵەکان یاری دەکەن"
     assert lemmatize_text(text) == [lemmatize(w) for w in m._word_re().findall(text)]
+
+
+VERBISH = ["دەکەم", "نایکات", "بیکە", "دەدات", "دەبم", "هەڵەبم", "دەیانکردەوە", "نەیدەتوانی", "کردمان",
+           "دەنێم", "بنێ", "دەڵێم", "ناگات", "دەخات", "مەکە", "ئەکەن", "تێکدەدات", "دانا", "داینا"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["", "دە", "نا", "نە", "ب", "مە", "دەی", "نەیان", "هەڵ", "تێ", "ماڵ", "کار"]),
+       st.sampled_from(["ک", "د", "ن", "ب", "گ", "ڵ", "خ", "چ", "کەو", "کرد", "بوو", "ڕۆ", "زان"]),
+       st.sampled_from(["", "ات", "ەم", "ێت", "ن", "ین", "ەوە", "ەن", "م", "ی", "یت", "ا", "ێ"]))
+def test_one_letter_stem_filter_changes_no_verb_analysis(pre: str, stem: str, end: str) -> None:
+    # the filter (a one-letter stem only after a strong prefix) is off when every head "ends" in ""
+    lex = m._lexicon()
+    for w in [pre + stem + end] + VERBISH:
+        fast = m._verb_analyses(w, lex)
+        m._strong_prefix_ends.cache_clear()
+        orig = m._strong_prefix_ends
+        try:
+            m._strong_prefix_ends = lambda: ("",)  # type: ignore[assignment]
+            m._VERB_HEADS.clear()
+            plain = m._verb_analyses(w, lex)
+        finally:
+            m._strong_prefix_ends = orig
+        assert fast == plain
+
+
+def test_compound_heads_are_the_nouns_that_take_suffixes() -> None:
+    lex = m._lexicon()
+    expected = {f for f, es in lex.nouns.items() if not all(e[1] in m._NO_SUFFIX_POS or e[1] == "VERB" for e in es)}
+    assert m._compound_heads() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ابتدرڕسکلمنهەوۆیێكيةه\u200c", max_size=10))
+def test_spellings_that_fold_alike_share_the_best_analysis(word: str) -> None:
+    # the best analysis depends on the folded form only, so the memo by folded form is exact
+    m._BEST.clear()
+    m._BEST_FOLDED.clear()
+    first = m._best(word)
+    m._BEST.clear()
+    m._BEST_FOLDED.clear()
+    assert m._best(m.fold(word)) == first or m.fold(m.fold(word)) != m.fold(word)
+    assert m._best(word) == first

@@ -19,10 +19,12 @@ True
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import product
+from operator import itemgetter
 from typing import Any
 
 from sorani._data import read_rows
@@ -45,7 +47,7 @@ _FOLD_MAP = {
     "\u00ad": "",
 }
 _FOLD_TABLE = str.maketrans(_FOLD_MAP)
-_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200cه]")  # (or an initial ر)
+_NEEDS_FOLD = re.compile("[" + "".join(_FOLD_MAP) + "\u200c]")  # (or an initial ر, a final ه)
 
 
 def fold(word: str) -> str:
@@ -55,8 +57,8 @@ def fold(word: str) -> str:
     >>> fold("كوردستانه")
     'کوردستانە'
     """
-    if not _NEEDS_FOLD.search(word) and word[:1] != "ر":
-        return word
+    if not _NEEDS_FOLD.search(word) and word[:1] != "ر" and word[-1:] != "ه":
+        return word  # (a medial ه without ZWNJ stays ه)
     word = word.replace("ه\u200c", "ە").replace("\u200c", "").translate(_FOLD_TABLE)
     if word.startswith("ر"):  # word-initial r is always trilled: ڕ
         word = "ڕ" + word[1:]
@@ -712,10 +714,11 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     j = 0
     while j < m and w[n - j - 1:] in tails:
         j += 1
+    light_ends = _light_ends()
     for klen, _, _, by_cls, _ in _noun_keys()[w[n - j:]]:
         i = n - klen
-        if w[i - 1] not in "نوە":
-            continue
+        if i < 4 or w[i - 3:i] not in light_ends:
+            continue  # no light verb form ends the stem (see ``_light_compound``)
         stem = w[:i]
         segs = by_cls.get(_stem_cls(stem))
         if segs is None:
@@ -855,6 +858,14 @@ def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+@cache
+def _strong_prefix_ends() -> tuple[str, ...]:
+    """The verb prefix chains with a strong reading (دە، نا، نە، ب…): a one-letter verb stem is
+    only read after one of them (see ``_verb_analyses``), so a word whose part before such a stem
+    ends in none of them needs no prefix search there."""
+    return tuple(sorted(k for k, rows in _verb_prefix_table().items() if k and any(r[2] for r in rows)))
+
+
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     n = len(w)
@@ -867,12 +878,15 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     if not suf_cands:
         return out
     stem_re, stem_index = _verb_stem_index()
+    strong = _strong_prefix_ends()
     hits = []  # (stem start, stem end, suffix entries, stem entries)
     for s, sentries in suf_cands:
         e = n - s
         k = stem_re.match(rw, s).end() - s  # the longest verb-stem ending that ends at e
         if k:
             for length, stems in stem_index[w[e - k:e]]:
+                if length == 1 and w[e - 1] != "ب" and not w.endswith(strong, 0, e - 1):
+                    continue  # a one-letter stem needs a strong prefix (دە، نا، نە، ب…) before it
                 hits.append((e - length, e, sentries, stems))
     if not hits:
         return out  # no verb stem before any verb ending: not a verb form
@@ -1082,16 +1096,24 @@ def _w_variants(w: str) -> list[str]:
 _SINGLE_W = re.compile("(?<![وۆێیاە])و(?![واەێیۆ])")
 
 
+@cache
+def _compound_heads() -> frozenset[str]:
+    """Lexicon words that can start a compound: those with a reading that is neither a verb form
+    nor a word that takes no suffix (conjunctions, particles)."""
+    return frozenset(form for form, entries in _lexicon().nouns.items()
+                     if not all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries))
+
+
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
     مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
     with no other analysis; at most 10 split points are tried."""
     out: list[Cand] = []
     n = len(w)
+    heads = _compound_heads()
     for a in range(3, min(n - 3, 12) + 1):
         head = w[:a]
-        entries = lex.nouns.get(head)
-        if not entries or all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries):
+        if head not in heads:
             continue
         rest = w[a:]
         for c in _noun_analyses(rest, lex):
@@ -1199,6 +1221,7 @@ def _candidates(word: str) -> tuple[Cand, ...]:
 
 
 _BEST: dict[str, Cand | None] = {}
+_BEST_FOLDED: dict[str, Cand | None] = {}  # the same, by folded form: the best analysis depends on it only
 
 
 def _best(word: str) -> Cand | None:
@@ -1211,15 +1234,22 @@ def _best(word: str) -> Cand | None:
         return best  # type: ignore[return-value]
     if len(_BEST) > 300_000:
         _BEST.clear()
-    best = None
+        _BEST_FOLDED.clear()
     w = fold(word)
+    best = _BEST_FOLDED.get(w, _MISSING)  # spellings that fold alike (ي/ی، ك/ک، ه/ە، ZWNJ) share it
+    if best is not _MISSING:
+        _BEST[word] = best  # type: ignore[assignment]
+        return best  # type: ignore[return-value]
+    best = None
     nouns = None
+    if not _READY:
+        _prepare()
     if len(w) <= 64:
         lex = _lexicon()
         if w not in lex.verb_stems:
             nouns = _noun_analyses(w, lex)
             if nouns:
-                top = max(nouns, key=lambda c: c[0])
+                top = max(nouns, key=_SCORE)
                 if top[0] >= 1.0 or (len(top[5]) >= 3 and any(t[1] in _NOMINAL_ONLY for t in top[6])):
                     best = top
                     if w in lex.closed:
@@ -1230,11 +1260,21 @@ def _best(word: str) -> Cand | None:
     if best is None:
         cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
         best = cands[0] if cands else None
-    _BEST[word] = best
+    _BEST[word] = _BEST_FOLDED[w] = best
     return best
 
 
 _MISSING = object()
+_SCORE = itemgetter(0)
+_READY: list[bool] = []
+
+
+def _prepare() -> None:
+    """Build every table the analysis of a word may need, at the first word: data is loaded
+    once, up front, rather than at whichever later word first needs a table."""
+    _READY.append(True)
+    for w in ("دەکەنەوە", "قڕخۆزەپڵا", "ڕوونکردنەوەیەک", "نیشتمانپەروەری", "بێئاگا", "لەشارەکەدا"):
+        _analyze_folded(w)
 # an article or the indefinite never ends a verb form: a noun reading with one needs no verb search
 _NOMINAL_ONLY = frozenset({"DEF", "INDF"})
 
@@ -1306,9 +1346,16 @@ def lemmatize_text(text: str) -> list[str]:
     if len(_LEMMAS) + len(new) > _LEMMA_CACHE_MAX:
         _LEMMAS.clear()
         new = set(words)
-    for w in new:
-        best = _best(w)
-        _LEMMAS[w] = best[1] if best else w
+    collect = len(new) > 1000 and gc.isenabled()
+    if collect:  # the analysis makes no reference cycles: no need to scan the lexicon's objects
+        gc.disable()
+    try:
+        for w in new:
+            best = _best(w)
+            _LEMMAS[w] = best[1] if best else w
+    finally:
+        if collect:
+            gc.enable()
     return list(map(_LEMMAS.__getitem__, words))
 
 
