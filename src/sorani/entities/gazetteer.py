@@ -99,12 +99,14 @@ class WordList(list):  # type: ignore[type-arg]
     """The list of words ``scan`` returns; later stages keep their per-text indexes of it in
     ``cache`` (the list is not changed after the scan)."""
 
-    __slots__ = ("cache", "units")
+    __slots__ = ("cache", "units", "starts", "ends")
 
     def __init__(self, words: Any = ()) -> None:
         super().__init__(words)
         self.cache: dict[str, Any] = {}
         self.units: dict[str, list[int]] | None = None  # scan: unit of the text -> its word indices
+        self.starts: list[int] | None = None  # scan: the words' start offsets
+        self.ends: list[int] | None = None  # scan: the words' end offsets
 
 
 @contextmanager
@@ -144,7 +146,8 @@ def scan(text: str) -> list[Word]:
     new = object.__new__
     i = 0
     with no_cycle_collection():
-        for start, end, unit in zip(offsets[0::2], offsets[1::2], parts[1::2]):
+        starts, ends = offsets[0::2], offsets[1::2]
+        for start, end, unit in zip(starts, ends, parts[1::2]):
             info = forms_get(unit)
             if info is None:
                 info = forms[unit] = _form(unit)
@@ -160,6 +163,7 @@ def scan(text: str) -> list[Word]:
                 at.append(i)
             i += 1
     out.units = units
+    out.starts, out.ends = starts, ends
     return out
 
 

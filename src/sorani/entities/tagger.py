@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from operator import attrgetter
+from bisect import bisect_left
+from itertools import compress, count, repeat
+from operator import attrgetter, is_, itemgetter
 from typing import Any
 
 from sorani.entities.gazetteer import (
@@ -269,23 +271,23 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
         verdict = _UNIT_MAY_MATCH
         if len(verdict) > 200_000:
             verdict.clear()
-        lists = []
         three, short = _name_heads(gaz)
         prefixes = affixes()[1]
-        for u, lst in index.by_form.items():
-            ok = verdict.get(u)
-            if ok is None:
-                w = words[lst[0]]
+        by_form = index.by_form
+        forms = list(by_form)
+        flags = list(map(verdict.get, forms))  # the known verdicts, read in C
+        if None in flags:
+            for x in compress(count(), map(is_, flags, repeat(None))):
+                u = forms[x]
+                w = words[by_form[u][0]]
                 k = w.key
                 if w.kind != "punct" and word_cache.get(w.f) is None and not (
                         k[:3] in three or k[:1] in short or k[:2] in short) and not w.f.startswith(prefixes):
                     word_cache[w.f] = ()  # _may_be_name is False: what may_match finds, without calls
-                    ok = verdict[u] = False
+                    flags[x] = verdict[u] = False
                 else:
-                    ok = verdict[u] = may_match(w)
-            if ok:
-                lists.append(lst)
-        starts = _merge(lists)
+                    flags[x] = verdict[u] = may_match(w)
+        starts = _merge(list(compress(by_form.values(), flags)))
     else:
         starts = index.where_word(may_match)
     for i in starts:  # the words that can start a name
@@ -473,6 +475,22 @@ def stops() -> frozenset[str]:
     return _STOPS
 
 
+_START, _END = attrgetter("start"), attrgetter("end")
+_FIRST_CHAR = itemgetter(slice(0, 1))
+
+
+def word_starts(words: list[Word]) -> list[int]:
+    """The start offsets of ``words`` (ascending), kept by ``scan`` with its word list."""
+    got = getattr(words, "starts", None)
+    return list(map(_START, words)) if got is None else got
+
+
+def word_ends(words: list[Word]) -> list[int]:
+    """The end offsets of ``words`` (ascending), kept by ``scan`` with its word list."""
+    got = getattr(words, "ends", None)
+    return list(map(_END, words)) if got is None else got
+
+
 def as_word_list(words: list[Word]) -> WordList:
     """``words`` as a ``WordList`` (the same object when it is one), to share indexes."""
     return words if isinstance(words, WordList) else WordList(words)
@@ -647,7 +665,10 @@ class _Spans:
 
 _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دایە", "ەکان", "ی"}) - {"ی"}
 # 12/3/2020, ١٢-٣-٢٠٢٠ in the original text (every digit set, every dash that folds to "-")
-_DATE_NUM = re.compile(r"(?<![0-9\u0660-\u0669\u06f0-\u06f9])[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}[/\-.–—‐‑−]"
+# (the pattern opens with the digit class, not the look-behind, so that the regex engine skips
+# to the digits in C: the first digit is not preceded by a digit, as in (?<!D)D{1,4})
+_DATE_NUM = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9](?<![0-9\u0660-\u0669\u06f0-\u06f9]{2})"
+                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{0,3}[/\-.–—‐‑−]"
                        r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,2}[/\-.–—‐‑−][0-9\u0660-\u0669\u06f0-\u06f9]{1,4}"
                        r"(?![0-9\u0660-\u0669\u06f0-\u06f9])")
 
@@ -724,14 +745,17 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             return k + 1
         return k
 
-    by_start: dict[int, int] | None = None
-    by_end: dict[int, int] = {}
+    starts: list[int] | None = None
+    ends: list[int] = []
     for mt in _DATE_NUM.finditer(text):
-        if by_start is None:
-            by_start = dict(zip(map(attrgetter("start"), words), range(n)))
-            by_end = dict(zip(map(attrgetter("end"), words), range(n)))
-        i0 = by_start.get(mt.start(), -1)
-        i1 = by_end.get(mt.end(), -1)
+        if starts is None:
+            starts, ends = word_starts(words), word_ends(words)
+        i0 = bisect_left(starts, mt.start())  # the word starting there (starts ascend), or -1
+        if i0 == n or starts[i0] != mt.start():
+            i0 = -1
+        i1 = bisect_left(ends, mt.end())  # the word ending there, or -1
+        if i1 == n or ends[i1] != mt.end():
+            i1 = -1
         if i0 >= 0 and i1 >= i0:
             if i0 >= 1 and weekday_at(i0 - 1):
                 i0 -= 1
@@ -745,7 +769,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     index = key_index(words)
     at = index.at
     start_keys = list(_date_start_keys(heads, weekdays, months).intersection(at))  # (walks the text's keys)
-    start_keys += [k for k in at if k[:1].isdigit()]  # a number's key is its digits
+    start_keys += compress(at, map(str.isdigit, map(_FIRST_CHAR, at)))  # a number's key is its digits
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue

@@ -16,7 +16,8 @@ from operator import attrgetter
 from typing import Any
 
 from sorani.entities.gazetteer import Word, fold_key, no_cycle_collection, scan, single_triggers, triggers, events
-from sorani.entities.tagger import Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index
+from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
+                                    word_ends, word_starts)
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -139,7 +140,7 @@ def _is_speech(words: list[Word], i: int) -> int:
 def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
     """The entity (PER/ORG/LOC) covering each word, if any."""
     out: list[Entity | None] = [None] * len(words)
-    ends = list(map(_END, words))
+    ends = word_ends(words)
     k = 0
     for e in sorted((e for e in ents if e.label != "DATE"), key=lambda e: e.start):
         k = bisect_right(ends, e.start, k)  # the first word (from k on) ending after the entity starts
@@ -524,7 +525,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                  ent_at: list[Entity | None], sent: list[int]) -> list[Claim]:
     nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
     nums = _outside_dates(nums, entities)
-    starts = list(map(_START, words))
+    starts = word_starts(words)
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
     ends: dict[int, int] = {}  # id(number) -> end without glued clitics
     for x in nums:
