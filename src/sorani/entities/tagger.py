@@ -555,6 +555,15 @@ class _KeyIndex:
             got = self.__dict__["_blob"] = "\n".join(self.at)
         return got
 
+    @property
+    def sorted_keys(self) -> list[str]:
+        """The distinct keys of the text in sorted order (the keys opening with a string are a
+        run of it)."""
+        got = self.__dict__.get("_sorted")
+        if got is None:
+            got = self.__dict__["_sorted"] = sorted(self.at)
+        return got
+
     def where_word(self, test: Any) -> list[int]:
         """Ascending indices of the words that pass ``test``, a test of the word's form: it is
         called once a form, with the first word of that form."""
@@ -1431,17 +1440,18 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     # the match of a word depends on its form only: found once a form, then added at each free word.
     # Only the forms whose key starts with a name's first letters (after a glued preposition) can
     # match: one regex over the text's distinct keys finds them.
+    # Only the forms whose key starts with a name's first letters (after a glued preposition) can
+    # match: the keys opening with a given string are a run of the text's sorted keys (two
+    # bisections a head and preposition, no regex compiled a text)
     index = key_index(words)
-    prefixes = affixes()[1]
-    if len(index.at) > 400:
-        rx = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")?(?:"
-                        + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")[^\n]*$", re.M)
-        keys = rx.findall(index.blob)
-    else:  # a short text: the same test in Python costs less than compiling the regex
-        lengths = sorted({len(h) for h in heads})
-        starts = [(p, len(p)) for p in prefixes] + [("", 0)]
-        keys = [k for k in index.at if any(k.startswith(p) and any(k[lp:lp + m] in heads for m in lengths)
-                                           for p, lp in starts)]
+    ordered = index.sorted_keys
+    runs: dict[str, None] = {}
+    for start in {p + h for p in ("", *affixes()[1]) for h in heads}:
+        lo = bisect_left(ordered, start)
+        hi = bisect_left(ordered, start + "\U0010ffff", lo)
+        if lo < hi:
+            runs.update(dict.fromkeys(ordered[lo:hi]))
+    keys = list(runs)
     by_form: dict[str, list[int]] = {}
     for key in keys:
         for i in index.at[key]:
