@@ -452,7 +452,7 @@ def _event_line_rx() -> Any:
     if got is None:
         import re
         rx, _ = _event_index()
-        got = _LINE_RX["event"] = re.compile("^(?:" + rx.pattern + ").*$", re.M)
+        got = _LINE_RX["event"] = re.compile("^" + rx.pattern + ".*$", re.M)
     return got
 
 
@@ -462,8 +462,8 @@ def _indef_positions(words: list[Word]) -> list[int]:
     rx = _LINE_RX.get("indef")
     if rx is None:
         import re
-        ends = "|".join(map(re.escape, sorted(set(_INDEF_KEYS), key=len, reverse=True)))
-        rx = _LINE_RX["indef"] = re.compile("^(?=[^\n]{6,}$)[^\n]*(?:" + ends + ")$", re.M)
+        ends = _trie_pattern(_INDEF_KEYS)
+        rx = _LINE_RX["indef"] = re.compile("^(?=[^\n]{6,}$)[^\n]*" + ends + "$", re.M)
     index = key_index(words)
     return _merge([index.at[k] for k in _matching_keys(index, rx)])
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
@@ -476,10 +476,38 @@ def _event_index() -> tuple[Any, frozenset[str]]:
     global _EVENT_INDEX
     if _EVENT_INDEX is None:
         import re
-        singles = sorted({st[0] for st, _ in events() if len(st) == 1}, key=len, reverse=True)
-        rx = re.compile("(?:" + "|".join(_PREFIXES[1:]) + ")?(?:" + "|".join(map(re.escape, singles)) + ")")
+        singles = {st[0] for st, _ in events() if len(st) == 1}
+        rx = re.compile(_trie_pattern(singles | {p + st for p in _PREFIXES[1:] for st in singles}))
         _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
     return _EVENT_INDEX
+
+
+def _trie_pattern(strings: Any) -> str:
+    """A regex that matches what an alternation of ``strings`` matches at a position (one of
+    them), written as a trie: no two branches open with the same letter, so the engine never
+    tries a string after another with the same start.
+
+    >>> import re
+    >>> [bool(re.match(_trie_pattern(["کوژ", "کوشت", "بریندار"]), w)) for w in ("کوژرا", "کوشتن", "کور")]
+    [True, True, False]
+    """
+    import re
+
+    trie: dict[str, Any] = {}
+    for s in strings:
+        node = trie
+        for c in s:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
 
 
 def _starts(key: str, stem: str) -> bool:
