@@ -244,7 +244,18 @@ def _name_heads(gaz: Any) -> tuple[frozenset[str], frozenset[str]]:
 
 
 _NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
-_UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazetteer name start in it
+_NAME_START: dict[int, tuple[Any, Any]] = {}
+
+
+def _name_start_rx(gaz: Any) -> Any:
+    """A whole-line regex for the keys that open with the first letters of a name key of
+    ``gaz`` (as ``_may_be_name`` tests them) or with a glued preposition."""
+    got = _NAME_START.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        three, short = _name_heads(gaz)
+        got = _NAME_START[id(gaz)] = (gaz, re.compile(
+            "^" + trie_pattern(three | short | set(affixes()[1])) + "[^\n]*$", re.M))
+    return got[1]
 
 
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
@@ -267,27 +278,30 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     out = []
     n = len(words)
     resume = 0
-    if getattr(words, "units", None) is not None:  # forms of the original text: a verdict a form
-        verdict = _UNIT_MAY_MATCH
-        if len(verdict) > 200_000:
-            verdict.clear()
-        three, short = _name_heads(gaz)
-        prefixes = affixes()[1]
-        by_form = index.by_form
-        forms = list(by_form)
-        flags = list(map(verdict.get, forms))  # the known verdicts, read in C
-        if None in flags:
-            for x in compress(count(), map(is_, flags, repeat(None))):
-                u = forms[x]
-                w = words[by_form[u][0]]
-                k = w.key
-                if w.kind != "punct" and word_cache.get(w.f) is None and not (
-                        k[:3] in three or k[:1] in short or k[:2] in short) and not w.f.startswith(prefixes):
-                    word_cache[w.f] = ()  # _may_be_name is False: what may_match finds, without calls
-                    flags[x] = verdict[u] = False
-                else:
-                    flags[x] = verdict[u] = may_match(w)
-        starts = _merge(list(compress(by_form.values(), flags)))
+    if getattr(words, "units", None) is not None:
+        # a name can start only in a word whose key opens with a name's first letters or with a
+        # glued preposition (the folded form opens with one only if the key does): one regex over
+        # the text's distinct keys finds those; each of them is tested once a form (may_match)
+        at, merged = index.at, index.merged
+        lists = []
+        for k in _name_start_rx(gaz).findall(index.blob):
+            positions = at[k]
+            if k not in merged:  # one form
+                if may_match(words[positions[0]]):
+                    lists.append(positions)
+            else:  # several forms of one key
+                memo: dict[str, bool] = {}
+                keep = []
+                for i in positions:
+                    w = words[i]
+                    ok = memo.get(w.f)
+                    if ok is None:
+                        ok = memo[w.f] = may_match(w)
+                    if ok:
+                        keep.append(i)
+                if keep:
+                    lists.append(keep)
+        starts = _merge(lists)
     else:
         starts = index.where_word(may_match)
     for i in starts:  # the words that can start a name
@@ -491,6 +505,32 @@ def word_ends(words: list[Word]) -> list[int]:
     return list(map(_END, words)) if got is None else got
 
 
+def trie_pattern(strings: Any) -> str:
+    """A regex that matches what an alternation of ``strings`` matches at a position (one of
+    them), written as a trie: no two branches open with the same letter, so the engine never
+    tries a string after another with the same start.
+
+    >>> import re
+    >>> [bool(re.match(trie_pattern(["کوژ", "کوشت", "بریندار"]), w)) for w in ("کوژرا", "کوشتن", "کور")]
+    [True, True, False]
+    """
+    trie: dict[str, Any] = {}
+    for s in strings:
+        node = trie
+        for c in s:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 def as_word_list(words: list[Word]) -> WordList:
     """``words`` as a ``WordList`` (the same object when it is one), to share indexes."""
     return words if isinstance(words, WordList) else WordList(words)
@@ -534,6 +574,7 @@ class _KeyIndex:
         for key in merged:
             at[key].sort()
         self.at = at  # key -> ascending indices
+        self.merged = merged  # the keys of several forms
         self.words = words
 
     @property

@@ -17,7 +17,7 @@ from typing import Any
 
 from sorani.entities.gazetteer import Word, fold_key, no_cycle_collection, scan, single_triggers, triggers, events
 from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
-                                    word_ends, word_starts)
+                                    trie_pattern, word_ends, word_starts)
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -462,7 +462,7 @@ def _indef_positions(words: list[Word]) -> list[int]:
     rx = _LINE_RX.get("indef")
     if rx is None:
         import re
-        ends = _trie_pattern(_INDEF_KEYS)
+        ends = trie_pattern(_INDEF_KEYS)
         rx = _LINE_RX["indef"] = re.compile("^(?=[^\n]{6,}$)[^\n]*" + ends + "$", re.M)
     index = key_index(words)
     return _merge([index.at[k] for k in _matching_keys(index, rx)])
@@ -477,37 +477,9 @@ def _event_index() -> tuple[Any, frozenset[str]]:
     if _EVENT_INDEX is None:
         import re
         singles = {st[0] for st, _ in events() if len(st) == 1}
-        rx = re.compile(_trie_pattern(singles | {p + st for p in _PREFIXES[1:] for st in singles}))
+        rx = re.compile(trie_pattern(singles | {p + st for p in _PREFIXES[1:] for st in singles}))
         _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
     return _EVENT_INDEX
-
-
-def _trie_pattern(strings: Any) -> str:
-    """A regex that matches what an alternation of ``strings`` matches at a position (one of
-    them), written as a trie: no two branches open with the same letter, so the engine never
-    tries a string after another with the same start.
-
-    >>> import re
-    >>> [bool(re.match(_trie_pattern(["کوژ", "کوشت", "بریندار"]), w)) for w in ("کوژرا", "کوشتن", "کور")]
-    [True, True, False]
-    """
-    import re
-
-    trie: dict[str, Any] = {}
-    for s in strings:
-        node = trie
-        for c in s:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return "(?:" + emit(trie) + ")"
 
 
 def _starts(key: str, stem: str) -> bool:
