@@ -11,8 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from bisect import bisect_left
-from itertools import compress, count, repeat
-from operator import attrgetter, is_, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from sorani.entities.gazetteer import (
@@ -490,7 +489,6 @@ def stops() -> frozenset[str]:
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
-_FIRST_CHAR = itemgetter(slice(0, 1))
 
 
 def word_starts(words: list[Word]) -> list[int]:
@@ -819,7 +817,10 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     index = key_index(words)
     at = index.at
     start_keys = list(_date_start_keys(heads, weekdays, months).intersection(at))  # (walks the text's keys)
-    start_keys += compress(at, map(str.isdigit, map(_FIRST_CHAR, at)))  # a number's key is its digits
+    # a number's key opens with an ASCII digit (folded); another character that is a digit
+    # (², ৩) is a unit of its own: the keys opening with a digit are found by two regexes
+    start_keys += _ASCII_DIGIT_KEY.findall(index.blob)
+    start_keys += [k for k in _OTHER_ONE_CHAR_KEY.findall(index.blob) if k.isdigit()]
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
@@ -870,6 +871,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 resume = j
 
 
+_ASCII_DIGIT_KEY = re.compile("^[0-9][^\n]*$", re.M)
+_OTHER_ONE_CHAR_KEY = re.compile("^[^\x00-\x7f\n]$", re.M)
 _MONTH_SUFFIXES = ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە")
 _DATE_START_KEYS: dict[tuple[int, int, int], tuple[Any, frozenset[str]]] = {}
 
