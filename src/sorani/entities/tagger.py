@@ -11,7 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from bisect import bisect_left
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, is_not, itemgetter
 from typing import Any
 
 from sorani.entities.gazetteer import (
@@ -488,7 +489,8 @@ def stops() -> frozenset[str]:
     return _STOPS
 
 
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
+_FIRST = itemgetter(0)
 
 
 def word_starts(words: list[Word]) -> list[int]:
@@ -557,20 +559,20 @@ class _KeyIndex:
             for i, w in enumerate(words):
                 by_form[w.f].append(i)
         self.by_form: dict[str, list[int]] = by_form  # form -> ascending indices of its words
-        at: dict[str, list[int]] = {}
+        # key -> the index list of its form (the last form of a key wins here), read in C
+        lists = list(by_form.values())
+        keys = list(map(_KEY, map(words.__getitem__, map(_FIRST, lists))))
+        at: dict[str, list[int]] = dict(zip(keys, lists))
         merged = set()  # keys written in several forms
-        for positions in by_form.values():
-            key = words[positions[0]].key
-            got = at.get(key)
-            if got is None:
-                at[key] = positions
-            else:
+        if len(at) < len(lists):  # the other forms of those keys join the lists
+            others = list(compress(zip(keys, lists), map(is_not, map(at.__getitem__, keys), lists)))
+            for key, positions in others:
                 if key not in merged:
-                    at[key] = got = list(got)
+                    at[key] = list(at[key])
                     merged.add(key)
-                got.extend(positions)
-        for key in merged:
-            at[key].sort()
+                at[key].extend(positions)
+            for key in merged:
+                at[key].sort()
         self.at = at  # key -> ascending indices
         self.merged = merged  # the keys of several forms
         self.words = words
