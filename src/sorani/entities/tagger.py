@@ -245,6 +245,7 @@ def _name_heads(gaz: Any) -> tuple[frozenset[str], frozenset[str]]:
 
 _NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
 _NAME_START: dict[int, tuple[Any, Any]] = {}
+_UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazetteer name start in it
 
 
 def _name_start_rx(gaz: Any) -> Any:
@@ -278,10 +279,12 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     out = []
     n = len(words)
     resume = 0
-    if getattr(words, "units", None) is not None:
+    units = getattr(words, "units", None)
+    if units is not None and (_NAME_START.get(id(gaz)) is not None or len(index.at) > 2000):
         # a name can start only in a word whose key opens with a name's first letters or with a
         # glued preposition (the folded form opens with one only if the key does): one regex over
-        # the text's distinct keys finds those; each of them is tested once a form (may_match)
+        # the text's distinct keys finds those; each of them is tested once a form (may_match).
+        # (The regex is compiled for the first long text: a short one is cheaper without it.)
         at, merged = index.at, index.merged
         lists = []
         for k in _name_start_rx(gaz).findall(index.blob):
@@ -301,6 +304,27 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
                         keep.append(i)
                 if keep:
                     lists.append(keep)
+        starts = _merge(lists)
+    elif units is not None:  # forms of the original text: a verdict a form
+        verdict = _UNIT_MAY_MATCH
+        if len(verdict) > 200_000:
+            verdict.clear()
+        lists = []
+        three, short = _name_heads(gaz)
+        prefixes = affixes()[1]
+        for u, lst in index.by_form.items():
+            ok = verdict.get(u)
+            if ok is None:
+                w = words[lst[0]]
+                k = w.key
+                if w.kind != "punct" and word_cache.get(w.f) is None and not (
+                        k[:3] in three or k[:1] in short or k[:2] in short) and not w.f.startswith(prefixes):
+                    word_cache[w.f] = ()  # _may_be_name is False: what may_match finds, without calls
+                    ok = verdict[u] = False
+                else:
+                    ok = verdict[u] = may_match(w)
+            if ok:
+                lists.append(lst)
         starts = _merge(lists)
     else:
         starts = index.where_word(may_match)
@@ -505,6 +529,9 @@ def word_ends(words: list[Word]) -> list[int]:
     return list(map(_END, words)) if got is None else got
 
 
+_END_NODE: dict[str, Any] = {"": {}}
+
+
 def trie_pattern(strings: Any) -> str:
     """A regex that matches what an alternation of ``strings`` matches at a position (one of
     them), written as a trie: no two branches open with the same letter, so the engine never
@@ -522,7 +549,12 @@ def trie_pattern(strings: Any) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c]
+        leaves = [c for c in sorted(node) if c and node[c] == _END_NODE]  # one class for them
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c and node[c] != _END_NODE]
+        if len(leaves) == 1:
+            alts.append(re.escape(leaves[0]))
+        elif leaves:
+            alts.append("[" + "".join(map(re.escape, leaves)) + "]")
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

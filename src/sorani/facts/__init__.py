@@ -477,7 +477,7 @@ def _event_index() -> tuple[Any, frozenset[str]]:
     if _EVENT_INDEX is None:
         import re
         singles = {st[0] for st, _ in events() if len(st) == 1}
-        rx = re.compile(trie_pattern(singles | {p + st for p in _PREFIXES[1:] for st in singles}))
+        rx = re.compile("(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles))
         _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
     return _EVENT_INDEX
 
