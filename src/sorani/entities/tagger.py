@@ -245,6 +245,7 @@ def _name_heads(gaz: Any) -> tuple[frozenset[str], frozenset[str]]:
 
 _NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
 _NAME_START: dict[int, tuple[Any, Any]] = {}
+_NAME_RX_MIN_KEYS = 2000  # distinct keys of the first text worth compiling _name_start_rx for
 _UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazetteer name start in it
 
 
@@ -280,7 +281,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     n = len(words)
     resume = 0
     units = getattr(words, "units", None)
-    if units is not None and (_NAME_START.get(id(gaz)) is not None or len(index.at) > 2000):
+    if units is not None and (_NAME_START.get(id(gaz)) is not None or len(index.at) > _NAME_RX_MIN_KEYS):
         # a name can start only in a word whose key opens with a name's first letters or with a
         # glued preposition (the folded form opens with one only if the key does): one regex over
         # the text's distinct keys finds those; each of them is tested once a form (may_match).
