@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from bisect import bisect_left
-from itertools import compress
-from operator import attrgetter, is_not, itemgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any
 
 from sorani.entities.gazetteer import (
@@ -514,7 +514,7 @@ def stops() -> frozenset[str]:
     return _STOPS
 
 
-_START, _END, _KEY = attrgetter("start"), attrgetter("end"), attrgetter("key")
+_START, _END, _KEY, _F = attrgetter("start"), attrgetter("end"), attrgetter("key"), attrgetter("f")
 _FIRST = itemgetter(0)
 
 
@@ -1381,15 +1381,22 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     if len(opener) > 200_000:
         opener.clear()
     owner = spans.owner
-    for i in [0] + [k + 1 for k in at_keys.punct]:
-        if i >= n - 2 or owner[i] >= 0 or owner[i + 1] >= 0:
+    # the clause openers (the first word and each word after punctuation, two words before the
+    # end at least) whose form passes the test: the known verdicts are read in C
+    punct = at_keys.punct
+    firsts = [0, *map((1).__add__, punct[:bisect_left(punct, n - 3)])] if n > 2 else []
+    verdicts = list(map(opener.get, map(_F, map(words.__getitem__, firsts))))
+    if None in verdicts:
+        for x in compress(count(), map(is_, verdicts, repeat(None))):
+            w0 = words[firsts[x]]
+            ok = opener.get(w0.f)  # (an earlier word of the same form may have set it)
+            if ok is None:
+                ok = opener[w0.f] = _clause_name_word(w0, stp, common)
+            verdicts[x] = ok
+    for i in compress(firsts, verdicts):
+        if owner[i] >= 0 or owner[i + 1] >= 0:
             continue
-        w0, w1 = words[i], words[i + 1]
-        ok = opener.get(w0.f)
-        if ok is None:
-            ok = opener[w0.f] = _clause_name_word(w0, stp, common)
-        if not ok:
-            continue
+        w1 = words[i + 1]
         ok = opener.get(w1.f)
         if ok is None:
             ok = opener[w1.f] = _clause_name_word(w1, stp, common)
