@@ -615,9 +615,11 @@ class _KeyIndex:
         """Indices of the punctuation words."""
         got = self.__dict__.get("_punct")
         if got is None:
-            words = self.words  # punctuation units are single characters
-            got = self.__dict__["_punct"] = _merge([lst for u, lst in self.by_form.items()
-                                                    if len(u) == 1 and words[lst[0]].kind == "punct"])
+            # punctuation units are single characters, and so are their keys (no word or number
+            # has such a key): the one-character keys are found by a regex over the keys
+            words, at = self.words, self.at
+            got = self.__dict__["_punct"] = _merge([at[k] for k in _ONE_CHAR_KEY.findall(self.blob)
+                                                    if words[at[k][0]].kind == "punct"])
         return got
 
     @property
@@ -689,6 +691,7 @@ def _acronym_positions(index: _KeyIndex) -> list[int]:
     return _merge([at[k] for k in _CAPITAL_KEY.findall(index.blob) if _acronym(words[at[k][0]])])
 
 
+_ONE_CHAR_KEY = re.compile("^[^\n]$", re.M)
 _CAPITAL_KEY = re.compile("^[A-Z][^\n]*$", re.M)
 
 
