@@ -39,6 +39,7 @@ FOLD = str.maketrans(_FOLD_PAIRS)
 _FOLD_TABLE = list(range(max(FOLD) + 1))
 for _c, _v in FOLD.items():
     _FOLD_TABLE[_c] = ord(_v)
+del _c, _v
 # characters left out of a key (they are kept in the folded text so offsets stay one-to-one)
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u2060\ufeff]")
 

@@ -1528,8 +1528,6 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     heads = {k[:3] for k in names}
     # the match of a word depends on its form only: found once a form, then added at each free word.
     # Only the forms whose key starts with a name's first letters (after a glued preposition) can
-    # match: one regex over the text's distinct keys finds them.
-    # Only the forms whose key starts with a name's first letters (after a glued preposition) can
     # match: the keys opening with a given string are a run of the text's sorted keys (two
     # bisections a head and preposition, no regex compiled a text)
     index = key_index(words)
