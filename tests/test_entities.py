@@ -153,3 +153,44 @@ def test_scan_matches_the_gap_word_reference(text: str) -> None:
     assert [(w.start, w.end, text[w.start:w.end]) for w in words] == ref
     assert {u: lst for u, lst in words.units.items()} == {
         u: [i for i, r in enumerate(ref) if r[2] == u] for u in {r[2] for r in ref}}
+
+
+def _tagger():
+    import sys
+
+    return sys.modules["sorani.entities.tagger"]
+
+
+def test_long_text_name_regex_finds_what_the_per_form_test_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a long text compiles one regex for the words a name can start at; a short one tests each
+    # form: both must find the same entities (the regex only skips words that cannot match)
+    t = _tagger()
+    gaz = gazetteer()
+    names = [v.lstrip("~") for e in gaz.entries[:600] for v in e.variants[:1]]
+    letters = "بپتجچدرزسشفکگلمنهێ"
+    made = [a + b + c + "ان" for a in letters[:9] for b in letters for c in letters[:8]]  # unknown words
+    text = " و ".join(f"لە{n}ەوە، {n}ش گوتی" for n in names) + ". " + " ".join(
+        f"{w} گوندی {w}ی" for w in made)
+    monkeypatch.setattr(t, "_NAME_START", {})
+    monkeypatch.setattr(t, "_UNIT_MAY_MATCH", {})
+    assert len(t.key_index(t.scan(text)).at) > t._NAME_RX_MIN_KEYS  # long enough for the regex
+    find_entities(text[:300])
+    assert not t._NAME_START  # a short text compiles no regex
+    with_regex = [(e.start, e.end, e.label, e.english) for e in find_entities(text)]
+    assert t._NAME_START
+    t._NAME_START.clear()
+    monkeypatch.setattr(t, "_NAME_RX_MIN_KEYS", 10**9)
+    gaz.word_cache.clear()
+    per_form = [(e.start, e.end, e.label, e.english) for e in find_entities(text)]
+    assert not t._NAME_START
+    assert with_regex == per_form and len(with_regex) > 300
+
+
+def test_key_index_joins_the_forms_of_one_key() -> None:
+    t = _tagger()
+    words = t.scan("ئەڵمانیا و ئەلمانیا و ئه‌ڵمانیا ، ئەڵمانیا")
+    index = t.key_index(words)
+    key = fold_key("ئەڵمانیا")
+    assert index.at[key] == [0, 2, 4, 6] and key in index.merged
+    assert sorted(i for lst in index.by_form.values() for i in lst) == list(range(len(words)))
+    assert index.by_form["ئەڵمانیا"] == [0, 6]  # the form lists are left as they are

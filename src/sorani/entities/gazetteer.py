@@ -34,6 +34,12 @@ _FOLD_PAIRS = {
 _FOLD_PAIRS.update({chr(0x0660 + i): str(i) for i in range(10)})
 _FOLD_PAIRS.update({chr(0x06F0 + i): str(i) for i in range(10)})
 FOLD = str.maketrans(_FOLD_PAIRS)
+# the same table as a list indexed by code point (a character past its end is left as it is:
+# str.translate keeps a character whose lookup raises IndexError), read much faster than a dict
+_FOLD_TABLE = list(range(max(FOLD) + 1))
+for _c, _v in FOLD.items():
+    _FOLD_TABLE[_c] = ord(_v)
+del _c, _v
 # characters left out of a key (they are kept in the folded text so offsets stay one-to-one)
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u2060\ufeff]")
 
@@ -56,7 +62,7 @@ def fold(text: str) -> str:
     >>> fold("كوردستانی") == "کوردستانی"
     True
     """
-    return text.translate(FOLD)
+    return text.translate(_FOLD_TABLE)
 
 
 def fold_key(text: str) -> str:
@@ -65,7 +71,7 @@ def fold_key(text: str) -> str:
     >>> fold_key("بەرگریی") == fold_key("بەرگری")
     True
     """
-    return key_of_folded(text.translate(FOLD))
+    return key_of_folded(text.translate(_FOLD_TABLE))
 
 
 def key_of_folded(s: str) -> str:
@@ -99,12 +105,14 @@ class WordList(list):  # type: ignore[type-arg]
     """The list of words ``scan`` returns; later stages keep their per-text indexes of it in
     ``cache`` (the list is not changed after the scan)."""
 
-    __slots__ = ("cache", "units")
+    __slots__ = ("cache", "units", "starts", "ends")
 
     def __init__(self, words: Any = ()) -> None:
         super().__init__(words)
         self.cache: dict[str, Any] = {}
         self.units: dict[str, list[int]] | None = None  # scan: unit of the text -> its word indices
+        self.starts: list[int] | None = None  # scan: the words' start offsets
+        self.ends: list[int] | None = None  # scan: the words' end offsets
 
 
 @contextmanager
@@ -144,7 +152,8 @@ def scan(text: str) -> list[Word]:
     new = object.__new__
     i = 0
     with no_cycle_collection():
-        for start, end, unit in zip(offsets[0::2], offsets[1::2], parts[1::2]):
+        starts, ends = offsets[0::2], offsets[1::2]
+        for start, end, unit in zip(starts, ends, parts[1::2]):
             info = forms_get(unit)
             if info is None:
                 info = forms[unit] = _form(unit)
@@ -160,6 +169,7 @@ def scan(text: str) -> list[Word]:
                 at.append(i)
             i += 1
     out.units = units
+    out.starts, out.ends = starts, ends
     return out
 
 
@@ -172,7 +182,7 @@ def _form(raw: str) -> tuple[str, str, str]:
     if _FOLDED_OR_DROPPED.search(raw) is None and "وو" not in raw and "یی" not in raw:
         f = key = raw  # nothing to fold, drop or collapse (most words)
     else:
-        f = raw.translate(FOLD)
+        f = raw.translate(_FOLD_TABLE)
         key = key_of_folded(f) if len(f) > 1 else f
     c = f[0]
     return f, key, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from operator import attrgetter
+from bisect import bisect_left
+from itertools import compress, count, repeat
+from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any
 
 from sorani.entities.gazetteer import (
@@ -242,7 +244,20 @@ def _name_heads(gaz: Any) -> tuple[frozenset[str], frozenset[str]]:
 
 
 _NAME_HEADS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
+_NAME_START: dict[int, tuple[Any, Any]] = {}
+_NAME_RX_MIN_KEYS = 2000  # distinct keys of the first text worth compiling _name_start_rx for
 _UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazetteer name start in it
+
+
+def _name_start_rx(gaz: Any) -> Any:
+    """A whole-line regex for the keys that open with the first letters of a name key of
+    ``gaz`` (as ``_may_be_name`` tests them) or with a glued preposition."""
+    got = _NAME_START.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        three, short = _name_heads(gaz)
+        got = _NAME_START[id(gaz)] = (gaz, re.compile(
+            "^" + trie_pattern(three | short | set(affixes()[1])) + "[^\n]*$", re.M))
+    return got[1]
 
 
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
@@ -265,7 +280,33 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     out = []
     n = len(words)
     resume = 0
-    if getattr(words, "units", None) is not None:  # forms of the original text: a verdict a form
+    units = getattr(words, "units", None)
+    if units is not None and (_NAME_START.get(id(gaz)) is not None or len(index.at) > _NAME_RX_MIN_KEYS):
+        # a name can start only in a word whose key opens with a name's first letters or with a
+        # glued preposition (the folded form opens with one only if the key does): one regex over
+        # the text's distinct keys finds those; each of them is tested once a form (may_match).
+        # (The regex is compiled for the first long text: a short one is cheaper without it.)
+        at, merged = index.at, index.merged
+        lists = []
+        for k in _name_start_rx(gaz).findall(index.blob):
+            positions = at[k]
+            if k not in merged:  # one form
+                if may_match(words[positions[0]]):
+                    lists.append(positions)
+            else:  # several forms of one key
+                memo: dict[str, bool] = {}
+                keep = []
+                for i in positions:
+                    w = words[i]
+                    ok = memo.get(w.f)
+                    if ok is None:
+                        ok = memo[w.f] = may_match(w)
+                    if ok:
+                        keep.append(i)
+                if keep:
+                    lists.append(keep)
+        starts = _merge(lists)
+    elif units is not None:  # forms of the original text: a verdict a form
         verdict = _UNIT_MAY_MATCH
         if len(verdict) > 200_000:
             verdict.clear()
@@ -473,6 +514,56 @@ def stops() -> frozenset[str]:
     return _STOPS
 
 
+_START, _END, _KEY, _F = attrgetter("start"), attrgetter("end"), attrgetter("key"), attrgetter("f")
+_FIRST = itemgetter(0)
+
+
+def word_starts(words: list[Word]) -> list[int]:
+    """The start offsets of ``words`` (ascending), kept by ``scan`` with its word list."""
+    got = getattr(words, "starts", None)
+    return list(map(_START, words)) if got is None else got
+
+
+def word_ends(words: list[Word]) -> list[int]:
+    """The end offsets of ``words`` (ascending), kept by ``scan`` with its word list."""
+    got = getattr(words, "ends", None)
+    return list(map(_END, words)) if got is None else got
+
+
+_END_NODE: dict[str, Any] = {"": {}}
+
+
+def trie_pattern(strings: Any) -> str:
+    """A regex that matches what an alternation of ``strings`` matches at a position (one of
+    them), written as a trie: no two branches open with the same letter, so the engine never
+    tries a string after another with the same start.
+
+    >>> import re
+    >>> [bool(re.match(trie_pattern(["کوژ", "کوشت", "بریندار"]), w)) for w in ("کوژرا", "کوشتن", "کور")]
+    [True, True, False]
+    """
+    trie: dict[str, Any] = {}
+    for s in strings:
+        node = trie
+        for c in s:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        leaves = [c for c in sorted(node) if c and node[c] == _END_NODE]  # one class for them
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c and node[c] != _END_NODE]
+        if len(leaves) == 1:
+            alts.append(re.escape(leaves[0]))
+        elif leaves:
+            alts.append("[" + "".join(map(re.escape, leaves)) + "]")
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
+
+
 def as_word_list(words: list[Word]) -> WordList:
     """``words`` as a ``WordList`` (the same object when it is one), to share indexes."""
     return words if isinstance(words, WordList) else WordList(words)
@@ -501,21 +592,22 @@ class _KeyIndex:
             for i, w in enumerate(words):
                 by_form[w.f].append(i)
         self.by_form: dict[str, list[int]] = by_form  # form -> ascending indices of its words
-        at: dict[str, list[int]] = {}
+        # key -> the index list of its form (the last form of a key wins here), read in C
+        lists = list(by_form.values())
+        keys = list(map(_KEY, map(words.__getitem__, map(_FIRST, lists))))
+        at: dict[str, list[int]] = dict(zip(keys, lists))
         merged = set()  # keys written in several forms
-        for positions in by_form.values():
-            key = words[positions[0]].key
-            got = at.get(key)
-            if got is None:
-                at[key] = positions
-            else:
+        if len(at) < len(lists):  # the other forms of those keys join the lists
+            others = list(compress(zip(keys, lists), map(is_not, map(at.__getitem__, keys), lists)))
+            for key, positions in others:
                 if key not in merged:
-                    at[key] = got = list(got)
+                    at[key] = list(at[key])
                     merged.add(key)
-                got.extend(positions)
-        for key in merged:
-            at[key].sort()
+                at[key].extend(positions)
+            for key in merged:
+                at[key].sort()
         self.at = at  # key -> ascending indices
+        self.merged = merged  # the keys of several forms
         self.words = words
 
     @property
@@ -523,9 +615,11 @@ class _KeyIndex:
         """Indices of the punctuation words."""
         got = self.__dict__.get("_punct")
         if got is None:
-            words = self.words  # punctuation units are single characters
-            got = self.__dict__["_punct"] = _merge([lst for u, lst in self.by_form.items()
-                                                    if len(u) == 1 and words[lst[0]].kind == "punct"])
+            # punctuation units are single characters, and so are their keys (no word or number
+            # has such a key): the one-character keys are found by a regex over the keys
+            words, at = self.words, self.at
+            got = self.__dict__["_punct"] = _merge([at[k] for k in _ONE_CHAR_KEY.findall(self.blob)
+                                                    if words[at[k][0]].kind == "punct"])
         return got
 
     @property
@@ -535,6 +629,15 @@ class _KeyIndex:
         got = self.__dict__.get("_blob")
         if got is None:
             got = self.__dict__["_blob"] = "\n".join(self.at)
+        return got
+
+    @property
+    def sorted_keys(self) -> list[str]:
+        """The distinct keys of the text in sorted order (the keys opening with a string are a
+        run of it)."""
+        got = self.__dict__.get("_sorted")
+        if got is None:
+            got = self.__dict__["_sorted"] = sorted(self.at)
         return got
 
     def where_word(self, test: Any) -> list[int]:
@@ -588,6 +691,7 @@ def _acronym_positions(index: _KeyIndex) -> list[int]:
     return _merge([at[k] for k in _CAPITAL_KEY.findall(index.blob) if _acronym(words[at[k][0]])])
 
 
+_ONE_CHAR_KEY = re.compile("^[^\n]$", re.M)
 _CAPITAL_KEY = re.compile("^[A-Z][^\n]*$", re.M)
 
 
@@ -647,7 +751,10 @@ class _Spans:
 
 _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دایە", "ەکان", "ی"}) - {"ی"}
 # 12/3/2020, ١٢-٣-٢٠٢٠ in the original text (every digit set, every dash that folds to "-")
-_DATE_NUM = re.compile(r"(?<![0-9\u0660-\u0669\u06f0-\u06f9])[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}[/\-.–—‐‑−]"
+# (the pattern opens with the digit class, not the look-behind, so that the regex engine skips
+# to the digits in C: the first digit is not preceded by a digit, as in (?<!D)D{1,4})
+_DATE_NUM = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9](?<![0-9\u0660-\u0669\u06f0-\u06f9]{2})"
+                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{0,3}[/\-.–—‐‑−]"
                        r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,2}[/\-.–—‐‑−][0-9\u0660-\u0669\u06f0-\u06f9]{1,4}"
                        r"(?![0-9\u0660-\u0669\u06f0-\u06f9])")
 
@@ -724,14 +831,17 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             return k + 1
         return k
 
-    by_start: dict[int, int] | None = None
-    by_end: dict[int, int] = {}
+    starts: list[int] | None = None
+    ends: list[int] = []
     for mt in _DATE_NUM.finditer(text):
-        if by_start is None:
-            by_start = dict(zip(map(attrgetter("start"), words), range(n)))
-            by_end = dict(zip(map(attrgetter("end"), words), range(n)))
-        i0 = by_start.get(mt.start(), -1)
-        i1 = by_end.get(mt.end(), -1)
+        if starts is None:
+            starts, ends = word_starts(words), word_ends(words)
+        i0 = bisect_left(starts, mt.start())  # the word starting there (starts ascend), or -1
+        if i0 == n or starts[i0] != mt.start():
+            i0 = -1
+        i1 = bisect_left(ends, mt.end())  # the word ending there, or -1
+        if i1 == n or ends[i1] != mt.end():
+            i1 = -1
         if i0 >= 0 and i1 >= i0:
             if i0 >= 1 and weekday_at(i0 - 1):
                 i0 -= 1
@@ -745,7 +855,10 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     index = key_index(words)
     at = index.at
     start_keys = list(_date_start_keys(heads, weekdays, months).intersection(at))  # (walks the text's keys)
-    start_keys += [k for k in at if k[:1].isdigit()]  # a number's key is its digits
+    # a number's key opens with an ASCII digit (folded); another character that is a digit
+    # (², ৩) is a unit of its own: the keys opening with a digit are found by two regexes
+    start_keys += _ASCII_DIGIT_KEY.findall(index.blob)
+    start_keys += [k for k in _OTHER_ONE_CHAR_KEY.findall(index.blob) if k.isdigit()]
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
@@ -796,6 +909,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 resume = j
 
 
+_ASCII_DIGIT_KEY = re.compile("^[0-9][^\n]*$", re.M)
+_OTHER_ONE_CHAR_KEY = re.compile("^[^\x00-\x7f\n]$", re.M)
 _MONTH_SUFFIXES = ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە")
 _DATE_START_KEYS: dict[tuple[int, int, int], tuple[Any, frozenset[str]]] = {}
 
@@ -1269,15 +1384,22 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     if len(opener) > 200_000:
         opener.clear()
     owner = spans.owner
-    for i in [0] + [k + 1 for k in at_keys.punct]:
-        if i >= n - 2 or owner[i] >= 0 or owner[i + 1] >= 0:
+    # the clause openers (the first word and each word after punctuation, two words before the
+    # end at least) whose form passes the test: the known verdicts are read in C
+    punct = at_keys.punct
+    firsts = [0, *map((1).__add__, punct[:bisect_left(punct, n - 3)])] if n > 2 else []
+    verdicts = list(map(opener.get, map(_F, map(words.__getitem__, firsts))))
+    if None in verdicts:
+        for x in compress(count(), map(is_, verdicts, repeat(None))):
+            w0 = words[firsts[x]]
+            ok = opener.get(w0.f)  # (an earlier word of the same form may have set it)
+            if ok is None:
+                ok = opener[w0.f] = _clause_name_word(w0, stp, common)
+            verdicts[x] = ok
+    for i in compress(firsts, verdicts):
+        if owner[i] >= 0 or owner[i + 1] >= 0:
             continue
-        w0, w1 = words[i], words[i + 1]
-        ok = opener.get(w0.f)
-        if ok is None:
-            ok = opener[w0.f] = _clause_name_word(w0, stp, common)
-        if not ok:
-            continue
+        w1 = words[i + 1]
         ok = opener.get(w1.f)
         if ok is None:
             ok = opener[w1.f] = _clause_name_word(w1, stp, common)
@@ -1406,18 +1528,17 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     heads = {k[:3] for k in names}
     # the match of a word depends on its form only: found once a form, then added at each free word.
     # Only the forms whose key starts with a name's first letters (after a glued preposition) can
-    # match: one regex over the text's distinct keys finds them.
+    # match: the keys opening with a given string are a run of the text's sorted keys (two
+    # bisections a head and preposition, no regex compiled a text)
     index = key_index(words)
-    prefixes = affixes()[1]
-    if len(index.at) > 400:
-        rx = re.compile("^(?:" + "|".join(map(re.escape, prefixes)) + ")?(?:"
-                        + "|".join(map(re.escape, sorted(heads, key=len, reverse=True))) + ")[^\n]*$", re.M)
-        keys = rx.findall(index.blob)
-    else:  # a short text: the same test in Python costs less than compiling the regex
-        lengths = sorted({len(h) for h in heads})
-        starts = [(p, len(p)) for p in prefixes] + [("", 0)]
-        keys = [k for k in index.at if any(k.startswith(p) and any(k[lp:lp + m] in heads for m in lengths)
-                                           for p, lp in starts)]
+    ordered = index.sorted_keys
+    runs: dict[str, None] = {}
+    for start in {p + h for p in ("", *affixes()[1]) for h in heads}:
+        lo = bisect_left(ordered, start)
+        hi = bisect_left(ordered, start + "\U0010ffff", lo)
+        if lo < hi:
+            runs.update(dict.fromkeys(ordered[lo:hi]))
+    keys = list(runs)
     by_form: dict[str, list[int]] = {}
     for key in keys:
         for i in index.at[key]:

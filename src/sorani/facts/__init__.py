@@ -16,7 +16,8 @@ from operator import attrgetter
 from typing import Any
 
 from sorani.entities.gazetteer import Word, fold_key, no_cycle_collection, scan, single_triggers, triggers, events
-from sorani.entities.tagger import Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index
+from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
+                                    trie_pattern, word_ends, word_starts)
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -139,7 +140,7 @@ def _is_speech(words: list[Word], i: int) -> int:
 def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
     """The entity (PER/ORG/LOC) covering each word, if any."""
     out: list[Entity | None] = [None] * len(words)
-    ends = list(map(_END, words))
+    ends = word_ends(words)
     k = 0
     for e in sorted((e for e in ents if e.label != "DATE"), key=lambda e: e.start):
         k = bisect_right(ends, e.start, k)  # the first word (from k on) ending after the entity starts
@@ -451,7 +452,7 @@ def _event_line_rx() -> Any:
     if got is None:
         import re
         rx, _ = _event_index()
-        got = _LINE_RX["event"] = re.compile("^(?:" + rx.pattern + ").*$", re.M)
+        got = _LINE_RX["event"] = re.compile("^" + rx.pattern + ".*$", re.M)
     return got
 
 
@@ -461,8 +462,8 @@ def _indef_positions(words: list[Word]) -> list[int]:
     rx = _LINE_RX.get("indef")
     if rx is None:
         import re
-        ends = "|".join(map(re.escape, sorted(set(_INDEF_KEYS), key=len, reverse=True)))
-        rx = _LINE_RX["indef"] = re.compile("^(?=[^\n]{6,}$)[^\n]*(?:" + ends + ")$", re.M)
+        ends = trie_pattern(_INDEF_KEYS)
+        rx = _LINE_RX["indef"] = re.compile("^(?=[^\n]{6,}$)[^\n]*" + ends + "$", re.M)
     index = key_index(words)
     return _merge([index.at[k] for k in _matching_keys(index, rx)])
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
@@ -475,8 +476,8 @@ def _event_index() -> tuple[Any, frozenset[str]]:
     global _EVENT_INDEX
     if _EVENT_INDEX is None:
         import re
-        singles = sorted({st[0] for st, _ in events() if len(st) == 1}, key=len, reverse=True)
-        rx = re.compile("(?:" + "|".join(_PREFIXES[1:]) + ")?(?:" + "|".join(map(re.escape, singles)) + ")")
+        singles = {st[0] for st, _ in events() if len(st) == 1}
+        rx = re.compile("(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles))
         _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
     return _EVENT_INDEX
 
@@ -524,7 +525,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                  ent_at: list[Entity | None], sent: list[int]) -> list[Claim]:
     nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
     nums = _outside_dates(nums, entities)
-    starts = list(map(_START, words))
+    starts = word_starts(words)
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
     ends: dict[int, int] = {}  # id(number) -> end without glued clitics
     for x in nums:
