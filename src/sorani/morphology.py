@@ -19,7 +19,6 @@ True
 """
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -28,6 +27,7 @@ from operator import itemgetter
 from typing import Any
 
 from sorani._data import read_rows
+from sorani._gc import no_cycle_collection
 
 __all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "lemmatize_text", "stem", "morphemes",
            "is_known", "stopwords", "fold"]
@@ -1346,16 +1346,10 @@ def lemmatize_text(text: str) -> list[str]:
     if len(_LEMMAS) + len(new) > _LEMMA_CACHE_MAX:
         _LEMMAS.clear()
         new = set(words)
-    collect = len(new) > 1000 and gc.isenabled()
-    if collect:  # the analysis makes no reference cycles: no need to scan the lexicon's objects
-        gc.disable()
-    try:
+    with no_cycle_collection():  # (the analysis makes no reference cycles)
         for w in new:
             best = _best(w)
             _LEMMAS[w] = best[1] if best else w
-    finally:
-        if collect:
-            gc.enable()
     return list(map(_LEMMAS.__getitem__, words))
 
 

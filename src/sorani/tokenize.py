@@ -12,7 +12,6 @@ only needs the token strings (``TokenList.texts()``) pays for nothing else.
 """
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +22,7 @@ TYPE_CHECKING = False  # typing is not imported at run time (import speed)
 if TYPE_CHECKING:
     from typing import Any
 
+from sorani._gc import no_cycle_collection
 from sorani._chars import AR_LETTER as _AR_LETTER
 from sorani._chars import AR_MARK as _AR_MARK
 from sorani._chars import DIGIT as _DIGIT
@@ -92,24 +92,6 @@ def _head_kind() -> dict[str, str]:
             elif not starts_more.match(c):
                 head[c] = _classify(c)
     return head
-
-
-class _no_gc:
-    """Pause cyclic garbage collection while many tokens are made: tokens hold no reference
-    cycles, and a young-generation collection every 700 new tokens (promoting them, so that the
-    older generations are collected more often too) cost about a sixth of the time on the
-    corpus. Collection resumes as the caller had it on exit (the next allocation then runs one
-    collection over the new tokens, about 8% of the time)."""
-
-    __slots__ = ("was_enabled",)
-
-    def __enter__(self) -> None:
-        self.was_enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.was_enabled:
-            gc.enable()
 
 
 _KIND_CACHE: dict[str, str] = {}  # piece -> kind ("gap" for gaps); words repeat a lot
@@ -265,7 +247,7 @@ class TokenList(Sequence[Token]):
             if len(pieces) < 1000:  # (no collection while a few hundred tokens are made)
                 self._tokens = list(map(_new, repeat(Token), fields))
             else:
-                with _no_gc():
+                with no_cycle_collection():
                     self._tokens = list(map(_new, repeat(Token), fields))
         return self._tokens
 

@@ -12,10 +12,8 @@ True
 """
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -24,6 +22,7 @@ from typing import Any
 
 from sorani._chars import AR_LETTER as _AR_LETTER
 from sorani._data import data_path
+from sorani._gc import no_cycle_collection
 
 # one-to-one character folding (offsets are kept): letter variants, digits, dashes, quotes
 _FOLD_PAIRS = {
@@ -113,21 +112,6 @@ class WordList(list):  # type: ignore[type-arg]
         self.units: dict[str, list[int]] | None = None  # scan: unit of the text -> its word indices
         self.starts: list[int] | None = None  # scan: the words' start offsets
         self.ends: list[int] | None = None  # scan: the words' end offsets
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (when it is on) for the block. The analysis makes
-    many small objects and no reference cycles: the collector would only walk the growing word
-    lists again and again. Garbage is still freed at once by reference counting."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def scan(text: str) -> list[Word]:

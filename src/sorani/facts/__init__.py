@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from sorani.entities.gazetteer import Word, fold_key, no_cycle_collection, scan, single_triggers, triggers, events
+from sorani._gc import no_cycle_collection
+from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
 from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
                                     trie_pattern, word_ends, word_starts)
 
