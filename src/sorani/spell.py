@@ -49,11 +49,13 @@ EDIT = 1.0
 SPLIT_COST = 0.9
 INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
 BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
-APPROX_KEEP = 8         # symmetric-delete candidates scored exactly
+APPROX_KEEP = 8  # symmetric-delete candidates scored exactly
 WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
+CHEAP = 0.6             # letter confusions tried as single edits validated by the affix rules
+DERIVED_PENALTY = 0.8    # a form accepted by the affix rules that the word list lacks
 
 
 @cache
@@ -551,10 +553,72 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
             tried += 1
             if tried >= 4:
                 break
+    # 7. one cheap letter confusion (ی/ێ, ر/ڕ, ک/گ …) or وو/یی written once or twice that turns
+    # ``w`` into a form the affix and compound rules accept (خیراکار → خێراکار); such a form
+    # the word list lacks borrows its stem's frequency and pays ``DERIVED_PENALTY``
+    derived: set[str] = set()
+    for v in _cheap_variants(w):
+        if v not in exact and (v in _accepted() or _check(v)):
+            exact.add(v)
+            if v not in counts:
+                derived.add(v)
+                stem = _derived_from(v)
+                if stem:
+                    backoff.setdefault(v, stem)
     exact.discard(w)
-    scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, "")), c) for c in exact]
+    scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
+               + (DERIVED_PENALTY if c in derived else 0.0), c) for c in exact]
     scored.sort()
     return tuple(scored[:WORD_KEEP])
+
+
+@cache
+def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """(letter -> the letters it is confused with at a cost of at most ``CHEAP``, letters
+    written once for twice) of ``data/repair/spelling.tsv``."""
+    subs: dict[str, list[str]] = {}
+    for row in read_rows("repair/spelling.tsv"):
+        if row[0] == "sub" and float(row[2]) <= CHEAP:
+            for a in row[1]:
+                subs.setdefault(a, []).extend(b for b in row[1] if b != a)
+    return {a: tuple(dict.fromkeys(b)) for a, b in subs.items()}, _confusions()[2]
+
+
+def _cheap_variants(w: str) -> list[str]:
+    """Every string one cheap spelling edit away from ``w``: a letter replaced by one it is
+    confused with (``_cheap_edits``), a letter of وو/یی written twice or once."""
+    if len(w) < 3 or len(w) > 25:
+        return []
+    subs, double = _cheap_edits()
+    out: dict[str, None] = {}
+    for i, ch in enumerate(w):
+        head, tail = w[:i], w[i + 1:]
+        for b in subs.get(ch, ()):
+            out[head + b + tail] = None
+        if ch in double:
+            out[head + ch + w[i:]] = None
+            if i and w[i - 1] == ch:
+                out[head + tail] = None
+    out.pop(w, None)
+    return [v for v in out if not _TRIPLED(v)]
+
+
+@lru_cache(maxsize=100_000)
+def _derived_from(v: str) -> str:
+    """The known stem of an inflected form ``v`` (the first that the affix rules find), or the
+    rarer part of a compound: whose frequency ``v`` borrows."""
+    stems_ = _stem_set()
+    for stem in iter_affix_stems(v):
+        if stem in stems_:
+            return stem
+    counts = word_lm().counts
+    best = ""
+    for j in range(MIN_COMPOUND, len(v) - MIN_COMPOUND + 1):
+        a, b = v[:j], v[j:]
+        if counts.get(a, 0.0) >= 1.0 and b in counts:
+            if not best or min(counts[a], counts[b]) > counts[best]:
+                best = a if counts[a] < counts[b] else b
+    return best
 
 
 @lru_cache(maxsize=100_000)
