@@ -27,6 +27,7 @@ True
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sys
@@ -54,7 +55,7 @@ WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
-CHEAP = 0.6             # letter confusions tried as single edits validated by the affix rules
+CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
 DERIVED_PENALTY = 0.8    # a form accepted by the affix rules that the word list lacks
 
 
@@ -513,14 +514,17 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
         layers: list[tuple[int, set[str]]] = [(0, {w}), (1, d1)]
         if len(w) > 3:
             layers.append((2, {d[:i] + d[i + 1:] for d in d1 for i in range(len(d))} - d1))
-        for d_in, dels in layers:
+        get = didx.get
+        for d_in, dels in layers:  # layers in increasing cost: the first cost found is the least
             for d in dels:
-                for c in didx.get(d, ()):
-                    cost = EDIT * max(d_in, len(c) - len(d))
-                    if cost < approx.get(c, 1e9):
-                        approx[c] = cost
+                found = get(d)
+                if found:
+                    n_d = len(d)
+                    for c in found:
+                        if c not in approx:
+                            approx[c] = EDIT * (d_in if d_in or len(c) == n_d else 1)
     prior = _log_prior()
-    exact.update(sorted(approx, key=lambda c: (approx[c] - prior[c], c))[:APPROX_KEEP])
+    exact.update(c for _, c in heapq.nsmallest(APPROX_KEEP, [(a - prior[c], c) for c, a in approx.items()]))
     # 4. inflected forms: correct the stem, keep the suffixes (دورگەیەکی → دوورگەیەکی)
     for stem, tail in _splits(w):
         for sc in _stem_candidates(stem):
