@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +71,24 @@ def test_no_suggestion_triples_a_letter() -> None:
     out = suggest("کوردستانن", 10)
     assert "کوردستان" in out
     assert not any(re.search(r"([^ی])\1\1", s) for s in out)
+
+
+@pytest.mark.parametrize("word", ["کوردستان", "کتێب", "سڵاو"])
+def test_tripled_letter_flagged_and_collapsed(word: str) -> None:
+    typed = word + word[-1] * 2  # the last letter typed three times
+    assert check(word)
+    assert not check(typed)
+    assert not check(typed, strict=True)
+    assert suggest(typed, 3)[0] == word
+
+
+def test_cheap_confusion_in_a_compound_is_a_candidate() -> None:
+    # every cheap variant offered as a suggestion is accepted by check (strict)
+    from sorani.spell import _cheap_variants
+
+    word = "خیراکار"
+    out = suggest(word, 5)
+    assert out
+    for v in _cheap_variants(word):
+        if v in out:
+            assert check(v, strict=True)

@@ -55,6 +55,7 @@ WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
+STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in running text
 CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
 DERIVED_PENALTY = 0.8    # a form accepted by the affix rules that the word list lacks
 
@@ -111,8 +112,13 @@ def _nonstandard(w: str) -> bool:
 
 @cache
 def _stem_set() -> frozenset[str]:
-    """Words long and frequent enough to license affixes."""
-    return frozenset(w for w, c in word_lm().counts.items() if c >= MIN_STEM_COUNT and len(w) >= MIN_STEM_LEN)
+    """Words long and trusted enough to license affixes: dictionary headwords and words seen in
+    running text (``STEM_MIN_RUNNING``), not the words only the noisy Pewan list has."""
+    lm = word_lm()
+    flags = lm.flags
+    return frozenset(w for w, c in lm.counts.items()
+                     if len(w) >= MIN_STEM_LEN and c >= MIN_STEM_COUNT
+                     and ("s" in flags.get(w, "") or c >= STEM_MIN_RUNNING))
 
 
 @lru_cache(maxsize=300_000)
@@ -230,6 +236,9 @@ def _verdict(word: str, strict: bool) -> bool:
         return True
     if _foreign_re().search(w):
         return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
+    runs: dict[str, float] = {}
+    if _TRIPLED(w):
+        return False  # a letter three times in a row (کوردستاننن)
     if w in _vocab():
         return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
     if _check(w):
@@ -569,9 +578,17 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
                 stem = _derived_from(v)
                 if stem:
                     backoff.setdefault(v, stem)
+    # 8. a letter typed three times or more (کوردستاننن): the run written once or twice
+    runs: dict[str, float] = {}
+    if _TRIPLED(w):
+        for rep in (r"\1", r"\1\1"):
+            v = _RUN.sub(rep, w)
+            if v in _accepted() or _check(v):
+                runs[v] = CONFUSABLE - _freq_score(v, _derived_from(v) if v not in counts else "")
     exact.discard(w)
     scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
-               + (DERIVED_PENALTY if c in derived else 0.0), c) for c in exact]
+               + (DERIVED_PENALTY if c in derived else 0.0), c) for c in exact if c not in runs]
+    scored += [(sc, c) for c, sc in runs.items()]
     scored.sort()
     return tuple(scored[:WORD_KEEP])
 
@@ -676,6 +693,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
 
 # a letter three times in a row is never Sorani spelling (ییی apart: نایاسایییە)
 _TRIPLED = re.compile(r"([^\u06cc])\1\1").search
+_RUN = re.compile(r"([^\u06cc])\1{2,}")
 
 
 @lru_cache(maxsize=100_000)
