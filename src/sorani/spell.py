@@ -55,6 +55,7 @@ WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
+SEGMENT_PIECE = 15      # longest piece of a segmentation
 STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in running text
 CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
 DERIVED_PENALTY = 0.8    # a form accepted by the affix rules that the word list lacks
@@ -121,11 +122,40 @@ def _stem_set() -> frozenset[str]:
                      and ("s" in flags.get(w, "") or c >= STEM_MIN_RUNNING))
 
 
+@cache
+def _affix_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    from sorani.lm import _prefix_chains, _suffix_chains as chains
+
+    return chains(), _prefix_chains()
+
+
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
-    """Is one of the stems of ``w`` (``sorani.lm.affix_stems``) a known word? Stops at the
-    first known stem."""
-    return any(map(_stem_set().__contains__, iter_affix_stems(w)))
+    """Is one of the stems of ``w`` (``sorani.lm.iter_affix_stems``: the same stems, walked
+    inline) a known word? Stops at the first known stem."""
+    n = len(w)
+    if n > 40:
+        return False
+    sufs, pres = _affix_tables()
+    stems_ = _stem_set()
+    ends = [i for i in range(2, n + 1) if w[i:] in sufs]
+    if not ends:
+        return False
+    for j in range(0, min(n - 1, 10)):
+        keep = pres.get(w[:j])
+        if keep is None:
+            continue
+        for i in ends:
+            if i - j < 2 or (j == 0 and i == n):
+                continue
+            core = w[j:i]
+            for k in keep:
+                stem = k + core
+                if stem in stems_:
+                    return True
+                if i < n and stem[-1] != "\u06d5" and w[i] != "\u06d5" and stem + "\u06d5" in stems_:
+                    return True
+    return False
 
 
 @lru_cache(maxsize=300_000)
@@ -220,6 +250,10 @@ def _load() -> None:
     _key_words()
     _suffix_chains()
     _log_prior()
+    _known_prior()
+    _piece_costs()
+    _affix_tables()
+    _cheap_edits()
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
 
@@ -418,19 +452,24 @@ def _log_prior() -> dict[str, float]:
     return {w: FREQ_WEIGHT * math.log(c + 1.0) for w, c in word_lm().counts.items()}
 
 
-@lru_cache(maxsize=200_000)
+@cache
+def _known_prior() -> dict[str, float]:
+    """Word of the vocabulary -> its prior (``_freq_score``), computed once."""
+    prior = _log_prior()
+    accepted = _accepted()
+    return {w: p if w in accepted or w not in _vocab() else p - NONSTANDARD_PENALTY
+            for w, p in prior.items()}
+
+
 def _freq_score(word: str, backoff: str = "") -> float:
     """Prior of a word: log frequency, with a penalty for running-text spellings the dictionary
     writes otherwise. An inflected form the word list lacks backs off to the frequency of its
     stem ``backoff`` (discounted by ``BACKOFF``)."""
-    lm = word_lm()
-    c = lm.counts.get(word)
-    if c is None and backoff:
-        c = BACKOFF * lm.counts.get(backoff, 0.0)
-    score = FREQ_WEIGHT * math.log((c or 0.1) + 1.0)
-    if c is not None and word in lm.counts and "s" not in lm.flags.get(word, "") and _nonstandard(word):
-        score -= NONSTANDARD_PENALTY
-    return score
+    p = _known_prior().get(word)
+    if p is not None:
+        return p
+    c = BACKOFF * word_lm().counts.get(backoff, 0.0) if backoff else 0.0
+    return FREQ_WEIGHT * math.log((c or 0.1) + 1.0)
 
 
 @cache
@@ -514,15 +553,13 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     index, ks = key_index(), key_scheme()
     for k in ks.typed_keys(w)[:4]:
         exact.update(index.get(k, ())[:2])
-    # 3. symmetric delete: up to two deletions from the input, one from the dictionary word;
+    # 3. symmetric delete: one deletion from the input, one from the dictionary word;
     # pre-ranked by an approximate cost, the best few scored exactly
     approx: dict[str, float] = {}
     if len(w) <= 25:
         didx = _delete_index()
         d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
         layers: list[tuple[int, set[str]]] = [(0, {w}), (1, d1)]
-        if len(w) > 3:
-            layers.append((2, {d[:i] + d[i + 1:] for d in d1 for i in range(len(d))} - d1))
         get = didx.get
         for d_in, dels in layers:  # layers in increasing cost: the first cost found is the least
             for d in dels:
@@ -710,32 +747,42 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
+def _piece_costs() -> dict[str, float]:
+    """Words usable as pieces of a segmentation (seen in running text, two letters at least,
+    و apart) -> their cost as a piece (``SPLIT_COST`` minus their prior)."""
+    counts = word_lm().counts
+    return {w: SPLIT_COST - _freq_score(w) for w, c in counts.items()
+            if c >= 1.0 and (len(w) >= 2 or w == "\u0648") and len(w) <= SEGMENT_PIECE}
+
+
 def _segment(w: str) -> tuple[float, str] | None:
     """The cheapest split of ``w`` into three or more known words (a word-break search)."""
-    counts = word_lm().counts
     n = len(w)
     if n < 6 or n > 40:
         return None
-    best: list[tuple[float, int, int]] = [(0.0, 0, -1)] + [(1e9, 0, -1)] * n  # cost, pieces, back
-    for i in range(1, n + 1):
-        for j in range(max(0, i - 15), i):
-            if best[j][0] >= 1e9:
-                continue
-            piece = w[j:i]
-            c = counts.get(piece, 0.0)
-            if c < 1.0 or (len(piece) < 2 and piece != "\u0648"):
-                continue
-            cost = best[j][0] + SPLIT_COST - _freq_score(piece)
-            if cost < best[i][0]:
-                best[i] = (cost, best[j][1] + 1, j)
-    if best[n][0] >= 1e9 or best[n][1] < 3:
+    get = _piece_costs().get
+    cost = [0.0] + [1e9] * n
+    pieces = [0] * (n + 1)
+    back = [-1] * (n + 1)
+    for j in range(n):
+        base = cost[j]
+        if base >= 1e9:
+            continue
+        for i in range(j + 1, min(n, j + SEGMENT_PIECE) + 1):
+            pc = get(w[j:i])
+            if pc is not None and base + pc < cost[i]:
+                cost[i] = base + pc
+                pieces[i] = pieces[j] + 1
+                back[i] = j
+    if cost[n] >= 1e9 or pieces[n] < 3:
         return None
-    pieces, i = [], n
+    out, i = [], n
     while i > 0:
-        j = best[i][2]
-        pieces.append(w[j:i])
+        j = back[i]
+        out.append(w[j:i])
         i = j
-    return best[n][0], " ".join(reversed(pieces))
+    return cost[n], " ".join(reversed(out))
 
 
 def suggest(word: str, n: int = 5) -> list[str]:
