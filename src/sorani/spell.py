@@ -511,17 +511,19 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
     lm = word_lm()
     counts = lm.counts
     pool: dict[str, None] = {}
-    if counts.get(stem, 0.0) >= MIN_STEM_COUNT and not _nonstandard(stem):
+    if counts.get(stem, 0.0) >= MIN_STEM_COUNT and stem in _accepted():
         pool[stem] = None
     for c in _key_words().get(_spell_key(stem), ())[:6]:
         if counts[c] >= MIN_STEM_COUNT:
             pool.setdefault(c, None)
     if len(stem) >= 4:
-        didx = _delete_index()
-        near = set(didx.get(stem, ()))
+        get = _delete_index().get
+        near = set(get(stem, ()))
         for i in range(len(stem)):
-            near.update(didx.get(stem[:i] + stem[i + 1:], ()))
-        for c in sorted(near, key=lambda x: (-counts[x], x))[:4]:
+            found = get(stem[:i] + stem[i + 1:])
+            if found:
+                near.update(found)
+        for _, c in heapq.nsmallest(4, [(-counts[x], x) for x in near]):
             if counts[c] >= 1.0:
                 pool.setdefault(c, None)
     return tuple(pool)
@@ -632,13 +634,15 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
 
 @cache
 def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    """(letter -> the letters it is confused with at a cost of at most ``CHEAP``, letters
-    written once for twice) of ``data/repair/spelling.tsv``."""
+    """(letter -> the letters it is confused with at a cost of at most ``CHEAP``, ``rare``
+    letters left out; letters written once for twice) of ``data/repair/spelling.tsv``."""
     subs: dict[str, list[str]] = {}
-    for row in read_rows("repair/spelling.tsv"):
+    rows = read_rows("repair/spelling.tsv")
+    rare = {ch for row in rows if row[0] == "rare" for ch in row[1]}
+    for row in rows:
         if row[0] == "sub" and float(row[2]) <= CHEAP:
             for a in row[1]:
-                subs.setdefault(a, []).extend(b for b in row[1] if b != a)
+                subs.setdefault(a, []).extend(b for b in row[1] if b != a and b not in rare)
     return {a: tuple(dict.fromkeys(b)) for a, b in subs.items()}, _confusions()[2]
 
 
