@@ -397,35 +397,34 @@ def _cost(a: str, b: str) -> float:
     return _middle_cost(a[s:len(a) - q], b[s:len(b) - q], p > 0, q == 0)
 
 
+def _indel_cost(w: str, i: int, at_end: bool, indel_cost: dict[str, float], double: frozenset[str]) -> float:
+    """Cost of inserting or deleting the letter ``w[i]``: the second letter of وو/یی is cheap,
+    a final letter (a suffix) is a full edit unless ە, the others by ``spelling.tsv``."""
+    x = w[i]
+    if i and x == w[i - 1] and x in double:
+        return CONFUSABLE  # the second و of وو, even at the end (تینو → تینوو)
+    if at_end and i == len(w) - 1 and x != "\u06d5":
+        return EDIT  # a final letter is a suffix
+    return indel_cost.get(x, EDIT)
+
+
 @lru_cache(maxsize=200_000)
 def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
     """``_cost`` of two differing middles; ``context``: their first letter is a common letter
     that precedes them; ``at_end``: they end their words."""
     sub_cost, indel_cost, double, _ = _confusions()
     p = 1 if context else 0
-
-    def indels(w: str) -> list[float]:
-        """Insertion/deletion costs of the letters w[p:]."""
-        last = len(w) - 1 if at_end else -1
-        out = []
-        for i in range(p, len(w)):
-            x = w[i]
-            if i and x == w[i - 1] and x in double:
-                out.append(CONFUSABLE)  # the second و of وو, even at the end (تینو → تینوو)
-            elif i == last and x != "\u06d5":
-                out.append(EDIT)  # a final letter is a suffix
-            else:
-                out.append(indel_cost.get(x, EDIT))
-        return out
-
-    ins_b, del_a = indels(b), indels(a)
+    la, lb = len(a) - p, len(b) - p
+    if la == 1 and lb == 1:  # one substitution (or a deletion and an insertion): no lists
+        return min(sub_cost.get((a[p], b[p]), EDIT),
+                   _indel_cost(a, p, at_end, indel_cost, double) + _indel_cost(b, p, at_end, indel_cost, double))
+    if not la:  # insertions only
+        return sum(_indel_cost(b, i, at_end, indel_cost, double) for i in range(p, len(b)))
+    if not lb:  # deletions only
+        return sum(_indel_cost(a, i, at_end, indel_cost, double) for i in range(p, len(a)))
+    ins_b = [_indel_cost(b, i, at_end, indel_cost, double) for i in range(p, len(b))]
+    del_a = [_indel_cost(a, i, at_end, indel_cost, double) for i in range(p, len(a))]
     a, b = a[p:], b[p:]
-    if len(a) == 1 and len(b) == 1:  # one substitution (or a deletion and an insertion)
-        return min(sub_cost.get((a, b), EDIT), del_a[0] + ins_b[0])
-    if not a:  # insertions only
-        return sum(ins_b)
-    if not b:  # deletions only
-        return sum(del_a)
     n = len(b)
     prev2: list[float] = []
     prev = [0.0] * (n + 1)
