@@ -92,3 +92,23 @@ def test_cheap_confusion_in_a_compound_is_a_candidate() -> None:
     for v in _cheap_variants(word):
         if v in out:
             assert check(v, strict=True)
+
+
+def test_spelling_variant_of_a_running_text_word_is_flagged() -> None:
+    # an affixed or compound form the word list lacks, one ێ→ی confusion away from a word seen
+    # in running text, is flagged; the standard form itself passes
+    from sorani.lm import word_lm
+    from sorani.spell import _check, _vocab
+
+    counts = word_lm().counts
+    tried = 0
+    for good, c in sorted(counts.items(), key=lambda kv: -kv[1])[:3000]:
+        if "\u06ce" not in good or len(good) < 5:
+            continue
+        bad = good.replace("\u06ce", "\u06cc", 1)
+        if bad in _vocab() or not _check(bad) or "\u06cc\u06cc" in bad:
+            continue
+        assert check(good)
+        assert not check(bad)
+        tried += 1
+    assert tried > 0

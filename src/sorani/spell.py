@@ -56,6 +56,7 @@ NONSTANDARD_PENALTY = 0.6
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
 SEGMENT_PIECE = 15      # longest piece of a segmentation
+SHADOW_MIN_COUNT = 1.0  # a neighbour seen in running text shadows a word the word list lacks
 STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in running text
 CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
 DERIVED_PENALTY = 0.8    # a form accepted by the affix rules that the word list lacks
@@ -223,6 +224,22 @@ def _near_known(w: str) -> bool:
     return False
 
 
+def _shadowed(w: str) -> bool:
+    """A word the word list lacks (accepted by the affix or compound rules) that is a spelling
+    variant (same spelling key: ی/ێ, و/ۆ, ل/ڵ, ر/ڕ, ه/ە, وو/یی written once) of a word seen
+    often in running text: a misspelling of it (خیراکار for خێراکار)."""
+    counts = word_lm().counts
+    doubled = _doubled(w)
+    # the standard orthography writes وو and یی (هاووڵاتی, زیندانیی): a neighbour that writes
+    # them once is a running-text spelling, no evidence against ``w``
+    return any(c != w and counts[c] >= SHADOW_MIN_COUNT and _doubled(c) >= doubled
+               for c in _key_words().get(_spell_key(w), ()))
+
+
+def _doubled(w: str) -> int:
+    return w.count("\u0648\u0648") + w.count("\u06cc\u06cc")
+
+
 @cache
 def _foreign_re() -> re.Pattern[str]:
     from sorani.repair import _charmap
@@ -276,7 +293,7 @@ def _verdict(word: str, strict: bool) -> bool:
     if w in _vocab():
         return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
     if _check(w):
-        return True
+        return not _shadowed(w)
     if not strict and not _near_known(w):
         return True
     return _morph_ok(w)
@@ -287,7 +304,9 @@ def check(word: str, strict: bool = False) -> bool:
 
     Known words, affixed forms of known words, compounds of two known words and words the
     morphological analyzer knows (``sorani.is_known``, consulted last as it is the slowest) are
-    correct.
+    correct, except a letter typed three times in a row (ییی apart) and a form the word list
+    lacks whose spelling variant (ی/ێ, و/ۆ, ل/ڵ, ر/ڕ, ه/ە, without writing وو/یی once) is a
+    word seen in running text (``_shadowed``).
     With ``strict=False`` (the default) an unknown word is only flagged when a known word is one
     keyboard confusion or one edit away from it; an unknown word with no such neighbour is taken
     for a name or a foreign word and accepted. ``strict=True`` flags every unknown word.
@@ -697,7 +716,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
         if w.startswith(p) and len(rest) >= 3:
             if rest in vocab or check(rest, strict=True):
                 scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
-            elif len(rest) >= 4:
+            if rest not in _accepted() and len(rest) >= 4:
                 for s, c in _word_candidates(rest)[:2]:
                     if " " not in c:
                         scored.append((SPLIT_COST + s, p + " " + c))
@@ -724,7 +743,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
         head = w[:-1]
         if head in vocab or _check(head):
             scored.append((SPLIT_COST - _freq_score(head), head + " \u0648"))
-        elif depth == 0:
+        if depth == 0 and head not in _accepted():
             for s, c in _scored(head, 1)[:3]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
     scored.sort()
