@@ -47,7 +47,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-SPLIT_COST = 0.9
+SPLIT_COST = 0.7
 INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
 BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
 APPROX_KEEP = 8  # symmetric-delete candidates scored exactly
@@ -59,7 +59,7 @@ SEGMENT_PIECE = 15      # longest piece of a segmentation
 SHADOW_MIN_COUNT = 1.0  # a neighbour seen in running text shadows a word the word list lacks
 STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in running text
 CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
-DERIVED_PENALTY = 0.8    # a form accepted by the affix rules that the word list lacks
+DERIVED_PENALTY = 0.6    # a form accepted by the affix rules that the word list lacks
 
 
 @cache
