@@ -3,17 +3,22 @@
 ``check(word)``: a word is correct when it is known to the word list (``sorani.lm``: TED
 transcripts and two Apache-2.0 word lists), or an affixed form of a known word (prefixes and
 suffixes of ``data/repair/affixes.tsv``), or when the morphological analyzer knows it (when
-``sorani.is_known`` is available). Tokens that are not Arabic-script words (numbers, Latin,
-punctuation) are never flagged.
+``sorani.is_known`` is available). Affixes are licensed by headwords and words seen in running
+text only. A letter typed three times, and a form only the affix/compound rules accept whose
+spelling variant was seen in running text, are flagged. Tokens that are not Arabic-script words
+(numbers, Latin, punctuation) are never flagged.
 
 Verdicts are cached per word type; words of the word list pass through a set look-up before any
 rule or the analyzer is consulted, and words with Arabic/Persian letters are rejected at once.
 
 ``suggest(word, n)``: candidates from the words sharing the input's spelling key (ی/ێ, و/ۆ, ل/ڵ,
 ر/ڕ, ه/ە folded, وو/یی written once), from the keyboard ambiguity keys of ``sorani.repair``, from a
-symmetric-delete index over the word list (two deletions from the input, one from the dictionary
+symmetric-delete index over the word list (one deletion from the input, one from the dictionary
 word), from the stem corrected with its suffixes kept, from compounds with one part corrected, and
-from splitting a word written without its space; ranked by a keyboard-aware edit cost (the letter
+from splitting a word written without its space, and from one cheap letter confusion (ی/ێ, و/ۆ,
+ل/ڵ, ر/ڕ) or وو/یی written once or twice that turns the word into a form the affix and compound
+rules accept (such a form borrows its stem's frequency, minus ``DERIVED_PENALTY``), or from a
+letter typed three times written once; ranked by a keyboard-aware edit cost (the letter
 confusions of ``data/repair/spelling.tsv`` and neighbouring keys of ``data/repair/keyboard.tsv`` are
 cheap) minus a log-frequency prior (an inflected form the word list lacks borrows its stem's
 frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
