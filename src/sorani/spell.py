@@ -457,14 +457,24 @@ def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
     get = sub_cost.get
     for i, x in enumerate(a, 1):
         dx = del_a[i - 1]
-        cur = [prev[0] + dx]
+        left = prev[0] + dx
+        cur = [left]
+        before = a[i - 2] if i > 1 else ""
         for j in range(1, n + 1):
             y = b[j - 1]
-            sub = 0.0 if x == y else get((x, y), EDIT)
-            v = min(prev[j] + dx, cur[j - 1] + ins_b[j - 1], prev[j - 1] + sub)
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and prev2:
-                v = min(v, prev2[j - 2] + 0.7)
+            v = prev[j - 1] + (0.0 if x == y else get((x, y), EDIT))
+            t = prev[j] + dx
+            if t < v:
+                v = t
+            t = left + ins_b[j - 1]
+            if t < v:
+                v = t
+            if before == y and j > 1 and x == b[j - 2] and prev2:
+                t = prev2[j - 2] + 0.7
+                if t < v:
+                    v = t
             cur.append(v)
+            left = v
         prev2, prev = prev, cur
     return prev[-1]
 
