@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,3 +71,44 @@ def test_no_suggestion_triples_a_letter() -> None:
     out = suggest("کوردستانن", 10)
     assert "کوردستان" in out
     assert not any(re.search(r"([^ی])\1\1", s) for s in out)
+
+
+@pytest.mark.parametrize("word", ["کوردستان", "کتێب", "سڵاو"])
+def test_tripled_letter_flagged_and_collapsed(word: str) -> None:
+    typed = word + word[-1] * 2  # the last letter typed three times
+    assert check(word)
+    assert not check(typed)
+    assert not check(typed, strict=True)
+    assert suggest(typed, 3)[0] == word
+
+
+def test_cheap_confusion_in_a_compound_is_a_candidate() -> None:
+    # every cheap variant offered as a suggestion is accepted by check (strict)
+    from sorani.spell import _cheap_variants
+
+    word = "خیراکار"
+    out = suggest(word, 5)
+    assert out
+    for v in _cheap_variants(word):
+        if v in out:
+            assert check(v, strict=True)
+
+
+def test_spelling_variant_of_a_running_text_word_is_flagged() -> None:
+    # an affixed or compound form the word list lacks, one ێ→ی confusion away from a word seen
+    # in running text, is flagged; the standard form itself passes
+    from sorani.lm import word_lm
+    from sorani.spell import _check, _vocab
+
+    counts = word_lm().counts
+    tried = 0
+    for good, c in sorted(counts.items(), key=lambda kv: -kv[1])[:3000]:
+        if "\u06ce" not in good or len(good) < 5:
+            continue
+        bad = good.replace("\u06ce", "\u06cc", 1)
+        if bad in _vocab() or not _check(bad) or "\u06cc\u06cc" in bad:
+            continue
+        assert check(good)
+        assert not check(bad)
+        tried += 1
+    assert tried > 0

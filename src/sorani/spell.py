@@ -3,17 +3,22 @@
 ``check(word)``: a word is correct when it is known to the word list (``sorani.lm``: TED
 transcripts and two Apache-2.0 word lists), or an affixed form of a known word (prefixes and
 suffixes of ``data/repair/affixes.tsv``), or when the morphological analyzer knows it (when
-``sorani.is_known`` is available). Tokens that are not Arabic-script words (numbers, Latin,
-punctuation) are never flagged.
+``sorani.is_known`` is available). Affixes are licensed by headwords and words seen in running
+text only. A letter typed three times, and a form only the affix/compound rules accept whose
+spelling variant was seen in running text, are flagged. Tokens that are not Arabic-script words
+(numbers, Latin, punctuation) are never flagged.
 
 Verdicts are cached per word type; words of the word list pass through a set look-up before any
 rule or the analyzer is consulted, and words with Arabic/Persian letters are rejected at once.
 
 ``suggest(word, n)``: candidates from the words sharing the input's spelling key (ی/ێ, و/ۆ, ل/ڵ,
 ر/ڕ, ه/ە folded, وو/یی written once), from the keyboard ambiguity keys of ``sorani.repair``, from a
-symmetric-delete index over the word list (two deletions from the input, one from the dictionary
+symmetric-delete index over the word list (one deletion from the input, one from the dictionary
 word), from the stem corrected with its suffixes kept, from compounds with one part corrected, and
-from splitting a word written without its space; ranked by a keyboard-aware edit cost (the letter
+from splitting a word written without its space, and from one cheap letter confusion (ی/ێ, و/ۆ,
+ل/ڵ, ر/ڕ) or وو/یی written once or twice that turns the word into a form the affix and compound
+rules accept (such a form borrows its stem's frequency, minus ``DERIVED_PENALTY``), or from a
+letter typed three times written once; ranked by a keyboard-aware edit cost (the letter
 confusions of ``data/repair/spelling.tsv`` and neighbouring keys of ``data/repair/keyboard.tsv`` are
 cheap) minus a log-frequency prior (an inflected form the word list lacks borrows its stem's
 frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
@@ -27,6 +32,7 @@ True
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sys
@@ -46,14 +52,19 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-SPLIT_COST = 0.9
+SPLIT_COST = 0.7
 INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
 BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
-APPROX_KEEP = 8         # symmetric-delete candidates scored exactly
+APPROX_KEEP = 8  # symmetric-delete candidates scored exactly
 WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
+SEGMENT_PIECE = 15      # longest piece of a segmentation
+SHADOW_MIN_COUNT = 1.0  # a neighbour seen in running text shadows a word the word list lacks
+STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in running text
+CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
+DERIVED_PENALTY = 0.6    # a form accepted by the affix rules that the word list lacks
 
 
 @cache
@@ -108,15 +119,49 @@ def _nonstandard(w: str) -> bool:
 
 @cache
 def _stem_set() -> frozenset[str]:
-    """Words long and frequent enough to license affixes."""
-    return frozenset(w for w, c in word_lm().counts.items() if c >= MIN_STEM_COUNT and len(w) >= MIN_STEM_LEN)
+    """Words long and trusted enough to license affixes: dictionary headwords and words seen in
+    running text (``STEM_MIN_RUNNING``), not the words only the noisy Pewan list has."""
+    lm = word_lm()
+    flags = lm.flags
+    return frozenset(w for w, c in lm.counts.items()
+                     if len(w) >= MIN_STEM_LEN and c >= MIN_STEM_COUNT
+                     and ("s" in flags.get(w, "") or c >= STEM_MIN_RUNNING))
+
+
+@cache
+def _affix_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    from sorani.lm import _prefix_chains, _suffix_chains as chains
+
+    return chains(), _prefix_chains()
 
 
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
-    """Is one of the stems of ``w`` (``sorani.lm.affix_stems``) a known word? Stops at the
-    first known stem."""
-    return any(map(_stem_set().__contains__, iter_affix_stems(w)))
+    """Is one of the stems of ``w`` (``sorani.lm.iter_affix_stems``: the same stems, walked
+    inline) a known word? Stops at the first known stem."""
+    n = len(w)
+    if n > 40:
+        return False
+    sufs, pres = _affix_tables()
+    stems_ = _stem_set()
+    ends = [i for i in range(2, n + 1) if w[i:] in sufs]
+    if not ends:
+        return False
+    for j in range(0, min(n - 1, 10)):
+        keep = pres.get(w[:j])
+        if keep is None:
+            continue
+        for i in ends:
+            if i - j < 2 or (j == 0 and i == n):
+                continue
+            core = w[j:i]
+            for k in keep:
+                stem = k + core
+                if stem in stems_:
+                    return True
+                if i < n and stem[-1] != "\u06d5" and w[i] != "\u06d5" and stem + "\u06d5" in stems_:
+                    return True
+    return False
 
 
 @lru_cache(maxsize=300_000)
@@ -184,6 +229,22 @@ def _near_known(w: str) -> bool:
     return False
 
 
+def _shadowed(w: str) -> bool:
+    """A word the word list lacks (accepted by the affix or compound rules) that is a spelling
+    variant (same spelling key: ی/ێ, و/ۆ, ل/ڵ, ر/ڕ, ه/ە, وو/یی written once) of a word seen
+    often in running text: a misspelling of it (خیراکار for خێراکار)."""
+    counts = word_lm().counts
+    doubled = _doubled(w)
+    # the standard orthography writes وو and یی (هاووڵاتی, زیندانیی): a neighbour that writes
+    # them once is a running-text spelling, no evidence against ``w``
+    return any(c != w and counts[c] >= SHADOW_MIN_COUNT and _doubled(c) >= doubled
+               for c in _key_words().get(_spell_key(w), ()))
+
+
+def _doubled(w: str) -> int:
+    return w.count("\u0648\u0648") + w.count("\u06cc\u06cc")
+
+
 @cache
 def _foreign_re() -> re.Pattern[str]:
     from sorani.repair import _charmap
@@ -211,6 +272,10 @@ def _load() -> None:
     _key_words()
     _suffix_chains()
     _log_prior()
+    _known_prior()
+    _piece_costs()
+    _affix_tables()
+    _cheap_edits()
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
 
@@ -227,10 +292,13 @@ def _verdict(word: str, strict: bool) -> bool:
         return True
     if _foreign_re().search(w):
         return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
+    runs: dict[str, float] = {}
+    if _TRIPLED(w):
+        return False  # a letter three times in a row (کوردستاننن)
     if w in _vocab():
         return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
     if _check(w):
-        return True
+        return not _shadowed(w)
     if not strict and not _near_known(w):
         return True
     return _morph_ok(w)
@@ -241,7 +309,9 @@ def check(word: str, strict: bool = False) -> bool:
 
     Known words, affixed forms of known words, compounds of two known words and words the
     morphological analyzer knows (``sorani.is_known``, consulted last as it is the slowest) are
-    correct.
+    correct, except a letter typed three times in a row (ییی apart) and a form the word list
+    lacks whose spelling variant (ی/ێ, و/ۆ, ل/ڵ, ر/ڕ, ه/ە, without writing وو/یی once) is a
+    word seen in running text (``_shadowed``).
     With ``strict=False`` (the default) an unknown word is only flagged when a known word is one
     keyboard confusion or one edit away from it; an unknown word with no such neighbour is taken
     for a name or a foreign word and accepted. ``strict=True`` flags every unknown word.
@@ -351,35 +421,34 @@ def _cost(a: str, b: str) -> float:
     return _middle_cost(a[s:len(a) - q], b[s:len(b) - q], p > 0, q == 0)
 
 
+def _indel_cost(w: str, i: int, at_end: bool, indel_cost: dict[str, float], double: frozenset[str]) -> float:
+    """Cost of inserting or deleting the letter ``w[i]``: the second letter of وو/یی is cheap,
+    a final letter (a suffix) is a full edit unless ە, the others by ``spelling.tsv``."""
+    x = w[i]
+    if i and x == w[i - 1] and x in double:
+        return CONFUSABLE  # the second و of وو, even at the end (تینو → تینوو)
+    if at_end and i == len(w) - 1 and x != "\u06d5":
+        return EDIT  # a final letter is a suffix
+    return indel_cost.get(x, EDIT)
+
+
 @lru_cache(maxsize=200_000)
 def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
     """``_cost`` of two differing middles; ``context``: their first letter is a common letter
     that precedes them; ``at_end``: they end their words."""
     sub_cost, indel_cost, double, _ = _confusions()
     p = 1 if context else 0
-
-    def indels(w: str) -> list[float]:
-        """Insertion/deletion costs of the letters w[p:]."""
-        last = len(w) - 1 if at_end else -1
-        out = []
-        for i in range(p, len(w)):
-            x = w[i]
-            if i and x == w[i - 1] and x in double:
-                out.append(CONFUSABLE)  # the second و of وو, even at the end (تینو → تینوو)
-            elif i == last and x != "\u06d5":
-                out.append(EDIT)  # a final letter is a suffix
-            else:
-                out.append(indel_cost.get(x, EDIT))
-        return out
-
-    ins_b, del_a = indels(b), indels(a)
+    la, lb = len(a) - p, len(b) - p
+    if la == 1 and lb == 1:  # one substitution (or a deletion and an insertion): no lists
+        return min(sub_cost.get((a[p], b[p]), EDIT),
+                   _indel_cost(a, p, at_end, indel_cost, double) + _indel_cost(b, p, at_end, indel_cost, double))
+    if not la:  # insertions only
+        return sum(_indel_cost(b, i, at_end, indel_cost, double) for i in range(p, len(b)))
+    if not lb:  # deletions only
+        return sum(_indel_cost(a, i, at_end, indel_cost, double) for i in range(p, len(a)))
+    ins_b = [_indel_cost(b, i, at_end, indel_cost, double) for i in range(p, len(b))]
+    del_a = [_indel_cost(a, i, at_end, indel_cost, double) for i in range(p, len(a))]
     a, b = a[p:], b[p:]
-    if len(a) == 1 and len(b) == 1:  # one substitution (or a deletion and an insertion)
-        return min(sub_cost.get((a, b), EDIT), del_a[0] + ins_b[0])
-    if not a:  # insertions only
-        return sum(ins_b)
-    if not b:  # deletions only
-        return sum(del_a)
     n = len(b)
     prev2: list[float] = []
     prev = [0.0] * (n + 1)
@@ -388,14 +457,24 @@ def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
     get = sub_cost.get
     for i, x in enumerate(a, 1):
         dx = del_a[i - 1]
-        cur = [prev[0] + dx]
+        left = prev[0] + dx
+        cur = [left]
+        before = a[i - 2] if i > 1 else ""
         for j in range(1, n + 1):
             y = b[j - 1]
-            sub = 0.0 if x == y else get((x, y), EDIT)
-            v = min(prev[j] + dx, cur[j - 1] + ins_b[j - 1], prev[j - 1] + sub)
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and prev2:
-                v = min(v, prev2[j - 2] + 0.7)
+            v = prev[j - 1] + (0.0 if x == y else get((x, y), EDIT))
+            t = prev[j] + dx
+            if t < v:
+                v = t
+            t = left + ins_b[j - 1]
+            if t < v:
+                v = t
+            if before == y and j > 1 and x == b[j - 2] and prev2:
+                t = prev2[j - 2] + 0.7
+                if t < v:
+                    v = t
             cur.append(v)
+            left = v
         prev2, prev = prev, cur
     return prev[-1]
 
@@ -406,19 +485,24 @@ def _log_prior() -> dict[str, float]:
     return {w: FREQ_WEIGHT * math.log(c + 1.0) for w, c in word_lm().counts.items()}
 
 
-@lru_cache(maxsize=200_000)
+@cache
+def _known_prior() -> dict[str, float]:
+    """Word of the vocabulary -> its prior (``_freq_score``), computed once."""
+    prior = _log_prior()
+    accepted = _accepted()
+    return {w: p if w in accepted or w not in _vocab() else p - NONSTANDARD_PENALTY
+            for w, p in prior.items()}
+
+
 def _freq_score(word: str, backoff: str = "") -> float:
     """Prior of a word: log frequency, with a penalty for running-text spellings the dictionary
     writes otherwise. An inflected form the word list lacks backs off to the frequency of its
     stem ``backoff`` (discounted by ``BACKOFF``)."""
-    lm = word_lm()
-    c = lm.counts.get(word)
-    if c is None and backoff:
-        c = BACKOFF * lm.counts.get(backoff, 0.0)
-    score = FREQ_WEIGHT * math.log((c or 0.1) + 1.0)
-    if c is not None and word in lm.counts and "s" not in lm.flags.get(word, "") and _nonstandard(word):
-        score -= NONSTANDARD_PENALTY
-    return score
+    p = _known_prior().get(word)
+    if p is not None:
+        return p
+    c = BACKOFF * word_lm().counts.get(backoff, 0.0) if backoff else 0.0
+    return FREQ_WEIGHT * math.log((c or 0.1) + 1.0)
 
 
 @cache
@@ -460,17 +544,19 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
     lm = word_lm()
     counts = lm.counts
     pool: dict[str, None] = {}
-    if counts.get(stem, 0.0) >= MIN_STEM_COUNT and not _nonstandard(stem):
+    if counts.get(stem, 0.0) >= MIN_STEM_COUNT and stem in _accepted():
         pool[stem] = None
     for c in _key_words().get(_spell_key(stem), ())[:6]:
         if counts[c] >= MIN_STEM_COUNT:
             pool.setdefault(c, None)
     if len(stem) >= 4:
-        didx = _delete_index()
-        near = set(didx.get(stem, ()))
+        get = _delete_index().get
+        near = set(get(stem, ()))
         for i in range(len(stem)):
-            near.update(didx.get(stem[:i] + stem[i + 1:], ()))
-        for c in sorted(near, key=lambda x: (-counts[x], x))[:4]:
+            found = get(stem[:i] + stem[i + 1:])
+            if found:
+                near.update(found)
+        for _, c in heapq.nsmallest(4, [(-counts[x], x) for x in near]):
             if counts[c] >= 1.0:
                 pool.setdefault(c, None)
     return tuple(pool)
@@ -502,23 +588,24 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     index, ks = key_index(), key_scheme()
     for k in ks.typed_keys(w)[:4]:
         exact.update(index.get(k, ())[:2])
-    # 3. symmetric delete: up to two deletions from the input, one from the dictionary word;
+    # 3. symmetric delete: one deletion from the input, one from the dictionary word;
     # pre-ranked by an approximate cost, the best few scored exactly
     approx: dict[str, float] = {}
     if len(w) <= 25:
         didx = _delete_index()
         d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
         layers: list[tuple[int, set[str]]] = [(0, {w}), (1, d1)]
-        if len(w) > 3:
-            layers.append((2, {d[:i] + d[i + 1:] for d in d1 for i in range(len(d))} - d1))
-        for d_in, dels in layers:
+        get = didx.get
+        for d_in, dels in layers:  # layers in increasing cost: the first cost found is the least
             for d in dels:
-                for c in didx.get(d, ()):
-                    cost = EDIT * max(d_in, len(c) - len(d))
-                    if cost < approx.get(c, 1e9):
-                        approx[c] = cost
+                found = get(d)
+                if found:
+                    n_d = len(d)
+                    for c in found:
+                        if c not in approx:
+                            approx[c] = EDIT * (d_in if d_in or len(c) == n_d else 1)
     prior = _log_prior()
-    exact.update(sorted(approx, key=lambda c: (approx[c] - prior[c], c))[:APPROX_KEEP])
+    exact.update(c for _, c in heapq.nsmallest(APPROX_KEEP, [(a - prior[c], c) for c, a in approx.items()]))
     # 4. inflected forms: correct the stem, keep the suffixes (دورگەیەکی → دوورگەیەکی)
     for stem, tail in _splits(w):
         for sc in _stem_candidates(stem):
@@ -551,10 +638,82 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
             tried += 1
             if tried >= 4:
                 break
+    # 7. one cheap letter confusion (ی/ێ, ر/ڕ, ک/گ …) or وو/یی written once or twice that turns
+    # ``w`` into a form the affix and compound rules accept (خیراکار → خێراکار); such a form
+    # the word list lacks borrows its stem's frequency and pays ``DERIVED_PENALTY``
+    derived: set[str] = set()
+    for v in _cheap_variants(w):
+        if v not in exact and (v in _accepted() or _check(v)):
+            exact.add(v)
+            if v not in counts:
+                derived.add(v)
+                stem = _derived_from(v)
+                if stem:
+                    backoff.setdefault(v, stem)
+    # 8. a letter typed three times or more (کوردستاننن): the run written once or twice
+    runs: dict[str, float] = {}
+    if _TRIPLED(w):
+        for rep in (r"\1", r"\1\1"):
+            v = _RUN.sub(rep, w)
+            if v in _accepted() or _check(v):
+                runs[v] = CONFUSABLE - _freq_score(v, _derived_from(v) if v not in counts else "")
     exact.discard(w)
-    scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, "")), c) for c in exact]
+    scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
+               + (DERIVED_PENALTY if c in derived else 0.0), c) for c in exact if c not in runs]
+    scored += [(sc, c) for c, sc in runs.items()]
     scored.sort()
     return tuple(scored[:WORD_KEEP])
+
+
+@cache
+def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """(letter -> the letters it is confused with at a cost of at most ``CHEAP``, ``rare``
+    letters left out; letters written once for twice) of ``data/repair/spelling.tsv``."""
+    subs: dict[str, list[str]] = {}
+    rows = read_rows("repair/spelling.tsv")
+    rare = {ch for row in rows if row[0] == "rare" for ch in row[1]}
+    for row in rows:
+        if row[0] == "sub" and float(row[2]) <= CHEAP:
+            for a in row[1]:
+                subs.setdefault(a, []).extend(b for b in row[1] if b != a and b not in rare)
+    return {a: tuple(dict.fromkeys(b)) for a, b in subs.items()}, _confusions()[2]
+
+
+def _cheap_variants(w: str) -> list[str]:
+    """Every string one cheap spelling edit away from ``w``: a letter replaced by one it is
+    confused with (``_cheap_edits``), a letter of وو/یی written twice or once."""
+    if len(w) < 3 or len(w) > 25:
+        return []
+    subs, double = _cheap_edits()
+    out: dict[str, None] = {}
+    for i, ch in enumerate(w):
+        head, tail = w[:i], w[i + 1:]
+        for b in subs.get(ch, ()):
+            out[head + b + tail] = None
+        if ch in double:
+            out[head + ch + w[i:]] = None
+            if i and w[i - 1] == ch:
+                out[head + tail] = None
+    out.pop(w, None)
+    return [v for v in out if not _TRIPLED(v)]
+
+
+@lru_cache(maxsize=100_000)
+def _derived_from(v: str) -> str:
+    """The known stem of an inflected form ``v`` (the first that the affix rules find), or the
+    rarer part of a compound: whose frequency ``v`` borrows."""
+    stems_ = _stem_set()
+    for stem in iter_affix_stems(v):
+        if stem in stems_:
+            return stem
+    counts = word_lm().counts
+    best = ""
+    for j in range(MIN_COMPOUND, len(v) - MIN_COMPOUND + 1):
+        a, b = v[:j], v[j:]
+        if counts.get(a, 0.0) >= 1.0 and b in counts:
+            if not best or min(counts[a], counts[b]) > counts[best]:
+                best = a if counts[a] < counts[b] else b
+    return best
 
 
 @lru_cache(maxsize=100_000)
@@ -572,7 +731,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
         if w.startswith(p) and len(rest) >= 3:
             if rest in vocab or check(rest, strict=True):
                 scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
-            elif len(rest) >= 4:
+            if rest not in _accepted() and len(rest) >= 4:
                 for s, c in _word_candidates(rest)[:2]:
                     if " " not in c:
                         scored.append((SPLIT_COST + s, p + " " + c))
@@ -599,7 +758,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
         head = w[:-1]
         if head in vocab or _check(head):
             scored.append((SPLIT_COST - _freq_score(head), head + " \u0648"))
-        elif depth == 0:
+        if depth == 0 and head not in _accepted():
             for s, c in _scored(head, 1)[:3]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
     scored.sort()
@@ -608,6 +767,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
 
 # a letter three times in a row is never Sorani spelling (ییی apart: نایاسایییە)
 _TRIPLED = re.compile(r"([^\u06cc])\1\1").search
+_RUN = re.compile(r"([^\u06cc])\1{2,}")
 
 
 @lru_cache(maxsize=100_000)
@@ -624,32 +784,42 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
+def _piece_costs() -> dict[str, float]:
+    """Words usable as pieces of a segmentation (seen in running text, two letters at least,
+    و apart) -> their cost as a piece (``SPLIT_COST`` minus their prior)."""
+    counts = word_lm().counts
+    return {w: SPLIT_COST - _freq_score(w) for w, c in counts.items()
+            if c >= 1.0 and (len(w) >= 2 or w == "\u0648") and len(w) <= SEGMENT_PIECE}
+
+
 def _segment(w: str) -> tuple[float, str] | None:
     """The cheapest split of ``w`` into three or more known words (a word-break search)."""
-    counts = word_lm().counts
     n = len(w)
     if n < 6 or n > 40:
         return None
-    best: list[tuple[float, int, int]] = [(0.0, 0, -1)] + [(1e9, 0, -1)] * n  # cost, pieces, back
-    for i in range(1, n + 1):
-        for j in range(max(0, i - 15), i):
-            if best[j][0] >= 1e9:
-                continue
-            piece = w[j:i]
-            c = counts.get(piece, 0.0)
-            if c < 1.0 or (len(piece) < 2 and piece != "\u0648"):
-                continue
-            cost = best[j][0] + SPLIT_COST - _freq_score(piece)
-            if cost < best[i][0]:
-                best[i] = (cost, best[j][1] + 1, j)
-    if best[n][0] >= 1e9 or best[n][1] < 3:
+    get = _piece_costs().get
+    cost = [0.0] + [1e9] * n
+    pieces = [0] * (n + 1)
+    back = [-1] * (n + 1)
+    for j in range(n):
+        base = cost[j]
+        if base >= 1e9:
+            continue
+        for i in range(j + 1, min(n, j + SEGMENT_PIECE) + 1):
+            pc = get(w[j:i])
+            if pc is not None and base + pc < cost[i]:
+                cost[i] = base + pc
+                pieces[i] = pieces[j] + 1
+                back[i] = j
+    if cost[n] >= 1e9 or pieces[n] < 3:
         return None
-    pieces, i = [], n
+    out, i = [], n
     while i > 0:
-        j = best[i][2]
-        pieces.append(w[j:i])
+        j = back[i]
+        out.append(w[j:i])
         i = j
-    return best[n][0], " ".join(reversed(pieces))
+    return cost[n], " ".join(reversed(out))
 
 
 def suggest(word: str, n: int = 5) -> list[str]:
