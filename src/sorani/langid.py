@@ -194,7 +194,8 @@ class Model:
     CACHE_SIZE = 300_000
 
     def __init__(self, labels: Sequence[str], weights: bytes, bits: int, step: float,
-                 orders: Sequence[int], scale: float, meta: dict[str, Any] | None = None) -> None:
+                 orders: Sequence[int], scale: float, meta: dict[str, Any] | None = None,
+                 bias: Sequence[float] | None = None) -> None:
         # one weight column per entry of ``columns``; a column named "label/variant" (a
         # sub-class, such as Sorani typed on an Arabic keyboard) adds its probability to "label"
         self.columns = tuple(labels)
@@ -205,7 +206,12 @@ class Model:
         self.bits = bits
         self.step = step
         self.orders = tuple(orders)
-        self.scale = scale  # probabilities: softmax(score * scale / sqrt(n_words))
+        self.scale = scale  # probabilities: softmax((score + bias) * scale / sqrt(n_words))
+        # a prior per column in log-likelihood units (fitted on held-out text by the trainer)
+        self.bias = tuple(bias) if bias else (0.0,) * len(self.columns)
+        if len(self.bias) != len(self.columns):
+            raise ValueError("corrupt langid model: bias size mismatch")
+        self._has_bias = any(self.bias)
         self.meta = meta or {}
         if len(weights) != (1 << bits) * len(self.columns):
             raise ValueError("corrupt langid model: weight table size mismatch")
@@ -270,6 +276,8 @@ class Model:
         # too short, or mostly in other scripts (Cyrillic, Han, Hebrew ...)
         if n == 0 or other > n or (n < MIN_LETTERS and _letters(text) < MIN_LETTERS):
             return _und()
+        if self._has_bias:
+            s = list(map(add, s, self.bias))
         factor = self.scale / math.sqrt(n)
         top = max(s)
         exps = [math.exp((x - top) * factor) for x in s]
@@ -285,7 +293,7 @@ class Model:
     # storage
     def to_bytes(self) -> bytes:
         head = {"format": 2, "labels": self.columns, "bits": self.bits, "step": self.step,
-                "orders": self.orders, "scale": self.scale, "meta": self.meta}
+                "orders": self.orders, "scale": self.scale, "bias": self.bias, "meta": self.meta}
         return (MAGIC + json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" +
                 zlib.compress(self.weights, 9))
 
@@ -297,7 +305,7 @@ class Model:
         head = json.loads(blob[len(MAGIC):nl])
         weights = zlib.decompress(blob[nl + 1:])
         return cls(head["labels"], weights, head["bits"], head["step"], head["orders"], head["scale"],
-                   head.get("meta"))
+                   head.get("meta"), head.get("bias"))
 
 
 def _known_script(ch: str) -> bool:
@@ -318,8 +326,9 @@ def _und() -> LangGuess:
 def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
           orders: Sequence[int] = (1, 2, 3, 4, 5), bits: int = 20, alpha: float = 0.1,
           min_count: int = 2, step: float = 0.05, scale: float = 1.0,
-          meta: dict[str, Any] | None = None) -> Model:
-    """Train a naive Bayes model on ``(text, label)`` pairs (uniform class prior); needs numpy.
+          meta: dict[str, Any] | None = None, bias: Sequence[float] | None = None) -> Model:
+    """Train a naive Bayes model on ``(text, label)`` pairs (uniform class prior, then ``bias``
+    added per column at prediction); needs numpy.
 
     Hashed features seen fewer than ``min_count`` times overall are dropped (all-zero rows);
     log-likelihoods are stored relative to the best label of each feature, quantized to ``step``
@@ -352,7 +361,7 @@ def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
     rel = logp.max(1, keepdims=True) - logp
     q = np.minimum(np.rint(rel / step), 255).astype(np.uint8)
     q[~keep] = 0
-    return Model(labels, q.tobytes(), bits, step, orders, scale, meta)
+    return Model(labels, q.tobytes(), bits, step, orders, scale, meta, bias)
 
 
 @cache

@@ -141,47 +141,92 @@ PARAMS: dict = {"orders": (1, 2, 3, 4, 5), "bits": 19, "min_count": 2,
                 "alpha": 0.1}
 
 
-def train_model(samples: Sequence[tuple[str, str]], fit_scale: bool = False, **kw):  # -> Model
+def train_model(samples: Sequence[tuple[str, str]], fit_scale: bool = False, calibrate: bool = True,
+                **kw):  # -> Model
     """A model trained on ``samples`` (plus their degraded copies) with :data:`PARAMS`
-    (overridden by ``kw``); needs numpy. With ``fit_scale``, the probability scale is first
-    fitted on a held-out fifth of ``samples`` (a model trained on the other four fifths) to
-    minimize log loss (labels do not depend on it)."""
+    (overridden by ``kw``); needs numpy. With ``calibrate``, a bias per column (a class prior in
+    log-likelihood units, see ``Model.guess``) and the probability scale are first fitted on a
+    held-out fifth of ``samples`` (scored by a model trained on the other four fifths) to minimize
+    log loss (:func:`fit_calibration`); with ``fit_scale`` only, the scale alone (labels do not
+    depend on it)."""
     from sorani.langid import LABELS, train
 
     params = {"labels": columns(LABELS), **PARAMS, **kw}
-    if fit_scale:
+    if calibrate or fit_scale:
         held = set(folds(samples)[0])
         inner = train(augment([s for i, s in enumerate(samples) if i not in held]), **params)
-        params["scale"] = best_scale(inner, [samples[i] for i in sorted(held)])
+        heldout = [samples[i] for i in sorted(held)]
+        if calibrate:
+            params["scale"], params["bias"] = fit_calibration(inner, heldout)
+        else:
+            params["scale"] = best_scale(inner, heldout)
     return train(augment(samples), **params)
 
 
 SCALES = [round(0.02 * 1.15 ** i, 4) for i in range(40)]  # 0.02 .. ~4
 
 
-def best_scale(model, held: Sequence[tuple[str, str]]) -> float:
-    """The softmax scale (see ``Model.guess``) minimizing log loss on ``held``."""
-    import math
+def _held_scores(model, held: Sequence[tuple[str, str]]):
+    """Raw column scores, word counts and gold-column masks of the ``held`` samples (numpy)."""
+    import numpy as np
 
-    rows = []
+    rows, norms, gold = [], [], []
     for text, label in held:
         s, n, _ = model.scores(text)
         if n:
-            gold = [j for j, c in enumerate(model.columns) if c.split("/")[0] == label]
-            rows.append((s, gold, math.sqrt(n)))
+            rows.append(s)
+            norms.append(n)
+            gold.append([c.split("/")[0] == label for c in model.columns])
+    return np.array(rows, dtype=float), np.array(norms, dtype=float), np.array(gold, dtype=bool)
 
-    def loss(scale: float) -> float:
-        total = 0.0
-        for s, gold, norm in rows:
-            f = scale / norm
-            top = max(s)
-            best = max(s[j] for j in gold)
-            z = sum(math.exp((x - top) * f) for x in s)
-            zg = sum(math.exp((s[j] - best) * f) for j in gold)
-            total -= (best - top) * f + math.log(zg) - math.log(z)
-        return total / len(rows)
 
-    return min(SCALES, key=loss)
+def _log_loss(S, n, gold, scale: float) -> float:
+    import numpy as np
+
+    z = (S - S.max(1, keepdims=True)) * (scale / np.sqrt(n))[:, None]
+    z -= z.max(1, keepdims=True)
+    p = np.exp(z)
+    p /= p.sum(1, keepdims=True)
+    return float(-np.log((p * gold).sum(1) + 1e-300).mean())
+
+
+def fit_calibration(model, held: Sequence[tuple[str, str]], l2: float = 1e-3,
+                    iters: int = 300) -> tuple[float, tuple[float, ...]]:
+    """The softmax scale and a bias per column (added to the summed log-likelihoods before
+    the softmax, see ``Model.guess``) minimizing the log loss on ``held``, with a small L2
+    penalty on the bias (Adam steps; the scale from :data:`SCALES`, refitted after). The bias
+    acts as a fitted class prior: it weighs most on short text."""
+    import numpy as np
+
+    S, n, gold = _held_scores(model, held)
+    S = S - S.max(1, keepdims=True)
+    scale = min(SCALES, key=lambda sc: _log_loss(S, n, gold, sc))
+    k = S.shape[1]
+    unit = 10.0  # the bias is fitted in units of 10 (log-likelihood nats)
+    b, m, v = np.zeros(k), np.zeros(k), np.zeros(k)
+    g = (scale / np.sqrt(n))[:, None]
+    for it in range(1, iters + 1):
+        z = (S + unit * b) * g
+        z -= z.max(1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(1, keepdims=True)
+        q = p * gold
+        q /= q.sum(1, keepdims=True) + 1e-300
+        grad = ((p - q) * g * unit).mean(0) + l2 * b
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        b -= 0.02 * (m / (1 - 0.9 ** it)) / (np.sqrt(v / (1 - 0.999 ** it)) + 1e-8)
+    bias = unit * (b - b.max())
+    scale = min(SCALES, key=lambda sc: _log_loss(S + bias, n, gold, sc))
+    return scale, tuple(round(float(x), 3) for x in bias)
+
+
+def best_scale(model, held: Sequence[tuple[str, str]]) -> float:
+    """The softmax scale (see ``Model.guess``) minimizing log loss on ``held``."""
+    S, n, gold = _held_scores(model, held)
+    import numpy as np
+
+    return min(SCALES, key=lambda sc: _log_loss(S + np.array(model.bias), n, gold, sc))
 
 
 # --- scoring ---------------------------------------------------------------------------------------
