@@ -195,7 +195,7 @@ class Model:
 
     def __init__(self, labels: Sequence[str], weights: bytes, bits: int, step: float,
                  orders: Sequence[int], scale: float, meta: dict[str, Any] | None = None,
-                 bias: Sequence[float] | None = None) -> None:
+                 bias: Sequence[float] | None = None, word_power: float = 0.0) -> None:
         # one weight column per entry of ``columns``; a column named "label/variant" (a
         # sub-class, such as Sorani typed on an Arabic keyboard) adds its probability to "label"
         self.columns = tuple(labels)
@@ -212,6 +212,9 @@ class Model:
         if len(self.bias) != len(self.columns):
             raise ValueError("corrupt langid model: bias size mismatch")
         self._has_bias = any(self.bias)
+        # a word's summed feature log-likelihoods are divided by (its number of features) **
+        # word_power: long words, with many overlapping n-grams, do not outvote short ones
+        self.word_power = word_power
         self.meta = meta or {}
         if len(weights) != (1 << bits) * len(self.columns):
             raise ValueError("corrupt langid model: weight table size mismatch")
@@ -227,7 +230,7 @@ class Model:
         k = len(self.columns)
         w = self.weights
         rows = [w[i * k:i * k + k] for i in feature_ids(word, self.orders, self.bits)]
-        step = -self.step
+        step = -self.step / len(rows) ** self.word_power
         score = tuple(sum(col) * step for col in zip(*rows))
         if len(self._words) >= self.CACHE_SIZE:
             self._words.clear()
@@ -293,7 +296,8 @@ class Model:
     # storage
     def to_bytes(self) -> bytes:
         head = {"format": 2, "labels": self.columns, "bits": self.bits, "step": self.step,
-                "orders": self.orders, "scale": self.scale, "bias": self.bias, "meta": self.meta}
+                "orders": self.orders, "scale": self.scale, "bias": self.bias,
+                "word_power": self.word_power, "meta": self.meta}
         return (MAGIC + json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" +
                 zlib.compress(self.weights, 9))
 
@@ -305,7 +309,7 @@ class Model:
         head = json.loads(blob[len(MAGIC):nl])
         weights = zlib.decompress(blob[nl + 1:])
         return cls(head["labels"], weights, head["bits"], head["step"], head["orders"], head["scale"],
-                   head.get("meta"), head.get("bias"))
+                   head.get("meta"), head.get("bias"), head.get("word_power", 0.0))
 
 
 def _known_script(ch: str) -> bool:
@@ -326,7 +330,8 @@ def _und() -> LangGuess:
 def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
           orders: Sequence[int] = (1, 2, 3, 4, 5), bits: int = 20, alpha: float = 0.1,
           min_count: int = 2, step: float = 0.05, scale: float = 1.0,
-          meta: dict[str, Any] | None = None, bias: Sequence[float] | None = None) -> Model:
+          meta: dict[str, Any] | None = None, bias: Sequence[float] | None = None,
+          word_power: float = 0.0) -> Model:
     """Train a naive Bayes model on ``(text, label)`` pairs (uniform class prior, then ``bias``
     added per column at prediction); needs numpy.
 
@@ -361,7 +366,7 @@ def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
     rel = logp.max(1, keepdims=True) - logp
     q = np.minimum(np.rint(rel / step), 255).astype(np.uint8)
     q[~keep] = 0
-    return Model(labels, q.tobytes(), bits, step, orders, scale, meta, bias)
+    return Model(labels, q.tobytes(), bits, step, orders, scale, meta, bias, word_power)
 
 
 @cache

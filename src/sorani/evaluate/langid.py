@@ -138,7 +138,7 @@ def augment(samples: Iterable[tuple[str, str]], seed: int = 7) -> list[tuple[str
 
 # the training recipe shared by scripts/train_langid.py and cross-validation
 PARAMS: dict = {"orders": (1, 2, 3, 4, 5), "bits": 19, "min_count": 2,
-                "alpha": 0.1}
+                "alpha": 0.1, "word_power": 0.5}
 
 
 def train_model(samples: Sequence[tuple[str, str]], fit_scale: bool = False, calibrate: bool = True,
