@@ -1,7 +1,8 @@
 """Language and dialect identification for Kurdish and its neighbours.
 
 A multinomial naive Bayes model over character 1–5-grams of each word (with word boundaries),
-trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
+each word's score divided by the square root of its number of n-grams, plus a prior per label
+fitted on held-out text (it weighs most on short text), trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
 English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. Pure
 Python, no download. Arabic-script text is folded first (Arabic ``ك ي ى ة ؤ`` to Kurdish letters,
 old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no harakat or tatweel) so that Sorani typed on
