@@ -212,7 +212,7 @@ class Model:
         self.bias = tuple(bias) if bias else (0.0,) * len(self.columns)
         if len(self.bias) != len(self.columns):
             raise ValueError("corrupt langid model: bias size mismatch")
-        self._has_bias = any(self.bias)
+        self._bias_row = self.bias + (0, 0)  # a row of token scores (see token_score)
         # a word's summed feature log-likelihoods are divided by (its number of features) **
         # word_power: long words, with many overlapping n-grams, do not outvote short ones
         self.word_power = word_power
@@ -276,12 +276,16 @@ class Model:
 
     def guess(self, text: str) -> LangGuess:
         """The best label of ``text`` (see :func:`identify`)."""
-        s, n, other = self.scores(text)
+        get = self._cache.get
+        miss = self.token_score
+        vals = [get(t) or miss(t) for t in text.split()]
+        vals.append(self._bias_row)  # the bias, summed with the words' scores
+        s = [sum(col) for col in zip(*vals)]
+        other = s.pop()
+        n = s.pop()
         # too short, or mostly in other scripts (Cyrillic, Han, Hebrew ...)
         if n == 0 or other > n or (n < MIN_LETTERS and _letters(text) < MIN_LETTERS):
             return _und()
-        if self._has_bias:
-            s = list(map(add, s, self.bias))
         factor = self.scale / math.sqrt(n)
         top = max(s)
         exps = [math.exp((x - top) * factor) for x in s]
