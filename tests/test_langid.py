@@ -153,6 +153,36 @@ def test_train_small_model() -> None:
     assert sum(m.guess(t).label == lab for t, lab in samples) >= len(samples) - 2
 
 
+def test_bias_and_word_power_are_stored_and_used() -> None:
+    pytest.importorskip("numpy")
+    from sorani.langid import train
+
+    samples = [(t, lab) for lab, ts in EXAMPLES.items() for t in ts]
+    bias = [0.0] * len(LABELS)
+    bias[LABELS.index("tr")] = 1000.0  # an overwhelming prior for Turkish
+    m = train(samples, bits=14, min_count=1, bias=bias, word_power=0.5)
+    m2 = Model.from_bytes(m.to_bytes())
+    assert m2.bias == m.bias and m2.word_power == 0.5
+    assert m2.guess(EXAMPLES["en"][0]).label == "tr"
+    assert identify("").label == UND  # und is decided before any prior
+    with pytest.raises(ValueError):
+        train(samples, bits=14, min_count=1, bias=[0.0])
+
+
+def test_calibration_learns_a_prior() -> None:
+    # held-out text of one label that the model leans away from: the fitted bias favours it
+    pytest.importorskip("numpy")
+    from sorani.evaluate.langid import fit_calibration
+    from sorani.langid import train
+
+    samples = [(t, lab) for lab, ts in EXAMPLES.items() for t in ts]
+    m = train(samples, bits=14, min_count=1)
+    held = [(t, "fa") for t in EXAMPLES["ar"]] + [(t, lab) for lab, ts in EXAMPLES.items() for t in ts]
+    scale, bias = fit_calibration(m, held)
+    assert scale > 0 and len(bias) == len(m.columns) and max(bias) == 0.0
+    assert bias[m.columns.index("fa")] > bias[m.columns.index("ar")]
+
+
 # --- CLI ----------------------------------------------------------------------------------------
 
 

@@ -1,7 +1,8 @@
 """Language and dialect identification for Kurdish and its neighbours.
 
 A multinomial naive Bayes model over character 1–5-grams of each word (with word boundaries),
-trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
+each word's score divided by the square root of its number of n-grams, plus a prior per label
+fitted on held-out text (it weighs most on short text), trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
 English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. Pure
 Python, no download. Arabic-script text is folded first (Arabic ``ك ي ى ة ؤ`` to Kurdish letters,
 old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no harakat or tatweel) so that Sorani typed on
@@ -194,7 +195,8 @@ class Model:
     CACHE_SIZE = 300_000
 
     def __init__(self, labels: Sequence[str], weights: bytes, bits: int, step: float,
-                 orders: Sequence[int], scale: float, meta: dict[str, Any] | None = None) -> None:
+                 orders: Sequence[int], scale: float, meta: dict[str, Any] | None = None,
+                 bias: Sequence[float] | None = None, word_power: float = 0.0) -> None:
         # one weight column per entry of ``columns``; a column named "label/variant" (a
         # sub-class, such as Sorani typed on an Arabic keyboard) adds its probability to "label"
         self.columns = tuple(labels)
@@ -205,7 +207,15 @@ class Model:
         self.bits = bits
         self.step = step
         self.orders = tuple(orders)
-        self.scale = scale  # probabilities: softmax(score * scale / sqrt(n_words))
+        self.scale = scale  # probabilities: softmax((score + bias) * scale / sqrt(n_words))
+        # a prior per column in log-likelihood units (fitted on held-out text by the trainer)
+        self.bias = tuple(bias) if bias else (0.0,) * len(self.columns)
+        if len(self.bias) != len(self.columns):
+            raise ValueError("corrupt langid model: bias size mismatch")
+        self._bias_row = self.bias + (0, 0)  # a row of token scores (see token_score)
+        # a word's summed feature log-likelihoods are divided by (its number of features) **
+        # word_power: long words, with many overlapping n-grams, do not outvote short ones
+        self.word_power = word_power
         self.meta = meta or {}
         if len(weights) != (1 << bits) * len(self.columns):
             raise ValueError("corrupt langid model: weight table size mismatch")
@@ -221,7 +231,7 @@ class Model:
         k = len(self.columns)
         w = self.weights
         rows = [w[i * k:i * k + k] for i in feature_ids(word, self.orders, self.bits)]
-        step = -self.step
+        step = -self.step / len(rows) ** self.word_power
         score = tuple(sum(col) * step for col in zip(*rows))
         if len(self._words) >= self.CACHE_SIZE:
             self._words.clear()
@@ -266,7 +276,13 @@ class Model:
 
     def guess(self, text: str) -> LangGuess:
         """The best label of ``text`` (see :func:`identify`)."""
-        s, n, other = self.scores(text)
+        get = self._cache.get
+        miss = self.token_score
+        vals = [get(t) or miss(t) for t in text.split()]
+        vals.append(self._bias_row)  # the bias, summed with the words' scores
+        s = [sum(col) for col in zip(*vals)]
+        other = s.pop()
+        n = s.pop()
         # too short, or mostly in other scripts (Cyrillic, Han, Hebrew ...)
         if n == 0 or other > n or (n < MIN_LETTERS and _letters(text) < MIN_LETTERS):
             return _und()
@@ -285,7 +301,8 @@ class Model:
     # storage
     def to_bytes(self) -> bytes:
         head = {"format": 2, "labels": self.columns, "bits": self.bits, "step": self.step,
-                "orders": self.orders, "scale": self.scale, "meta": self.meta}
+                "orders": self.orders, "scale": self.scale, "bias": self.bias,
+                "word_power": self.word_power, "meta": self.meta}
         return (MAGIC + json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" +
                 zlib.compress(self.weights, 9))
 
@@ -297,7 +314,7 @@ class Model:
         head = json.loads(blob[len(MAGIC):nl])
         weights = zlib.decompress(blob[nl + 1:])
         return cls(head["labels"], weights, head["bits"], head["step"], head["orders"], head["scale"],
-                   head.get("meta"))
+                   head.get("meta"), head.get("bias"), head.get("word_power", 0.0))
 
 
 def _known_script(ch: str) -> bool:
@@ -318,8 +335,10 @@ def _und() -> LangGuess:
 def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
           orders: Sequence[int] = (1, 2, 3, 4, 5), bits: int = 20, alpha: float = 0.1,
           min_count: int = 2, step: float = 0.05, scale: float = 1.0,
-          meta: dict[str, Any] | None = None) -> Model:
-    """Train a naive Bayes model on ``(text, label)`` pairs (uniform class prior); needs numpy.
+          meta: dict[str, Any] | None = None, bias: Sequence[float] | None = None,
+          word_power: float = 0.0) -> Model:
+    """Train a naive Bayes model on ``(text, label)`` pairs (uniform class prior, then ``bias``
+    added per column at prediction); needs numpy.
 
     Hashed features seen fewer than ``min_count`` times overall are dropped (all-zero rows);
     log-likelihoods are stored relative to the best label of each feature, quantized to ``step``
@@ -352,7 +371,7 @@ def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
     rel = logp.max(1, keepdims=True) - logp
     q = np.minimum(np.rint(rel / step), 255).astype(np.uint8)
     q[~keep] = 0
-    return Model(labels, q.tobytes(), bits, step, orders, scale, meta)
+    return Model(labels, q.tobytes(), bits, step, orders, scale, meta, bias, word_power)
 
 
 @cache
