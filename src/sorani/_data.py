@@ -54,3 +54,130 @@ def shared_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path | No
         if cand and Path(cand).is_dir():
             return Path(cand).resolve()
     return None
+
+
+# ----------------------------------------------------------------------------------------------
+# compiled-regex cache. ``re`` compiles in Python (its parser and charset optimiser), which costs
+# ~100 ms for the large number and gazetteer patterns on the first call of a process. The result
+# of that work is a list of integers (the sre bytecode), the same for a given pattern on a given
+# Python build, so it is kept on disk under the user's cache directory
+# ($SORANI_CACHE_DIR, else $XDG_CACHE_HOME/sorani, else ~/.cache/sorani) in one ``marshal`` file
+# per Python build and sre version. The pattern text is the key, so a changed pattern is simply
+# compiled again. Any problem (no cache dir, unwritable, corrupt file, another Python) falls back
+# silently to ``re.compile``; the ``_sre`` module validates the code it is given.
+# SORANI_NO_CACHE=1 turns the cache off.
+_RX_CACHE: dict[tuple[str, int], tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]] | None = None
+_RX_DIRTY = False
+
+
+def _cache_file() -> str | None:
+    if os.environ.get("SORANI_NO_CACHE"):
+        return None
+    import sys
+
+    import _sre
+
+    base = os.environ.get("SORANI_CACHE_DIR")
+    if not base:
+        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.path.join(xdg, "sorani")
+    tag = "%s-%s-%d-%d" % (sys.implementation.cache_tag, ".".join(map(str, sys.version_info[:3])),
+                           _sre.MAGIC, _sre.CODESIZE)
+    return os.path.join(base, f"regex-{tag}.marshal")
+
+
+def _load_rx_cache() -> dict:  # type: ignore[type-arg]
+    global _RX_CACHE
+    if _RX_CACHE is None:
+        _RX_CACHE = {}
+        try:
+            import marshal
+
+            path = _cache_file()
+            if path:
+                with open(path, "rb") as fh:
+                    data = marshal.load(fh)
+                if isinstance(data, dict):
+                    _RX_CACHE = data
+        except Exception:  # absent, unreadable or corrupt: compile afresh
+            pass
+    return _RX_CACHE
+
+
+def _save_rx_cache() -> None:
+    global _RX_DIRTY
+    if not _RX_DIRTY:
+        return
+    _RX_DIRTY = False
+    try:
+        import marshal
+        import tempfile
+
+        path = _cache_file()
+        if not path:
+            return
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(_RX_CACHE, fh)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # read-only home, full disk…: no cache, same results
+        pass
+
+
+def compile_cached(pattern: str, flags: int = 0):  # type: ignore[no-untyped-def]
+    """``re.compile(pattern, flags)``, with the compiled code kept in the on-disk cache.
+
+    >>> compile_cached("[کك]ورد").findall("كورد و کورد")
+    ['كورد', 'کورد']
+    """
+    import re
+
+    if flags & ~(re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.ASCII):
+        return re.compile(pattern, flags)
+    cache = _load_rx_cache()
+    key = (pattern, int(flags))
+    hit = cache.get(key)
+    if hit is not None:
+        try:
+            import _sre
+
+            from array import array
+
+            return _sre.compile(pattern, hit[0], array("I", hit[1]).tolist(), hit[2], hit[3], hit[4])
+        except Exception:
+            pass
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        p = _parser.parse(pattern, flags)
+        code = _compiler._code(p, flags)
+        groupindex = dict(p.state.groupdict)
+        indexgroup = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        import _sre
+        from array import array
+
+        rx = _sre.compile(pattern, flags | p.state.flags, code, p.state.groups - 1, groupindex,
+                          tuple(indexgroup))
+        # the code as 4-byte words (a list of ints loads 30 times slower from marshal)
+        packed = array("I", code)
+        if packed.itemsize != _sre.CODESIZE:
+            return rx
+        entry = (int(flags | p.state.flags), packed.tobytes(), int(p.state.groups - 1), groupindex,
+                 tuple(indexgroup))
+    except Exception:  # another Python's internals: the plain way
+        return re.compile(pattern, flags)
+    global _RX_DIRTY
+    cache[key] = entry
+    if not _RX_DIRTY:
+        _RX_DIRTY = True
+        import atexit
+
+        atexit.register(_save_rx_cache)
+    return rx

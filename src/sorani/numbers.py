@@ -43,7 +43,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any, Union
 
-from sorani._data import read_rows
+from sorani._data import compile_cached, read_rows
 
 Number = Union[int, float]
 
@@ -163,7 +163,7 @@ class _Lexicon:
         # the same sequence as one pattern whose tokens never backtrack (what ``find_numbers``
         # does one token at a time before Python 3.11, which has no atomic groups)
         self._seq_atomic_pattern = f"(?>{tok_nonames})(?>{sep}{tok_nonames})*+"
-        self.tok_re = re.compile(tok)
+        self.tok_re = compile_cached(tok)
         # fast scanners over the raw text: digit runs, and number words in any spelling
         core = re.sub(r"\?P<\w+>", "?:", word_core)
         # two passes find digit runs and number words after a non-letter (a word at the very
@@ -174,7 +174,7 @@ class _Lexicon:
         self._scan_other_pattern = f"[^{_LETTER}\u200c\u0640 ](?:(?<=[{_DIG}])[{_DIG}]*|({core}))"
         self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
             r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
-        self.sep_re = re.compile(sep)
+        self.sep_re = compile_cached(sep)
 
         def phrases(kind: str) -> _Phrases:
             table = _Phrases((" ".join(p.split()), lab) for p, lab in ctx.get(kind, []))
@@ -202,7 +202,7 @@ class _Lexicon:
                   for w in (p.split()[0], p.replace(" ", ""))] + list(self.months)
 
         self.year_before_words = tuple(p for p in self.left["year_before"] if " " not in p)
-        self.year_after_word = re.compile(
+        self.year_after_word = compile_cached(
             f"(?:{alt([p for p in self.right['year_after'] if ' ' not in p])})(?:{alt(word_sfx)})?")
 
         def weak_words(phrases: list[str], strong: set[str]) -> dict[str, frozenset[str]]:
@@ -257,26 +257,26 @@ class _Lexicon:
     # the patterns only find_numbers needs are compiled on first use (parse and to_words start faster)
     @functools.cached_property
     def seq_re(self) -> re.Pattern[str]:
-        return re.compile(self._seq_pattern)
+        return compile_cached(self._seq_pattern)
 
     @functools.cached_property
     def next_tok_re(self) -> re.Pattern[str]:
-        return re.compile(self._next_tok_pattern)
+        return compile_cached(self._next_tok_pattern)
 
     @functools.cached_property
     def seq_match(self) -> Any:
         """The ``match`` of the whole sequence pattern, ``None`` before Python 3.11."""
         if sys.version_info < (3, 11):
             return None
-        return re.compile(self._seq_atomic_pattern).match
+        return compile_cached(self._seq_atomic_pattern).match
 
     @functools.cached_property
     def scan_space(self) -> re.Pattern[str]:
-        return re.compile(self._scan_space_pattern)
+        return compile_cached(self._scan_space_pattern)
 
     @functools.cached_property
     def scan_other(self) -> re.Pattern[str]:
-        return re.compile(self._scan_other_pattern)
+        return compile_cached(self._scan_other_pattern)
 
 
 _RAW_VARIANTS = {"ک": "[کك]", "ی": "[یيى]", "ە": f"(?:[ەة]\u200c?|ه(?:\u200c|(?![{_LETTER}\u200c])))", "ه": "[هھ]",

@@ -183,7 +183,18 @@ def word_keys(text: str) -> list[str]:
     >>> word_keys("ناگۆرنۆ - قەرەباخ")
     ['ناگۆرنۆ', '-', 'قەرەباخ']
     """
-    return [w.key for w in scan(text)]
+    # the keys of the units ``scan`` finds, without building its words (the gazetteer and the
+    # rule vocabulary call this for every entry at load)
+    forms = _FORMS
+    if len(forms) > 200_000:
+        forms.clear()
+    out = []
+    for unit in _SPLIT_WORD.split(text)[1::2]:
+        info = forms.get(unit)
+        if info is None:
+            info = forms[unit] = _form(unit)
+        out.append(info[1])
+    return out
 
 
 @dataclass(frozen=True)
@@ -223,14 +234,7 @@ class Gazetteer:
     def surface(self) -> dict[str, tuple[tuple[Entry, bool], int]]:
         """Every one-word name with every allowed suffix: surface key -> (hit, name length)."""
         if self._surface is None:
-            suffixes = affixes()[0]
-            table: dict[str, tuple[tuple[Entry, bool], int]] = {}
-            for k, hit in self.single.items():
-                table.setdefault(k, (hit, len(k)))
-            for k, hit in self.single.items():
-                for suf in suffixes:
-                    table.setdefault(k + suf, (hit, len(k)))
-            self._surface = table
+            self._surface = _Surface(self.single)
         return self._surface
 
     def lookup(self, name: str) -> Entry | None:
@@ -243,6 +247,45 @@ class Gazetteer:
             if k == keys:
                 return e
         return None
+
+
+class _Surface(dict):  # type: ignore[type-arg]
+    """``Gazetteer.surface()``, filled on lookup: every one-word name key, and every key followed
+    by an allowed suffix (a name listed earlier wins a clash, as when the table was built
+    whole); ``get`` is the only way to read it."""
+
+    def __init__(self, single: dict[str, tuple[Entry, bool]]) -> None:
+        super().__init__()
+        self.single = single
+        self.order: dict[str, int] | None = None
+        self.suffixes, _, self.longest = affixes()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            got = self[key]
+            return default if got is None else got
+        except KeyError:
+            pass
+        single = self.single
+        hit = single.get(key)
+        if hit is not None:
+            got: Any = (hit, len(key))
+        else:
+            got = None
+            if self.order is None:
+                self.order = {k: i for i, k in enumerate(single)}
+            order, suffixes, best = self.order, self.suffixes, len(single)
+            for n in range(1, min(self.longest, len(key)) + 1):
+                if key[-n:] in suffixes:
+                    i = order.get(key[:-n])
+                    if i is not None and i < best:
+                        best, got = i, key[:-n]
+            if got is not None:
+                got = (single[got], len(got))
+        if len(self) > 200_000:
+            self.clear()
+        self[key] = got
+        return default if got is None else got
 
 
 GAZETTEER_FILES = ("countries.tsv", "places.tsv", "kurdish_places.tsv", "organisations.tsv", "people.tsv")

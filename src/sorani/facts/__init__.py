@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
 from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
@@ -453,7 +454,7 @@ def _event_line_rx() -> Any:
     if got is None:
         import re
         rx, _ = _event_index()
-        got = _LINE_RX["event"] = re.compile("^" + rx.pattern + ".*$", re.M)
+        got = _LINE_RX["event"] = compile_cached("^" + rx.pattern + ".*$", re.M)
     return got
 
 
@@ -464,7 +465,7 @@ def _indef_positions(words: list[Word]) -> list[int]:
     if rx is None:
         import re
         ends = trie_pattern(_INDEF_KEYS)
-        rx = _LINE_RX["indef"] = re.compile("^(?=[^\n]{6,}$)[^\n]*" + ends + "$", re.M)
+        rx = _LINE_RX["indef"] = compile_cached("^(?=[^\n]{6,}$)[^\n]*" + ends + "$", re.M)
     index = key_index(words)
     return _merge([index.at[k] for k in _matching_keys(index, rx)])
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
@@ -478,7 +479,7 @@ def _event_index() -> tuple[Any, frozenset[str]]:
     if _EVENT_INDEX is None:
         import re
         singles = {st[0] for st, _ in events() if len(st) == 1}
-        rx = re.compile("(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles))
+        rx = compile_cached("(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles))
         _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
     return _EVENT_INDEX
 
