@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sorani._chars import AR_LETTER as _AR_LETTER
-from sorani._data import data_path
+from sorani._data import SortedWords, compile_cached, data_path
 from sorani._gc import no_cycle_collection
 
 # one-to-one character folding (offsets are kept): letter variants, digits, dashes, quotes
@@ -40,7 +40,7 @@ for _c, _v in FOLD.items():
     _FOLD_TABLE[_c] = ord(_v)
 del _c, _v
 # characters left out of a key (they are kept in the folded text so offsets stay one-to-one)
-_DROP = re.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u2060\ufeff]")
+_DROP = compile_cached("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u2060\ufeff]")
 
 # the Arabic-script letters of the tokenizer; marks here exclude the bidi marks (gaps)
 _AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
@@ -48,11 +48,11 @@ _AR_MARK = r"\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 # folding maps letters to letters and Arabic-Indic/Persian digits to ASCII ones, so the digit
 # classes take all three digit sets and the units are those of the folded text
 _DIGIT = r"0-9\u0660-\u0669\u06f0-\u06f9"
-_WORD = re.compile(rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*|[A-Za-z][A-Za-z{_DIGIT}]*"
+_WORD = compile_cached(rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*|[A-Za-z][A-Za-z{_DIGIT}]*"
                    rf"|[{_DIGIT}]+(?:[.,٫٬][{_DIGIT}]+)*|[^\s{_AR_MARK}\u200b\u200e\u200f\ufeff]")
 # (skipped characters, unit): every character outside a unit is one _WORD does not start with
-_GAP_WORD = re.compile(rf"([\s{_AR_MARK}\u200b\u200e\u200f\ufeff]*)({_WORD.pattern})")
-_SPLIT_WORD = re.compile(f"({_WORD.pattern})")  # split: gap, unit, gap, unit, …, gap
+_GAP_WORD = compile_cached(rf"([\s{_AR_MARK}\u200b\u200e\u200f\ufeff]*)({_WORD.pattern})")
+_SPLIT_WORD = compile_cached(f"({_WORD.pattern})")  # split: gap, unit, gap, unit, …, gap
 
 
 def fold(text: str) -> str:
@@ -173,7 +173,7 @@ def _form(raw: str) -> tuple[str, str, str]:
 
 
 # the characters that folding changes or a key leaves out
-_FOLDED_OR_DROPPED = re.compile("[" + re.escape("".join(_FOLD_PAIRS)) + "\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
+_FOLDED_OR_DROPPED = compile_cached("[" + re.escape("".join(_FOLD_PAIRS)) + "\u064b-\u065f\u0670\u0640\u06d6-\u06ed"
                                 "\u200b-\u200f\u2060\ufeff]")
 
 
@@ -342,17 +342,28 @@ def single_triggers(category: str) -> frozenset[str]:
     return frozenset(k[0] for k in triggers().get(category, {}) if len(k) == 1)
 
 
-@cache
+_COMMON: list[Any] = []  # the loaded common words: a SortedWords, then a frozenset
+_COMMON_SET_AFTER = 4000  # words searched in the sorted list before the set pays for its ~15 ms
+
+
 def common_words() -> frozenset[str]:
-    """Keys of common (non-name) Sorani words: built by ``scripts/build_entity_lexicon.py``."""
+    """Keys of common (non-name) Sorani words: built by ``scripts/build_entity_lexicon.py``
+    (sorted, one a line). Only ``in`` may be asked: the first texts search the sorted list
+    (``sorani._data.SortedWords``), later ones get a ``frozenset`` (loaded once)."""
+    if _COMMON:
+        got = _COMMON[0]
+        if type(got) is not frozenset and got.lookups > _COMMON_SET_AFTER:
+            got = _COMMON[0] = got.to_frozenset()
+        return got  # type: ignore[no-any-return]
     path = data_path("entities") / "common_words.txt"
     if not path.exists():
-        return frozenset()
+        _COMMON.append(frozenset())
+        return _COMMON[0]  # type: ignore[no-any-return]
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     body = text[text.index("\n\n") + 2:] if text.startswith("#") and "\n\n" in text else text
-    words = frozenset(body.split("\n"))
-    return words - {""} if "" in words else words
+    _COMMON.append(SortedWords(body))
+    return _COMMON[0]  # type: ignore[no-any-return]
 
 
 @cache
