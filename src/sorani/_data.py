@@ -96,7 +96,7 @@ def _load_rx_cache() -> dict:  # type: ignore[type-arg]
             path = _cache_file()
             if path:
                 with open(path, "rb") as fh:
-                    data = marshal.load(fh)
+                    data = marshal.loads(fh.read())  # one read: marshal.load reads a file in small pieces
                 if isinstance(data, dict):
                     _RX_CACHE = data
         except Exception:  # absent, unreadable or corrupt: compile afresh
@@ -228,3 +228,47 @@ class SortedWords:
         """All the words, as a set."""
         words = frozenset(self.blob.split("\n"))
         return words - {""} if "" in words else words
+
+
+def cached_derived(name: str, sources: list[str], build):  # type: ignore[no-untyped-def]
+    """``build()`` (a value ``marshal`` can store), kept in the user cache directory (see
+    ``compile_cached``) and reused while the ``sources`` (data files and the code that derives
+    the value from them) keep their size and modification time; any problem: ``build()``
+    itself."""
+    path = _cache_file()
+    if path is None:
+        return build()
+    try:
+        import marshal
+        import sys
+
+        # the sources by path, size and modification time (no file read: this is the fast path)
+        stats = [(os.path.abspath(src), st.st_size, st.st_mtime_ns)
+                 for src in sources for st in [os.stat(src)]]
+        digest = repr((name, sys.version, stats))
+        target = os.path.join(os.path.dirname(path), f"{name}.marshal")
+    except Exception:
+        return build()
+    try:
+        with open(target, "rb") as fh:
+            stored = marshal.loads(fh.read())  # one read: marshal.load reads a file in small pieces
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == digest:
+            return stored[1]
+    except Exception:  # absent or unreadable: build it
+        pass
+    value = build()
+    try:
+        import tempfile
+
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump((digest, value), fh)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:  # read-only home, value marshal cannot store…: no cache
+        pass
+    return value
