@@ -55,7 +55,7 @@ __all__ = ["NumberSpan", "find_numbers", "parse", "parse_number", "to_words", "c
 _DIGIT_SETS = {"latin": "0123456789", "arabic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}
 _SEPARATORS = {"latin": ".,", "arabic": "٫٬", "persian": "٫٬"}
 _DIG = "0-9\u0660-\u0669\u06f0-\u06f9"
-_SEP_RE = re.compile(rf"(?<=[{_DIG}])([.,٫٬])(?=[{_DIG}])")
+_SEP_RE = compile_cached(rf"(?<=[{_DIG}])([.,٫٬])(?=[{_DIG}])")
 
 
 @cache
@@ -95,6 +95,7 @@ def convert_digits(text: str, to: str = "latin") -> str:
 _LETTER = ("\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
            "\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc")
 _L = f"[{_LETTER}]"
+_L_RE = compile_cached(_L)
 
 
 @dataclass(frozen=True)
@@ -310,7 +311,7 @@ def _trie(words: list[str]) -> str:
 
 def _variants(ch: str, node: dict[str, Any]) -> str:
     """The pattern for letter ``ch`` of a trie whose paths go on into ``node``."""
-    if ch == "ە" and "" not in node and all(re.fullmatch(_L, c) for k in node
+    if ch == "ە" and "" not in node and all(_L_RE.fullmatch(c) for k in node
                                             for c in _RAW_CHARS.get(k, k)):
         return _RAW_E_INSIDE  # only letters follow: not at the end of a word
     return _RAW_VARIANTS.get(ch, re.escape(ch))
@@ -324,9 +325,9 @@ def _lex() -> _Lexicon:
 # ----------------------------------------------------------------------------------------------
 # text preparation: a same-script form for matching, with a map back to original offsets
 _ONE_TO_ONE = (("ك", "ک"), ("ي", "ی"), ("ى", "ی"), ("ة", "ە"), ("ۀ", "ە"), ("ھ", "ه"), ("ؤ", "ۆ"))
-_CHANGES = re.compile("[كيىةۀھؤ\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+_CHANGES = compile_cached("[كيىةۀھؤ\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
                       "\u00ad]|ه(?!" + _L + ")")
-_DELETE = re.compile("ه\u200c|[\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069"
+_DELETE = compile_cached("ه\u200c|[\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2066-\u2069"
                      "\ufeff\u00ad]|ه(?!" + _L + ")")
 
 
@@ -401,7 +402,7 @@ def _to_decimal(s: str) -> Decimal | None:
         return None
 
 
-_NW_NEEDED = re.compile("[\u200c\u0640كيىةۀھؤ]|ه$").search
+_NW_NEEDED = compile_cached("[\u200c\u0640كيىةۀھؤ]|ه$").search
 
 
 _NW_CACHE: dict[str, str] = {}
@@ -877,9 +878,9 @@ class NumberSpan:
                 "qualifier_end": self.qualifier_end}
 
 
-_HALF_AFTER = re.compile(f"[^\\S\\n]+[{_LETTER}]+[^\\S\\n]+و[^\\S\\n]*نیو(?:ێکی|ێک|ی)?(?![{_LETTER}])")
+_HALF_AFTER = compile_cached(f"[^\\S\\n]+[{_LETTER}]+[^\\S\\n]+و[^\\S\\n]*نیو(?:ێکی|ێک|ی)?(?![{_LETTER}])")
 _PUNCT = "()[]{}«»\"'“”‘’،؛:,.!?؟*<>"
-_WORD_RE = re.compile("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
+_WORD_RE = compile_cached("[^\\s" + re.escape(_PUNCT) + "]+|[%٪]")
 
 
 # a gate: words that must match whole, words that may carry a glued prefix or ending, and a cache
