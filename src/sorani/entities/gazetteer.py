@@ -343,7 +343,15 @@ def affixes() -> tuple[frozenset[str], tuple[str, ...], int]:
 
 @cache
 def triggers() -> dict[str, dict[tuple[str, ...], str]]:
-    """Rule vocabulary of ``entities/triggers.tsv``: category -> {key tuple: phrase}."""
+    """Rule vocabulary of ``entities/triggers.tsv``: category -> {key tuple: phrase} (kept in
+    the user cache directory like ``gazetteer``)."""
+    import sorani._chars
+
+    sources = [str(data_path("entities") / "triggers.tsv"), __file__, sorani._chars.__file__]
+    return cached_derived("triggers", sources, _triggers)  # type: ignore[no-any-return]
+
+
+def _triggers() -> dict[str, dict[tuple[str, ...], str]]:
     out: dict[str, dict[tuple[str, ...], str]] = {}
     for line in _lines(data_path("entities") / "triggers.tsv"):
         cat, _, phrase = line.partition("\t")
