@@ -149,3 +149,17 @@ def test_same_output_with_and_without_cache(tmp_path):
                                    capture_output=True, check=True).stdout)
     assert outs[0] == outs[1] == outs[2]
     assert (tmp_path / "c").is_dir() and any((tmp_path / "c").iterdir())
+
+
+def test_regex_cache_is_pruned(cache_dir, monkeypatch):
+    monkeypatch.setattr(_data, "_RX_MAX", 3)
+    monkeypatch.setattr(_data, "_RX_USED", set())
+    for i in range(6):
+        compile_cached(f"x{i}[کك]")
+    _data._save_rx_cache()
+    _data._RX_CACHE, _data._RX_USED = None, set()
+    compile_cached("x0[کك]")
+    compile_cached("new")
+    _data._save_rx_cache()  # 7 entries > 3: only this process's two are kept
+    _data._RX_CACHE = None
+    assert set(_data._load_rx_cache()) == {("x0[کك]", 0), ("new", 0)}

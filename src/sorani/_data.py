@@ -68,6 +68,8 @@ def shared_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path | No
 # SORANI_NO_CACHE=1 turns the cache off.
 _RX_CACHE: dict[tuple[str, int], tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]] | None = None
 _RX_DIRTY = False
+_RX_USED: set[tuple[str, int]] = set()  # the patterns this process asked for
+_RX_MAX = 300  # more entries (patterns of older versions): keep only those of this process
 
 
 def _cache_file() -> str | None:
@@ -117,10 +119,13 @@ def _save_rx_cache() -> None:
         if not path:
             return
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        table = _RX_CACHE or {}
+        if len(table) > _RX_MAX:
+            table = {k: v for k, v in table.items() if k in _RX_USED}
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                marshal.dump(_RX_CACHE, fh)
+                marshal.dump(table, fh)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -141,11 +146,11 @@ def compile_cached(pattern: str, flags: int = 0):  # type: ignore[no-untyped-def
         return re.compile(pattern, flags)
     cache = _load_rx_cache()
     key = (pattern, int(flags))
+    _RX_USED.add(key)
     hit = cache.get(key)
     if hit is not None:
         try:
             import _sre
-
             from array import array
 
             return _sre.compile(pattern, hit[0], array("I", hit[1]).tolist(), hit[2], hit[3], hit[4])
