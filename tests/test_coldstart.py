@@ -163,3 +163,13 @@ def test_regex_cache_is_pruned(cache_dir, monkeypatch):
     _data._save_rx_cache()  # 7 entries > 3: only this process's two are kept
     _data._RX_CACHE = None
     assert set(_data._load_rx_cache()) == {("x0[کك]", 0), ("new", 0)}
+
+
+def test_no_home_no_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("SORANI_CACHE_DIR", raising=False)
+    monkeypatch.delenv("SORANI_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/dir")
+    monkeypatch.chdir(tmp_path)
+    assert _data._cache_file() is None
+    assert cached_derived("y", [], lambda: [3]) == [3]
+    assert not any(tmp_path.iterdir())

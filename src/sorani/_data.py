@@ -83,6 +83,8 @@ def _cache_file() -> str | None:
     if not base:
         xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         base = os.path.join(xdg, "sorani")
+    if not os.path.isabs(base):  # no home directory ("~" left as is): no cache, not one in cwd
+        return None
     tag = "%s-%s-%d-%d" % (sys.implementation.cache_tag, ".".join(map(str, sys.version_info[:3])),
                            _sre.MAGIC, _sre.CODESIZE)
     return os.path.join(base, f"regex-{tag}.marshal")
