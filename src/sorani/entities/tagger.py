@@ -36,6 +36,7 @@ _K_NAME_OF = fold_key("ناوی")
 _K_NAMES_OF = fold_key("ناوەکانی")
 
 _K_COMRADE = fold_key("هاوڕێ")
+_K_SAYYID = fold_key("سەید")
 _K_MONTH = fold_key("مانگی")
 _K_COPULA = fold_key("یە")
 _SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
@@ -206,9 +207,8 @@ def _common_token(w: Word, entry: Entry) -> bool:
         return False
     from sorani.morphology import analyze_word
     names = {fold_key(v.lstrip("~")) for v in entry.variants}
-    return not any(fold_key(a.lemma) in names for a in analyze_word(w.f)[:GUARD])
+    return not any(fold_key(a.lemma) in names for a in analyze_word(w.f)[:3])
 
-GUARD = 9
 
 
 def _single_heads(gaz: Any) -> tuple[tuple[int, ...], frozenset[str]]:
@@ -914,7 +914,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             j += 1
         elif words[j].key.startswith(_K_LE) and words[j].key[len(_K_LE):] in heads and j + 1 < n \
                 and year_at(j + 1):
-            start_off = len(_K_LE)  # لەساڵی 2014
+            start_off = len(_K_LE)  # لەساڵی 2014 (له‌ساڵی: after the ZWNJ, as _splits)
+            while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
+                start_off += 1
             j += 1
         if weekday_at(j):
             j += 1
@@ -950,6 +952,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             end = last.end if last.kind != "word" or _era(last, eras) and last.key in eras else last.start + _trim_clitics(last, keep_i=False)
             if last.kind == "word" and _era(last, eras) and last.key not in eras:
                 end = last.start + len(_era(last, eras))
+            elif last.kind == "word" and last.key in weekdays:
+                end = last.end  # هەینی: the final ی is the weekday's, not an ezafe
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
 
@@ -1539,6 +1543,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     if model:
         from sorani.entities.model import apply_model
         apply_model(words, spans, common)
+
+    # the hereditary سەید before a given name is part of the name (GUIDELINES 2.3)
+    for item in spans.items:
+        i0 = item[0]
+        if item[4] == "PER" and i0 >= 1 and words[i0 - 1].key == _K_SAYYID and spans.owner[i0 - 1] < 0 \
+                and words[i0].key in gnames and item[2] == words[i0].start:
+            item[0], item[2] = i0 - 1, words[i0 - 1].start
+            spans.owner[i0 - 1] = spans.owner[i0]
 
     _propagate(words, spans, text)
     out = []
