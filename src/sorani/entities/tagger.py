@@ -189,26 +189,14 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
                     hit = _strip_suffix(stem, single)  # re-check (gentilic, longest base)
             else:
                 hit = _strip_suffix(stem, single)
-            if hit is not None and (off or hit[1] < len(stem.rstrip(_DROP_EDGE))) and _common_token(w, hit[0][0]):
-                hit = None  # لەوانە is a word (لە+وان only by a glued preposition)
+            if hit is not None and off and w.key in common_words():
+                hit = None  # لەوانە, بەوان are words (لە+وان only by a glued preposition)
         out.append((off, multi.get(k, ()), hit))
     got = tuple(out) if any(ml or hit for _, ml, hit in out) else ()
     if len(cache) > 200_000:
         cache.clear()
     cache[w.f] = got
     return got
-
-
-def _common_token(w: Word, entry: Entry) -> bool:
-    """The whole token ``w`` is a common word (``common_words``) that the analyzer does not read
-    as an inflected form of the name: a name found in it only by cutting a glued preposition or
-    a suffix is no name (لەوانە is a word, not لە+وان; ئەمریکاوە is ئەمریکا+وە)."""
-    if w.key not in common_words():
-        return False
-    from sorani.morphology import analyze_word
-    names = {fold_key(v.lstrip("~")) for v in entry.variants}
-    return not any(fold_key(a.lemma) in names for a in analyze_word(w.f)[:3])
-
 
 
 def _single_heads(gaz: Any) -> tuple[tuple[int, ...], frozenset[str]]:
@@ -448,34 +436,21 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
     return True
 
 
-def _lexicon_common(word: str) -> bool:
-    """The morphological analyzer knows ``word`` (its original spelling) from its lexicon as a
-    common word: a lexicon stem, not a guess, whose best analysis is not a proper noun
-    (مانگنامەی, ڕێوڕەسمی are known; هەولێر is a known PROPN; a new name is a guess).
-    Costs a lexicon analysis the first time a form is seen: call it after the cheap tests."""
-    got = _LEX_COMMON.get(word)
-    if got is None:
-        from sorani.morphology import analyze_word, is_known
-        from sorani.morphology import _lexicon
-        got = False
-        if is_known(word):
-            best = analyze_word(word)
-            if best and best[0].pos not in _NAME_POS and best[0].lemma not in _lexicon().weak:
-                # the Pewan word list (weak) holds names too (قامشلۆ); a compound of two
-                # lexicon words only when both are common words (مانگ+نامە, not گۆتە+بۆرگ)
-                common = common_words()
-                parts = [m.text for m in best[0].morphemes if m.tag == "CMP"]
-                # (and not one that needs a copula as well: حەفت+نان+ین for حەفتنانین)
-                got = not parts or (all(fold_key(x) in common for x in (*parts, best[0].stem))
-                                    and all(m.tag != "COP" for m in best[0].morphemes))
-        if len(_LEX_COMMON) > 200_000:
-            _LEX_COMMON.clear()
-        _LEX_COMMON[word] = got
-    return got
-
-
-_LEX_COMMON: dict[str, bool] = {}
-_NAME_POS = frozenset({"PROPN"})
+def _common_compound(k: str, common: frozenset[str]) -> bool:
+    """The key ``k`` is a compound of two common words, the second one bare or in ezafe:
+    مانگ+نامەی, زۆر+کەس, ڕێ+و+ڕەسمی (each part three letters or more, or joined by و)."""
+    for a in range(2, len(k) - 2):
+        head = k[:a]
+        if head not in common:
+            continue
+        rest = k[a:]
+        if a == 2:
+            if not rest.startswith("و"):
+                continue
+            rest = rest[1:]
+        if len(rest) >= 3 and (rest in common or rest[-1] == "ی" and rest[:-1] in common):
+            return True
+    return False
 
 
 def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> bool:
@@ -1487,8 +1462,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if words[i - 1].key != _K_LE or not _unknown(w, common) or _verb_like(w.key) \
                 or w.key.endswith(_DEFINITE_ENDS) or w.key in gazetteer().single:
             continue
-        if _lexicon_common(text[w.start:w.end]):
-            continue  # لە ڕێوڕەسمی, لە مانگنامەی …: a common word the analyzer knows
+        if _common_compound(w.key, common):
+            continue  # لە مانگنامەی, لە ڕێوڕەسمی, لە زۆرکەس: a compound of common words
         after = words[i + 1] if i + 1 < n else None
         if after is None or after.key in ("،", ",", ".", "و", ")", "؛", ":") or (
                 after.kind == "word" and _verb_like(after.key) and not after.key.endswith(_K_COPULA)):
