@@ -47,3 +47,9 @@ def test_listener_is_not_the_speaker():
     text = '"ئێمە ئامادەین بۆ دانوستان لەسەر ئاگربەست"، هایکۆ ماس لەگەڵ ئیمانوێل ماکرۆن گوتی.'
     quotes = find_quotes(text)
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "هایکۆ ماس"
+
+
+def test_month_that_is_a_common_word_needs_a_date_context():
+    # ئازار is also "pain": ئەم ئازارە is no date, لە ئازاردا and 23ی ئازارەوە are
+    assert not [e for e in find_entities("ئەم ئازارە سامناکە لە پێش هەموو شتێکدا") if e.label == "DATE"]
+    assert ("23ی ئازار", "DATE") in _ents("قەدەغەی هاتوچۆ لە 23ی ئازارەوە دەستی پێکرد")

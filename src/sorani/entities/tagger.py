@@ -905,7 +905,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             if e >= 0:
                 j, core = after_month(e + 1), True
             elif month_at(j) and (j > i or (i >= 1 and words[i - 1].key in (_K_LE, _K_MONTH))
-                                  or year_at(j + month_at(j)) or words[j].key not in common_words()):
+                                  or year_at(j + month_at(j)) or not _common_month(words[j].key)):
                 j, core = after_month(j + month_at(j)), True
             elif j > i and (words[i].key in year_heads or start_off) and year_at(j):
                 j, core = j + 1, True
@@ -931,6 +931,13 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 end = last.end  # هەینی: the final ی is the weekday's, not an ezafe
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
+
+
+def _common_month(k: str) -> bool:
+    """The month word ``k`` (bare or with a clitic) is also a common word: ئازار "pain",
+    ئازارە "this pain" — a date only with a number, a year or لە / مانگی before it."""
+    common = common_words()
+    return k in common or any(k.endswith(suf) and k[:-len(suf)] in common for suf in _MONTH_SUFFIXES)
 
 
 _ASCII_DIGIT_KEY = re.compile("^[0-9][^\n]*$", re.M)
