@@ -53,3 +53,9 @@ def test_month_that_is_a_common_word_needs_a_date_context():
     # ئازار is also "pain": ئەم ئازارە is no date, لە ئازاردا and 23ی ئازارەوە are
     assert not [e for e in find_entities("ئەم ئازارە سامناکە لە پێش هەموو شتێکدا") if e.label == "DATE"]
     assert ("23ی ئازار", "DATE") in _ents("قەدەغەی هاتوچۆ لە 23ی ئازارەوە دەستی پێکرد")
+
+
+def test_indefinite_spelt_with_yeh_only_in_the_le_rule():
+    # حاڵیک (for حاڵێک) is no place; a name ending in یک is still a name elsewhere
+    assert ("حاڵیک", "LOC") not in _ents("بە شێوەیەکی سرووشتی لە حاڵیک دا دەنووسرێت")
+    assert ("ئێریک کلاپتۆن", "PER") in _ents("ئێریک کلاپتۆن گوتی ئەم ئاهەنگە دوایینە")

@@ -415,7 +415,7 @@ _UNKNOWN: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
 _MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
     "ەکان", "ەکە", "ەکانی", "ەکەی", "ەکانمان", "ەکانیان", "ەکەمان", "ەکانەوە", "ەکەدا", "ەکاندا", "ان", "انی",
     "ێک", "ێکی", "یەک", "یەکی", "ی", "یش", "ش", "دا", "ەوە", "وە", "یان", "مان", "تان", "م", "ت", "یە", "ە",
-    "ین", "ن", "ێت", "ات", "وو", "یک", "یکی", "ووە", "بوو", "کرد", "کردووە", "کرا", "ەتی", "ییەکان", "ییە", "یی")},
+    "ین", "ن", "ێت", "ات", "وو", "ووە", "بوو", "کرد", "کردووە", "کرا", "ەتی", "ییەکان", "ییە", "یی")},
     key=len, reverse=True))
 
 
@@ -434,6 +434,14 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
             if not _unknown_key(k[:-n], common, depth + 1):
                 return False
     return True
+
+
+_INDEF_I = ("یک", "یکی")
+
+
+def _common_stem(k: str, common: frozenset[str]) -> bool:
+    """``k`` is a common word + یک / یکی, the indefinite spelt with ی (حاڵیک for حاڵێک)."""
+    return any(k.endswith(e) and len(k) - len(e) >= 2 and not _unknown_key(k[:-len(e)], common) for e in _INDEF_I)
 
 
 def _common_compound(k: str, common: frozenset[str]) -> bool:
@@ -1469,8 +1477,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if words[i - 1].key != _K_LE or not _unknown(w, common) or _verb_like(w.key) \
                 or w.key.endswith(_DEFINITE_ENDS) or w.key in gazetteer().single:
             continue
-        if _common_compound(w.key, common):
-            continue  # لە مانگنامەی, لە ڕێوڕەسمی, لە زۆرکەس: a compound of common words
+        if _common_compound(w.key, common) or w.key.endswith(_INDEF_I) and _common_stem(w.key, common):
+            continue  # لە مانگنامەی, لە ڕێوڕەسمی, لە زۆرکەس: a compound of common words;
+            # لە حاڵیک دا: a common noun + the indefinite spelt یک (for ێک)
         after = words[i + 1] if i + 1 < n else None
         if after is None or after.key in ("،", ",", ".", "و", ")", "؛", ":") or (
                 after.kind == "word" and _verb_like(after.key) and not after.key.endswith(_K_COPULA)):
