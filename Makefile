@@ -30,6 +30,7 @@ evaluate: venv
 
 bench: venv
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench_langid.py
 
 bench-peers: venv
 	$(PY) benchmarks/peers.py

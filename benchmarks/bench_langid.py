@@ -2,9 +2,12 @@
 
 Two sets, read at run time from ../shared/data (or $SORANI_DATA): the langid development
 sentences of all 11 classes (gold/langid + English TED), and the sentences of the Sorani
-benchmark corpus (benchmarks/corpus.py, split with sorani.sentences). Each set is timed cold
-(first pass: every new word is hashed) and warm (a later pass: the per-word cache is filled).
-Usage: python benchmarks/bench_langid.py [--max-sentences N]
+benchmark corpus (benchmarks/corpus.py, split with sorani.sentences). Each set is timed
+three ways: cold (first pass, empty caches: every new word is hashed), unseen (the odd sentences
+after the even ones have filled the per-word cache: new sentences, partly known words, what a long
+corpus run meets) and warm (the same sentences again: every word cached).
+Usage: python benchmarks/bench_langid.py [--max-sentences N] [--out FILE]  (default
+benchmarks/langid-results.md)
 """
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ def rate(fn, items: list[str]) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--max-sentences", type=int, default=100_000)
+    ap.add_argument("--out", default=str(HERE / "langid-results.md"))
     args = ap.parse_args(argv)
 
     from corpus import load_corpus
@@ -44,19 +48,35 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     t0 = time.perf_counter()
     model = load_model()
-    print(f"model load {1000 * (time.perf_counter() - t0):.1f} ms")
+    load_ms = time.perf_counter() - t0
+    print(f"model load {1000 * load_ms:.1f} ms")
     sets = {
         "langid dev sentences (11 classes)": [t for t, _ in load_samples(data_dir)][: args.max_sentences],
         "Sorani corpus sentences": [s.text for line in load_corpus(max_chars=4_000_000)
                                     for s in sentences(line)][: args.max_sentences],
     }
+    report = ["Sentences per second of `sorani.identify`, one call a sentence, one core "
+              "(`benchmarks/bench_langid.py`; wall / CPU).", "",
+              "| set | sentences | mean chars | cold | unseen | warm |", "|---|---:|---:|---:|---:|---:|"]
     for name, items in sets.items():
         model._cache.clear()
+        model._words.clear()
         cold = rate(identify, items)
+        model._cache.clear()
+        model._words.clear()
+        for s in items[0::2]:
+            identify(s)
+        unseen = rate(identify, items[1::2])
         warm = rate(identify, items)
         mean = sum(map(len, items)) / len(items)
         print(f"{name}: {len(items)} sentences, mean {mean:.0f} chars: sentences/s (wall / CPU) "
-              f"cold {cold[0]:,.0f} / {cold[1]:,.0f}, warm {warm[0]:,.0f} / {warm[1]:,.0f}")
+              f"cold {cold[0]:,.0f} / {cold[1]:,.0f}, unseen {unseen[0]:,.0f} / {unseen[1]:,.0f}, "
+              f"warm {warm[0]:,.0f} / {warm[1]:,.0f}")
+        report.append(f"| {name} | {len(items)} | {mean:.0f} | " + " | ".join(
+            f"{w:,.0f} / {c:,.0f}" for w, c in (cold, unseen, warm)) + " |")
+    report.append(f"\nModel load: {1000 * load_ms:.1f} ms.")
+    Path(args.out).write_text("\n".join(report) + "\n")
+    print(f"wrote {args.out}")
     return 0
 
 

@@ -40,15 +40,17 @@ def main() -> int:
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
             counts.update(word_keys(line))
     words |= {w for w, c in counts.items() if c >= 2}
-    # one-word names only: the words of longer names (کورد in مانگی سووری کورد) stay common
-    names = {word_keys(v.lstrip("~"))[0] for e in gazetteer().entries for v in e.variants
-             if len(word_keys(v.lstrip("~"))) == 1}
+    # one-word names only: the words of longer names (کورد in مانگی سووری کورد) stay common;
+    # and unambiguous names only: a `~` name is also a common word (~خەبات "struggle", ~گۆڕان
+    # "change"), which must stay known as one
+    names = {word_keys(v)[0] for e in gazetteer().entries for v in e.variants
+             if not v.startswith("~") and len(word_keys(v)) == 1}
     words -= names
     words = {w for w in words if len(w) > 1}
     header = ("# Common Sorani words (search-folded keys), built by scripts/build_entity_lexicon.py from\n"
               "# lexicon/SoraniKurdish.txt (sinaahmadi/ScriptNormalization 9d8b627d, Apache-2.0) and the words\n"
               "# seen twice or more in corpus/ted-ckb (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0),\n"
-              "# minus our one-word gazetteer names.\n")
+              "# minus our unambiguous one-word gazetteer names (those without `~`).\n")
     OUT.write_text(header + "\n" + "\n".join(sorted(words)) + "\n", encoding="utf-8")  # blank line ends the header
     print(f"wrote {OUT} ({len(words)} words)")
     return 0

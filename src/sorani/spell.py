@@ -292,7 +292,6 @@ def _verdict(word: str, strict: bool) -> bool:
         return True
     if _foreign_re().search(w):
         return False  # Arabic/Persian letters (ك ي ة …) are never standard Sorani spelling
-    runs: dict[str, float] = {}
     if _TRIPLED(w):
         return False  # a letter three times in a row (کوردستاننن)
     if w in _vocab():

@@ -194,10 +194,10 @@ class Token(Record):
         that is set). ``offset`` shifts the span, for text that is part of a larger input."""
         d: dict[str, Any] = {"text": self.text, "norm": self.norm, "kind": self.kind,
                              "start": self.start + offset, "end": self.end + offset}
-        for field in ("lemma", "pos", "features", "morphemes", "latin"):
-            value = getattr(self, field)
+        for name in ("lemma", "pos", "features", "morphemes", "latin"):
+            value = getattr(self, name)
             if value is not None:
-                d[field] = value
+                d[name] = value
         return d
 
     def __repr__(self) -> str:

@@ -36,6 +36,7 @@ _K_NAME_OF = fold_key("ناوی")
 _K_NAMES_OF = fold_key("ناوەکانی")
 
 _K_COMRADE = fold_key("هاوڕێ")
+_K_SAYYID = fold_key("سەید")
 _K_MONTH = fold_key("مانگی")
 _K_COPULA = fold_key("یە")
 _SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
@@ -188,6 +189,8 @@ def _gazetteer_candidates(gaz: Any, w: Word) -> tuple[tuple[int, Any, Any], ...]
                     hit = _strip_suffix(stem, single)  # re-check (gentilic, longest base)
             else:
                 hit = _strip_suffix(stem, single)
+            if hit is not None and off and w.key in common_words():
+                hit = None  # لەوانە, بەوان are words (لە+وان only by a glued preposition)
         out.append((off, multi.get(k, ()), hit))
     got = tuple(out) if any(ml or hit for _, ml, hit in out) else ()
     if len(cache) > 200_000:
@@ -431,6 +434,31 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
             if not _unknown_key(k[:-n], common, depth + 1):
                 return False
     return True
+
+
+_INDEF_I = ("یک", "یکی")
+
+
+def _common_stem(k: str, common: frozenset[str]) -> bool:
+    """``k`` is a common word + یک / یکی, the indefinite spelt with ی (حاڵیک for حاڵێک)."""
+    return any(k.endswith(e) and len(k) - len(e) >= 2 and not _unknown_key(k[:-len(e)], common) for e in _INDEF_I)
+
+
+def _common_compound(k: str, common: frozenset[str]) -> bool:
+    """The key ``k`` is a compound of two common words, the second one bare or in ezafe:
+    مانگ+نامەی, زۆر+کەس, ڕێ+و+ڕەسمی (each part three letters or more, or joined by و)."""
+    for a in range(2, len(k) - 2):
+        head = k[:a]
+        if head not in common:
+            continue
+        rest = k[a:]
+        if a == 2:
+            if not rest.startswith("و"):
+                continue
+            rest = rest[1:]
+        if len(rest) >= 3 and (rest in common or rest[-1] == "ی" and rest[:-1] in common):
+            return True
+    return False
 
 
 def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> bool:
@@ -869,7 +897,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             j += 1
         elif words[j].key.startswith(_K_LE) and words[j].key[len(_K_LE):] in heads and j + 1 < n \
                 and year_at(j + 1):
-            start_off = len(_K_LE)  # لەساڵی 2014
+            start_off = len(_K_LE)  # لەساڵی 2014 (له‌ساڵی: after the ZWNJ, as _splits)
+            while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
+                start_off += 1
             j += 1
         if weekday_at(j):
             j += 1
@@ -883,7 +913,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             if e >= 0:
                 j, core = after_month(e + 1), True
             elif month_at(j) and (j > i or (i >= 1 and words[i - 1].key in (_K_LE, _K_MONTH))
-                                  or year_at(j + month_at(j)) or words[j].key not in common_words()):
+                                  or year_at(j + month_at(j)) or not _common_month(words[j].key)):
                 j, core = after_month(j + month_at(j)), True
             elif j > i and (words[i].key in year_heads or start_off) and year_at(j):
                 j, core = j + 1, True
@@ -905,8 +935,17 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             end = last.end if last.kind != "word" or _era(last, eras) and last.key in eras else last.start + _trim_clitics(last, keep_i=False)
             if last.kind == "word" and _era(last, eras) and last.key not in eras:
                 end = last.start + len(_era(last, eras))
+            elif last.kind == "word" and last.key in weekdays:
+                end = last.end  # هەینی: the final ی is the weekday's, not an ezafe
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
+
+
+def _common_month(k: str) -> bool:
+    """The month word ``k`` (bare or with a clitic) is also a common word: ئازار "pain",
+    ئازارە "this pain" — a date only with a number, a year or لە / مانگی before it."""
+    common = common_words()
+    return k in common or any(k.endswith(suf) and k[:-len(suf)] in common for suf in _MONTH_SUFFIXES)
 
 
 _ASCII_DIGIT_KEY = re.compile("^[0-9][^\n]*$", re.M)
@@ -1438,6 +1477,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if words[i - 1].key != _K_LE or not _unknown(w, common) or _verb_like(w.key) \
                 or w.key.endswith(_DEFINITE_ENDS) or w.key in gazetteer().single:
             continue
+        if _common_compound(w.key, common) or w.key.endswith(_INDEF_I) and _common_stem(w.key, common):
+            continue  # لە مانگنامەی, لە ڕێوڕەسمی, لە زۆرکەس: a compound of common words;
+            # لە حاڵیک دا: a common noun + the indefinite spelt یک (for ێک)
         after = words[i + 1] if i + 1 < n else None
         if after is None or after.key in ("،", ",", ".", "و", ")", "؛", ":") or (
                 after.kind == "word" and _verb_like(after.key) and not after.key.endswith(_K_COPULA)):
@@ -1492,6 +1534,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     if model:
         from sorani.entities.model import apply_model
         apply_model(words, spans, common)
+
+    # the hereditary سەید before a given name is part of the name (GUIDELINES 2.3)
+    for item in spans.items:
+        i0 = item[0]
+        if item[4] == "PER" and i0 >= 1 and words[i0 - 1].key == _K_SAYYID and spans.owner[i0 - 1] < 0 \
+                and words[i0].key in gnames and item[2] == words[i0].start:
+            item[0], item[2] = i0 - 1, words[i0 - 1].start
+            spans.owner[i0 - 1] = spans.owner[i0]
 
     _propagate(words, spans, text)
     out = []

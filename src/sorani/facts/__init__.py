@@ -205,6 +205,14 @@ def _np_word(w: Word, stops: frozenset[str]) -> bool:
 _OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لە", "بە", "بۆ", "دوای", "پاش", "لەبارەی", "دەربارەی",
                                            "لەمبارەیەوە", "لەوبارەیەوە", "بەپێی", "بەگوێرەی", "هەروەها", "بەڵام"))
 _ADDRESSEE: frozenset[str] | None = None
+_LISTENER = frozenset(fold_key(w) for w in ("لەگەڵ", "لەگەل", "بە"))
+
+
+def _listener_before(words: list[Word], ent_at: list[Entity | None], k: int, e: Entity) -> bool:
+    """The entity ``e`` (at word ``k``) is introduced by لەگەڵ or بە (a listener)."""
+    while k > 0 and ent_at[k - 1] is e:
+        k -= 1
+    return k > 0 and words[k - 1].key in _LISTENER
 
 
 def _addressee_words() -> frozenset[str]:
@@ -279,8 +287,12 @@ def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: li
     while k < stop and words[k].f not in _SENT_END and words[k].f not in _OPEN_CLOSE:
         if _is_speech(words, k):
             best = None
+            listener = None
             for m in range(j + 1, k):
                 e = ent_at[m]
+                if e is not None and (e is listener or ent_at[m - 1] is not e and words[m - 1].key in _LISTENER):
+                    listener = e
+                    continue  # "…" X لەگەڵ Y گوتی: Y is the listener, not the speaker
                 if e is not None and (best is None or e.label == "PER"):
                     best = e
             if best is not None:
@@ -296,6 +308,8 @@ def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: li
     for k in range(i - 1, lo - 1, -1):
         e = ent_at[k]
         if e is not None and e.label in ("PER", "ORG"):
+            if e.start > 0 and _listener_before(words, ent_at, k, e):
+                continue  # لەگەڵ X / بە X: the listener
             return _mention(e)
     # 5. the speaker named in the sentence before: its person (or organisation) subject
     if lo > 0:
