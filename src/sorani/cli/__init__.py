@@ -30,7 +30,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``command`` of that one only (the others are listed
+    with their help line but their modules are not imported: a command starts faster)."""
     from sorani import __version__
 
     parser = argparse.ArgumentParser(prog="sorani", description="Central Kurdish (Sorani) text tools.")
@@ -38,12 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module, help_text) in COMMANDS.items():
         cmd = sub.add_parser(name, help=help_text, description=help_text)
-        getattr(importlib.import_module(module), f"configure_{name}")(cmd)
+        if command is None or name == command:
+            getattr(importlib.import_module(module), f"configure_{name}")(cmd)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(command if command in COMMANDS else None).parse_args(argv)
     try:
         return int(args.run(args) or 0)
     except BrokenPipeError:  # `sorani tokenize big.txt | head`
