@@ -128,40 +128,11 @@ def _stem_set() -> frozenset[str]:
                      and ("s" in flags.get(w, "") or c >= STEM_MIN_RUNNING))
 
 
-@cache
-def _affix_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
-    from sorani.lm import _prefix_chains, _suffix_chains as chains
-
-    return chains(), _prefix_chains()
-
-
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
-    """Is one of the stems of ``w`` (``sorani.lm.iter_affix_stems``: the same stems, walked
-    inline) a known word? Stops at the first known stem."""
-    n = len(w)
-    if n > 40:
-        return False
-    sufs, pres = _affix_tables()
-    stems_ = _stem_set()
-    ends = [i for i in range(2, n + 1) if w[i:] in sufs]
-    if not ends:
-        return False
-    for j in range(0, min(n - 1, 10)):
-        keep = pres.get(w[:j])
-        if keep is None:
-            continue
-        for i in ends:
-            if i - j < 2 or (j == 0 and i == n):
-                continue
-            core = w[j:i]
-            for k in keep:
-                stem = k + core
-                if stem in stems_:
-                    return True
-                if i < n and stem[-1] != "\u06d5" and w[i] != "\u06d5" and stem + "\u06d5" in stems_:
-                    return True
-    return False
+    """Is one of the stems of ``w`` (``sorani.lm.iter_affix_stems``) a known word? Stops at the
+    first known stem."""
+    return any(map(_stem_set().__contains__, iter_affix_stems(w)))
 
 
 @lru_cache(maxsize=300_000)
@@ -274,7 +245,6 @@ def _load() -> None:
     _log_prior()
     _known_prior()
     _piece_costs()
-    _affix_tables()
     _cheap_edits()
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
