@@ -515,7 +515,7 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
     max_mult = Decimal(0)
     min_mult: Decimal | None = None
     neg = False
-    vague = approx = decimal = False
+    vague = approx = False
     point_digits: list[str] | None = None
     best: tuple[int, Decimal, bool] | None = None  # (j, value, ordinal)
     reason = ""
@@ -570,10 +570,10 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
                     reason = "'نیو' (half) alone is not a number"
                     break
             elif and_ and group is not None and slot not in ("half", "vague", "point"):
-                group, slot, decimal = group + Decimal("0.5"), "half", True
+                group, slot = group + Decimal("0.5"), "half"
             elif and_ and group is None and last_mult is not None:
                 total += last_mult / 2
-                slot, decimal, last_mult = "half", True, None
+                slot, last_mult = "half", None
                 group = None
             else:
                 reason = "'نیو' (half) must follow 'و'"
@@ -633,8 +633,6 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
                 group, slot, group_start = v, c if c != "teen" else "unit", k
                 if c == "digits":
                     slot = "digits"
-                    if v != v.to_integral_value():
-                        decimal = True
             else:
                 if c == "hundred" and t.form in _lex().words and v == 100 and not and_ \
                         and slot in ("unit",) and group < 10:
@@ -657,7 +655,6 @@ def _parse_one(toks: list[_Tok], i: int) -> tuple[_Num | None, str]:
         value = total + (group or 0)
         if point_digits:
             value = Decimal(str(int(value)) + "." + "".join(point_digits).lstrip("+"))
-            decimal = True
         complete = not (point_digits is not None and not point_digits) and not (slot == "half" and group is not None
                                                    and group == Decimal("0.5") and total == 0)
         if complete:
