@@ -60,3 +60,14 @@ def test_indefinite_spelt_with_yeh_only_in_the_le_rule():
     # حاڵیک (for حاڵێک) is no place; a name ending in یک is still a name elsewhere
     assert ("حاڵیک", "LOC") not in _ents("بە شێوەیەکی سرووشتی لە حاڵیک دا دەنووسرێت")
     assert ("ئێریک کلاپتۆن", "PER") in _ents("ئێریک کلاپتۆن گوتی ئەم ئاهەنگە دوایینە")
+
+
+def test_surname_that_is_a_common_compound_is_not_spread():
+    # a surname alone refers back to the person …
+    text = "کاوە شەهبازیان گوتی ئەوە باشە. شەهبازیان دواتر ڕۆیشت."
+    assert ("شەهبازیان", "PER") in _ents(text)
+    # … but a "surname" that is two common words written as one (پلان + دانان, planning) is not
+    # looked for alone: every later use of the word would become the person
+    text = "بەڕێز کاوە پلاندانان گوتی کە کار دەکەن. پلاندانان بۆ ئابووری گرنگە."
+    assert ("کاوە پلاندانان", "PER") in _ents(text)
+    assert ("پلاندانان", "PER") not in _ents(text)

@@ -1559,16 +1559,20 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     """Names found by rules or the model are found again wherever they recur in the text; a
     person's surname alone refers back to the full name."""
     names: dict[str, tuple[str, Entry | None]] = {}
+    common = common_words()
     for i0, i1, start, end, label, entry, how in spans.items:
         if not label or label == "DATE" or how == "gazetteer":
             continue
         ws = [words[k] for k in range(i0, i1 + 1)]
         if label == "PER" and len(ws) >= 2:
+            # a part that is a common word, or two common words written as one (پلان+دانان), is
+            # not looked for alone: it would turn every use of the word into the person
             last = fold_key(text[ws[-1].start:end]) if ws[-1].start < end else ""
-            if len(last) >= 3 and last not in common_words():
+            if len(last) >= 3 and last not in common and not _common_compound(last, common):
                 names.setdefault(last, (label, entry))
             first = ws[0].key
-            if len(first) >= 3 and first not in common_words() and first not in given_names():
+            if len(first) >= 3 and first not in common and first not in given_names() \
+                    and not _common_compound(first, common):
                 names.setdefault(first, (label, entry))
         if len(ws) == 1:
             names.setdefault(fold_key(text[start:end]), (label, entry))
