@@ -623,13 +623,8 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     n = len(w)
     if not n:
         return out
-    m = n - max(1, n - MAX_NOUN_CHAIN)  # the longest chain tried
-    tails = _tails("noun")
-    j = 0
-    while j < m and w[n - j - 1:] in tails:
-        j += 1
     entries_of = _noun_entries()
-    for klen, an, glide, by_cls, an_segs in _noun_keys()[w[n - j:]]:
+    for klen, an, glide, by_cls, an_segs in _noun_keys()[_chain_end(w, n - max(1, n - MAX_NOUN_CHAIN))]:
         i = n - klen
         stem = w[:i]
         entry = entries_of.get(stem)
@@ -703,6 +698,17 @@ def _glide_ek(stem: str, tail: str) -> bool:
         and not tail.startswith("ەکە") and not tail.startswith("ەکان")
 
 
+def _chain_end(w: str, m: int) -> str:
+    """The longest end of ``w``, at most ``m`` letters, that ends some nominal suffix chain (the
+    key of ``_noun_keys``)."""
+    n = len(w)
+    tails = _tails("noun")
+    j = 0
+    while j < m and w[n - j - 1:] in tails:
+        j += 1
+    return w[n - j:]
+
+
 def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
     out: list[Cand] = []
@@ -710,12 +716,8 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     m = n - max(4, n - MAX_NOUN_CHAIN)  # the longest chain tried
     if m < 0:
         return out
-    tails = _tails("noun")
-    j = 0
-    while j < m and w[n - j - 1:] in tails:
-        j += 1
     light_ends = _light_ends()
-    for klen, _, _, by_cls, _ in _noun_keys()[w[n - j:]]:
+    for klen, _, _, by_cls, _ in _noun_keys()[_chain_end(w, m)]:
         i = n - klen
         if i < 4 or w[i - 3:i] not in light_ends:
             continue  # no light verb form ends the stem (see ``_light_compound``)
