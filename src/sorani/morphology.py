@@ -28,6 +28,7 @@ from typing import Any
 
 from sorani._data import read_rows
 from sorani._gc import no_cycle_collection
+from sorani._regex import trie_pattern
 
 __all__ = ["Analysis", "Morpheme", "analyze_word", "lemmatize", "lemmatize_text", "stem", "morphemes",
            "is_known", "stopwords", "fold"]
@@ -498,17 +499,7 @@ def _ends_re(strings: Any) -> re.Pattern[str]:
     """A regular expression whose match at position ``i`` of a reversed word is the longest word
     end (read backwards from ``i``) among ``strings``, which are closed under taking endings: a trie
     of the reversed strings, every node optional."""
-    root: dict[str, Any] = {}
-    for text in strings:
-        node = root
-        for ch in reversed(text):
-            node = node.setdefault(ch, {})
-
-    def emit(node: dict[str, Any]) -> str:
-        if not node:
-            return ""
-        return "(?:" + "|".join(re.escape(c) + emit(node[c]) for c in sorted(node)) + ")?"
-    return re.compile(emit(root))
+    return re.compile(trie_pattern(["", *(text[::-1] for text in strings)]))
 
 
 @cache

@@ -44,6 +44,7 @@ from functools import cache
 from typing import Any, Union
 
 from sorani._data import compile_cached, read_rows
+from sorani._regex import trie_pattern
 
 Number = Union[int, float]
 
@@ -291,22 +292,7 @@ _RAW_CHARS = {"ک": "کك", "ی": "یيى", "ە": "ەةه", "ه": "هھ", "ۆ": 
 def _trie(words: list[str]) -> str:
     """A regular expression matching ``words`` as a trie (fast in ``re``), tolerant of older
     spellings (ك ي ى, ه+ZWNJ for ە)."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        kids = sorted(k for k in node if k)
-        if not kids:
-            return ""
-        parts = [_variants(k, node[k]) + emit(node[k]) for k in kids]
-        out = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{out})?" if "" in node else out
-
-    return emit(root)
+    return trie_pattern(words, _variants)
 
 
 def _variants(ch: str, node: dict[str, Any]) -> str:

@@ -15,8 +15,10 @@ from itertools import compress, count, repeat
 from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any
 
+from sorani._gc import no_cycle_collection
+from sorani._regex import trie_pattern
 from sorani.entities.gazetteer import (
-    Entry, Word, WordList, affixes, no_cycle_collection, key_of_folded, common_words, fold_key, gazetteer, given_names, scan, single_triggers,
+    Entry, Word, WordList, affixes, key_of_folded, common_words, fold_key, gazetteer, given_names, scan, single_triggers,
     triggers,
 )
 
@@ -556,40 +558,6 @@ def word_ends(words: list[Word]) -> list[int]:
     """The end offsets of ``words`` (ascending), kept by ``scan`` with its word list."""
     got = getattr(words, "ends", None)
     return list(map(_END, words)) if got is None else got
-
-
-_END_NODE: dict[str, Any] = {"": {}}
-
-
-def trie_pattern(strings: Any) -> str:
-    """A regex that matches what an alternation of ``strings`` matches at a position (one of
-    them), written as a trie: no two branches open with the same letter, so the engine never
-    tries a string after another with the same start.
-
-    >>> import re
-    >>> [bool(re.match(trie_pattern(["کوژ", "کوشت", "بریندار"]), w)) for w in ("کوژرا", "کوشتن", "کور")]
-    [True, True, False]
-    """
-    trie: dict[str, Any] = {}
-    for s in strings:
-        node = trie
-        for c in s:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        leaves = [c for c in sorted(node) if c and node[c] == _END_NODE]  # one class for them
-        alts = [re.escape(c) + emit(node[c]) for c in sorted(node) if c and node[c] != _END_NODE]
-        if len(leaves) == 1:
-            alts.append(re.escape(leaves[0]))
-        elif leaves:
-            alts.append("[" + "".join(map(re.escape, leaves)) + "]")
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return "(?:" + emit(trie) + ")"
 
 
 def as_word_list(words: list[Word]) -> WordList:

@@ -17,9 +17,10 @@ from typing import Any
 
 from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
+from sorani._regex import trie_pattern
 from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
 from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
-                                    trie_pattern, word_ends, word_starts)
+                                    word_ends, word_starts)
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -491,7 +492,6 @@ def _event_index() -> tuple[Any, frozenset[str]]:
     the multi-word stems."""
     global _EVENT_INDEX
     if _EVENT_INDEX is None:
-        import re
         singles = {st[0] for st, _ in events() if len(st) == 1}
         rx = compile_cached("(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles))
         _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
