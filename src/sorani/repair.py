@@ -195,18 +195,20 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
 REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
 
 
+@lru_cache(maxsize=1)
+def _typed_rows() -> tuple[tuple[str, str, bool], ...]:
+    """(typed letters, the standard letter they are typed for, on every keyboard (else only on
+    Arabic ones)) of the ``typed`` rows of ``data/repair/ambiguity.tsv``."""
+    return tuple((row[1], row[2], "all" in row[3].split(","))
+                 for row in read_rows("repair/ambiguity.tsv") if row[0] == "typed" and len(row) >= 4)
+
+
 @lru_cache(maxsize=2)
 def _sub_costs(persian_kb: bool) -> dict[tuple[str, str], float]:
     """(typed letter, standard letter) -> substitution cost, from the ``typed`` rows of
     ``data/repair/ambiguity.tsv``: cheap where the keyboard lacks the standard letter."""
-    out: dict[tuple[str, str], float] = {}
-    for row in read_rows("repair/ambiguity.tsv"):
-        if row[0] == "typed" and len(row) >= 4:
-            lacking = row[3].split(",")
-            cost = CHEAP if "all" in lacking or not persian_kb else DEAR
-            for a in row[1]:
-                out[(a, row[2])] = cost
-    return out
+    return {(a, standard): CHEAP if every_keyboard or not persian_kb else DEAR
+            for typed, standard, every_keyboard in _typed_rows() for a in typed}
 
 
 @lru_cache(maxsize=200_000)
@@ -280,11 +282,9 @@ def _typed_alternatives() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[s
     is typed for), from the ``typed`` rows of ``ambiguity.tsv``."""
     both: dict[str, list[str]] = {}
     arabic: dict[str, list[str]] = {}
-    for row in read_rows("repair/ambiguity.tsv"):
-        if row[0] == "typed" and len(row) >= 4:
-            target = arabic if "all" not in row[3].split(",") else both
-            for a in row[1]:
-                target.setdefault(a, [a]).append(row[2])
+    for typed, standard, every_keyboard in _typed_rows():
+        for a in typed:
+            (both if every_keyboard else arabic).setdefault(a, [a]).append(standard)
     return ({k: tuple(v) for k, v in both.items()},
             {k: tuple(v) for k, v in {**both, **arabic}.items()})
 
