@@ -60,7 +60,7 @@ def token_split(text: str) -> int:
     """What ``tokenize(text)`` itself does: the TokenList (pieces and their spans), no objects."""
     from sorani import tokenize
 
-    return len(tokenize(text)._pieces)
+    return len(tokenize(text))
 
 
 def token_fields(text: str) -> int:

@@ -6,9 +6,11 @@
 >>> (t.norm, t.kind, t.start, t.end)
 ('کوردستان', 'word', 0, 8)
 
-The text is split once by one regular expression into pieces that cover it (tokens and the
-gaps between them); ``Token`` objects are made from the pieces when first used, so a caller that
-only needs the token strings (``TokenList.texts()``) pays for nothing else.
+One regular expression splits the text into pieces that cover it (tokens and the gaps between
+them). A compiled scanner (``sorani/_speedups.c``, built when a C compiler is present) takes the
+plain words itself and hands the rest to that expression, chunk by chunk, with the same result.
+The tokens are kept as columns; ``Token`` objects are made when first used, so a caller that only
+needs the token strings (``TokenList.texts()``) pays for nothing else.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from itertools import accumulate, compress, count, repeat
-from operator import add, is_, itemgetter, sub
+from operator import add, is_, itemgetter
 TYPE_CHECKING = False  # typing is not imported at run time (import speed)
 if TYPE_CHECKING:
     from typing import Any
@@ -136,15 +138,93 @@ def _classify(piece: str) -> str:
     return "symbol"
 
 
-_PIECE_KIND: dict[str, str] = {}  # piece (maybe with its space) -> kind, "" for a gap
+def _columns(text: str) -> tuple[list[str], list[int], list[str]]:
+    """The tokens of ``text`` as columns (texts, starts, kinds), in pure Python: the pieces of
+    ``_Patterns.tokens``, the gaps left out. A piece's kind comes from its first character where
+    that decides, else from ``_kind`` (cached)."""
+    pieces = _patterns().tokens.findall(text)
+    kinds = list(map(_head_kind().get, map(_first, pieces)))
+    if None in kinds:
+        for i in compress(count(), map(is_, kinds, repeat(None))):
+            kind = _kind(pieces[i].rstrip(" "))
+            kinds[i] = "" if kind == "gap" else kind
+    starts = accumulate(map(len, pieces), initial=0)
+    # (a gap's kind is "", false: compress keeps the tokens)
+    texts = compress(map(str.rstrip, pieces, repeat(" ")), kinds)
+    return list(texts), list(compress(starts, kinds)), list(filter(None, kinds))
 
 
-def _piece_kind(piece: str) -> str:
-    kind = _classify(piece.rstrip(" "))
-    kind = "" if kind == "gap" else kind
-    if len(_PIECE_KIND) < _CACHE_MAX:
-        _PIECE_KIND[piece] = kind
-    return kind
+_CHUNKS: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]] = {}
+
+
+def _chunk_columns(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]:
+    """``_columns(chunk)`` for a short text without whitespace, cached: such chunks (a word with
+    its comma, a number, a Latin word) repeat a lot. The compiled scanner asks for all but plain
+    words, numbers and lone punctuation."""
+    found = _CHUNKS.get(chunk)
+    if found is None:
+        texts, starts, kinds, start = [], [], [], 0
+        head = _head_kind()
+        for piece in _patterns().pieces.findall(chunk):  # (a loop: the chunks are short)
+            kind = head.get(piece[0]) or _kind(piece)
+            if kind != "gap":
+                texts.append(piece)
+                starts.append(start)
+                kinds.append(kind)
+            start += len(piece)
+        found = (tuple(texts), tuple(starts), tuple(kinds))
+        if len(_CHUNKS) < _CACHE_MAX and len(chunk) <= 64:
+            _CHUNKS[chunk] = found
+    return found
+
+
+# The table of the compiled scanner, one byte per code point of the BMP: the low three bits say
+# what a token starting with the character is (0: ask the regular expression, always safe), the
+# high bits what the character can continue.
+_START = {"word": 1, "": 2, "punctuation": 3, "symbol": 4, "number": 5}
+_CONTINUES_WORD, _DIGIT_BIT, _SEPARATOR_BIT, _PERCENT_BIT, _SPACE_BIT = 0x08, 0x10, 0x20, 0x40, 0x80
+SCANNER_KINDS = ("word", "punctuation", "symbol", "number")  # (codes 1, 3, 4, 5)
+
+
+def _ranges(chars: str) -> Iterator[range]:
+    for lo, hi, single in re.findall(r"(.)-(.)|(.)", chars):
+        yield range(ord(single or lo), min(ord(single or hi), 0xFFFF) + 1)
+
+
+@cache
+def _scanner_table() -> bytes:
+    table = bytearray(0x10000)
+    pieces = _patterns().pieces
+    probes = ("x", "a@b.cd", "١٢", "...", "ب", "http://x.y", "#x")
+    for char, kind in _head_kind().items():
+        # (a character decides its token alone only if the expression agrees on every probe)
+        alone = kind in ("punctuation", "symbol") or kind == ""
+        if kind in ("word", "number") or (alone and all(
+                len(pieces.match(char + probe).group()) == 1 for probe in probes)):
+            table[ord(char)] = _START[kind]
+    for chars, bit in ((_AR_LETTER, _CONTINUES_WORD), (_AR_MARK, _CONTINUES_WORD),
+                       (_DIGIT, _DIGIT_BIT), (".,٫٬/:", _SEPARATOR_BIT), ("%٪", _PERCENT_BIT)):
+        for codes in _ranges(chars):
+            for code in codes:
+                table[code] |= bit
+    for char in re.findall(r"\s", "".join(map(chr, range(0x10000)))):  # (no token holds one)
+        table[ord(char)] |= _SPACE_BIT
+    return bytes(table)
+
+
+@cache
+def _speedups() -> Any:
+    """The compiled scanner (``sorani._speedups``), or None where it was not built or
+    ``SORANI_PURE_PYTHON`` is set: the pure-Python path gives the same tokens, slower."""
+    import os
+
+    if os.environ.get("SORANI_PURE_PYTHON"):
+        return None
+    try:
+        from sorani import _speedups
+    except ImportError:
+        return None
+    return _speedups
 
 
 _NORMALIZED_KINDS = frozenset(("word", "number", "hashtag"))
@@ -157,7 +237,6 @@ def _normalized(text: str) -> str:
 
 
 _first = itemgetter(0)
-_rstrip = str.rstrip
 
 
 class Token(Record):
@@ -210,66 +289,49 @@ class Token(Record):
 class TokenList(Sequence[Token]):
     """The tokens of a text, a read-only sequence of ``Token``; objects are built on first use.
 
-    It holds the pieces of ``_Patterns.tokens`` (each token with the one space that may follow it,
-    and the other gaps); the kinds, offsets and objects are made from them in bulk."""
+    It holds the tokens as columns (strings, start offsets, kinds); ``texts()`` and ``spans()``
+    read them without building objects."""
 
-    __slots__ = ("text", "_pieces", "_tokens", "_kinds")
+    __slots__ = ("text", "_texts", "_starts", "_kinds", "_tokens")
 
-    def __init__(self, text: str, pieces: list[str]) -> None:
+    def __init__(self, text: str, texts: list[str], starts: list[int], kinds: list[str]) -> None:
         self.text = text
-        self._pieces = pieces
+        self._texts = texts
+        self._starts = starts
+        self._kinds = kinds
         self._tokens: list[Token] | None = None
-        self._kinds: list[str] | None = None
 
-    def _piece_kinds(self) -> list[str]:
-        """The kind of each piece ("" for gaps), from its first character where that decides."""
-        kinds = self._kinds
-        if kinds is None:
-            pieces = self._pieces
-            kinds = self._kinds = list(map(_head_kind().get, map(_first, pieces)))
-            if None in kinds:  # (numbers, punctuation, Latin, ...: the slower way, cached)
-                get = _PIECE_KIND.get
-                for i in compress(count(), map(is_, kinds, repeat(None))):
-                    piece = pieces[i]
-                    kind = get(piece)
-                    kinds[i] = kind if kind is not None else _piece_kind(piece)
-        return kinds
+    def _ends(self) -> Iterator[int]:
+        return map(add, self._starts, map(len, self._texts))
 
     def _build(self) -> list[Token]:
         if self._tokens is None:
-            pieces = self._pieces
-            kinds = self._piece_kinds()
-            texts = list(map(_rstrip, pieces, repeat(" ")))
-            starts = list(accumulate(map(len, pieces), initial=0))
-            ends = map(add, starts, map(len, texts))
-            # (a gap's kind is "", false: compress keeps the tokens)
-            fields = compress(zip(texts, starts, ends, kinds), kinds)
-            if len(pieces) < 1000:  # (no collection while a few hundred tokens are made)
-                self._tokens = list(map(_new, repeat(Token), fields))
+            if len(self._texts) < 1000:  # (no collection while a few hundred tokens are made)
+                self._tokens = self._make_tokens()
             else:
                 with no_cycle_collection():
-                    self._tokens = list(map(_new, repeat(Token), fields))
+                    self._tokens = self._make_tokens()
         return self._tokens
+
+    def _make_tokens(self) -> list[Token]:
+        speedups = _speedups()
+        if speedups is not None:
+            return speedups.build_records(Token, self._texts, self._starts, self._kinds)  # type: ignore[no-any-return]
+        return list(map(_new, repeat(Token), zip(self._texts, self._starts, self._ends(), self._kinds)))
 
     def texts(self) -> list[str]:
         """The token strings alone, without building ``Token`` objects."""
-        return list(compress(map(_rstrip, self._pieces, repeat(" ")), self._piece_kinds()))
+        return self._texts.copy()
 
     def spans(self) -> list[tuple[int, int, str]]:
         """``(start, end, kind)`` of each token, without building ``Token`` objects."""
-        if self._tokens is not None:
-            return [(t[1], t[2], t[3]) for t in self._tokens]
-        pieces = self._pieces
-        kinds = self._piece_kinds()
-        starts = list(accumulate(map(len, pieces), initial=0))
-        ends = map(sub, starts[1:], map(str.endswith, pieces, repeat(" ")))  # minus the space taken
-        return list(compress(zip(starts, ends, kinds), kinds))
+        return list(zip(self._starts, self._ends(), self._kinds))
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def, override]  # int -> Token, slice -> list
         return self._build()[i]
 
     def __len__(self) -> int:
-        return len(self._build())
+        return len(self._texts)
 
     def __iter__(self) -> Iterator[Token]:
         return iter(self._build())
@@ -299,4 +361,7 @@ def tokenize(text: str) -> TokenList:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() expects str, not {type(text).__name__}")
-    return TokenList(text, _patterns().tokens.findall(text))
+    speedups = _speedups()
+    if speedups is None:
+        return TokenList(text, *_columns(text))
+    return TokenList(text, *speedups.scan_tokens(text, _scanner_table(), _CHUNKS, _chunk_columns, SCANNER_KINDS))
