@@ -19,6 +19,9 @@ Where the text writes ە, spellings with a Kurdish letter chosen for each ambigu
 (``sorani.morphology.is_known``) knows them; in typed text such a word ranks just below the rarest
 word of the word model and above unknown words. A glued token may be split into up to four known
 words (``سرکوتوبن`` → ``سەرکەوتوو بن``), and a letter typed three or more times over counts once.
+On an Arabic-keyboard line (ة typed), a word the analyzer knows only as a compound of two words
+written together (``ئةوكفتةي`` = ئەو + کفتەی) counts as unknown, so that its split can win.
+``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all.
 
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
 touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
