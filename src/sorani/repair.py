@@ -122,7 +122,7 @@ def _surface(word: str) -> str:
 
 CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
 COST_CUTOFF = 6.0
-AE_DEAR = 2.5           # ە added or dropped where the text writes its ە
+AE_DEAR = 3.5           # ە added or dropped where the text writes its ە
 ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
 DEAR = 1.5     # any other edit
 
