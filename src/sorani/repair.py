@@ -19,6 +19,9 @@ Where the text writes ە, spellings with a Kurdish letter chosen for each ambigu
 (``sorani.morphology.is_known``) knows them; in typed text such a word ranks just below the rarest
 word of the word model and above unknown words. A glued token may be split into up to four known
 words (``سرکوتوبن`` → ``سەرکەوتوو بن``), and a letter typed three or more times over counts once.
+On an Arabic-keyboard line (ة typed), a word the analyzer knows only as a compound of two words
+written together (``ئةوكفتةي`` = ئەو + کفتەی) counts as unknown, so that its split can win.
+``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all.
 
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
 touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
@@ -66,7 +69,7 @@ UNSEEN_IDENTITY_COST = 1.0  # … and never seen in running text
 KNOWN_BONUS = 0.0       # typed word already a known word
 DERIVED_COST = 0.5      # an inflected form built from a known stem
 UNKNOWN_LOGPROB = -24.0  # log P of a word neither known nor made of a known stem and affixes
-DERIVED_LOGPROB = -3.0  # log P(affixes | stem)
+DERIVED_LOGPROB = -3.5  # log P(affixes | stem)
 JOIN_COST = 2.5         # joining two typed tokens into one word
 JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
@@ -81,6 +84,7 @@ CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 20      # longest typed token tried for splitting
 MAX_SPLIT_PARTS = 4     # words a typed token may be split into
+SPLIT_MORPH = True      # a piece of a split may be a word only the analyzer knows
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def _surface(word: str) -> str:
 
 CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
 COST_CUTOFF = 6.0
-AE_DEAR = 2.5           # ە added or dropped where the text writes its ە
+AE_DEAR = 3.5           # ە added or dropped where the text writes its ە
 ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
 DEAR = 1.5     # any other edit
 
@@ -238,7 +242,7 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + DERIVED_COST
-        if VARIANTS_MAX and (ae_typed or "\u06d5" in base) and base not in lm.counts:
+        if VARIANTS_MAX and (ae_typed or "\u06d5" in base) and lm.counts.get(base, 0.0) < VARIANT_BELOW:
             # (where ە is left out the typed letters spell nothing; a known typed word has its
             # candidates from the word model)
             for w in _typed_variants(base, persian_kb):
@@ -272,6 +276,7 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
 
 VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)
 VARIANT_COST = 1.0      # … for one the word model does not know but the morphology does
+VARIANT_BELOW = 1.0     # … for a typed word seen fewer times than this in running text
 MORPH_IDENTITY = True   # ask the analyzer about typed words as they are, too
 MORPH_LOGPROB = -15.0   # log P of a word only the morphological analyzer knows (typed mode): below the rarest known word
 
@@ -308,13 +313,13 @@ def _typed_variants(base: str, persian_kb: bool = False) -> tuple[str, ...]:
         else:
             variants = [v + ch for v in variants]
     lm = word_lm()
-    return tuple(v for v in variants[1:] if v not in lm.counts and _morph_known(v))
+    return tuple(v for v in variants[1:] if lm.counts.get(v, 0.0) < VARIANT_BELOW and _morph_known(v))
 
 
 _DERIVED_LP: dict[str, float] = {}
 
 
-def _lp(word: str, prev: str = "<s>", morph: bool = True) -> float:
+def _lp(word: str, prev: str = "<s>", morph: bool = True, glued: bool = True) -> float:
     """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate
     (``morph``: a word only the morphological analyzer knows ranks above unknown ones)."""
     lm = word_lm()
@@ -324,26 +329,42 @@ def _lp(word: str, prev: str = "<s>", morph: bool = True) -> float:
     if lp is None:
         lp = _DERIVED_LP[word] = _affixed_lp(word)
     if lp <= OOV_LOGPROB:
-        lp = MORPH_LOGPROB if morph and _MORPH_KNOWN.get(word) else UNKNOWN_LOGPROB
+        known = _MORPH_KNOWN.get(word, 0) if morph else 0
+        lp = MORPH_LOGPROB if known == 1 or (known == 2 and glued) else UNKNOWN_LOGPROB
     return LM_WEIGHT * lm.logprob(word, prev, lp)
 
 
 # words the morphological analyzer was asked about in typed mode (typed words as normalized and
-# their letter-choice variants): word -> known (bounded: cleared when full)
-_MORPH_KNOWN: dict[str, bool] = {}
+# their letter-choice variants): word -> 0 unknown, 1 known, 2 known only as two words written
+# together (bounded: cleared when full)
+_MORPH_KNOWN: dict[str, int] = {}
 
 
 def _morph_known(word: str) -> bool:
-    """Does the morphological analyzer know ``word``? (recorded for ``_lp``)"""
+    """Does the morphological analyzer know ``word`` (perhaps as a compound)? (recorded for
+    ``_lp``)"""
     known = _MORPH_KNOWN.get(word)
     if known is None:
         if MORPH_LOGPROB <= UNKNOWN_LOGPROB or len(word) > 30:
             return False
-        from sorani.morphology import is_known
         if len(_MORPH_KNOWN) > 200_000:
             _MORPH_KNOWN.clear()
-        known = _MORPH_KNOWN[word] = is_known(word)
-    return known
+        known = _MORPH_KNOWN[word] = _analyzer_word(word)
+    return known > 0
+
+
+def _analyzer_word(word: str) -> int:
+    """0: the analyzer does not know ``word``; 1: it has a lexicon analysis; 2: only as a
+    compound, two words written together (``ئەوکفتەی`` = ئەو + کفتەی), which on an Arabic
+    keyboard line is rather a glued token to split."""
+    from sorani.morphology import analyze_word
+    found = analyze_word(word)
+    if not found or found[0].is_guess:
+        return 0
+    return 2 if any(m.tag == "CMP" for m in found[0].morphemes) else 1
+
+
+NO_GLUED = True  # … on an Arabic keyboard line (ة typed), such a compound is not a known word
 
 
 @lru_cache(maxsize=200_000)
@@ -469,12 +490,18 @@ def _split_parts(base: str, parts: int) -> tuple[tuple[str, ...], ...]:
     lm, index, ks = word_lm(), key_index(), key_scheme()
     out: list[tuple[str, ...]] = [(w,) for k in ks.typed_keys(base) for w in index.get(k, ())[:2]
                                   if lm.counts.get(w, 0) >= 1 and (len(w) > 1 or w == "\u0648")]
-    if not out and len(base) >= 4 and _affixed_lp(base) > OOV_LOGPROB:
-        out.append((base,))  # an inflected form of a known word (شاریش)
+    if lm.counts.get(base, 0) >= 1 and (base,) not in out and len(base) > 1:
+        out.insert(0, (base,))  # the piece as typed, when it is a word
+    if not out and len(base) >= 4 and (_affixed_lp(base) > OOV_LOGPROB
+                                       or (SPLIT_MORPH and _morph_known(base))):
+        out.append((base,))  # an inflected form of a known word (شاریش، کفتەی)
     if parts > 1:
         for j in range(2, len(base) - 1):
-            left = [w for k in ks.typed_keys(_surface(base[:j])) for w in index.get(k, ())[:2]
+            piece = _surface(base[:j])
+            left = [w for k in ks.typed_keys(piece) for w in index.get(k, ())[:2]
                     if lm.counts.get(w, 0) >= 1 and len(w) > 1]
+            if lm.counts.get(piece, 0) >= 1 and piece not in left:
+                left.insert(0, piece)  # the piece as typed, when it is a word
             if not left:
                 continue
             rests = _split_parts(base[j:], parts - 1)
@@ -604,6 +631,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
     n = len(words)
+    glued = not (NO_GLUED and ae_typed)  # compounds of the analyzer are words (not on Arabic keyboards)
     # beams[i]: last output word -> (score, back pointer)
     beams: list[dict[str, tuple[float, Any]]] = [dict() for _ in range(n + 1)]
     beams[0]["<s>"] = (0.0, None)
@@ -628,7 +656,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
                 s = score - cost
                 p = prev
                 for w in outs:
-                    s += _lp(w, p)
+                    s += _lp(w, p, True, glued)
                     p = w
                 tgt = beams[i + span]
                 old = tgt.get(p)
