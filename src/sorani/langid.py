@@ -4,7 +4,8 @@ A multinomial naive Bayes model over character 1–5-grams of each word (with wo
 each word's score divided by the square root of its number of n-grams, plus a prior per label
 fitted on held-out text (it weighs most on short text), trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
 English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. Pure
-Python, no download. Arabic-script text is folded first (Arabic ``ك ي ى ة ؤ`` to Kurdish letters,
+Python, no download; :func:`identify_many` (the same results for many texts) scores the new words
+of a batch at once with numpy when it is installed. Arabic-script text is folded first (Arabic ``ك ي ى ة ؤ`` to Kurdish letters,
 old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no harakat or tatweel) so that Sorani typed on
 Arabic or Persian keyboards or in the old spelling is still Sorani. Sorani typed without the
 Kurdish letters (``ل ر ي و`` for ``ڵ ڕ ێ ۆ``, ``ه`` or nothing for ``ە``) has a column of its own
