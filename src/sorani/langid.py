@@ -4,10 +4,11 @@ A multinomial naive Bayes model over character 1–5-grams of each word (with wo
 each word's score divided by the square root of its number of n-grams, plus a prior per label
 fitted on held-out text (it weighs most on short text), trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
 English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. Pure
-Python, no download; :func:`identify_many` (the same results for many texts) scores the new words
-of a batch at once with numpy when it is installed. Arabic-script text is folded first (Arabic ``ك ي ى ة ؤ`` to Kurdish letters,
-old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no harakat or tatweel) so that Sorani typed on
-Arabic or Persian keyboards or in the old spelling is still Sorani. Sorani typed without the
+Python, no download; :func:`identify_many` (the same results for many texts) scores the new
+words of a batch at once with numpy when it is installed. Arabic-script text is folded first
+(Arabic ``ك ي ى ة ؤ`` to Kurdish letters, old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no
+harakat or tatweel) so that Sorani typed on Arabic or Persian keyboards or in the old spelling is
+still Sorani. Sorani typed without the
 Kurdish letters (``ل ر ي و`` for ``ڵ ڕ ێ ۆ``, ``ه`` or nothing for ``ە``) has a column of its own
 in the model (``ckb-Arab/keyboard``, trained on keyboard-typed copies of the Sorani sentences),
 whose probability counts for ``ckb-Arab``: it does not blur the clean Sorani column, which keeps
@@ -276,17 +277,18 @@ class LangSpan:
 
 
 class Model:
-    """Naive Bayes log-likelihoods of hashed features (:func:`feature_id` of each n-gram,
-    ``2**bits`` rows), quantized to one byte per column, with per-word and per-token caches.
+    """Naive Bayes log-likelihoods of hashed features (CRC-32 of each n-gram modulo ``2**bits``),
+    quantized to one byte per column, with per-word and per-token caches.
 
     Scores are added as packed integers, in C: a word's and a token's score are each one Python
     ``int`` holding one 64-bit field per column (a cost, ``-log-likelihood`` in units of
     ``2**-FIXED_BITS`` nats) and two count fields (words scored, words in scripts the model does
     not know); a text's score is the sum of its tokens'. A word's cost fields are its n-grams'
     summed ``q`` times one integer (``step * 2**FIXED_BITS / n_features ** word_power``, rounded),
-    computed for all the new words of a text (or of a batch of texts) at once with numpy
-    (:func:`hashed_ids`), or in pure Python without numpy; no field overflows below
-    :attr:`chunk_chars` characters a sum.
+    computed in pure Python from cached windows of ``max(orders)`` characters (each the sum of
+    its prefixes' rows) when a text brings few new words, else for all the new words of a text
+    (or of a batch of texts, :meth:`guess_many`) at once with numpy (:func:`hashed_ids`): the
+    same integers either way. No field overflows below :attr:`chunk_chars` characters a sum.
     """
 
     CACHE_SIZE = 300_000
