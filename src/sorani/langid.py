@@ -476,8 +476,8 @@ class Model:
             if new is not None:  # scored with other texts (identify_many)
                 vals = [new.get(t) if v is None else v for t, v in zip(tokens, vals)]
             if None in vals:
-                new = self._fill(tokens)
-                vals = [new[t] for t in tokens]
+                new = self._fill([t for t, v in zip(tokens, vals) if v is None])
+                vals = [new[t] if v is None else v for t, v in zip(tokens, vals)]
         return vals
 
     def _packed_fields(self, text: str, start: int = 0, new: dict[str, int] | None = None) -> list[int]:
