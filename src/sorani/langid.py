@@ -344,6 +344,7 @@ class Model:
         # position of a padded word (the sum of the rows of the window's prefixes of the orders)
         self._max_order = max(self.orders)
         self._window_slices: dict[int, tuple[slice, ...]] = {}
+        self._prefixes: dict[int, tuple[slice, ...]] = {}  # window length -> slices of features
         self._rows = _Cache(self._row, 1 << bits)
         self._ngrams = _Cache(self._ngram, self.NGRAM_CACHE_SIZE)
         self._fans = _Cache(self._fan, self.NGRAM_CACHE_SIZE)
@@ -379,8 +380,11 @@ class Model:
         return self._rows[crc32(gram.encode("utf-8", "surrogatepass")) & ((1 << self.bits) - 1)]
 
     def _fan(self, window: str) -> int:
-        n = len(window)
-        return sum([self._ngrams[window[:k]] for k in self.orders if k <= n])
+        prefixes = self._prefixes.get(len(window))
+        if prefixes is None:
+            prefixes = self._prefixes[len(window)] = tuple(
+                slice(0, k) for k in self.orders if k <= len(window))
+        return sum(map(self._ngrams.__getitem__, map(window.__getitem__, prefixes)))
 
     def _windows(self, length: int) -> tuple[slice, ...]:
         got = self._window_slices.get(length)
