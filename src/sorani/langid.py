@@ -521,7 +521,10 @@ class Model:
     def guess(self, text: str, _new: dict[str, int] | None = None) -> LangGuess:
         """The best label of ``text`` (see :func:`identify`)."""
         # costs: -(summed log-likelihoods + bias - max(bias)) in fixed point
-        costs = self._packed_fields(text, self._start, _new)
+        return self._decide(text, self._packed_fields(text, self._start, _new))
+
+    def _decide(self, text: str, costs: list[int]) -> LangGuess:
+        """The guess from the fields of a text's packed score (its bias included)."""
         other = costs.pop()
         n = costs.pop()
         # too short, or mostly in other scripts (Cyrillic, Han, Hebrew ...)
@@ -560,9 +563,21 @@ class Model:
 
     def _guess_chunk(self, texts: list[str]) -> list[LangGuess]:
         get = self._cache.get
-        missing = [t for text in texts for t in text.split() if get(t) is None]
+        tokens = [text.split() for text in texts]
+        vals = [list(map(get, ts)) for ts in tokens]
+        missing = [t for ts, vs in zip(tokens, vals) if None in vs
+                   for t, v in zip(ts, vs) if v is None]
         new = self._fill(missing) if missing else {}
-        return [self.guess(text, new) for text in texts]
+        out = []
+        start, limit = self._start, self.chunk_chars
+        for text, ts, vs in zip(texts, tokens, vals):
+            if len(text) > limit:
+                out.append(self.guess(text, new))
+                continue
+            if None in vs:
+                vs = [new[t] if v is None else v for t, v in zip(ts, vs)]
+            out.append(self._decide(text, self._unpack(sum(vs, start))))
+        return out
 
     # storage
     def to_bytes(self) -> bytes:
