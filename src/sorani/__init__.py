@@ -40,6 +40,7 @@ _EXPORTS: dict[str, str] = {
     "extract_facts": "sorani.facts",
     "identify": "sorani.langid",
     "identify_spans": "sorani.langid",
+    "identify_many": "sorani.langid",
     "LangGuess": "sorani.langid",
     "LangSpan": "sorani.langid",
     "repair": "sorani.repair",
