@@ -15,6 +15,7 @@ from itertools import compress, count, repeat
 from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any
 
+from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
 from sorani.entities.gazetteer import (
@@ -133,6 +134,9 @@ def _last_match(w: Word, key: str) -> int:
         if key_of_folded(base) == key and key_of_folded(f[-n:]) in suffixes:
             return len(base)
     return 0
+
+
+_LAST_MATCH: dict[tuple[str, str], int] = {}  # (word form, name key) -> _last_match (the form alone decides)
 
 
 def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, Entry]) -> bool:
@@ -255,13 +259,22 @@ _UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazet
 
 
 def _name_start_rx(gaz: Any) -> Any:
-    """A whole-line regex for the keys that open with the first letters of a name key of
-    ``gaz`` (as ``_may_be_name`` tests them) or with a glued preposition."""
+    """A whole-line regex for the keys a gazetteer name can start in: a one-word name key
+    followed by anything (a suffix), or the first key of a multi-word name, either of them
+    after an optional glued preposition. (``_gazetteer_candidates`` finds a match only for such
+    a key: a one-word name's key is a prefix of the key of the split it matches, a multi-word
+    name's first key is that key; the key of a word with a glued preposition is the preposition
+    followed by the key of the rest, as no preposition ends in a letter the key collapses.)"""
     got = _NAME_START.get(id(gaz))
     if got is None or got[0] is not gaz:
-        three, short = _name_heads(gaz)
-        got = _NAME_START[id(gaz)] = (gaz, re.compile(
-            "^" + trie_pattern(three | short | set(affixes()[1])) + "[^\n]*$", re.M))
+        prefixes = affixes()[1]
+        if any(p.endswith(("و", "ی")) for p in prefixes):  # (a collapse could join the two parts)
+            three, short = _name_heads(gaz)
+            rx = compile_cached("^" + trie_pattern(three | short | set(prefixes)) + "[^\n]*$", re.M)
+        else:
+            pre = "(?:" + trie_pattern(prefixes) + "[\u200c\u200d\u0640]*)?"
+            rx = compile_cached(f"^{pre}(?:{trie_pattern(gaz.single)}[^\n]*|{trie_pattern(gaz.multi)}$)", re.M)
+        got = _NAME_START[id(gaz)] = (gaz, rx)
     return got[1]
 
 
@@ -285,6 +298,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     out = []
     n = len(words)
     resume = 0
+    last_match = _LAST_MATCH
     units = getattr(words, "units", None)
     if units is not None and (_NAME_START.get(id(gaz)) is not None or len(index.at) > _NAME_RX_MIN_KEYS):
         # a name can start only in a word whose key opens with a name's first letters or with a
@@ -345,10 +359,14 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
                 m = len(keys)
                 if i + m > n or (best and m <= best[1] - best[0] + 1):
                     continue
-                ok = all(words[i + j].key == keys[j] for j in range(1, m - 1))
-                if not ok:
+                if m > 2 and not all(words[i + j].key == keys[j] for j in range(1, m - 1)):
                     continue
-                last_len = _last_match(words[i + m - 1], keys[-1])
+                last = words[i + m - 1]
+                last_len = last_match.get((last.f, keys[-1]))
+                if last_len is None:
+                    if len(last_match) > 200_000:
+                        last_match.clear()
+                    last_len = last_match[(last.f, keys[-1])] = _last_match(last, keys[-1])
                 if not last_len or (amb and i not in clue):
                     continue
                 # words of a multi-word name are separated by spaces or a hyphen only
