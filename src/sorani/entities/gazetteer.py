@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -128,23 +129,28 @@ def scan(text: str) -> list[Word]:
     # the running sum of the lengths gives each unit's start (even places) and end (odd places)
     parts = _SPLIT_WORD.split(text)
     offsets = list(accumulate(map(len, parts)))
+    unit_list = parts[1::2]
+    # (folded form, key, kind) of each unit, read in C; the forms not met before are made at once
+    infos = list(map(forms_get, unit_list))
+    if None in infos:
+        new_units = list(dict.fromkeys(compress(unit_list, map(is_, infos, repeat(None)))))
+        forms.update(zip(new_units, _forms(new_units)))
+        infos = list(map(forms_get, unit_list))
     out = WordList()
     append = out.append
-    units: dict[str, list[int]] = {}
-    units_get = units.get
     new = object.__new__
-    i = 0
     with no_cycle_collection():
         starts, ends = offsets[0::2], offsets[1::2]
-        for start, end, unit in zip(starts, ends, parts[1::2]):
-            info = forms_get(unit)
-            if info is None:
-                info = forms[unit] = _form(unit)
+        for start, end, info in zip(starts, ends, infos):
             w = new(Word)  # the slots set here, without a call of Word.__init__ a word
             w.start = start
             w.end = end
             w.f, w.key, w.kind = info
             append(w)
+        units: dict[str, list[int]] = {}
+        units_get = units.get
+        i = 0
+        for unit in unit_list:
             at = units_get(unit)
             if at is None:
                 units[unit] = [i]
@@ -153,6 +159,28 @@ def scan(text: str) -> list[Word]:
             i += 1
     out.units = units
     out.starts, out.ends = starts, ends
+    return out
+
+
+def _forms(raw: list[str]) -> list[tuple[str, str, str]]:
+    """``_form`` of each unit of ``raw`` (units hold no line break): one translation, one
+    deletion and one collapse over them all, joined by line breaks.
+
+    >>> _forms(["ئه‌ڵمانیا", "،", "١٣٠"]) == [_form(u) for u in ("ئه‌ڵمانیا", "،", "١٣٠")]
+    True
+    """
+    folded = "\n".join(raw).translate(_FOLD_TABLE)
+    keys = folded
+    if _DROP.search(keys):
+        keys = _DROP.sub("", keys)
+    if "وو" in keys:
+        keys = keys.replace("وو", "و")
+    if "یی" in keys:
+        keys = keys.replace("یی", "ی")
+    out = []
+    for f, key in zip(folded.split("\n"), keys.split("\n")):
+        c = f[0]
+        out.append((f, key if len(f) > 1 else f, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")))
     return out
 
 

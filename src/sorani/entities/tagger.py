@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from bisect import bisect_left
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any
 
@@ -691,7 +691,7 @@ def _merge(lists: list[list[int]]) -> list[int]:
     """The indices of ascending index lists, in one ascending list."""
     if len(lists) == 1:
         return lists[0]
-    out = [i for lst in lists for i in lst]
+    out = list(chain.from_iterable(lists))
     out.sort()
     return out
 
@@ -1564,7 +1564,6 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
             names.setdefault(fold_key(text[start:end]), (label, entry))
     if not names:
         return
-    suffixes, _, maxsuf = affixes()
     heads = {k[:3] for k in names}
     # the match of a word depends on its form only: found once a form, then added at each free word.
     # Only the forms whose key starts with a name's first letters (after a glued preposition) can
@@ -1584,6 +1583,9 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
         for i in index.at[key]:
             by_form.setdefault(words[i].f, []).append(i)
     found = []
+    bases = _SUFFIX_BASES
+    if len(bases) > 200_000:
+        bases.clear()
     for positions in by_form.values():
         w = words[positions[0]]
         if w.kind != "word":
@@ -1593,9 +1595,12 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
                 continue
             hit, length = names.get(k), len(stem)
             if hit is None:
-                for m in range(1, min(maxsuf + 1, len(stem) - 2)):
-                    if key_of_folded(stem[-m:]) in suffixes and key_of_folded(stem[:-m]) in names:
-                        hit, length = names[key_of_folded(stem[:-m])], len(stem) - m
+                cuts = bases.get(stem)
+                if cuts is None:
+                    cuts = bases[stem] = _suffix_bases(stem)
+                for base, base_len in cuts:
+                    if base in names:
+                        hit, length = names[base], base_len
                         break
             if hit:
                 found.extend((i, off, length, hit) for i in positions)
@@ -1605,6 +1610,17 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
         if owner[i] < 0:
             w = words[i]
             spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
+
+
+def _suffix_bases(stem: str) -> tuple[tuple[str, int], ...]:
+    """(key, length) of each base of ``stem`` followed by an allowed suffix, shortest suffix
+    first (the bases ``_propagate`` looks up among the names of a text)."""
+    suffixes, _, maxsuf = affixes()
+    return tuple((key_of_folded(stem[:-m]), len(stem) - m) for m in range(1, min(maxsuf + 1, len(stem) - 2))
+                 if key_of_folded(stem[-m:]) in suffixes)
+
+
+_SUFFIX_BASES: dict[str, tuple[tuple[str, int], ...]] = {}  # stem -> _suffix_bases(stem)
 
 
 def _resolve_english(ents: list[Entity]) -> None:
