@@ -18,7 +18,7 @@ from typing import Any
 from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
-from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
+from sorani.entities.gazetteer import Word, events, fold_key, recycle, scan, scan_reusing, single_triggers, triggers
 from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
                                     word_ends, word_starts)
 
@@ -1023,12 +1023,13 @@ def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
     if not text:
         return {"entities": [], "quotes": [], "claims": []}
     with no_cycle_collection():
-        words = scan(text)
+        words = scan_reusing(text)
         ents = find_entities(text, words, model=model)
         ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
         quotes = _find_quotes(text, words, ent_at, sent)
         claims = _find_claims(text, ents, quotes, words, ent_at, sent)
         _release(words)
+        recycle(words)  # (no word leaves this function: the results hold offsets and strings)
         del words, ent_at, sent  # freed now, before the collector is back on and would walk them
     return {"entities": ents, "quotes": quotes, "claims": claims}
 
