@@ -449,10 +449,16 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
         return False
     if depth >= 2:
         return True
-    for n in _MORPH_LENGTHS:
-        if len(k) - n >= 2 and k[-n:] in _MORPH_SET:
-            if not _unknown_key(k[:-n], common, depth + 1):
+    endings, lengths = _MORPH_SET, _MORPH_LENGTHS
+    for n in lengths:
+        if len(k) - n >= 2 and k[-n:] in endings:
+            k1 = k[:-n]
+            if k1 in common:
                 return False
+            if depth == 0:  # (the second cut, inline: a word of two cuts is tested by membership)
+                for n2 in lengths:
+                    if len(k1) - n2 >= 2 and k1[-n2:] in endings and k1[:-n2] in common:
+                        return False
     return True
 
 
