@@ -681,12 +681,16 @@ class _KeyIndex:
             keys = keysets[0]
         if len(keys) > len(at):  # walk the text's keys (in C for a set)
             if isinstance(keys, (frozenset, set)):
-                found = [at[k] for k in keys.intersection(at)]
+                found = list(map(at.__getitem__, keys.intersection(at)))
             else:
                 found = [at[k] for k in at if k in keys]
         else:
             found = [at[k] for k in keys if k in at]
-        return _merge(found)
+        if len(found) < 2:  # (_merge, inline: most rules find one key or none)
+            return found[0] if found else []
+        out = list(chain.from_iterable(found))
+        out.sort()
+        return out
 
 
 # ids of key sets -> (the key sets, their union): the rules ask for the same unions again and again
