@@ -145,7 +145,7 @@ def recycle(words: list[Word]) -> None:
 
 
 _POOL: list[Word] = []  # words given back by recycle
-_POOL_MAX = 100_000
+_POOL_MAX = 30_000  # (a long document; more would only hold memory)
 
 
 def _scan(text: str, pool: list[Word] | None) -> list[Word]:
@@ -222,9 +222,13 @@ def _forms(raw: list[str]) -> list[tuple[str, str, str]]:
     if "یی" in keys:
         keys = keys.replace("یی", "ی")
     out = []
-    for f, key in zip(folded.split("\n"), keys.split("\n")):
+    for u, f, key in zip(raw, folded.split("\n"), keys.split("\n")):
+        if f == u:  # (one string kept for the unit, its form and its key when they are alike)
+            f = u
+        if key == f or len(f) == 1:
+            key = f
         c = f[0]
-        out.append((f, key if len(f) > 1 else f, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")))
+        out.append((f, key, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")))
     return out
 
 
