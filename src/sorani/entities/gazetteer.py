@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import is_
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,35 @@ def scan(text: str) -> list[Word]:
     >>> [w.f for w in scan("«سڵاو»")] == ["«", "سلاو", "»"]
     True
     """
+    return _scan(text, None)
+
+
+def scan_reusing(text: str) -> list[Word]:
+    """``scan``, its words taken from those given back by ``recycle`` (they are set anew): for
+    a caller whose words never leave it (``sorani.facts.extract_facts``).
+
+    >>> words = scan_reusing("لە تورکیا")
+    >>> recycle(words)
+    >>> [(w.f, w.start) for w in scan_reusing("«سڵاو»")] == [("«", 0), ("سلاو", 1), ("»", 5)]
+    True
+    """
+    return _scan(text, _POOL)
+
+
+def recycle(words: list[Word]) -> None:
+    """Give the words of a ``scan_reusing`` back, to be reused by the next one. The caller must
+    hold no other reference to them (nor to the list, which is emptied)."""
+    room = _POOL_MAX - len(_POOL)
+    if room > 0 and type(words) is WordList:
+        _POOL.extend(words[:room])
+    words.clear()
+
+
+_POOL: list[Word] = []  # words given back by recycle
+_POOL_MAX = 30_000  # (a long document; more would only hold memory)
+
+
+def _scan(text: str, pool: list[Word] | None) -> list[Word]:
     forms = _FORMS
     if len(forms) > 200_000:
         forms.clear()
@@ -128,23 +158,43 @@ def scan(text: str) -> list[Word]:
     # the running sum of the lengths gives each unit's start (even places) and end (odd places)
     parts = _SPLIT_WORD.split(text)
     offsets = list(accumulate(map(len, parts)))
-    out = WordList()
-    append = out.append
-    units: dict[str, list[int]] = {}
-    units_get = units.get
-    new = object.__new__
-    i = 0
+    unit_list = parts[1::2]
+    # (folded form, key, kind) of each unit, read in C; the forms not met before are made at once
+    infos = list(map(forms_get, unit_list))
+    if None in infos:
+        new_units = list(dict.fromkeys(compress(unit_list, map(is_, infos, repeat(None)))))
+        forms.update(zip(new_units, _forms(new_units)))
+        infos = list(map(forms_get, unit_list))
+    starts, ends = offsets[0::2], offsets[1::2]
     with no_cycle_collection():
-        starts, ends = offsets[0::2], offsets[1::2]
-        for start, end, unit in zip(starts, ends, parts[1::2]):
-            info = forms_get(unit)
-            if info is None:
-                info = forms[unit] = _form(unit)
+        if pool:  # words of earlier texts, set anew (no allocation, and none freed)
+            k = len(pool) - min(len(pool), len(infos))
+            out = WordList(pool[k:])
+            del pool[k:]
+            for w, start, end, info in zip(out, starts, ends, infos):
+                w.start = start
+                w.end = end
+                w.f, w.key, w.kind = info
+            if len(out) < len(infos):
+                m = len(out)
+                starts_, ends_, infos_ = starts[m:], ends[m:], infos[m:]
+            else:
+                starts_ = ends_ = infos_ = []
+        else:
+            out = WordList()
+            starts_, ends_, infos_ = starts, ends, infos
+        append = out.append
+        new = object.__new__
+        for start, end, info in zip(starts_, ends_, infos_):
             w = new(Word)  # the slots set here, without a call of Word.__init__ a word
             w.start = start
             w.end = end
             w.f, w.key, w.kind = info
             append(w)
+        units: dict[str, list[int]] = {}
+        units_get = units.get
+        i = 0
+        for unit in unit_list:
             at = units_get(unit)
             if at is None:
                 units[unit] = [i]
@@ -153,6 +203,32 @@ def scan(text: str) -> list[Word]:
             i += 1
     out.units = units
     out.starts, out.ends = starts, ends
+    return out
+
+
+def _forms(raw: list[str]) -> list[tuple[str, str, str]]:
+    """``_form`` of each unit of ``raw`` (units hold no line break): one translation, one
+    deletion and one collapse over them all, joined by line breaks.
+
+    >>> _forms(["ئه‌ڵمانیا", "،", "١٣٠"]) == [_form(u) for u in ("ئه‌ڵمانیا", "،", "١٣٠")]
+    True
+    """
+    folded = "\n".join(raw).translate(_FOLD_TABLE)
+    keys = folded
+    if _DROP.search(keys):
+        keys = _DROP.sub("", keys)
+    if "وو" in keys:
+        keys = keys.replace("وو", "و")
+    if "یی" in keys:
+        keys = keys.replace("یی", "ی")
+    out = []
+    for u, f, key in zip(raw, folded.split("\n"), keys.split("\n")):
+        if f == u:  # (one string kept for the unit, its form and its key when they are alike)
+            f = u
+        if key == f or len(f) == 1:
+            key = f
+        c = f[0]
+        out.append((f, key, "num" if c.isdigit() else ("word" if c.isalpha() else "punct")))
     return out
 
 

@@ -11,10 +11,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from bisect import bisect_left
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any
 
+from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
 from sorani.entities.gazetteer import (
@@ -133,6 +134,9 @@ def _last_match(w: Word, key: str) -> int:
         if key_of_folded(base) == key and key_of_folded(f[-n:]) in suffixes:
             return len(base)
     return 0
+
+
+_LAST_MATCH: dict[tuple[str, str], int] = {}  # (word form, name key) -> _last_match (the form alone decides)
 
 
 def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, Entry]) -> bool:
@@ -255,13 +259,22 @@ _UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazet
 
 
 def _name_start_rx(gaz: Any) -> Any:
-    """A whole-line regex for the keys that open with the first letters of a name key of
-    ``gaz`` (as ``_may_be_name`` tests them) or with a glued preposition."""
+    """A whole-line regex for the keys a gazetteer name can start in: a one-word name key
+    followed by anything (a suffix), or the first key of a multi-word name, either of them
+    after an optional glued preposition. (``_gazetteer_candidates`` finds a match only for such
+    a key: a one-word name's key is a prefix of the key of the split it matches, a multi-word
+    name's first key is that key; the key of a word with a glued preposition is the preposition
+    followed by the key of the rest, as no preposition ends in a letter the key collapses.)"""
     got = _NAME_START.get(id(gaz))
     if got is None or got[0] is not gaz:
-        three, short = _name_heads(gaz)
-        got = _NAME_START[id(gaz)] = (gaz, re.compile(
-            "^" + trie_pattern(three | short | set(affixes()[1])) + "[^\n]*$", re.M))
+        prefixes = affixes()[1]
+        if any(p.endswith(("و", "ی")) for p in prefixes):  # (a collapse could join the two parts)
+            three, short = _name_heads(gaz)
+            rx = compile_cached("^" + trie_pattern(three | short | set(prefixes)) + "[^\n]*$", re.M)
+        else:
+            pre = "(?:" + trie_pattern(prefixes) + "[\u200c\u200d\u0640]*)?"
+            rx = compile_cached(f"^{pre}(?:{trie_pattern(gaz.single)}[^\n]*|{trie_pattern(gaz.multi)}$)", re.M)
+        got = _NAME_START[id(gaz)] = (gaz, rx)
     return got[1]
 
 
@@ -285,6 +298,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
     out = []
     n = len(words)
     resume = 0
+    last_match = _LAST_MATCH
     units = getattr(words, "units", None)
     if units is not None and (_NAME_START.get(id(gaz)) is not None or len(index.at) > _NAME_RX_MIN_KEYS):
         # a name can start only in a word whose key opens with a name's first letters or with a
@@ -345,10 +359,14 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
                 m = len(keys)
                 if i + m > n or (best and m <= best[1] - best[0] + 1):
                     continue
-                ok = all(words[i + j].key == keys[j] for j in range(1, m - 1))
-                if not ok:
+                if m > 2 and not all(words[i + j].key == keys[j] for j in range(1, m - 1)):
                     continue
-                last_len = _last_match(words[i + m - 1], keys[-1])
+                last = words[i + m - 1]
+                last_len = last_match.get((last.f, keys[-1]))
+                if last_len is None:
+                    if len(last_match) > 200_000:
+                        last_match.clear()
+                    last_len = last_match[(last.f, keys[-1])] = _last_match(last, keys[-1])
                 if not last_len or (amb and i not in clue):
                     continue
                 # words of a multi-word name are separated by spaces or a hyphen only
@@ -431,10 +449,16 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
         return False
     if depth >= 2:
         return True
-    for n in _MORPH_LENGTHS:
-        if len(k) - n >= 2 and k[-n:] in _MORPH_SET:
-            if not _unknown_key(k[:-n], common, depth + 1):
+    endings, lengths = _MORPH_SET, _MORPH_LENGTHS
+    for n in lengths:
+        if len(k) - n >= 2 and k[-n:] in endings:
+            k1 = k[:-n]
+            if k1 in common:
                 return False
+            if depth == 0:  # (the second cut, inline: a word of two cuts is tested by membership)
+                for n2 in lengths:
+                    if len(k1) - n2 >= 2 and k1[-n2:] in endings and k1[:-n2] in common:
+                        return False
     return True
 
 
@@ -657,12 +681,16 @@ class _KeyIndex:
             keys = keysets[0]
         if len(keys) > len(at):  # walk the text's keys (in C for a set)
             if isinstance(keys, (frozenset, set)):
-                found = [at[k] for k in keys.intersection(at)]
+                found = list(map(at.__getitem__, keys.intersection(at)))
             else:
                 found = [at[k] for k in at if k in keys]
         else:
             found = [at[k] for k in keys if k in at]
-        return _merge(found)
+        if len(found) < 2:  # (_merge, inline: most rules find one key or none)
+            return found[0] if found else []
+        out = list(chain.from_iterable(found))
+        out.sort()
+        return out
 
 
 # ids of key sets -> (the key sets, their union): the rules ask for the same unions again and again
@@ -673,7 +701,7 @@ def _merge(lists: list[list[int]]) -> list[int]:
     """The indices of ascending index lists, in one ascending list."""
     if len(lists) == 1:
         return lists[0]
-    out = [i for lst in lists for i in lst]
+    out = list(chain.from_iterable(lists))
     out.sort()
     return out
 
@@ -1546,7 +1574,6 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
             names.setdefault(fold_key(text[start:end]), (label, entry))
     if not names:
         return
-    suffixes, _, maxsuf = affixes()
     heads = {k[:3] for k in names}
     # the match of a word depends on its form only: found once a form, then added at each free word.
     # Only the forms whose key starts with a name's first letters (after a glued preposition) can
@@ -1566,6 +1593,9 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
         for i in index.at[key]:
             by_form.setdefault(words[i].f, []).append(i)
     found = []
+    bases = _SUFFIX_BASES
+    if len(bases) > 200_000:
+        bases.clear()
     for positions in by_form.values():
         w = words[positions[0]]
         if w.kind != "word":
@@ -1575,9 +1605,12 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
                 continue
             hit, length = names.get(k), len(stem)
             if hit is None:
-                for m in range(1, min(maxsuf + 1, len(stem) - 2)):
-                    if key_of_folded(stem[-m:]) in suffixes and key_of_folded(stem[:-m]) in names:
-                        hit, length = names[key_of_folded(stem[:-m])], len(stem) - m
+                cuts = bases.get(stem)
+                if cuts is None:
+                    cuts = bases[stem] = _suffix_bases(stem)
+                for base, base_len in cuts:
+                    if base in names:
+                        hit, length = names[base], base_len
                         break
             if hit:
                 found.extend((i, off, length, hit) for i in positions)
@@ -1587,6 +1620,17 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
         if owner[i] < 0:
             w = words[i]
             spans.add(i, i, w.start + off, w.start + off + length, hit[0], hit[1], "document")
+
+
+def _suffix_bases(stem: str) -> tuple[tuple[str, int], ...]:
+    """(key, length) of each base of ``stem`` followed by an allowed suffix, shortest suffix
+    first (the bases ``_propagate`` looks up among the names of a text)."""
+    suffixes, _, maxsuf = affixes()
+    return tuple((key_of_folded(stem[:-m]), len(stem) - m) for m in range(1, min(maxsuf + 1, len(stem) - 2))
+                 if key_of_folded(stem[-m:]) in suffixes)
+
+
+_SUFFIX_BASES: dict[str, tuple[tuple[str, int], ...]] = {}  # stem -> _suffix_bases(stem)
 
 
 def _resolve_english(ents: list[Entity]) -> None:

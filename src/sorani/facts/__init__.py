@@ -18,7 +18,7 @@ from typing import Any
 from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
-from sorani.entities.gazetteer import Word, fold_key, scan, single_triggers, triggers, events
+from sorani.entities.gazetteer import Word, events, fold_key, recycle, scan, scan_reusing, single_triggers, triggers
 from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
                                     word_ends, word_starts)
 
@@ -561,6 +561,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
     indefinite = _indef_positions(words) if items else []
     ev_pos = _event_positions(words) if indefinite else []
+    ev_set = set(ev_pos)  # (an event phrase starts only at these words: _event_at is None elsewhere)
     for k in indefinite:
         w = words[k]
         e = bisect_right(ev_pos, k)
@@ -571,12 +572,12 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             m = k + 1
             while m < len(words) and m < k + 20 and words[m].f not in _SENT_END \
                     and (ent_at[m] is not None or not _is_verb(words[m].key)):
-                if _event_at(words, m):
+                if m in ev_set and _event_at(words, m):
                     items.append((k, k, None))
                     break
                 m += 1
             else:
-                if m < len(words) and _event_at(words, m):
+                if m in ev_set and _event_at(words, m):
                     items.append((k, k, None))
     items.sort(key=lambda t: t[0])
 
@@ -706,15 +707,20 @@ def _event_search(words: list[Word], ent_at: list[Entity | None], after: int, st
     k = after
     found = verb_seen = rel_event = None
     in_rel = False
+    may_start, verb_word = _EVENT_START, _VERB_WORD  # (the per-key verdicts, read here without a call)
     while k < stop and words[k].f not in _SENT_END:
-        key = words[k].key
+        w = words[k]
+        key = w.key
         if key == _KE:
             if k != after:
                 break
             in_rel = True
             k += 1
             continue
-        ev = _event_at(words, k)
+        starts = may_start.get(key)
+        if starts is None:
+            starts = _may_start_event(key)
+        ev = _event_at(words, k) if starts and w.kind == "word" else None
         if ev:
             k2 = k + ev[1]
             ev_name = ev[0]
@@ -730,13 +736,17 @@ def _event_search(words: list[Word], ent_at: list[Entity | None], after: int, st
                 continue
             found = ev_name
             break
-        if ent_at[k] is None and _is_verb_word(words, k):  # the predicate of the figure
-            if in_rel:
-                in_rel = False
-                k += 1
-                continue
-            verb_seen = _verb_key(key)
-            break
+        if ent_at[k] is None:
+            is_verb = verb_word.get(key)
+            if is_verb is None:
+                is_verb = _is_verb_word(words, k)
+            if is_verb:  # the predicate of the figure
+                if in_rel:
+                    in_rel = False
+                    k += 1
+                    continue
+                verb_seen = _verb_key(key)
+                break
         k += 1
     vk = None
     m = k + 1
@@ -1023,12 +1033,13 @@ def extract_facts(text: str, model: bool = False) -> dict[str, list[Any]]:
     if not text:
         return {"entities": [], "quotes": [], "claims": []}
     with no_cycle_collection():
-        words = scan(text)
+        words = scan_reusing(text)
         ents = find_entities(text, words, model=model)
         ent_at, sent = _entity_index(ents, words), _sentence_bounds(words)
         quotes = _find_quotes(text, words, ent_at, sent)
         claims = _find_claims(text, ents, quotes, words, ent_at, sent)
         _release(words)
+        recycle(words)  # (no word leaves this function: the results hold offsets and strings)
         del words, ent_at, sent  # freed now, before the collector is back on and would walk them
     return {"entities": ents, "quotes": quotes, "claims": claims}
 
