@@ -112,3 +112,17 @@ def test_spelling_variant_of_a_running_text_word_is_flagged() -> None:
         assert not check(bad)
         tried += 1
     assert tried > 0
+
+
+def test_known_affixed_matches_iter_affix_stems() -> None:
+    """The in-place stem look-up of ``spell._known_affixed`` finds a known stem exactly when one
+    of the stems of ``sorani.lm.iter_affix_stems`` is known."""
+    from sorani import spell as S
+    from sorani.lm import iter_affix_stems, word_lm
+
+    known = S._stem_set()
+    words = sorted(w for w in word_lm().counts if len(w) >= 4)[::97]
+    words += [w + s for w in words[:200] for s in ("\u06d5\u06a9\u0627\u0646", "\u06cc", "\u0645")]
+    words += ["\u062f\u06d5" + w for w in words[:200]]
+    for w in words:
+        assert S._known_affixed.__wrapped__(w) == any(s in known for s in iter_affix_stems(w)), w

@@ -39,7 +39,8 @@ import sys
 from functools import cache, lru_cache
 
 from sorani._data import read_rows
-from sorani.lm import affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
+from sorani.lm import _prefix_chains, affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
+from sorani.lm import _suffix_chains as _suffix_chains_lm
 
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
@@ -131,8 +132,30 @@ def _stem_set() -> frozenset[str]:
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
     """Is one of the stems of ``w`` (``sorani.lm.iter_affix_stems``) a known word? Stops at the
-    first known stem."""
-    return any(map(_stem_set().__contains__, iter_affix_stems(w)))
+    first known stem. The same stems as ``iter_affix_stems``, in the same order, looked up in
+    place (no generator: this runs on every candidate ``suggest`` validates)."""
+    n = len(w)
+    if n > 40:
+        return False
+    known = _stem_set()
+    sufs, pres = _suffix_chains_lm(), _prefix_chains()
+    ends = [i for i in range(2, n + 1) if w[i:] in sufs]
+    if not ends:
+        return False
+    for j in range(0, min(n - 1, 10)):
+        keep = pres.get(w[:j])
+        if keep is None:
+            continue
+        for i in ends:
+            if i - j < 2 or (j == 0 and i == n):
+                continue
+            core = w[j:i]
+            add_e = not core.endswith("\u06d5") and i < n and w[i] != "\u06d5"
+            for k in keep:
+                stem = k + core
+                if stem in known or (add_e and stem + "\u06d5" in known):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=300_000)
@@ -245,7 +268,9 @@ def _load() -> None:
     _log_prior()
     _known_prior()
     _piece_costs()
+    _piece_prefixes()
     _cheap_edits()
+    _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
     try:  # the analyzer's compound heads, built on its first compound search
@@ -407,6 +432,25 @@ def _indel_cost(w: str, i: int, at_end: bool, indel_cost: dict[str, float], doub
     return indel_cost.get(x, EDIT)
 
 
+def _indel_costs(w: str, start: int, at_end: bool) -> list[float]:
+    """``_indel_cost`` of every letter of ``w`` from ``start`` on, in one pass."""
+    _, indel_cost, double, _ = _confusions()
+    get = indel_cost.get
+    out = []
+    last = len(w) - 1
+    prev = w[start - 1] if start else ""
+    for i in range(start, last + 1):
+        x = w[i]
+        if x == prev and x in double:
+            out.append(CONFUSABLE)
+        elif at_end and i == last and x != "\u06d5":
+            out.append(EDIT)
+        else:
+            out.append(get(x, EDIT))
+        prev = x
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
     """``_cost`` of two differing middles; ``context``: their first letter is a common letter
@@ -421,8 +465,8 @@ def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
         return sum(_indel_cost(b, i, at_end, indel_cost, double) for i in range(p, len(b)))
     if not lb:  # deletions only
         return sum(_indel_cost(a, i, at_end, indel_cost, double) for i in range(p, len(a)))
-    ins_b = [_indel_cost(b, i, at_end, indel_cost, double) for i in range(p, len(b))]
-    del_a = [_indel_cost(a, i, at_end, indel_cost, double) for i in range(p, len(a))]
+    ins_b = _indel_costs(b, p, at_end)
+    del_a = _indel_costs(a, p, at_end)
     a, b = a[p:], b[p:]
     n = len(b)
     prev2: list[float] = []
@@ -768,12 +812,19 @@ def _piece_costs() -> dict[str, float]:
             if c >= 1.0 and (len(w) >= 2 or w == "\u0648") and len(w) <= SEGMENT_PIECE}
 
 
+@cache
+def _piece_prefixes() -> frozenset[str]:
+    """Every prefix of a segmentation piece (the search stops where none continues)."""
+    return frozenset(p[:i] for p in _piece_costs() for i in range(1, len(p) + 1))
+
+
 def _segment(w: str) -> tuple[float, str] | None:
     """The cheapest split of ``w`` into three or more known words (a word-break search)."""
     n = len(w)
     if n < 6 or n > 40:
         return None
     get = _piece_costs().get
+    heads = _piece_prefixes()
     cost = [0.0] + [1e9] * n
     pieces = [0] * (n + 1)
     back = [-1] * (n + 1)
@@ -782,7 +833,10 @@ def _segment(w: str) -> tuple[float, str] | None:
         if base >= 1e9:
             continue
         for i in range(j + 1, min(n, j + SEGMENT_PIECE) + 1):
-            pc = get(w[j:i])
+            piece = w[j:i]
+            if piece not in heads:
+                break  # no piece starts so: no longer piece either
+            pc = get(piece)
             if pc is not None and base + pc < cost[i]:
                 cost[i] = base + pc
                 pieces[i] = pieces[j] + 1
