@@ -129,6 +129,18 @@ def _stem_set() -> frozenset[str]:
                      and ("s" in flags.get(w, "") or c >= STEM_MIN_RUNNING))
 
 
+@cache
+def _longest_suffix_chain() -> int:
+    return max(map(len, _suffix_chains_lm()))
+
+
+@cache
+def _prefix_heads() -> frozenset[str]:
+    """Every beginning of a prefix string of ``sorani.lm`` (the stem search stops where none
+    continues)."""
+    return frozenset(p[:i] for p in _prefix_chains() for i in range(len(p) + 1))
+
+
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
     """Is one of the stems of ``w`` (``sorani.lm.iter_affix_stems``) a known word? Stops at the
@@ -139,12 +151,16 @@ def _known_affixed(w: str) -> bool:
         return False
     known = _stem_set()
     sufs, pres = _suffix_chains_lm(), _prefix_chains()
-    ends = [i for i in range(2, n + 1) if w[i:] in sufs]
+    ends = [i for i in range(max(2, n - _longest_suffix_chain()), n + 1) if w[i:] in sufs]
     if not ends:
         return False
+    heads = _prefix_heads()
     for j in range(0, min(n - 1, 10)):
-        keep = pres.get(w[:j])
+        head = w[:j]
+        keep = pres.get(head)
         if keep is None:
+            if head not in heads:
+                break  # no longer prefix string either
             continue
         for i in ends:
             if i - j < 2 or (j == 0 and i == n):
@@ -269,6 +285,7 @@ def _load() -> None:
     _known_prior()
     _piece_costs()
     _piece_prefixes()
+    _sub_rows()
     _cheap_edits()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
@@ -451,6 +468,15 @@ def _indel_costs(w: str, start: int, at_end: bool) -> list[float]:
     return out
 
 
+@cache
+def _sub_rows() -> dict[str, dict[str, float]]:
+    """The substitution costs of ``_confusions`` as letter -> {letter: cost}."""
+    rows: dict[str, dict[str, float]] = {}
+    for (x, y), c in _confusions()[0].items():
+        rows.setdefault(x, {})[y] = c
+    return rows
+
+
 @lru_cache(maxsize=200_000)
 def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
     """``_cost`` of two differing middles; ``context``: their first letter is a common letter
@@ -473,15 +499,17 @@ def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
     prev = [0.0] * (n + 1)
     for j in range(1, n + 1):
         prev[j] = prev[j - 1] + ins_b[j - 1]
-    get = sub_cost.get
+    rows = _sub_rows()
+    empty: dict[str, float] = {}
     for i, x in enumerate(a, 1):
         dx = del_a[i - 1]
         left = prev[0] + dx
         cur = [left]
         before = a[i - 2] if i > 1 else ""
+        get = rows.get(x, empty).get
         for j in range(1, n + 1):
             y = b[j - 1]
-            v = prev[j - 1] + (0.0 if x == y else get((x, y), EDIT))
+            v = prev[j - 1] + (0.0 if x == y else get(y, EDIT))
             t = prev[j] + dx
             if t < v:
                 v = t
@@ -575,9 +603,9 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
             found = get(stem[:i] + stem[i + 1:])
             if found:
                 near.update(found)
-        for _, c in heapq.nsmallest(4, [(-counts[x], x) for x in near]):
-            if counts[c] >= 1.0:
-                pool.setdefault(c, None)
+        # the four most frequent seen in running text (count 1 at least)
+        for _, c in heapq.nsmallest(4, [(-k, x) for x in near if (k := counts[x]) >= 1.0]):
+            pool.setdefault(c, None)
     return tuple(pool)
 
 
