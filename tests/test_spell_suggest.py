@@ -126,3 +126,11 @@ def test_known_affixed_matches_iter_affix_stems() -> None:
     words += ["\u062f\u06d5" + w for w in words[:200]]
     for w in words:
         assert S._known_affixed.__wrapped__(w) == any(s in known for s in iter_affix_stems(w)), w
+
+
+def test_harakat_and_tatweel_are_no_spelling() -> None:
+    # a correct word written with a kasra or a tatweel: the bare word is the first suggestion
+    assert suggest("\u067e\u0695\u0650\u06c6\u0698\u06d5\u06a9\u06d5", 3)[0] == "\u067e\u0695\u06c6\u0698\u06d5\u06a9\u06d5"
+    assert suggest("\u06a9\u062a\u0640\u06ce\u0628", 3)[0] == "\u06a9\u062a\u06ce\u0628"
+    assert suggest("\u0650", 3) == []  # marks only: nothing to suggest, no crash
+    assert len(suggest("\u067e\u0695\u0650\u06c6\u0698\u06d5\u06a9\u06d5", 1)) == 1

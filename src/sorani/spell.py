@@ -812,6 +812,10 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
     return tuple(scored)
 
 
+# harakat (short-vowel marks, shadda, sukun …), superscript alef and tatweel
+_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+_MARKS = _MARK_RE.search
+
 # a letter three times in a row is never Sorani spelling (ییی apart: نایاسایییە)
 _TRIPLED = re.compile(r"([^\u06cc])\1\1").search
 _RUN = re.compile(r"([^\u06cc])\1{2,}")
@@ -820,15 +824,19 @@ _RUN = re.compile(r"([^\u06cc])\1{2,}")
 @lru_cache(maxsize=100_000)
 def _suggest(word: str, n: int) -> tuple[str, ...]:
     w = word.replace("\u200c", "")
-    if not w or len(w) > 60:
-        return ()
     out: list[str] = []
+    if _MARKS(w):  # harakat and tatweel are no spelling: the bare word first when it is correct
+        w = _MARK_RE.sub("", w)
+        if w and check(w, strict=True):
+            out.append(w)
+    if not w or len(w) > 60:
+        return tuple(out)
     for _, c in _scored(w):
-        if c not in out and c != w and not _TRIPLED(c):
-            out.append(c)
         if len(out) >= n:
             break
-    return tuple(out)
+        if c not in out and c != w and not _TRIPLED(c):
+            out.append(c)
+    return tuple(out[:n])
 
 
 @cache
