@@ -889,6 +889,7 @@ def _segment(w: str) -> tuple[float, str] | None:
 
 def suggest(word: str, n: int = 5) -> list[str]:
     """Up to ``n`` corrections of ``word``, best first (``word`` itself is never among them).
+    Harakat and tatweel are dropped first: the bare word comes first when it is correct.
 
     >>> "نووسەر" in suggest("نوسەر")
     True
