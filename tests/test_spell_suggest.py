@@ -112,3 +112,62 @@ def test_spelling_variant_of_a_running_text_word_is_flagged() -> None:
         assert not check(bad)
         tried += 1
     assert tried > 0
+
+
+def test_known_affixed_matches_iter_affix_stems() -> None:
+    """The in-place stem look-up of ``spell._known_affixed`` finds a known stem exactly when one
+    of the stems of ``sorani.lm.iter_affix_stems`` is known."""
+    from sorani import spell as S
+    from sorani.lm import iter_affix_stems, word_lm
+
+    known = S._stem_set()
+    words = sorted(w for w in word_lm().counts if len(w) >= 4)[::97]
+    words += [w + s for w in words[:200] for s in ("\u06d5\u06a9\u0627\u0646", "\u06cc", "\u0645")]
+    words += ["\u062f\u06d5" + w for w in words[:200]]
+    for w in words:
+        assert S._known_affixed.__wrapped__(w) == any(s in known for s in iter_affix_stems(w)), w
+
+
+def test_harakat_and_tatweel_are_no_spelling() -> None:
+    # a correct word written with a kasra or a tatweel: the bare word is the first suggestion
+    assert suggest("\u067e\u0695\u0650\u06c6\u0698\u06d5\u06a9\u06d5", 3)[0] == "\u067e\u0695\u06c6\u0698\u06d5\u06a9\u06d5"
+    assert suggest("\u06a9\u062a\u0640\u06ce\u0628", 3)[0] == "\u06a9\u062a\u06ce\u0628"
+    assert suggest("\u0650", 3) == []  # marks only: nothing to suggest, no crash
+    assert len(suggest("\u067e\u0695\u0650\u06c6\u0698\u06d5\u06a9\u06d5", 1)) == 1
+
+
+def _segment_reference(w: str):  # type: ignore[no-untyped-def]
+    """The word-break search of ``spell._segment`` without its early stop."""
+    from sorani import spell as S
+
+    n = len(w)
+    if n < 6 or n > 40:
+        return None
+    get = S._piece_costs().get
+    cost = [0.0] + [1e9] * n
+    pieces, back = [0] * (n + 1), [-1] * (n + 1)
+    for j in range(n):
+        if cost[j] >= 1e9:
+            continue
+        for i in range(j + 1, min(n, j + S.SEGMENT_PIECE) + 1):
+            pc = get(w[j:i])
+            if pc is not None and cost[j] + pc < cost[i]:
+                cost[i], pieces[i], back[i] = cost[j] + pc, pieces[j] + 1, j
+    if cost[n] >= 1e9 or pieces[n] < 3:
+        return None
+    out, i = [], n
+    while i > 0:
+        out.append(w[back[i]:i])
+        i = back[i]
+    return cost[n], " ".join(reversed(out))
+
+
+def test_segment_early_stop_changes_nothing() -> None:
+    from sorani import spell as S
+    from sorani.lm import word_lm
+
+    pieces = sorted(w for w, c in word_lm().counts.items() if c >= 1.0 and 2 <= len(w) <= 6)[::53]
+    for k in range(300):
+        w = "".join(pieces[(k * 7 + m * 13) % len(pieces)] for m in range(3 + k % 3))
+        for v in (w, w[1:], w[:-1]):
+            assert S._segment(v) == _segment_reference(v), v

@@ -39,7 +39,8 @@ import sys
 from functools import cache, lru_cache
 
 from sorani._data import read_rows
-from sorani.lm import affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
+from sorani.lm import _prefix_chains, affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
+from sorani.lm import _suffix_chains as _suffix_chains_lm
 
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff]")
@@ -128,11 +129,49 @@ def _stem_set() -> frozenset[str]:
                      and ("s" in flags.get(w, "") or c >= STEM_MIN_RUNNING))
 
 
+@cache
+def _longest_suffix_chain() -> int:
+    return max(map(len, _suffix_chains_lm()))
+
+
+@cache
+def _prefix_heads() -> frozenset[str]:
+    """Every beginning of a prefix string of ``sorani.lm`` (the stem search stops where none
+    continues)."""
+    return frozenset(p[:i] for p in _prefix_chains() for i in range(len(p) + 1))
+
+
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
     """Is one of the stems of ``w`` (``sorani.lm.iter_affix_stems``) a known word? Stops at the
-    first known stem."""
-    return any(map(_stem_set().__contains__, iter_affix_stems(w)))
+    first known stem. The same stems as ``iter_affix_stems``, in the same order, looked up in
+    place (no generator: this runs on every candidate ``suggest`` validates)."""
+    n = len(w)
+    if n > 40:
+        return False
+    known = _stem_set()
+    sufs, pres = _suffix_chains_lm(), _prefix_chains()
+    ends = [i for i in range(max(2, n - _longest_suffix_chain()), n + 1) if w[i:] in sufs]
+    if not ends:
+        return False
+    heads = _prefix_heads()
+    for j in range(0, min(n - 1, 10)):
+        head = w[:j]
+        keep = pres.get(head)
+        if keep is None:
+            if head not in heads:
+                break  # no longer prefix string either
+            continue
+        for i in ends:
+            if i - j < 2 or (j == 0 and i == n):
+                continue
+            core = w[j:i]
+            add_e = not core.endswith("\u06d5") and i < n and w[i] != "\u06d5"
+            for k in keep:
+                stem = k + core
+                if stem in known or (add_e and stem + "\u06d5" in known):
+                    return True
+    return False
 
 
 @lru_cache(maxsize=300_000)
@@ -245,9 +284,18 @@ def _load() -> None:
     _log_prior()
     _known_prior()
     _piece_costs()
+    _piece_prefixes()
+    _sub_rows()
     _cheap_edits()
+    _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
+    try:  # the analyzer's compound heads, built on its first compound search
+        from sorani.morphology import _compound_heads
+
+        _compound_heads()
+    except Exception:
+        pass
 
 
 CACHE_SIZE = 500_000  # verdicts kept per mode (the cache is emptied when it is full)
@@ -401,6 +449,34 @@ def _indel_cost(w: str, i: int, at_end: bool, indel_cost: dict[str, float], doub
     return indel_cost.get(x, EDIT)
 
 
+def _indel_costs(w: str, start: int, at_end: bool) -> list[float]:
+    """``_indel_cost`` of every letter of ``w`` from ``start`` on, in one pass."""
+    _, indel_cost, double, _ = _confusions()
+    get = indel_cost.get
+    out = []
+    last = len(w) - 1
+    prev = w[start - 1] if start else ""
+    for i in range(start, last + 1):
+        x = w[i]
+        if x == prev and x in double:
+            out.append(CONFUSABLE)
+        elif at_end and i == last and x != "\u06d5":
+            out.append(EDIT)
+        else:
+            out.append(get(x, EDIT))
+        prev = x
+    return out
+
+
+@cache
+def _sub_rows() -> dict[str, dict[str, float]]:
+    """The substitution costs of ``_confusions`` as letter -> {letter: cost}."""
+    rows: dict[str, dict[str, float]] = {}
+    for (x, y), c in _confusions()[0].items():
+        rows.setdefault(x, {})[y] = c
+    return rows
+
+
 @lru_cache(maxsize=200_000)
 def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
     """``_cost`` of two differing middles; ``context``: their first letter is a common letter
@@ -415,23 +491,25 @@ def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
         return sum(_indel_cost(b, i, at_end, indel_cost, double) for i in range(p, len(b)))
     if not lb:  # deletions only
         return sum(_indel_cost(a, i, at_end, indel_cost, double) for i in range(p, len(a)))
-    ins_b = [_indel_cost(b, i, at_end, indel_cost, double) for i in range(p, len(b))]
-    del_a = [_indel_cost(a, i, at_end, indel_cost, double) for i in range(p, len(a))]
+    ins_b = _indel_costs(b, p, at_end)
+    del_a = _indel_costs(a, p, at_end)
     a, b = a[p:], b[p:]
     n = len(b)
     prev2: list[float] = []
     prev = [0.0] * (n + 1)
     for j in range(1, n + 1):
         prev[j] = prev[j - 1] + ins_b[j - 1]
-    get = sub_cost.get
+    rows = _sub_rows()
+    empty: dict[str, float] = {}
     for i, x in enumerate(a, 1):
         dx = del_a[i - 1]
         left = prev[0] + dx
         cur = [left]
         before = a[i - 2] if i > 1 else ""
+        get = rows.get(x, empty).get
         for j in range(1, n + 1):
             y = b[j - 1]
-            v = prev[j - 1] + (0.0 if x == y else get((x, y), EDIT))
+            v = prev[j - 1] + (0.0 if x == y else get(y, EDIT))
             t = prev[j] + dx
             if t < v:
                 v = t
@@ -525,9 +603,9 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
             found = get(stem[:i] + stem[i + 1:])
             if found:
                 near.update(found)
-        for _, c in heapq.nsmallest(4, [(-counts[x], x) for x in near]):
-            if counts[c] >= 1.0:
-                pool.setdefault(c, None)
+        # the four most frequent seen in running text (count 1 at least)
+        for _, c in heapq.nsmallest(4, [(-k, x) for x in near if (k := counts[x]) >= 1.0]):
+            pool.setdefault(c, None)
     return tuple(pool)
 
 
@@ -734,6 +812,10 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
     return tuple(scored)
 
 
+# harakat (short-vowel marks, shadda, sukun …), superscript alef and tatweel
+_MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
+_MARKS = _MARK_RE.search
+
 # a letter three times in a row is never Sorani spelling (ییی apart: نایاسایییە)
 _TRIPLED = re.compile(r"([^\u06cc])\1\1").search
 _RUN = re.compile(r"([^\u06cc])\1{2,}")
@@ -742,15 +824,19 @@ _RUN = re.compile(r"([^\u06cc])\1{2,}")
 @lru_cache(maxsize=100_000)
 def _suggest(word: str, n: int) -> tuple[str, ...]:
     w = word.replace("\u200c", "")
-    if not w or len(w) > 60:
-        return ()
     out: list[str] = []
+    if _MARKS(w):  # harakat and tatweel are no spelling: the bare word first when it is correct
+        w = _MARK_RE.sub("", w)
+        if w and check(w, strict=True):
+            out.append(w)
+    if not w or len(w) > 60:
+        return tuple(out)
     for _, c in _scored(w):
-        if c not in out and c != w and not _TRIPLED(c):
-            out.append(c)
         if len(out) >= n:
             break
-    return tuple(out)
+        if c not in out and c != w and not _TRIPLED(c):
+            out.append(c)
+    return tuple(out[:n])
 
 
 @cache
@@ -762,12 +848,19 @@ def _piece_costs() -> dict[str, float]:
             if c >= 1.0 and (len(w) >= 2 or w == "\u0648") and len(w) <= SEGMENT_PIECE}
 
 
+@cache
+def _piece_prefixes() -> frozenset[str]:
+    """Every prefix of a segmentation piece (the search stops where none continues)."""
+    return frozenset(p[:i] for p in _piece_costs() for i in range(1, len(p) + 1))
+
+
 def _segment(w: str) -> tuple[float, str] | None:
     """The cheapest split of ``w`` into three or more known words (a word-break search)."""
     n = len(w)
     if n < 6 or n > 40:
         return None
     get = _piece_costs().get
+    heads = _piece_prefixes()
     cost = [0.0] + [1e9] * n
     pieces = [0] * (n + 1)
     back = [-1] * (n + 1)
@@ -776,7 +869,10 @@ def _segment(w: str) -> tuple[float, str] | None:
         if base >= 1e9:
             continue
         for i in range(j + 1, min(n, j + SEGMENT_PIECE) + 1):
-            pc = get(w[j:i])
+            piece = w[j:i]
+            if piece not in heads:
+                break  # no piece starts so: no longer piece either
+            pc = get(piece)
             if pc is not None and base + pc < cost[i]:
                 cost[i] = base + pc
                 pieces[i] = pieces[j] + 1
@@ -793,6 +889,7 @@ def _segment(w: str) -> tuple[float, str] | None:
 
 def suggest(word: str, n: int = 5) -> list[str]:
     """Up to ``n`` corrections of ``word``, best first (``word`` itself is never among them).
+    Harakat and tatweel are dropped first: the bare word comes first when it is correct.
 
     >>> "نووسەر" in suggest("نوسەر")
     True
