@@ -101,3 +101,15 @@ def test_gaps_are_never_tokens_and_kinds_are_known():
     assert all(t.kind in KINDS for t in toks)
     assert [t.text for t in toks] == toks.texts() == ["سڵاو", "١٢", ".", "(", "x", ")", "😀", "end"]
     assert toks.spans() == [(t.start, t.end, t.kind) for t in toks]
+
+
+def test_an_email_may_start_with_plus_or_minus_and_a_lone_tatweel_is_a_symbol():
+    assert kinds("+a@b.cd -a@b.cd ـ") == [("+a@b.cd", "email"), ("-a@b.cd", "email"), ("ـ", "symbol")]
+
+
+def test_a_long_run_of_email_characters_is_not_an_email():
+    # (the local part is bounded, which keeps the scan linear on runs such as "a.a.a.…")
+    text = "a." * 5000 + "@x.org"
+    toks = tokenize(text)
+    assert toks[-1].kind == "email" and len(toks[-1].text) == 64 + len("@x.org")
+    assert "".join(t.text for t in toks) == text

@@ -12,8 +12,8 @@
  *
  * build_records(cls, texts, starts, kinds) -> list of cls(text, start, start + len(text), kind)
  *   ``cls`` is a tuple subclass (sorani._record.Record). The records hold only strings and ints,
- *   so they are not tracked by the cycle collector (a later stage's fields in a record's __dict__
- *   are plain values that never point back at it).
+ *   so they are not tracked by the cycle collector: a later stage's fields in a record's __dict__
+ *   must not point back at it (sorani's never do; see Token).
  *
  * If this module cannot be compiled, sorani.tokenize falls back to the pure-Python path.
  */
@@ -117,6 +117,13 @@ scan_tokens(PyObject *self, PyObject *args)
         PyObject *t_texts = PyTuple_GET_ITEM(found, 0);
         PyObject *t_starts = PyTuple_GET_ITEM(found, 1);
         PyObject *t_kinds = PyTuple_GET_ITEM(found, 2);
+        if (!PyTuple_Check(t_texts) || !PyTuple_Check(t_starts) || !PyTuple_Check(t_kinds)
+            || PyTuple_GET_SIZE(t_starts) != PyTuple_GET_SIZE(t_texts)
+            || PyTuple_GET_SIZE(t_kinds) != PyTuple_GET_SIZE(t_texts)) {
+            Py_DECREF(found);
+            PyErr_SetString(PyExc_TypeError, "chunk_tokens must return three tuples of one length");
+            goto error;
+        }
         Py_ssize_t m = PyTuple_GET_SIZE(t_texts);
         for (Py_ssize_t i = 0; i < m; i++) {
             Py_ssize_t rel = PyLong_AsSsize_t(PyTuple_GET_ITEM(t_starts, i));
@@ -164,8 +171,14 @@ build_records(PyObject *self, PyObject *args)
     if (out == NULL)
         return NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
+        /* tp_alloc may run the cycle collector, whose finalizers may change the lists */
+        if (i >= PyList_GET_SIZE(texts) || i >= PyList_GET_SIZE(starts) || i >= PyList_GET_SIZE(kinds)) {
+            PyErr_SetString(PyExc_RuntimeError, "columns changed size during build_records");
+            goto error;
+        }
         PyObject *t = PyList_GET_ITEM(texts, i);
         PyObject *s = PyList_GET_ITEM(starts, i);
+        PyObject *k = PyList_GET_ITEM(kinds, i);
         Py_ssize_t start = PyLong_AsSsize_t(s);
         if (start == -1 && PyErr_Occurred())
             goto error;
@@ -176,15 +189,17 @@ build_records(PyObject *self, PyObject *args)
         PyObject *end = PyLong_FromSsize_t(start + PyUnicode_GET_LENGTH(t));
         if (end == NULL)
             goto error;
-        PyObject *rec = type->tp_alloc(type, 4);
-        if (rec == NULL) {
-            Py_DECREF(end);
-            goto error;
-        }
-        PyObject *k = PyList_GET_ITEM(kinds, i);
         Py_INCREF(t);
         Py_INCREF(s);
         Py_INCREF(k);
+        PyObject *rec = type->tp_alloc(type, 4);
+        if (rec == NULL) {
+            Py_DECREF(t);
+            Py_DECREF(s);
+            Py_DECREF(k);
+            Py_DECREF(end);
+            goto error;
+        }
         PyTuple_SET_ITEM(rec, 0, t);
         PyTuple_SET_ITEM(rec, 1, s);
         PyTuple_SET_ITEM(rec, 2, end);
@@ -212,5 +227,11 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    /* sorani checks it, so a stale build left by an editable install is not used */
+    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

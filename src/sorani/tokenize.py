@@ -41,7 +41,7 @@ _EMOJI_MOD = r"\ufe0f\U0001f3fb-\U0001f3ff\u20e3"
 _GAP = r"[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad]+"
 
 _URL = r"(?:https?://|www\.)[^\s<>«»\"“”]*[^\s<>«»\"“”.,;:!?،؛؟)\]}'’]"
-_EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+_EMAIL = r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # (bounded: linear time)
 _NUMBER = rf"[%٪]?[{_DIGIT}]+(?:[.,٫٬/:][{_DIGIT}]+)*[%٪]?"
 _WORD = rf"[{_AR_LETTER}][{_AR_LETTER}{_AR_MARK}]*"
 _LATIN = r"[^\W\d_\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff](?:[^\W\d_\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]|['’\-][^\W\d_\u0600-\u06ff])*"
@@ -86,7 +86,7 @@ def _head_kind() -> dict[str, str]:
         head.update((chr(c), "word") for c in rng)
     # (every gap character is below U+3001 but the BOM)
     head.update((c, "") for c in map(chr, [*range(0x3001), 0xFEFF]) if p.gap.match(c))
-    starts_more = re.compile(rf"[\w.%٪#@{_EMOJI}\U0001f1e6-\U0001f1ff]")
+    starts_more = re.compile(rf"[\w.%٪#@+\-{_EMOJI}\U0001f1e6-\U0001f1ff]")  # (+ - may start an email)
     for c in map(chr, [*range(0x21, 0x80), *range(0xA0, 0x100), *range(0x600, 0x700), *range(0x2010, 0x2070)]):
         if c not in head:
             if "\u0660" <= c <= "\u0669" or "\u06f0" <= c <= "\u06f9":
@@ -105,7 +105,7 @@ def _cached(cache: dict[str, str], key: str, compute: Callable[[str], str]) -> s
     value = cache.get(key)
     if value is None:
         value = compute(key)
-        if len(cache) < _CACHE_MAX:
+        if len(cache) < _CACHE_MAX and len(key) <= 64:
             cache[key] = value
     return value
 
@@ -129,7 +129,7 @@ def _classify(piece: str) -> str:
         if len(piece) > 1 or kind == "number":
             if rx.fullmatch(piece):
                 return kind
-    if first.isalpha():
+    if first.isalpha() and not "\u0600" <= first <= "\u06ff":  # (a lone tatweel is no Latin)
         return "latin"
     if p.emoji_start.match(first):
         return "emoji"
@@ -155,6 +155,7 @@ def _columns(text: str) -> tuple[list[str], list[int], list[str]]:
 
 
 _CHUNKS: dict[str, tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]] = {}
+_CHUNKS_MAX = 50_000  # (at most a few tens of MB, whatever the input)
 
 
 def _chunk_columns(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]]:
@@ -173,7 +174,7 @@ def _chunk_columns(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[
                 kinds.append(kind)
             start += len(piece)
         found = (tuple(texts), tuple(starts), tuple(kinds))
-        if len(_CHUNKS) < _CACHE_MAX and len(chunk) <= 64:
+        if len(_CHUNKS) < _CHUNKS_MAX and len(chunk) <= 64 and len(texts) <= 8:
             _CHUNKS[chunk] = found
     return found
 
@@ -224,7 +225,8 @@ def _speedups() -> Any:
         from sorani import _speedups
     except ImportError:
         return None
-    return _speedups
+    # (a build older than this source, left by an editable install, is not used)
+    return _speedups if getattr(_speedups, "VERSION", None) == 2 else None
 
 
 _NORMALIZED_KINDS = frozenset(("word", "number", "hashtag"))
@@ -245,7 +247,9 @@ class Token(Record):
     Later stages fill ``lemma``, ``pos``, ``features``, ``morphemes`` and ``latin``.
 
     (A tuple underneath, ``(text, start, end, kind)``: tokens are made and read quickly; the
-    later-stage fields live in the instance dict, made only when a stage sets one.)"""
+    later-stage fields live in the instance dict, made only when a stage sets one. Tokens made
+    by the compiled scanner are not tracked by the cycle collector, so a field must not refer
+    back to a token, directly or through a container: such a cycle would never be freed.)"""
 
     text = field(0, "the token as in the input")
     start = field(1, "code-point offset of its first character in the input")
