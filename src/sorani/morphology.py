@@ -607,6 +607,16 @@ def _noun_entries() -> dict[str, tuple[float, bool, bool, tuple[tuple[Any, ...],
     return out
 
 
+_NOUN_SEARCH: list[Any] = []
+
+
+def _noun_search() -> list[Any]:
+    """The tables of the noun search, fetched once: ``_noun_entries()``, ``_noun_keys()`` and the
+    ``match`` of the chain-end regex."""
+    _NOUN_SEARCH[:] = [_noun_entries(), _noun_keys(), _noun_end_match()]
+    return _NOUN_SEARCH
+
+
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
@@ -614,8 +624,12 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     n = len(w)
     if not n:
         return out
-    entries_of = _noun_entries()
-    for klen, an, glide, by_cls, an_segs in _noun_keys()[_chain_end(w, n - max(1, n - MAX_NOUN_CHAIN))]:
+    entries_of, keys_of, end_match = _NOUN_SEARCH or _noun_search()
+    j = end_match(w[::-1]).end()  # (``_chain_end`` inlined)
+    m = MAX_NOUN_CHAIN if n > MAX_NOUN_CHAIN else n - 1
+    if j > m:
+        j = m
+    for klen, an, glide, by_cls, an_segs in keys_of[w[n - j:]]:
         i = n - klen
         stem = w[:i]
         entry = entries_of.get(stem)
@@ -691,13 +705,19 @@ def _glide_ek(stem: str, tail: str) -> bool:
 
 def _chain_end(w: str, m: int) -> str:
     """The longest end of ``w``, at most ``m`` letters, that ends some nominal suffix chain (the
-    key of ``_noun_keys``)."""
-    n = len(w)
-    tails = _tails("noun")
-    j = 0
-    while j < m and w[n - j - 1:] in tails:
-        j += 1
-    return w[n - j:]
+    key of ``_noun_keys``): one match of a trie of the reversed chain ends over the reversed word
+    (the ends are closed under taking endings, so a shorter end is one too)."""
+    j = _noun_end_match()(w[::-1]).end()
+    if j > m:
+        j = m if m > 0 else 0
+    return w[len(w) - j:]
+
+
+@cache
+def _noun_end_match() -> Any:
+    """``match`` of the regex over a reversed word whose match is the longest word end in
+    ``_tails("noun")``."""
+    return _ends_re(_tails("noun")).match
 
 
 def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
@@ -707,6 +727,8 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     m = n - max(4, n - MAX_NOUN_CHAIN)  # the longest chain tried
     if m < 0:
         return out
+    if not _light_trigram()(w, 1):
+        return out  # no light verb form ends at any split point (the test below, for all at once)
     light_ends = _light_ends()
     for klen, _, _, by_cls, _ in _noun_keys()[_chain_end(w, m)]:
         i = n - klen
@@ -776,6 +798,12 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
 
 
 @cache
+def _light_trigram() -> Any:
+    """``search`` of a regex matching the three-letter ends of the light verbs' nominal forms."""
+    return re.compile("|".join(sorted(e for e in _light_ends() if len(e) == 3))).search
+
+
+@cache
 def _light_ends() -> frozenset[str]:
     """Every ending of every nominal form of a light verb."""
     return frozenset(k[i:] for k in _light_nominals() for i in range(len(k)))
@@ -835,7 +863,7 @@ def _verb_suffix_table() -> dict[str, list[tuple[Any, ...]]]:
 
 @cache
 def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
-    """``_verb_prefixes`` with (chain, tags, strong, has د, factor, mood-free)."""
+    """``_verb_prefixes`` with (chain, tags, strong, has د, factor, mood-free, has نا)."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     for head, chains in _verb_prefixes().items():
         rows = []
@@ -846,7 +874,7 @@ def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
             factor = 0.3 if ptags & {"IPFV", "NEG"} and "IMP" not in "".join(p[2] for p in pchain) \
                 else 0.6 if "SBJV" in ptags else 1.0
             rows.append((pchain, ptags, strong, any(p[0] == "د" for p in pchain), factor,
-                         bool(ptags & {"SBJV", "IMP"})))
+                         bool(ptags & {"SBJV", "IMP"}), any(p[0] == "نا" for p in pchain)))
         out[head] = rows
     return out
 
@@ -859,23 +887,35 @@ def _strong_prefix_ends() -> tuple[str, ...]:
     return tuple(sorted(k for k, rows in _verb_prefix_table().items() if k and any(r[2] for r in rows)))
 
 
+_VERB_SEARCH: list[Any] = []
+
+
+def _verb_search() -> list[Any]:
+    """The tables of the verb search, fetched once: suffix regex ``match``, suffix index, stem
+    regex ``match``, stem index, strong prefix ends."""
+    suf_re, suf_index = _verb_suffix_index()
+    stem_re, stem_index = _verb_stem_index()
+    _VERB_SEARCH[:] = [suf_re.match, suf_index, stem_re.match, stem_index, _strong_prefix_ends()]
+    return _VERB_SEARCH
+
+
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     n = len(w)
     rw = w[::-1]  # the word ends are found by tries over the reversed word
-    suf_re, suf_index = _verb_suffix_index()
-    longest = min(suf_re.match(rw).end(), n - 1)  # the longest word end a suffix chain can end
-    if longest < 0:
-        return out
+    suf_match, suf_index, stem_match, stem_index, strong = _VERB_SEARCH or _verb_search()
+    longest = suf_match(rw).end()  # the longest word end a suffix chain can end
+    if longest >= n:
+        longest = n - 1
+        if longest < 0:
+            return out
     suf_cands = suf_index.get(w[n - longest:])  # (chain length, suffix entries), shortest first
     if not suf_cands:
         return out
-    stem_re, stem_index = _verb_stem_index()
-    strong = _strong_prefix_ends()
     hits = []  # (stem start, stem end, suffix entries, stem entries)
     for s, sentries in suf_cands:
         e = n - s
-        k = stem_re.match(rw, s).end() - s  # the longest verb-stem ending that ends at e
+        k = stem_match(rw, s).end() - s  # the longest verb-stem ending that ends at e
         if k:
             for length, stems in stem_index[w[e - k:e]]:
                 if length == 1 and w[e - 1] != "ب" and not w.endswith(strong, 0, e - 1):
@@ -917,7 +957,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             continue
                 else:
                     full = lemma
-                for pchain, ptags, strong, has_d, factor, pmood in pchains:
+                for pchain, ptags, strong, has_d, factor, pmood, has_na in pchains:
                     # X + بم/بیت/بێت/بین/بن: the subjunctive of بوون with its ب written once (هەڵەبم)
                     bare_sbjv = bool(pre) and not pchain and lemma == "بوون" and stype == "PRS" and stem == "ب"
                     if not strong and not bare_sbjv:
@@ -932,7 +972,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         continue
                     if stype == "PST" and "SBJV" in ptags and not sbjv_end:
                         continue
-                    if stype == "PST" and any(p[0] == "نا" for p in pchain):
+                    if stype == "PST" and has_na:
                         continue  # نا negates the present only; the past takes نە (نەبوو, never نابوو)
                     for sstype, schain, pers, imp, tense, smood, first, _ in by_type[stype]:
                         if bare_sbjv and (not pers or imp or len(schain) != 1):
@@ -957,7 +997,9 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
                             if lemma == "بوون" and any(e[1] == "PST" and not e[2] for e in verb_stems.get(pre, ())):
                                 cost += 0.6  # دابوو: the pluperfect of دان before a compound دا + بوون
-                        feats = ";".join(x for x in (tense, mood, voice) if x)
+                        feats = _FEATS.get((tense, mood, voice))
+                        if feats is None:
+                            feats = _FEATS[tense, mood, voice] = ";".join(x for x in (tense, mood, voice) if x)
                         lem = full
                         base = lex.causative.get(full)
                         if base:
@@ -968,6 +1010,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
 
 
 _SBJV_NEG = frozenset({"SBJV", "NEG"})
+_FEATS: dict[tuple[str, str, str], str] = {}  # (tense, mood, voice) -> the feature string
 # the part of a word before a verb stem -> its (prefix chains, preverb) splits (a bounded memo:
 # word beginnings repeat far more than words do)
 _VERB_HEADS: dict[str, tuple[tuple[list[tuple[Any, ...]], str, bool, bool], ...]] = {}
@@ -1027,11 +1070,7 @@ def _guess(w: str) -> Cand:
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
     n = len(w)
     best: Cand | None = None
-    tails = _tails("noun")
-    j = 0  # only a word end in tails can be a suffix chain
-    while j < n and w[n - j - 1:] in tails:
-        j += 1
-    for klen, _, _, by_cls, _ in reversed(_noun_keys()[w[n - j:]]):  # the longest chain first
+    for klen, _, _, by_cls, _ in reversed(_noun_keys()[_chain_end(w, n)]):  # the longest chain first
         i = n - klen
         if i < 3 or not klen:
             continue
