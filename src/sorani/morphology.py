@@ -26,7 +26,7 @@ from itertools import product
 from operator import itemgetter
 from typing import Any
 
-from sorani._data import read_rows
+from sorani._data import compile_cached, read_rows
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
 
@@ -895,15 +895,36 @@ def _verb_search() -> list[Any]:
     regex ``match``, stem index, strong prefix ends."""
     suf_re, suf_index = _verb_suffix_index()
     stem_re, stem_index = _verb_stem_index()
-    _VERB_SEARCH[:] = [suf_re.match, suf_index, stem_re.match, stem_index, _strong_prefix_ends()]
+    _VERB_SEARCH[:] = [suf_re.match, suf_index, stem_re.match, stem_index, _strong_prefix_ends(),
+                       _verb_hit_re().match]
     return _VERB_SEARCH
+
+
+@cache
+def _verb_hit_re() -> re.Pattern[str]:
+    """A regex over the reversed word that matches when the search of ``_verb_analyses`` finds a
+    stem: a suffix chain (at most 14 letters, maybe empty) ending the word, a verb stem before it,
+    and before a one-letter stem other than ب a strong prefix chain (trie alternatives, so the
+    engine backtracks through every chain and stem)."""
+    sufs = [k[::-1] for k, v in _verb_suffix_table().items() if v and len(k) <= 14]
+    stems = _lexicon().verb_stems
+    long_stems = [t[::-1] for t in stems if len(t) > 1]
+    one = sorted(t for t in stems if len(t) == 1 and t != "ب")
+    alts = [trie_pattern(long_stems)]
+    if "ب" in stems:
+        alts.append("ب")
+    if one:
+        alts.append("[" + "".join(one) + "]" + trie_pattern(k[::-1] for k in _strong_prefix_ends()))
+    return compile_cached(trie_pattern(sufs) + "(?:" + "|".join(alts) + ")")
 
 
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     n = len(w)
     rw = w[::-1]  # the word ends are found by tries over the reversed word
-    suf_match, suf_index, stem_match, stem_index, strong = _VERB_SEARCH or _verb_search()
+    suf_match, suf_index, stem_match, stem_index, strong, any_hit = _VERB_SEARCH or _verb_search()
+    if any_hit(rw) is None:
+        return out  # no verb stem before any suffix chain (the search below, at C speed)
     longest = suf_match(rw).end()  # the longest word end a suffix chain can end
     if longest >= n:
         longest = n - 1
@@ -1070,26 +1091,49 @@ def _guess(w: str) -> Cand:
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
     n = len(w)
     best: Cand | None = None
-    for klen, _, _, by_cls, _ in reversed(_noun_keys()[_chain_end(w, n)]):  # the longest chain first
+    end = _chain_end(w, n)
+    keys = _GUESS_KEYS.get(end)
+    if keys is None:
+        keys = _guess_keys(end)
+    for klen, strong in keys:  # the longest chain first
         i = n - klen
-        if i < 3 or not klen:
+        if i < 3:
             continue
-        segs = by_cls.get(_stem_cls(w[:i]))
-        if not segs or _glide_ek(w[:i], w[i:]):
+        stem = w[:i]
+        seg = strong.get(_stem_cls(stem))
+        if seg is None or _glide_ek(stem, w[i:]):
             continue
-        for seg, _, _, _, _ in segs:
-            if not any(t[1] in _STRONG_TAGS for t in seg):
-                continue
-            best = _make(w[:i], "NOUN", "", (), w[:i], seg, True, len(seg))
-            break
-        if best:
-            break
+        best = _make(stem, "NOUN", "", (), stem, seg, True, len(seg))
+        break
     if best is None:
         if w.endswith("ی") and n >= 4 and w[-2] in VOWELS:  # بودجەی، مافخوازیی
             seg = (("ی", "EZ", "LGSPEC1"),)
             return _make(w[:-1], "NOUN", "", (), w[:-1], seg, True, 1.5)
         best = _make(w, "X" if not w else "NOUN", "", (), w, (), True, 0)
     return best
+
+
+_GUESS_KEYS: dict[str, tuple[tuple[int, dict[str, Chain]], ...]] = {}
+
+
+def _guess_keys(end: str) -> tuple[tuple[int, dict[str, Chain]], ...]:
+    """For a word end in ``_tails("noun")``: the non-empty suffix chains that are endings of it,
+    longest first, each with, by stem class, its first segmentation that has an unambiguous
+    morpheme (``_STRONG_TAGS``); chains with none left out.  Built on first use of each end."""
+    rows = []
+    for klen, _, _, by_cls, _ in reversed(_noun_keys()[end]):
+        if not klen:
+            continue
+        strong: dict[str, Chain] = {}
+        for cls, segs in by_cls.items():
+            for seg, _, _, _, _ in segs:
+                if any(t[1] in _STRONG_TAGS for t in seg):
+                    strong[cls] = seg
+                    break
+        if strong:
+            rows.append((klen, strong))
+    keys = _GUESS_KEYS[end] = tuple(rows)
+    return keys
 
 
 _PROCLITICS = ("لە", "بە", "بۆ")
