@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import product
-from operator import itemgetter
+from itertools import compress, product
+from operator import add, itemgetter
 from typing import Any
 
 from sorani._data import compile_cached, read_rows
@@ -617,6 +617,20 @@ def _noun_search() -> list[Any]:
     return _NOUN_SEARCH
 
 
+_NOUN_PLANS: dict[str, tuple[tuple[tuple[Any, ...], ...], tuple[slice, ...], tuple[str, ...] | None]] = {}
+
+
+def _noun_plan(end: str) -> tuple[tuple[tuple[Any, ...], ...], tuple[slice, ...], tuple[str, ...] | None]:
+    """For a word end (a key of ``_noun_keys``): its suffix chains, the slice giving the stem
+    before each, and (when some chain starts with ان) the letter to add to a stem to look up its
+    ە-final form (ە before ان, an impossible letter elsewhere).  Built on first use of each end."""
+    keys = _noun_keys()[end]
+    slices = tuple(slice(None, -k[0]) if k[0] else slice(None) for k in keys)
+    an_ends = tuple("ە" if k[1] else "\0" for k in keys) if any(k[1] for k in keys) else None
+    plan = _NOUN_PLANS[end] = (keys, slices, an_ends)
+    return plan
+
+
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
@@ -629,10 +643,24 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     m = MAX_NOUN_CHAIN if n > MAX_NOUN_CHAIN else n - 1
     if j > m:
         j = m
-    for klen, an, glide, by_cls, an_segs in keys_of[w[n - j:]]:
+    end = w[n - j:]
+    plan = _NOUN_PLANS.get(end)
+    if plan is None:
+        plan = _noun_plan(end)
+    keys, slices, an_ends = plan
+    # the stems of every split and their lexicon entries, looked up at C speed; the loop below
+    # visits only the splits with an entry (or, before ان, an entry for the stem + ە)
+    stems = list(map(w.__getitem__, slices))
+    found = list(map(entries_of.get, stems))
+    if an_ends is None:
+        hits = compress(range(len(keys)), found)
+    else:
+        hits = compress(range(len(keys)), map(any, zip(found, map(entries_of.get, map(add, stems, an_ends)))))
+    for h in hits:
+        klen, an, glide, by_cls, an_segs = keys[h]
         i = n - klen
-        stem = w[:i]
-        entry = entries_of.get(stem)
+        stem = stems[h]
+        entry = found[h]
         last = stem[-1]
         if entry is None and not (an and last != "ە"):
             continue  # nothing can match here: skip the class computation
