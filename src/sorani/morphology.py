@@ -1208,17 +1208,21 @@ def _compound_heads() -> frozenset[str]:
                      if not all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries))
 
 
+_HEAD_SLICES = {top: tuple(slice(None, a) for a in range(3, top + 1)) for top in range(3, 13)}
+
+
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
     مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
     with no other analysis; at most 10 split points are tried."""
     out: list[Cand] = []
     n = len(w)
-    heads = _compound_heads()
-    for a in range(3, min(n - 3, 12) + 1):
+    top = min(n - 3, 12)
+    if top < 3:
+        return out
+    # the split points whose head is a lexicon word, found at C speed
+    for a in compress(range(3, top + 1), map(_compound_heads().__contains__, map(w.__getitem__, _HEAD_SLICES[top]))):
         head = w[:a]
-        if head not in heads:
-            continue
         rest = w[a:]
         for c in _noun_analyses(rest, lex):
             if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
