@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import compress, product
-from operator import add, itemgetter
+from itertools import product
+from operator import itemgetter
 from typing import Any
 
 from sorani._data import compile_cached, read_rows
@@ -499,7 +499,7 @@ def _ends_re(strings: Any) -> re.Pattern[str]:
     """A regular expression whose match at position ``i`` of a reversed word is the longest word
     end (read backwards from ``i``) among ``strings``, which are closed under taking endings: a trie
     of the reversed strings, every node optional."""
-    return re.compile(trie_pattern(["", *(text[::-1] for text in strings)]))
+    return compile_cached(trie_pattern(["", *(text[::-1] for text in strings)]))
 
 
 @cache
@@ -617,20 +617,6 @@ def _noun_search() -> list[Any]:
     return _NOUN_SEARCH
 
 
-_NOUN_PLANS: dict[str, tuple[tuple[tuple[Any, ...], ...], tuple[slice, ...], tuple[str, ...] | None]] = {}
-
-
-def _noun_plan(end: str) -> tuple[tuple[tuple[Any, ...], ...], tuple[slice, ...], tuple[str, ...] | None]:
-    """For a word end (a key of ``_noun_keys``): its suffix chains, the slice giving the stem
-    before each, and (when some chain starts with ان) the letter to add to a stem to look up its
-    ە-final form (ە before ان, an impossible letter elsewhere).  Built on first use of each end."""
-    keys = _noun_keys()[end]
-    slices = tuple(slice(None, -k[0]) if k[0] else slice(None) for k in keys)
-    an_ends = tuple("ە" if k[1] else "\0" for k in keys) if any(k[1] for k in keys) else None
-    plan = _NOUN_PLANS[end] = (keys, slices, an_ends)
-    return plan
-
-
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
@@ -643,24 +629,10 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     m = MAX_NOUN_CHAIN if n > MAX_NOUN_CHAIN else n - 1
     if j > m:
         j = m
-    end = w[n - j:]
-    plan = _NOUN_PLANS.get(end)
-    if plan is None:
-        plan = _noun_plan(end)
-    keys, slices, an_ends = plan
-    # the stems of every split and their lexicon entries, looked up at C speed; the loop below
-    # visits only the splits with an entry (or, before ان, an entry for the stem + ە)
-    stems = list(map(w.__getitem__, slices))
-    found = list(map(entries_of.get, stems))
-    if an_ends is None:
-        hits = compress(range(len(keys)), found)
-    else:
-        hits = compress(range(len(keys)), map(any, zip(found, map(entries_of.get, map(add, stems, an_ends)))))
-    for h in hits:
-        klen, an, glide, by_cls, an_segs = keys[h]
+    for klen, an, glide, by_cls, an_segs in keys_of[w[n - j:]]:
         i = n - klen
-        stem = stems[h]
-        entry = found[h]
+        stem = w[:i]
+        entry = entries_of.get(stem)
         last = stem[-1]
         if entry is None and not (an and last != "ە"):
             continue  # nothing can match here: skip the class computation
@@ -1208,21 +1180,17 @@ def _compound_heads() -> frozenset[str]:
                      if not all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries))
 
 
-_HEAD_SLICES = {top: tuple(slice(None, a) for a in range(3, top + 1)) for top in range(3, 13)}
-
-
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
     مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
     with no other analysis; at most 10 split points are tried."""
     out: list[Cand] = []
     n = len(w)
-    top = min(n - 3, 12)
-    if top < 3:
-        return out
-    # the split points whose head is a lexicon word, found at C speed
-    for a in compress(range(3, top + 1), map(_compound_heads().__contains__, map(w.__getitem__, _HEAD_SLICES[top]))):
+    heads = _compound_heads()
+    for a in range(3, min(n - 3, 12) + 1):
         head = w[:a]
+        if head not in heads:
+            continue
         rest = w[a:]
         for c in _noun_analyses(rest, lex):
             if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
