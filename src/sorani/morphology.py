@@ -880,6 +880,14 @@ def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
 
 
 @cache
+def _verb_prefix_flags() -> dict[str, tuple[list[tuple[Any, ...]], bool, bool]]:
+    """``_verb_prefix_table`` rows of each prefix chain, whether a row is strong and whether a row
+    is empty (the chain's rows as ``_verb_head_splits`` gives them)."""
+    return {head: (rows, any(r[2] for r in rows), any(not r[0] for r in rows))
+            for head, rows in _verb_prefix_table().items()}
+
+
+@cache
 def _strong_prefix_ends() -> tuple[str, ...]:
     """The verb prefix chains with a strong reading (دە، نا، نە، ب…): a one-letter verb stem is
     only read after one of them (see ``_verb_analyses``), so a word whose part before such a stem
@@ -1041,7 +1049,7 @@ def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, .
     """The ways ``head`` (what precedes a verb stem) is [preverb or noun] + verb prefix chain: the
     prefix chain's ``_verb_prefix_table`` rows, the preverb, whether a row is strong (دە، نا، نە، ب)
     and whether a row is empty; the shortest prefix chain first."""
-    vpre, vpre_tails = _verb_prefix_table(), _verb_prefix_tails()
+    vpre, vpre_tails = _verb_prefix_flags(), _verb_prefix_tails()
     preverbs, nouns = lex.preverbs, lex.nouns
     b = len(head)
     out = []
@@ -1049,15 +1057,15 @@ def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, .
         piece = head[b - k:]
         if piece not in vpre_tails:
             break  # no prefix chain ends with this: a longer one cannot either
-        pchains = vpre.get(piece)
-        if pchains is None:
+        row = vpre.get(piece)
+        if row is None:
             continue
         pre = head[:b - k]
         if pre and len(pre) < 2:
             continue
         if pre and not (pre in preverbs or pre in nouns):
             continue
-        out.append((pchains, pre, any(r[2] for r in pchains), any(not r[0] for r in pchains)))
+        out.append((row[0], pre, row[1], row[2]))
     if len(_VERB_HEADS) >= 100_000:
         _VERB_HEADS.clear()
     splits = _VERB_HEADS[head] = tuple(out)
@@ -1326,7 +1334,12 @@ def _best(word: str) -> Cand | None:
             nouns = _noun_analyses(w, lex)
             if nouns:
                 top = max(nouns, key=_SCORE)
-                if top[0] >= 1.0 or (len(top[5]) >= 3 and any(t[1] in _NOMINAL_ONLY for t in top[6])):
+                nominal = False
+                if top[0] < 1.0 and len(top[5]) >= 3:
+                    nominal = _NOMINAL_SEGS.get(top[6])
+                    if nominal is None:
+                        nominal = _NOMINAL_SEGS[top[6]] = any(t[1] in _NOMINAL_ONLY for t in top[6])
+                if top[0] >= 1.0 or nominal:
                     best = top
                     if w in lex.closed:
                         own = {e[0] for e in lex.closed[w]}
@@ -1353,6 +1366,7 @@ def _prepare() -> None:
         _analyze_folded(w)
 # an article or the indefinite never ends a verb form: a noun reading with one needs no verb search
 _NOMINAL_ONLY = frozenset({"DEF", "INDF"})
+_NOMINAL_SEGS: dict[Chain, bool] = {}  # suffix chain -> it has an article or the indefinite
 
 
 @lru_cache(maxsize=100_000)
