@@ -611,9 +611,9 @@ _NOUN_SEARCH: list[Any] = []
 
 
 def _noun_search() -> list[Any]:
-    """The tables of the noun search, fetched once: ``_noun_entries()``, ``_noun_keys()`` and the
-    ``match`` of the chain-end regex."""
-    _NOUN_SEARCH[:] = [_noun_entries(), _noun_keys(), _noun_end_match()]
+    """The tables of the noun search, fetched once: ``_noun_entries()``, ``_noun_keys()`` and
+    ``_tails("noun")``."""
+    _NOUN_SEARCH[:] = [_noun_entries(), _noun_keys(), _tails("noun")]
     return _NOUN_SEARCH
 
 
@@ -624,11 +624,11 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     n = len(w)
     if not n:
         return out
-    entries_of, keys_of, end_match = _NOUN_SEARCH or _noun_search()
-    j = end_match(w[::-1]).end()  # (``_chain_end`` inlined)
+    entries_of, keys_of, tails = _NOUN_SEARCH or _noun_search()
     m = MAX_NOUN_CHAIN if n > MAX_NOUN_CHAIN else n - 1
-    if j > m:
-        j = m
+    j = 0  # (``_chain_end`` inlined)
+    while j < m and w[n - j - 1:] in tails:
+        j += 1
     for klen, an, glide, by_cls, an_segs in keys_of[w[n - j:]]:
         i = n - klen
         stem = w[:i]
@@ -705,19 +705,13 @@ def _glide_ek(stem: str, tail: str) -> bool:
 
 def _chain_end(w: str, m: int) -> str:
     """The longest end of ``w``, at most ``m`` letters, that ends some nominal suffix chain (the
-    key of ``_noun_keys``): one match of a trie of the reversed chain ends over the reversed word
-    (the ends are closed under taking endings, so a shorter end is one too)."""
-    j = _noun_end_match()(w[::-1]).end()
-    if j > m:
-        j = m if m > 0 else 0
-    return w[len(w) - j:]
-
-
-@cache
-def _noun_end_match() -> Any:
-    """``match`` of the regex over a reversed word whose match is the longest word end in
-    ``_tails("noun")``."""
-    return _ends_re(_tails("noun")).match
+    key of ``_noun_keys``)."""
+    n = len(w)
+    tails = _tails("noun")
+    j = 0
+    while j < m and w[n - j - 1:] in tails:
+        j += 1
+    return w[n - j:]
 
 
 def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
