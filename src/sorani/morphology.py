@@ -26,7 +26,7 @@ from itertools import product
 from operator import itemgetter
 from typing import Any
 
-from sorani._data import read_rows
+from sorani._data import compile_cached, read_rows
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
 
@@ -499,7 +499,7 @@ def _ends_re(strings: Any) -> re.Pattern[str]:
     """A regular expression whose match at position ``i`` of a reversed word is the longest word
     end (read backwards from ``i``) among ``strings``, which are closed under taking endings: a trie
     of the reversed strings, every node optional."""
-    return re.compile(trie_pattern(["", *(text[::-1] for text in strings)]))
+    return compile_cached(trie_pattern(["", *(text[::-1] for text in strings)]))
 
 
 @cache
@@ -607,6 +607,16 @@ def _noun_entries() -> dict[str, tuple[float, bool, bool, tuple[tuple[Any, ...],
     return out
 
 
+_NOUN_SEARCH: list[Any] = []
+
+
+def _noun_search() -> list[Any]:
+    """The tables of the noun search, fetched once: ``_noun_entries()``, ``_noun_keys()`` and
+    ``_tails("noun")``."""
+    _NOUN_SEARCH[:] = [_noun_entries(), _noun_keys(), _tails("noun")]
+    return _NOUN_SEARCH
+
+
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
@@ -614,8 +624,12 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     n = len(w)
     if not n:
         return out
-    entries_of = _noun_entries()
-    for klen, an, glide, by_cls, an_segs in _noun_keys()[_chain_end(w, n - max(1, n - MAX_NOUN_CHAIN))]:
+    entries_of, keys_of, tails = _NOUN_SEARCH or _noun_search()
+    m = MAX_NOUN_CHAIN if n > MAX_NOUN_CHAIN else n - 1
+    j = 0  # (``_chain_end`` inlined)
+    while j < m and w[n - j - 1:] in tails:
+        j += 1
+    for klen, an, glide, by_cls, an_segs in keys_of[w[n - j:]]:
         i = n - klen
         stem = w[:i]
         entry = entries_of.get(stem)
@@ -707,6 +721,8 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     m = n - max(4, n - MAX_NOUN_CHAIN)  # the longest chain tried
     if m < 0:
         return out
+    if not _light_trigram()(w, 1):
+        return out  # no light verb form ends at any split point (the test below, for all at once)
     light_ends = _light_ends()
     for klen, _, _, by_cls, _ in _noun_keys()[_chain_end(w, m)]:
         i = n - klen
@@ -776,6 +792,12 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
 
 
 @cache
+def _light_trigram() -> Any:
+    """``search`` of a regex matching the three-letter ends of the light verbs' nominal forms."""
+    return re.compile("|".join(sorted(e for e in _light_ends() if len(e) == 3))).search
+
+
+@cache
 def _light_ends() -> frozenset[str]:
     """Every ending of every nominal form of a light verb."""
     return frozenset(k[i:] for k in _light_nominals() for i in range(len(k)))
@@ -835,7 +857,7 @@ def _verb_suffix_table() -> dict[str, list[tuple[Any, ...]]]:
 
 @cache
 def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
-    """``_verb_prefixes`` with (chain, tags, strong, has د, factor, mood-free)."""
+    """``_verb_prefixes`` with (chain, tags, strong, has د, factor, mood-free, has نا)."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     for head, chains in _verb_prefixes().items():
         rows = []
@@ -846,9 +868,17 @@ def _verb_prefix_table() -> dict[str, list[tuple[Any, ...]]]:
             factor = 0.3 if ptags & {"IPFV", "NEG"} and "IMP" not in "".join(p[2] for p in pchain) \
                 else 0.6 if "SBJV" in ptags else 1.0
             rows.append((pchain, ptags, strong, any(p[0] == "د" for p in pchain), factor,
-                         bool(ptags & {"SBJV", "IMP"})))
+                         bool(ptags & {"SBJV", "IMP"}), any(p[0] == "نا" for p in pchain)))
         out[head] = rows
     return out
+
+
+@cache
+def _verb_prefix_flags() -> dict[str, tuple[list[tuple[Any, ...]], bool, bool]]:
+    """``_verb_prefix_table`` rows of each prefix chain, whether a row is strong and whether a row
+    is empty (the chain's rows as ``_verb_head_splits`` gives them)."""
+    return {head: (rows, any(r[2] for r in rows), any(not r[0] for r in rows))
+            for head, rows in _verb_prefix_table().items()}
 
 
 @cache
@@ -859,23 +889,56 @@ def _strong_prefix_ends() -> tuple[str, ...]:
     return tuple(sorted(k for k, rows in _verb_prefix_table().items() if k and any(r[2] for r in rows)))
 
 
+_VERB_SEARCH: list[Any] = []
+
+
+def _verb_search() -> list[Any]:
+    """The tables of the verb search, fetched once: suffix regex ``match``, suffix index, stem
+    regex ``match``, stem index, strong prefix ends."""
+    suf_re, suf_index = _verb_suffix_index()
+    stem_re, stem_index = _verb_stem_index()
+    _VERB_SEARCH[:] = [suf_re.match, suf_index, stem_re.match, stem_index, _strong_prefix_ends(),
+                       _verb_hit_re().match]
+    return _VERB_SEARCH
+
+
+@cache
+def _verb_hit_re() -> re.Pattern[str]:
+    """A regex over the reversed word that matches when the search of ``_verb_analyses`` finds a
+    stem: a suffix chain (at most 14 letters, maybe empty) ending the word, a verb stem before it,
+    and before a one-letter stem other than ب a strong prefix chain (trie alternatives, so the
+    engine backtracks through every chain and stem)."""
+    sufs = [k[::-1] for k, v in _verb_suffix_table().items() if v and len(k) <= 14]
+    stems = _lexicon().verb_stems
+    long_stems = [t[::-1] for t in stems if len(t) > 1]
+    one = sorted(t for t in stems if len(t) == 1 and t != "ب")
+    alts = [trie_pattern(long_stems)]
+    if "ب" in stems:
+        alts.append("ب")
+    if one:
+        alts.append("[" + "".join(one) + "]" + trie_pattern(k[::-1] for k in _strong_prefix_ends()))
+    return compile_cached(trie_pattern(sufs) + "(?:" + "|".join(alts) + ")")
+
+
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     out: list[Cand] = []
     n = len(w)
     rw = w[::-1]  # the word ends are found by tries over the reversed word
-    suf_re, suf_index = _verb_suffix_index()
-    longest = min(suf_re.match(rw).end(), n - 1)  # the longest word end a suffix chain can end
-    if longest < 0:
-        return out
+    suf_match, suf_index, stem_match, stem_index, strong, any_hit = _VERB_SEARCH or _verb_search()
+    if any_hit(rw) is None:
+        return out  # no verb stem before any suffix chain (the search below, at C speed)
+    longest = suf_match(rw).end()  # the longest word end a suffix chain can end
+    if longest >= n:
+        longest = n - 1
+        if longest < 0:
+            return out
     suf_cands = suf_index.get(w[n - longest:])  # (chain length, suffix entries), shortest first
     if not suf_cands:
         return out
-    stem_re, stem_index = _verb_stem_index()
-    strong = _strong_prefix_ends()
     hits = []  # (stem start, stem end, suffix entries, stem entries)
     for s, sentries in suf_cands:
         e = n - s
-        k = stem_re.match(rw, s).end() - s  # the longest verb-stem ending that ends at e
+        k = stem_match(rw, s).end() - s  # the longest verb-stem ending that ends at e
         if k:
             for length, stems in stem_index[w[e - k:e]]:
                 if length == 1 and w[e - 1] != "ب" and not w.endswith(strong, 0, e - 1):
@@ -917,7 +980,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             continue
                 else:
                     full = lemma
-                for pchain, ptags, strong, has_d, factor, pmood in pchains:
+                for pchain, ptags, strong, has_d, factor, pmood, has_na in pchains:
                     # X + بم/بیت/بێت/بین/بن: the subjunctive of بوون with its ب written once (هەڵەبم)
                     bare_sbjv = bool(pre) and not pchain and lemma == "بوون" and stype == "PRS" and stem == "ب"
                     if not strong and not bare_sbjv:
@@ -932,7 +995,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                         continue
                     if stype == "PST" and "SBJV" in ptags and not sbjv_end:
                         continue
-                    if stype == "PST" and any(p[0] == "نا" for p in pchain):
+                    if stype == "PST" and has_na:
                         continue  # نا negates the present only; the past takes نە (نەبوو, never نابوو)
                     for sstype, schain, pers, imp, tense, smood, first, _ in by_type[stype]:
                         if bare_sbjv and (not pers or imp or len(schain) != 1):
@@ -957,7 +1020,9 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                             cost = 0.5  # a bare compound stem (گۆشت ≠ گۆ + شت) never beats a dictionary word
                             if lemma == "بوون" and any(e[1] == "PST" and not e[2] for e in verb_stems.get(pre, ())):
                                 cost += 0.6  # دابوو: the pluperfect of دان before a compound دا + بوون
-                        feats = ";".join(x for x in (tense, mood, voice) if x)
+                        feats = _FEATS.get((tense, mood, voice))
+                        if feats is None:
+                            feats = _FEATS[tense, mood, voice] = ";".join(x for x in (tense, mood, voice) if x)
                         lem = full
                         base = lex.causative.get(full)
                         if base:
@@ -968,6 +1033,7 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
 
 
 _SBJV_NEG = frozenset({"SBJV", "NEG"})
+_FEATS: dict[tuple[str, str, str], str] = {}  # (tense, mood, voice) -> the feature string
 # the part of a word before a verb stem -> its (prefix chains, preverb) splits (a bounded memo:
 # word beginnings repeat far more than words do)
 _VERB_HEADS: dict[str, tuple[tuple[list[tuple[Any, ...]], str, bool, bool], ...]] = {}
@@ -977,7 +1043,7 @@ def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, .
     """The ways ``head`` (what precedes a verb stem) is [preverb or noun] + verb prefix chain: the
     prefix chain's ``_verb_prefix_table`` rows, the preverb, whether a row is strong (دە، نا، نە، ب)
     and whether a row is empty; the shortest prefix chain first."""
-    vpre, vpre_tails = _verb_prefix_table(), _verb_prefix_tails()
+    vpre, vpre_tails = _verb_prefix_flags(), _verb_prefix_tails()
     preverbs, nouns = lex.preverbs, lex.nouns
     b = len(head)
     out = []
@@ -985,15 +1051,15 @@ def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, .
         piece = head[b - k:]
         if piece not in vpre_tails:
             break  # no prefix chain ends with this: a longer one cannot either
-        pchains = vpre.get(piece)
-        if pchains is None:
+        row = vpre.get(piece)
+        if row is None:
             continue
         pre = head[:b - k]
         if pre and len(pre) < 2:
             continue
         if pre and not (pre in preverbs or pre in nouns):
             continue
-        out.append((pchains, pre, any(r[2] for r in pchains), any(not r[0] for r in pchains)))
+        out.append((row[0], pre, row[1], row[2]))
     if len(_VERB_HEADS) >= 100_000:
         _VERB_HEADS.clear()
     splits = _VERB_HEADS[head] = tuple(out)
@@ -1027,30 +1093,49 @@ def _guess(w: str) -> Cand:
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
     n = len(w)
     best: Cand | None = None
-    tails = _tails("noun")
-    j = 0  # only a word end in tails can be a suffix chain
-    while j < n and w[n - j - 1:] in tails:
-        j += 1
-    for klen, _, _, by_cls, _ in reversed(_noun_keys()[w[n - j:]]):  # the longest chain first
+    end = _chain_end(w, n)
+    keys = _GUESS_KEYS.get(end)
+    if keys is None:
+        keys = _guess_keys(end)
+    for klen, strong in keys:  # the longest chain first
         i = n - klen
-        if i < 3 or not klen:
+        if i < 3:
             continue
-        segs = by_cls.get(_stem_cls(w[:i]))
-        if not segs or _glide_ek(w[:i], w[i:]):
+        stem = w[:i]
+        seg = strong.get(_stem_cls(stem))
+        if seg is None or _glide_ek(stem, w[i:]):
             continue
-        for seg, _, _, _, _ in segs:
-            if not any(t[1] in _STRONG_TAGS for t in seg):
-                continue
-            best = _make(w[:i], "NOUN", "", (), w[:i], seg, True, len(seg))
-            break
-        if best:
-            break
+        best = _make(stem, "NOUN", "", (), stem, seg, True, len(seg))
+        break
     if best is None:
         if w.endswith("ی") and n >= 4 and w[-2] in VOWELS:  # بودجەی، مافخوازیی
             seg = (("ی", "EZ", "LGSPEC1"),)
             return _make(w[:-1], "NOUN", "", (), w[:-1], seg, True, 1.5)
         best = _make(w, "X" if not w else "NOUN", "", (), w, (), True, 0)
     return best
+
+
+_GUESS_KEYS: dict[str, tuple[tuple[int, dict[str, Chain]], ...]] = {}
+
+
+def _guess_keys(end: str) -> tuple[tuple[int, dict[str, Chain]], ...]:
+    """For a word end in ``_tails("noun")``: the non-empty suffix chains that are endings of it,
+    longest first, each with, by stem class, its first segmentation that has an unambiguous
+    morpheme (``_STRONG_TAGS``); chains with none left out.  Built on first use of each end."""
+    rows = []
+    for klen, _, _, by_cls, _ in reversed(_noun_keys()[end]):
+        if not klen:
+            continue
+        strong: dict[str, Chain] = {}
+        for cls, segs in by_cls.items():
+            for seg, _, _, _, _ in segs:
+                if any(t[1] in _STRONG_TAGS for t in seg):
+                    strong[cls] = seg
+                    break
+        if strong:
+            rows.append((klen, strong))
+    keys = _GUESS_KEYS[end] = tuple(rows)
+    return keys
 
 
 _PROCLITICS = ("لە", "بە", "بۆ")
@@ -1243,7 +1328,12 @@ def _best(word: str) -> Cand | None:
             nouns = _noun_analyses(w, lex)
             if nouns:
                 top = max(nouns, key=_SCORE)
-                if top[0] >= 1.0 or (len(top[5]) >= 3 and any(t[1] in _NOMINAL_ONLY for t in top[6])):
+                nominal = False
+                if top[0] < 1.0 and len(top[5]) >= 3:
+                    nominal = _NOMINAL_SEGS.get(top[6])
+                    if nominal is None:
+                        nominal = _NOMINAL_SEGS[top[6]] = any(t[1] in _NOMINAL_ONLY for t in top[6])
+                if top[0] >= 1.0 or nominal:
                     best = top
                     if w in lex.closed:
                         own = {e[0] for e in lex.closed[w]}
@@ -1270,6 +1360,7 @@ def _prepare() -> None:
         _analyze_folded(w)
 # an article or the indefinite never ends a verb form: a noun reading with one needs no verb search
 _NOMINAL_ONLY = frozenset({"DEF", "INDF"})
+_NOMINAL_SEGS: dict[Chain, bool] = {}  # suffix chain -> it has an article or the indefinite
 
 
 @lru_cache(maxsize=100_000)
