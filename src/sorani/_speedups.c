@@ -199,9 +199,422 @@ error:
     return NULL;
 }
 
+/* --- language identification (sorani.langid) ---------------------------------------------------
+ *
+ * langid_words(words, weights, k, bits, orders, mults, mult) -> list of int
+ *   The packed score of each folded word of ``words``, exactly as langid.Model._word computes it:
+ *   the n-grams of " word " of each order in ``orders`` (code points; plus the whole padded word
+ *   when it is longer than the largest order), each hashed as CRC-32 (zlib's) of its UTF-8 (lone
+ *   surrogates as three bytes, like "surrogatepass") modulo 2**bits; the rows of ``weights`` (2**bits
+ *   rows of ``k`` unsigned bytes) of all of them summed per column, each sum times the word's
+ *   multiplier (``mults``: native uint64 per padded length, 0 where unknown; else ``mult(length)``),
+ *   in 64-bit fields of a little-endian integer with carries as Python's int arithmetic gives,
+ *   then 1 in field ``k`` (one word scored) and 0 in field ``k + 1``.
+ *   Time linear in the words' length (times the largest order).
+ */
+
+static uint32_t crc_table[256];
+static int crc_ready = 0;
+
+static void
+crc_init(void)
+{
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t c = i;
+        for (int b = 0; b < 8; b++)
+            c = (c & 1) ? (c >> 1) ^ 0xEDB88320u : c >> 1;
+        crc_table[i] = c;
+    }
+    crc_ready = 1;
+}
+
+/* UTF-8 bytes of one code point (surrogates encoded like any other 3-byte code point) */
+static inline int
+utf8_of(Py_UCS4 c, unsigned char *out)
+{
+    if (c < 0x80) {
+        out[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (unsigned char)(0xC0 | (c >> 6));
+        out[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | (c >> 12));
+        out[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | (c >> 18));
+    out[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+static inline uint32_t
+crc_update(uint32_t crc, Py_UCS4 c)
+{
+    unsigned char b[4];
+    int m = utf8_of(c, b);
+    for (int i = 0; i < m; i++)
+        crc = crc_table[(crc ^ b[i]) & 0xFF] ^ (crc >> 8);
+    return crc;
+}
+
+#define LANGID_MAX_ORDER 64
+#define LANGID_MAX_COLUMNS 64
+
+typedef struct {
+    const unsigned char *weights;
+    Py_ssize_t k;
+    uint32_t mask;
+    uint64_t order_bits;  /* bit n set: n-grams of n characters */
+    int max_order;
+    const uint64_t *mults;
+    Py_ssize_t n_mults;
+    PyObject *mult;  /* callable, for lengths outside mults */
+} langid_model;
+
+static inline void
+add_row(const langid_model *m, uint32_t crc, uint64_t *sums)
+{
+    const unsigned char *row = m->weights + (size_t)((crc ^ 0xFFFFFFFFu) & m->mask) * (size_t)m->k;
+    for (Py_ssize_t j = 0; j < m->k; j++)
+        sums[j] += row[j];
+}
+
+/* the packed score of one folded word (a new reference), NULL with an exception set */
+static PyObject *
+langid_word(const langid_model *m, PyObject *word)
+{
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+    Py_ssize_t n = len + 2;  /* padded */
+    uint64_t sums[LANGID_MAX_COLUMNS] = {0};
+#define PADDED(p) ((p) == 0 || (p) == n - 1 ? (Py_UCS4)' ' : PyUnicode_READ(kind, data, (p) - 1))
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t crc = 0xFFFFFFFFu;
+        Py_ssize_t stop = n - i < m->max_order ? n - i : m->max_order;
+        for (Py_ssize_t l = 1; l <= stop; l++) {
+            crc = crc_update(crc, PADDED(i + l - 1));
+            if (m->order_bits >> l & 1)
+                add_row(m, crc, sums);
+        }
+    }
+    if (n > m->max_order) {  /* the whole padded word */
+        uint32_t crc = 0xFFFFFFFFu;
+        for (Py_ssize_t p = 0; p < n; p++)
+            crc = crc_update(crc, PADDED(p));
+        add_row(m, crc, sums);
+    }
+#undef PADDED
+    uint64_t mult;
+    if (n < m->n_mults && m->mults[n] != 0)
+        mult = m->mults[n];
+    else {
+        PyObject *got = PyObject_CallFunction(m->mult, "n", n);
+        if (got == NULL)
+            return NULL;
+        mult = PyLong_AsUnsignedLongLong(got);
+        Py_DECREF(got);
+        if (mult == (uint64_t)-1 && PyErr_Occurred())
+            return NULL;
+    }
+    /* fields 0..k-1: sums * mult with carries; field k: 1 (+ carry); field k+1: carry; one spare */
+    unsigned char bytes[8 * (LANGID_MAX_COLUMNS + 3)];
+    Py_ssize_t nfields = m->k + 3;
+    unsigned __int128 carry = 0;
+    for (Py_ssize_t j = 0; j < nfields; j++) {
+        unsigned __int128 v = carry;
+        if (j < m->k)
+            v += (unsigned __int128)sums[j] * mult;
+        else if (j == m->k)
+            v += 1;
+        uint64_t low = (uint64_t)v;
+        carry = v >> 64;
+        for (int b = 0; b < 8; b++)
+            bytes[8 * j + b] = (unsigned char)(low >> (8 * b));
+    }
+    return _PyLong_FromByteArray(bytes, (size_t)(8 * nfields), 1, 0);
+}
+
+/* ``model`` = (weights, k, bits, orders, mults, mult) into ``m``; the two buffers are held (to be
+ * released with release_model) only when 0 is returned */
+static int
+parse_model(PyObject *model, langid_model *m, Py_buffer *weights, Py_buffer *mults)
+{
+    PyObject *orders, *mult;
+    Py_ssize_t k;
+    int bits;
+    if (!PyTuple_Check(model)) {
+        PyErr_SetString(PyExc_TypeError, "langid: the model must be a tuple");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(model, "y*niO!y*O", weights, &k, &bits, &PyTuple_Type, &orders, mults, &mult))
+        return -1;
+    if (k < 1 || k > LANGID_MAX_COLUMNS || bits < 1 || bits > 32
+        || weights->len != (Py_ssize_t)(((uint64_t)1 << bits) * (uint64_t)k)
+        || mults->len % 8 != 0) {
+        PyErr_SetString(PyExc_ValueError, "langid: bad model shape");
+        goto error;
+    }
+    m->weights = (const unsigned char *)weights->buf;
+    m->k = k;
+    m->mask = (uint32_t)(((uint64_t)1 << bits) - 1);
+    m->order_bits = 0;
+    m->max_order = 0;
+    m->mults = (const uint64_t *)mults->buf;
+    m->n_mults = mults->len / 8;
+    m->mult = mult;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(orders); i++) {
+        long o = PyLong_AsLong(PyTuple_GET_ITEM(orders, i));
+        if (o == -1 && PyErr_Occurred())
+            goto error;
+        if (o < 1 || o >= LANGID_MAX_ORDER) {
+            PyErr_SetString(PyExc_ValueError, "langid: n-gram order out of range");
+            goto error;
+        }
+        m->order_bits |= (uint64_t)1 << o;
+        if (o > m->max_order)
+            m->max_order = (int)o;
+    }
+    if (m->max_order == 0) {
+        PyErr_SetString(PyExc_ValueError, "langid: no n-gram order");
+        goto error;
+    }
+    if (!crc_ready)
+        crc_init();
+    return 0;
+error:
+    PyBuffer_Release(weights);
+    PyBuffer_Release(mults);
+    return -1;
+}
+
+static PyObject *
+langid_words(PyObject *self, PyObject *args)
+{
+    PyObject *words, *model;
+    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &words, &model))
+        return NULL;
+    langid_model m;
+    Py_buffer weights, mults;
+    if (parse_model(model, &m, &weights, &mults) < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(words);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PyList_GET_ITEM(words, i);
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "langid_words: words must be str");
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyObject *v = langid_word(&m, w);
+        if (v == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, i, v);
+    }
+done:
+    PyBuffer_Release(&weights);
+    PyBuffer_Release(&mults);
+    return out;
+}
+
+/* langid._WORD: [^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d])* with re's
+ * Unicode classes (\w: str.isalnum() or "_", \d: str.isdecimal()) */
+static inline int
+word_letter(Py_UCS4 c)
+{
+    return !Py_UNICODE_ISDECIMAL(c) && c != '_'
+           && (Py_UNICODE_ISALPHA(c) || Py_UNICODE_ISDIGIT(c) || Py_UNICODE_ISNUMERIC(c));
+}
+
+static inline int
+word_inside(Py_UCS4 c)
+{
+    return (c >= 0x300 && c <= 0x36f) || (c >= 0x64b && c <= 0x65f) || c == 0x670 || c == 0x200c
+           || c == 0x200d || word_letter(c);
+}
+
+/* the end of the raw word starting at or after *pos (its start in *pos), or -1 when none */
+static inline Py_ssize_t
+next_raw_word(int kind, const void *data, Py_ssize_t n, Py_ssize_t *pos)
+{
+    Py_ssize_t i = *pos;
+    while (i < n && !word_letter(PyUnicode_READ(kind, data, i)))
+        i++;
+    if (i >= n)
+        return -1;
+    *pos = i;
+    Py_ssize_t end = i + 1;
+    while (end < n && word_inside(PyUnicode_READ(kind, data, end)))
+        end++;
+    return end;
+}
+
+static PyObject *
+langid_raw_words(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "langid_raw_words: text must be str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), pos = 0, end;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    while ((end = next_raw_word(kind, data, n, &pos)) >= 0) {
+        if (append_steal(out, PyUnicode_Substring(text, pos, end)) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        pos = end;
+    }
+    return out;
+}
+
+static inline int
+known_script(Py_UCS4 c)
+{
+    return c < 0x250 || (c >= 0x600 && c <= 0x77f) || (c >= 0x1e00 && c <= 0x1eff)
+           || (c >= 0xfb50 && c <= 0xfeff);
+}
+
+/* langid_text(text, start, cache, cache_size, fold, zero, other, model) -> list of int
+ *   The fields (k + 2 unsigned 64-bit integers) of ``start`` plus the packed scores of every raw
+ *   word of ``text`` (langid._WORD), as langid.Model._packed_fields gives them: a raw word's score
+ *   is read from ``cache`` (raw word -> packed int), else computed: ``fold(raw)``, ``zero`` when
+ *   that is empty, ``other`` when its first character is not of a known script, else as
+ *   langid_words; then stored (``cache`` emptied first when it holds ``cache_size`` entries).
+ */
+static PyObject *
+langid_text(PyObject *self, PyObject *args)
+{
+    PyObject *text, *start, *cache, *fold, *zero, *other, *model;
+    Py_ssize_t cache_size;
+    if (!PyArg_ParseTuple(args, "UO!O!nOO!O!O", &text, &PyLong_Type, &start, &PyDict_Type, &cache,
+                          &cache_size, &fold, &PyLong_Type, &zero, &PyLong_Type, &other, &model))
+        return NULL;
+    langid_model m;
+    Py_buffer weights, mults;
+    if (parse_model(model, &m, &weights, &mults) < 0)
+        return NULL;
+    PyObject *out = NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), pos = 0, end;
+    Py_INCREF(start);
+    PyObject *total = start;
+    while ((end = next_raw_word(kind, data, n, &pos)) >= 0) {
+        PyObject *raw = PyUnicode_Substring(text, pos, end);
+        pos = end;
+        if (raw == NULL)
+            goto done;
+        PyObject *v = PyDict_GetItemWithError(cache, raw);  /* borrowed */
+        if (v != NULL)
+            Py_INCREF(v);
+        else if (PyErr_Occurred()) {
+            Py_DECREF(raw);
+            goto done;
+        }
+        else {
+            PyObject *word = PyObject_CallOneArg(fold, raw);
+            if (word == NULL) {
+                Py_DECREF(raw);
+                goto done;
+            }
+            if (!PyUnicode_Check(word)) {
+                PyErr_SetString(PyExc_TypeError, "langid_text: fold must return str");
+                v = NULL;
+            }
+            else if (PyUnicode_GET_LENGTH(word) == 0) {
+                Py_INCREF(zero);
+                v = zero;
+            }
+            else if (!known_script(PyUnicode_READ_CHAR(word, 0))) {
+                Py_INCREF(other);
+                v = other;
+            }
+            else
+                v = langid_word(&m, word);
+            Py_DECREF(word);
+            if (v != NULL && PyDict_GET_SIZE(cache) >= cache_size)
+                PyDict_Clear(cache);
+            if (v == NULL || PyDict_SetItem(cache, raw, v) < 0) {
+                Py_XDECREF(v);
+                Py_DECREF(raw);
+                goto done;
+            }
+        }
+        Py_DECREF(raw);
+        PyObject *sum = PyNumber_Add(total, v);
+        Py_DECREF(v);
+        if (sum == NULL)
+            goto done;
+        Py_SETREF(total, sum);
+    }
+    {
+        Py_ssize_t nfields = m.k + 2;
+        unsigned char bytes[8 * (LANGID_MAX_COLUMNS + 2)];
+        if (_PyLong_AsByteArray((PyLongObject *)total, bytes, (size_t)(8 * nfields), 1, 0) < 0)
+            goto done;
+        PyObject *fields = PyList_New(nfields);
+        if (fields == NULL)
+            goto done;
+        for (Py_ssize_t j = 0; j < nfields; j++) {
+            uint64_t f = 0;
+            for (int b = 7; b >= 0; b--)
+                f = (f << 8) | bytes[8 * j + b];
+            PyObject *item = PyLong_FromUnsignedLongLong(f);
+            if (item == NULL) {
+                Py_DECREF(fields);
+                goto done;
+            }
+            PyList_SET_ITEM(fields, j, item);
+        }
+        out = fields;
+    }
+done:
+    Py_DECREF(total);
+    PyBuffer_Release(&weights);
+    PyBuffer_Release(&mults);
+    return out;
+}
+
+static PyObject *
+crc32_of(PyObject *self, PyObject *arg)
+{
+    Py_buffer buf;
+    if (PyObject_GetBuffer(arg, &buf, PyBUF_SIMPLE) < 0)
+        return NULL;
+    if (!crc_ready)
+        crc_init();
+    uint32_t crc = 0xFFFFFFFFu;
+    const unsigned char *p = (const unsigned char *)buf.buf;
+    for (Py_ssize_t i = 0; i < buf.len; i++)
+        crc = crc_table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
+    PyBuffer_Release(&buf);
+    return PyLong_FromUnsignedLong(crc ^ 0xFFFFFFFFu);
+}
+
 static PyMethodDef methods[] = {
     {"scan_tokens", scan_tokens, METH_VARARGS, "The tokens of a text as columns (texts, starts, kinds)."},
     {"build_records", build_records, METH_VARARGS, "Records (text, start, end, kind) from columns."},
+    {"langid_words", langid_words, METH_VARARGS, "Packed langid scores of folded words (see langid.Model._word)."},
+    {"langid_text", langid_text, METH_VARARGS, "The packed langid score fields of a text (see langid.Model._packed_fields)."},
+    {"langid_raw_words", langid_raw_words, METH_O, "The raw words of a text, as langid._WORD.findall."},
+    {"crc32", crc32_of, METH_O, "CRC-32 of a bytes-like object (zlib's), from the table langid_words uses."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -350,6 +350,7 @@ class Model:
         self._fans = _Cache(self._fan, self.NGRAM_CACHE_SIZE)
         self._words: dict[str, int] = {}  # raw word -> packed score
         self._cache: dict[str, int] = {}  # whitespace-separated token -> packed score of its words
+        self._c: Any = False  # (the compiled extension, this model for it) or None, on first use
 
     def clear_caches(self) -> None:
         """Forget every cached row, n-gram, word and token score (as in a fresh process)."""
@@ -404,9 +405,29 @@ class Model:
             total += self._ngram(padded)
         return total * self._mult(n) + self._one_word
 
+    def _compiled(self) -> tuple[Any, tuple[Any, ...]] | None:
+        """The compiled extension (``langid_words``/``langid_text`` in ``sorani/_speedups.c``:
+        the same integers as the pure-Python path) and this model as it takes it, or None."""
+        got = self._c
+        if got is False:
+            mod = _speedups()
+            got = None
+            if mod is not None and self._k <= 64 and 0 < min(self.orders) and max(self.orders) < 64 \
+                    and 0 < self.bits <= 32:
+                from array import array
+
+                mults = array("Q", [0, 0, 0] + [self._mult(n) for n in range(3, 129)])
+                got = (mod, (self.weights, self._k, self.bits, self.orders, mults, self._mult))
+            self._c = got
+        return got
+
     def _score_words(self, words: list[str]) -> list[int]:
-        """Packed scores of folded words (of known scripts): in pure Python (cached n-grams)
-        when they are few, else with numpy over all their features at once."""
+        """Packed scores of folded words (of known scripts): in C when the extension is built,
+        else in pure Python (cached n-grams) when they are few, else with numpy over all their
+        features at once."""
+        compiled = self._compiled()
+        if compiled is not None:
+            return compiled[0].langid_words(words, compiled[1])
         if len(words) < self.NUMPY_MIN:
             return list(map(self._word, words))
         try:
@@ -487,6 +508,10 @@ class Model:
     def _packed_fields(self, text: str, start: int = 0, new: dict[str, int] | None = None) -> list[int]:
         """The fields of ``start`` plus the summed packed scores of the tokens of ``text``."""
         if len(text) <= self.chunk_chars:
+            compiled = self._c if self._c is not False else self._compiled()
+            if compiled is not None:  # the words of the text looked up or scored in C
+                return compiled[0].langid_text(text, start, self._words, self.CACHE_SIZE, fold, 0,
+                                               self._one_other, compiled[1])
             return self._unpack(sum(self._values(text.split(), new), start))
         out = self._unpack(start)  # sums that could overflow a field: in chunks
         tokens = text.split()
@@ -562,6 +587,8 @@ class Model:
         return out + self._guess_chunk(chunk) if chunk else out
 
     def _guess_chunk(self, texts: list[str]) -> list[LangGuess]:
+        if self._compiled() is not None:  # each text's new words scored in C as they come
+            return [self.guess(text) for text in texts]
         get = self._cache.get
         tokens = [text.split() for text in texts]
         vals = [list(map(get, ts)) for ts in tokens]
@@ -618,6 +645,21 @@ class _Cache(dict):  # type: ignore[type-arg]
             self.clear()
         self[key] = value
         return value
+
+
+@cache
+def _speedups() -> Any:
+    """The compiled helpers (``sorani._speedups``) if built with ``langid_words`` and
+    ``SORANI_PURE_PYTHON`` is not set, else None (the pure-Python path: the same results)."""
+    import os
+
+    if os.environ.get("SORANI_PURE_PYTHON"):
+        return None
+    try:
+        from sorani import _speedups as mod
+    except ImportError:
+        return None
+    return mod if hasattr(mod, "langid_words") else None
 
 
 def _known_script(ch: str) -> bool:
