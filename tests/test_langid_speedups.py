@@ -3,6 +3,9 @@ sorani/_speedups.c): exactly the integers and guesses of the pure-Python path. T
 sentences were written for these tests."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import zlib
 
 import pytest
@@ -104,12 +107,27 @@ def test_bad_input_raises_cleanly():
     mod, ctx = compiled()
     with pytest.raises(TypeError):
         mod.langid_words(["ok", 3], ctx)
+    m = load_model()
     with pytest.raises(ValueError):
-        mod.langid_words(["ok"], (b"\x00" * 10,) + ctx[1:])
+        mod.langid_model(b"\x00" * 10, m._k, m.bits, m.orders, b"")
     with pytest.raises(ValueError):
-        mod.langid_words(["ok"], ctx[:3] + ((0, 2),) + ctx[4:])
+        mod.langid_model(m.weights, m._k, m.bits, (0, 2), b"")
+    with pytest.raises(ValueError):
+        mod.langid_words(["ok"], (b"", m._mult))
+    with pytest.raises(ValueError):  # a model without merged columns: no guess in C
+        mod.langid_guess("ok", 0, {}, 10, fold, 0, 1,
+                         (mod.langid_model(m.weights, m._k, m.bits, m.orders, b""), m._mult))
+    with pytest.raises(TypeError):
+        mod.langid_text("ok", 0, {}, 10, fold, 0, 1)
     with pytest.raises(TypeError):
         mod.langid_text("ok", 0, {}, 10, lambda w: 3, 0, 1, ctx)
     with pytest.raises(ZeroDivisionError):
         mod.langid_text("ok", 0, {}, 10, lambda w: 1 / 0, 0, 1, ctx)
     assert mod.langid_words([], ctx) == []
+
+
+def test_the_environment_variable_selects_the_pure_python_path():
+    code = "from sorani import langid; print(langid._speedups() is None, langid.identify('ئەمڕۆ هەوا خۆشە').label)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "SORANI_PURE_PYTHON": "1"}).stdout.split()
+    assert out == ["True", "ckb-Arab"]

@@ -19,6 +19,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 
 static int
 append_steal(PyObject *list, PyObject *item)
@@ -201,7 +202,10 @@ error:
 
 /* --- language identification (sorani.langid) ---------------------------------------------------
  *
- * langid_words(words, weights, k, bits, orders, mults, mult) -> list of int
+ * langid_model(weights, k, bits, orders, mults) -> the model (a capsule) for the functions below,
+ *   which take ``model`` = (that capsule, mult).
+ *
+ * langid_words(words, model) -> list of int
  *   The packed score of each folded word of ``words``, exactly as langid.Model._word computes it:
  *   the n-grams of " word " of each order in ``orders`` (code points; plus the whole padded word
  *   when it is longer than the largest order), each hashed as CRC-32 (zlib's) of its UTF-8 (lone
@@ -276,6 +280,9 @@ typedef struct {
     const uint64_t *mults;
     Py_ssize_t n_mults;
     PyObject *mult;  /* callable, for lengths outside mults */
+    Py_ssize_t n_labels;  /* langid_guess: columns merged into labels (0: not given) */
+    Py_ssize_t merge[LANGID_MAX_COLUMNS];  /* the label of each column */
+    double unit_scale;  /* the factor of costs before the square root of the number of words */
 } langid_model;
 
 static inline void
@@ -342,34 +349,59 @@ langid_word(const langid_model *m, PyObject *word)
     return _PyLong_FromByteArray(bytes, (size_t)(8 * nfields), 1, 0);
 }
 
-/* ``model`` = (weights, k, bits, orders, mults, mult) into ``m``; the two buffers are held (to be
- * released with release_model) only when 0 is returned */
-static int
-parse_model(PyObject *model, langid_model *m, Py_buffer *weights, Py_buffer *mults)
+/* langid_model(weights, k, bits, orders, mults) -> capsule: the model, parsed once; the functions
+ * below take ``model`` = (that capsule, mult) */
+#define LANGID_CAPSULE "sorani._speedups.langid_model"
+
+typedef struct {
+    langid_model m;
+    Py_buffer weights, mults;
+} langid_capsule;
+
+static void
+langid_capsule_free(PyObject *capsule)
 {
-    PyObject *orders, *mult;
+    langid_capsule *c = (langid_capsule *)PyCapsule_GetPointer(capsule, LANGID_CAPSULE);
+    if (c == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    PyBuffer_Release(&c->weights);
+    PyBuffer_Release(&c->mults);
+    PyMem_Free(c);
+}
+
+static PyObject *
+langid_model_new(PyObject *self, PyObject *args)
+{
+    PyObject *orders;
     Py_ssize_t k;
     int bits;
-    if (!PyTuple_Check(model)) {
-        PyErr_SetString(PyExc_TypeError, "langid: the model must be a tuple");
-        return -1;
+    langid_capsule *c = PyMem_Calloc(1, sizeof(langid_capsule));
+    if (c == NULL)
+        return PyErr_NoMemory();
+    PyObject *merge = Py_None;
+    double unit_scale = 0.0;
+    if (!PyArg_ParseTuple(args, "y*niO!y*|Od", &c->weights, &k, &bits, &PyTuple_Type, &orders, &c->mults,
+                          &merge, &unit_scale)) {
+        PyMem_Free(c);
+        return NULL;
     }
-    if (!PyArg_ParseTuple(model, "y*niO!y*O", weights, &k, &bits, &PyTuple_Type, &orders, mults, &mult))
-        return -1;
+    langid_model *m = &c->m;
     if (k < 1 || k > LANGID_MAX_COLUMNS || bits < 1 || bits > 32
-        || weights->len != (Py_ssize_t)(((uint64_t)1 << bits) * (uint64_t)k)
-        || mults->len % 8 != 0) {
+        || c->weights.len != (Py_ssize_t)(((uint64_t)1 << bits) * (uint64_t)k)
+        || c->mults.len % 8 != 0) {
         PyErr_SetString(PyExc_ValueError, "langid: bad model shape");
         goto error;
     }
-    m->weights = (const unsigned char *)weights->buf;
+    m->weights = (const unsigned char *)c->weights.buf;
     m->k = k;
     m->mask = (uint32_t)(((uint64_t)1 << bits) - 1);
     m->order_bits = 0;
     m->max_order = 0;
-    m->mults = (const uint64_t *)mults->buf;
-    m->n_mults = mults->len / 8;
-    m->mult = mult;
+    m->mults = (const uint64_t *)c->mults.buf;
+    m->n_mults = c->mults.len / 8;
+    m->mult = NULL;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(orders); i++) {
         long o = PyLong_AsLong(PyTuple_GET_ITEM(orders, i));
         if (o == -1 && PyErr_Occurred())
@@ -386,29 +418,68 @@ parse_model(PyObject *model, langid_model *m, Py_buffer *weights, Py_buffer *mul
         PyErr_SetString(PyExc_ValueError, "langid: no n-gram order");
         goto error;
     }
+    m->n_labels = 0;
+    m->unit_scale = unit_scale;
+    if (merge != Py_None) {
+        if (!PyTuple_Check(merge) || PyTuple_GET_SIZE(merge) != k) {
+            PyErr_SetString(PyExc_ValueError, "langid: merge must give the label of each column");
+            goto error;
+        }
+        for (Py_ssize_t j = 0; j < k; j++) {
+            Py_ssize_t d = PyLong_AsSsize_t(PyTuple_GET_ITEM(merge, j));
+            if (d == -1 && PyErr_Occurred())
+                goto error;
+            if (d < 0 || d >= k) {
+                PyErr_SetString(PyExc_ValueError, "langid: merge label out of range");
+                goto error;
+            }
+            m->merge[j] = d;
+            if (d + 1 > m->n_labels)
+                m->n_labels = d + 1;
+        }
+    }
     if (!crc_ready)
         crc_init();
-    return 0;
+    PyObject *capsule = PyCapsule_New(c, LANGID_CAPSULE, langid_capsule_free);
+    if (capsule == NULL)
+        goto error;
+    return capsule;
 error:
-    PyBuffer_Release(weights);
-    PyBuffer_Release(mults);
-    return -1;
+    PyBuffer_Release(&c->weights);
+    PyBuffer_Release(&c->mults);
+    PyMem_Free(c);
+    return NULL;
+}
+
+/* ``model`` = (capsule, mult) into ``m`` (valid while ``model`` lives) */
+static int
+get_model(PyObject *model, langid_model *m)
+{
+    if (!PyTuple_Check(model) || PyTuple_GET_SIZE(model) != 2) {
+        PyErr_SetString(PyExc_TypeError, "langid: model must be (langid_model(...), mult)");
+        return -1;
+    }
+    langid_capsule *c = (langid_capsule *)PyCapsule_GetPointer(PyTuple_GET_ITEM(model, 0), LANGID_CAPSULE);
+    if (c == NULL)
+        return -1;
+    *m = c->m;
+    m->mult = PyTuple_GET_ITEM(model, 1);
+    return 0;
 }
 
 static PyObject *
-langid_words(PyObject *self, PyObject *args)
+langid_words(PyObject *self, PyObject *args)  /* (words, model) -> list of packed ints */
 {
     PyObject *words, *model;
     if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &words, &model))
         return NULL;
     langid_model m;
-    Py_buffer weights, mults;
-    if (parse_model(model, &m, &weights, &mults) < 0)
+    if (get_model(model, &m) < 0)
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(words);
     PyObject *out = PyList_New(n);
     if (out == NULL)
-        goto done;
+        return NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *w = PyList_GET_ITEM(words, i);
         if (!PyUnicode_Check(w)) {
@@ -424,26 +495,39 @@ langid_words(PyObject *self, PyObject *args)
         PyList_SET_ITEM(out, i, v);
     }
 done:
-    PyBuffer_Release(&weights);
-    PyBuffer_Release(&mults);
     return out;
 }
 
 /* langid._WORD: [^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c\u200d])* with re's
  * Unicode classes (\w: str.isalnum() or "_", \d: str.isdecimal()) */
-static inline int
-word_letter(Py_UCS4 c)
+static int
+word_class_of(Py_UCS4 c)  /* 1: a letter (starts and continues a word), 2: continues a word */
 {
-    return !Py_UNICODE_ISDECIMAL(c) && c != '_'
-           && (Py_UNICODE_ISALPHA(c) || Py_UNICODE_ISDIGIT(c) || Py_UNICODE_ISNUMERIC(c));
+    if (!Py_UNICODE_ISDECIMAL(c) && c != '_'
+        && (Py_UNICODE_ISALPHA(c) || Py_UNICODE_ISDIGIT(c) || Py_UNICODE_ISNUMERIC(c)))
+        return 1;
+    if ((c >= 0x300 && c <= 0x36f) || (c >= 0x64b && c <= 0x65f) || c == 0x670 || c == 0x200c
+        || c == 0x200d)
+        return 2;
+    return 0;
 }
 
+static unsigned char word_classes[0x10000];  /* BMP: 0 not yet known, else 0x80 | word_class_of */
+
 static inline int
-word_inside(Py_UCS4 c)
+word_class(Py_UCS4 c)
 {
-    return (c >= 0x300 && c <= 0x36f) || (c >= 0x64b && c <= 0x65f) || c == 0x670 || c == 0x200c
-           || c == 0x200d || word_letter(c);
+    if (c < 0x10000) {
+        unsigned char v = word_classes[c];
+        if (v == 0)
+            word_classes[c] = v = (unsigned char)(0x80 | word_class_of(c));
+        return v & 3;
+    }
+    return word_class_of(c);
 }
+
+#define word_letter(c) (word_class(c) == 1)
+#define word_inside(c) (word_class(c) != 0)
 
 /* the end of the raw word starting at or after *pos (its start in *pos), or -1 when none */
 static inline Py_ssize_t
@@ -498,19 +582,29 @@ known_script(Py_UCS4 c)
  *   that is empty, ``other`` when its first character is not of a known script, else as
  *   langid_words; then stored (``cache`` emptied first when it holds ``cache_size`` entries).
  */
-static PyObject *
-langid_text(PyObject *self, PyObject *args)
+/* the fields of start plus the text's words' scores (see langid_text) into ``fields`` (k + 2);
+ * -1 with an exception set */
+static int
+text_fields(PyObject *const *args, Py_ssize_t nargs, langid_model *mp, uint64_t *fields)
 {
-    PyObject *text, *start, *cache, *fold, *zero, *other, *model;
-    Py_ssize_t cache_size;
-    if (!PyArg_ParseTuple(args, "UO!O!nOO!O!O", &text, &PyLong_Type, &start, &PyDict_Type, &cache,
-                          &cache_size, &fold, &PyLong_Type, &zero, &PyLong_Type, &other, &model))
-        return NULL;
-    langid_model m;
-    Py_buffer weights, mults;
-    if (parse_model(model, &m, &weights, &mults) < 0)
-        return NULL;
-    PyObject *out = NULL;
+    if (nargs != 8) {
+        PyErr_SetString(PyExc_TypeError, "langid_text/langid_guess take 8 arguments");
+        return -1;
+    }
+    PyObject *text = args[0], *start = args[1], *cache = args[2], *fold = args[4], *zero = args[5];
+    PyObject *other = args[6];
+    if (!PyUnicode_Check(text) || !PyLong_Check(start) || !PyDict_Check(cache) || !PyLong_Check(zero)
+        || !PyLong_Check(other)) {
+        PyErr_SetString(PyExc_TypeError, "langid_text(str, int, dict, int, fold, int, int, model)");
+        return -1;
+    }
+    Py_ssize_t cache_size = PyLong_AsSsize_t(args[3]);
+    if (cache_size == -1 && PyErr_Occurred())
+        return -1;
+    if (get_model(args[7], mp) < 0)
+        return -1;
+    langid_model m = *mp;
+    int rc = -1;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), pos = 0, end;
@@ -569,27 +663,86 @@ langid_text(PyObject *self, PyObject *args)
         unsigned char bytes[8 * (LANGID_MAX_COLUMNS + 2)];
         if (_PyLong_AsByteArray((PyLongObject *)total, bytes, (size_t)(8 * nfields), 1, 0) < 0)
             goto done;
-        PyObject *fields = PyList_New(nfields);
-        if (fields == NULL)
-            goto done;
         for (Py_ssize_t j = 0; j < nfields; j++) {
             uint64_t f = 0;
             for (int b = 7; b >= 0; b--)
                 f = (f << 8) | bytes[8 * j + b];
-            PyObject *item = PyLong_FromUnsignedLongLong(f);
-            if (item == NULL) {
-                Py_DECREF(fields);
-                goto done;
-            }
-            PyList_SET_ITEM(fields, j, item);
+            fields[j] = f;
         }
-        out = fields;
+        rc = 0;
     }
 done:
     Py_DECREF(total);
-    PyBuffer_Release(&weights);
-    PyBuffer_Release(&mults);
+    return rc;
+}
+
+static PyObject *
+langid_text(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    langid_model m;
+    uint64_t fields[LANGID_MAX_COLUMNS + 2];
+    if (text_fields(args, nargs, &m, fields) < 0)
+        return NULL;
+    PyObject *out = PyList_New(m.k + 2);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < m.k + 2; j++) {
+        PyObject *item = PyLong_FromUnsignedLongLong(fields[j]);
+        if (item == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, j, item);
+    }
     return out;
+}
+
+/* langid_guess(same arguments as langid_text) -> None | (n, best, probabilities)
+ *   langid.Model._decide in C for a model whose columns merge into labels: None when no word was
+ *   scored or more were in other scripts than scored, else the number of words scored, the index
+ *   of the best label (the first of the largest) and the merged exponentials of each label (a
+ *   list of float: the same operations in the same order as Python's).
+ */
+static PyObject *
+langid_guess(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    langid_model m;
+    uint64_t fields[LANGID_MAX_COLUMNS + 2];
+    if (text_fields(args, nargs, &m, fields) < 0)
+        return NULL;
+    if (m.n_labels == 0) {
+        PyErr_SetString(PyExc_ValueError, "langid_guess: the model was made without merge");
+        return NULL;
+    }
+    uint64_t n = fields[m.k], other = fields[m.k + 1];
+    if (n == 0 || other > n)
+        Py_RETURN_NONE;
+    double factor = m.unit_scale / sqrt((double)n);
+    uint64_t low = fields[0];
+    for (Py_ssize_t j = 1; j < m.k; j++)
+        if (fields[j] < low)
+            low = fields[j];
+    double merged[LANGID_MAX_COLUMNS];
+    for (Py_ssize_t j = 0; j < m.n_labels; j++)
+        merged[j] = 0.0;
+    for (Py_ssize_t j = 0; j < m.k; j++)
+        merged[m.merge[j]] += exp(-(double)(fields[j] - low) * factor);
+    Py_ssize_t best = 0;
+    for (Py_ssize_t j = 1; j < m.n_labels; j++)
+        if (merged[j] > merged[best])
+            best = j;
+    PyObject *probs = PyList_New(m.n_labels);
+    if (probs == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < m.n_labels; j++) {
+        PyObject *item = PyFloat_FromDouble(merged[j]);
+        if (item == NULL) {
+            Py_DECREF(probs);
+            return NULL;
+        }
+        PyList_SET_ITEM(probs, j, item);
+    }
+    return Py_BuildValue("(KnN)", (unsigned long long)n, best, probs);
 }
 
 static PyObject *
@@ -612,7 +765,9 @@ static PyMethodDef methods[] = {
     {"scan_tokens", scan_tokens, METH_VARARGS, "The tokens of a text as columns (texts, starts, kinds)."},
     {"build_records", build_records, METH_VARARGS, "Records (text, start, end, kind) from columns."},
     {"langid_words", langid_words, METH_VARARGS, "Packed langid scores of folded words (see langid.Model._word)."},
-    {"langid_text", langid_text, METH_VARARGS, "The packed langid score fields of a text (see langid.Model._packed_fields)."},
+    {"langid_model", langid_model_new, METH_VARARGS, "The langid model for langid_words and langid_text: (weights, k, bits, orders, mults)."},
+    {"langid_guess", (PyCFunction)(void (*)(void))langid_guess, METH_FASTCALL, "langid.Model._decide's numbers of a text in C."},
+    {"langid_text", (PyCFunction)(void (*)(void))langid_text, METH_FASTCALL, "The packed langid score fields of a text (see langid.Model._packed_fields)."},
     {"langid_raw_words", langid_raw_words, METH_O, "The raw words of a text, as langid._WORD.findall."},
     {"crc32", crc32_of, METH_O, "CRC-32 of a bytes-like object (zlib's), from the table langid_words uses."},
     {NULL, NULL, 0, NULL},

@@ -3,9 +3,11 @@
 A multinomial naive Bayes model over character 1–5-grams of each word (with word boundaries),
 each word's score divided by the square root of its number of n-grams, plus a prior per label
 fitted on held-out text (it weighs most on short text), trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
-English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. Pure
-Python, no download; :func:`identify_many` (the same results for many texts) scores the new
-words of a batch at once with numpy when it is installed. Arabic-script text is folded first
+English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. No
+download; the words of a text are looked up and new words scored in C by the optional compiled
+extension (``sorani/_speedups.c``) when it is built, else in pure Python (``SORANI_PURE_PYTHON=1``
+forces it), with the same results to the last bit; without the extension :func:`identify_many`
+scores the new words of a batch at once with numpy when it is installed. Arabic-script text is folded first
 (Arabic ``ك ي ى ة ؤ`` to Kurdish letters, old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no
 harakat or tatweel) so that Sorani typed on Arabic or Persian keyboards or in the old spelling is
 still Sorani. Sorani typed without the
@@ -289,6 +291,10 @@ class Model:
     its prefixes' rows) when a text brings few new words, else for all the new words of a text
     (or of a batch of texts, :meth:`guess_many`) at once with numpy (:func:`hashed_ids`): the
     same integers either way. No field overflows below :attr:`chunk_chars` characters a sum.
+    With the compiled extension (:meth:`_compiled`) a text's raw words are found, looked up in
+    the per-word cache, scored when new (the same integers as :meth:`_word`) and summed in C, and
+    the guess's numbers are computed there with the same floating-point operations in the same
+    order as :meth:`_decide` (``langid_guess``); only folding a new word calls back into Python.
     """
 
     CACHE_SIZE = 300_000
@@ -417,7 +423,8 @@ class Model:
                 from array import array
 
                 mults = array("Q", [0, 0, 0] + [self._mult(n) for n in range(3, 129)])
-                got = (mod, (self.weights, self._k, self.bits, self.orders, mults, self._mult))
+                got = (mod, (mod.langid_model(self.weights, self._k, self.bits, self.orders, mults,
+                                              self._merge, self._unit * self.scale), self._mult))
             self._c = got
         return got
 
@@ -545,6 +552,18 @@ class Model:
 
     def guess(self, text: str, _new: dict[str, int] | None = None) -> LangGuess:
         """The best label of ``text`` (see :func:`identify`)."""
+        compiled = self._c if self._c is not False else self._compiled()
+        if compiled is not None and self._merge is not None and len(text) <= self.chunk_chars:
+            # the words looked up or scored and the numbers of _decide in C
+            got = compiled[0].langid_guess(text, self._start, self._words, self.CACHE_SIZE, fold, 0,
+                                           self._one_other, compiled[1])
+            if got is None:
+                return _und()
+            n, best, merged = got
+            if n < MIN_LETTERS and _letters(text) < MIN_LETTERS:
+                return _und()
+            return LangGuess(self.labels[best], merged[best] / sum(merged), _exps=merged,
+                             _labels=self.labels)
         # costs: -(summed log-likelihoods + bias - max(bias)) in fixed point
         return self._decide(text, self._packed_fields(text, self._start, _new))
 
