@@ -63,6 +63,40 @@ def test_raw_words_equal_the_pattern(text):
     assert speedups.langid_raw_words(text) == _WORD.findall(text)
 
 
+def test_the_fold_table_characters_compose_with_nothing():
+    import unicodedata
+
+    seconds = set()
+    for c in range(0x110000):
+        d = unicodedata.decomposition(chr(c))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            seconds.add(int(d.split()[1], 16))
+    table = langid._fold_table()
+    assert not [c for c in range(len(table)) if table[c] != 0xFFFFFFFF and c in seconds]
+
+
+def test_fold_in_c_equals_fold_on_every_code_point():
+    mod, ctx = compiled()
+    fast = 0
+    for c in range(0x110000):
+        ch = chr(c)
+        for text in (ch, "\u0647" + ch, ch + "\u0647", "\u0647\u200c" + ch, "\u06be\u200c" + ch + "\u0647", "Ab" + ch):
+            got = mod.langid_fold(text, ctx)
+            if got is not None:
+                fast += 1
+                assert got == fold(text), text
+    assert fast > 1000  # the fast path is taken (Latin and Arabic letters)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(tricky_text, any_text, long_word))
+def test_fold_in_c_equals_fold(text):
+    mod, ctx = compiled()
+    for raw in _WORD.findall(text) + [text]:
+        got = mod.langid_fold(raw, ctx)
+        assert got is None or got == fold(raw)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(tricky_text, any_text, long_word).map(fold).filter(bool), max_size=8))
 def test_word_scores_equal_the_pure_python_ones(ws):
@@ -120,9 +154,9 @@ def test_bad_input_raises_cleanly():
     with pytest.raises(TypeError):
         mod.langid_text("ok", 0, {}, 10, fold, 0, 1)
     with pytest.raises(TypeError):
-        mod.langid_text("ok", 0, {}, 10, lambda w: 3, 0, 1, ctx)
+        mod.langid_text("ωmega", 0, {}, 10, lambda w: 3, 0, 1, ctx)  # Greek: folded in Python
     with pytest.raises(ZeroDivisionError):
-        mod.langid_text("ok", 0, {}, 10, lambda w: 1 / 0, 0, 1, ctx)
+        mod.langid_text("ωmega", 0, {}, 10, lambda w: 1 / 0, 0, 1, ctx)
     assert mod.langid_words([], ctx) == []
 
 

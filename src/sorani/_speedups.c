@@ -283,6 +283,8 @@ typedef struct {
     Py_ssize_t n_labels;  /* langid_guess: columns merged into labels (0: not given) */
     Py_ssize_t merge[LANGID_MAX_COLUMNS];  /* the label of each column */
     double unit_scale;  /* the factor of costs before the square root of the number of words */
+    const uint32_t *fold;  /* langid.fold of one character below n_fold (see fold_fast), or NULL */
+    Py_ssize_t n_fold;
 } langid_model;
 
 static inline void
@@ -355,7 +357,8 @@ langid_word(const langid_model *m, PyObject *word)
 
 typedef struct {
     langid_model m;
-    Py_buffer weights, mults;
+    Py_buffer weights, mults, fold;
+    int has_fold;
 } langid_capsule;
 
 static void
@@ -368,6 +371,8 @@ langid_capsule_free(PyObject *capsule)
     }
     PyBuffer_Release(&c->weights);
     PyBuffer_Release(&c->mults);
+    if (c->has_fold)
+        PyBuffer_Release(&c->fold);
     PyMem_Free(c);
 }
 
@@ -380,10 +385,10 @@ langid_model_new(PyObject *self, PyObject *args)
     langid_capsule *c = PyMem_Calloc(1, sizeof(langid_capsule));
     if (c == NULL)
         return PyErr_NoMemory();
-    PyObject *merge = Py_None;
+    PyObject *merge = Py_None, *fold = Py_None;
     double unit_scale = 0.0;
-    if (!PyArg_ParseTuple(args, "y*niO!y*|Od", &c->weights, &k, &bits, &PyTuple_Type, &orders, &c->mults,
-                          &merge, &unit_scale)) {
+    if (!PyArg_ParseTuple(args, "y*niO!y*|OdO", &c->weights, &k, &bits, &PyTuple_Type, &orders, &c->mults,
+                          &merge, &unit_scale, &fold)) {
         PyMem_Free(c);
         return NULL;
     }
@@ -438,6 +443,19 @@ langid_model_new(PyObject *self, PyObject *args)
                 m->n_labels = d + 1;
         }
     }
+    m->fold = NULL;
+    m->n_fold = 0;
+    if (fold != Py_None) {
+        if (PyObject_GetBuffer(fold, &c->fold, PyBUF_SIMPLE) < 0)
+            goto error;
+        c->has_fold = 1;
+        if (c->fold.len % 4 != 0 || c->fold.len / 4 > 0x10000) {
+            PyErr_SetString(PyExc_ValueError, "langid: bad fold table");
+            goto error;
+        }
+        m->fold = (const uint32_t *)c->fold.buf;
+        m->n_fold = c->fold.len / 4;
+    }
     if (!crc_ready)
         crc_init();
     PyObject *capsule = PyCapsule_New(c, LANGID_CAPSULE, langid_capsule_free);
@@ -447,6 +465,8 @@ langid_model_new(PyObject *self, PyObject *args)
 error:
     PyBuffer_Release(&c->weights);
     PyBuffer_Release(&c->mults);
+    if (c->has_fold)
+        PyBuffer_Release(&c->fold);
     PyMem_Free(c);
     return NULL;
 }
@@ -582,6 +602,69 @@ known_script(Py_UCS4 c)
  *   that is empty, ``other`` when its first character is not of a known script, else as
  *   langid_words; then stored (``cache`` emptied first when it holds ``cache_size`` entries).
  */
+/* langid.fold of a raw word in C when every character of it is in the model's fold table (the
+ * characters below n_fold that langid._fold_table found safe: already NFC whatever comes before or
+ * after them, no case change to several characters; a code point, FOLD_DELETE, or FOLD_SLOW for
+ * the rest) or is ZWNJ: the old heh + ZWNJ as ae, other ZWNJs dropped, each character translated
+ * and lower-cased by the table, then a heh not followed by a letter (or Arabic mark) made ae.
+ * A new reference; NULL without an exception where Python must fold; NULL with one on error. */
+#define FOLD_SLOW 0xFFFFFFFFu
+#define FOLD_DELETE 0xFFFFFFFEu
+#define FOLD_MAX 256
+
+static PyObject *
+fold_fast(const langid_model *m, PyObject *raw)
+{
+    if (m->fold == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(raw);
+    const void *data = PyUnicode_DATA(raw);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(raw), len = 0;
+    if (n > FOLD_MAX)
+        return NULL;
+    Py_UCS4 out[FOLD_MAX];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == 0x200c)
+            continue;
+        if (c == 0x647 && i + 1 < n && PyUnicode_READ(kind, data, i + 1) == 0x200c) {
+            out[len++] = 0x6d5;
+            i++;
+            continue;
+        }
+        if (c >= (Py_UCS4)m->n_fold)
+            return NULL;
+        uint32_t t = m->fold[c];
+        if (t == FOLD_SLOW)
+            return NULL;
+        if (t != FOLD_DELETE)
+            out[len++] = (Py_UCS4)t;
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        if (out[i] == 0x647) {
+            Py_UCS4 q = i + 1 < len ? out[i + 1] : 0;
+            if (i + 1 >= len || !(word_letter(q) || (q >= 0x64b && q <= 0x65f) || q == 0x670))
+                out[i] = 0x6d5;
+        }
+    }
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, len);
+}
+
+static PyObject *
+langid_fold(PyObject *self, PyObject *args)  /* (raw, model) -> fold_fast's str, or None */
+{
+    PyObject *raw, *model;
+    if (!PyArg_ParseTuple(args, "UO", &raw, &model))
+        return NULL;
+    langid_model m;
+    if (get_model(model, &m) < 0)
+        return NULL;
+    PyObject *got = fold_fast(&m, raw);
+    if (got == NULL && !PyErr_Occurred())
+        Py_RETURN_NONE;
+    return got;
+}
+
 /* the fields of start plus the text's words' scores (see langid_text) into ``fields`` (k + 2);
  * -1 with an exception set */
 static int
@@ -623,7 +706,9 @@ text_fields(PyObject *const *args, Py_ssize_t nargs, langid_model *mp, uint64_t 
             goto done;
         }
         else {
-            PyObject *word = PyObject_CallOneArg(fold, raw);
+            PyObject *word = fold_fast(&m, raw);
+            if (word == NULL && !PyErr_Occurred())
+                word = PyObject_CallOneArg(fold, raw);
             if (word == NULL) {
                 Py_DECREF(raw);
                 goto done;
@@ -766,6 +851,7 @@ static PyMethodDef methods[] = {
     {"build_records", build_records, METH_VARARGS, "Records (text, start, end, kind) from columns."},
     {"langid_words", langid_words, METH_VARARGS, "Packed langid scores of folded words (see langid.Model._word)."},
     {"langid_model", langid_model_new, METH_VARARGS, "The langid model for langid_words and langid_text: (weights, k, bits, orders, mults)."},
+    {"langid_fold", langid_fold, METH_VARARGS, "langid.fold of a raw word in C, or None where Python must fold."},
     {"langid_guess", (PyCFunction)(void (*)(void))langid_guess, METH_FASTCALL, "langid.Model._decide's numbers of a text in C."},
     {"langid_text", (PyCFunction)(void (*)(void))langid_text, METH_FASTCALL, "The packed langid score fields of a text (see langid.Model._packed_fields)."},
     {"langid_raw_words", langid_raw_words, METH_O, "The raw words of a text, as langid._WORD.findall."},

@@ -79,6 +79,29 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c
 _FINAL_HEH = re.compile("\u0647(?![^\\W\\d_]|[\u064b-\u065f\u0670])")
 
 
+def _fold_table() -> Any:
+    """:func:`fold` of each character below U+0700 for the compiled path (``langid_fold`` in
+    ``sorani/_speedups.c``): its code point translated and lower-cased, ``0xFFFFFFFE`` for a
+    character dropped, ``0xFFFFFFFF`` where C must leave a word to :func:`fold` (a combining mark,
+    which NFC may reorder or compose, a character not NFC alone, one whose lower case is several
+    characters, and outside Latin-1 to Latin Extended-B and the Arabic block, such as Greek final
+    sigma). Below U+0700 every character of combining class 0 is no second of a canonical
+    composition (tests/test_langid_speedups.py checks it), so a word of table characters is NFC."""
+    from array import array
+
+    table = array("I", [0xFFFFFFFF]) * 0x700
+    for c in [*range(0x300), *range(0x600, 0x700)]:
+        ch = chr(c)
+        if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch):
+            continue
+        t = ch.translate(_FOLD).lower()
+        if not t:
+            table[c] = 0xFFFFFFFE
+        elif len(t) == 1:
+            table[c] = ord(t)
+    return table
+
+
 def fold(text: str) -> str:
     """Text as the model sees it: lower case, Arabic-keyboard and old-spelling forms of Kurdish
     letters folded, harakat and tatweel dropped.
@@ -424,7 +447,8 @@ class Model:
 
                 mults = array("Q", [0, 0, 0] + [self._mult(n) for n in range(3, 129)])
                 got = (mod, (mod.langid_model(self.weights, self._k, self.bits, self.orders, mults,
-                                              self._merge, self._unit * self.scale), self._mult))
+                                              self._merge, self._unit * self.scale, _fold_table()),
+                             self._mult))
             self._c = got
         return got
 
