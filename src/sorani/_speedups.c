@@ -287,12 +287,29 @@ typedef struct {
     Py_ssize_t n_fold;
 } langid_model;
 
-static inline void
-add_row(const langid_model *m, uint32_t crc, uint64_t *sums)
+#define LANGID_IDS 1024  /* feature ids gathered before their rows are summed */
+
+/* the rows of ``ids`` summed into ``sums`` (uint32 lanes: at most LANGID_IDS rows of bytes) */
+static void
+sum_rows(const langid_model *m, const uint32_t *ids, Py_ssize_t nids, uint64_t *sums)
 {
-    const unsigned char *row = m->weights + (size_t)((crc ^ 0xFFFFFFFFu) & m->mask) * (size_t)m->k;
-    for (Py_ssize_t j = 0; j < m->k; j++)
-        sums[j] += row[j];
+    const unsigned char *w = m->weights;
+    if (m->k == 12) {  /* the shipped model: a constant width the compiler vectorizes */
+        uint32_t acc[12] = {0};
+        for (Py_ssize_t i = 0; i < nids; i++) {
+            const unsigned char *row = w + (size_t)ids[i] * 12;
+            for (int j = 0; j < 12; j++)
+                acc[j] += row[j];
+        }
+        for (int j = 0; j < 12; j++)
+            sums[j] += acc[j];
+        return;
+    }
+    for (Py_ssize_t i = 0; i < nids; i++) {
+        const unsigned char *row = w + (size_t)ids[i] * (size_t)m->k;
+        for (Py_ssize_t j = 0; j < m->k; j++)
+            sums[j] += row[j];
+    }
 }
 
 /* the packed score of one folded word (a new reference), NULL with an exception set */
@@ -304,22 +321,44 @@ langid_word(const langid_model *m, PyObject *word)
     Py_ssize_t len = PyUnicode_GET_LENGTH(word);
     Py_ssize_t n = len + 2;  /* padded */
     uint64_t sums[LANGID_MAX_COLUMNS] = {0};
+    uint32_t ids[LANGID_IDS];
+    Py_ssize_t nids = 0;
+    /* the UTF-8 of the last LANGID_MAX_ORDER characters of the padded word, each encoded once */
+    unsigned char ring[LANGID_MAX_ORDER][4];
+    int ring_len[LANGID_MAX_ORDER];
+    Py_ssize_t encoded = 0;  /* characters encoded so far */
 #define PADDED(p) ((p) == 0 || (p) == n - 1 ? (Py_UCS4)' ' : PyUnicode_READ(kind, data, (p) - 1))
     for (Py_ssize_t i = 0; i < n; i++) {
         uint32_t crc = 0xFFFFFFFFu;
         Py_ssize_t stop = n - i < m->max_order ? n - i : m->max_order;
+        if (nids + stop > LANGID_IDS) {
+            sum_rows(m, ids, nids, sums);
+            nids = 0;
+        }
         for (Py_ssize_t l = 1; l <= stop; l++) {
-            crc = crc_update(crc, PADDED(i + l - 1));
+            Py_ssize_t p = i + l - 1;
+            int slot = (int)(p % LANGID_MAX_ORDER);
+            if (p >= encoded) {
+                ring_len[slot] = utf8_of(PADDED(p), ring[slot]);
+                encoded = p + 1;
+            }
+            for (int b = 0; b < ring_len[slot]; b++)
+                crc = crc_table[(crc ^ ring[slot][b]) & 0xFF] ^ (crc >> 8);
             if (m->order_bits >> l & 1)
-                add_row(m, crc, sums);
+                ids[nids++] = (crc ^ 0xFFFFFFFFu) & m->mask;
         }
     }
     if (n > m->max_order) {  /* the whole padded word */
         uint32_t crc = 0xFFFFFFFFu;
         for (Py_ssize_t p = 0; p < n; p++)
             crc = crc_update(crc, PADDED(p));
-        add_row(m, crc, sums);
+        if (nids + 1 > LANGID_IDS) {
+            sum_rows(m, ids, nids, sums);
+            nids = 0;
+        }
+        ids[nids++] = (crc ^ 0xFFFFFFFFu) & m->mask;
     }
+    sum_rows(m, ids, nids, sums);
 #undef PADDED
     uint64_t mult;
     if (n < m->n_mults && m->mults[n] != 0)
