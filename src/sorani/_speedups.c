@@ -217,6 +217,37 @@ error:
  *   Time linear in the words' length (times the largest order).
  */
 
+/* unsigned little-endian bytes <-> int (the public API from Python 3.13, the private one before) */
+static PyObject *
+long_from_le_bytes(const unsigned char *bytes, size_t n)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    return PyLong_FromUnsignedNativeBytes(bytes, (Py_ssize_t)n,
+                                          Py_ASNATIVEBYTES_LITTLE_ENDIAN | Py_ASNATIVEBYTES_UNSIGNED_BUFFER);
+#else
+    return _PyLong_FromByteArray(bytes, n, 1, 0);
+#endif
+}
+
+static int
+long_to_le_bytes(PyObject *v, unsigned char *bytes, size_t n)  /* -1: OverflowError (or other) */
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    Py_ssize_t need = PyLong_AsNativeBytes(v, bytes, (Py_ssize_t)n,
+                                           Py_ASNATIVEBYTES_LITTLE_ENDIAN | Py_ASNATIVEBYTES_UNSIGNED_BUFFER
+                                           | Py_ASNATIVEBYTES_REJECT_NEGATIVE);
+    if (need < 0)
+        return -1;
+    if ((size_t)need > n) {
+        PyErr_SetString(PyExc_OverflowError, "int too big to convert");
+        return -1;
+    }
+    return 0;
+#else
+    return _PyLong_AsByteArray((PyLongObject *)v, bytes, n, 1, 0);
+#endif
+}
+
 static uint32_t crc_table[256];
 static int crc_ready = 0;
 
@@ -387,7 +418,7 @@ langid_word(const langid_model *m, PyObject *word)
         for (int b = 0; b < 8; b++)
             bytes[8 * j + b] = (unsigned char)(low >> (8 * b));
     }
-    return _PyLong_FromByteArray(bytes, (size_t)(8 * nfields), 1, 0);
+    return long_from_le_bytes(bytes, (size_t)(8 * nfields));
 }
 
 /* langid_model(weights, k, bits, orders, mults) -> capsule: the model, parsed once; the functions
@@ -785,7 +816,7 @@ text_fields(PyObject *const *args, Py_ssize_t nargs, langid_model *mp, uint64_t 
     {
         Py_ssize_t nfields = m.k + 2;
         unsigned char bytes[8 * (LANGID_MAX_COLUMNS + 2)];
-        if (_PyLong_AsByteArray((PyLongObject *)total, bytes, (size_t)(8 * nfields), 1, 0) < 0)
+        if (long_to_le_bytes(total, bytes, (size_t)(8 * nfields)) < 0)
             goto done;
         for (Py_ssize_t j = 0; j < nfields; j++) {
             uint64_t f = 0;
