@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     model = load_model()
     load_ms = time.perf_counter() - t0
     print(f"model load {1000 * load_ms:.1f} ms")
+    print("scoring path:", "compiled" if model._compiled() is not None else "pure Python")
     sets = {
         "langid dev sentences (11 classes)": [t for t, _ in load_samples(data_dir)][: args.max_sentences],
         "Sorani corpus sentences": [s.text for line in load_corpus(max_chars=4_000_000)
@@ -88,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
               f"batch unseen {batch_unseen[0]:,.0f} / {batch_unseen[1]:,.0f}")
         report.append(f"| {name} | {len(items)} | {mean:.0f} | " + " | ".join(
             f"{w:,.0f} / {c:,.0f}" for w, c in (cold, unseen, warm, batch_cold, batch_unseen)) + " |")
-    report.append(f"\nModel load: {1000 * load_ms:.1f} ms.")
+    path = "compiled (sorani/_speedups.c)" if model._compiled() is not None else "pure Python"
+    report.append(f"\nModel load: {1000 * load_ms:.1f} ms. Scoring path: {path}.")
     Path(args.out).write_text("\n".join(report) + "\n")
     print(f"wrote {args.out}")
     return 0

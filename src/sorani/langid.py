@@ -3,9 +3,11 @@
 A multinomial naive Bayes model over character 1–5-grams of each word (with word boundaries),
 each word's score divided by the square root of its number of n-grams, plus a prior per label
 fitted on held-out text (it weighs most on short text), trained by ``scripts/train_langid.py`` from the KurdishLID development sentences (MIT) and TED
-English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. Pure
-Python, no download; :func:`identify_many` (the same results for many texts) scores the new
-words of a batch at once with numpy when it is installed. Arabic-script text is folded first
+English (Apache-2.0), shipped in ``sorani/data/langid/`` and loaded lazily on first use. No
+download; the words of a text are looked up and new words scored in C by the optional compiled
+extension (``sorani/_speedups.c``) when it is built, else in pure Python (``SORANI_PURE_PYTHON=1``
+forces it), with the same results to the last bit; without the extension :func:`identify_many`
+scores the new words of a batch at once with numpy when it is installed. Arabic-script text is folded first
 (Arabic ``ك ي ى ة ؤ`` to Kurdish letters, old ``ه`` + ZWNJ and word-final ``ه`` to ``ە``, no
 harakat or tatweel) so that Sorani typed on Arabic or Persian keyboards or in the old spelling is
 still Sorani. Sorani typed without the
@@ -75,6 +77,29 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f\u0670\u200c
 # word-final ه is ە in the old spelling (and in Southern Kurdish as often written): folded, so
 # that a final ه tells nothing about the dialect
 _FINAL_HEH = re.compile("\u0647(?![^\\W\\d_]|[\u064b-\u065f\u0670])")
+
+
+def _fold_table() -> Any:
+    """:func:`fold` of each character below U+0700 for the compiled path (``langid_fold`` in
+    ``sorani/_speedups.c``): its code point translated and lower-cased, ``0xFFFFFFFE`` for a
+    character dropped, ``0xFFFFFFFF`` where C must leave a word to :func:`fold` (a combining mark,
+    which NFC may reorder or compose, a character not NFC alone, one whose lower case is several
+    characters, and outside Latin-1 to Latin Extended-B and the Arabic block, such as Greek final
+    sigma). Below U+0700 every character of combining class 0 is no second of a canonical
+    composition (tests/test_langid_speedups.py checks it), so a word of table characters is NFC."""
+    from array import array
+
+    table = array("I", [0xFFFFFFFF]) * 0x700
+    for c in [*range(0x300), *range(0x600, 0x700)]:
+        ch = chr(c)
+        if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch):
+            continue
+        t = ch.translate(_FOLD).lower()
+        if not t:
+            table[c] = 0xFFFFFFFE
+        elif len(t) == 1:
+            table[c] = ord(t)
+    return table
 
 
 def fold(text: str) -> str:
@@ -289,6 +314,10 @@ class Model:
     its prefixes' rows) when a text brings few new words, else for all the new words of a text
     (or of a batch of texts, :meth:`guess_many`) at once with numpy (:func:`hashed_ids`): the
     same integers either way. No field overflows below :attr:`chunk_chars` characters a sum.
+    With the compiled extension (:meth:`_compiled`) a text's raw words are found, looked up in
+    the per-word cache, scored when new (the same integers as :meth:`_word`) and summed in C, and
+    the guess's numbers are computed there with the same floating-point operations in the same
+    order as :meth:`_decide` (``langid_guess``); only folding a new word calls back into Python.
     """
 
     CACHE_SIZE = 300_000
@@ -350,6 +379,7 @@ class Model:
         self._fans = _Cache(self._fan, self.NGRAM_CACHE_SIZE)
         self._words: dict[str, int] = {}  # raw word -> packed score
         self._cache: dict[str, int] = {}  # whitespace-separated token -> packed score of its words
+        self._c: Any = False  # (the compiled extension, this model for it) or None, on first use
 
     def clear_caches(self) -> None:
         """Forget every cached row, n-gram, word and token score (as in a fresh process)."""
@@ -404,9 +434,31 @@ class Model:
             total += self._ngram(padded)
         return total * self._mult(n) + self._one_word
 
+    def _compiled(self) -> tuple[Any, tuple[Any, ...]] | None:
+        """The compiled extension (``langid_words``/``langid_text`` in ``sorani/_speedups.c``:
+        the same integers as the pure-Python path) and this model as it takes it, or None."""
+        got = self._c
+        if got is False:
+            mod = _speedups()
+            got = None
+            if mod is not None and self._k <= 64 and 0 < min(self.orders) and max(self.orders) < 64 \
+                    and 0 < self.bits <= 32:
+                from array import array
+
+                mults = array("Q", [0, 0, 0] + [self._mult(n) for n in range(3, 129)])
+                got = (mod, (mod.langid_model(self.weights, self._k, self.bits, self.orders, mults,
+                                              self._merge, self._unit * self.scale, _fold_table()),
+                             self._mult))
+            self._c = got
+        return got
+
     def _score_words(self, words: list[str]) -> list[int]:
-        """Packed scores of folded words (of known scripts): in pure Python (cached n-grams)
-        when they are few, else with numpy over all their features at once."""
+        """Packed scores of folded words (of known scripts): in C when the extension is built,
+        else in pure Python (cached n-grams) when they are few, else with numpy over all their
+        features at once."""
+        compiled = self._compiled()
+        if compiled is not None:
+            return compiled[0].langid_words(words, compiled[1])
         if len(words) < self.NUMPY_MIN:
             return list(map(self._word, words))
         try:
@@ -487,6 +539,10 @@ class Model:
     def _packed_fields(self, text: str, start: int = 0, new: dict[str, int] | None = None) -> list[int]:
         """The fields of ``start`` plus the summed packed scores of the tokens of ``text``."""
         if len(text) <= self.chunk_chars:
+            compiled = self._c if self._c is not False else self._compiled()
+            if compiled is not None:  # the words of the text looked up or scored in C
+                return compiled[0].langid_text(text, start, self._words, self.CACHE_SIZE, fold, 0,
+                                               self._one_other, compiled[1])
             return self._unpack(sum(self._values(text.split(), new), start))
         out = self._unpack(start)  # sums that could overflow a field: in chunks
         tokens = text.split()
@@ -520,6 +576,18 @@ class Model:
 
     def guess(self, text: str, _new: dict[str, int] | None = None) -> LangGuess:
         """The best label of ``text`` (see :func:`identify`)."""
+        compiled = self._c if self._c is not False else self._compiled()
+        if compiled is not None and self._merge is not None and len(text) <= self.chunk_chars:
+            # the words looked up or scored and the numbers of _decide in C
+            got = compiled[0].langid_guess(text, self._start, self._words, self.CACHE_SIZE, fold, 0,
+                                           self._one_other, compiled[1])
+            if got is None:
+                return _und()
+            n, best, merged = got
+            if n < MIN_LETTERS and _letters(text) < MIN_LETTERS:
+                return _und()
+            return LangGuess(self.labels[best], merged[best] / sum(merged), _exps=merged,
+                             _labels=self.labels)
         # costs: -(summed log-likelihoods + bias - max(bias)) in fixed point
         return self._decide(text, self._packed_fields(text, self._start, _new))
 
@@ -562,6 +630,8 @@ class Model:
         return out + self._guess_chunk(chunk) if chunk else out
 
     def _guess_chunk(self, texts: list[str]) -> list[LangGuess]:
+        if self._compiled() is not None:  # each text's new words scored in C as they come
+            return [self.guess(text) for text in texts]
         get = self._cache.get
         tokens = [text.split() for text in texts]
         vals = [list(map(get, ts)) for ts in tokens]
@@ -618,6 +688,21 @@ class _Cache(dict):  # type: ignore[type-arg]
             self.clear()
         self[key] = value
         return value
+
+
+@cache
+def _speedups() -> Any:
+    """The compiled helpers (``sorani._speedups``) if built with ``langid_words`` and
+    ``SORANI_PURE_PYTHON`` is not set, else None (the pure-Python path: the same results)."""
+    import os
+
+    if os.environ.get("SORANI_PURE_PYTHON"):
+        return None
+    try:
+        from sorani import _speedups as mod
+    except ImportError:
+        return None
+    return mod if hasattr(mod, "langid_words") else None
 
 
 def _known_script(ch: str) -> bool:
