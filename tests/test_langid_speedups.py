@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sorani import langid
+from sorani._compiled import speedups as load_speedups
 from sorani.langid import Model, _WORD, fold, load_model
 
-speedups = langid._speedups()
+speedups = load_speedups()
 pytestmark = pytest.mark.skipif(speedups is None, reason="the compiled extension is not built")
 
 # letters, marks and separators where folding, the word pattern and UTF-8 meet
@@ -161,7 +162,7 @@ def test_bad_input_raises_cleanly():
 
 
 def test_the_environment_variable_selects_the_pure_python_path():
-    code = "from sorani import langid; print(langid._speedups() is None, langid.identify('ئەمڕۆ هەوا خۆشە').label)"
+    code = "from sorani import langid; from sorani._compiled import speedups; print(speedups() is None, langid.identify('ئەمڕۆ هەوا خۆشە').label)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "SORANI_PURE_PYTHON": "1"}).stdout.split()
     assert out == ["True", "ckb-Arab"]

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sorani._compiled import speedups as load_speedups
 from sorani._data import shared_data_dir
 
 tok = importlib.import_module("sorani.tokenize")
-speedups = tok._speedups()
+speedups = load_speedups()
 pytestmark = pytest.mark.skipif(speedups is None, reason="the compiled scanner is not built")
 
 # characters where the scanner's own rules and the regular expression meet

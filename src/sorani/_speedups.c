@@ -952,8 +952,8 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     PyObject *m = PyModule_Create(&module);
-    /* sorani checks it, so a stale build left by an editable install is not used */
-    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
+    /* sorani/_compiled.py checks it, so a stale build left by an editable install is not used */
+    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 3) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -36,6 +36,8 @@ import sys
 import unicodedata
 import zlib
 from zlib import crc32
+
+from sorani._compiled import speedups
 from collections import Counter
 from itertools import chain
 from collections.abc import Iterable, Sequence
@@ -439,7 +441,7 @@ class Model:
         the same integers as the pure-Python path) and this model as it takes it, or None."""
         got = self._c
         if got is False:
-            mod = _speedups()
+            mod = speedups()
             got = None
             if mod is not None and self._k <= 64 and 0 < min(self.orders) and max(self.orders) < 64 \
                     and 0 < self.bits <= 32:
@@ -688,21 +690,6 @@ class _Cache(dict):  # type: ignore[type-arg]
             self.clear()
         self[key] = value
         return value
-
-
-@cache
-def _speedups() -> Any:
-    """The compiled helpers (``sorani._speedups``) if built with ``langid_words`` and
-    ``SORANI_PURE_PYTHON`` is not set, else None (the pure-Python path: the same results)."""
-    import os
-
-    if os.environ.get("SORANI_PURE_PYTHON"):
-        return None
-    try:
-        from sorani import _speedups as mod
-    except ImportError:
-        return None
-    return mod if hasattr(mod, "langid_words") else None
 
 
 def _known_script(ch: str) -> bool:

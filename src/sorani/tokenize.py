@@ -24,6 +24,7 @@ TYPE_CHECKING = False  # typing is not imported at run time (import speed)
 if TYPE_CHECKING:
     from typing import Any
 
+from sorani._compiled import speedups
 from sorani._gc import no_cycle_collection
 from sorani._chars import AR_LETTER as _AR_LETTER
 from sorani._chars import AR_MARK as _AR_MARK
@@ -213,22 +214,6 @@ def _scanner_table() -> bytes:
     return bytes(table)
 
 
-@cache
-def _speedups() -> Any:
-    """The compiled scanner (``sorani._speedups``), or None where it was not built or
-    ``SORANI_PURE_PYTHON`` is set: the pure-Python path gives the same tokens, slower."""
-    import os
-
-    if os.environ.get("SORANI_PURE_PYTHON"):
-        return None
-    try:
-        from sorani import _speedups
-    except ImportError:
-        return None
-    # (a build older than this source, left by an editable install, is not used)
-    return _speedups if getattr(_speedups, "VERSION", None) == 2 else None
-
-
 _NORMALIZED_KINDS = frozenset(("word", "number", "hashtag"))
 _NORM_CACHE: dict[str, str] = {}
 
@@ -318,9 +303,9 @@ class TokenList(Sequence[Token]):
         return self._tokens
 
     def _make_tokens(self) -> list[Token]:
-        speedups = _speedups()
-        if speedups is not None:
-            return speedups.build_records(Token, self._texts, self._starts, self._kinds)  # type: ignore[no-any-return]
+        compiled = speedups()
+        if compiled is not None:
+            return compiled.build_records(Token, self._texts, self._starts, self._kinds)  # type: ignore[no-any-return]
         return list(map(_new, repeat(Token), zip(self._texts, self._starts, self._ends(), self._kinds)))
 
     def texts(self) -> list[str]:
@@ -365,7 +350,7 @@ def tokenize(text: str) -> TokenList:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize() expects str, not {type(text).__name__}")
-    speedups = _speedups()
-    if speedups is None:
+    compiled = speedups()
+    if compiled is None:
         return TokenList(text, *_columns(text))
-    return TokenList(text, *speedups.scan_tokens(text, _scanner_table(), _CHUNKS, _chunk_columns, SCANNER_KINDS))
+    return TokenList(text, *compiled.scan_tokens(text, _scanner_table(), _CHUNKS, _chunk_columns, SCANNER_KINDS))
