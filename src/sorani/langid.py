@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sorani._data import data_path
+from sorani._data import cached_derived, data_path
 
 LABELS: tuple[str, ...] = ("ckb-Arab", "ckb-Latn", "kmr-Arab", "kmr-Latn", "sdh-Arab", "hac-Arab",
                            "zza-Latn", "fa", "ar", "tr", "en")
@@ -660,7 +660,7 @@ class Model:
                 zlib.compress(self.weights, 9))
 
     @classmethod
-    def from_bytes(cls, blob: bytes) -> Model:
+    def from_bytes(cls, blob: bytes, inflate: Any = zlib.decompress) -> Model:
         if not blob.startswith(MAGIC):
             raise ValueError("not a sorani langid model")
         nl = blob.index(b"\n", len(MAGIC))
@@ -668,7 +668,7 @@ class Model:
         if head.get("format") != cls.FORMAT:
             raise ValueError(f"langid model format {head.get('format')} (this code reads "
                              f"{cls.FORMAT}): retrain with scripts/train_langid.py")
-        weights = zlib.decompress(blob[nl + 1:])
+        weights = inflate(blob[nl + 1:])
         return cls(head["labels"], weights, head["bits"], head["step"], head["orders"], head["scale"],
                    head.get("meta"), head.get("bias"), head.get("word_power", 0.0))
 
@@ -743,8 +743,11 @@ def train(samples: Iterable[tuple[str, str]], labels: Sequence[str] = LABELS,
 
 @cache
 def load_model() -> Model:
-    """The bundled model (read once)."""
-    return Model.from_bytes(data_path(MODEL_FILE).read_bytes())
+    """The bundled model (read once; its inflated weights are kept in the user cache directory,
+    see ``sorani._data.cached_derived``, which saves most of the loading time)."""
+    path = data_path(MODEL_FILE)
+    return Model.from_bytes(path.read_bytes(), lambda packed: cached_derived(
+        "langid-weights", [str(path)], lambda: zlib.decompress(packed)))
 
 
 # --- public API ---------------------------------------------------------------------------------
