@@ -7,8 +7,9 @@
 ('کوردستان', 'word', 0, 8)
 
 One regular expression splits the text into pieces that cover it (tokens and the gaps between
-them). A compiled scanner (``sorani/_speedups.c``, built when a C compiler is present) takes the
-plain words itself and hands the rest to that expression, chunk by chunk, with the same result.
+them). A compiled scanner (``sorani/_speedups.c``, built when a C compiler is present) takes plain
+words, numbers and lone punctuation itself and hands the rest to that expression, chunk by chunk,
+with the same result.
 The tokens are kept as columns; ``Token`` objects are made when first used, so a caller that only
 needs the token strings (``TokenList.texts()``) pays for nothing else.
 """
@@ -75,6 +76,12 @@ def _patterns() -> _Patterns:
 
 
 
+def _ranges(chars: str) -> Iterator[range]:
+    """The code points of a regular-expression character class body (``"a-z_"``), within the BMP."""
+    for lo, hi, single in re.findall(r"(.)-(.)|(.)", chars):
+        yield range(ord(single or lo), min(ord(single or hi), 0xFFFF) + 1)
+
+
 @cache
 def _head_kind() -> dict[str, str]:
     """The kind a piece's first character decides: a letter starts a word, a gap character a gap
@@ -82,9 +89,8 @@ def _head_kind() -> dict[str, str]:
     is a token alone, an Eastern Arabic or Persian digit always starts a number."""
     p = _patterns()
     head: dict[str, str] = {}
-    for lo, hi, single in re.findall(r"(.)-(.)|(.)", _AR_LETTER):
-        rng = range(ord(single), ord(single) + 1) if single else range(ord(lo), ord(hi) + 1)
-        head.update((chr(c), "word") for c in rng)
+    for codes in _ranges(_AR_LETTER):
+        head.update((chr(c), "word") for c in codes)
     # (every gap character is below U+3001 but the BOM)
     head.update((c, "") for c in map(chr, [*range(0x3001), 0xFEFF]) if p.gap.match(c))
     starts_more = re.compile(rf"[\w.%٪#@+\-{_EMOJI}\U0001f1e6-\U0001f1ff]")  # (+ - may start an email)
@@ -186,11 +192,6 @@ def _chunk_columns(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[
 _START = {"word": 1, "": 2, "punctuation": 3, "symbol": 4, "number": 5}
 _CONTINUES_WORD, _DIGIT_BIT, _SEPARATOR_BIT, _PERCENT_BIT, _SPACE_BIT = 0x08, 0x10, 0x20, 0x40, 0x80
 SCANNER_KINDS = ("word", "punctuation", "symbol", "number")  # (codes 1, 3, 4, 5)
-
-
-def _ranges(chars: str) -> Iterator[range]:
-    for lo, hi, single in re.findall(r"(.)-(.)|(.)", chars):
-        yield range(ord(single or lo), min(ord(single or hi), 0xFFFF) + 1)
 
 
 @cache
