@@ -166,3 +166,36 @@ def test_the_environment_variable_selects_the_pure_python_path():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "SORANI_PURE_PYTHON": "1"}).stdout.split()
     assert out == ["True", "ckb-Arab"]
+
+
+def test_a_mult_callback_that_empties_the_word_list_raises_instead_of_crashing():
+    mod, ctx = compiled()
+    words = ["a" * 200 for _ in range(5)]
+
+    def mult(n):
+        words.clear()
+        return 1
+
+    with pytest.raises(RuntimeError):
+        mod.langid_words(words, (ctx[0], mult))
+
+
+def test_a_str_subclass_is_read_as_its_plain_string_on_both_paths():
+    class Odd(str):
+        def split(self, *args):
+            return ["hello", "world"]
+
+    text = "ئەمڕۆ هەوا خۆشە و هەموو کەس لە دەرەوەیە"
+    assert langid.identify(Odd(text)) == langid.identify(text)
+    code = ("import sys; from sorani import langid\n"
+            "class Odd(str):\n    def split(self, *a): return ['hello', 'world']\n"
+            "print(langid.identify(Odd(sys.argv[1])).label)")
+    env = {**os.environ, "SORANI_PURE_PYTHON": "1"}
+    pure = subprocess.run([sys.executable, "-c", code, text], env=env, capture_output=True, text=True, check=True)
+    assert pure.stdout.strip() == langid.identify(text).label
+
+
+def test_a_model_with_a_repeated_order_stays_in_python():
+    m = load_model()
+    twice = Model(m.columns, m.weights, m.bits, m.step, (1, 2, 2, 3), m.scale, m.meta, m.bias, m.word_power)
+    assert twice._compiled() is None

@@ -479,7 +479,7 @@ langid_model_new(PyObject *self, PyObject *args)
     }
     langid_model *m = &c->m;
     if (k < 1 || k > LANGID_MAX_COLUMNS || bits < 1 || bits > 32
-        || c->weights.len != (Py_ssize_t)(((uint64_t)1 << bits) * (uint64_t)k)
+        || (uint64_t)c->weights.len != ((uint64_t)1 << bits) * (uint64_t)k
         || c->mults.len % 8 != 0) {
         PyErr_SetString(PyExc_ValueError, "langid: bad model shape");
         goto error;
@@ -498,6 +498,10 @@ langid_model_new(PyObject *self, PyObject *args)
             goto error;
         if (o < 1 || o >= LANGID_MAX_ORDER) {
             PyErr_SetString(PyExc_ValueError, "langid: n-gram order out of range");
+            goto error;
+        }
+        if (m->order_bits >> o & 1) {  /* Python counts a repeated order's n-grams twice */
+            PyErr_SetString(PyExc_ValueError, "langid: repeated n-gram order");
             goto error;
         }
         m->order_bits |= (uint64_t)1 << o;
@@ -586,13 +590,20 @@ langid_words(PyObject *self, PyObject *args)  /* (words, model) -> list of packe
     if (out == NULL)
         return NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
+        if (i >= PyList_GET_SIZE(words)) {  /* the mult callback may have changed the list */
+            PyErr_SetString(PyExc_RuntimeError, "langid_words: the list changed size");
+            Py_CLEAR(out);
+            goto done;
+        }
         PyObject *w = PyList_GET_ITEM(words, i);
         if (!PyUnicode_Check(w)) {
             PyErr_SetString(PyExc_TypeError, "langid_words: words must be str");
             Py_CLEAR(out);
             goto done;
         }
+        Py_INCREF(w);
         PyObject *v = langid_word(&m, w);
+        Py_DECREF(w);
         if (v == NULL) {
             Py_CLEAR(out);
             goto done;
@@ -831,6 +842,10 @@ text_fields(PyObject *const *args, Py_ssize_t nargs, langid_model *mp, uint64_t 
     {
         Py_ssize_t nfields = m.k + 2;
         unsigned char bytes[8 * (LANGID_MAX_COLUMNS + 2)];
+        if (!PyLong_Check(total)) {  /* an int subclass's __add__, or a non-int cached value */
+            PyErr_SetString(PyExc_TypeError, "langid_text: the sum of the scores is not an int");
+            goto done;
+        }
         if (long_to_le_bytes(total, bytes, (size_t)(8 * nfields)) < 0)
             goto done;
         for (Py_ssize_t j = 0; j < nfields; j++) {

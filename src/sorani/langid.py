@@ -444,13 +444,16 @@ class Model:
             mod = speedups()
             got = None
             if mod is not None and self._k <= 64 and 0 < min(self.orders) and max(self.orders) < 64 \
-                    and 0 < self.bits <= 32:
+                    and len(set(self.orders)) == len(self.orders) and 0 < self.bits <= 32:
                 from array import array
 
-                mults = array("Q", [0, 0, 0] + [self._mult(n) for n in range(3, 129)])
-                got = (mod, (mod.langid_model(self.weights, self._k, self.bits, self.orders, mults,
-                                              self._merge, self._unit * self.scale, _fold_table()),
-                             self._mult))
+                try:  # (a model whose numbers do not fit the C types stays in Python)
+                    mults = array("Q", [0, 0, 0] + [self._mult(n) for n in range(3, 129)])
+                    got = (mod, (mod.langid_model(self.weights, self._k, self.bits, self.orders, mults,
+                                                  self._merge, self._unit * self.scale, _fold_table()),
+                                 self._mult))
+                except (OverflowError, ValueError):
+                    got = None
             self._c = got
         return got
 
@@ -474,7 +477,7 @@ class Model:
         ids, counts = hashed_ids(words, self.orders, self.bits)
         starts = np.zeros(len(counts), dtype=np.int64)
         np.cumsum(counts[:-1], out=starts[1:])
-        sums = np.add.reduceat(self._table[ids], starts, axis=0, dtype=np.uint32)
+        sums = np.add.reduceat(self._table[ids], starts, axis=0, dtype=np.uint64)
         packed = np.empty((len(words), k + 2), dtype="<u8")
         np.multiply(sums, np.array(mults, dtype=np.uint64)[:, None], out=packed[:, :k],
                     casting="unsafe")
@@ -540,6 +543,8 @@ class Model:
 
     def _packed_fields(self, text: str, start: int = 0, new: dict[str, int] | None = None) -> list[int]:
         """The fields of ``start`` plus the summed packed scores of the tokens of ``text``."""
+        if type(text) is not str:  # (a str subclass is read as the plain string, on both paths)
+            text = str.__str__(text)
         if len(text) <= self.chunk_chars:
             compiled = self._c if self._c is not False else self._compiled()
             if compiled is not None:  # the words of the text looked up or scored in C
@@ -578,6 +583,8 @@ class Model:
 
     def guess(self, text: str, _new: dict[str, int] | None = None) -> LangGuess:
         """The best label of ``text`` (see :func:`identify`)."""
+        if type(text) is not str:  # (as in _packed_fields)
+            text = str.__str__(text)
         compiled = self._c if self._c is not False else self._compiled()
         if compiled is not None and self._merge is not None and len(text) <= self.chunk_chars:
             # the words looked up or scored and the numbers of _decide in C
