@@ -17,7 +17,7 @@ def configure_identify(parser: argparse.ArgumentParser) -> None:
 
 
 def run_identify(args: argparse.Namespace) -> int:
-    from sorani.langid import identify, identify_many, identify_spans
+    from sorani.langid import identify, identify_spans
 
     if args.document:
         text = read_text(args.file, args.errors)
@@ -31,28 +31,15 @@ def run_identify(args: argparse.Namespace) -> int:
             write_json(result, indent=1 if args.format == "json" else None)
         return 0
     results = []
-    lineno = 0
-    for bodies in _batches((line.rstrip("\r\n") for line in read_lines(args.file, args.errors)), 2000):
-        for body, guess in zip(bodies, identify_many(bodies)):  # the new words of 2000 lines at once
-            lineno += 1
-            res = {"line": lineno, **guess.to_dict()}
-            if args.format == "jsonl":
-                write_json(res)
-            elif args.format == "text":
-                sys.stdout.write(f"{res['label']}\t{res['probability']:.4f}\t{body}\n")
-            else:
-                results.append(res)
+    for lineno, line in enumerate(read_lines(args.file, args.errors), 1):
+        body = line.rstrip("\r\n")
+        res = {"line": lineno, **identify(body).to_dict()}
+        if args.format == "jsonl":
+            write_json(res)
+        elif args.format == "text":
+            sys.stdout.write(f"{res['label']}\t{res['probability']:.4f}\t{body}\n")
+        else:
+            results.append(res)
     if args.format == "json":
         write_json(results, indent=1)
     return 0
-
-
-def _batches(items, size: int):  # type: ignore[no-untyped-def]
-    batch: list[str] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
