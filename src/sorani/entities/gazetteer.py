@@ -214,13 +214,7 @@ def _forms(raw: list[str]) -> list[tuple[str, str, str]]:
     True
     """
     folded = "\n".join(raw).translate(_FOLD_TABLE)
-    keys = folded
-    if _DROP.search(keys):
-        keys = _DROP.sub("", keys)
-    if "وو" in keys:
-        keys = keys.replace("وو", "و")
-    if "یی" in keys:
-        keys = keys.replace("یی", "ی")
+    keys = key_of_folded(folded)  # (a line break keeps the units' collapses apart)
     out = []
     for u, f, key in zip(raw, folded.split("\n"), keys.split("\n")):
         if f == u:  # (one string kept for the unit, its form and its key when they are alike)
