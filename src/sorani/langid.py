@@ -35,16 +35,15 @@ import re
 import sys
 import unicodedata
 import zlib
-from zlib import crc32
-
-from sorani._compiled import speedups
 from collections import Counter
-from itertools import chain
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import Any
+from zlib import crc32
 
+from sorani._compiled import speedups
 from sorani._data import cached_derived, data_path
 
 LABELS: tuple[str, ...] = ("ckb-Arab", "ckb-Latn", "kmr-Arab", "kmr-Latn", "sdh-Arab", "hac-Arab",
@@ -546,7 +545,7 @@ class Model:
         if type(text) is not str:  # (a str subclass is read as the plain string, on both paths)
             text = str.__str__(text)
         if len(text) <= self.chunk_chars:
-            compiled = self._c if self._c is not False else self._compiled()
+            compiled = self._compiled()
             if compiled is not None:  # the words of the text looked up or scored in C
                 return compiled[0].langid_text(text, start, self._words, self.CACHE_SIZE, fold, 0,
                                                self._one_other, compiled[1])
@@ -585,7 +584,7 @@ class Model:
         """The best label of ``text`` (see :func:`identify`)."""
         if type(text) is not str:  # (as in _packed_fields)
             text = str.__str__(text)
-        compiled = self._c if self._c is not False else self._compiled()
+        compiled = self._compiled()
         if compiled is not None and self._merge is not None and len(text) <= self.chunk_chars:
             # the words looked up or scored and the numbers of _decide in C
             got = compiled[0].langid_guess(text, self._start, self._words, self.CACHE_SIZE, fold, 0,
