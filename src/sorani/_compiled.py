@@ -12,15 +12,21 @@ VERSION = 3  # must equal the VERSION the C module declares
 
 
 @cache
-def speedups() -> Any:
-    """``sorani._speedups``, or None where it was not built, is a stale build left by an editable
-    install (another VERSION), or ``SORANI_PURE_PYTHON`` is set."""
+def load(name: str, version: int) -> Any:
+    """The compiled module ``sorani.<name>``, or None where it was not built, is a stale build left
+    by an editable install (a VERSION other than ``version``), or ``SORANI_PURE_PYTHON`` is set."""
+    import importlib
     import os
 
     if os.environ.get("SORANI_PURE_PYTHON"):
         return None
     try:
-        from sorani import _speedups
+        module = importlib.import_module(f"sorani.{name}")
     except ImportError:
         return None
-    return _speedups if getattr(_speedups, "VERSION", None) == VERSION else None
+    return module if getattr(module, "VERSION", None) == version else None
+
+
+def speedups() -> Any:
+    """``sorani._speedups`` (see :func:`load`)."""
+    return load("_speedups", VERSION)
