@@ -54,6 +54,7 @@ CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
 SPLIT_COST = 0.7
+GLUED_AND = 0.5         # و (and) written together with the word before it
 INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
 BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
 APPROX_KEEP = 8  # symmetric-delete candidates scored exactly
@@ -804,13 +805,19 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
     if w.endswith("\u0648") and len(w) > 3:
         head = w[:-1]
         if head in vocab or _check(head):
-            scored.append((SPLIT_COST - _freq_score(head), head + " \u0648"))
+            scored.append((GLUED_AND - _freq_score(head), head + " \u0648"))
+        elif head[-1] in _VOWELS and check(head):
+            # a head no known word is near (a name, a loan word: گەریلا) after which و, written
+            # after a vowel, can only be the conjunction
+            scored.append((GLUED_AND, head + " \u0648"))
         if depth == 0 and head not in _accepted():
             for s, c in _scored(head, 1)[:3]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
     scored.sort()
     return tuple(scored)
 
+
+_VOWELS = frozenset("\u0627\u06d5\u06ce\u06c6\u06cc")  # ا ە ێ ۆ ی
 
 # harakat (short-vowel marks, shadda, sukun …), superscript alef and tatweel
 _MARK_RE = re.compile("[\u064b-\u065f\u0670\u0640]")
