@@ -66,7 +66,9 @@ SEGMENT_PIECE = 15      # longest piece of a segmentation
 SHADOW_MIN_COUNT = 1.0  # a neighbour seen in running text shadows a word the word list lacks
 STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in running text
 CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
-DERIVED_PENALTY = 0.6    # a form accepted by the affix rules that the word list lacks
+DERIVED_PENALTY = 0.6
+STEM_EDIT_PENALTY = 0.3  # the same, the edit inside its known stem
+   # a form accepted by the affix rules that the word list lacks
 
 
 @cache
@@ -689,15 +691,21 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     # 7. one cheap letter confusion (ی/ێ, ر/ڕ, ک/گ …) or وو/یی written once or twice that turns
     # ``w`` into a form the affix and compound rules accept (خیراکار → خێراکار); such a form
     # the word list lacks borrows its stem's frequency and pays ``DERIVED_PENALTY``
-    derived: set[str] = set()
+    derived: dict[str, float] = {}
     for v in _cheap_variants(w):
         if v not in exact and (v in _accepted() or _check(v)):
             exact.add(v)
             if v not in counts:
-                derived.add(v)
                 stem = _derived_from(v)
+                derived[v] = DERIVED_PENALTY
                 if stem:
                     backoff.setdefault(v, stem)
+                    # the edit inside the known stem (a stem misspelt, its affixes kept) is
+                    # likelier than one in the affixes (another inflection of a right stem)
+                    at = v.find(stem)
+                    p = common_ends(w, v)[0]
+                    if 0 <= at <= p < at + len(stem):
+                        derived[v] = STEM_EDIT_PENALTY
     # 8. a letter typed three times or more (کوردستاننن): the run written once or twice
     runs: dict[str, float] = {}
     if _TRIPLED(w):
@@ -707,7 +715,7 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
                 runs[v] = CONFUSABLE - _freq_score(v, _derived_from(v) if v not in counts else "")
     exact.discard(w)
     scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
-               + (DERIVED_PENALTY if c in derived else 0.0), c) for c in exact if c not in runs]
+               + derived.get(c, 0.0), c) for c in exact if c not in runs]
     scored += [(sc, c) for c, sc in runs.items()]
     scored.sort()
     return tuple(scored[:WORD_KEEP])
@@ -724,6 +732,8 @@ def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
         if row[0] == "sub" and float(row[2]) <= CHEAP:
             for a in row[1]:
                 subs.setdefault(a, []).extend(b for b in row[1] if b != a and b not in rare)
+        elif row[0] == "variant":
+            subs.setdefault(row[1][0], []).append(row[1][1])
     return {a: tuple(dict.fromkeys(b)) for a, b in subs.items()}, _confusions()[2]
 
 
