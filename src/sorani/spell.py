@@ -808,6 +808,9 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
                 fixed = sc[0]
                 scored.append((SPLIT_COST + _cost(b, fixed) - min(_freq_score(a), _freq_score(fixed)),
                                a + " " + fixed))
+        elif counts.get(b, 0) >= 2 and len(b) >= 4 and len(a) >= 4 and _check(a):
+            # a known word after an inflected one: ئاشکراشیان کردبوو
+            scored.append((SPLIT_COST + INFLECTED_SPLIT - _freq_score(b), a + " " + b))
     seg = _segment(w)
     if seg:
         scored.append(seg)
