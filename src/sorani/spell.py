@@ -654,6 +654,16 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
                     for c in found:
                         if c not in approx:
                             approx[c] = EDIT * (d_in if d_in or len(c) == n_d else 1)
+        # a letter often left out (ە, ی, و …: ``indel`` rows of spelling.tsv) written in, then
+        # the index again: two edits (ڕاوستن → ڕاوەستن → ڕاوەستان), at the price of one
+        # lookup per insertion
+        for v, ic in _insertions(w):
+            found = get(v)
+            if found:
+                for c in found:
+                    a = ic if c == v else ic + EDIT
+                    if a < approx.get(c, 9.0):
+                        approx[c] = a
     prior = _log_prior()
     exact.update(c for _, c in heapq.nsmallest(APPROX_KEEP, [(a - prior[c], c) for c, a in approx.items()]))
     # 4. inflected forms: correct the stem, keep the suffixes (دورگەیەکی → دوورگەیەکی)
@@ -719,6 +729,21 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     scored += [(sc, c) for c, sc in runs.items()]
     scored.sort()
     return tuple(scored[:WORD_KEEP])
+
+
+def _insertions(w: str) -> list[tuple[str, float]]:
+    """(``w`` with one letter inserted, its cost) for the letters ``spelling.tsv`` says are
+    often left out inside a word (``indel`` rows cheaper than a full edit)."""
+    if len(w) < 2 or len(w) > 20:
+        return []
+    indel = _confusions()[1]
+    out = []
+    for i in range(1, len(w)):
+        head, tail = w[:i], w[i:]
+        for x, c in indel.items():
+            if c < EDIT:
+                out.append((head + x + tail, c))
+    return out
 
 
 @cache
