@@ -53,6 +53,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
+TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
 INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
@@ -289,6 +290,7 @@ def _load() -> None:
     _piece_costs()
     _piece_prefixes()
     _sub_rows()
+    _compiled_cost()
     _cheap_edits()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
@@ -427,7 +429,37 @@ def _delete_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in idx.items()}
 
 
+@cache
+def _compiled_cost():  # type: ignore[no-untyped-def]
+    """``cost`` of the optional compiled module ``sorani._spellfix_c``, configured with the
+    tables of ``_confusions`` (None: the pure-Python ``_cost_py``)."""
+    from sorani._compiled import load
+
+    mod = load("_spellfix_c", 1)
+    if mod is None:
+        return None
+    sub, indel, double, _ = _confusions()
+    letters = "".join(sorted({ch for pair in sub for ch in pair} | set(indel) | set(double)))
+    if len(letters) > 255 or any(ord(ch) > 0xFFFF for ch in letters):
+        return None
+    pos = {ch: i + 1 for i, ch in enumerate(letters)}
+    try:
+        mod.configure(letters, [(pos[x], pos[y], c) for (x, y), c in sorted(sub.items())],
+                      [indel.get(ch, EDIT) for ch in letters], "".join(sorted(double)),
+                      EDIT, CONFUSABLE, TRANSPOSE, "\u06d5")
+    except (TypeError, ValueError):
+        return None
+    return mod.cost
+
+
 def _cost(a: str, b: str) -> float:
+    """Keyboard-aware weighted edit distance from ``a`` (typed) to ``b`` (``_cost_py``), through
+    the compiled module when it is built (same result)."""
+    f = _compiled_cost()
+    return f(a, b) if f is not None else _cost_py(a, b)
+
+
+def _cost_py(a: str, b: str) -> float:
     """Keyboard-aware weighted edit distance from ``a`` (typed) to ``b`` (with adjacent
     transposition): confusable letters (``data/repair/spelling.tsv``) and neighbouring keys are
     cheap substitutions, وو/یی written once cheap, ە and ئ cheap to add or drop inside a word,
@@ -520,7 +552,7 @@ def _middle_cost(a: str, b: str, context: bool, at_end: bool) -> float:
             if t < v:
                 v = t
             if before == y and j > 1 and x == b[j - 2] and prev2:
-                t = prev2[j - 2] + 0.7
+                t = prev2[j - 2] + TRANSPOSE
                 if t < v:
                     v = t
             cur.append(v)

@@ -1,0 +1,239 @@
+/* Optional compiled helper of sorani.spell: the keyboard-aware weighted edit distance ``_cost``.
+ *
+ * ``configure(letters, subs, indels, doubles, edit, confusable, transpose, free_final)`` sets the
+ * cost tables once (from data/repair/spelling.tsv and keyboard.tsv, read by sorani.spell);
+ * ``cost(a, b)`` then computes exactly what the pure-Python ``sorani.spell._cost_py`` computes
+ * (same operations in the same order, so the same doubles). Letters outside ``letters`` have no
+ * table entry: any substitution or insertion/deletion of them is a full edit.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdlib.h>
+
+#define VERSION 1
+#define MAXLETTERS 255
+
+static int configured = 0;
+static unsigned char letter_index[65536]; /* code point -> table index (0 = none) */
+static double sub_cost[MAXLETTERS + 1][MAXLETTERS + 1];
+static double indel_cost[MAXLETTERS + 1];
+static unsigned char is_double[MAXLETTERS + 1];
+static double EDIT = 1.0, CONFUSABLE = 0.3, TRANSPOSE = 0.7;
+static Py_UCS4 FREE_FINAL = 0; /* the final letter whose deletion is not a full edit (ە) */
+
+static inline int idx(Py_UCS4 c) { return c < 65536 ? letter_index[c] : 0; }
+
+static PyObject *configure(PyObject *self, PyObject *args) {
+    PyObject *letters, *subs, *indels, *doubles, *free_final;
+    double edit, confusable, transpose;
+    if (!PyArg_ParseTuple(args, "UOOUdddU", &letters, &subs, &indels, &doubles, &edit, &confusable,
+                          &transpose, &free_final))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(letters);
+    if (n > MAXLETTERS) {
+        PyErr_SetString(PyExc_ValueError, "too many letters");
+        return NULL;
+    }
+    if (PyUnicode_GET_LENGTH(free_final) != 1) {
+        PyErr_SetString(PyExc_ValueError, "free_final must be one letter");
+        return NULL;
+    }
+    configured = 0;
+    memset(letter_index, 0, sizeof(letter_index));
+    memset(is_double, 0, sizeof(is_double));
+    for (int i = 0; i <= MAXLETTERS; i++) {
+        indel_cost[i] = edit;
+        for (int j = 0; j <= MAXLETTERS; j++) sub_cost[i][j] = edit;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(letters, i);
+        if (c >= 65536 || letter_index[c]) {
+            PyErr_SetString(PyExc_ValueError, "letters must be distinct BMP characters");
+            return NULL;
+        }
+        letter_index[c] = (unsigned char)(i + 1);
+    }
+    PyObject *seq = PySequence_Fast(subs, "subs must be a sequence");
+    if (!seq) return NULL;
+    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(seq); k++) {
+        int i, j;
+        double c;
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, k), "iid", &i, &j, &c) || i < 1 ||
+            j < 1 || i > n || j > n) {
+            Py_DECREF(seq);
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "bad substitution entry");
+            return NULL;
+        }
+        sub_cost[i][j] = c;
+    }
+    Py_DECREF(seq);
+    seq = PySequence_Fast(indels, "indels must be a sequence");
+    if (!seq) return NULL;
+    if (PySequence_Fast_GET_SIZE(seq) != n) {
+        Py_DECREF(seq);
+        PyErr_SetString(PyExc_ValueError, "one indel cost per letter");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        double c = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, k));
+        if (c == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(seq);
+            return NULL;
+        }
+        indel_cost[k + 1] = c;
+    }
+    Py_DECREF(seq);
+    for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(doubles); k++) {
+        int i = idx(PyUnicode_READ_CHAR(doubles, k));
+        if (!i) {
+            PyErr_SetString(PyExc_ValueError, "doubled letters must be among the letters");
+            return NULL;
+        }
+        is_double[i] = 1;
+    }
+    EDIT = edit;
+    CONFUSABLE = confusable;
+    TRANSPOSE = transpose;
+    FREE_FINAL = PyUnicode_READ_CHAR(free_final, 0);
+    configured = 1;
+    Py_RETURN_NONE;
+}
+
+/* insertion/deletion costs of w[start..end) (absolute positions), as _indel_costs: the second
+ * letter of a doubled pair is cheap, a final letter (when at_end) a full edit unless FREE_FINAL */
+static void indel_costs(const Py_UCS4 *w, Py_ssize_t start, Py_ssize_t end, int at_end, double *out) {
+    Py_UCS4 prev = start ? w[start - 1] : (Py_UCS4)-1;
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 x = w[i];
+        int ix = idx(x);
+        if (x == prev && is_double[ix])
+            out[i - start] = CONFUSABLE;
+        else if (at_end && i == end - 1 && x != FREE_FINAL)
+            out[i - start] = EDIT;
+        else
+            out[i - start] = indel_cost[ix];
+        prev = x;
+    }
+}
+
+static PyObject *cost(PyObject *self, PyObject *args) {
+    PyObject *ao, *bo;
+    if (!PyArg_ParseTuple(args, "UU", &ao, &bo)) return NULL;
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "configure() first");
+        return NULL;
+    }
+    Py_ssize_t na = PyUnicode_GET_LENGTH(ao), nb = PyUnicode_GET_LENGTH(bo);
+    Py_UCS4 *a = PyUnicode_AsUCS4Copy(ao);
+    if (!a) return NULL;
+    Py_UCS4 *b = PyUnicode_AsUCS4Copy(bo);
+    if (!b) {
+        PyMem_Free(a);
+        return NULL;
+    }
+    double result = 0.0;
+    double *buf = NULL;
+    /* common prefix p and suffix q (not overlapping), as sorani.lm.common_ends */
+    Py_ssize_t m = na < nb ? na : nb, p = 0, q = 0;
+    while (p < m && a[p] == b[p]) p++;
+    if (p == na && p == nb) goto done; /* a == b */
+    while (q < m - p && a[na - 1 - q] == b[nb - 1 - q]) q++;
+    {
+        Py_ssize_t s = p ? p - 1 : 0; /* one common letter of context kept before the middles */
+        int context = p > 0, at_end = q == 0;
+        Py_ssize_t ctx = context ? 1 : 0;
+        /* the middles: a[s .. na-q), b[s .. nb-q); their letters from s+ctx on are edited */
+        Py_ssize_t ea = na - q, eb = nb - q;
+        Py_ssize_t la = ea - s - ctx, lb = eb - s - ctx;
+        Py_ssize_t sa = s + ctx; /* first edited position */
+        buf = PyMem_Malloc(sizeof(double) * (size_t)(la + 4 * (lb + 1) + 2));
+        if (!buf) {
+            PyMem_Free(a);
+            PyMem_Free(b);
+            return PyErr_NoMemory();
+        }
+        double *del_a = buf, *ins_b = buf + la, *prev = ins_b + lb + 1, *cur = prev + lb + 1,
+               *prev2 = cur + lb + 1;
+        /* the indel costs see the middle strings only (context letter included) */
+        indel_costs(a + s, ctx, ea - s, at_end, del_a);
+        indel_costs(b + s, ctx, eb - s, at_end, ins_b);
+        if (la == 1 && lb == 1) {
+            Py_UCS4 x = a[sa], y = b[sa];
+            int ix = idx(x), iy = idx(y);
+            double sc = (ix && iy) ? sub_cost[ix][iy] : EDIT;
+            double t = del_a[0] + ins_b[0];
+            result = sc < t ? sc : t;
+            goto done;
+        }
+        if (!la) {
+            for (Py_ssize_t j = 0; j < lb; j++) result += ins_b[j];
+            goto done;
+        }
+        if (!lb) {
+            for (Py_ssize_t i = 0; i < la; i++) result += del_a[i];
+            goto done;
+        }
+        const Py_UCS4 *A = a + sa, *B = b + sa;
+        prev[0] = 0.0;
+        for (Py_ssize_t j = 1; j <= lb; j++) prev[j] = prev[j - 1] + ins_b[j - 1];
+        int have_prev2 = 0;
+        for (Py_ssize_t i = 1; i <= la; i++) {
+            Py_UCS4 x = A[i - 1];
+            int ix = idx(x);
+            double dx = del_a[i - 1];
+            double left = prev[0] + dx;
+            cur[0] = left;
+            int has_before = i > 1;
+            Py_UCS4 before = has_before ? A[i - 2] : 0;
+            for (Py_ssize_t j = 1; j <= lb; j++) {
+                Py_UCS4 y = B[j - 1];
+                double sc;
+                if (x == y)
+                    sc = 0.0;
+                else {
+                    int iy = idx(y);
+                    sc = (ix && iy) ? sub_cost[ix][iy] : EDIT;
+                }
+                double v = prev[j - 1] + sc;
+                double t = prev[j] + dx;
+                if (t < v) v = t;
+                t = left + ins_b[j - 1];
+                if (t < v) v = t;
+                if (has_before && before == y && j > 1 && x == B[j - 2] && have_prev2) {
+                    t = prev2[j - 2] + TRANSPOSE;
+                    if (t < v) v = t;
+                }
+                cur[j] = v;
+                left = v;
+            }
+            double *tmp = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = tmp;
+            have_prev2 = 1;
+        }
+        result = prev[lb];
+    }
+done:
+    PyMem_Free(buf);
+    PyMem_Free(a);
+    PyMem_Free(b);
+    return PyFloat_FromDouble(result);
+}
+
+static PyMethodDef methods[] = {
+    {"configure", configure, METH_VARARGS, "Set the cost tables."},
+    {"cost", cost, METH_VARARGS, "Keyboard-aware weighted edit distance of two words."},
+    {NULL, NULL, 0, NULL}};
+
+static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_spellfix_c",
+                                       "Compiled edit cost of sorani.spell.", -1, methods};
+
+PyMODINIT_FUNC PyInit__spellfix_c(void) {
+    PyObject *m = PyModule_Create(&moduledef);
+    if (m && PyModule_AddIntConstant(m, "VERSION", VERSION) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
