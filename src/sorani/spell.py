@@ -292,6 +292,7 @@ def _load() -> None:
     _sub_rows()
     _compiled_cost()
     _cheap_edits()
+    _inner_variants()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -789,22 +790,37 @@ def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
         if row[0] == "sub" and float(row[2]) <= CHEAP:
             for a in row[1]:
                 subs.setdefault(a, []).extend(b for b in row[1] if b != a and b not in rare)
-        elif row[0] == "variant":
-            subs.setdefault(row[1][0], []).append(row[1][1])
     return {a: tuple(dict.fromkeys(b)) for a, b in subs.items()}, _confusions()[2]
+
+
+@cache
+def _inner_variants() -> dict[str, tuple[str, ...]]:
+    """letter -> the letters it is typed for inside a stem (``variant`` rows of
+    ``data/repair/spelling.tsv``: ە for ێ)."""
+    out: dict[str, list[str]] = {}
+    for row in read_rows("repair/spelling.tsv"):
+        if row[0] == "variant":
+            out.setdefault(row[1][0], []).append(row[1][1])
+    return {a: tuple(b) for a, b in out.items()}
 
 
 def _cheap_variants(w: str) -> list[str]:
     """Every string one cheap spelling edit away from ``w``: a letter replaced by one it is
-    confused with (``_cheap_edits``), a letter of وو/یی written twice or once."""
+    confused with (``_cheap_edits``; inside the word, also ``_inner_variants``), a letter of
+    وو/یی written twice or once."""
     if len(w) < 3 or len(w) > 25:
         return []
     subs, double = _cheap_edits()
+    inner = _inner_variants()
+    last = len(w) - 3  # the last two letters are suffixes: no stem vowel there
     out: dict[str, None] = {}
     for i, ch in enumerate(w):
         head, tail = w[:i], w[i + 1:]
         for b in subs.get(ch, ()):
             out[head + b + tail] = None
+        if 0 < i <= last:
+            for b in inner.get(ch, ()):
+                out[head + b + tail] = None
         if ch in double:
             out[head + ch + w[i:]] = None
             if i and w[i - 1] == ch:
