@@ -293,6 +293,7 @@ def _load() -> None:
     _compiled_cost()
     _cheap_edits()
     _inner_variants()
+    _insert_letters()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -690,13 +691,16 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
         # a letter often left out (ە, ی, و …: ``indel`` rows of spelling.tsv) written in, then
         # the index again: two edits (ڕاوستن → ڕاوەستن → ڕاوەستان), at the price of one
         # lookup per insertion
-        for v, ic in _insertions(w):
-            found = get(v)
-            if found:
-                for c in found:
-                    a = ic if c == v else ic + EDIT
-                    if a < approx.get(c, 9.0):
-                        approx[c] = a
+        if 2 <= len(w) <= 20:
+            for x, ic in _insert_letters():
+                for i in range(1, len(w)):
+                    v = w[:i] + x + w[i:]
+                    found = get(v)
+                    if found:
+                        for c in found:
+                            a = ic if c == v else ic + EDIT
+                            if a < approx.get(c, 9.0):
+                                approx[c] = a
     prior = _log_prior()
     exact.update(c for _, c in heapq.nsmallest(APPROX_KEEP, [(a - prior[c], c) for c, a in approx.items()]))
     # 4. inflected forms: correct the stem, keep the suffixes (دورگەیەکی → دوورگەیەکی)
@@ -764,19 +768,11 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     return tuple(scored[:WORD_KEEP])
 
 
-def _insertions(w: str) -> list[tuple[str, float]]:
-    """(``w`` with one letter inserted, its cost) for the letters ``spelling.tsv`` says are
-    often left out inside a word (``indel`` rows cheaper than a full edit)."""
-    if len(w) < 2 or len(w) > 20:
-        return []
-    indel = _confusions()[1]
-    out = []
-    for i in range(1, len(w)):
-        head, tail = w[:i], w[i:]
-        for x, c in indel.items():
-            if c < EDIT:
-                out.append((head + x + tail, c))
-    return out
+@cache
+def _insert_letters() -> tuple[tuple[str, float], ...]:
+    """(letter, cost) of the letters ``spelling.tsv`` says are often left out inside a word
+    (``indel`` rows cheaper than a full edit)."""
+    return tuple((x, c) for x, c in _confusions()[1].items() if c < EDIT)
 
 
 @cache
