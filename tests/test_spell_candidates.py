@@ -1,0 +1,63 @@
+"""Tests of the candidate sources of sorani.spell.suggest added for issue 8 (glued و, letters
+often left out, the ە/ێ stem vowel) and of the optional compiled edit cost."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sorani.lm import word_lm
+from sorani.spell import _cheap_variants, _compiled_cost, _cost_py, check, suggest
+
+LETTERS = list("ابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆهەیێئءـ") + ["x", "é", "\U0001F600"]
+
+
+def test_glued_and_is_split_off() -> None:
+    # a head the affix rules accept: تەلەفۆنەکان + و
+    assert "تەلەفۆنەکان و" in suggest("تەلەفۆنەکانو", 5)
+    # و after a vowel-final head is the conjunction
+    head = "ئەکادیمیا"
+    assert check(head)
+    assert suggest(head + "و", 5)[0] == head + " و"
+
+
+def test_two_letters_left_out() -> None:
+    word = "هەڵبژاردنەکان"
+    assert word in word_lm().counts
+    typed = "هڵبژاردنکان"  # both ە left out
+    assert word in suggest(typed, 5)
+
+
+def test_stem_vowel_variant_only_inside_the_word() -> None:
+    w = "دەگەیەنە"
+    variants = _cheap_variants(w)
+    assert "دەگەیێنە" in variants           # ە→ێ inside the stem
+    assert "دەگەیەنێ" not in variants        # not in the last two letters (suffixes)
+    assert not any(v.startswith("ێ") for v in _cheap_variants("ەمەوێ"))  # nor the first
+
+
+@pytest.fixture(scope="module")
+def compiled():  # type: ignore[no-untyped-def]
+    f = _compiled_cost()
+    if f is None:
+        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+    return f
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(LETTERS), max_size=14),
+       st.text(alphabet=st.sampled_from(LETTERS), max_size=14))
+def test_compiled_cost_equals_pure_python(compiled, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
+    assert compiled(a, b) == _cost_py(a, b)
+
+
+def test_compiled_cost_edge_cases(compiled) -> None:  # type: ignore[no-untyped-def]
+    class S(str):
+        pass
+
+    for a, b in [("", ""), ("", "ئەو"), ("ئەو", ""), ("ە" * 200, "ێ" * 199), (S("کورد"), "کورد"),
+                 ("\ud800", "ا"), ("نووسەر" * 30, "نوسەر" * 30)]:
+        assert compiled(a, b) == _cost_py(str(a), b)
+    for bad in [(1, "a"), ("a",), ("a", None), (b"a", "a")]:
+        with pytest.raises(TypeError):
+            compiled(*bad)
