@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sorani.lm import word_lm
-from sorani.spell import _cheap_variants, _compiled_cost, _cost_py, check, suggest
+from sorani.spell import (_cheap_variants, _compiled_cost, _compiled_known_affixed, _cost_py,
+                         _known_affixed_py, check, suggest)
 
 LETTERS = list("ابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆهەیێئءـ") + ["x", "é", "\U0001F600"]
 
@@ -61,3 +62,28 @@ def test_compiled_cost_edge_cases(compiled) -> None:  # type: ignore[no-untyped-
     for bad in [(1, "a"), ("a",), ("a", None), (b"a", "a")]:
         with pytest.raises(TypeError):
             compiled(*bad)
+
+
+@pytest.fixture(scope="module")
+def compiled_affixed():  # type: ignore[no-untyped-def]
+    f = _compiled_known_affixed()
+    if f is None:
+        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+    return f
+
+
+AFFIX_LETTERS = list("ابتدرسشکگلمنوۆهەیێئ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(AFFIX_LETTERS), max_size=16))
+def test_compiled_known_affixed_equals_pure_python(compiled_affixed, w: str) -> None:  # type: ignore[no-untyped-def]
+    assert compiled_affixed(w) == _known_affixed_py(w)
+
+
+def test_compiled_known_affixed_words(compiled_affixed) -> None:  # type: ignore[no-untyped-def]
+    for w in ["کتێبەکانم", "دەچێت", "نەیانتوانی", "ڕایگەیاند", "x", "", "ە" * 41, "\ud800ەکان",
+              "کتێبەکانم" * 5, "خوێندنگاکانیشیان"]:
+        assert compiled_affixed(w) == _known_affixed_py(w)
+    with pytest.raises(TypeError):
+        compiled_affixed(None)

@@ -10,7 +10,7 @@
 #include <Python.h>
 #include <stdlib.h>
 
-#define VERSION 1
+#define VERSION 2
 #define MAXLETTERS 255
 
 static int configured = 0;
@@ -221,9 +221,104 @@ done:
     return PyFloat_FromDouble(result);
 }
 
+
+/* known_affixed(w, known, sufs, pres, heads, longest, e): sorani.spell._known_affixed_py with
+ * its tables passed in (known, sufs, heads: sets of str; pres: dict str -> tuple of str; e: ە) */
+static PyObject *known_affixed(PyObject *self, PyObject *args) {
+    PyObject *w, *known, *sufs, *pres, *heads, *eo;
+    Py_ssize_t longest;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!nU", &w, &PyFrozenSet_Type, &known, &PyFrozenSet_Type, &sufs,
+                          &PyDict_Type, &pres, &PyFrozenSet_Type, &heads, &longest, &eo))
+        return NULL;
+    if (PyUnicode_GET_LENGTH(eo) != 1) {
+        PyErr_SetString(PyExc_ValueError, "e must be one letter");
+        return NULL;
+    }
+    Py_UCS4 E = PyUnicode_READ_CHAR(eo, 0);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    if (n > 40) Py_RETURN_FALSE;
+    Py_ssize_t ends[48];
+    int nends = 0;
+    Py_ssize_t i0 = n - longest;
+    if (i0 < 2) i0 = 2;
+    for (Py_ssize_t i = i0; i <= n; i++) {
+        PyObject *tail = PyUnicode_Substring(w, i, n);
+        if (!tail) return NULL;
+        int r = PySet_Contains(sufs, tail);
+        Py_DECREF(tail);
+        if (r < 0) return NULL;
+        if (r) ends[nends++] = i;
+    }
+    if (!nends) Py_RETURN_FALSE;
+    Py_ssize_t jmax = n - 1 < 10 ? n - 1 : 10;
+    int found = 0;
+    for (Py_ssize_t j = 0; j < jmax && !found; j++) {
+        PyObject *head = PyUnicode_Substring(w, 0, j);
+        if (!head) return NULL;
+        PyObject *keep = PyDict_GetItemWithError(pres, head); /* borrowed */
+        if (!keep) {
+            if (PyErr_Occurred()) {
+                Py_DECREF(head);
+                return NULL;
+            }
+            int r = PySet_Contains(heads, head);
+            Py_DECREF(head);
+            if (r < 0) return NULL;
+            if (!r) break;
+            continue;
+        }
+        Py_DECREF(head);
+        if (!PyTuple_Check(keep)) {
+            PyErr_SetString(PyExc_TypeError, "pres values must be tuples");
+            return NULL;
+        }
+        Py_INCREF(keep);
+        for (int e = 0; e < nends && !found; e++) {
+            Py_ssize_t i = ends[e];
+            if (i - j < 2 || (j == 0 && i == n)) continue;
+            PyObject *core = PyUnicode_Substring(w, j, i);
+            if (!core) {
+                Py_DECREF(keep);
+                return NULL;
+            }
+            int add_e = PyUnicode_READ_CHAR(w, i - 1) != E && i < n && PyUnicode_READ_CHAR(w, i) != E;
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(keep) && !found; k++) {
+                PyObject *stem = PyUnicode_Concat(PyTuple_GET_ITEM(keep, k), core);
+                if (!stem) {
+                    Py_DECREF(core);
+                    Py_DECREF(keep);
+                    return NULL;
+                }
+                int r = PySet_Contains(known, stem);
+                if (r == 0 && add_e) {
+                    PyObject *se = PyUnicode_Concat(stem, eo);
+                    if (!se)
+                        r = -1;
+                    else {
+                        r = PySet_Contains(known, se);
+                        Py_DECREF(se);
+                    }
+                }
+                Py_DECREF(stem);
+                if (r < 0) {
+                    Py_DECREF(core);
+                    Py_DECREF(keep);
+                    return NULL;
+                }
+                if (r) found = 1;
+            }
+            Py_DECREF(core);
+        }
+        Py_DECREF(keep);
+    }
+    if (found) Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_VARARGS, "Set the cost tables."},
     {"cost", cost, METH_VARARGS, "Keyboard-aware weighted edit distance of two words."},
+    {"known_affixed", known_affixed, METH_VARARGS, "Is a stem of the word (affixes stripped) known?"},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_spellfix_c",

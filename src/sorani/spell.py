@@ -53,6 +53,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
+C_VERSION = 2          # VERSION of sorani._spellfix_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -145,8 +146,30 @@ def _prefix_heads() -> frozenset[str]:
     return frozenset(p[:i] for p in _prefix_chains() for i in range(len(p) + 1))
 
 
+@cache
+def _compiled_known_affixed():  # type: ignore[no-untyped-def]
+    """``known_affixed`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_spellfix_c", C_VERSION)
+    if mod is None:
+        return None
+    f = mod.known_affixed
+    args = (_stem_set(), frozenset(_suffix_chains_lm()), dict(_prefix_chains()), _prefix_heads(),
+            _longest_suffix_chain(), "\u06d5")
+    if not all(isinstance(v, tuple) for v in args[2].values()):
+        return None
+    return lambda w: f(w, *args)
+
+
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
+    """``_known_affixed_py``, through the compiled module when it is built (same result)."""
+    f = _compiled_known_affixed()
+    return f(w) if f is not None else _known_affixed_py(w)
+
+
+def _known_affixed_py(w: str) -> bool:
     """Is one of the stems of ``w`` (``sorani.lm.iter_affix_stems``) a known word? Stops at the
     first known stem. The same stems as ``iter_affix_stems``, in the same order, looked up in
     place (no generator: this runs on every candidate ``suggest`` validates)."""
@@ -291,6 +314,7 @@ def _load() -> None:
     _piece_prefixes()
     _sub_rows()
     _compiled_cost()
+    _compiled_known_affixed()
     _cheap_edits()
     _inner_variants()
     _insert_letters()
@@ -437,7 +461,7 @@ def _compiled_cost():  # type: ignore[no-untyped-def]
     tables of ``_confusions`` (None: the pure-Python ``_cost_py``)."""
     from sorani._compiled import load
 
-    mod = load("_spellfix_c", 1)
+    mod = load("_spellfix_c", C_VERSION)
     if mod is None:
         return None
     sub, indel, double, _ = _confusions()
