@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sorani.lm import word_lm
-from sorani.spell import (_cheap_variants, _compiled_cost, _compiled_known_affixed, _cost_py,
+from sorani.spell import (_approx_best_py, _cheap_variants, _compiled_approx, _compiled_cost,
+                         _compiled_known_affixed, _cost_py,
                          _known_affixed_py, check, suggest)
 
 LETTERS = list("ابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆهەیێئءـ") + ["x", "é", "\U0001F600"]
@@ -87,3 +88,22 @@ def test_compiled_known_affixed_words(compiled_affixed) -> None:  # type: ignore
         assert compiled_affixed(w) == _known_affixed_py(w)
     with pytest.raises(TypeError):
         compiled_affixed(None)
+
+
+@pytest.fixture(scope="module")
+def compiled_approx():  # type: ignore[no-untyped-def]
+    f = _compiled_approx()
+    if f is None:
+        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+    return f
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(AFFIX_LETTERS), max_size=12))
+def test_compiled_approx_equals_pure_python(compiled_approx, w: str) -> None:  # type: ignore[no-untyped-def]
+    assert compiled_approx(w) == _approx_best_py(w)
+
+
+def test_compiled_approx_words(compiled_approx) -> None:  # type: ignore[no-untyped-def]
+    for w in ["نوسەر", "هڵبژاردنکان", "کوردستانکان", "", "x", "ە" * 30, "\ud800ەکان", "😀"]:
+        assert compiled_approx(w) == _approx_best_py(w)

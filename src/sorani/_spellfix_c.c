@@ -10,7 +10,7 @@
 #include <Python.h>
 #include <stdlib.h>
 
-#define VERSION 2
+#define VERSION 3
 #define MAXLETTERS 255
 
 static int configured = 0;
@@ -315,9 +315,166 @@ static PyObject *known_affixed(PyObject *self, PyObject *args) {
     Py_RETURN_FALSE;
 }
 
+
+/* add the words of didx[key] to approx (c -> cost): cost(c) gives the cost; mode 0 = keep the
+ * first cost found, mode 1 = keep the least */
+static int add_found(PyObject *approx, PyObject *didx, PyObject *key, int mode, double same,
+                     double other, Py_ssize_t n_key) {
+    PyObject *found = PyDict_GetItemWithError(didx, key); /* borrowed */
+    if (!found) return PyErr_Occurred() ? -1 : 0;
+    if (!PyTuple_Check(found)) {
+        PyErr_SetString(PyExc_TypeError, "index values must be tuples");
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(found); k++) {
+        PyObject *c = PyTuple_GET_ITEM(found, k);
+        double a;
+        if (mode == 0) {
+            int r = PyDict_Contains(approx, c);
+            if (r < 0) return -1;
+            if (r) continue;
+            a = PyUnicode_Check(c) && PyUnicode_GET_LENGTH(c) == n_key ? same : other;
+        } else {
+            int eq = PyUnicode_Check(c) && PyUnicode_Compare(c, key) == 0;
+            if (PyErr_Occurred()) return -1;
+            a = eq ? same : other;
+            PyObject *old = PyDict_GetItemWithError(approx, c);
+            if (!old && PyErr_Occurred()) return -1;
+            if (old ? !(a < PyFloat_AS_DOUBLE(old)) : !(a < 9.0)) continue;
+        }
+        PyObject *v = PyFloat_FromDouble(a);
+        if (!v) return -1;
+        int r = PyDict_SetItem(approx, c, v);
+        Py_DECREF(v);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+/* approx_best(w, didx, inserts, prior, edit, keep): sorani.spell._approx_best_py (the
+ * symmetric-delete candidates of w and their approximate costs; the keep best by cost minus
+ * prior, ties by text) */
+static PyObject *approx_best(PyObject *self, PyObject *args) {
+    PyObject *w, *didx, *inserts, *prior;
+    double edit;
+    Py_ssize_t keep;
+    if (!PyArg_ParseTuple(args, "UO!OO!dn", &w, &PyDict_Type, &didx, &inserts, &PyDict_Type, &prior,
+                          &edit, &keep))
+        return NULL;
+    if (keep < 0 || keep > 64) {
+        PyErr_SetString(PyExc_ValueError, "keep must be in 0..64");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    PyObject *approx = PyDict_New();
+    if (!approx) return NULL;
+    PyObject *ins = NULL, *result = NULL, *best[64];
+    double bscore[64];
+    Py_ssize_t nbest = 0;
+    if (n <= 25) {
+        if (add_found(approx, didx, w, 0, 0.0 * edit, edit, n) < 0) goto fail;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *a = PyUnicode_Substring(w, 0, i), *b = PyUnicode_Substring(w, i + 1, n), *d;
+            if (!a || !b) {
+                Py_XDECREF(a);
+                Py_XDECREF(b);
+                goto fail;
+            }
+            d = PyUnicode_Concat(a, b);
+            Py_DECREF(a);
+            Py_DECREF(b);
+            if (!d) goto fail;
+            int r = add_found(approx, didx, d, 0, edit, edit, n - 1);
+            Py_DECREF(d);
+            if (r < 0) goto fail;
+        }
+        if (n >= 2 && n <= 20) {
+            ins = PySequence_Fast(inserts, "inserts must be a sequence");
+            if (!ins) goto fail;
+            for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(ins); k++) {
+                PyObject *x;
+                double ic;
+                if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(ins, k), "Ud", &x, &ic)) goto fail;
+                for (Py_ssize_t i = 1; i < n; i++) {
+                    PyObject *a = PyUnicode_Substring(w, 0, i), *b = PyUnicode_Substring(w, i, n), *v,
+                             *t;
+                    if (!a || !b) {
+                        Py_XDECREF(a);
+                        Py_XDECREF(b);
+                        goto fail;
+                    }
+                    t = PyUnicode_Concat(a, x);
+                    Py_DECREF(a);
+                    if (!t) {
+                        Py_DECREF(b);
+                        goto fail;
+                    }
+                    v = PyUnicode_Concat(t, b);
+                    Py_DECREF(t);
+                    Py_DECREF(b);
+                    if (!v) goto fail;
+                    int r = add_found(approx, didx, v, 1, ic, ic + edit, 0);
+                    Py_DECREF(v);
+                    if (r < 0) goto fail;
+                }
+            }
+        }
+    }
+    {
+        Py_ssize_t pos = 0;
+        PyObject *c, *av;
+        while (PyDict_Next(approx, &pos, &c, &av)) {
+            PyObject *pv = PyDict_GetItemWithError(prior, c);
+            if (!pv) {
+                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, c);
+                goto fail;
+            }
+            double p = PyFloat_AsDouble(pv);
+            if (p == -1.0 && PyErr_Occurred()) goto fail;
+            double sc = PyFloat_AS_DOUBLE(av) - p;
+            /* insertion into the sorted best list: (score, text) ascending */
+            Py_ssize_t at = nbest;
+            while (at > 0) {
+                int less;
+                if (sc < bscore[at - 1])
+                    less = 1;
+                else if (sc > bscore[at - 1])
+                    less = 0;
+                else {
+                    int cmp = PyUnicode_Compare(c, best[at - 1]);
+                    if (cmp == -1 && PyErr_Occurred()) goto fail;
+                    less = cmp < 0;
+                }
+                if (!less) break;
+                at--;
+            }
+            if (at >= keep) continue;
+            if (nbest == keep) nbest--; /* the last one falls off */
+            for (Py_ssize_t m = nbest; m > at; m--) {
+                best[m] = best[m - 1];
+                bscore[m] = bscore[m - 1];
+            }
+            best[at] = c;
+            bscore[at] = sc;
+            nbest++;
+        }
+    }
+    result = PyList_New(nbest);
+    if (!result) goto fail;
+    for (Py_ssize_t m = 0; m < nbest; m++) {
+        Py_INCREF(best[m]);
+        PyList_SET_ITEM(result, m, best[m]);
+    }
+fail:
+    Py_XDECREF(ins);
+    Py_DECREF(approx);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_VARARGS, "Set the cost tables."},
     {"cost", cost, METH_VARARGS, "Keyboard-aware weighted edit distance of two words."},
+    {"approx_best", approx_best, METH_VARARGS, "Best symmetric-delete candidates of a word."},
     {"known_affixed", known_affixed, METH_VARARGS, "Is a stem of the word (affixes stripped) known?"},
     {NULL, NULL, 0, NULL}};
 

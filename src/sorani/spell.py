@@ -53,7 +53,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 2          # VERSION of sorani._spellfix_c
+C_VERSION = 3          # VERSION of sorani._spellfix_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -315,6 +315,7 @@ def _load() -> None:
     _sub_rows()
     _compiled_cost()
     _compiled_known_affixed()
+    _compiled_approx()
     _cheap_edits()
     _inner_variants()
     _insert_letters()
@@ -696,37 +697,10 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     index, ks = key_index(), key_scheme()
     for k in ks.typed_keys(w)[:4]:
         exact.update(index.get(k, ())[:2])
-    # 3. symmetric delete: one deletion from the input, one from the dictionary word;
-    # pre-ranked by an approximate cost, the best few scored exactly
-    approx: dict[str, float] = {}
-    if len(w) <= 25:
-        didx = _delete_index()
-        d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
-        layers: list[tuple[int, set[str]]] = [(0, {w}), (1, d1)]
-        get = didx.get
-        for d_in, dels in layers:  # layers in increasing cost: the first cost found is the least
-            for d in dels:
-                found = get(d)
-                if found:
-                    n_d = len(d)
-                    for c in found:
-                        if c not in approx:
-                            approx[c] = EDIT * (d_in if d_in or len(c) == n_d else 1)
-        # a letter often left out (ە, ی, و …: ``indel`` rows of spelling.tsv) written in, then
-        # the index again: two edits (ڕاوستن → ڕاوەستن → ڕاوەستان), at the price of one
-        # lookup per insertion
-        if 2 <= len(w) <= 20:
-            for x, ic in _insert_letters():
-                for i in range(1, len(w)):
-                    v = w[:i] + x + w[i:]
-                    found = get(v)
-                    if found:
-                        for c in found:
-                            a = ic if c == v else ic + EDIT
-                            if a < approx.get(c, 9.0):
-                                approx[c] = a
-    prior = _log_prior()
-    exact.update(c for _, c in heapq.nsmallest(APPROX_KEEP, [(a - prior[c], c) for c, a in approx.items()]))
+    # 3. symmetric delete: one deletion from the input, one from the dictionary word, and a
+    # letter often left out written in first; pre-ranked by an approximate cost, the best few
+    # scored exactly
+    exact.update(_approx_best(w))
     # 4. inflected forms: correct the stem, keep the suffixes (دورگەیەکی → دوورگەیەکی)
     for stem, tail in _splits(w):
         for sc in _stem_candidates(stem):
@@ -790,6 +764,58 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     scored += [(sc, c) for c, sc in runs.items()]
     scored.sort()
     return tuple(scored[:WORD_KEEP])
+
+
+def _approx_best_py(w: str) -> list[str]:
+    """The ``APPROX_KEEP`` best symmetric-delete candidates of ``w`` (by approximate cost minus
+    prior, ties by text): words of the index one deletion from ``w`` or from a string one
+    deletion from ``w``; and, a letter often left out (ە, ی, و …: ``indel`` rows of
+    spelling.tsv) written in first, words equal or one deletion from that: two edits
+    (ڕاوستن → ڕاوەستن → ڕاوەستان) at the price of one lookup per insertion."""
+    approx: dict[str, float] = {}
+    if len(w) <= 25:
+        get = _delete_index().get
+        d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
+        layers: list[tuple[int, set[str]]] = [(0, {w}), (1, d1)]
+        for d_in, dels in layers:  # layers in increasing cost: the first cost found is the least
+            for d in dels:
+                found = get(d)
+                if found:
+                    n_d = len(d)
+                    for c in found:
+                        if c not in approx:
+                            approx[c] = EDIT * (d_in if d_in or len(c) == n_d else 1)
+        if 2 <= len(w) <= 20:
+            for x, ic in _insert_letters():
+                for i in range(1, len(w)):
+                    v = w[:i] + x + w[i:]
+                    found = get(v)
+                    if found:
+                        for c in found:
+                            a = ic if c == v else ic + EDIT
+                            if a < approx.get(c, 9.0):
+                                approx[c] = a
+    prior = _log_prior()
+    return [c for _, c in heapq.nsmallest(APPROX_KEEP, [(a - prior[c], c) for c, a in approx.items()])]
+
+
+@cache
+def _compiled_approx():  # type: ignore[no-untyped-def]
+    """``approx_best`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_spellfix_c", C_VERSION)
+    if mod is None:
+        return None
+    f = mod.approx_best
+    args = (_delete_index(), _insert_letters(), _log_prior(), EDIT, APPROX_KEEP)
+    return lambda w: f(w, *args)
+
+
+def _approx_best(w: str) -> list[str]:
+    """``_approx_best_py``, through the compiled module when it is built (same list)."""
+    f = _compiled_approx()
+    return f(w) if f is not None else _approx_best_py(w)
 
 
 @cache
