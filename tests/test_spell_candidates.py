@@ -1,5 +1,6 @@
 """Tests of the candidate sources of sorani.spell.suggest added for issue 8 (glued و, letters
-often left out, the ە/ێ stem vowel) and of the optional compiled edit cost."""
+often left out, the ە/ێ stem vowel) and of the optional compiled module ``sorani._spellfix_c``
+(every compiled function must give exactly what its pure-Python twin gives)."""
 from __future__ import annotations
 
 import pytest
@@ -8,8 +9,8 @@ from hypothesis import strategies as st
 
 from sorani.lm import word_lm
 from sorani.spell import (_approx_best_py, _cheap_variants, _compiled_approx, _compiled_cost,
-                         _compiled_known_affixed, _cost_py,
-                         _known_affixed_py, check, suggest)
+                         _compiled_compound, _compiled_known_affixed, _compiled_near, _compound_py,
+                         _cost_py, _known_affixed_py, _near_frequent_py, check, suggest)
 
 LETTERS = list("ابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆهەیێئءـ") + ["x", "é", "\U0001F600"]
 
@@ -107,3 +108,25 @@ def test_compiled_approx_equals_pure_python(compiled_approx, w: str) -> None:  #
 def test_compiled_approx_words(compiled_approx) -> None:  # type: ignore[no-untyped-def]
     for w in ["نوسەر", "هڵبژاردنکان", "کوردستانکان", "", "x", "ە" * 30, "\ud800ەکان", "😀"]:
         assert compiled_approx(w) == _approx_best_py(w)
+
+
+def test_compiled_near_and_compound_equal_pure_python() -> None:
+    near, compound = _compiled_near(), _compiled_compound()
+    if near is None or compound is None:
+        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+    words = ["نوسەر", "کوردستان", "هەڵبژاردن", "دەسبەسەرکرانی", "سەرکەوتنەکانیان", "", "x",
+             "ە" * 30, "\ud800ەکان", "😀کتێب", "کتێبەکانم" * 6]
+    for w in words + [w[1:] for w in words] + [w[:-1] for w in words]:
+        assert near(w) == _near_frequent_py(w)
+        assert compound(w) == _compound_py(w)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(AFFIX_LETTERS), max_size=14))
+def test_compiled_compound_property(w: str) -> None:
+    compound = _compiled_compound()
+    if compound is None:
+        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+    assert compound(w) == _compound_py(w)
+    near = _compiled_near()
+    assert near(w) == _near_frequent_py(w)

@@ -10,7 +10,7 @@
 #include <Python.h>
 #include <stdlib.h>
 
-#define VERSION 3
+#define VERSION 5
 #define MAXLETTERS 255
 
 static int configured = 0;
@@ -224,53 +224,47 @@ done:
 
 /* known_affixed(w, known, sufs, pres, heads, longest, e): sorani.spell._known_affixed_py with
  * its tables passed in (known, sufs, heads: sets of str; pres: dict str -> tuple of str; e: ە) */
-static PyObject *known_affixed(PyObject *self, PyObject *args) {
-    PyObject *w, *known, *sufs, *pres, *heads, *eo;
-    Py_ssize_t longest;
-    if (!PyArg_ParseTuple(args, "UO!O!O!O!nU", &w, &PyFrozenSet_Type, &known, &PyFrozenSet_Type, &sufs,
-                          &PyDict_Type, &pres, &PyFrozenSet_Type, &heads, &longest, &eo))
-        return NULL;
-    if (PyUnicode_GET_LENGTH(eo) != 1) {
-        PyErr_SetString(PyExc_ValueError, "e must be one letter");
-        return NULL;
-    }
+/* 1 / 0 / -1 (error) */
+static int ka(PyObject *w, PyObject *known, PyObject *sufs, PyObject *pres, PyObject *heads,
+              Py_ssize_t longest, PyObject *eo) {
     Py_UCS4 E = PyUnicode_READ_CHAR(eo, 0);
     Py_ssize_t n = PyUnicode_GET_LENGTH(w);
-    if (n > 40) Py_RETURN_FALSE;
+    if (n > 40) return 0;
     Py_ssize_t ends[48];
+    if (longest < 0 || longest > 40) longest = 40;
     int nends = 0;
     Py_ssize_t i0 = n - longest;
     if (i0 < 2) i0 = 2;
     for (Py_ssize_t i = i0; i <= n; i++) {
         PyObject *tail = PyUnicode_Substring(w, i, n);
-        if (!tail) return NULL;
+        if (!tail) return -1;
         int r = PySet_Contains(sufs, tail);
         Py_DECREF(tail);
-        if (r < 0) return NULL;
+        if (r < 0) return -1;
         if (r) ends[nends++] = i;
     }
-    if (!nends) Py_RETURN_FALSE;
+    if (!nends) return 0;
     Py_ssize_t jmax = n - 1 < 10 ? n - 1 : 10;
     int found = 0;
     for (Py_ssize_t j = 0; j < jmax && !found; j++) {
         PyObject *head = PyUnicode_Substring(w, 0, j);
-        if (!head) return NULL;
+        if (!head) return -1;
         PyObject *keep = PyDict_GetItemWithError(pres, head); /* borrowed */
         if (!keep) {
             if (PyErr_Occurred()) {
                 Py_DECREF(head);
-                return NULL;
+                return -1;
             }
             int r = PySet_Contains(heads, head);
             Py_DECREF(head);
-            if (r < 0) return NULL;
+            if (r < 0) return -1;
             if (!r) break;
             continue;
         }
         Py_DECREF(head);
         if (!PyTuple_Check(keep)) {
             PyErr_SetString(PyExc_TypeError, "pres values must be tuples");
-            return NULL;
+            return -1;
         }
         Py_INCREF(keep);
         for (int e = 0; e < nends && !found; e++) {
@@ -279,7 +273,7 @@ static PyObject *known_affixed(PyObject *self, PyObject *args) {
             PyObject *core = PyUnicode_Substring(w, j, i);
             if (!core) {
                 Py_DECREF(keep);
-                return NULL;
+                return -1;
             }
             int add_e = PyUnicode_READ_CHAR(w, i - 1) != E && i < n && PyUnicode_READ_CHAR(w, i) != E;
             for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(keep) && !found; k++) {
@@ -287,7 +281,7 @@ static PyObject *known_affixed(PyObject *self, PyObject *args) {
                 if (!stem) {
                     Py_DECREF(core);
                     Py_DECREF(keep);
-                    return NULL;
+                    return -1;
                 }
                 int r = PySet_Contains(known, stem);
                 if (r == 0 && add_e) {
@@ -303,7 +297,7 @@ static PyObject *known_affixed(PyObject *self, PyObject *args) {
                 if (r < 0) {
                     Py_DECREF(core);
                     Py_DECREF(keep);
-                    return NULL;
+                    return -1;
                 }
                 if (r) found = 1;
             }
@@ -311,7 +305,83 @@ static PyObject *known_affixed(PyObject *self, PyObject *args) {
         }
         Py_DECREF(keep);
     }
-    if (found) Py_RETURN_TRUE;
+    return found;
+}
+
+static int ka_args(PyObject *args, Py_ssize_t first, PyObject **known, PyObject **sufs, PyObject **pres,
+                   PyObject **heads, Py_ssize_t *longest, PyObject **eo) {
+    PyObject *rest = PyTuple_GetSlice(args, first, PyTuple_GET_SIZE(args));
+    if (!rest) return -1;
+    int ok = PyArg_ParseTuple(rest, "O!O!O!O!nU", &PyFrozenSet_Type, known, &PyFrozenSet_Type, sufs,
+                              &PyDict_Type, pres, &PyFrozenSet_Type, heads, longest, eo);
+    Py_DECREF(rest);
+    if (!ok) return -1;
+    if (PyUnicode_GET_LENGTH(*eo) != 1) {
+        PyErr_SetString(PyExc_ValueError, "e must be one letter");
+        return -1;
+    }
+    return 0;
+}
+
+/* known_affixed(w, known, sufs, pres, heads, longest, e): sorani.spell._known_affixed_py */
+static PyObject *known_affixed(PyObject *self, PyObject *args) {
+    PyObject *w, *known, *sufs, *pres, *heads, *eo;
+    Py_ssize_t longest;
+    if (PyTuple_GET_SIZE(args) != 7) {
+        PyErr_SetString(PyExc_TypeError, "known_affixed takes 7 arguments");
+        return NULL;
+    }
+    w = PyTuple_GET_ITEM(args, 0);
+    if (!PyUnicode_Check(w)) {
+        PyErr_SetString(PyExc_TypeError, "w must be str");
+        return NULL;
+    }
+    if (ka_args(args, 1, &known, &sufs, &pres, &heads, &longest, &eo) < 0) return NULL;
+    int r = ka(w, known, sufs, pres, heads, longest, eo);
+    if (r < 0) return NULL;
+    return PyBool_FromLong(r);
+}
+
+/* compound_known(w, counts, vocab, min_part, min_count, known, sufs, pres, heads, longest, e):
+ * the compound rule of sorani.spell._check_py: w[:j] seen (count >= min_count) and w[j:] in
+ * vocab or known_affixed, for min_part <= j <= len(w) - min_part */
+static PyObject *compound_known(PyObject *self, PyObject *args) {
+    PyObject *w, *counts, *vocab, *known, *sufs, *pres, *heads, *eo;
+    Py_ssize_t min_part, longest;
+    double min_count;
+    if (PyTuple_GET_SIZE(args) != 11) {
+        PyErr_SetString(PyExc_TypeError, "compound_known takes 11 arguments");
+        return NULL;
+    }
+    PyObject *head = PyTuple_GetSlice(args, 0, 5);
+    if (!head) return NULL;
+    int ok = PyArg_ParseTuple(head, "UO!O!nd", &w, &PyDict_Type, &counts, &PyFrozenSet_Type, &vocab,
+                              &min_part, &min_count);
+    Py_DECREF(head);
+    if (!ok) return NULL;
+    if (ka_args(args, 5, &known, &sufs, &pres, &heads, &longest, &eo) < 0) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    if (min_part < 1) min_part = 1;
+    for (Py_ssize_t j = min_part; j <= n - min_part; j++) {
+        PyObject *a = PyUnicode_Substring(w, 0, j);
+        if (!a) return NULL;
+        PyObject *c = PyDict_GetItemWithError(counts, a); /* borrowed */
+        Py_DECREF(a);
+        if (!c) {
+            if (PyErr_Occurred()) return NULL;
+            continue;
+        }
+        double cv = PyFloat_AsDouble(c);
+        if (cv == -1.0 && PyErr_Occurred()) return NULL;
+        if (!(cv >= min_count)) continue;
+        PyObject *b = PyUnicode_Substring(w, j, n);
+        if (!b) return NULL;
+        int r = PySet_Contains(vocab, b);
+        if (r == 0) r = ka(b, known, sufs, pres, heads, longest, eo);
+        Py_DECREF(b);
+        if (r < 0) return NULL;
+        if (r) Py_RETURN_TRUE;
+    }
     Py_RETURN_FALSE;
 }
 
@@ -471,10 +541,122 @@ fail:
     return result;
 }
 
+
+/* collect into `near` (a set) the words of didx[key] */
+static int near_add(PyObject *near, PyObject *didx, PyObject *key) {
+    PyObject *found = PyDict_GetItemWithError(didx, key); /* borrowed */
+    if (!found) return PyErr_Occurred() ? -1 : 0;
+    if (!PyTuple_Check(found)) {
+        PyErr_SetString(PyExc_TypeError, "index values must be tuples");
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(found); k++)
+        if (PySet_Add(near, PyTuple_GET_ITEM(found, k)) < 0) return -1;
+    return 0;
+}
+
+/* near_frequent(w, didx, counts, min_count, keep): sorani.spell._near_frequent_py (the words of
+ * the delete index one deletion from w or from a string one deletion from w, count >= min_count,
+ * the keep most frequent, ties by text) */
+static PyObject *near_frequent(PyObject *self, PyObject *args) {
+    PyObject *w, *didx, *counts;
+    double min_count;
+    Py_ssize_t keep;
+    if (!PyArg_ParseTuple(args, "UO!O!dn", &w, &PyDict_Type, &didx, &PyDict_Type, &counts, &min_count,
+                          &keep))
+        return NULL;
+    if (keep < 0 || keep > 64) {
+        PyErr_SetString(PyExc_ValueError, "keep must be in 0..64");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    PyObject *near = PySet_New(NULL), *result = NULL, *best[64];
+    double bcount[64];
+    Py_ssize_t nbest = 0;
+    if (!near) return NULL;
+    if (near_add(near, didx, w) < 0) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *a = PyUnicode_Substring(w, 0, i), *b = PyUnicode_Substring(w, i + 1, n), *d;
+        if (!a || !b) {
+            Py_XDECREF(a);
+            Py_XDECREF(b);
+            goto fail;
+        }
+        d = PyUnicode_Concat(a, b);
+        Py_DECREF(a);
+        Py_DECREF(b);
+        if (!d) goto fail;
+        int r = near_add(near, didx, d);
+        Py_DECREF(d);
+        if (r < 0) goto fail;
+    }
+    {
+        PyObject *it = PyObject_GetIter(near), *c;
+        if (!it) goto fail;
+        /* the set keeps every word alive: the borrowed references in best stay valid */
+        while ((c = PyIter_Next(it)) != NULL) {
+            Py_DECREF(c);
+            PyObject *cv = PyDict_GetItemWithError(counts, c);
+            if (!cv) {
+                if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, c);
+                Py_DECREF(it);
+                goto fail;
+            }
+            double k = PyFloat_AsDouble(cv);
+            if (k == -1.0 && PyErr_Occurred()) {
+                Py_DECREF(it);
+                goto fail;
+            }
+            if (!(k >= min_count)) continue;
+            /* sorted by (-count, text) ascending */
+            Py_ssize_t at = nbest;
+            while (at > 0) {
+                int less;
+                if (-k < -bcount[at - 1])
+                    less = 1;
+                else if (-k > -bcount[at - 1])
+                    less = 0;
+                else {
+                    int cmp = PyUnicode_Compare(c, best[at - 1]);
+                    if (cmp == -1 && PyErr_Occurred()) {
+                        Py_DECREF(it);
+                        goto fail;
+                    }
+                    less = cmp < 0;
+                }
+                if (!less) break;
+                at--;
+            }
+            if (at >= keep) continue;
+            if (nbest == keep) nbest--;
+            for (Py_ssize_t m = nbest; m > at; m--) {
+                best[m] = best[m - 1];
+                bcount[m] = bcount[m - 1];
+            }
+            best[at] = c;
+            bcount[at] = k;
+            nbest++;
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) goto fail;
+    }
+    result = PyList_New(nbest);
+    if (!result) goto fail;
+    for (Py_ssize_t m = 0; m < nbest; m++) {
+        Py_INCREF(best[m]);
+        PyList_SET_ITEM(result, m, best[m]);
+    }
+fail:
+    Py_DECREF(near);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_VARARGS, "Set the cost tables."},
     {"cost", cost, METH_VARARGS, "Keyboard-aware weighted edit distance of two words."},
     {"approx_best", approx_best, METH_VARARGS, "Best symmetric-delete candidates of a word."},
+    {"compound_known", compound_known, METH_VARARGS, "Is the word a compound of known words?"},
+    {"near_frequent", near_frequent, METH_VARARGS, "Most frequent words near a word."},
     {"known_affixed", known_affixed, METH_VARARGS, "Is a stem of the word (affixes stripped) known?"},
     {NULL, NULL, 0, NULL}};
 

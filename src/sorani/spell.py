@@ -53,7 +53,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 3          # VERSION of sorani._spellfix_c
+C_VERSION = 5          # VERSION of sorani._spellfix_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -162,6 +162,20 @@ def _compiled_known_affixed():  # type: ignore[no-untyped-def]
     return lambda w: f(w, *args)
 
 
+@cache
+def _compiled_compound():  # type: ignore[no-untyped-def]
+    """``compound_known`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_spellfix_c", C_VERSION)
+    if mod is None or _compiled_known_affixed() is None:
+        return None
+    f = mod.compound_known
+    args = (word_lm().counts, _vocab(), MIN_COMPOUND, 1.0, _stem_set(), frozenset(_suffix_chains_lm()),
+            dict(_prefix_chains()), _prefix_heads(), _longest_suffix_chain(), "\u06d5")
+    return lambda w: f(w, *args)
+
+
 @lru_cache(maxsize=300_000)
 def _known_affixed(w: str) -> bool:
     """``_known_affixed_py``, through the compiled module when it is built (same result)."""
@@ -211,13 +225,21 @@ def _check(word: str) -> bool:
         return not _nonstandard(w)
     if _known_affixed(w):
         return True
-    lm = word_lm()
     # a compound of a known word and a known (possibly affixed) word: دەسبەسەر+کرانی
     if len(w) >= 2 * MIN_COMPOUND:
-        for j in range(MIN_COMPOUND, len(w) - MIN_COMPOUND + 1):
-            a, b = w[:j], w[j:]
-            if lm.counts.get(a, 0.0) >= 1.0 and (b in vocab or _known_affixed(b)):
-                return True
+        f = _compiled_compound()
+        return f(w) if f is not None else _compound_py(w)
+    return False
+
+
+def _compound_py(w: str) -> bool:
+    """Is ``w`` a known word (count 1 at least) followed by a word of the vocabulary or an
+    affixed form of a known word (each part ``MIN_COMPOUND`` letters at least)?"""
+    counts, vocab = word_lm().counts, _vocab()
+    for j in range(MIN_COMPOUND, len(w) - MIN_COMPOUND + 1):
+        a, b = w[:j], w[j:]
+        if counts.get(a, 0.0) >= 1.0 and (b in vocab or _known_affixed(b)):
+            return True
     return False
 
 
@@ -316,6 +338,8 @@ def _load() -> None:
     _compiled_cost()
     _compiled_known_affixed()
     _compiled_approx()
+    _compiled_compound()
+    _compiled_near()
     _cheap_edits()
     _inner_variants()
     _insert_letters()
@@ -659,16 +683,38 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
         if counts[c] >= MIN_STEM_COUNT:
             pool.setdefault(c, None)
     if len(stem) >= 4:
-        get = _delete_index().get
-        near = set(get(stem, ()))
-        for i in range(len(stem)):
-            found = get(stem[:i] + stem[i + 1:])
-            if found:
-                near.update(found)
-        # the four most frequent seen in running text (count 1 at least)
-        for _, c in heapq.nsmallest(4, [(-k, x) for x in near if (k := counts[x]) >= 1.0]):
+        # the four most frequent seen in running text (count 1 at least) one edit away
+        f = _compiled_near()
+        for c in (f(stem) if f is not None else _near_frequent_py(stem)):
             pool.setdefault(c, None)
     return tuple(pool)
+
+
+def _near_frequent_py(stem: str) -> list[str]:
+    """The four most frequent words seen in running text (count 1 at least) of the delete index
+    one deletion from ``stem`` or from a string one deletion from it (ties by text)."""
+    counts = word_lm().counts
+    get = _delete_index().get
+    near = set(get(stem, ()))
+    for i in range(len(stem)):
+        found = get(stem[:i] + stem[i + 1:])
+        if found:
+            near.update(found)
+    ranked = [(-k, x) for x in near if (k := counts[x]) >= 1.0]
+    return [c for _, c in heapq.nsmallest(4, ranked)]
+
+
+@cache
+def _compiled_near():  # type: ignore[no-untyped-def]
+    """``near_frequent`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_spellfix_c", C_VERSION)
+    if mod is None:
+        return None
+    f = mod.near_frequent
+    args = (_delete_index(), word_lm().counts, 1.0, 4)
+    return lambda w: f(w, *args)
 
 
 def _attach_variants(stem: str, tail: str) -> list[str]:
