@@ -959,6 +959,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
                     if " " not in c:
                         scored.append((SPLIT_COST + s, p + " " + c))
     fixes = 0
+    left_fixes = 2
     for j in range(len(w) - 2, 1, -1):
         a, b = w[:j], w[j:]
         if counts.get(a, 0) >= 1 and counts.get(b, 0) >= 1:
@@ -976,6 +977,14 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
         elif counts.get(b, 0) >= 2 and len(b) >= 4 and len(a) >= 4 and _check(a):
             # a known word after an inflected one: ئاشکراشیان کردبوو
             scored.append((SPLIT_COST + INFLECTED_SPLIT - _freq_score(b), a + " " + b))
+        elif counts.get(b, 0) >= 2 and len(b) >= 3 and counts.get(a, 0) < 1 and left_fixes \
+                and not _is_suffix_chain(b):
+            # a known word after a misspelt one: the first corrected (هەنێک جار → هەندێک جار)
+            left_fixes -= 1
+            for x in _stem_candidates(a)[:2]:
+                if x != a:
+                    scored.append((SPLIT_COST + _cost(a, x) - min(_freq_score(x), _freq_score(b)),
+                                   x + " " + b))
     seg = _segment(w)
     if seg:
         scored.append(seg)
