@@ -14,14 +14,22 @@ rule or the analyzer is consulted, and words with Arabic/Persian letters are rej
 ``suggest(word, n)``: candidates from the words sharing the input's spelling key (ی/ێ, و/ۆ, ل/ڵ,
 ر/ڕ, ه/ە folded, وو/یی written once), from the keyboard ambiguity keys of ``sorani.repair``, from a
 symmetric-delete index over the word list (one deletion from the input, one from the dictionary
-word), from the stem corrected with its suffixes kept, from compounds with one part corrected, and
-from splitting a word written without its space, and from one cheap letter confusion (ی/ێ, و/ۆ,
-ل/ڵ, ر/ڕ) or وو/یی written once or twice that turns the word into a form the affix and compound
-rules accept (such a form borrows its stem's frequency, minus ``DERIVED_PENALTY``), or from a
+word; and, a letter often left out — ە, ی, و, ا — written in first: two edits at the price of one
+look-up per insertion), from the stem corrected with its suffixes kept, from compounds with one
+part corrected, from splitting a word written without its space (و, and, glued to the word before
+it; a known word after an inflected or a corrected one), and from one cheap letter confusion
+(ی/ێ, و/ۆ, ل/ڵ, ر/ڕ; inside the word also ە typed for the stem vowel ێ) or وو/یی written once or twice that turns the word into a form the affix and compound
+rules accept (such a form borrows its stem's frequency, minus ``DERIVED_PENALTY``, or the smaller
+``STEM_EDIT_PENALTY`` when the edit lies in its known stem), or from a
 letter typed three times written once; ranked by a keyboard-aware edit cost (the letter
 confusions of ``data/repair/spelling.tsv`` and neighbouring keys of ``data/repair/keyboard.tsv`` are
 cheap) minus a log-frequency prior (an inflected form the word list lacks borrows its stem's
 frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
+
+The edit cost, the affix and compound rules and the delete-index look-ups run in the optional
+compiled module ``sorani._spellfix_c`` when it is built; each has a pure-Python twin (``_cost_py``,
+``_known_affixed_py``, ``_compound_py``, ``_approx_best_py``, ``_near_frequent_py``) that gives
+exactly the same results (``SORANI_PURE_PYTHON=1`` forces them).
 
 >>> check("کتێبەکانم")
 True
