@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sorani.lm import word_lm
+from sorani.lm import iter_affix_stems, word_lm
 from sorani.spell import (_approx_best_py, _cheap_variants, _compiled_approx, _compiled_cost,
-                         _compiled_compound, _compiled_known_affixed, _compiled_near, _compound_py,
-                         _cost_py, _known_affixed_py, _near_frequent_py, check, suggest)
+                         _compiled_compound, _compiled_first_stem, _compiled_known_affixed, _compiled_near, _compound_py,
+                         _cost_py, _known_affixed_py, _near_frequent_py, _stem_set, check, suggest)
 
 LETTERS = list("ابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆهەیێئءـ") + ["x", "é", "\U0001F600"]
 
@@ -130,3 +130,16 @@ def test_compiled_compound_property(w: str) -> None:
     assert compound(w) == _compound_py(w)
     near = _compiled_near()
     assert near(w) == _near_frequent_py(w)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(AFFIX_LETTERS), max_size=14))
+def test_compiled_first_stem_equals_iter_affix_stems(w: str) -> None:
+    first = _compiled_first_stem()
+    if first is None:
+        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+    stems_ = _stem_set()
+    expected = next((s for s in iter_affix_stems(w) if s in stems_), None)
+    assert first(w) == expected
+    for real in ("کتێبەکانم", "ڕایگەیاند", "نووسەرەکانیش", "\ud800ەکان", "ە" * 41):
+        assert first(real) == next((s for s in iter_affix_stems(real) if s in stems_), None)

@@ -10,7 +10,7 @@
 #include <Python.h>
 #include <stdlib.h>
 
-#define VERSION 5
+#define VERSION 6
 #define MAXLETTERS 255
 
 static int configured = 0;
@@ -226,7 +226,7 @@ done:
  * its tables passed in (known, sufs, heads: sets of str; pres: dict str -> tuple of str; e: ە) */
 /* 1 / 0 / -1 (error) */
 static int ka(PyObject *w, PyObject *known, PyObject *sufs, PyObject *pres, PyObject *heads,
-              Py_ssize_t longest, PyObject *eo) {
+              Py_ssize_t longest, PyObject *eo, PyObject **out) {
     Py_UCS4 E = PyUnicode_READ_CHAR(eo, 0);
     Py_ssize_t n = PyUnicode_GET_LENGTH(w);
     if (n > 40) return 0;
@@ -284,12 +284,20 @@ static int ka(PyObject *w, PyObject *known, PyObject *sufs, PyObject *pres, PyOb
                     return -1;
                 }
                 int r = PySet_Contains(known, stem);
+                if (r > 0 && out) {
+                    Py_INCREF(stem);
+                    *out = stem;
+                }
                 if (r == 0 && add_e) {
                     PyObject *se = PyUnicode_Concat(stem, eo);
                     if (!se)
                         r = -1;
                     else {
                         r = PySet_Contains(known, se);
+                        if (r > 0 && out) {
+                            Py_INCREF(se);
+                            *out = se;
+                        }
                         Py_DECREF(se);
                     }
                 }
@@ -337,9 +345,33 @@ static PyObject *known_affixed(PyObject *self, PyObject *args) {
         return NULL;
     }
     if (ka_args(args, 1, &known, &sufs, &pres, &heads, &longest, &eo) < 0) return NULL;
-    int r = ka(w, known, sufs, pres, heads, longest, eo);
+    int r = ka(w, known, sufs, pres, heads, longest, eo, NULL);
     if (r < 0) return NULL;
     return PyBool_FromLong(r);
+}
+
+/* first_known_stem(w, known, sufs, pres, heads, longest, e): the first stem of w (in the order of
+ * sorani.lm.iter_affix_stems) that is in known, or None */
+static PyObject *first_known_stem(PyObject *self, PyObject *args) {
+    PyObject *w, *known, *sufs, *pres, *heads, *eo, *out = NULL;
+    Py_ssize_t longest;
+    if (PyTuple_GET_SIZE(args) != 7) {
+        PyErr_SetString(PyExc_TypeError, "first_known_stem takes 7 arguments");
+        return NULL;
+    }
+    w = PyTuple_GET_ITEM(args, 0);
+    if (!PyUnicode_Check(w)) {
+        PyErr_SetString(PyExc_TypeError, "w must be str");
+        return NULL;
+    }
+    if (ka_args(args, 1, &known, &sufs, &pres, &heads, &longest, &eo) < 0) return NULL;
+    int r = ka(w, known, sufs, pres, heads, longest, eo, &out);
+    if (r < 0) {
+        Py_XDECREF(out);
+        return NULL;
+    }
+    if (out) return out;
+    Py_RETURN_NONE;
 }
 
 /* compound_known(w, counts, vocab, min_part, min_count, known, sufs, pres, heads, longest, e):
@@ -377,7 +409,7 @@ static PyObject *compound_known(PyObject *self, PyObject *args) {
         PyObject *b = PyUnicode_Substring(w, j, n);
         if (!b) return NULL;
         int r = PySet_Contains(vocab, b);
-        if (r == 0) r = ka(b, known, sufs, pres, heads, longest, eo);
+        if (r == 0) r = ka(b, known, sufs, pres, heads, longest, eo, NULL);
         Py_DECREF(b);
         if (r < 0) return NULL;
         if (r) Py_RETURN_TRUE;
@@ -657,6 +689,7 @@ static PyMethodDef methods[] = {
     {"approx_best", approx_best, METH_VARARGS, "Best symmetric-delete candidates of a word."},
     {"compound_known", compound_known, METH_VARARGS, "Is the word a compound of known words?"},
     {"near_frequent", near_frequent, METH_VARARGS, "Most frequent words near a word."},
+    {"first_known_stem", first_known_stem, METH_VARARGS, "First known stem of the word."},
     {"known_affixed", known_affixed, METH_VARARGS, "Is a stem of the word (affixes stripped) known?"},
     {NULL, NULL, 0, NULL}};
 

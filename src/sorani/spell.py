@@ -61,7 +61,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 5          # VERSION of sorani._spellfix_c
+C_VERSION = 6          # VERSION of sorani._spellfix_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -167,6 +167,21 @@ def _compiled_known_affixed():  # type: ignore[no-untyped-def]
             _longest_suffix_chain(), "\u06d5")
     if not all(isinstance(v, tuple) for v in args[2].values()):
         return None
+    return lambda w: f(w, *args)
+
+
+@cache
+def _compiled_first_stem():  # type: ignore[no-untyped-def]
+    """``first_known_stem`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python):
+    the first stem of ``sorani.lm.iter_affix_stems`` in ``_stem_set()``."""
+    from sorani._compiled import load
+
+    mod = load("_spellfix_c", C_VERSION)
+    if mod is None:
+        return None
+    f = mod.first_known_stem
+    args = (_stem_set(), frozenset(_suffix_chains_lm()), dict(_prefix_chains()), _prefix_heads(),
+            _longest_suffix_chain(), "\u06d5")
     return lambda w: f(w, *args)
 
 
@@ -348,6 +363,7 @@ def _load() -> None:
     _compiled_approx()
     _compiled_compound()
     _compiled_near()
+    _compiled_first_stem()
     _cheap_edits()
     _inner_variants()
     _insert_letters()
@@ -933,10 +949,16 @@ def _cheap_variants(w: str) -> list[str]:
 def _derived_from(v: str) -> str:
     """The known stem of an inflected form ``v`` (the first that the affix rules find), or the
     rarer part of a compound: whose frequency ``v`` borrows."""
-    stems_ = _stem_set()
-    for stem in iter_affix_stems(v):
-        if stem in stems_:
-            return stem
+    f = _compiled_first_stem()
+    if f is not None:
+        found = f(v)
+        if found is not None:
+            return found
+    else:
+        stems_ = _stem_set()
+        for stem in iter_affix_stems(v):
+            if stem in stems_:
+                return stem
     counts = word_lm().counts
     best = ""
     for j in range(MIN_COMPOUND, len(v) - MIN_COMPOUND + 1):
