@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sorani.lm import iter_affix_stems, word_lm
-from sorani.spell import (_approx_best_py, _cheap_variants, _compiled_approx, _compiled_cost,
-                         _compiled_compound, _compiled_first_stem, _compiled_known_affixed, _compiled_near, _compound_py,
-                         _cost_py, _known_affixed_py, _near_frequent_py, _stem_set, check, suggest)
+from sorani.spell import (_approx_best_py, _cheap_variants, _compiled_approx, _compiled_compound,
+                          _compiled_cost, _compiled_first_stem, _compiled_known_affixed,
+                          _compiled_near, _compound_py, _cost_py, _known_affixed_py,
+                          _near_frequent_py, _stem_set, check, suggest)
 
 LETTERS = list("ابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆهەیێئءـ") + ["x", "é", "\U0001F600"]
 

@@ -1,10 +1,15 @@
-/* Optional compiled helper of sorani.spell: the keyboard-aware weighted edit distance ``_cost``.
+/* Optional compiled helpers of sorani.spell (built by setup.py with optional=True; without them
+ * sorani.spell runs its pure-Python twins, which give exactly the same results).
  *
  * ``configure(letters, subs, indels, doubles, edit, confusable, transpose, free_final)`` sets the
  * cost tables once (from data/repair/spelling.tsv and keyboard.tsv, read by sorani.spell);
- * ``cost(a, b)`` then computes exactly what the pure-Python ``sorani.spell._cost_py`` computes
- * (same operations in the same order, so the same doubles). Letters outside ``letters`` have no
- * table entry: any substitution or insertion/deletion of them is a full edit.
+ * ``cost(a, b)`` then computes what ``sorani.spell._cost_py`` computes (same operations in the same
+ * order, so the same doubles). Letters outside ``letters`` have no table entry: any substitution
+ * or insertion/deletion of them is a full edit.
+ * ``known_affixed`` = ``_known_affixed_py``, ``first_known_stem`` = the first stem of
+ * ``sorani.lm.iter_affix_stems`` in a set, ``compound_known`` = ``_compound_py``, ``approx_best`` =
+ * ``_approx_best_py``, ``near_frequent`` = ``_near_frequent_py``: the tables are passed in by the
+ * caller (sets, dicts of the word list), every argument type-checked.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -694,7 +699,8 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_spellfix_c",
-                                       "Compiled edit cost of sorani.spell.", -1, methods};
+                                       "Compiled helpers of sorani.spell.", -1, methods,
+                                       NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__spellfix_c(void) {
     PyObject *m = PyModule_Create(&moduledef);
