@@ -3,4 +3,5 @@ without a C compiler sorani installs and runs in pure Python (same results, slow
 else is in pyproject.toml."""
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("sorani._speedups", ["src/sorani/_speedups.c"], optional=True)])
+setup(ext_modules=[Extension("sorani._speedups", ["src/sorani/_speedups.c"], optional=True),
+                   Extension("sorani._facts_c", ["src/sorani/_facts_c.c"], optional=True)])

@@ -1,0 +1,366 @@
+/*
+ * sorani._facts_c: the optional compiled word scan of sorani.entities.gazetteer (``_scan``), used
+ * by sorani.facts.extract_facts and the entity tagger. The pure-Python path
+ * (``sorani.entities.gazetteer._scan``) stays and gives the same words; tests compare the two.
+ *
+ * scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends)
+ *
+ *   Splits ``text`` as ``_SPLIT_WORD.split`` does (units: an Arabic-script word with its marks,
+ *   a Latin word, a number with its separators, or one other character; gaps: white space,
+ *   marks and invisible characters), looks up the (folded form, key, kind) of each distinct
+ *   unit in the dict ``forms``, calls ``make_forms(list of the units not in it)`` once (it must
+ *   add them to ``forms``), then appends one word a unit to the list ``out``: the words at the
+ *   end of the list ``pool`` first (they are taken out of it), then new ``word_type`` objects.
+ *   Each word's five slots (start, end, f, key, kind: the member descriptors ``slots`` of
+ *   ``word_type``) are set. Returns the dict unit -> ascending word indices, the list of unit
+ *   starts followed by len(text), and the list of unit ends.
+ *   Time and memory linear in the length of ``text``.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <structmember.h>
+
+/* character classes of the unit pattern (see sorani.entities.gazetteer._WORD) */
+static int
+is_letter(Py_UCS4 c)  /* sorani._chars.AR_LETTER */
+{
+    if (c < 0x0620)
+        return 0;
+    if (c <= 0x06ff)
+        return (c <= 0x063f) || (c >= 0x0641 && c <= 0x064a) || c == 0x066e || c == 0x066f
+            || (c >= 0x0671 && c <= 0x06d3) || c == 0x06d5 || c == 0x06ee || c == 0x06ef
+            || (c >= 0x06fa && c <= 0x06fc) || c == 0x06ff;
+    return (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdfb)
+        || (c >= 0xfe70 && c <= 0xfefc);
+}
+
+static int
+is_mark(Py_UCS4 c)  /* gazetteer._AR_MARK */
+{
+    return (c >= 0x0610 && c <= 0x061a) || c == 0x0640 || (c >= 0x064b && c <= 0x065f) || c == 0x0670
+        || (c >= 0x06d6 && c <= 0x06ed) || c == 0x200c || c == 0x200d;
+}
+
+static int
+is_digit(Py_UCS4 c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
+}
+
+static int
+is_latin(Py_UCS4 c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int
+is_gap(Py_UCS4 c)  /* a character no unit starts with */
+{
+    return Py_UNICODE_ISSPACE(c) || is_mark(c) || c == 0x200b || c == 0x200e || c == 0x200f || c == 0xfeff;
+}
+
+typedef struct {
+    Py_ssize_t start, end;
+    Py_ssize_t d;  /* index of its distinct unit */
+} unit_t;
+
+/* the units of text[0:n]: *out (PyMem) and their number, or -1 (MemoryError set) */
+static Py_ssize_t
+split_units(int kind, const void *data, Py_ssize_t n, unit_t **out)
+{
+    Py_ssize_t cap = 64, m = 0, i = 0;
+    unit_t *u = PyMem_New(unit_t, cap);
+    if (u == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        Py_ssize_t j;
+        if (is_letter(c)) {
+            j = i + 1;
+            while (j < n) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, j);
+                if (!is_letter(d) && !is_mark(d))
+                    break;
+                j++;
+            }
+        }
+        else if (is_latin(c)) {
+            j = i + 1;
+            while (j < n) {
+                Py_UCS4 d = PyUnicode_READ(kind, data, j);
+                if (!is_latin(d) && !is_digit(d))
+                    break;
+                j++;
+            }
+        }
+        else if (is_digit(c)) {
+            j = i + 1;
+            for (;;) {
+                while (j < n && is_digit(PyUnicode_READ(kind, data, j)))
+                    j++;
+                if (j + 1 < n) {
+                    Py_UCS4 s = PyUnicode_READ(kind, data, j);
+                    if ((s == '.' || s == ',' || s == 0x066b || s == 0x066c)
+                        && is_digit(PyUnicode_READ(kind, data, j + 1))) {
+                        j += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+        }
+        else if (!is_gap(c)) {
+            j = i + 1;
+        }
+        else {
+            i++;
+            continue;
+        }
+        if (m == cap) {
+            Py_ssize_t ncap = cap * 2;
+            unit_t *nu = (ncap > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(unit_t)) ? NULL : PyMem_Resize(u, unit_t, ncap);
+            if (nu == NULL) {
+                PyMem_Free(u);
+                PyErr_NoMemory();
+                return -1;
+            }
+            u = nu;
+            cap = ncap;
+        }
+        u[m].start = i;
+        u[m].end = j;
+        u[m].d = -1;
+        m++;
+        i = j;
+    }
+    *out = u;
+    return m;
+}
+
+static int
+check_info(PyObject *info)
+{
+    if (!PyTuple_CheckExact(info) || PyTuple_GET_SIZE(info) != 3) {
+        PyErr_SetString(PyExc_TypeError, "scan: forms values must be (form, key, kind) tuples");
+        return -1;
+    }
+    return 0;
+}
+
+static int
+set_slot(PyObject *descr, PyObject *obj, PyObject *value)
+{
+    return Py_TYPE(descr)->tp_descr_set(descr, obj, value);
+}
+
+static PyObject *
+scan(PyObject *self, PyObject *args)
+{
+    PyObject *text, *forms, *make_forms, *pool, *out, *slots;
+    PyTypeObject *word_type;
+    PyObject *sl[5];
+    if (!PyArg_ParseTuple(args, "UO!OOO!O!O!:scan", &text, &PyDict_Type, &forms, &make_forms, &pool,
+                          &PyList_Type, &out, &PyType_Type, &word_type, &PyTuple_Type, &slots))
+        return NULL;
+    if (pool != Py_None && !PyList_Check(pool)) {
+        PyErr_SetString(PyExc_TypeError, "scan: pool must be a list or None");
+        return NULL;
+    }
+    if (!PyCallable_Check(make_forms)) {
+        PyErr_SetString(PyExc_TypeError, "scan: make_forms must be callable");
+        return NULL;
+    }
+    if (word_type->tp_new != PyBaseObject_Type.tp_new || word_type->tp_itemsize != 0
+        || word_type->tp_alloc == NULL) {
+        PyErr_SetString(PyExc_TypeError, "scan: word_type must be a plain class with __slots__");
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(slots) != 5) {
+        PyErr_SetString(PyExc_TypeError, "scan: slots must be 5 member descriptors");
+        return NULL;
+    }
+    for (int k = 0; k < 5; k++) {
+        sl[k] = PyTuple_GET_ITEM(slots, k);
+        if (!PyObject_TypeCheck(sl[k], &PyMemberDescr_Type)
+            || ((PyDescrObject *)sl[k])->d_type != word_type || Py_TYPE(sl[k])->tp_descr_set == NULL) {
+            PyErr_SetString(PyExc_TypeError, "scan: slots must be member descriptors of word_type");
+            return NULL;
+        }
+    }
+    Py_INCREF(text);  /* (held while the callback runs) */
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    unit_t *u = NULL;
+    PyObject *units = NULL, *distinct = NULL, *dinfo = NULL, *missing = NULL, *starts = NULL, *ends = NULL;
+    PyObject *reused = NULL, *result = NULL, *got;
+    Py_ssize_t m = split_units(PyUnicode_KIND(text), PyUnicode_DATA(text), n, &u);
+    if (m < 0)
+        goto done;
+    units = PyDict_New();
+    distinct = PyList_New(0);
+    starts = PyList_New(m + 1);
+    ends = PyList_New(m);
+    if (units == NULL || distinct == NULL || starts == NULL || ends == NULL)
+        goto done;
+    /* the distinct units (first occurrence order) and each one's word indices */
+    for (Py_ssize_t i = 0; i < m; i++) {
+        PyObject *s = PyUnicode_Substring(text, u[i].start, u[i].end);
+        if (s == NULL)
+            goto done;
+        PyObject *idx = PyLong_FromSsize_t(i);
+        if (idx == NULL) {
+            Py_DECREF(s);
+            goto done;
+        }
+        PyObject *lst = PyDict_GetItemWithError(units, s);
+        if (lst != NULL) {
+            int rc = PyList_Append(lst, idx);
+            u[i].d = u[PyLong_AsSsize_t(PyList_GET_ITEM(lst, 0))].d;  /* (our own lists of ints) */
+            Py_DECREF(s);
+            Py_DECREF(idx);
+            if (rc < 0)
+                goto done;
+            continue;
+        }
+        if (PyErr_Occurred()) {
+            Py_DECREF(s);
+            Py_DECREF(idx);
+            goto done;
+        }
+        lst = PyList_New(1);
+        if (lst == NULL) {
+            Py_DECREF(s);
+            Py_DECREF(idx);
+            goto done;
+        }
+        PyList_SET_ITEM(lst, 0, idx);
+        u[i].d = PyList_GET_SIZE(distinct);
+        int rc = PyDict_SetItem(units, s, lst);
+        Py_DECREF(lst);
+        if (rc == 0)
+            rc = PyList_Append(distinct, s);
+        Py_DECREF(s);
+        if (rc < 0)
+            goto done;
+    }
+    /* their forms: the known ones from ``forms``, the others made by ``make_forms`` */
+    Py_ssize_t nd = PyList_GET_SIZE(distinct);
+    dinfo = PyList_New(nd);
+    missing = PyList_New(0);
+    if (dinfo == NULL || missing == NULL)
+        goto done;
+    for (Py_ssize_t d = 0; d < nd; d++) {
+        PyObject *s = PyList_GET_ITEM(distinct, d);
+        PyObject *info = PyDict_GetItemWithError(forms, s);
+        if (info == NULL) {
+            if (PyErr_Occurred() || PyList_Append(missing, s) < 0)
+                goto done;
+            continue;
+        }
+        if (check_info(info) < 0)
+            goto done;
+        Py_INCREF(info);
+        PyList_SET_ITEM(dinfo, d, info);
+    }
+    if (PyList_GET_SIZE(missing) > 0) {
+        got = PyObject_CallOneArg(make_forms, missing);
+        if (got == NULL)
+            goto done;
+        Py_DECREF(got);
+        for (Py_ssize_t d = 0; d < nd; d++) {
+            if (PyList_GET_ITEM(dinfo, d) != NULL)
+                continue;
+            PyObject *info = PyDict_GetItemWithError(forms, PyList_GET_ITEM(distinct, d));
+            if (info == NULL) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_RuntimeError, "scan: make_forms left a unit out of forms");
+                goto done;
+            }
+            if (check_info(info) < 0)
+                goto done;
+            Py_INCREF(info);
+            PyList_SET_ITEM(dinfo, d, info);
+        }
+    }
+    /* the words: those at the end of the pool first, then new ones */
+    Py_ssize_t nreused = 0;
+    if (pool != Py_None && PyList_GET_SIZE(pool) > 0) {
+        Py_ssize_t np = PyList_GET_SIZE(pool);
+        Py_ssize_t k = np - (np < m ? np : m);
+        reused = PyList_GetSlice(pool, k, np);
+        if (reused == NULL || PyList_SetSlice(pool, k, np, NULL) < 0)
+            goto done;
+        nreused = PyList_GET_SIZE(reused);
+    }
+    for (Py_ssize_t i = 0; i < m; i++) {
+        PyObject *w;
+        if (i < nreused) {
+            w = PyList_GET_ITEM(reused, i);
+            Py_INCREF(w);
+        }
+        else {
+            w = word_type->tp_alloc(word_type, 0);
+            if (w == NULL)
+                goto done;
+        }
+        PyObject *st = PyLong_FromSsize_t(u[i].start), *en = PyLong_FromSsize_t(u[i].end);
+        if (st == NULL || en == NULL) {
+            Py_XDECREF(st);
+            Py_XDECREF(en);
+            Py_DECREF(w);
+            goto done;
+        }
+        PyList_SET_ITEM(starts, i, st);  /* (the lists hold the references) */
+        PyList_SET_ITEM(ends, i, en);
+        PyObject *info = PyList_GET_ITEM(dinfo, u[i].d);
+        if (set_slot(sl[0], w, st) < 0 || set_slot(sl[1], w, en) < 0
+            || set_slot(sl[2], w, PyTuple_GET_ITEM(info, 0)) < 0 || set_slot(sl[3], w, PyTuple_GET_ITEM(info, 1)) < 0
+            || set_slot(sl[4], w, PyTuple_GET_ITEM(info, 2)) < 0 || PyList_Append(out, w) < 0) {
+            Py_DECREF(w);
+            goto done;
+        }
+        Py_DECREF(w);
+    }
+    got = PyLong_FromSsize_t(n);
+    if (got == NULL)
+        goto done;
+    PyList_SET_ITEM(starts, m, got);
+    result = PyTuple_Pack(3, units, starts, ends);
+done:
+    PyMem_Free(u);
+    if (result == NULL && starts != NULL) {
+        /* a list with NULL items left is still freed safely by list_dealloc (Py_XDECREF) */
+    }
+    Py_XDECREF(units);
+    Py_XDECREF(distinct);
+    Py_XDECREF(dinfo);
+    Py_XDECREF(missing);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    Py_XDECREF(reused);
+    Py_DECREF(text);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"scan", scan, METH_VARARGS,
+     "scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends): the word scan of "
+     "sorani.entities.gazetteer._scan."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "sorani._facts_c", "Optional compiled word scan of sorani.facts.", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__facts_c(void)
+{
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,110 @@
+"""The compiled word scan (``scan`` of sorani/_facts_c.c) against the pure-Python one
+(``sorani.entities.gazetteer._scan``): the same words, unit index and offsets. The sample
+strings were written for these tests."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sorani._compiled import load
+from sorani.entities.gazetteer import Word, WordList, recycle, scan, scan_reusing
+
+G = sys.modules["sorani.entities.gazetteer"]
+compiled = load("_facts_c", 1)
+pytestmark = pytest.mark.skipif(compiled is None, reason="the compiled extension is not built")
+
+TRICKY = list("ئەمڕۆکوردیلێڵۆكيىةؤھۀهـ\u064b\u064e\u0650\u0652\u0670\u0654\u065b\u06d6\u06ed\u0610\u061a"
+              "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u0300İIıabcZzéç ،.,٫٬!?\t\n\r\x0b\x1c\x85\u00a0\u2028"
+              "\u3000_09٠٩۰۹-–'ﻻﷲﭐ\ufdfc\ufefc\ufefd\u0750\u08ff😀ω中") + ["\ud800", "\udfff", "\U00010400"]
+tricky_text = st.lists(st.sampled_from(TRICKY), max_size=60).map("".join)
+any_text = st.text(alphabet=st.characters(blacklist_categories=()), max_size=80)
+
+
+def _dump(words: list[Word]) -> tuple:
+    return ([(w.start, w.end, w.f, w.key, w.kind) for w in words], words.units, words.starts, words.ends)
+
+
+def _pure(text: str, reuse: bool = False) -> tuple:
+    G._COMPILED[:] = [None]
+    try:
+        return _dump(scan_reusing(text) if reuse else scan(text))
+    finally:
+        G._COMPILED[:] = []
+
+
+def _c(text: str, reuse: bool = False) -> tuple:
+    G._COMPILED[:] = []
+    return _dump(scan_reusing(text) if reuse else scan(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(tricky_text)
+def test_same_words_tricky(text: str) -> None:
+    assert _c(text) == _pure(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_same_words_any(text: str) -> None:
+    assert _c(text) == _pure(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(tricky_text, min_size=1, max_size=4))
+def test_same_words_reusing(texts: list[str]) -> None:
+    for text in texts:  # words given back by recycle are set anew
+        words = scan_reusing(text)
+        got = _dump(words)
+        recycle(words)
+        assert got == _pure(text)
+
+
+def test_unit_classes_every_code_point() -> None:
+    """Each code point alone, and after a letter, a Latin letter and a digit, splits as the
+    regular expression splits it."""
+    for cp in range(0x110000):
+        if 0x0600 <= cp <= 0x08ff or 0xfb00 <= cp <= 0xfeff or cp < 0x3100 or cp % 97 == 0:
+            c = chr(cp)
+            text = f"{c}ب{c}a{c}1{c}1{c}"
+            assert _c(text)[0] == _pure(text)[0], hex(cp)
+
+
+def test_glued_and_long() -> None:
+    text = "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8 + " ١٢٣٫٤٥,٦٧. " + "a1" * 300
+    assert _c(text) == _pure(text)
+    big = ("لە تورکیا، ١٣٠ سەرباز کوژران. " * 2000)
+    assert _c(big) == _pure(big)
+
+
+def test_str_subclass_and_types() -> None:
+    class S(str):
+        pass
+
+    assert _c(S("لە تورکیا")) == _pure("لە تورکیا")
+    slots = G._WORD_SLOTS
+    with pytest.raises(TypeError):
+        compiled.scan(b"x", {}, G._add_forms, None, WordList(), Word, slots)
+    with pytest.raises(TypeError):
+        compiled.scan("x", [], G._add_forms, None, WordList(), Word, slots)
+    with pytest.raises(TypeError):
+        compiled.scan("x", {}, G._add_forms, None, WordList(), Word, slots[:4])
+    with pytest.raises(TypeError):
+        compiled.scan("x", {}, G._add_forms, None, WordList(), str, slots)
+    with pytest.raises(TypeError):
+        compiled.scan("x", {"x": "bad"}, G._add_forms, None, WordList(), Word, slots)
+    with pytest.raises(RuntimeError):
+        compiled.scan("x", {}, lambda new: None, None, WordList(), Word, slots)
+    with pytest.raises(TypeError):  # a pool of other objects
+        compiled.scan("x", {"x": ("x", "x", "word")}, G._add_forms, [object()], WordList(), Word, slots)
+
+
+def test_regex_split_agrees() -> None:
+    """The units are those of ``_SPLIT_WORD.split`` (the definition the C code follows)."""
+    text = "ئه‌ڵمانیا\u200cش، abc12 ٣٫٥٫ 1,2,,3 ـــ x\u2060y"
+    units = [p for p in G._SPLIT_WORD.split(text)[1::2]]
+    assert [text[s:e] for s, e in zip(_c(text)[2], _c(text)[3])] == units
+    assert re.escape  # (the module's regexes stay the reference)
