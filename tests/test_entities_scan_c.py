@@ -14,7 +14,7 @@ from sorani._compiled import load
 from sorani.entities.gazetteer import Word, WordList, recycle, scan, scan_reusing
 
 G = sys.modules["sorani.entities.gazetteer"]
-compiled = load("_facts_c", 1)
+compiled = load("_facts_c", 2)
 pytestmark = pytest.mark.skipif(compiled is None, reason="the compiled extension is not built")
 
 TRICKY = list("ئەمڕۆکوردیلێڵۆكيىةؤھۀهـ\u064b\u064e\u0650\u0652\u0670\u0654\u065b\u06d6\u06ed\u0610\u061a"
@@ -108,3 +108,26 @@ def test_regex_split_agrees() -> None:
     units = [p for p in G._SPLIT_WORD.split(text)[1::2]]
     assert [text[s:e] for s, e in zip(_c(text)[2], _c(text)[3])] == units
     assert re.escape  # (the module's regexes stay the reference)
+
+
+def _index(text: str, pure: bool) -> tuple:
+    from sorani.entities.tagger import key_index
+
+    G._COMPILED[:] = [None] if pure else []
+    try:
+        idx = key_index(scan(text))
+    finally:
+        G._COMPILED[:] = []
+    return list(idx.at.items()), idx.merged, idx.blob
+
+
+@settings(max_examples=200, deadline=None)
+@given(tricky_text)
+def test_same_key_index(text: str) -> None:
+    assert _index(text, False) == _index(text, True)
+
+
+def test_same_key_index_of_forms_of_one_key() -> None:
+    text = "ئەڵمانیا ئه‌ڵمانیا ئەلمانیا، ئەڵمانیا بوو بو بوو ١٢ 12 ۱۲ ١٢"
+    got = _index(text, False)
+    assert got == _index(text, True) and got[1]

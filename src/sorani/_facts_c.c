@@ -3,7 +3,7 @@
  * by sorani.facts.extract_facts and the entity tagger. The pure-Python path
  * (``sorani.entities.gazetteer._scan``) stays and gives the same words; tests compare the two.
  *
- * scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends)
+ * scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends, at, merged)
  *
  *   Splits ``text`` as ``_SPLIT_WORD.split`` does (units: an Arabic-script word with its marks,
  *   a Latin word, a number with its separators, or one other character; gaps: white space,
@@ -13,7 +13,10 @@
  *   end of the list ``pool`` first (they are taken out of it), then new ``word_type`` objects.
  *   Each word's five slots (start, end, f, key, kind: the member descriptors ``slots`` of
  *   ``word_type``) are set. Returns the dict unit -> ascending word indices, the list of unit
- *   starts followed by len(text), and the list of unit ends.
+ *   starts followed by len(text), the list of unit ends, and the key index of
+ *   ``sorani.entities.tagger._KeyIndex``: the dict key -> ascending word indices (in the order of
+ *   each key's first unit; the list of a key of one unit is that unit's list) and the set of the
+ *   keys of several units.
  *   Time and memory linear in the length of ``text``.
  */
 #define PY_SSIZE_T_CLEAN
@@ -193,7 +196,7 @@ scan(PyObject *self, PyObject *args)
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     unit_t *u = NULL;
     PyObject *units = NULL, *distinct = NULL, *dinfo = NULL, *missing = NULL, *starts = NULL, *ends = NULL;
-    PyObject *reused = NULL, *result = NULL, *got;
+    PyObject *reused = NULL, *result = NULL, *got, *at = NULL, *merged = NULL;
     Py_ssize_t m = split_units(PyUnicode_KIND(text), PyUnicode_DATA(text), n, &u);
     if (m < 0)
         goto done;
@@ -326,7 +329,56 @@ scan(PyObject *self, PyObject *args)
     if (got == NULL)
         goto done;
     PyList_SET_ITEM(starts, m, got);
-    result = PyTuple_Pack(3, units, starts, ends);
+    /* the key index (tagger._KeyIndex): key -> ascending word indices, in the order of the keys'
+       first units; a key of several units gets a new list, sorted, and is put in ``merged`` */
+    at = PyDict_New();
+    merged = PySet_New(NULL);
+    if (at == NULL || merged == NULL)
+        goto done;
+    for (Py_ssize_t d = 0; d < nd; d++) {
+        PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(dinfo, d), 1);
+        PyObject *lst = PyDict_GetItemWithError(units, PyList_GET_ITEM(distinct, d));
+        if (lst == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_RuntimeError, "scan: a unit left the index");
+            goto done;
+        }
+        PyObject *have = PyDict_GetItemWithError(at, key);
+        if (have == NULL) {
+            if (PyErr_Occurred() || PyDict_SetItem(at, key, lst) < 0)
+                goto done;
+            continue;
+        }
+        int in = PySet_Contains(merged, key);
+        if (in < 0)
+            goto done;
+        if (!in) {
+            PyObject *copy = PyList_GetSlice(have, 0, PyList_GET_SIZE(have));
+            if (copy == NULL)
+                goto done;
+            int rc = PyDict_SetItem(at, key, copy);
+            Py_DECREF(copy);
+            if (rc < 0 || PySet_Add(merged, key) < 0)
+                goto done;
+            have = copy;  /* (held by ``at``) */
+        }
+        if (PyList_SetSlice(have, PyList_GET_SIZE(have), PyList_GET_SIZE(have), lst) < 0)
+            goto done;
+    }
+    if (PySet_GET_SIZE(merged) > 0) {
+        for (Py_ssize_t d = 0; d < nd; d++) {  /* (each merged key once: its first unit) */
+            PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(dinfo, d), 1);
+            int in = PySet_Contains(merged, key);
+            if (in < 0)
+                goto done;
+            PyObject *lst = in ? PyDict_GetItemWithError(at, key) : NULL;
+            if (lst != NULL && PyList_Sort(lst) < 0)
+                goto done;
+            if (lst == NULL && PyErr_Occurred())
+                goto done;
+        }
+    }
+    result = PyTuple_Pack(5, units, starts, ends, at, merged);
 done:
     PyMem_Free(u);
     if (result == NULL && starts != NULL) {
@@ -339,13 +391,15 @@ done:
     Py_XDECREF(starts);
     Py_XDECREF(ends);
     Py_XDECREF(reused);
+    Py_XDECREF(at);
+    Py_XDECREF(merged);
     Py_DECREF(text);
     return result;
 }
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends): the word scan of "
+     "scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends, at, merged): the word scan of "
      "sorani.entities.gazetteer._scan."},
     {NULL, NULL, 0, NULL},
 };
@@ -358,7 +412,7 @@ PyMODINIT_FUNC
 PyInit__facts_c(void)
 {
     PyObject *m = PyModule_Create(&module);
-    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 1) < 0) {
+    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
         Py_DECREF(m);
         return NULL;
     }

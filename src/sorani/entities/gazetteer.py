@@ -156,7 +156,9 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
     if compiled is not None:  # the same words, split and set in C (sorani/_facts_c.c)
         out = WordList()
         with no_cycle_collection():
-            out.units, out.starts, out.ends = compiled(text, forms, _add_forms, pool, out, Word, _WORD_SLOTS)
+            out.units, out.starts, out.ends, at, merged = compiled(text, forms, _add_forms, pool, out, Word,
+                                                                  _WORD_SLOTS)
+        out.cache["key_at"] = (at, merged)  # (taken by the tagger's key index of these words)
         return out
     forms_get = forms.get
     # the units and the gaps between them, in one flat list (no tuple a unit): every character
@@ -221,7 +223,7 @@ def _compiled_scan() -> Any:
     if not _COMPILED:
         from sorani._compiled import load
 
-        module = load("_facts_c", 1)
+        module = load("_facts_c", 2)
         _COMPILED.append(module.scan if module is not None else None)
     return _COMPILED[0]
 

@@ -612,6 +612,11 @@ class _KeyIndex:
             for i, w in enumerate(words):
                 by_form[w.f].append(i)
         self.by_form: dict[str, list[int]] = by_form  # form -> ascending indices of its words
+        self.words = words
+        made = words.cache.pop("key_at", None) if type(words) is WordList else None
+        if made is not None:  # made by the compiled scan with the words (the same index)
+            self.at, self.merged = made
+            return
         # key -> the index list of its form (the last form of a key wins here), read in C
         lists = list(by_form.values())
         keys = list(map(_KEY, map(words.__getitem__, map(_FIRST, lists))))
