@@ -67,6 +67,12 @@ typedef struct {
     Py_ssize_t d;  /* index of its distinct unit */
 } unit_t;
 
+typedef struct {  /* a distinct unit: its first occurrence, bytes, hash, words, list */
+    Py_ssize_t start, end, count;
+    size_t nbytes, hash;
+    PyObject *list;
+} dist_t;
+
 /* the units of text[0:n]: *out (PyMem) and their number, or -1 (MemoryError set) */
 static Py_ssize_t
 split_units(int kind, const void *data, Py_ssize_t n, unit_t **out)
@@ -195,6 +201,8 @@ scan(PyObject *self, PyObject *args)
     Py_INCREF(text);  /* (held while the callback runs) */
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     unit_t *u = NULL;
+    Py_ssize_t *table = NULL;
+    dist_t *dist = NULL;
     PyObject *units = NULL, *distinct = NULL, *dinfo = NULL, *missing = NULL, *starts = NULL, *ends = NULL;
     PyObject *reused = NULL, *result = NULL, *got, *at = NULL, *merged = NULL;
     Py_ssize_t m = split_units(PyUnicode_KIND(text), PyUnicode_DATA(text), n, &u);
@@ -206,46 +214,91 @@ scan(PyObject *self, PyObject *args)
     ends = PyList_New(m);
     if (units == NULL || distinct == NULL || starts == NULL || ends == NULL)
         goto done;
-    /* the distinct units (first occurrence order) and each one's word indices */
-    for (Py_ssize_t i = 0; i < m; i++) {
-        PyObject *s = PyUnicode_Substring(text, u[i].start, u[i].end);
-        if (s == NULL)
-            goto done;
-        PyObject *idx = PyLong_FromSsize_t(i);
-        if (idx == NULL) {
-            Py_DECREF(s);
+    /* the distinct units (first occurrence order): an open-addressing table over the text's
+       code units (equal units of one string are equal bytes), then one str and one list each */
+    {
+        int kind = PyUnicode_KIND(text);
+        const char *data = (const char *)PyUnicode_DATA(text);
+        Py_ssize_t cap = 64, ndist = 0, dcap = 16;
+        while (cap < 2 * m && cap < PY_SSIZE_T_MAX / 4)
+            cap *= 2;
+        table = PyMem_New(Py_ssize_t, cap);
+        dist = PyMem_New(dist_t, dcap);
+        if (table == NULL || dist == NULL) {
+            PyErr_NoMemory();
             goto done;
         }
-        PyObject *lst = PyDict_GetItemWithError(units, s);
-        if (lst != NULL) {
-            int rc = PyList_Append(lst, idx);
-            u[i].d = u[PyLong_AsSsize_t(PyList_GET_ITEM(lst, 0))].d;  /* (our own lists of ints) */
-            Py_DECREF(s);
-            Py_DECREF(idx);
+        for (Py_ssize_t k = 0; k < cap; k++)
+            table[k] = -1;
+        size_t mask = (size_t)cap - 1;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            const char *p = data + u[i].start * kind;
+            size_t nbytes = (size_t)(u[i].end - u[i].start) * (size_t)kind;
+            size_t h = 1469598103934665603u;  /* FNV-1a over the bytes */
+            for (size_t b = 0; b < nbytes; b++)
+                h = (h ^ (unsigned char)p[b]) * 1099511628211u;
+            size_t slot = h & mask;
+            Py_ssize_t d;
+            for (;;) {
+                d = table[slot];
+                if (d < 0 || (dist[d].hash == h && dist[d].nbytes == nbytes
+                              && memcmp(data + dist[d].start * kind, p, nbytes) == 0))
+                    break;
+                slot = (slot + 1) & mask;
+            }
+            if (d < 0) {  /* (the table has room: at most m distinct units, 2 m slots) */
+                if (ndist == dcap) {
+                    dist_t *nd_ = PyMem_Resize(dist, dist_t, dcap * 2);
+                    if (nd_ == NULL) {
+                        PyErr_NoMemory();
+                        goto done;
+                    }
+                    dist = nd_;
+                    dcap *= 2;
+                }
+                d = ndist++;
+                table[slot] = d;
+                dist[d].hash = h;
+                dist[d].nbytes = nbytes;
+                dist[d].start = u[i].start;
+                dist[d].end = u[i].end;
+                dist[d].count = 0;
+                dist[d].list = NULL;
+            }
+            u[i].d = d;
+            dist[d].count++;
+        }
+        for (Py_ssize_t d = 0; d < ndist; d++) {
+            PyObject *str = PyUnicode_Substring(text, dist[d].start, dist[d].end);
+            if (str == NULL)
+                goto done;
+            PyObject *lst = PyList_New(dist[d].count);
+            if (lst == NULL) {
+                Py_DECREF(str);
+                goto done;
+            }
+            dist[d].list = lst;  /* (borrowed: held by ``units``) */
+            dist[d].count = 0;  /* (now the fill count) */
+            int rc = PyDict_SetItem(units, str, lst);
+            Py_DECREF(lst);
+            if (rc == 0)
+                rc = PyList_Append(distinct, str);
+            Py_DECREF(str);
             if (rc < 0)
                 goto done;
-            continue;
         }
-        if (PyErr_Occurred()) {
-            Py_DECREF(s);
-            Py_DECREF(idx);
+        if (PyDict_GET_SIZE(units) != ndist) {
+            PyErr_SetString(PyExc_RuntimeError, "scan: distinct units collide");
             goto done;
         }
-        lst = PyList_New(1);
-        if (lst == NULL) {
-            Py_DECREF(s);
-            Py_DECREF(idx);
-            goto done;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            PyObject *idx = PyLong_FromSsize_t(i);
+            if (idx == NULL)
+                goto done;
+            dist_t *e = &dist[u[i].d];
+            PyList_SET_ITEM(e->list, e->count, idx);
+            e->count++;
         }
-        PyList_SET_ITEM(lst, 0, idx);
-        u[i].d = PyList_GET_SIZE(distinct);
-        int rc = PyDict_SetItem(units, s, lst);
-        Py_DECREF(lst);
-        if (rc == 0)
-            rc = PyList_Append(distinct, s);
-        Py_DECREF(s);
-        if (rc < 0)
-            goto done;
     }
     /* their forms: the known ones from ``forms``, the others made by ``make_forms`` */
     Py_ssize_t nd = PyList_GET_SIZE(distinct);
@@ -337,12 +390,7 @@ scan(PyObject *self, PyObject *args)
         goto done;
     for (Py_ssize_t d = 0; d < nd; d++) {
         PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(dinfo, d), 1);
-        PyObject *lst = PyDict_GetItemWithError(units, PyList_GET_ITEM(distinct, d));
-        if (lst == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_RuntimeError, "scan: a unit left the index");
-            goto done;
-        }
+        PyObject *lst = dist[d].list;
         PyObject *have = PyDict_GetItemWithError(at, key);
         if (have == NULL) {
             if (PyErr_Occurred() || PyDict_SetItem(at, key, lst) < 0)
@@ -381,6 +429,8 @@ scan(PyObject *self, PyObject *args)
     result = PyTuple_Pack(5, units, starts, ends, at, merged);
 done:
     PyMem_Free(u);
+    PyMem_Free(table);
+    PyMem_Free(dist);
     if (result == NULL && starts != NULL) {
         /* a list with NULL items left is still freed safely by list_dealloc (Py_XDECREF) */
     }
