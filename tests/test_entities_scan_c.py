@@ -14,7 +14,7 @@ from sorani._compiled import load
 from sorani.entities.gazetteer import Word, WordList, recycle, scan, scan_reusing
 
 G = sys.modules["sorani.entities.gazetteer"]
-compiled = load("_facts_c", 2)
+compiled = load("_facts_c", 3)
 pytestmark = pytest.mark.skipif(compiled is None, reason="the compiled extension is not built")
 
 TRICKY = list("ئەمڕۆکوردیلێڵۆكيىةؤھۀهـ\u064b\u064e\u0650\u0652\u0670\u0654\u065b\u06d6\u06ed\u0610\u061a"
@@ -131,3 +131,22 @@ def test_same_key_index_of_forms_of_one_key() -> None:
     text = "ئەڵمانیا ئه‌ڵمانیا ئەلمانیا، ئەڵمانیا بوو بو بوو ١٢ 12 ۱۲ ١٢"
     got = _index(text, False)
     assert got == _index(text, True) and got[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(tricky_text.filter(bool), max_size=8) | st.lists(any_text.filter(bool), max_size=8))
+def test_same_forms(units: list[str]) -> None:
+    units = [u.replace("\n", " ") for u in units]  # (units hold no line break)
+    assert compiled.forms(units, G._FOLD_TABLE, G._KINDS) == G._forms(units) == [G._form(u) for u in units]
+
+
+def test_forms_of_every_code_point() -> None:
+    units = [chr(cp) + chr(cp) + "ی" + chr(cp) for cp in range(0x110000) if cp < 0x3000 or 0xfb00 <= cp <= 0xffff
+             or cp % 101 == 0]
+    units = [u for u in units if "\n" not in u]
+    assert compiled.forms(units, G._FOLD_TABLE, G._KINDS) == G._forms(units)
+    for bad in ([""], [1]):
+        with pytest.raises(TypeError):
+            compiled.forms(bad, G._FOLD_TABLE, G._KINDS)
+    with pytest.raises(TypeError):
+        compiled.forms(["x"], ["a"], G._KINDS)

@@ -447,7 +447,161 @@ done:
     return result;
 }
 
+/* forms(units, table, kinds) -> [(folded form, key, kind), ...]: ``gazetteer._forms`` (see there):
+   each unit folded by ``table`` (the list ``gazetteer._FOLD_TABLE``: code point -> code point,
+   a character past its end kept), the key without the marks and invisible characters of
+   ``gazetteer._DROP`` and with وو and یی collapsed, the kind (kinds[0] "num" when the first
+   folded character is a digit, kinds[1] "word" when it is a letter, else kinds[2] "punct") */
+static Py_UCS4 *fold_map = NULL;
+static Py_ssize_t fold_len = 0;
+static PyObject *fold_src = NULL;  /* the list fold_map was read from */
+
+static int
+load_fold(PyObject *table)
+{
+    if (table == fold_src)
+        return 0;
+    Py_ssize_t n = PyList_GET_SIZE(table);
+    Py_UCS4 *map = PyMem_New(Py_UCS4, n > 0 ? n : 1);
+    if (map == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyList_GET_ITEM(table, i);
+        long c = PyLong_Check(v) ? PyLong_AsLong(v) : -1;
+        if (c < 0 || c > 0x10ffff) {
+            PyMem_Free(map);
+            if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_TypeError, "forms: the table must hold code points");
+            }
+            return -1;
+        }
+        map[i] = (Py_UCS4)c;
+    }
+    PyMem_Free(fold_map);
+    fold_map = map;
+    fold_len = n;
+    Py_INCREF(table);
+    Py_XSETREF(fold_src, table);
+    return 0;
+}
+
+static int
+is_dropped(Py_UCS4 c)  /* gazetteer._DROP */
+{
+    return (c >= 0x064b && c <= 0x065f) || c == 0x0670 || c == 0x0640 || (c >= 0x06d6 && c <= 0x06ed)
+        || (c >= 0x200b && c <= 0x200f) || c == 0x2060 || c == 0xfeff;
+}
+
+static PyObject *
+forms(PyObject *self, PyObject *args)
+{
+    PyObject *units, *table, *kinds, *out;
+    if (!PyArg_ParseTuple(args, "O!O!O!:forms", &PyList_Type, &units, &PyList_Type, &table, &PyTuple_Type, &kinds))
+        return NULL;
+    if (PyTuple_GET_SIZE(kinds) != 3) {
+        PyErr_SetString(PyExc_TypeError, "forms: kinds must be (num, word, punct)");
+        return NULL;
+    }
+    if (load_fold(table) < 0)
+        return NULL;
+    Py_ssize_t nu = PyList_GET_SIZE(units);
+    out = PyList_New(nu);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t cap = 0;
+    Py_UCS4 *buf = NULL, *kbuf = NULL;
+    for (Py_ssize_t i = 0; i < nu; i++) {
+        PyObject *u = PyList_GET_ITEM(units, i);
+        if (!PyUnicode_Check(u) || PyUnicode_GET_LENGTH(u) == 0) {
+            PyErr_SetString(PyExc_TypeError, "forms: units must be non-empty strings");
+            goto fail;
+        }
+        Py_INCREF(u);  /* (the list may not change under us, but hold it anyway) */
+        Py_ssize_t len = PyUnicode_GET_LENGTH(u);
+        if (len > cap) {
+            Py_ssize_t ncap = len > 2 * cap ? len : 2 * cap;
+            PyMem_Free(buf);
+            PyMem_Free(kbuf);
+            buf = PyMem_New(Py_UCS4, ncap);
+            kbuf = PyMem_New(Py_UCS4, ncap);
+            if (buf == NULL || kbuf == NULL) {
+                Py_DECREF(u);
+                PyErr_NoMemory();
+                goto fail;
+            }
+            cap = ncap;
+        }
+        int kind = PyUnicode_KIND(u);
+        const void *data = PyUnicode_DATA(u);
+        int changed = 0;
+        Py_ssize_t klen = 0;
+        for (Py_ssize_t j = 0; j < len; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            Py_UCS4 f = (Py_ssize_t)c < fold_len ? fold_map[c] : c;
+            changed |= (f != c);
+            buf[j] = f;
+        }
+        for (Py_ssize_t j = 0; j < len; j++) {  /* dropped, then وو and یی collapsed (left to right) */
+            Py_UCS4 c = buf[j];
+            if (is_dropped(c))
+                continue;
+            kbuf[klen++] = c;
+        }
+        Py_ssize_t k2 = 0;
+        for (Py_ssize_t j = 0; j < klen; j++) {
+            Py_UCS4 c = kbuf[j];
+            kbuf[k2++] = c;
+            if ((c == 0x0648 || c == 0x06cc) && j + 1 < klen && kbuf[j + 1] == c)
+                j++;
+        }
+        klen = k2;
+        PyObject *f = changed ? PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, len) : (Py_INCREF(u), u);
+        Py_DECREF(u);
+        if (f == NULL)
+            goto fail;
+        PyObject *key;
+        if (len == 1 || (klen == len && memcmp(kbuf, buf, (size_t)len * sizeof(Py_UCS4)) == 0)) {
+            key = f;
+            Py_INCREF(key);
+        }
+        else {
+            key = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, kbuf, klen);
+            if (key == NULL) {
+                Py_DECREF(f);
+                goto fail;
+            }
+        }
+        Py_UCS4 c0 = buf[0];
+        PyObject *kd = PyTuple_GET_ITEM(kinds, Py_UNICODE_ISDIGIT(c0) ? 0 : (Py_UNICODE_ISALPHA(c0) ? 1 : 2));
+        Py_INCREF(kd);
+        PyObject *t = PyTuple_New(3);
+        if (t == NULL) {
+            Py_DECREF(f);
+            Py_DECREF(key);
+            Py_DECREF(kd);
+            goto fail;
+        }
+        PyTuple_SET_ITEM(t, 0, f);
+        PyTuple_SET_ITEM(t, 1, key);
+        PyTuple_SET_ITEM(t, 2, kd);
+        PyList_SET_ITEM(out, i, t);
+    }
+    PyMem_Free(buf);
+    PyMem_Free(kbuf);
+    return out;
+fail:
+    PyMem_Free(buf);
+    PyMem_Free(kbuf);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"forms", forms, METH_VARARGS,
+     "forms(units, table, kinds) -> [(folded form, key, kind), ...]: gazetteer._forms."},
     {"scan", scan, METH_VARARGS,
      "scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends, at, merged): the word scan of "
      "sorani.entities.gazetteer._scan."},
@@ -462,7 +616,7 @@ PyMODINIT_FUNC
 PyInit__facts_c(void)
 {
     PyObject *m = PyModule_Create(&module);
-    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 2) < 0) {
+    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 3) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -223,14 +223,18 @@ def _compiled_scan() -> Any:
     if not _COMPILED:
         from sorani._compiled import load
 
-        module = load("_facts_c", 2)
-        _COMPILED.append(module.scan if module is not None else None)
+        module = load("_facts_c", 3)
+        _COMPILED[:] = [module.scan, module.forms] if module is not None else [None, None]
     return _COMPILED[0]
 
 
+_KINDS = ("num", "word", "punct")
+
+
 def _add_forms(new_units: list[str]) -> None:
-    """Add the forms of units not met before to ``_FORMS`` (called by the C scan)."""
-    _FORMS.update(zip(new_units, _forms(new_units)))
+    """Add the forms of units not met before to ``_FORMS`` (called by the C scan; its ``forms``
+    is ``_forms`` in C)."""
+    _FORMS.update(zip(new_units, _COMPILED[1](new_units, _FOLD_TABLE, _KINDS)))
 
 
 def _forms(raw: list[str]) -> list[tuple[str, str, str]]:
