@@ -150,3 +150,46 @@ def test_forms_of_every_code_point() -> None:
             compiled.forms(bad, G._FOLD_TABLE, G._KINDS)
     with pytest.raises(TypeError):
         compiled.forms(["x"], ["a"], G._KINDS)
+
+
+def _slow_suffix_bases(stem: str) -> tuple:
+    from sorani.entities.gazetteer import affixes, key_of_folded
+
+    suffixes, _, maxsuf = affixes()
+    return tuple((key_of_folded(stem[:-m]), len(stem) - m) for m in range(1, min(maxsuf + 1, len(stem) - 2))
+                 if key_of_folded(stem[-m:]) in suffixes)
+
+
+def _slow_last_match(w: Word, key: str) -> int:
+    from sorani.entities.gazetteer import affixes, key_of_folded
+    from sorani.entities.tagger import _DROP_EDGE
+
+    f = w.f
+    if w.key == key:
+        return len(f.rstrip(_DROP_EDGE))
+    for n in range(1, min(affixes()[2] + 1, len(f))):
+        base = f[:-n].rstrip(_DROP_EDGE)
+        if key_of_folded(base) == key and key_of_folded(f[-n:]) in affixes()[0]:
+            return len(base)
+    return 0
+
+
+NAMEISH = st.lists(st.sampled_from(list("ئەمریکاوویییشدانتێ\u200cـ\u064e") + ["یش", "دا", "ەوە", "یان", "ی"]),
+                   min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NAMEISH, NAMEISH)
+def test_suffix_shortcuts_exact(stem: str, key_text: str) -> None:
+    """The shortcuts of ``_suffix_bases`` and ``_last_match`` for a form with nothing to drop or
+    collapse give what the general loops give."""
+    from sorani.entities.gazetteer import fold_key
+    from sorani.entities.tagger import _last_match, _suffix_bases
+
+    assert _suffix_bases(stem) == _slow_suffix_bases(stem)
+    ws = scan(stem)
+    if not ws:
+        return
+    w = ws[0]
+    for key in (fold_key(key_text), fold_key(stem)[:len(fold_key(stem)) // 2 + 1], fold_key(stem)[:-2]):
+        assert _last_match(w, key) == _slow_last_match(w, key)

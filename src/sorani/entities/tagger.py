@@ -129,6 +129,10 @@ def _last_match(w: Word, key: str) -> int:
     if w.key == key:
         return len(f.rstrip(_DROP_EDGE))
     suffixes = affixes()[0]
+    if len(f) > 1 and w.key == f:  # nothing to drop or collapse (nor in a part): the base is the key
+        n = len(f) - len(key)
+        return len(key) if 1 <= n < min(affixes()[2] + 1, len(f)) and f.startswith(key) and f[-n:] in suffixes \
+            else 0
     for n in range(1, min(affixes()[2] + 1, len(f))):
         base = f[:-n].rstrip(_DROP_EDGE)
         if key_of_folded(base) == key and key_of_folded(f[-n:]) in suffixes:
@@ -1631,6 +1635,9 @@ def _suffix_bases(stem: str) -> tuple[tuple[str, int], ...]:
     """(key, length) of each base of ``stem`` followed by an allowed suffix, shortest suffix
     first (the bases ``_propagate`` looks up among the names of a text)."""
     suffixes, _, maxsuf = affixes()
+    if key_of_folded(stem) == stem:  # nothing to drop or collapse: nor in any part of it
+        return tuple((stem[:-m], len(stem) - m) for m in range(1, min(maxsuf + 1, len(stem) - 2))
+                     if stem[-m:] in suffixes)
     return tuple((key_of_folded(stem[:-m]), len(stem) - m) for m in range(1, min(maxsuf + 1, len(stem) - 2))
                  if key_of_folded(stem[-m:]) in suffixes)
 
