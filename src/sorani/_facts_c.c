@@ -148,6 +148,28 @@ split_units(int kind, const void *data, Py_ssize_t n, unit_t **out)
     return m;
 }
 
+/* the ints below INT_CACHE, made once and shared (ints are immutable): word indices and the
+   offsets of most texts recur in every call */
+#define INT_CACHE 65536
+static PyObject *int_cache[INT_CACHE];
+
+static PyObject *
+small_int(Py_ssize_t i)  /* a new reference */
+{
+    if (i >= 0 && i < INT_CACHE) {
+        PyObject *v = int_cache[i];
+        if (v == NULL) {
+            v = PyLong_FromSsize_t(i);
+            if (v == NULL)
+                return NULL;
+            int_cache[i] = v;  /* (the cache's reference) */
+        }
+        Py_INCREF(v);
+        return v;
+    }
+    return PyLong_FromSsize_t(i);
+}
+
 static int
 check_info(PyObject *info)
 {
@@ -292,7 +314,7 @@ scan(PyObject *self, PyObject *args)
             goto done;
         }
         for (Py_ssize_t i = 0; i < m; i++) {
-            PyObject *idx = PyLong_FromSsize_t(i);
+            PyObject *idx = small_int(i);
             if (idx == NULL)
                 goto done;
             dist_t *e = &dist[u[i].d];
@@ -360,7 +382,7 @@ scan(PyObject *self, PyObject *args)
             if (w == NULL)
                 goto done;
         }
-        PyObject *st = PyLong_FromSsize_t(u[i].start), *en = PyLong_FromSsize_t(u[i].end);
+        PyObject *st = small_int(u[i].start), *en = small_int(u[i].end);
         if (st == NULL || en == NULL) {
             Py_XDECREF(st);
             Py_XDECREF(en);
