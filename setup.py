@@ -1,4 +1,5 @@
-"""The optional C extension (sorani/_speedups.c: the tokenizer's scanner, language ID's scoring);
+"""The optional C extensions (sorani/_speedups.c: the tokenizer's scanner, language ID's scoring;
+sorani/_facts_c.c: the word scan of the entity and fact passes);
 without a C compiler sorani installs and runs in pure Python (same results, slower). Everything
 else is in pyproject.toml."""
 from setuptools import Extension, setup
