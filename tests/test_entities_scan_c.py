@@ -193,3 +193,11 @@ def test_suffix_shortcuts_exact(stem: str, key_text: str) -> None:
     w = ws[0]
     for key in (fold_key(key_text), fold_key(stem)[:len(fold_key(stem)) // 2 + 1], fold_key(stem)[:-2]):
         assert _last_match(w, key) == _slow_last_match(w, key)
+
+
+def test_many_distinct_units() -> None:
+    """Tens of thousands of distinct units (the table grows past its first size) and repeats."""
+    letters = "ابپتجچحخدرزسشعفقکگلمنوهیێۆە"
+    words = [letters[i % 27] + letters[(i // 27) % 27] + letters[(i // 729) % 27] for i in range(20000)]
+    text = " ".join(words + words[::3]) + " " + " ".join(str(i) for i in range(5000))
+    assert _c(text) == _pure(text)

@@ -67,6 +67,10 @@ typedef struct {
     Py_ssize_t d;  /* index of its distinct unit */
 } unit_t;
 
+/* the seed of the unit hash: the hash of a str, randomized per process as Python's own (so that
+   no fixed set of units makes the table's probes long) */
+static size_t hash_seed = 0;
+
 typedef struct {  /* a distinct unit: its first occurrence, bytes, hash, words, list */
     Py_ssize_t start, end, count;
     size_t nbytes, hash;
@@ -256,9 +260,12 @@ scan(PyObject *self, PyObject *args)
         for (Py_ssize_t i = 0; i < m; i++) {
             const char *p = data + u[i].start * kind;
             size_t nbytes = (size_t)(u[i].end - u[i].start) * (size_t)kind;
-            size_t h = 1469598103934665603u;  /* FNV-1a over the bytes */
+            size_t h = 1469598103934665603u ^ hash_seed;  /* FNV-1a over the bytes, seeded, mixed */
             for (size_t b = 0; b < nbytes; b++)
                 h = (h ^ (unsigned char)p[b]) * 1099511628211u;
+            h ^= h >> 31;
+            h *= 0x9e3779b97f4a7c15u;
+            h ^= h >> 29;
             size_t slot = h & mask;
             Py_ssize_t d;
             for (;;) {
@@ -637,6 +644,14 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__facts_c(void)
 {
+    PyObject *seed = PyUnicode_FromString("sorani._facts_c");
+    if (seed == NULL)
+        return NULL;
+    Py_hash_t hs = PyObject_Hash(seed);
+    Py_DECREF(seed);
+    if (hs == -1 && PyErr_Occurred())
+        return NULL;
+    hash_seed = (size_t)hs;
     PyObject *m = PyModule_Create(&module);
     if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 3) < 0) {
         Py_DECREF(m);
