@@ -187,10 +187,17 @@ def test_suffix_shortcuts_exact(stem: str, key_text: str) -> None:
     from sorani.entities.tagger import _last_match, _suffix_bases
 
     assert _suffix_bases(stem) == _slow_suffix_bases(stem)
-    ws = scan(stem)
+    ws = scan("لە" + stem)
     if not ws:
         return
     w = ws[0]
+    from sorani.entities.gazetteer import key_of_folded
+    from sorani.entities.tagger import _SPLITS, _split_keys, _splits
+
+    _SPLITS.pop(w.f, None)
+    assert _split_keys(w) == tuple((off, st, w.key if off == 0 and len(st) > 1 else key_of_folded(st))
+                                   for off, st in _splits(w))
+    w = scan(stem)[0] if scan(stem) else w
     for key in (fold_key(key_text), fold_key(stem)[:len(fold_key(stem)) // 2 + 1], fold_key(stem)[:-2]):
         assert _last_match(w, key) == _slow_last_match(w, key)
 

@@ -161,8 +161,11 @@ def _split_keys(w: Word) -> tuple[tuple[int, str, str], ...]:
     if got is None:
         if len(_SPLITS) > 200_000:
             _SPLITS.clear()
-        got = _SPLITS[w.f] = tuple((off, stem, w.key if off == 0 and len(stem) > 1 else key_of_folded(stem))
-                                   for off, stem in _splits(w))
+        if len(w.f) > 1 and w.key == w.f:  # nothing to drop or collapse: nor in a rest
+            got = _SPLITS[w.f] = tuple((off, stem, stem) for off, stem in _splits(w))
+        else:
+            got = _SPLITS[w.f] = tuple((off, stem, w.key if off == 0 and len(stem) > 1 else key_of_folded(stem))
+                                       for off, stem in _splits(w))
     return got
 
 
