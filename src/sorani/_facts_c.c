@@ -184,10 +184,33 @@ check_info(PyObject *info)
     return 0;
 }
 
-static int
-set_slot(PyObject *descr, PyObject *obj, PyObject *value)
+/* a slot of a word: the object field at ``off`` (checked by ``slot_offset``) set to ``value``,
+   as the member descriptor sets it */
+static void
+set_slot(PyObject *obj, Py_ssize_t off, PyObject *value)
 {
-    return Py_TYPE(descr)->tp_descr_set(descr, obj, value);
+    PyObject **field = (PyObject **)((char *)obj + off);
+    PyObject *old = *field;
+    Py_INCREF(value);
+    *field = value;
+    Py_XDECREF(old);
+}
+
+/* the offset of the object slot of a member descriptor of ``type``, or -1 (TypeError set) */
+static Py_ssize_t
+slot_offset(PyObject *descr, PyTypeObject *type)
+{
+    if (!PyObject_TypeCheck(descr, &PyMemberDescr_Type) || ((PyDescrObject *)descr)->d_type != type) {
+        PyErr_SetString(PyExc_TypeError, "scan: slots must be member descriptors of word_type");
+        return -1;
+    }
+    PyMemberDef *def = ((PyMemberDescrObject *)descr)->d_member;
+    if (def->type != T_OBJECT_EX || (def->flags & READONLY) || def->offset < (Py_ssize_t)sizeof(PyObject)
+        || def->offset + (Py_ssize_t)sizeof(PyObject *) > type->tp_basicsize) {
+        PyErr_SetString(PyExc_TypeError, "scan: slots must be writable object slots of word_type");
+        return -1;
+    }
+    return def->offset;
 }
 
 static PyObject *
@@ -195,7 +218,7 @@ scan(PyObject *self, PyObject *args)
 {
     PyObject *text, *forms, *make_forms, *pool, *out, *slots;
     PyTypeObject *word_type;
-    PyObject *sl[5];
+    Py_ssize_t sl[5];
     if (!PyArg_ParseTuple(args, "UO!OOO!O!O!:scan", &text, &PyDict_Type, &forms, &make_forms, &pool,
                           &PyList_Type, &out, &PyType_Type, &word_type, &PyTuple_Type, &slots))
         return NULL;
@@ -217,12 +240,9 @@ scan(PyObject *self, PyObject *args)
         return NULL;
     }
     for (int k = 0; k < 5; k++) {
-        sl[k] = PyTuple_GET_ITEM(slots, k);
-        if (!PyObject_TypeCheck(sl[k], &PyMemberDescr_Type)
-            || ((PyDescrObject *)sl[k])->d_type != word_type || Py_TYPE(sl[k])->tp_descr_set == NULL) {
-            PyErr_SetString(PyExc_TypeError, "scan: slots must be member descriptors of word_type");
+        sl[k] = slot_offset(PyTuple_GET_ITEM(slots, k), word_type);
+        if (sl[k] < 0)
             return NULL;
-        }
     }
     Py_INCREF(text);  /* (held while the callback runs) */
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -399,9 +419,17 @@ scan(PyObject *self, PyObject *args)
         PyList_SET_ITEM(starts, i, st);  /* (the lists hold the references) */
         PyList_SET_ITEM(ends, i, en);
         PyObject *info = PyList_GET_ITEM(dinfo, u[i].d);
-        if (set_slot(sl[0], w, st) < 0 || set_slot(sl[1], w, en) < 0
-            || set_slot(sl[2], w, PyTuple_GET_ITEM(info, 0)) < 0 || set_slot(sl[3], w, PyTuple_GET_ITEM(info, 1)) < 0
-            || set_slot(sl[4], w, PyTuple_GET_ITEM(info, 2)) < 0 || PyList_Append(out, w) < 0) {
+        if (!PyObject_TypeCheck(w, word_type)) {
+            PyErr_SetString(PyExc_TypeError, "scan: the pool must hold word_type objects");
+            Py_DECREF(w);
+            goto done;
+        }
+        set_slot(w, sl[0], st);
+        set_slot(w, sl[1], en);
+        set_slot(w, sl[2], PyTuple_GET_ITEM(info, 0));
+        set_slot(w, sl[3], PyTuple_GET_ITEM(info, 1));
+        set_slot(w, sl[4], PyTuple_GET_ITEM(info, 2));
+        if (PyList_Append(out, w) < 0) {
             Py_DECREF(w);
             goto done;
         }
