@@ -152,6 +152,14 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
     forms = _FORMS
     if len(forms) > 200_000:
         forms.clear()
+    compiled = _compiled_scan()
+    if compiled is not None:  # the same words, split and set in C (sorani/_facts_c.c)
+        out = WordList()
+        with no_cycle_collection():
+            out.units, out.starts, out.ends, at, merged = compiled(text, forms, _add_forms, pool, out, Word,
+                                                                  _WORD_SLOTS)
+        out.cache["key_at"] = (at, merged)  # (taken by the tagger's key index of these words)
+        return out
     forms_get = forms.get
     # the units and the gaps between them, in one flat list (no tuple a unit): every character
     # is either a gap character or one a unit starts with, so the units are those of _GAP_WORD;
@@ -204,6 +212,29 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
     out.units = units
     out.starts, out.ends = starts, ends
     return out
+
+
+_WORD_SLOTS = (Word.start, Word.end, Word.f, Word.key, Word.kind)  # (member descriptors, for the C scan)
+_COMPILED: list[Any] = []
+
+
+def _compiled_scan() -> Any:
+    """``scan`` of ``sorani._facts_c`` (None: not built, or ``SORANI_PURE_PYTHON`` set)."""
+    if not _COMPILED:
+        from sorani._compiled import load
+
+        module = load("_facts_c", 3)
+        _COMPILED[:] = [module.scan, module.forms] if module is not None else [None, None]
+    return _COMPILED[0]
+
+
+_KINDS = ("num", "word", "punct")
+
+
+def _add_forms(new_units: list[str]) -> None:
+    """Add the forms of units not met before to ``_FORMS`` (called by the C scan; its ``forms``
+    is ``_forms`` in C)."""
+    _FORMS.update(zip(new_units, _COMPILED[1](new_units, _FOLD_TABLE, _KINDS)))
 
 
 def _forms(raw: list[str]) -> list[tuple[str, str, str]]:

@@ -129,6 +129,10 @@ def _last_match(w: Word, key: str) -> int:
     if w.key == key:
         return len(f.rstrip(_DROP_EDGE))
     suffixes = affixes()[0]
+    if len(f) > 1 and w.key == f:  # nothing to drop or collapse (nor in a part): the base is the key
+        n = len(f) - len(key)
+        return len(key) if 1 <= n < min(affixes()[2] + 1, len(f)) and f.startswith(key) and f[-n:] in suffixes \
+            else 0
     for n in range(1, min(affixes()[2] + 1, len(f))):
         base = f[:-n].rstrip(_DROP_EDGE)
         if key_of_folded(base) == key and key_of_folded(f[-n:]) in suffixes:
@@ -157,8 +161,11 @@ def _split_keys(w: Word) -> tuple[tuple[int, str, str], ...]:
     if got is None:
         if len(_SPLITS) > 200_000:
             _SPLITS.clear()
-        got = _SPLITS[w.f] = tuple((off, stem, w.key if off == 0 and len(stem) > 1 else key_of_folded(stem))
-                                   for off, stem in _splits(w))
+        if len(w.f) > 1 and w.key == w.f:  # nothing to drop or collapse: nor in a rest
+            got = _SPLITS[w.f] = tuple((off, stem, stem) for off, stem in _splits(w))
+        else:
+            got = _SPLITS[w.f] = tuple((off, stem, w.key if off == 0 and len(stem) > 1 else key_of_folded(stem))
+                                       for off, stem in _splits(w))
     return got
 
 
@@ -612,6 +619,11 @@ class _KeyIndex:
             for i, w in enumerate(words):
                 by_form[w.f].append(i)
         self.by_form: dict[str, list[int]] = by_form  # form -> ascending indices of its words
+        self.words = words
+        made = words.cache.pop("key_at", None) if type(words) is WordList else None
+        if made is not None:  # made by the compiled scan with the words (the same index)
+            self.at, self.merged = made
+            return
         # key -> the index list of its form (the last form of a key wins here), read in C
         lists = list(by_form.values())
         keys = list(map(_KEY, map(words.__getitem__, map(_FIRST, lists))))
@@ -1626,6 +1638,9 @@ def _suffix_bases(stem: str) -> tuple[tuple[str, int], ...]:
     """(key, length) of each base of ``stem`` followed by an allowed suffix, shortest suffix
     first (the bases ``_propagate`` looks up among the names of a text)."""
     suffixes, _, maxsuf = affixes()
+    if key_of_folded(stem) == stem:  # nothing to drop or collapse: nor in any part of it
+        return tuple((stem[:-m], len(stem) - m) for m in range(1, min(maxsuf + 1, len(stem) - 2))
+                     if stem[-m:] in suffixes)
     return tuple((key_of_folded(stem[:-m]), len(stem) - m) for m in range(1, min(maxsuf + 1, len(stem) - 2))
                  if key_of_folded(stem[-m:]) in suffixes)
 
