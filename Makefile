@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 .PHONY: demo test venv evaluate bench bench-peers clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard src/sorani/*.c)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,langid-train,lid176]'

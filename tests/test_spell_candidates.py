@@ -1,5 +1,5 @@
 """Tests of the candidate sources of sorani.spell.suggest added for issue 8 (glued و, letters
-often left out, the ە/ێ stem vowel) and of the optional compiled module ``sorani._spellfix_c``
+often left out, the ە/ێ stem vowel) and of the optional compiled module ``sorani._spell_c``
 (every compiled function must give exactly what its pure-Python twin gives)."""
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_stem_vowel_variant_only_inside_the_word() -> None:
 def compiled():  # type: ignore[no-untyped-def]
     f = _compiled_cost()
     if f is None:
-        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
     return f
 
 
@@ -71,7 +71,7 @@ def test_compiled_cost_edge_cases(compiled) -> None:  # type: ignore[no-untyped-
 def compiled_affixed():  # type: ignore[no-untyped-def]
     f = _compiled_known_affixed()
     if f is None:
-        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
     return f
 
 
@@ -96,7 +96,7 @@ def test_compiled_known_affixed_words(compiled_affixed) -> None:  # type: ignore
 def compiled_approx():  # type: ignore[no-untyped-def]
     f = _compiled_approx()
     if f is None:
-        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
     return f
 
 
@@ -114,7 +114,7 @@ def test_compiled_approx_words(compiled_approx) -> None:  # type: ignore[no-unty
 def test_compiled_near_and_compound_equal_pure_python() -> None:
     near, compound = _compiled_near(), _compiled_compound()
     if near is None or compound is None:
-        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
     words = ["نوسەر", "کوردستان", "هەڵبژاردن", "دەسبەسەرکرانی", "سەرکەوتنەکانیان", "", "x",
              "ە" * 30, "\ud800ەکان", "😀کتێب", "کتێبەکانم" * 6]
     for w in words + [w[1:] for w in words] + [w[:-1] for w in words]:
@@ -127,7 +127,7 @@ def test_compiled_near_and_compound_equal_pure_python() -> None:
 def test_compiled_compound_property(w: str) -> None:
     compound = _compiled_compound()
     if compound is None:
-        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
     assert compound(w) == _compound_py(w)
     near = _compiled_near()
     assert near(w) == _near_frequent_py(w)
@@ -138,7 +138,7 @@ def test_compiled_compound_property(w: str) -> None:
 def test_compiled_first_stem_equals_iter_affix_stems(w: str) -> None:
     first = _compiled_first_stem()
     if first is None:
-        pytest.skip("sorani._spellfix_c not built (or SORANI_PURE_PYTHON set)")
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
     stems_ = _stem_set()
     expected = next((s for s in iter_affix_stems(w) if s in stems_), None)
     assert first(w) == expected

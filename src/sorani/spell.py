@@ -27,7 +27,7 @@ cheap) minus a log-frequency prior (an inflected form the word list lacks borrow
 frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
 
 The edit cost, the affix and compound rules and the delete-index look-ups run in the optional
-compiled module ``sorani._spellfix_c`` when it is built; each has a pure-Python twin (``_cost_py``,
+compiled module ``sorani._spell_c`` when it is built; each has a pure-Python twin (``_cost_py``,
 ``_known_affixed_py``, ``_compound_py``, ``_approx_best_py``, ``_near_frequent_py``) that gives
 exactly the same results (``SORANI_PURE_PYTHON=1`` forces them).
 
@@ -61,7 +61,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 6          # VERSION of sorani._spellfix_c
+C_VERSION = 6          # VERSION of sorani._spell_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -156,10 +156,10 @@ def _prefix_heads() -> frozenset[str]:
 
 @cache
 def _compiled_known_affixed():  # type: ignore[no-untyped-def]
-    """``known_affixed`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python)."""
+    """``known_affixed`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
     from sorani._compiled import load
 
-    mod = load("_spellfix_c", C_VERSION)
+    mod = load("_spell_c", C_VERSION)
     if mod is None:
         return None
     f = mod.known_affixed
@@ -172,11 +172,11 @@ def _compiled_known_affixed():  # type: ignore[no-untyped-def]
 
 @cache
 def _compiled_first_stem():  # type: ignore[no-untyped-def]
-    """``first_known_stem`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python):
+    """``first_known_stem`` of ``sorani._spell_c`` bound to the tables (None: pure Python):
     the first stem of ``sorani.lm.iter_affix_stems`` in ``_stem_set()``."""
     from sorani._compiled import load
 
-    mod = load("_spellfix_c", C_VERSION)
+    mod = load("_spell_c", C_VERSION)
     if mod is None:
         return None
     f = mod.first_known_stem
@@ -187,10 +187,10 @@ def _compiled_first_stem():  # type: ignore[no-untyped-def]
 
 @cache
 def _compiled_compound():  # type: ignore[no-untyped-def]
-    """``compound_known`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python)."""
+    """``compound_known`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
     from sorani._compiled import load
 
-    mod = load("_spellfix_c", C_VERSION)
+    mod = load("_spell_c", C_VERSION)
     if mod is None or _compiled_known_affixed() is None:
         return None
     f = mod.compound_known
@@ -506,11 +506,11 @@ def _delete_index() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _compiled_cost():  # type: ignore[no-untyped-def]
-    """``cost`` of the optional compiled module ``sorani._spellfix_c``, configured with the
+    """``cost`` of the optional compiled module ``sorani._spell_c``, configured with the
     tables of ``_confusions`` (None: the pure-Python ``_cost_py``)."""
     from sorani._compiled import load
 
-    mod = load("_spellfix_c", C_VERSION)
+    mod = load("_spell_c", C_VERSION)
     if mod is None:
         return None
     sub, indel, double, _ = _confusions()
@@ -730,10 +730,10 @@ def _near_frequent_py(stem: str) -> list[str]:
 
 @cache
 def _compiled_near():  # type: ignore[no-untyped-def]
-    """``near_frequent`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python)."""
+    """``near_frequent`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
     from sorani._compiled import load
 
-    mod = load("_spellfix_c", C_VERSION)
+    mod = load("_spell_c", C_VERSION)
     if mod is None:
         return None
     f = mod.near_frequent
@@ -871,10 +871,10 @@ def _approx_best_py(w: str) -> list[str]:
 
 @cache
 def _compiled_approx():  # type: ignore[no-untyped-def]
-    """``approx_best`` of ``sorani._spellfix_c`` bound to the tables (None: pure Python)."""
+    """``approx_best`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
     from sorani._compiled import load
 
-    mod = load("_spellfix_c", C_VERSION)
+    mod = load("_spell_c", C_VERSION)
     if mod is None:
         return None
     f = mod.approx_best

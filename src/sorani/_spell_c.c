@@ -698,11 +698,11 @@ static PyMethodDef methods[] = {
     {"known_affixed", known_affixed, METH_VARARGS, "Is a stem of the word (affixes stripped) known?"},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_spellfix_c",
+static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_spell_c",
                                        "Compiled helpers of sorani.spell.", -1, methods,
                                        NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit__spellfix_c(void) {
+PyMODINIT_FUNC PyInit__spell_c(void) {
     PyObject *m = PyModule_Create(&moduledef);
     if (m && PyModule_AddIntConstant(m, "VERSION", VERSION) < 0) {
         Py_DECREF(m);
