@@ -435,7 +435,8 @@ _UNKNOWN: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
 _MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
     "ەکان", "ەکە", "ەکانی", "ەکەی", "ەکانمان", "ەکانیان", "ەکەمان", "ەکانەوە", "ەکەدا", "ەکاندا", "ان", "انی",
     "ێک", "ێکی", "یەک", "یەکی", "ی", "یش", "ش", "دا", "ەوە", "وە", "یان", "مان", "تان", "م", "ت", "یە", "ە",
-    "ین", "ن", "ێت", "ات", "وو", "ووە", "بوو", "کرد", "کردووە", "کرا", "ەتی", "ییەکان", "ییە", "یی")},
+    "ین", "ن", "ێت", "ات", "وو", "ووە", "بوو", "کرد", "کردووە", "کرا", "ەتی", "ییەکان", "ییە", "یی",
+    "کە", "کەی", "کان", "کانی")},  # after a vowel: کارگە+کەی, بەرنامە+کان
     key=len, reverse=True))
 
 
@@ -821,7 +822,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if j >= n or words[j].kind != "word":
             return False
         k = words[j].key
-        return k in weekdays or (k.endswith("ی") and k[:-1] in weekdays)
+        return k in weekdays or (k.endswith("ی") and k[:-1] in weekdays) or _weekday_rest(k, weekdays) is not None
 
     def year_at(j: int) -> bool:
         return j < n and words[j].kind == "num" and words[j].f.isdigit() and len(words[j].f) in (2, 4)
@@ -833,9 +834,13 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         k = j + 1
         if k + 1 < n and words[k].key in links and words[k + 1].kind == "num":
             k += 2
-        if k < n and words[k].key == "ی" and glued(k - 1, k):
-            k += 1
+        if k < n and words[k].key == "ی" and (glued(k - 1, k) or words[k - 1].kind == "num"):
+            k += 1  # 5ی حوزەیران, 5 ی حوزەیران
+        if k + 1 < n and words[k].key == _K_MONTH and words[k - 1].key == "ی" and month_at(k + 1):
+            k += 1  # 9ی مانگی ئازار
         m = month_at(k)
+        if m and k + m + 1 < n and words[k + m].f == "/" and month_at(k + m + 1):
+            return k + m + month_at(k + m + 1)  # 22 ئاب / ئۆگۆست: the same month in two calendars
         return k + m - 1 if m else -1
 
     def after_month(j: int) -> int:
@@ -933,8 +938,23 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 end = last.start + len(_era(last, eras))
             elif last.kind == "word" and last.key in weekdays:
                 end = last.end  # هەینی: the final ی is the weekday's, not an ezafe
+            elif last.kind == "word" and _weekday_rest(last.key, weekdays):
+                rest = _weekday_rest(last.key, weekdays) or ""
+                if fold_key(last.f[-len(rest):]) == rest:
+                    end = last.end - len(rest)  # شەممەدا, هەینیش: the weekday without its clitic
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
+
+
+_WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
+
+
+def _weekday_rest(k: str, weekdays: frozenset[str]) -> str | None:
+    """The clitic after a weekday in the key ``k`` (شەممەدا -> دا), or None."""
+    for suf in _WEEKDAY_CLITICS:
+        if k.endswith(suf) and k[:-len(suf)] in weekdays:
+            return suf
+    return None
 
 
 def _common_month(k: str) -> bool:
@@ -1242,6 +1262,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         k = words[j].key
         if _verb_like(k):
             return False
+        if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common):
+            return False  # شوێنی دانانی, گرفتی بەبازاڕکردنی: a chain of common nouns in ezafe
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
 
     openers: set[int] = set()
