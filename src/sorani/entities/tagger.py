@@ -1262,7 +1262,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         k = words[j].key
         if _verb_like(k):
             return False
-        if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common):
+        if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common) \
+                and words[j + 1].key not in loc_heads and not _phrase_at(words, j + 1, titles):
             return False  # شوێنی دانانی, گرفتی بەبازاڕکردنی: a chain of common nouns in ezafe
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
 
