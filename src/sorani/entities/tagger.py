@@ -50,6 +50,7 @@ _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _K_HEADED_BY = fold_key("سەرۆکایەتیی")
 _DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان", "ترین"))
+_DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
 
@@ -505,7 +506,8 @@ _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەد�
 _VERB_START = tuple(fold_key(x) for x in ("دە", "نا", "نە", "بکە", "کرد", "بوو", "هات"))
 _VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
 _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
-                                         "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
+                                         "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا",
+                                         "درا", "ژرا", "گیرا", "خرا"))
 
 
 def _is_speech_key(key: str) -> bool:
@@ -1265,6 +1267,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common) \
                 and words[j + 1].key not in loc_heads and not _phrase_at(words, j + 1, titles):
             return False  # شوێنی دانانی, گرفتی بەبازاڕکردنی: a chain of common nouns in ezafe
+        if k.endswith(_DEFINITE_I) and not _unknown(words[j], common):
+            return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
 
     openers: set[int] = set()
@@ -1305,7 +1309,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         first = q[0] if q else j
         k = first
         while k < n and k < first + 4 and words[k].kind == "word" and words[k].key not in stp \
-                and spans.owner[k] < 0 and (q is None or k <= q[1]):
+                and spans.owner[k] < 0 and (q is None or k <= q[1]) \
+                and (q is not None or k == first or not _verb_like(words[k].key)):
             k += 1
         if k > first:
             end = words[k - 1].start + _trim_clitics(words[k - 1], True, True)
