@@ -50,6 +50,7 @@ _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _K_HEADED_BY = fold_key("سەرۆکایەتیی")
 _DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان", "ترین"))
+_PREPOSITIONS = frozenset(fold_key(x) for x in ("لە", "بە", "بۆ", "لەگەڵ", "لەسەر", "لەناو", "بەبێ"))
 _DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
@@ -1337,8 +1338,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i in at_keys.positions(gnames):
         if words[i].kind == "word" and spans.owner[i] < 0:
             k = i + 1
-            while k < n and k < i + 4 and surname_like(k):
-                k += 1
+            while k < n and k < i + 4 and surname_like(k) \
+                    and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
+                k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …)
             alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin)
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
@@ -1478,12 +1480,24 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if i >= n - 2 or spans.owner[i] >= 0:
             continue
         j = i + 1
-        s_ = spans.at(j)
-        if s_ is not None and s_[4] in ("ORG", "LOC"):
-            j = s_[1] + 1
-        elif words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
-                and words[j].key not in stp and not _verb_like(words[j].key):
-            j += 1
+        for _step in range(3):  # وەزیری دەرەوەی نەرویج X: modifiers and a place or body before the name
+            if j >= n:
+                break
+            s_ = spans.at(j)
+            if s_ is not None and s_[4] in ("ORG", "LOC"):
+                j = s_[1] + 1
+                break
+            elif words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
+                    and words[j].key not in stp and words[j].f.endswith("ی") and words[j].key[:-1] in common:
+                j += 1  # دەرەوەی, تەندروستیی: a common noun in ezafe
+            elif _step == 0 and words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
+                    and words[j].key not in stp and not _verb_like(words[j].key):
+                j += 1
+                break
+            else:
+                break
+        if j >= n:
+            continue
         k = j
         while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
                 and (known_or_unknown(k) or words[k].key in gnames) and not _verb_like(words[k].key) \
@@ -1552,6 +1566,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             k = name_run_back(j, 3)
             if k <= j and all(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1)) \
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
+                    and not (k > 0 and words[k - 1].key in _PREPOSITIONS) \
+                    and not any(_verb_like(words[x].key) and words[x].key not in gnames for x in range(k, j + 1)) \
                     and not (k > 0 and words[k - 1].key in titles_1):  # بەڕێوەبەری باخداری گوتی: a role
                 spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
