@@ -1113,7 +1113,28 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not (j + 1 < n and words[j + 1].key == "و"):
                 break
             if known_or_unknown(j) and not words[j].key.endswith("ی") and j == i + 1:
-                end = words[j].start + _trim_clitics(words[j], keep_i=False)
+                # a foreign name of several words: ڕۆژنامەی لۆس ئەنجلس تایمز, کەناڵی فرانس 24
+                while j + 1 < n and j < i + 4 and spans.owner[j + 1] < 0 and words[j].f[-1:] != "ی" \
+                        and (words[j + 1].kind == "num" and len(words[j + 1].f) <= 3
+                             or words[j + 1].kind == "word" and _unknown(words[j + 1], common)
+                             and words[j + 1].key not in stp and not _verb_like(words[j + 1].key)
+                             and words[j + 1].key not in gnames
+                             and not words[j + 1].key.endswith(_DEFINITE_ENDS)):
+                    j += 1
+                end = words[j].start + _trim_clitics(words[j], keep_i=False) if words[j].kind == "word" \
+                    else words[j].end
+                spans.add(i, j, w.start, end, "ORG", None, "rule")
+                done = True
+                break
+            if j == i + 1 and _unknown(words[j], common) and words[j].key not in gnames and j + 1 < n \
+                    and not words[j].key.endswith("یی") and _ezafe_noun(words[j + 1], common) \
+                    and spans.owner[j + 1] < 0 and words[j + 1].key[:-1] not in stp \
+                    and words[j + 1].key not in org_heads and words[j + 1].key not in loc_heads:
+                # یانەی ناپۆلی نازناوی …: the name ends before a common noun in ezafe; its final ی is
+                # the name's own unless the name without it is known (یانەی لیڤەرپوولی ئینگلیزی)
+                end = words[j].end
+                if words[j].key.endswith("ی") and words[j].key[:-1] in gazetteer().single:
+                    end -= 1
                 spans.add(i, j, w.start, end, "ORG", None, "rule")
                 done = True
                 break
@@ -1140,6 +1161,18 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and (j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
                          or _verb_like(words[j + 1].key)):
                 spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+
+    # a body followed by its place in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
+    for item in list(spans.items):
+        if item[4] != "ORG":
+            continue
+        i1 = item[1]
+        if i1 + 1 >= n or words[i1].kind != "word" or not words[i1].f.endswith("ی") or item[3] < words[i1].end - 1:
+            continue
+        nxt = spans.at(i1 + 1)
+        if nxt is not None and nxt[4] == "LOC" and nxt[0] == i1 + 1 and nxt[2] == words[i1 + 1].start \
+                and words[item[0]].key in org_heads:
+            spans.add(item[0], nxt[1], item[2], nxt[3], "ORG", item[5], item[6], replace=True)
 
     # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
     for i in at_keys.positions(honorifics):
