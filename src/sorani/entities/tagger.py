@@ -50,6 +50,9 @@ _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _K_HEADED_BY = fold_key("سەرۆکایەتیی")
 _DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان", "ترین"))
+_NAME_PARTICLES = frozenset(fold_key(x) for x in ("دی", "دێ", "دا", "ڤان", "فان", "فۆن", "بن", "ئیبن", "ئەبو", "ئەل", "ئال"))
+_K_PRESIDENT = fold_key("سەرۆک")
+_K_REPUBLIC_OF = fold_key("کۆماری")
 _PREPOSITIONS = frozenset(fold_key(x) for x in ("لە", "بە", "بۆ", "لەگەڵ", "لەسەر", "لەناو", "بەبێ"))
 _DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
@@ -1069,6 +1072,27 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i0, i1, start, end, entry in _gazetteer_matches(words, clue):
         spans.add(i0, i1, start, end, entry.label, entry, "gazetteer")
 
+    for item in list(spans.items):
+        i0 = item[0]
+        if item[4] == "LOC" and item[1] > i0 and words[i0].key == _K_REPUBLIC_OF and i0 >= 1 \
+                and words[i0 - 1].key == _K_PRESIDENT and item[2] == words[i0].start:
+            # سەرۆک کۆماری عێراق: the title سەرۆک کۆمار + the country, not the Republic of Iraq
+            item[0], item[2] = i0 + 1, words[i0 + 1].start
+            spans.owner[i0] = len(spans.items)  # کۆماری stays out of every other entity
+            spans.items.append([i0, i0, words[i0].start, words[i0].end, None, None, "title"])
+    for item in spans.items:
+        # a one-word place that is also a given name, before another given name: سۆران جەمال
+        i0 = item[0]
+        if item[4] == "LOC" and item[1] == i0 and item[6] == "gazetteer" and words[i0].key in gnames \
+                and item[2] == words[i0].start and item[3] == words[i0].end and i0 + 1 < n \
+                and words[i0 + 1].key in gnames and spans.owner[i0 + 1] < 0 \
+                and (i0 == 0 or words[i0 - 1].kind == "punct" or words[i0 - 1].key in titles_1
+                     or words[i0 - 1].key in honorifics):
+            item[4], item[5], item[6] = None, None, "rule"
+            spans.owner[i0] = -1
+            spans.add(i0, i0 + 1, words[i0].start, words[i0 + 1].start + _trim_clitics(words[i0 + 1], True, True),
+                      "PER", None, "rule")
+
     def name_run_back(j: int, limit: int = 4) -> int:
         """First index of the run of name-candidate words ending at ``j`` (j+1 if none)."""
         k = j
@@ -1371,9 +1395,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i in at_keys.positions(gnames):
         if words[i].kind == "word" and spans.owner[i] < 0:
             k = i + 1
-            while k < n and k < i + 4 and surname_like(k) \
+            while k < n and k < i + 4 and (surname_like(k) or words[k].key in _NAME_PARTICLES and surname_like(k + 1)) \
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
-                k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …)
+                k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
+                # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
             alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin)
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
