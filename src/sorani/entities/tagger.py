@@ -1198,6 +1198,23 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and words[item[0]].key in org_heads:
             spans.add(item[0], nxt[1], item[2], nxt[3], "ORG", item[5], item[6], replace=True)
 
+    # a reporter's byline: NAME / PLACE – (ڕێکەوت حەسەن / سلێمانی -)
+    for i in at_keys.positions(("/",)):
+        if not 1 <= i < n - 1 or words[i].f != "/":
+            continue
+        loc = spans.at(i + 1)
+        if loc is None or loc[4] != "LOC" or loc[0] != i + 1:
+            continue
+        after = loc[1] + 1
+        if after < n and words[after].f not in ("-", "–", "—", ":", "،", ","):
+            continue
+        k = i - 1
+        while k >= 0 and k > i - 4 and words[k].kind == "word" and spans.owner[k] < 0 \
+                and words[k].key not in stp and not _verb_like(words[k].key):
+            k -= 1
+        if k < i - 1 and i - 1 - k <= 3 and (k < 0 or words[k].kind == "punct"):
+            spans.add(k + 1, i - 1, words[k + 1].start, words[i - 1].end, "PER", None, "rule")
+
     # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
     for i in at_keys.positions(honorifics):
         if i < n - 1 and spans.owner[i] < 0:
