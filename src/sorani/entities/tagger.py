@@ -53,6 +53,9 @@ _DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە",
 _NAME_PARTICLES = frozenset(fold_key(x) for x in ("دی", "دێ", "دا", "ڤان", "فان", "فۆن", "بن", "ئیبن", "ئەبو", "ئەل", "ئال"))
 _K_PRESIDENT = fold_key("سەرۆک")
 _K_REPUBLIC_OF = fold_key("کۆماری")
+_PLACE_CLASSIFIERS = frozenset(fold_key(x) for x in (
+    "شاری", "شارۆچکەی", "گوندی", "گوندەکانی", "ناوچەی", "ناحیەی", "قەزای", "پارێزگای", "گەڕەکی", "سنووری",
+    "لەشاری", "لەگوندی", "لەناوچەی", "بەناوچەی", "شارەکانی", "ناوچەکانی"))
 _PREPOSITIONS = frozenset(fold_key(x) for x in ("لە", "بە", "بۆ", "لەگەڵ", "لەسەر", "لەناو", "بەبێ"))
 _DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
@@ -1274,6 +1277,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             j = i + 1
             if j < n and words[j].key in loc_heads:
                 j += 1
+            if j + 2 < n and words[j].f in ('"', "«", "“") and key in _PLACE_CLASSIFIERS:
+                # گوندی "کانی ڕەش"ی شنۆ: a quoted name after a place classifier is the place
+                close = {"«": "»", "“": "”"}.get(words[j].f, words[j].f)
+                k = j + 1
+                while k < n and k <= j + 4 and words[k].kind == "word" and spans.owner[k] < 0:
+                    k += 1
+                if k < n and k > j + 1 and words[k].f == close:
+                    spans.add(j + 1, k - 1, words[j + 1].start, words[k - 1].end, "LOC", None, "rule")
+                continue
             if j < n and spans.owner[j] < 0 and _unknown(words[j], common) and words[j].key not in stp:
                 k = j
                 if k + 1 < n and _unknown(words[k + 1], common) and words[k].key[-1:] != "ی" and spans.owner[k + 1] < 0 \
