@@ -56,6 +56,9 @@ _K_REPUBLIC_OF = fold_key("کۆماری")
 _PLACE_CLASSIFIERS = frozenset(fold_key(x) for x in (
     "شاری", "شارۆچکەی", "گوندی", "گوندەکانی", "ناوچەی", "ناحیەی", "قەزای", "پارێزگای", "گەڕەکی", "سنووری",
     "لەشاری", "لەگوندی", "لەناوچەی", "بەناوچەی", "شارەکانی", "ناوچەکانی"))
+_SURNAME_NAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پوور", "پور", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))
+_SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "زادە", "نژاد"))  # عەبدی پوور
+_INDEF_ENDS = tuple(fold_key(x) for x in ("ێکی", "یەکی", "ێک", "یەک"))
 _PREPOSITIONS = frozenset(fold_key(x) for x in ("لە", "بە", "بۆ", "لەگەڵ", "لەسەر", "لەناو", "بەبێ"))
 _DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
@@ -1349,9 +1352,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
             return False
         k = words[j].key
-        if _verb_like(k):
-            return False
+        if _verb_like(k) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS):
+            return False  # (ناسرزادە, نادری: a name that opens like a negative verb)
         if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common) \
+                and not words[j + 1].key.endswith(_INDEF_ENDS) \
                 and words[j + 1].key not in loc_heads and not _phrase_at(words, j + 1, titles):
             return False  # شوێنی دانانی, گرفتی بەبازاڕکردنی: a chain of common nouns in ezafe
         if k.endswith(_DEFINITE_I) and not _unknown(words[j], common):
@@ -1424,7 +1428,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i in at_keys.positions(gnames):
         if words[i].kind == "word" and spans.owner[i] < 0:
             k = i + 1
-            while k < n and k < i + 4 and (surname_like(k) or words[k].key in _NAME_PARTICLES and surname_like(k + 1)) \
+            while k < n and k < i + 4 and (surname_like(k) or words[k].key in _NAME_PARTICLES and surname_like(k + 1)
+                                           or k > i + 1 and words[k].key in _SURNAME_PIECES and spans.owner[k] < 0) \
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
