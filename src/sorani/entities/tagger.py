@@ -1292,7 +1292,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if j < n and spans.owner[j] < 0 and _unknown(words[j], common) and words[j].key not in stp:
                 k = j
                 if k + 1 < n and _unknown(words[k + 1], common) and words[k].key[-1:] != "ی" and spans.owner[k + 1] < 0 \
-                        and _trim_clitics(words[k], False) == len(words[k].f) and words[k + 1].key not in stp:
+                        and _trim_clitics(words[k], False) == len(words[k].f) and words[k + 1].key not in stp \
+                        and not _verb_like(words[k + 1].key):
                     k += 1
                 nxt_word = k + 1 < n and words[k + 1].kind == "word" and (words[k + 1].key not in stp
                                                                           or key in loc_heads)
@@ -1680,6 +1681,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i0, i1, start, end, label, entry, how in spans.items:
         if not label:
             continue
+        if label in ("PER", "LOC") and end - start > 4 and text.endswith("یی", 0, end) and end == words[i1].end:
+            end -= 1  # خومەینیی, سلێمانیی: a name in ی with its ezafe spelt یی (GUIDELINES 2.2)
         out.append(Entity(start, end, label, text[start:end], entry.english if entry else "",
                           entry.wikidata if entry else "", how))
     out.sort(key=lambda e: e.start)
