@@ -96,3 +96,9 @@ def test_fresh2_fixture_is_wired_and_valid() -> None:
 
     tasks = {r["task"] for r in evaluate_ner(FIXTURES)}
     assert "ner/fresh2" in tasks
+
+
+def test_quoted_name_after_a_descriptive_org_head() -> None:
+    got = _ents('ئەندامی ئەنجومەنی فەرهەنگی- کۆمەڵایەتیی "نۆژین" لە شاری کامیاران')
+    assert ("نۆژین", "ORG") in got
+    assert not any(label == "ORG" and "ئەنجومەنی" in t for t, label in got)

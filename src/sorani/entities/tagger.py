@@ -1409,11 +1409,36 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(first, k - 1, words[first].start, end, "PER", None, "rule")
 
     # quoted names: "X Y" made of name-like words; after an organisation head it is an ORG
+    def org_head_before(i: int) -> int:
+        """An organisation head up to four words before the quote mark at ``i``, with only
+        modifiers between (ئەنجومەنی فەرهەنگی- کۆمەڵایەتیی "X"), or -1."""
+        for b in range(i - 1, max(-1, i - 6), -1):
+            wb = words[b]
+            if wb.key in org_heads:
+                return b
+            if wb.key == "و" and b < i - 1:
+                continue  # گۆڤاری فەرهەنگیی ئەدەبی و فارسی "X"
+            if wb.kind != "word" and wb.f not in ("-", "–") or wb.kind == "word" and (
+                    wb.key in stp or _verb_like(wb.key) or not wb.f.endswith(("ی", "یی"))):
+                return -1
+        return -1
+
     for i in at_keys.positions(('"', "«", "“", "'")):
         q = quoted_run(i)
         if not q or not spans.free(q[0], q[1]):
             continue
         ws = range(q[0], q[1] + 1)
+        b = org_head_before(i) if i >= 2 else -1
+        if b >= 0 and b < i - 1 and all(not _verb_like(words[k].key) for k in ws):
+            # a proper name set off in quotes after a descriptive head is the ORG (GUIDELINES 2.5)
+            for x in range(b, i):
+                it = spans.at(x)
+                if it is not None and it[4] == "ORG" and it[0] >= b and it[1] < i:
+                    it[4] = None
+                    for y in range(it[0], it[1] + 1):
+                        spans.owner[y] = -1
+            spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "ORG", None, "rule")
+            continue
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
                 and (words[q[0]].key in gnames or all(known_or_unknown(k) for k in ws)
                      or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))):
