@@ -1260,6 +1260,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if w.key == _K_NATIVE_OF and (k > j or _ezafe_noun(words[k], common) or words[k].kind != "word"
                              or not any(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1))):
             continue
+        if k <= j and words[j].key.endswith(_DEFINITE_ENDS) and words[j].key not in gnames:
+            continue  # گومانلێکراوەکە خەڵکی …: a noun with the article is no name
         at_boundary = k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp
         if k <= j and (any(known_or_unknown(x) for x in range(k, j + 1))
                        or (w.key != _K_NATIVE_OF and j > k and at_boundary
