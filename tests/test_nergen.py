@@ -102,3 +102,8 @@ def test_quoted_name_after_a_descriptive_org_head() -> None:
     got = _ents('ئەندامی ئەنجومەنی فەرهەنگی- کۆمەڵایەتیی "نۆژین" لە شاری کامیاران')
     assert ("نۆژین", "ORG") in got
     assert not any(label == "ORG" and "ئەنجومەنی" in t for t, label in got)
+
+
+def test_weekday_in_two_words() -> None:
+    assert ("ڕۆژی پێنج شەممە", "DATE") in _ents("لە ڕۆژی پێنج شەممەدا یادی دەکەنەوە")
+    assert ("سێ شەممە", "DATE") in _ents("کۆبوونەوەکە سێ شەممە دەبێت")

@@ -914,6 +914,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
                 start_off += 1
             j += 1
+        if j > i and j + 1 < n and words[j].key in _WEEKDAY_NUMS and words[j + 1].key.startswith(_K_SHEMME) \
+                and weekday_at(j + 1):
+            j += 1  # ڕۆژی پێنج شەممە: the weekday written in two words
         if weekday_at(j):
             j += 1
             core = True
@@ -954,10 +957,15 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 rest = _weekday_rest(last.key, weekdays) or ""
                 if fold_key(last.f[-len(rest):]) == rest:
                     end = last.end - len(rest)  # شەممەدا, هەینیش: the weekday without its clitic
+            if i >= 1 and not start_off and words[i].key.startswith(_K_SHEMME) and words[i - 1].key in _WEEKDAY_NUMS \
+                    and spans.owner[i - 1] < 0:
+                i -= 1  # پێنج شەممە
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
 
 
+_WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
+_K_SHEMME = fold_key("شەممە")
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
 
 
