@@ -157,6 +157,8 @@ def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, E
     name = w.f[best[2] - w.start:best[3] - w.start]
     if tail not in ("ی", "یی") or best[2] != w.start or name.endswith(("ا", "ە", "ۆ", "و", "ێ", "ی")):
         return False
+    if i + 1 < len(words) and words[i + 1].kind == "word" and _verb_like(words[i + 1].key):
+        return False  # سەردانی واشنگتۆنی کرد: the ی marks the object of a light verb
     prev = words[i - 1]
     return prev.kind == "word" and prev.f.endswith("ی") and prev.key not in single_triggers("loc_head") \
         and prev.key not in single_triggers("org_head") and prev.key not in single_triggers("loc_feature")
