@@ -1199,10 +1199,11 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if j < n and j > i and words[j].kind == "word" and words[j].key not in stp and spans.owner[j] < 0 \
                     and not _verb_like(words[j].key) and not words[j].f.endswith("ی") \
                     and (j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
-                         or _verb_like(words[j + 1].key)):
+                         or _verb_like(words[j + 1].key)
+                         or words[j + 1].key.startswith(_K_LE) and len(words[j + 1].key) > 3):  # … لەدژی
                 spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
 
-    # a body followed by its place in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
+    # a body followed by its place (or parent body) in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
     for item in list(spans.items):
         if item[4] != "ORG":
             continue
@@ -1210,8 +1211,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if i1 + 1 >= n or words[i1].kind != "word" or not words[i1].f.endswith("ی") or item[3] < words[i1].end - 1:
             continue
         nxt = spans.at(i1 + 1)
-        if nxt is not None and nxt[4] == "LOC" and nxt[0] == i1 + 1 and nxt[2] == words[i1 + 1].start \
-                and words[item[0]].key in org_heads:
+        if nxt is not None and nxt[4] in ("LOC", "ORG") and nxt[0] == i1 + 1 and nxt[2] == words[i1 + 1].start \
+                and words[item[0]].key in org_heads:  # (… پەناخوازانی نەتەوە یەکگرتووەکان: a body of the UN)
             spans.add(item[0], nxt[1], item[2], nxt[3], "ORG", item[5], item[6], replace=True)
 
     # a reporter's byline: NAME / PLACE – (ڕێکەوت حەسەن / سلێمانی -)
