@@ -515,6 +515,8 @@ _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
 _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
 
 
+_NEG_START = tuple(fold_key(x) for x in ("نا", "نە"))
+_VERB_FINAL = tuple(fold_key(x) for x in ("ت", "ن", "م", "ێ", "ە", "وە", "ی", "ا", "و"))
 _VERB_START = tuple(fold_key(x) for x in ("دە", "نا", "نە", "بکە", "کرد", "بوو", "هات"))
 _VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
 _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
@@ -536,8 +538,8 @@ _VERB_PREFIX = tuple(fold_key(x) for x in ("دە", "نا", "نە", "ب", "ئە",
 
 def _verb_like(key: str) -> bool:
     """A word that looks like a verb form (دەکات, کردووە, نییە …)."""
-    if key.startswith(_VERB_START) and len(key) > 3:
-        return True
+    if key.startswith(_VERB_START) and len(key) > 3 and (key.endswith(_VERB_FINAL) or not key.startswith(_NEG_START)):
+        return True  # (نادر, ناسرزادە: نا/نە + a stem without a personal ending is no verb)
     return key.endswith(_VERB_END) or (key.endswith(_VERB_END_PREFIXED) and key.startswith(_VERB_PREFIX))
 
 
