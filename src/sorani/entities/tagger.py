@@ -50,6 +50,17 @@ _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _K_HEADED_BY = fold_key("سەرۆکایەتیی")
 _DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان", "ترین"))
+_NAME_PARTICLES = frozenset(fold_key(x) for x in ("دی", "دێ", "دا", "ڤان", "فان", "فۆن", "بن", "ئیبن", "ئەبو", "ئەل", "ئال"))
+_K_PRESIDENT = fold_key("سەرۆک")
+_K_REPUBLIC_OF = fold_key("کۆماری")
+_PLACE_CLASSIFIERS = frozenset(fold_key(x) for x in (
+    "شاری", "شارۆچکەی", "گوندی", "گوندەکانی", "ناوچەی", "ناحیەی", "قەزای", "پارێزگای", "گەڕەکی", "سنووری",
+    "لەشاری", "لەگوندی", "لەناوچەی", "بەناوچەی", "شارەکانی", "ناوچەکانی"))
+_SURNAME_NAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پوور", "پور", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))
+_SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "زادە", "نژاد"))  # عەبدی پوور
+_INDEF_ENDS = tuple(fold_key(x) for x in ("ێکی", "یەکی", "ێک", "یەک"))
+_PREPOSITIONS = frozenset(fold_key(x) for x in ("لە", "بە", "بۆ", "لەگەڵ", "لەسەر", "لەناو", "بەبێ"))
+_DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
 _SURNAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پور", "پوور", "ی"))
 _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکەی", "گوندی", "ناوچەی", "گەڕەکی"))
 
@@ -150,6 +161,8 @@ def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, E
     name = w.f[best[2] - w.start:best[3] - w.start]
     if tail not in ("ی", "یی") or best[2] != w.start or name.endswith(("ا", "ە", "ۆ", "و", "ێ", "ی")):
         return False
+    if i + 1 < len(words) and words[i + 1].kind == "word" and _verb_like(words[i + 1].key):
+        return False  # سەردانی واشنگتۆنی کرد: the ی marks the object of a light verb
     prev = words[i - 1]
     return prev.kind == "word" and prev.f.endswith("ی") and prev.key not in single_triggers("loc_head") \
         and prev.key not in single_triggers("org_head") and prev.key not in single_triggers("loc_feature")
@@ -442,7 +455,8 @@ _UNKNOWN: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
 _MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
     "ەکان", "ەکە", "ەکانی", "ەکەی", "ەکانمان", "ەکانیان", "ەکەمان", "ەکانەوە", "ەکەدا", "ەکاندا", "ان", "انی",
     "ێک", "ێکی", "یەک", "یەکی", "ی", "یش", "ش", "دا", "ەوە", "وە", "یان", "مان", "تان", "م", "ت", "یە", "ە",
-    "ین", "ن", "ێت", "ات", "وو", "ووە", "بوو", "کرد", "کردووە", "کرا", "ەتی", "ییەکان", "ییە", "یی")},
+    "ین", "ن", "ێت", "ات", "وو", "ووە", "بوو", "کرد", "کردووە", "کرا", "ەتی", "ییەکان", "ییە", "یی",
+    "کە", "کەی", "کان", "کانی")},  # after a vowel: کارگە+کەی, بەرنامە+کان
     key=len, reverse=True))
 
 
@@ -508,10 +522,13 @@ _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
 _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
 
 
+_NEG_START = tuple(fold_key(x) for x in ("نا", "نە"))
+_VERB_FINAL = tuple(fold_key(x) for x in ("ت", "ن", "م", "ێ", "ە", "وە", "ی", "ا", "و"))
 _VERB_START = tuple(fold_key(x) for x in ("دە", "نا", "نە", "بکە", "کرد", "بوو", "هات"))
 _VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
 _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
-                                         "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا"))
+                                         "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا",
+                                         "درا", "ژرا", "گیرا", "خرا"))
 
 
 def _is_speech_key(key: str) -> bool:
@@ -528,8 +545,8 @@ _VERB_PREFIX = tuple(fold_key(x) for x in ("دە", "نا", "نە", "ب", "ئە",
 
 def _verb_like(key: str) -> bool:
     """A word that looks like a verb form (دەکات, کردووە, نییە …)."""
-    if key.startswith(_VERB_START) and len(key) > 3:
-        return True
+    if key.startswith(_VERB_START) and len(key) > 3 and (key.endswith(_VERB_FINAL) or not key.startswith(_NEG_START)):
+        return True  # (نادر, ناسرزادە: نا/نە + a stem without a personal ending is no verb)
     return key.endswith(_VERB_END) or (key.endswith(_VERB_END_PREFIXED) and key.startswith(_VERB_PREFIX))
 
 
@@ -833,7 +850,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if j >= n or words[j].kind != "word":
             return False
         k = words[j].key
-        return k in weekdays or (k.endswith("ی") and k[:-1] in weekdays)
+        return k in weekdays or (k.endswith("ی") and k[:-1] in weekdays) or _weekday_rest(k, weekdays) is not None
 
     def year_at(j: int) -> bool:
         return j < n and words[j].kind == "num" and words[j].f.isdigit() and len(words[j].f) in (2, 4)
@@ -845,9 +862,13 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         k = j + 1
         if k + 1 < n and words[k].key in links and words[k + 1].kind == "num":
             k += 2
-        if k < n and words[k].key == "ی" and glued(k - 1, k):
-            k += 1
+        if k < n and words[k].key == "ی" and (glued(k - 1, k) or words[k - 1].kind == "num"):
+            k += 1  # 5ی حوزەیران, 5 ی حوزەیران
+        if k + 1 < n and words[k].key == _K_MONTH and words[k - 1].key == "ی" and month_at(k + 1):
+            k += 1  # 9ی مانگی ئازار
         m = month_at(k)
+        if m and k + m + 1 < n and words[k + m].f == "/" and month_at(k + m + 1):
+            return k + m + month_at(k + m + 1)  # 22 ئاب / ئۆگۆست: the same month in two calendars
         return k + m - 1 if m else -1
 
     def after_month(j: int) -> int:
@@ -909,6 +930,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
                 start_off += 1
             j += 1
+        if j > i and j + 1 < n and words[j].key in _WEEKDAY_NUMS and words[j + 1].key.startswith(_K_SHEMME) \
+                and weekday_at(j + 1):
+            j += 1  # ڕۆژی پێنج شەممە: the weekday written in two words
         if weekday_at(j):
             j += 1
             core = True
@@ -945,8 +969,28 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 end = last.start + len(_era(last, eras))
             elif last.kind == "word" and last.key in weekdays:
                 end = last.end  # هەینی: the final ی is the weekday's, not an ezafe
+            elif last.kind == "word" and _weekday_rest(last.key, weekdays):
+                rest = _weekday_rest(last.key, weekdays) or ""
+                if fold_key(last.f[-len(rest):]) == rest:
+                    end = last.end - len(rest)  # شەممەدا, هەینیش: the weekday without its clitic
+            if i >= 1 and not start_off and words[i].key.startswith(_K_SHEMME) and words[i - 1].key in _WEEKDAY_NUMS \
+                    and spans.owner[i - 1] < 0:
+                i -= 1  # پێنج شەممە
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
+
+
+_WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
+_K_SHEMME = fold_key("شەممە")
+_WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
+
+
+def _weekday_rest(k: str, weekdays: frozenset[str]) -> str | None:
+    """The clitic after a weekday in the key ``k`` (شەممەدا -> دا), or None."""
+    for suf in _WEEKDAY_CLITICS:
+        if k.endswith(suf) and k[:-len(suf)] in weekdays:
+            return suf
+    return None
 
 
 def _common_month(k: str) -> bool:
@@ -1058,6 +1102,27 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i0, i1, start, end, entry in _gazetteer_matches(words, clue):
         spans.add(i0, i1, start, end, entry.label, entry, "gazetteer")
 
+    for item in list(spans.items):
+        i0 = item[0]
+        if item[4] == "LOC" and item[1] > i0 and words[i0].key == _K_REPUBLIC_OF and i0 >= 1 \
+                and words[i0 - 1].key == _K_PRESIDENT and item[2] == words[i0].start:
+            # سەرۆک کۆماری عێراق: the title سەرۆک کۆمار + the country, not the Republic of Iraq
+            item[0], item[2] = i0 + 1, words[i0 + 1].start
+            spans.owner[i0] = len(spans.items)  # کۆماری stays out of every other entity
+            spans.items.append([i0, i0, words[i0].start, words[i0].end, None, None, "title"])
+    for item in spans.items:
+        # a one-word place that is also a given name, before another given name: سۆران جەمال
+        i0 = item[0]
+        if item[4] == "LOC" and item[1] == i0 and item[6] == "gazetteer" and words[i0].key in gnames \
+                and item[2] == words[i0].start and item[3] == words[i0].end and i0 + 1 < n \
+                and words[i0 + 1].key in gnames and spans.owner[i0 + 1] < 0 \
+                and (i0 == 0 or words[i0 - 1].kind == "punct" or words[i0 - 1].key in titles_1
+                     or words[i0 - 1].key in honorifics):
+            item[4], item[5], item[6] = None, None, "rule"
+            spans.owner[i0] = -1
+            spans.add(i0, i0 + 1, words[i0].start, words[i0 + 1].start + _trim_clitics(words[i0 + 1], True, True),
+                      "PER", None, "rule")
+
     def name_run_back(j: int, limit: int = 4) -> int:
         """First index of the run of name-candidate words ending at ``j`` (j+1 if none)."""
         k = j
@@ -1102,7 +1167,28 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not (j + 1 < n and words[j + 1].key == "و"):
                 break
             if known_or_unknown(j) and not words[j].key.endswith("ی") and j == i + 1:
-                end = words[j].start + _trim_clitics(words[j], keep_i=False)
+                # a foreign name of several words: ڕۆژنامەی لۆس ئەنجلس تایمز, کەناڵی فرانس 24
+                while j + 1 < n and j < i + 4 and spans.owner[j + 1] < 0 and words[j].f[-1:] != "ی" \
+                        and (words[j + 1].kind == "num" and len(words[j + 1].f) <= 3
+                             or words[j + 1].kind == "word" and _unknown(words[j + 1], common)
+                             and words[j + 1].key not in stp and not _verb_like(words[j + 1].key)
+                             and words[j + 1].key not in gnames
+                             and not words[j + 1].key.endswith(_DEFINITE_ENDS)):
+                    j += 1
+                end = words[j].start + _trim_clitics(words[j], keep_i=False) if words[j].kind == "word" \
+                    else words[j].end
+                spans.add(i, j, w.start, end, "ORG", None, "rule")
+                done = True
+                break
+            if j == i + 1 and _unknown(words[j], common) and words[j].key not in gnames and j + 1 < n \
+                    and not words[j].key.endswith("یی") and _ezafe_noun(words[j + 1], common) \
+                    and spans.owner[j + 1] < 0 and words[j + 1].key[:-1] not in stp \
+                    and words[j + 1].key not in org_heads and words[j + 1].key not in loc_heads:
+                # یانەی ناپۆلی نازناوی …: the name ends before a common noun in ezafe; its final ی is
+                # the name's own unless the name without it is known (یانەی لیڤەرپوولی ئینگلیزی)
+                end = words[j].end
+                if words[j].key.endswith("ی") and words[j].key[:-1] in gazetteer().single:
+                    end -= 1
                 spans.add(i, j, w.start, end, "ORG", None, "rule")
                 done = True
                 break
@@ -1127,8 +1213,38 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if j < n and j > i and words[j].kind == "word" and words[j].key not in stp and spans.owner[j] < 0 \
                     and not _verb_like(words[j].key) and not words[j].f.endswith("ی") \
                     and (j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
-                         or _verb_like(words[j + 1].key)):
+                         or _verb_like(words[j + 1].key)
+                         or words[j + 1].key.startswith(_K_LE) and len(words[j + 1].key) > 3):  # … لەدژی
                 spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+
+    # a body followed by its place (or parent body) in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
+    for item in list(spans.items):
+        if item[4] != "ORG":
+            continue
+        i1 = item[1]
+        if i1 + 1 >= n or words[i1].kind != "word" or not words[i1].f.endswith("ی") or item[3] < words[i1].end - 1:
+            continue
+        nxt = spans.at(i1 + 1)
+        if nxt is not None and nxt[4] in ("LOC", "ORG") and nxt[0] == i1 + 1 and nxt[2] == words[i1 + 1].start \
+                and words[item[0]].key in org_heads:  # (… پەناخوازانی نەتەوە یەکگرتووەکان: a body of the UN)
+            spans.add(item[0], nxt[1], item[2], nxt[3], "ORG", item[5], item[6], replace=True)
+
+    # a reporter's byline: NAME / PLACE – (ڕێکەوت حەسەن / سلێمانی -)
+    for i in at_keys.positions(("/",)):
+        if not 1 <= i < n - 1 or words[i].f != "/":
+            continue
+        loc = spans.at(i + 1)
+        if loc is None or loc[4] != "LOC" or loc[0] != i + 1:
+            continue
+        after = loc[1] + 1
+        if after < n and words[after].f not in ("-", "–", "—", ":", "،", ","):
+            continue
+        k = i - 1
+        while k >= 0 and k > i - 4 and words[k].kind == "word" and spans.owner[k] < 0 \
+                and words[k].key not in stp and not _verb_like(words[k].key):
+            k -= 1
+        if k < i - 1 and i - 1 - k <= 3 and (k < 0 or words[k].kind == "punct"):
+            spans.add(k + 1, i - 1, words[k + 1].start, words[i - 1].end, "PER", None, "rule")
 
     # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
     for i in at_keys.positions(honorifics):
@@ -1169,6 +1285,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if w.key == _K_NATIVE_OF and (k > j or _ezafe_noun(words[k], common) or words[k].kind != "word"
                              or not any(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1))):
             continue
+        if k <= j and words[j].key.endswith(_DEFINITE_ENDS) and words[j].key not in gnames:
+            continue  # گومانلێکراوەکە خەڵکی …: a noun with the article is no name
         at_boundary = k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp
         if k <= j and (any(known_or_unknown(x) for x in range(k, j + 1))
                        or (w.key != _K_NATIVE_OF and j > k and at_boundary
@@ -1189,10 +1307,20 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             j = i + 1
             if j < n and words[j].key in loc_heads:
                 j += 1
+            if j + 2 < n and words[j].f in ('"', "«", "“") and key in _PLACE_CLASSIFIERS:
+                # گوندی "کانی ڕەش"ی شنۆ: a quoted name after a place classifier is the place
+                close = {"«": "»", "“": "”"}.get(words[j].f, words[j].f)
+                k = j + 1
+                while k < n and k <= j + 4 and words[k].kind == "word" and spans.owner[k] < 0:
+                    k += 1
+                if k < n and k > j + 1 and words[k].f == close:
+                    spans.add(j + 1, k - 1, words[j + 1].start, words[k - 1].end, "LOC", None, "rule")
+                continue
             if j < n and spans.owner[j] < 0 and _unknown(words[j], common) and words[j].key not in stp:
                 k = j
                 if k + 1 < n and _unknown(words[k + 1], common) and words[k].key[-1:] != "ی" and spans.owner[k + 1] < 0 \
-                        and _trim_clitics(words[k], False) == len(words[k].f) and words[k + 1].key not in stp:
+                        and _trim_clitics(words[k], False) == len(words[k].f) and words[k + 1].key not in stp \
+                        and not _verb_like(words[k + 1].key):
                     k += 1
                 nxt_word = k + 1 < n and words[k + 1].kind == "word" and (words[k + 1].key not in stp
                                                                           or key in loc_heads)
@@ -1252,8 +1380,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
             return False
         k = words[j].key
-        if _verb_like(k):
-            return False
+        if _verb_like(k) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS):
+            return False  # (ناسرزادە, نادری: a name that opens like a negative verb)
+        if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common) \
+                and not words[j + 1].key.endswith(_INDEF_ENDS) \
+                and words[j + 1].key not in loc_heads and not _phrase_at(words, j + 1, titles):
+            return False  # شوێنی دانانی, گرفتی بەبازاڕکردنی: a chain of common nouns in ezafe
+        if k.endswith(_DEFINITE_I) and not _unknown(words[j], common):
+            return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
 
     openers: set[int] = set()
@@ -1294,18 +1428,44 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         first = q[0] if q else j
         k = first
         while k < n and k < first + 4 and words[k].kind == "word" and words[k].key not in stp \
-                and spans.owner[k] < 0 and (q is None or k <= q[1]):
+                and spans.owner[k] < 0 and (q is None or k <= q[1]) \
+                and (q is not None or k == first or not _verb_like(words[k].key)):
             k += 1
         if k > first:
             end = words[k - 1].start + _trim_clitics(words[k - 1], True, True)
             spans.add(first, k - 1, words[first].start, end, "PER", None, "rule")
 
     # quoted names: "X Y" made of name-like words; after an organisation head it is an ORG
+    def org_head_before(i: int) -> int:
+        """An organisation head up to four words before the quote mark at ``i``, with only
+        modifiers between (ئەنجومەنی فەرهەنگی- کۆمەڵایەتیی "X"), or -1."""
+        for b in range(i - 1, max(-1, i - 6), -1):
+            wb = words[b]
+            if wb.key in org_heads:
+                return b
+            if wb.key == "و" and b < i - 1:
+                continue  # گۆڤاری فەرهەنگیی ئەدەبی و فارسی "X"
+            if wb.kind != "word" and wb.f not in ("-", "–") or wb.kind == "word" and (
+                    wb.key in stp or _verb_like(wb.key) or not wb.f.endswith(("ی", "یی"))):
+                return -1
+        return -1
+
     for i in at_keys.positions(('"', "«", "“", "'")):
         q = quoted_run(i)
         if not q or not spans.free(q[0], q[1]):
             continue
         ws = range(q[0], q[1] + 1)
+        b = org_head_before(i) if i >= 2 else -1
+        if b >= 0 and b < i - 1 and all(not _verb_like(words[k].key) for k in ws):
+            # a proper name set off in quotes after a descriptive head is the ORG (GUIDELINES 2.5)
+            for x in range(b, i):
+                it = spans.at(x)
+                if it is not None and it[4] == "ORG" and it[0] >= b and it[1] < i:
+                    it[4] = None
+                    for y in range(it[0], it[1] + 1):
+                        spans.owner[y] = -1
+            spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "ORG", None, "rule")
+            continue
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
                 and (words[q[0]].key in gnames or all(known_or_unknown(k) for k in ws)
                      or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))):
@@ -1321,8 +1481,11 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i in at_keys.positions(gnames):
         if words[i].kind == "word" and spans.owner[i] < 0:
             k = i + 1
-            while k < n and k < i + 4 and surname_like(k):
-                k += 1
+            while k < n and k < i + 4 and (surname_like(k) or words[k].key in _NAME_PARTICLES and surname_like(k + 1)
+                                           or k > i + 1 and words[k].key in _SURNAME_PIECES and spans.owner[k] < 0) \
+                    and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
+                k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
+                # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
             alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin)
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
@@ -1462,12 +1625,24 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if i >= n - 2 or spans.owner[i] >= 0:
             continue
         j = i + 1
-        s_ = spans.at(j)
-        if s_ is not None and s_[4] in ("ORG", "LOC"):
-            j = s_[1] + 1
-        elif words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
-                and words[j].key not in stp and not _verb_like(words[j].key):
-            j += 1
+        for _step in range(3):  # وەزیری دەرەوەی نەرویج X: modifiers and a place or body before the name
+            if j >= n:
+                break
+            s_ = spans.at(j)
+            if s_ is not None and s_[4] in ("ORG", "LOC"):
+                j = s_[1] + 1
+                break
+            elif words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
+                    and words[j].key not in stp and words[j].f.endswith("ی") and words[j].key[:-1] in common:
+                j += 1  # دەرەوەی, تەندروستیی: a common noun in ezafe
+            elif _step == 0 and words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
+                    and words[j].key not in stp and not _verb_like(words[j].key):
+                j += 1
+                break
+            else:
+                break
+        if j >= n:
+            continue
         k = j
         while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
                 and (known_or_unknown(k) or words[k].key in gnames) and not _verb_like(words[k].key) \
@@ -1536,6 +1711,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             k = name_run_back(j, 3)
             if k <= j and all(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1)) \
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
+                    and not (k > 0 and words[k - 1].key in _PREPOSITIONS) \
+                    and not any(_verb_like(words[x].key) and words[x].key not in gnames for x in range(k, j + 1)) \
                     and not (k > 0 and words[k - 1].key in titles_1):  # بەڕێوەبەری باخداری گوتی: a role
                 spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
@@ -1556,6 +1733,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i0, i1, start, end, label, entry, how in spans.items:
         if not label:
             continue
+        if label in ("PER", "LOC") and end - start > 4 and text.endswith("یی", 0, end) and end == words[i1].end:
+            end -= 1  # خومەینیی, سلێمانیی: a name in ی with its ezafe spelt یی (GUIDELINES 2.2)
         out.append(Entity(start, end, label, text[start:end], entry.english if entry else "",
                           entry.wikidata if entry else "", how))
     out.sort(key=lambda e: e.start)
