@@ -1,5 +1,5 @@
 """Entity recognition on unseen news (issue 7, generalization): the rules, data and held-out
-fixture added by the nergen work. Each case is a pattern of Sorani news, not a sentence of a
+fixture added for unseen news. Each case is a pattern of Sorani news, not a sentence of a
 fixture."""
 from __future__ import annotations
 
