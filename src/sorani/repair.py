@@ -75,6 +75,7 @@ JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
 H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
 H_FREE_COUNT = 100
+DRAWN_ON_AE = True      # … also on a line that writes ە as ة
 YY_COST = 1.0
 WW_COST = 1.0
 SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
@@ -452,17 +453,52 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای) — not after a
     # frequent word of its own such as لە، بە، کە, nor where the text writes ە as ة
     drawn = [w.endswith("\u0647") and lm.counts.get(p, 0) < H_FREE_COUNT
-             and not ae_typed for w, p in zip(words[:-1], parts)]
+             and (DRAWN_ON_AE or not ae_typed) for w, p in zip(words[:-1], parts)]
     cost = sum(H_JOIN_COST if d else per_join for d in drawn)
     unseen = 0.0 if all(drawn) else JOIN_UNSEEN_COST
     out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)
            + (unseen if lm.counts[w] < 1 else 0.0) for w in ranked}
+    if DRAWN_KEEP and all(drawn):
+        # the ە drawn as ه + space is written: a reading without it is dear
+        need = joined.count("\u06d5")
+        for w in out:
+            if w.count("\u06d5") < need:
+                out[w] += DRAWN_KEEP
     if JOIN_DERIVED and all(drawn) and len(ranked) < DERIVED_WHEN_FEWER:
         # inflected forms of known stems, where every space is a drawn ە (سقزه کم → سەقزەکەم)
         for w, _lp_ in _derived(joined)[:DERIVED_MAX]:
             if w not in out:
                 out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + DERIVED_COST
+    if JOIN_MORPH and all(drawn) and len(joined) <= 20:
+        # … and spellings the morphological analyzer knows (چاوه ري → چاوەڕێیە is not, کاله كي →
+        # کاڵەکی is): the joined letters as typed, or with a Kurdish letter chosen for each
+        # ambiguous one
+        for w in _join_spellings(joined, persian_kb):
+            if w not in out:
+                out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + VARIANT_COST
     return tuple(out.items())
+
+
+DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە
+JOIN_MORPH = True        # analyzer-known spellings for a join whose every space is a drawn ە
+
+
+@lru_cache(maxsize=50_000)
+def _join_spellings(joined: str, persian_kb: bool) -> tuple[str, ...]:
+    """Spellings of typed tokens written together (normalized) that the word model does not
+    know but the morphological analyzer does: as typed, with a Kurdish letter chosen for each
+    ambiguous one, and with an initial ا read as ئە (``ایباتەوە`` → ``ئەیباتەوە``)."""
+    lm = word_lm()
+    forms = [joined]
+    if joined.startswith("\u0627") and len(joined) > 2:
+        forms.append("\u0626\u06d5" + joined[1:])
+    out: list[str] = []
+    for f in forms:
+        if f not in lm.counts and _morph_known(f):
+            out.append(f)
+        out.extend(_typed_variants(f, persian_kb))
+    # not a compound of two words (کارەعاقڵانە): those are the tokens as typed
+    return tuple(w for w in dict.fromkeys(out) if _MORPH_KNOWN.get(w) == 1)[:VARIANTS_MAX]
 
 
 @lru_cache(maxsize=50_000)
