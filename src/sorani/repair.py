@@ -167,7 +167,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
         ins_costs[0] = dear
     last = len(typed) - 1
     del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == ae)
-                 and not (i == 0 and a == "\u0626") else (AE_DEAR if a == ae else dear)
+                 and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEAR if a == ae else dear)
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
     p, q = common_ends(typed, cand)
@@ -197,6 +197,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     return base_cost + prev[-1]
 
 
+HAMZA_KEEP = True       # a typed ئ is written on purpose (ێ drawn as ئ inside a word too)
 REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
 
 
@@ -252,8 +253,20 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     for w in found:
         if len(w) == 1 and w != "\u0648":  # one letter is no word (but و); ب typed for بە
             found[w] += SINGLE_LETTER_COST
+    _prefer_double(found)
+    if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
+        ref = spelling_logprob(base)
+        for w in found:
+            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
+    ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
+    return tuple(ranked[: MAX_CANDIDATES + 1])
+
+
+def _prefer_double(found: dict[str, float]) -> None:
+    """Make the one-letter spelling dearer where the standard double one is a candidate too:
+    the long vowel وو, which these keyboards' typists write with one و (هەموی for هەمووی), and
+    the ی of a ی-final stem + یە (نییە, گۆرانییە; نیە in older texts)."""
     if WW_COST:
-        # the same for the long vowel وو, which these keyboards' typists write with one و
         for w in list(found):
             i = w.find("\u0648\u0648")
             while i >= 0:
@@ -261,18 +274,10 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
                     found[single] += WW_COST
                 i = w.find("\u0648\u0648", i + 1)
     if YY_COST:
-        # standard orthography keeps both ی of a ی-final stem + یە (نییە، گۆرانییە): the one-ی
-        # spelling of older texts (نیە) costs more when the standard one is a candidate too
         for w in list(found):
             i = w.find("\u06cc\u06cc\u06d5")
             if i > 0 and (single := w[:i] + w[i + 1:]) in found:
                 found[single] += YY_COST
-    if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
-        ref = spelling_logprob(base)
-        for w in found:
-            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
-    ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
-    return tuple(ranked[: MAX_CANDIDATES + 1])
 
 
 VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)
@@ -458,6 +463,8 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     unseen = 0.0 if all(drawn) else JOIN_UNSEEN_COST
     out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)
            + (unseen if lm.counts[w] < 1 else 0.0) for w in ranked}
+    if JOIN_DOUBLE:
+        _prefer_double(out)
     if DRAWN_KEEP and all(drawn):
         # the ە drawn as ه + space is written: a reading without it is dear
         need = joined.count("\u06d5")
@@ -480,6 +487,7 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
 
 
 DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە
+JOIN_DOUBLE = True       # the وو / ییە preference of single words in joins too
 JOIN_MORPH = True        # analyzer-known spellings for a join whose every space is a drawn ە
 
 
