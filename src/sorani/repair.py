@@ -124,6 +124,7 @@ def _surface(word: str) -> str:
 CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
 COST_CUTOFF = 6.0
 AE_DEAR = 3.5           # ە added or dropped where the text writes its ە
+AE_DEL = 6.0            # … dropped where the text writes it (a typed ە, ة, final ه)
 ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
 DEAR = 1.5     # any other edit
 
@@ -167,7 +168,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
         ins_costs[0] = dear
     last = len(typed) - 1
     del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == ae)
-                 and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEAR if a == ae else dear)
+                 and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEL if a == ae else dear)
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
     p, q = common_ends(typed, cand)
