@@ -11,7 +11,10 @@ The channel (what a typist does) is directional: a letter typed for a Kurdish le
 lacks (ی for ێ, ل for ڵ, ر for ڕ; the ``typed`` rows of ``ambiguity.tsv``) is cheap, the reverse
 is not, and ب/ج/ز/ک typed for پ/چ/ژ/گ are cheap only when the line shows no Persian-keyboard
 letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (``خه تاي``), makes a
-join cheap, and a conjunction و glued to a word may be split off (``وبرکت`` → ``و بەرەکەت``).
+join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
+the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
+off (``وبرکت`` → ``و بەرەکەت``). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
+word) is dear to drop.
 Among the candidates of a typed word, a character n-gram model of standard spellings
 (``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``).
 Where the text writes ە, spellings with a Kurdish letter chosen for each ambiguous one
