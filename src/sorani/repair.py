@@ -480,7 +480,7 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
         for w, _lp_ in _derived(joined)[:DERIVED_MAX]:
             if w not in out:
                 out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + DERIVED_COST
-    if JOIN_MORPH and all(drawn) and len(joined) <= 20:
+    if JOIN_MORPH and all(drawn) and len(joined) <= 20 and len(ranked) < DERIVED_WHEN_FEWER:
         # … and spellings the morphological analyzer knows (چاوه ري → چاوەڕێیە is not, کاله كي →
         # کاڵەکی is): the joined letters as typed, or with a Kurdish letter chosen for each
         # ambiguous one
