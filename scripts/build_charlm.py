@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from build_lm import corpus_lines, gzip_text  # noqa: E402  (the same training text as the word model)
+from build_lm import corpus_lines, gzip_text, lexicon_flags, standard_spellings  # noqa: E402  (the same training text as the word model)
 from sorani._data import shared_data_dir  # noqa: E402
 
 ORDER = 5
@@ -35,12 +35,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=None)
     ap.add_argument("--out", default=str(ROOT / "src/sorani/data/repair/charlm.tsv.gz"))
+    ap.add_argument("--no-standardize", action="store_true",
+                    help="keep the transcripts' spellings (build_lm.standard_spellings)")
     args = ap.parse_args(argv)
     data = shared_data_dir(args.data)
     if data is None:
         print("build_charlm: shared data not found", file=sys.stderr)
         return 1
     types = {w for words in corpus_lines(data) for w in words if len(w) <= 30}
+    if not args.no_standardize:  # the transcripts' keyboard slips read as build_lm.py reads them
+        mapping = standard_spellings(Counter(types), lexicon_flags(data))
+        types = {mapping.get(w, w) for w in types}
     counts: Counter[tuple[str, str]] = Counter()
     for w in types:
         s = "^" * (ORDER - 1) + w + "$"

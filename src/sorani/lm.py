@@ -20,7 +20,9 @@ from sorani._data import data_path, read_rows
 
 DISCOUNT = 0.75
 # pseudo-counts for words known only from the word lists (s = SoraniKurdish headword, p = Pewan)
-LEXICON_PSEUDO = {"": 0.0, "s": 0.4, "p": 0.3, "w": 0.3, "sp": 0.8, "sw": 0.6, "pw": 0.5, "spw": 0.9}
+# t = a spelling of the transcripts that build_lm.py counted under its standard spelling
+LEXICON_PSEUDO = {"": 0.0, "s": 0.4, "p": 0.3, "w": 0.3, "sp": 0.8, "sw": 0.6, "pw": 0.5, "spw": 0.9,
+                  "t": 0.1}
 OOV_LOGPROB = -16.0
 
 

@@ -11,7 +11,10 @@ The channel (what a typist does) is directional: a letter typed for a Kurdish le
 lacks (ی for ێ, ل for ڵ, ر for ڕ; the ``typed`` rows of ``ambiguity.tsv``) is cheap, the reverse
 is not, and ب/ج/ز/ک typed for پ/چ/ژ/گ are cheap only when the line shows no Persian-keyboard
 letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (``خه تاي``), makes a
-join cheap, and a conjunction و glued to a word may be split off (``وبرکت`` → ``و بەرەکەت``).
+join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
+the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
+off (``وبرکت`` → ``و بەرەکەت``). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
+word) is dear to drop.
 Among the candidates of a typed word, a character n-gram model of standard spellings
 (``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``).
 Where the text writes ە, spellings with a Kurdish letter chosen for each ambiguous one
@@ -75,6 +78,7 @@ JOIN_COST_UNKNOWN = 1.0  # … when one of them is not a word by itself
 SPLIT_COST = 2.0        # splitting a typed token into two words
 H_JOIN_COST = 0.5       # … when the first ends in ه (ه + space drawn for ە)
 H_FREE_COUNT = 100
+DRAWN_ON_AE = True      # … also on a line that writes ە as ة
 YY_COST = 1.0
 WW_COST = 1.0
 SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
@@ -123,6 +127,7 @@ def _surface(word: str) -> str:
 CHEAP = 0.25   # edit cost of a keyboard confusion (ي/ێ, ە left out …)
 COST_CUTOFF = 6.0
 AE_DEAR = 3.5           # ە added or dropped where the text writes its ە
+AE_DEL = 6.0            # … dropped where the text writes it (a typed ە, ة, final ه)
 ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
 DEAR = 1.5     # any other edit
 
@@ -166,7 +171,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
         ins_costs[0] = dear
     last = len(typed) - 1
     del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == ae)
-                 and not (i == 0 and a == "\u0626") else (AE_DEAR if a == ae else dear)
+                 and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEL if a == ae else dear)
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
     p, q = common_ends(typed, cand)
@@ -196,6 +201,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     return base_cost + prev[-1]
 
 
+HAMZA_KEEP = True       # a typed ئ is written on purpose (ێ drawn as ئ inside a word too)
 REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
 
 
@@ -251,8 +257,20 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     for w in found:
         if len(w) == 1 and w != "\u0648":  # one letter is no word (but و); ب typed for بە
             found[w] += SINGLE_LETTER_COST
+    _prefer_double(found)
+    if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
+        ref = spelling_logprob(base)
+        for w in found:
+            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
+    ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
+    return tuple(ranked[: MAX_CANDIDATES + 1])
+
+
+def _prefer_double(found: dict[str, float]) -> None:
+    """Make the one-letter spelling dearer where the standard double one is a candidate too:
+    the long vowel وو, which these keyboards' typists write with one و (هەموی for هەمووی), and
+    the ی of a ی-final stem + یە (نییە, گۆرانییە; نیە in older texts)."""
     if WW_COST:
-        # the same for the long vowel وو, which these keyboards' typists write with one و
         for w in list(found):
             i = w.find("\u0648\u0648")
             while i >= 0:
@@ -260,18 +278,10 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
                     found[single] += WW_COST
                 i = w.find("\u0648\u0648", i + 1)
     if YY_COST:
-        # standard orthography keeps both ی of a ی-final stem + یە (نییە، گۆرانییە): the one-ی
-        # spelling of older texts (نیە) costs more when the standard one is a candidate too
         for w in list(found):
             i = w.find("\u06cc\u06cc\u06d5")
             if i > 0 and (single := w[:i] + w[i + 1:]) in found:
                 found[single] += YY_COST
-    if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
-        ref = spelling_logprob(base)
-        for w in found:
-            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
-    ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
-    return tuple(ranked[: MAX_CANDIDATES + 1])
 
 
 VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)
@@ -452,17 +462,55 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای) — not after a
     # frequent word of its own such as لە، بە، کە, nor where the text writes ە as ة
     drawn = [w.endswith("\u0647") and lm.counts.get(p, 0) < H_FREE_COUNT
-             and not ae_typed for w, p in zip(words[:-1], parts)]
+             and (DRAWN_ON_AE or not ae_typed) for w, p in zip(words[:-1], parts)]
     cost = sum(H_JOIN_COST if d else per_join for d in drawn)
     unseen = 0.0 if all(drawn) else JOIN_UNSEEN_COST
     out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)
            + (unseen if lm.counts[w] < 1 else 0.0) for w in ranked}
+    if JOIN_DOUBLE:
+        _prefer_double(out)
+    if DRAWN_KEEP and all(drawn):
+        # the ە drawn as ه + space is written: a reading without it is dear
+        need = joined.count("\u06d5")
+        for w in out:
+            if w.count("\u06d5") < need:
+                out[w] += DRAWN_KEEP
     if JOIN_DERIVED and all(drawn) and len(ranked) < DERIVED_WHEN_FEWER:
         # inflected forms of known stems, where every space is a drawn ە (سقزه کم → سەقزەکەم)
         for w, _lp_ in _derived(joined)[:DERIVED_MAX]:
             if w not in out:
                 out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + DERIVED_COST
+    if JOIN_MORPH and all(drawn) and len(joined) <= 20 and len(ranked) < DERIVED_WHEN_FEWER:
+        # … and spellings the morphological analyzer knows (چاوه ري → چاوەڕێیە is not, کاله كي →
+        # کاڵەکی is): the joined letters as typed, or with a Kurdish letter chosen for each
+        # ambiguous one
+        for w in _join_spellings(joined, persian_kb):
+            if w not in out:
+                out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + VARIANT_COST
     return tuple(out.items())
+
+
+DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە
+JOIN_DOUBLE = True       # the وو / ییە preference of single words in joins too
+JOIN_MORPH = True        # analyzer-known spellings for a join whose every space is a drawn ە
+
+
+@lru_cache(maxsize=50_000)
+def _join_spellings(joined: str, persian_kb: bool) -> tuple[str, ...]:
+    """Spellings of typed tokens written together (normalized) that the word model does not
+    know but the morphological analyzer does: as typed, with a Kurdish letter chosen for each
+    ambiguous one, and with an initial ا read as ئە (``ایباتەوە`` → ``ئەیباتەوە``)."""
+    lm = word_lm()
+    forms = [joined]
+    if joined.startswith("\u0627") and len(joined) > 2:
+        forms.append("\u0626\u06d5" + joined[1:])
+    out: list[str] = []
+    for f in forms:
+        if f not in lm.counts and _morph_known(f):
+            out.append(f)
+        out.extend(_typed_variants(f, persian_kb))
+    # not a compound of two words (کارەعاقڵانە): those are the tokens as typed
+    return tuple(w for w in dict.fromkeys(out) if _MORPH_KNOWN.get(w) == 1)[:VARIANTS_MAX]
 
 
 @lru_cache(maxsize=50_000)
