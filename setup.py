@@ -3,4 +3,6 @@ without a C compiler sorani installs and runs in pure Python (same results, slow
 else is in pyproject.toml."""
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("sorani._speedups", ["src/sorani/_speedups.c"], optional=True)])
+setup(ext_modules=[Extension("sorani._speedups", ["src/sorani/_speedups.c"], optional=True),
+                   Extension("sorani._morph_c", ["src/sorani/_morph_c.c"], optional=True),
+                   ])

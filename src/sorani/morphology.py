@@ -619,6 +619,35 @@ def _noun_search() -> list[Any]:
 
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
+    end.  At the first call this name is bound to the search itself: the compiled one
+    (``sorani/_morph_c.c``) where it is built, else ``_noun_analyses_py``."""
+    global _noun_analyses
+    fn = _noun_analyses = _noun_impl()
+    return fn(w, lex)
+
+
+def _noun_impl() -> Any:
+    """The noun search: ``_morph_c.noun_analyses`` given its tables, or ``_noun_analyses_py``."""
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        return _noun_analyses_py
+    entries_of, keys_of, tails = _NOUN_SEARCH or _noun_search()
+    lex = _lexicon()
+
+    def agent(w: str, stem: str, weak: float) -> Cand | None:  # X + ی: the activity noun (rare)
+        return _make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak) \
+            if _agent_noun(stem, lex) else None
+    module.set_noun_tables((entries_of, keys_of, tails, agent, MAX_NOUN_CHAIN))
+    return module.noun_analyses
+
+
+_MORPH_C_VERSION = 1  # must equal the VERSION sorani/_morph_c.c declares
+
+
+def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
+    """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
     out: list[Cand] = []
     n = len(w)
