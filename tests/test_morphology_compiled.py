@@ -62,3 +62,42 @@ def test_misuse() -> None:
     with pytest.raises(TypeError):
         mod.set_noun_tables(None)
     assert f("کتێب") == m._noun_analyses_py("کتێب", m._lexicon())  # the tables survived
+
+
+def verb_hits():
+    m._verb_hits("دەکەم")  # binds the search and gives the module its tables
+    assert m._verb_hits is mod.verb_hits
+    return mod.verb_hits
+
+
+VERB_PREFIXES = ["", "دە", "نا", "نە", "ب", "مە", "دەی", "نەیدە", "هەڵ", "دا", "ڕا", "تێ", "لێ", "بیر"]
+VERB_ENDINGS = ["", "م", "یت", "ێت", "ات", "ین", "ن", "ەوە", "ایەوە", "ووە", "بوو", "یان", "ە", "ەرەوە"]
+
+
+def same_hits(w: str) -> None:
+    assert repr(m._verb_hits_py(w)) == repr(verb_hits()(w))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=LETTERS, max_size=40))
+def test_verb_hits_random_letters(w: str) -> None:
+    same_hits(w)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(VERB_PREFIXES), st.sampled_from(sorted(m._lexicon().verb_stems)[::3]),
+       st.sampled_from(VERB_ENDINGS))
+def test_verb_hits_verb_forms(pre: str, stem: str, end: str) -> None:
+    same_hits(pre + stem + end)
+
+
+def test_verb_hits_words_and_misuse() -> None:
+    for w in ("", "ب", "ک", "دەکات", "نەیدەتوانی", "هەڵنەگیرسێنرابوونەوەکانیانەوەش" * 8, "ە" * 500, "😀دەکەم"):
+        same_hits(w)
+    f = verb_hits()
+    for bad in (None, b"x", type("S", (str,), {})("دەکەم")):
+        with pytest.raises(TypeError):
+            f(bad)
+    with pytest.raises(TypeError):
+        mod.set_verb_tables(())
+    assert f("دەکەم") == m._verb_hits_py("دەکەم")

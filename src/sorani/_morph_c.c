@@ -13,18 +13,31 @@
  *   The candidates of the folded word ``w`` (``lex`` is ignored: the signature of the Python
  *   function it replaces). RuntimeError before set_noun_tables.
  *
+ * set_verb_tables(tables) -> None
+ *   Keeps (suf_tails, suf_index, stem_tails, stem_index, strong, any_hit) of
+ *   morphology._verb_hits_impl(): the verb suffix chain ends (at most 14 letters) and the endings
+ *   of verb stems (frozensets, each closed under taking endings), their indexes (dicts), the
+ *   strong prefix chains (tuple of str) and the regex ``match`` over the reversed word.
+ *
+ * verb_hits(w) -> list of (stem start, stem end, suffix entries, stem entries)
+ *   morphology._verb_hits_py(w), computed without regexes; ``any_hit`` is asked only when a hit
+ *   is found (the Python path asks first and stops when it fails: the same result).
+ *
  * The work is linear in the length of the word: at most ``max_chain`` substrings are looked up.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
+#include <string.h>
 
-#define MORPH_C_VERSION 1
+#define MORPH_C_VERSION 3
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
 static PyObject *str_empty;    /* "" */
 static PyObject *str_yy;       /* "یی" */
 static PyObject *noun_tables;  /* set_noun_tables */
+static PyObject *verb_tables;  /* set_verb_tables */
 
 /* Sorani letters used by the search */
 #define L_E 0x06D5      /* ە */
@@ -35,6 +48,118 @@ static PyObject *noun_tables;  /* set_noun_tables */
 #define L_EE 0x06CE     /* ێ */
 #define L_K 0x06A9      /* ک */
 #define L_WW 0x06CA     /* ۊ */
+
+/* A trie of the reversed keys of a dict whose keys are closed under taking endings: walking a
+ * word backwards from a position gives its longest end among the keys, and that key's value,
+ * without making substrings. Nodes are numbered; child (node, letter) is found in an
+ * open-addressing hash table. */
+typedef struct {
+    uint64_t *keys;       /* (parent << 21 | letter) + 1, 0 = empty slot */
+    Py_ssize_t *child;
+    size_t mask;
+    PyObject **values;    /* per node: the dict's value (a strong reference) or NULL */
+    Py_ssize_t nnodes;
+} Trie;
+
+static void
+trie_free(Trie *t)
+{
+    if (t->values != NULL) {
+        for (Py_ssize_t i = 0; i < t->nnodes; i++)
+            Py_XDECREF(t->values[i]);
+    }
+    PyMem_Free(t->keys);
+    PyMem_Free(t->child);
+    PyMem_Free(t->values);
+    memset(t, 0, sizeof(*t));
+}
+
+static inline size_t
+trie_slot(const Trie *t, uint64_t key)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
+    size_t i = (size_t)(h >> 20) & t->mask;
+    while (t->keys[i] != 0 && t->keys[i] != key)
+        i = (i + 1) & t->mask;
+    return i;
+}
+
+static inline Py_ssize_t
+trie_child(const Trie *t, Py_ssize_t node, Py_UCS4 c)
+{
+    uint64_t key = (((uint64_t)node << 21) | c) + 1;
+    size_t i = trie_slot(t, key);
+    return t->keys[i] == 0 ? -1 : t->child[i];
+}
+
+/* builds ``t`` from ``dict`` (str keys); 0 on success, -1 with an exception */
+static int
+trie_build(Trie *t, PyObject *dict)
+{
+    Trie nt = {0};
+    Py_ssize_t total = 1, pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(dict, &pos, &k, &v)) {
+        if (!PyUnicode_Check(k)) {
+            PyErr_SetString(PyExc_TypeError, "trie keys must be str");
+            return -1;
+        }
+        total += PyUnicode_GET_LENGTH(k);
+    }
+    size_t cap = 16;
+    while (cap < (size_t)total * 2)
+        cap <<= 1;
+    nt.mask = cap - 1;
+    nt.keys = PyMem_Calloc(cap, sizeof(uint64_t));
+    nt.child = PyMem_Calloc(cap, sizeof(Py_ssize_t));
+    nt.values = PyMem_Calloc((size_t)total, sizeof(PyObject *));
+    if (nt.keys == NULL || nt.child == NULL || nt.values == NULL) {
+        trie_free(&nt);
+        PyErr_NoMemory();
+        return -1;
+    }
+    nt.nnodes = 1;
+    pos = 0;
+    while (PyDict_Next(dict, &pos, &k, &v)) {
+        Py_ssize_t len = PyUnicode_GET_LENGTH(k), node = 0;
+        int kind = PyUnicode_KIND(k);
+        const void *data = PyUnicode_DATA(k);
+        for (Py_ssize_t i = len - 1; i >= 0; i--) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            uint64_t key = (((uint64_t)node << 21) | c) + 1;
+            size_t slot = trie_slot(&nt, key);
+            if (nt.keys[slot] == 0) {
+                nt.keys[slot] = key;
+                nt.child[slot] = nt.nnodes++;
+            }
+            node = nt.child[slot];
+        }
+        Py_INCREF(v);
+        Py_XSETREF(nt.values[node], v);
+    }
+    trie_free(t);
+    *t = nt;
+    return 0;
+}
+
+/* the longest end of w[0:e] (at most ``limit`` letters) that is a key: its length, and in *value
+ * that key's value (borrowed; NULL when the walk stops at a node that is no key) */
+static inline Py_ssize_t
+trie_walk(const Trie *t, int kind, const void *data, Py_ssize_t e, Py_ssize_t limit, PyObject **value)
+{
+    Py_ssize_t node = 0, j = 0;
+    while (j < limit && j < e) {
+        Py_ssize_t next = trie_child(t, node, PyUnicode_READ(kind, data, e - j - 1));
+        if (next < 0)
+            break;
+        node = next;
+        j++;
+    }
+    *value = t->values[node];
+    return j;
+}
+
+static Trie trie_noun, trie_suf, trie_stem;
 
 static int
 append_steal(PyObject *list, PyObject *item)
@@ -103,12 +228,17 @@ static PyObject *noun_search(PyObject *w, PyObject *tables);
 static PyObject *
 set_noun_tables(PyObject *self, PyObject *tables)
 {
+    (void)self;
     if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 5
         || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0)) || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 1))
         || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 2)) || !PyCallable_Check(PyTuple_GET_ITEM(tables, 3))
         || !PyLong_CheckExact(PyTuple_GET_ITEM(tables, 4))) {
         PyErr_SetString(PyExc_TypeError,
                         "set_noun_tables: expected (dict entries, dict keys, frozenset tails, agent callable, int)");
+        return NULL;
+    }
+    if (trie_build(&trie_noun, PyTuple_GET_ITEM(tables, 1)) < 0) {
+        Py_CLEAR(noun_tables);
         return NULL;
     }
     Py_INCREF(tables);
@@ -119,6 +249,7 @@ set_noun_tables(PyObject *self, PyObject *tables)
 static PyObject *
 noun_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
+    (void)self;
     if (nargs < 1 || nargs > 2) {
         PyErr_SetString(PyExc_TypeError, "noun_analyses(w, lex=None) takes one or two arguments");
         return NULL;
@@ -164,32 +295,14 @@ noun_search(PyObject *w, PyObject *tables)
     const void *data = PyUnicode_DATA(w);
     Py_UCS4 wlast = PyUnicode_READ(kind, data, n - 1);
 
-    /* the longest word end (at most m letters) in tails */
+    /* the longest word end (at most m letters) in tails, and its row of keys_of */
     Py_ssize_t m = n > max_chain ? max_chain : n - 1;
-    Py_ssize_t j = 0;
-    while (j < m) {
-        PyObject *sub = PyUnicode_Substring(w, n - j - 1, n);
-        if (sub == NULL)
-            goto error;
-        int in = PySet_Contains(tails, sub);
-        Py_DECREF(sub);
-        if (in < 0)
-            goto error;
-        if (!in)
-            break;
-        j++;
-    }
-    PyObject *key = PyUnicode_Substring(w, n - j, n);
-    if (key == NULL)
-        goto error;
-    PyObject *keys = PyDict_GetItemWithError(keys_of, key);  /* borrowed */
+    PyObject *keys;
+    trie_walk(&trie_noun, kind, data, n, m, &keys);
     if (keys == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_SetObject(PyExc_KeyError, key);
-        Py_DECREF(key);
+        PyErr_SetString(PyExc_KeyError, "noun_analyses: a word end missing from keys_of");
         goto error;
     }
-    Py_DECREF(key);
     if (!PyTuple_Check(keys)) {
         PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed key table");
         goto error;
@@ -469,10 +582,171 @@ error:
     return NULL;
 }
 
+static PyObject *
+set_verb_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 6
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 0)) || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 1))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 2)) || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 3))
+        || !PyTuple_CheckExact(PyTuple_GET_ITEM(tables, 4)) || !PyCallable_Check(PyTuple_GET_ITEM(tables, 5))) {
+        PyErr_SetString(PyExc_TypeError, "set_verb_tables: expected (frozenset, dict, frozenset, dict, tuple, callable)");
+        return NULL;
+    }
+    PyObject *strong = PyTuple_GET_ITEM(tables, 4);
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(strong); k++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(strong, k))) {
+            PyErr_SetString(PyExc_TypeError, "set_verb_tables: strong prefixes must be str");
+            return NULL;
+        }
+    }
+    if (trie_build(&trie_suf, PyTuple_GET_ITEM(tables, 1)) < 0
+        || trie_build(&trie_stem, PyTuple_GET_ITEM(tables, 3)) < 0) {
+        Py_CLEAR(verb_tables);  /* (the tries may no longer match the old tables) */
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(verb_tables, tables);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+verb_search(PyObject *w, PyObject *tables)
+{
+    /* (the suffix and stem tables are searched through trie_suf and trie_stem) */
+    PyObject *strong = PyTuple_GET_ITEM(tables, 4), *any_hit = PyTuple_GET_ITEM(tables, 5);
+    PyObject *hits = PyList_New(0);
+    if (hits == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    if (n == 0)
+        return hits;
+    PyObject *suf_cands;  /* borrowed */
+    trie_walk(&trie_suf, kind, data, n, n - 1, &suf_cands);
+    if (suf_cands == NULL)
+        return hits;
+    if (!PyList_Check(suf_cands)) {
+        PyErr_SetString(PyExc_TypeError, "verb_hits: malformed suffix index");
+        goto error;
+    }
+    Py_INCREF(suf_cands);
+    for (Py_ssize_t ci = 0; ci < PyList_GET_SIZE(suf_cands); ci++) {
+        PyObject *crow = PyList_GET_ITEM(suf_cands, ci);
+        if (!PyTuple_Check(crow) || PyTuple_GET_SIZE(crow) != 2) {
+            PyErr_SetString(PyExc_TypeError, "verb_hits: malformed suffix row");
+            goto error_cands;
+        }
+        Py_ssize_t s = PyLong_AsSsize_t(PyTuple_GET_ITEM(crow, 0));
+        if (s == -1 && PyErr_Occurred())
+            goto error_cands;
+        if (s < 0 || s > n) {
+            PyErr_SetString(PyExc_ValueError, "verb_hits: suffix longer than the word");
+            goto error_cands;
+        }
+        PyObject *sentries = PyTuple_GET_ITEM(crow, 1);
+        Py_ssize_t e = n - s;
+        PyObject *srows;  /* borrowed */
+        Py_ssize_t k = trie_walk(&trie_stem, kind, data, e, e, &srows);
+        if (!k)
+            continue;
+        if (srows == NULL) {
+            PyErr_SetString(PyExc_KeyError, "verb_hits: a stem ending missing from stem_index");
+            goto error_cands;
+        }
+        if (!PyList_Check(srows)) {
+            PyErr_SetString(PyExc_TypeError, "verb_hits: malformed stem index");
+            goto error_cands;
+        }
+        Py_INCREF(srows);
+        for (Py_ssize_t si = 0; si < PyList_GET_SIZE(srows); si++) {
+            PyObject *srow = PyList_GET_ITEM(srows, si);
+            if (!PyTuple_Check(srow) || PyTuple_GET_SIZE(srow) != 2) {
+                PyErr_SetString(PyExc_TypeError, "verb_hits: malformed stem row");
+                Py_DECREF(srows);
+                goto error_cands;
+            }
+            Py_ssize_t length = PyLong_AsSsize_t(PyTuple_GET_ITEM(srow, 0));
+            if ((length == -1 && PyErr_Occurred()) || length < 0 || length > e) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "verb_hits: stem longer than the word");
+                Py_DECREF(srows);
+                goto error_cands;
+            }
+            if (length == 1 && PyUnicode_READ(kind, data, e - 1) != 0x0628 /* ب */) {
+                /* a one-letter stem needs a strong prefix before it: w.endswith(strong, 0, e - 1) */
+                int found = 0;
+                for (Py_ssize_t t = 0; t < PyTuple_GET_SIZE(strong) && !found; t++) {
+                    Py_ssize_t r = PyUnicode_Tailmatch(w, PyTuple_GET_ITEM(strong, t), 0, e - 1, 1);
+                    if (r < 0) {
+                        Py_DECREF(srows);
+                        goto error_cands;
+                    }
+                    found = (int)r;
+                }
+                if (!found)
+                    continue;
+            }
+            PyObject *hit = Py_BuildValue("(nnOO)", e - length, e, sentries, PyTuple_GET_ITEM(srow, 1));
+            if (append_steal(hits, hit) < 0) {
+                Py_DECREF(srows);
+                goto error_cands;
+            }
+        }
+        Py_DECREF(srows);
+    }
+    Py_DECREF(suf_cands);
+    if (PyList_GET_SIZE(hits)) {  /* the Python path's first test, asked last */
+        PyObject *rw = PyUnicode_New(n, PyUnicode_MAX_CHAR_VALUE(w));
+        if (rw == NULL)
+            goto error;
+        int rkind = PyUnicode_KIND(rw);
+        void *rdata = PyUnicode_DATA(rw);
+        for (Py_ssize_t i = 0; i < n; i++)
+            PyUnicode_WRITE(rkind, rdata, i, PyUnicode_READ(kind, data, n - 1 - i));
+        PyObject *m = PyObject_CallOneArg(any_hit, rw);
+        Py_DECREF(rw);
+        if (m == NULL)
+            goto error;
+        int none = m == Py_None;
+        Py_DECREF(m);
+        if (none)
+            PyList_SetSlice(hits, 0, PyList_GET_SIZE(hits), NULL);
+    }
+    return hits;
+error_cands:
+    Py_DECREF(suf_cands);
+error:
+    Py_DECREF(hits);
+    return NULL;
+}
+
+static PyObject *
+verb_hits(PyObject *self, PyObject *w)
+{
+    (void)self;
+    if (!PyUnicode_CheckExact(w)) {
+        PyErr_SetString(PyExc_TypeError, "verb_hits: w must be a str");
+        return NULL;
+    }
+    PyObject *tables = verb_tables;
+    if (tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "verb_hits: call set_verb_tables first");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    PyObject *result = verb_search(w, tables);
+    Py_DECREF(tables);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
     {"set_noun_tables", set_noun_tables, METH_O, "The tables of noun_analyses (see morphology._noun_impl)."},
+    {"verb_hits", verb_hits, METH_O, "verb_hits(w): morphology._verb_hits_py(w)."},
+    {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._verb_hits_impl)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -643,7 +643,7 @@ def _noun_impl() -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 1  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 3  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -949,21 +949,22 @@ def _verb_hit_re() -> re.Pattern[str]:
     return compile_cached(trie_pattern(sufs) + "(?:" + "|".join(alts) + ")")
 
 
-def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
-    out: list[Cand] = []
+def _verb_hits_py(w: str) -> list[tuple[int, int, Any, Any]]:
+    """Where a verb stem of the lexicon stands before a verb suffix chain ending ``w``: (stem
+    start, stem end, suffix entries, stem entries), the shortest suffix chain first."""
     n = len(w)
     rw = w[::-1]  # the word ends are found by tries over the reversed word
     suf_match, suf_index, stem_match, stem_index, strong, any_hit = _VERB_SEARCH or _verb_search()
     if any_hit(rw) is None:
-        return out  # no verb stem before any suffix chain (the search below, at C speed)
+        return []  # no verb stem before any suffix chain (the search below, at C speed)
     longest = suf_match(rw).end()  # the longest word end a suffix chain can end
     if longest >= n:
         longest = n - 1
         if longest < 0:
-            return out
+            return []
     suf_cands = suf_index.get(w[n - longest:])  # (chain length, suffix entries), shortest first
     if not suf_cands:
-        return out
+        return []
     hits = []  # (stem start, stem end, suffix entries, stem entries)
     for s, sentries in suf_cands:
         e = n - s
@@ -973,6 +974,32 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 if length == 1 and w[e - 1] != "ب" and not w.endswith(strong, 0, e - 1):
                     continue  # a one-letter stem needs a strong prefix (دە، نا، نە، ب…) before it
                 hits.append((e - length, e, sentries, stems))
+    return hits
+
+
+def _verb_hits(w: str) -> list[tuple[int, int, Any, Any]]:
+    """``_verb_hits_py``; at the first call this name is bound to the compiled search
+    (``_morph_c.verb_hits``) where it is built."""
+    global _verb_hits
+    fn = _verb_hits = _verb_hits_impl()
+    return fn(w)
+
+
+def _verb_hits_impl() -> Any:
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        return _verb_hits_py
+    _, suf_index, _, stem_index, strong, any_hit = _VERB_SEARCH or _verb_search()
+    suf_tails = frozenset(t for t in _tails("verb") if len(t) <= 14)  # (as ``_verb_suffix_index``)
+    module.set_verb_tables((suf_tails, suf_index, _verb_stem_tails(), stem_index, strong, any_hit))
+    return module.verb_hits
+
+
+def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    out: list[Cand] = []
+    hits = _verb_hits(w)
     if not hits:
         return out  # no verb stem before any verb ending: not a verb form
     nouns, verb_stems = lex.nouns, lex.verb_stems
