@@ -1414,6 +1414,12 @@ def _prepare() -> None:
     _READY.append(True)
     for w in ("دەکەنەوە", "قڕخۆزەپڵا", "ڕوونکردنەوەیەک", "نیشتمانپەروەری", "بێئاگا", "لەشارەکەدا"):
         _analyze_folded(w)
+    # the tables are permanent: one full collection now moves their objects (many) to the oldest
+    # generation, where the collector rarely walks, rather than leaving them young, where each
+    # collection of the young generations walks them again (a tenth of a corpus's time)
+    import gc
+
+    gc.collect()
 # an article or the indefinite never ends a verb form: a noun reading with one needs no verb search
 _NOMINAL_ONLY = frozenset({"DEF", "INDF"})
 _NOMINAL_SEGS: dict[Chain, bool] = {}  # suffix chain -> it has an article or the indefinite
