@@ -20,8 +20,9 @@
  *   strong prefix chains (tuple of str) and the regex ``match`` over the reversed word.
  *
  * verb_hits(w) -> list of (stem start, stem end, suffix entries, stem entries)
- *   morphology._verb_hits_py(w), computed without regexes; ``any_hit`` is asked only when a hit
- *   is found (the Python path asks first and stops when it fails: the same result).
+ *   morphology._verb_hits_py(w), computed without regexes. ``any_hit`` is not asked: it is the
+ *   Python path's cheap first test, and it matches whenever a hit exists (its pattern is a suffix
+ *   chain, then a verb stem, a one-letter one other than ب after a strong prefix: what a hit is).
  *
  * The work is linear in the length of the word: at most ``max_chain`` substrings are looked up.
  */
@@ -30,7 +31,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 3
+#define MORPH_C_VERSION 4
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -159,7 +160,22 @@ trie_walk(const Trie *t, int kind, const void *data, Py_ssize_t e, Py_ssize_t li
     return j;
 }
 
-static Trie trie_noun, trie_suf, trie_stem;
+/* some key (not the empty one) is an end of w[0:e] */
+static inline int
+trie_any_end(const Trie *t, int kind, const void *data, Py_ssize_t e)
+{
+    Py_ssize_t node = 0;
+    for (Py_ssize_t j = 0; j < e; j++) {
+        node = trie_child(t, node, PyUnicode_READ(kind, data, e - j - 1));
+        if (node < 0)
+            return 0;
+        if (t->values[node] != NULL)
+            return 1;
+    }
+    return 0;
+}
+
+static Trie trie_noun, trie_suf, trie_stem, trie_strong;
 
 static int
 append_steal(PyObject *list, PyObject *item)
@@ -600,7 +616,18 @@ set_verb_tables(PyObject *self, PyObject *tables)
             return NULL;
         }
     }
-    if (trie_build(&trie_suf, PyTuple_GET_ITEM(tables, 1)) < 0
+    PyObject *strong_keys = PyDict_New();  /* the strong prefix chains as dict keys, for their trie */
+    if (strong_keys == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(strong); k++) {
+        if (PyDict_SetItem(strong_keys, PyTuple_GET_ITEM(strong, k), Py_True) < 0) {
+            Py_DECREF(strong_keys);
+            return NULL;
+        }
+    }
+    int failed = trie_build(&trie_strong, strong_keys);
+    Py_DECREF(strong_keys);
+    if (failed || trie_build(&trie_suf, PyTuple_GET_ITEM(tables, 1)) < 0
         || trie_build(&trie_stem, PyTuple_GET_ITEM(tables, 3)) < 0) {
         Py_CLEAR(verb_tables);  /* (the tries may no longer match the old tables) */
         return NULL;
@@ -613,8 +640,8 @@ set_verb_tables(PyObject *self, PyObject *tables)
 static PyObject *
 verb_search(PyObject *w, PyObject *tables)
 {
-    /* (the suffix and stem tables are searched through trie_suf and trie_stem) */
-    PyObject *strong = PyTuple_GET_ITEM(tables, 4), *any_hit = PyTuple_GET_ITEM(tables, 5);
+    /* (the suffix and stem tables are searched through trie_suf, trie_stem and trie_strong) */
+    (void)tables;
     PyObject *hits = PyList_New(0);
     if (hits == NULL)
         return NULL;
@@ -675,17 +702,9 @@ verb_search(PyObject *w, PyObject *tables)
                 goto error_cands;
             }
             if (length == 1 && PyUnicode_READ(kind, data, e - 1) != 0x0628 /* ب */) {
-                /* a one-letter stem needs a strong prefix before it: w.endswith(strong, 0, e - 1) */
-                int found = 0;
-                for (Py_ssize_t t = 0; t < PyTuple_GET_SIZE(strong) && !found; t++) {
-                    Py_ssize_t r = PyUnicode_Tailmatch(w, PyTuple_GET_ITEM(strong, t), 0, e - 1, 1);
-                    if (r < 0) {
-                        Py_DECREF(srows);
-                        goto error_cands;
-                    }
-                    found = (int)r;
-                }
-                if (!found)
+                /* a one-letter stem needs a strong prefix before it: w.endswith(strong, 0, e - 1)
+                 * (the empty string, were it among them, would always match) */
+                if (!trie_strong.values[0] && !trie_any_end(&trie_strong, kind, data, e - 1))
                     continue;
             }
             PyObject *hit = Py_BuildValue("(nnOO)", e - length, e, sentries, PyTuple_GET_ITEM(srow, 1));
@@ -697,23 +716,6 @@ verb_search(PyObject *w, PyObject *tables)
         Py_DECREF(srows);
     }
     Py_DECREF(suf_cands);
-    if (PyList_GET_SIZE(hits)) {  /* the Python path's first test, asked last */
-        PyObject *rw = PyUnicode_New(n, PyUnicode_MAX_CHAR_VALUE(w));
-        if (rw == NULL)
-            goto error;
-        int rkind = PyUnicode_KIND(rw);
-        void *rdata = PyUnicode_DATA(rw);
-        for (Py_ssize_t i = 0; i < n; i++)
-            PyUnicode_WRITE(rkind, rdata, i, PyUnicode_READ(kind, data, n - 1 - i));
-        PyObject *m = PyObject_CallOneArg(any_hit, rw);
-        Py_DECREF(rw);
-        if (m == NULL)
-            goto error;
-        int none = m == Py_None;
-        Py_DECREF(m);
-        if (none)
-            PyList_SetSlice(hits, 0, PyList_GET_SIZE(hits), NULL);
-    }
     return hits;
 error_cands:
     Py_DECREF(suf_cands);

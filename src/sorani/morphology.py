@@ -643,7 +643,7 @@ def _noun_impl() -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 3  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 4  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
