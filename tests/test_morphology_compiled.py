@@ -101,3 +101,46 @@ def test_verb_hits_words_and_misuse() -> None:
     with pytest.raises(TypeError):
         mod.set_verb_tables(())
     assert f("دەکەم") == m._verb_hits_py("دەکەم")
+
+
+FOLD_LETTERS = "ه\u200cرکيةاەھہأإآ\u0640\u064bڒ\u200d\u00adبی"
+
+
+def compiled_fold():
+    m._fold_fast("کورد")
+    assert m._fold_fast is mod.fold
+    return mod.fold
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=FOLD_LETTERS, max_size=12))
+def test_fold_is_fold(w: str) -> None:
+    assert compiled_fold()(w) == m.fold(w)
+
+
+def test_fold_words_and_misuse() -> None:
+    f = compiled_fold()
+    for w in ("", "ر", "ه", "اه", "ره", "کوردستانه", "ه\u200c", "ھ\u200c", "هه\u200c\u200c", "\u200cر", "😀ه",
+              "ئهفسانه", "\ud800ه", "كوردستانه" * 1000):
+        assert f(w) == m.fold(w)
+    assert f(type("S", (str,), {})("ره")) is None  # a str subclass: Python folds it
+    assert f(None) is None
+    with pytest.raises(TypeError):
+        mod.set_fold_table("x", frozenset())
+    with pytest.raises(ValueError):
+        mod.set_fold_table({"ab": "c"}, frozenset())
+    assert f("كوردستانه") == m.fold("كوردستانه")  # the table survived
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(m._compound_heads())[::97]), st.text(alphabet=LETTERS, max_size=12),
+       st.integers(1, 14), st.integers(0, 14))
+def test_head_lengths(head: str, rest: str, lo: int, hi: int) -> None:
+    m._head_lengths("کورد", 3, 4)
+    assert m._head_lengths is mod.head_lengths
+    w = head + rest
+    assert mod.head_lengths(w, lo, hi) == m._head_lengths_py(w, lo, hi)
+    with pytest.raises(TypeError):
+        mod.head_lengths(w, lo)
+    with pytest.raises(ValueError):
+        mod.head_lengths(w, 0, hi)

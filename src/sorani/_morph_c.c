@@ -31,7 +31,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 4
+#define MORPH_C_VERSION 6
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -743,11 +743,199 @@ verb_hits(PyObject *self, PyObject *w)
     return result;
 }
 
+/* ---- folding: morphology.fold in one pass ---- */
+
+#define L_R 0x0631      /* ر */
+#define L_RR 0x0695     /* ڕ */
+#define L_H 0x0647      /* ه */
+#define ZWNJ 0x200C
+
+static unsigned char fold_len[0x10000];     /* letter -> 1 + length of its replacement (0: kept) */
+static Py_UCS4 fold_to[0x10000][2];
+static PyObject *fold_final_h;              /* frozenset: words whose final ه stays */
+
+static PyObject *
+set_fold_table(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *map, *final_h;
+    if (!PyArg_ParseTuple(args, "O!O", &PyDict_Type, &map, &final_h))
+        return NULL;
+    if (!PyAnySet_CheckExact(final_h)) {
+        PyErr_SetString(PyExc_TypeError, "set_fold_table: final_h must be a frozenset");
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(map, &pos, &k, &v)) {
+        if (!PyUnicode_Check(k) || PyUnicode_GET_LENGTH(k) != 1 || PyUnicode_READ_CHAR(k, 0) > 0xFFFF
+            || PyUnicode_READ_CHAR(k, 0) == ZWNJ || PyUnicode_READ_CHAR(k, 0) == L_H
+            || !PyUnicode_Check(v) || PyUnicode_GET_LENGTH(v) > 2) {
+            PyErr_SetString(PyExc_ValueError, "set_fold_table: one BMP letter (not ZWNJ, ه) -> at most two");
+            return NULL;
+        }
+    }
+    memset(fold_len, 0, sizeof(fold_len));
+    pos = 0;
+    while (PyDict_Next(map, &pos, &k, &v)) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(k, 0);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(v);
+        fold_len[c] = (unsigned char)(1 + len);
+        for (Py_ssize_t i = 0; i < len; i++)
+            fold_to[c][i] = PyUnicode_READ_CHAR(v, i);
+    }
+    Py_INCREF(final_h);
+    Py_XSETREF(fold_final_h, final_h);
+    Py_RETURN_NONE;
+}
+
+/* morphology.fold(word) for a str (None for anything else: Python folds it) */
+static PyObject *
+fold(PyObject *self, PyObject *word)
+{
+    (void)self;
+    if (fold_final_h == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "fold: call set_fold_table first");
+        return NULL;
+    }
+    if (!PyUnicode_CheckExact(word))
+        Py_RETURN_NONE;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    /* the first test: nothing to fold */
+    int needs = n && (PyUnicode_READ(kind, data, 0) == L_R || PyUnicode_READ(kind, data, n - 1) == L_H);
+    for (Py_ssize_t i = 0; i < n && !needs; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        needs = c == ZWNJ || (c <= 0xFFFF && fold_len[c]);
+    }
+    if (!needs) {
+        Py_INCREF(word);
+        return word;
+    }
+    if (n > PY_SSIZE_T_MAX / (2 * (Py_ssize_t)sizeof(Py_UCS4)) - 1)
+        return PyErr_NoMemory();
+    Py_UCS4 *buf = PyMem_Malloc((size_t)(2 * n + 1) * sizeof(Py_UCS4));
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == L_H && i + 1 < n && PyUnicode_READ(kind, data, i + 1) == ZWNJ) {  /* old ه‌ */
+            buf[m++] = L_E;
+            i++;
+        }
+        else if (c == ZWNJ)
+            continue;
+        else if (c <= 0xFFFF && fold_len[c]) {
+            for (int t = 0; t < fold_len[c] - 1; t++)
+                buf[m++] = fold_to[c][t];
+        }
+        else
+            buf[m++] = c;
+    }
+    if (m && buf[0] == L_R)  /* word-initial r is always trilled */
+        buf[0] = L_RR;
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, m);
+    PyMem_Free(buf);
+    if (out == NULL)
+        return NULL;
+    if (m > 1 && PyUnicode_READ_CHAR(out, m - 1) == L_H && PyUnicode_READ_CHAR(out, m - 2) != L_A) {
+        int in = PySet_Contains(fold_final_h, out);
+        if (in < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (!in) {
+            PyObject *stem = PyUnicode_Substring(out, 0, m - 1), *e = PyUnicode_FromOrdinal(L_E);
+            PyObject *folded = stem && e ? PyUnicode_Concat(stem, e) : NULL;
+            Py_XDECREF(stem);
+            Py_XDECREF(e);
+            Py_DECREF(out);
+            return folded;
+        }
+    }
+    return out;
+}
+
+/* ---- compound heads: which beginnings of a word are lexicon words ---- */
+
+static Trie trie_heads;  /* keys read forwards */
+static int heads_ready;
+
+static PyObject *
+set_heads(PyObject *self, PyObject *reversed_heads)
+{
+    (void)self;
+    if (!PyDict_CheckExact(reversed_heads)) {
+        PyErr_SetString(PyExc_TypeError, "set_heads: expected a dict (reversed word -> True)");
+        return NULL;
+    }
+    heads_ready = 0;
+    if (trie_build(&trie_heads, reversed_heads) < 0)
+        return NULL;
+    heads_ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* head_lengths(w, lo, hi) -> [a for a in range(lo, hi + 1) if w[:a] is a head] */
+static PyObject *
+head_lengths(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 3 || !PyUnicode_CheckExact(args[0]) || !PyLong_CheckExact(args[1]) || !PyLong_CheckExact(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "head_lengths(w: str, lo: int, hi: int)");
+        return NULL;
+    }
+    if (!heads_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "head_lengths: call set_heads first");
+        return NULL;
+    }
+    PyObject *w = args[0];
+    Py_ssize_t lo = PyLong_AsSsize_t(args[1]), hi = PyLong_AsSsize_t(args[2]);
+    if ((lo == -1 || hi == -1) && PyErr_Occurred())
+        return NULL;
+    if (lo < 1) {
+        PyErr_SetString(PyExc_ValueError, "head_lengths: lo must be at least 1");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    Py_ssize_t node = 0;
+    for (Py_ssize_t a = 1; a <= hi; a++) {
+        if (a <= n) {
+            node = trie_child(&trie_heads, node, PyUnicode_READ(kind, data, a - 1));
+            if (node < 0)
+                break;
+        }
+        else if (trie_heads.values[node] == NULL)
+            break;  /* (past the end w[:a] is w, as in Python) */
+        if (a >= lo && trie_heads.values[node] != NULL) {
+            PyObject *k = PyLong_FromSsize_t(a);
+            if (append_steal(out, k) < 0) {
+                Py_DECREF(out);
+                return NULL;
+            }
+        }
+        if (a > n && a < lo)
+            a = lo - 1;  /* (nothing changes past the end: jump to lo) */
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
     {"set_noun_tables", set_noun_tables, METH_O, "The tables of noun_analyses (see morphology._noun_impl)."},
     {"verb_hits", verb_hits, METH_O, "verb_hits(w): morphology._verb_hits_py(w)."},
+    {"fold", fold, METH_O, "fold(word): morphology.fold(word) for a str, None for anything else."},
+    {"set_fold_table", set_fold_table, METH_VARARGS, "set_fold_table(fold_map, final_h): the tables of fold."},
+    {"head_lengths", (PyCFunction)(void (*)(void))head_lengths, METH_FASTCALL, "head_lengths(w, lo, hi): the a in lo..hi where w[:a] is a compound head."},
+    {"set_heads", set_heads, METH_O, "The compound heads of head_lengths, as a dict reversed head -> True."},
     {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._verb_hits_impl)."},
     {NULL, NULL, 0, NULL},
 };

@@ -76,6 +76,26 @@ def _final_h() -> frozenset[str]:
         return frozenset()
 
 
+def _fold_fast(word: str) -> str | None:
+    """``fold(word)``, or None when the caller must call ``fold`` (pure Python, or not a str).
+    At the first call this name is bound to ``_morph_c.fold`` where it is built."""
+    global _fold_fast
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        fn = _no_fast_fold
+    else:
+        module.set_fold_table(_FOLD_MAP, _final_h())
+        fn = module.fold
+    _fold_fast = fn
+    return fn(word)
+
+
+def _no_fast_fold(word: str) -> None:
+    return None
+
+
 def _fold_with_map(word: str) -> tuple[str, list[int]]:
     """``fold(word)`` and, for each folded position (plus the end), its offset in ``word``."""
     out: list[str] = []
@@ -643,7 +663,7 @@ def _noun_impl() -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 4  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 6  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -1238,17 +1258,36 @@ def _compound_heads() -> frozenset[str]:
                      if not all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries))
 
 
+def _head_lengths_py(w: str, lo: int, hi: int) -> list[int]:
+    """The lengths ``a`` in ``lo..hi`` where ``w[:a]`` is a compound head (``_compound_heads``)."""
+    heads = _compound_heads()
+    return [a for a in range(lo, hi + 1) if w[:a] in heads]
+
+
+def _head_lengths(w: str, lo: int, hi: int) -> list[int]:
+    """``_head_lengths_py``; at the first call this name is bound to ``_morph_c.head_lengths``
+    (a trie of the heads) where it is built."""
+    global _head_lengths
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        fn = _head_lengths_py
+    else:
+        module.set_heads(dict.fromkeys((h[::-1] for h in _compound_heads()), True))
+        fn = module.head_lengths
+    _head_lengths = fn
+    return fn(w, lo, hi)
+
+
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
     مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
     with no other analysis; at most 10 split points are tried."""
     out: list[Cand] = []
     n = len(w)
-    heads = _compound_heads()
-    for a in range(3, min(n - 3, 12) + 1):
+    for a in _head_lengths(w, 3, min(n - 3, 12)):
         head = w[:a]
-        if head not in heads:
-            continue
         rest = w[a:]
         for c in _noun_analyses(rest, lex):
             if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
@@ -1369,7 +1408,9 @@ def _best(word: str) -> Cand | None:
     if len(_BEST) > 300_000:
         _BEST.clear()
         _BEST_FOLDED.clear()
-    w = fold(word)
+    w = _fold_fast(word)
+    if w is None:
+        w = fold(word)
     best = _BEST_FOLDED.get(w, _MISSING)  # spellings that fold alike (ي/ی، ك/ک، ه/ە، ZWNJ) share it
     if best is not _MISSING:
         _BEST[word] = best  # type: ignore[assignment]
