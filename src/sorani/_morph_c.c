@@ -56,7 +56,7 @@ static PyObject *verb_tables;  /* set_verb_tables */
  * open-addressing hash table. */
 typedef struct {
     uint64_t *keys;       /* (parent << 21 | letter) + 1, 0 = empty slot */
-    Py_ssize_t *child;
+    int32_t *child;       /* node numbers (fewer than 2**31: checked) */
     size_t mask;
     PyObject **values;    /* per node: the dict's value (a strong reference) or NULL */
     Py_ssize_t nnodes;
@@ -107,12 +107,16 @@ trie_build(Trie *t, PyObject *dict)
         }
         total += PyUnicode_GET_LENGTH(k);
     }
+    if (total >= INT32_MAX / 2) {
+        PyErr_SetString(PyExc_OverflowError, "trie: too many keys");
+        return -1;
+    }
     size_t cap = 16;
-    while (cap < (size_t)total * 2)
+    while (cap < (size_t)total + (size_t)total / 3)  /* at most 3/4 full */
         cap <<= 1;
     nt.mask = cap - 1;
     nt.keys = PyMem_Calloc(cap, sizeof(uint64_t));
-    nt.child = PyMem_Calloc(cap, sizeof(Py_ssize_t));
+    nt.child = PyMem_Calloc(cap, sizeof(int32_t));
     nt.values = PyMem_Calloc((size_t)total, sizeof(PyObject *));
     if (nt.keys == NULL || nt.child == NULL || nt.values == NULL) {
         trie_free(&nt);
@@ -131,7 +135,7 @@ trie_build(Trie *t, PyObject *dict)
             size_t slot = trie_slot(&nt, key);
             if (nt.keys[slot] == 0) {
                 nt.keys[slot] = key;
-                nt.child[slot] = nt.nnodes++;
+                nt.child[slot] = (int32_t)nt.nnodes++;
             }
             node = nt.child[slot];
         }

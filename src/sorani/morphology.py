@@ -1151,7 +1151,10 @@ class _OPEN_PVB(tuple):
 
 
 def _weak_only(found: list[Cand]) -> bool:
-    return all(c[4] and type(c[4][0]) is _OPEN_PVB for c in found)
+    for c in found:  # (a loop: the first candidate, a noun's, usually decides)
+        if not c[4] or type(c[4][0]) is not _OPEN_PVB:
+            return False
+    return True
 
 
 _SHORT_LIGHT_HEADS = frozenset({"کۆ", "پێ", "لێ", "تێ", "دا", "ڕا", "بە"})
