@@ -144,3 +144,29 @@ def test_head_lengths(head: str, rest: str, lo: int, hi: int) -> None:
         mod.head_lengths(w, lo)
     with pytest.raises(ValueError):
         mod.head_lengths(w, 0, hi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(m._lexicon().nouns)[::50]), st.sampled_from(SUFFIXES), st.sampled_from(SUFFIXES),
+       st.integers(-2, 40))
+def test_noun_end_and_light_end(stem: str, s1: str, s2: str, k: int) -> None:
+    w = stem + s1 + s2
+    m._chain_end("کتێبەکان", 3)
+    m._has_light_end("کتێب")
+    assert m._chain_end is mod.noun_end and m._has_light_end is mod.has_light_end
+    assert mod.noun_end(w, k) == m._chain_end_py(w, k)
+    for light in ("", "کردن", "کردنەوەی", "بوونی", "کراو"):
+        assert mod.has_light_end(w + light) == m._has_light_end_py(w + light)
+        assert mod.has_light_end(light + w) == m._has_light_end_py(light + w)
+
+
+def test_ends_misuse() -> None:
+    m._chain_end("کتێبەکان", 3)
+    m._has_light_end("کتێب")
+    with pytest.raises(TypeError):
+        mod.noun_end(b"x", 1)
+    with pytest.raises(TypeError):
+        mod.has_light_end(None)
+    with pytest.raises(ValueError):
+        mod.set_light_ends({"ab": True})
+    assert mod.has_light_end("ڕوونکردنەوە") == m._has_light_end_py("ڕوونکردنەوە")

@@ -31,7 +31,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 6
+#define MORPH_C_VERSION 7
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -931,6 +931,86 @@ head_lengths(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* ---- word ends: noun_end (morphology._chain_end), has_light_end ---- */
+
+/* noun_end(w, m): the longest end of w, at most m letters (and at most all of w), among the keys
+ * of keys_of */
+static PyObject *
+noun_end(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 2 || !PyUnicode_CheckExact(args[0]) || !PyLong_CheckExact(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "noun_end(w: str, m: int)");
+        return NULL;
+    }
+    if (noun_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "noun_end: call set_noun_tables first");
+        return NULL;
+    }
+    PyObject *w = args[0];
+    Py_ssize_t m = PyLong_AsSsize_t(args[1]);
+    if (m == -1 && PyErr_Occurred())
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    if (m < 0)
+        m = 0;
+    if (m > n)
+        m = n;
+    PyObject *value;
+    Py_ssize_t j = trie_walk(&trie_noun, PyUnicode_KIND(w), PyUnicode_DATA(w), n, m, &value);
+    return PyUnicode_Substring(w, n - j, n);
+}
+
+static Trie trie_light;  /* the three-letter ends of light verb forms */
+static int light_ready;
+
+static PyObject *
+set_light_ends(PyObject *self, PyObject *ends)
+{
+    (void)self;
+    if (!PyDict_CheckExact(ends)) {
+        PyErr_SetString(PyExc_TypeError, "set_light_ends: expected a dict (three-letter end -> True)");
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(ends, &pos, &k, &v)) {
+        if (!PyUnicode_Check(k) || PyUnicode_GET_LENGTH(k) != 3) {
+            PyErr_SetString(PyExc_ValueError, "set_light_ends: three-letter strings only");
+            return NULL;
+        }
+    }
+    light_ready = 0;
+    if (trie_build(&trie_light, ends) < 0)
+        return NULL;
+    light_ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* has_light_end(w): some w[p:p + 3] with p >= 1 is a key (morphology._light_trigram()(w, 1)) */
+static PyObject *
+has_light_end(PyObject *self, PyObject *w)
+{
+    (void)self;
+    if (!PyUnicode_CheckExact(w)) {
+        PyErr_SetString(PyExc_TypeError, "has_light_end: w must be a str");
+        return NULL;
+    }
+    if (!light_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "has_light_end: call set_light_ends first");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    for (Py_ssize_t e = 4; e <= n; e++) {
+        PyObject *value;
+        if (trie_walk(&trie_light, kind, data, e, 3, &value) == 3 && value != NULL)
+            Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -940,6 +1020,9 @@ static PyMethodDef methods[] = {
     {"set_fold_table", set_fold_table, METH_VARARGS, "set_fold_table(fold_map, final_h): the tables of fold."},
     {"head_lengths", (PyCFunction)(void (*)(void))head_lengths, METH_FASTCALL, "head_lengths(w, lo, hi): the a in lo..hi where w[:a] is a compound head."},
     {"set_heads", set_heads, METH_O, "The compound heads of head_lengths, as a dict reversed head -> True."},
+    {"noun_end", (PyCFunction)(void (*)(void))noun_end, METH_FASTCALL, "noun_end(w, m): morphology._chain_end(w, m)."},
+    {"has_light_end", has_light_end, METH_O, "has_light_end(w): a light verb form's three-letter end stands at some position >= 1."},
+    {"set_light_ends", set_light_ends, METH_O, "The three-letter ends of has_light_end, as a dict end -> True."},
     {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._verb_hits_impl)."},
     {NULL, NULL, 0, NULL},
 };

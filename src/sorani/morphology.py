@@ -663,7 +663,7 @@ def _noun_impl() -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 6  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 7  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -753,11 +753,28 @@ def _glide_ek(stem: str, tail: str) -> bool:
 
 
 def _chain_end(w: str, m: int) -> str:
+    """``_chain_end_py``; at the first call this name is bound to ``_morph_c.noun_end`` where it
+    is built."""
+    global _chain_end
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        fn = _chain_end_py
+    else:
+        _noun_analyses("", _lexicon())  # (binds the noun search: the module gets its tables)
+        fn = module.noun_end
+    _chain_end = fn
+    return fn(w, m)
+
+
+def _chain_end_py(w: str, m: int) -> str:
     """The longest end of ``w``, at most ``m`` letters, that ends some nominal suffix chain (the
     key of ``_noun_keys``)."""
     n = len(w)
     tails = _tails("noun")
     j = 0
+    m = min(m, n)  # (the callers' m is at most n; past it the slices below would wrap around)
     while j < m and w[n - j - 1:] in tails:
         j += 1
     return w[n - j:]
@@ -770,7 +787,7 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     m = n - max(4, n - MAX_NOUN_CHAIN)  # the longest chain tried
     if m < 0:
         return out
-    if not _light_trigram()(w, 1):
+    if not _has_light_end(w):
         return out  # no light verb form ends at any split point (the test below, for all at once)
     light_ends = _light_ends()
     for klen, _, _, by_cls, _ in _noun_keys()[_chain_end(w, m)]:
@@ -838,6 +855,27 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
                 and head not in lex.verb_stems:
             out.append((stem[:-k] + hit[0], "VERB", hit[1]))
     return out
+
+
+def _has_light_end_py(w: str) -> bool:
+    """A three-letter end of a light verb's nominal form stands at some position ≥ 1 of ``w``."""
+    return _light_trigram()(w, 1) is not None
+
+
+def _has_light_end(w: str) -> bool:
+    """``_has_light_end_py``; at the first call this name is bound to ``_morph_c.has_light_end``
+    where it is built."""
+    global _has_light_end
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        fn = _has_light_end_py
+    else:
+        module.set_light_ends(dict.fromkeys((e for e in _light_ends() if len(e) == 3), True))
+        fn = module.has_light_end
+    _has_light_end = fn
+    return fn(w)
 
 
 @cache
