@@ -1392,7 +1392,7 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
     if w in lex.closed:  # function words: their own analysis first (نا the particle, not نان)
         own = {e[0] for e in lex.closed[w]}
         found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] and c[1] in own else c for c in found]
-    found.sort(key=lambda c: -c[0])
+    found.sort(key=_SCORE, reverse=True)  # (stable, as a sort by -score)
     return tuple(found)
 
 
