@@ -1,10 +1,11 @@
-"""The optional C extensions (sorani/_speedups.c: the tokenizer's scanner, language ID's scoring;
-sorani/_facts_c.c: the word scan of the entity and fact passes; sorani/_spell_c.c: spelling
-suggestions);
-without a C compiler sorani installs and runs in pure Python (same results, slower). Everything
+"""The optional C extensions, one per stage that has one (sorani/_speedups.c: the tokenizer's
+scanner and language ID's scoring; _facts_c.c: the word scan of the entity and fact passes;
+_spell_c.c: spelling suggestions; _morph_c.c: the morphological analyzer's noun and verb searches).
+Without a C compiler sorani installs and runs in pure Python (same results, slower). Everything
 else is in pyproject.toml."""
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("sorani._speedups", ["src/sorani/_speedups.c"], optional=True),
-                   Extension("sorani._facts_c", ["src/sorani/_facts_c.c"], optional=True),
-                   Extension("sorani._spell_c", ["src/sorani/_spell_c.c"], optional=True)])
+COMPILED = ("_speedups", "_facts_c", "_spell_c", "_morph_c")
+
+setup(ext_modules=[Extension(f"sorani.{name}", [f"src/sorani/{name}.c"], optional=True)
+                   for name in COMPILED])

@@ -76,6 +76,26 @@ def _final_h() -> frozenset[str]:
         return frozenset()
 
 
+def _fold_fast(word: str) -> str | None:
+    """``fold(word)``, or None when the caller must call ``fold`` (pure Python, or not a str).
+    At the first call this name is bound to ``_morph_c.fold`` where it is built."""
+    global _fold_fast
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        fn = _no_fast_fold
+    else:
+        module.set_fold_table(_FOLD_MAP, _final_h())
+        fn = module.fold
+    _fold_fast = fn
+    return fn(word)
+
+
+def _no_fast_fold(word: str) -> None:
+    return None
+
+
 def _fold_with_map(word: str) -> tuple[str, list[int]]:
     """``fold(word)`` and, for each folded position (plus the end), its offset in ``word``."""
     out: list[str] = []
@@ -619,6 +639,35 @@ def _noun_search() -> list[Any]:
 
 def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
+    end.  At the first call this name is bound to the search itself: the compiled one
+    (``sorani/_morph_c.c``) where it is built, else ``_noun_analyses_py``."""
+    global _noun_analyses
+    fn = _noun_analyses = _noun_impl()
+    return fn(w, lex)
+
+
+def _noun_impl() -> Any:
+    """The noun search: ``_morph_c.noun_analyses`` given its tables, or ``_noun_analyses_py``."""
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        return _noun_analyses_py
+    entries_of, keys_of, tails = _NOUN_SEARCH or _noun_search()
+    lex = _lexicon()
+
+    def agent(w: str, stem: str, weak: float) -> Cand | None:  # X + ی: the activity noun (rare)
+        return _make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak) \
+            if _agent_noun(stem, lex) else None
+    module.set_noun_tables((entries_of, keys_of, tails, agent, MAX_NOUN_CHAIN))
+    return module.noun_analyses
+
+
+_MORPH_C_VERSION = 7  # must equal the VERSION sorani/_morph_c.c declares
+
+
+def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
+    """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end (candidates as ``_make`` would build them, inlined: this is the hottest loop)."""
     out: list[Cand] = []
     n = len(w)
@@ -704,11 +753,28 @@ def _glide_ek(stem: str, tail: str) -> bool:
 
 
 def _chain_end(w: str, m: int) -> str:
+    """``_chain_end_py``; at the first call this name is bound to ``_morph_c.noun_end`` where it
+    is built."""
+    global _chain_end
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        fn = _chain_end_py
+    else:
+        _noun_analyses("", _lexicon())  # (binds the noun search: the module gets its tables)
+        fn = module.noun_end
+    _chain_end = fn
+    return fn(w, m)
+
+
+def _chain_end_py(w: str, m: int) -> str:
     """The longest end of ``w``, at most ``m`` letters, that ends some nominal suffix chain (the
     key of ``_noun_keys``)."""
     n = len(w)
     tails = _tails("noun")
     j = 0
+    m = min(m, n)  # (the callers' m is at most n; past it the slices below would wrap around)
     while j < m and w[n - j - 1:] in tails:
         j += 1
     return w[n - j:]
@@ -721,7 +787,7 @@ def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     m = n - max(4, n - MAX_NOUN_CHAIN)  # the longest chain tried
     if m < 0:
         return out
-    if not _light_trigram()(w, 1):
+    if not _has_light_end(w):
         return out  # no light verb form ends at any split point (the test below, for all at once)
     light_ends = _light_ends()
     for klen, _, _, by_cls, _ in _noun_keys()[_chain_end(w, m)]:
@@ -789,6 +855,27 @@ def _light_compound(stem: str, lex: "_Lexicon") -> list[tuple[str, str, str]]:
                 and head not in lex.verb_stems:
             out.append((stem[:-k] + hit[0], "VERB", hit[1]))
     return out
+
+
+def _has_light_end_py(w: str) -> bool:
+    """A three-letter end of a light verb's nominal form stands at some position ≥ 1 of ``w``."""
+    return _light_trigram()(w, 1) is not None
+
+
+def _has_light_end(w: str) -> bool:
+    """``_has_light_end_py``; at the first call this name is bound to ``_morph_c.has_light_end``
+    where it is built."""
+    global _has_light_end
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        fn = _has_light_end_py
+    else:
+        module.set_light_ends(dict.fromkeys((e for e in _light_ends() if len(e) == 3), True))
+        fn = module.has_light_end
+    _has_light_end = fn
+    return fn(w)
 
 
 @cache
@@ -920,21 +1007,22 @@ def _verb_hit_re() -> re.Pattern[str]:
     return compile_cached(trie_pattern(sufs) + "(?:" + "|".join(alts) + ")")
 
 
-def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
-    out: list[Cand] = []
+def _verb_hits_py(w: str) -> list[tuple[int, int, Any, Any]]:
+    """Where a verb stem of the lexicon stands before a verb suffix chain ending ``w``: (stem
+    start, stem end, suffix entries, stem entries), the shortest suffix chain first."""
     n = len(w)
     rw = w[::-1]  # the word ends are found by tries over the reversed word
     suf_match, suf_index, stem_match, stem_index, strong, any_hit = _VERB_SEARCH or _verb_search()
     if any_hit(rw) is None:
-        return out  # no verb stem before any suffix chain (the search below, at C speed)
+        return []  # no verb stem before any suffix chain (the search below, at C speed)
     longest = suf_match(rw).end()  # the longest word end a suffix chain can end
     if longest >= n:
         longest = n - 1
         if longest < 0:
-            return out
+            return []
     suf_cands = suf_index.get(w[n - longest:])  # (chain length, suffix entries), shortest first
     if not suf_cands:
-        return out
+        return []
     hits = []  # (stem start, stem end, suffix entries, stem entries)
     for s, sentries in suf_cands:
         e = n - s
@@ -944,6 +1032,32 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
                 if length == 1 and w[e - 1] != "ب" and not w.endswith(strong, 0, e - 1):
                     continue  # a one-letter stem needs a strong prefix (دە، نا، نە، ب…) before it
                 hits.append((e - length, e, sentries, stems))
+    return hits
+
+
+def _verb_hits(w: str) -> list[tuple[int, int, Any, Any]]:
+    """``_verb_hits_py``; at the first call this name is bound to the compiled search
+    (``_morph_c.verb_hits``) where it is built."""
+    global _verb_hits
+    fn = _verb_hits = _verb_hits_impl()
+    return fn(w)
+
+
+def _verb_hits_impl() -> Any:
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        return _verb_hits_py
+    _, suf_index, _, stem_index, strong, any_hit = _VERB_SEARCH or _verb_search()
+    suf_tails = frozenset(t for t in _tails("verb") if len(t) <= 14)  # (as ``_verb_suffix_index``)
+    module.set_verb_tables((suf_tails, suf_index, _verb_stem_tails(), stem_index, strong, any_hit))
+    return module.verb_hits
+
+
+def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    out: list[Cand] = []
+    hits = _verb_hits(w)
     if not hits:
         return out  # no verb stem before any verb ending: not a verb form
     nouns, verb_stems = lex.nouns, lex.verb_stems
@@ -1075,7 +1189,10 @@ class _OPEN_PVB(tuple):
 
 
 def _weak_only(found: list[Cand]) -> bool:
-    return all(c[4] and type(c[4][0]) is _OPEN_PVB for c in found)
+    for c in found:  # (a loop: the first candidate, a noun's, usually decides)
+        if not c[4] or type(c[4][0]) is not _OPEN_PVB:
+            return False
+    return True
 
 
 _SHORT_LIGHT_HEADS = frozenset({"کۆ", "پێ", "لێ", "تێ", "دا", "ڕا", "بە"})
@@ -1182,17 +1299,36 @@ def _compound_heads() -> frozenset[str]:
                      if not all(e[1] in _NO_SUFFIX_POS or e[1] == "VERB" for e in entries))
 
 
+def _head_lengths_py(w: str, lo: int, hi: int) -> list[int]:
+    """The lengths ``a`` in ``lo..hi`` where ``w[:a]`` is a compound head (``_compound_heads``)."""
+    heads = _compound_heads()
+    return [a for a in range(lo, hi + 1) if w[:a] in heads]
+
+
+def _head_lengths(w: str, lo: int, hi: int) -> list[int]:
+    """``_head_lengths_py``; at the first call this name is bound to ``_morph_c.head_lengths``
+    (a trie of the heads) where it is built."""
+    global _head_lengths
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    if module is None:
+        fn = _head_lengths_py
+    else:
+        module.set_heads(dict.fromkeys((h[::-1] for h in _compound_heads()), True))
+        fn = module.head_lengths
+    _head_lengths = fn
+    return fn(w, lo, hi)
+
+
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
     """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
     مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
     with no other analysis; at most 10 split points are tried."""
     out: list[Cand] = []
     n = len(w)
-    heads = _compound_heads()
-    for a in range(3, min(n - 3, 12) + 1):
+    for a in _head_lengths(w, 3, min(n - 3, 12)):
         head = w[:a]
-        if head not in heads:
-            continue
         rest = w[a:]
         for c in _noun_analyses(rest, lex):
             if len(c[5]) >= 3 and c[2] not in _NO_SUFFIX_POS and not c[7]:
@@ -1256,7 +1392,7 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
     if w in lex.closed:  # function words: their own analysis first (نا the particle, not نان)
         own = {e[0] for e in lex.closed[w]}
         found = [(c[0] + 0.5,) + c[1:] if not c[4] and not c[6] and c[1] in own else c for c in found]
-    found.sort(key=lambda c: -c[0])
+    found.sort(key=_SCORE, reverse=True)  # (stable, as a sort by -score)
     return tuple(found)
 
 
@@ -1313,7 +1449,9 @@ def _best(word: str) -> Cand | None:
     if len(_BEST) > 300_000:
         _BEST.clear()
         _BEST_FOLDED.clear()
-    w = fold(word)
+    w = _fold_fast(word)
+    if w is None:
+        w = fold(word)
     best = _BEST_FOLDED.get(w, _MISSING)  # spellings that fold alike (ي/ی، ك/ک، ه/ە، ZWNJ) share it
     if best is not _MISSING:
         _BEST[word] = best  # type: ignore[assignment]
@@ -1358,6 +1496,12 @@ def _prepare() -> None:
     _READY.append(True)
     for w in ("دەکەنەوە", "قڕخۆزەپڵا", "ڕوونکردنەوەیەک", "نیشتمانپەروەری", "بێئاگا", "لەشارەکەدا"):
         _analyze_folded(w)
+    # the tables are permanent: one full collection now moves their objects (many) to the oldest
+    # generation, where the collector rarely walks, rather than leaving them young, where each
+    # collection of the young generations walks them again (a tenth of a corpus's time)
+    import gc
+
+    gc.collect()
 # an article or the indefinite never ends a verb form: a noun reading with one needs no verb search
 _NOMINAL_ONLY = frozenset({"DEF", "INDF"})
 _NOMINAL_SEGS: dict[Chain, bool] = {}  # suffix chain -> it has an article or the indefinite
