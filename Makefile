@@ -36,4 +36,4 @@ bench-peers: venv
 	$(PY) benchmarks/peers.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache src/sorani/*.so
