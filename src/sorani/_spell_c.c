@@ -15,7 +15,7 @@
 #include <Python.h>
 #include <stdlib.h>
 
-#define VERSION 6
+#define VERSION 7
 #define MAXLETTERS 255
 
 static int configured = 0;
@@ -43,59 +43,75 @@ static PyObject *configure(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "free_final must be one letter");
         return NULL;
     }
-    configured = 0;
-    memset(letter_index, 0, sizeof(letter_index));
-    memset(is_double, 0, sizeof(is_double));
+    /* the new tables are built aside (a tuple copy of each sequence: a callback run by a
+     * conversion cannot change what is read) and installed only when every entry is valid, so a
+     * failed call leaves the previous configuration in force */
+    static unsigned char new_index[65536];
+    static double new_sub[MAXLETTERS + 1][MAXLETTERS + 1];
+    static double new_indel[MAXLETTERS + 1];
+    static unsigned char new_double[MAXLETTERS + 1];
+    memset(new_index, 0, sizeof(new_index));
+    memset(new_double, 0, sizeof(new_double));
     for (int i = 0; i <= MAXLETTERS; i++) {
-        indel_cost[i] = edit;
-        for (int j = 0; j <= MAXLETTERS; j++) sub_cost[i][j] = edit;
+        new_indel[i] = edit;
+        for (int j = 0; j <= MAXLETTERS; j++) new_sub[i][j] = edit;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 c = PyUnicode_READ_CHAR(letters, i);
-        if (c >= 65536 || letter_index[c]) {
+        if (c >= 65536 || new_index[c]) {
             PyErr_SetString(PyExc_ValueError, "letters must be distinct BMP characters");
             return NULL;
         }
-        letter_index[c] = (unsigned char)(i + 1);
+        new_index[c] = (unsigned char)(i + 1);
     }
-    PyObject *seq = PySequence_Fast(subs, "subs must be a sequence");
+    PyObject *seq = PySequence_Tuple(subs);
     if (!seq) return NULL;
-    for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(seq); k++) {
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(seq); k++) {
         int i, j;
         double c;
-        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, k), "iid", &i, &j, &c) || i < 1 ||
-            j < 1 || i > n || j > n) {
+        PyObject *item = PyTuple_GET_ITEM(seq, k);
+        if (!PyTuple_Check(item)) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_TypeError, "substitution entries must be (int, int, float) tuples");
+            return NULL;
+        }
+        if (!PyArg_ParseTuple(item, "iid", &i, &j, &c) || i < 1 || j < 1 || i > n || j > n) {
             Py_DECREF(seq);
             if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "bad substitution entry");
             return NULL;
         }
-        sub_cost[i][j] = c;
+        new_sub[i][j] = c;
     }
     Py_DECREF(seq);
-    seq = PySequence_Fast(indels, "indels must be a sequence");
+    seq = PySequence_Tuple(indels);
     if (!seq) return NULL;
-    if (PySequence_Fast_GET_SIZE(seq) != n) {
+    if (PyTuple_GET_SIZE(seq) != n) {
         Py_DECREF(seq);
         PyErr_SetString(PyExc_ValueError, "one indel cost per letter");
         return NULL;
     }
     for (Py_ssize_t k = 0; k < n; k++) {
-        double c = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, k));
+        double c = PyFloat_AsDouble(PyTuple_GET_ITEM(seq, k));
         if (c == -1.0 && PyErr_Occurred()) {
             Py_DECREF(seq);
             return NULL;
         }
-        indel_cost[k + 1] = c;
+        new_indel[k + 1] = c;
     }
     Py_DECREF(seq);
     for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(doubles); k++) {
-        int i = idx(PyUnicode_READ_CHAR(doubles, k));
+        Py_UCS4 c = PyUnicode_READ_CHAR(doubles, k);
+        int i = c < 65536 ? new_index[c] : 0;
         if (!i) {
             PyErr_SetString(PyExc_ValueError, "doubled letters must be among the letters");
             return NULL;
         }
-        is_double[i] = 1;
+        new_double[i] = 1;
     }
+    memcpy(letter_index, new_index, sizeof(letter_index));
+    memcpy(sub_cost, new_sub, sizeof(sub_cost));
+    memcpy(indel_cost, new_indel, sizeof(indel_cost));
+    memcpy(is_double, new_double, sizeof(is_double));
     EDIT = edit;
     CONFUSABLE = confusable;
     TRANSPOSE = transpose;
@@ -433,29 +449,34 @@ static int add_found(PyObject *approx, PyObject *didx, PyObject *key, int mode, 
         PyErr_SetString(PyExc_TypeError, "index values must be tuples");
         return -1;
     }
+    Py_INCREF(found); /* a lookup may run Python code that changes didx */
+    int status = -1;
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(found); k++) {
         PyObject *c = PyTuple_GET_ITEM(found, k);
         double a;
         if (mode == 0) {
             int r = PyDict_Contains(approx, c);
-            if (r < 0) return -1;
+            if (r < 0) goto done;
             if (r) continue;
             a = PyUnicode_Check(c) && PyUnicode_GET_LENGTH(c) == n_key ? same : other;
         } else {
             int eq = PyUnicode_Check(c) && PyUnicode_Compare(c, key) == 0;
-            if (PyErr_Occurred()) return -1;
+            if (PyErr_Occurred()) goto done;
             a = eq ? same : other;
             PyObject *old = PyDict_GetItemWithError(approx, c);
-            if (!old && PyErr_Occurred()) return -1;
+            if (!old && PyErr_Occurred()) goto done;
             if (old ? !(a < PyFloat_AS_DOUBLE(old)) : !(a < 9.0)) continue;
         }
         PyObject *v = PyFloat_FromDouble(a);
-        if (!v) return -1;
+        if (!v) goto done;
         int r = PyDict_SetItem(approx, c, v);
         Py_DECREF(v);
-        if (r < 0) return -1;
+        if (r < 0) goto done;
     }
-    return 0;
+    status = 0;
+done:
+    Py_DECREF(found);
+    return status;
 }
 
 /* approx_best(w, didx, inserts, prior, edit, keep): sorani.spell._approx_best_py (the
@@ -496,12 +517,17 @@ static PyObject *approx_best(PyObject *self, PyObject *args) {
             if (r < 0) goto fail;
         }
         if (n >= 2 && n <= 20) {
-            ins = PySequence_Fast(inserts, "inserts must be a sequence");
+            /* a tuple copy: a callback run by a lookup cannot free the entries read */
+            ins = PySequence_Tuple(inserts);
             if (!ins) goto fail;
-            for (Py_ssize_t k = 0; k < PySequence_Fast_GET_SIZE(ins); k++) {
-                PyObject *x;
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(ins); k++) {
+                PyObject *x, *item = PyTuple_GET_ITEM(ins, k);
                 double ic;
-                if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(ins, k), "Ud", &x, &ic)) goto fail;
+                if (!PyTuple_Check(item)) {
+                    PyErr_SetString(PyExc_TypeError, "inserts must be (str, float) tuples");
+                    goto fail;
+                }
+                if (!PyArg_ParseTuple(item, "Ud", &x, &ic)) goto fail;
                 for (Py_ssize_t i = 1; i < n; i++) {
                     PyObject *a = PyUnicode_Substring(w, 0, i), *b = PyUnicode_Substring(w, i, n), *v,
                              *t;
@@ -587,9 +613,12 @@ static int near_add(PyObject *near, PyObject *didx, PyObject *key) {
         PyErr_SetString(PyExc_TypeError, "index values must be tuples");
         return -1;
     }
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(found); k++)
-        if (PySet_Add(near, PyTuple_GET_ITEM(found, k)) < 0) return -1;
-    return 0;
+    Py_INCREF(found); /* adding to the set may run Python code that changes didx */
+    int status = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(found) && !status; k++)
+        if (PySet_Add(near, PyTuple_GET_ITEM(found, k)) < 0) status = -1;
+    Py_DECREF(found);
+    return status;
 }
 
 /* near_frequent(w, didx, counts, min_count, keep): sorani.spell._near_frequent_py (the words of
