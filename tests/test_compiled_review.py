@@ -159,3 +159,188 @@ def test_spell_odd_strings_agree_with_python() -> None:
     for w in words:
         assert spell._approx_best(w) == spell._approx_best_py(w)
         assert spell._known_affixed(w) == spell._known_affixed_py(w)
+
+
+# ---------------------------------------------------------------- _morph_c
+
+def morph_c():  # type: ignore[no-untyped-def]
+    return _module("_morph_c", ("sorani.morphology", "_MORPH_C_VERSION"))
+
+
+@pytest.mark.xfail(strict=True, reason="_morph_c.c noun_search: ``segs`` is a borrowed reference of "
+                   "the key row's dict (PyDict_GetItemWithError(by_cls, ...), _morph_c.c:386) used "
+                   "across the agent callback (and the __bool__/__float__ of table items): a "
+                   "callback that empties that dict frees the tuple being read (use after free, "
+                   "segfault at _morph_c.c:425). Fix: Py_INCREF(segs) until the loop ends.")
+def test_morph_noun_agent_callback_emptying_the_table_does_not_crash() -> None:
+    morph_c()
+    r = _run("""
+        import gc
+        import sorani._morph_c as m
+        Y = "\\u06cc"
+        by_cls = {}
+        def agent(w, stem, weak):
+            by_cls.clear(); gc.collect()
+            return None
+        by_cls["C"] = tuple(((("x" * 3, "DER", ""),), 0.5 * k, False, False, False) for k in range(50))
+        entries_of = {"ab": (0.0, False, False, (("ab", "N", "", "NOUN", 0.1, False),))}
+        keys_of = {"": ((0, False, False, {}, ()),), Y: ((1, False, False, by_cls, ()),)}
+        m.set_noun_tables((entries_of, keys_of, frozenset(keys_of), agent, 5))
+        print("ok", len(m.noun_analyses("ab" + Y)))
+    """)
+    assert r.returncode == 0, (r.returncode, r.stderr[-2000:])
+    assert r.stdout.startswith("ok")
+
+
+def test_morph_misuse_raises_in_a_fresh_process() -> None:
+    """The table setters and searches of _morph_c given wrong tables or arguments raise (no crash);
+    run apart: the module's tables are process-wide."""
+    morph_c()
+    r = _run("""
+        import sorani._morph_c as m
+        def fails(f, *a):
+            try:
+                f(*a)
+            except (TypeError, ValueError, KeyError, RuntimeError, OverflowError):
+                return
+            raise AssertionError((f, a))
+        fails(m.noun_analyses, "x")                      # before set_noun_tables
+        fails(m.verb_hits, "x")
+        fails(m.fold, "x")
+        fails(m.head_lengths, "x", 1, 2)
+        fails(m.set_noun_tables, ({}, {1: ()}, frozenset(), len, 5))
+        fails(m.noun_analyses, "abc")                    # (the failed set leaves none)
+        Y = "\\u06cc"
+        by_cls = {"C": ((((), 0.5, False, False, False)),)}
+        entries = {"ab": (0.0, False, False, (("ab", "N", "", "NOUN", 0.1, False),))}
+        m.set_noun_tables((entries, {Y: ((1, False, False, by_cls, ()),)}, frozenset(), len, 5))
+        fails(m.noun_analyses, "abc")                    # a word end missing from keys_of
+        m.set_noun_tables((entries, {"": ((5, False, False, by_cls, ()),)}, frozenset(), len, 5))
+        fails(m.noun_analyses, "ab")                     # a key longer than the word
+        fails(m.noun_analyses, 5)
+        fails(m.noun_end, "ab", "x")
+        m.set_noun_tables((entries, {"": ((0, False, False, by_cls, ()),)}, frozenset(), len, 2 ** 80))
+        fails(m.noun_analyses, "ab")
+        m.set_verb_tables((frozenset(), {"": [(0, ())], "x": [(99, ())]}, frozenset(),
+                           {"": [(0, ())]}, (), len))
+        fails(m.verb_hits, "abx")                        # a suffix longer than the word
+        fails(m.verb_hits, b"abx")
+        fails(m.set_fold_table, {"a": "xyz"}, frozenset())
+        fails(m.set_fold_table, {"\\U0001f600": "x"}, frozenset())
+        m.set_heads({"a": True})
+        fails(m.head_lengths, "ab", 0, 3)
+        fails(m.head_lengths, "ab", 1, 2 ** 70)
+        fails(m.set_light_ends, {"ab": True})
+        print("ok")
+    """)
+    assert r.returncode == 0, (r.returncode, r.stderr[-2000:])
+    assert r.stdout.strip() == "ok"
+
+
+def test_morph_fold_odd_strings_agree_with_python() -> None:
+    """fold in C and in Python on lone surrogates, non-BMP letters, ZWNJ runs and final ه."""
+    morph_c()
+    from sorani import morphology as mo
+
+    mo._fold_fast("x")  # binds the compiled fold (and sets its table)
+    import sorani._morph_c as mc
+
+    odd = ["", "\ud800", "\udfff\u0647", "\U0001f600\u0647", "\u0631\u200c\u200c\u0647",
+           "\u0647\u200c\u200c", "\u0627\u0647", "\u0643\u064a\u0629\u0647", "\u200c" * 5,
+           "\u0631", "\u0647", "\u0631\u0647", "\u06a9" * 200 + "\u0647"]
+    for w in odd:
+        assert mc.fold(w) == mo.fold(w), w
+
+
+# ---------------------------------------------------------------- _facts_c
+
+def facts_c():  # type: ignore[no-untyped-def]
+    import importlib
+
+    g = importlib.import_module("sorani.entities.gazetteer")
+    if g._compiled_scan() is None:
+        pytest.skip("sorani._facts_c not built (or SORANI_PURE_PYTHON set)")
+    return importlib.import_module("sorani._facts_c")
+
+
+def test_facts_scan_misuse_and_callbacks_do_not_crash() -> None:
+    fc = facts_c()
+
+    class W:
+        __slots__ = ("start", "end", "f", "key", "kind")
+
+    slots = (W.start, W.end, W.f, W.key, W.kind)
+    table = list(range(0x700))
+    kinds = ("num", "word", "punct")
+    forms: dict[str, tuple[str, str, str]] = {}
+
+    def make(units: list[str]) -> None:
+        forms.update(zip(units, fc.forms(units, table, kinds)))
+
+    pool = [W() for _ in range(10)]
+    out: list[object] = []
+
+    def evil(units: list[str]) -> None:  # changes the pool and the output list under the scan
+        pool.clear()
+        out.clear()
+        make(units)
+
+    units, starts, ends, at, merged = fc.scan("a b c d a", forms, evil, pool, out, W, slots)
+    assert [(w.start, w.end, w.f) for w in out] == [(0, 1, "a"), (2, 3, "b"), (4, 5, "c"),
+                                                   (6, 7, "d"), (8, 9, "a")]
+    assert units["a"] == [0, 4] and starts[-1] == 9
+
+    def clears(units: list[str]) -> None:
+        make(units)
+        forms.clear()
+
+    for call in (
+        lambda: fc.scan("x y", forms, clears, None, [], W, slots),
+        lambda: fc.scan("q", {}, lambda u: None, None, [], W, slots),
+        lambda: fc.scan("q", {"q": ("q", "q")}, make, None, [], W, slots),
+        lambda: fc.scan("q", {}, lambda u: 1 / 0, None, [], W, slots),
+        lambda: fc.scan("a b", {"a": ("a", "a", "word"), "b": ("b", "b", "word")}, make, [1, 2], [], W,
+                        slots),
+        lambda: fc.scan("a", forms, make, None, [], int, slots),
+        lambda: fc.scan("a", forms, make, None, [], W, slots[:4]),
+        lambda: fc.scan(b"a", forms, make, None, [], W, slots),
+        lambda: fc.scan("a b", {"a": ("a", [], "word"), "b": ("b", [], "word")}, make, None, [], W,
+                        slots),
+        lambda: fc.forms(["a"], [1, -5], kinds),
+        lambda: fc.forms(["a"], [2 ** 70], kinds),
+        lambda: fc.forms([""], table, kinds),
+        lambda: fc.forms(["a"], table, ("a", "b")),
+    ):
+        with pytest.raises((TypeError, ValueError, RuntimeError, ZeroDivisionError)):
+            call()
+    assert fc.forms(["a"], table, kinds) == [("a", "a", "word")]  # (a bad table is not kept)
+
+
+def test_facts_scan_agrees_with_python_on_odd_characters() -> None:
+    """The compiled and the pure-Python scan give the same words on texts of odd characters
+    (every character class boundary of the unit pattern, surrogates, non-BMP)."""
+    facts_c()
+    import importlib
+
+    g = importlib.import_module("sorani.entities.gazetteer")
+    chars = ["\u0620", "\u063f", "\u0640", "\u0641", "\u064a", "\u064b", "\u065f", "\u0660", "\u0669",
+             "\u066b", "\u066c", "\u066e", "\u0670", "\u0671", "\u06d3", "\u06d4", "\u06d5", "\u06d6",
+             "\u06ed", "\u06ee", "\u06f0", "\u06f9", "\u06fa", "\u06ff", "\u0750", "\u077f", "\u08a0",
+             "\u08ff", "\ufb50", "\ufdfb", "\ufe70", "\ufefc", "\u200b", "\u200c", "\u200d", "\u200e",
+             "\u200f", "\ufeff", "\u2060", "\ud800", "\U0001f600", "\U00010000", "\u0966", "\uff11",
+             "\u00b2", "1", ".", ",", "a", "Z", "\u00e9", " ", "\n", "\x00"]
+    texts = ["".join(chars)] + [f"\u06a9{a}{b}1{a}.{b}2 x{a}" for a in chars for b in chars[::7]]
+    for t in texts:
+        g._FORMS.clear()  # (each path makes its own forms)
+        c_words = g._scan(t, None)
+        saved = list(g._COMPILED)
+        g._COMPILED[:] = [None, None]
+        g._FORMS.clear()
+        try:
+            p_words = g._scan(t, None)
+        finally:
+            g._COMPILED[:] = saved
+            g._FORMS.clear()
+        assert [(w.start, w.end, w.f, w.key, w.kind) for w in c_words] == \
+            [(w.start, w.end, w.f, w.key, w.kind) for w in p_words], t
+        assert c_words.units == p_words.units and list(c_words.starts) == list(p_words.starts)
