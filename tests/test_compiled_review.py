@@ -344,3 +344,21 @@ def test_facts_scan_agrees_with_python_on_odd_characters() -> None:
         assert [(w.start, w.end, w.f, w.key, w.kind) for w in c_words] == \
             [(w.start, w.end, w.f, w.key, w.kind) for w in p_words], t
         assert c_words.units == p_words.units and list(c_words.starts) == list(p_words.starts)
+
+
+def test_spell_compound_bound_is_exact() -> None:
+    """check skips the compound search above ``_compound_max_len`` (the search was quadratic in
+    the length of a glued token: a megabyte took many minutes): the longest head followed by the
+    longest vocabulary word is within the bound and still a compound."""
+    from sorani import spell
+
+    counts = spell.word_lm().counts
+    head = max((w for w, c in counts.items() if c >= 1.0), key=lambda w: (len(w), w))
+    tail = max(spell._vocab(), key=lambda w: (len(w), w))
+    w = head + tail
+    assert len(w) <= spell._compound_max_len()
+    assert spell._compound_py(w)
+    f = spell._compiled_compound()
+    if f is not None:
+        assert f(w)
+    assert not spell._compound_py(w + "\u06a9" * (spell._compound_max_len() - len(w) + 1))

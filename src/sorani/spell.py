@@ -249,10 +249,19 @@ def _check(word: str) -> bool:
     if _known_affixed(w):
         return True
     # a compound of a known word and a known (possibly affixed) word: دەسبەسەر+کرانی
-    if len(w) >= 2 * MIN_COMPOUND:
+    if 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():  # (longer: no split can pass)
         f = _compiled_compound()
         return f(w) if f is not None else _compound_py(w)
     return False
+
+
+@cache
+def _compound_max_len() -> int:
+    """The longest word the compound rule can accept: a head seen in running text, then a word
+    of the vocabulary or an affixed form (``_known_affixed`` takes 40 letters at most). A longer
+    word is no compound, and is not searched (a split loop over a glued megabyte is quadratic)."""
+    heads = max((len(w) for w, c in word_lm().counts.items() if c >= 1.0), default=0)
+    return heads + max(max(map(len, _vocab()), default=0), 40)
 
 
 def _compound_py(w: str) -> bool:
