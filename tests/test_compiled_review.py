@@ -10,6 +10,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sorani._compiled import load
 
@@ -362,3 +364,25 @@ def test_spell_compound_bound_is_exact() -> None:
     if f is not None:
         assert f(w)
     assert not spell._compound_py(w + "\u06a9" * (spell._compound_max_len() - len(w) + 1))
+
+
+_ODD = ("\u0627\u0628\u067e\u062a\u06a9\u06af\u0644\u06b5\u0631\u0695\u0648\u06c6\u06cc\u06ce\u0647\u06d5"
+        "\u0626\u0646\u0645\u0633\u200c\u0643\u064a\u0629a1\u0661 ") + "\ud800\udfff\U0001f600\U00010000"
+
+
+@given(st.text(alphabet=st.sampled_from(_ODD), max_size=30), st.text(alphabet=st.sampled_from(_ODD), max_size=30))
+@settings(max_examples=int(os.environ.get("SORANI_REVIEW_EXAMPLES", "200")), deadline=None)
+def test_spell_twins_agree_on_odd_alphabets(a: str, b: str) -> None:
+    """Each compiled spelling helper equals its pure-Python twin on words with surrogates,
+    non-BMP characters, ZWNJ, Arabic letters, Latin letters and digits."""
+    spell_c()
+    from sorani import spell
+
+    assert spell._cost(a, b) == spell._cost_py(a, b)
+    for w in (a, b, a + b):
+        assert spell._compiled_known_affixed()(w) == spell._known_affixed_py(w)
+        assert spell._compiled_approx()(w) == spell._approx_best_py(w)
+        if len(w) >= 4:
+            assert spell._compiled_near()(w) == spell._near_frequent_py(w)
+        if len(w) >= 2 * spell.MIN_COMPOUND:
+            assert spell._compiled_compound()(w) == spell._compound_py(w)
