@@ -24,6 +24,13 @@
  *   Python path's cheap first test, and it matches whenever a hit exists (its pattern is a suffix
  *   chain, then a verb stem, a one-letter one other than ب after a strong prefix: what a hit is).
  *
+ * word_lemmas(text, cache, table) -> (out, missing)
+ *   The words of ``text`` as morphology._word_re().findall finds them (``table``: bytes of
+ *   0x10000 flags, bit 1 a code point that starts a word, bit 2 one that continues it; code points
+ *   above the BMP do neither), each replaced by ``cache[word]`` where the dict ``cache`` has it;
+ *   ``missing`` lists the positions in ``out`` of the words it lacks (left as the word).
+ *   One pass, linear in the length of the text.
+ *
  * The work is linear in the length of the word: at most ``max_chain`` substrings are looked up.
  */
 #define PY_SSIZE_T_CLEAN
@@ -31,7 +38,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 7
+#define MORPH_C_VERSION 8
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -1011,6 +1018,80 @@ has_light_end(PyObject *self, PyObject *w)
     Py_RETURN_FALSE;
 }
 
+/* ---- lemmatize_text's pass: words found and looked up in the lemma cache ---- */
+
+static PyObject *
+word_lemmas(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyDict_CheckExact(args[1]) || !PyBytes_CheckExact(args[2])
+        || PyBytes_GET_SIZE(args[2]) != 0x10000) {
+        PyErr_SetString(PyExc_TypeError, "word_lemmas(text: str, cache: dict, table: bytes of 0x10000)");
+        return NULL;
+    }
+    PyObject *text = args[0], *cache = args[1];
+    const unsigned char *table = (const unsigned char *)PyBytes_AS_STRING(args[2]);
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0), *missing = PyList_New(0);
+    if (out == NULL || missing == NULL)
+        goto fail;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= 0x10000 || !(table[c] & 1)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        while (j < n) {
+            c = PyUnicode_READ(kind, data, j);
+            if (c >= 0x10000 || !(table[c] & 2))
+                break;
+            j++;
+        }
+        PyObject *word = PyUnicode_Substring(text, i, j);
+        if (word == NULL)
+            goto fail;
+        PyObject *lemma = PyDict_GetItemWithError(cache, word);  /* borrowed */
+        if (lemma != NULL) {
+            Py_DECREF(word);
+            if (PyList_Append(out, lemma) < 0)
+                goto fail;
+        }
+        else {
+            if (PyErr_Occurred()) {
+                Py_DECREF(word);
+                goto fail;
+            }
+            PyObject *pos = PyLong_FromSsize_t(PyList_GET_SIZE(out));
+            if (pos == NULL || PyList_Append(missing, pos) < 0) {
+                Py_XDECREF(pos);
+                Py_DECREF(word);
+                goto fail;
+            }
+            Py_DECREF(pos);
+            if (PyList_Append(out, word) < 0) {
+                Py_DECREF(word);
+                goto fail;
+            }
+            Py_DECREF(word);
+        }
+        i = j;
+    }
+    PyObject *res = PyTuple_Pack(2, out, missing);
+    Py_DECREF(out);
+    Py_DECREF(missing);
+    return res;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(missing);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -1024,6 +1105,7 @@ static PyMethodDef methods[] = {
     {"has_light_end", has_light_end, METH_O, "has_light_end(w): a light verb form's three-letter end stands at some position >= 1."},
     {"set_light_ends", set_light_ends, METH_O, "The three-letter ends of has_light_end, as a dict end -> True."},
     {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._verb_hits_impl)."},
+    {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };
 
