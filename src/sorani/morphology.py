@@ -1064,12 +1064,14 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     affix_pv = _affix_preverbs()
     heads = _VERB_HEADS
     for b, e, (by_type, sbjv_end), stems in hits:
-        stem = w[b:e]
-        last = stem[-1]
         head = w[:b]
         splits = heads.get(head)
         if splits is None:
             splits = _verb_head_splits(head, lex)
+        if not splits:
+            continue  # (most hits: nothing before the stem is a prefix chain)
+        stem = w[b:e]
+        last = stem[-1]
         one = e - b == 1
         for pchains, pre, any_strong, has_bare in splits:
             if one and not any_strong and not (has_bare and pre and stem == "ب"):
@@ -1365,11 +1367,11 @@ def _derived(w: str, lex: _Lexicon) -> list[Cand]:
 
 def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = None) -> tuple[Cand, ...]:
     """All candidate analyses of a folded word, best first (``nouns``: its noun analyses, when
-    already computed)."""
+    already computed; the list is extended in place)."""
     if not w:
         return ()
     lex = _lexicon()
-    found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
+    found = nouns if nouns is not None else _noun_analyses(w, lex)
     if not found:
         found = _light_analyses(w, lex)
     found += _verb_analyses(w, lex)
