@@ -252,6 +252,69 @@ get_double(PyObject *o, double *out)
 
 static PyObject *noun_search(PyObject *w, PyObject *tables);
 
+/* A Bloom filter of the forms of entries_of (the stems noun_search looks up): a stem it does not
+ * hold is no key, so the search skips it without making the substring. Hashes of code points,
+ * computed for every beginning of the word at once; no false negatives, so the results are
+ * those of the lookups. Built by set_noun_tables when every key is an exact str (else unused). */
+#define BLOOM_BITS ((uint64_t)1 << 21)
+#define BLOOM_MAX_WORD 256  /* longer words take the lookups */
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+static uint64_t *noun_bloom;  /* BLOOM_BITS / 64 words, or NULL */
+
+static inline uint64_t
+fnv_step(uint64_t h, Py_UCS4 c)
+{
+    return (h ^ (uint64_t)c) * 0x100000001b3ULL;
+}
+
+static inline uint64_t
+bloom_mix(uint64_t h)
+{
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    return h;
+}
+
+static inline int
+bloom_has(const uint64_t *bloom, uint64_t h)
+{
+    h = bloom_mix(h);
+    uint64_t a = h & (BLOOM_BITS - 1), b = (h >> 32) & (BLOOM_BITS - 1);
+    return (bloom[a >> 6] >> (a & 63) & 1) && (bloom[b >> 6] >> (b & 63) & 1);
+}
+
+/* the filter of the keys of ``dict``, or NULL (no memory: an exception; or a key that is not
+ * an exact str: no exception) */
+static uint64_t *
+bloom_build(PyObject *dict)
+{
+    uint64_t *bloom = PyMem_Calloc(BLOOM_BITS / 64, sizeof(uint64_t));
+    if (bloom == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(dict, &pos, &k, &v)) {
+        if (!PyUnicode_CheckExact(k)) {
+            PyMem_Free(bloom);
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(k);
+        int kind = PyUnicode_KIND(k);
+        const void *data = PyUnicode_DATA(k);
+        uint64_t h = FNV_OFFSET;
+        for (Py_ssize_t i = 0; i < n; i++)
+            h = fnv_step(h, PyUnicode_READ(kind, data, i));
+        h = bloom_mix(h);
+        uint64_t a = h & (BLOOM_BITS - 1), b = (h >> 32) & (BLOOM_BITS - 1);
+        bloom[a >> 6] |= (uint64_t)1 << (a & 63);
+        bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    return bloom;
+}
+
 static PyObject *
 set_noun_tables(PyObject *self, PyObject *tables)
 {
@@ -264,7 +327,14 @@ set_noun_tables(PyObject *self, PyObject *tables)
                         "set_noun_tables: expected (dict entries, dict keys, frozenset tails, agent callable, int)");
         return NULL;
     }
+    PyMem_Free(noun_bloom);
+    noun_bloom = NULL;
     if (trie_build(&trie_noun, PyTuple_GET_ITEM(tables, 1)) < 0) {
+        Py_CLEAR(noun_tables);
+        return NULL;
+    }
+    noun_bloom = bloom_build(PyTuple_GET_ITEM(tables, 0));
+    if (noun_bloom == NULL && PyErr_Occurred()) {
         Py_CLEAR(noun_tables);
         return NULL;
     }
@@ -334,6 +404,16 @@ noun_search(PyObject *w, PyObject *tables)
         PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed key table");
         goto error;
     }
+    /* prefix hashes for the Bloom filter: hp[i] of w[:i]. The filter is the current tables'
+     * (read again at each use: a callback may call set_noun_tables); the tables are permanent
+     * (morphology's cached dicts, never changed once built) */
+    uint64_t hp[BLOOM_MAX_WORD + 1];
+    int use_bloom = noun_bloom != NULL && n <= BLOOM_MAX_WORD && tables == noun_tables;
+    if (use_bloom) {
+        hp[0] = FNV_OFFSET;
+        for (Py_ssize_t k = 0; k < n; k++)
+            hp[k + 1] = fnv_step(hp[k], PyUnicode_READ(kind, data, k));
+    }
     Py_INCREF(keys);  /* keep it alive while Python callbacks run */
     for (Py_ssize_t ki = 0; ki < PyTuple_GET_SIZE(keys); ki++) {
         PyObject *krow = PyTuple_GET_ITEM(keys, ki);
@@ -364,6 +444,12 @@ noun_search(PyObject *w, PyObject *tables)
         }
         Py_ssize_t i = n - klen;
         Py_UCS4 last = PyUnicode_READ(kind, data, i - 1);
+        if (use_bloom && noun_bloom != NULL && tables == noun_tables && !bloom_has(noun_bloom, hp[i])) {
+            /* w[:i] is no key (entry is None): as below, nothing is found unless it is an
+             * ان-stem whose form + ە is a key */
+            if (!(an && last != L_E) || !bloom_has(noun_bloom, fnv_step(hp[i], L_E)))
+                continue;
+        }
         PyObject *stem = PyUnicode_Substring(w, 0, i);
         if (stem == NULL)
             goto error_keys;
