@@ -1400,8 +1400,13 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
 
 def _respelled(w: str, variants: list[str]) -> tuple[Cand, ...]:
     """The best lexicon analysis of the first respelling of ``w`` that has one (or ())."""
+    lex = _lexicon()
     for v in variants:
-        res = _analyze_folded(v, False)
+        nouns = _noun_analyses(v, lex)
+        if not nouns and not _has_light_end(v) and not _verb_hits(v) \
+                and not (len(v) > 4 and v.startswith(_PROCLITICS)):
+            continue  # (most respellings) no reading: ``_analyze_folded(v, False)`` would give ()
+        res = _analyze_folded(v, False, nouns)
         if res and not res[0][7]:
             c = res[0]
             if len(v) == len(w) - 1 and "وو" in w:  # keep the word's own وو in the lemma
