@@ -214,3 +214,13 @@ def test_word_lemmas_misuse() -> None:
     assert mod.word_lemmas("", {}, table) == ([], [])
     long = "کتێبەکان " * 20000 + "ب" * 100000
     assert m.lemmatize_text(long) == m._lemmatize_text_py(long)
+
+
+def test_lemmatize_text_cache_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "منداڵەکان لە قوتابخانەکەدا دەخوێنن، منداڵەکان دەڕۆن و کتێبەکانیان دەخوێننەوە"
+    expected = m._lemmatize_text_py(text)
+    monkeypatch.setattr(m, "_LEMMA_CACHE_MAX", 3)
+    m._LEMMAS.clear()
+    for _ in range(3):
+        assert m.lemmatize_text(text) == expected
+        assert len(m._LEMMAS) <= len(set(m._word_re().findall(text)))
