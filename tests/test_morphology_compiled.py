@@ -170,3 +170,57 @@ def test_ends_misuse() -> None:
     with pytest.raises(ValueError):
         mod.set_light_ends({"ab": True})
     assert mod.has_light_end("ڕوونکردنەوە") == m._has_light_end_py("ڕوونکردنەوە")
+
+
+TEXT_CHARS = LETTERS + "كيةهـ\u064e\u0670\u200c\u200d\u200b ،.!٢3aé😀\u0600\u06dd\ufb50\ufefc\ufdfc\U0001d400\n"
+
+
+def test_word_table_is_word_re() -> None:
+    import re
+
+    table, word = m._word_table(), m._word_re()
+    start = re.compile(word.pattern[: word.pattern.index("]") + 1])
+    for code in range(0x10000):
+        c = chr(code)
+        assert bool(table[code] & 1) == bool(start.fullmatch(c))
+        assert bool(table[code] & 2) == bool(word.fullmatch("ب" + c))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=TEXT_CHARS, max_size=80))
+def test_word_lemmas_is_findall(text: str) -> None:
+    words = m._word_re().findall(text)
+    cache = {w: "L" + w for w in words[::2]}
+    out, missing = mod.word_lemmas(text, cache, m._word_table())
+    assert out == [cache.get(w, w) for w in words]
+    assert missing == [i for i, w in enumerate(words) if w not in cache]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=TEXT_CHARS, max_size=80))
+def test_lemmatize_text_is_pure_python(text: str) -> None:
+    assert m.lemmatize_text(text) == m._lemmatize_text_py(text)
+    m._LEMMAS.clear()
+    assert m._lemmatize_text_py(text) == m.lemmatize_text(text)
+
+
+def test_word_lemmas_misuse() -> None:
+    table = m._word_table()
+    for args in ((b"x", {}, table), ("x", [], table), ("x", {}, b"ab"), ("x", {}, bytearray(table)), ("x", {})):
+        with pytest.raises(TypeError):
+            mod.word_lemmas(*args)
+    s = type("S", (str,), {})("کتێبەکان کتێب")
+    assert m.lemmatize_text(s) == m._lemmatize_text_py(str(s)) == ["کتێب", "کتێب"]
+    assert mod.word_lemmas("", {}, table) == ([], [])
+    long = "کتێبەکان " * 20000 + "ب" * 100000
+    assert m.lemmatize_text(long) == m._lemmatize_text_py(long)
+
+
+def test_lemmatize_text_cache_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "منداڵەکان لە قوتابخانەکەدا دەخوێنن، منداڵەکان دەڕۆن و کتێبەکانیان دەخوێننەوە"
+    expected = m._lemmatize_text_py(text)
+    monkeypatch.setattr(m, "_LEMMA_CACHE_MAX", 3)
+    m._LEMMAS.clear()
+    for _ in range(3):
+        assert m.lemmatize_text(text) == expected
+        assert len(m._LEMMAS) <= len(set(m._word_re().findall(text)))

@@ -24,6 +24,13 @@
  *   Python path's cheap first test, and it matches whenever a hit exists (its pattern is a suffix
  *   chain, then a verb stem, a one-letter one other than ب after a strong prefix: what a hit is).
  *
+ * word_lemmas(text, cache, table) -> (out, missing)
+ *   The words of ``text`` as morphology._word_re().findall finds them (``table``: bytes of
+ *   0x10000 flags, bit 1 a code point that starts a word, bit 2 one that continues it; code points
+ *   above the BMP do neither), each replaced by ``cache[word]`` where the dict ``cache`` has it;
+ *   ``missing`` lists the positions in ``out`` of the words it lacks (left as the word).
+ *   One pass, linear in the length of the text.
+ *
  * The work is linear in the length of the word: at most ``max_chain`` substrings are looked up.
  */
 #define PY_SSIZE_T_CLEAN
@@ -31,7 +38,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 7
+#define MORPH_C_VERSION 8
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -245,6 +252,69 @@ get_double(PyObject *o, double *out)
 
 static PyObject *noun_search(PyObject *w, PyObject *tables);
 
+/* A Bloom filter of the forms of entries_of (the stems noun_search looks up): a stem it does not
+ * hold is no key, so the search skips it without making the substring. Hashes of code points,
+ * computed for every beginning of the word at once; no false negatives, so the results are
+ * those of the lookups. Built by set_noun_tables when every key is an exact str (else unused). */
+#define BLOOM_BITS ((uint64_t)1 << 21)
+#define BLOOM_MAX_WORD 256  /* longer words take the lookups */
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+static uint64_t *noun_bloom;  /* BLOOM_BITS / 64 words, or NULL */
+
+static inline uint64_t
+fnv_step(uint64_t h, Py_UCS4 c)
+{
+    return (h ^ (uint64_t)c) * 0x100000001b3ULL;
+}
+
+static inline uint64_t
+bloom_mix(uint64_t h)
+{
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 29;
+    return h;
+}
+
+static inline int
+bloom_has(const uint64_t *bloom, uint64_t h)
+{
+    h = bloom_mix(h);
+    uint64_t a = h & (BLOOM_BITS - 1), b = (h >> 32) & (BLOOM_BITS - 1);
+    return (bloom[a >> 6] >> (a & 63) & 1) && (bloom[b >> 6] >> (b & 63) & 1);
+}
+
+/* the filter of the keys of ``dict``, or NULL (no memory: an exception; or a key that is not
+ * an exact str: no exception) */
+static uint64_t *
+bloom_build(PyObject *dict)
+{
+    uint64_t *bloom = PyMem_Calloc(BLOOM_BITS / 64, sizeof(uint64_t));
+    if (bloom == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(dict, &pos, &k, &v)) {
+        if (!PyUnicode_CheckExact(k)) {
+            PyMem_Free(bloom);
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(k);
+        int kind = PyUnicode_KIND(k);
+        const void *data = PyUnicode_DATA(k);
+        uint64_t h = FNV_OFFSET;
+        for (Py_ssize_t i = 0; i < n; i++)
+            h = fnv_step(h, PyUnicode_READ(kind, data, i));
+        h = bloom_mix(h);
+        uint64_t a = h & (BLOOM_BITS - 1), b = (h >> 32) & (BLOOM_BITS - 1);
+        bloom[a >> 6] |= (uint64_t)1 << (a & 63);
+        bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    return bloom;
+}
+
 static PyObject *
 set_noun_tables(PyObject *self, PyObject *tables)
 {
@@ -257,7 +327,14 @@ set_noun_tables(PyObject *self, PyObject *tables)
                         "set_noun_tables: expected (dict entries, dict keys, frozenset tails, agent callable, int)");
         return NULL;
     }
+    PyMem_Free(noun_bloom);
+    noun_bloom = NULL;
     if (trie_build(&trie_noun, PyTuple_GET_ITEM(tables, 1)) < 0) {
+        Py_CLEAR(noun_tables);
+        return NULL;
+    }
+    noun_bloom = bloom_build(PyTuple_GET_ITEM(tables, 0));
+    if (noun_bloom == NULL && PyErr_Occurred()) {
         Py_CLEAR(noun_tables);
         return NULL;
     }
@@ -327,6 +404,16 @@ noun_search(PyObject *w, PyObject *tables)
         PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed key table");
         goto error;
     }
+    /* prefix hashes for the Bloom filter: hp[i] of w[:i]. The filter is the current tables'
+     * (read again at each use: a callback may call set_noun_tables); the tables are permanent
+     * (morphology's cached dicts, never changed once built) */
+    uint64_t hp[BLOOM_MAX_WORD + 1];
+    int use_bloom = noun_bloom != NULL && n <= BLOOM_MAX_WORD && tables == noun_tables;
+    if (use_bloom) {
+        hp[0] = FNV_OFFSET;
+        for (Py_ssize_t k = 0; k < n; k++)
+            hp[k + 1] = fnv_step(hp[k], PyUnicode_READ(kind, data, k));
+    }
     Py_INCREF(keys);  /* keep it alive while Python callbacks run */
     for (Py_ssize_t ki = 0; ki < PyTuple_GET_SIZE(keys); ki++) {
         PyObject *krow = PyTuple_GET_ITEM(keys, ki);
@@ -357,6 +444,12 @@ noun_search(PyObject *w, PyObject *tables)
         }
         Py_ssize_t i = n - klen;
         Py_UCS4 last = PyUnicode_READ(kind, data, i - 1);
+        if (use_bloom && noun_bloom != NULL && tables == noun_tables && !bloom_has(noun_bloom, hp[i])) {
+            /* w[:i] is no key (entry is None): as below, nothing is found unless it is an
+             * ان-stem whose form + ە is a key */
+            if (!(an && last != L_E) || !bloom_has(noun_bloom, fnv_step(hp[i], L_E)))
+                continue;
+        }
         PyObject *stem = PyUnicode_Substring(w, 0, i);
         if (stem == NULL)
             goto error_keys;
@@ -1011,6 +1104,80 @@ has_light_end(PyObject *self, PyObject *w)
     Py_RETURN_FALSE;
 }
 
+/* ---- lemmatize_text's pass: words found and looked up in the lemma cache ---- */
+
+static PyObject *
+word_lemmas(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyDict_CheckExact(args[1]) || !PyBytes_CheckExact(args[2])
+        || PyBytes_GET_SIZE(args[2]) != 0x10000) {
+        PyErr_SetString(PyExc_TypeError, "word_lemmas(text: str, cache: dict, table: bytes of 0x10000)");
+        return NULL;
+    }
+    PyObject *text = args[0], *cache = args[1];
+    const unsigned char *table = (const unsigned char *)PyBytes_AS_STRING(args[2]);
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0), *missing = PyList_New(0);
+    if (out == NULL || missing == NULL)
+        goto fail;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= 0x10000 || !(table[c] & 1)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        while (j < n) {
+            c = PyUnicode_READ(kind, data, j);
+            if (c >= 0x10000 || !(table[c] & 2))
+                break;
+            j++;
+        }
+        PyObject *word = PyUnicode_Substring(text, i, j);
+        if (word == NULL)
+            goto fail;
+        PyObject *lemma = PyDict_GetItemWithError(cache, word);  /* borrowed */
+        if (lemma != NULL) {
+            Py_DECREF(word);
+            if (PyList_Append(out, lemma) < 0)
+                goto fail;
+        }
+        else {
+            if (PyErr_Occurred()) {
+                Py_DECREF(word);
+                goto fail;
+            }
+            PyObject *pos = PyLong_FromSsize_t(PyList_GET_SIZE(out));
+            if (pos == NULL || PyList_Append(missing, pos) < 0) {
+                Py_XDECREF(pos);
+                Py_DECREF(word);
+                goto fail;
+            }
+            Py_DECREF(pos);
+            if (PyList_Append(out, word) < 0) {
+                Py_DECREF(word);
+                goto fail;
+            }
+            Py_DECREF(word);
+        }
+        i = j;
+    }
+    PyObject *res = PyTuple_Pack(2, out, missing);
+    Py_DECREF(out);
+    Py_DECREF(missing);
+    return res;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(missing);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -1024,6 +1191,7 @@ static PyMethodDef methods[] = {
     {"has_light_end", has_light_end, METH_O, "has_light_end(w): a light verb form's three-letter end stands at some position >= 1."},
     {"set_light_ends", set_light_ends, METH_O, "The three-letter ends of has_light_end, as a dict end -> True."},
     {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._verb_hits_impl)."},
+    {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -663,7 +663,7 @@ def _noun_impl() -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 7  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 8  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -1064,12 +1064,14 @@ def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     affix_pv = _affix_preverbs()
     heads = _VERB_HEADS
     for b, e, (by_type, sbjv_end), stems in hits:
-        stem = w[b:e]
-        last = stem[-1]
         head = w[:b]
         splits = heads.get(head)
         if splits is None:
             splits = _verb_head_splits(head, lex)
+        if not splits:
+            continue  # (most hits: nothing before the stem is a prefix chain)
+        stem = w[b:e]
+        last = stem[-1]
         one = e - b == 1
         for pchains, pre, any_strong, has_bare in splits:
             if one and not any_strong and not (has_bare and pre and stem == "ب"):
@@ -1365,11 +1367,11 @@ def _derived(w: str, lex: _Lexicon) -> list[Cand]:
 
 def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = None) -> tuple[Cand, ...]:
     """All candidate analyses of a folded word, best first (``nouns``: its noun analyses, when
-    already computed)."""
+    already computed; the list is extended in place)."""
     if not w:
         return ()
     lex = _lexicon()
-    found = list(nouns) if nouns is not None else _noun_analyses(w, lex)
+    found = nouns if nouns is not None else _noun_analyses(w, lex)
     if not found:
         found = _light_analyses(w, lex)
     found += _verb_analyses(w, lex)
@@ -1398,8 +1400,13 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
 
 def _respelled(w: str, variants: list[str]) -> tuple[Cand, ...]:
     """The best lexicon analysis of the first respelling of ``w`` that has one (or ())."""
+    lex = _lexicon()
     for v in variants:
-        res = _analyze_folded(v, False)
+        nouns = _noun_analyses(v, lex)
+        if not nouns and not _has_light_end(v) and not _verb_hits(v) \
+                and not (len(v) > 4 and v.startswith(_PROCLITICS)):
+            continue  # (most respellings) no reading: ``_analyze_folded(v, False)`` would give ()
+        res = _analyze_folded(v, False, nouns)
         if res and not res[0][7]:
             c = res[0]
             if len(v) == len(w) - 1 and "وو" in w:  # keep the word's own وو in the lemma
@@ -1559,6 +1566,28 @@ def _word_re() -> re.Pattern[str]:
     return re.compile(_WORD)
 
 
+@cache
+def _word_lemmas() -> Any:
+    """``_morph_c.word_lemmas`` (the words of a text found and looked up in one pass), or None."""
+    from sorani._compiled import load
+
+    module = load("_morph_c", _MORPH_C_VERSION)
+    return None if module is None else module.word_lemmas
+
+
+@cache
+def _word_table() -> bytes:
+    """The flags of ``_word_re()`` for ``word_lemmas``: 1 starts a word, 2 continues one."""
+    from sorani._chars import AR_LETTER, AR_MARK
+
+    table = bytearray(0x10000)
+    for chars, bits in ((AR_LETTER, 3), (AR_MARK, 2)):
+        for lo, hi, single in re.findall(r"(.)-(.)|(.)", chars):
+            for code in range(ord(single or lo), ord(single or hi) + 1):
+                table[code] |= bits
+    return bytes(table)
+
+
 def lemmatize_text(text: str) -> list[str]:
     """Lemmas of the words of ``text`` (word tokens as ``sorani.tokenize`` finds them), in order;
     a per-form cache makes repeated forms cost one dictionary lookup.
@@ -1566,6 +1595,27 @@ def lemmatize_text(text: str) -> list[str]:
     >>> lemmatize_text("منداڵەکان لە قوتابخانەکەدا دەخوێنن")
     ['منداڵ', 'لە', 'قوتابخانە', 'خوێندن']
     """
+    scan = _word_lemmas()
+    if scan is not None and type(text) is str:  # the words found and looked up in one pass in C
+        out, missing = scan(text, _LEMMAS, _word_table())
+        if not missing:
+            return out
+        if len(_LEMMAS) + len(missing) > _LEMMA_CACHE_MAX:
+            _LEMMAS.clear()
+        with no_cycle_collection():  # (the analysis makes no reference cycles)
+            for i in missing:
+                w = out[i]
+                lemma = _LEMMAS.get(w)
+                if lemma is None:
+                    best = _best(w)
+                    lemma = _LEMMAS[w] = best[1] if best else w
+                out[i] = lemma
+        return out
+    return _lemmatize_text_py(text)
+
+
+def _lemmatize_text_py(text: str) -> list[str]:
+    """``lemmatize_text`` in pure Python (the words found by ``_word_re``)."""
     words = _word_re().findall(text)
     out = list(map(_LEMMAS.get, words))  # known forms at C speed; None marks a new one
     if None not in out:
