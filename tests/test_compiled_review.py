@@ -169,12 +169,9 @@ def morph_c():  # type: ignore[no-untyped-def]
     return _module("_morph_c", ("sorani.morphology", "_MORPH_C_VERSION"))
 
 
-@pytest.mark.xfail(strict=True, reason="_morph_c.c noun_search: ``segs`` is a borrowed reference of "
-                   "the key row's dict (PyDict_GetItemWithError(by_cls, ...), _morph_c.c:479 at main ebc862f) used "
-                   "across the agent callback (and the __bool__/__float__ of table items): a "
-                   "callback that empties that dict frees the tuple being read (use after free, "
-                   "segfault at _morph_c.c:518). Fix: Py_INCREF(segs) until the key row is done.")
 def test_morph_noun_agent_callback_emptying_the_table_does_not_crash() -> None:
+    """The noun search holds the key row's segmentations while the agent callback runs (a
+    callback that empties their dict once freed the tuple being read)."""
     morph_c()
     r = _run("""
         import gc

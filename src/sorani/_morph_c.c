@@ -488,16 +488,19 @@ noun_search(PyObject *w, PyObject *tables)
             PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed segmentations");
             goto error_keys;
         }
+        Py_INCREF(segs);  /* (a callback may empty the dict that holds it) */
         /* stem ends in ەک (for X+ەکان, not Xەک+ان) */
         int stem_ek = i >= 2 && PyUnicode_READ(kind, data, i - 2) == L_E && last == L_K;
         if (entry != NULL) {
             /* (stem[-2:-1] is "" for a one-letter stem, and "" is in any string) */
             if (glide && last == L_Y && (i < 2 || prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_W)) {
                 Py_DECREF(stem);
+                Py_DECREF(segs);
                 continue;  /* _glide_ek */
             }
             if (!tuple_len_at_least(entry, 4)) {
                 Py_DECREF(stem);
+                Py_DECREF(segs);
                 goto error_keys;
             }
             Py_INCREF(entry);
@@ -511,6 +514,7 @@ noun_search(PyObject *w, PyObject *tables)
                     PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed entry");
                 Py_DECREF(entry);
                 Py_DECREF(stem);
+                Py_DECREF(segs);
                 goto error_keys;
             }
             PyObject *agent = NULL;  /* not yet asked */
@@ -619,6 +623,7 @@ noun_search(PyObject *w, PyObject *tables)
             Py_DECREF(entry);
             if (failed) {
                 Py_DECREF(stem);
+                Py_DECREF(segs);
                 goto error_keys;
             }
         }
@@ -628,12 +633,14 @@ noun_search(PyObject *w, PyObject *tables)
             Py_XDECREF(stem_e);
             if (full == NULL) {
                 Py_DECREF(stem);
+                Py_DECREF(segs);
                 goto error_keys;
             }
             PyObject *entry2 = PyDict_GetItemWithError(entries_of, full);
             Py_DECREF(full);
             if (entry2 == NULL && PyErr_Occurred()) {
                 Py_DECREF(stem);
+                Py_DECREF(segs);
                 goto error_keys;
             }
             if (entry2 != NULL) {
@@ -641,6 +648,7 @@ noun_search(PyObject *w, PyObject *tables)
                     if (!PyErr_Occurred())
                         PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed entry");
                     Py_DECREF(stem);
+                    Py_DECREF(segs);
                     goto error_keys;
                 }
                 Py_INCREF(entry2);
@@ -680,11 +688,13 @@ noun_search(PyObject *w, PyObject *tables)
                 Py_DECREF(entry2);
                 if (failed) {
                     Py_DECREF(stem);
+                    Py_DECREF(segs);
                     goto error_keys;
                 }
             }
         }
         Py_DECREF(stem);
+        Py_DECREF(segs);
     }
     Py_DECREF(keys);
     return out;

@@ -68,6 +68,7 @@ GLUED_AND = 0.5         # و (and) written together with the word before it
 INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
 BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
 APPROX_KEEP = 8  # symmetric-delete candidates scored exactly
+DELETE_INDEX_MAX_LEN = 25  # words longer than this are not in the symmetric-delete index
 WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
@@ -305,7 +306,7 @@ def _morph_ok(w: str) -> bool:
 def _near_known(w: str) -> bool:
     """Is a known word one keyboard confusion or one edit away from ``w``?"""
     lm, index, ks = word_lm(), key_index(), key_scheme()
-    if len(w) >= 4:
+    if 4 <= len(w) <= DELETE_INDEX_MAX_LEN + 1:  # (longer words have no key in the index)
         didx, counts = _delete_index(), lm.counts
         for c in didx.get(w, ()):
             if c != w and counts.get(c, 0.0) >= NEAR_MIN_COUNT:
@@ -504,7 +505,7 @@ def _delete_index() -> dict[str, tuple[str, ...]]:
     one deletion away -> those words (in sorted order, so that results are deterministic)."""
     idx: dict[str, list[str]] = {}
     for w in sorted(_vocab()):
-        if len(w) > 25:
+        if len(w) > DELETE_INDEX_MAX_LEN:
             continue
         idx.setdefault(w, []).append(w)
         for d in {w[:i] + w[i + 1:] for i in range(len(w))}:
@@ -852,7 +853,7 @@ def _approx_best_py(w: str) -> list[str]:
     spelling.tsv) written in first, words equal or one deletion from that: two edits
     (ڕاوستن → ڕاوەستن → ڕاوەستان) at the price of one lookup per insertion."""
     approx: dict[str, float] = {}
-    if len(w) <= 25:
+    if len(w) <= DELETE_INDEX_MAX_LEN:
         get = _delete_index().get
         d1 = {w[:i] + w[i + 1:] for i in range(len(w))}
         layers: list[tuple[int, set[str]]] = [(0, {w}), (1, d1)]
