@@ -442,9 +442,10 @@ def _unknown(w: Word, common: frozenset[str]) -> bool:
     cache = _UNKNOWN.get(id(common))
     if cache is None or cache[0] is not common or len(cache[1]) > 200_000:
         cache = _UNKNOWN[id(common)] = (common, {})
-    got = cache[1].get(w.key)
+    key = w.key
+    got = cache[1].get(key)
     if got is None:
-        got = cache[1][w.key] = _unknown_key(w.key, common)
+        got = cache[1][key] = _unknown_key(key, common)
     return got
 
 
@@ -1350,9 +1351,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     rounds = 0
     while changed and rounds < 3:
         changed, rounds = False, rounds + 1
+        owner = spans.owner
         for i in at_keys.positions(("،", ",", "و")):
-            if i == 0 or i + 1 >= n:
-                continue
+            if i == 0 or i + 1 >= n or owner[i - 1] < 0 and owner[i + 1] < 0:
+                continue  # (no span on either side: nothing to extend)
             left, right = spans.at(i - 1), spans.at(i + 1)
             if left is not None and left[4] == "LOC" and right is None:
                 k = i + 1
@@ -1566,8 +1568,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # lists of people: X، Y و Z next to a person
     for _ in range(2):
+        owner = spans.owner
         for i in at_keys.positions(("،", ",", "و")):
-            if not 1 <= i < n - 1:
+            if not 1 <= i < n - 1 or owner[i - 1] < 0:
                 continue
             left = spans.at(i - 1)
             if left is None or left[4] != "PER" or spans.owner[i + 1] >= 0:
