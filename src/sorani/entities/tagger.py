@@ -437,12 +437,18 @@ def _is_candidate(w: Word, common: frozenset[str], stops: frozenset[str]) -> boo
 
 
 def _unknown(w: Word, common: frozenset[str]) -> bool:
-    if w.kind != "word" or len(w.key) < 2:
+    key = w.key
+    if w.kind != "word" or len(key) < 2:
         return False
+    last = _UNKNOWN_LAST
+    if last[0] is common:  # (the usual case: the same common words as the last call)
+        got = last[1].get(key)
+        if got is not None:
+            return got
     cache = _UNKNOWN.get(id(common))
     if cache is None or cache[0] is not common or len(cache[1]) > 200_000:
         cache = _UNKNOWN[id(common)] = (common, {})
-    key = w.key
+    last[0], last[1] = cache
     got = cache[1].get(key)
     if got is None:
         got = cache[1][key] = _unknown_key(key, common)
@@ -451,6 +457,7 @@ def _unknown(w: Word, common: frozenset[str]) -> bool:
 
 # id(common words) -> (common words, {key: _unknown_key(key)})
 _UNKNOWN: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
+_UNKNOWN_LAST: list[Any] = [None, None]  # the entry of _UNKNOWN used last: (common words, its cache)
 
 
 _MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
