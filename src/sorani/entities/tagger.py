@@ -478,17 +478,25 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
         return False
     if depth >= 2:
         return True
-    endings, lengths = _MORPH_SET, _MORPH_LENGTHS
-    for n in lengths:
-        if len(k) - n >= 2 and k[-n:] in endings:
+    endings, upto = _MORPH_SET, _MORPH_UPTO
+    top = len(upto) - 1
+    size = len(k) - 2  # (the longest ending that leaves two letters)
+    if size <= 0:
+        return True
+    for n in upto[size if size < top else top]:
+        if k[-n:] in endings:
             k1 = k[:-n]
             if k1 in common:
                 return False
-            if depth == 0:  # (the second cut, inline: a word of two cuts is tested by membership)
-                for n2 in lengths:
-                    if len(k1) - n2 >= 2 and k1[-n2:] in endings and k1[:-n2] in common:
+            if depth == 0 and size - n > 0:  # (the second cut, inline: a word of two cuts is tested by membership)
+                for n2 in upto[size - n if size - n < top else top]:
+                    if k1[-n2:] in endings and k1[:-n2] in common:
                         return False
     return True
+
+
+# the ending lengths up to m, longest first, for each m (the endings a word of m + 2 letters can lose)
+_MORPH_UPTO = [[n for n in _MORPH_LENGTHS if n <= m] for m in range(max(_MORPH_LENGTHS) + 1)]
 
 
 _INDEF_I = ("یک", "یکی")
