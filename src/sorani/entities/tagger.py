@@ -379,7 +379,8 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
                 m = len(keys)
                 if i + m > n or (best and m <= best[1] - best[0] + 1):
                     continue
-                if m > 2 and not all(words[i + j].key == keys[j] for j in range(1, m - 1)):
+                if m > 2 and (words[i + 1].key != keys[1]  # (the second word first: most names fail there)
+                              or m > 3 and not all(words[i + j].key == keys[j] for j in range(2, m - 1))):
                     continue
                 last = words[i + m - 1]
                 last_len = last_match.get((last.f, keys[-1]))

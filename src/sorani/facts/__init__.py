@@ -342,10 +342,22 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
     """The counted noun of word ``w`` without clitics: (stem text, stem end offset). A final
     ``ی``/``ە`` is cut only when the shorter form is a known word (ezafe or copula), not when it
     belongs to the noun (هاووڵاتی)."""
+    cut = _STEM_CUT.get((w.f, next_is_word))
+    if cut is None:
+        if len(_STEM_CUT) > 200_000:
+            _STEM_CUT.clear()
+        cut = _STEM_CUT[(w.f, next_is_word)] = _stem_cut(w.f, next_is_word)
+    return text[w.start:w.start + cut], w.start + cut
+
+
+_STEM_CUT: dict[tuple[str, bool], int] = {}  # (folded form, next_is_word) -> _stem_cut
+
+
+def _stem_cut(f: str, next_is_word: bool) -> int:
+    """The length of the stem of ``_stem`` in the folded form ``f`` (the form alone decides)."""
     from sorani.entities.gazetteer import common_words, key_of_folded
 
     common = common_words()
-    f = w.f
     cut = len(f)
     if f.endswith("دا") and len(f) > 4 and key_of_folded(f[:-2]) in single_triggers("static_unit"):
         cut -= 2  # ٢٤ کاتژمێردا: a unit with the postposition "in"
@@ -380,7 +392,7 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
         cut -= 1  # 18 ساڵە: copula
     while cut > 1 and f[cut - 1] in "\u200c\u200d":
         cut -= 1
-    return text[w.start:w.start + cut], w.start + cut
+    return cut
 
 
 _INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
