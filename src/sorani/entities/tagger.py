@@ -421,9 +421,13 @@ def _phrase_at(words: list[Word], i: int, table: dict[tuple[str, ...], str]) -> 
     if not cands:
         return 0
     best = 0
+    n = len(words)
+    nxt = words[i + 1].key if i + 1 < n else None
     for keys in cands:
         m = len(keys)
-        if m > best and i + m <= len(words) and all(words[i + j].key == keys[j] for j in range(1, m)):
+        # (the second word first: most phrases that open with the key differ there)
+        if m > best and i + m <= n and (m == 1 or nxt == keys[1] and (
+                m == 2 or all(words[i + j].key == keys[j] for j in range(2, m)))):
             best = m
     return best
 
@@ -479,25 +483,25 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
         return False
     if depth >= 2:
         return True
-    endings, upto = _MORPH_SET, _MORPH_UPTO
-    top = len(upto) - 1
+    endings, by_last = _MORPH_SET, _MORPH_BY_LAST
     size = len(k) - 2  # (the longest ending that leaves two letters)
     if size <= 0:
         return True
-    for n in upto[size if size < top else top]:
-        if k[-n:] in endings:
+    for n in by_last.get(k[-1], ()):  # (only the endings that end in the key's last letter)
+        if n <= size and k[-n:] in endings:
             k1 = k[:-n]
             if k1 in common:
                 return False
-            if depth == 0 and size - n > 0:  # (the second cut, inline: a word of two cuts is tested by membership)
-                for n2 in upto[size - n if size - n < top else top]:
-                    if k1[-n2:] in endings and k1[:-n2] in common:
+            if depth == 0:  # (the second cut, inline: a word of two cuts is tested by membership)
+                for n2 in by_last.get(k1[-1], ()):
+                    if n2 <= size - n and k1[-n2:] in endings and k1[:-n2] in common:
                         return False
     return True
 
 
-# the ending lengths up to m, longest first, for each m (the endings a word of m + 2 letters can lose)
-_MORPH_UPTO = [[n for n in _MORPH_LENGTHS if n <= m] for m in range(max(_MORPH_LENGTHS) + 1)]
+# last letter -> the lengths of the endings that end in it, longest first
+_MORPH_BY_LAST = {c: [n for n in _MORPH_LENGTHS if any(e.endswith(c) and len(e) == n for e in _MORPH_ENDINGS)]
+                  for c in {e[-1] for e in _MORPH_ENDINGS}}
 
 
 _INDEF_I = ("یک", "یکی")
