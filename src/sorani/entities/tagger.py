@@ -499,9 +499,12 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
     return True
 
 
-# last letter -> the lengths of the endings that end in it, longest first
-_MORPH_BY_LAST = {c: [n for n in _MORPH_LENGTHS if any(e.endswith(c) and len(e) == n for e in _MORPH_ENDINGS)]
-                  for c in {e[-1] for e in _MORPH_ENDINGS}}
+# last letter -> the lengths of the endings that end in it, longest first (as _MORPH_ENDINGS)
+_MORPH_BY_LAST: dict[str, list[int]] = {}
+for _e in _MORPH_ENDINGS:
+    if len(_e) not in _MORPH_BY_LAST.setdefault(_e[-1], []):
+        _MORPH_BY_LAST[_e[-1]].append(len(_e))
+del _e
 
 
 _INDEF_I = ("یک", "یکی")
