@@ -1291,11 +1291,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                           "PER", None, "rule")
 
     # apposition: NAME، TITLE ...   and   NAME خەڵکی ...
+    title_first = _first_keys(titles)  # (no title phrase starts elsewhere: _phrase_at is 0)
     for i in at_keys.positions(("،", ",", _K_NATIVE_OF)):
         if not 1 <= i < n - 1:
             continue
         w = words[i]
-        trig = (w.key == "،" or w.key == ",") and _phrase_at(words, i + 1, titles)
+        trig = (w.key == "،" or w.key == ",") and words[i + 1].key in title_first and _phrase_at(words, i + 1, titles)
         trig = trig or (w.key == _K_NATIVE_OF and i + 1 < n and words[i + 1].kind == "word"
                         and (words[i + 1].key in loc_heads or spans.at(i + 1) is not None))
         if not trig:
