@@ -943,6 +943,10 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
+        w = words[i]
+        if w.kind == "num" and len(w.f) > 2 and not (len(w.f) == 4 and w.f.isdigit()) \
+                and w.key not in heads and not w.key.startswith(_K_LE):
+            continue  # (a number of three characters or more that is no year: no date starts at it)
         j = i
         core = False
         start_off = 0
