@@ -1,6 +1,7 @@
 """Entities: gazetteer matching with clitics and prepositions, rules, dates, robustness."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -194,3 +195,40 @@ def test_key_index_joins_the_forms_of_one_key() -> None:
     assert index.at[key] == [0, 2, 4, 6] and key in index.merged
     assert sorted(i for lst in index.by_form.values() for i in lst) == list(range(len(words)))
     assert index.by_form["ئەڵمانیا"] == [0, 6]  # the form lists are left as they are
+
+
+def _unknown_key_reference(k: str, common: frozenset[str], depth: int = 0) -> bool:
+    """The plain form of ``_unknown_key``: every ending length tried at each cut."""
+    from sorani.entities.tagger import _MORPH_LENGTHS, _MORPH_SET
+
+    if k in common:
+        return False
+    if depth >= 2:
+        return True
+    for n in _MORPH_LENGTHS:
+        if len(k) - n >= 2 and k[-n:] in _MORPH_SET:
+            k1 = k[:-n]
+            if k1 in common:
+                return False
+            if depth == 0 and any(len(k1) - n2 >= 2 and k1[-n2:] in _MORPH_SET and k1[:-n2] in common
+                                  for n2 in _MORPH_LENGTHS):
+                return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="کتابەنیشمدوێا", max_size=12), st.integers(0, 2))
+def test_unknown_key_tries_the_same_endings_as_the_plain_form(word: str, depth: int) -> None:
+    from sorani.entities.tagger import _unknown_key
+
+    common = _common_for_test()
+    key = fold_key(word)
+    assert _unknown_key(key, common, depth) == _unknown_key_reference(key, common, depth)
+
+
+@functools.cache
+def _common_for_test() -> frozenset[str]:
+    from sorani.entities.gazetteer import common_words
+
+    words = common_words()
+    return frozenset(words.to_frozenset() if hasattr(words, "to_frozenset") else words) | {"کتاب", "دەست", "شار"}

@@ -379,7 +379,8 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
                 m = len(keys)
                 if i + m > n or (best and m <= best[1] - best[0] + 1):
                     continue
-                if m > 2 and not all(words[i + j].key == keys[j] for j in range(1, m - 1)):
+                if m > 2 and (words[i + 1].key != keys[1]  # (the second word first: most names fail there)
+                              or m > 3 and not all(words[i + j].key == keys[j] for j in range(2, m - 1))):
                     continue
                 last = words[i + m - 1]
                 last_len = last_match.get((last.f, keys[-1]))
@@ -420,9 +421,13 @@ def _phrase_at(words: list[Word], i: int, table: dict[tuple[str, ...], str]) -> 
     if not cands:
         return 0
     best = 0
+    n = len(words)
+    nxt = words[i + 1].key if i + 1 < n else None
     for keys in cands:
         m = len(keys)
-        if m > best and i + m <= len(words) and all(words[i + j].key == keys[j] for j in range(1, m)):
+        # (the second word first: most phrases that open with the key differ there)
+        if m > best and i + m <= n and (m == 1 or nxt == keys[1] and (
+                m == 2 or all(words[i + j].key == keys[j] for j in range(2, m)))):
             best = m
     return best
 
@@ -437,19 +442,27 @@ def _is_candidate(w: Word, common: frozenset[str], stops: frozenset[str]) -> boo
 
 
 def _unknown(w: Word, common: frozenset[str]) -> bool:
-    if w.kind != "word" or len(w.key) < 2:
+    key = w.key
+    if w.kind != "word" or len(key) < 2:
         return False
+    last = _UNKNOWN_LAST
+    if last[0] is common:  # (the usual case: the same common words as the last call)
+        got = last[1].get(key)
+        if got is not None:
+            return got
     cache = _UNKNOWN.get(id(common))
     if cache is None or cache[0] is not common or len(cache[1]) > 200_000:
         cache = _UNKNOWN[id(common)] = (common, {})
-    got = cache[1].get(w.key)
+    last[0], last[1] = cache
+    got = cache[1].get(key)
     if got is None:
-        got = cache[1][w.key] = _unknown_key(w.key, common)
+        got = cache[1][key] = _unknown_key(key, common)
     return got
 
 
 # id(common words) -> (common words, {key: _unknown_key(key)})
 _UNKNOWN: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
+_UNKNOWN_LAST: list[Any] = [None, None]  # the entry of _UNKNOWN used last: (common words, its cache)
 
 
 _MORPH_ENDINGS = tuple(sorted({fold_key(x) for x in (
@@ -470,17 +483,28 @@ def _unknown_key(k: str, common: frozenset[str], depth: int = 0) -> bool:
         return False
     if depth >= 2:
         return True
-    endings, lengths = _MORPH_SET, _MORPH_LENGTHS
-    for n in lengths:
-        if len(k) - n >= 2 and k[-n:] in endings:
+    endings, by_last = _MORPH_SET, _MORPH_BY_LAST
+    size = len(k) - 2  # (the longest ending that leaves two letters)
+    if size <= 0:
+        return True
+    for n in by_last.get(k[-1], ()):  # (only the endings that end in the key's last letter)
+        if n <= size and k[-n:] in endings:
             k1 = k[:-n]
             if k1 in common:
                 return False
             if depth == 0:  # (the second cut, inline: a word of two cuts is tested by membership)
-                for n2 in lengths:
-                    if len(k1) - n2 >= 2 and k1[-n2:] in endings and k1[:-n2] in common:
+                for n2 in by_last.get(k1[-1], ()):
+                    if n2 <= size - n and k1[-n2:] in endings and k1[:-n2] in common:
                         return False
     return True
+
+
+# last letter -> the lengths of the endings that end in it, longest first (as _MORPH_ENDINGS)
+_MORPH_BY_LAST: dict[str, list[int]] = {}
+for _e in _MORPH_ENDINGS:
+    if len(_e) not in _MORPH_BY_LAST.setdefault(_e[-1], []):
+        _MORPH_BY_LAST[_e[-1]].append(len(_e))
+del _e
 
 
 _INDEF_I = ("یک", "یکی")
@@ -919,6 +943,10 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
+        w = words[i]
+        if w.kind == "num" and len(w.f) > 2 and not (len(w.f) == 4 and w.f.isdigit()) \
+                and w.key not in heads and not w.key.startswith(_K_LE):
+            continue  # (a number of three characters or more that is no year: no date starts at it)
         j = i
         core = False
         start_off = 0
@@ -1267,11 +1295,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                           "PER", None, "rule")
 
     # apposition: NAME، TITLE ...   and   NAME خەڵکی ...
+    title_first = _first_keys(titles)  # (no title phrase starts elsewhere: _phrase_at is 0)
     for i in at_keys.positions(("،", ",", _K_NATIVE_OF)):
         if not 1 <= i < n - 1:
             continue
         w = words[i]
-        trig = (w.key == "،" or w.key == ",") and _phrase_at(words, i + 1, titles)
+        trig = (w.key == "،" or w.key == ",") and words[i + 1].key in title_first and _phrase_at(words, i + 1, titles)
         trig = trig or (w.key == _K_NATIVE_OF and i + 1 < n and words[i + 1].kind == "word"
                         and (words[i + 1].key in loc_heads or spans.at(i + 1) is not None))
         if not trig:
@@ -1350,9 +1379,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     rounds = 0
     while changed and rounds < 3:
         changed, rounds = False, rounds + 1
+        owner = spans.owner
         for i in at_keys.positions(("،", ",", "و")):
-            if i == 0 or i + 1 >= n:
-                continue
+            if i == 0 or i + 1 >= n or owner[i - 1] < 0 and owner[i + 1] < 0:
+                continue  # (no span on either side: nothing to extend)
             left, right = spans.at(i - 1), spans.at(i + 1)
             if left is not None and left[4] == "LOC" and right is None:
                 k = i + 1
@@ -1566,8 +1596,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # lists of people: X، Y و Z next to a person
     for _ in range(2):
+        owner = spans.owner
         for i in at_keys.positions(("،", ",", "و")):
-            if not 1 <= i < n - 1:
+            if not 1 <= i < n - 1 or owner[i - 1] < 0:
                 continue
             left = spans.at(i - 1)
             if left is None or left[4] != "PER" or spans.owner[i + 1] >= 0:

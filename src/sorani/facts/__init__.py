@@ -342,10 +342,22 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
     """The counted noun of word ``w`` without clitics: (stem text, stem end offset). A final
     ``ی``/``ە`` is cut only when the shorter form is a known word (ezafe or copula), not when it
     belongs to the noun (هاووڵاتی)."""
+    cut = _STEM_CUT.get((w.f, next_is_word))
+    if cut is None:
+        if len(_STEM_CUT) > 200_000:
+            _STEM_CUT.clear()
+        cut = _STEM_CUT[(w.f, next_is_word)] = _stem_cut(w.f, next_is_word)
+    return text[w.start:w.start + cut], w.start + cut
+
+
+_STEM_CUT: dict[tuple[str, bool], int] = {}  # (folded form, next_is_word) -> _stem_cut
+
+
+def _stem_cut(f: str, next_is_word: bool) -> int:
+    """The length of the stem of ``_stem`` in the folded form ``f`` (the form alone decides)."""
     from sorani.entities.gazetteer import common_words, key_of_folded
 
     common = common_words()
-    f = w.f
     cut = len(f)
     if f.endswith("دا") and len(f) > 4 and key_of_folded(f[:-2]) in single_triggers("static_unit"):
         cut -= 2  # ٢٤ کاتژمێردا: a unit with the postposition "in"
@@ -380,7 +392,7 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
         cut -= 1  # 18 ساڵە: copula
     while cut > 1 and f[cut - 1] in "\u200c\u200d":
         cut -= 1
-    return text[w.start:w.start + cut], w.start + cut
+    return cut
 
 
 _INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
@@ -541,7 +553,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                  ent_at: list[Entity | None], sent: list[int]) -> list[Claim]:
     nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
     nums = _outside_dates(nums, entities)
-    starts = word_starts(words)
+    starts, wends = word_starts(words), word_ends(words)
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
     ends: dict[int, int] = {}  # id(number) -> end without glued clitics
     for x in nums:
@@ -553,7 +565,10 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         i0: int | None = bisect_left(starts, x.start)
         if i0 == len(starts) or starts[i0] != x.start:
             i0 = None
-        i1 = next((k for k in range(i0 or 0, len(words)) if words[k].end >= end), None) if i0 is not None else None
+        # the first word from i0 on that ends at or after ``end`` (the ends ascend)
+        i1: int | None = bisect_left(wends, end, i0) if i0 is not None else None
+        if i1 == len(wends):
+            i1 = None
         if i0 is None or i1 is None:
             continue
         ends[id(x)] = end
@@ -562,6 +577,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     indefinite = _indef_positions(words) if items else []
     ev_pos = _event_positions(words) if indefinite else []
     ev_set = set(ev_pos)  # (an event phrase starts only at these words: _event_at is None elsewhere)
+    nw = len(words)
     for k in indefinite:
         w = words[k]
         e = bisect_right(ev_pos, k)
@@ -570,7 +586,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         if w.kind == "word" and ent_at[k] is None and (k == 0 or words[k - 1].kind != "num"):
             # only when an event follows in its clause: چەتەیەک کوژرا, کۆڵبەرێکی کورد بە ناوی … گیانی لەدەست دا
             m = k + 1
-            while m < len(words) and m < k + 20 and words[m].f not in _SENT_END \
+            while m < nw and m < k + 20 and words[m].f not in _SENT_END \
                     and (ent_at[m] is not None or not _is_verb(words[m].key)):
                 if m in ev_set and _event_at(words, m):
                     items.append((k, k, None))
