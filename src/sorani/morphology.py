@@ -1503,6 +1503,7 @@ def _prepare() -> None:
     _READY.append(True)
     for w in ("دەکەنەوە", "قڕخۆزەپڵا", "ڕوونکردنەوەیەک", "نیشتمانپەروەری", "بێئاگا", "لەشارەکەدا"):
         _analyze_folded(w)
+    _head_lengths("\u0626\u0627\u0648", 3, 3)  # binds the compound-head search (ئاو)
     # the tables are permanent: one full collection now moves their objects (many) to the oldest
     # generation, where the collector rarely walks, rather than leaving them young, where each
     # collection of the young generations walks them again (a tenth of a corpus's time)
@@ -1516,6 +1517,8 @@ _NOMINAL_SEGS: dict[Chain, bool] = {}  # suffix chain -> it has an article or th
 
 @lru_cache(maxsize=100_000)
 def _analyze_cached(word: str) -> tuple[Analysis, ...]:
+    if not _READY:
+        _prepare()
     cands = _candidates(word)
     pos = _fold_with_map(word)[1] if fold(word) != word else None
     seen: set[tuple[Any, ...]] = set()

@@ -380,12 +380,7 @@ def _load() -> None:
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
-    try:  # the analyzer's compound heads, built on its first compound search
-        from sorani.morphology import _compound_heads
-
-        _compound_heads()
-    except Exception:
-        pass
+    _compound_max_len()
 
 
 CACHE_SIZE = 500_000  # verdicts kept per mode (the cache is emptied when it is full)
