@@ -352,21 +352,27 @@ static int ka_args(PyObject *args, Py_ssize_t first, PyObject **known, PyObject 
     return 0;
 }
 
-/* known_affixed(w, known, sufs, pres, heads, longest, e): sorani.spell._known_affixed_py */
-static PyObject *known_affixed(PyObject *self, PyObject *args) {
+/* the arguments (w, known, sufs, pres, heads, longest, e) of known_affixed and first_known_stem
+ * read, then ka(): its verdict, or -1 on error */
+static int ka_call(PyObject *args, const char *name, PyObject **out) {
     PyObject *w, *known, *sufs, *pres, *heads, *eo;
     Py_ssize_t longest;
     if (PyTuple_GET_SIZE(args) != 7) {
-        PyErr_SetString(PyExc_TypeError, "known_affixed takes 7 arguments");
-        return NULL;
+        PyErr_Format(PyExc_TypeError, "%s takes 7 arguments", name);
+        return -1;
     }
     w = PyTuple_GET_ITEM(args, 0);
     if (!PyUnicode_Check(w)) {
         PyErr_SetString(PyExc_TypeError, "w must be str");
-        return NULL;
+        return -1;
     }
-    if (ka_args(args, 1, &known, &sufs, &pres, &heads, &longest, &eo) < 0) return NULL;
-    int r = ka(w, known, sufs, pres, heads, longest, eo, NULL);
+    if (ka_args(args, 1, &known, &sufs, &pres, &heads, &longest, &eo) < 0) return -1;
+    return ka(w, known, sufs, pres, heads, longest, eo, out);
+}
+
+/* known_affixed(w, known, sufs, pres, heads, longest, e): sorani.spell._known_affixed_py */
+static PyObject *known_affixed(PyObject *self, PyObject *args) {
+    int r = ka_call(args, "known_affixed", NULL);
     if (r < 0) return NULL;
     return PyBool_FromLong(r);
 }
@@ -374,20 +380,8 @@ static PyObject *known_affixed(PyObject *self, PyObject *args) {
 /* first_known_stem(w, known, sufs, pres, heads, longest, e): the first stem of w (in the order of
  * sorani.lm.iter_affix_stems) that is in known, or None */
 static PyObject *first_known_stem(PyObject *self, PyObject *args) {
-    PyObject *w, *known, *sufs, *pres, *heads, *eo, *out = NULL;
-    Py_ssize_t longest;
-    if (PyTuple_GET_SIZE(args) != 7) {
-        PyErr_SetString(PyExc_TypeError, "first_known_stem takes 7 arguments");
-        return NULL;
-    }
-    w = PyTuple_GET_ITEM(args, 0);
-    if (!PyUnicode_Check(w)) {
-        PyErr_SetString(PyExc_TypeError, "w must be str");
-        return NULL;
-    }
-    if (ka_args(args, 1, &known, &sufs, &pres, &heads, &longest, &eo) < 0) return NULL;
-    int r = ka(w, known, sufs, pres, heads, longest, eo, &out);
-    if (r < 0) {
+    PyObject *out = NULL;
+    if (ka_call(args, "first_known_stem", &out) < 0) {
         Py_XDECREF(out);
         return NULL;
     }
