@@ -433,6 +433,28 @@ static PyObject *compound_known(PyObject *self, PyObject *args) {
 }
 
 
+/* w[:i] + x + w[j:] (x NULL: nothing between): the one-letter deletions and insertions of the
+ * candidate searches */
+static PyObject *splice(PyObject *w, Py_ssize_t i, Py_ssize_t j, PyObject *x) {
+    PyObject *a = PyUnicode_Substring(w, 0, i);
+    if (!a) return NULL;
+    if (x) {
+        PyObject *t = PyUnicode_Concat(a, x);
+        Py_DECREF(a);
+        if (!t) return NULL;
+        a = t;
+    }
+    PyObject *b = PyUnicode_Substring(w, j, PyUnicode_GET_LENGTH(w));
+    if (!b) {
+        Py_DECREF(a);
+        return NULL;
+    }
+    PyObject *out = PyUnicode_Concat(a, b);
+    Py_DECREF(a);
+    Py_DECREF(b);
+    return out;
+}
+
 /* add the words of didx[key] to approx (c -> cost): cost(c) gives the cost; mode 0 = keep the
  * first cost found, mode 1 = keep the least */
 static int add_found(PyObject *approx, PyObject *didx, PyObject *key, int mode, double same,
@@ -496,15 +518,7 @@ static PyObject *approx_best(PyObject *self, PyObject *args) {
     if (n <= 25) {
         if (add_found(approx, didx, w, 0, 0.0 * edit, edit, n) < 0) goto fail;
         for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *a = PyUnicode_Substring(w, 0, i), *b = PyUnicode_Substring(w, i + 1, n), *d;
-            if (!a || !b) {
-                Py_XDECREF(a);
-                Py_XDECREF(b);
-                goto fail;
-            }
-            d = PyUnicode_Concat(a, b);
-            Py_DECREF(a);
-            Py_DECREF(b);
+            PyObject *d = splice(w, i, i + 1, NULL);
             if (!d) goto fail;
             int r = add_found(approx, didx, d, 0, edit, edit, n - 1);
             Py_DECREF(d);
@@ -523,22 +537,7 @@ static PyObject *approx_best(PyObject *self, PyObject *args) {
                 }
                 if (!PyArg_ParseTuple(item, "Ud", &x, &ic)) goto fail;
                 for (Py_ssize_t i = 1; i < n; i++) {
-                    PyObject *a = PyUnicode_Substring(w, 0, i), *b = PyUnicode_Substring(w, i, n), *v,
-                             *t;
-                    if (!a || !b) {
-                        Py_XDECREF(a);
-                        Py_XDECREF(b);
-                        goto fail;
-                    }
-                    t = PyUnicode_Concat(a, x);
-                    Py_DECREF(a);
-                    if (!t) {
-                        Py_DECREF(b);
-                        goto fail;
-                    }
-                    v = PyUnicode_Concat(t, b);
-                    Py_DECREF(t);
-                    Py_DECREF(b);
+                    PyObject *v = splice(w, i, i, x);
                     if (!v) goto fail;
                     int r = add_found(approx, didx, v, 1, ic, ic + edit, 0);
                     Py_DECREF(v);
@@ -636,15 +635,7 @@ static PyObject *near_frequent(PyObject *self, PyObject *args) {
     if (!near) return NULL;
     if (near_add(near, didx, w) < 0) goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *a = PyUnicode_Substring(w, 0, i), *b = PyUnicode_Substring(w, i + 1, n), *d;
-        if (!a || !b) {
-            Py_XDECREF(a);
-            Py_XDECREF(b);
-            goto fail;
-        }
-        d = PyUnicode_Concat(a, b);
-        Py_DECREF(a);
-        Py_DECREF(b);
+        PyObject *d = splice(w, i, i + 1, NULL);
         if (!d) goto fail;
         int r = near_add(near, didx, d);
         Py_DECREF(d);

@@ -160,15 +160,22 @@ def _compiled_known_affixed():  # type: ignore[no-untyped-def]
     """``known_affixed`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
     from sorani._compiled import load
 
-    mod = load("_spell_c", C_VERSION)
-    if mod is None:
+    mod, tables = load("_spell_c", C_VERSION), _affix_tables()
+    if mod is None or tables is None:
         return None
     f = mod.known_affixed
-    args = (_stem_set(), frozenset(_suffix_chains_lm()), dict(_prefix_chains()), _prefix_heads(),
-            _longest_suffix_chain(), "\u06d5")
-    if not all(isinstance(v, tuple) for v in args[2].values()):
+    return lambda w: f(w, *tables)
+
+
+@cache
+def _affix_tables() -> tuple[object, ...] | None:
+    """The affix tables the compiled affix rules take (known stems, suffix chains, prefix chains,
+    their beginnings, the longest chain, ە), or None where a prefix chain is no tuple."""
+    pres = dict(_prefix_chains())
+    if not all(isinstance(v, tuple) for v in pres.values()):
         return None
-    return lambda w: f(w, *args)
+    return (_stem_set(), frozenset(_suffix_chains_lm()), pres, _prefix_heads(),
+            _longest_suffix_chain(), "\u06d5")
 
 
 @cache
@@ -177,13 +184,11 @@ def _compiled_first_stem():  # type: ignore[no-untyped-def]
     the first stem of ``sorani.lm.iter_affix_stems`` in ``_stem_set()``."""
     from sorani._compiled import load
 
-    mod = load("_spell_c", C_VERSION)
-    if mod is None:
+    mod, tables = load("_spell_c", C_VERSION), _affix_tables()
+    if mod is None or tables is None:
         return None
     f = mod.first_known_stem
-    args = (_stem_set(), frozenset(_suffix_chains_lm()), dict(_prefix_chains()), _prefix_heads(),
-            _longest_suffix_chain(), "\u06d5")
-    return lambda w: f(w, *args)
+    return lambda w: f(w, *tables)
 
 
 @cache
@@ -191,12 +196,11 @@ def _compiled_compound():  # type: ignore[no-untyped-def]
     """``compound_known`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
     from sorani._compiled import load
 
-    mod = load("_spell_c", C_VERSION)
-    if mod is None or _compiled_known_affixed() is None:
+    mod, tables = load("_spell_c", C_VERSION), _affix_tables()
+    if mod is None or tables is None:
         return None
     f = mod.compound_known
-    args = (word_lm().counts, _vocab(), MIN_COMPOUND, 1.0, _stem_set(), frozenset(_suffix_chains_lm()),
-            dict(_prefix_chains()), _prefix_heads(), _longest_suffix_chain(), "\u06d5")
+    args = (word_lm().counts, _vocab(), MIN_COMPOUND, 1.0) + tables
     return lambda w: f(w, *args)
 
 
