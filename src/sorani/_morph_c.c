@@ -3,7 +3,7 @@
  *
  * set_noun_tables(tables) -> None
  *   Keeps ``tables``, the tuple (entries_of, keys_of, tails, agent, max_chain) that
- *   morphology._noun_impl() builds: ``entries_of`` = morphology._noun_entries(), ``keys_of`` =
+ *   morphology._compiled_noun_analyses() builds: ``entries_of`` = morphology._noun_entries(), ``keys_of`` =
  *   morphology._noun_keys(), ``tails`` = the frozenset morphology._tails("noun"), ``agent`` a
  *   callable (w, stem, weak) -> the activity-noun candidate or None (rare: Python builds it),
  *   ``max_chain`` = MAX_NOUN_CHAIN. The candidates are the tuples the Python loop makes, in the
@@ -15,7 +15,7 @@
  *
  * set_verb_tables(tables) -> None
  *   Keeps (suf_tails, suf_index, stem_tails, stem_index, strong, any_hit) of
- *   morphology._verb_hits_impl(): the verb suffix chain ends (at most 14 letters) and the endings
+ *   morphology._compiled_verb_hits(): the verb suffix chain ends (at most 14 letters) and the endings
  *   of verb stems (frozensets, each closed under taking endings), their indexes (dicts), the
  *   strong prefix chains (tuple of str) and the regex ``match`` over the reversed word.
  *
@@ -1191,7 +1191,7 @@ fail:
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
-    {"set_noun_tables", set_noun_tables, METH_O, "The tables of noun_analyses (see morphology._noun_impl)."},
+    {"set_noun_tables", set_noun_tables, METH_O, "The tables of noun_analyses (see morphology._compiled_noun_analyses)."},
     {"verb_hits", verb_hits, METH_O, "verb_hits(w): morphology._verb_hits_py(w)."},
     {"fold", fold, METH_O, "fold(word): morphology.fold(word) for a str, None for anything else."},
     {"set_fold_table", set_fold_table, METH_VARARGS, "set_fold_table(fold_map, final_h): the tables of fold."},
@@ -1200,7 +1200,7 @@ static PyMethodDef methods[] = {
     {"noun_end", (PyCFunction)(void (*)(void))noun_end, METH_FASTCALL, "noun_end(w, m): morphology._chain_end(w, m)."},
     {"has_light_end", has_light_end, METH_O, "has_light_end(w): a light verb form's three-letter end stands at some position >= 1."},
     {"set_light_ends", set_light_ends, METH_O, "The three-letter ends of has_light_end, as a dict end -> True."},
-    {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._verb_hits_impl)."},
+    {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._compiled_verb_hits)."},
     {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };

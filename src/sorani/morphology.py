@@ -79,17 +79,27 @@ def _final_h() -> frozenset[str]:
 def _fold_fast(word: str) -> str | None:
     """``fold(word)``, or None when the caller must call ``fold`` (pure Python, or not a str).
     At the first call this name is bound to ``_morph_c.fold`` where it is built."""
-    global _fold_fast
+    def compiled(module: Any) -> Any:
+        module.set_fold_table(_FOLD_MAP, _final_h())
+        return module.fold
+    return _bind("_fold_fast", _no_fast_fold, compiled)(word)
+
+
+def _morph_c() -> Any:
+    """The compiled module ``sorani._morph_c``, or None (not built, stale, or pure Python)."""
     from sorani._compiled import load
 
-    module = load("_morph_c", _MORPH_C_VERSION)
-    if module is None:
-        fn = _no_fast_fold
-    else:
-        module.set_fold_table(_FOLD_MAP, _final_h())
-        fn = module.fold
-    _fold_fast = fn
-    return fn(word)
+    return load("_morph_c", _MORPH_C_VERSION)
+
+
+def _bind(name: str, py_fn: Any, compiled: Any) -> Any:
+    """Bind the module-level name ``name`` of a search to its compiled twin, ``compiled(module)``
+    (which gives the module its tables), where ``_morph_c`` is built, else to ``py_fn``; at the
+    search's first call, so tables are built on first use. Returns the function bound."""
+    module = _morph_c()
+    fn = py_fn if module is None else compiled(module)
+    globals()[name] = fn
+    return fn
 
 
 def _no_fast_fold(word: str) -> None:
@@ -641,18 +651,11 @@ def _noun_analyses(w: str, lex: _Lexicon) -> list[Cand]:
     """Stem + nominal suffix chain analyses of ``w``, in the order of the split point from the word
     end.  At the first call this name is bound to the search itself: the compiled one
     (``sorani/_morph_c.c``) where it is built, else ``_noun_analyses_py``."""
-    global _noun_analyses
-    fn = _noun_analyses = _noun_impl()
-    return fn(w, lex)
+    return _bind("_noun_analyses", _noun_analyses_py, _compiled_noun_analyses)(w, lex)
 
 
-def _noun_impl() -> Any:
-    """The noun search: ``_morph_c.noun_analyses`` given its tables, or ``_noun_analyses_py``."""
-    from sorani._compiled import load
-
-    module = load("_morph_c", _MORPH_C_VERSION)
-    if module is None:
-        return _noun_analyses_py
+def _compiled_noun_analyses(module: Any) -> Any:
+    """``_morph_c.noun_analyses`` given its tables."""
     entries_of, keys_of, tails = _NOUN_SEARCH or _noun_search()
     lex = _lexicon()
 
@@ -755,17 +758,10 @@ def _glide_ek(stem: str, tail: str) -> bool:
 def _chain_end(w: str, m: int) -> str:
     """``_chain_end_py``; at the first call this name is bound to ``_morph_c.noun_end`` where it
     is built."""
-    global _chain_end
-    from sorani._compiled import load
-
-    module = load("_morph_c", _MORPH_C_VERSION)
-    if module is None:
-        fn = _chain_end_py
-    else:
+    def compiled(module: Any) -> Any:
         _noun_analyses("", _lexicon())  # (binds the noun search: the module gets its tables)
-        fn = module.noun_end
-    _chain_end = fn
-    return fn(w, m)
+        return module.noun_end
+    return _bind("_chain_end", _chain_end_py, compiled)(w, m)
 
 
 def _chain_end_py(w: str, m: int) -> str:
@@ -865,17 +861,10 @@ def _has_light_end_py(w: str) -> bool:
 def _has_light_end(w: str) -> bool:
     """``_has_light_end_py``; at the first call this name is bound to ``_morph_c.has_light_end``
     where it is built."""
-    global _has_light_end
-    from sorani._compiled import load
-
-    module = load("_morph_c", _MORPH_C_VERSION)
-    if module is None:
-        fn = _has_light_end_py
-    else:
+    def compiled(module: Any) -> Any:
         module.set_light_ends(dict.fromkeys((e for e in _light_ends() if len(e) == 3), True))
-        fn = module.has_light_end
-    _has_light_end = fn
-    return fn(w)
+        return module.has_light_end
+    return _bind("_has_light_end", _has_light_end_py, compiled)(w)
 
 
 @cache
@@ -1038,17 +1027,11 @@ def _verb_hits_py(w: str) -> list[tuple[int, int, Any, Any]]:
 def _verb_hits(w: str) -> list[tuple[int, int, Any, Any]]:
     """``_verb_hits_py``; at the first call this name is bound to the compiled search
     (``_morph_c.verb_hits``) where it is built."""
-    global _verb_hits
-    fn = _verb_hits = _verb_hits_impl()
-    return fn(w)
+    return _bind("_verb_hits", _verb_hits_py, _compiled_verb_hits)(w)
 
 
-def _verb_hits_impl() -> Any:
-    from sorani._compiled import load
-
-    module = load("_morph_c", _MORPH_C_VERSION)
-    if module is None:
-        return _verb_hits_py
+def _compiled_verb_hits(module: Any) -> Any:
+    """``_morph_c.verb_hits`` given its tables."""
     _, suf_index, _, stem_index, strong, any_hit = _VERB_SEARCH or _verb_search()
     suf_tails = frozenset(t for t in _tails("verb") if len(t) <= 14)  # (as ``_verb_suffix_index``)
     module.set_verb_tables((suf_tails, suf_index, _verb_stem_tails(), stem_index, strong, any_hit))
@@ -1310,17 +1293,10 @@ def _head_lengths_py(w: str, lo: int, hi: int) -> list[int]:
 def _head_lengths(w: str, lo: int, hi: int) -> list[int]:
     """``_head_lengths_py``; at the first call this name is bound to ``_morph_c.head_lengths``
     (a trie of the heads) where it is built."""
-    global _head_lengths
-    from sorani._compiled import load
-
-    module = load("_morph_c", _MORPH_C_VERSION)
-    if module is None:
-        fn = _head_lengths_py
-    else:
+    def compiled(module: Any) -> Any:
         module.set_heads(dict.fromkeys((h[::-1] for h in _compound_heads()), True))
-        fn = module.head_lengths
-    _head_lengths = fn
-    return fn(w, lo, hi)
+        return module.head_lengths
+    return _bind("_head_lengths", _head_lengths_py, compiled)(w, lo, hi)
 
 
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
@@ -1572,9 +1548,7 @@ def _word_re() -> re.Pattern[str]:
 @cache
 def _word_lemmas() -> Any:
     """``_morph_c.word_lemmas`` (the words of a text found and looked up in one pass), or None."""
-    from sorani._compiled import load
-
-    module = load("_morph_c", _MORPH_C_VERSION)
+    module = _morph_c()
     return None if module is None else module.word_lemmas
 
 
