@@ -28,6 +28,8 @@ _K_YEAR_OF = fold_key("ساڵی")
 _K_YEARS_OF = fold_key("ساڵانی")
 _K_TA = fold_key("تا")
 _K_HATA = fold_key("هەتا")
+_K_TAKU = fold_key("تاکو")
+_K_HATAKU = fold_key("هەتاکو")
 _K_LE = fold_key("لە")
 _K_BO = fold_key("بۆ")
 _K_NATIVE_OF = fold_key("خەڵکی")
@@ -843,7 +845,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     months, weekdays = t.get("month", {}), single_triggers("weekday")
     heads, eras = single_triggers("date_head"), single_triggers("era")
     year_heads = {_K_YEAR_OF, _K_YEARS_OF}
-    links = {_K_TA, _K_HATA, "-", "و"}
+    links = {_K_TA, _K_HATA, _K_TAKU, _K_HATAKU, "-", "و"}
     n = len(words)
 
     def glued(a: int, b: int) -> bool:
@@ -953,7 +955,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if words[j].key in heads:
             j += 1
         elif words[j].key.startswith(_K_LE) and words[j].key[len(_K_LE):] in heads and j + 1 < n \
-                and year_at(j + 1):
+                and (year_at(j + 1) or words[j + 1].kind == "num" and len(words[j + 1].f) <= 2 or weekday_at(j + 1)):
             start_off = len(_K_LE)  # لەساڵی 2014 (له‌ساڵی: after the ZWNJ, as _splits)
             while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
                 start_off += 1
