@@ -166,6 +166,8 @@ def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, E
     if i + 1 < len(words) and words[i + 1].kind == "word" and _verb_like(words[i + 1].key):
         return False  # سەردانی واشنگتۆنی کرد: the ی marks the object of a light verb
     prev = words[i - 1]
+    if prev.kind == "word" and prev.key in given_names():
+        return True  # شاهین نەجەفی, ئەحمەد بەغدادی: a place + ی after a given name is a surname
     return prev.kind == "word" and prev.f.endswith("ی") and prev.key not in single_triggers("loc_head") \
         and prev.key not in single_triggers("org_head") and prev.key not in single_triggers("loc_feature")
 
@@ -1412,7 +1414,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
             return False
         k = words[j].key
-        if _verb_like(k) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS):
+        if _verb_like(k) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS) \
+                and not (k[-1] == "ی" and k[:-1] in gazetteer().single):  # نەجەفی: a place + ی, no verb
             return False  # (ناسرزادە, نادری: a name that opens like a negative verb)
         if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common) \
                 and not words[j + 1].key.endswith(_INDEF_ENDS) \
