@@ -1503,6 +1503,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             continue
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
                 and (words[q[0]].key in gnames or all(known_or_unknown(k) for k in ws)
+                     or i >= 1 and words[i - 1].key in org_heads  # ئاژانسی "هاوار": a quoted name after the head
                      or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))):
             label = "PER"
             if i >= 1 and words[i - 1].key in org_heads:
