@@ -1423,6 +1423,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # شوێنی دانانی, گرفتی بەبازاڕکردنی: a chain of common nouns in ezafe
         if k.endswith(_DEFINITE_I) and not _unknown(words[j], common):
             return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
+        if k.startswith(_K_LE) and len(k) > 4 and k not in gnames and not _unknown_key(k[len(_K_LE):], common):
+            return False  # لەیادی, لەبارەی: لە glued to a common word
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
 
     openers: set[int] = set()
