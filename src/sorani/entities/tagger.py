@@ -1524,7 +1524,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
-            alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin)
+            alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
