@@ -606,6 +606,7 @@ def _stops() -> frozenset[str]:
     for cat in ("title", "honorific", "loc_head", "loc_feature", "org_head", "speech", "source", "date_head",
                 "weekday", "month", "more_than", "less_than", "about"):
         keys |= {k[0] for k in t.get(cat, {})}
+    keys -= {k[0] for k in t.get("month", {}) if len(k) == 1 and k[0] in given_names()}  # ڕەمەزان, ڕەجەب
     return frozenset(keys)
 
 
@@ -956,9 +957,10 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         start_off = 0
         if words[j].key in heads:
             j += 1
-        elif words[j].key.startswith(_K_LE) and words[j].key[len(_K_LE):] in heads and j + 1 < n \
-                and (year_at(j + 1) or words[j + 1].kind == "num" and len(words[j + 1].f) <= 2 or weekday_at(j + 1)):
-            start_off = len(_K_LE)  # لەساڵی 2014 (له‌ساڵی: after the ZWNJ, as _splits)
+        elif words[j].key[:2] in (_K_LE, _K_KE) and words[j].key[2:] in heads and j + 1 < n \
+                and (year_at(j + 1) or words[j + 1].kind == "num" and len(words[j + 1].f) <= 2 or weekday_at(j + 1)
+                     or words[j + 1].key in _WEEKDAY_NUMS):
+            start_off = 2  # لەساڵی 2014, کەساڵی 2011 (له‌ساڵی: after the ZWNJ, as _splits)
             while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
                 start_off += 1
             j += 1
@@ -1029,7 +1031,9 @@ def _common_month(k: str) -> bool:
     """The month word ``k`` (bare or with a clitic) is also a common word: ئازار "pain",
     ئازارە "this pain" — a date only with a number, a year or لە / مانگی before it."""
     common = common_words()
-    return k in common or any(k.endswith(suf) and k[:-len(suf)] in common for suf in _MONTH_SUFFIXES)
+    names = given_names()  # ڕەمەزان, ڕەجەب: a Hijri month that is also a given name
+    return k in common or k in names or any(k.endswith(suf) and (k[:-len(suf)] in common or k[:-len(suf)] in names)
+                                            for suf in _MONTH_SUFFIXES)
 
 
 _ASCII_DIGIT_KEY = re.compile("^[0-9][^\n]*$", re.M)
@@ -1045,7 +1049,7 @@ def _date_start_keys(heads: frozenset[str], weekdays: frozenset[str], months: di
     got = _DATE_START_KEYS.get((id(heads), id(weekdays), id(months)))
     if got is not None and got[0] == (heads, weekdays, months):
         return got[1]
-    alts = set(heads) | {_K_LE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
+    alts = set(heads) | {_K_LE + h for h in heads} | {_K_KE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
     alts |= _first_keys(months)
     alts |= {k[0] + suf for k in months if len(k) == 1 for suf in _MONTH_SUFFIXES}
     keys = frozenset(alts)
