@@ -547,6 +547,7 @@ _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and 
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
+_NAME_CLITICS = tuple(fold_key(x) for x in ("یشەوە", "ەوە", "یە"))
 _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
 
 
@@ -583,6 +584,8 @@ def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
     ``keep_i``); for a person's name only the unambiguous ones."""
     f = w.f
     suffixes = affixes()[0]
+    if person and f.endswith("ییە") and len(f) >= 6:
+        return len(f) - 2  # محەممەدییە: a name in ی + the copula
     for suf in (_PER_CLITICS if person else _ALL_CLITICS):
         if f.endswith(suf) and len(f) - len(suf) >= 3 and suf in suffixes:
             if suf == "ی" and keep_i:
@@ -1418,7 +1421,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
             return False
         k = words[j].key
-        if _verb_like(k) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS) \
+        base = k  # چەلیکەوە, محەممەدییە: an unknown name + ەوە / copula is no verb
+        for suf in _NAME_CLITICS:
+            if k.endswith(suf) and len(k) - len(suf) >= 3 and _unknown_key(k[:-len(suf)], common):
+                base = k[:-len(suf)]
+                break
+        if _verb_like(base) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS) \
                 and not (k[-1] == "ی" and k[:-1] in gazetteer().single):  # نەجەفی: a place + ی, no verb
             return False  # (ناسرزادە, نادری: a name that opens like a negative verb)
         if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common) \
