@@ -1162,6 +1162,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(i0, i0 + 1, words[i0].start, words[i0 + 1].start + _trim_clitics(words[i0 + 1], True, True),
                       "PER", None, "rule")
 
+    for item in spans.items:
+        # a given name before a one-word person of the gazetteer (a family name): ئەحمەد بارزانی
+        i0 = item[0]
+        if item[4] == "PER" and item[1] == i0 and item[6] == "gazetteer" and i0 >= 1 and item[2] == words[i0].start \
+                and words[i0 - 1].key in gnames and spans.owner[i0 - 1] < 0:
+            item[0], item[2], item[5] = i0 - 1, words[i0 - 1].start, None
+            spans.owner[i0 - 1] = spans.owner[i0]
+
     def name_run_back(j: int, limit: int = 4) -> int:
         """First index of the run of name-candidate words ending at ``j`` (j+1 if none)."""
         k = j
