@@ -1431,7 +1431,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         k = words[j].key
         base = k  # چەلیکەوە, محەممەدییە: an unknown name + ەوە / copula is no verb
         for suf in _NAME_CLITICS:
-            if k.endswith(suf) and len(k) - len(suf) >= 3 and _unknown_key(k[:-len(suf)], common):
+            if k.endswith(suf) and len(k) - len(suf) >= 3 and _unknown_key(k[:-len(suf)], common) \
+                    and not k[:-len(suf)].endswith("ای"):  # (دۆزرایەوە: a passive verb)
                 base = k[:-len(suf)]
                 break
         if _verb_like(base) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS) \
