@@ -172,6 +172,12 @@ def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, E
         and prev.key not in single_triggers("org_head") and prev.key not in single_triggers("loc_feature")
 
 
+def _is_country(key: str) -> bool:
+    """``key`` is a one-word country or region of the gazetteer (so key + ی is a gentilic)."""
+    hit = gazetteer().single.get(key) or gazetteer().single.get(key[:-1] if key.endswith("ی") else "")
+    return hit is not None and hit[0].label == "LOC" and hit[0].subtype in ("country", "region")
+
+
 def _split_keys(w: Word) -> tuple[tuple[int, str, str], ...]:
     """``_splits`` of ``w`` with the key of each rest (cached by word form)."""
     got = _SPLITS.get(w.f)
@@ -1302,7 +1308,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and words[i].key == _K_COMRADE:
                 spans.add(j, j, s_[2], s_[3], "PER", None, "rule", replace=True)
                 continue
-            if words[j].key == "." and j + 1 < n:
+            if words[j].key in (".", "(") and j + 1 < n:  # د. X, خاتوو (X)
                 j += 1
             k = j
             while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
@@ -1692,6 +1698,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if s_ is not None and s_[4] in ("ORG", "LOC"):
                 j = s_[1] + 1
                 break
+            elif s_ is None and words[j].kind == "word" and words[j].key[-1:] == "ی" and len(words[j].key) > 4 \
+                    and _is_country(words[j].key[:-1]):
+                j += 1  # یاریزانی بەرازیلی X: a nationality after the role
             elif words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
                     and words[j].key not in stp and words[j].f.endswith("ی") and words[j].key[:-1] in common:
                 j += 1  # دەرەوەی, تەندروستیی: a common noun in ezafe
