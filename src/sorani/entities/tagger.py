@@ -1311,14 +1311,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and words[i].key == _K_COMRADE:
                 spans.add(j, j, s_[2], s_[3], "PER", None, "rule", replace=True)
                 continue
-            if words[j].key in (".", "(") and j + 1 < n:  # د. X, خاتوو (X)
+            paren = words[j].key == "(" and words[j].start > words[i].end  # خاتوو (X Y), not نووسەر(لێرە
+            if (words[j].key == "." or paren) and j + 1 < n:  # د. X
                 j += 1
             k = j
             while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
                     and words[k].key not in stp and not _verb_like(words[k].key) \
                     and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")):
                 k += 1
-            if k > j:
+            if k > j and (not paren or k < n and words[k].f == ")"):
                 spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
 
