@@ -1026,6 +1026,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 resume = j
 
 
+_DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
 _K_SHEMME = fold_key("شەممە")
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
@@ -1174,6 +1175,13 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for item in spans.items:
         # a given name before a one-word person of the gazetteer (a family name): ئەحمەد بارزانی
         i0 = item[0]
+        if item[4] and item[1] == i0 and item[6] == "gazetteer" and i0 >= 1 and item[2] == words[i0].start \
+                and (words[i0 - 1].key in _DEMONSTRATIVES and words[i0].f[item[3] - words[i0].start:][:1] == "ە"
+                     or (words[i0 - 1].key in _WEEKDAY_NUMS or words[i0 - 1].key[2:] in _WEEKDAY_NUMS
+                         and words[i0 - 1].key[:2] == _K_LE) and words[i0].f[item[3] - words[i0].start:] == "ی"):
+            item[4] = None  # ئەو ڕووداوە "that event", دوو ڕووداوی "two events": a common noun, no name
+            spans.owner[i0] = -1
+            continue
         if item[4] == "PER" and item[1] == i0 and item[6] == "gazetteer" and i0 >= 1 and item[2] == words[i0].start \
                 and words[i0 - 1].key in gnames and spans.owner[i0 - 1] < 0:
             item[0], item[2], item[5] = i0 - 1, words[i0 - 1].start, None
