@@ -907,6 +907,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             k += 1  # 5ی حوزەیران, 5 ی حوزەیران
         if k + 1 < n and words[k].key == _K_MONTH and words[k - 1].key == "ی" and month_at(k + 1):
             k += 1  # 9ی مانگی ئازار
+        if k + 1 < n and words[k].key == _K_MONTH and _month_number(words[k + 1]):
+            return k + 1  # 19 مانگی هەشت, 5ی مانگی 3: a month by its number
         m = month_at(k)
         if m and k + m + 1 < n and words[k + m].f == "/" and month_at(k + m + 1):
             return k + m + month_at(k + m + 1)  # 22 ئاب / ئۆگۆست: the same month in two calendars
@@ -915,6 +917,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     def after_month(j: int) -> int:
         """Extend past a month at j-1: (ی) (ساڵی) YEAR (ی) (ERA)."""
         k = j
+        if k + 1 < n and words[k].key == "ی" and words[k - 1].kind == "num" and glued(k - 1, k) \
+                and (year_at(k + 1) or words[k + 1].key in year_heads and year_at(k + 2)):
+            k += 1  # مانگی 3ی 2020: the ezafe after a month's number
         if k < n and words[k].key in year_heads and year_at(k + 1):
             k += 1
         if year_at(k) and (k == j or words[k - 1].key in year_heads or True):
@@ -1024,6 +1029,18 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 i -= 1  # پێنج شەممە
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
+
+
+_MONTH_NUMBER_WORDS = frozenset(fold_key(x) for x in (
+    "یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "یازدە", "دوازدە"))
+
+
+def _month_number(w: Word) -> bool:
+    """``w`` is a month's number, 1 to 12, in digits or words (مانگی هەشت, مانگی 8)."""
+    if w.kind == "num":
+        return w.f.isdigit() and len(w.f) <= 2 and 1 <= int(w.f) <= 12
+    k = w.key
+    return w.kind == "word" and (k in _MONTH_NUMBER_WORDS or k[-1:] == "ی" and k[:-1] in _MONTH_NUMBER_WORDS)
 
 
 _DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
