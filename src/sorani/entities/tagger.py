@@ -1811,7 +1811,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
                     and not (k > 0 and words[k - 1].key in _PREPOSITIONS) \
                     and not any(_verb_like(words[x].key) and words[x].key not in gnames for x in range(k, j + 1)) \
-                    and not (k > 0 and words[k - 1].key in titles_1):  # بەڕێوەبەری باخداری گوتی: a role
+                    and not (k > 0 and words[k - 1].key in titles_1) \
+                    and not words[j].key.endswith(_DEFINITE_ENDS):  # بەڕێوەبەری باخداری گوتی: a role;
+                # (خۆپێشاندانەکان گوتی: a noun with the article is no name)
                 spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
     if model:
