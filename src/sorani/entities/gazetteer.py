@@ -498,7 +498,9 @@ def common_words() -> frozenset[str]:
 @cache
 def given_names() -> frozenset[str]:
     """Keys of frequent given names (``entities/given_names.txt``)."""
-    return frozenset(fold_key(w.strip()) for w in _lines(data_path("entities") / "given_names.txt"))
+    with open(data_path("entities") / "given_names.txt", encoding="utf-8") as fh:
+        keys = key_of_folded(fh.read().translate(_FOLD_TABLE))  # (the whole file at once: one key a line)
+    return frozenset(k for k in map(str.strip, keys.split("\n")) if k and not k.startswith("#"))
 
 
 @cache

@@ -28,6 +28,8 @@ _K_YEAR_OF = fold_key("ساڵی")
 _K_YEARS_OF = fold_key("ساڵانی")
 _K_TA = fold_key("تا")
 _K_HATA = fold_key("هەتا")
+_K_TAKU = fold_key("تاکو")
+_K_HATAKU = fold_key("هەتاکو")
 _K_LE = fold_key("لە")
 _K_BO = fold_key("بۆ")
 _K_NATIVE_OF = fold_key("خەڵکی")
@@ -164,8 +166,16 @@ def _gentilic_after(words: list[Word], i: int, best: tuple[int, int, int, int, E
     if i + 1 < len(words) and words[i + 1].kind == "word" and _verb_like(words[i + 1].key):
         return False  # سەردانی واشنگتۆنی کرد: the ی marks the object of a light verb
     prev = words[i - 1]
+    if prev.kind == "word" and prev.key in given_names():
+        return True  # شاهین نەجەفی, ئەحمەد بەغدادی: a place + ی after a given name is a surname
     return prev.kind == "word" and prev.f.endswith("ی") and prev.key not in single_triggers("loc_head") \
         and prev.key not in single_triggers("org_head") and prev.key not in single_triggers("loc_feature")
+
+
+def _is_country(key: str) -> bool:
+    """``key`` is a one-word country or region of the gazetteer (so key + ی is a gentilic)."""
+    hit = gazetteer().single.get(key) or gazetteer().single.get(key[:-1] if key.endswith("ی") else "")
+    return hit is not None and hit[0].label == "LOC" and hit[0].subtype in ("country", "region")
 
 
 def _split_keys(w: Word) -> tuple[tuple[int, str, str], ...]:
@@ -543,6 +553,7 @@ _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and 
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
+_NAME_CLITICS = tuple(fold_key(x) for x in ("یشەوە", "ەوە", "یە"))
 _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
 
 
@@ -552,7 +563,10 @@ _VERB_START = tuple(fold_key(x) for x in ("دە", "نا", "نە", "بکە", "ک�
 _VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
 _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
                                          "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا",
-                                         "درا", "ژرا", "گیرا", "خرا"))
+                                         "درا", "ژرا", "گیرا", "خرا",
+                                         # a compound verb written as one word: مۆردەکات, بەڕێوەدەچێت
+                                         "دەکات", "دەکەن", "دەکەین", "دەکرێت", "دەکرێن", "دەبێت", "دەبن", "دەدات",
+                                         "دەدەن", "دەچێت", "دەچن"))
 
 
 def _is_speech_key(key: str) -> bool:
@@ -579,6 +593,8 @@ def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
     ``keep_i``); for a person's name only the unambiguous ones."""
     f = w.f
     suffixes = affixes()[0]
+    if person and f.endswith("ییە") and len(f) >= 6:
+        return len(f) - 2  # محەممەدییە: a name in ی + the copula
     for suf in (_PER_CLITICS if person else _ALL_CLITICS):
         if f.endswith(suf) and len(f) - len(suf) >= 3 and suf in suffixes:
             if suf == "ی" and keep_i:
@@ -602,6 +618,7 @@ def _stops() -> frozenset[str]:
     for cat in ("title", "honorific", "loc_head", "loc_feature", "org_head", "speech", "source", "date_head",
                 "weekday", "month", "more_than", "less_than", "about"):
         keys |= {k[0] for k in t.get(cat, {})}
+    keys -= {k[0] for k in t.get("month", {}) if len(k) == 1 and k[0] in given_names()}  # ڕەمەزان, ڕەجەب
     return frozenset(keys)
 
 
@@ -843,7 +860,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     months, weekdays = t.get("month", {}), single_triggers("weekday")
     heads, eras = single_triggers("date_head"), single_triggers("era")
     year_heads = {_K_YEAR_OF, _K_YEARS_OF}
-    links = {_K_TA, _K_HATA, "-", "و"}
+    links = {_K_TA, _K_HATA, _K_TAKU, _K_HATAKU, "-", "و"}
     n = len(words)
 
     def glued(a: int, b: int) -> bool:
@@ -890,6 +907,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             k += 1  # 5ی حوزەیران, 5 ی حوزەیران
         if k + 1 < n and words[k].key == _K_MONTH and words[k - 1].key == "ی" and month_at(k + 1):
             k += 1  # 9ی مانگی ئازار
+        if k + 1 < n and words[k].key == _K_MONTH and _month_number(words[k + 1]):
+            return k + 1  # 19 مانگی هەشت, 5ی مانگی 3: a month by its number
         m = month_at(k)
         if m and k + m + 1 < n and words[k + m].f == "/" and month_at(k + m + 1):
             return k + m + month_at(k + m + 1)  # 22 ئاب / ئۆگۆست: the same month in two calendars
@@ -898,6 +917,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     def after_month(j: int) -> int:
         """Extend past a month at j-1: (ی) (ساڵی) YEAR (ی) (ERA)."""
         k = j
+        if k + 1 < n and words[k].key == "ی" and words[k - 1].kind == "num" and glued(k - 1, k) \
+                and (year_at(k + 1) or words[k + 1].key in year_heads and year_at(k + 2)):
+            k += 1  # مانگی 3ی 2020: the ezafe after a month's number
         if k < n and words[k].key in year_heads and year_at(k + 1):
             k += 1
         if year_at(k) and (k == j or words[k - 1].key in year_heads or True):
@@ -952,9 +974,10 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         start_off = 0
         if words[j].key in heads:
             j += 1
-        elif words[j].key.startswith(_K_LE) and words[j].key[len(_K_LE):] in heads and j + 1 < n \
-                and year_at(j + 1):
-            start_off = len(_K_LE)  # لەساڵی 2014 (له‌ساڵی: after the ZWNJ, as _splits)
+        elif words[j].key[:2] in (_K_LE, _K_KE) and words[j].key[2:] in heads and j + 1 < n \
+                and (year_at(j + 1) or words[j + 1].kind == "num" and len(words[j + 1].f) <= 2 or weekday_at(j + 1)
+                     or words[j + 1].key in _WEEKDAY_NUMS):
+            start_off = 2  # لەساڵی 2014, کەساڵی 2011 (له‌ساڵی: after the ZWNJ, as _splits)
             while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
                 start_off += 1
             j += 1
@@ -1008,6 +1031,19 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 resume = j
 
 
+_MONTH_NUMBER_WORDS = frozenset(fold_key(x) for x in (
+    "یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "یازدە", "دوازدە"))
+
+
+def _month_number(w: Word) -> bool:
+    """``w`` is a month's number, 1 to 12, in digits or words (مانگی هەشت, مانگی 8)."""
+    if w.kind == "num":
+        return w.f.isdigit() and len(w.f) <= 2 and 1 <= int(w.f) <= 12
+    k = w.key
+    return w.kind == "word" and (k in _MONTH_NUMBER_WORDS or k[-1:] == "ی" and k[:-1] in _MONTH_NUMBER_WORDS)
+
+
+_DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
 _K_SHEMME = fold_key("شەممە")
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
@@ -1025,7 +1061,9 @@ def _common_month(k: str) -> bool:
     """The month word ``k`` (bare or with a clitic) is also a common word: ئازار "pain",
     ئازارە "this pain" — a date only with a number, a year or لە / مانگی before it."""
     common = common_words()
-    return k in common or any(k.endswith(suf) and k[:-len(suf)] in common for suf in _MONTH_SUFFIXES)
+    names = given_names()  # ڕەمەزان, ڕەجەب: a Hijri month that is also a given name
+    return k in common or k in names or any(k.endswith(suf) and (k[:-len(suf)] in common or k[:-len(suf)] in names)
+                                            for suf in _MONTH_SUFFIXES)
 
 
 _ASCII_DIGIT_KEY = re.compile("^[0-9][^\n]*$", re.M)
@@ -1041,7 +1079,7 @@ def _date_start_keys(heads: frozenset[str], weekdays: frozenset[str], months: di
     got = _DATE_START_KEYS.get((id(heads), id(weekdays), id(months)))
     if got is not None and got[0] == (heads, weekdays, months):
         return got[1]
-    alts = set(heads) | {_K_LE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
+    alts = set(heads) | {_K_LE + h for h in heads} | {_K_KE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
     alts |= _first_keys(months)
     alts |= {k[0] + suf for k in months if len(k) == 1 for suf in _MONTH_SUFFIXES}
     keys = frozenset(alts)
@@ -1150,6 +1188,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.owner[i0] = -1
             spans.add(i0, i0 + 1, words[i0].start, words[i0 + 1].start + _trim_clitics(words[i0 + 1], True, True),
                       "PER", None, "rule")
+
+    for item in spans.items:
+        # a given name before a one-word person of the gazetteer (a family name): ئەحمەد بارزانی
+        i0 = item[0]
+        if item[4] and item[1] == i0 and item[6] == "gazetteer" and i0 >= 1 and item[2] == words[i0].start \
+                and (words[i0 - 1].key in _DEMONSTRATIVES and words[i0].f[item[3] - words[i0].start:][:1] == "ە"
+                     or (words[i0 - 1].key in _WEEKDAY_NUMS or words[i0 - 1].key[2:] in _WEEKDAY_NUMS
+                         and words[i0 - 1].key[:2] == _K_LE) and words[i0].f[item[3] - words[i0].start:] == "ی"):
+            item[4] = None  # ئەو ڕووداوە "that event", دوو ڕووداوی "two events": a common noun, no name
+            spans.owner[i0] = -1
+            continue
+        if item[4] == "PER" and item[1] == i0 and item[6] == "gazetteer" and i0 >= 1 and item[2] == words[i0].start \
+                and words[i0 - 1].key in gnames and spans.owner[i0 - 1] < 0:
+            item[0], item[2], item[5] = i0 - 1, words[i0 - 1].start, None
+            spans.owner[i0 - 1] = spans.owner[i0]
 
     def name_run_back(j: int, limit: int = 4) -> int:
         """First index of the run of name-candidate words ending at ``j`` (j+1 if none)."""
@@ -1283,14 +1336,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and words[i].key == _K_COMRADE:
                 spans.add(j, j, s_[2], s_[3], "PER", None, "rule", replace=True)
                 continue
-            if words[j].key == "." and j + 1 < n:
+            paren = words[j].key == "(" and words[j].start > words[i].end  # خاتوو (X Y), not نووسەر(لێرە
+            if (words[j].key == "." or paren) and j + 1 < n:  # د. X
                 j += 1
             k = j
             while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
                     and words[k].key not in stp and not _verb_like(words[k].key) \
                     and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")):
                 k += 1
-            if k > j:
+            if k > j and (not paren or k < n and words[k].f == ")"):
                 spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
 
@@ -1410,7 +1464,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
             return False
         k = words[j].key
-        if _verb_like(k) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS):
+        base = k  # چەلیکەوە, محەممەدییە: an unknown name + ەوە / copula is no verb
+        for suf in _NAME_CLITICS:
+            if k.endswith(suf) and len(k) - len(suf) >= 3 and _unknown_key(k[:-len(suf)], common) \
+                    and not k[:-len(suf)].endswith("ای"):  # (دۆزرایەوە: a passive verb)
+                base = k[:-len(suf)]
+                break
+        if _verb_like(base) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS) \
+                and not (k[-1] == "ی" and k[:-1] in gazetteer().single):  # نەجەفی: a place + ی, no verb
             return False  # (ناسرزادە, نادری: a name that opens like a negative verb)
         if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common) \
                 and not words[j + 1].key.endswith(_INDEF_ENDS) \
@@ -1418,6 +1479,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # شوێنی دانانی, گرفتی بەبازاڕکردنی: a chain of common nouns in ezafe
         if k.endswith(_DEFINITE_I) and not _unknown(words[j], common):
             return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
+        if k.startswith(_K_LE) and len(k) > 4 and k not in gnames and not _unknown_key(k[len(_K_LE):], common):
+            return False  # لەیادی, لەبارەی: لە glued to a common word
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
 
     openers: set[int] = set()
@@ -1498,6 +1561,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             continue
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
                 and (words[q[0]].key in gnames or all(known_or_unknown(k) for k in ws)
+                     or i >= 1 and words[i - 1].key in org_heads  # ئاژانسی "هاوار": a quoted name after the head
                      or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))):
             label = "PER"
             if i >= 1 and words[i - 1].key in org_heads:
@@ -1516,7 +1580,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
-            alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin)
+            alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
@@ -1663,6 +1727,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if s_ is not None and s_[4] in ("ORG", "LOC"):
                 j = s_[1] + 1
                 break
+            elif s_ is None and words[j].kind == "word" and words[j].key[-1:] == "ی" and len(words[j].key) > 4 \
+                    and _is_country(words[j].key[:-1]):
+                j += 1  # یاریزانی بەرازیلی X: a nationality after the role
             elif words[j].kind == "word" and not known_or_unknown(j) and words[j].key not in gnames \
                     and words[j].key not in stp and words[j].f.endswith("ی") and words[j].key[:-1] in common:
                 j += 1  # دەرەوەی, تەندروستیی: a common noun in ezafe
@@ -1744,7 +1811,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
                     and not (k > 0 and words[k - 1].key in _PREPOSITIONS) \
                     and not any(_verb_like(words[x].key) and words[x].key not in gnames for x in range(k, j + 1)) \
-                    and not (k > 0 and words[k - 1].key in titles_1):  # بەڕێوەبەری باخداری گوتی: a role
+                    and not (k > 0 and words[k - 1].key in titles_1) \
+                    and not words[j].key.endswith(_DEFINITE_ENDS):  # بەڕێوەبەری باخداری گوتی: a role;
+                # (خۆپێشاندانەکان گوتی: a noun with the article is no name)
                 spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
     if model:
