@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import load_documents  # noqa: E402
 
 import sorani.facts  # noqa: E402
+from sorani._data import shared_data_dir  # noqa: E402
 from sorani.numbers import find_numbers  # noqa: E402
 
 
@@ -21,8 +22,9 @@ def _plain(x: object) -> object:
 
 def main() -> None:
     docs = list(load_documents())
-    example = Path(__file__).resolve().parents[3] / "shared" / "examples" / "news-article-karabakh.txt"
-    if example.exists():
+    data = shared_data_dir()
+    example = data.parent / "examples" / "news-article-karabakh.txt" if data else None
+    if example and example.exists():
         docs.append(example.read_text(encoding="utf-8"))
     out = sys.stdout
     for doc in docs:
