@@ -39,3 +39,44 @@ def test_gazetteer_is_the_plain_one() -> None:
     assert got.entries == plain.entries
     assert list(got.single.items()) == list(plain.single.items())
     assert list(got.multi.items()) == list(plain.multi.items())
+
+
+def test_given_names_are_the_folded_lines() -> None:
+    lines = G._lines(G.data_path("entities") / "given_names.txt")
+    assert G.given_names() == frozenset(G.fold_key(w.strip()) for w in lines)
+
+
+# ------------------------------------------------------------------------------------------
+# SortedWords over UTF-8 bytes (common_words reads its file undecoded)
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from sorani._data import SortedWords  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنوۆھەیێ") + ["a", "z", "\u200c", "\U0010ffff", "\ud800", "é"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(_ALPHABET, min_size=1, max_size=6), max_size=30),
+       st.lists(st.text(_ALPHABET, max_size=7), max_size=30))
+def test_sorted_words_bytes_match_a_set(words: list[str], probes: list[str]) -> None:
+    words = sorted({w for w in words if "\ud800" not in w})  # (a file holds valid UTF-8 only)
+    as_bytes = SortedWords(("\n".join(words) + "\n").encode("utf-8"))
+    as_str = SortedWords("\n".join(words) + "\n")
+    for p in probes + words + [w[:-1] for w in words] + [w + "ی" for w in words] + ["", "\n"]:
+        assert (p in as_bytes) == (p in as_str) == (p in set(words)), p
+    assert as_bytes.to_frozenset() == frozenset(words)
+    assert 5 not in as_bytes and None not in as_bytes
+
+
+def test_common_words_bytes_as_the_text() -> None:
+    common = G.common_words()
+    path = G.data_path("entities") / "common_words.txt"
+    text = path.read_text(encoding="utf-8")
+    body = text[text.index("\n\n") + 2:] if text.startswith("#") and "\n\n" in text else text
+    lines = [w for w in body.split("\n") if w]
+    sample = lines[:: max(1, len(lines) // 300)]
+    for w in sample:
+        assert w in common and (w + "\u200c") not in common
+    if type(common) is not frozenset:
+        assert common.to_frozenset() == frozenset(lines)

@@ -555,17 +555,29 @@ def common_words() -> frozenset[str]:
     if not path.exists():
         _COMMON.append(frozenset())
         return _COMMON[0]  # type: ignore[no-any-return]
-    with open(path, encoding="utf-8") as fh:
+    with open(path, "rb") as fh:  # (searched as UTF-8 bytes: no decoding of the whole list)
         text = fh.read()
-    body = text[text.index("\n\n") + 2:] if text.startswith("#") and "\n\n" in text else text
+    body = text[text.index(b"\n\n") + 2:] if text.startswith(b"#") and b"\n\n" in text else text
     _COMMON.append(SortedWords(body))
     return _COMMON[0]  # type: ignore[no-any-return]
 
 
 @cache
 def given_names() -> frozenset[str]:
-    """Keys of frequent given names (``entities/given_names.txt``)."""
-    return frozenset(fold_key(w.strip()) for w in _lines(data_path("entities") / "given_names.txt"))
+    """Keys of frequent given names (``entities/given_names.txt``; the keys kept in the user cache
+    directory like ``gazetteer``, one a line)."""
+    import sorani._chars
+
+    sources = [str(data_path("entities") / "given_names.txt"), __file__, sorani._chars.__file__]
+    keys = cached_derived("given-names", sources, _given_name_keys)
+    if type(keys) is not str:
+        keys = _given_name_keys()
+    return frozenset(keys.split("\n")) if keys else frozenset()
+
+
+def _given_name_keys() -> str:
+    """The keys of ``given_names``, one a line (a key holds no line break: no unit does)."""
+    return "\n".join(dict.fromkeys(fold_key(w.strip()) for w in _lines(data_path("entities") / "given_names.txt")))
 
 
 @cache
