@@ -80,3 +80,12 @@ def test_common_words_bytes_as_the_text() -> None:
         assert w in common and (w + "\u200c") not in common
     if type(common) is not frozenset:
         assert common.to_frozenset() == frozenset(lines)
+
+
+def test_events_and_event_index_as_built() -> None:
+    import sorani.facts as F
+
+    assert G.events() == G._events()
+    rx, firsts = F._event_index()
+    assert rx.pattern == F._event_pattern()
+    assert firsts == frozenset(st[0] for st, _ in G._events() if len(st) > 1)

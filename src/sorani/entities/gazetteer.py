@@ -582,7 +582,19 @@ def _given_name_keys() -> str:
 
 @cache
 def events() -> list[tuple[tuple[str, ...], str]]:
-    """Event stems (key tuples, longest first) and their event names."""
+    """Event stems (key tuples, longest first) and their event names (kept in the user cache
+    directory like ``gazetteer``)."""
+    import sorani._chars
+
+    sources = [str(data_path("entities") / "events.tsv"), __file__, sorani._chars.__file__]
+    rows = cached_derived("events", sources, _events)
+    if not isinstance(rows, list) or not all(isinstance(r, tuple) and len(r) == 2 and isinstance(r[0], tuple)
+                                             for r in rows):
+        rows = _events()
+    return rows
+
+
+def _events() -> list[tuple[tuple[str, ...], str]]:
     rows = []
     for line in _lines(data_path("entities") / "events.tsv"):
         stem, _, event = line.partition("\t")

@@ -504,10 +504,27 @@ def _event_index() -> tuple[Any, frozenset[str]]:
     the multi-word stems."""
     global _EVENT_INDEX
     if _EVENT_INDEX is None:
-        singles = {st[0] for st, _ in events() if len(st) == 1}
-        rx = compile_cached("(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles))
-        _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
+        # (the pattern text is kept in the user cache directory: the trie is built once a machine)
+        import sys
+
+        import sorani._chars
+        import sorani._regex
+        from sorani._data import cached_derived, data_path
+
+        sources = [str(data_path("entities") / "events.tsv"), __file__,
+                   sys.modules["sorani.entities.gazetteer"].__file__, sorani._regex.__file__,
+                   sorani._chars.__file__]
+        pattern = cached_derived("event-index", sources, _event_pattern)
+        if type(pattern) is not str:
+            pattern = _event_pattern()
+        _EVENT_INDEX = (compile_cached(pattern), frozenset(st[0] for st, _ in events() if len(st) > 1))
     return _EVENT_INDEX
+
+
+def _event_pattern() -> str:
+    """The pattern of ``_event_index``: a word that starts with a one-word event stem."""
+    singles = {st[0] for st, _ in events() if len(st) == 1}
+    return "(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles)
 
 
 def _starts(key: str, stem: str) -> bool:
