@@ -89,3 +89,17 @@ def test_events_and_event_index_as_built() -> None:
     rx, firsts = F._event_index()
     assert rx.pattern == F._event_pattern()
     assert firsts == frozenset(st[0] for st, _ in G._events() if len(st) > 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=12), st.integers(-1, 60))
+def test_quote_at_bisection_as_the_linear_search(gaps: list[tuple[int, int]], pos: int) -> None:
+    import sorani.facts as F
+
+    spans, at = [], 0
+    for gap, length in gaps:  # in order, none overlapping (empty ones too), as _find_claims gets them
+        spans.append((at + gap, at + gap + length, None))
+        at += gap + length
+    linear = next((q for q in spans if q[0] <= pos < q[1]), None)
+    assert F._quote_at(F._SortedSpans(spans), pos) == linear
+    assert F._quote_at(spans, pos) == linear
