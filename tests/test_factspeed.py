@@ -30,7 +30,7 @@ def test_gazetteer_tables_round_trip() -> None:
 
 
 def test_gazetteer_tables_reject_other_values() -> None:
-    for bad in (None, (), ("a",) * 6, ("a",) * 6 + (1,), [""] * 7):
+    for bad in (None, (), ("a",) * 6, ("a",) * 10 + (1,), [""] * 11, ("a",) * 7):
         assert G._gazetteer_from_tables(bad) is None
 
 
@@ -103,3 +103,11 @@ def test_quote_at_bisection_as_the_linear_search(gaps: list[tuple[int, int]], po
     linear = next((q for q in spans if q[0] <= pos < q[1]), None)
     assert F._quote_at(F._SortedSpans(spans), pos) == linear
     assert F._quote_at(spans, pos) == linear
+
+
+def test_gazetteer_heads_as_computed() -> None:
+    TG = sys.modules["sorani.entities.tagger"]
+    plain, fast = _plain_gazetteer(), G._gazetteer_from_tables(G._gazetteer_tables())
+    assert getattr(plain, "heads", None) is None and fast.heads is not None
+    assert TG._single_heads(fast) == TG._single_heads(plain)
+    assert TG._name_heads(fast) == TG._name_heads(plain)

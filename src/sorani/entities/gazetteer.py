@@ -417,8 +417,8 @@ _SEPS = ("\n", "\t", "\x1f")
 
 def _gazetteer_tables() -> tuple[str, ...] | None:
     """(entries, single-word keys, their entries, their ambiguity, multi-word keys, their
-    entries, their ambiguity) of the gazetteer, each a string of lines; None when a field holds
-    a separator."""
+    entries, their ambiguity, and the four ``_heads_of``) of the gazetteer, each a string of
+    lines; None when a field holds a separator."""
     rows = _gazetteer_rows()
     gaz = Gazetteer([Entry(*row[:4], tuple(row[4])) for row in rows], [row[5] for row in rows])
     fields = [f for e in gaz.entries for f in (e.label, e.english, e.subtype, e.wikidata, *e.variants)]
@@ -434,19 +434,28 @@ def _gazetteer_tables() -> tuple[str, ...] | None:
             "\n".join(gaz.single), "\n".join(str(index[id(e)]) for e, _ in gaz.single.values()),
             "\n".join("1" if amb else "" for _, amb in gaz.single.values()),
             "\n".join(" ".join(keys) for keys, _, _ in multi), "\n".join(str(index[id(e)]) for _, e, _ in multi),
-            "\n".join("1" if amb else "" for _, _, amb in multi))
+            "\n".join("1" if amb else "" for _, _, amb in multi), *_heads_of(gaz))
+
+
+def _heads_of(gaz: Gazetteer) -> tuple[str, str, str, str]:
+    """The prefilters of the tagger (``_single_heads``, ``_name_heads``) as lines: the lengths of
+    the one-word name keys, their first three letters, the first three letters of every name key,
+    and the name keys shorter than three letters."""
+    keys = list(gaz.single) + list(gaz.multi)
+    return ("\n".join(map(str, sorted({len(k) for k in gaz.single}))), "\n".join(sorted({k[:3] for k in gaz.single})),
+            "\n".join(sorted({k[:3] for k in keys})), "\n".join(sorted({k for k in keys if len(k) < 3})))
 
 
 def _gazetteer_from_tables(tables: Any) -> Gazetteer | None:
     """The ``Gazetteer`` of ``_gazetteer_tables`` (None for anything else)."""
-    if not isinstance(tables, tuple) or len(tables) != 7 or not all(type(t) is str for t in tables):
+    if not isinstance(tables, tuple) or len(tables) != 11 or not all(type(t) is str for t in tables):
         return None
     with no_cycle_collection():
         return _gazetteer_build(tables)
 
 
 def _gazetteer_build(tables: tuple[str, ...]) -> Gazetteer:
-    rows, s_keys, s_idx, s_amb, m_keys, m_idx, m_amb = (t.split("\n") for t in tables)
+    rows, s_keys, s_idx, s_amb, m_keys, m_idx, m_amb = (t.split("\n") for t in tables[:7])
     new, entries = object.__new__, []
     append = entries.append
     for row in rows:
@@ -469,6 +478,8 @@ def _gazetteer_build(tables: tuple[str, ...]) -> Gazetteer:
     gaz.multi = multi
     gaz._surface = None
     gaz.word_cache = {}
+    lengths, heads, three, short = (frozenset(t.split("\n")) if t else frozenset() for t in tables[7:])
+    gaz.heads = (tuple(sorted(map(int, lengths))), heads, three, short)  # (read by the tagger)
     return gaz
 
 
