@@ -30,7 +30,9 @@ def test_gazetteer_tables_round_trip() -> None:
 
 
 def test_gazetteer_tables_reject_other_values() -> None:
-    for bad in (None, (), ("a",) * 6, ("a",) * 10 + (1,), [""] * 11, ("a",) * 7):
+    good = G._gazetteer_tables()
+    for bad in (None, (), ("a",) * 6, ("a",) * 10 + (1,), [""] * 11, ("a",) * 7, ("a",) * 11,
+                ("LOC\tx",) + good[1:], good[:2] + ("x",) + good[3:], good[:7] + ("x",) + good[8:]):
         assert G._gazetteer_from_tables(bad) is None
 
 

@@ -451,7 +451,10 @@ def _gazetteer_from_tables(tables: Any) -> Gazetteer | None:
     if not isinstance(tables, tuple) or len(tables) != 11 or not all(type(t) is str for t in tables):
         return None
     with no_cycle_collection():
-        return _gazetteer_build(tables)
+        try:
+            return _gazetteer_build(tables)
+        except (ValueError, IndexError):  # (a cache file not written by _gazetteer_tables)
+            return None
 
 
 def _gazetteer_build(tables: tuple[str, ...]) -> Gazetteer:
