@@ -400,9 +400,90 @@ def gazetteer() -> Gazetteer:
     import sorani._chars
 
     sources = [str(data_path("gazetteer") / name) for name in GAZETTEER_FILES]
-    rows = cached_derived("gazetteer", sources + [__file__, sorani._chars.__file__], _gazetteer_rows)
-    entries = [Entry(*row[:4], tuple(row[4])) for row in rows]
-    return Gazetteer(entries, [row[5] for row in rows])
+    tables = cached_derived("gazetteer-tables", sources + [__file__, sorani._chars.__file__], _gazetteer_tables)
+    got = _gazetteer_from_tables(tables)
+    if got is None:  # (a field holding a separator: never in the shipped data)
+        rows = _gazetteer_rows()
+        got = Gazetteer([Entry(*row[:4], tuple(row[4])) for row in rows], [row[5] for row in rows])
+    return got
+
+
+# The cached form of the gazetteer: its entries and both tables as a few strings (one line a
+# row, tab-separated fields), which ``marshal`` reads in one piece and ``str.split`` takes apart
+# in C; the objects of ``Gazetteer`` are then made with few Python-level steps (~5 ms less at
+# the start of a process than rows of tuples and ``Gazetteer.__init__``).
+_SEPS = ("\n", "\t", "\x1f")
+
+
+def _gazetteer_tables() -> tuple[str, ...] | None:
+    """(entries, single-word keys, their entries, their ambiguity, multi-word keys, their
+    entries, their ambiguity, and the four ``_heads_of``) of the gazetteer, each a string of
+    lines; None when a field holds a separator."""
+    rows = _gazetteer_rows()
+    gaz = Gazetteer([Entry(*row[:4], tuple(row[4])) for row in rows], [row[5] for row in rows])
+    fields = [f for e in gaz.entries for f in (e.label, e.english, e.subtype, e.wikidata, *e.variants)]
+    if not gaz.entries or any(sep in f for f in fields for sep in _SEPS) \
+            or any(not v for e in gaz.entries for v in e.variants) \
+            or any(not k or "\n" in k for k in gaz.single) \
+            or any(not k or " " in k or "\n" in k for lst in gaz.multi.values() for keys, _, _ in lst for k in keys):
+        return None
+    index = {id(e): n for n, e in enumerate(gaz.entries)}
+    multi = [(keys, e, amb) for lst in gaz.multi.values() for keys, e, amb in lst]
+    return ("\n".join("\t".join((e.label, e.english, e.subtype, e.wikidata, "\x1f".join(e.variants)))
+                      for e in gaz.entries),
+            "\n".join(gaz.single), "\n".join(str(index[id(e)]) for e, _ in gaz.single.values()),
+            "\n".join("1" if amb else "" for _, amb in gaz.single.values()),
+            "\n".join(" ".join(keys) for keys, _, _ in multi), "\n".join(str(index[id(e)]) for _, e, _ in multi),
+            "\n".join("1" if amb else "" for _, _, amb in multi), *_heads_of(gaz))
+
+
+def _heads_of(gaz: Gazetteer) -> tuple[str, str, str, str]:
+    """The prefilters of the tagger (``_single_heads``, ``_name_heads``) as lines: the lengths of
+    the one-word name keys, their first three letters, the first three letters of every name key,
+    and the name keys shorter than three letters."""
+    keys = list(gaz.single) + list(gaz.multi)
+    return ("\n".join(map(str, sorted({len(k) for k in gaz.single}))), "\n".join(sorted({k[:3] for k in gaz.single})),
+            "\n".join(sorted({k[:3] for k in keys})), "\n".join(sorted({k for k in keys if len(k) < 3})))
+
+
+def _gazetteer_from_tables(tables: Any) -> Gazetteer | None:
+    """The ``Gazetteer`` of ``_gazetteer_tables`` (None for anything else)."""
+    if not isinstance(tables, tuple) or len(tables) != 11 or not all(type(t) is str for t in tables):
+        return None
+    with no_cycle_collection():
+        try:
+            return _gazetteer_build(tables)
+        except (ValueError, IndexError):  # (a cache file not written by _gazetteer_tables)
+            return None
+
+
+def _gazetteer_build(tables: tuple[str, ...]) -> Gazetteer:
+    rows, s_keys, s_idx, s_amb, m_keys, m_idx, m_amb = (t.split("\n") for t in tables[:7])
+    new, entries = object.__new__, []
+    append = entries.append
+    for row in rows:
+        label, english, subtype, wikidata, variants = row.split("\t")
+        e = new(Entry)  # (a frozen dataclass: its fields set as __init__ would, without its calls)
+        e.__dict__.update(label=label, english=english, subtype=subtype, wikidata=wikidata,
+                          variants=tuple(variants.split("\x1f")) if variants else ())
+        append(e)
+    gaz = new(Gazetteer)
+    gaz.entries = entries
+    at = entries.__getitem__
+    gaz.single = dict(zip(s_keys, zip(map(at, map(int, s_idx)), map(bool, s_amb)))) if tables[1] else {}
+    multi: dict[str, list[tuple[tuple[str, ...], Entry, bool]]] = {}
+    if tables[4]:
+        for keys, e, amb in zip(map(str.split, m_keys, repeat(" ")), map(at, map(int, m_idx)), map(bool, m_amb)):
+            lst = multi.get(keys[0])
+            if lst is None:
+                lst = multi[keys[0]] = []
+            lst.append((tuple(keys), e, amb))
+    gaz.multi = multi
+    gaz._surface = None
+    gaz.word_cache = {}
+    lengths, heads, three, short = (frozenset(t.split("\n")) if t else frozenset() for t in tables[7:])
+    gaz.heads = (tuple(sorted(map(int, lengths))), heads, three, short)  # (read by the tagger)
+    return gaz
 
 
 def _gazetteer_rows() -> list[tuple[str, str, str, str, tuple[str, ...], list[list[str]]]]:
@@ -488,24 +569,46 @@ def common_words() -> frozenset[str]:
     if not path.exists():
         _COMMON.append(frozenset())
         return _COMMON[0]  # type: ignore[no-any-return]
-    with open(path, encoding="utf-8") as fh:
+    with open(path, "rb") as fh:  # (searched as UTF-8 bytes: no decoding of the whole list)
         text = fh.read()
-    body = text[text.index("\n\n") + 2:] if text.startswith("#") and "\n\n" in text else text
+    body = text[text.index(b"\n\n") + 2:] if text.startswith(b"#") and b"\n\n" in text else text
     _COMMON.append(SortedWords(body))
     return _COMMON[0]  # type: ignore[no-any-return]
 
 
 @cache
 def given_names() -> frozenset[str]:
-    """Keys of frequent given names (``entities/given_names.txt``)."""
-    with open(data_path("entities") / "given_names.txt", encoding="utf-8") as fh:
-        keys = key_of_folded(fh.read().translate(_FOLD_TABLE))  # (the whole file at once: one key a line)
-    return frozenset(k for k in map(str.strip, keys.split("\n")) if k and not k.startswith("#"))
+    """Keys of frequent given names (``entities/given_names.txt``; the keys kept in the user cache
+    directory like ``gazetteer``, one a line)."""
+    import sorani._chars
+
+    sources = [str(data_path("entities") / "given_names.txt"), __file__, sorani._chars.__file__]
+    keys = cached_derived("given-names", sources, _given_name_keys)
+    if type(keys) is not str:
+        keys = _given_name_keys()
+    return frozenset(keys.split("\n")) if keys else frozenset()
+
+
+def _given_name_keys() -> str:
+    """The keys of ``given_names``, one a line (a key holds no line break: no unit does)."""
+    return "\n".join(dict.fromkeys(fold_key(w.strip()) for w in _lines(data_path("entities") / "given_names.txt")))
 
 
 @cache
 def events() -> list[tuple[tuple[str, ...], str]]:
-    """Event stems (key tuples, longest first) and their event names."""
+    """Event stems (key tuples, longest first) and their event names (kept in the user cache
+    directory like ``gazetteer``)."""
+    import sorani._chars
+
+    sources = [str(data_path("entities") / "events.tsv"), __file__, sorani._chars.__file__]
+    rows = cached_derived("events", sources, _events)
+    if not isinstance(rows, list) or not all(isinstance(r, tuple) and len(r) == 2 and isinstance(r[0], tuple)
+                                             for r in rows):
+        rows = _events()
+    return rows
+
+
+def _events() -> list[tuple[tuple[str, ...], str]]:
     rows = []
     for line in _lines(data_path("entities") / "events.tsv"):
         stem, _, event = line.partition("\t")

@@ -240,8 +240,12 @@ def _single_heads(gaz: Any) -> tuple[tuple[int, ...], frozenset[str]]:
     whole key when it is shorter)."""
     got = _SINGLE_HEADS.get(id(gaz))
     if got is None or got[0] is not gaz:
-        got = _SINGLE_HEADS[id(gaz)] = (gaz, tuple(sorted({len(k) for k in gaz.single})),
-                                         frozenset(k[:3] for k in gaz.single))
+        pre = getattr(gaz, "heads", None)  # (kept with the cached gazetteer tables)
+        if pre is not None:
+            got = _SINGLE_HEADS[id(gaz)] = (gaz, pre[0], pre[1])
+        else:
+            got = _SINGLE_HEADS[id(gaz)] = (gaz, tuple(sorted({len(k) for k in gaz.single})),
+                                             frozenset(k[:3] for k in gaz.single))
     return got[1], got[2]
 
 
@@ -277,8 +281,13 @@ def _name_heads(gaz: Any) -> tuple[frozenset[str], frozenset[str]]:
     """The first three letters of the name keys of ``gaz``, and its keys shorter than that."""
     heads = _NAME_HEADS.get(id(gaz))
     if heads is None or heads[0] is not gaz:
-        keys = list(gaz.single) + list(gaz.multi)
-        heads = _NAME_HEADS[id(gaz)] = (gaz, frozenset(k[:3] for k in keys), frozenset(k for k in keys if len(k) < 3))
+        pre = getattr(gaz, "heads", None)  # (kept with the cached gazetteer tables)
+        if pre is not None:
+            heads = _NAME_HEADS[id(gaz)] = (gaz, pre[2], pre[3])
+        else:
+            keys = list(gaz.single) + list(gaz.multi)
+            heads = _NAME_HEADS[id(gaz)] = (gaz, frozenset(k[:3] for k in keys),
+                                            frozenset(k for k in keys if len(k) < 3))
     return heads[1], heads[2]
 
 

@@ -504,10 +504,27 @@ def _event_index() -> tuple[Any, frozenset[str]]:
     the multi-word stems."""
     global _EVENT_INDEX
     if _EVENT_INDEX is None:
-        singles = {st[0] for st, _ in events() if len(st) == 1}
-        rx = compile_cached("(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles))
-        _EVENT_INDEX = (rx, frozenset(st[0] for st, _ in events() if len(st) > 1))
+        # (the pattern text is kept in the user cache directory: the trie is built once a machine)
+        import sys
+
+        import sorani._chars
+        import sorani._regex
+        from sorani._data import cached_derived, data_path
+
+        sources = [str(data_path("entities") / "events.tsv"), __file__,
+                   sys.modules["sorani.entities.gazetteer"].__file__, sorani._regex.__file__,
+                   sorani._chars.__file__]
+        pattern = cached_derived("event-index", sources, _event_pattern)
+        if type(pattern) is not str:
+            pattern = _event_pattern()
+        _EVENT_INDEX = (compile_cached(pattern), frozenset(st[0] for st, _ in events() if len(st) > 1))
     return _EVENT_INDEX
+
+
+def _event_pattern() -> str:
+    """The pattern of ``_event_index``: a word that starts with a one-word event stem."""
+    singles = {st[0] for st, _ in events() if len(st) == 1}
+    return "(?:" + "|".join(_PREFIXES[1:]) + ")?" + trie_pattern(singles)
 
 
 def _starts(key: str, stem: str) -> bool:
@@ -707,6 +724,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     at_src = index.positions(_first_keys(triggers().get("source", {})))  # where a source or speech phrase may start
     at_speech = index.positions(_first_keys(triggers().get("speech", {})))
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
+    if all(a[1] <= b[0] for a, b in zip(qspans, qspans[1:])):  # in order, none overlapping (as found):
+        qspans = _SortedSpans(qspans)  # the one that may hold a figure is found by bisection
     memo: dict[int, Any] = {}  # sentence -> its "according to" source
     for c, (i0, _, _) in zip(claims, items):
         _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech, memo)
@@ -978,14 +997,36 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
     return None
 
 
+class _SortedSpans(list):  # type: ignore[type-arg]
+    """Quote spans (start, end, speaker) in order, none overlapping, with their starts."""
+
+    def __init__(self, spans: list[tuple[int, int, Mention | None]]) -> None:
+        super().__init__(spans)
+        self.starts = [s for s, _, _ in spans]
+
+
+def _quote_at(qspans: list[tuple[int, int, Mention | None]], pos: int) -> tuple[int, int, Mention | None] | None:
+    """The first quote span holding offset ``pos`` (by bisection in ``_SortedSpans``)."""
+    if type(qspans) is _SortedSpans:
+        k = bisect_right(qspans.starts, pos)  # (only the last quote opening at or before pos may hold it)
+        spans: list[tuple[int, int, Mention | None]] = qspans[k - 1:k] if k else []
+    else:
+        spans = qspans
+    for q in spans:
+        if q[0] <= pos < q[1]:
+            return q
+    return None
+
+
 def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity | None], sent: list[int], i0: int,
                    qspans: list[tuple[int, int, Mention | None]], at_src: list[int], at_speech: list[int],
                    memo: dict[int, Any] | None = None) -> None:
-    for qs, qe, sp in qspans:
-        if qs <= c.start < qe:
-            if sp is not None:
-                c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
-            return
+    q = _quote_at(qspans, c.start)
+    if q is not None:  # a figure inside a quote: its speaker's
+        sp = q[2]
+        if sp is not None:
+            c.source, c.source_start, c.source_end, c.source_english = sp.text, sp.start, sp.end, sp.english
+        return
     lo = sent[i0]
     hi = bisect_right(sent, lo, i0)  # the end of the sentence
     # بەگوێرەی X / بەپێی ڕاپۆرتی X (the same for every figure of the sentence)
