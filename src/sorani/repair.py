@@ -244,6 +244,13 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
         for w in pool[:MAX_CANDIDATES]:
             if w not in found:
                 found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb)
+        if OMIT_MAX:  # known words with one letter the typist left out (بت for بێت)
+            oindex = _omission_index()
+            for k in ks.typed_keys(base):
+                for w, reduced, cost in oindex.get(k, ())[:OMIT_MAX]:
+                    c = EDIT_COST * (_channel_cost(base, reduced, ae_typed, persian_kb) + cost)
+                    if c < found.get(w, 1e9):
+                        found[w] = c
         if len(pool) < DERIVED_WHEN_FEWER:
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
@@ -282,6 +289,39 @@ def _prefer_double(found: dict[str, float]) -> None:
             i = w.find("\u06cc\u06cc\u06d5")
             if i > 0 and (single := w[:i] + w[i + 1:]) in found:
                 found[single] += YY_COST
+
+
+OMIT_MAX = 3            # known words with one left-out letter tried per typed key
+OMIT_MIN_COUNT = 1.0    # … among the words seen this often in running text
+
+
+@lru_cache(maxsize=1)
+def _omission_index() -> dict[str, tuple[tuple[str, str, float], ...]]:
+    """Skeleton key of a known word with one letter of ``data/repair/omissions.tsv`` left out ->
+    (word, the word without that letter, cost of restoring it), most frequent first: the
+    candidates of a typed word that lacks a letter (``بت`` → ``بێت``, ``خدا`` → ``خودا``)."""
+    rows = read_rows("repair/omissions.tsv")
+    costs = {row[1]: float(row[2]) for row in rows if row[0] == "omit" and len(row) >= 3 and len(row[1]) == 1}
+    vowels = "".join(row[1] for row in rows if row[0] == "vowel")
+    lm, ks = word_lm(), key_scheme()
+    buckets: dict[str, list[tuple[str, str, float]]] = {}
+    for w, c in lm.counts.items():
+        if c < OMIT_MIN_COUNT or len(w) < 2 or len(w) > 30 or not costs.keys() & set(w):
+            continue
+        seen = set()
+        for i, ch in enumerate(w):
+            cost = costs.get(ch)
+            if cost is None or i == 0 or i == len(w) - 1 or w[i - 1] in vowels or w[i + 1] in vowels:
+                continue
+            reduced = w[:i] + w[i + 1:]
+            if reduced in seen or len(reduced) < 1:
+                continue
+            seen.add(reduced)
+            k = ks.key(reduced)
+            if k and k != ks.key(w):
+                buckets.setdefault(k, []).append((w, reduced, cost))
+    return {k: tuple(sorted(v, key=lambda e: -lm.counts[e[0]])[:OMIT_MAX])
+            for k, v in buckets.items()}
 
 
 VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)
