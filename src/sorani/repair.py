@@ -251,6 +251,11 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
                     c = EDIT_COST * (_channel_cost(base, reduced, ae_typed, persian_kb) + cost)
                     if c < found.get(w, 1e9):
                         found[w] = c
+        if ENDINGS_MAX and len(base) >= 3 and pool and lm.counts.get(base, 0.0) < VARIANT_BELOW:
+            for w in _ending_candidates(base, tuple(pool[:ENDINGS_MAX]), persian_kb):
+                c = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + VARIANT_COST
+                if c < found.get(w, 1e9):
+                    found[w] = c
         if len(pool) < DERIVED_WHEN_FEWER:
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
@@ -289,6 +294,35 @@ def _prefer_double(found: dict[str, float]) -> None:
             i = w.find("\u06cc\u06cc\u06d5")
             if i > 0 and (single := w[:i] + w[i + 1:]) in found:
                 found[single] += YY_COST
+
+
+ENDINGS_MAX = 4         # known words of the typed key tried with a one-letter ending
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[str, ...]:
+    """The ``ending`` rows of ``data/repair/omissions.tsv`` (ە ی ێ)."""
+    return tuple(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "ending" and len(row) >= 2)
+
+
+def _ending_candidates(base: str, pool: tuple[str, ...], persian_kb: bool) -> list[str]:
+    """Known words of a typed word's key with a one-letter ending the key cannot see, where the
+    typed word ends in a letter that may stand for it, and the analyzer knows the result
+    (``خبرە`` → ``خەبەرە``, ``شکلئ`` → ``شکڵی``)."""
+    last = base[-1]
+    ks = key_scheme()
+    out = []
+    for end in _endings():
+        if ks.classes(last) != ks.classes(end) and not (last == "\u0626" and end in "\u06cc\u06ce"):
+            continue
+        for w in pool:
+            if w.endswith(end) or len(w) < 2:
+                continue
+            for v in (w + end,) + ((w + end.replace("\u06d5", "\u06cc\u06d5"),) if w[-1] in "\u0627\u06c6\u0648" else ()):
+                if v not in out and word_lm().counts.get(v, 0.0) < VARIANT_BELOW and _morph_known(v) \
+                        and _MORPH_KNOWN.get(v) == 1:
+                    out.append(v)
+    return out
 
 
 OMIT_MAX = 3            # known words with one left-out letter tried per typed key
