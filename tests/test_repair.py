@@ -261,3 +261,32 @@ def test_transcript_slips_counted_under_standard_spelling() -> None:
     assert moved
     for w in moved[:50]:
         assert lm.counts[w] < 1
+
+
+def test_omission_index_restores_one_left_out_letter() -> None:
+    # every entry is a known word with exactly one letter of omissions.tsv left out, not at an
+    # end and not next to a vowel; a typed word lacking that letter gets the word as candidate
+    from sorani._data import read_rows
+    from sorani.repair import _candidates, _omission_index
+    rows = read_rows("repair/omissions.tsv")
+    letters = {r[1] for r in rows if r[0] == "omit"}
+    vowels = "".join(r[1] for r in rows if r[0] == "vowel")
+    index = _omission_index()
+    assert index
+    lm = word_lm()
+    for entries in list(index.values())[:2000]:
+        for word, reduced, cost in entries:
+            assert word in lm and cost > 0
+            i = next(i for i in range(len(word)) if word[:i] + word[i + 1:] == reduced)
+            assert word[i] in letters and 0 < i < len(word) - 1
+            assert word[i - 1] not in vowels and word[i + 1] not in vowels
+    word, reduced, _ = next(iter(index.values()))[0]
+    assert word in [c for c, _ in _candidates(reduced)]
+
+
+def test_ending_candidates_are_analyzer_known() -> None:
+    from sorani.morphology import is_known
+    from sorani.repair import _ending_candidates
+    out = _ending_candidates("خەبەرە", ("خەبەر",), False)
+    assert all(w.startswith("خەبەر") and is_known(w) for w in out)
+    assert _ending_candidates("خەبەرت", ("خەبەر",), False) == []  # ت is no ending

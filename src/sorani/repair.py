@@ -61,7 +61,7 @@ STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its wo
 
 MAX_CANDIDATES = 8      # per word
 BEAM = 8                # states kept per position
-EDIT_COST = 1.0         # channel cost per edited letter (natural log units)
+EDIT_COST = 1.3         # channel cost per edited letter (natural log units; 1.2-1.4 alike on the dev half)
 LM_WEIGHT = 0.5
 CHAR_WEIGHT = 0.2       # weight of the spelling model (sorani._charlm) in typed mode
 CHAR_CAP = 10.0
