@@ -290,3 +290,16 @@ def test_ending_candidates_are_analyzer_known() -> None:
     out = _ending_candidates("خەبەرە", ("خەبەر",), False)
     assert all(w.startswith("خەبەر") and is_known(w) for w in out)
     assert _ending_candidates("خەبەرت", ("خەبەر",), False) == []  # ت is no ending
+
+
+def test_invisible_space_splits_after_non_joining_letters_only() -> None:
+    # a space left out after و cannot be seen: the token may be split there, not elsewhere
+    from sorani.repair import _invisible_splits, _non_joining
+    assert "\u0648" in _non_joining() and "\u06a9" not in _non_joining()
+    lm = word_lm()
+    assert lm.counts.get("ئەو", 0) >= 1 and lm.counts.get("کتێبە", 0) >= 1
+    edges = _invisible_splits("ئەوکتێبە")
+    assert (1, ("ئەو", "کتێبە")) in [(span, parts) for span, parts, _ in edges]
+    for _span, parts, cost in edges:
+        assert len(parts) == 2 and cost > 0 and parts[0][-1] in _non_joining()
+    assert repair("ئةوكتيبة زؤر باشة").split()[:2] == ["ئەو", "کتێبە"]

@@ -655,6 +655,61 @@ def _conjunction_splits(word: str, ae_typed: bool = False, persian_kb: bool = Fa
     return tuple(out)
 
 
+INVISIBLE_SPLIT_COST = 1.5  # a space left out after a letter that does not join the next one
+INVISIBLE_GATE = 1.0        # … that has no candidate seen in running text this cheap
+INVISIBLE_MIN_LEN = 5       # … in a typed token at least this long
+
+
+@lru_cache(maxsize=1)
+def _non_joining() -> frozenset[str]:
+    """Letters that do not join the next letter (``nonjoining`` rows of ``omissions.tsv``): a
+    space left out after one of them cannot be seen (``ئەوکفتەی`` for ``ئەو کفتەی``)."""
+    return frozenset("".join(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "nonjoining"))
+
+
+@lru_cache(maxsize=50_000)
+def _invisible_splits(word: str, ae_typed: bool = False, persian_kb: bool = False
+                      ) -> tuple[tuple[int, tuple[str, ...], float], ...]:
+    """Edges for a typed token split in two where a space after a non-joining letter was left
+    out: a word seen in running text, then one seen in running text or known to the analyzer."""
+    base = _surface(word)
+    n = len(base)
+    if n < INVISIBLE_MIN_LEN or n > MAX_SPLIT_LEN:
+        return ()
+    lm = word_lm()
+    if any(lm.counts.get(c, 0.0) >= 1 and k <= INVISIBLE_GATE for c, k in _candidates(word, ae_typed, persian_kb)):
+        return ()  # a word of running text as typed, or a cheap respelling of one
+    nj = _non_joining()
+    out = []
+    for j in range(2, n - 1):
+        if base[j - 1] not in nj or base[j] == base[j - 1]:
+            continue
+        left = _piece_words(_surface(base[:j]), False)
+        if not left:
+            continue
+        right = _piece_words(_surface(base[j:]), True)
+        for a in left:
+            ka = EDIT_COST * _channel_cost(base[:j], a, ae_typed, persian_kb)
+            for b in right:
+                out.append((1, (a, b), INVISIBLE_SPLIT_COST + ka
+                            + EDIT_COST * _channel_cost(base[j:], b, ae_typed, persian_kb)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def _piece_words(piece: str, morph: bool) -> tuple[str, ...]:
+    """Words of running text (two at most, most frequent first) sharing the key of a piece of a
+    typed token, or (``morph``) the piece itself when the analyzer knows it."""
+    lm = word_lm()
+    words = [w for w in key_index().get(key_scheme().key(piece), ())[:4]
+             if lm.counts[w] >= 1 and len(w) > 1 and w != piece][:2]
+    if lm.counts.get(piece, 0.0) >= 1:
+        words.insert(0, piece)  # the piece as typed, when it is a word
+    if morph and not words and len(piece) > 2 and _morph_known(piece) and _MORPH_KNOWN.get(piece) == 1:
+        words.append(piece)
+    return tuple(words)
+
+
 def _is_standard(words: list[str]) -> bool:
     """Does a line already look like standard Sorani (Kurdish letters in most words)?"""
     n = kurdish = 0
@@ -768,6 +823,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
             for pair, cost in _split_candidates(words[i], ae_typed, persian_kb):
                 edges.append((1, pair, cost))
         edges.extend(_conjunction_splits(words[i], ae_typed, persian_kb))
+        if INVISIBLE_SPLIT_COST:
+            edges.extend(_invisible_splits(words[i], ae_typed, persian_kb))
         for span in range(2, MAX_JOIN + 1):
             if i + span > n or not all(joinable[i:i + span - 1]):
                 break
