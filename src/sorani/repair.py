@@ -508,7 +508,7 @@ def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
     for p in pre:
         pk.setdefault(ks.key(p), []).append(p)
     sk: dict[str, list[str]] = {"": [""]}
-    for c in sorted(chains, key=len):
+    for c in sorted(chains, key=lambda c: (len(c), c)):  # ties in a fixed order (not the set's)
         sk.setdefault(ks.key(c), []).append(c)
     return ({k: tuple(v[:4]) for k, v in pk.items()}, {k: tuple(v[:4]) for k, v in sk.items()})
 
