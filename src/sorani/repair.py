@@ -734,7 +734,8 @@ def _is_standard(words: list[str]) -> bool:
 def _has_foreign(word: str) -> bool:
     """Does the normalizer change the word (Arabic ك ي ة, harakat, old ه‌ …)? A ZWNJ that the
     normalizer keeps (``سەرپێڵی‌زەهاو``) is standard."""
-    return _surface(word) != word and normalize(word) != word
+    n = normalize(word)  # one normalization (``_surface`` would run it again)
+    return n != word and (n.replace("\u200c", "") or word) != word
 
 
 # ---------------------------------------------------------------- line decoding
