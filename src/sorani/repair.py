@@ -24,6 +24,13 @@ word of the word model and above unknown words. A glued token may be split into 
 words (``سرکوتوبن`` → ``سەرکەوتوو بن``), and a letter typed three or more times over counts once.
 On an Arabic-keyboard line (ة typed), a word the analyzer knows only as a compound of two words
 written together (``ئةوكفتةي`` = ئەو + کفتەی) counts as unknown, so that its split can win.
+Known words with one letter the typist left out (ێ, which these keyboards lack, and the short
+vowel و that Persian and Arabic script leave unwritten, between two consonants: ``بت`` → ``بێت``,
+``خدا`` → ``خودا``) are candidates, and so are known words of the typed key with a one-letter
+ending the key cannot see, when the analyzer knows the result (``خبره`` → ``خەبەرە``); a token
+may be split where a space after a letter that does not join the next one was left out, which
+Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``). These classes are data
+(``data/repair/omissions.tsv``).
 ``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all.
 
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
