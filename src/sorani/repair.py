@@ -346,20 +346,20 @@ def _omission_index() -> dict[str, tuple[tuple[str, str, float], ...]]:
     vowels = "".join(row[1] for row in rows if row[0] == "vowel")
     lm, ks = word_lm(), key_scheme()
     buckets: dict[str, list[tuple[str, str, float]]] = {}
+    key = ks.key
     for w, c in lm.counts.items():
-        if c < OMIT_MIN_COUNT or len(w) < 2 or len(w) > 30 or not costs.keys() & set(w):
+        if c < OMIT_MIN_COUNT or len(w) < 3 or len(w) > 30:
             continue
-        seen = set()
+        last = len(w) - 1
         for i, ch in enumerate(w):
             cost = costs.get(ch)
-            if cost is None or i == 0 or i == len(w) - 1 or w[i - 1] in vowels or w[i + 1] in vowels:
+            if cost is None or i == 0 or i == last or w[i - 1] in vowels or w[i + 1] in vowels:
                 continue
             reduced = w[:i] + w[i + 1:]
-            if reduced in seen or len(reduced) < 1:
-                continue
-            seen.add(reduced)
-            k = ks.key(reduced)
-            if k and k != ks.key(w):
+            if i > 1 and w[i - 1] == ch:
+                continue  # the same reduced spelling as the letter before
+            k = key(reduced)
+            if k and k != key(w):
                 buckets.setdefault(k, []).append((w, reduced, cost))
     return {k: tuple(sorted(v, key=lambda e: -lm.counts[e[0]])[:OMIT_MAX])
             for k, v in buckets.items()}
