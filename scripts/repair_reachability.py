@@ -2,7 +2,7 @@
 
 For every gold word (punctuation stripped, as in ``sorani evaluate --task repair``): is it among
 the words that any edge of the repair lattice can output (word candidates, joins of up to
-``MAX_JOIN`` tokens, splits, conjunction splits)? Unreachable words are classified:
+``MAX_JOIN`` tokens, splits, conjunction splits, splits after a non-joining letter)? Unreachable words are classified:
 
   key-match   its skeleton key (``data/repair/ambiguity.tsv``) is a typed key of one typed token,
               but the candidate generation did not produce it (pruned, or unknown to the model)
@@ -49,6 +49,8 @@ def lattice_words(line: str) -> tuple[set[str], list[str]]:
         for parts, _ in R._split_candidates(words[i], ae, pk):
             out.update(parts)
         for _, parts, _ in R._conjunction_splits(words[i], ae, pk):
+            out.update(parts)
+        for _, parts, _ in R._invisible_splits(words[i], ae, pk):
             out.update(parts)
         for span in range(2, R.MAX_JOIN + 1):
             if i + span > n or not all(joinable[i:i + span - 1]):

@@ -261,3 +261,45 @@ def test_transcript_slips_counted_under_standard_spelling() -> None:
     assert moved
     for w in moved[:50]:
         assert lm.counts[w] < 1
+
+
+def test_omission_index_restores_one_left_out_letter() -> None:
+    # every entry is a known word with exactly one letter of omissions.tsv left out, not at an
+    # end and not next to a vowel; a typed word lacking that letter gets the word as candidate
+    from sorani._data import read_rows
+    from sorani.repair import _candidates, _omission_index
+    rows = read_rows("repair/omissions.tsv")
+    letters = {r[1] for r in rows if r[0] == "omit"}
+    vowels = "".join(r[1] for r in rows if r[0] == "vowel")
+    index = _omission_index()
+    assert index
+    lm = word_lm()
+    for entries in list(index.values())[:2000]:
+        for word, reduced, cost in entries:
+            assert word in lm and cost > 0
+            i = next(i for i in range(len(word)) if word[:i] + word[i + 1:] == reduced)
+            assert word[i] in letters and 0 < i < len(word) - 1
+            assert word[i - 1] not in vowels and word[i + 1] not in vowels
+    word, reduced, _ = next(iter(index.values()))[0]
+    assert word in [c for c, _ in _candidates(reduced)]
+
+
+def test_ending_candidates_are_analyzer_known() -> None:
+    from sorani.morphology import is_known
+    from sorani.repair import _ending_candidates
+    out = _ending_candidates("خەبەرە", ("خەبەر",), False)
+    assert all(w.startswith("خەبەر") and is_known(w) for w in out)
+    assert _ending_candidates("خەبەرت", ("خەبەر",), False) == []  # ت is no ending
+
+
+def test_invisible_space_splits_after_non_joining_letters_only() -> None:
+    # a space left out after و cannot be seen: the token may be split there, not elsewhere
+    from sorani.repair import _invisible_splits, _non_joining
+    assert "\u0648" in _non_joining() and "\u06a9" not in _non_joining()
+    lm = word_lm()
+    assert lm.counts.get("ئەو", 0) >= 1 and lm.counts.get("کتێبە", 0) >= 1
+    edges = _invisible_splits("ئەوکتێبە")
+    assert (1, ("ئەو", "کتێبە")) in [(span, parts) for span, parts, _ in edges]
+    for _span, parts, cost in edges:
+        assert len(parts) == 2 and cost > 0 and parts[0][-1] in _non_joining()
+    assert repair("ئةوكتيبة زؤر باشة").split()[:2] == ["ئەو", "کتێبە"]

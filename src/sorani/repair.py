@@ -24,6 +24,13 @@ word of the word model and above unknown words. A glued token may be split into 
 words (``سرکوتوبن`` → ``سەرکەوتوو بن``), and a letter typed three or more times over counts once.
 On an Arabic-keyboard line (ة typed), a word the analyzer knows only as a compound of two words
 written together (``ئةوكفتةي`` = ئەو + کفتەی) counts as unknown, so that its split can win.
+Known words with one letter the typist left out (ێ, which these keyboards lack, and the short
+vowel و that Persian and Arabic script leave unwritten, between two consonants: ``بت`` → ``بێت``,
+``خدا`` → ``خودا``) are candidates, and so are known words of the typed key with a one-letter
+ending the key cannot see, when the analyzer knows the result (``خبره`` → ``خەبەرە``); a token
+may be split where a space after a letter that does not join the next one was left out, which
+Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``). These classes are data
+(``data/repair/omissions.tsv``).
 ``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all.
 
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
@@ -61,7 +68,7 @@ STANDARD_RATIO = 0.4   # a line is "standard" when at least this share of its wo
 
 MAX_CANDIDATES = 8      # per word
 BEAM = 8                # states kept per position
-EDIT_COST = 1.0         # channel cost per edited letter (natural log units)
+EDIT_COST = 1.3         # channel cost per edited letter (natural log units; 1.2-1.4 alike on the dev half)
 LM_WEIGHT = 0.5
 CHAR_WEIGHT = 0.2       # weight of the spelling model (sorani._charlm) in typed mode
 CHAR_CAP = 10.0
@@ -244,6 +251,18 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
         for w in pool[:MAX_CANDIDATES]:
             if w not in found:
                 found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb)
+        if OMIT_MAX:  # known words with one letter the typist left out (بت for بێت)
+            oindex = _omission_index()
+            for k in ks.typed_keys(base):
+                for w, reduced, cost in oindex.get(k, ())[:OMIT_MAX]:
+                    c = EDIT_COST * (_channel_cost(base, reduced, ae_typed, persian_kb) + cost)
+                    if c < found.get(w, 1e9):
+                        found[w] = c
+        if ENDINGS_MAX and len(base) >= 3 and pool and lm.counts.get(base, 0.0) < VARIANT_BELOW:
+            for w in _ending_candidates(base, tuple(pool[:ENDINGS_MAX]), persian_kb):
+                c = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + VARIANT_COST
+                if c < found.get(w, 1e9):
+                    found[w] = c
         if len(pool) < DERIVED_WHEN_FEWER:
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
@@ -282,6 +301,68 @@ def _prefer_double(found: dict[str, float]) -> None:
             i = w.find("\u06cc\u06cc\u06d5")
             if i > 0 and (single := w[:i] + w[i + 1:]) in found:
                 found[single] += YY_COST
+
+
+ENDINGS_MAX = 4         # known words of the typed key tried with a one-letter ending
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[str, ...]:
+    """The ``ending`` rows of ``data/repair/omissions.tsv`` (ە ی ێ)."""
+    return tuple(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "ending" and len(row) >= 2)
+
+
+def _ending_candidates(base: str, pool: tuple[str, ...], persian_kb: bool) -> list[str]:
+    """Known words of a typed word's key with a one-letter ending the key cannot see, where the
+    typed word ends in a letter that may stand for it, and the analyzer knows the result
+    (``خبرە`` → ``خەبەرە``, ``شکلئ`` → ``شکڵی``)."""
+    last = base[-1]
+    ks = key_scheme()
+    out = []
+    for end in _endings():
+        if ks.classes(last) != ks.classes(end) and not (last == "\u0626" and end in "\u06cc\u06ce"):
+            continue
+        for w in pool:
+            if w.endswith(end) or len(w) < 2:
+                continue
+            for v in (w + end,) + ((w + end.replace("\u06d5", "\u06cc\u06d5"),) if w[-1] in "\u0627\u06c6\u0648" else ()):
+                if v not in out and word_lm().counts.get(v, 0.0) < VARIANT_BELOW and _morph_known(v) \
+                        and _MORPH_KNOWN.get(v) == 1:
+                    out.append(v)
+    return out
+
+
+OMIT_MAX = 3            # known words with one left-out letter tried per typed key
+OMIT_MIN_COUNT = 1.0    # … among the words seen this often in running text
+
+
+@lru_cache(maxsize=1)
+def _omission_index() -> dict[str, tuple[tuple[str, str, float], ...]]:
+    """Skeleton key of a known word with one letter of ``data/repair/omissions.tsv`` left out ->
+    (word, the word without that letter, cost of restoring it), most frequent first: the
+    candidates of a typed word that lacks a letter (``بت`` → ``بێت``, ``خدا`` → ``خودا``)."""
+    rows = read_rows("repair/omissions.tsv")
+    costs = {row[1]: float(row[2]) for row in rows if row[0] == "omit" and len(row) >= 3 and len(row[1]) == 1}
+    vowels = "".join(row[1] for row in rows if row[0] == "vowel")
+    lm, ks = word_lm(), key_scheme()
+    buckets: dict[str, list[tuple[str, str, float]]] = {}
+    key = ks.key
+    for w, c in lm.counts.items():
+        if c < OMIT_MIN_COUNT or len(w) < 3 or len(w) > 30:
+            continue
+        last = len(w) - 1
+        for i, ch in enumerate(w):
+            cost = costs.get(ch)
+            if cost is None or i == 0 or i == last or w[i - 1] in vowels or w[i + 1] in vowels:
+                continue
+            reduced = w[:i] + w[i + 1:]
+            if i > 1 and w[i - 1] == ch:
+                continue  # the same reduced spelling as the letter before
+            k = key(reduced)
+            if k and k != key(w):
+                buckets.setdefault(k, []).append((w, reduced, cost))
+    return {k: tuple(sorted(v, key=lambda e: -lm.counts[e[0]])[:OMIT_MAX])
+            for k, v in buckets.items()}
 
 
 VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)
@@ -434,7 +515,7 @@ def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
     for p in pre:
         pk.setdefault(ks.key(p), []).append(p)
     sk: dict[str, list[str]] = {"": [""]}
-    for c in sorted(chains, key=len):
+    for c in sorted(chains, key=lambda c: (len(c), c)):  # ties in a fixed order (not the set's)
         sk.setdefault(ks.key(c), []).append(c)
     return ({k: tuple(v[:4]) for k, v in pk.items()}, {k: tuple(v[:4]) for k, v in sk.items()})
 
@@ -581,6 +662,61 @@ def _conjunction_splits(word: str, ae_typed: bool = False, persian_kb: bool = Fa
     return tuple(out)
 
 
+INVISIBLE_SPLIT_COST = 1.5  # a space left out after a letter that does not join the next one
+INVISIBLE_GATE = 1.0        # … that has no candidate seen in running text this cheap
+INVISIBLE_MIN_LEN = 5       # … in a typed token at least this long
+
+
+@lru_cache(maxsize=1)
+def _non_joining() -> frozenset[str]:
+    """Letters that do not join the next letter (``nonjoining`` rows of ``omissions.tsv``): a
+    space left out after one of them cannot be seen (``ئەوکفتەی`` for ``ئەو کفتەی``)."""
+    return frozenset("".join(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "nonjoining"))
+
+
+@lru_cache(maxsize=50_000)
+def _invisible_splits(word: str, ae_typed: bool = False, persian_kb: bool = False
+                      ) -> tuple[tuple[int, tuple[str, ...], float], ...]:
+    """Edges for a typed token split in two where a space after a non-joining letter was left
+    out: a word seen in running text, then one seen in running text or known to the analyzer."""
+    base = _surface(word)
+    n = len(base)
+    if n < INVISIBLE_MIN_LEN or n > MAX_SPLIT_LEN:
+        return ()
+    lm = word_lm()
+    if any(lm.counts.get(c, 0.0) >= 1 and k <= INVISIBLE_GATE for c, k in _candidates(word, ae_typed, persian_kb)):
+        return ()  # a word of running text as typed, or a cheap respelling of one
+    nj = _non_joining()
+    out = []
+    for j in range(2, n - 1):
+        if base[j - 1] not in nj or base[j] == base[j - 1]:
+            continue
+        left = _piece_words(_surface(base[:j]), False)
+        if not left:
+            continue
+        right = _piece_words(_surface(base[j:]), True)
+        for a in left:
+            ka = EDIT_COST * _channel_cost(base[:j], a, ae_typed, persian_kb)
+            for b in right:
+                out.append((1, (a, b), INVISIBLE_SPLIT_COST + ka
+                            + EDIT_COST * _channel_cost(base[j:], b, ae_typed, persian_kb)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def _piece_words(piece: str, morph: bool) -> tuple[str, ...]:
+    """Words of running text (two at most, most frequent first) sharing the key of a piece of a
+    typed token, or (``morph``) the piece itself when the analyzer knows it."""
+    lm = word_lm()
+    words = [w for w in key_index().get(key_scheme().key(piece), ())[:4]
+             if lm.counts[w] >= 1 and len(w) > 1 and w != piece][:2]
+    if lm.counts.get(piece, 0.0) >= 1:
+        words.insert(0, piece)  # the piece as typed, when it is a word
+    if morph and not words and len(piece) > 2 and _morph_known(piece) and _MORPH_KNOWN.get(piece) == 1:
+        words.append(piece)
+    return tuple(words)
+
+
 def _is_standard(words: list[str]) -> bool:
     """Does a line already look like standard Sorani (Kurdish letters in most words)?"""
     n = kurdish = 0
@@ -605,7 +741,8 @@ def _is_standard(words: list[str]) -> bool:
 def _has_foreign(word: str) -> bool:
     """Does the normalizer change the word (Arabic ك ي ة, harakat, old ه‌ …)? A ZWNJ that the
     normalizer keeps (``سەرپێڵی‌زەهاو``) is standard."""
-    return _surface(word) != word and normalize(word) != word
+    n = normalize(word)  # one normalization (``_surface`` would run it again)
+    return n != word and (n.replace("\u200c", "") or word) != word
 
 
 # ---------------------------------------------------------------- line decoding
@@ -694,6 +831,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
             for pair, cost in _split_candidates(words[i], ae_typed, persian_kb):
                 edges.append((1, pair, cost))
         edges.extend(_conjunction_splits(words[i], ae_typed, persian_kb))
+        if INVISIBLE_SPLIT_COST:
+            edges.extend(_invisible_splits(words[i], ae_typed, persian_kb))
         for span in range(2, MAX_JOIN + 1):
             if i + span > n or not all(joinable[i:i + span - 1]):
                 break
