@@ -24,6 +24,18 @@
  *   Python path's cheap first test, and it matches whenever a hit exists (its pattern is a suffix
  *   chain, then a verb stem, a one-letter one other than ب after a strong prefix: what a hit is).
  *
+ * set_verb_analysis_tables(tables) -> None
+ *   Keeps the 13 tables of morphology._compiled_verb_analyses(): verb_rank, compounds (dicts),
+ *   the affix preverbs, light verbs and short light heads (frozensets), the lexicon's nouns, verb
+ *   stems and causatives, the _FEATS memo (dicts), the _OPEN_PVB class, the _VERB_HEADS memo
+ *   (dict) and the callable head -> its splits that fills it, and VOWELS.
+ *
+ * verb_analyses(w, lex=None) -> list of candidates
+ *   morphology._verb_analyses_py(w, lex): the verb search (verb_hits), then every prefix split of
+ *   the part before the stem, every stem entry, every prefix chain and the cheapest valid suffix
+ *   chain, the candidates as _make builds them (same float operations in the same order).
+ *   RuntimeError before both set_verb_tables and set_verb_analysis_tables.
+ *
  * word_lemmas(text, cache, table) -> (out, missing)
  *   The words of ``text`` as morphology._word_re().findall finds them (``table``: bytes of
  *   0x10000 flags, bit 1 a code point that starts a word, bit 2 one that continues it; code points
@@ -38,7 +50,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 8
+#define MORPH_C_VERSION 9
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -1188,6 +1200,619 @@ fail:
     return NULL;
 }
 
+/* ---- the verb analyses: morphology._verb_analyses_py in one call ---- */
+
+enum { VA_RANK, VA_COMPOUNDS, VA_AFFIX_PV, VA_LIGHT, VA_SHORT, VA_NOUNS, VA_VSTEMS, VA_CAUS, VA_FEATS,
+       VA_OPEN_PVB, VA_HEADS, VA_SPLITS, VA_VOWELS, VA_N };
+static PyObject *va_tables;  /* set_verb_analysis_tables */
+static PyObject *s_prs, *s_pst, *s_pstv, *s_ipfv, *s_sbjv, *s_neg, *s_arg, *s_ind, *s_pvb, *s_verb,
+                *s_buun, *s_dan, *s_da, *s_caus, *s_vptcp, *s_vmsdr;
+
+static PyObject *
+set_verb_analysis_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != VA_N
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_RANK))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_COMPOUNDS))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_AFFIX_PV))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_LIGHT))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_SHORT))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_NOUNS))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_VSTEMS))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_CAUS))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_FEATS))
+        || !PyCallable_Check(PyTuple_GET_ITEM(tables, VA_OPEN_PVB))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_HEADS))
+        || !PyCallable_Check(PyTuple_GET_ITEM(tables, VA_SPLITS))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_VOWELS))) {
+        PyErr_SetString(PyExc_TypeError, "set_verb_analysis_tables: expected the 13 tables of "
+                        "morphology._compiled_verb_analyses");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(va_tables, tables);
+    Py_RETURN_NONE;
+}
+
+/* a == b for two str (b an exact str constant); -1 with an exception when a is no str */
+static inline int
+str_is(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    if (!PyUnicode_Check(a)) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed table entry (str expected)");
+        return -1;
+    }
+    return PyUnicode_Compare(a, b) == 0;
+}
+
+/* ``t`` is a tuple of at least n items, else TypeError */
+static inline int
+va_tuple(PyObject *t, Py_ssize_t n)
+{
+    if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) < n) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed table entry");
+        return 0;
+    }
+    return 1;
+}
+
+/* the candidates of one (stem entry, prefix row, suffix rows) as the innermost loops of
+ * _verb_analyses_py; appends at most one (the cheapest valid ending chain). Returns 0, or -1 with
+ * an exception. */
+typedef struct {
+    PyObject *w, *stem, *pre, *lemma, *stype, *voice, *full;
+    Py_ssize_t stem_len, pre_len;
+    Py_UCS4 last, stem_first;
+    int stype_prs, stype_pst, primary, open_compound, sbjv_end;
+    double bonus;
+} VerbCtx;
+
+static int
+va_prefix_row(const VerbCtx *cx, PyObject *prow, PyObject *by_type, PyObject *tables, PyObject *out,
+              int *pre_in_affix)
+{
+    if (!va_tuple(prow, 7))
+        return -1;
+    PyObject *pchain = PyTuple_GET_ITEM(prow, 0), *ptags = PyTuple_GET_ITEM(prow, 1);
+    if (!PyTuple_Check(pchain) || !PyAnySet_Check(ptags)) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed prefix row");
+        return -1;
+    }
+    int strong = PyObject_IsTrue(PyTuple_GET_ITEM(prow, 2));
+    int has_d = PyObject_IsTrue(PyTuple_GET_ITEM(prow, 3));
+    double factor = PyFloat_AsDouble(PyTuple_GET_ITEM(prow, 4));
+    if (factor == -1.0 && PyErr_Occurred())
+        return -1;
+    int pmood = PyObject_IsTrue(PyTuple_GET_ITEM(prow, 5));
+    int has_na = PyObject_IsTrue(PyTuple_GET_ITEM(prow, 6));
+    if (strong < 0 || has_d < 0 || pmood < 0 || has_na < 0)
+        return -1;
+    Py_ssize_t pchain_len = PyTuple_GET_SIZE(pchain);
+    int bare = 0;
+    if (cx->pre_len && !pchain_len && cx->stype_prs) {
+        int r = str_is(cx->lemma, s_buun);
+        if (r < 0)
+            return -1;
+        bare = r && cx->stem_len == 1 && cx->last == 0x0628;  /* stem == "ب" */
+    }
+    if (!strong && !bare) {
+        if (cx->stype_prs) {
+            if (*pre_in_affix < 0) {
+                *pre_in_affix = PySet_Contains(PyTuple_GET_ITEM(tables, VA_AFFIX_PV), cx->pre);
+                if (*pre_in_affix < 0)
+                    return -1;
+            }
+            if (!*pre_in_affix)
+                return 0;
+        }
+        if (cx->stem_len < 2)
+            return 0;
+    }
+    if (cx->open_compound && factor == 1.0 && !bare) {
+        if (!cx->stype_pst)
+            return 0;
+        int r1 = str_is(cx->lemma, s_dan), r2 = r1 ? 0 : str_is(cx->lemma, s_buun);
+        if (r1 < 0 || r2 < 0)
+            return -1;
+        if (r1 || r2)
+            return 0;
+    }
+    if (has_d && cx->stem_first != L_EE)
+        return 0;
+    int has_sbjv = -1, has_ipfv = -1;
+    if (cx->stype_pst) {
+        if ((has_sbjv = PySet_Contains(ptags, s_sbjv)) < 0)
+            return -1;
+        if (has_sbjv && !cx->sbjv_end)
+            return 0;
+        if (has_na)
+            return 0;
+    }
+    PyObject *srows = PyDict_GetItemWithError(by_type, cx->stype);  /* borrowed */
+    if (srows == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetObject(PyExc_KeyError, cx->stype);
+        return -1;
+    }
+    if (!PyTuple_Check(srows)) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed suffix rows");
+        return -1;
+    }
+    Py_INCREF(srows);
+    int rc = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(srows); k++) {
+        PyObject *srow = PyTuple_GET_ITEM(srows, k);
+        if (!va_tuple(srow, 7))
+            goto fail;
+        PyObject *sstype = PyTuple_GET_ITEM(srow, 0), *schain = PyTuple_GET_ITEM(srow, 1);
+        PyObject *tense = PyTuple_GET_ITEM(srow, 4), *first = PyTuple_GET_ITEM(srow, 6);
+        if (!PyTuple_Check(schain) || !PyUnicode_Check(first) || !PyUnicode_Check(tense)) {
+            PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed suffix row");
+            goto fail;
+        }
+        int pers = PyObject_IsTrue(PyTuple_GET_ITEM(srow, 2));
+        int imp = PyObject_IsTrue(PyTuple_GET_ITEM(srow, 3));
+        int smood = PyObject_IsTrue(PyTuple_GET_ITEM(srow, 5));
+        if (pers < 0 || imp < 0 || smood < 0)
+            goto fail;
+        Py_ssize_t schain_len = PyTuple_GET_SIZE(schain);
+        if (bare && (!pers || imp || schain_len != 1))
+            continue;
+        if (!cx->primary && cx->stem_len == 1) {
+            Py_ssize_t fl = PyUnicode_GET_LENGTH(first);
+            Py_UCS4 f0 = fl == 1 ? PyUnicode_READ_CHAR(first, 0) : 0;
+            if (!(fl == 1 && (f0 == L_A || f0 == L_EE || f0 == L_E || f0 == L_Y)))
+                continue;  /* first not in ("ا", "ێ", "ە", "ی") */
+        }
+        int pstv = str_is(sstype, s_pstv);
+        if (pstv < 0)
+            goto fail;
+        if (pstv && !(cx->last == L_A || cx->last == L_EE || cx->last == L_Y))
+            continue;
+        if (cx->stype_prs && !pers && cx->last != L_EE) {
+            int sn = PySet_Contains(ptags, s_sbjv);
+            if (sn == 0)
+                sn = PySet_Contains(ptags, s_neg);
+            if (sn < 0)
+                goto fail;
+            int v = 0;
+            if (sn) {
+                PyObject *lc = PyUnicode_FromOrdinal(cx->last);
+                if (lc == NULL)
+                    goto fail;
+                v = PySet_Contains(PyTuple_GET_ITEM(tables, VA_VOWELS), lc);
+                Py_DECREF(lc);
+                if (v < 0)
+                    goto fail;
+            }
+            if (!sn || !v)
+                continue;
+        }
+        if (imp) {
+            if (has_ipfv < 0 && (has_ipfv = PySet_Contains(ptags, s_ipfv)) < 0)
+                goto fail;
+            if (has_ipfv)
+                continue;
+        }
+        PyObject *mood = pmood || smood ? str_empty : bare ? s_sbjv : s_ind;
+        /* the prefix chain */
+        PyObject *prefix;
+        if (cx->pre_len) {
+            PyObject *p0;
+            if (!cx->open_compound || factor < 1.0)
+                p0 = PyTuple_Pack(3, cx->pre, s_pvb, str_empty);
+            else
+                p0 = PyObject_CallOneArg(PyTuple_GET_ITEM(tables, VA_OPEN_PVB), cx->pre);
+            if (p0 == NULL)
+                goto fail;
+            prefix = PyTuple_New(1 + pchain_len);
+            if (prefix == NULL) {
+                Py_DECREF(p0);
+                goto fail;
+            }
+            PyTuple_SET_ITEM(prefix, 0, p0);
+            for (Py_ssize_t q = 0; q < pchain_len; q++) {
+                PyObject *it = PyTuple_GET_ITEM(pchain, q);
+                Py_INCREF(it);
+                PyTuple_SET_ITEM(prefix, q + 1, it);
+            }
+        }
+        else {
+            prefix = pchain;
+            Py_INCREF(prefix);
+        }
+        double cost = factor * (double)(pchain_len + schain_len) + (cx->open_compound ? 0.5 : 0.0)
+                      + (bare ? 1.0 : 0.0);
+        if (cx->pre_len && !strong && cx->stem_len == 2 && PyUnicode_Compare(cx->stem, s_da) == 0
+            && PySet_GET_SIZE(ptags) == 1) {
+            int a = PySet_Contains(ptags, s_arg);
+            if (a < 0) {
+                Py_DECREF(prefix);
+                goto fail;
+            }
+            if (a)
+                cost += 0.5;  /* X + ی + the postposition دا */
+        }
+        if (cx->pre_len && !pchain_len && !schain_len) {
+            cost = 0.5;
+            int r = str_is(cx->lemma, s_buun);
+            if (r < 0) {
+                Py_DECREF(prefix);
+                goto fail;
+            }
+            if (r) {
+                PyObject *es = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_VSTEMS), cx->pre);
+                if (es == NULL && PyErr_Occurred()) {
+                    Py_DECREF(prefix);
+                    goto fail;
+                }
+                if (es != NULL) {
+                    if (!PyList_Check(es)) {
+                        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed verb stems");
+                        Py_DECREF(prefix);
+                        goto fail;
+                    }
+                    for (Py_ssize_t q = 0; q < PyList_GET_SIZE(es); q++) {
+                        PyObject *e = PyList_GET_ITEM(es, q);
+                        if (!va_tuple(e, 3)) {
+                            Py_DECREF(prefix);
+                            goto fail;
+                        }
+                        int pst = str_is(PyTuple_GET_ITEM(e, 1), s_pst);
+                        int vo = pst > 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 2)) : 0;
+                        if (pst < 0 || vo < 0) {
+                            Py_DECREF(prefix);
+                            goto fail;
+                        }
+                        if (pst && !vo) {
+                            cost += 0.6;  /* دابوو: the pluperfect of دان */
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        /* the features (memo _FEATS: (tense, mood, voice) -> "tense;mood;voice" without empties) */
+        PyObject *key = PyTuple_Pack(3, tense, mood, cx->voice);
+        if (key == NULL) {
+            Py_DECREF(prefix);
+            goto fail;
+        }
+        PyObject *feats = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_FEATS), key);
+        if (feats != NULL)
+            Py_INCREF(feats);
+        else if (!PyErr_Occurred()) {
+            PyObject *parts[3] = {tense, mood, cx->voice};
+            PyObject *lst = PyList_New(0);
+            int bad = lst == NULL;
+            for (int q = 0; q < 3 && !bad; q++) {
+                int t = PyObject_IsTrue(parts[q]);
+                if (t < 0 || (t && PyList_Append(lst, parts[q]) < 0))
+                    bad = 1;
+            }
+            PyObject *sep = bad ? NULL : PyUnicode_FromOrdinal(';');
+            feats = sep ? PyUnicode_Join(sep, lst) : NULL;
+            Py_XDECREF(sep);
+            Py_XDECREF(lst);
+            if (feats != NULL && PyDict_SetItem(PyTuple_GET_ITEM(tables, VA_FEATS), key, feats) < 0)
+                Py_CLEAR(feats);
+        }
+        Py_DECREF(key);
+        if (feats == NULL) {
+            Py_DECREF(prefix);
+            goto fail;
+        }
+        PyObject *lem = cx->full;
+        Py_INCREF(lem);
+        PyObject *base = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_CAUS), cx->full);
+        int bt = base != NULL ? PyObject_IsTrue(base) : 0;
+        if ((base == NULL && PyErr_Occurred()) || bt < 0) {
+            Py_DECREF(lem);
+            Py_DECREF(feats);
+            Py_DECREF(prefix);
+            goto fail;
+        }
+        if (bt) {
+            Py_INCREF(base);
+            Py_SETREF(lem, base);
+            PyObject *f2 = PyUnicode_Concat(feats, s_caus);
+            Py_SETREF(feats, f2);
+            if (feats == NULL) {
+                Py_DECREF(lem);
+                Py_DECREF(prefix);
+                goto fail;
+            }
+        }
+        /* _make */
+        if (schain_len) {
+            PyObject *s0 = PyTuple_GET_ITEM(schain, 0);
+            PyObject *s0t = PyTuple_Check(s0) && PyTuple_GET_SIZE(s0) ? PyTuple_GET_ITEM(s0, 0) : NULL;
+            if (s0t == NULL || !PyUnicode_Check(s0t)) {
+                PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed suffix chain");
+                Py_DECREF(lem);
+                Py_DECREF(feats);
+                Py_DECREF(prefix);
+                goto fail;
+            }
+            Py_ssize_t sl = PyUnicode_GET_LENGTH(s0t);
+            Py_UCS4 c0 = sl ? PyUnicode_READ_CHAR(s0t, 0) : 0;
+            if (cx->last == L_E && (sl == 0 || c0 == L_K || c0 == L_W))
+                cost += 0.3;
+            else if (cx->stem_len >= 2 && cx->last == L_K
+                     && PyUnicode_READ_CHAR(cx->stem, cx->stem_len - 2) == L_E
+                     && sl >= 2 && c0 == L_A && PyUnicode_READ_CHAR(s0t, 1) == 0x0646 /* ن */)
+                cost += 0.5;
+        }
+        double bonus = cx->bonus;
+        int pt = PyUnicode_Find(feats, s_vptcp, 0, PY_SSIZE_T_MAX, 1) >= 0
+                 || PyUnicode_Find(feats, s_vmsdr, 0, PY_SSIZE_T_MAX, 1) >= 0;
+        if (pt)
+            bonus -= 0.01;
+        double score = ((1.0 - 0.08 * cost) + bonus) + 0.001 * (double)cx->stem_len;
+        PyObject *sc = PyFloat_FromDouble(score);
+        PyObject *cand = sc ? PyTuple_New(8) : NULL;
+        if (cand == NULL) {
+            Py_XDECREF(sc);
+            Py_DECREF(lem);
+            Py_DECREF(feats);
+            Py_DECREF(prefix);
+            goto fail;
+        }
+        PyTuple_SET_ITEM(cand, 0, sc);
+        PyTuple_SET_ITEM(cand, 1, lem);
+        Py_INCREF(s_verb);
+        PyTuple_SET_ITEM(cand, 2, s_verb);
+        PyTuple_SET_ITEM(cand, 3, feats);
+        PyTuple_SET_ITEM(cand, 4, prefix);
+        Py_INCREF(cx->stem);
+        PyTuple_SET_ITEM(cand, 5, cx->stem);
+        Py_INCREF(schain);
+        PyTuple_SET_ITEM(cand, 6, schain);
+        Py_INCREF(Py_False);
+        PyTuple_SET_ITEM(cand, 7, Py_False);
+        if (append_steal(out, cand) < 0)
+            goto fail;
+        break;  /* the cheapest valid ending chain is enough for this prefix chain */
+    }
+    Py_DECREF(srows);
+    return rc;
+fail:
+    Py_DECREF(srows);
+    return -1;
+}
+
+/* the stem entries of one hit under one (prefix chains, preverb) split */
+static int
+va_split(VerbCtx *cx, PyObject *pchains, PyObject *stems, PyObject *by_type, PyObject *tables, PyObject *out)
+{
+    for (Py_ssize_t ei = 0; ei < PyList_GET_SIZE(stems); ei++) {
+        PyObject *entry = PyList_GET_ITEM(stems, ei);
+        if (!va_tuple(entry, 4))
+            return -1;
+        Py_INCREF(entry);
+        PyObject *lemma = PyTuple_GET_ITEM(entry, 0), *stype = PyTuple_GET_ITEM(entry, 1);
+        PyObject *voice = PyTuple_GET_ITEM(entry, 2), *full = NULL;
+        int primary = PyObject_IsTrue(PyTuple_GET_ITEM(entry, 3));
+        int stype_prs = primary < 0 ? -1 : str_is(stype, s_prs);
+        int stype_pst = stype_prs < 0 ? -1 : str_is(stype, s_pst);
+        if (stype_pst < 0 || !PyUnicode_Check(lemma))
+            goto fail;
+        double bonus = 0.0;
+        PyObject *rank = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_RANK), lemma);
+        if (rank != NULL) {
+            bonus = PyFloat_AsDouble(rank);
+            if (bonus == -1.0 && PyErr_Occurred())
+                goto fail;
+        }
+        else if (PyErr_Occurred())
+            goto fail;
+        int open_compound = 0;
+        int pre_in_affix = -1;  /* not yet asked */
+        if (cx->pre_len) {
+            PyObject *ckey = PyTuple_Pack(2, cx->pre, lemma);
+            if (ckey == NULL)
+                goto fail;
+            full = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_COMPOUNDS), ckey);
+            Py_DECREF(ckey);
+            if (full != NULL)
+                Py_INCREF(full);
+            else if (PyErr_Occurred())
+                goto fail;
+            else {
+                pre_in_affix = PySet_Contains(PyTuple_GET_ITEM(tables, VA_AFFIX_PV), cx->pre);
+                if (pre_in_affix < 0)
+                    goto fail;
+                if (pre_in_affix) {
+                    full = PyUnicode_Concat(cx->pre, lemma);
+                    if (full == NULL)
+                        goto fail;
+                    bonus -= 0.01;
+                }
+                else {
+                    int ok = PySet_Contains(PyTuple_GET_ITEM(tables, VA_LIGHT), lemma);
+                    if (ok > 0 && cx->pre_len <= 2)
+                        ok = PySet_Contains(PyTuple_GET_ITEM(tables, VA_SHORT), cx->pre);
+                    if (ok > 0)
+                        ok = PyDict_Contains(PyTuple_GET_ITEM(tables, VA_NOUNS), cx->pre);
+                    if (ok > 0 && PyUnicode_READ_CHAR(cx->pre, cx->pre_len - 1) == L_Y) {
+                        /* (ڕایگەیاند is ڕا + the agent clitic ی + گەیاند) */
+                        PyObject *p1 = PyUnicode_Substring(cx->pre, 0, cx->pre_len - 1);
+                        PyObject *k2 = p1 ? PyTuple_Pack(2, p1, lemma) : NULL;
+                        int in_c = k2 ? PyDict_Contains(PyTuple_GET_ITEM(tables, VA_COMPOUNDS), k2) : -1;
+                        int in_a = in_c == 0 ? PySet_Contains(PyTuple_GET_ITEM(tables, VA_AFFIX_PV), p1) : 0;
+                        Py_XDECREF(k2);
+                        Py_XDECREF(p1);
+                        if (in_c < 0 || in_a < 0)
+                            ok = -1;
+                        else if (in_c || in_a)
+                            ok = 0;
+                    }
+                    if (ok < 0)
+                        goto fail;
+                    if (!ok) {
+                        Py_DECREF(entry);
+                        continue;
+                    }
+                    full = PyUnicode_Concat(cx->pre, lemma);
+                    if (full == NULL)
+                        goto fail;
+                    open_compound = 1;
+                }
+            }
+        }
+        else {
+            full = lemma;
+            Py_INCREF(full);
+        }
+        cx->lemma = lemma;
+        cx->stype = stype;
+        cx->voice = voice;
+        cx->full = full;
+        cx->stype_prs = stype_prs;
+        cx->stype_pst = stype_pst;
+        cx->primary = primary;
+        cx->open_compound = open_compound;
+        cx->bonus = bonus;
+        for (Py_ssize_t pi = 0; pi < PyList_GET_SIZE(pchains); pi++) {
+            PyObject *prow = PyList_GET_ITEM(pchains, pi);
+            Py_INCREF(prow);
+            int r = va_prefix_row(cx, prow, by_type, tables, out, &pre_in_affix);
+            Py_DECREF(prow);
+            if (r < 0)
+                goto fail;
+        }
+        Py_DECREF(full);
+        Py_DECREF(entry);
+        continue;
+    fail:
+        Py_XDECREF(full);
+        Py_DECREF(entry);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+verb_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs < 1 || nargs > 2) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses(w, lex=None) takes one or two arguments");
+        return NULL;
+    }
+    PyObject *w = args[0];
+    if (!PyUnicode_CheckExact(w)) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: w must be a str");
+        return NULL;
+    }
+    if (va_tables == NULL || verb_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "verb_analyses: call set_verb_tables and set_verb_analysis_tables first");
+        return NULL;
+    }
+    PyObject *tables = va_tables, *vtables = verb_tables;
+    Py_INCREF(tables);
+    Py_INCREF(vtables);
+    PyObject *out = NULL, *hits = verb_search(w, vtables);
+    Py_DECREF(vtables);
+    if (hits == NULL)
+        goto done;
+    out = PyList_New(0);
+    if (out == NULL || PyList_GET_SIZE(hits) == 0)
+        goto done;
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    for (Py_ssize_t hi = 0; hi < PyList_GET_SIZE(hits); hi++) {
+        PyObject *hit = PyList_GET_ITEM(hits, hi);  /* (b, e, (by_type, sbjv_end), stems): ours */
+        Py_ssize_t b = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 0));
+        Py_ssize_t e = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 1));
+        PyObject *sinfo = PyTuple_GET_ITEM(hit, 2), *stems = PyTuple_GET_ITEM(hit, 3);
+        if (!va_tuple(sinfo, 2) || !PyDict_Check(PyTuple_GET_ITEM(sinfo, 0)) || !PyList_Check(stems)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed verb index");
+            goto error;
+        }
+        int sbjv_end = PyObject_IsTrue(PyTuple_GET_ITEM(sinfo, 1));
+        if (sbjv_end < 0)
+            goto error;
+        PyObject *head = PyUnicode_Substring(w, 0, b);
+        if (head == NULL)
+            goto error;
+        PyObject *splits = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_HEADS), head);
+        if (splits != NULL)
+            Py_INCREF(splits);
+        else if (!PyErr_Occurred())
+            splits = PyObject_CallOneArg(PyTuple_GET_ITEM(tables, VA_SPLITS), head);
+        Py_DECREF(head);
+        if (splits == NULL)
+            goto error;
+        if (!PyTuple_Check(splits)) {
+            Py_DECREF(splits);
+            PyErr_SetString(PyExc_TypeError, "verb_analyses: head splits must be a tuple");
+            goto error;
+        }
+        if (PyTuple_GET_SIZE(splits) == 0) {
+            Py_DECREF(splits);
+            continue;  /* (most hits: nothing before the stem is a prefix chain) */
+        }
+        VerbCtx cx = {0};
+        cx.w = w;
+        cx.stem = PyUnicode_Substring(w, b, e);
+        if (cx.stem == NULL) {
+            Py_DECREF(splits);
+            goto error;
+        }
+        cx.stem_len = e - b;
+        cx.last = PyUnicode_READ(kind, data, e - 1);
+        cx.stem_first = PyUnicode_READ(kind, data, b);
+        cx.sbjv_end = sbjv_end;
+        int one = e - b == 1, failed = 0;
+        PyObject *by_type = PyTuple_GET_ITEM(sinfo, 0);
+        Py_INCREF(by_type);
+        Py_INCREF(stems);
+        for (Py_ssize_t si = 0; si < PyTuple_GET_SIZE(splits) && !failed; si++) {
+            PyObject *split = PyTuple_GET_ITEM(splits, si);
+            if (!va_tuple(split, 4) || !PyList_Check(PyTuple_GET_ITEM(split, 0))
+                || !PyUnicode_Check(PyTuple_GET_ITEM(split, 1))) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed head split");
+                failed = 1;
+                break;
+            }
+            PyObject *pchains = PyTuple_GET_ITEM(split, 0);
+            cx.pre = PyTuple_GET_ITEM(split, 1);
+            cx.pre_len = PyUnicode_GET_LENGTH(cx.pre);
+            int any_strong = PyObject_IsTrue(PyTuple_GET_ITEM(split, 2));
+            int has_bare = PyObject_IsTrue(PyTuple_GET_ITEM(split, 3));
+            if (any_strong < 0 || has_bare < 0) {
+                failed = 1;
+                break;
+            }
+            if (one && !any_strong && !(has_bare && cx.pre_len && cx.last == 0x0628))
+                continue;  /* a one-letter stem needs a strong prefix, or is بوون's ب after a preverb */
+            Py_INCREF(pchains);
+            if (va_split(&cx, pchains, stems, by_type, tables, out) < 0)
+                failed = 1;
+            Py_DECREF(pchains);
+        }
+        Py_DECREF(stems);
+        Py_DECREF(by_type);
+        Py_DECREF(cx.stem);
+        Py_DECREF(splits);
+        if (failed)
+            goto error;
+    }
+    goto done;
+error:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(hits);
+    Py_DECREF(tables);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -1201,6 +1826,10 @@ static PyMethodDef methods[] = {
     {"has_light_end", has_light_end, METH_O, "has_light_end(w): a light verb form's three-letter end stands at some position >= 1."},
     {"set_light_ends", set_light_ends, METH_O, "The three-letter ends of has_light_end, as a dict end -> True."},
     {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._compiled_verb_hits)."},
+    {"verb_analyses", (PyCFunction)(void (*)(void))verb_analyses, METH_FASTCALL,
+     "verb_analyses(w, lex=None): morphology._verb_analyses_py's candidates of a folded word."},
+    {"set_verb_analysis_tables", set_verb_analysis_tables, METH_O,
+     "The tables of verb_analyses (see morphology._compiled_verb_analyses)."},
     {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };
@@ -1224,6 +1853,18 @@ PyInit__morph_c(void)
         return NULL;
     if (str_yy == NULL && (str_yy = PyUnicode_FromString("\xDB\x8C\xDB\x8C")) == NULL)  /* یی */
         return NULL;
+    static const struct { PyObject **slot; const char *text; } consts[] = {
+        {&s_prs, "PRS"}, {&s_pst, "PST"}, {&s_pstv, "PSTV"}, {&s_ipfv, "IPFV"}, {&s_sbjv, "SBJV"},
+        {&s_neg, "NEG"}, {&s_arg, "ARG"}, {&s_ind, "IND"}, {&s_pvb, "PVB"}, {&s_verb, "VERB"},
+        {&s_buun, "\xD8\xA8\xD9\x88\xD9\x88\xD9\x86"},  /* بوون */
+        {&s_dan, "\xD8\xAF\xD8\xA7\xD9\x86"},  /* دان */
+        {&s_da, "\xD8\xAF\xD8\xA7"},  /* دا */
+        {&s_caus, ";CAUS"}, {&s_vptcp, "V.PTCP"}, {&s_vmsdr, "V.MSDR"},
+    };
+    for (size_t k = 0; k < sizeof(consts) / sizeof(consts[0]); k++) {
+        if (*consts[k].slot == NULL && (*consts[k].slot = PyUnicode_InternFromString(consts[k].text)) == NULL)
+            return NULL;
+    }
     PyObject *m = PyModule_Create(&module);
     if (m != NULL && PyModule_AddIntConstant(m, "VERSION", MORPH_C_VERSION) < 0) {
         Py_DECREF(m);

@@ -666,7 +666,7 @@ def _compiled_noun_analyses(module: Any) -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 8  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 9  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -1039,6 +1039,29 @@ def _compiled_verb_hits(module: Any) -> Any:
 
 
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """The verb analyses of the folded word ``w``.  At the first call this name is bound to the
+    search itself: the compiled one (``_morph_c.verb_analyses``) where it is built, else
+    ``_verb_analyses_py``."""
+    return _bind("_verb_analyses", _verb_analyses_py, _compiled_verb_analyses)(w, lex)
+
+
+def _compiled_verb_analyses(module: Any) -> Any:
+    """``_morph_c.verb_analyses`` given its tables (and the verb search's: ``_verb_hits``)."""
+    _verb_hits("")  # (binds the verb search: the module gets its tables)
+    lex = _lexicon()
+
+    def splits(head: str) -> tuple[tuple[list[tuple[Any, ...]], str, bool, bool], ...]:
+        return _verb_head_splits(head, lex)
+    module.set_verb_analysis_tables((lex.verb_rank, lex.compounds, _affix_preverbs(), _LIGHT_VERBS,
+                                     _SHORT_LIGHT_HEADS, lex.nouns, lex.verb_stems, lex.causative, _FEATS,
+                                     _OPEN_PVB, _VERB_HEADS, splits, VOWELS))
+    return module.verb_analyses
+
+
+def _verb_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
+    """A verb stem of the lexicon after [preverb or noun] + a verb prefix chain and before a verb
+    suffix chain: for each such split, stem entry and prefix chain, the cheapest valid suffix
+    chain's candidate."""
     out: list[Cand] = []
     hits = _verb_hits(w)
     if not hits:
