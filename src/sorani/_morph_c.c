@@ -28,7 +28,8 @@
  *   Keeps the 13 tables of morphology._compiled_verb_analyses(): verb_rank, compounds (dicts),
  *   the affix preverbs, light verbs and short light heads (frozensets), the lexicon's nouns, verb
  *   stems and causatives, the _FEATS memo (dicts), the _OPEN_PVB class, the _VERB_HEADS memo
- *   (dict) and the callable head -> its splits that fills it, and VOWELS.
+ *   (dict, filled as _verb_head_splits does), _verb_prefix_flags() (dict), _verb_prefix_tails()
+ *   and the lexicon's preverbs (frozensets), and VOWELS.
  *
  * verb_analyses(w, lex=None) -> list of candidates
  *   morphology._verb_analyses_py(w, lex): the verb search (verb_hits), then every prefix split of
@@ -50,7 +51,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 9
+#define MORPH_C_VERSION 10
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -1203,7 +1204,7 @@ fail:
 /* ---- the verb analyses: morphology._verb_analyses_py in one call ---- */
 
 enum { VA_RANK, VA_COMPOUNDS, VA_AFFIX_PV, VA_LIGHT, VA_SHORT, VA_NOUNS, VA_VSTEMS, VA_CAUS, VA_FEATS,
-       VA_OPEN_PVB, VA_HEADS, VA_SPLITS, VA_VOWELS, VA_N };
+       VA_OPEN_PVB, VA_HEADS, VA_VPRE, VA_VPRE_TAILS, VA_PREVERBS, VA_VOWELS, VA_N };
 static PyObject *va_tables;  /* set_verb_analysis_tables */
 static PyObject *s_prs, *s_pst, *s_pstv, *s_ipfv, *s_sbjv, *s_neg, *s_arg, *s_ind, *s_pvb, *s_verb,
                 *s_buun, *s_dan, *s_da, *s_caus, *s_vptcp, *s_vmsdr;
@@ -1224,9 +1225,11 @@ set_verb_analysis_tables(PyObject *self, PyObject *tables)
         || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_FEATS))
         || !PyCallable_Check(PyTuple_GET_ITEM(tables, VA_OPEN_PVB))
         || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_HEADS))
-        || !PyCallable_Check(PyTuple_GET_ITEM(tables, VA_SPLITS))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_VPRE))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_VPRE_TAILS))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_PREVERBS))
         || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_VOWELS))) {
-        PyErr_SetString(PyExc_TypeError, "set_verb_analysis_tables: expected the 13 tables of "
+        PyErr_SetString(PyExc_TypeError, "set_verb_analysis_tables: expected the 15 tables of "
                         "morphology._compiled_verb_analyses");
         return NULL;
     }
@@ -1695,6 +1698,86 @@ va_split(VerbCtx *cx, PyObject *pchains, PyObject *stems, PyObject *by_type, PyO
     return 0;
 }
 
+#define VERB_HEADS_MAX 100000  /* morphology._VERB_HEADS is cleared when it reaches this size */
+
+/* morphology._verb_head_splits(head, lex): the (prefix chain rows, preverb, any strong, any
+ * empty) splits of ``head``, shortest prefix chain first, stored in the memo (a new reference) */
+static PyObject *
+head_splits(PyObject *head, PyObject *tables)
+{
+    PyObject *vpre = PyTuple_GET_ITEM(tables, VA_VPRE), *tails = PyTuple_GET_ITEM(tables, VA_VPRE_TAILS);
+    PyObject *preverbs = PyTuple_GET_ITEM(tables, VA_PREVERBS), *nouns = PyTuple_GET_ITEM(tables, VA_NOUNS);
+    PyObject *memo = PyTuple_GET_ITEM(tables, VA_HEADS);
+    Py_ssize_t b = PyUnicode_GET_LENGTH(head);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k <= (b < 7 ? b : 7); k++) {
+        PyObject *piece = PyUnicode_Substring(head, b - k, b);
+        if (piece == NULL)
+            goto fail;
+        int in_tails = PySet_Contains(tails, piece);
+        if (in_tails <= 0) {
+            Py_DECREF(piece);
+            if (in_tails < 0)
+                goto fail;
+            break;  /* no prefix chain ends with this: a longer one cannot either */
+        }
+        PyObject *row = PyDict_GetItemWithError(vpre, piece);  /* borrowed */
+        Py_DECREF(piece);
+        if (row == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            continue;
+        }
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) < 3) {
+            PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed prefix table");
+            goto fail;
+        }
+        Py_ssize_t plen = b - k;
+        if (plen == 1)
+            continue;
+        Py_INCREF(row);  /* (kept alive while the lookups below run) */
+        PyObject *pre = PyUnicode_Substring(head, 0, plen);
+        if (pre == NULL) {
+            Py_DECREF(row);
+            goto fail;
+        }
+        if (plen) {
+            int ok = PySet_Contains(preverbs, pre);
+            if (ok == 0)
+                ok = PyDict_Contains(nouns, pre);
+            if (ok <= 0) {
+                Py_DECREF(pre);
+                Py_DECREF(row);
+                if (ok < 0)
+                    goto fail;
+                continue;
+            }
+        }
+        PyObject *split = PyTuple_Pack(4, PyTuple_GET_ITEM(row, 0), pre, PyTuple_GET_ITEM(row, 1),
+                                       PyTuple_GET_ITEM(row, 2));
+        Py_DECREF(row);
+        Py_DECREF(pre);
+        if (append_steal(out, split) < 0)
+            goto fail;
+    }
+    PyObject *splits = PyList_AsTuple(out);
+    Py_DECREF(out);
+    if (splits == NULL)
+        return NULL;
+    if (PyDict_GET_SIZE(memo) >= VERB_HEADS_MAX)
+        PyDict_Clear(memo);
+    if (PyDict_SetItem(memo, head, splits) < 0) {
+        Py_DECREF(splits);
+        return NULL;
+    }
+    return splits;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyObject *
 verb_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -1744,7 +1827,7 @@ verb_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (splits != NULL)
             Py_INCREF(splits);
         else if (!PyErr_Occurred())
-            splits = PyObject_CallOneArg(PyTuple_GET_ITEM(tables, VA_SPLITS), head);
+            splits = head_splits(head, tables);
         Py_DECREF(head);
         if (splits == NULL)
             goto error;

@@ -666,7 +666,7 @@ def _compiled_noun_analyses(module: Any) -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 9  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 10  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -1049,12 +1049,10 @@ def _compiled_verb_analyses(module: Any) -> Any:
     """``_morph_c.verb_analyses`` given its tables (and the verb search's: ``_verb_hits``)."""
     _verb_hits("")  # (binds the verb search: the module gets its tables)
     lex = _lexicon()
-
-    def splits(head: str) -> tuple[tuple[list[tuple[Any, ...]], str, bool, bool], ...]:
-        return _verb_head_splits(head, lex)
     module.set_verb_analysis_tables((lex.verb_rank, lex.compounds, _affix_preverbs(), _LIGHT_VERBS,
                                      _SHORT_LIGHT_HEADS, lex.nouns, lex.verb_stems, lex.causative, _FEATS,
-                                     _OPEN_PVB, _VERB_HEADS, splits, VOWELS))
+                                     _OPEN_PVB, _VERB_HEADS, _verb_prefix_flags(), _verb_prefix_tails(),
+                                     lex.preverbs, VOWELS))
     return module.verb_analyses
 
 
@@ -1182,7 +1180,7 @@ def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, .
         if pre and not (pre in preverbs or pre in nouns):
             continue
         out.append((row[0], pre, row[1], row[2]))
-    if len(_VERB_HEADS) >= 100_000:
+    if len(_VERB_HEADS) >= 100_000:  # (as _morph_c.c's VERB_HEADS_MAX)
         _VERB_HEADS.clear()
     splits = _VERB_HEADS[head] = tuple(out)
     return splits
