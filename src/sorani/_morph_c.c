@@ -37,6 +37,10 @@
  *   chain, the candidates as _make builds them (same float operations in the same order).
  *   RuntimeError before both set_verb_tables and set_verb_analysis_tables.
  *
+ * set_compound_tables((verb_stems, no_suffix_pos)) -> None; compound(w, lex=None) -> candidates
+ *   morphology._compound_py(w, lex): the compound heads (set_heads) of w, the noun analyses of the
+ *   rest (noun_analyses), and the agent nouns X + present stem (+ ی).
+ *
  * word_lemmas(text, cache, table) -> (out, missing)
  *   The words of ``text`` as morphology._word_re().findall finds them (``table``: bytes of
  *   0x10000 flags, bit 1 a code point that starts a word, bit 2 one that continues it; code points
@@ -51,7 +55,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 10
+#define MORPH_C_VERSION 11
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -1896,6 +1900,177 @@ done:
     return out;
 }
 
+/* ---- compounds: morphology._compound_py in one call ---- */
+
+static PyObject *cmp_tables;  /* set_compound_tables: (verb_stems dict, no-suffix POS frozenset) */
+static PyObject *s_cmp;       /* "CMP" */
+
+static PyObject *
+set_compound_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 2
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0)) || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 1))) {
+        PyErr_SetString(PyExc_TypeError, "set_compound_tables: expected (dict verb_stems, frozenset no-suffix POS)");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(cmp_tables, tables);
+    Py_RETURN_NONE;
+}
+
+/* appends (score, w, "NOUN", "", (), w, (), False) when verb_stems[key] has a primary active
+ * present stem entry (the agent noun X + present stem, or its + ی) */
+static int
+cmp_agent(PyObject *w, PyObject *verb_stems, PyObject *key, double score, PyObject *out)
+{
+    PyObject *entries = PyDict_GetItemWithError(verb_stems, key);
+    if (entries == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    if (!PyList_Check(entries)) {
+        PyErr_SetString(PyExc_TypeError, "compound: malformed verb stems");
+        return -1;
+    }
+    Py_INCREF(entries);
+    for (Py_ssize_t q = 0; q < PyList_GET_SIZE(entries); q++) {
+        PyObject *e = PyList_GET_ITEM(entries, q);
+        if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 4) {
+            PyErr_SetString(PyExc_TypeError, "compound: malformed verb stem entry");
+            goto fail;
+        }
+        Py_INCREF(e);
+        int prs = str_is(PyTuple_GET_ITEM(e, 1), s_prs);
+        int primary = prs > 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 3)) : 0;
+        int voice = primary > 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 2)) : 0;
+        Py_DECREF(e);
+        if (prs < 0 || primary < 0 || voice < 0)
+            goto fail;
+        if (prs && primary && !voice) {
+            PyObject *empty = PyTuple_New(0);
+            PyObject *c = empty ? Py_BuildValue("(dOOOOOOO)", score, w, str_noun, str_empty, empty, w, empty, Py_False)
+                                : NULL;
+            Py_XDECREF(empty);
+            if (append_steal(out, c) < 0)
+                goto fail;
+        }
+    }
+    Py_DECREF(entries);
+    return 0;
+fail:
+    Py_DECREF(entries);
+    return -1;
+}
+
+static PyObject *
+compound(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs < 1 || nargs > 2 || !PyUnicode_CheckExact(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "compound(w: str, lex=None)");
+        return NULL;
+    }
+    if (!heads_ready || noun_tables == NULL || cmp_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "compound: call set_heads, set_noun_tables and set_compound_tables first");
+        return NULL;
+    }
+    PyObject *w = args[0];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    /* the head lengths a in 3..min(n - 3, 12) (as head_lengths) */
+    Py_ssize_t lens[16], nl = 0, hi = n - 3 < 12 ? n - 3 : 12, node = 0;
+    for (Py_ssize_t a = 1; a <= hi; a++) {
+        node = trie_child(&trie_heads, node, PyUnicode_READ(kind, data, a - 1));
+        if (node < 0)
+            break;
+        if (a >= 3 && trie_heads.values[node] != NULL)
+            lens[nl++] = a;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL || nl == 0)
+        return out;
+    PyObject *tables = cmp_tables;
+    Py_INCREF(tables);
+    PyObject *verb_stems = PyTuple_GET_ITEM(tables, 0), *no_suffix = PyTuple_GET_ITEM(tables, 1);
+    for (Py_ssize_t li = 0; li < nl; li++) {
+        Py_ssize_t a = lens[li], r = n - a;
+        PyObject *head = PyUnicode_Substring(w, 0, a);
+        PyObject *rest = head ? PyUnicode_Substring(w, a, n) : NULL;
+        PyObject *ntab = noun_tables, *cands = NULL;
+        if (rest != NULL && ntab != NULL) {
+            Py_INCREF(ntab);
+            cands = noun_search(rest, ntab);
+            Py_DECREF(ntab);
+        }
+        else if (rest != NULL)
+            PyErr_SetString(PyExc_RuntimeError, "compound: the noun tables are gone");
+        PyObject *cmp = cands ? Py_BuildValue("((OOO))", head, s_cmp, str_empty) : NULL;
+        if (cmp == NULL) {
+            Py_XDECREF(cands);
+            Py_XDECREF(rest);
+            Py_XDECREF(head);
+            goto fail;
+        }
+        int failed = 0;
+        for (Py_ssize_t ci = 0; ci < PyList_GET_SIZE(cands) && !failed; ci++) {
+            PyObject *c = PyList_GET_ITEM(cands, ci);  /* (a tuple made by noun_search or agent) */
+            if (!PyTuple_Check(c) || PyTuple_GET_SIZE(c) != 8 || !PyUnicode_Check(PyTuple_GET_ITEM(c, 5))
+                || !PyTuple_Check(PyTuple_GET_ITEM(c, 4))) {
+                PyErr_SetString(PyExc_TypeError, "compound: malformed noun candidate");
+                failed = 1;
+                break;
+            }
+            if (PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(c, 5)) < 3)
+                continue;
+            PyObject *pos = PyTuple_GET_ITEM(c, 2);
+            int ns = PySet_Contains(no_suffix, pos);
+            int guess = ns == 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(c, 7)) : 0;
+            if (ns < 0 || guess < 0) {
+                failed = 1;
+                break;
+            }
+            if (ns || guess)
+                continue;
+            int is_verb = str_is(pos, s_verb);
+            double score = PyFloat_AsDouble(PyTuple_GET_ITEM(c, 0));
+            if (is_verb < 0 || (score == -1.0 && PyErr_Occurred())) {
+                failed = 1;
+                break;
+            }
+            PyObject *lemma = PyUnicode_Concat(head, PyTuple_GET_ITEM(c, 1));
+            PyObject *prefix = lemma ? PySequence_Concat(cmp, PyTuple_GET_ITEM(c, 4)) : NULL;
+            PyObject *nc = prefix ? Py_BuildValue("(dOOOOOOO)", score - 0.15, lemma, is_verb ? str_noun : pos,
+                                                  PyTuple_GET_ITEM(c, 3), prefix, PyTuple_GET_ITEM(c, 5),
+                                                  PyTuple_GET_ITEM(c, 6), Py_False) : NULL;
+            Py_XDECREF(lemma);
+            Py_XDECREF(prefix);
+            if (append_steal(out, nc) < 0)
+                failed = 1;
+        }
+        Py_DECREF(cands);
+        Py_DECREF(cmp);
+        Py_DECREF(head);
+        if (!failed && 4 <= r && r <= 7 && PyUnicode_READ(kind, data, n - 1) == L_Y) {
+            /* نیگارکێشی, above the compound + ezafe (as خۆکوژی) */
+            PyObject *key = PyUnicode_Substring(rest, 0, r - 1);
+            if (key == NULL || cmp_agent(w, verb_stems, key, 0.87, out) < 0)
+                failed = 1;
+            Py_XDECREF(key);
+        }
+        if (!failed && 2 <= r && r <= 6 && cmp_agent(w, verb_stems, rest, 0.8, out) < 0)
+            failed = 1;
+        Py_DECREF(rest);
+        if (failed)
+            goto fail;
+    }
+    Py_DECREF(tables);
+    return out;
+fail:
+    Py_DECREF(tables);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -1913,6 +2088,10 @@ static PyMethodDef methods[] = {
      "verb_analyses(w, lex=None): morphology._verb_analyses_py's candidates of a folded word."},
     {"set_verb_analysis_tables", set_verb_analysis_tables, METH_O,
      "The tables of verb_analyses (see morphology._compiled_verb_analyses)."},
+    {"compound", (PyCFunction)(void (*)(void))compound, METH_FASTCALL,
+     "compound(w, lex=None): morphology._compound_py's candidates of a folded word."},
+    {"set_compound_tables", set_compound_tables, METH_O,
+     "The tables of compound: (lexicon verb stems, the POS that take no suffix)."},
     {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };
@@ -1942,7 +2121,7 @@ PyInit__morph_c(void)
         {&s_buun, "\xD8\xA8\xD9\x88\xD9\x88\xD9\x86"},  /* بوون */
         {&s_dan, "\xD8\xAF\xD8\xA7\xD9\x86"},  /* دان */
         {&s_da, "\xD8\xAF\xD8\xA7"},  /* دا */
-        {&s_caus, ";CAUS"}, {&s_vptcp, "V.PTCP"}, {&s_vmsdr, "V.MSDR"},
+        {&s_caus, ";CAUS"}, {&s_cmp, "CMP"}, {&s_vptcp, "V.PTCP"}, {&s_vmsdr, "V.MSDR"},
     };
     for (size_t k = 0; k < sizeof(consts) / sizeof(consts[0]); k++) {
         if (*consts[k].slot == NULL && (*consts[k].slot = PyUnicode_InternFromString(consts[k].text)) == NULL)

@@ -666,7 +666,7 @@ def _compiled_noun_analyses(module: Any) -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 10  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 11  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -1321,6 +1321,17 @@ def _head_lengths(w: str, lo: int, hi: int) -> list[int]:
 
 
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
+    """``_compound_py``; at the first call this name is bound to ``_morph_c.compound`` where it is
+    built."""
+    def compiled(module: Any) -> Any:
+        _head_lengths("\u0626\u0627\u0648", 3, 3)  # (binds the head and noun searches: their tables)
+        _noun_analyses("", lex)
+        module.set_compound_tables((lex.verb_stems, _NO_SUFFIX_POS))
+        return module.compound
+    return _bind("_compound", _compound_py, compiled)(w, lex)
+
+
+def _compound_py(w: str, lex: _Lexicon) -> list[Cand]:
     """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
     مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
     with no other analysis; at most 10 split points are tried."""
