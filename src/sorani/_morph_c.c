@@ -41,6 +41,10 @@
  *   morphology._compound_py(w, lex): the compound heads (set_heads) of w, the noun analyses of the
  *   rest (noun_analyses), and the agent nouns X + present stem (+ ی).
  *
+ * set_light_tables(tables) -> None; light_analyses(w, lex=None) -> candidates
+ *   morphology._light_analyses_py(w, lex): a lexicon noun + a light verb's nominal form, then a
+ *   nominal suffix chain (the noun keys of set_noun_tables, the ends of set_light_ends).
+ *
  * word_lemmas(text, cache, table) -> (out, missing)
  *   The words of ``text`` as morphology._word_re().findall finds them (``table``: bytes of
  *   0x10000 flags, bit 1 a code point that starts a word, bit 2 one that continues it; code points
@@ -55,7 +59,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 11
+#define MORPH_C_VERSION 12
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -2071,6 +2075,273 @@ fail:
     return NULL;
 }
 
+/* ---- light verb compounds: morphology._light_analyses_py in one call ---- */
+
+static PyObject *light_tables;  /* set_light_tables: (nominals, ends, short heads, nouns, verb stems) */
+
+static PyObject *
+set_light_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 5
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0)) || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 1))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 2)) || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 3))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 4))) {
+        PyErr_SetString(PyExc_TypeError, "set_light_tables: expected (dict nominals, frozenset ends, "
+                        "frozenset short heads, dict nouns, dict verb stems)");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(light_tables, tables);
+    Py_RETURN_NONE;
+}
+
+/* _make(lemma, pos_out, feats, (), stem, seg, False, cost) appended to out */
+static int
+light_make(PyObject *out, PyObject *lemma, PyObject *pos_out, PyObject *feats, PyObject *stem, PyObject *seg,
+           double cost)
+{
+    Py_ssize_t sl = PyUnicode_GET_LENGTH(stem);
+    Py_UCS4 last = PyUnicode_READ_CHAR(stem, sl - 1);
+    if (PyTuple_GET_SIZE(seg)) {
+        PyObject *s0 = PyTuple_GET_ITEM(seg, 0);
+        PyObject *t = PyTuple_Check(s0) && PyTuple_GET_SIZE(s0) ? PyTuple_GET_ITEM(s0, 0) : NULL;
+        if (t == NULL || !PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "light_analyses: malformed suffix chain");
+            return -1;
+        }
+        Py_ssize_t tl = PyUnicode_GET_LENGTH(t);
+        Py_UCS4 c0 = tl ? PyUnicode_READ_CHAR(t, 0) : 0;
+        if (last == L_E && (tl == 0 || c0 == L_K || c0 == L_W))
+            cost += 0.3;
+        else if (sl >= 2 && last == L_K && PyUnicode_READ_CHAR(stem, sl - 2) == L_E && tl >= 2 && c0 == L_A
+                 && PyUnicode_READ_CHAR(t, 1) == 0x0646)
+            cost += 0.5;
+    }
+    double bonus = 0.0;
+    Py_ssize_t f1 = PyUnicode_Find(feats, s_vptcp, 0, PY_SSIZE_T_MAX, 1);
+    Py_ssize_t f2 = f1 >= 0 ? f1 : PyUnicode_Find(feats, s_vmsdr, 0, PY_SSIZE_T_MAX, 1);
+    if (f1 == -2 || f2 == -2)
+        return -1;
+    if (f1 >= 0 || f2 >= 0)
+        bonus -= 0.01;
+    double score = ((1.0 - 0.08 * cost) + bonus) + 0.001 * (double)sl;
+    PyObject *empty = PyTuple_New(0);
+    PyObject *c = empty ? Py_BuildValue("(dOOOOOOO)", score, lemma, pos_out, feats, empty, stem, seg, Py_False) : NULL;
+    Py_XDECREF(empty);
+    return append_steal(out, c);
+}
+
+static PyObject *
+light_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs < 1 || nargs > 2 || !PyUnicode_CheckExact(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "light_analyses(w: str, lex=None)");
+        return NULL;
+    }
+    if (!light_ready || noun_tables == NULL || light_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "light_analyses: call set_light_ends, set_noun_tables and "
+                        "set_light_tables first");
+        return NULL;
+    }
+    PyObject *w = args[0];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t max_chain = PyLong_AsSsize_t(PyTuple_GET_ITEM(noun_tables, 4));
+    if (max_chain == -1 && PyErr_Occurred())
+        goto fail0;
+    Py_ssize_t m = n - (4 > n - max_chain ? 4 : n - max_chain);  /* the longest chain tried */
+    if (m < 0)
+        return out;
+    int any = 0;  /* has_light_end */
+    for (Py_ssize_t e = 4; e <= n && !any; e++) {
+        PyObject *value;
+        if (trie_walk(&trie_light, kind, data, e, 3, &value) == 3 && value != NULL)
+            any = 1;
+    }
+    if (!any)
+        return out;
+    PyObject *tables = light_tables, *keys;
+    Py_INCREF(tables);
+    PyObject *nominals = PyTuple_GET_ITEM(tables, 0), *ends = PyTuple_GET_ITEM(tables, 1);
+    PyObject *short_heads = PyTuple_GET_ITEM(tables, 2), *nouns = PyTuple_GET_ITEM(tables, 3);
+    PyObject *verb_stems = PyTuple_GET_ITEM(tables, 4);
+    trie_walk(&trie_noun, kind, data, n, m > n ? n : m, &keys);  /* _noun_keys()[_chain_end(w, m)] */
+    if (keys == NULL || !PyTuple_Check(keys)) {
+        PyErr_SetString(PyExc_KeyError, "light_analyses: a word end missing from the noun keys");
+        goto fail;
+    }
+    Py_INCREF(keys);
+    for (Py_ssize_t ki = 0; ki < PyTuple_GET_SIZE(keys); ki++) {
+        PyObject *krow = PyTuple_GET_ITEM(keys, ki);
+        if (!PyTuple_Check(krow) || PyTuple_GET_SIZE(krow) < 4 || !PyDict_Check(PyTuple_GET_ITEM(krow, 3))) {
+            PyErr_SetString(PyExc_TypeError, "light_analyses: malformed key row");
+            goto fail_keys;
+        }
+        Py_ssize_t klen = PyLong_AsSsize_t(PyTuple_GET_ITEM(krow, 0));
+        if (klen == -1 && PyErr_Occurred())
+            goto fail_keys;
+        if (klen < 0 || klen > n) {
+            PyErr_SetString(PyExc_ValueError, "light_analyses: malformed key length");
+            goto fail_keys;
+        }
+        Py_ssize_t i = n - klen;
+        if (i < 4)
+            continue;
+        PyObject *tri = PyUnicode_Substring(w, i - 3, i);
+        int in_ends = tri ? PySet_Contains(ends, tri) : -1;
+        Py_XDECREF(tri);
+        if (in_ends < 0)
+            goto fail_keys;
+        if (!in_ends)
+            continue;  /* no light verb form ends the stem */
+        Py_UCS4 last = PyUnicode_READ(kind, data, i - 1), prev = PyUnicode_READ(kind, data, i - 2);
+        int cls;
+        if (last == L_W && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_Y))
+            cls = 0;
+        else if (last == L_E)
+            cls = 2;
+        else if (last == L_Y)
+            cls = 3;
+        else if (last == L_W)
+            cls = 4;
+        else if (last == L_A || last == L_O || last == L_EE || last == L_WW)
+            cls = 1;
+        else
+            cls = 0;
+        PyObject *segs = PyDict_GetItemWithError(PyTuple_GET_ITEM(krow, 3), str_cls[cls]);
+        if (segs == NULL) {
+            if (PyErr_Occurred())
+                goto fail_keys;
+            continue;
+        }
+        if (!PyTuple_Check(segs)) {
+            PyErr_SetString(PyExc_TypeError, "light_analyses: malformed segmentations");
+            goto fail_keys;
+        }
+        Py_INCREF(segs);
+        PyObject *stem = PyUnicode_Substring(w, 0, i);
+        if (stem == NULL) {
+            Py_DECREF(segs);
+            goto fail_keys;
+        }
+        int failed = 0;
+        /* _light_compound(stem): lexicon word + a nominal form of a light verb */
+        Py_ssize_t kmax = i - 1 < 10 ? i - 1 : 10;
+        for (Py_ssize_t k = 3; k <= kmax && !failed; k++) {
+            PyObject *end = PyUnicode_Substring(stem, i - k, i);
+            if (end == NULL) {
+                failed = 1;
+                break;
+            }
+            int in = PySet_Contains(ends, end);
+            if (in <= 0) {
+                Py_DECREF(end);
+                failed = in < 0;
+                break;  /* no light verb form ends with this: a longer one cannot either */
+            }
+            PyObject *hit = PyDict_GetItemWithError(nominals, end);
+            Py_DECREF(end);
+            if (hit == NULL) {
+                failed = PyErr_Occurred() != NULL;
+                continue;
+            }
+            int ht = PyObject_IsTrue(hit);
+            if (ht <= 0) {
+                failed = ht < 0;
+                continue;
+            }
+            if (!PyTuple_Check(hit) || PyTuple_GET_SIZE(hit) < 2 || !PyUnicode_Check(PyTuple_GET_ITEM(hit, 0))
+                || !PyUnicode_Check(PyTuple_GET_ITEM(hit, 1))) {
+                PyErr_SetString(PyExc_TypeError, "light_analyses: malformed light nominal");
+                failed = 1;
+                break;
+            }
+            Py_INCREF(hit);
+            PyObject *head = PyUnicode_Substring(stem, 0, i - k);
+            int ok = head ? 1 : -1;
+            if (ok > 0 && i - k < 3)
+                ok = PySet_Contains(short_heads, head);
+            if (ok > 0)
+                ok = PyDict_Contains(nouns, head);
+            if (ok > 0) {
+                ok = PyDict_Contains(verb_stems, head);
+                ok = ok < 0 ? -1 : !ok;
+            }
+            if (ok > 0) {
+                PyObject *lemma = PyUnicode_Concat(head, PyTuple_GET_ITEM(hit, 0));
+                PyObject *feats = PyTuple_GET_ITEM(hit, 1);
+                if (lemma == NULL)
+                    ok = -1;
+                for (Py_ssize_t si = 0; ok > 0 && si < PyTuple_GET_SIZE(segs); si++) {
+                    PyObject *srow = PyTuple_GET_ITEM(segs, si);
+                    if (!PyTuple_Check(srow) || PyTuple_GET_SIZE(srow) < 5 || !PyTuple_Check(PyTuple_GET_ITEM(srow, 0))) {
+                        PyErr_SetString(PyExc_TypeError, "light_analyses: malformed segmentation");
+                        ok = -1;
+                        break;
+                    }
+                    PyObject *seg = PyTuple_GET_ITEM(srow, 0);
+                    double cost = PyFloat_AsDouble(PyTuple_GET_ITEM(srow, 1));
+                    int der = cost == -1.0 && PyErr_Occurred() ? -1 : PyObject_IsTrue(PyTuple_GET_ITEM(srow, 4));
+                    if (der < 0) {
+                        ok = -1;
+                        break;
+                    }
+                    if (der) {  /* a participle + یی is a noun: یەکگرتوویی */
+                        PyObject *s0 = PyTuple_GET_SIZE(seg) ? PyTuple_GET_ITEM(seg, 0) : NULL;
+                        if (s0 == NULL || !PyTuple_Check(s0) || PyTuple_GET_SIZE(s0) < 1
+                            || !PyUnicode_Check(PyTuple_GET_ITEM(s0, 0))) {
+                            PyErr_SetString(PyExc_TypeError, "light_analyses: malformed derivation");
+                            ok = -1;
+                            break;
+                        }
+                        if (PyUnicode_Compare(PyTuple_GET_ITEM(s0, 0), str_yy) == 0) {
+                            Py_ssize_t f = PyUnicode_Find(feats, s_vptcp, 0, PY_SSIZE_T_MAX, 1);
+                            if (f == -2) {
+                                ok = -1;
+                                break;
+                            }
+                            if (f >= 0) {
+                                PyObject *lem2 = PyUnicode_Concat(stem, str_yy);
+                                if (lem2 == NULL || light_make(out, lem2, str_noun, str_empty, stem, seg, cost + 0.5) < 0)
+                                    ok = -1;
+                                Py_XDECREF(lem2);
+                            }
+                        }
+                        continue;
+                    }
+                    if (light_make(out, lemma, s_verb, feats, stem, seg, cost + 0.5) < 0)
+                        ok = -1;
+                }
+                Py_XDECREF(lemma);
+            }
+            Py_XDECREF(head);
+            Py_DECREF(hit);
+            if (ok < 0)
+                failed = 1;
+        }
+        Py_DECREF(stem);
+        Py_DECREF(segs);
+        if (failed)
+            goto fail_keys;
+    }
+    Py_DECREF(keys);
+    Py_DECREF(tables);
+    return out;
+fail_keys:
+    Py_DECREF(keys);
+fail:
+    Py_DECREF(tables);
+fail0:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -2092,6 +2363,10 @@ static PyMethodDef methods[] = {
      "compound(w, lex=None): morphology._compound_py's candidates of a folded word."},
     {"set_compound_tables", set_compound_tables, METH_O,
      "The tables of compound: (lexicon verb stems, the POS that take no suffix)."},
+    {"light_analyses", (PyCFunction)(void (*)(void))light_analyses, METH_FASTCALL,
+     "light_analyses(w, lex=None): morphology._light_analyses_py's candidates of a folded word."},
+    {"set_light_tables", set_light_tables, METH_O,
+     "The tables of light_analyses: (light nominals, their ends, short heads, lexicon nouns, verb stems)."},
     {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };

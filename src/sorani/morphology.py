@@ -666,7 +666,7 @@ def _compiled_noun_analyses(module: Any) -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 11  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 12  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -777,6 +777,17 @@ def _chain_end_py(w: str, m: int) -> str:
 
 
 def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """``_light_analyses_py``; at the first call this name is bound to ``_morph_c.light_analyses``
+    where it is built."""
+    def compiled(module: Any) -> Any:
+        _has_light_end("")  # (binds the light-end and noun searches: their tables)
+        _noun_analyses("", lex)
+        module.set_light_tables((_light_nominals(), _light_ends(), _SHORT_LIGHT_HEADS, lex.nouns, lex.verb_stems))
+        return module.light_analyses
+    return _bind("_light_analyses", _light_analyses_py, compiled)(w, lex)
+
+
+def _light_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
     """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
     out: list[Cand] = []
     n = len(w)
