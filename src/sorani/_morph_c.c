@@ -45,6 +45,11 @@
  *   morphology._light_analyses_py(w, lex): a lexicon noun + a light verb's nominal form, then a
  *   nominal suffix chain (the noun keys of set_noun_tables, the ends of set_light_ends).
  *
+ * readable_variants(w, which) -> [(respelling, its noun analyses)]
+ *   morphology._readable_variants_py(w, which): the respellings of w (which 0: _variants, 1:
+ *   _w_variants) with some reading (noun analyses, a light verb end, a verb hit, a proclitic).
+ *   Needs set_noun_tables, set_verb_tables and set_light_ends.
+ *
  * word_lemmas(text, cache, table) -> (out, missing)
  *   The words of ``text`` as morphology._word_re().findall finds them (``table``: bytes of
  *   0x10000 flags, bit 1 a code point that starts a word, bit 2 one that continues it; code points
@@ -59,7 +64,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 12
+#define MORPH_C_VERSION 13
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -2342,6 +2347,200 @@ fail0:
     return NULL;
 }
 
+/* ---- respellings: morphology._readable_variants_py in one call ---- */
+
+static PyObject *s_al, *s_la, *s_h, *s_ee, *s_lye, *s_ll, *s_r, *s_rr, *s_w, *s_ww;
+static PyObject *proclitics[3];  /* لە بە بۆ */
+
+/* morphology._variants(w) (which 0) or _w_variants(w) (which 1): a new list */
+static PyObject *
+respellings(PyObject *w, int which)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    if (which == 0) {
+        struct { PyObject *has, *lacks, *old, *new_; } rules[4] = {
+            {s_al, NULL, s_al, s_la}, {s_h, s_ee, s_h, s_ee}, {s_lye, NULL, s_lye, s_ll}, {s_r, NULL, s_r, s_rr},
+        };
+        for (int k = 0; k < 4; k++) {
+            int has = PyUnicode_Contains(w, rules[k].has);
+            int lacks = has > 0 && rules[k].lacks ? PyUnicode_Contains(w, rules[k].lacks) : 0;
+            if (has < 0 || lacks < 0)
+                goto fail;
+            if (has && !lacks && append_steal(out, PyUnicode_Replace(w, rules[k].old, rules[k].new_, -1)) < 0)
+                goto fail;
+        }
+        Py_ssize_t f = n > 1 ? PyUnicode_Find(w, s_rr, 1, n, 1) : -1;
+        if (f == -2)
+            goto fail;
+        if (f >= 0) {  /* w[0] + w[1:].replace("ڕ", "ر") */
+            PyObject *head = PyUnicode_Substring(w, 0, 1), *tail = PyUnicode_Substring(w, 1, n);
+            PyObject *rep = tail ? PyUnicode_Replace(tail, s_rr, s_r, -1) : NULL;
+            PyObject *v = head && rep ? PyUnicode_Concat(head, rep) : NULL;
+            Py_XDECREF(head);
+            Py_XDECREF(tail);
+            Py_XDECREF(rep);
+            if (append_steal(out, v) < 0)
+                goto fail;
+        }
+        return out;
+    }
+    Py_ssize_t f = n > 1 ? PyUnicode_Find(w, s_w, 1, n, 1) : -1;
+    if (f == -2)
+        goto fail;
+    if (f < 0)
+        return out;
+    Py_ssize_t i1 = PyUnicode_Find(w, s_ww, 0, n, 1), i2 = PyUnicode_Find(w, s_ww, 0, n, -1);
+    if (i1 == -2 || i2 == -2)
+        goto fail;
+    Py_ssize_t at[2] = {i1, i2 != i1 ? i2 : -1};
+    for (int k = 0; k < 2; k++) {  /* (find <= rfind: sorted) */
+        if (at[k] < 0)
+            continue;
+        PyObject *a = PyUnicode_Substring(w, 0, at[k]), *b = a ? PyUnicode_Substring(w, at[k] + 1, n) : NULL;
+        PyObject *v = b ? PyUnicode_Concat(a, b) : NULL;
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        if (append_steal(out, v) < 0)
+            goto fail;
+    }
+    /* w[0] + _SINGLE_W.sub("وو", w[1:]): a و with no و ۆ ێ ی ا ە before it (within w[1:]) and no
+     * و ا ە ێ ی ۆ after it is doubled */
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(2 * n));
+    if (buf == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    Py_ssize_t m = 0;
+    int changed = 0;
+    buf[m++] = PyUnicode_READ(kind, data, 0);
+    for (Py_ssize_t j = 1; j < n; j++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, j);
+        buf[m++] = c;
+        if (c != L_W)
+            continue;
+        if (j > 1) {
+            Py_UCS4 p = PyUnicode_READ(kind, data, j - 1);
+            if (p == L_W || p == L_O || p == L_EE || p == L_Y || p == L_A || p == L_E)
+                continue;
+        }
+        if (j + 1 < n) {
+            Py_UCS4 q = PyUnicode_READ(kind, data, j + 1);
+            if (q == L_W || q == L_A || q == L_E || q == L_EE || q == L_Y || q == L_O)
+                continue;
+        }
+        buf[m++] = L_W;
+        changed = 1;
+    }
+    if (changed) {
+        PyObject *v = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, m);
+        PyMem_Free(buf);
+        if (append_steal(out, v) < 0)
+            goto fail;
+    }
+    else
+        PyMem_Free(buf);
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyObject *
+readable_variants(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 2 || !PyUnicode_CheckExact(args[0]) || !PyLong_CheckExact(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "readable_variants(w: str, which: int)");
+        return NULL;
+    }
+    if (!light_ready || noun_tables == NULL || verb_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "readable_variants: call set_light_ends, set_noun_tables and "
+                        "set_verb_tables first");
+        return NULL;
+    }
+    long which = PyLong_AsLong(args[1]);
+    if (which == -1 && PyErr_Occurred())
+        return NULL;
+    if (which != 0 && which != 1) {
+        PyErr_SetString(PyExc_ValueError, "readable_variants: which must be 0 or 1");
+        return NULL;
+    }
+    PyObject *vs = respellings(args[0], (int)which);
+    if (vs == NULL)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        Py_DECREF(vs);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(vs); k++) {
+        PyObject *v = PyList_GET_ITEM(vs, k);
+        PyObject *ntab = noun_tables, *vtab = verb_tables;
+        if (ntab == NULL || vtab == NULL) {
+            PyErr_SetString(PyExc_RuntimeError, "readable_variants: the tables are gone");
+            goto fail;
+        }
+        Py_INCREF(ntab);
+        PyObject *nouns = noun_search(v, ntab);
+        Py_DECREF(ntab);
+        if (nouns == NULL)
+            goto fail;
+        int keep = PyList_GET_SIZE(nouns) > 0;
+        Py_ssize_t n = PyUnicode_GET_LENGTH(v);
+        int kind = PyUnicode_KIND(v);
+        const void *data = PyUnicode_DATA(v);
+        for (Py_ssize_t e = 4; e <= n && !keep; e++) {  /* has_light_end */
+            PyObject *value;
+            if (trie_walk(&trie_light, kind, data, e, 3, &value) == 3 && value != NULL)
+                keep = 1;
+        }
+        if (!keep) {
+            vtab = verb_tables;
+            if (vtab == NULL) {
+                Py_DECREF(nouns);
+                PyErr_SetString(PyExc_RuntimeError, "readable_variants: the tables are gone");
+                goto fail;
+            }
+            Py_INCREF(vtab);
+            PyObject *hits = verb_search(v, vtab);
+            Py_DECREF(vtab);
+            if (hits == NULL) {
+                Py_DECREF(nouns);
+                goto fail;
+            }
+            keep = PyList_GET_SIZE(hits) > 0;
+            Py_DECREF(hits);
+        }
+        for (int p = 0; p < 3 && !keep && n > 4; p++) {
+            Py_ssize_t t = PyUnicode_Tailmatch(v, proclitics[p], 0, n, -1);
+            if (t < 0) {
+                Py_DECREF(nouns);
+                goto fail;
+            }
+            keep = (int)t;
+        }
+        if (keep) {
+            PyObject *pair = PyTuple_Pack(2, v, nouns);
+            Py_DECREF(nouns);
+            if (append_steal(out, pair) < 0)
+                goto fail;
+        }
+        else
+            Py_DECREF(nouns);
+    }
+    Py_DECREF(vs);
+    return out;
+fail:
+    Py_DECREF(vs);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -2367,6 +2566,8 @@ static PyMethodDef methods[] = {
      "light_analyses(w, lex=None): morphology._light_analyses_py's candidates of a folded word."},
     {"set_light_tables", set_light_tables, METH_O,
      "The tables of light_analyses: (light nominals, their ends, short heads, lexicon nouns, verb stems)."},
+    {"readable_variants", (PyCFunction)(void (*)(void))readable_variants, METH_FASTCALL,
+     "readable_variants(w, which): morphology._readable_variants_py(w, which)."},
     {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };
@@ -2397,6 +2598,19 @@ PyInit__morph_c(void)
         {&s_dan, "\xD8\xAF\xD8\xA7\xD9\x86"},  /* دان */
         {&s_da, "\xD8\xAF\xD8\xA7"},  /* دا */
         {&s_caus, ";CAUS"}, {&s_cmp, "CMP"}, {&s_vptcp, "V.PTCP"}, {&s_vmsdr, "V.MSDR"},
+        {&s_al, "\xD8\xA7\xDA\xB5"},  /* اڵ */
+        {&s_la, "\xDA\xB5\xD8\xA7"},  /* ڵا */
+        {&s_h, "\xD9\x87"},  /* ه */
+        {&s_ee, "\xDB\x95"},  /* ە */
+        {&s_lye, "\xD9\x84\xD8\xA6\xDB\x95"},  /* لئە */
+        {&s_ll, "\xDA\xB5"},  /* ڵ */
+        {&s_r, "\xD8\xB1"},  /* ر */
+        {&s_rr, "\xDA\x95"},  /* ڕ */
+        {&s_w, "\xD9\x88"},  /* و */
+        {&s_ww, "\xD9\x88\xD9\x88"},  /* وو */
+        {&proclitics[0], "\xD9\x84\xDB\x95"},  /* لە */
+        {&proclitics[1], "\xD8\xA8\xDB\x95"},  /* بە */
+        {&proclitics[2], "\xD8\xA8\xDB\x86"},  /* بۆ */
     };
     for (size_t k = 0; k < sizeof(consts) / sizeof(consts[0]); k++) {
         if (*consts[k].slot == NULL && (*consts[k].slot = PyUnicode_InternFromString(consts[k].text)) == NULL)

@@ -666,7 +666,7 @@ def _compiled_noun_analyses(module: Any) -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 12  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 13  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -1399,13 +1399,13 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         for c in _noun_analyses(w[2:], lex) or _light_analyses(w[2:], lex):
             found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
     if variants and not found and len(w) <= MAX_FALLBACK:
-        found = _respelled(w, _variants(w))
+        found = _respelled(w, _readable_variants(w, 0))
         if found:
             return found
     if variants and len(w) <= MAX_FALLBACK and (not found or _weak_only(found)):
         found = _compound(w, lex) or _derived(w, lex) or found
     if not found and variants and len(w) <= MAX_FALLBACK:
-        found = _respelled(w, _w_variants(w))
+        found = _respelled(w, _readable_variants(w, 1))
         if found:
             return found
     if not found:  # (a respelling's guess is never used: skip it)
@@ -1417,14 +1417,36 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
     return tuple(found)
 
 
-def _respelled(w: str, variants: list[str]) -> tuple[Cand, ...]:
-    """The best lexicon analysis of the first respelling of ``w`` that has one (or ())."""
+def _readable_variants(w: str, which: int) -> list[tuple[str, list[Cand]]]:
+    """``_readable_variants_py``; at the first call this name is bound to
+    ``_morph_c.readable_variants`` where it is built."""
+    def compiled(module: Any) -> Any:
+        _has_light_end("")  # (binds the light-end, noun and verb searches: their tables)
+        _noun_analyses("", _lexicon())
+        _verb_hits("")
+        return module.readable_variants
+    return _bind("_readable_variants", _readable_variants_py, compiled)(w, which)
+
+
+def _readable_variants_py(w: str, which: int) -> list[tuple[str, list[Cand]]]:
+    """The respellings of ``w`` (``_variants`` for ``which`` 0, else ``_w_variants``) that have
+    some reading, each with its noun analyses: the others (most) would give no analysis
+    (``_analyze_folded(v, False)`` is () for them)."""
     lex = _lexicon()
-    for v in variants:
+    out = []
+    for v in (_variants(w) if which == 0 else _w_variants(w)):
         nouns = _noun_analyses(v, lex)
         if not nouns and not _has_light_end(v) and not _verb_hits(v) \
                 and not (len(v) > 4 and v.startswith(_PROCLITICS)):
-            continue  # (most respellings) no reading: ``_analyze_folded(v, False)`` would give ()
+            continue
+        out.append((v, nouns))
+    return out
+
+
+def _respelled(w: str, variants: list[tuple[str, list[Cand]]]) -> tuple[Cand, ...]:
+    """The best lexicon analysis of the first respelling of ``w`` that has one (or ()), among
+    ``variants`` (respellings with some reading and their noun analyses, in order)."""
+    for v, nouns in variants:
         res = _analyze_folded(v, False, nouns)
         if res and not res[0][7]:
             c = res[0]
