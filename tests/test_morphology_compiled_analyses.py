@@ -1,5 +1,5 @@
 """The compiled analyses of sorani.morphology (``sorani/_morph_c.c``: verb_analyses, compound,
-light_analyses, readable_variants) give exactly the candidates of the pure-Python functions they
+light_analyses, readable_variants, guess) give exactly the candidates of the pure-Python functions they
 replace, raise on misuse (never crash) and leak nothing. Skipped when the module is not built."""
 from __future__ import annotations
 
@@ -52,6 +52,14 @@ def readable_c():
     return bound("_readable_variants", ("بەاڵم", 0))
 
 
+def guess_c():
+    return bound("_guess", ("قڕخۆزەپڵاکانیش",))
+
+
+def same_guess(w: str) -> None:
+    assert repr(m._guess_py(w)) == repr(guess_c()(w))
+
+
 def same_verb(w: str) -> None:
     lex = m._lexicon()
     c = verb_c()(w, lex)
@@ -81,6 +89,14 @@ def test_random_letters(w: str) -> None:
     same_compound(w)
     same_light(w)
     same_readable(w)
+    same_guess(w)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=LETTERS, min_size=1, max_size=10), st.sampled_from(NOUN_SUFFIXES + ["ەکەم", "ێکیان", "ەکانیشدا"]),
+       st.sampled_from(NOUN_SUFFIXES))
+def test_guesses(stem: str, s1: str, s2: str) -> None:
+    same_guess(stem + s1 + s2)
 
 
 @settings(max_examples=400, deadline=None)
@@ -122,6 +138,9 @@ def test_words() -> None:
         same_compound(w)
         same_light(w)
         same_readable(w)
+        same_guess(w)
+    for w in ("لایەک", "لایەکە", "لایەکان", "بودجەی", "کۆتاییەک", "ماڵەکەیان", "ی", "یی", "ابی"):
+        same_guess(w)
 
 
 def test_misuse() -> None:
@@ -139,6 +158,12 @@ def test_misuse() -> None:
             r(*args)
     with pytest.raises(ValueError):
         r("x", 2)
+    for bad in (None, b"x", S("کتێبەکان")):
+        with pytest.raises(TypeError):
+            guess_c()(bad)
+    for bad in (None, (), ({}, None), ([], len)):
+        with pytest.raises(TypeError):
+            mod.set_guess_tables(bad)
     with pytest.raises((ValueError, OverflowError)):
         r("x", 2 ** 80)
     for setter in (mod.set_verb_analysis_tables, mod.set_compound_tables, mod.set_light_tables):
@@ -157,7 +182,9 @@ def test_huge_input_is_fast_enough_and_agrees() -> None:
         f(w, lex)
     readable_c()(w, 0)
     readable_c()(w, 1)
+    guess_c()(w)
     same_verb("ب" * 5000 + "دەکەم")
+    same_guess("ب" * 5000 + "ەکان")
 
 
 def test_no_leak() -> None:
@@ -166,7 +193,7 @@ def test_no_leak() -> None:
     words = ["دەکەنەوە", "نەیدەتوانی", "کۆکردەوە", "نیشتمانپەروەری", "ڕوونکردنەوەیەک", "بەاڵم", "فێربون",
              "ئهفسانه", "دابوو", "نیگارکێشی", "قڕخۆزەپڵا"]
     fns = [lambda w: verb_c()(w, lex), lambda w: compound_c()(w, lex), lambda w: light_c()(w, lex),
-           lambda w: readable_c()(w, 0), lambda w: readable_c()(w, 1)]
+           lambda w: readable_c()(w, 0), lambda w: readable_c()(w, 1), lambda w: guess_c()(w)]
 
     def run(times: int) -> None:
         for _ in range(times):
@@ -201,6 +228,7 @@ def test_before_tables_and_with_bad_tables_in_a_fresh_process() -> None:
         for f in (c.verb_analyses, c.compound, c.light_analyses):
             fails(f, "دەکەم")
         fails(c.readable_variants, "دەکەم", 0)
+        fails(c.guess, "دەکەم")
         from sorani import morphology as m
         lex = m._lexicon()
         m._analyze_folded("دەکەنەوە")  # binds the searches (the module gets the real tables)
@@ -222,6 +250,12 @@ def test_before_tables_and_with_bad_tables_in_a_fresh_process() -> None:
         fails(c.verb_analyses, "دەکەم")
         c.set_compound_tables(({"x": "not a list"}, frozenset()))
         c.set_light_tables(({"x": 5}, frozenset(), frozenset(), {}, {}))
+        c.set_guess_tables(({}, lambda end: "not a tuple"))
+        fails(c.guess, "کتێبەکان")
+        c.set_guess_tables(({}, lambda end: ((99, {}),)))
+        fails(c.guess, "کتێبەکان")
+        c.set_guess_tables(({}, lambda end: ((2, {"C": "x"}),)))
+        fails(c.guess, "کتێبەکان")
         for w in ("دەکەم", "نیشتمانپەروەری", "ڕوونکردنەوەیەک"):
             for f in (c.verb_analyses, c.compound, c.light_analyses):
                 try:

@@ -50,6 +50,11 @@
  *   _w_variants) with some reading (noun analyses, a light verb end, a verb hit, a proclitic).
  *   Needs set_noun_tables, set_verb_tables and set_light_ends.
  *
+ * set_guess_tables((memo, keys_fn)) -> None; guess(w) -> candidate
+ *   morphology._guess_py(w): the longest nominal suffix chain with an unambiguous morpheme that
+ *   leaves at least three letters (the chains of an end from the memo _GUESS_KEYS, filled by
+ *   keys_fn = _guess_keys), else X + ezafe after a vowel, else the word itself; marked a guess.
+ *
  * word_lemmas(text, cache, table) -> (out, missing)
  *   The words of ``text`` as morphology._word_re().findall finds them (``table``: bytes of
  *   0x10000 flags, bit 1 a code point that starts a word, bit 2 one that continues it; code points
@@ -64,7 +69,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 13
+#define MORPH_C_VERSION 14
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
@@ -2541,6 +2546,165 @@ fail:
     return NULL;
 }
 
+/* ---- the guess: morphology._guess_py in one call ---- */
+
+static PyObject *guess_tables;  /* set_guess_tables: (the _GUESS_KEYS memo, _guess_keys) */
+static PyObject *s_x, *seg_ez;  /* "X", (("ی", "EZ", "LGSPEC1"),) */
+
+static PyObject *
+set_guess_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 2 || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0))
+        || !PyCallable_Check(PyTuple_GET_ITEM(tables, 1))) {
+        PyErr_SetString(PyExc_TypeError, "set_guess_tables: expected (dict memo, callable end -> keys)");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(guess_tables, tables);
+    Py_RETURN_NONE;
+}
+
+/* _make(stem, pos, "", (), stem, seg, True, cost): a guess */
+static PyObject *
+guess_make(PyObject *stem, PyObject *pos, PyObject *seg, double cost)
+{
+    Py_ssize_t sl = PyUnicode_GET_LENGTH(stem);
+    if (PyTuple_GET_SIZE(seg)) {
+        PyObject *s0 = PyTuple_GET_ITEM(seg, 0);
+        PyObject *t = PyTuple_Check(s0) && PyTuple_GET_SIZE(s0) ? PyTuple_GET_ITEM(s0, 0) : NULL;
+        if (t == NULL || !PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "guess: malformed suffix chain");
+            return NULL;
+        }
+        Py_ssize_t tl = PyUnicode_GET_LENGTH(t);
+        Py_UCS4 c0 = tl ? PyUnicode_READ_CHAR(t, 0) : 0;
+        Py_UCS4 last = sl ? PyUnicode_READ_CHAR(stem, sl - 1) : 0;
+        if (sl && last == L_E && (tl == 0 || c0 == L_K || c0 == L_W))
+            cost += 0.3;
+        else if (sl >= 2 && last == L_K && PyUnicode_READ_CHAR(stem, sl - 2) == L_E && tl >= 2 && c0 == L_A
+                 && PyUnicode_READ_CHAR(t, 1) == 0x0646)
+            cost += 0.5;
+    }
+    double score = ((0.2 - 0.08 * cost) + 0.0) + 0.001 * (double)sl;
+    PyObject *empty = PyTuple_New(0);
+    PyObject *c = empty ? Py_BuildValue("(dOOOOOOO)", score, stem, pos, str_empty, empty, stem, seg, Py_True) : NULL;
+    Py_XDECREF(empty);
+    return c;
+}
+
+static PyObject *
+guess(PyObject *self, PyObject *w)
+{
+    (void)self;
+    if (!PyUnicode_CheckExact(w)) {
+        PyErr_SetString(PyExc_TypeError, "guess: w must be a str");
+        return NULL;
+    }
+    if (noun_tables == NULL || guess_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "guess: call set_noun_tables and set_guess_tables first");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    PyObject *tables = guess_tables, *value;
+    Py_INCREF(tables);
+    Py_ssize_t j = trie_walk(&trie_noun, kind, data, n, n, &value);  /* _chain_end(w, n) */
+    PyObject *end = PyUnicode_Substring(w, n - j, n), *keys = NULL, *best = NULL;
+    if (end == NULL)
+        goto done;
+    keys = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, 0), end);
+    if (keys != NULL)
+        Py_INCREF(keys);
+    else if (!PyErr_Occurred())
+        keys = PyObject_CallOneArg(PyTuple_GET_ITEM(tables, 1), end);
+    Py_DECREF(end);
+    if (keys == NULL)
+        goto done;
+    if (!PyTuple_Check(keys)) {
+        PyErr_SetString(PyExc_TypeError, "guess: the keys of an end must be a tuple");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(keys); k++) {  /* the longest chain first */
+        PyObject *row = PyTuple_GET_ITEM(keys, k);
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 2 || !PyDict_Check(PyTuple_GET_ITEM(row, 1))) {
+            PyErr_SetString(PyExc_TypeError, "guess: malformed key row");
+            goto done;
+        }
+        Py_ssize_t klen = PyLong_AsSsize_t(PyTuple_GET_ITEM(row, 0));
+        if (klen == -1 && PyErr_Occurred())
+            goto done;
+        if (klen < 0 || klen > n) {
+            PyErr_SetString(PyExc_ValueError, "guess: malformed key length");
+            goto done;
+        }
+        Py_ssize_t i = n - klen;
+        if (i < 3)
+            continue;
+        Py_UCS4 last = PyUnicode_READ(kind, data, i - 1), prev = PyUnicode_READ(kind, data, i - 2);
+        int cls;
+        if (last == L_W && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_Y))
+            cls = 0;
+        else if (last == L_E)
+            cls = 2;
+        else if (last == L_Y)
+            cls = 3;
+        else if (last == L_W)
+            cls = 4;
+        else if (last == L_A || last == L_O || last == L_EE || last == L_WW)
+            cls = 1;
+        else
+            cls = 0;
+        PyObject *seg = PyDict_GetItemWithError(PyTuple_GET_ITEM(row, 1), str_cls[cls]);
+        if (seg == NULL) {
+            if (PyErr_Occurred())
+                goto done;
+            continue;
+        }
+        if (!PyTuple_Check(seg)) {
+            PyErr_SetString(PyExc_TypeError, "guess: malformed segmentation");
+            goto done;
+        }
+        /* _glide_ek(stem, w[i:]): ەک after a glide ی (but not ەکە، ەکان) */
+        if (klen >= 2 && PyUnicode_READ(kind, data, i) == L_E && last == L_Y
+            && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_W)
+            && PyUnicode_READ(kind, data, i + 1) == L_K) {
+            int ek_e = klen >= 3 && PyUnicode_READ(kind, data, i + 2) == L_E;
+            int ekan = klen >= 4 && PyUnicode_READ(kind, data, i + 2) == L_A && PyUnicode_READ(kind, data, i + 3) == 0x0646;
+            if (!ek_e && !ekan)
+                continue;
+        }
+        Py_INCREF(seg);
+        PyObject *stem = PyUnicode_Substring(w, 0, i);
+        if (stem != NULL)
+            best = guess_make(stem, str_noun, seg, (double)PyTuple_GET_SIZE(seg));
+        Py_XDECREF(stem);
+        Py_DECREF(seg);
+        goto done;
+    }
+    if (n >= 4 && PyUnicode_READ(kind, data, n - 1) == L_Y) {  /* بودجەی، مافخوازیی */
+        Py_UCS4 p = PyUnicode_READ(kind, data, n - 2);  /* in VOWELS ("اەۆێیوۊ") */
+        if (p == L_A || p == L_E || p == L_O || p == L_EE || p == L_Y || p == L_W || p == L_WW) {
+            PyObject *stem = PyUnicode_Substring(w, 0, n - 1);
+            if (stem != NULL)
+                best = guess_make(stem, str_noun, seg_ez, 1.5);
+            Py_XDECREF(stem);
+            goto done;
+        }
+    }
+    {
+        PyObject *empty = PyTuple_New(0);
+        if (empty != NULL)
+            best = guess_make(w, n ? str_noun : s_x, empty, 0.0);
+        Py_XDECREF(empty);
+    }
+done:
+    Py_XDECREF(keys);
+    Py_DECREF(tables);
+    return best;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -2568,6 +2732,8 @@ static PyMethodDef methods[] = {
      "The tables of light_analyses: (light nominals, their ends, short heads, lexicon nouns, verb stems)."},
     {"readable_variants", (PyCFunction)(void (*)(void))readable_variants, METH_FASTCALL,
      "readable_variants(w, which): morphology._readable_variants_py(w, which)."},
+    {"guess", guess, METH_O, "guess(w): morphology._guess_py(w)."},
+    {"set_guess_tables", set_guess_tables, METH_O, "The tables of guess: (the _GUESS_KEYS memo, _guess_keys)."},
     {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };
@@ -2616,6 +2782,10 @@ PyInit__morph_c(void)
         if (*consts[k].slot == NULL && (*consts[k].slot = PyUnicode_InternFromString(consts[k].text)) == NULL)
             return NULL;
     }
+    if (s_x == NULL && (s_x = PyUnicode_InternFromString("X")) == NULL)
+        return NULL;
+    if (seg_ez == NULL && (seg_ez = Py_BuildValue("((sss))", "\xDB\x8C", "EZ", "LGSPEC1")) == NULL)  /* ی */
+        return NULL;
     PyObject *m = PyModule_Create(&module);
     if (m != NULL && PyModule_AddIntConstant(m, "VERSION", MORPH_C_VERSION) < 0) {
         Py_DECREF(m);

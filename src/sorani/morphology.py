@@ -666,7 +666,7 @@ def _compiled_noun_analyses(module: Any) -> Any:
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 13  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 14  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -1223,6 +1223,16 @@ def _affix_preverbs() -> frozenset[str]:
 
 
 def _guess(w: str) -> Cand:
+    """``_guess_py``; at the first call this name is bound to ``_morph_c.guess`` where it is
+    built."""
+    def compiled(module: Any) -> Any:
+        _noun_analyses("", _lexicon())  # (binds the noun search: the module gets its tables)
+        module.set_guess_tables((_GUESS_KEYS, _guess_keys))
+        return module.guess
+    return _bind("_guess", _guess_py, compiled)(w)
+
+
+def _guess_py(w: str) -> Cand:
     """Best guess for a word with no lexicon analysis: strip a suffix chain only when it contains
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
     n = len(w)
