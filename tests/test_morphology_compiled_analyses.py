@@ -301,3 +301,16 @@ def test_callbacks_that_change_the_tables_do_not_crash() -> None:
     """)
     assert r.returncode == 0, (r.returncode, r.stderr[-2000:])
     assert r.stdout.split() == ["ok", "True"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(m._lexicon().nouns)[::60] + ["خۆ", "داد", "نیگار"]),
+       st.sampled_from(sorted(s for s, es in m._lexicon().verb_stems.items() if any(e[1] == "PRS" for e in es))[::5]
+                       + ["گەر", "کوژ", "کێش"]),
+       st.sampled_from(["ی", "ییەکە", "یی"]))
+def test_agent_nouns_in_the_noun_search(head: str, stem: str, end: str) -> None:
+    """The noun search tests agent nouns (X + present stem, + ی: the activity noun) in C."""
+    lex = m._lexicon()
+    m._noun_analyses("کتێب", lex)  # (binds the compiled search)
+    w = head + stem + end
+    assert repr(m._noun_analyses_py(w, lex)) == repr(mod.noun_analyses(w, lex))

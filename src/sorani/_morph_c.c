@@ -7,7 +7,9 @@
  *   morphology._noun_keys(), ``tails`` = the frozenset morphology._tails("noun"), ``agent`` a
  *   callable (w, stem, weak) -> the activity-noun candidate or None (rare: Python builds it),
  *   ``max_chain`` = MAX_NOUN_CHAIN. The candidates are the tuples the Python loop makes, in the
- *   same order, with the same float arithmetic (IEEE doubles, same operation order).
+ *   same order, with the same float arithmetic (IEEE doubles, same operation order). An optional
+ *   sixth item (verb_stems, nouns) of the lexicon makes the search test agent nouns itself
+ *   (morphology._agent_noun) rather than call ``agent``.
  *
  * noun_analyses(w, lex=None) -> list of candidates
  *   The candidates of the folded word ``w`` (``lex`` is ignored: the signature of the Python
@@ -69,13 +71,16 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 14
+#define MORPH_C_VERSION 15
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
 static PyObject *str_empty;    /* "" */
 static PyObject *str_yy;       /* "یی" */
 static PyObject *noun_tables;  /* set_noun_tables */
+static PyObject *s_prs, *s_pst, *s_pstv, *s_ipfv, *s_sbjv, *s_neg, *s_arg, *s_ind, *s_pvb, *s_verb,
+                *s_buun, *s_dan, *s_da, *s_caus, *s_vptcp, *s_vmsdr;
+
 static PyObject *verb_tables;  /* set_verb_tables */
 
 /* Sorani letters used by the search */
@@ -87,6 +92,7 @@ static PyObject *verb_tables;  /* set_verb_tables */
 #define L_EE 0x06CE     /* ێ */
 #define L_K 0x06A9      /* ک */
 #define L_WW 0x06CA     /* ۊ */
+#define L_R 0x0631      /* ر */
 
 /* A trie of the reversed keys of a dict whose keys are closed under taking endings: walking a
  * word backwards from a position gives its longest end among the keys, and that key's value,
@@ -350,12 +356,17 @@ static PyObject *
 set_noun_tables(PyObject *self, PyObject *tables)
 {
     (void)self;
-    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 5
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) < 5 || PyTuple_GET_SIZE(tables) > 6
         || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0)) || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 1))
         || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 2)) || !PyCallable_Check(PyTuple_GET_ITEM(tables, 3))
-        || !PyLong_CheckExact(PyTuple_GET_ITEM(tables, 4))) {
+        || !PyLong_CheckExact(PyTuple_GET_ITEM(tables, 4))
+        || (PyTuple_GET_SIZE(tables) == 6
+            && (!PyTuple_CheckExact(PyTuple_GET_ITEM(tables, 5)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(tables, 5)) != 2
+                || !PyDict_CheckExact(PyTuple_GET_ITEM(PyTuple_GET_ITEM(tables, 5), 0))
+                || !PyDict_CheckExact(PyTuple_GET_ITEM(PyTuple_GET_ITEM(tables, 5), 1))))) {
         PyErr_SetString(PyExc_TypeError,
-                        "set_noun_tables: expected (dict entries, dict keys, frozenset tails, agent callable, int)");
+                        "set_noun_tables: expected (dict entries, dict keys, frozenset tails, agent callable, int"
+                        "[, (dict verb stems, dict nouns)])");
         return NULL;
     }
     PyMem_Free(noun_bloom);
@@ -395,6 +406,86 @@ noun_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *result = noun_search(w, tables);
     Py_DECREF(tables);
     return result;
+}
+
+static PyObject *seg_der;  /* (("ی", "DER", ""),) */
+
+/* morphology._agent_noun(stem, lex): X + -گەر, or a noun + a verb's primary active present stem
+ * (three or four letters); 1, 0, or -1 with an exception */
+static int
+agent_noun(PyObject *stem, PyObject *verb_stems, PyObject *nouns)
+{
+    Py_ssize_t sl = PyUnicode_GET_LENGTH(stem);
+    if (sl == 0)
+        return 0;  /* (never called so: the stem has a letter) */
+    if (sl > 4 && PyUnicode_READ_CHAR(stem, sl - 3) == 0x06AF && PyUnicode_READ_CHAR(stem, sl - 2) == L_E
+        && PyUnicode_READ_CHAR(stem, sl - 1) == L_R)
+        return 1;  /* گەر */
+    Py_UCS4 last = PyUnicode_READ_CHAR(stem, sl - 1);
+    if (last == L_A || last == L_E || last == L_O || last == L_EE || last == L_Y || last == L_W || last == L_WW)
+        return 0;  /* (VOWELS) */
+    for (Py_ssize_t k = 3; k <= 4; k++) {
+        if (sl - k < 2)
+            continue;
+        PyObject *end = PyUnicode_Substring(stem, sl - k, sl);
+        if (end == NULL)
+            return -1;
+        PyObject *entries = PyDict_GetItemWithError(verb_stems, end);
+        Py_DECREF(end);
+        if (entries == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        if (!PyList_Check(entries)) {
+            PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed verb stems");
+            return -1;
+        }
+        int any = 0;
+        Py_INCREF(entries);
+        for (Py_ssize_t q = 0; q < PyList_GET_SIZE(entries) && !any; q++) {
+            PyObject *e = PyList_GET_ITEM(entries, q);
+            if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 4) {
+                PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed verb stem entry");
+                any = -1;
+                break;
+            }
+            Py_INCREF(e);
+            int prs = PyUnicode_Check(PyTuple_GET_ITEM(e, 1)) ? PyUnicode_Compare(PyTuple_GET_ITEM(e, 1), s_prs) == 0 : 0;
+            int p = prs ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 3)) : 0;
+            int v = p > 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 2)) : 0;
+            Py_DECREF(e);
+            if (p < 0 || v < 0)
+                any = -1;
+            else if (prs && p && !v)
+                any = 1;
+        }
+        Py_DECREF(entries);
+        if (any < 0)
+            return -1;
+        if (any) {
+            PyObject *head = PyUnicode_Substring(stem, 0, sl - k);
+            if (head == NULL)
+                return -1;
+            int r = PyDict_Contains(nouns, head);
+            Py_DECREF(head);
+            return r;
+        }
+    }
+    return 0;
+}
+
+/* _make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak): the activity noun */
+static PyObject *
+agent_cand(PyObject *w, PyObject *stem, double weak)
+{
+    double cost = -0.2 + weak;  /* (no article or ان junction: the suffix is ی) */
+    double score = ((1.0 - 0.08 * cost) + 0.0) + 0.001 * (double)PyUnicode_GET_LENGTH(stem);
+    PyObject *empty = PyTuple_New(0);
+    PyObject *c = empty ? Py_BuildValue("(dOOOOOOO)", score, w, str_noun, str_empty, empty, stem, seg_der, Py_False)
+                        : NULL;
+    Py_XDECREF(empty);
+    return c;
 }
 
 static PyObject *
@@ -611,7 +702,13 @@ noun_search(PyObject *w, PyObject *tables)
                             failed = 1;
                             break;
                         }
-                        agent = PyObject_CallFunctionObjArgs(agent_cb, w, stem, wk, NULL);
+                        if (PyTuple_GET_SIZE(tables) == 6) {
+                            PyObject *lx = PyTuple_GET_ITEM(tables, 5);
+                            int is_agent = agent_noun(stem, PyTuple_GET_ITEM(lx, 0), PyTuple_GET_ITEM(lx, 1));
+                            agent = is_agent < 0 ? NULL : is_agent ? agent_cand(w, stem, weak) : Py_NewRef(Py_None);
+                        }
+                        else
+                            agent = PyObject_CallFunctionObjArgs(agent_cb, w, stem, wk, NULL);
                         Py_DECREF(wk);
                         if (agent == NULL) {
                             failed = 1;
@@ -883,7 +980,6 @@ verb_hits(PyObject *self, PyObject *w)
 
 /* ---- folding: morphology.fold in one pass ---- */
 
-#define L_R 0x0631      /* ر */
 #define L_RR 0x0695     /* ڕ */
 #define L_H 0x0647      /* ه */
 #define ZWNJ 0x200C
@@ -1224,8 +1320,6 @@ fail:
 enum { VA_RANK, VA_COMPOUNDS, VA_AFFIX_PV, VA_LIGHT, VA_SHORT, VA_NOUNS, VA_VSTEMS, VA_CAUS, VA_FEATS,
        VA_OPEN_PVB, VA_HEADS, VA_VPRE, VA_VPRE_TAILS, VA_PREVERBS, VA_VOWELS, VA_N };
 static PyObject *va_tables;  /* set_verb_analysis_tables */
-static PyObject *s_prs, *s_pst, *s_pstv, *s_ipfv, *s_sbjv, *s_neg, *s_arg, *s_ind, *s_pvb, *s_verb,
-                *s_buun, *s_dan, *s_da, *s_caus, *s_vptcp, *s_vmsdr;
 
 static PyObject *
 set_verb_analysis_tables(PyObject *self, PyObject *tables)
@@ -2785,6 +2879,8 @@ PyInit__morph_c(void)
     if (s_x == NULL && (s_x = PyUnicode_InternFromString("X")) == NULL)
         return NULL;
     if (seg_ez == NULL && (seg_ez = Py_BuildValue("((sss))", "\xDB\x8C", "EZ", "LGSPEC1")) == NULL)  /* ی */
+        return NULL;
+    if (seg_der == NULL && (seg_der = Py_BuildValue("((sss))", "\xDB\x8C", "DER", "")) == NULL)  /* ی */
         return NULL;
     PyObject *m = PyModule_Create(&module);
     if (m != NULL && PyModule_AddIntConstant(m, "VERSION", MORPH_C_VERSION) < 0) {

@@ -662,11 +662,11 @@ def _compiled_noun_analyses(module: Any) -> Any:
     def agent(w: str, stem: str, weak: float) -> Cand | None:  # X + ی: the activity noun (rare)
         return _make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak) \
             if _agent_noun(stem, lex) else None
-    module.set_noun_tables((entries_of, keys_of, tails, agent, MAX_NOUN_CHAIN))
+    module.set_noun_tables((entries_of, keys_of, tails, agent, MAX_NOUN_CHAIN, (lex.verb_stems, lex.nouns)))
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 14  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 15  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
