@@ -1514,6 +1514,12 @@ def _best(word: str) -> Cand | None:
     if best is not _MISSING:
         _BEST[word] = best  # type: ignore[assignment]
         return best  # type: ignore[return-value]
+    best = _BEST[word] = _BEST_FOLDED[w] = _best_of_folded(w, word)
+    return best
+
+
+def _best_of_folded(w: str, word: str) -> Cand | None:
+    """``_best(word)`` computed (no memo), ``w`` being ``fold(word)``."""
     best = None
     nouns = None
     if not _READY:
@@ -1539,8 +1545,30 @@ def _best(word: str) -> Cand | None:
     if best is None:
         cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
         best = cands[0] if cands else None
-    _BEST[word] = _BEST_FOLDED[w] = best
     return best
+
+
+# folded form -> the lemma of its best analysis (None: it has none), for ``lemmatize_text``: strings
+# only, where ``_BEST_FOLDED`` keeps candidates (tuples the cyclic collector would walk again and again)
+_FOLDED_LEMMAS: dict[str, str | None] = {}
+
+
+def _new_lemma(word: str) -> str:
+    """The lemma of a word (``_best(word)[1]``, or the word when it has no analysis) for
+    ``lemmatize_text``, which keeps it in ``_LEMMAS``."""
+    best = _BEST.get(word, _MISSING)
+    if best is not _MISSING:  # (analysed through ``lemmatize`` or ``is_known`` first)
+        return best[1] if best else word  # type: ignore[index]
+    w = _fold_fast(word)
+    if w is None:
+        w = fold(word)
+    lemma = _FOLDED_LEMMAS.get(w, _MISSING)
+    if lemma is _MISSING:
+        best = _BEST_FOLDED.get(w, _MISSING)
+        if best is _MISSING:
+            best = _best_of_folded(w, word)
+        lemma = _FOLDED_LEMMAS[w] = best[1] if best else None  # type: ignore[index]
+    return word if lemma is None else lemma  # type: ignore[return-value]
 
 
 _MISSING = object()
@@ -1654,13 +1682,13 @@ def lemmatize_text(text: str) -> list[str]:
             return out
         if len(_LEMMAS) + len(missing) > _LEMMA_CACHE_MAX:
             _LEMMAS.clear()
+            _FOLDED_LEMMAS.clear()
         with no_cycle_collection():  # (the analysis makes no reference cycles)
             for i in missing:
                 w = out[i]
                 lemma = _LEMMAS.get(w)
                 if lemma is None:
-                    best = _best(w)
-                    lemma = _LEMMAS[w] = best[1] if best else w
+                    lemma = _LEMMAS[w] = _new_lemma(w)
                 out[i] = lemma
         return out
     return _lemmatize_text_py(text)
@@ -1675,11 +1703,11 @@ def _lemmatize_text_py(text: str) -> list[str]:
     new = set(words).difference(_LEMMAS)
     if len(_LEMMAS) + len(new) > _LEMMA_CACHE_MAX:
         _LEMMAS.clear()
+        _FOLDED_LEMMAS.clear()
         new = set(words)
     with no_cycle_collection():  # (the analysis makes no reference cycles)
         for w in new:
-            best = _best(w)
-            _LEMMAS[w] = best[1] if best else w
+            _LEMMAS[w] = _new_lemma(w)
     return list(map(_LEMMAS.__getitem__, words))
 
 
