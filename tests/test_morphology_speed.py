@@ -95,3 +95,19 @@ def test_spellings_that_fold_alike_share_the_best_analysis(word: str) -> None:
     m._BEST_FOLDED.clear()
     assert m._best(m.fold(word)) == first or m.fold(m.fold(word)) != m.fold(word)
     assert m._best(word) == first
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="کتابيكهەرڕ\u0640\u064b\u200c\u200dیی", min_size=1, max_size=8), min_size=1,
+                max_size=10), st.booleans())
+def test_lemmatize_text_by_folded_form_is_lemmatize(words: list[str], warm: bool) -> None:
+    # lemmatize_text keeps folded form -> lemma (``_FOLDED_LEMMAS``), not the candidates: spellings
+    # that fold alike, words of marks only, and words already analysed by ``lemmatize`` agree
+    m._LEMMAS.clear()
+    m._FOLDED_LEMMAS.clear()
+    if warm:
+        for w in words[::2]:
+            m._best(w)
+    text = " ".join(words)
+    assert lemmatize_text(text) == [lemmatize(w) for w in m._word_re().findall(text)]
+    assert m._lemmatize_text_py(text) == [lemmatize(w) for w in m._word_re().findall(text)]

@@ -7,7 +7,9 @@
  *   morphology._noun_keys(), ``tails`` = the frozenset morphology._tails("noun"), ``agent`` a
  *   callable (w, stem, weak) -> the activity-noun candidate or None (rare: Python builds it),
  *   ``max_chain`` = MAX_NOUN_CHAIN. The candidates are the tuples the Python loop makes, in the
- *   same order, with the same float arithmetic (IEEE doubles, same operation order).
+ *   same order, with the same float arithmetic (IEEE doubles, same operation order). An optional
+ *   sixth item (verb_stems, nouns) of the lexicon makes the search test agent nouns itself
+ *   (morphology._agent_noun) rather than call ``agent``.
  *
  * noun_analyses(w, lex=None) -> list of candidates
  *   The candidates of the folded word ``w`` (``lex`` is ignored: the signature of the Python
@@ -24,6 +26,37 @@
  *   Python path's cheap first test, and it matches whenever a hit exists (its pattern is a suffix
  *   chain, then a verb stem, a one-letter one other than ب after a strong prefix: what a hit is).
  *
+ * set_verb_analysis_tables(tables) -> None
+ *   Keeps the 13 tables of morphology._compiled_verb_analyses(): verb_rank, compounds (dicts),
+ *   the affix preverbs, light verbs and short light heads (frozensets), the lexicon's nouns, verb
+ *   stems and causatives, the _FEATS memo (dicts), the _OPEN_PVB class, the _VERB_HEADS memo
+ *   (dict, filled as _verb_head_splits does), _verb_prefix_flags() (dict), _verb_prefix_tails()
+ *   and the lexicon's preverbs (frozensets), and VOWELS.
+ *
+ * verb_analyses(w, lex=None) -> list of candidates
+ *   morphology._verb_analyses_py(w, lex): the verb search (verb_hits), then every prefix split of
+ *   the part before the stem, every stem entry, every prefix chain and the cheapest valid suffix
+ *   chain, the candidates as _make builds them (same float operations in the same order).
+ *   RuntimeError before both set_verb_tables and set_verb_analysis_tables.
+ *
+ * set_compound_tables((verb_stems, no_suffix_pos)) -> None; compound(w, lex=None) -> candidates
+ *   morphology._compound_py(w, lex): the compound heads (set_heads) of w, the noun analyses of the
+ *   rest (noun_analyses), and the agent nouns X + present stem (+ ی).
+ *
+ * set_light_tables(tables) -> None; light_analyses(w, lex=None) -> candidates
+ *   morphology._light_analyses_py(w, lex): a lexicon noun + a light verb's nominal form, then a
+ *   nominal suffix chain (the noun keys of set_noun_tables, the ends of set_light_ends).
+ *
+ * readable_variants(w, which) -> [(respelling, its noun analyses)]
+ *   morphology._readable_variants_py(w, which): the respellings of w (which 0: _variants, 1:
+ *   _w_variants) with some reading (noun analyses, a light verb end, a verb hit, a proclitic).
+ *   Needs set_noun_tables, set_verb_tables and set_light_ends.
+ *
+ * set_guess_tables((memo, keys_fn)) -> None; guess(w) -> candidate
+ *   morphology._guess_py(w): the longest nominal suffix chain with an unambiguous morpheme that
+ *   leaves at least three letters (the chains of an end from the memo _GUESS_KEYS, filled by
+ *   keys_fn = _guess_keys), else X + ezafe after a vowel, else the word itself; marked a guess.
+ *
  * word_lemmas(text, cache, table) -> (out, missing)
  *   The words of ``text`` as morphology._word_re().findall finds them (``table``: bytes of
  *   0x10000 flags, bit 1 a code point that starts a word, bit 2 one that continues it; code points
@@ -38,13 +71,16 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MORPH_C_VERSION 8
+#define MORPH_C_VERSION 15
 
 static PyObject *str_cls[5];   /* "C" "V" "E" "I" "U" */
 static PyObject *str_noun;     /* "NOUN" */
 static PyObject *str_empty;    /* "" */
 static PyObject *str_yy;       /* "یی" */
 static PyObject *noun_tables;  /* set_noun_tables */
+static PyObject *s_prs, *s_pst, *s_pstv, *s_ipfv, *s_sbjv, *s_neg, *s_arg, *s_ind, *s_pvb, *s_verb,
+                *s_buun, *s_dan, *s_da, *s_caus, *s_vptcp, *s_vmsdr;
+
 static PyObject *verb_tables;  /* set_verb_tables */
 
 /* Sorani letters used by the search */
@@ -56,6 +92,7 @@ static PyObject *verb_tables;  /* set_verb_tables */
 #define L_EE 0x06CE     /* ێ */
 #define L_K 0x06A9      /* ک */
 #define L_WW 0x06CA     /* ۊ */
+#define L_R 0x0631      /* ر */
 
 /* A trie of the reversed keys of a dict whose keys are closed under taking endings: walking a
  * word backwards from a position gives its longest end among the keys, and that key's value,
@@ -319,12 +356,17 @@ static PyObject *
 set_noun_tables(PyObject *self, PyObject *tables)
 {
     (void)self;
-    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 5
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) < 5 || PyTuple_GET_SIZE(tables) > 6
         || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0)) || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 1))
         || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 2)) || !PyCallable_Check(PyTuple_GET_ITEM(tables, 3))
-        || !PyLong_CheckExact(PyTuple_GET_ITEM(tables, 4))) {
+        || !PyLong_CheckExact(PyTuple_GET_ITEM(tables, 4))
+        || (PyTuple_GET_SIZE(tables) == 6
+            && (!PyTuple_CheckExact(PyTuple_GET_ITEM(tables, 5)) || PyTuple_GET_SIZE(PyTuple_GET_ITEM(tables, 5)) != 2
+                || !PyDict_CheckExact(PyTuple_GET_ITEM(PyTuple_GET_ITEM(tables, 5), 0))
+                || !PyDict_CheckExact(PyTuple_GET_ITEM(PyTuple_GET_ITEM(tables, 5), 1))))) {
         PyErr_SetString(PyExc_TypeError,
-                        "set_noun_tables: expected (dict entries, dict keys, frozenset tails, agent callable, int)");
+                        "set_noun_tables: expected (dict entries, dict keys, frozenset tails, agent callable, int"
+                        "[, (dict verb stems, dict nouns)])");
         return NULL;
     }
     PyMem_Free(noun_bloom);
@@ -364,6 +406,86 @@ noun_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyObject *result = noun_search(w, tables);
     Py_DECREF(tables);
     return result;
+}
+
+static PyObject *seg_der;  /* (("ی", "DER", ""),) */
+
+/* morphology._agent_noun(stem, lex): X + -گەر, or a noun + a verb's primary active present stem
+ * (three or four letters); 1, 0, or -1 with an exception */
+static int
+agent_noun(PyObject *stem, PyObject *verb_stems, PyObject *nouns)
+{
+    Py_ssize_t sl = PyUnicode_GET_LENGTH(stem);
+    if (sl == 0)
+        return 0;  /* (never called so: the stem has a letter) */
+    if (sl > 4 && PyUnicode_READ_CHAR(stem, sl - 3) == 0x06AF && PyUnicode_READ_CHAR(stem, sl - 2) == L_E
+        && PyUnicode_READ_CHAR(stem, sl - 1) == L_R)
+        return 1;  /* گەر */
+    Py_UCS4 last = PyUnicode_READ_CHAR(stem, sl - 1);
+    if (last == L_A || last == L_E || last == L_O || last == L_EE || last == L_Y || last == L_W || last == L_WW)
+        return 0;  /* (VOWELS) */
+    for (Py_ssize_t k = 3; k <= 4; k++) {
+        if (sl - k < 2)
+            continue;
+        PyObject *end = PyUnicode_Substring(stem, sl - k, sl);
+        if (end == NULL)
+            return -1;
+        PyObject *entries = PyDict_GetItemWithError(verb_stems, end);
+        Py_DECREF(end);
+        if (entries == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        if (!PyList_Check(entries)) {
+            PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed verb stems");
+            return -1;
+        }
+        int any = 0;
+        Py_INCREF(entries);
+        for (Py_ssize_t q = 0; q < PyList_GET_SIZE(entries) && !any; q++) {
+            PyObject *e = PyList_GET_ITEM(entries, q);
+            if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 4) {
+                PyErr_SetString(PyExc_TypeError, "noun_analyses: malformed verb stem entry");
+                any = -1;
+                break;
+            }
+            Py_INCREF(e);
+            int prs = PyUnicode_Check(PyTuple_GET_ITEM(e, 1)) ? PyUnicode_Compare(PyTuple_GET_ITEM(e, 1), s_prs) == 0 : 0;
+            int p = prs ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 3)) : 0;
+            int v = p > 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 2)) : 0;
+            Py_DECREF(e);
+            if (p < 0 || v < 0)
+                any = -1;
+            else if (prs && p && !v)
+                any = 1;
+        }
+        Py_DECREF(entries);
+        if (any < 0)
+            return -1;
+        if (any) {
+            PyObject *head = PyUnicode_Substring(stem, 0, sl - k);
+            if (head == NULL)
+                return -1;
+            int r = PyDict_Contains(nouns, head);
+            Py_DECREF(head);
+            return r;
+        }
+    }
+    return 0;
+}
+
+/* _make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak): the activity noun */
+static PyObject *
+agent_cand(PyObject *w, PyObject *stem, double weak)
+{
+    double cost = -0.2 + weak;  /* (no article or ان junction: the suffix is ی) */
+    double score = ((1.0 - 0.08 * cost) + 0.0) + 0.001 * (double)PyUnicode_GET_LENGTH(stem);
+    PyObject *empty = PyTuple_New(0);
+    PyObject *c = empty ? Py_BuildValue("(dOOOOOOO)", score, w, str_noun, str_empty, empty, stem, seg_der, Py_False)
+                        : NULL;
+    Py_XDECREF(empty);
+    return c;
 }
 
 static PyObject *
@@ -580,7 +702,13 @@ noun_search(PyObject *w, PyObject *tables)
                             failed = 1;
                             break;
                         }
-                        agent = PyObject_CallFunctionObjArgs(agent_cb, w, stem, wk, NULL);
+                        if (PyTuple_GET_SIZE(tables) == 6) {
+                            PyObject *lx = PyTuple_GET_ITEM(tables, 5);
+                            int is_agent = agent_noun(stem, PyTuple_GET_ITEM(lx, 0), PyTuple_GET_ITEM(lx, 1));
+                            agent = is_agent < 0 ? NULL : is_agent ? agent_cand(w, stem, weak) : Py_NewRef(Py_None);
+                        }
+                        else
+                            agent = PyObject_CallFunctionObjArgs(agent_cb, w, stem, wk, NULL);
                         Py_DECREF(wk);
                         if (agent == NULL) {
                             failed = 1;
@@ -852,7 +980,6 @@ verb_hits(PyObject *self, PyObject *w)
 
 /* ---- folding: morphology.fold in one pass ---- */
 
-#define L_R 0x0631      /* ر */
 #define L_RR 0x0695     /* ڕ */
 #define L_H 0x0647      /* ه */
 #define ZWNJ 0x200C
@@ -1188,6 +1315,1490 @@ fail:
     return NULL;
 }
 
+/* ---- the verb analyses: morphology._verb_analyses_py in one call ---- */
+
+enum { VA_RANK, VA_COMPOUNDS, VA_AFFIX_PV, VA_LIGHT, VA_SHORT, VA_NOUNS, VA_VSTEMS, VA_CAUS, VA_FEATS,
+       VA_OPEN_PVB, VA_HEADS, VA_VPRE, VA_VPRE_TAILS, VA_PREVERBS, VA_VOWELS, VA_N };
+static PyObject *va_tables;  /* set_verb_analysis_tables */
+
+static PyObject *
+set_verb_analysis_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != VA_N
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_RANK))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_COMPOUNDS))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_AFFIX_PV))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_LIGHT))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_SHORT))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_NOUNS))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_VSTEMS))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_CAUS))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_FEATS))
+        || !PyCallable_Check(PyTuple_GET_ITEM(tables, VA_OPEN_PVB))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_HEADS))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, VA_VPRE))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_VPRE_TAILS))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_PREVERBS))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, VA_VOWELS))) {
+        PyErr_SetString(PyExc_TypeError, "set_verb_analysis_tables: expected the 15 tables of "
+                        "morphology._compiled_verb_analyses");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(va_tables, tables);
+    Py_RETURN_NONE;
+}
+
+/* a == b for two str (b an exact str constant); -1 with an exception when a is no str */
+static inline int
+str_is(PyObject *a, PyObject *b)
+{
+    if (a == b)
+        return 1;
+    if (!PyUnicode_Check(a)) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed table entry (str expected)");
+        return -1;
+    }
+    return PyUnicode_Compare(a, b) == 0;
+}
+
+/* ``t`` is a tuple of at least n items, else TypeError */
+static inline int
+va_tuple(PyObject *t, Py_ssize_t n)
+{
+    if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) < n) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed table entry");
+        return 0;
+    }
+    return 1;
+}
+
+/* the candidates of one (stem entry, prefix row, suffix rows) as the innermost loops of
+ * _verb_analyses_py; appends at most one (the cheapest valid ending chain). Returns 0, or -1 with
+ * an exception. */
+typedef struct {
+    PyObject *w, *stem, *pre, *lemma, *stype, *voice, *full;
+    Py_ssize_t stem_len, pre_len;
+    Py_UCS4 last, stem_first;
+    int stype_prs, stype_pst, primary, open_compound, sbjv_end;
+    double bonus;
+} VerbCtx;
+
+static int
+va_prefix_row(const VerbCtx *cx, PyObject *prow, PyObject *by_type, PyObject *tables, PyObject *out,
+              int *pre_in_affix)
+{
+    if (!va_tuple(prow, 7))
+        return -1;
+    PyObject *pchain = PyTuple_GET_ITEM(prow, 0), *ptags = PyTuple_GET_ITEM(prow, 1);
+    if (!PyTuple_Check(pchain) || !PyAnySet_Check(ptags)) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed prefix row");
+        return -1;
+    }
+    int strong = PyObject_IsTrue(PyTuple_GET_ITEM(prow, 2));
+    int has_d = PyObject_IsTrue(PyTuple_GET_ITEM(prow, 3));
+    double factor = PyFloat_AsDouble(PyTuple_GET_ITEM(prow, 4));
+    if (factor == -1.0 && PyErr_Occurred())
+        return -1;
+    int pmood = PyObject_IsTrue(PyTuple_GET_ITEM(prow, 5));
+    int has_na = PyObject_IsTrue(PyTuple_GET_ITEM(prow, 6));
+    if (strong < 0 || has_d < 0 || pmood < 0 || has_na < 0)
+        return -1;
+    Py_ssize_t pchain_len = PyTuple_GET_SIZE(pchain);
+    int bare = 0;
+    if (cx->pre_len && !pchain_len && cx->stype_prs) {
+        int r = str_is(cx->lemma, s_buun);
+        if (r < 0)
+            return -1;
+        bare = r && cx->stem_len == 1 && cx->last == 0x0628;  /* stem == "ب" */
+    }
+    if (!strong && !bare) {
+        if (cx->stype_prs) {
+            if (*pre_in_affix < 0) {
+                *pre_in_affix = PySet_Contains(PyTuple_GET_ITEM(tables, VA_AFFIX_PV), cx->pre);
+                if (*pre_in_affix < 0)
+                    return -1;
+            }
+            if (!*pre_in_affix)
+                return 0;
+        }
+        if (cx->stem_len < 2)
+            return 0;
+    }
+    if (cx->open_compound && factor == 1.0 && !bare) {
+        if (!cx->stype_pst)
+            return 0;
+        int r1 = str_is(cx->lemma, s_dan), r2 = r1 ? 0 : str_is(cx->lemma, s_buun);
+        if (r1 < 0 || r2 < 0)
+            return -1;
+        if (r1 || r2)
+            return 0;
+    }
+    if (has_d && cx->stem_first != L_EE)
+        return 0;
+    int has_sbjv = -1, has_ipfv = -1;
+    if (cx->stype_pst) {
+        if ((has_sbjv = PySet_Contains(ptags, s_sbjv)) < 0)
+            return -1;
+        if (has_sbjv && !cx->sbjv_end)
+            return 0;
+        if (has_na)
+            return 0;
+    }
+    PyObject *srows = PyDict_GetItemWithError(by_type, cx->stype);  /* borrowed */
+    if (srows == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetObject(PyExc_KeyError, cx->stype);
+        return -1;
+    }
+    if (!PyTuple_Check(srows)) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed suffix rows");
+        return -1;
+    }
+    Py_INCREF(srows);
+    int rc = 0;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(srows); k++) {
+        PyObject *srow = PyTuple_GET_ITEM(srows, k);
+        if (!va_tuple(srow, 7))
+            goto fail;
+        PyObject *sstype = PyTuple_GET_ITEM(srow, 0), *schain = PyTuple_GET_ITEM(srow, 1);
+        PyObject *tense = PyTuple_GET_ITEM(srow, 4), *first = PyTuple_GET_ITEM(srow, 6);
+        if (!PyTuple_Check(schain) || !PyUnicode_Check(first) || !PyUnicode_Check(tense)) {
+            PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed suffix row");
+            goto fail;
+        }
+        int pers = PyObject_IsTrue(PyTuple_GET_ITEM(srow, 2));
+        int imp = PyObject_IsTrue(PyTuple_GET_ITEM(srow, 3));
+        int smood = PyObject_IsTrue(PyTuple_GET_ITEM(srow, 5));
+        if (pers < 0 || imp < 0 || smood < 0)
+            goto fail;
+        Py_ssize_t schain_len = PyTuple_GET_SIZE(schain);
+        if (bare && (!pers || imp || schain_len != 1))
+            continue;
+        if (!cx->primary && cx->stem_len == 1) {
+            Py_ssize_t fl = PyUnicode_GET_LENGTH(first);
+            Py_UCS4 f0 = fl == 1 ? PyUnicode_READ_CHAR(first, 0) : 0;
+            if (!(fl == 1 && (f0 == L_A || f0 == L_EE || f0 == L_E || f0 == L_Y)))
+                continue;  /* first not in ("ا", "ێ", "ە", "ی") */
+        }
+        int pstv = str_is(sstype, s_pstv);
+        if (pstv < 0)
+            goto fail;
+        if (pstv && !(cx->last == L_A || cx->last == L_EE || cx->last == L_Y))
+            continue;
+        if (cx->stype_prs && !pers && cx->last != L_EE) {
+            int sn = PySet_Contains(ptags, s_sbjv);
+            if (sn == 0)
+                sn = PySet_Contains(ptags, s_neg);
+            if (sn < 0)
+                goto fail;
+            int v = 0;
+            if (sn) {
+                PyObject *lc = PyUnicode_FromOrdinal(cx->last);
+                if (lc == NULL)
+                    goto fail;
+                v = PySet_Contains(PyTuple_GET_ITEM(tables, VA_VOWELS), lc);
+                Py_DECREF(lc);
+                if (v < 0)
+                    goto fail;
+            }
+            if (!sn || !v)
+                continue;
+        }
+        if (imp) {
+            if (has_ipfv < 0 && (has_ipfv = PySet_Contains(ptags, s_ipfv)) < 0)
+                goto fail;
+            if (has_ipfv)
+                continue;
+        }
+        PyObject *mood = pmood || smood ? str_empty : bare ? s_sbjv : s_ind;
+        /* the prefix chain */
+        PyObject *prefix;
+        if (cx->pre_len) {
+            PyObject *p0;
+            if (!cx->open_compound || factor < 1.0)
+                p0 = PyTuple_Pack(3, cx->pre, s_pvb, str_empty);
+            else
+                p0 = PyObject_CallOneArg(PyTuple_GET_ITEM(tables, VA_OPEN_PVB), cx->pre);
+            if (p0 == NULL)
+                goto fail;
+            prefix = PyTuple_New(1 + pchain_len);
+            if (prefix == NULL) {
+                Py_DECREF(p0);
+                goto fail;
+            }
+            PyTuple_SET_ITEM(prefix, 0, p0);
+            for (Py_ssize_t q = 0; q < pchain_len; q++) {
+                PyObject *it = PyTuple_GET_ITEM(pchain, q);
+                Py_INCREF(it);
+                PyTuple_SET_ITEM(prefix, q + 1, it);
+            }
+        }
+        else {
+            prefix = pchain;
+            Py_INCREF(prefix);
+        }
+        double cost = factor * (double)(pchain_len + schain_len) + (cx->open_compound ? 0.5 : 0.0)
+                      + (bare ? 1.0 : 0.0);
+        if (cx->pre_len && !strong && cx->stem_len == 2 && PyUnicode_Compare(cx->stem, s_da) == 0
+            && PySet_GET_SIZE(ptags) == 1) {
+            int a = PySet_Contains(ptags, s_arg);
+            if (a < 0) {
+                Py_DECREF(prefix);
+                goto fail;
+            }
+            if (a)
+                cost += 0.5;  /* X + ی + the postposition دا */
+        }
+        if (cx->pre_len && !pchain_len && !schain_len) {
+            cost = 0.5;
+            int r = str_is(cx->lemma, s_buun);
+            if (r < 0) {
+                Py_DECREF(prefix);
+                goto fail;
+            }
+            if (r) {
+                PyObject *es = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_VSTEMS), cx->pre);
+                if (es == NULL && PyErr_Occurred()) {
+                    Py_DECREF(prefix);
+                    goto fail;
+                }
+                if (es != NULL) {
+                    if (!PyList_Check(es)) {
+                        PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed verb stems");
+                        Py_DECREF(prefix);
+                        goto fail;
+                    }
+                    for (Py_ssize_t q = 0; q < PyList_GET_SIZE(es); q++) {
+                        PyObject *e = PyList_GET_ITEM(es, q);
+                        if (!va_tuple(e, 3)) {
+                            Py_DECREF(prefix);
+                            goto fail;
+                        }
+                        int pst = str_is(PyTuple_GET_ITEM(e, 1), s_pst);
+                        int vo = pst > 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 2)) : 0;
+                        if (pst < 0 || vo < 0) {
+                            Py_DECREF(prefix);
+                            goto fail;
+                        }
+                        if (pst && !vo) {
+                            cost += 0.6;  /* دابوو: the pluperfect of دان */
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        /* the features (memo _FEATS: (tense, mood, voice) -> "tense;mood;voice" without empties) */
+        PyObject *key = PyTuple_Pack(3, tense, mood, cx->voice);
+        if (key == NULL) {
+            Py_DECREF(prefix);
+            goto fail;
+        }
+        PyObject *feats = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_FEATS), key);
+        if (feats != NULL)
+            Py_INCREF(feats);
+        else if (!PyErr_Occurred()) {
+            PyObject *parts[3] = {tense, mood, cx->voice};
+            PyObject *lst = PyList_New(0);
+            int bad = lst == NULL;
+            for (int q = 0; q < 3 && !bad; q++) {
+                int t = PyObject_IsTrue(parts[q]);
+                if (t < 0 || (t && PyList_Append(lst, parts[q]) < 0))
+                    bad = 1;
+            }
+            PyObject *sep = bad ? NULL : PyUnicode_FromOrdinal(';');
+            feats = sep ? PyUnicode_Join(sep, lst) : NULL;
+            Py_XDECREF(sep);
+            Py_XDECREF(lst);
+            if (feats != NULL && PyDict_SetItem(PyTuple_GET_ITEM(tables, VA_FEATS), key, feats) < 0)
+                Py_CLEAR(feats);
+        }
+        Py_DECREF(key);
+        if (feats == NULL) {
+            Py_DECREF(prefix);
+            goto fail;
+        }
+        PyObject *lem = cx->full;
+        Py_INCREF(lem);
+        PyObject *base = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_CAUS), cx->full);
+        int bt = base != NULL ? PyObject_IsTrue(base) : 0;
+        if ((base == NULL && PyErr_Occurred()) || bt < 0) {
+            Py_DECREF(lem);
+            Py_DECREF(feats);
+            Py_DECREF(prefix);
+            goto fail;
+        }
+        if (bt) {
+            Py_INCREF(base);
+            Py_SETREF(lem, base);
+            PyObject *f2 = PyUnicode_Concat(feats, s_caus);
+            Py_SETREF(feats, f2);
+            if (feats == NULL) {
+                Py_DECREF(lem);
+                Py_DECREF(prefix);
+                goto fail;
+            }
+        }
+        /* _make */
+        if (schain_len) {
+            PyObject *s0 = PyTuple_GET_ITEM(schain, 0);
+            PyObject *s0t = PyTuple_Check(s0) && PyTuple_GET_SIZE(s0) ? PyTuple_GET_ITEM(s0, 0) : NULL;
+            if (s0t == NULL || !PyUnicode_Check(s0t)) {
+                PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed suffix chain");
+                Py_DECREF(lem);
+                Py_DECREF(feats);
+                Py_DECREF(prefix);
+                goto fail;
+            }
+            Py_ssize_t sl = PyUnicode_GET_LENGTH(s0t);
+            Py_UCS4 c0 = sl ? PyUnicode_READ_CHAR(s0t, 0) : 0;
+            if (cx->last == L_E && (sl == 0 || c0 == L_K || c0 == L_W))
+                cost += 0.3;
+            else if (cx->stem_len >= 2 && cx->last == L_K
+                     && PyUnicode_READ_CHAR(cx->stem, cx->stem_len - 2) == L_E
+                     && sl >= 2 && c0 == L_A && PyUnicode_READ_CHAR(s0t, 1) == 0x0646 /* ن */)
+                cost += 0.5;
+        }
+        double bonus = cx->bonus;
+        int pt = PyUnicode_Find(feats, s_vptcp, 0, PY_SSIZE_T_MAX, 1) >= 0
+                 || PyUnicode_Find(feats, s_vmsdr, 0, PY_SSIZE_T_MAX, 1) >= 0;
+        if (pt)
+            bonus -= 0.01;
+        double score = ((1.0 - 0.08 * cost) + bonus) + 0.001 * (double)cx->stem_len;
+        PyObject *sc = PyFloat_FromDouble(score);
+        PyObject *cand = sc ? PyTuple_New(8) : NULL;
+        if (cand == NULL) {
+            Py_XDECREF(sc);
+            Py_DECREF(lem);
+            Py_DECREF(feats);
+            Py_DECREF(prefix);
+            goto fail;
+        }
+        PyTuple_SET_ITEM(cand, 0, sc);
+        PyTuple_SET_ITEM(cand, 1, lem);
+        Py_INCREF(s_verb);
+        PyTuple_SET_ITEM(cand, 2, s_verb);
+        PyTuple_SET_ITEM(cand, 3, feats);
+        PyTuple_SET_ITEM(cand, 4, prefix);
+        Py_INCREF(cx->stem);
+        PyTuple_SET_ITEM(cand, 5, cx->stem);
+        Py_INCREF(schain);
+        PyTuple_SET_ITEM(cand, 6, schain);
+        Py_INCREF(Py_False);
+        PyTuple_SET_ITEM(cand, 7, Py_False);
+        if (append_steal(out, cand) < 0)
+            goto fail;
+        break;  /* the cheapest valid ending chain is enough for this prefix chain */
+    }
+    Py_DECREF(srows);
+    return rc;
+fail:
+    Py_DECREF(srows);
+    return -1;
+}
+
+/* the stem entries of one hit under one (prefix chains, preverb) split */
+static int
+va_split(VerbCtx *cx, PyObject *pchains, PyObject *stems, PyObject *by_type, PyObject *tables, PyObject *out)
+{
+    for (Py_ssize_t ei = 0; ei < PyList_GET_SIZE(stems); ei++) {
+        PyObject *entry = PyList_GET_ITEM(stems, ei);
+        if (!va_tuple(entry, 4))
+            return -1;
+        Py_INCREF(entry);
+        PyObject *lemma = PyTuple_GET_ITEM(entry, 0), *stype = PyTuple_GET_ITEM(entry, 1);
+        PyObject *voice = PyTuple_GET_ITEM(entry, 2), *full = NULL;
+        int primary = PyObject_IsTrue(PyTuple_GET_ITEM(entry, 3));
+        int stype_prs = primary < 0 ? -1 : str_is(stype, s_prs);
+        int stype_pst = stype_prs < 0 ? -1 : str_is(stype, s_pst);
+        if (stype_pst < 0 || !PyUnicode_Check(lemma))
+            goto fail;
+        double bonus = 0.0;
+        PyObject *rank = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_RANK), lemma);
+        if (rank != NULL) {
+            bonus = PyFloat_AsDouble(rank);
+            if (bonus == -1.0 && PyErr_Occurred())
+                goto fail;
+        }
+        else if (PyErr_Occurred())
+            goto fail;
+        int open_compound = 0;
+        int pre_in_affix = -1;  /* not yet asked */
+        if (cx->pre_len) {
+            PyObject *ckey = PyTuple_Pack(2, cx->pre, lemma);
+            if (ckey == NULL)
+                goto fail;
+            full = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_COMPOUNDS), ckey);
+            Py_DECREF(ckey);
+            if (full != NULL)
+                Py_INCREF(full);
+            else if (PyErr_Occurred())
+                goto fail;
+            else {
+                pre_in_affix = PySet_Contains(PyTuple_GET_ITEM(tables, VA_AFFIX_PV), cx->pre);
+                if (pre_in_affix < 0)
+                    goto fail;
+                if (pre_in_affix) {
+                    full = PyUnicode_Concat(cx->pre, lemma);
+                    if (full == NULL)
+                        goto fail;
+                    bonus -= 0.01;
+                }
+                else {
+                    int ok = PySet_Contains(PyTuple_GET_ITEM(tables, VA_LIGHT), lemma);
+                    if (ok > 0 && cx->pre_len <= 2)
+                        ok = PySet_Contains(PyTuple_GET_ITEM(tables, VA_SHORT), cx->pre);
+                    if (ok > 0)
+                        ok = PyDict_Contains(PyTuple_GET_ITEM(tables, VA_NOUNS), cx->pre);
+                    if (ok > 0 && PyUnicode_READ_CHAR(cx->pre, cx->pre_len - 1) == L_Y) {
+                        /* (ڕایگەیاند is ڕا + the agent clitic ی + گەیاند) */
+                        PyObject *p1 = PyUnicode_Substring(cx->pre, 0, cx->pre_len - 1);
+                        PyObject *k2 = p1 ? PyTuple_Pack(2, p1, lemma) : NULL;
+                        int in_c = k2 ? PyDict_Contains(PyTuple_GET_ITEM(tables, VA_COMPOUNDS), k2) : -1;
+                        int in_a = in_c == 0 ? PySet_Contains(PyTuple_GET_ITEM(tables, VA_AFFIX_PV), p1) : 0;
+                        Py_XDECREF(k2);
+                        Py_XDECREF(p1);
+                        if (in_c < 0 || in_a < 0)
+                            ok = -1;
+                        else if (in_c || in_a)
+                            ok = 0;
+                    }
+                    if (ok < 0)
+                        goto fail;
+                    if (!ok) {
+                        Py_DECREF(entry);
+                        continue;
+                    }
+                    full = PyUnicode_Concat(cx->pre, lemma);
+                    if (full == NULL)
+                        goto fail;
+                    open_compound = 1;
+                }
+            }
+        }
+        else {
+            full = lemma;
+            Py_INCREF(full);
+        }
+        cx->lemma = lemma;
+        cx->stype = stype;
+        cx->voice = voice;
+        cx->full = full;
+        cx->stype_prs = stype_prs;
+        cx->stype_pst = stype_pst;
+        cx->primary = primary;
+        cx->open_compound = open_compound;
+        cx->bonus = bonus;
+        for (Py_ssize_t pi = 0; pi < PyList_GET_SIZE(pchains); pi++) {
+            PyObject *prow = PyList_GET_ITEM(pchains, pi);
+            Py_INCREF(prow);
+            int r = va_prefix_row(cx, prow, by_type, tables, out, &pre_in_affix);
+            Py_DECREF(prow);
+            if (r < 0)
+                goto fail;
+        }
+        Py_DECREF(full);
+        Py_DECREF(entry);
+        continue;
+    fail:
+        Py_XDECREF(full);
+        Py_DECREF(entry);
+        return -1;
+    }
+    return 0;
+}
+
+#define VERB_HEADS_MAX 100000  /* morphology._VERB_HEADS is cleared when it reaches this size */
+
+/* morphology._verb_head_splits(head, lex): the (prefix chain rows, preverb, any strong, any
+ * empty) splits of ``head``, shortest prefix chain first, stored in the memo (a new reference) */
+static PyObject *
+head_splits(PyObject *head, PyObject *tables)
+{
+    PyObject *vpre = PyTuple_GET_ITEM(tables, VA_VPRE), *tails = PyTuple_GET_ITEM(tables, VA_VPRE_TAILS);
+    PyObject *preverbs = PyTuple_GET_ITEM(tables, VA_PREVERBS), *nouns = PyTuple_GET_ITEM(tables, VA_NOUNS);
+    PyObject *memo = PyTuple_GET_ITEM(tables, VA_HEADS);
+    Py_ssize_t b = PyUnicode_GET_LENGTH(head);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k <= (b < 7 ? b : 7); k++) {
+        PyObject *piece = PyUnicode_Substring(head, b - k, b);
+        if (piece == NULL)
+            goto fail;
+        int in_tails = PySet_Contains(tails, piece);
+        if (in_tails <= 0) {
+            Py_DECREF(piece);
+            if (in_tails < 0)
+                goto fail;
+            break;  /* no prefix chain ends with this: a longer one cannot either */
+        }
+        PyObject *row = PyDict_GetItemWithError(vpre, piece);  /* borrowed */
+        Py_DECREF(piece);
+        if (row == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            continue;
+        }
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) < 3) {
+            PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed prefix table");
+            goto fail;
+        }
+        Py_ssize_t plen = b - k;
+        if (plen == 1)
+            continue;
+        Py_INCREF(row);  /* (kept alive while the lookups below run) */
+        PyObject *pre = PyUnicode_Substring(head, 0, plen);
+        if (pre == NULL) {
+            Py_DECREF(row);
+            goto fail;
+        }
+        if (plen) {
+            int ok = PySet_Contains(preverbs, pre);
+            if (ok == 0)
+                ok = PyDict_Contains(nouns, pre);
+            if (ok <= 0) {
+                Py_DECREF(pre);
+                Py_DECREF(row);
+                if (ok < 0)
+                    goto fail;
+                continue;
+            }
+        }
+        PyObject *split = PyTuple_Pack(4, PyTuple_GET_ITEM(row, 0), pre, PyTuple_GET_ITEM(row, 1),
+                                       PyTuple_GET_ITEM(row, 2));
+        Py_DECREF(row);
+        Py_DECREF(pre);
+        if (append_steal(out, split) < 0)
+            goto fail;
+    }
+    PyObject *splits = PyList_AsTuple(out);
+    Py_DECREF(out);
+    if (splits == NULL)
+        return NULL;
+    if (PyDict_GET_SIZE(memo) >= VERB_HEADS_MAX)
+        PyDict_Clear(memo);
+    if (PyDict_SetItem(memo, head, splits) < 0) {
+        Py_DECREF(splits);
+        return NULL;
+    }
+    return splits;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyObject *
+verb_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs < 1 || nargs > 2) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses(w, lex=None) takes one or two arguments");
+        return NULL;
+    }
+    PyObject *w = args[0];
+    if (!PyUnicode_CheckExact(w)) {
+        PyErr_SetString(PyExc_TypeError, "verb_analyses: w must be a str");
+        return NULL;
+    }
+    if (va_tables == NULL || verb_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "verb_analyses: call set_verb_tables and set_verb_analysis_tables first");
+        return NULL;
+    }
+    PyObject *tables = va_tables, *vtables = verb_tables;
+    Py_INCREF(tables);
+    Py_INCREF(vtables);
+    PyObject *out = NULL, *hits = verb_search(w, vtables);
+    Py_DECREF(vtables);
+    if (hits == NULL)
+        goto done;
+    out = PyList_New(0);
+    if (out == NULL || PyList_GET_SIZE(hits) == 0)
+        goto done;
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    for (Py_ssize_t hi = 0; hi < PyList_GET_SIZE(hits); hi++) {
+        PyObject *hit = PyList_GET_ITEM(hits, hi);  /* (b, e, (by_type, sbjv_end), stems): ours */
+        Py_ssize_t b = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 0));
+        Py_ssize_t e = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 1));
+        PyObject *sinfo = PyTuple_GET_ITEM(hit, 2), *stems = PyTuple_GET_ITEM(hit, 3);
+        if (!va_tuple(sinfo, 2) || !PyDict_Check(PyTuple_GET_ITEM(sinfo, 0)) || !PyList_Check(stems)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed verb index");
+            goto error;
+        }
+        int sbjv_end = PyObject_IsTrue(PyTuple_GET_ITEM(sinfo, 1));
+        if (sbjv_end < 0)
+            goto error;
+        PyObject *head = PyUnicode_Substring(w, 0, b);
+        if (head == NULL)
+            goto error;
+        PyObject *splits = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, VA_HEADS), head);
+        if (splits != NULL)
+            Py_INCREF(splits);
+        else if (!PyErr_Occurred())
+            splits = head_splits(head, tables);
+        Py_DECREF(head);
+        if (splits == NULL)
+            goto error;
+        if (!PyTuple_Check(splits)) {
+            Py_DECREF(splits);
+            PyErr_SetString(PyExc_TypeError, "verb_analyses: head splits must be a tuple");
+            goto error;
+        }
+        if (PyTuple_GET_SIZE(splits) == 0) {
+            Py_DECREF(splits);
+            continue;  /* (most hits: nothing before the stem is a prefix chain) */
+        }
+        VerbCtx cx = {0};
+        cx.w = w;
+        cx.stem = PyUnicode_Substring(w, b, e);
+        if (cx.stem == NULL) {
+            Py_DECREF(splits);
+            goto error;
+        }
+        cx.stem_len = e - b;
+        cx.last = PyUnicode_READ(kind, data, e - 1);
+        cx.stem_first = PyUnicode_READ(kind, data, b);
+        cx.sbjv_end = sbjv_end;
+        int one = e - b == 1, failed = 0;
+        PyObject *by_type = PyTuple_GET_ITEM(sinfo, 0);
+        Py_INCREF(by_type);
+        Py_INCREF(stems);
+        for (Py_ssize_t si = 0; si < PyTuple_GET_SIZE(splits) && !failed; si++) {
+            PyObject *split = PyTuple_GET_ITEM(splits, si);
+            if (!va_tuple(split, 4) || !PyList_Check(PyTuple_GET_ITEM(split, 0))
+                || !PyUnicode_Check(PyTuple_GET_ITEM(split, 1))) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_TypeError, "verb_analyses: malformed head split");
+                failed = 1;
+                break;
+            }
+            PyObject *pchains = PyTuple_GET_ITEM(split, 0);
+            cx.pre = PyTuple_GET_ITEM(split, 1);
+            cx.pre_len = PyUnicode_GET_LENGTH(cx.pre);
+            int any_strong = PyObject_IsTrue(PyTuple_GET_ITEM(split, 2));
+            int has_bare = PyObject_IsTrue(PyTuple_GET_ITEM(split, 3));
+            if (any_strong < 0 || has_bare < 0) {
+                failed = 1;
+                break;
+            }
+            if (one && !any_strong && !(has_bare && cx.pre_len && cx.last == 0x0628))
+                continue;  /* a one-letter stem needs a strong prefix, or is بوون's ب after a preverb */
+            Py_INCREF(pchains);
+            if (va_split(&cx, pchains, stems, by_type, tables, out) < 0)
+                failed = 1;
+            Py_DECREF(pchains);
+        }
+        Py_DECREF(stems);
+        Py_DECREF(by_type);
+        Py_DECREF(cx.stem);
+        Py_DECREF(splits);
+        if (failed)
+            goto error;
+    }
+    goto done;
+error:
+    Py_CLEAR(out);
+done:
+    Py_XDECREF(hits);
+    Py_DECREF(tables);
+    return out;
+}
+
+/* ---- compounds: morphology._compound_py in one call ---- */
+
+static PyObject *cmp_tables;  /* set_compound_tables: (verb_stems dict, no-suffix POS frozenset) */
+static PyObject *s_cmp;       /* "CMP" */
+
+static PyObject *
+set_compound_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 2
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0)) || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 1))) {
+        PyErr_SetString(PyExc_TypeError, "set_compound_tables: expected (dict verb_stems, frozenset no-suffix POS)");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(cmp_tables, tables);
+    Py_RETURN_NONE;
+}
+
+/* appends (score, w, "NOUN", "", (), w, (), False) when verb_stems[key] has a primary active
+ * present stem entry (the agent noun X + present stem, or its + ی) */
+static int
+cmp_agent(PyObject *w, PyObject *verb_stems, PyObject *key, double score, PyObject *out)
+{
+    PyObject *entries = PyDict_GetItemWithError(verb_stems, key);
+    if (entries == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    if (!PyList_Check(entries)) {
+        PyErr_SetString(PyExc_TypeError, "compound: malformed verb stems");
+        return -1;
+    }
+    Py_INCREF(entries);
+    for (Py_ssize_t q = 0; q < PyList_GET_SIZE(entries); q++) {
+        PyObject *e = PyList_GET_ITEM(entries, q);
+        if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 4) {
+            PyErr_SetString(PyExc_TypeError, "compound: malformed verb stem entry");
+            goto fail;
+        }
+        Py_INCREF(e);
+        int prs = str_is(PyTuple_GET_ITEM(e, 1), s_prs);
+        int primary = prs > 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 3)) : 0;
+        int voice = primary > 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(e, 2)) : 0;
+        Py_DECREF(e);
+        if (prs < 0 || primary < 0 || voice < 0)
+            goto fail;
+        if (prs && primary && !voice) {
+            PyObject *empty = PyTuple_New(0);
+            PyObject *c = empty ? Py_BuildValue("(dOOOOOOO)", score, w, str_noun, str_empty, empty, w, empty, Py_False)
+                                : NULL;
+            Py_XDECREF(empty);
+            if (append_steal(out, c) < 0)
+                goto fail;
+        }
+    }
+    Py_DECREF(entries);
+    return 0;
+fail:
+    Py_DECREF(entries);
+    return -1;
+}
+
+static PyObject *
+compound(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs < 1 || nargs > 2 || !PyUnicode_CheckExact(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "compound(w: str, lex=None)");
+        return NULL;
+    }
+    if (!heads_ready || noun_tables == NULL || cmp_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "compound: call set_heads, set_noun_tables and set_compound_tables first");
+        return NULL;
+    }
+    PyObject *w = args[0];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    /* the head lengths a in 3..min(n - 3, 12) (as head_lengths) */
+    Py_ssize_t lens[16], nl = 0, hi = n - 3 < 12 ? n - 3 : 12, node = 0;
+    for (Py_ssize_t a = 1; a <= hi; a++) {
+        node = trie_child(&trie_heads, node, PyUnicode_READ(kind, data, a - 1));
+        if (node < 0)
+            break;
+        if (a >= 3 && trie_heads.values[node] != NULL)
+            lens[nl++] = a;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL || nl == 0)
+        return out;
+    PyObject *tables = cmp_tables;
+    Py_INCREF(tables);
+    PyObject *verb_stems = PyTuple_GET_ITEM(tables, 0), *no_suffix = PyTuple_GET_ITEM(tables, 1);
+    for (Py_ssize_t li = 0; li < nl; li++) {
+        Py_ssize_t a = lens[li], r = n - a;
+        PyObject *head = PyUnicode_Substring(w, 0, a);
+        PyObject *rest = head ? PyUnicode_Substring(w, a, n) : NULL;
+        PyObject *ntab = noun_tables, *cands = NULL;
+        if (rest != NULL && ntab != NULL) {
+            Py_INCREF(ntab);
+            cands = noun_search(rest, ntab);
+            Py_DECREF(ntab);
+        }
+        else if (rest != NULL)
+            PyErr_SetString(PyExc_RuntimeError, "compound: the noun tables are gone");
+        PyObject *cmp = cands ? Py_BuildValue("((OOO))", head, s_cmp, str_empty) : NULL;
+        if (cmp == NULL) {
+            Py_XDECREF(cands);
+            Py_XDECREF(rest);
+            Py_XDECREF(head);
+            goto fail;
+        }
+        int failed = 0;
+        for (Py_ssize_t ci = 0; ci < PyList_GET_SIZE(cands) && !failed; ci++) {
+            PyObject *c = PyList_GET_ITEM(cands, ci);  /* (a tuple made by noun_search or agent) */
+            if (!PyTuple_Check(c) || PyTuple_GET_SIZE(c) != 8 || !PyUnicode_Check(PyTuple_GET_ITEM(c, 5))
+                || !PyTuple_Check(PyTuple_GET_ITEM(c, 4))) {
+                PyErr_SetString(PyExc_TypeError, "compound: malformed noun candidate");
+                failed = 1;
+                break;
+            }
+            if (PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(c, 5)) < 3)
+                continue;
+            PyObject *pos = PyTuple_GET_ITEM(c, 2);
+            int ns = PySet_Contains(no_suffix, pos);
+            int guess = ns == 0 ? PyObject_IsTrue(PyTuple_GET_ITEM(c, 7)) : 0;
+            if (ns < 0 || guess < 0) {
+                failed = 1;
+                break;
+            }
+            if (ns || guess)
+                continue;
+            int is_verb = str_is(pos, s_verb);
+            double score = PyFloat_AsDouble(PyTuple_GET_ITEM(c, 0));
+            if (is_verb < 0 || (score == -1.0 && PyErr_Occurred())) {
+                failed = 1;
+                break;
+            }
+            PyObject *lemma = PyUnicode_Concat(head, PyTuple_GET_ITEM(c, 1));
+            PyObject *prefix = lemma ? PySequence_Concat(cmp, PyTuple_GET_ITEM(c, 4)) : NULL;
+            PyObject *nc = prefix ? Py_BuildValue("(dOOOOOOO)", score - 0.15, lemma, is_verb ? str_noun : pos,
+                                                  PyTuple_GET_ITEM(c, 3), prefix, PyTuple_GET_ITEM(c, 5),
+                                                  PyTuple_GET_ITEM(c, 6), Py_False) : NULL;
+            Py_XDECREF(lemma);
+            Py_XDECREF(prefix);
+            if (append_steal(out, nc) < 0)
+                failed = 1;
+        }
+        Py_DECREF(cands);
+        Py_DECREF(cmp);
+        Py_DECREF(head);
+        if (!failed && 4 <= r && r <= 7 && PyUnicode_READ(kind, data, n - 1) == L_Y) {
+            /* نیگارکێشی, above the compound + ezafe (as خۆکوژی) */
+            PyObject *key = PyUnicode_Substring(rest, 0, r - 1);
+            if (key == NULL || cmp_agent(w, verb_stems, key, 0.87, out) < 0)
+                failed = 1;
+            Py_XDECREF(key);
+        }
+        if (!failed && 2 <= r && r <= 6 && cmp_agent(w, verb_stems, rest, 0.8, out) < 0)
+            failed = 1;
+        Py_DECREF(rest);
+        if (failed)
+            goto fail;
+    }
+    Py_DECREF(tables);
+    return out;
+fail:
+    Py_DECREF(tables);
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* ---- light verb compounds: morphology._light_analyses_py in one call ---- */
+
+static PyObject *light_tables;  /* set_light_tables: (nominals, ends, short heads, nouns, verb stems) */
+
+static PyObject *
+set_light_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 5
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0)) || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 1))
+        || !PyAnySet_CheckExact(PyTuple_GET_ITEM(tables, 2)) || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 3))
+        || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 4))) {
+        PyErr_SetString(PyExc_TypeError, "set_light_tables: expected (dict nominals, frozenset ends, "
+                        "frozenset short heads, dict nouns, dict verb stems)");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(light_tables, tables);
+    Py_RETURN_NONE;
+}
+
+/* _make(lemma, pos_out, feats, (), stem, seg, False, cost) appended to out */
+static int
+light_make(PyObject *out, PyObject *lemma, PyObject *pos_out, PyObject *feats, PyObject *stem, PyObject *seg,
+           double cost)
+{
+    Py_ssize_t sl = PyUnicode_GET_LENGTH(stem);
+    Py_UCS4 last = PyUnicode_READ_CHAR(stem, sl - 1);
+    if (PyTuple_GET_SIZE(seg)) {
+        PyObject *s0 = PyTuple_GET_ITEM(seg, 0);
+        PyObject *t = PyTuple_Check(s0) && PyTuple_GET_SIZE(s0) ? PyTuple_GET_ITEM(s0, 0) : NULL;
+        if (t == NULL || !PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "light_analyses: malformed suffix chain");
+            return -1;
+        }
+        Py_ssize_t tl = PyUnicode_GET_LENGTH(t);
+        Py_UCS4 c0 = tl ? PyUnicode_READ_CHAR(t, 0) : 0;
+        if (last == L_E && (tl == 0 || c0 == L_K || c0 == L_W))
+            cost += 0.3;
+        else if (sl >= 2 && last == L_K && PyUnicode_READ_CHAR(stem, sl - 2) == L_E && tl >= 2 && c0 == L_A
+                 && PyUnicode_READ_CHAR(t, 1) == 0x0646)
+            cost += 0.5;
+    }
+    double bonus = 0.0;
+    Py_ssize_t f1 = PyUnicode_Find(feats, s_vptcp, 0, PY_SSIZE_T_MAX, 1);
+    Py_ssize_t f2 = f1 >= 0 ? f1 : PyUnicode_Find(feats, s_vmsdr, 0, PY_SSIZE_T_MAX, 1);
+    if (f1 == -2 || f2 == -2)
+        return -1;
+    if (f1 >= 0 || f2 >= 0)
+        bonus -= 0.01;
+    double score = ((1.0 - 0.08 * cost) + bonus) + 0.001 * (double)sl;
+    PyObject *empty = PyTuple_New(0);
+    PyObject *c = empty ? Py_BuildValue("(dOOOOOOO)", score, lemma, pos_out, feats, empty, stem, seg, Py_False) : NULL;
+    Py_XDECREF(empty);
+    return append_steal(out, c);
+}
+
+static PyObject *
+light_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs < 1 || nargs > 2 || !PyUnicode_CheckExact(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "light_analyses(w: str, lex=None)");
+        return NULL;
+    }
+    if (!light_ready || noun_tables == NULL || light_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "light_analyses: call set_light_ends, set_noun_tables and "
+                        "set_light_tables first");
+        return NULL;
+    }
+    PyObject *w = args[0];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t max_chain = PyLong_AsSsize_t(PyTuple_GET_ITEM(noun_tables, 4));
+    if (max_chain == -1 && PyErr_Occurred())
+        goto fail0;
+    Py_ssize_t m = n - (4 > n - max_chain ? 4 : n - max_chain);  /* the longest chain tried */
+    if (m < 0)
+        return out;
+    int any = 0;  /* has_light_end */
+    for (Py_ssize_t e = 4; e <= n && !any; e++) {
+        PyObject *value;
+        if (trie_walk(&trie_light, kind, data, e, 3, &value) == 3 && value != NULL)
+            any = 1;
+    }
+    if (!any)
+        return out;
+    PyObject *tables = light_tables, *keys;
+    Py_INCREF(tables);
+    PyObject *nominals = PyTuple_GET_ITEM(tables, 0), *ends = PyTuple_GET_ITEM(tables, 1);
+    PyObject *short_heads = PyTuple_GET_ITEM(tables, 2), *nouns = PyTuple_GET_ITEM(tables, 3);
+    PyObject *verb_stems = PyTuple_GET_ITEM(tables, 4);
+    trie_walk(&trie_noun, kind, data, n, m > n ? n : m, &keys);  /* _noun_keys()[_chain_end(w, m)] */
+    if (keys == NULL || !PyTuple_Check(keys)) {
+        PyErr_SetString(PyExc_KeyError, "light_analyses: a word end missing from the noun keys");
+        goto fail;
+    }
+    Py_INCREF(keys);
+    for (Py_ssize_t ki = 0; ki < PyTuple_GET_SIZE(keys); ki++) {
+        PyObject *krow = PyTuple_GET_ITEM(keys, ki);
+        if (!PyTuple_Check(krow) || PyTuple_GET_SIZE(krow) < 4 || !PyDict_Check(PyTuple_GET_ITEM(krow, 3))) {
+            PyErr_SetString(PyExc_TypeError, "light_analyses: malformed key row");
+            goto fail_keys;
+        }
+        Py_ssize_t klen = PyLong_AsSsize_t(PyTuple_GET_ITEM(krow, 0));
+        if (klen == -1 && PyErr_Occurred())
+            goto fail_keys;
+        if (klen < 0 || klen > n) {
+            PyErr_SetString(PyExc_ValueError, "light_analyses: malformed key length");
+            goto fail_keys;
+        }
+        Py_ssize_t i = n - klen;
+        if (i < 4)
+            continue;
+        PyObject *tri = PyUnicode_Substring(w, i - 3, i);
+        int in_ends = tri ? PySet_Contains(ends, tri) : -1;
+        Py_XDECREF(tri);
+        if (in_ends < 0)
+            goto fail_keys;
+        if (!in_ends)
+            continue;  /* no light verb form ends the stem */
+        Py_UCS4 last = PyUnicode_READ(kind, data, i - 1), prev = PyUnicode_READ(kind, data, i - 2);
+        int cls;
+        if (last == L_W && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_Y))
+            cls = 0;
+        else if (last == L_E)
+            cls = 2;
+        else if (last == L_Y)
+            cls = 3;
+        else if (last == L_W)
+            cls = 4;
+        else if (last == L_A || last == L_O || last == L_EE || last == L_WW)
+            cls = 1;
+        else
+            cls = 0;
+        PyObject *segs = PyDict_GetItemWithError(PyTuple_GET_ITEM(krow, 3), str_cls[cls]);
+        if (segs == NULL) {
+            if (PyErr_Occurred())
+                goto fail_keys;
+            continue;
+        }
+        if (!PyTuple_Check(segs)) {
+            PyErr_SetString(PyExc_TypeError, "light_analyses: malformed segmentations");
+            goto fail_keys;
+        }
+        Py_INCREF(segs);
+        PyObject *stem = PyUnicode_Substring(w, 0, i);
+        if (stem == NULL) {
+            Py_DECREF(segs);
+            goto fail_keys;
+        }
+        int failed = 0;
+        /* _light_compound(stem): lexicon word + a nominal form of a light verb */
+        Py_ssize_t kmax = i - 1 < 10 ? i - 1 : 10;
+        for (Py_ssize_t k = 3; k <= kmax && !failed; k++) {
+            PyObject *end = PyUnicode_Substring(stem, i - k, i);
+            if (end == NULL) {
+                failed = 1;
+                break;
+            }
+            int in = PySet_Contains(ends, end);
+            if (in <= 0) {
+                Py_DECREF(end);
+                failed = in < 0;
+                break;  /* no light verb form ends with this: a longer one cannot either */
+            }
+            PyObject *hit = PyDict_GetItemWithError(nominals, end);
+            Py_DECREF(end);
+            if (hit == NULL) {
+                failed = PyErr_Occurred() != NULL;
+                continue;
+            }
+            int ht = PyObject_IsTrue(hit);
+            if (ht <= 0) {
+                failed = ht < 0;
+                continue;
+            }
+            if (!PyTuple_Check(hit) || PyTuple_GET_SIZE(hit) < 2 || !PyUnicode_Check(PyTuple_GET_ITEM(hit, 0))
+                || !PyUnicode_Check(PyTuple_GET_ITEM(hit, 1))) {
+                PyErr_SetString(PyExc_TypeError, "light_analyses: malformed light nominal");
+                failed = 1;
+                break;
+            }
+            Py_INCREF(hit);
+            PyObject *head = PyUnicode_Substring(stem, 0, i - k);
+            int ok = head ? 1 : -1;
+            if (ok > 0 && i - k < 3)
+                ok = PySet_Contains(short_heads, head);
+            if (ok > 0)
+                ok = PyDict_Contains(nouns, head);
+            if (ok > 0) {
+                ok = PyDict_Contains(verb_stems, head);
+                ok = ok < 0 ? -1 : !ok;
+            }
+            if (ok > 0) {
+                PyObject *lemma = PyUnicode_Concat(head, PyTuple_GET_ITEM(hit, 0));
+                PyObject *feats = PyTuple_GET_ITEM(hit, 1);
+                if (lemma == NULL)
+                    ok = -1;
+                for (Py_ssize_t si = 0; ok > 0 && si < PyTuple_GET_SIZE(segs); si++) {
+                    PyObject *srow = PyTuple_GET_ITEM(segs, si);
+                    if (!PyTuple_Check(srow) || PyTuple_GET_SIZE(srow) < 5 || !PyTuple_Check(PyTuple_GET_ITEM(srow, 0))) {
+                        PyErr_SetString(PyExc_TypeError, "light_analyses: malformed segmentation");
+                        ok = -1;
+                        break;
+                    }
+                    PyObject *seg = PyTuple_GET_ITEM(srow, 0);
+                    double cost = PyFloat_AsDouble(PyTuple_GET_ITEM(srow, 1));
+                    int der = cost == -1.0 && PyErr_Occurred() ? -1 : PyObject_IsTrue(PyTuple_GET_ITEM(srow, 4));
+                    if (der < 0) {
+                        ok = -1;
+                        break;
+                    }
+                    if (der) {  /* a participle + یی is a noun: یەکگرتوویی */
+                        PyObject *s0 = PyTuple_GET_SIZE(seg) ? PyTuple_GET_ITEM(seg, 0) : NULL;
+                        if (s0 == NULL || !PyTuple_Check(s0) || PyTuple_GET_SIZE(s0) < 1
+                            || !PyUnicode_Check(PyTuple_GET_ITEM(s0, 0))) {
+                            PyErr_SetString(PyExc_TypeError, "light_analyses: malformed derivation");
+                            ok = -1;
+                            break;
+                        }
+                        if (PyUnicode_Compare(PyTuple_GET_ITEM(s0, 0), str_yy) == 0) {
+                            Py_ssize_t f = PyUnicode_Find(feats, s_vptcp, 0, PY_SSIZE_T_MAX, 1);
+                            if (f == -2) {
+                                ok = -1;
+                                break;
+                            }
+                            if (f >= 0) {
+                                PyObject *lem2 = PyUnicode_Concat(stem, str_yy);
+                                if (lem2 == NULL || light_make(out, lem2, str_noun, str_empty, stem, seg, cost + 0.5) < 0)
+                                    ok = -1;
+                                Py_XDECREF(lem2);
+                            }
+                        }
+                        continue;
+                    }
+                    if (light_make(out, lemma, s_verb, feats, stem, seg, cost + 0.5) < 0)
+                        ok = -1;
+                }
+                Py_XDECREF(lemma);
+            }
+            Py_XDECREF(head);
+            Py_DECREF(hit);
+            if (ok < 0)
+                failed = 1;
+        }
+        Py_DECREF(stem);
+        Py_DECREF(segs);
+        if (failed)
+            goto fail_keys;
+    }
+    Py_DECREF(keys);
+    Py_DECREF(tables);
+    return out;
+fail_keys:
+    Py_DECREF(keys);
+fail:
+    Py_DECREF(tables);
+fail0:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* ---- respellings: morphology._readable_variants_py in one call ---- */
+
+static PyObject *s_al, *s_la, *s_h, *s_ee, *s_lye, *s_ll, *s_r, *s_rr, *s_w, *s_ww;
+static PyObject *proclitics[3];  /* لە بە بۆ */
+
+/* morphology._variants(w) (which 0) or _w_variants(w) (which 1): a new list */
+static PyObject *
+respellings(PyObject *w, int which)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    if (which == 0) {
+        struct { PyObject *has, *lacks, *old, *new_; } rules[4] = {
+            {s_al, NULL, s_al, s_la}, {s_h, s_ee, s_h, s_ee}, {s_lye, NULL, s_lye, s_ll}, {s_r, NULL, s_r, s_rr},
+        };
+        for (int k = 0; k < 4; k++) {
+            int has = PyUnicode_Contains(w, rules[k].has);
+            int lacks = has > 0 && rules[k].lacks ? PyUnicode_Contains(w, rules[k].lacks) : 0;
+            if (has < 0 || lacks < 0)
+                goto fail;
+            if (has && !lacks && append_steal(out, PyUnicode_Replace(w, rules[k].old, rules[k].new_, -1)) < 0)
+                goto fail;
+        }
+        Py_ssize_t f = n > 1 ? PyUnicode_Find(w, s_rr, 1, n, 1) : -1;
+        if (f == -2)
+            goto fail;
+        if (f >= 0) {  /* w[0] + w[1:].replace("ڕ", "ر") */
+            PyObject *head = PyUnicode_Substring(w, 0, 1), *tail = PyUnicode_Substring(w, 1, n);
+            PyObject *rep = tail ? PyUnicode_Replace(tail, s_rr, s_r, -1) : NULL;
+            PyObject *v = head && rep ? PyUnicode_Concat(head, rep) : NULL;
+            Py_XDECREF(head);
+            Py_XDECREF(tail);
+            Py_XDECREF(rep);
+            if (append_steal(out, v) < 0)
+                goto fail;
+        }
+        return out;
+    }
+    Py_ssize_t f = n > 1 ? PyUnicode_Find(w, s_w, 1, n, 1) : -1;
+    if (f == -2)
+        goto fail;
+    if (f < 0)
+        return out;
+    Py_ssize_t i1 = PyUnicode_Find(w, s_ww, 0, n, 1), i2 = PyUnicode_Find(w, s_ww, 0, n, -1);
+    if (i1 == -2 || i2 == -2)
+        goto fail;
+    Py_ssize_t at[2] = {i1, i2 != i1 ? i2 : -1};
+    for (int k = 0; k < 2; k++) {  /* (find <= rfind: sorted) */
+        if (at[k] < 0)
+            continue;
+        PyObject *a = PyUnicode_Substring(w, 0, at[k]), *b = a ? PyUnicode_Substring(w, at[k] + 1, n) : NULL;
+        PyObject *v = b ? PyUnicode_Concat(a, b) : NULL;
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        if (append_steal(out, v) < 0)
+            goto fail;
+    }
+    /* w[0] + _SINGLE_W.sub("وو", w[1:]): a و with no و ۆ ێ ی ا ە before it (within w[1:]) and no
+     * و ا ە ێ ی ۆ after it is doubled */
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(2 * n));
+    if (buf == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    Py_ssize_t m = 0;
+    int changed = 0;
+    buf[m++] = PyUnicode_READ(kind, data, 0);
+    for (Py_ssize_t j = 1; j < n; j++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, j);
+        buf[m++] = c;
+        if (c != L_W)
+            continue;
+        if (j > 1) {
+            Py_UCS4 p = PyUnicode_READ(kind, data, j - 1);
+            if (p == L_W || p == L_O || p == L_EE || p == L_Y || p == L_A || p == L_E)
+                continue;
+        }
+        if (j + 1 < n) {
+            Py_UCS4 q = PyUnicode_READ(kind, data, j + 1);
+            if (q == L_W || q == L_A || q == L_E || q == L_EE || q == L_Y || q == L_O)
+                continue;
+        }
+        buf[m++] = L_W;
+        changed = 1;
+    }
+    if (changed) {
+        PyObject *v = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, m);
+        PyMem_Free(buf);
+        if (append_steal(out, v) < 0)
+            goto fail;
+    }
+    else
+        PyMem_Free(buf);
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyObject *
+readable_variants(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 2 || !PyUnicode_CheckExact(args[0]) || !PyLong_CheckExact(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "readable_variants(w: str, which: int)");
+        return NULL;
+    }
+    if (!light_ready || noun_tables == NULL || verb_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "readable_variants: call set_light_ends, set_noun_tables and "
+                        "set_verb_tables first");
+        return NULL;
+    }
+    long which = PyLong_AsLong(args[1]);
+    if (which == -1 && PyErr_Occurred())
+        return NULL;
+    if (which != 0 && which != 1) {
+        PyErr_SetString(PyExc_ValueError, "readable_variants: which must be 0 or 1");
+        return NULL;
+    }
+    PyObject *vs = respellings(args[0], (int)which);
+    if (vs == NULL)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        Py_DECREF(vs);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(vs); k++) {
+        PyObject *v = PyList_GET_ITEM(vs, k);
+        PyObject *ntab = noun_tables, *vtab = verb_tables;
+        if (ntab == NULL || vtab == NULL) {
+            PyErr_SetString(PyExc_RuntimeError, "readable_variants: the tables are gone");
+            goto fail;
+        }
+        Py_INCREF(ntab);
+        PyObject *nouns = noun_search(v, ntab);
+        Py_DECREF(ntab);
+        if (nouns == NULL)
+            goto fail;
+        int keep = PyList_GET_SIZE(nouns) > 0;
+        Py_ssize_t n = PyUnicode_GET_LENGTH(v);
+        int kind = PyUnicode_KIND(v);
+        const void *data = PyUnicode_DATA(v);
+        for (Py_ssize_t e = 4; e <= n && !keep; e++) {  /* has_light_end */
+            PyObject *value;
+            if (trie_walk(&trie_light, kind, data, e, 3, &value) == 3 && value != NULL)
+                keep = 1;
+        }
+        if (!keep) {
+            vtab = verb_tables;
+            if (vtab == NULL) {
+                Py_DECREF(nouns);
+                PyErr_SetString(PyExc_RuntimeError, "readable_variants: the tables are gone");
+                goto fail;
+            }
+            Py_INCREF(vtab);
+            PyObject *hits = verb_search(v, vtab);
+            Py_DECREF(vtab);
+            if (hits == NULL) {
+                Py_DECREF(nouns);
+                goto fail;
+            }
+            keep = PyList_GET_SIZE(hits) > 0;
+            Py_DECREF(hits);
+        }
+        for (int p = 0; p < 3 && !keep && n > 4; p++) {
+            Py_ssize_t t = PyUnicode_Tailmatch(v, proclitics[p], 0, n, -1);
+            if (t < 0) {
+                Py_DECREF(nouns);
+                goto fail;
+            }
+            keep = (int)t;
+        }
+        if (keep) {
+            PyObject *pair = PyTuple_Pack(2, v, nouns);
+            Py_DECREF(nouns);
+            if (append_steal(out, pair) < 0)
+                goto fail;
+        }
+        else
+            Py_DECREF(nouns);
+    }
+    Py_DECREF(vs);
+    return out;
+fail:
+    Py_DECREF(vs);
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* ---- the guess: morphology._guess_py in one call ---- */
+
+static PyObject *guess_tables;  /* set_guess_tables: (the _GUESS_KEYS memo, _guess_keys) */
+static PyObject *s_x, *seg_ez;  /* "X", (("ی", "EZ", "LGSPEC1"),) */
+
+static PyObject *
+set_guess_tables(PyObject *self, PyObject *tables)
+{
+    (void)self;
+    if (!PyTuple_CheckExact(tables) || PyTuple_GET_SIZE(tables) != 2 || !PyDict_CheckExact(PyTuple_GET_ITEM(tables, 0))
+        || !PyCallable_Check(PyTuple_GET_ITEM(tables, 1))) {
+        PyErr_SetString(PyExc_TypeError, "set_guess_tables: expected (dict memo, callable end -> keys)");
+        return NULL;
+    }
+    Py_INCREF(tables);
+    Py_XSETREF(guess_tables, tables);
+    Py_RETURN_NONE;
+}
+
+/* _make(stem, pos, "", (), stem, seg, True, cost): a guess */
+static PyObject *
+guess_make(PyObject *stem, PyObject *pos, PyObject *seg, double cost)
+{
+    Py_ssize_t sl = PyUnicode_GET_LENGTH(stem);
+    if (PyTuple_GET_SIZE(seg)) {
+        PyObject *s0 = PyTuple_GET_ITEM(seg, 0);
+        PyObject *t = PyTuple_Check(s0) && PyTuple_GET_SIZE(s0) ? PyTuple_GET_ITEM(s0, 0) : NULL;
+        if (t == NULL || !PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "guess: malformed suffix chain");
+            return NULL;
+        }
+        Py_ssize_t tl = PyUnicode_GET_LENGTH(t);
+        Py_UCS4 c0 = tl ? PyUnicode_READ_CHAR(t, 0) : 0;
+        Py_UCS4 last = sl ? PyUnicode_READ_CHAR(stem, sl - 1) : 0;
+        if (sl && last == L_E && (tl == 0 || c0 == L_K || c0 == L_W))
+            cost += 0.3;
+        else if (sl >= 2 && last == L_K && PyUnicode_READ_CHAR(stem, sl - 2) == L_E && tl >= 2 && c0 == L_A
+                 && PyUnicode_READ_CHAR(t, 1) == 0x0646)
+            cost += 0.5;
+    }
+    double score = ((0.2 - 0.08 * cost) + 0.0) + 0.001 * (double)sl;
+    PyObject *empty = PyTuple_New(0);
+    PyObject *c = empty ? Py_BuildValue("(dOOOOOOO)", score, stem, pos, str_empty, empty, stem, seg, Py_True) : NULL;
+    Py_XDECREF(empty);
+    return c;
+}
+
+static PyObject *
+guess(PyObject *self, PyObject *w)
+{
+    (void)self;
+    if (!PyUnicode_CheckExact(w)) {
+        PyErr_SetString(PyExc_TypeError, "guess: w must be a str");
+        return NULL;
+    }
+    if (noun_tables == NULL || guess_tables == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "guess: call set_noun_tables and set_guess_tables first");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    PyObject *tables = guess_tables, *value;
+    Py_INCREF(tables);
+    Py_ssize_t j = trie_walk(&trie_noun, kind, data, n, n, &value);  /* _chain_end(w, n) */
+    PyObject *end = PyUnicode_Substring(w, n - j, n), *keys = NULL, *best = NULL;
+    if (end == NULL)
+        goto done;
+    keys = PyDict_GetItemWithError(PyTuple_GET_ITEM(tables, 0), end);
+    if (keys != NULL)
+        Py_INCREF(keys);
+    else if (!PyErr_Occurred())
+        keys = PyObject_CallOneArg(PyTuple_GET_ITEM(tables, 1), end);
+    Py_DECREF(end);
+    if (keys == NULL)
+        goto done;
+    if (!PyTuple_Check(keys)) {
+        PyErr_SetString(PyExc_TypeError, "guess: the keys of an end must be a tuple");
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(keys); k++) {  /* the longest chain first */
+        PyObject *row = PyTuple_GET_ITEM(keys, k);
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 2 || !PyDict_Check(PyTuple_GET_ITEM(row, 1))) {
+            PyErr_SetString(PyExc_TypeError, "guess: malformed key row");
+            goto done;
+        }
+        Py_ssize_t klen = PyLong_AsSsize_t(PyTuple_GET_ITEM(row, 0));
+        if (klen == -1 && PyErr_Occurred())
+            goto done;
+        if (klen < 0 || klen > n) {
+            PyErr_SetString(PyExc_ValueError, "guess: malformed key length");
+            goto done;
+        }
+        Py_ssize_t i = n - klen;
+        if (i < 3)
+            continue;
+        Py_UCS4 last = PyUnicode_READ(kind, data, i - 1), prev = PyUnicode_READ(kind, data, i - 2);
+        int cls;
+        if (last == L_W && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_Y))
+            cls = 0;
+        else if (last == L_E)
+            cls = 2;
+        else if (last == L_Y)
+            cls = 3;
+        else if (last == L_W)
+            cls = 4;
+        else if (last == L_A || last == L_O || last == L_EE || last == L_WW)
+            cls = 1;
+        else
+            cls = 0;
+        PyObject *seg = PyDict_GetItemWithError(PyTuple_GET_ITEM(row, 1), str_cls[cls]);
+        if (seg == NULL) {
+            if (PyErr_Occurred())
+                goto done;
+            continue;
+        }
+        if (!PyTuple_Check(seg)) {
+            PyErr_SetString(PyExc_TypeError, "guess: malformed segmentation");
+            goto done;
+        }
+        /* _glide_ek(stem, w[i:]): ەک after a glide ی (but not ەکە، ەکان) */
+        if (klen >= 2 && PyUnicode_READ(kind, data, i) == L_E && last == L_Y
+            && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_W)
+            && PyUnicode_READ(kind, data, i + 1) == L_K) {
+            int ek_e = klen >= 3 && PyUnicode_READ(kind, data, i + 2) == L_E;
+            int ekan = klen >= 4 && PyUnicode_READ(kind, data, i + 2) == L_A && PyUnicode_READ(kind, data, i + 3) == 0x0646;
+            if (!ek_e && !ekan)
+                continue;
+        }
+        Py_INCREF(seg);
+        PyObject *stem = PyUnicode_Substring(w, 0, i);
+        if (stem != NULL)
+            best = guess_make(stem, str_noun, seg, (double)PyTuple_GET_SIZE(seg));
+        Py_XDECREF(stem);
+        Py_DECREF(seg);
+        goto done;
+    }
+    if (n >= 4 && PyUnicode_READ(kind, data, n - 1) == L_Y) {  /* بودجەی، مافخوازیی */
+        Py_UCS4 p = PyUnicode_READ(kind, data, n - 2);  /* in VOWELS ("اەۆێیوۊ") */
+        if (p == L_A || p == L_E || p == L_O || p == L_EE || p == L_Y || p == L_W || p == L_WW) {
+            PyObject *stem = PyUnicode_Substring(w, 0, n - 1);
+            if (stem != NULL)
+                best = guess_make(stem, str_noun, seg_ez, 1.5);
+            Py_XDECREF(stem);
+            goto done;
+        }
+    }
+    {
+        PyObject *empty = PyTuple_New(0);
+        if (empty != NULL)
+            best = guess_make(w, n ? str_noun : s_x, empty, 0.0);
+        Py_XDECREF(empty);
+    }
+done:
+    Py_XDECREF(keys);
+    Py_DECREF(tables);
+    return best;
+}
+
 static PyMethodDef methods[] = {
     {"noun_analyses", (PyCFunction)(void (*)(void))noun_analyses, METH_FASTCALL,
      "noun_analyses(w, lex=None): morphology._noun_analyses_py's candidates of a folded word."},
@@ -1201,6 +2812,22 @@ static PyMethodDef methods[] = {
     {"has_light_end", has_light_end, METH_O, "has_light_end(w): a light verb form's three-letter end stands at some position >= 1."},
     {"set_light_ends", set_light_ends, METH_O, "The three-letter ends of has_light_end, as a dict end -> True."},
     {"set_verb_tables", set_verb_tables, METH_O, "The tables of verb_hits (see morphology._compiled_verb_hits)."},
+    {"verb_analyses", (PyCFunction)(void (*)(void))verb_analyses, METH_FASTCALL,
+     "verb_analyses(w, lex=None): morphology._verb_analyses_py's candidates of a folded word."},
+    {"set_verb_analysis_tables", set_verb_analysis_tables, METH_O,
+     "The tables of verb_analyses (see morphology._compiled_verb_analyses)."},
+    {"compound", (PyCFunction)(void (*)(void))compound, METH_FASTCALL,
+     "compound(w, lex=None): morphology._compound_py's candidates of a folded word."},
+    {"set_compound_tables", set_compound_tables, METH_O,
+     "The tables of compound: (lexicon verb stems, the POS that take no suffix)."},
+    {"light_analyses", (PyCFunction)(void (*)(void))light_analyses, METH_FASTCALL,
+     "light_analyses(w, lex=None): morphology._light_analyses_py's candidates of a folded word."},
+    {"set_light_tables", set_light_tables, METH_O,
+     "The tables of light_analyses: (light nominals, their ends, short heads, lexicon nouns, verb stems)."},
+    {"readable_variants", (PyCFunction)(void (*)(void))readable_variants, METH_FASTCALL,
+     "readable_variants(w, which): morphology._readable_variants_py(w, which)."},
+    {"guess", guess, METH_O, "guess(w): morphology._guess_py(w)."},
+    {"set_guess_tables", set_guess_tables, METH_O, "The tables of guess: (the _GUESS_KEYS memo, _guess_keys)."},
     {"word_lemmas", (PyCFunction)(void (*)(void))word_lemmas, METH_FASTCALL, "word_lemmas(text, cache, table): (the words of text, each replaced by cache[word] where present; the positions of the others)."},
     {NULL, NULL, 0, NULL},
 };
@@ -1223,6 +2850,37 @@ PyInit__morph_c(void)
     if (str_empty == NULL && (str_empty = PyUnicode_InternFromString("")) == NULL)
         return NULL;
     if (str_yy == NULL && (str_yy = PyUnicode_FromString("\xDB\x8C\xDB\x8C")) == NULL)  /* یی */
+        return NULL;
+    static const struct { PyObject **slot; const char *text; } consts[] = {
+        {&s_prs, "PRS"}, {&s_pst, "PST"}, {&s_pstv, "PSTV"}, {&s_ipfv, "IPFV"}, {&s_sbjv, "SBJV"},
+        {&s_neg, "NEG"}, {&s_arg, "ARG"}, {&s_ind, "IND"}, {&s_pvb, "PVB"}, {&s_verb, "VERB"},
+        {&s_buun, "\xD8\xA8\xD9\x88\xD9\x88\xD9\x86"},  /* بوون */
+        {&s_dan, "\xD8\xAF\xD8\xA7\xD9\x86"},  /* دان */
+        {&s_da, "\xD8\xAF\xD8\xA7"},  /* دا */
+        {&s_caus, ";CAUS"}, {&s_cmp, "CMP"}, {&s_vptcp, "V.PTCP"}, {&s_vmsdr, "V.MSDR"},
+        {&s_al, "\xD8\xA7\xDA\xB5"},  /* اڵ */
+        {&s_la, "\xDA\xB5\xD8\xA7"},  /* ڵا */
+        {&s_h, "\xD9\x87"},  /* ه */
+        {&s_ee, "\xDB\x95"},  /* ە */
+        {&s_lye, "\xD9\x84\xD8\xA6\xDB\x95"},  /* لئە */
+        {&s_ll, "\xDA\xB5"},  /* ڵ */
+        {&s_r, "\xD8\xB1"},  /* ر */
+        {&s_rr, "\xDA\x95"},  /* ڕ */
+        {&s_w, "\xD9\x88"},  /* و */
+        {&s_ww, "\xD9\x88\xD9\x88"},  /* وو */
+        {&proclitics[0], "\xD9\x84\xDB\x95"},  /* لە */
+        {&proclitics[1], "\xD8\xA8\xDB\x95"},  /* بە */
+        {&proclitics[2], "\xD8\xA8\xDB\x86"},  /* بۆ */
+    };
+    for (size_t k = 0; k < sizeof(consts) / sizeof(consts[0]); k++) {
+        if (*consts[k].slot == NULL && (*consts[k].slot = PyUnicode_InternFromString(consts[k].text)) == NULL)
+            return NULL;
+    }
+    if (s_x == NULL && (s_x = PyUnicode_InternFromString("X")) == NULL)
+        return NULL;
+    if (seg_ez == NULL && (seg_ez = Py_BuildValue("((sss))", "\xDB\x8C", "EZ", "LGSPEC1")) == NULL)  /* ی */
+        return NULL;
+    if (seg_der == NULL && (seg_der = Py_BuildValue("((sss))", "\xDB\x8C", "DER", "")) == NULL)  /* ی */
         return NULL;
     PyObject *m = PyModule_Create(&module);
     if (m != NULL && PyModule_AddIntConstant(m, "VERSION", MORPH_C_VERSION) < 0) {

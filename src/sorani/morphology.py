@@ -662,11 +662,11 @@ def _compiled_noun_analyses(module: Any) -> Any:
     def agent(w: str, stem: str, weak: float) -> Cand | None:  # X + ی: the activity noun (rare)
         return _make(w, "N", "", (), stem, (("ی", "DER", ""),), False, -0.2 + weak) \
             if _agent_noun(stem, lex) else None
-    module.set_noun_tables((entries_of, keys_of, tails, agent, MAX_NOUN_CHAIN))
+    module.set_noun_tables((entries_of, keys_of, tails, agent, MAX_NOUN_CHAIN, (lex.verb_stems, lex.nouns)))
     return module.noun_analyses
 
 
-_MORPH_C_VERSION = 8  # must equal the VERSION sorani/_morph_c.c declares
+_MORPH_C_VERSION = 15  # must equal the VERSION sorani/_morph_c.c declares
 
 
 def _noun_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
@@ -777,6 +777,17 @@ def _chain_end_py(w: str, m: int) -> str:
 
 
 def _light_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """``_light_analyses_py``; at the first call this name is bound to ``_morph_c.light_analyses``
+    where it is built."""
+    def compiled(module: Any) -> Any:
+        _has_light_end("")  # (binds the light-end and noun searches: their tables)
+        _noun_analyses("", lex)
+        module.set_light_tables((_light_nominals(), _light_ends(), _SHORT_LIGHT_HEADS, lex.nouns, lex.verb_stems))
+        return module.light_analyses
+    return _bind("_light_analyses", _light_analyses_py, compiled)(w, lex)
+
+
+def _light_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
     """Nominal analyses whose stem is an open noun + light verb form (ڕوونکردنەوەیەک)."""
     out: list[Cand] = []
     n = len(w)
@@ -1039,6 +1050,27 @@ def _compiled_verb_hits(module: Any) -> Any:
 
 
 def _verb_analyses(w: str, lex: _Lexicon) -> list[Cand]:
+    """The verb analyses of the folded word ``w``.  At the first call this name is bound to the
+    search itself: the compiled one (``_morph_c.verb_analyses``) where it is built, else
+    ``_verb_analyses_py``."""
+    return _bind("_verb_analyses", _verb_analyses_py, _compiled_verb_analyses)(w, lex)
+
+
+def _compiled_verb_analyses(module: Any) -> Any:
+    """``_morph_c.verb_analyses`` given its tables (and the verb search's: ``_verb_hits``)."""
+    _verb_hits("")  # (binds the verb search: the module gets its tables)
+    lex = _lexicon()
+    module.set_verb_analysis_tables((lex.verb_rank, lex.compounds, _affix_preverbs(), _LIGHT_VERBS,
+                                     _SHORT_LIGHT_HEADS, lex.nouns, lex.verb_stems, lex.causative, _FEATS,
+                                     _OPEN_PVB, _VERB_HEADS, _verb_prefix_flags(), _verb_prefix_tails(),
+                                     lex.preverbs, VOWELS))
+    return module.verb_analyses
+
+
+def _verb_analyses_py(w: str, lex: _Lexicon) -> list[Cand]:
+    """A verb stem of the lexicon after [preverb or noun] + a verb prefix chain and before a verb
+    suffix chain: for each such split, stem entry and prefix chain, the cheapest valid suffix
+    chain's candidate."""
     out: list[Cand] = []
     hits = _verb_hits(w)
     if not hits:
@@ -1159,7 +1191,7 @@ def _verb_head_splits(head: str, lex: _Lexicon) -> tuple[tuple[list[tuple[Any, .
         if pre and not (pre in preverbs or pre in nouns):
             continue
         out.append((row[0], pre, row[1], row[2]))
-    if len(_VERB_HEADS) >= 100_000:
+    if len(_VERB_HEADS) >= 100_000:  # (as _morph_c.c's VERB_HEADS_MAX)
         _VERB_HEADS.clear()
     splits = _VERB_HEADS[head] = tuple(out)
     return splits
@@ -1191,6 +1223,16 @@ def _affix_preverbs() -> frozenset[str]:
 
 
 def _guess(w: str) -> Cand:
+    """``_guess_py``; at the first call this name is bound to ``_morph_c.guess`` where it is
+    built."""
+    def compiled(module: Any) -> Any:
+        _noun_analyses("", _lexicon())  # (binds the noun search: the module gets its tables)
+        module.set_guess_tables((_GUESS_KEYS, _guess_keys))
+        return module.guess
+    return _bind("_guess", _guess_py, compiled)(w)
+
+
+def _guess_py(w: str) -> Cand:
     """Best guess for a word with no lexicon analysis: strip a suffix chain only when it contains
     an unambiguous morpheme (article, indefinite, postposition, یش) and leaves ≥ 3 letters."""
     n = len(w)
@@ -1300,6 +1342,17 @@ def _head_lengths(w: str, lo: int, hi: int) -> list[int]:
 
 
 def _compound(w: str, lex: _Lexicon) -> list[Cand]:
+    """``_compound_py``; at the first call this name is bound to ``_morph_c.compound`` where it is
+    built."""
+    def compiled(module: Any) -> Any:
+        _head_lengths("\u0626\u0627\u0648", 3, 3)  # (binds the head and noun searches: their tables)
+        _noun_analyses("", lex)
+        module.set_compound_tables((lex.verb_stems, _NO_SUFFIX_POS))
+        return module.compound
+    return _bind("_compound", _compound_py, compiled)(w, lex)
+
+
+def _compound_py(w: str, lex: _Lexicon) -> list[Cand]:
     """A compound of two lexicon words, the second one inflected: نیشتمان + پەروەری،
     مێژوو + نووسەکان; or a noun + a present stem (agent nouns: ڕۆژنامە + نووس).  Only for words
     with no other analysis; at most 10 split points are tried."""
@@ -1356,13 +1409,13 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
         for c in _noun_analyses(w[2:], lex) or _light_analyses(w[2:], lex):
             found.append((c[0] - 0.1,) + c[1:4] + (pre + c[4],) + c[5:])
     if variants and not found and len(w) <= MAX_FALLBACK:
-        found = _respelled(w, _variants(w))
+        found = _respelled(w, _readable_variants(w, 0))
         if found:
             return found
     if variants and len(w) <= MAX_FALLBACK and (not found or _weak_only(found)):
         found = _compound(w, lex) or _derived(w, lex) or found
     if not found and variants and len(w) <= MAX_FALLBACK:
-        found = _respelled(w, _w_variants(w))
+        found = _respelled(w, _readable_variants(w, 1))
         if found:
             return found
     if not found:  # (a respelling's guess is never used: skip it)
@@ -1374,14 +1427,36 @@ def _analyze_folded(w: str, variants: bool = True, nouns: list[Cand] | None = No
     return tuple(found)
 
 
-def _respelled(w: str, variants: list[str]) -> tuple[Cand, ...]:
-    """The best lexicon analysis of the first respelling of ``w`` that has one (or ())."""
+def _readable_variants(w: str, which: int) -> list[tuple[str, list[Cand]]]:
+    """``_readable_variants_py``; at the first call this name is bound to
+    ``_morph_c.readable_variants`` where it is built."""
+    def compiled(module: Any) -> Any:
+        _has_light_end("")  # (binds the light-end, noun and verb searches: their tables)
+        _noun_analyses("", _lexicon())
+        _verb_hits("")
+        return module.readable_variants
+    return _bind("_readable_variants", _readable_variants_py, compiled)(w, which)
+
+
+def _readable_variants_py(w: str, which: int) -> list[tuple[str, list[Cand]]]:
+    """The respellings of ``w`` (``_variants`` for ``which`` 0, else ``_w_variants``) that have
+    some reading, each with its noun analyses: the others (most) would give no analysis
+    (``_analyze_folded(v, False)`` is () for them)."""
     lex = _lexicon()
-    for v in variants:
+    out = []
+    for v in (_variants(w) if which == 0 else _w_variants(w)):
         nouns = _noun_analyses(v, lex)
         if not nouns and not _has_light_end(v) and not _verb_hits(v) \
                 and not (len(v) > 4 and v.startswith(_PROCLITICS)):
-            continue  # (most respellings) no reading: ``_analyze_folded(v, False)`` would give ()
+            continue
+        out.append((v, nouns))
+    return out
+
+
+def _respelled(w: str, variants: list[tuple[str, list[Cand]]]) -> tuple[Cand, ...]:
+    """The best lexicon analysis of the first respelling of ``w`` that has one (or ()), among
+    ``variants`` (respellings with some reading and their noun analyses, in order)."""
+    for v, nouns in variants:
         res = _analyze_folded(v, False, nouns)
         if res and not res[0][7]:
             c = res[0]
@@ -1439,6 +1514,12 @@ def _best(word: str) -> Cand | None:
     if best is not _MISSING:
         _BEST[word] = best  # type: ignore[assignment]
         return best  # type: ignore[return-value]
+    best = _BEST[word] = _BEST_FOLDED[w] = _best_of_folded(w, word)
+    return best
+
+
+def _best_of_folded(w: str, word: str) -> Cand | None:
+    """``_best(word)`` computed (no memo), ``w`` being ``fold(word)``."""
     best = None
     nouns = None
     if not _READY:
@@ -1464,8 +1545,30 @@ def _best(word: str) -> Cand | None:
     if best is None:
         cands = _analyze_folded(w, nouns=nouns) if nouns is not None else _candidates(word)
         best = cands[0] if cands else None
-    _BEST[word] = _BEST_FOLDED[w] = best
     return best
+
+
+# folded form -> the lemma of its best analysis (None: it has none), for ``lemmatize_text``: strings
+# only, where ``_BEST_FOLDED`` keeps candidates (tuples the cyclic collector would walk again and again)
+_FOLDED_LEMMAS: dict[str, str | None] = {}
+
+
+def _new_lemma(word: str) -> str:
+    """The lemma of a word (``_best(word)[1]``, or the word when it has no analysis) for
+    ``lemmatize_text``, which keeps it in ``_LEMMAS``."""
+    best = _BEST.get(word, _MISSING)
+    if best is not _MISSING:  # (analysed through ``lemmatize`` or ``is_known`` first)
+        return best[1] if best else word  # type: ignore[index]
+    w = _fold_fast(word)
+    if w is None:
+        w = fold(word)
+    lemma = _FOLDED_LEMMAS.get(w, _MISSING)
+    if lemma is _MISSING:
+        best = _BEST_FOLDED.get(w, _MISSING)
+        if best is _MISSING:
+            best = _best_of_folded(w, word)
+        lemma = _FOLDED_LEMMAS[w] = best[1] if best else None  # type: ignore[index]
+    return word if lemma is None else lemma  # type: ignore[return-value]
 
 
 _MISSING = object()
@@ -1579,13 +1682,13 @@ def lemmatize_text(text: str) -> list[str]:
             return out
         if len(_LEMMAS) + len(missing) > _LEMMA_CACHE_MAX:
             _LEMMAS.clear()
+            _FOLDED_LEMMAS.clear()
         with no_cycle_collection():  # (the analysis makes no reference cycles)
             for i in missing:
                 w = out[i]
                 lemma = _LEMMAS.get(w)
                 if lemma is None:
-                    best = _best(w)
-                    lemma = _LEMMAS[w] = best[1] if best else w
+                    lemma = _LEMMAS[w] = _new_lemma(w)
                 out[i] = lemma
         return out
     return _lemmatize_text_py(text)
@@ -1600,11 +1703,11 @@ def _lemmatize_text_py(text: str) -> list[str]:
     new = set(words).difference(_LEMMAS)
     if len(_LEMMAS) + len(new) > _LEMMA_CACHE_MAX:
         _LEMMAS.clear()
+        _FOLDED_LEMMAS.clear()
         new = set(words)
     with no_cycle_collection():  # (the analysis makes no reference cycles)
         for w in new:
-            best = _best(w)
-            _LEMMAS[w] = best[1] if best else w
+            _LEMMAS[w] = _new_lemma(w)
     return list(map(_LEMMAS.__getitem__, words))
 
 
