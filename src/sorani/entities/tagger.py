@@ -1148,6 +1148,31 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return _find_entities(text, words, model)
 
 
+_GLUED_PREFIXES = tuple(fold_key(x) for x in ("لە", "بە", "بۆ", "کە", "و"))
+_GLUED: dict[frozenset[str], Any] = {}
+
+
+def _glued_heads_rx(heads: frozenset[str]) -> Any:
+    """A regex finding, among the keys of a text (one a line), those ending in a preposition or
+    conjunction written on one of ``heads`` that has the ezafe (لەپەرلەمانی, دەرەوەلەپەرلەمانی)."""
+    got = _GLUED.get(heads)
+    if got is None:
+        alt = "|".join(sorted((re.escape(h) for h in heads if h.endswith("ی")), key=len, reverse=True))
+        pre = "|".join(map(re.escape, _GLUED_PREFIXES))
+        got = _GLUED[heads] = re.compile(f"^[^\n]*(?:{pre})(?:{alt})$", re.M)
+    return got
+
+
+def _glued_cut(w: Word, heads: frozenset[str]) -> int:
+    """Code points of ``w`` before the head of ``heads`` it ends with, after a glued preposition
+    (or conjunction) that is not followed by a ZWNJ; 0 if none."""
+    f = w.f
+    for m in range(max(1, len(f) - 24), len(f) - 1):
+        if f[m] != "\u200c" and fold_key(f[:m]).endswith(_GLUED_PREFIXES) and fold_key(f[m:]) in heads:
+            return m
+    return 0
+
+
 def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
@@ -1215,10 +1240,18 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         return j < n and words[j].kind == "word" and (words[j].key in gnames or _unknown(words[j], common))
 
     # organisation heads: ORG-HEAD (ezafe words) (LOC|ORG|unknown name)
-    for i in at_keys.positions(org_heads):
+    glued_heads = frozenset(_glued_heads_rx(org_heads).findall(at_keys.blob)) - org_heads
+    for i in at_keys.positions(org_heads, glued_heads) if glued_heads else at_keys.positions(org_heads):
         w = words[i]
-        if w.kind != "word" or w.key not in org_heads or spans.owner[i] >= 0:
+        if w.kind != "word" or spans.owner[i] >= 0:
             continue
+        if w.key not in org_heads:  # a preposition written on the head: لەپەرلەمانی عێراق
+            if w.key not in glued_heads:
+                continue
+            cut = _glued_cut(w, org_heads)
+            if not cut:
+                continue
+            w = Word(w.start + cut, w.end, w.f[cut:])
         if w.key == _K_CENTRE and w.f.endswith("یی"):
             continue  # ناوەندیی: "central"
         if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
@@ -1284,7 +1317,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             nxt_noun = j + 1 < n and words[j + 1].kind == "word" and not _verb_like(words[j + 1].key) \
                 and not _is_speech_key(words[j + 1].key)
             spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None, "rule")
-        elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp):
+        elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp
+                                                  or w.start > words[i].start):
             # ئەنجومەنی سەوزی چیا، ڕێکخراوی مافی مرۆڤ: an ezafe chain closed by the end of the phrase
             j = i + 1
             while j < n and j < i + 5 and words[j].kind == "word" and words[j].key not in stp \
