@@ -1332,6 +1332,56 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                          or words[j + 1].key.startswith(_K_LE) and len(words[j + 1].key) > 3):  # … لەدژی
                 spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
 
+    # the ezafe chain of an ORG found by its head runs on while its words carry the ezafe and ends at
+    # the first word without it (بەڕێوەبەرایەتی گشتیی کەشناسی); a dash joins two ezafe words
+    # (ناوەندی زانستی - فەرهەنگی X); "A و Bی C" is one name (ئیدارەی فەرهەنگ و ئیرشادی پاوە)
+    def chain_word(j: int) -> bool:
+        wj = words[j]
+        return wj.kind == "word" and spans.owner[j] < 0 and not _verb_like(wj.key) \
+            and (wj.key not in stp or wj.key in loc_heads)
+
+    for item in list(spans.items):
+        if item[4] != "ORG" or item[6] != "rule" or item[1] - item[0] > 6:
+            continue
+        h = item[0]
+        if words[h].key not in org_heads and words[h].key not in glued_heads or not words[h].f.endswith("ی"):
+            continue
+        j, got = h + 1, None
+        while j < n and j <= h + 8:
+            s = spans.at(j)
+            if s is not None and s is not item:
+                if s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                    got = (s[1], s[3])
+                break
+            if s is None and not chain_word(j):
+                break
+            wj = words[j]
+            if wj.f.endswith("ی"):
+                if j + 2 < n and words[j + 1].f in ("-", "–") and words[j + 2].kind == "word":
+                    j += 2
+                    continue
+                if j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp \
+                        and words[j + 1].key not in loc_heads:
+                    got = (j, wj.start + _trim_clitics(wj, keep_i=True))  # کەشناسی، : the word's own ی
+                    break
+                j += 1
+                continue
+            if wj.key in gnames and j + 1 < n and chain_word(j + 1) and known_or_unknown(j + 1) \
+                    and not words[j + 1].f.endswith("ی"):
+                j += 1  # named after a person: ناوەندی کلتور و هونەری محەمەد شێخۆ
+                wj = words[j]
+            if j + 3 < n and words[j + 1].key == "و" and chain_word(j + 2) and words[j + 2].f.endswith("ی") \
+                    and words[j + 2].key not in loc_heads \
+                    and (chain_word(j + 3) or spans.at(j + 3) is not None and spans.at(j + 3)[4] in ("LOC", "ORG")):
+                j += 2
+                continue
+            if wj.key[:2] in (_K_LE, _K_BE) and wj.key[2:] in common:
+                break  # a preposition written on a common word (بەمردوو) starts the next phrase
+            got = (j, wj.start + _trim_clitics(wj, keep_i=True))
+            break
+        if got is not None and got[0] > item[1]:
+            spans.add(h, got[0], item[2], got[1], "ORG", item[5], "rule", replace=True)
+
     # a body followed by its place (or parent body) in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
     for item in list(spans.items):
         if item[4] != "ORG":
