@@ -1044,6 +1044,7 @@ def _month_number(w: Word) -> bool:
 
 
 _DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
+_DEMONSTRATIVES_GLUED = frozenset(fold_key(x) for x in ("لەم", "لەو", "بەم", "بەو", "بۆم", "بۆو"))
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
 _K_SHEMME = fold_key("شەممە")
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
@@ -1655,6 +1656,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 label = "LOC"
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
+    def surname_common(j: int) -> bool:
+        wj = words[j] if j < n else None
+        return wj is not None and wj.kind == "word" and spans.owner[j] < 0 and wj.key in common \
+            and wj.key not in stp and len(wj.key) >= 3 and not _verb_like(wj.key) and wj.key[-1] != "ی" \
+            and not wj.key.endswith(_DEFINITE_ENDS) and not wj.key.endswith(_INDEF_ENDS) \
+            and not (wj.key[:2] in (_K_LE, _K_BE) and wj.key[2:] in common)
+
+    def phrase_end(j: int) -> bool:  # (not any verb: باس بکەم, گەورە بوو are compound verbs)
+        return j >= n or words[j].kind == "punct" or words[j].key in stp \
+            or words[j].key[:2] == _K_LE and len(words[j].key) > 3
+
     # given name + following name-like words: محەمەد X Y
     for i in at_keys.positions(gnames):
         if words[i].kind == "word" and spans.owner[i] < 0:
@@ -1664,6 +1676,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
+            if k == i + 1 and surname_common(k) and phrase_end(k + 1) \
+                    and not (i >= 1 and (words[i - 1].key in _DEMONSTRATIVES
+                                         or words[i - 1].key in _DEMONSTRATIVES_GLUED
+                                         or words[i - 1].kind == "word" and words[i - 1].key not in stp
+                                         and spans.owner[i - 1] < 0 and known_or_unknown(i - 1))) \
+                    and (words[i].key not in common or i == 0 or words[i - 1].kind == "punct"
+                         or words[i - 1].key in honorifics or words[i - 1].key in titles_1):
+                k += 1  # a surname that is also a common word, closing the phrase: جەمال بابان ساڵی …
             alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
