@@ -1659,7 +1659,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     def surname_common(j: int) -> bool:
         wj = words[j] if j < n else None
         return wj is not None and wj.kind == "word" and spans.owner[j] < 0 and wj.key in common \
-            and wj.key not in stp and len(wj.key) >= 3 and not _verb_like(wj.key) and wj.key[-1] != "ی" \
+            and wj.key not in stp and wj.key not in _DEMONSTRATIVES_GLUED and len(wj.key) >= 3 \
+            and not _verb_like(wj.key) and wj.key[-1] != "ی" \
             and not wj.key.endswith(_DEFINITE_ENDS) and not wj.key.endswith(_INDEF_ENDS) \
             and not (wj.key[:2] in (_K_LE, _K_BE) and wj.key[2:] in common)
 
@@ -1676,7 +1677,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
-            if k == i + 1 and surname_common(k) and phrase_end(k + 1) \
+            if k <= i + 2 and surname_common(k) and phrase_end(k + 1) \
                     and not (i >= 1 and (words[i - 1].key in _DEMONSTRATIVES
                                          or words[i - 1].key in _DEMONSTRATIVES_GLUED
                                          or words[i - 1].kind == "word" and words[i - 1].key not in stp
