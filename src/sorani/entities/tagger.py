@@ -1044,6 +1044,7 @@ def _month_number(w: Word) -> bool:
 
 
 _DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
+_QUOTE_MARKS = frozenset('"«»“”\'')
 _DEMONSTRATIVES_GLUED = frozenset(fold_key(x) for x in ("لەم", "لەو", "بەم", "بەو", "بۆم", "بۆو"))
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
 _K_SHEMME = fold_key("شەممە")
@@ -1341,12 +1342,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         return wj.kind == "word" and spans.owner[j] < 0 and not _verb_like(wj.key) \
             and (wj.key not in stp or wj.key in loc_heads)
 
-    for item in list(spans.items):
-        if item[4] != "ORG" or item[6] != "rule" or item[1] - item[0] > 6:
-            continue
-        h = item[0]
-        if words[h].key not in org_heads and words[h].key not in glued_heads or not words[h].f.endswith("ی"):
-            continue
+    def ezafe_chain(h: int, item: Any) -> tuple[int, int] | None:
+        """(last word, end offset) of the ezafe chain after the head at ``h``, None if it does not close."""
         j, got = h + 1, None
         while j < n and j <= h + 8:
             s = spans.at(j)
@@ -1363,6 +1360,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     continue
                 if j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp \
                         and words[j + 1].key not in loc_heads:
+                    if j + 1 < n and words[j + 1].key in org_heads:
+                        break  # (… ژیانەوەی یەکێتیی کورد: the name goes on into another body)
                     got = (j, wj.start + _trim_clitics(wj, keep_i=True))  # کەشناسی، : the word's own ی
                     break
                 j += 1
@@ -1380,8 +1379,39 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 break  # a preposition written on a common word (بەمردوو) starts the next phrase
             got = (j, wj.start + _trim_clitics(wj, keep_i=True))
             break
+        return got
+
+    for item in list(spans.items):
+        if item[4] != "ORG" or item[6] != "rule" or item[1] - item[0] > 6:
+            continue
+        h = item[0]
+        if words[h].key not in org_heads and words[h].key not in glued_heads or not words[h].f.endswith("ی"):
+            continue
+        got = ezafe_chain(h, item)
         if got is not None and got[0] > item[1]:
             spans.add(h, got[0], item[2], got[1], "ORG", item[5], "rule", replace=True)
+
+    # a head with no name found after it names a body when two or more words follow it in ezafe and the
+    # chain closes before a boundary: لیژنەی باڵای هەڵبژاردن، کۆمسیۆنی باڵای سەربەخۆی هەڵبژاردنەکان
+    for h in at_keys.positions(org_heads):
+        wh = words[h]
+        if spans.owner[h] >= 0 or not wh.f.endswith("ی") or h >= 1 and (
+                words[h - 1].key in _DEMONSTRATIVES or words[h - 1].key in _DEMONSTRATIVES_GLUED
+                or words[h - 1].kind == "num" or words[h - 1].key in org_heads):
+            continue
+        got = ezafe_chain(h, None)
+        if got is None or got[0] < h + 2 or any(spans.owner[x] >= 0 for x in range(h + 1, got[0] + 1)):
+            continue
+        last, nxt = words[got[0]], got[0] + 1
+        if nxt < n and not (words[nxt].kind == "punct" and words[nxt].f not in _QUOTE_MARKS
+                            or words[nxt].key in stp and words[nxt].key != "و"
+                            or words[nxt].key[:2] == _K_LE and len(words[nxt].key) > 3):
+            continue  # the phrase goes on (واژۆ کرد, هێزە زەوینییەکان, گۆڤاری ئەدەبی و فارسی "X")
+        if last.key.endswith(_INDEF_ENDS) or any(
+                words[x].key in loc_heads or _DEFINITE_ENDS[2] in words[x].key or words[x].key.endswith(_DEFINITE_I)
+                for x in range(h + 1, got[0] + 1)):
+            continue  # (ەکە, ەکانی: a known, common referent; شاری X: a place, found by its own rule)
+        spans.add(h, got[0], wh.start, got[1], "ORG", None, "rule")
 
     # a body followed by its place (or parent body) in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
     for item in list(spans.items):
