@@ -930,8 +930,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     def after_year(k: int) -> int:
         if k < n and words[k].key == "ی" and glued(k - 1, k) and k + 1 < n and _era(words[k + 1], eras):
             return k + 2
-        if k < n and _era(words[k], eras):
-            return k + 1
+        if k < n and _era(words[k], eras) and not (k + 1 < n and words[k + 1].key.startswith(_K_LAST)):
+            return k + 1  # (ساڵی 2013 کۆچی دوایی کرد: "passed away", no era)
         return k
 
     starts: list[int] | None = None
@@ -1044,6 +1044,7 @@ def _month_number(w: Word) -> bool:
 
 
 _DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
+_K_LAST = fold_key("دوای")  # کۆچی دوایی: death
 _QUOTE_MARKS = frozenset('"«»“”\'')
 _DEMONSTRATIVES_GLUED = frozenset(fold_key(x) for x in ("لەم", "لەو", "بەم", "بەو", "بۆم", "بۆو"))
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
