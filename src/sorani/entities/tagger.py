@@ -1597,7 +1597,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
         if k.startswith(_K_LE) and len(k) > 4 and k not in gnames and not _unknown_key(k[len(_K_LE):], common):
             return False  # لەیادی, لەبارەی: لە glued to a common word
-        return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
+        return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5 \
+            or base is not k and k.endswith(_NAME_CLITICS[:2])  # an unknown name + ەوە: چەلیکەوە
 
     openers: set[int] = set()
     for mark in ('"', "'"):
