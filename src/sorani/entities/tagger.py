@@ -1044,6 +1044,7 @@ def _month_number(w: Word) -> bool:
 
 
 _DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
+_SON_OF = frozenset(fold_key(x) for x in ("کوڕی", "کچی"))
 _K_LAST = fold_key("دوای")  # کۆچی دوایی: death
 _QUOTE_MARKS = frozenset('"«»“”\'')
 _DEMONSTRATIVES_GLUED = frozenset(fold_key(x) for x in ("لەم", "لەو", "بەم", "بەو", "بۆم", "بۆو"))
@@ -1746,6 +1747,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if k <= j and any(words[x].key in gnames or known_or_unknown(x) for x in range(k, j + 1)) \
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp):
                 spans.add(k, j, words[k].start, words[j].end, "PER", None, "rule")
+            elif k > j and words[i].key in _SON_OF and words[j].f[-1:] == "ی" and words[j].key[:-1] in gnames \
+                    and (j == 0 or words[j - 1].kind == "punct" or words[j - 1].key in stp):
+                spans.add(j, j, words[j].start, words[j].end - 1, "PER", None, "rule")  # هێمنی کوڕی ئەحمەد
 
     # form fields: ناو و پاشناو: X ، نازناو: X ، ناوی باوک: X
     for i in at_keys.positions((":",)):
