@@ -1657,8 +1657,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if wb.key == "و" and b < i - 1:
                 continue  # گۆڤاری فەرهەنگیی ئەدەبی و فارسی "X"
             if wb.kind != "word" and wb.f not in ("-", "–") or wb.kind == "word" and (
-                    wb.key in stp or _verb_like(wb.key) or not wb.f.endswith(("ی", "یی"))):
-                return -1
+                    wb.key in stp or not wb.f.endswith(("ی", "یی"))):
+                return -1  # (a modifier in ی is no verb here: پارتی دەسەڵاتداری "X")
         return -1
 
     for i in at_keys.positions(('"', "«", "“", "'")):
