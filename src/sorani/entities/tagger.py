@@ -1172,7 +1172,7 @@ def _glued_cut(w: Word, heads: frozenset[str]) -> int:
     (or conjunction) that is not followed by a ZWNJ; 0 if none."""
     f = w.f
     for m in range(max(1, len(f) - 24), len(f) - 1):
-        if f[m] != "\u200c" and fold_key(f[:m]).endswith(_GLUED_PREFIXES) and fold_key(f[m:]) in heads:
+        if f[m] != "\u200c" and fold_key(f[max(0, m - 4):m]).endswith(_GLUED_PREFIXES) and fold_key(f[m:]) in heads:
             return m
     return 0
 
