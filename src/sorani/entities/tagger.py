@@ -1974,6 +1974,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             item[0], item[2] = i0 - 1, words[i0 - 1].start
             spans.owner[i0 - 1] = spans.owner[i0]
 
+    # the agent clitic یان on the last name of a person before a past verb: … ئیبیشیان ڕفاند
+    for item in spans.items:
+        i1 = item[1]
+        if item[4] != "PER" or item[6] != "rule" or i1 <= item[0] or i1 + 1 >= n or item[3] != words[i1].end:
+            continue
+        wl, nxt = words[i1], words[i1 + 1]
+        if wl.f.endswith("یان") and len(wl.f) >= 6 and nxt.kind == "word" and _verb_like(nxt.key) \
+                and nxt.key not in stp and not _is_speech_key(nxt.key) and not nxt.key.startswith(_VERB_START[:3]) \
+                and _unknown_key(wl.key[:-3], common):
+            item[3] = wl.end - 3
+
     _propagate(words, spans, text)
     out = []
     for i0, i1, start, end, label, entry, how in spans.items:
