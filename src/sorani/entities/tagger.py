@@ -939,8 +939,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     def after_year(k: int) -> int:
         if k < n and words[k].key == "ی" and glued(k - 1, k) and k + 1 < n and _era(words[k + 1], eras):
             return k + 2
-        if k < n and _era(words[k], eras):
-            return k + 1
+        if k < n and _era(words[k], eras) and not (k + 1 < n and words[k + 1].key.startswith(_K_LAST)):
+            return k + 1  # (ساڵی 2013 کۆچی دوایی کرد: "passed away", no era)
         return k
 
     starts: list[int] | None = None
@@ -1053,6 +1053,10 @@ def _month_number(w: Word) -> bool:
 
 
 _DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
+_SON_OF = frozenset(fold_key(x) for x in ("کوڕی", "کچی"))
+_K_LAST = fold_key("دوای")  # کۆچی دوایی: death
+_QUOTE_MARKS = frozenset('"«»“”\'')
+_DEMONSTRATIVES_GLUED = frozenset(fold_key(x) for x in ("لەم", "لەو", "بەم", "بەو", "بۆم", "بۆو"))
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
 _K_SHEMME = fold_key("شەممە")
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
@@ -1157,6 +1161,31 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return _find_entities(text, words, model)
 
 
+_GLUED_PREFIXES = tuple(fold_key(x) for x in ("لە", "بە", "بۆ", "کە", "و"))
+_GLUED: dict[frozenset[str], Any] = {}
+
+
+def _glued_heads_rx(heads: frozenset[str]) -> Any:
+    """A regex finding, among the keys of a text (one a line), those ending in a preposition or
+    conjunction written on one of ``heads`` that has the ezafe (لەپەرلەمانی, دەرەوەلەپەرلەمانی)."""
+    got = _GLUED.get(heads)
+    if got is None:
+        alt = "|".join(sorted((re.escape(h) for h in heads if h.endswith("ی")), key=len, reverse=True))
+        pre = "|".join(map(re.escape, _GLUED_PREFIXES))
+        got = _GLUED[heads] = re.compile(f"^[^\n]*(?:{pre})(?:{alt})$", re.M)
+    return got
+
+
+def _glued_cut(w: Word, heads: frozenset[str]) -> int:
+    """Code points of ``w`` before the head of ``heads`` it ends with, after a glued preposition
+    (or conjunction) that is not followed by a ZWNJ; 0 if none."""
+    f = w.f
+    for m in range(max(1, len(f) - 24), len(f) - 1):
+        if f[m] != "\u200c" and fold_key(f[max(0, m - 4):m]).endswith(_GLUED_PREFIXES) and fold_key(f[m:]) in heads:
+            return m
+    return 0
+
+
 def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
@@ -1224,10 +1253,18 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         return j < n and words[j].kind == "word" and (words[j].key in gnames or _unknown(words[j], common))
 
     # organisation heads: ORG-HEAD (ezafe words) (LOC|ORG|unknown name)
-    for i in at_keys.positions(org_heads):
+    glued_heads = frozenset(_glued_heads_rx(org_heads).findall(at_keys.blob)) - org_heads
+    for i in at_keys.positions(org_heads, glued_heads) if glued_heads else at_keys.positions(org_heads):
         w = words[i]
-        if w.kind != "word" or w.key not in org_heads or spans.owner[i] >= 0:
+        if w.kind != "word" or spans.owner[i] >= 0:
             continue
+        if w.key not in org_heads:  # a preposition written on the head: لەپەرلەمانی عێراق
+            if w.key not in glued_heads:
+                continue
+            cut = _glued_cut(w, org_heads)
+            if not cut:
+                continue
+            w = Word(w.start + cut, w.end, w.f[cut:])
         if w.key == _K_CENTRE and w.f.endswith("یی"):
             continue  # ناوەندیی: "central"
         if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
@@ -1293,7 +1330,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             nxt_noun = j + 1 < n and words[j + 1].kind == "word" and not _verb_like(words[j + 1].key) \
                 and not _is_speech_key(words[j + 1].key)
             spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None, "rule")
-        elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp):
+        elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp
+                                                  or w.start > words[i].start):
             # ئەنجومەنی سەوزی چیا، ڕێکخراوی مافی مرۆڤ: an ezafe chain closed by the end of the phrase
             j = i + 1
             while j < n and j < i + 5 and words[j].kind == "word" and words[j].key not in stp \
@@ -1306,6 +1344,85 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                          or _verb_like(words[j + 1].key)
                          or words[j + 1].key.startswith(_K_LE) and len(words[j + 1].key) > 3):  # … لەدژی
                 spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+
+    # the ezafe chain of an ORG found by its head runs on while its words carry the ezafe and ends at
+    # the first word without it (بەڕێوەبەرایەتی گشتیی کەشناسی); a dash joins two ezafe words
+    # (ناوەندی زانستی - فەرهەنگی X); "A و Bی C" is one name (ئیدارەی فەرهەنگ و ئیرشادی پاوە)
+    def chain_word(j: int) -> bool:
+        wj = words[j]
+        return wj.kind == "word" and spans.owner[j] < 0 and not _verb_like(wj.key) \
+            and (wj.key not in stp or wj.key in loc_heads)
+
+    def ezafe_chain(h: int, item: Any) -> tuple[int, int] | None:
+        """(last word, end offset) of the ezafe chain after the head at ``h``, None if it does not close."""
+        j, got = h + 1, None
+        while j < n and j <= h + 8:
+            s = spans.at(j)
+            if s is not None and s is not item:
+                if s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                    got = (s[1], s[3])
+                break
+            if s is None and not chain_word(j):
+                break
+            wj = words[j]
+            if wj.f.endswith("ی"):
+                if j + 2 < n and words[j + 1].f in ("-", "–") and words[j + 2].kind == "word":
+                    j += 2
+                    continue
+                if j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp \
+                        and words[j + 1].key not in loc_heads:
+                    if j + 1 < n and words[j + 1].key in org_heads:
+                        break  # (… ژیانەوەی یەکێتیی کورد: the name goes on into another body)
+                    got = (j, wj.start + _trim_clitics(wj, keep_i=True))  # کەشناسی، : the word's own ی
+                    break
+                j += 1
+                continue
+            if wj.key in gnames and j + 1 < n and chain_word(j + 1) and known_or_unknown(j + 1) \
+                    and not words[j + 1].f.endswith("ی"):
+                j += 1  # named after a person: ناوەندی کلتور و هونەری محەمەد شێخۆ
+                wj = words[j]
+            if j + 3 < n and words[j + 1].key == "و" and chain_word(j + 2) and words[j + 2].f.endswith("ی") \
+                    and words[j + 2].key not in loc_heads \
+                    and (chain_word(j + 3) or spans.at(j + 3) is not None and spans.at(j + 3)[4] in ("LOC", "ORG")):
+                j += 2
+                continue
+            if wj.key[:2] in (_K_LE, _K_BE) and wj.key[2:] in common:
+                break  # a preposition written on a common word (بەمردوو) starts the next phrase
+            got = (j, wj.start + _trim_clitics(wj, keep_i=True))
+            break
+        return got
+
+    for item in list(spans.items):
+        if item[4] != "ORG" or item[6] != "rule" or item[1] - item[0] > 6:
+            continue
+        h = item[0]
+        if words[h].key not in org_heads and words[h].key not in glued_heads or not words[h].f.endswith("ی"):
+            continue
+        got = ezafe_chain(h, item)
+        if got is not None and got[0] > item[1]:
+            spans.add(h, got[0], item[2], got[1], "ORG", item[5], "rule", replace=True)
+
+    # a head with no name found after it names a body when two or more words follow it in ezafe and the
+    # chain closes before a boundary: لیژنەی باڵای هەڵبژاردن، کۆمسیۆنی باڵای سەربەخۆی هەڵبژاردنەکان
+    for h in at_keys.positions(org_heads):
+        wh = words[h]
+        if spans.owner[h] >= 0 or not wh.f.endswith("ی") or h >= 1 and (
+                words[h - 1].key in _DEMONSTRATIVES or words[h - 1].key in _DEMONSTRATIVES_GLUED
+                or words[h - 1].kind == "num" or words[h - 1].key in org_heads):
+            continue
+        got = ezafe_chain(h, None)
+        if got is None or got[0] < h + 2 or any(spans.owner[x] >= 0 for x in range(h + 1, got[0] + 1)):
+            continue
+        last, nxt = words[got[0]], got[0] + 1
+        if nxt < n and not (words[nxt].kind == "punct" and words[nxt].f not in _QUOTE_MARKS
+                            or words[nxt].key in stp and words[nxt].key != "و"
+                            or words[nxt].key[:2] == _K_LE and len(words[nxt].key) > 3):
+            continue  # the phrase goes on (واژۆ کرد, هێزە زەوینییەکان, گۆڤاری ئەدەبی و فارسی "X")
+        if last.key.endswith(_INDEF_ENDS) or any(
+                words[x].key in loc_heads or _DEFINITE_ENDS[2] in words[x].key or words[x].key.endswith(_DEFINITE_I)
+                for x in range(h + 1, got[0] + 1)):
+            continue  # (ەکە, ەکانی: a known, common referent; شاری X: a place, found by its own rule)
+        spans.add(h, got[0], wh.start, got[1], "ORG", None, "rule")
 
     # a body followed by its place (or parent body) in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
     for item in list(spans.items):
@@ -1490,7 +1607,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
         if k.startswith(_K_LE) and len(k) > 4 and k not in gnames and not _unknown_key(k[len(_K_LE):], common):
             return False  # لەیادی, لەبارەی: لە glued to a common word
-        return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5
+        return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5 \
+            or base is not k and k.endswith(_NAME_CLITICS[:2])  # an unknown name + ەوە: چەلیکەوە
 
     openers: set[int] = set()
     for mark in ('"', "'"):
@@ -1548,12 +1666,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if wb.key == "و" and b < i - 1:
                 continue  # گۆڤاری فەرهەنگیی ئەدەبی و فارسی "X"
             if wb.kind != "word" and wb.f not in ("-", "–") or wb.kind == "word" and (
-                    wb.key in stp or _verb_like(wb.key) or not wb.f.endswith(("ی", "یی"))):
-                return -1
+                    wb.key in stp or not wb.f.endswith(("ی", "یی"))):
+                return -1  # (a modifier in ی is no verb here: پارتی دەسەڵاتداری "X")
         return -1
 
     for i in at_keys.positions(('"', "«", "“", "'")):
         q = quoted_run(i)
+        if q and i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0 \
+                and not spans.free(q[0], q[1]) and all(not _verb_like(words[k].key) for k in range(q[0], q[1] + 1)):
+            # کۆمپانیای "فلای ئیمارات": a quoted name right after the head is the ORG, places in it included
+            spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "ORG", None, "rule", replace=True)
+            continue
         if not q or not spans.free(q[0], q[1]):
             continue
         ws = range(q[0], q[1] + 1)
@@ -1580,6 +1703,18 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 label = "LOC"
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
+    def surname_common(j: int) -> bool:
+        wj = words[j] if j < n else None
+        return wj is not None and wj.kind == "word" and spans.owner[j] < 0 and wj.key in common \
+            and wj.key not in stp and wj.key not in _DEMONSTRATIVES_GLUED and len(wj.key) >= 3 \
+            and not _verb_like(wj.key) and wj.key[-1] != "ی" \
+            and not wj.key.endswith(_DEFINITE_ENDS) and not wj.key.endswith(_INDEF_ENDS) \
+            and not (wj.key[:2] in (_K_LE, _K_BE) and wj.key[2:] in common)
+
+    def phrase_end(j: int) -> bool:  # (not any verb: باس بکەم, گەورە بوو are compound verbs)
+        return j >= n or words[j].kind == "punct" or words[j].key in stp \
+            or words[j].key[:2] == _K_LE and len(words[j].key) > 3
+
     # given name + following name-like words: محەمەد X Y
     for i in at_keys.positions(gnames):
         if words[i].kind == "word" and spans.owner[i] < 0:
@@ -1589,6 +1724,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
+            if k <= i + 2 and surname_common(k) and phrase_end(k + 1) \
+                    and not (i >= 1 and (words[i - 1].key in _DEMONSTRATIVES
+                                         or words[i - 1].key in _DEMONSTRATIVES_GLUED
+                                         or words[i - 1].kind == "word" and words[i - 1].key not in stp
+                                         and spans.owner[i - 1] < 0 and known_or_unknown(i - 1))) \
+                    and (words[i].key not in common or i == 0 or words[i - 1].kind == "punct"
+                         or words[i - 1].key in honorifics or words[i - 1].key in titles_1):
+                k += 1  # a surname that is also a common word, closing the phrase: جەمال بابان ساڵی …
             alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
@@ -1618,6 +1761,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if k <= j and any(words[x].key in gnames or known_or_unknown(x) for x in range(k, j + 1)) \
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp):
                 spans.add(k, j, words[k].start, words[j].end, "PER", None, "rule")
+            elif k > j and words[i].key in _SON_OF and words[j].f[-1:] == "ی" and words[j].key[:-1] in gnames \
+                    and (j == 0 or words[j - 1].kind == "punct" or words[j - 1].key in stp):
+                spans.add(j, j, words[j].start, words[j].end - 1, "PER", None, "rule")  # هێمنی کوڕی ئەحمەد
 
     # form fields: ناو و پاشناو: X ، نازناو: X ، ناوی باوک: X
     for i in at_keys.positions((":",)):
@@ -1836,6 +1982,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and words[i0].key in gnames and item[2] == words[i0].start:
             item[0], item[2] = i0 - 1, words[i0 - 1].start
             spans.owner[i0 - 1] = spans.owner[i0]
+
+    # the agent clitic یان on the last name of a person before a past verb: … ئیبیشیان ڕفاند
+    for item in spans.items:
+        i1 = item[1]
+        if item[4] != "PER" or item[6] != "rule" or i1 <= item[0] or i1 + 1 >= n or item[3] != words[i1].end:
+            continue
+        wl, nxt = words[i1], words[i1 + 1]
+        if wl.f.endswith("یان") and len(wl.f) >= 6 and nxt.kind == "word" and _verb_like(nxt.key) \
+                and nxt.key not in stp and not _is_speech_key(nxt.key) and not nxt.key.startswith(_VERB_START[:3]) \
+                and _unknown_key(wl.key[:-3], common):
+            item[3] = wl.end - 3
 
     _propagate(words, spans, text)
     out = []
