@@ -306,15 +306,32 @@ def _name_start_rx(gaz: Any) -> Any:
     followed by the key of the rest, as no preposition ends in a letter the key collapses.)"""
     got = _NAME_START.get(id(gaz))
     if got is None or got[0] is not gaz:
-        prefixes = affixes()[1]
-        if any(p.endswith(("و", "ی")) for p in prefixes):  # (a collapse could join the two parts)
-            three, short = _name_heads(gaz)
-            rx = compile_cached("^" + trie_pattern(three | short | set(prefixes)) + "[^\n]*$", re.M)
-        else:
-            pre = "(?:" + trie_pattern(prefixes) + "[\u200c\u200d\u0640]*)?"
-            rx = compile_cached(f"^{pre}(?:{trie_pattern(gaz.single)}[^\n]*|{trie_pattern(gaz.multi)}$)", re.M)
-        got = _NAME_START[id(gaz)] = (gaz, rx)
+        pattern = None
+        if gaz is gazetteer():  # (the pattern text of the shipped gazetteer is kept in the user cache)
+            import sys
+
+            import sorani._chars
+            import sorani._regex
+            from sorani._data import cached_derived, data_path
+
+            gmod, folder = sys.modules["sorani.entities.gazetteer"], data_path("gazetteer")
+            sources = [str(folder / name) for name in (*gmod.GAZETTEER_FILES, "prefixes.tsv")]
+            sources += [__file__, gmod.__file__, sorani._regex.__file__, sorani._chars.__file__]
+            pattern = cached_derived("name-start", sources, lambda: _name_start_pattern(gaz))
+        if type(pattern) is not str:
+            pattern = _name_start_pattern(gaz)
+        got = _NAME_START[id(gaz)] = (gaz, compile_cached(pattern, re.M))
     return got[1]
+
+
+def _name_start_pattern(gaz: Any) -> str:
+    """The pattern of ``_name_start_rx``."""
+    prefixes = affixes()[1]
+    if any(p.endswith(("و", "ی")) for p in prefixes):  # (a collapse could join the two parts)
+        three, short = _name_heads(gaz)
+        return "^" + trie_pattern(three | short | set(prefixes)) + "[^\n]*$"
+    pre = "(?:" + trie_pattern(prefixes) + "[\u200c\u200d\u0640]*)?"
+    return f"^{pre}(?:{trie_pattern(gaz.single)}[^\n]*|{trie_pattern(gaz.multi)}$)"
 
 
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
