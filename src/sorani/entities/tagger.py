@@ -306,15 +306,32 @@ def _name_start_rx(gaz: Any) -> Any:
     followed by the key of the rest, as no preposition ends in a letter the key collapses.)"""
     got = _NAME_START.get(id(gaz))
     if got is None or got[0] is not gaz:
-        prefixes = affixes()[1]
-        if any(p.endswith(("و", "ی")) for p in prefixes):  # (a collapse could join the two parts)
-            three, short = _name_heads(gaz)
-            rx = compile_cached("^" + trie_pattern(three | short | set(prefixes)) + "[^\n]*$", re.M)
-        else:
-            pre = "(?:" + trie_pattern(prefixes) + "[\u200c\u200d\u0640]*)?"
-            rx = compile_cached(f"^{pre}(?:{trie_pattern(gaz.single)}[^\n]*|{trie_pattern(gaz.multi)}$)", re.M)
-        got = _NAME_START[id(gaz)] = (gaz, rx)
+        pattern = None
+        if gaz is gazetteer():  # (the pattern text of the shipped gazetteer is kept in the user cache)
+            import sys
+
+            import sorani._chars
+            import sorani._regex
+            from sorani._data import cached_derived, data_path
+
+            gmod, folder = sys.modules["sorani.entities.gazetteer"], data_path("gazetteer")
+            sources = [str(folder / name) for name in (*gmod.GAZETTEER_FILES, "prefixes.tsv")]
+            sources += [__file__, gmod.__file__, sorani._regex.__file__, sorani._chars.__file__]
+            pattern = cached_derived("name-start", sources, lambda: _name_start_pattern(gaz))
+        if type(pattern) is not str:
+            pattern = _name_start_pattern(gaz)
+        got = _NAME_START[id(gaz)] = (gaz, compile_cached(pattern, re.M))
     return got[1]
+
+
+def _name_start_pattern(gaz: Any) -> str:
+    """The pattern of ``_name_start_rx``."""
+    prefixes = affixes()[1]
+    if any(p.endswith(("و", "ی")) for p in prefixes):  # (a collapse could join the two parts)
+        three, short = _name_heads(gaz)
+        return "^" + trie_pattern(three | short | set(prefixes)) + "[^\n]*$"
+    pre = "(?:" + trie_pattern(prefixes) + "[\u200c\u200d\u0640]*)?"
+    return f"^{pre}(?:{trie_pattern(gaz.single)}[^\n]*|{trie_pattern(gaz.multi)}$)"
 
 
 def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int, int, int, Entry]]:
@@ -717,7 +734,7 @@ class _KeyIndex:
             # punctuation units are single characters, and so are their keys (no word or number
             # has such a key): the one-character keys are found by a regex over the keys
             words, at = self.words, self.at
-            got = self.__dict__["_punct"] = _merge([at[k] for k in _ONE_CHAR_KEY.findall(self.blob)
+            got = self.__dict__["_punct"] = _merge([at[k] for k in _ONE_CHAR_KEY.findall(self.nl_blob)
                                                     if words[at[k][0]].kind == "punct"])
         return got
 
@@ -728,6 +745,15 @@ class _KeyIndex:
         got = self.__dict__.get("_blob")
         if got is None:
             got = self.__dict__["_blob"] = "\n".join(self.at)
+        return got
+
+    @property
+    def nl_blob(self) -> str:
+        """``blob`` after a line break: a regex opening with a line break finds whole keys over it
+        with a fast search for that character (a ``^`` anchor is tried at every character)."""
+        got = self.__dict__.get("_nl_blob")
+        if got is None:
+            got = self.__dict__["_nl_blob"] = "\n" + self.blob
         return got
 
     @property
@@ -791,11 +817,11 @@ def _acronym_positions(index: _KeyIndex) -> list[int]:
     words, at = index.words, index.at
     # a Latin form's key is its folded form (ASCII letters and digits): the forms of one key are
     # alike, and the keys opening with a capital are found by one regex over the text's keys
-    return _merge([at[k] for k in _CAPITAL_KEY.findall(index.blob) if _acronym(words[at[k][0]])])
+    return _merge([at[k] for k in _CAPITAL_KEY.findall(index.nl_blob) if _acronym(words[at[k][0]])])
 
 
-_ONE_CHAR_KEY = re.compile("^[^\n]$", re.M)
-_CAPITAL_KEY = re.compile("^[A-Z][^\n]*$", re.M)
+_ONE_CHAR_KEY = re.compile("\n([^\n])$", re.M)  # (over nl_blob)
+_CAPITAL_KEY = re.compile("\n([A-Z][^\n]*)$", re.M)
 
 
 def _acronym(w: Word) -> bool:
@@ -969,8 +995,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     start_keys = list(_date_start_keys(heads, weekdays, months).intersection(at))  # (walks the text's keys)
     # a number's key opens with an ASCII digit (folded); another character that is a digit
     # (², ৩) is a unit of its own: the keys opening with a digit are found by two regexes
-    start_keys += _ASCII_DIGIT_KEY.findall(index.blob)
-    start_keys += [k for k in _OTHER_ONE_CHAR_KEY.findall(index.blob) if k.isdigit()]
+    start_keys += _ASCII_DIGIT_KEY.findall(index.nl_blob)
+    start_keys += [k for k in _OTHER_ONE_CHAR_KEY.findall(index.nl_blob) if k.isdigit()]
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
@@ -1079,8 +1105,8 @@ def _common_month(k: str) -> bool:
                                             for suf in _MONTH_SUFFIXES)
 
 
-_ASCII_DIGIT_KEY = re.compile("^[0-9][^\n]*$", re.M)
-_OTHER_ONE_CHAR_KEY = re.compile("^[^\x00-\x7f\n]$", re.M)
+_ASCII_DIGIT_KEY = re.compile("\n([0-9][^\n]*)$", re.M)  # (over nl_blob)
+_OTHER_ONE_CHAR_KEY = re.compile("\n([^\x00-\x7f\n])$", re.M)
 _MONTH_SUFFIXES = ("ی", "دا", "ەوە", "یدا", "یش", "یشدا", "ە", "یە")
 _DATE_START_KEYS: dict[tuple[int, int, int], tuple[Any, frozenset[str]]] = {}
 

@@ -492,9 +492,9 @@ def _indef_positions(words: list[Word]) -> list[int]:
     if rx is None:
         import re
         ends = trie_pattern(_INDEF_KEYS)
-        rx = _LINE_RX["indef"] = compile_cached("^(?=[^\n]{6,}$)[^\n]*" + ends + "$", re.M)
-    index = key_index(words)
-    return _merge([index.at[k] for k in _matching_keys(index, rx)])
+        rx = _LINE_RX["indef"] = compile_cached("\n([^\n]*" + ends + ")$", re.M)
+    index = key_index(words)  # (the keys of 6 letters or more: the length is tested here)
+    return _merge([index.at[k] for k in rx.findall(index.nl_blob) if len(k) >= 6])
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
 _EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
 
