@@ -1039,8 +1039,53 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
         if depth == 0 and head not in _accepted():
             for s, c in _scored(head, 1)[:3]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
+    if depth == 0:
+        scored = [(s, c) if " " not in c else _standard_pieces(s, c) for s, c in scored]
     scored.sort()
     return tuple(scored)
+
+
+def _standard_pieces(score: float, text: str) -> tuple[float, str]:
+    """A split candidate with every piece in its standard spelling (``_standard_form``), each
+    change paid at its edit cost: دو ڕۆژی → دوو ڕۆژی."""
+    pieces = text.split(" ")
+    for i, p in enumerate(pieces):
+        x = _standard_form(p)
+        if x != p:
+            score += _cost(p, x)
+            pieces[i] = x
+    return score, " ".join(pieces)
+
+
+@lru_cache(maxsize=100_000)
+def _standard_form(p: str) -> str:
+    """The standard spelling of a word that running text writes with one و for the long vowel وو
+    (دو for دوو, کردون for کردوون): the most frequent word with the same spelling key (ێ/ی, ۆ/و,
+    ڵ/ل, ڕ/ر, ە/ه folded) that writes more وو and is at least as frequent as ``p`` (a dictionary
+    headword when ``p`` is one), or ``p`` itself when there is none."""
+    n = p.count("\u0648\u0648")
+    if len(p) < 2 or "\u0648" not in p:
+        return p
+    lm = word_lm()
+    c, head = lm.counts.get(p, 0.0), "s" in lm.flags.get(p, "")
+    bare = p.replace("\u0648\u0648", "\u0648")
+    for x in _key_words().get(_spell_key(p), ()):  # most frequent first
+        if lm.counts[x] < c:
+            break
+        if x.count("\u0648\u0648") > n and x.replace("\u0648\u0648", "\u0648") == bare \
+                and ("s" in lm.flags.get(x, "") or not head):
+            return x
+    return p
+    flags = word_lm().flags
+    head = "s" in flags.get(p, "")
+    doubled = _doubled(p)
+    for x in _key_words().get(_spell_key(p), ()):  # most frequent first
+        if x == p:
+            continue
+        x_head = "s" in flags.get(x, "")
+        if (x_head and not head) or (x_head == head and _doubled(x) > doubled):
+            return x
+    return p
 
 
 _VOWELS = frozenset("\u0627\u06d5\u06ce\u06c6\u06cc")  # ا ە ێ ۆ ی
