@@ -78,6 +78,8 @@ SHADOW_MIN_COUNT = 1.0  # a neighbour seen in running text shadows a word the wo
 STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in running text
 CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
 DERIVED_PENALTY = 0.6
+SUFFIX_PIECE = 0.5
+_FREE_PIECES = frozenset(["\u0648"])
 STEM_EDIT_PENALTY = 0.3  # the same, the edit inside its known stem
    # a form accepted by the affix rules that the word list lacks
 
@@ -1049,7 +1051,10 @@ def _standard_pieces(score: float, text: str) -> tuple[float, str]:
     """A split candidate with every piece in its standard spelling (``_standard_form``), each
     change paid at its edit cost: دو ڕۆژی → دوو ڕۆژی."""
     pieces = text.split(" ")
+    chains = _suffix_chains()
     for i, p in enumerate(pieces):
+        if i and p in chains and p not in _FREE_PIECES:
+            score += SUFFIX_PIECE
         x = _standard_form(p)
         if x != p:
             score += _cost(p, x)
