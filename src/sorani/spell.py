@@ -1081,16 +1081,6 @@ def _standard_form(p: str) -> str:
                 and ("s" in lm.flags.get(x, "") or not head):
             return x
     return p
-    flags = word_lm().flags
-    head = "s" in flags.get(p, "")
-    doubled = _doubled(p)
-    for x in _key_words().get(_spell_key(p), ()):  # most frequent first
-        if x == p:
-            continue
-        x_head = "s" in flags.get(x, "")
-        if (x_head and not head) or (x_head == head and _doubled(x) > doubled):
-            return x
-    return p
 
 
 _VOWELS = frozenset("\u0627\u06d5\u06ce\u06c6\u06cc")  # ا ە ێ ۆ ی
