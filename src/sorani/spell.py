@@ -79,9 +79,23 @@ STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in runn
 CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
 DERIVED_PENALTY = 0.6
 SUFFIX_PIECE = 0.5
+RARE_PENALTY = 0.3     # per letter pair of a derived candidate that running text hardly writes
+RARE_MIN = 100         # running-text tokens a letter pair must be seen in to be common
 _FREE_PIECES = frozenset(["\u0648"])
 STEM_EDIT_PENALTY = 0.3  # the same, the edit inside its known stem
    # a form accepted by the affix rules that the word list lacks
+
+
+@cache
+def _common_bigrams() -> frozenset[str]:
+    """Letter pairs written in at least ``RARE_MIN`` running-text tokens (words of count 1 at
+    least, weighted by their count)."""
+    counts: dict[str, float] = {}
+    for w, c in word_lm().counts.items():
+        if c >= 1.0:
+            for i in range(len(w) - 1):
+                counts[w[i:i + 2]] = counts.get(w[i:i + 2], 0.0) + c
+    return frozenset(b for b, c in counts.items() if c >= RARE_MIN)
 
 
 @cache
@@ -383,6 +397,7 @@ def _load() -> None:
     _cheap_edits()
     _inner_variants()
     _insert_letters()
+    _common_bigrams()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -843,6 +858,14 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
                + derived.get(c, 0.0), c) for c in exact if c not in runs]
     scored += [(sc, c) for c, sc in runs.items()]
+    # a form the word list lacks that writes a letter pair running text hardly writes (ەێ, ەە)
+    # where the input does not: a variant of no real word (کارگاکەێ, مادەەی)
+    common = _common_bigrams()
+    for k, (sc, c) in enumerate(scored):
+        if c not in counts:
+            rare = sum(1 for i in range(len(c) - 1) if c[i:i + 2] not in common and c[i:i + 2] not in w)
+            if rare:
+                scored[k] = (sc + RARE_PENALTY * rare, c)
     scored.sort()
     return tuple(scored[:WORD_KEEP])
 
