@@ -398,6 +398,7 @@ def _load() -> None:
     _inner_variants()
     _insert_letters()
     _common_bigrams()
+    _spoken_rules()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -854,6 +855,20 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
             v = _RUN.sub(rep, w)
             if v in _accepted() or _check(v):
                 runs[v] = CONFUSABLE - _freq_score(v, _derived_from(v) if v not in counts else "")
+    # 9. a verb form written as spoken (دەنووسێ for دەنووسێت, ئەشڵێ for دەشڵێت): ``spoken``
+    # rows of spelling.tsv, one or both applied
+    variants = [(w, 0.0)]
+    for written, standard, at_end in _spoken_rules():
+        for v, c in list(variants):
+            if len(v) > len(written) + 2:
+                if at_end and v.endswith(written):
+                    variants.append((v[:-len(written)] + standard, c + CONFUSABLE))
+                elif not at_end and v.startswith(written):
+                    variants.append((standard + v[len(written):], c + CONFUSABLE))
+    for v, c in variants[1:]:
+        if v not in runs and (v in _accepted() or _check(v)):
+            exact.discard(v)
+            runs[v] = c - _freq_score(v, _derived_from(v) if v not in counts else "")
     exact.discard(w)
     scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
                + derived.get(c, 0.0), c) for c in exact if c not in runs]
@@ -941,6 +956,14 @@ def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
             for a in row[1]:
                 subs.setdefault(a, []).extend(b for b in row[1] if b != a and b not in rare)
     return {a: tuple(dict.fromkeys(b)) for a, b in subs.items()}, _confusions()[2]
+
+
+@cache
+def _spoken_rules() -> tuple[tuple[str, str, bool], ...]:
+    """(as written, standard, at the end of the word) of the ``spoken`` rows of
+    ``data/repair/spelling.tsv``: verb forms written as spoken."""
+    return tuple((row[1], row[2], row[3] == "end") for row in read_rows("repair/spelling.tsv")
+                 if row[0] == "spoken")
 
 
 @cache
