@@ -1095,17 +1095,28 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
 
 def _standard_pieces(score: float, text: str) -> tuple[float, str]:
     """A split candidate with every piece in its standard spelling (``_standard_form``), each
-    change paid at its edit cost: دو ڕۆژی → دوو ڕۆژی."""
+    change paid at its edit cost (دو ڕۆژی → دوو ڕۆژی); a piece after the first that is only a
+    suffix chain (کی, یە) pays ``SUFFIX_PIECE``."""
     pieces = text.split(" ")
-    chains = _suffix_chains()
+    changed = False
     for i, p in enumerate(pieces):
-        if i and p in chains and p not in _FREE_PIECES:
-            score += SUFFIX_PIECE
-        x = _standard_form(p)
-        if x != p:
-            score += _cost(p, x)
+        pen, x, cost = _piece_fix(p)
+        if i and pen:
+            score += pen
+        if cost:
+            score += cost
             pieces[i] = x
-    return score, " ".join(pieces)
+            changed = True
+    return score, " ".join(pieces) if changed else text
+
+
+@lru_cache(maxsize=100_000)
+def _piece_fix(p: str) -> tuple[float, str, float]:
+    """(``SUFFIX_PIECE`` when ``p`` is only a suffix chain, else 0; the standard spelling of
+    ``p``; the cost of writing it so, 0 when it is ``p``) for ``_standard_pieces``."""
+    pen = SUFFIX_PIECE if p in _suffix_chains() and p not in _FREE_PIECES else 0.0
+    x = _standard_form(p)
+    return pen, x, (_cost(p, x) if x != p else 0.0)
 
 
 @lru_cache(maxsize=100_000)
