@@ -78,8 +78,24 @@ SHADOW_MIN_COUNT = 1.0  # a neighbour seen in running text shadows a word the wo
 STEM_MIN_RUNNING = 1.0  # a stem that is no headword must have been seen in running text
 CHEAP = 0.3             # letter confusions tried as single edits validated by the affix rules
 DERIVED_PENALTY = 0.6
+SUFFIX_PIECE = 0.5
+RARE_PENALTY = 0.3     # per letter pair of a derived candidate that running text hardly writes
+RARE_MIN = 100         # running-text tokens a letter pair must be seen in to be common
+_FREE_PIECES = frozenset(["\u0648"])
 STEM_EDIT_PENALTY = 0.3  # the same, the edit inside its known stem
    # a form accepted by the affix rules that the word list lacks
+
+
+@cache
+def _common_bigrams() -> frozenset[str]:
+    """Letter pairs written in at least ``RARE_MIN`` running-text tokens (words of count 1 at
+    least, weighted by their count)."""
+    counts: dict[str, float] = {}
+    for w, c in word_lm().counts.items():
+        if c >= 1.0:
+            for i in range(len(w) - 1):
+                counts[w[i:i + 2]] = counts.get(w[i:i + 2], 0.0) + c
+    return frozenset(b for b, c in counts.items() if c >= RARE_MIN)
 
 
 @cache
@@ -381,6 +397,8 @@ def _load() -> None:
     _cheap_edits()
     _inner_variants()
     _insert_letters()
+    _common_bigrams()
+    _spoken_rules()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -837,10 +855,32 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
             v = _RUN.sub(rep, w)
             if v in _accepted() or _check(v):
                 runs[v] = CONFUSABLE - _freq_score(v, _derived_from(v) if v not in counts else "")
+    # 9. a verb form written as spoken (دەنووسێ for دەنووسێت, ئەشڵێ for دەشڵێت): ``spoken``
+    # rows of spelling.tsv, one or both applied
+    variants = [(w, 0.0)]
+    for written, standard, at_end in _spoken_rules():
+        for v, c in list(variants):
+            if len(v) > len(written) + 2:
+                if at_end and v.endswith(written):
+                    variants.append((v[:-len(written)] + standard, c + CONFUSABLE))
+                elif not at_end and v.startswith(written):
+                    variants.append((standard + v[len(written):], c + CONFUSABLE))
+    for v, c in variants[1:]:
+        if v not in runs and (v in _accepted() or _check(v)):
+            exact.discard(v)
+            runs[v] = c - _freq_score(v, _derived_from(v) if v not in counts else "")
     exact.discard(w)
     scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
                + derived.get(c, 0.0), c) for c in exact if c not in runs]
     scored += [(sc, c) for c, sc in runs.items()]
+    # a form the word list lacks that writes a letter pair running text hardly writes (ەێ, ەە)
+    # where the input does not: a variant of no real word (کارگاکەێ, مادەەی)
+    common = _common_bigrams()
+    for k, (sc, c) in enumerate(scored):
+        if c not in counts:
+            rare = sum(1 for i in range(len(c) - 1) if c[i:i + 2] not in common and c[i:i + 2] not in w)
+            if rare:
+                scored[k] = (sc + RARE_PENALTY * rare, c)
     scored.sort()
     return tuple(scored[:WORD_KEEP])
 
@@ -916,6 +956,14 @@ def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
             for a in row[1]:
                 subs.setdefault(a, []).extend(b for b in row[1] if b != a and b not in rare)
     return {a: tuple(dict.fromkeys(b)) for a, b in subs.items()}, _confusions()[2]
+
+
+@cache
+def _spoken_rules() -> tuple[tuple[str, str, bool], ...]:
+    """(as written, standard, at the end of the word) of the ``spoken`` rows of
+    ``data/repair/spelling.tsv``: verb forms written as spoken."""
+    return tuple((row[1], row[2], row[3] == "end") for row in read_rows("repair/spelling.tsv")
+                 if row[0] == "spoken")
 
 
 @cache
@@ -1039,8 +1087,57 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
         if depth == 0 and head not in _accepted():
             for s, c in _scored(head, 1)[:3]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
+    if depth == 0:
+        scored = [(s, c) if " " not in c else _standard_pieces(s, c) for s, c in scored]
     scored.sort()
     return tuple(scored)
+
+
+def _standard_pieces(score: float, text: str) -> tuple[float, str]:
+    """A split candidate with every piece in its standard spelling (``_standard_form``), each
+    change paid at its edit cost (دو ڕۆژی → دوو ڕۆژی); a piece after the first that is only a
+    suffix chain (کی, یە) pays ``SUFFIX_PIECE``."""
+    pieces = text.split(" ")
+    changed = False
+    for i, p in enumerate(pieces):
+        pen, x, cost = _piece_fix(p)
+        if i and pen:
+            score += pen
+        if cost:
+            score += cost
+            pieces[i] = x
+            changed = True
+    return score, " ".join(pieces) if changed else text
+
+
+@lru_cache(maxsize=100_000)
+def _piece_fix(p: str) -> tuple[float, str, float]:
+    """(``SUFFIX_PIECE`` when ``p`` is only a suffix chain, else 0; the standard spelling of
+    ``p``; the cost of writing it so, 0 when it is ``p``) for ``_standard_pieces``."""
+    pen = SUFFIX_PIECE if p in _suffix_chains() and p not in _FREE_PIECES else 0.0
+    x = _standard_form(p)
+    return pen, x, (_cost(p, x) if x != p else 0.0)
+
+
+@lru_cache(maxsize=100_000)
+def _standard_form(p: str) -> str:
+    """The standard spelling of a word that running text writes with one و for the long vowel وو
+    (دو for دوو, کردون for کردوون): the most frequent word with the same spelling key (ێ/ی, ۆ/و,
+    ڵ/ل, ڕ/ر, ە/ه folded) that writes more وو and is at least as frequent as ``p`` (a dictionary
+    headword when ``p`` is one), or ``p`` itself when there is none."""
+    n = p.count("\u0648\u0648")
+    if len(p) < 2 or "\u0648" not in p:
+        return p
+    lm = word_lm()
+    c, head = lm.counts.get(p, 0.0), "s" in lm.flags.get(p, "")
+    bare = p.replace("\u0648\u0648", "\u0648")
+    for x in _key_words().get(_spell_key(p), ()):  # most frequent first
+        if lm.counts[x] < c:
+            break
+        if x.count("\u0648\u0648") > n and x.replace("\u0648\u0648", "\u0648") == bare \
+                and ("s" in lm.flags.get(x, "") or not head):
+            return x
+    return p
 
 
 _VOWELS = frozenset("\u0627\u06d5\u06ce\u06c6\u06cc")  # ا ە ێ ۆ ی
