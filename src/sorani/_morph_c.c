@@ -94,6 +94,24 @@ static PyObject *verb_tables;  /* set_verb_tables */
 #define L_WW 0x06CA     /* ۊ */
 #define L_R 0x0631      /* ر */
 
+/* morphology._stem_cls as an index into the interned class names: 0 consonant (also و after a
+   vowel letter: ناو، شەو), 1 vowel ا ۆ ێ ۊ, 2 ە, 3 ی, 4 the vowel و (خانوو). */
+static inline int
+stem_end_class(Py_UCS4 last, Py_UCS4 prev)
+{
+    if (last == L_W && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_Y))
+        return 0;
+    if (last == L_E)
+        return 2;
+    if (last == L_Y)
+        return 3;
+    if (last == L_W)
+        return 4;
+    if (last == L_A || last == L_O || last == L_EE || last == L_WW)
+        return 1;
+    return 0;
+}
+
 /* A trie of the reversed keys of a dict whose keys are closed under taking endings: walking a
  * word backwards from a position gives its longest end among the keys, and that key's value,
  * without making substrings. Nodes are numbered; child (node, letter) is found in an
@@ -584,20 +602,7 @@ noun_search(PyObject *w, PyObject *tables)
             Py_DECREF(stem);
             continue;
         }
-        int cls;
-        Py_UCS4 prev = i > 1 ? PyUnicode_READ(kind, data, i - 2) : 0;
-        if (last == L_W && i > 1 && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_Y))
-            cls = 0;
-        else if (last == L_E)
-            cls = 2;
-        else if (last == L_Y)
-            cls = 3;
-        else if (last == L_W)
-            cls = 4;
-        else if (last == L_A || last == L_O || last == L_EE || last == L_WW)
-            cls = 1;
-        else
-            cls = 0;
+        int cls = stem_end_class(last, i > 1 ? PyUnicode_READ(kind, data, i - 2) : 0);
         PyObject *segs = PyDict_GetItemWithError(by_cls, str_cls[cls]);  /* borrowed */
         if (segs == NULL) {
             Py_DECREF(stem);
@@ -2305,19 +2310,7 @@ light_analyses(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (!in_ends)
             continue;  /* no light verb form ends the stem */
         Py_UCS4 last = PyUnicode_READ(kind, data, i - 1), prev = PyUnicode_READ(kind, data, i - 2);
-        int cls;
-        if (last == L_W && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_Y))
-            cls = 0;
-        else if (last == L_E)
-            cls = 2;
-        else if (last == L_Y)
-            cls = 3;
-        else if (last == L_W)
-            cls = 4;
-        else if (last == L_A || last == L_O || last == L_EE || last == L_WW)
-            cls = 1;
-        else
-            cls = 0;
+        int cls = stem_end_class(last, prev);
         PyObject *segs = PyDict_GetItemWithError(PyTuple_GET_ITEM(krow, 3), str_cls[cls]);
         if (segs == NULL) {
             if (PyErr_Occurred())
@@ -2737,19 +2730,7 @@ guess(PyObject *self, PyObject *w)
         if (i < 3)
             continue;
         Py_UCS4 last = PyUnicode_READ(kind, data, i - 1), prev = PyUnicode_READ(kind, data, i - 2);
-        int cls;
-        if (last == L_W && (prev == L_A || prev == L_E || prev == L_O || prev == L_EE || prev == L_Y))
-            cls = 0;
-        else if (last == L_E)
-            cls = 2;
-        else if (last == L_Y)
-            cls = 3;
-        else if (last == L_W)
-            cls = 4;
-        else if (last == L_A || last == L_O || last == L_EE || last == L_WW)
-            cls = 1;
-        else
-            cls = 0;
+        int cls = stem_end_class(last, prev);
         PyObject *seg = PyDict_GetItemWithError(PyTuple_GET_ITEM(row, 1), str_cls[cls]);
         if (seg == NULL) {
             if (PyErr_Occurred())
