@@ -602,7 +602,8 @@ noun_search(PyObject *w, PyObject *tables)
             Py_DECREF(stem);
             continue;
         }
-        int cls = stem_end_class(last, i > 1 ? PyUnicode_READ(kind, data, i - 2) : 0);
+        Py_UCS4 prev = i > 1 ? PyUnicode_READ(kind, data, i - 2) : 0;
+        int cls = stem_end_class(last, prev);
         PyObject *segs = PyDict_GetItemWithError(by_cls, str_cls[cls]);  /* borrowed */
         if (segs == NULL) {
             Py_DECREF(stem);
