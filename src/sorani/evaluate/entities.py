@@ -55,7 +55,7 @@ def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 def evaluate_ner(data_dir: Path) -> list[Row]:
     """Entity P/R/F1 per type on ``ner_dev.jsonl`` (task ``ner``), ``ner_fresh.jsonl``
     (``ner/fresh``), ``ner_blind.jsonl`` (``ner/blind``), ``ner_fresh2.jsonl`` (``ner/fresh2``)
-    and ``ner_fresh3.jsonl`` (``ner/fresh3``)."""
+    ``ner_fresh3.jsonl`` (``ner/fresh3``) and ``ner_fresh4.jsonl`` (``ner/fresh4``)."""
     items = _load("ner_dev.jsonl")
     if not items:
         return []
@@ -67,6 +67,7 @@ def evaluate_ner(data_dir: Path) -> list[Row]:
     # second held-out check: selected and annotated before any system output was seen (GUIDELINES.md)
     rows += _ner_rows("ner/fresh2", _load("ner_fresh2.jsonl"))
     rows += _ner_rows("ner/fresh3", _load("ner_fresh3.jsonl"))  # third held-out set, same protocol
+    rows += _ner_rows("ner/fresh4", _load("ner_fresh4.jsonl"))  # fourth, same protocol
     return rows
 
 
