@@ -236,7 +236,9 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     lm, index, ks = word_lm(), key_index(), key_scheme()
     found: dict[str, float] = {base: -KNOWN_BONUS if base in lm.counts else 0.0}
     if base == word and base in lm.counts and _KURDISH_LETTERS.intersection(word):
-        return ((base, 0.0),)  # typed on a Kurdish keyboard already
+        # typed on a Kurdish keyboard already (but the double letter of the standard spelling
+        # may have been typed once: نیە for نییە)
+        return _double_readings(base) if DOUBLE_KURDISH else ((base, 0.0),)
     if not _KURDISH_LETTERS.intersection(base):
         found[base] += TYPED_IDENTITY_COST  # no Kurdish letter: probably typed without them
         if lm.counts.get(base, 1.0) < 1:
@@ -283,6 +285,26 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
             found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
     ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
     return tuple(ranked[: MAX_CANDIDATES + 1])
+
+
+DOUBLE_KURDISH = True    # a Kurdish-keyboard word may stand for its double-letter standard spelling
+
+
+def _double_readings(base: str) -> tuple[tuple[str, float], ...]:
+    """A typed word with Kurdish letters and its spellings with one و or ی written twice (``نیە``
+    → ``نییە``, ``بو`` → ``بوو``) that the word model knows, the single spelling made dearer by
+    ``_prefer_double``."""
+    lm = word_lm()
+    found = {base: 0.0}
+    for i, ch in enumerate(base):
+        if ch in "\u0648\u06cc" and i > 0 and base[i - 1] != ch and base[i + 1:i + 2] != ch:
+            w = base[:i + 1] + base[i:]
+            if w in lm.counts:
+                found[w] = EDIT_COST * CHEAP
+    if len(found) == 1:
+        return ((base, 0.0),)
+    _prefer_double(found)
+    return tuple(sorted(found.items(), key=lambda kv: kv[1]))
 
 
 def _prefer_double(found: dict[str, float]) -> None:
