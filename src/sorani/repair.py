@@ -287,22 +287,19 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
 
-DOUBLE_KURDISH = True    # a Kurdish-keyboard word may stand for its double-letter standard spelling
+DOUBLE_KURDISH = True    # a Kurdish-keyboard word may stand for its ییە spelling (نیە → نییە)
 
 
 def _double_readings(base: str) -> tuple[tuple[str, float], ...]:
-    """A typed word with Kurdish letters and its spellings with one و or ی written twice (``نیە``
-    → ``نییە``, ``بو`` → ``بوو``) that the word model knows, the single spelling made dearer by
-    ``_prefer_double``."""
-    lm = word_lm()
-    found = {base: 0.0}
-    for i, ch in enumerate(base):
-        if ch in "\u0648\u06cc" and i > 0 and base[i - 1] != ch and base[i + 1:i + 2] != ch:
-            w = base[:i + 1] + base[i:]
-            if w in lm.counts:
-                found[w] = EDIT_COST * CHEAP
-    if len(found) == 1:
+    """A typed word with Kurdish letters, and its spelling with the ی of a ی-final stem + the
+    copula یە written twice (``نیە`` → ``نییە``) when the word model knows it, the single spelling
+    made dearer by ``_prefer_double``."""
+    if not base.endswith("\u06cc\u06d5") or len(base) < 3 or base[-3] == "\u06cc":
         return ((base, 0.0),)
+    double = base[:-1] + "\u06cc\u06d5"
+    if double not in word_lm().counts:
+        return ((base, 0.0),)
+    found = {base: 0.0, double: EDIT_COST * CHEAP}
     _prefer_double(found)
     return tuple(sorted(found.items(), key=lambda kv: kv[1]))
 
