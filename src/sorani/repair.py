@@ -31,7 +31,10 @@ ending the key cannot see, when the analyzer knows the result (``خبره`` → 
 may be split where a space after a letter that does not join the next one was left out, which
 Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``). These classes are data
 (``data/repair/omissions.tsv``).
-``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all.
+In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
+the copula یە typed once (``نیە`` → ``نییە``).
+``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all, and
+``scripts/repair_errors.py`` sorts the misses by category.
 
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
 touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
