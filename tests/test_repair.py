@@ -303,3 +303,31 @@ def test_invisible_space_splits_after_non_joining_letters_only() -> None:
     for _span, parts, cost in edges:
         assert len(parts) == 2 and cost > 0 and parts[0][-1] in _non_joining()
     assert repair("ئةوكتيبة زؤر باشة").split()[:2] == ["ئەو", "کتێبە"]
+
+
+def test_kurdish_keyboard_yiye_typed_once_reads_double() -> None:
+    # a ی-final stem + the copula یە typed with one ی (نیە): the standard ییە spelling, when the
+    # word model knows it, ranks first; other Kurdish-keyboard words keep their only reading
+    from sorani.repair import _double_readings
+    lm = word_lm()
+    pairs = [(w[:-2] + "\u06d5", w) for w in lm.counts
+             if w.endswith("\u06cc\u06cc\u06d5") and len(w) > 4 and w[-4] != "\u06cc"][:50]
+    assert pairs
+    for single, double in pairs:
+        readings = _double_readings(single)
+        assert readings[0][0] == double
+        assert {w for w, _ in readings} == {single, double}
+    assert _double_readings("\u06a9\u0648\u0631\u062f\u06d5") == (("\u06a9\u0648\u0631\u062f\u06d5", 0.0),)
+
+
+def test_known_word_score_is_the_word_model() -> None:
+    # _lp of a word the model knows is its bigram log-probability (the unigram backoff from
+    # _uni is the model's own); an unknown word backs off to a lower estimate
+    from sorani.repair import LM_WEIGHT, _lp, _uni
+    lm = word_lm()
+    words = list(lm.counts)[:200]
+    for prev in ("<s>", words[3], words[10]):
+        for w in words:
+            assert _lp(w, prev) == LM_WEIGHT * lm.logprob(w, prev)
+    unknown = "\u0632\u0632\u0632\u0632\u0632"
+    assert _uni(unknown) < min(lm.unigram_logprob(w) for w in words)

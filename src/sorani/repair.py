@@ -31,7 +31,10 @@ ending the key cannot see, when the analyzer knows the result (``خبره`` → 
 may be split where a space after a letter that does not join the next one was left out, which
 Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``). These classes are data
 (``data/repair/omissions.tsv``).
-``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all.
+In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
+the copula یە typed once (``نیە`` → ``نییە``).
+``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all, and
+``scripts/repair_errors.py`` sorts the misses by category.
 
 Sentences (or lines) that already look standard (most words carry Kurdish letters such as ە ێ ۆ ڵ ڕ) are only
 touched where a word contains a non-Kurdish letter (ك ي ة …): standard text passes unchanged.
@@ -46,12 +49,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from math import exp, log
 from typing import Any
 
 from sorani._charlm import spelling_logprob
 from sorani._data import read_rows
 from sorani.normalize import normalize
-from sorani.lm import (OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
+from sorani.lm import (DISCOUNT, OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
                        word_lm)
 
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
@@ -236,7 +240,9 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     lm, index, ks = word_lm(), key_index(), key_scheme()
     found: dict[str, float] = {base: -KNOWN_BONUS if base in lm.counts else 0.0}
     if base == word and base in lm.counts and _KURDISH_LETTERS.intersection(word):
-        return ((base, 0.0),)  # typed on a Kurdish keyboard already
+        # typed on a Kurdish keyboard already (but the double letter of the standard spelling
+        # may have been typed once: نیە for نییە)
+        return _double_readings(base) if DOUBLE_KURDISH else ((base, 0.0),)
     if not _KURDISH_LETTERS.intersection(base):
         found[base] += TYPED_IDENTITY_COST  # no Kurdish letter: probably typed without them
         if lm.counts.get(base, 1.0) < 1:
@@ -283,6 +289,23 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
             found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
     ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
     return tuple(ranked[: MAX_CANDIDATES + 1])
+
+
+DOUBLE_KURDISH = True    # a Kurdish-keyboard word may stand for its ییە spelling (نیە → نییە)
+
+
+def _double_readings(base: str) -> tuple[tuple[str, float], ...]:
+    """A typed word with Kurdish letters, and its spelling with the ی of a ی-final stem + the
+    copula یە written twice (``نیە`` → ``نییە``) when the word model knows it, the single spelling
+    made dearer by ``_prefer_double``."""
+    if not base.endswith("\u06cc\u06d5") or len(base) < 3 or base[-3] == "\u06cc":
+        return ((base, 0.0),)
+    double = base[:-1] + "\u06cc\u06d5"
+    if double not in word_lm().counts:
+        return ((base, 0.0),)
+    found = {base: 0.0, double: EDIT_COST * CHEAP}
+    _prefer_double(found)
+    return tuple(sorted(found.items(), key=lambda kv: kv[1]))
 
 
 def _prefer_double(found: dict[str, float]) -> None:
@@ -413,16 +436,22 @@ _DERIVED_LP: dict[str, float] = {}
 def _lp(word: str, prev: str = "<s>", morph: bool = True, glued: bool = True) -> float:
     """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate
     (``morph``: a word only the morphological analyzer knows ranks above unknown ones)."""
+    return LM_WEIGHT * word_lm().logprob(word, prev, _uni(word, morph, glued))
+
+
+def _uni(word: str, morph: bool = True, glued: bool = True) -> float:
+    """The unigram log-probability ``_lp`` backs off to: the word model's, or the estimate of an
+    inflected or analyzer-known word, or ``UNKNOWN_LOGPROB``."""
     lm = word_lm()
     if word in lm.counts:
-        return LM_WEIGHT * lm.logprob(word, prev)
+        return lm.unigram_logprob(word)
     lp = _DERIVED_LP.get(word)
     if lp is None:
         lp = _DERIVED_LP[word] = _affixed_lp(word)
     if lp <= OOV_LOGPROB:
         known = _MORPH_KNOWN.get(word, 0) if morph else 0
         lp = MORPH_LOGPROB if known == 1 or (known == 2 and glued) else UNKNOWN_LOGPROB
-    return LM_WEIGHT * lm.logprob(word, prev, lp)
+    return lp
 
 
 # words the morphological analyzer was asked about in typed mode (typed words as normalized and
@@ -815,6 +844,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
     """Beam search over candidates, joins and splits; returns, per typed word, the output words
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
+    counts, bigrams, followers = lm.counts, lm.bigrams, lm.followers
     n = len(words)
     glued = not (NO_GLUED and ae_typed)  # compounds of the analyzer are words (not on Arabic keyboards)
     # beams[i]: last output word -> (score, back pointer)
@@ -838,12 +868,27 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
                 break
             for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed, persian_kb):
                 edges.append((span, (cand,), cost))
+        # _lp(w, prev) of every edge word, written out (the unigram part once per word): the
+        # same arithmetic as ``WordLM.logprob``
+        scored = []
+        for span, outs, cost in edges:
+            unis = []
+            for w in outs:
+                u = _uni(w, True, glued)
+                unis.append((w, u, exp(u)))
+            scored.append((span, outs, cost, unis))
         for prev, (score, _bp) in states:
-            for span, outs, cost in edges:
+            for span, outs, cost, unis in scored:
                 s = score - cost
                 p = prev
-                for w in outs:
-                    s += _lp(w, p, True, glued)
+                for w, u, eu in unis:
+                    c_prev = counts.get(p, 0.0)
+                    if c_prev < 1 or p not in followers:
+                        s += LM_WEIGHT * u
+                    else:
+                        pr = max(bigrams.get((p, w), 0) - DISCOUNT, 0.0) / c_prev \
+                            + DISCOUNT * followers[p] / c_prev * eu
+                        s += LM_WEIGHT * (log(pr) if pr > 0 else u)
                     p = w
                 tgt = beams[i + span]
                 old = tgt.get(p)
