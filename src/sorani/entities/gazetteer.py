@@ -223,7 +223,7 @@ def _compiled_scan() -> Any:
     if not _COMPILED:
         from sorani._compiled import load
 
-        module = load("_facts_c", 3)
+        module = load("_facts_c", 4)
         _COMPILED[:] = [module.scan, module.forms] if module is not None else [None, None]
     return _COMPILED[0]
 

@@ -791,8 +791,8 @@ class _KeyIndex:
                 found = list(map(at.__getitem__, keys.intersection(at)))
             else:
                 found = [at[k] for k in at if k in keys]
-        else:
-            found = [at[k] for k in keys if k in at]
+        else:  # walk ``keys`` (in C; the lists are merged in order below, whatever their order)
+            found = list(map(at.__getitem__, at.keys() & keys))
         if len(found) < 2:  # (_merge, inline: most rules find one key or none)
             return found[0] if found else []
         out = list(chain.from_iterable(found))

@@ -142,15 +142,15 @@ def _is_speech(words: list[Word], i: int) -> int:
 
 def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
     """The entity (PER/ORG/LOC) covering each word, if any."""
-    out: list[Entity | None] = [None] * len(words)
-    ends = word_ends(words)
+    n = len(words)
+    out: list[Entity | None] = [None] * n
+    ends, starts = word_ends(words), word_starts(words)
     k = 0
-    for e in sorted((e for e in ents if e.label != "DATE"), key=lambda e: e.start):
+    for e in sorted((e for e in ents if e.label != "DATE"), key=_START):
         k = bisect_right(ends, e.start, k)  # the first word (from k on) ending after the entity starts
-        j = k
-        while j < len(words) and words[j].start < e.end:
-            out[j] = e
-            j += 1
+        j = bisect_left(starts, e.end, k, n)  # the first word from k on starting at or after its end
+        if j > k:
+            out[k:j] = [e] * (j - k)
     return out
 
 
