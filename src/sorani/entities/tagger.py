@@ -994,7 +994,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     resume = 0
     index = key_index(words)
     at = index.at
-    start_keys = list(_date_start_keys(heads, weekdays, months).intersection(at))  # (walks the text's keys)
+    date_keys = _date_start_keys(heads, weekdays, months)  # (the smaller of the two is walked, in C)
+    start_keys = list(date_keys.intersection(at) if len(date_keys) > len(at) else at.keys() & date_keys)
     # a number's key opens with an ASCII digit (folded); another character that is a digit
     # (², ৩) is a unit of its own: the keys opening with a digit are found by two regexes
     start_keys += _ASCII_DIGIT_KEY.findall(index.nl_blob)
