@@ -70,7 +70,17 @@ def fold_key(text: str) -> str:
     >>> fold_key("بەرگریی") == fold_key("بەرگری")
     True
     """
-    return key_of_folded(text.translate(_FOLD_TABLE))
+    got = _FOLD_KEYS.get(text)
+    if got is None:  # (the same words and names recur: the keys of short ones are kept)
+        if len(text) > 64:
+            return key_of_folded(text.translate(_FOLD_TABLE))
+        if len(_FOLD_KEYS) > 100_000:
+            _FOLD_KEYS.clear()
+        got = _FOLD_KEYS[text] = key_of_folded(text.translate(_FOLD_TABLE))
+    return got
+
+
+_FOLD_KEYS: dict[str, str] = {}  # text -> fold_key(text)
 
 
 def key_of_folded(s: str) -> str:
@@ -223,7 +233,7 @@ def _compiled_scan() -> Any:
     if not _COMPILED:
         from sorani._compiled import load
 
-        module = load("_facts_c", 3)
+        module = load("_facts_c", 4)
         _COMPILED[:] = [module.scan, module.forms] if module is not None else [None, None]
     return _COMPILED[0]
 

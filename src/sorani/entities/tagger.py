@@ -298,7 +298,7 @@ _UNIT_MAY_MATCH: dict[str, bool] = {}  # unit of an original text -> can a gazet
 
 
 def _name_start_rx(gaz: Any) -> Any:
-    """A whole-line regex for the keys a gazetteer name can start in: a one-word name key
+    """A regex over ``_KeyIndex.nl_blob`` (a group: the key) for the keys a gazetteer name can start in: a one-word name key
     followed by anything (a suffix), or the first key of a multi-word name, either of them
     after an optional glued preposition. (``_gazetteer_candidates`` finds a match only for such
     a key: a one-word name's key is a prefix of the key of the split it matches, a multi-word
@@ -320,7 +320,9 @@ def _name_start_rx(gaz: Any) -> Any:
             pattern = cached_derived("name-start", sources, lambda: _name_start_pattern(gaz))
         if type(pattern) is not str:
             pattern = _name_start_pattern(gaz)
-        got = _NAME_START[id(gaz)] = (gaz, compile_cached(pattern, re.M))
+        # over ``nl_blob``: the line break opening each key instead of the ``^`` anchor (a
+        # literal first character is searched for fast; an anchor is tried at every character)
+        got = _NAME_START[id(gaz)] = (gaz, compile_cached("\n(" + pattern[1:] + ")", re.M))
     return got[1]
 
 
@@ -363,7 +365,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
         # (The regex is compiled for the first long text: a short one is cheaper without it.)
         at, merged = index.at, index.merged
         lists = []
-        for k in _name_start_rx(gaz).findall(index.blob):
+        for k in _name_start_rx(gaz).findall(index.nl_blob):
             positions = at[k]
             if k not in merged:  # one form
                 if may_match(words[positions[0]]):
@@ -789,8 +791,8 @@ class _KeyIndex:
                 found = list(map(at.__getitem__, keys.intersection(at)))
             else:
                 found = [at[k] for k in at if k in keys]
-        else:
-            found = [at[k] for k in keys if k in at]
+        else:  # walk ``keys`` (in C; the lists are merged in order below, whatever their order)
+            found = list(map(at.__getitem__, at.keys() & keys))
         if len(found) < 2:  # (_merge, inline: most rules find one key or none)
             return found[0] if found else []
         out = list(chain.from_iterable(found))
@@ -992,7 +994,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     resume = 0
     index = key_index(words)
     at = index.at
-    start_keys = list(_date_start_keys(heads, weekdays, months).intersection(at))  # (walks the text's keys)
+    date_keys = _date_start_keys(heads, weekdays, months)  # (the smaller of the two is walked, in C)
+    start_keys = list(date_keys.intersection(at) if len(date_keys) > len(at) else at.keys() & date_keys)
     # a number's key opens with an ASCII digit (folded); another character that is a digit
     # (², ৩) is a unit of its own: the keys opening with a digit are found by two regexes
     start_keys += _ASCII_DIGIT_KEY.findall(index.nl_blob)
@@ -1192,14 +1195,29 @@ _GLUED: dict[frozenset[str], Any] = {}
 
 
 def _glued_heads_rx(heads: frozenset[str]) -> Any:
-    """A regex finding, among the keys of a text (one a line), those ending in a preposition or
-    conjunction written on one of ``heads`` that has the ezafe (لەپەرلەمانی, دەرەوەلەپەرلەمانی)."""
+    """A regex finding, among the keys of a text (one a line), the ends of those ending in a
+    preposition or conjunction written on one of ``heads`` that has the ezafe (لەپەرلەمانی,
+    دەرەوەلەپەرلەمانی): searched from the preposition, not tried from every line start."""
     got = _GLUED.get(heads)
     if got is None:
-        alt = "|".join(sorted((re.escape(h) for h in heads if h.endswith("ی")), key=len, reverse=True))
+        alt = trie_pattern(h for h in heads if h.endswith("ی"))
         pre = "|".join(map(re.escape, _GLUED_PREFIXES))
-        got = _GLUED[heads] = re.compile(f"^[^\n]*(?:{pre})(?:{alt})$", re.M)
+        got = _GLUED[heads] = compile_cached(f"(?:{pre})(?:{alt})$", re.M)
     return got
+
+
+def _glued_head_keys(index: _KeyIndex, heads: frozenset[str]) -> frozenset[str]:
+    """The keys of the text that end in a preposition or conjunction glued to one of ``heads``
+    (``_glued_heads_rx``), without ``heads`` themselves.
+
+    >>> words = scan("لەپەرلەمانی عێراق")
+    >>> sorted(_glued_head_keys(key_index(words), frozenset([fold_key("پەرلەمانی")]))) == [words[0].key]
+    True
+    """
+    blob = index.blob
+    rfind = blob.rfind
+    return frozenset([blob[rfind("\n", 0, m.start()) + 1:m.end()]
+                      for m in _glued_heads_rx(heads).finditer(blob)]) - heads
 
 
 def _glued_cut(w: Word, heads: frozenset[str]) -> int:
@@ -1279,7 +1297,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         return j < n and words[j].kind == "word" and (words[j].key in gnames or _unknown(words[j], common))
 
     # organisation heads: ORG-HEAD (ezafe words) (LOC|ORG|unknown name)
-    glued_heads = frozenset(_glued_heads_rx(org_heads).findall(at_keys.blob)) - org_heads
+    glued_heads = _glued_head_keys(at_keys, org_heads)
     for i in at_keys.positions(org_heads, glued_heads) if glued_heads else at_keys.positions(org_heads):
         w = words[i]
         if w.kind != "word" or spans.owner[i] >= 0:

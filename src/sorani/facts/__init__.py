@@ -142,15 +142,15 @@ def _is_speech(words: list[Word], i: int) -> int:
 
 def _entity_index(ents: list[Entity], words: list[Word]) -> list[Entity | None]:
     """The entity (PER/ORG/LOC) covering each word, if any."""
-    out: list[Entity | None] = [None] * len(words)
-    ends = word_ends(words)
+    n = len(words)
+    out: list[Entity | None] = [None] * n
+    ends, starts = word_ends(words), word_starts(words)
     k = 0
-    for e in sorted((e for e in ents if e.label != "DATE"), key=lambda e: e.start):
+    for e in sorted((e for e in ents if e.label != "DATE"), key=_START):
         k = bisect_right(ends, e.start, k)  # the first word (from k on) ending after the entity starts
-        j = k
-        while j < len(words) and words[j].start < e.end:
-            out[j] = e
-            j += 1
+        j = bisect_left(starts, e.end, k, n)  # the first word from k on starting at or after its end
+        if j > k:
+            out[k:j] = [e] * (j - k)
     return out
 
 
@@ -469,19 +469,20 @@ def _event_positions(words: list[Word]) -> list[int]:
 
 
 def _matching_keys(index: Any, rx: Any) -> list[str]:
-    return rx.findall(index.blob)
+    return rx.findall(index.nl_blob)
 
 
 _LINE_RX: dict[str, Any] = {}
 
 
 def _event_line_rx() -> Any:
-    """A whole-line regex for the keys that start with a one-word event stem."""
+    """A regex over ``nl_blob`` (a group: the key) for the keys that start with a one-word event
+    stem."""
     got = _LINE_RX.get("event")
     if got is None:
         import re
         rx, _ = _event_index()
-        got = _LINE_RX["event"] = compile_cached("^" + rx.pattern + ".*$", re.M)
+        got = _LINE_RX["event"] = compile_cached("\n(" + rx.pattern + ".*)$", re.M)
     return got
 
 
@@ -492,9 +493,14 @@ def _indef_positions(words: list[Word]) -> list[int]:
     if rx is None:
         import re
         ends = trie_pattern(_INDEF_KEYS)
-        rx = _LINE_RX["indef"] = compile_cached("\n([^\n]*" + ends + ")$", re.M)
-    index = key_index(words)  # (the keys of 6 letters or more: the length is tested here)
-    return _merge([index.at[k] for k in rx.findall(index.nl_blob) if len(k) >= 6])
+        rx = _LINE_RX["indef"] = compile_cached(ends + "$", re.M)
+    # the keys (one a line of the blob) ending so: searched from the ending, each key taken from
+    # its line's start; those of 6 letters or more (the length is tested here)
+    index = key_index(words)
+    blob, at = index.blob, index.at
+    rfind = blob.rfind
+    keys = [blob[rfind("\n", 0, m.start()) + 1:m.end()] for m in rx.finditer(blob)]
+    return _merge([at[k] for k in keys if len(k) >= 6])
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
 _EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
 
