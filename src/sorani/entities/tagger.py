@@ -926,6 +926,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if j >= n or words[j].kind != "word":
             return False
         k = words[j].key
+        if j + 1 < n and words[j + 1].key.startswith(_K_SUR) and k in weekdays:
+            return False  # چوارشەممە سووری: a feast, no date
         return k in weekdays or (k.endswith("ی") and k[:-1] in weekdays) or _weekday_rest(k, weekdays) is not None
 
     def year_at(j: int) -> bool:
@@ -1065,6 +1067,20 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
 
+    # a weekday written together with the next word (text without the space after a final ە):
+    # ڕۆژی سێشەممەبەهای …, چوارشەممەیان سبەی, (شەممە، دووشەممە، چوارشەممەو
+    for k in _glued_weekday_rx(weekdays).findall(index.nl_blob):
+        for i in at[k]:
+            w = words[i]
+            if spans.owner[i] >= 0 or w.kind != "word" or k in common_words():
+                continue
+            cut = max((p for p in range(4, len(w.f)) if w.f[p - 1] == "ە" and fold_key(w.f[:p]) in weekdays),
+                      default=0)
+            rest = fold_key(w.f[cut:])
+            if cut and (len(rest) >= 2 or rest == "و") and not rest.startswith(_K_SUR):  # (چوارشەممەسووری: a feast)
+                i0 = i - 1 if i >= 1 and words[i - 1].key in heads and spans.owner[i - 1] < 0 else i
+                spans.add(i0, i, words[i0].start, w.start + cut, "DATE", None, "rule")
+
 
 _MONTH_NUMBER_WORDS = frozenset(fold_key(x) for x in (
     "یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "یازدە", "دوازدە"))
@@ -1083,8 +1099,22 @@ _SON_OF = frozenset(fold_key(x) for x in ("کوڕی", "کچی"))
 _K_LAST = fold_key("دوای")  # کۆچی دوایی: death
 _QUOTE_MARKS = frozenset('"«»“”\'')
 _DEMONSTRATIVES_GLUED = frozenset(fold_key(x) for x in ("لەم", "لەو", "بەم", "بەو", "بۆم", "بۆو"))
+_GLUED_WD: dict[int, tuple[Any, Any]] = {}
+
+
+def _glued_weekday_rx(weekdays: frozenset[str]) -> Any:
+    """A regex over ``nl_blob`` finding the keys that open with a weekday in ە followed by more
+    letters (the weekday glued to the next word)."""
+    got = _GLUED_WD.get(id(weekdays))
+    if got is None or got[0] is not weekdays:
+        alt = "|".join(sorted((re.escape(d) for d in weekdays if d.endswith("ە")), key=len, reverse=True))
+        got = _GLUED_WD[id(weekdays)] = (weekdays, re.compile(f"\n((?:{alt})[^\n]+)$", re.M))
+    return got[1]
+
+
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
 _K_SHEMME = fold_key("شەممە")
+_K_SUR = fold_key("سوور")
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
 
 
@@ -1187,6 +1217,71 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return _find_entities(text, words, model)
 
 
+_GLUED_NAME: dict[str, Any] = {}  # word form -> _glued_name
+_GLUED_KEY = re.compile("\n([^\n]{2,}ە[^\n]{3,}|[^\n]{3,}ە[^\n]{2,})$", re.M)  # (over nl_blob)
+
+
+def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | None:
+    """(start, end inside ``w``, entry) of the longest place or organisation of four letters or
+    more that the word holds between boundaries after an ە (a word written on the next one
+    without its space), itself with a glued preposition and suffixes as usual; None if none."""
+    f = w.f
+    if len(f) < 6 or w.key in common or "\u0640" in f or "\u200c" in f:  # (a ZWNJ: ە spelt ه+ZWNJ, words spaced)
+        return None
+    gaz = gazetteer()
+    three, _ = _name_heads(gaz)
+    stp = stops()
+    cuts = [p for p in range(2, len(f) - 1) if f[p - 1] == "ە"]
+    ends = [p for p in cuts if p >= 4] + [len(f)]
+    best: tuple[int, int, Entry] | None = None
+    for s in [0, *(p for p in cuts if p <= len(f) - 4)]:
+        head = key_of_folded(f[s:s + 8])
+        if head[:3] not in three and head[2:5] not in three:
+            continue  # no name (after a glued preposition) can start there
+        left = key_of_folded(f[:s])
+        if s and (len(left) < 3 and left not in _GLUED_LEFT or not _glued_word(left, common, stp, True)):
+            continue  # قەسیدەکانی, دەکۆلنەوە: the name would start inside a word
+        for e in ends:
+            if e - s < 4 or s == 0 and e == len(f) \
+                    or e < len(f) and not _glued_word(key_of_folded(f[e:]), common, stp, False):
+                continue  # (پاوەنێکی, مووشەکەکان: the rest is no word of its own)
+            for off, _multi, hit in _gazetteer_candidates(gaz, Word(w.start + s, w.start + e, f[s:e])):
+                if hit is None or hit[0][1] or hit[0][0].label not in ("LOC", "ORG") or hit[1] < 4:
+                    continue
+                name = key_of_folded(f[s + off:s + off + hit[1]])
+                if e < len(f) and key_of_folded(f[s + off + hit[1]:e]) not in ("", _K_EWE, _K_WE):
+                    continue  # a glued word follows the name itself or its ەوە only (غەززەڕاگرێت)
+                if name[-1] == "ە" and name[:-1] in common or len(name) < 4 or key_of_folded(f[e:e + 3]) == _K_KAN:
+                    continue  # (a common noun + ە; تورکییەکاندا: ەکان is an ending, no glued word)
+                if s and not off and not (left in stp or len(left) >= 5 and left.endswith(_K_EWE)):
+                    continue  # (قەلەرەشت: a compound) a glued preposition, a function word or ەوە before it
+                if best is None or hit[1] > best[1] - best[0]:
+                    best = (s + off, s + off + hit[1], hit[0][0])
+    return best
+
+
+_K_EWE, _K_WE = fold_key("ەوە"), fold_key("وە")
+_NO_WORD_START = tuple(fold_key(x) for x in ("کان", "یی", "یەکان", "یەکە"))
+_LEFT_ENDS = tuple(fold_key(x) for x in ("ەوە", "ەکە", "ەکان"))
+_GLUED_LEFT = tuple(fold_key(x) for x in ("لە", "بە", "کە", "بۆ"))
+_GLUED_VERB = tuple(fold_key(x) for x in ("دە", "نا", "ڕا", "هەڵ", "بکە", "دەکە"))
+
+
+def _glued_word(k: str, common: frozenset[str], stp: frozenset[str], left: bool) -> bool:
+    """``k``, the part of a token before (``left``) or after a glued name, is a word of its own:
+    a common or function word (with a glued preposition, or a final ە), a phrase closed by ەوە or
+    an article before the name, a verb after it."""
+    if not left and (k.startswith(_NO_WORD_START) or len(k) < 3 and k != "و" and k not in stp):
+        return False  # (مەدینەییەکان, سەماوەری: an ending, no word)
+    if k in common or k in stp or k in _GLUED_LEFT or k[:2] in _GLUED_LEFT and k[2:] in ("", "ی", "یان"):
+        return True
+    if len(k) >= 4 and (k[:2] in _GLUED_LEFT and k[2:] in common or k[-1:] == "ە" and k[:-1] in common):
+        return True
+    if left:
+        return len(k) >= 5 and k.endswith(_LEFT_ENDS)
+    return len(k) >= 4 and k.startswith(_GLUED_VERB)
+
+
 _GLUED_PREFIXES = tuple(fold_key(x) for x in ("لە", "بە", "بۆ", "کە", "و"))
 _GLUED: dict[frozenset[str], Any] = {}
 
@@ -1231,6 +1326,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     _dates(words, spans, text)
     for i0, i1, start, end, entry in _gazetteer_matches(words, clue):
         spans.add(i0, i1, start, end, entry.label, entry, "gazetteer")
+    # a place or body written together with the words around it (no space after a final ە):
+    # بەشێکەلەعێراق, غەززەڕاگرێت, لەئۆرشەلیمەوەبۆی
+    glued_names = _GLUED_NAME
+    if len(glued_names) > 200_000:
+        glued_names.clear()
+    for k in _GLUED_KEY.findall(at_keys.nl_blob):
+        for i in at_keys.at[k]:
+            w = words[i]
+            if spans.owner[i] >= 0 or w.kind != "word":
+                continue
+            got = glued_names.get(w.f, 0)
+            if got == 0:
+                got = glued_names[w.f] = _glued_name(w, common)
+            if got is not None:
+                spans.add(i, i, w.start + got[0], w.start + got[1], got[2].label, got[2], "gazetteer")
 
     for item in list(spans.items):
         i0 = item[0]
