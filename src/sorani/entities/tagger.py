@@ -1115,6 +1115,7 @@ def _glued_weekday_rx(weekdays: frozenset[str]) -> Any:
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
 _K_SHEMME = fold_key("شەممە")
 _K_SUR = fold_key("سوور")
+_K_THAT = fold_key("ئەوە")
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
 
 
@@ -1722,6 +1723,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     speech1 = single_triggers("speech")
     kin, kin_rel, name_fields = _KIN, _KIN_REL, _NAME_FIELDS
 
+    def predicate_opener(j: int) -> bool:
+        """A common noun in ezafe before another word in ezafe, or ئەوە…ی: after a name it opens the
+        predicate (هاشم گرفتی بەبازاڕکردنی هەیە), no surname; a given name + ی (سەلیمی) may be one."""
+        k = words[j].key
+        return k[-1:] == "ی" and not known_or_unknown(j) and k[:-1] not in gnames and (
+            k.startswith(_K_THAT) or k[:-1] in common and j + 1 < n and words[j + 1].kind == "word"
+            and words[j + 1].f[-1] == "ی" and words[j + 1].key not in gnames and words[j + 1].key not in titles_1)
+
     def surname_like(j: int) -> bool:
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
             return False
@@ -1743,6 +1752,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
         if k.startswith(_K_LE) and len(k) > 4 and k not in gnames and not _unknown_key(k[len(_K_LE):], common):
             return False  # لەیادی, لەبارەی: لە glued to a common word
+        if predicate_opener(j):
+            return False  # هاشم گرفتی بەبازاڕکردنی, شاسوار ئەوەشی: a common noun in ezafe opens the predicate
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5 \
             or base is not k and k.endswith(_NAME_CLITICS[:2])  # an unknown name + ەوە: چەلیکەوە
 
@@ -1868,7 +1879,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and (words[i].key not in common or i == 0 or words[i - 1].kind == "punct"
                          or words[i - 1].key in honorifics or words[i - 1].key in titles_1):
                 k += 1  # a surname that is also a common word, closing the phrase: جەمال بابان ساڵی …
-            alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
+            alone_ok = (i + 1 < n and (words[i + 1].key in speech1 or k == i + 1 and words[i].key not in common
+                                       and words[i + 1].kind == "word" and predicate_opener(i + 1))) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
@@ -2097,6 +2109,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             continue
         if words[i].key in speech1 or (_phrase_at(words, i, titles) and words[i].key not in honorifics):
             j = i - 1
+            if j >= 1 and words[j].f in ("،", ",") and words[i].key in speech1:
+                j -= 1  # برایم باییز، گوتی: the speaker set off by a comma
             k = name_run_back(j, 3)
             if k <= j and all(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1)) \
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
