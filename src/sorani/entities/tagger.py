@@ -1116,6 +1116,9 @@ _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چ�
 _K_SHEMME = fold_key("شەممە")
 _K_SUR = fold_key("سوور")
 _K_THAT = fold_key("ئەوە")
+_ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
+_ORGAN_KINDS = frozenset(fold_key(x) for x in ("کارگێڕی", "کارگێڕیی", "کارگێری", "کارگێریی", "ناوەندی", "ناوەندیی",
+                                               "سیاسی", "سیاسیی", "بەڕێوەبەری", "بەڕێوەبەریی"))  # دەستەی کارگێڕیی X
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
 
 
@@ -1410,6 +1413,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         done = False
         while j < n and j <= i + 6:
             s = spans.at(j)
+            if s is not None and s[4] == "ORG" and j > i + 1 and s[0] == j \
+                    and s[2] == words[j].start and (w.key in _ORGANS and words[i + 1].key in _ORGAN_KINDS or any(
+                        words[x].key.endswith(_DEFINITE_I) or _DEFINITE_ENDS[2] in words[x].key for x in range(i + 1, j))):
+                done = True  # دەستەی کارگێڕیی حدکا, ناوەندی چەتەکانی داعش: an organ of a known body, or a common noun
+                break
+            if w.key in _ORGANS and j > i + 1 and words[i + 1].key in _ORGAN_KINDS and words[j].key in org_heads:
+                done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
+                break
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
                 entry = None
                 m = _phrase_at(words, i, org_en)
