@@ -1222,7 +1222,41 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
 
 
 _GLUED_NAME: dict[str, Any] = {}  # word form -> _glued_name
-_GLUED_KEY = re.compile("\n([^\n]{2,}ە[^\n]{3,}|[^\n]{3,}ە[^\n]{2,})$", re.M)  # (over nl_blob)
+_GLUED_RX: list[Any] = []
+
+
+def _glued_keys(blob: str) -> set[str]:
+    """The keys of ``blob`` (a text's keys, each after a line break) that ``_glued_name`` can find
+    a name in: a place or body of four letters or more (after a glued preposition) right after an
+    ە, or opening the key and followed by two letters or more after its final ە or its ەوە."""
+    if not _GLUED_RX:
+        import sys
+
+        from sorani._data import cached_derived, data_path
+
+        gaz, gmod = gazetteer(), sys.modules["sorani.entities.gazetteer"]
+        sources = [str(data_path("gazetteer") / name) for name in gmod.GAZETTEER_FILES]
+        sources += [__file__, gmod.__file__]
+        patterns = cached_derived("glued-names", sources, lambda: _glued_key_patterns(gaz))
+        if type(patterns) is not tuple:
+            patterns = _glued_key_patterns(gaz)
+        _GLUED_RX.extend((compile_cached(patterns[0]), compile_cached(patterns[1], re.M)))
+    inner, opening = _GLUED_RX
+    out = set(opening.findall(blob))
+    for m in inner.finditer(blob):
+        p = m.start()
+        e = blob.find("\n", p)
+        out.add(blob[blob.rfind("\n", 0, p) + 1:e if e >= 0 else len(blob)])
+    return out
+
+
+def _glued_key_patterns(gaz: Any) -> tuple[str, str]:
+    """The patterns of ``_glued_keys``: a name after an ە (searched), a key opening with a name
+    glued to more letters (over whole lines)."""
+    names = {k for k, (e, amb) in gaz.single.items() if len(k) >= 4 and not amb and e.label in ("LOC", "ORG")}
+    pre = "(?:" + "|".join(map(re.escape, _GLUED_LEFT)) + ")?"
+    opening = trie_pattern({k + _K_EWE for k in names} | {k for k in names if k.endswith("ە")})
+    return f"ە{pre}(?:{trie_pattern(names)})", f"\n(?=[^\n]{{7}})({pre}(?:{opening})[^\n]{{2}}[^\n]*)$"
 
 
 def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | None:
@@ -1246,7 +1280,7 @@ def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | Non
         if s and (len(left) < 3 and left not in _GLUED_LEFT or not _glued_word(left, common, stp, True)):
             continue  # قەسیدەکانی, دەکۆلنەوە: the name would start inside a word
         for e in ends:
-            if e - s < 4 or s == 0 and e == len(f) \
+            if e - s < 4 or e - s > 32 or s == 0 and e == len(f) \
                     or e < len(f) and not _glued_word(key_of_folded(f[e:]), common, stp, False):
                 continue  # (پاوەنێکی, مووشەکەکان: the rest is no word of its own)
             for off, _multi, hit in _gazetteer_candidates(gaz, Word(w.start + s, w.start + e, f[s:e])):
@@ -1335,7 +1369,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     glued_names = _GLUED_NAME
     if len(glued_names) > 200_000:
         glued_names.clear()
-    for k in _GLUED_KEY.findall(at_keys.nl_blob):
+    for k in _glued_keys(at_keys.nl_blob):
         for i in at_keys.at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word":
