@@ -589,7 +589,7 @@ _VERB_START = tuple(fold_key(x) for x in ("دە", "نا", "نە", "بکە", "ک�
 _VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
 _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
                                          "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا",
-                                         "درا", "ژرا", "گیرا", "خرا",
+                                         "درا", "ژرا", "گیرا", "خرا", "چوو", "چوون",
                                          # a compound verb written as one word: مۆردەکات, بەڕێوەدەچێت
                                          "دەکات", "دەکەن", "دەکەین", "دەکرێت", "دەکرێن", "دەبێت", "دەبن", "دەدات",
                                          "دەدەن", "دەچێت", "دەچن"))
@@ -1116,6 +1116,8 @@ _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چ�
 _K_SHEMME = fold_key("شەممە")
 _K_SUR = fold_key("سوور")
 _K_THAT = fold_key("ئەوە")
+_LIGHT_VERBS = frozenset(fold_key(x) for x in (
+    "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
 _ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
 _ORGAN_KINDS = frozenset(fold_key(x) for x in ("کارگێڕی", "کارگێڕیی", "کارگێری", "کارگێریی", "ناوەندی", "ناوەندیی",
                                                "سیاسی", "سیاسیی", "بەڕێوەبەری", "بەڕێوەبەریی"))  # دەستەی کارگێڕیی X
@@ -1797,6 +1799,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
         if k.startswith(_K_LE) and len(k) > 4 and k not in gnames and not _unknown_key(k[len(_K_LE):], common):
             return False  # لەیادی, لەبارەی: لە glued to a common word
+        if k in common and j + 1 < n and words[j + 1].key in _LIGHT_VERBS:
+            return False  # مەککرستەڵ پەیمان دەدات: a noun before a light verb is part of the verb
         if predicate_opener(j):
             return False  # هاشم گرفتی بەبازاڕکردنی, شاسوار ئەوەشی: a common noun in ezafe opens the predicate
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5 \
@@ -2029,9 +2033,26 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if i >= 1 and spans.owner[i] < 0 and spans.owner[i - 1] < 0 \
                 and _unknown(words[i - 1], common) and words[i - 1].key not in stp \
                 and not _verb_like(words[i - 1].key) and (i - 1 == 0 or words[i - 2].kind == "punct"
-                                                           or words[i - 2].key in stp):
+                                                           or words[i - 2].key in stp) \
+                and not (words[i].key in common and i + 1 < n and words[i + 1].key in _LIGHT_VERBS):
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
+    # a first name that is also a common word before a given name (the father's name) that opens a
+    # person after a boundary or a title: هەولێر- بڵند عەبدوڵڵا, هاوکارمان بەڵێن ساڵح دەڵێت
+    for item in spans.items:
+        i0 = item[0]
+        if item[4] != "PER" or i0 < 1 or item[1] != i0 or item[2] != words[i0].start or words[i0].key not in gnames \
+                or spans.owner[i0 - 1] >= 0:
+            continue
+        wx = words[i0 - 1]
+        if wx.kind != "word" or len(wx.key) < 3 or wx.key in stp or wx.key not in common or _verb_like(wx.key) \
+                or wx.key[-1] == "ی" or wx.key.endswith(_DEFINITE_ENDS) or wx.key.endswith(_INDEF_ENDS) \
+                or wx.key in titles_1 or wx.key in honorifics or wx.key in loc_heads or wx.key in org_heads:
+            continue
+        if i0 - 1 == 0 or words[i0 - 2].kind == "punct" and words[i0 - 2].f not in _QUOTE_MARKS \
+                or words[i0 - 2].key in titles_1 or words[i0 - 2].key in honorifics:
+            item[0], item[2] = i0 - 1, wx.start
+            spans.owner[i0 - 1] = spans.owner[i0]
     # (a test of the form alone, made once a form; the word before is punctuation)
     opener = _CLAUSE_NAME
     if len(opener) > 200_000:
