@@ -1929,7 +1929,11 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                          or words[i - 1].key in honorifics or words[i - 1].key in titles_1):
                 k += 1  # a surname that is also a common word, closing the phrase: جەمال بابان ساڵی …
             alone_ok = (i + 1 < n and (words[i + 1].key in speech1 or k == i + 1 and words[i].key not in common
-                                       and words[i + 1].kind == "word" and predicate_opener(i + 1))) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
+                                       and words[i + 1].kind == "word" and (
+                                           predicate_opener(i + 1)
+                                           # a given name opening a sentence before a preposition: هەکار لە …
+                                           or (i == 0 or words[i - 1].f in _SENT_END_SET)
+                                           and words[i + 1].key in _PREPOSITIONS))) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
                 spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
@@ -2190,6 +2194,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     if model:
         from sorani.entities.model import apply_model
         apply_model(words, spans, common)
+
+    # a place or body right after a competition head (or after one modifier in ezafe) names the
+    # competition, no place: جامی ئیتاڵیا, خولی نایابی عێراق, جامی یەکێتیی ئاسیا
+    comp = single_triggers("competition")
+    for h in at_keys.positions(comp):
+        j = h + 1
+        if j + 1 < n and spans.owner[j] < 0 and words[j].kind == "word" and words[j].f.endswith(("ی", "ى")) \
+                and words[j].key[:-1] in common:
+            j += 1  # نایابی, سوپەری, بژاردەی
+        item = spans.at(j) if j < n else None
+        if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
+                and spans.owner[h] < 0:
+            item[4] = None
+            for x in range(item[0], item[1] + 1):
+                spans.owner[x] = -1
 
     # the hereditary سەید before a given name is part of the name (GUIDELINES 2.3)
     for item in spans.items:
