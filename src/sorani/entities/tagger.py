@@ -69,6 +69,7 @@ _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکە
 LABELS = ("PER", "LOC", "ORG", "DATE")
 _DROP_EDGE = "\u200c\u200d\u0640"
 _GENTILIC_SUFFIXES = frozenset({"ی", "یە", "یان"}) - {"یان"}
+_GENTILIC_DA = frozenset({"یدا", "یدایە"})
 
 
 @dataclass
@@ -132,6 +133,8 @@ def _strip_suffix(stem: str, single: dict[str, tuple[Entry, bool]]) -> tuple[tup
             e = hit[0]
             if suf in _GENTILIC_SUFFIXES and e.subtype in ("country", "region") and not base.endswith(("ا", "ە", "ی", "ۆ", "و", "ێ")):
                 return None  # ئێرانی, کوردستانی: gentilic adjective, not the place
+            if suf in _GENTILIC_DA and e.label == "LOC" and not base.endswith(("ا", "ە", "ی", "ۆ", "و", "ێ")):
+                return None  # سیستمی سوێدیدا, لاوێکی مەهابادیدا: a gentilic adjective + دا
             return hit, len(base)
     return None
 
