@@ -2045,7 +2045,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
     # a first name that is also a common word before a given name (the father's name) that opens a
-    # person after a boundary or a title: هەولێر- بڵند عەبدوڵڵا, هاوکارمان بەڵێن ساڵح دەڵێت
+    # person after a byline dash, a colon or a title: هەولێر- بڵند عەبدوڵڵا, هاوکارمان بەڵێن ساڵح دەڵێت
     for item in spans.items:
         i0 = item[0]
         if item[4] != "PER" or i0 < 1 or item[1] != i0 or item[2] != words[i0].start or words[i0].key not in gnames \
@@ -2056,8 +2056,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 or wx.key[-1] == "ی" or wx.key.endswith(_DEFINITE_ENDS) or wx.key.endswith(_INDEF_ENDS) \
                 or wx.key in titles_1 or wx.key in honorifics or wx.key in loc_heads or wx.key in org_heads:
             continue
-        if i0 - 1 == 0 or words[i0 - 2].kind == "punct" and words[i0 - 2].f not in _QUOTE_MARKS \
-                or words[i0 - 2].key in titles_1 or words[i0 - 2].key in honorifics:
+        if i0 >= 2 and (words[i0 - 2].f in ("-", "–", ":") or words[i0 - 2].key in titles_1
+                        or words[i0 - 2].key in honorifics):
             item[0], item[2] = i0 - 1, wx.start
             spans.owner[i0 - 1] = spans.owner[i0]
     # (a test of the form alone, made once a form; the word before is punctuation)
