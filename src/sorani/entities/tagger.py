@@ -1014,10 +1014,13 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         start_off = 0
         if words[j].key in heads:
             j += 1
-        elif words[j].key[:2] in (_K_LE, _K_KE) and words[j].key[2:] in heads and j + 1 < n \
+        elif (words[j].key[:2] in (_K_LE, _K_KE) and words[j].key[2:] in heads
+              or words[j].key[:4] == _K_KE + _K_LE and words[j].key[4:] in heads) and j + 1 < n \
                 and (year_at(j + 1) or words[j + 1].kind == "num" and len(words[j + 1].f) <= 2 or weekday_at(j + 1)
                      or words[j + 1].key in _WEEKDAY_NUMS):
             start_off = 2  # لەساڵی 2014, کەساڵی 2011 (له‌ساڵی: after the ZWNJ, as _splits)
+            if words[j].key[2:] not in heads and words[j].f[2:4] == _K_LE:
+                start_off = 4  # کەلەڕۆژانی 7 تا 16ی مای
             while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
                 start_off += 1
             j += 1
@@ -1157,7 +1160,8 @@ def _date_start_keys(heads: frozenset[str], weekdays: frozenset[str], months: di
     got = _DATE_START_KEYS.get((id(heads), id(weekdays), id(months)))
     if got is not None and got[0] == (heads, weekdays, months):
         return got[1]
-    alts = set(heads) | {_K_LE + h for h in heads} | {_K_KE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
+    alts = set(heads) | {_K_LE + h for h in heads} | {_K_KE + h for h in heads} | {_K_KE + _K_LE + h for h in heads}
+    alts |= set(weekdays) | {d + "ی" for d in weekdays}
     alts |= _first_keys(months)
     alts |= {k[0] + suf for k in months if len(k) == 1 for suf in _MONTH_SUFFIXES}
     keys = frozenset(alts)
