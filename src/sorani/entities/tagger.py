@@ -59,7 +59,7 @@ _PLACE_CLASSIFIERS = frozenset(fold_key(x) for x in (
     "شاری", "شارۆچکەی", "گوندی", "گوندەکانی", "ناوچەی", "ناحیەی", "قەزای", "پارێزگای", "گەڕەکی", "سنووری",
     "لەشاری", "لەگوندی", "لەناوچەی", "بەناوچەی", "شارەکانی", "ناوچەکانی"))
 _SURNAME_NAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پوور", "پور", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))
-_SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "زادە", "نژاد"))  # عەبدی پوور
+_SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "زادە", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))  # عەبدی پوور
 _INDEF_ENDS = tuple(fold_key(x) for x in ("ێکی", "یەکی", "ێک", "یەک"))
 _PREPOSITIONS = frozenset(fold_key(x) for x in ("لە", "بە", "بۆ", "لەگەڵ", "لەسەر", "لەناو", "بەبێ"))
 _DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
@@ -592,7 +592,7 @@ _VERB_START = tuple(fold_key(x) for x in ("دە", "نا", "نە", "بکە", "ک�
 _VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
 _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
                                          "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا",
-                                         "درا", "ژرا", "گیرا", "خرا", "چوو", "چوون",
+                                         "درا", "ژرا", "گیرا", "خرا", "نرا", "نران", "نراوە", "چوو", "چوون",
                                          # a compound verb written as one word: مۆردەکات, بەڕێوەدەچێت
                                          "دەکات", "دەکەن", "دەکەین", "دەکرێت", "دەکرێن", "دەبێت", "دەبن", "دەدات",
                                          "دەدەن", "دەچێت", "دەچن"))
@@ -1923,7 +1923,11 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if words[i].kind == "word" and spans.owner[i] < 0:
             k = i + 1
             while k < n and k < i + 4 and (surname_like(k) or words[k].key in _NAME_PARTICLES and surname_like(k + 1)
-                                           or k > i + 1 and words[k].key in _SURNAME_PIECES and spans.owner[k] < 0) \
+                                           or k > i + 1 and words[k].key in _SURNAME_PIECES and spans.owner[k] < 0
+                                           # a common word before a surname piece: چاووش ئۆغڵو
+                                           or k + 1 < n and words[k + 1].key in _SURNAME_PIECES
+                                           and words[k].kind == "word" and spans.owner[k] < 0
+                                           and words[k].key not in stp and spans.owner[k + 1] < 0) \
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
