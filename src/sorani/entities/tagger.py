@@ -1329,6 +1329,17 @@ def _glued_word(k: str, common: frozenset[str], stp: frozenset[str], left: bool)
     return len(k) >= 4 and k.startswith(_GLUED_VERB)
 
 
+_GLUED_LOC: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _glued_loc_heads(heads: frozenset[str]) -> frozenset[str]:
+    """The place classifiers of ``heads`` with لە, بە, بۆ or کە written on them (لەگوندی)."""
+    got = _GLUED_LOC.get(id(heads))
+    if got is None or got[0] is not heads:
+        got = _GLUED_LOC[id(heads)] = (heads, frozenset(p + h for p in _GLUED_LEFT for h in heads))
+    return got[1]
+
+
 _GLUED_PREFIXES = tuple(fold_key(x) for x in ("لە", "بە", "بۆ", "کە", "و"))
 _GLUED: dict[frozenset[str], Any] = {}
 
@@ -1701,8 +1712,11 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
     # place classifier + unknown name: شارۆچکەی X, گوندی X ; feature head: چیای X
-    for i in at_keys.positions(loc_heads, loc_features):
+    glued_loc = _glued_loc_heads(loc_heads)
+    for i in at_keys.positions(loc_heads, loc_features, glued_loc):
         key = words[i].key
+        if key in glued_loc and key not in loc_heads and key not in loc_features:
+            key = key[2:]  # لەگوندی X, لەشارۆچکەی X: a preposition written on the classifier
         if i < n - 1:
             j = i + 1
             if j < n and words[j].key in loc_heads:
