@@ -1122,6 +1122,7 @@ _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چ�
 _K_SHEMME = fold_key("شەممە")
 _K_SUR = fold_key("سوور")
 _K_THAT = fold_key("ئەوە")
+_KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
 _ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
@@ -2175,6 +2176,23 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             k += 1
         if k > i + 1 and k < n and words[k].f in ("،", ","):
             spans.add(i, k - 1, words[i].start, words[k - 1].end, "PER", None, "rule")
+
+    # a Kurdish-script acronym (letter names: ئەسەپە, یەمامە, جەهەپە) after a dash or in brackets
+    # right after a body's name or head chain is that body's acronym
+    for i in [k + 1 for k in at_keys.positions(("(", "-", "–"))]:
+        if not 2 <= i < n or spans.owner[i] >= 0 or words[i].kind != "word" or words[i].key in common \
+                or not _KU_ACRONYM.match(words[i].key):
+            continue
+        if i + 1 < n and not (words[i + 1].kind == "punct" or words[i + 1].f == "\n"):
+            continue
+        b, found = i - 2, False
+        while not found and b >= 0 and b > i - 9 and words[b].kind == "word" \
+                and (words[b].key not in stp or words[b].key == "و" or spans.owner[b] >= 0):
+            sb = spans.at(b)
+            found = words[b].key in org_heads or sb is not None and sb[4] == "ORG"
+            b -= 1
+        if found:
+            spans.add(i, i, words[i].start, words[i].end, "ORG", None, "rule")
 
     # a name introduced before its acronym: ئەنجوومەنی … (IGFM), پارتی گەلی کۆماری - جەهەپە
     generic_org = single_triggers("org_generic")
