@@ -1122,6 +1122,7 @@ _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چ�
 _K_SHEMME = fold_key("شەممە")
 _K_SUR = fold_key("سوور")
 _K_THAT = fold_key("ئەوە")
+_K_YAN = fold_key("یان")
 _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
@@ -1673,6 +1674,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and words[k].key not in stp and not _verb_like(words[k].key) \
                     and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")):
                 k += 1
+            if k == j + 1 and k + 1 < n and spans.owner[k] < 0 and words[k].kind == "word" and words[k].key in common \
+                    and words[k].key not in stp and len(words[k].key) >= 3 and words[k].key[-1] != "ی" \
+                    and not _verb_like(words[k].key) and not words[k].key.endswith(_DEFINITE_ENDS) \
+                    and (words[k + 1].kind == "punct" or words[k + 1].key in stp
+                         or k + 2 < n and words[k + 2].key in _LIGHT_VERBS and words[k + 1].key[:-1] in common):
+                k += 1  # مامۆستا جەمال بابان چاپی کردووە: a surname that is also a word, closing the phrase
             if k > j and (not paren or k < n and words[k].f == ")"):
                 spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
@@ -1825,6 +1832,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # مەککرستەڵ پەیمان دەدات: a noun before a light verb is part of the verb
         if predicate_opener(j):
             return False  # هاشم گرفتی بەبازاڕکردنی, شاسوار ئەوەشی: a common noun in ezafe opens the predicate
+        if len(k) >= 6 and k.endswith(_K_YAN) and j >= 1 and words[j - 1].key in gnames \
+                and _DEFINITE_ENDS[2] not in k and _DEFINITE_ENDS[0] not in k and not (
+                j + 1 < n and words[j + 1].kind == "word" and _verb_like(words[j + 1].key)):
+            return True  # شارام پەناهیان, کاراپێت سپانیان: a family name in یان after a given name
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5 \
             or base is not k and k.endswith(_NAME_CLITICS[:2])  # an unknown name + ەوە: چەلیکەوە
 
@@ -1931,7 +1942,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     def phrase_end(j: int) -> bool:  # (not any verb: باس بکەم, گەورە بوو are compound verbs)
         return j >= n or words[j].kind == "punct" or words[j].key in stp \
-            or words[j].key[:2] == _K_LE and len(words[j].key) > 3
+            or words[j].key[:2] == _K_LE and len(words[j].key) > 3 \
+            or j + 1 < n and words[j + 1].key in _LIGHT_VERBS and words[j].key[:-1] in common  # چاپی کردووە
 
     # given name + following name-like words: محەمەد X Y
     for i in at_keys.positions(gnames):
