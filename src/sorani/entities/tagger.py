@@ -1123,6 +1123,7 @@ _K_SHEMME = fold_key("شەممە")
 _K_SUR = fold_key("سوور")
 _K_THAT = fold_key("ئەوە")
 _K_YAN = fold_key("یان")
+_SURNAME_KEY = re.compile("\n([^\n]{3,}(?:" + "|".join(_SURNAME_NAME_ENDS) + "))$", re.M)  # (over nl_blob)
 _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
@@ -2079,6 +2080,23 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and not (words[i].key in common and i + 1 < n and words[i + 1].key in _LIGHT_VERBS):
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
+    # a word with a family-name ending (سەعیدپوور, حەسەنزادە, کاراکۆچئۆغڵو) is a surname, with the name before it
+    for k in _SURNAME_KEY.findall(at_keys.nl_blob):
+        for i in at_keys.at[k]:
+            w = words[i]
+            if spans.owner[i] >= 0 or w.kind != "word" or k in common or k in stp:
+                continue
+            stem = k[:-len(next(e for e in _SURNAME_NAME_ENDS if k.endswith(e)))].rstrip("\u200c")
+            if stem in common and stem not in gnames:
+                continue  # ئادەمیزادە, شازادە: a word + زادە "born"; a name + زادە is a family name
+            i0 = i
+            if i >= 1 and spans.owner[i - 1] < 0 and words[i - 1].kind == "word" and len(words[i - 1].key) >= 3 \
+                    and words[i - 1].key not in stp and not _verb_like(words[i - 1].key) \
+                    and words[i - 1].key[-1] != "ی" and not words[i - 1].key.endswith(_DEFINITE_ENDS) \
+                    and words[i - 1].key not in titles_1 and words[i - 1].key not in honorifics:
+                i0 = i - 1
+            spans.add(i0, i, words[i0].start, w.start + _trim_clitics(w, True, True), "PER", None, "rule")
+
     # a first name that is also a common word before a given name (the father's name) that opens a
     # person after a byline dash, a colon or a title: هەولێر- بڵند عەبدوڵڵا, هاوکارمان بەڵێن ساڵح دەڵێت
     for item in spans.items:
