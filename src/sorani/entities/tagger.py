@@ -1924,13 +1924,20 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
                 and (words[q[0]].key in gnames or all(known_or_unknown(k) for k in ws)
                      or i >= 1 and words[i - 1].key in org_heads  # ئاژانسی "هاوار": a quoted name after the head
-                     or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))):
+                     or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))
+                     # "فەزراد کەمانگەر" مامۆستای …, "X Y" ڕەتیکردەوە: a quoted two-word name before a role or a speech verb
+                     or len(ws) in (2, 3) and q[1] + 2 < n and (words[q[1] + 2].key in titles_1
+                                                              or words[q[1] + 2].key in speech1)
+                     and (known_or_unknown(q[0]) or words[q[0]].key in gnames)
+                     and not any(_ezafe_noun(words[x], common) or words[x].key.endswith(_DEFINITE_ENDS) for x in ws)):
             label = "PER"
             if i >= 1 and words[i - 1].key in org_heads:
                 label = "ORG"
             elif i >= 1 and (words[i - 1].key in loc_heads or words[i - 1].key in loc_features
                              or words[i - 1].key in (_K_LE, _K_BO)):
                 label = "LOC"
+            if q[1] + 2 < n and (words[q[1] + 2].key in titles_1 or words[q[1] + 2].key in speech1):
+                label = "PER"  # (بۆ "X Y" مامۆستای …: a person, whatever the word before)
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
     def surname_common(j: int) -> bool:
