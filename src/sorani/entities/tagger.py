@@ -2259,8 +2259,6 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             continue
         if words[i].key in speech1 or (_phrase_at(words, i, titles) and words[i].key not in honorifics):
             j = i - 1
-            if j >= 1 and words[j].f in ("،", ",") and words[i].key in speech1:
-                j -= 1  # برایم باییز، گوتی: the speaker set off by a comma
             k = name_run_back(j, 3)
             if k <= j and all(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1)) \
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
