@@ -1833,6 +1833,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # مەککرستەڵ پەیمان دەدات: a noun before a light verb is part of the verb
         if predicate_opener(j):
             return False  # هاشم گرفتی بەبازاڕکردنی, شاسوار ئەوەشی: a common noun in ezafe opens the predicate
+        if len(k) > 4 and k[-1] == "ی" and _is_country(k[:-1]) and j >= 1 and spans.owner[j - 1] < 0:
+            return False  # کارلۆس تێڤێزی ئەرژەنتینی: a nationality after the name
         if len(k) >= 6 and k.endswith(_K_YAN) and j >= 1 and words[j - 1].key in gnames \
                 and _DEFINITE_ENDS[2] not in k and _DEFINITE_ENDS[0] not in k and not (
                 j + 1 < n and words[j + 1].kind == "word" and _verb_like(words[j + 1].key)):
@@ -1981,8 +1983,13 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                                            or (i == 0 or words[i - 1].f in _SENT_END_SET)
                                            and words[i + 1].key in _PREPOSITIONS))) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
-                spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
-                          "PER", None, "rule")
+                wl = words[k - 1]
+                end = wl.start + _trim_clitics(wl, True, True)
+                if k > i + 1 and k < n and words[k].kind == "word" and len(words[k].key) > 4 \
+                        and words[k].key[-1] == "ی" and _is_country(words[k].key[:-1]) and end == wl.end \
+                        and wl.key[-1] == "ی" and wl.key not in gnames and wl.key[:-1] not in gnames:
+                    end -= 1  # کارلۆس تێڤێزی ئەرژەنتینی: the ezafe before a nationality
+                spans.add(i, k - 1, words[i].start, end, "PER", None, "rule")
 
     # kinship: X برای Y, کوڕی Y — names on both sides
     for i in at_keys.positions(kin_rel):
