@@ -1075,7 +1075,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
     # a weekday written together with the next word (text without the space after a final ە):
     # ڕۆژی سێشەممەبەهای …, چوارشەممەیان سبەی, (شەممە، دووشەممە، چوارشەممەو
-    for k in _glued_weekday_rx(weekdays).findall(index.nl_blob):
+    for k in _keys_ending(index.nl_blob, _glued_weekday_rx(weekdays)):
         for i in at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word" or k in common_words():
@@ -1109,12 +1109,13 @@ _GLUED_WD: dict[int, tuple[Any, Any]] = {}
 
 
 def _glued_weekday_rx(weekdays: frozenset[str]) -> Any:
-    """A regex over ``nl_blob`` finding the keys that open with a weekday in ە followed by more
-    letters (the weekday glued to the next word)."""
+    """A regex over ``nl_blob`` finding a weekday in ە followed by more letters in a key (the
+    weekday glued to the next word, when the key opens with it)."""
     got = _GLUED_WD.get(id(weekdays))
     if got is None or got[0] is not weekdays:
-        alt = "|".join(sorted((re.escape(d) for d in weekdays if d.endswith("ە")), key=len, reverse=True))
-        got = _GLUED_WD[id(weekdays)] = (weekdays, re.compile(f"\n((?:{alt})[^\n]+)$", re.M))
+        # (the weekdays in شەممە / شەمە: a literal searched fast; the key is checked after. The rarer
+        # شەنبە, جومعە spellings are not looked for glued)
+        got = _GLUED_WD[id(weekdays)] = (weekdays, re.compile(f"{_K_SHEMME[:3]}م?ە(?=[^\n])"))
     return got[1]
 
 
@@ -1123,7 +1124,32 @@ _K_SHEMME = fold_key("شەممە")
 _K_SUR = fold_key("سوور")
 _K_THAT = fold_key("ئەوە")
 _K_YAN = fold_key("یان")
-_SURNAME_KEY = re.compile("\n([^\n]{3,}(?:" + "|".join(_SURNAME_NAME_ENDS) + "))$", re.M)  # (over nl_blob)
+
+
+def _keys_with_suffix(blob: str, suffixes: tuple[str, ...]) -> set[str]:
+    """The keys of ``blob`` (one a line, after a line break) that end with one of ``suffixes``
+    and have three letters or more before it (a literal search a suffix)."""
+    out = set()
+    for suf in suffixes:
+        pat = suf + "\n"
+        p = blob.find(pat)
+        while p >= 0:
+            out.add(blob[blob.rfind("\n", 0, p) + 1:p + len(suf)])
+            p = blob.find(pat, p + 1)
+        if blob.endswith(suf):
+            out.add(blob[blob.rfind("\n") + 1:])
+    return {k for k in out if len(k) >= 3 + min(map(len, suffixes))}
+
+
+def _keys_ending(blob: str, rx: Any) -> set[str]:
+    """The keys of ``blob`` (one a line, after a line break) in which ``rx`` finds a match: the
+    line of each match."""
+    out = set()
+    for m in rx.finditer(blob):
+        p = m.start()
+        e = blob.find("\n", p)
+        out.add(blob[blob.rfind("\n", 0, p) + 1:e if e >= 0 else len(blob)])
+    return out
 _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
@@ -1254,21 +1280,16 @@ def _glued_keys(blob: str) -> set[str]:
             patterns = _glued_key_patterns(gaz)
         _GLUED_RX.extend((compile_cached(patterns[0]), compile_cached(patterns[1], re.M)))
     inner, opening = _GLUED_RX
-    out = set(opening.findall(blob))
-    for m in inner.finditer(blob):
-        p = m.start()
-        e = blob.find("\n", p)
-        out.add(blob[blob.rfind("\n", 0, p) + 1:e if e >= 0 else len(blob)])
-    return out
+    return set(opening.findall(blob)) | _keys_ending(blob, inner)
 
 
 def _glued_key_patterns(gaz: Any) -> tuple[str, str]:
     """The patterns of ``_glued_keys``: a name after an ە (searched), a key opening with a name
     glued to more letters (over whole lines)."""
     names = {k for k, (e, amb) in gaz.single.items() if len(k) >= 4 and not amb and e.label in ("LOC", "ORG")}
-    pre = "(?:" + "|".join(map(re.escape, _GLUED_LEFT)) + ")?"
+    # (no optional preposition: لە, بە, کە end in ە, so a name after one of them follows an ە too)
     opening = trie_pattern({k + _K_EWE for k in names} | {k for k in names if k.endswith("ە")})
-    return f"ە{pre}(?:{trie_pattern(names)})", f"\n(?=[^\n]{{7}})({pre}(?:{opening})[^\n]{{2}}[^\n]*)$"
+    return f"ە(?:{trie_pattern(names)})", f"\n(?=[^\n]{{7}})((?:{opening})[^\n]{{2}}[^\n]*)$"
 
 
 def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | None:
@@ -2095,7 +2116,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
     # a word with a family-name ending (سەعیدپوور, حەسەنزادە, کاراکۆچئۆغڵو) is a surname, with the name before it
-    for k in _SURNAME_KEY.findall(at_keys.nl_blob):
+    for k in _keys_with_suffix(at_keys.nl_blob, _SURNAME_NAME_ENDS):
         for i in at_keys.at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word" or k in common or k in stp:
@@ -2224,8 +2245,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     # a Kurdish-script acronym (letter names: ئەسەپە, یەمامە, جەهەپە) after a dash or in brackets
     # right after a body's name or head chain is that body's acronym
     for i in [k + 1 for k in at_keys.positions(("(", "-", "–"))]:
-        if not 2 <= i < n or spans.owner[i] >= 0 or words[i].kind != "word" or words[i].key in common \
-                or not _KU_ACRONYM.match(words[i].key):
+        if not 2 <= i < n or words[i].kind != "word" or not _KU_ACRONYM.match(words[i].key) \
+                or spans.owner[i] >= 0 or words[i].key in common:
             continue
         if i + 1 < n and not (words[i + 1].kind == "punct" or words[i + 1].f == "\n"):
             continue
