@@ -59,7 +59,7 @@ _PLACE_CLASSIFIERS = frozenset(fold_key(x) for x in (
     "شاری", "شارۆچکەی", "گوندی", "گوندەکانی", "ناوچەی", "ناحیەی", "قەزای", "پارێزگای", "گەڕەکی", "سنووری",
     "لەشاری", "لەگوندی", "لەناوچەی", "بەناوچەی", "شارەکانی", "ناوچەکانی"))
 _SURNAME_NAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پوور", "پور", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))
-_SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "زادە", "نژاد"))  # عەبدی پوور
+_SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "زادە", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))  # عەبدی پوور
 _INDEF_ENDS = tuple(fold_key(x) for x in ("ێکی", "یەکی", "ێک", "یەک"))
 _PREPOSITIONS = frozenset(fold_key(x) for x in ("لە", "بە", "بۆ", "لەگەڵ", "لەسەر", "لەناو", "بەبێ"))
 _DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
@@ -69,6 +69,7 @@ _DESCRIPTIVE_HEADS = frozenset(fold_key(x) for x in ("شاری", "شارۆچکە
 LABELS = ("PER", "LOC", "ORG", "DATE")
 _DROP_EDGE = "\u200c\u200d\u0640"
 _GENTILIC_SUFFIXES = frozenset({"ی", "یە", "یان"}) - {"یان"}
+_GENTILIC_DA = frozenset({"یدا", "یدایە"})
 
 
 @dataclass
@@ -132,6 +133,8 @@ def _strip_suffix(stem: str, single: dict[str, tuple[Entry, bool]]) -> tuple[tup
             e = hit[0]
             if suf in _GENTILIC_SUFFIXES and e.subtype in ("country", "region") and not base.endswith(("ا", "ە", "ی", "ۆ", "و", "ێ")):
                 return None  # ئێرانی, کوردستانی: gentilic adjective, not the place
+            if suf in _GENTILIC_DA and e.label == "LOC" and not base.endswith(("ا", "ە", "ی", "ۆ", "و", "ێ")):
+                return None  # سیستمی سوێدیدا, لاوێکی مەهابادیدا: a gentilic adjective + دا
             return hit, len(base)
     return None
 
@@ -591,7 +594,7 @@ _VERB_START = tuple(fold_key(x) for x in ("دە", "نا", "نە", "بکە", "ک�
 _VERB_END_PREFIXED = tuple(fold_key(x) for x in ("ێت", "ێن", "ین", "ات", "ەن"))
 _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", "کردووە", "کرا", "دا", "یە",
                                          "ران", "راوە", "راون", "اند", "اندن", "ێکی", "یەکی", "ێنرا",
-                                         "درا", "ژرا", "گیرا", "خرا",
+                                         "درا", "ژرا", "گیرا", "خرا", "نرا", "نران", "نراوە", "چوو", "چوون",
                                          # a compound verb written as one word: مۆردەکات, بەڕێوەدەچێت
                                          "دەکات", "دەکەن", "دەکەین", "دەکرێت", "دەکرێن", "دەبێت", "دەبن", "دەدات",
                                          "دەدەن", "دەچێت", "دەچن"))
@@ -928,6 +931,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if j >= n or words[j].kind != "word":
             return False
         k = words[j].key
+        if j + 1 < n and words[j + 1].key.startswith(_K_SUR) and k in weekdays:
+            return False  # چوارشەممە سووری: a feast, no date
         return k in weekdays or (k.endswith("ی") and k[:-1] in weekdays) or _weekday_rest(k, weekdays) is not None
 
     def year_at(j: int) -> bool:
@@ -1012,10 +1017,13 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         start_off = 0
         if words[j].key in heads:
             j += 1
-        elif words[j].key[:2] in (_K_LE, _K_KE) and words[j].key[2:] in heads and j + 1 < n \
+        elif (words[j].key[:2] in (_K_LE, _K_KE) and words[j].key[2:] in heads
+              or words[j].key[:4] == _K_KE + _K_LE and words[j].key[4:] in heads) and j + 1 < n \
                 and (year_at(j + 1) or words[j + 1].kind == "num" and len(words[j + 1].f) <= 2 or weekday_at(j + 1)
                      or words[j + 1].key in _WEEKDAY_NUMS):
             start_off = 2  # لەساڵی 2014, کەساڵی 2011 (له‌ساڵی: after the ZWNJ, as _splits)
+            if words[j].key[2:] not in heads and words[j].f[2:4] == _K_LE:
+                start_off = 4  # کەلەڕۆژانی 7 تا 16ی مای
             while start_off < len(words[j].f) and words[j].f[start_off] in _DROP_EDGE:
                 start_off += 1
             j += 1
@@ -1068,6 +1076,20 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             if spans.add(i, j - 1, words[i].start + start_off, end, "DATE", None, "rule"):
                 resume = j
 
+    # a weekday written together with the next word (text without the space after a final ە):
+    # ڕۆژی سێشەممەبەهای …, چوارشەممەیان سبەی, (شەممە، دووشەممە، چوارشەممەو
+    for k in _keys_ending(index.nl_blob, _glued_weekday_rx(weekdays)):
+        for i in at[k]:
+            w = words[i]
+            if spans.owner[i] >= 0 or w.kind != "word" or k in common_words():
+                continue
+            cut = max((p for p in range(4, len(w.f)) if w.f[p - 1] == "ە" and fold_key(w.f[:p]) in weekdays),
+                      default=0)
+            rest = fold_key(w.f[cut:])
+            if cut and (len(rest) >= 2 or rest == "و") and not rest.startswith(_K_SUR):  # (چوارشەممەسووری: a feast)
+                i0 = i - 1 if i >= 1 and words[i - 1].key in heads and spans.owner[i - 1] < 0 else i
+                spans.add(i0, i, words[i0].start, w.start + cut, "DATE", None, "rule")
+
 
 _MONTH_NUMBER_WORDS = frozenset(fold_key(x) for x in (
     "یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "یازدە", "دوازدە"))
@@ -1086,8 +1108,57 @@ _SON_OF = frozenset(fold_key(x) for x in ("کوڕی", "کچی"))
 _K_LAST = fold_key("دوای")  # کۆچی دوایی: death
 _QUOTE_MARKS = frozenset('"«»“”\'')
 _DEMONSTRATIVES_GLUED = frozenset(fold_key(x) for x in ("لەم", "لەو", "بەم", "بەو", "بۆم", "بۆو"))
+_GLUED_WD: dict[int, tuple[Any, Any]] = {}
+
+
+def _glued_weekday_rx(weekdays: frozenset[str]) -> Any:
+    """A regex over ``nl_blob`` finding a weekday in ە followed by more letters in a key (the
+    weekday glued to the next word, when the key opens with it)."""
+    got = _GLUED_WD.get(id(weekdays))
+    if got is None or got[0] is not weekdays:
+        # (the weekdays in شەممە / شەمە: a literal searched fast; the key is checked after. The rarer
+        # شەنبە, جومعە spellings are not looked for glued)
+        got = _GLUED_WD[id(weekdays)] = (weekdays, re.compile(f"{_K_SHEMME[:3]}م?ە(?=[^\n])"))
+    return got[1]
+
+
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
 _K_SHEMME = fold_key("شەممە")
+_K_SUR = fold_key("سوور")
+_K_THAT = fold_key("ئەوە")
+_K_YAN = fold_key("یان")
+
+
+def _keys_with_suffix(blob: str, suffixes: tuple[str, ...]) -> set[str]:
+    """The keys of ``blob`` (one a line, after a line break) that end with one of ``suffixes``
+    and have three letters or more before it (a literal search a suffix)."""
+    out = set()
+    for suf in suffixes:
+        pat = suf + "\n"
+        p = blob.find(pat)
+        while p >= 0:
+            out.add(blob[blob.rfind("\n", 0, p) + 1:p + len(suf)])
+            p = blob.find(pat, p + 1)
+        if blob.endswith(suf):
+            out.add(blob[blob.rfind("\n") + 1:])
+    return {k for k in out if len(k) >= 3 + min(map(len, suffixes))}
+
+
+def _keys_ending(blob: str, rx: Any) -> set[str]:
+    """The keys of ``blob`` (one a line, after a line break) in which ``rx`` finds a match: the
+    line of each match."""
+    out = set()
+    for m in rx.finditer(blob):
+        p = m.start()
+        e = blob.find("\n", p)
+        out.add(blob[blob.rfind("\n", 0, p) + 1:e if e >= 0 else len(blob)])
+    return out
+_KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
+_LIGHT_VERBS = frozenset(fold_key(x) for x in (
+    "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
+_ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
+_ORGAN_KINDS = frozenset(fold_key(x) for x in ("کارگێڕی", "کارگێڕیی", "کارگێری", "کارگێریی", "ناوەندی", "ناوەندیی",
+                                               "سیاسی", "سیاسیی", "بەڕێوەبەری", "بەڕێوەبەریی"))  # دەستەی کارگێڕیی X
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
 
 
@@ -1121,7 +1192,8 @@ def _date_start_keys(heads: frozenset[str], weekdays: frozenset[str], months: di
     got = _DATE_START_KEYS.get((id(heads), id(weekdays), id(months)))
     if got is not None and got[0] == (heads, weekdays, months):
         return got[1]
-    alts = set(heads) | {_K_LE + h for h in heads} | {_K_KE + h for h in heads} | set(weekdays) | {d + "ی" for d in weekdays}
+    alts = set(heads) | {_K_LE + h for h in heads} | {_K_KE + h for h in heads} | {_K_KE + _K_LE + h for h in heads}
+    alts |= set(weekdays) | {d + "ی" for d in weekdays}
     alts |= _first_keys(months)
     alts |= {k[0] + suf for k in months if len(k) == 1 for suf in _MONTH_SUFFIXES}
     keys = frozenset(alts)
@@ -1190,6 +1262,111 @@ def find_entities(text: str, words: list[Word] | None = None, model: bool = Fals
         return _find_entities(text, words, model)
 
 
+_GLUED_NAME: dict[str, Any] = {}  # word form -> _glued_name
+_GLUED_RX: list[Any] = []
+
+
+def _glued_keys(blob: str) -> set[str]:
+    """The keys of ``blob`` (a text's keys, each after a line break) that ``_glued_name`` can find
+    a name in: a place or body of four letters or more (after a glued preposition) right after an
+    ە, or opening the key and followed by two letters or more after its final ە or its ەوە."""
+    if not _GLUED_RX:
+        import sys
+
+        from sorani._data import cached_derived, data_path
+
+        gaz, gmod = gazetteer(), sys.modules["sorani.entities.gazetteer"]
+        sources = [str(data_path("gazetteer") / name) for name in gmod.GAZETTEER_FILES]
+        sources += [__file__, gmod.__file__]
+        patterns = cached_derived("glued-names", sources, lambda: _glued_key_patterns(gaz))
+        if type(patterns) is not tuple:
+            patterns = _glued_key_patterns(gaz)
+        _GLUED_RX.extend((compile_cached(patterns[0]), compile_cached(patterns[1], re.M)))
+    inner, opening = _GLUED_RX
+    return set(opening.findall(blob)) | _keys_ending(blob, inner)
+
+
+def _glued_key_patterns(gaz: Any) -> tuple[str, str]:
+    """The patterns of ``_glued_keys``: a name after an ە (searched), a key opening with a name
+    glued to more letters (over whole lines)."""
+    names = {k for k, (e, amb) in gaz.single.items() if len(k) >= 4 and not amb and e.label in ("LOC", "ORG")}
+    # (no optional preposition: لە, بە, کە end in ە, so a name after one of them follows an ە too)
+    opening = trie_pattern({k + _K_EWE for k in names} | {k for k in names if k.endswith("ە")})
+    return f"ە(?:{trie_pattern(names)})", f"\n(?=[^\n]{{7}})((?:{opening})[^\n]{{2}}[^\n]*)$"
+
+
+def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | None:
+    """(start, end inside ``w``, entry) of the longest place or organisation of four letters or
+    more that the word holds between boundaries after an ە (a word written on the next one
+    without its space), itself with a glued preposition and suffixes as usual; None if none."""
+    f = w.f
+    if len(f) < 6 or w.key in common or "\u0640" in f or "\u200c" in f:  # (a ZWNJ: ە spelt ه+ZWNJ, words spaced)
+        return None
+    gaz = gazetteer()
+    three, _ = _name_heads(gaz)
+    stp = stops()
+    cuts = [p for p in range(2, len(f) - 1) if f[p - 1] == "ە"]
+    ends = [p for p in cuts if p >= 4] + [len(f)]
+    best: tuple[int, int, Entry] | None = None
+    for s in [0, *(p for p in cuts if p <= len(f) - 4)]:
+        head = key_of_folded(f[s:s + 8])
+        if head[:3] not in three and head[2:5] not in three:
+            continue  # no name (after a glued preposition) can start there
+        left = key_of_folded(f[:s])
+        if s and (len(left) < 3 and left not in _GLUED_LEFT or not _glued_word(left, common, stp, True)):
+            continue  # قەسیدەکانی, دەکۆلنەوە: the name would start inside a word
+        for e in ends:
+            if e - s < 4 or e - s > 32 or s == 0 and e == len(f) \
+                    or e < len(f) and not _glued_word(key_of_folded(f[e:]), common, stp, False):
+                continue  # (پاوەنێکی, مووشەکەکان: the rest is no word of its own)
+            for off, _multi, hit in _gazetteer_candidates(gaz, Word(w.start + s, w.start + e, f[s:e])):
+                if hit is None or hit[0][1] or hit[0][0].label not in ("LOC", "ORG") or hit[1] < 4:
+                    continue
+                name = key_of_folded(f[s + off:s + off + hit[1]])
+                if e < len(f) and key_of_folded(f[s + off + hit[1]:e]) not in ("", _K_EWE, _K_WE):
+                    continue  # a glued word follows the name itself or its ەوە only (غەززەڕاگرێت)
+                if name[-1] == "ە" and name[:-1] in common or len(name) < 4 or key_of_folded(f[e:e + 3]) == _K_KAN:
+                    continue  # (a common noun + ە; تورکییەکاندا: ەکان is an ending, no glued word)
+                if s and not off and not (left in stp or len(left) >= 5 and left.endswith(_K_EWE)):
+                    continue  # (قەلەرەشت: a compound) a glued preposition, a function word or ەوە before it
+                if best is None or hit[1] > best[1] - best[0]:
+                    best = (s + off, s + off + hit[1], hit[0][0])
+    return best
+
+
+_K_EWE, _K_WE = fold_key("ەوە"), fold_key("وە")
+_NO_WORD_START = tuple(fold_key(x) for x in ("کان", "یی", "یەکان", "یەکە"))
+_LEFT_ENDS = tuple(fold_key(x) for x in ("ەوە", "ەکە", "ەکان"))
+_GLUED_LEFT = tuple(fold_key(x) for x in ("لە", "بە", "کە", "بۆ"))
+_GLUED_VERB = tuple(fold_key(x) for x in ("دە", "نا", "ڕا", "هەڵ", "بکە", "دەکە"))
+
+
+def _glued_word(k: str, common: frozenset[str], stp: frozenset[str], left: bool) -> bool:
+    """``k``, the part of a token before (``left``) or after a glued name, is a word of its own:
+    a common or function word (with a glued preposition, or a final ە), a phrase closed by ەوە or
+    an article before the name, a verb after it."""
+    if not left and (k.startswith(_NO_WORD_START) or len(k) < 3 and k != "و" and k not in stp):
+        return False  # (مەدینەییەکان, سەماوەری: an ending, no word)
+    if k in common or k in stp or k in _GLUED_LEFT or k[:2] in _GLUED_LEFT and k[2:] in ("", "ی", "یان"):
+        return True
+    if len(k) >= 4 and (k[:2] in _GLUED_LEFT and k[2:] in common or k[-1:] == "ە" and k[:-1] in common):
+        return True
+    if left:
+        return len(k) >= 5 and k.endswith(_LEFT_ENDS)
+    return len(k) >= 4 and k.startswith(_GLUED_VERB)
+
+
+_GLUED_LOC: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _glued_loc_heads(heads: frozenset[str]) -> frozenset[str]:
+    """The place classifiers of ``heads`` with لە, بە, بۆ or کە written on them (لەگوندی)."""
+    got = _GLUED_LOC.get(id(heads))
+    if got is None or got[0] is not heads:
+        got = _GLUED_LOC[id(heads)] = (heads, frozenset(p + h for p in _GLUED_LEFT for h in heads))
+    return got[1]
+
+
 _GLUED_PREFIXES = tuple(fold_key(x) for x in ("لە", "بە", "بۆ", "کە", "و"))
 _GLUED: dict[frozenset[str], Any] = {}
 
@@ -1249,6 +1426,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     _dates(words, spans, text)
     for i0, i1, start, end, entry in _gazetteer_matches(words, clue):
         spans.add(i0, i1, start, end, entry.label, entry, "gazetteer")
+    # a place or body written together with the words around it (no space after a final ە):
+    # بەشێکەلەعێراق, غەززەڕاگرێت, لەئۆرشەلیمەوەبۆی
+    glued_names = _GLUED_NAME
+    if len(glued_names) > 200_000:
+        glued_names.clear()
+    for k in _glued_keys(at_keys.nl_blob):
+        for i in at_keys.at[k]:
+            w = words[i]
+            if spans.owner[i] >= 0 or w.kind != "word":
+                continue
+            got = glued_names.get(w.f, 0)
+            if got == 0:
+                got = glued_names[w.f] = _glued_name(w, common)
+            if got is not None:
+                spans.add(i, i, w.start + got[0], w.start + got[1], got[2].label, got[2], "gazetteer")
 
     for item in list(spans.items):
         i0 = item[0]
@@ -1317,6 +1509,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         done = False
         while j < n and j <= i + 6:
             s = spans.at(j)
+            if s is not None and s[4] == "ORG" and j > i + 1 and s[0] == j \
+                    and s[2] == words[j].start and (w.key in _ORGANS and words[i + 1].key in _ORGAN_KINDS or any(
+                        words[x].key.endswith(_DEFINITE_I) or _DEFINITE_ENDS[2] in words[x].key for x in range(i + 1, j))):
+                done = True  # دەستەی کارگێڕیی حدکا, ناوەندی چەتەکانی داعش: an organ of a known body, or a common noun
+                break
+            if w.key in _ORGANS and j > i + 1 and words[i + 1].key in _ORGAN_KINDS and words[j].key in org_heads:
+                done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
+                break
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
                 entry = None
                 m = _phrase_at(words, i, org_en)
@@ -1514,6 +1714,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and words[k].key not in stp and not _verb_like(words[k].key) \
                     and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")):
                 k += 1
+            if k == j + 1 and k + 1 < n and spans.owner[k] < 0 and words[k].kind == "word" and words[k].key in common \
+                    and words[k].key not in stp and len(words[k].key) >= 3 and words[k].key[-1] != "ی" \
+                    and not _verb_like(words[k].key) and not words[k].key.endswith(_DEFINITE_ENDS) \
+                    and (words[k + 1].kind == "punct" or words[k + 1].key in stp
+                         or k + 2 < n and words[k + 2].key in _LIGHT_VERBS and words[k + 1].key[:-1] in common):
+                k += 1  # مامۆستا جەمال بابان چاپی کردووە: a surname that is also a word, closing the phrase
             if k > j and (not paren or k < n and words[k].f == ")"):
                 spans.add(j, k - 1, words[j].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
                           "PER", None, "rule")
@@ -1554,8 +1760,11 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
 
     # place classifier + unknown name: شارۆچکەی X, گوندی X ; feature head: چیای X
-    for i in at_keys.positions(loc_heads, loc_features):
+    glued_loc = _glued_loc_heads(loc_heads)
+    for i in at_keys.positions(loc_heads, loc_features, glued_loc):
         key = words[i].key
+        if key in glued_loc and key not in loc_heads and key not in loc_features:
+            key = key[2:]  # لەگوندی X, لەشارۆچکەی X: a preposition written on the classifier
         if i < n - 1:
             j = i + 1
             if j < n and words[j].key in loc_heads:
@@ -1630,6 +1839,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     speech1 = single_triggers("speech")
     kin, kin_rel, name_fields = _KIN, _KIN_REL, _NAME_FIELDS
 
+    def predicate_opener(j: int) -> bool:
+        """A common noun in ezafe before another word in ezafe, or ئەوە…ی: after a name it opens the
+        predicate (هاشم گرفتی بەبازاڕکردنی هەیە), no surname; a given name + ی (سەلیمی) may be one."""
+        k = words[j].key
+        return k[-1:] == "ی" and not known_or_unknown(j) and k[:-1] not in gnames and (
+            k.startswith(_K_THAT) or k[:-1] in common and j + 1 < n and words[j + 1].kind == "word"
+            and words[j + 1].f[-1] == "ی" and words[j + 1].key not in gnames and words[j + 1].key not in titles_1)
+
     def surname_like(j: int) -> bool:
         if j >= n or words[j].kind != "word" or words[j].key in stp or spans.owner[j] >= 0:
             return False
@@ -1651,6 +1868,16 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # کارگەکەی, ڕەخنەکانی: a common noun with the article is no surname
         if k.startswith(_K_LE) and len(k) > 4 and k not in gnames and not _unknown_key(k[len(_K_LE):], common):
             return False  # لەیادی, لەبارەی: لە glued to a common word
+        if k in common and j + 1 < n and words[j + 1].key in _LIGHT_VERBS:
+            return False  # مەککرستەڵ پەیمان دەدات: a noun before a light verb is part of the verb
+        if predicate_opener(j):
+            return False  # هاشم گرفتی بەبازاڕکردنی, شاسوار ئەوەشی: a common noun in ezafe opens the predicate
+        if len(k) > 4 and k[-1] == "ی" and _is_country(k[:-1]) and j >= 1 and spans.owner[j - 1] < 0:
+            return False  # کارلۆس تێڤێزی ئەرژەنتینی: a nationality after the name
+        if len(k) >= 6 and k.endswith(_K_YAN) and j >= 1 and words[j - 1].key in gnames \
+                and _DEFINITE_ENDS[2] not in k and _DEFINITE_ENDS[0] not in k and not (
+                j + 1 < n and words[j + 1].kind == "word" and _verb_like(words[j + 1].key)):
+            return True  # شارام پەناهیان, کاراپێت سپانیان: a family name in یان after a given name
         return known_or_unknown(j) or k.endswith(_SURNAME_ENDS) and len(k) >= 5 \
             or base is not k and k.endswith(_NAME_CLITICS[:2])  # an unknown name + ەوە: چەلیکەوە
 
@@ -1738,13 +1965,20 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
                 and (words[q[0]].key in gnames or all(known_or_unknown(k) for k in ws)
                      or i >= 1 and words[i - 1].key in org_heads  # ئاژانسی "هاوار": a quoted name after the head
-                     or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))):
+                     or (len(ws) >= 2 and surname_like(q[1]) and not _ezafe_noun(words[q[0]], common))
+                     # "فەزراد کەمانگەر" مامۆستای …, "X Y" ڕەتیکردەوە: a quoted two-word name before a role or a speech verb
+                     or len(ws) in (2, 3) and q[1] + 2 < n and (words[q[1] + 2].key in titles_1
+                                                              or words[q[1] + 2].key in speech1)
+                     and (known_or_unknown(q[0]) or words[q[0]].key in gnames)
+                     and not any(_ezafe_noun(words[x], common) or words[x].key.endswith(_DEFINITE_ENDS) for x in ws)):
             label = "PER"
             if i >= 1 and words[i - 1].key in org_heads:
                 label = "ORG"
             elif i >= 1 and (words[i - 1].key in loc_heads or words[i - 1].key in loc_features
                              or words[i - 1].key in (_K_LE, _K_BO)):
                 label = "LOC"
+            if q[1] + 2 < n and (words[q[1] + 2].key in titles_1 or words[q[1] + 2].key in speech1):
+                label = "PER"  # (بۆ "X Y" مامۆستای …: a person, whatever the word before)
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
     def surname_common(j: int) -> bool:
@@ -1757,14 +1991,19 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     def phrase_end(j: int) -> bool:  # (not any verb: باس بکەم, گەورە بوو are compound verbs)
         return j >= n or words[j].kind == "punct" or words[j].key in stp \
-            or words[j].key[:2] == _K_LE and len(words[j].key) > 3
+            or words[j].key[:2] == _K_LE and len(words[j].key) > 3 \
+            or j + 1 < n and words[j + 1].key in _LIGHT_VERBS and words[j].key[:-1] in common  # چاپی کردووە
 
     # given name + following name-like words: محەمەد X Y
     for i in at_keys.positions(gnames):
         if words[i].kind == "word" and spans.owner[i] < 0:
             k = i + 1
             while k < n and k < i + 4 and (surname_like(k) or words[k].key in _NAME_PARTICLES and surname_like(k + 1)
-                                           or k > i + 1 and words[k].key in _SURNAME_PIECES and spans.owner[k] < 0) \
+                                           or k > i + 1 and words[k].key in _SURNAME_PIECES and spans.owner[k] < 0
+                                           # a common word before a surname piece: چاووش ئۆغڵو
+                                           or k + 1 < n and words[k + 1].key in _SURNAME_PIECES
+                                           and words[k].kind == "word" and spans.owner[k] < 0
+                                           and words[k].key not in stp and spans.owner[k + 1] < 0) \
                     and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
@@ -1776,10 +2015,20 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and (words[i].key not in common or i == 0 or words[i - 1].kind == "punct"
                          or words[i - 1].key in honorifics or words[i - 1].key in titles_1):
                 k += 1  # a surname that is also a common word, closing the phrase: جەمال بابان ساڵی …
-            alone_ok = (i + 1 < n and words[i + 1].key in speech1) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
+            alone_ok = (i + 1 < n and (words[i + 1].key in speech1 or k == i + 1 and words[i].key not in common
+                                       and words[i + 1].kind == "word" and (
+                                           predicate_opener(i + 1)
+                                           # a given name opening a sentence before a preposition: هەکار لە …
+                                           or (i == 0 or words[i - 1].f in _SENT_END_SET)
+                                           and words[i + 1].key in _PREPOSITIONS))) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
-                spans.add(i, k - 1, words[i].start, words[k - 1].start + _trim_clitics(words[k - 1], True, True),
-                          "PER", None, "rule")
+                wl = words[k - 1]
+                end = wl.start + _trim_clitics(wl, True, True)
+                if k > i + 1 and k < n and words[k].kind == "word" and len(words[k].key) > 4 \
+                        and words[k].key[-1] == "ی" and _is_country(words[k].key[:-1]) and end == wl.end \
+                        and wl.key[-1] == "ی" and wl.key not in gnames and wl.key[:-1] not in gnames:
+                    end -= 1  # کارلۆس تێڤێزی ئەرژەنتینی: the ezafe before a nationality
+                spans.add(i, k - 1, words[i].start, end, "PER", None, "rule")
 
     # kinship: X برای Y, کوڕی Y — names on both sides
     for i in at_keys.positions(kin_rel):
@@ -1880,9 +2129,43 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if i >= 1 and spans.owner[i] < 0 and spans.owner[i - 1] < 0 \
                 and _unknown(words[i - 1], common) and words[i - 1].key not in stp \
                 and not _verb_like(words[i - 1].key) and (i - 1 == 0 or words[i - 2].kind == "punct"
-                                                           or words[i - 2].key in stp):
+                                                           or words[i - 2].key in stp) \
+                and not (words[i].key in common and i + 1 < n and words[i + 1].key in _LIGHT_VERBS):
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
+    # a word with a family-name ending (سەعیدپوور, حەسەنزادە, کاراکۆچئۆغڵو) is a surname, with the name before it
+    for k in _keys_with_suffix(at_keys.nl_blob, _SURNAME_NAME_ENDS):
+        for i in at_keys.at[k]:
+            w = words[i]
+            if spans.owner[i] >= 0 or w.kind != "word" or k in common or k in stp:
+                continue
+            stem = k[:-len(next(e for e in _SURNAME_NAME_ENDS if k.endswith(e)))].rstrip("\u200c")
+            if stem in common and stem not in gnames:
+                continue  # ئادەمیزادە, شازادە: a word + زادە "born"; a name + زادە is a family name
+            i0 = i
+            if i >= 1 and spans.owner[i - 1] < 0 and words[i - 1].kind == "word" and len(words[i - 1].key) >= 3 \
+                    and words[i - 1].key not in stp and not _verb_like(words[i - 1].key) \
+                    and words[i - 1].key[-1] != "ی" and not words[i - 1].key.endswith(_DEFINITE_ENDS) \
+                    and words[i - 1].key not in titles_1 and words[i - 1].key not in honorifics:
+                i0 = i - 1
+            spans.add(i0, i, words[i0].start, w.start + _trim_clitics(w, True, True), "PER", None, "rule")
+
+    # a first name that is also a common word before a given name (the father's name) that opens a
+    # person after a byline dash, a colon or a title: هەولێر- بڵند عەبدوڵڵا, هاوکارمان بەڵێن ساڵح دەڵێت
+    for item in spans.items:
+        i0 = item[0]
+        if item[4] != "PER" or i0 < 1 or item[1] != i0 or item[2] != words[i0].start or words[i0].key not in gnames \
+                or spans.owner[i0 - 1] >= 0:
+            continue
+        wx = words[i0 - 1]
+        if wx.kind != "word" or len(wx.key) < 3 or wx.key in stp or wx.key not in common or _verb_like(wx.key) \
+                or wx.key[-1] == "ی" or wx.key.endswith(_DEFINITE_ENDS) or wx.key.endswith(_INDEF_ENDS) \
+                or wx.key in titles_1 or wx.key in honorifics or wx.key in loc_heads or wx.key in org_heads:
+            continue
+        if i0 >= 2 and (words[i0 - 2].f in ("-", "–", ":") or words[i0 - 2].key in titles_1
+                        or words[i0 - 2].key in honorifics):
+            item[0], item[2] = i0 - 1, wx.start
+            spans.owner[i0 - 1] = spans.owner[i0]
     # (a test of the form alone, made once a form; the word before is punctuation)
     opener = _CLAUSE_NAME
     if len(opener) > 200_000:
@@ -1977,6 +2260,23 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if k > i + 1 and k < n and words[k].f in ("،", ","):
             spans.add(i, k - 1, words[i].start, words[k - 1].end, "PER", None, "rule")
 
+    # a Kurdish-script acronym (letter names: ئەسەپە, یەمامە, جەهەپە) after a dash or in brackets
+    # right after a body's name or head chain is that body's acronym
+    for i in [k + 1 for k in at_keys.positions(("(", "-", "–"))]:
+        if not 2 <= i < n or words[i].kind != "word" or not _KU_ACRONYM.match(words[i].key) \
+                or spans.owner[i] >= 0 or words[i].key in common:
+            continue
+        if i + 1 < n and not (words[i + 1].kind == "punct" or words[i + 1].f == "\n"):
+            continue
+        b, found = i - 2, False
+        while not found and b >= 0 and b > i - 9 and words[b].kind == "word" \
+                and (words[b].key not in stp or words[b].key == "و" or spans.owner[b] >= 0):
+            sb = spans.at(b)
+            found = words[b].key in org_heads or sb is not None and sb[4] == "ORG"
+            b -= 1
+        if found:
+            spans.add(i, i, words[i].start, words[i].end, "ORG", None, "rule")
+
     # a name introduced before its acronym: ئەنجوومەنی … (IGFM), پارتی گەلی کۆماری - جەهەپە
     generic_org = single_triggers("org_generic")
     for i in [k + 1 for k in at_keys.positions(("(", "-", "–"))]:
@@ -2018,6 +2318,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     if model:
         from sorani.entities.model import apply_model
         apply_model(words, spans, common)
+
+    # a place or body right after a competition head (or after one modifier in ezafe) names the
+    # competition, no place: جامی ئیتاڵیا, خولی نایابی عێراق, جامی یەکێتیی ئاسیا
+    comp = single_triggers("competition")
+    for h in at_keys.positions(comp):
+        j = h + 1
+        if j + 1 < n and spans.owner[j] < 0 and words[j].kind == "word" and words[j].f.endswith(("ی", "ى")) \
+                and words[j].key[:-1] in common:
+            j += 1  # نایابی, سوپەری, بژاردەی
+        item = spans.at(j) if j < n else None
+        if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
+                and spans.owner[h] < 0:
+            item[4] = None
+            for x in range(item[0], item[1] + 1):
+                spans.owner[x] = -1
 
     # the hereditary سەید before a given name is part of the name (GUIDELINES 2.3)
     for item in spans.items:
