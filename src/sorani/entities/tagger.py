@@ -584,6 +584,8 @@ _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and 
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
+# adverbs that may stand between a speaker and the speech verb (X هەروەها دەڵێت)
+_SPEECH_ADVERBS = frozenset(fold_key(x) for x in ("هەروەها", "هەروەھا", "هەروەک", "هەروا", "پێشتر", "دواتر", "ئەمڕۆ", "دوێنێ"))
 _NAME_CLITICS = tuple(fold_key(x) for x in ("یشەوە", "ەوە", "یە"))
 _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
 
@@ -2300,17 +2302,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(k, j, words[k].start, words[j].end, "ORG", None, "rule", replace=True)
 
     # unknown words right before a speech verb or a title at the start of a clause: X Y گوتی
-    for i in at_keys.positions(speech1, _first_keys(titles)):
+    speech_n = {k: v for k, v in t.get("speech", {}).items() if len(k) > 1}  # دووپاتی کردەوە
+    for i in at_keys.positions(speech1, _first_keys(titles), _first_keys(speech_n)):
         if i < 1:
             continue
-        if words[i].key in speech1 or (_phrase_at(words, i, titles) and words[i].key not in honorifics):
+        if words[i].key in speech1 or _phrase_at(words, i, speech_n) \
+                or (_phrase_at(words, i, titles) and words[i].key not in honorifics):
             j = i - 1
+            if j >= 1 and words[j].key in _SPEECH_ADVERBS and (words[i].key in speech1 or _phrase_at(words, i, speech_n)):
+                j -= 1  # X هەروەها دەڵێت: an adverb between the speaker and the verb
             k = name_run_back(j, 3)
             if k <= j and all(known_or_unknown(x) or words[x].key in gnames for x in range(k, j + 1)) \
                     and (k == 0 or words[k - 1].kind == "punct" or words[k - 1].key in stp) \
                     and not (k > 0 and words[k - 1].key in _PREPOSITIONS) \
                     and not any(_verb_like(words[x].key) and words[x].key not in gnames for x in range(k, j + 1)) \
-                    and not (k > 0 and words[k - 1].key in titles_1) \
+                    and not (k > 0 and (words[k - 1].key in titles_1 or words[k - 1].key in _DEMONSTRATIVES)) \
                     and not words[j].key.endswith(_DEFINITE_ENDS):  # بەڕێوەبەری باخداری گوتی: a role;
                 # (خۆپێشاندانەکان گوتی: a noun with the article is no name)
                 spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
