@@ -23,3 +23,12 @@ def test_no_speaker_after_a_demonstrative() -> None:
     # ئەو / ئەم + a plural noun in ezafe before a speech verb is a noun phrase, not a person
     assert all(label != "PER" for _, label in spans("ئەو پرنسیپانەیان ئاشکرا کرد کە گرنگن."))
     assert all(label != "PER" for _, label in spans("ئەم پەڕەگرافانەم نووسی."))
+
+
+def test_span_ends_before_the_zwnj_of_the_old_spelling() -> None:
+    # the old ه + ZWNJ spelling: the joiner after the name's last letter is not part of the span
+    text = "مامۆستا سوله\u200cیمان شوکره\u200c شێعری خوێنده\u200cوه\u200c."
+    for e in find_entities(text):
+        assert e.text[-1] not in "\u200c\u200d\u0640" and e.text[0] not in "\u200c\u200d\u0640"
+        assert text[e.start:e.end] == e.text
+    assert any(label == "PER" and t.startswith("سوله") for t, label in spans(text))

@@ -2366,6 +2366,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             continue
         if label in ("PER", "LOC") and end - start > 4 and text.endswith("یی", 0, end) and end == words[i1].end:
             end -= 1  # خومەینیی, سلێمانیی: a name in ی with its ezafe spelt یی (GUIDELINES 2.2)
+        while end - start > 1 and text[end - 1] in _DROP_EDGE:
+            end -= 1  # شوکره‌: the ZWNJ of the old ه‌ spelling (or a tatweel) is no part of the name
+        while end - start > 1 and text[start] in _DROP_EDGE:
+            start += 1
         out.append(Entity(start, end, label, text[start:end], entry.english if entry else "",
                           entry.wikidata if entry else "", how))
     out.sort(key=lambda e: e.start)
