@@ -32,3 +32,19 @@ def test_span_ends_before_the_zwnj_of_the_old_spelling() -> None:
         assert e.text[-1] not in "\u200c\u200d\u0640" and e.text[0] not in "\u200c\u200d\u0640"
         assert text[e.start:e.end] == e.text
     assert any(label == "PER" and t.startswith("سوله") for t, label in spans(text))
+
+
+def test_names_in_a_comma_list_next_to_a_person() -> None:
+    # an item of two or three name-like words next to a person's name in a comma list
+    got = spans("نووسەرە دیارەکان (محەمەدەمین زەکی، توفیق وەهبی، حوسێن حوزنی موکریانی) بوون.")
+    assert ("توفیق وەهبی", "PER") in got
+    got = spans("شاعیران: ڕەمزی قەزاز، ئەبو زەید سندی، جەلال میرزا کەریم، دڵشاد مەریوانی.")
+    assert ("جەلال میرزا کەریم", "PER") in got and ("دڵشاد مەریوانی", "PER") in got
+
+
+def test_comma_list_guards() -> None:
+    # common nouns, a subject with no surname ending, an Arabic title in the same list: no persons
+    for text in ("جەمال ئیبراهیمی، ئاوی خواردنەوە، نانی گەرم.",
+                 "جەمال ئیبراهیمی، جینۆسایدی گەلی کورد، هەولێر.",
+                 "جەمال ئیبراهیمی، المالیە العامی، هەولێر."):
+        assert [t for t, label in spans(text) if label == "PER"] == ["جەمال ئیبراهیمی"]

@@ -584,6 +584,9 @@ _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and 
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
+_ARABIC_ARTICLE = ("ال", "وال")  # (an Arabic title in a bibliography: الاقتصاد السیاسی)
+_LIST_COMMAS = frozenset(("،", ","))
+_LIST_ENDS = frozenset(("،", ",", ":", ".", "؛", ")", "(", "؟", "!"))
 # adverbs that may stand between a speaker and the speech verb (X هەروەها دەڵێت)
 _SPEECH_ADVERBS = frozenset(fold_key(x) for x in ("هەروەها", "هەروەھا", "هەروەک", "هەروا", "پێشتر", "دواتر", "ئەمڕۆ", "دوێنێ"))
 _NAME_CLITICS = tuple(fold_key(x) for x in ("یشەوە", "ەوە", "یە"))
@@ -2358,6 +2361,35 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and nxt.key not in stp and not _is_speech_key(nxt.key) and not nxt.key.startswith(_VERB_START[:3]) \
                 and _unknown_key(wl.key[:-3], common):
             item[3] = wl.end - 3
+
+    # a list of names separated by commas: an item of two or three name-like words next to a
+    # person's name in the list is a person too (زانکۆ خەلیفە، هەرمان وەتمانی، مریەم قازی، …)
+    todo = [item for item in spans.items if item[4] == "PER"]
+    while todo:
+        item = todo.pop()
+        for side in (1, -1):
+            c = item[1] + 1 if side == 1 else item[0] - 1  # the comma next to the name
+            if not 0 <= c < n or words[c].f not in _LIST_COMMAS:
+                continue
+            j, got = c + side, []
+            while 0 <= j < n and len(got) <= 3 and words[j].kind == "word" and spans.owner[j] < 0:
+                got.append(j)
+                j += side
+            if not 2 <= len(got) <= 3 or not (j < 0 or j >= n or words[j].f in _LIST_ENDS):
+                continue
+            if side == 1 and j < n and words[j].f not in _LIST_COMMAS and not (
+                    words[j].f in _SENT_END_SET or words[j].f == ")"):
+                continue  # (the last item closes the sentence or the list)
+            a, b = min(got), max(got)
+            ws = words[a:b + 1]
+            if not (ws[0].key in gnames or ws[0].key not in common and _unknown(ws[0], common)
+                    and ws[0].key[-1] != "ی" and ws[-1].key.endswith(_SURNAME_ENDS)) \
+                    or any(w.f.startswith(_ARABIC_ARTICLE) for w in ws) or any(
+                    w.key in stp or _verb_like(w.key) and w.key not in gnames or w.key.endswith(_DEFINITE_ENDS)
+                    or w.key.endswith(_INDEF_ENDS) for w in ws):
+                continue
+            if spans.add(a, b, ws[0].start, ws[-1].start + _trim_clitics(ws[-1], True, True), "PER", None, "rule"):
+                todo.append(spans.items[-1])
 
     _propagate(words, spans, text)
     out = []
