@@ -48,3 +48,20 @@ def test_comma_list_guards() -> None:
                  "جەمال ئیبراهیمی، جینۆسایدی گەلی کورد، هەولێر.",
                  "جەمال ئیبراهیمی، المالیە العامی، هەولێر."):
         assert [t for t, label in spans(text) if label == "PER"] == ["جەمال ئیبراهیمی"]
+
+
+def test_name_in_brackets_after_an_organisation_head() -> None:
+    got = spans("هێرش کرایە سەر گۆڤاری (شارلی ئەبدوو)ی فەرەنسی.")
+    assert ("شارلی ئەبدوو", "ORG") in got
+    assert ("Svenska Dagbladet", "ORG") in spans("بەپێی ڕۆژنامەی (Svenska Dagbladet) ئەمڕۆ.")
+    # a place in brackets after the head is the newspaper's name, and is not a body elsewhere
+    text = "ڕۆژنامەی (کوردستان) لە قاهیرە دەرچوو و خەڵکی کوردستان خوێندیانەوە."
+    got = spans(text)
+    assert ("کوردستان", "ORG") in got and ("کوردستان", "LOC") in got
+
+
+def test_brackets_guards() -> None:
+    # ناوەندی "central", a single letter, a head used as an adjective: no organisation
+    assert all(label != "ORG" for _, label in spans("کۆیلی ناوەندی (Secondary Coil) جیایە."))
+    assert all(label != "ORG" for _, label in spans("ڕستەکانی کۆمەڵەی (ب) ببینە."))
+    assert all(label != "ORG" for _, label in spans("فەلسەفەی قوتابخانەیی (سکۆلاستیک) هات."))

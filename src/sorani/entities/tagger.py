@@ -857,6 +857,7 @@ class _Spans:
         self.words = words
         self.owner: list[int] = [-1] * len(words)
         self.items: list[list[Any]] = []  # [i0, i1, start, end, label, entry|None, how]
+        self.local: set[int] = set()  # items whose name is not looked for elsewhere in the text
 
     def free(self, i0: int, i1: int) -> bool:
         return all(self.owner[k] < 0 for k in range(i0, i1 + 1))
@@ -1986,6 +1987,22 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 label = "PER"  # (بۆ "X Y" مامۆستای …: a person, whatever the word before)
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
+    # a name in brackets right after an organisation head is the ORG, the head left out as for a
+    # quoted name (GUIDELINES 2.5): گۆڤاری (شارلی ئەبدوو)ی, ڕۆژنامەی (Svenska Dagbladet)
+    for i in at_keys.positions(("(",)):
+        if not 1 <= i < n - 2 or words[i].f != "(" or words[i - 1].key not in org_heads \
+                or spans.owner[i - 1] >= 0 or words[i - 1].key == _K_CENTRE \
+                or words[i - 1].f.endswith("یی"):  # (ناوەندی: also "central"; قوتابخانەیی: an adjective)
+            continue
+        k = i + 1
+        while k < n and k <= i + 4 and words[k].kind == "word" and words[k].key not in stp \
+                and not _verb_like(words[k].key) and not words[k].key.endswith(_DEFINITE_ENDS):
+            k += 1
+        if k > i + 1 and k < n and words[k].f == ")" and words[i + 1].key not in common \
+                and words[k - 1].end - words[i + 1].start >= 3 \
+                and spans.add(i + 1, k - 1, words[i + 1].start, words[k - 1].end, "ORG", None, "rule", replace=True):
+            spans.local.add(len(spans.items) - 1)  # (not looked for elsewhere: ڕۆژنامەی (کوردستان))
+
     def surname_common(j: int) -> bool:
         wj = words[j] if j < n else None
         return wj is not None and wj.kind == "word" and spans.owner[j] < 0 and wj.key in common \
@@ -2414,8 +2431,8 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
     person's surname alone refers back to the full name."""
     names: dict[str, tuple[str, Entry | None]] = {}
     common = common_words()
-    for i0, i1, start, end, label, entry, how in spans.items:
-        if not label or label == "DATE" or how == "gazetteer":
+    for x, (i0, i1, start, end, label, entry, how) in enumerate(spans.items):
+        if not label or label == "DATE" or how == "gazetteer" or x in spans.local:
             continue
         ws = [words[k] for k in range(i0, i1 + 1)]
         if label == "PER" and len(ws) >= 2:
