@@ -65,3 +65,14 @@ def test_brackets_guards() -> None:
     assert all(label != "ORG" for _, label in spans("کۆیلی ناوەندی (Secondary Coil) جیایە."))
     assert all(label != "ORG" for _, label in spans("ڕستەکانی کۆمەڵەی (ب) ببینە."))
     assert all(label != "ORG" for _, label in spans("فەلسەفەی قوتابخانەیی (سکۆلاستیک) هات."))
+
+
+def test_body_of_several_words_glued_to_the_words_before() -> None:
+    # a pronoun and a preposition written on the first word of a gazetteer body: the span starts
+    # at the head, offsets into the original text
+    text = "گوتیشی: ئێمەلەئەنجوومەنی وەزیران کاری باشمان کردووە."
+    ents = [e for e in find_entities(text) if e.label == "ORG"]
+    assert [e.text for e in ents] == ["ئەنجوومەنی وەزیران"]
+    assert text[ents[0].start:ents[0].end] == ents[0].text
+    # no body without its second word
+    assert all(label != "ORG" for _, label in spans("ئێمەلەئەنجوومەنی شار کار دەکەین."))

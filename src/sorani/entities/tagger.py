@@ -1413,6 +1413,24 @@ def _glued_cut(w: Word, heads: frozenset[str]) -> int:
     return 0
 
 
+def _glued_multi_name(words: list[Word], i: int, w: Word, spans: Any) -> bool:
+    """Add the gazetteer name of several words that starts with ``w``, the head of ``words[i]``
+    cut after a glued preposition (and the word before it: ئێمەلەئەنجوومەنی وەزیران); True if
+    one was added."""
+    names = gazetteer().multi.get(w.key)
+    if not names:
+        return False
+    n = len(words)
+    for keys, entry, amb in sorted(names, key=lambda x: -len(x[0])):
+        m = len(keys)
+        if amb or i + m > n or not all(words[i + j].key == keys[j] for j in range(1, m - 1)):
+            continue
+        last_len = _last_match(words[i + m - 1], keys[-1])
+        if last_len and spans.free(i, i + m - 1):
+            return spans.add(i, i + m - 1, w.start, words[i + m - 1].start + last_len, entry.label, entry, "gazetteer")
+    return False
+
+
 def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
@@ -1507,6 +1525,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if not cut:
                 continue
             w = Word(w.start + cut, w.end, w.f[cut:])
+            if _glued_multi_name(words, i, w, spans):
+                continue  # ئێمەلەئەنجوومەنی وەزیران: a body of the gazetteer after a glued word
         if w.key == _K_CENTRE and w.f.endswith("یی"):
             continue  # ناوەندیی: "central"
         if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
