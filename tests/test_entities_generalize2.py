@@ -76,3 +76,10 @@ def test_body_of_several_words_glued_to_the_words_before() -> None:
     assert text[ents[0].start:ents[0].end] == ents[0].text
     # no body without its second word
     assert all(label != "ORG" for _, label in spans("ئێمەلەئەنجوومەنی شار کار دەکەین."))
+
+
+def test_given_name_before_a_glued_preposition() -> None:
+    # a given name opening a clause before لە / بە written on a common word is a person alone
+    assert ("عەبدوڵا", "PER") in spans("جێی باسە، عەبدوڵا لەیادی ساڵڕۆژی کارەساتەکەدا قسەی کرد.")
+    # … and لە + a common word after a name is no surname
+    assert all(t != "یونس لەسکی" for t, _ in spans("یونس لەسکی نەهەنگەکەدا ما."))

@@ -1413,6 +1413,11 @@ def _glued_cut(w: Word, heads: frozenset[str]) -> int:
     return 0
 
 
+def _glued_prep_word(k: str, common: frozenset[str]) -> bool:
+    """``k`` is لە or بە written on a common word (لەیادی, بەشداری is no such word: بە+شداری)."""
+    return len(k) > 4 and k[:2] in (_K_LE, _K_BE) and k not in common and k[2:] in common
+
+
 def _glued_multi_name(words: list[Word], i: int, w: Word, spans: Any) -> bool:
     """Add the gazetteer name of several words that starts with ``w``, the head of ``words[i]``
     cut after a glued preposition (and the word before it: ئێمەلەئەنجوومەنی وەزیران); True if
@@ -2062,7 +2067,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                                            predicate_opener(i + 1)
                                            # a given name opening a sentence before a preposition: هەکار لە …
                                            or (i == 0 or words[i - 1].f in _SENT_END_SET)
-                                           and words[i + 1].key in _PREPOSITIONS))) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
+                                           and words[i + 1].key in _PREPOSITIONS
+                                           # … ، عەبدوڵا لەیادی …: a preposition glued to a common word
+                                           or (i == 0 or words[i - 1].f in _SENT_END_SET or words[i - 1].f in _LIST_COMMAS)
+                                           and _glued_prep_word(words[i + 1].key, common)))) or (i >= 1 and words[i - 1].key in kin) or (i + 1 < n and words[i + 1].key == _K_KE and words[i].key not in common and (i == 0 or words[i - 1].kind == "punct"))
             if k > i + 1 or alone_ok:
                 wl = words[k - 1]
                 end = wl.start + _trim_clitics(wl, True, True)
