@@ -83,3 +83,10 @@ def test_given_name_before_a_glued_preposition() -> None:
     assert ("عەبدوڵا", "PER") in spans("جێی باسە، عەبدوڵا لەیادی ساڵڕۆژی کارەساتەکەدا قسەی کرد.")
     # … and لە + a common word after a name is no surname
     assert all(t != "یونس لەسکی" for t, _ in spans("یونس لەسکی نەهەنگەکەدا ما."))
+
+
+def test_kunya_abu_and_a_given_name() -> None:
+    assert ("ئەبو خالید", "PER") in spans("لەو هێرشەدا ئەبو خالیدی سەرکردەی گرووپەکە کوژرا.")
+    assert ("ئەبو تاڵیب", "PER") in spans("پێشەوا (عەلی کوڕی ئەبو تاڵیب) خەلیفە بوو.")
+    # ئەبوو as a verb before a common word that is also a name
+    assert all(label != "PER" for _, label in spans("ئەگریجە ئەبوو پەخشان بێت."))

@@ -585,6 +585,7 @@ _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
 _ARABIC_ARTICLE = ("ال", "وال")  # (an Arabic title in a bibliography: الاقتصاد السیاسی)
+_K_ABU = fold_key("ئەبو")
 _LIST_COMMAS = frozenset(("،", ","))
 _LIST_ENDS = frozenset(("،", ",", ":", ".", "؛", ")", "(", "؟", "!"))
 # adverbs that may stand between a speaker and the speech verb (X هەروەها دەڵێت)
@@ -2079,6 +2080,25 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                         and wl.key[-1] == "ی" and wl.key not in gnames and wl.key[:-1] not in gnames:
                     end -= 1  # کارلۆس تێڤێزی ئەرژەنتینی: the ezafe before a nationality
                 spans.add(i, k - 1, words[i].start, end, "PER", None, "rule")
+
+    # a kunya: ئەبو + a given name (ئەبو خالیدی سەرەک چەتە, ئەبو جەعفەری مەنسوور)
+    for i in at_keys.positions((_K_ABU,)):
+        if i + 1 >= n or spans.owner[i] >= 0 or spans.owner[i + 1] >= 0 or words[i + 1].kind != "word":
+            continue
+        k1 = words[i + 1].key
+        if words[i].f.endswith("بوو") and k1 in common:
+            continue  # ئەبوو is also a verb ("would be"): ئەگریجە ئەبوو پەخشان
+        if k1 in gnames and not k1.endswith("ی"):
+            end, last = words[i + 1].end, i + 1
+        elif k1.endswith("ی") and k1[:-1] in gnames:
+            end, last = words[i + 1].end - 1, i + 1
+            if i + 2 < n and spans.owner[i + 2] < 0 and words[i + 2].kind == "word" and words[i + 2].key not in stp \
+                    and (words[i + 2].key in gnames or _unknown(words[i + 2], common)) \
+                    and not _verb_like(words[i + 2].key):
+                end, last = words[i + 2].start + _trim_clitics(words[i + 2], True, True), i + 2
+        else:
+            continue
+        spans.add(i, last, words[i].start, end, "PER", None, "rule")
 
     # kinship: X برای Y, کوڕی Y — names on both sides
     for i in at_keys.positions(kin_rel):
