@@ -90,3 +90,10 @@ def test_kunya_abu_and_a_given_name() -> None:
     assert ("ئەبو تاڵیب", "PER") in spans("پێشەوا (عەلی کوڕی ئەبو تاڵیب) خەلیفە بوو.")
     # ئەبوو as a verb before a common word that is also a name
     assert all(label != "PER" for _, label in spans("ئەگریجە ئەبوو پەخشان بێت."))
+
+
+def test_a_verb_taken_for_a_name_is_not_looked_for_elsewhere() -> None:
+    # whatever tags "هات" once, the verb is not a person at its other uses in the text
+    text = "شیلان هات. دواتر باران هات و ئەو بۆ ماڵەوە هات."
+    got = [e for e in find_entities(text) if e.text == "هات"]
+    assert len(got) <= 1

@@ -586,6 +586,10 @@ _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
 _ARABIC_ARTICLE = ("ال", "وال")  # (an Arabic title in a bibliography: الاقتصاد السیاسی)
 _K_ABU = fold_key("ئەبو")
+# short past verbs that _verb_like leaves out (three letters or fewer)
+_SHORT_VERBS = frozenset(fold_key(x) for x in ("هات", "چوو", "کرد", "بوو", "مرد", "برد", "گرت", "دا", "وت", "گوت",
+                                                "ناسراو"))
+_K_DE = fold_key("دە")
 _LIST_COMMAS = frozenset(("،", ","))
 _LIST_ENDS = frozenset(("،", ",", ":", ".", "؛", ")", "(", "؟", "!"))
 # adverbs that may stand between a speaker and the speech verb (X هەروەها دەڵێت)
@@ -2494,7 +2498,11 @@ def _propagate(words: list[Word], spans: _Spans, text: str) -> None:
                     and not _common_compound(first, common):
                 names.setdefault(first, (label, entry))
         if len(ws) == 1:
-            names.setdefault(fold_key(text[start:end]), (label, entry))
+            key = fold_key(text[start:end])
+            if key in _SHORT_VERBS or label == "PER" and entry is None and key.startswith(_K_DE) \
+                    and len(key) > 3 and _verb_like(key) and key not in given_names():
+                continue  # a verb taken for a name once (شیلان هات) is not looked for elsewhere
+            names.setdefault(key, (label, entry))
     if not names:
         return
     heads = {k[:3] for k in names}
