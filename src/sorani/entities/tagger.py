@@ -844,6 +844,17 @@ def _acronym(w: Word) -> bool:
     return w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and sum(c.isupper() for c in f) >= 2
 
 
+def _multi_word(table: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """The phrases of ``table`` of two words or more (one dict a table, kept)."""
+    got = _MULTI_WORD.get(id(table))
+    if got is None or got[0] is not table:
+        got = _MULTI_WORD[id(table)] = (table, {k: v for k, v in table.items() if len(k) > 1})
+    return got[1]
+
+
+_MULTI_WORD: dict[int, tuple[Any, dict[tuple[str, ...], str]]] = {}
+
+
 def _first_keys(table: dict[tuple[str, ...], str]) -> frozenset[str]:
     """The first keys of the phrases of ``table``."""
     got = _FIRST_KEYS.get(id(table))
@@ -2374,7 +2385,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(k, j, words[k].start, words[j].end, "ORG", None, "rule", replace=True)
 
     # unknown words right before a speech verb or a title at the start of a clause: X Y گوتی
-    speech_n = {k: v for k, v in t.get("speech", {}).items() if len(k) > 1}  # دووپاتی کردەوە
+    speech_n = _multi_word(t.get("speech", {}))  # دووپاتی کردەوە
     for i in at_keys.positions(speech1, _first_keys(titles), _first_keys(speech_n)):
         if i < 1:
             continue
