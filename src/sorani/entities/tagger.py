@@ -1399,9 +1399,17 @@ def _glued_heads_rx(heads: frozenset[str]) -> Any:
     دەرەوەلەپەرلەمانی): searched from the preposition, not tried from every line start."""
     got = _GLUED.get(heads)
     if got is None:
-        alt = trie_pattern(h for h in heads if h.endswith("ی"))
-        pre = "|".join(map(re.escape, _GLUED_PREFIXES))
-        got = _GLUED[heads] = compile_cached(f"(?:{pre})(?:{alt})$", re.M)
+        from sorani._data import cached_derived
+
+        def build() -> tuple[list[str], str]:
+            alt = trie_pattern(h for h in heads if h.endswith("ی"))
+            return key, "(?:" + "|".join(map(re.escape, _GLUED_PREFIXES)) + f")(?:{alt})$"
+
+        key = sorted(heads)  # the stored pattern is used only for these very heads
+        stored = cached_derived("glued-heads", [__file__], build)
+        if type(stored) is not tuple or stored[0] != key:
+            stored = build()
+        got = _GLUED[heads] = compile_cached(stored[1], re.M)
     return got
 
 
