@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 from dataclasses import dataclass
 from bisect import bisect_left
 from itertools import chain, compress, count, repeat
@@ -844,26 +845,35 @@ def _acronym(w: Word) -> bool:
     return w.kind == "word" and f.isascii() and 2 <= len(f) <= 6 and f[0].isupper() and sum(c.isupper() for c in f) >= 2
 
 
-def _multi_word(table: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
-    """The phrases of ``table`` of two words or more (one dict a table, kept)."""
-    got = _MULTI_WORD.get(id(table))
+def _per_table(memo: dict[int, tuple[Any, Any]], table: Any, derive: Any) -> Any:
+    """``derive(table)``, kept in ``memo`` while ``table`` (a loaded table, kept alive) is the
+    same object."""
+    got = memo.get(id(table))
     if got is None or got[0] is not table:
-        got = _MULTI_WORD[id(table)] = (table, {k: v for k, v in table.items() if len(k) > 1})
+        got = memo[id(table)] = (table, derive(table))
     return got[1]
 
 
-_MULTI_WORD: dict[int, tuple[Any, dict[tuple[str, ...], str]]] = {}
+def _multi_word(table: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """The phrases of ``table`` of two words or more (one dict a table, kept)."""
+    return _per_table(_MULTI_WORD, table, _multi_word_phrases)  # type: ignore[no-any-return]
+
+
+def _multi_word_phrases(table: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    return {k: v for k, v in table.items() if len(k) > 1}
 
 
 def _first_keys(table: dict[tuple[str, ...], str]) -> frozenset[str]:
     """The first keys of the phrases of ``table``."""
-    got = _FIRST_KEYS.get(id(table))
-    if got is None or got[0] is not table:
-        got = _FIRST_KEYS[id(table)] = (table, frozenset(k[0] for k in table))
-    return got[1]
+    return _per_table(_FIRST_KEYS, table, _phrase_first_keys)  # type: ignore[no-any-return]
 
 
-_FIRST_KEYS: dict[int, tuple[Any, frozenset[str]]] = {}
+def _phrase_first_keys(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    return frozenset(k[0] for k in table)
+
+
+_MULTI_WORD: dict[int, tuple[Any, Any]] = {}
+_FIRST_KEYS: dict[int, tuple[Any, Any]] = {}
 
 
 class _Spans:
@@ -1100,7 +1110,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
     # a weekday written together with the next word (text without the space after a final ە):
     # ڕۆژی سێشەممەبەهای …, چوارشەممەیان سبەی, (شەممە، دووشەممە، چوارشەممەو
-    for k in _keys_ending(index.nl_blob, _glued_weekday_rx(weekdays)):
+    for k in _keys_ending(index.nl_blob, _glued_weekday_rx()):
         for i in at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word" or k in common_words():
@@ -1130,18 +1140,15 @@ _SON_OF = frozenset(fold_key(x) for x in ("کوڕی", "کچی"))
 _K_LAST = fold_key("دوای")  # کۆچی دوایی: death
 _QUOTE_MARKS = frozenset('"«»“”\'')
 _DEMONSTRATIVES_GLUED = frozenset(fold_key(x) for x in ("لەم", "لەو", "بەم", "بەو", "بۆم", "بۆو"))
-_GLUED_WD: dict[int, tuple[Any, Any]] = {}
 
 
-def _glued_weekday_rx(weekdays: frozenset[str]) -> Any:
+@cache
+def _glued_weekday_rx() -> Any:
     """A regex over ``nl_blob`` finding a weekday in ە followed by more letters in a key (the
-    weekday glued to the next word, when the key opens with it)."""
-    got = _GLUED_WD.get(id(weekdays))
-    if got is None or got[0] is not weekdays:
-        # (the weekdays in شەممە / شەمە: a literal searched fast; the key is checked after. The rarer
-        # شەنبە, جومعە spellings are not looked for glued)
-        got = _GLUED_WD[id(weekdays)] = (weekdays, re.compile(f"{_K_SHEMME[:3]}م?ە(?=[^\n])"))
-    return got[1]
+    weekday glued to the next word, when the key opens with it): the weekdays in شەممە / شەمە,
+    a literal searched fast, the key checked after (the rarer شەنبە, جومعە are not looked for
+    glued)."""
+    return re.compile(f"{_K_SHEMME[:3]}م?ە(?=[^\n])")
 
 
 _WEEKDAY_NUMS = frozenset(fold_key(x) for x in ("یەک", "دوو", "سێ", "چوار", "پێنج"))
@@ -1175,10 +1182,12 @@ def _keys_ending(blob: str, rx: Any) -> set[str]:
         e = blob.find("\n", p)
         out.add(blob[blob.rfind("\n", 0, p) + 1:e if e >= 0 else len(blob)])
     return out
+
+
 _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
-_ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
+_ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
 _ORGAN_KINDS = frozenset(fold_key(x) for x in ("کارگێڕی", "کارگێڕیی", "کارگێری", "کارگێریی", "ناوەندی", "ناوەندیی",
                                                "سیاسی", "سیاسیی", "بەڕێوەبەری", "بەڕێوەبەریی"))  # دەستەی کارگێڕیی X
 _WEEKDAY_CLITICS = ("دا", "یدا", "ەوە", "وە", "یش", "ش", "یشدا", "شدا")
@@ -1378,15 +1387,16 @@ def _glued_word(k: str, common: frozenset[str], stp: frozenset[str], left: bool)
     return len(k) >= 4 and k.startswith(_GLUED_VERB)
 
 
-_GLUED_LOC: dict[int, tuple[Any, frozenset[str]]] = {}
+_GLUED_LOC: dict[int, tuple[Any, Any]] = {}
 
 
 def _glued_loc_heads(heads: frozenset[str]) -> frozenset[str]:
     """The place classifiers of ``heads`` with لە, بە, بۆ or کە written on them (لەگوندی)."""
-    got = _GLUED_LOC.get(id(heads))
-    if got is None or got[0] is not heads:
-        got = _GLUED_LOC[id(heads)] = (heads, frozenset(p + h for p in _GLUED_LEFT for h in heads))
-    return got[1]
+    return _per_table(_GLUED_LOC, heads, _with_glued_left)  # type: ignore[no-any-return]
+
+
+def _with_glued_left(heads: frozenset[str]) -> frozenset[str]:
+    return frozenset(p + h for p in _GLUED_LEFT for h in heads)
 
 
 _GLUED_PREFIXES = tuple(fold_key(x) for x in ("لە", "بە", "بۆ", "کە", "و"))
@@ -1421,10 +1431,7 @@ def _glued_head_keys(index: _KeyIndex, heads: frozenset[str]) -> frozenset[str]:
     >>> sorted(_glued_head_keys(key_index(words), frozenset([fold_key("پەرلەمانی")]))) == [words[0].key]
     True
     """
-    blob = index.blob
-    rfind = blob.rfind
-    return frozenset([blob[rfind("\n", 0, m.start()) + 1:m.end()]
-                      for m in _glued_heads_rx(heads).finditer(blob)]) - heads
+    return frozenset(_keys_ending(index.blob, _glued_heads_rx(heads))) - heads
 
 
 def _glued_cut(w: Word, heads: frozenset[str]) -> int:
