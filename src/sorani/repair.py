@@ -49,13 +49,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from math import exp, log
 from typing import Any
 
 from sorani._charlm import spelling_logprob
 from sorani._data import read_rows
 from sorani.normalize import normalize
-from sorani.lm import (DISCOUNT, OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
+from sorani.lm import (OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
                        word_lm)
 
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
@@ -844,7 +843,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
     """Beam search over candidates, joins and splits; returns, per typed word, the output words
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
-    counts, bigrams, followers = lm.counts, lm.bigrams, lm.followers
+    logprob = lm.logprob
     n = len(words)
     glued = not (NO_GLUED and ae_typed)  # compounds of the analyzer are words (not on Arabic keyboards)
     # beams[i]: last output word -> (score, back pointer)
@@ -868,27 +867,14 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
                 break
             for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed, persian_kb):
                 edges.append((span, (cand,), cost))
-        # _lp(w, prev) of every edge word, written out (the unigram part once per word): the
-        # same arithmetic as ``WordLM.logprob``
-        scored = []
-        for span, outs, cost in edges:
-            unis = []
-            for w in outs:
-                u = _uni(w, True, glued)
-                unis.append((w, u, exp(u)))
-            scored.append((span, outs, cost, unis))
+        # the unigram part of _lp(w, prev) once per edge word, not once per state
+        scored = [(span, outs, cost, [(w, _uni(w, True, glued)) for w in outs]) for span, outs, cost in edges]
         for prev, (score, _bp) in states:
             for span, outs, cost, unis in scored:
                 s = score - cost
                 p = prev
-                for w, u, eu in unis:
-                    c_prev = counts.get(p, 0.0)
-                    if c_prev < 1 or p not in followers:
-                        s += LM_WEIGHT * u
-                    else:
-                        pr = max(bigrams.get((p, w), 0) - DISCOUNT, 0.0) / c_prev \
-                            + DISCOUNT * followers[p] / c_prev * eu
-                        s += LM_WEIGHT * (log(pr) if pr > 0 else u)
+                for w, u in unis:
+                    s += LM_WEIGHT * logprob(w, p, u)
                     p = w
                 tgt = beams[i + span]
                 old = tgt.get(p)
