@@ -19,8 +19,8 @@ from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
 from sorani.entities.gazetteer import Word, events, fold_key, recycle, scan, scan_reusing, single_triggers, triggers
-from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
-                                    word_ends, word_starts)
+from sorani.entities.tagger import (Entity, _first_keys, _keys_ending, _merge, _phrase_at, as_word_list,
+                                    find_entities, key_index, word_ends, word_starts)
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -494,13 +494,10 @@ def _indef_positions(words: list[Word]) -> list[int]:
         import re
         ends = trie_pattern(_INDEF_KEYS)
         rx = _LINE_RX["indef"] = compile_cached(ends + "$", re.M)
-    # the keys (one a line of the blob) ending so: searched from the ending, each key taken from
-    # its line's start; those of 6 letters or more (the length is tested here)
+    # the keys ending so, searched from the ending; those of 6 letters or more (tested here)
     index = key_index(words)
-    blob, at = index.blob, index.at
-    rfind = blob.rfind
-    keys = [blob[rfind("\n", 0, m.start()) + 1:m.end()] for m in rx.finditer(blob)]
-    return _merge([at[k] for k in keys if len(k) >= 6])
+    at = index.at
+    return _merge([at[k] for k in _keys_ending(index.blob, rx) if len(k) >= 6])
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
 _EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
 
