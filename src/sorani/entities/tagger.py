@@ -794,12 +794,14 @@ class _KeyIndex:
         """
         query = (rx, lines)
         bit = _QUERY_BITS.get(query)
-        if bit is None:  # a new query: the kept verdicts lack its bit
+        if bit is None:  # a new query: its verdicts are added to the kept ones
             if len(_QUERY_BITS) >= 60:
                 _QUERY_BITS.clear()
+                _KEY_BITS.clear()
             bit = _QUERY_BITS[query] = 1 << len(_QUERY_BITS)
-            _KEY_BITS.clear()
-            _QUERY_GEN[0] += 1
+            for k in _query_keys(_blob(list(_KEY_BITS)), rx, lines):
+                _KEY_BITS[k] |= bit
+            _QUERY_GEN[0] += 1  # (the texts' lists of found keys are made again, from _KEY_BITS)
         flagged = self.__dict__.get("_flagged")
         if flagged is None or flagged[0] != _QUERY_GEN[0]:
             flagged = self.__dict__["_flagged"] = (_QUERY_GEN[0], self._flag())
@@ -860,11 +862,21 @@ _QUERY_GEN = [0]  # changed with _QUERY_BITS (a text's kept bits are then made a
 def _query_bits(keys: list[str]) -> dict[str, int]:
     """key -> the bits of the queries of ``_QUERY_BITS`` that find it, for each of ``keys``."""
     out = dict.fromkeys(keys, 0)
-    blob = "\n" + "\n".join(keys)
+    blob = _blob(keys)
     for (rx, lines), bit in _QUERY_BITS.items():
-        for k in _keys_ending(blob, rx) if lines else rx.findall(blob):
+        for k in _query_keys(blob, rx, lines):
             out[k] |= bit
     return out
+
+
+def _blob(keys: list[str]) -> str:
+    """``keys``, each after a line break (as ``_KeyIndex.nl_blob``)."""
+    return "\n" + "\n".join(keys) if keys else ""
+
+
+def _query_keys(blob: str, rx: Any, lines: bool) -> Any:
+    """The keys of ``blob`` that ``rx`` finds (``_KeyIndex.found``)."""
+    return _keys_ending(blob, rx) if lines else rx.findall(blob)
 
 
 # ids of key sets -> (the key sets, their union): the rules ask for the same unions again and again
@@ -1220,7 +1232,7 @@ def _keys_with_suffix(index: _KeyIndex, suffixes: tuple[str, ...]) -> set[str]:
     """
     rx = _SUFFIX_RX.get(suffixes)
     if rx is None:
-        rx = _SUFFIX_RX[suffixes] = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$", re.M)
+        rx = _SUFFIX_RX[suffixes] = compile_cached("(?:" + "|".join(map(re.escape, suffixes)) + ")$", re.M)
     keys = index.found(rx, lines=True)
     out = set()
     for suf in suffixes:
