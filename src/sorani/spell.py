@@ -276,6 +276,20 @@ def _check(word: str) -> bool:
     return False
 
 
+def _check_plain(w: str) -> bool:
+    """``_check(w)`` for a word without ZWNJ, not cached (the one-edit variants ``suggest``
+    validates are new words): the same verdict, the Arabic-letter test run last."""
+    if w in _vocab():
+        ok = not _nonstandard(w)
+    else:
+        f = _compiled_known_affixed()
+        ok = f(w) if f is not None else _known_affixed_py(w)
+        if not ok and 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():
+            g = _compiled_compound()
+            ok = g(w) if g is not None else _compound_py(w)
+    return ok or not _ARABIC_LETTER.search(w)
+
+
 @cache
 def _compound_max_len() -> int:
     """The longest word the compound rule can accept: a head seen in running text, then a word
@@ -834,8 +848,9 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     # ``w`` into a form the affix and compound rules accept (خیراکار → خێراکار); such a form
     # the word list lacks borrows its stem's frequency and pays ``DERIVED_PENALTY``
     derived: dict[str, float] = {}
+    accepted = _accepted()
     for v in _cheap_variants(w):
-        if v not in exact and (v in _accepted() or _check(v)):
+        if v not in exact and (v in accepted or _check_plain(v)):
             exact.add(v)
             if v not in counts:
                 stem = _derived_from(v)
