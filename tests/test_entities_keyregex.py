@@ -26,8 +26,7 @@ FRAGMENTS = ["لە", "بە", "بۆ", "کە", "و", "پەرلەمانی", "وەز
              "برینداربوون", "تانک", "سەرباز", "ی", "ە", "ش", "دا", "ەوە", "کان", "ئازەربایجان", "ئەرمینیا",
              "سەرۆکی", "گوتی", "ڕایگەیاند", "١٣٠", "2020", "٣", "ساڵی", "مانگی", "ئازار", "شەممە", "\u200c",
              "ك", "ي", "ه", "ة", "ـ", "a", "Z", "ﻻ", "😀", "لەپەرلەمانی", "بەزانکۆی", "وەزارەتیلەپەرلەمانی",
-             "وپەرلەمانی", "کەلەوەزارەتی", "لە‌پەرلەمانی", "چەتەیەکی", "فڕۆکەیەک", "لەفەرەنسا", "بەکوژران",
-             "سەعیدپوور", "حەسەنزادە", "شەممەبەهای", "ئەرمینیاڕاگرێت"]
+             "وپەرلەمانی", "کەلەوەزارەتی", "لە‌پەرلەمانی", "چەتەیەکی", "فڕۆکەیەک", "لەفەرەنسا", "بەکوژران"]
 GLUE = [" ", " ", " ", "", "\n", "، ", ". ", " «", "» ", "-", ": "]
 text_st = st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(GLUE)), max_size=40).map(
     lambda parts: "".join(a + b for a, b in parts))
@@ -90,24 +89,3 @@ def test_fold_key_memo(text: str) -> None:
     assert fold_key(text) == want  # (the second call reads the memo)
     long = text * 10 + "ك"
     assert fold_key(long) == key_of_folded(long.translate(_FOLD_TABLE))
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(text_st, min_size=1, max_size=4))
-def test_found_keys_as_the_regexes_over_the_text(texts: list[str]) -> None:
-    """``_KeyIndex.found`` keeps each key's verdicts across texts: over several texts in a row,
-    it gives what the regex finds over each text's own keys, in the same order."""
-    rx, _ = F._event_index()
-    queries = [(T._name_start_rx(gazetteer()), False), (T._ONE_CHAR_KEY, False), (F._event_line_rx(), False),
-               (T._glued_weekday_rx(), True), (T._glued_heads_rx(single_triggers("org_head")), True)]
-    for text in texts:
-        index = key_index(scan(text))
-        for q, lines in queries:
-            if lines:
-                ending = T._keys_ending(index.nl_blob, q)
-                assert index.found(q, lines=True) == [k for k in index.at if k in ending]
-            else:
-                assert index.found(q) == q.findall(index.nl_blob)
-        suffixes = T._SURNAME_NAME_ENDS
-        old = {k for k in index.at if k.endswith(suffixes) and len(k) >= 3 + min(map(len, suffixes))}
-        assert T._keys_with_suffix(index, suffixes) == old

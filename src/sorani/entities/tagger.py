@@ -13,7 +13,7 @@ from functools import cache
 from dataclasses import dataclass
 from bisect import bisect_left
 from itertools import chain, compress, count, repeat
-from operator import and_, attrgetter, is_, is_not, itemgetter
+from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any
 
 from sorani._data import compile_cached
@@ -369,7 +369,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
         # (The regex is compiled for the first long text: a short one is cheaper without it.)
         at, merged = index.at, index.merged
         lists = []
-        for k in index.found(_name_start_rx(gaz)):
+        for k in _name_start_rx(gaz).findall(index.nl_blob):
             positions = at[k]
             if k not in merged:  # one form
                 if may_match(words[positions[0]]):
@@ -750,7 +750,7 @@ class _KeyIndex:
             # punctuation units are single characters, and so are their keys (no word or number
             # has such a key): the one-character keys are found by a regex over the keys
             words, at = self.words, self.at
-            got = self.__dict__["_punct"] = _merge([at[k] for k in self.found(_ONE_CHAR_KEY)
+            got = self.__dict__["_punct"] = _merge([at[k] for k in _ONE_CHAR_KEY.findall(self.nl_blob)
                                                     if words[at[k][0]].kind == "punct"])
         return got
 
@@ -780,46 +780,6 @@ class _KeyIndex:
         if got is None:
             got = self.__dict__["_sorted"] = sorted(self.at)
         return got
-
-    def found(self, rx: Any, lines: bool = False) -> list[str]:
-        """The keys of the text, in the order of ``at``, that ``rx`` finds over ``nl_blob``: the
-        keys ``rx.findall`` gives (a group: the whole key), or with ``lines`` the keys in which
-        ``rx`` finds a match. What ``rx`` says of a key depends on its line alone, so the verdict
-        is kept by key across texts (``_KEY_BITS``) and the regex runs over the keys not met
-        before only.
-
-        >>> index = key_index(scan("لە هەولێر و لەهەولێر"))
-        >>> index.found(re.compile("\\n(لە[^\\n]+)$", re.M)) == [fold_key("لەهەولێر")]
-        True
-        """
-        query = (rx, lines)
-        bit = _QUERY_BITS.get(query)
-        if bit is None:  # a new query: its verdicts are added to the kept ones
-            if len(_QUERY_BITS) >= 60:
-                _QUERY_BITS.clear()
-                _KEY_BITS.clear()
-            bit = _QUERY_BITS[query] = 1 << len(_QUERY_BITS)
-            for k in _query_keys(_blob(list(_KEY_BITS)), rx, lines):
-                _KEY_BITS[k] |= bit
-            _QUERY_GEN[0] += 1  # (the texts' lists of found keys are made again, from _KEY_BITS)
-        flagged = self.__dict__.get("_flagged")
-        if flagged is None or flagged[0] != _QUERY_GEN[0]:
-            flagged = self.__dict__["_flagged"] = (_QUERY_GEN[0], self._flag())
-        keys, bits = flagged[1]
-        return list(compress(keys, map(and_, bits, repeat(bit))))
-
-    def _flag(self) -> tuple[list[str], list[int]]:
-        """The keys of the text that a query of ``found`` finds, and their bits."""
-        keys = list(self.at)
-        bits = list(map(_KEY_BITS.get, keys))
-        if None in bits:
-            new = list(compress(keys, map(is_, bits, repeat(None))))
-            fresh = _query_bits(new)
-            if len(_KEY_BITS) > 300_000:
-                _KEY_BITS.clear()
-            _KEY_BITS.update(fresh)
-            bits = list(map(fresh.get, keys, bits))
-        return list(compress(keys, bits)), list(filter(None, bits))
 
     def where_word(self, test: Any) -> list[int]:
         """Ascending indices of the words that pass ``test``, a test of the word's form: it is
@@ -854,31 +814,6 @@ class _KeyIndex:
         return out
 
 
-_QUERY_BITS: dict[tuple[Any, bool], int] = {}  # (regex, lines) of _KeyIndex.found -> its bit
-_KEY_BITS: dict[str, int] = {}  # key -> the bits of the queries that find it
-_QUERY_GEN = [0]  # changed with _QUERY_BITS (a text's kept bits are then made again)
-
-
-def _query_bits(keys: list[str]) -> dict[str, int]:
-    """key -> the bits of the queries of ``_QUERY_BITS`` that find it, for each of ``keys``."""
-    out = dict.fromkeys(keys, 0)
-    blob = _blob(keys)
-    for (rx, lines), bit in _QUERY_BITS.items():
-        for k in _query_keys(blob, rx, lines):
-            out[k] |= bit
-    return out
-
-
-def _blob(keys: list[str]) -> str:
-    """``keys``, each after a line break (as ``_KeyIndex.nl_blob``)."""
-    return "\n" + "\n".join(keys) if keys else ""
-
-
-def _query_keys(blob: str, rx: Any, lines: bool) -> Any:
-    """The keys of ``blob`` that ``rx`` finds (``_KeyIndex.found``)."""
-    return _keys_ending(blob, rx) if lines else rx.findall(blob)
-
-
 # ids of key sets -> (the key sets, their union): the rules ask for the same unions again and again
 _UNIONS: dict[tuple[int, ...], tuple[tuple[Any, ...], frozenset[str]]] = {}
 
@@ -898,7 +833,7 @@ def _acronym_positions(index: _KeyIndex) -> list[int]:
     words, at = index.words, index.at
     # a Latin form's key is its folded form (ASCII letters and digits): the forms of one key are
     # alike, and the keys opening with a capital are found by one regex over the text's keys
-    return _merge([at[k] for k in index.found(_CAPITAL_KEY) if _acronym(words[at[k][0]])])
+    return _merge([at[k] for k in _CAPITAL_KEY.findall(index.nl_blob) if _acronym(words[at[k][0]])])
 
 
 _ONE_CHAR_KEY = re.compile("\n([^\n])$", re.M)  # (over nl_blob)
@@ -1100,8 +1035,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     start_keys = list(date_keys.intersection(at) if len(date_keys) > len(at) else at.keys() & date_keys)
     # a number's key opens with an ASCII digit (folded); another character that is a digit
     # (², ৩) is a unit of its own: the keys opening with a digit are found by two regexes
-    start_keys += index.found(_ASCII_DIGIT_KEY)
-    start_keys += [k for k in index.found(_OTHER_ONE_CHAR_KEY) if k.isdigit()]
+    start_keys += _ASCII_DIGIT_KEY.findall(index.nl_blob)
+    start_keys += [k for k in _OTHER_ONE_CHAR_KEY.findall(index.nl_blob) if k.isdigit()]
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
@@ -1175,7 +1110,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
     # a weekday written together with the next word (text without the space after a final ە):
     # ڕۆژی سێشەممەبەهای …, چوارشەممەیان سبەی, (شەممە، دووشەممە، چوارشەممەو
-    for k in set(index.found(_glued_weekday_rx(), lines=True)):
+    for k in _keys_ending(index.nl_blob, _glued_weekday_rx()):
         for i in at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word" or k in common_words():
@@ -1223,24 +1158,19 @@ _K_THAT = fold_key("ئەوە")
 _K_YAN = fold_key("یان")
 
 
-def _keys_with_suffix(index: _KeyIndex, suffixes: tuple[str, ...]) -> set[str]:
-    """The keys of the text of ``index`` that end with one of ``suffixes`` and have three letters
-    or more before it (those of the first suffix first, each suffix's in the text's order).
-
-    >>> sorted(_keys_with_suffix(key_index(scan("سەعیدپوور و پوور")), (fold_key("پوور"),))) == [fold_key("سەعیدپوور")]
-    True
-    """
-    rx = _SUFFIX_RX.get(suffixes)
-    if rx is None:
-        rx = _SUFFIX_RX[suffixes] = compile_cached("(?:" + "|".join(map(re.escape, suffixes)) + ")$", re.M)
-    keys = index.found(rx, lines=True)
+def _keys_with_suffix(blob: str, suffixes: tuple[str, ...]) -> set[str]:
+    """The keys of ``blob`` (one a line, after a line break) that end with one of ``suffixes``
+    and have three letters or more before it (a literal search a suffix)."""
     out = set()
     for suf in suffixes:
-        out.update(k for k in keys if k.endswith(suf))
+        pat = suf + "\n"
+        p = blob.find(pat)
+        while p >= 0:
+            out.add(blob[blob.rfind("\n", 0, p) + 1:p + len(suf)])
+            p = blob.find(pat, p + 1)
+        if blob.endswith(suf):
+            out.add(blob[blob.rfind("\n") + 1:])
     return {k for k in out if len(k) >= 3 + min(map(len, suffixes))}
-
-
-_SUFFIX_RX: dict[tuple[str, ...], Any] = {}
 
 
 def _keys_ending(blob: str, rx: Any) -> set[str]:
@@ -1367,10 +1297,10 @@ _GLUED_NAME: dict[str, Any] = {}  # word form -> _glued_name
 _GLUED_RX: list[Any] = []
 
 
-def _glued_keys(index: _KeyIndex) -> set[str]:
-    """The keys of the text of ``index`` that ``_glued_name`` can find a name in: a place or body
-    of four letters or more (after a glued preposition) right after an ە, or opening the key and
-    followed by two letters or more after its final ە or its ەوە."""
+def _glued_keys(blob: str) -> set[str]:
+    """The keys of ``blob`` (a text's keys, each after a line break) that ``_glued_name`` can find
+    a name in: a place or body of four letters or more (after a glued preposition) right after an
+    ە, or opening the key and followed by two letters or more after its final ە or its ەوە."""
     if not _GLUED_RX:
         import sys
 
@@ -1384,7 +1314,7 @@ def _glued_keys(index: _KeyIndex) -> set[str]:
             patterns = _glued_key_patterns(gaz)
         _GLUED_RX.extend((compile_cached(patterns[0]), compile_cached(patterns[1], re.M)))
     inner, opening = _GLUED_RX
-    return set(index.found(opening)) | set(index.found(inner, lines=True))
+    return set(opening.findall(blob)) | _keys_ending(blob, inner)
 
 
 def _glued_key_patterns(gaz: Any) -> tuple[str, str]:
@@ -1501,7 +1431,7 @@ def _glued_head_keys(index: _KeyIndex, heads: frozenset[str]) -> frozenset[str]:
     >>> sorted(_glued_head_keys(key_index(words), frozenset([fold_key("پەرلەمانی")]))) == [words[0].key]
     True
     """
-    return frozenset(index.found(_glued_heads_rx(heads), lines=True)) - heads
+    return frozenset(_keys_ending(index.blob, _glued_heads_rx(heads))) - heads
 
 
 def _glued_cut(w: Word, heads: frozenset[str]) -> int:
@@ -1561,7 +1491,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     glued_names = _GLUED_NAME
     if len(glued_names) > 200_000:
         glued_names.clear()
-    for k in _glued_keys(at_keys):
+    for k in _glued_keys(at_keys.nl_blob):
         for i in at_keys.at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word":
@@ -2304,7 +2234,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
     # a word with a family-name ending (سەعیدپوور, حەسەنزادە, کاراکۆچئۆغڵو) is a surname, with the name before it
-    for k in _keys_with_suffix(at_keys, _SURNAME_NAME_ENDS):
+    for k in _keys_with_suffix(at_keys.nl_blob, _SURNAME_NAME_ENDS):
         for i in at_keys.at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word" or k in common or k in stp:
