@@ -29,8 +29,10 @@ vowel و that Persian and Arabic script leave unwritten, between two consonants:
 ``خدا`` → ``خودا``) are candidates, and so are known words of the typed key with a one-letter
 ending the key cannot see, when the analyzer knows the result (``خبره`` → ``خەبەرە``); a token
 may be split where a space after a letter that does not join the next one was left out, which
-Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``). These classes are data
-(``data/repair/omissions.tsv``).
+Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``). Two adjacent tokens are also read as
+two other words, for a space typed a letter or more off (``بؤببه ن`` → ``بۆ ببەن``), and ئ +
+space draws a word-internal ێ as ه + space draws ە (``دئ مةوة`` → ``دێمەوە``). These classes
+are data (``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
 ``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all, and
@@ -568,9 +570,11 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
     # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
     per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
-    # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای) — not after a
-    # frequent word of its own such as لە، بە، کە, nor where the text writes ە as ة
-    drawn = [w.endswith("\u0647") and lm.counts.get(p, 0) < H_FREE_COUNT
+    # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای), ئ + space a
+    # word-internal ێ (تئ گرن for تێگرن; ``drawn`` rows of omissions.tsv) — not after a frequent
+    # word of its own such as لە، بە، کە
+    drawn_map = _drawn_letters()
+    drawn = [w[-1:] in drawn_map and lm.counts.get(p, 0) < H_FREE_COUNT
              and (DRAWN_ON_AE or not ae_typed) for w, p in zip(words[:-1], parts)]
     cost = sum(H_JOIN_COST if d else per_join for d in drawn)
     unseen = 0.0 if all(drawn) else JOIN_UNSEEN_COST
@@ -578,12 +582,10 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
            + (unseen if lm.counts[w] < 1 else 0.0) for w in ranked}
     if JOIN_DOUBLE:
         _prefer_double(out)
-    if DRAWN_KEEP and all(drawn):
-        # the ە drawn as ه + space is written: a reading without it is dear
-        need = joined.count("\u06d5")
-        for w in out:
-            if w.count("\u06d5") < need:
-                out[w] += DRAWN_KEEP
+    spelled = joined  # the drawn letters written as what they stand for
+    if all(drawn) and any(drawn_map[w[-1]] != p[-1] for w, p in zip(words[:-1], parts)):
+        spelled = "".join(p[:-1] + drawn_map[w[-1]] if k < len(parts) - 1 else p
+                          for k, (w, p) in enumerate(zip(words, parts)))
     if JOIN_DERIVED and all(drawn) and len(ranked) < DERIVED_WHEN_FEWER:
         # inflected forms of known stems, where every space is a drawn ە (سقزه کم → سەقزەکەم)
         for w, _lp_ in _derived(joined)[:DERIVED_MAX]:
@@ -593,13 +595,33 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
         # … and spellings the morphological analyzer knows (چاوه ري → چاوەڕێیە is not, کاله كي →
         # کاڵەکی is): the joined letters as typed, or with a Kurdish letter chosen for each
         # ambiguous one
-        for w in _join_spellings(joined, persian_kb):
+        for w in _join_spellings(spelled, persian_kb):
             if w not in out:
                 out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + VARIANT_COST
+    if DRAWN_KEEP and all(drawn):
+        # the letter drawn as ه/ئ + space is written: a reading with fewer letters of its class
+        # (ە; ی or ێ) is dear
+        classes = ks.classes
+        for letter in set(drawn_map.values()):
+            cl = classes(letter)
+            need = classes(spelled).count(cl)
+            for w in out:
+                if classes(w).count(cl) < need:
+                    out[w] += DRAWN_KEEP
     return tuple(out.items())
 
 
-DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە
+DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە or ێ
+
+
+@lru_cache(maxsize=1)
+def _drawn_letters() -> dict[str, str]:
+    """Typed letter at the end of a token -> the Kurdish letter it draws inside a word, with
+    the space after it (``drawn`` rows of ``data/repair/omissions.tsv``: ه → ە, ئ → ێ)."""
+    return {row[1]: row[2] for row in read_rows("repair/omissions.tsv")
+            if row[0] == "drawn" and len(row) >= 3 and len(row[1]) == 1}
+
+
 JOIN_DOUBLE = True       # the وو / ییە preference of single words in joins too
 JOIN_MORPH = True        # analyzer-known spellings for a join whose every space is a drawn ە
 
@@ -745,6 +767,44 @@ def _piece_words(piece: str, morph: bool) -> tuple[str, ...]:
     return tuple(words)
 
 
+RESEGMENT_SPAN = 2       # typed tokens whose space may be misplaced (0: none)
+RESEGMENT_COST = 2.5     # a space moved: two typed tokens read as two other words
+RESEGMENT_MAX = 4        # readings kept per window
+
+
+@lru_cache(maxsize=50_000)
+def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb: bool = False
+                          ) -> tuple[tuple[tuple[str, str], float], ...]:
+    """Readings of adjacent typed tokens as two words split elsewhere than at the typed spaces
+    (``سى ريمةكة`` → ``سەیری مەکە``, ``بؤببه ن`` → ``بۆ ببەن``): a word of running text, then
+    one of running text, each sharing the key of its piece."""
+    parts = [_surface(w) for w in words]
+    base = "".join(parts)
+    n = len(base)
+    if n < 4 or n > MAX_SPLIT_LEN:
+        return ()
+    bounds = set()
+    k = 0
+    for p in parts[:-1]:
+        k += len(p)
+        bounds.add(k)
+    out = []
+    for j in range(2, n - 1):
+        if j in bounds:
+            continue
+        left = _piece_words(_surface(base[:j]), False)
+        if not left:
+            continue
+        right = _piece_words(_surface(base[j:]), False)
+        for a in left:
+            ka = EDIT_COST * _channel_cost(base[:j], a, ae_typed, persian_kb)
+            for b in right:
+                out.append(((a, b), RESEGMENT_COST + ka
+                            + EDIT_COST * _channel_cost(base[j:], b, ae_typed, persian_kb)))
+    out.sort(key=lambda x: x[1])
+    return tuple(out[:RESEGMENT_MAX])
+
+
 def _is_standard(words: list[str]) -> bool:
     """Does a line already look like standard Sorani (Kurdish letters in most words)?"""
     n = kurdish = 0
@@ -867,6 +927,9 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
                 break
             for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed, persian_kb):
                 edges.append((span, (cand,), cost))
+            if span <= RESEGMENT_SPAN:
+                edges.extend((span, outs, cost) for outs, cost in
+                             _resegment_candidates(tuple(words[i:i + span]), ae_typed, persian_kb))
         # the unigram part of _lp(w, prev) once per edge word, not once per state
         scored = [(span, outs, cost, [(w, _uni(w, True, glued)) for w in outs]) for span, outs, cost in edges]
         for prev, (score, _bp) in states:

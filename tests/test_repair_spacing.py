@@ -1,0 +1,52 @@
+"""Tests of sorani.repair's spacing readings: a space misplaced between two typed tokens, and a
+letter drawn with a space after it (ه + space for ە, ئ + space for ێ inside a word)."""
+from __future__ import annotations
+
+from sorani.lm import key_scheme, word_lm
+from sorani.repair import (_drawn_letters, _join_candidates, _resegment_candidates, _surface,
+                           repair, repair_with_changes)
+
+
+def test_drawn_letters_are_data() -> None:
+    drawn = _drawn_letters()
+    assert drawn["\u0647"] == "\u06d5"   # ه + space draws ە
+    assert drawn["\u0626"] == "\u06ce"   # ئ + space draws ێ
+
+
+def test_misplaced_space_is_read_as_two_other_words() -> None:
+    # خۆشم دەوێ typed with the space one letter early: خوش مدةوي
+    readings = [outs for outs, _ in _resegment_candidates(("خوش", "مدةوي"), True, False)]
+    assert ("خۆشم", "دەوێ") in readings
+
+
+def test_resegment_readings_move_the_space() -> None:
+    lm = word_lm()
+    for typed in [("خوش", "مدةوي"), ("سةير", "يمةكة"), ("كتيب", "ةكانم"), ("من", "زور")]:
+        parts = [_surface(w) for w in typed]
+        for (a, b), cost in _resegment_candidates(typed, True, False):
+            assert cost > 0
+            assert lm.counts.get(a, 0) >= 1 and lm.counts.get(b, 0) >= 1
+            # never the typed segmentation itself (that is the tokens' own candidates)
+            ka, kb = key_scheme().key(a), key_scheme().key(b)
+            assert (ka, kb) != (key_scheme().key(parts[0]), key_scheme().key(parts[1]))
+
+
+def test_resegment_bounded() -> None:
+    # long tokens are not re-segmented (windows are bounded: linear time)
+    assert _resegment_candidates(("ك" * 30, "ك" * 30), True, False) == ()
+    assert _resegment_candidates(("ب", "ك"), True, False) == ()
+
+
+def test_drawn_ye_joins_tokens() -> None:
+    # ئ + space drawn for a word-internal ێ (دێمەوە typed دئ مةوة)
+    out, changes = repair_with_changes("دئ مةوة")
+    assert out == "دێمەوە"
+    assert len(changes) == 1 and (changes[0].start, changes[0].end) == (0, 7)
+
+
+def test_drawn_letter_kept_by_joins() -> None:
+    # نةمينئ has two letters of the ی/ێ class (ی, and ئ drawn for ێ): whether the next token is
+    # joined to it or not, the first output word keeps both
+    cls = key_scheme().classes
+    first = repair("نةمينئ نةت توانى").split()[0]
+    assert cls(first).count("ی") >= 2
