@@ -550,10 +550,24 @@ def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
     return ({k: tuple(v[:4]) for k, v in pk.items()}, {k: tuple(v[:4]) for k, v in sk.items()})
 
 
+JOIN_INNER_R = True      # a token inside a join keeps a typed initial ر (no word-initial ڕ)
+
+
+def _inner_parts(words: tuple[str, ...]) -> list[str]:
+    """The typed tokens normalized, for reading them written together: a token after the first
+    is no word start, so its typed initial ر stays ر (``هه روه ک`` → ``هەروەک``, not ``هەڕوەک``)."""
+    parts = [_surface(w) for w in words]
+    if JOIN_INNER_R:
+        for k in range(1, len(parts)):
+            if words[k][:1] == "\u0631" and parts[k][:1] == "\u0695":
+                parts[k] = "\u0631" + parts[k][1:]
+    return parts
+
+
 @lru_cache(maxsize=50_000)
 def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
-    parts = [_surface(w) for w in words]
+    parts = _inner_parts(words)
     joined = "".join(parts)
     lm, index, ks = word_lm(), key_index(), key_scheme()
     pool: dict[str, None] = {}
@@ -778,7 +792,7 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persia
     """Readings of adjacent typed tokens as two words split elsewhere than at the typed spaces
     (``سى ريمةكة`` → ``سەیری مەکە``, ``بؤببه ن`` → ``بۆ ببەن``): a word of running text, then
     one of running text, each sharing the key of its piece."""
-    parts = [_surface(w) for w in words]
+    parts = _inner_parts(words)
     base = "".join(parts)
     n = len(base)
     if n < 4 or n > MAX_SPLIT_LEN:
