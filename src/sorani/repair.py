@@ -784,6 +784,7 @@ def _piece_words(piece: str, morph: bool) -> tuple[str, ...]:
 RESEGMENT_SPAN = 2       # typed tokens whose space may be misplaced (0: none)
 RESEGMENT_COST = 2.5     # a space moved: two typed tokens read as two other words
 RESEGMENT_MAX = 4        # readings kept per window
+RESEGMENT_SHIFT = 3      # letters the space may be off
 
 
 @lru_cache(maxsize=50_000)
@@ -797,6 +798,9 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persia
     n = len(base)
     if n < 4 or n > MAX_SPLIT_LEN:
         return ()
+    lm = word_lm()
+    if all(lm.counts.get(p, 0.0) >= 1 for p in parts):
+        return ()  # every token a word of running text as typed: the space is where it belongs
     bounds = set()
     k = 0
     for p in parts[:-1]:
@@ -804,12 +808,14 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persia
         bounds.add(k)
     out = []
     for j in range(2, n - 1):
-        if j in bounds:
+        if j in bounds or not any(abs(j - b) <= RESEGMENT_SHIFT for b in bounds):
             continue
         left = _piece_words(_surface(base[:j]), False)
         if not left:
             continue
         right = _piece_words(_surface(base[j:]), False)
+        if not right:
+            continue
         for a in left:
             ka = EDIT_COST * _channel_cost(base[:j], a, ae_typed, persian_kb)
             for b in right:
