@@ -61,6 +61,7 @@ from sorani.lm import (OOV_LOGPROB, affix_stems, affixes, attach, common_ends, k
 
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
+_LETTER_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a\u066e-\u06d5\u06fa-\u06ff]")  # no tatweel, harakat, ZWNJ
 _KURDISH_LETTERS = frozenset("ەێۆڵڕڤ")
 _KURDISH_RE = re.compile("[ەێۆڵڕڤ]")
 _PERSIAN_RE = re.compile("[پچژگ]")
@@ -801,6 +802,8 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persia
     lm = word_lm()
     if all(lm.counts.get(p, 0.0) >= 1 for p in parts):
         return ()  # every token a word of running text as typed: the space is where it belongs
+    if not all(map(_LETTER_RE.search, words)):
+        return ()  # a token without a letter (ـ drawn as a dash) holds no letters to move
     bounds = set()
     k = 0
     for p in parts[:-1]:
@@ -1017,15 +1020,16 @@ def repair_with_changes(text: str) -> tuple[str, list[Change]]:
 
 
 def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> None:
-    matches = list(_WORD_RE.finditer(line))
-    if not matches:
+    words = _WORD_RE.findall(line)  # (the match objects only where something may change)
+    if not words:
         return
-    words = [m.group(0) for m in matches]
     if _is_standard(words):
         if not any(map(_has_foreign, words)):
             return  # standard and nothing for the normalizer to change: kept as is
+        matches = list(_WORD_RE.finditer(line))
         outs = [[w] for w in _decode_standard(words)]
     else:
+        matches = list(_WORD_RE.finditer(line))
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
         ae_typed = any("\u0629" in w for w in words)  # Arabic keyboard: ة typed for every ە
         persian_kb = _PERSIAN_RE.search(line) is not None  # پ چ ژ گ typed: not an Arabic keyboard
