@@ -2,7 +2,8 @@
 
 For every gold word (punctuation stripped, as in ``sorani evaluate --task repair``): is it among
 the words that any edge of the repair lattice can output (word candidates, joins of up to
-``MAX_JOIN`` tokens, splits, conjunction splits, splits after a non-joining letter)? Unreachable words are classified:
+``MAX_JOIN`` tokens, splits, conjunction splits, splits after a non-joining letter, two tokens
+re-segmented)? Unreachable words are classified:
 
   key-match   its skeleton key (``data/repair/ambiguity.tsv``) is a typed key of one typed token,
               but the candidate generation did not produce it (pruned, or unknown to the model)
@@ -56,6 +57,9 @@ def lattice_words(line: str) -> tuple[set[str], list[str]]:
             if i + span > n or not all(joinable[i:i + span - 1]):
                 break
             out.update(c for c, _ in R._join_candidates(tuple(words[i:i + span]), ae, pk))
+            if span <= R.RESEGMENT_SPAN:
+                for parts, _ in R._resegment_candidates(tuple(words[i:i + span]), ae, pk):
+                    out.update(parts)
     return out, words
 
 

@@ -50,3 +50,22 @@ def test_drawn_letter_kept_by_joins() -> None:
     cls = key_scheme().classes
     first = repair("نةمينئ نةت توانى").split()[0]
     assert cls(first).count("ی") >= 2
+
+
+def test_no_resegment_through_a_token_without_letters() -> None:
+    # ـ (tatweel) used as a dash holds no letters: the words around it stay where they are
+    assert _resegment_candidates(("\u0640", "ئێستا"), True, False) == ()
+    assert _resegment_candidates(("1\u0640", "ئاگرین"), False, False) == ()
+
+
+def test_split_piece_starting_with_a_vowel_is_read_with_hamza() -> None:
+    from sorani.repair import _hamza, _invisible_splits
+
+    assert _hamza("ەکەم") == "ئەکەم"
+    assert _hamza("کەم") == "کەم"
+    # سەیر + ئەکەین glued (the ئ of ئەکەین left out inside the token): a reading of the split
+    readings: dict[tuple[str, ...], float] = {}
+    for _, outs, cost in _invisible_splits("سةيرةكةين", True, False):
+        readings[outs] = min(cost, readings.get(outs, cost))
+    assert ("سەیر", "ئەکەین") in readings
+    assert readings[("سەیر", "ئەکەین")] == min(readings.values())

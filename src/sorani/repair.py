@@ -29,8 +29,10 @@ vowel و that Persian and Arabic script leave unwritten, between two consonants:
 ``خدا`` → ``خودا``) are candidates, and so are known words of the typed key with a one-letter
 ending the key cannot see, when the analyzer knows the result (``خبره`` → ``خەبەرە``); a token
 may be split where a space after a letter that does not join the next one was left out, which
-Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``). Two adjacent tokens are also read as
-two other words, for a space typed a letter or more off (``بؤببه ن`` → ``بۆ ببەن``), and ئ +
+Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``); a piece after such a split that
+starts with a vowel letter is read with the ئ a word starts with (``سةيرةكةين`` → سەیر ئەکەین).
+Two adjacent tokens are also read as
+two other words, for a space typed a letter or more off (``بؤببه ن`` → ``بۆ ببن``), and ئ +
 space draws a word-internal ێ as ه + space draws ە (``دئ مةوة`` → ``دێمەوە``). These classes
 are data (``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
@@ -759,13 +761,28 @@ def _invisible_splits(word: str, ae_typed: bool = False, persian_kb: bool = Fals
         left = _piece_words(_surface(base[:j]), False)
         if not left:
             continue
-        right = _piece_words(_surface(base[j:]), True)
+        right = _piece_words(_hamza(_surface(base[j:])), True)
         for a in left:
             ka = EDIT_COST * _channel_cost(base[:j], a, ae_typed, persian_kb)
             for b in right:
                 out.append((1, (a, b), INVISIBLE_SPLIT_COST + ka
-                            + EDIT_COST * _channel_cost(base[j:], b, ae_typed, persian_kb)))
+                            + EDIT_COST * _channel_cost(_hamza(base[j:]), b, ae_typed, persian_kb)))
     return tuple(out)
+
+
+HAMZA_PIECE = True       # a piece after a split that starts with a vowel letter is read with ئ
+
+
+def _hamza(piece: str) -> str:
+    """A piece of a split token as a word: a Sorani word does not start with a vowel letter
+    but with ئ before it, which a typist leaves out inside a glued token (``حةزةكةم`` → حەز
+    ئەکەم)."""
+    if HAMZA_PIECE and piece[:1] in _VOWEL_START:
+        return "\u0626" + piece
+    return piece
+
+
+_VOWEL_START = frozenset("\u06d5\u0627\u06c6\u06ce")  # ە ا ۆ ێ
 
 
 @lru_cache(maxsize=50_000)
@@ -816,14 +833,14 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persia
         left = _piece_words(_surface(base[:j]), False)
         if not left:
             continue
-        right = _piece_words(_surface(base[j:]), False)
+        right = _piece_words(_hamza(_surface(base[j:])), False)
         if not right:
             continue
         for a in left:
             ka = EDIT_COST * _channel_cost(base[:j], a, ae_typed, persian_kb)
             for b in right:
                 out.append(((a, b), RESEGMENT_COST + ka
-                            + EDIT_COST * _channel_cost(base[j:], b, ae_typed, persian_kb)))
+                            + EDIT_COST * _channel_cost(_hamza(base[j:]), b, ae_typed, persian_kb)))
     out.sort(key=lambda x: x[1])
     return tuple(out[:RESEGMENT_MAX])
 
