@@ -69,3 +69,16 @@ def test_split_piece_starting_with_a_vowel_is_read_with_hamza() -> None:
         readings[outs] = min(cost, readings.get(outs, cost))
     assert ("سەیر", "ئەکەین") in readings
     assert readings[("سەیر", "ئەکەین")] == min(readings.values())
+
+
+def test_suffix_typed_apart_joins_an_unknown_word() -> None:
+    from sorani.repair import _suffix_tokens
+
+    apart = _suffix_tokens()
+    assert "\u06cc\u06d5" in apart and "\u06a9\u0627\u0646" in apart   # یە، کان
+    assert "\u06a9\u06d5" not in apart  # کە is a word of its own too
+    # a word no list knows, its copula typed apart after a drawn ە
+    assert repair("ئةمة كلاشينكؤفه يه") == "ئەمە کلاشینکۆفەیە"
+    out, changes = repair_with_changes("ئةو فلاشكارته كان")
+    assert out.split()[-1] == "فلاشکارتەکان"
+    assert changes[-1].original == "فلاشكارته كان"

@@ -33,7 +33,9 @@ Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``); a 
 starts with a vowel letter is read with the ئ a word starts with (``سةيرةكةين`` → سەیر ئەکەین).
 Two adjacent tokens are also read as
 two other words, for a space typed a letter or more off (``بؤببه ن`` → ``بۆ ببن``), and ئ +
-space draws a word-internal ێ as ه + space draws ە (``دئ مةوة`` → ``دێمەوە``). These classes
+space draws a word-internal ێ as ه + space draws ە (``دئ مةوة`` → ``دێمەوە``); a suffix typed
+apart after a drawn ە is joined to the word before it, known or not (``كلاشينكؤفه يه`` →
+``کلاشینکۆفەیە``). These classes
 are data (``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
@@ -608,6 +610,12 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
         for w, _lp_ in _derived(joined)[:DERIVED_MAX]:
             if w not in out:
                 out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + DERIVED_COST
+    if SUFFIX_JOIN and len(parts) == 2 and drawn[0] and parts[1] in _suffix_tokens():
+        # a suffix typed apart after a drawn ە (قشتؤكه يه → قشتۆکەیە): the first token's
+        # readings with the suffix, known words or not
+        for c, k in _candidates(words[0], ae_typed, persian_kb)[:2]:
+            if c.endswith("\u06d5") and (w := c + parts[1]) not in out:
+                out[w] = cost + k + SUFFIX_JOIN
     if JOIN_MORPH and all(drawn) and len(joined) <= 20 and len(ranked) < DERIVED_WHEN_FEWER:
         # … and spellings the morphological analyzer knows (چاوه ري → چاوەڕێیە is not, کاله كي →
         # کاڵەکی is): the joined letters as typed, or with a Kurdish letter chosen for each
@@ -629,6 +637,14 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
 
 
 DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە or ێ
+SUFFIX_JOIN = 1.0        # cost of a suffix typed apart joined to a word not in the lists (0: off)
+
+
+@lru_cache(maxsize=1)
+def _suffix_tokens() -> frozenset[str]:
+    """Suffixes a typist may write as a token of their own after a drawn ە (``apart`` rows of
+    ``data/repair/omissions.tsv``: یە، کان، ی …; not those that are words too, such as کە، بوو)."""
+    return frozenset(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "apart" and len(row) >= 2)
 
 
 @lru_cache(maxsize=1)
