@@ -819,6 +819,7 @@ RESEGMENT_SPAN = 2       # typed tokens whose space may be misplaced (0: none)
 RESEGMENT_COST = 2.5     # a space moved: two typed tokens read as two other words
 RESEGMENT_MAX = 4        # readings kept per window
 RESEGMENT_SHIFT = 3      # letters the space may be off
+RESEGMENT_GATE = True    # not where every token reads cheaply as a word of running text
 
 
 @lru_cache(maxsize=50_000)
@@ -835,6 +836,9 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persia
     lm = word_lm()
     if all(lm.counts.get(p, 0.0) >= 1 for p in parts):
         return ()  # every token a word of running text as typed: the space is where it belongs
+    if RESEGMENT_GATE and all(any(lm.counts.get(c, 0.0) >= 1 and k <= INVISIBLE_GATE
+                                  for c, k in _candidates(w, ae_typed, persian_kb)) for w in words):
+        return ()  # … or a cheap respelling of one
     if not all(map(_LETTER_RE.search, words)):
         return ()  # a token without a letter (ـ drawn as a dash) holds no letters to move
     bounds = set()
