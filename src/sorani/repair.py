@@ -31,12 +31,11 @@ ending the key cannot see, when the analyzer knows the result (``خبره`` → 
 may be split where a space after a letter that does not join the next one was left out, which
 Arabic script does not show (``ئةوكفتةي`` → ``ئەو کفتەی``); a piece after such a split that
 starts with a vowel letter is read with the ئ a word starts with (``سةيرةكةين`` → سەیر ئەکەین).
-Two adjacent tokens are also read as
-two other words, for a space typed a letter or more off (``بؤببه ن`` → ``بۆ ببن``), and ئ +
-space draws a word-internal ێ as ه + space draws ە (``دئ مةوة`` → ``دێمەوە``); a suffix typed
-apart after a drawn ە is joined to the word before it, known or not (``كلاشينكؤفه يه`` →
-``کلاشینکۆفەیە``). These classes
-are data (``data/repair/omissions.tsv``).
+Two adjacent tokens are also read as two other words, for a space typed up to three letters off
+(``خوش مدةوي`` → خۆشم دەوێ), and ئ + space draws a word-internal ێ as ه + space draws ە
+(``دئ مةوة`` → ``دێمەوە``); a suffix typed apart after a drawn ە is joined to the word before
+it, known or not (``كلاشينكؤفه يه`` → ``کلاشینکۆفەیە``). These classes are data
+(``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
 ``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all, and
@@ -560,7 +559,7 @@ JOIN_INNER_R = True      # a token inside a join keeps a typed initial ر (no wo
 
 def _inner_parts(words: tuple[str, ...]) -> list[str]:
     """The typed tokens normalized, for reading them written together: a token after the first
-    is no word start, so its typed initial ر stays ر (``هه روه ک`` → ``هەروەک``, not ``هەڕوەک``)."""
+    is no word start, so its typed initial ر stays ر (``سه ره تا`` → ``سەرەتا``, not ``سەڕەتا``)."""
     parts = [_surface(w) for w in words]
     if JOIN_INNER_R:
         for k in range(1, len(parts)):
@@ -590,7 +589,7 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
     # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
     per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
     # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای), ئ + space a
-    # word-internal ێ (تئ گرن for تێگرن; ``drawn`` rows of omissions.tsv) — not after a frequent
+    # word-internal ێ (دئ مةوة for دێمەوە; ``drawn`` rows of omissions.tsv) — not after a frequent
     # word of its own such as لە، بە، کە
     drawn_map = _drawn_letters()
     drawn = [w[-1:] in drawn_map and lm.counts.get(p, 0) < H_FREE_COUNT
@@ -611,7 +610,7 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
             if w not in out:
                 out[w] = cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb) + DERIVED_COST
     if SUFFIX_JOIN and len(parts) == 2 and drawn[0] and parts[1] in _suffix_tokens():
-        # a suffix typed apart after a drawn ە (قشتؤكه يه → قشتۆکەیە): the first token's
+        # a suffix typed apart after a drawn ە (كلاشينكؤفه يه → کلاشینکۆفەیە): the first token's
         # readings with the suffix, known words or not
         for c, k in _candidates(words[0], ae_typed, persian_kb)[:2]:
             if c.endswith("\u06d5") and (w := c + parts[1]) not in out:
@@ -791,8 +790,8 @@ HAMZA_PIECE = True       # a piece after a split that starts with a vowel letter
 
 def _hamza(piece: str) -> str:
     """A piece of a split token as a word: a Sorani word does not start with a vowel letter
-    but with ئ before it, which a typist leaves out inside a glued token (``حةزةكةم`` → حەز
-    ئەکەم)."""
+    but with ئ before it, which a typist leaves out inside a glued token (``سةيرةكةين`` → سەیر
+    ئەکەین)."""
     if HAMZA_PIECE and piece[:1] in _VOWEL_START:
         return "\u0626" + piece
     return piece
@@ -826,8 +825,8 @@ RESEGMENT_GATE = True    # not where every token reads cheaply as a word of runn
 def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb: bool = False
                           ) -> tuple[tuple[tuple[str, str], float], ...]:
     """Readings of adjacent typed tokens as two words split elsewhere than at the typed spaces
-    (``سى ريمةكة`` → ``سەیری مەکە``, ``بؤببه ن`` → ``بۆ ببەن``): a word of running text, then
-    one of running text, each sharing the key of its piece."""
+    (``خوش مدةوي`` → ``خۆشم دەوێ``): a word of running text, then one of running text, each
+    sharing the key of its piece, the space at most ``RESEGMENT_SHIFT`` letters off."""
     parts = _inner_parts(words)
     base = "".join(parts)
     n = len(base)
