@@ -261,30 +261,19 @@ def _known_affixed_py(w: str) -> bool:
 
 @lru_cache(maxsize=300_000)
 def _check(word: str) -> bool:
-    w = word.replace("\u200c", "")
-    if not _ARABIC_LETTER.search(w):
-        return True
-    vocab = _vocab()
-    if w in vocab:
-        return not _nonstandard(w)
-    if _known_affixed(w):
-        return True
-    # a compound of a known word and a known (possibly affixed) word: دەسبەسەر+کرانی
-    if 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():  # (longer: no split can pass)
-        f = _compiled_compound()
-        return f(w) if f is not None else _compound_py(w)
-    return False
+    return _check_plain(word.replace("\u200c", ""))
 
 
 def _check_plain(w: str) -> bool:
     """``_check(w)`` for a word without ZWNJ, not cached (the one-edit variants ``suggest``
-    validates are new words): the same verdict, the Arabic-letter test run last."""
+    validates are new words). Text without an Arabic letter passes (tested last: most words
+    have one)."""
     if w in _vocab():
         ok = not _nonstandard(w)
     else:
-        f = _compiled_known_affixed()
-        ok = f(w) if f is not None else _known_affixed_py(w)
-        if not ok and 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():
+        ok = _known_affixed(w)
+        # a compound of a known word and a known (possibly affixed) word: دەسبەسەر+کرانی
+        if not ok and 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():  # (longer: no split can pass)
             g = _compiled_compound()
             ok = g(w) if g is not None else _compound_py(w)
     return ok or not _ARABIC_LETTER.search(w)
