@@ -284,10 +284,15 @@ def test_facts_scan_misuse_and_callbacks_do_not_crash() -> None:
         out.clear()
         make(units)
 
-    units, starts, ends, at, merged = fc.scan("a b c d a", forms, evil, pool, out, W, slots)
+    units, starts, ends, at, merged, fkeys, fbits = fc.scan("a b c d a", forms, evil, pool, out, W, slots)
     assert [(w.start, w.end, w.f) for w in out] == [(0, 1, "a"), (2, 3, "b"), (4, 5, "c"),
                                                    (6, 7, "d"), (8, 9, "a")]
-    assert units["a"] == [0, 4] and starts[-1] == 9
+    assert units["a"] == [0, 4] and starts[-1] == 9 and fkeys == fbits == []
+    # a form's fourth item, its key's query bits: the keys with bits, once each, in the order of ``at``
+    marked = {"a": ("a", "k", "word", 0), "b": ("b", "j", "word", 6), "c": ("c", "j", "word", 6),
+              "d": ("d", "i", "word", 1)}
+    got = fc.scan("d a b c b", marked, make, None, [], W, slots)
+    assert list(got[3]) == ["i", "k", "j"] and got[5] == ["i", "j"] and got[6] == [1, 6]
 
     def clears(units: list[str]) -> None:
         make(units)
@@ -297,6 +302,7 @@ def test_facts_scan_misuse_and_callbacks_do_not_crash() -> None:
         lambda: fc.scan("x y", forms, clears, None, [], W, slots),
         lambda: fc.scan("q", {}, lambda u: None, None, [], W, slots),
         lambda: fc.scan("q", {"q": ("q", "q")}, make, None, [], W, slots),
+        lambda: fc.scan("q", {"q": ("q", "q", "word", 1, 2)}, make, None, [], W, slots),
         lambda: fc.scan("q", {}, lambda u: 1 / 0, None, [], W, slots),
         lambda: fc.scan("a b", {"a": ("a", "a", "word"), "b": ("b", "b", "word")}, make, [1, 2], [], W,
                         slots),

@@ -26,7 +26,8 @@ FRAGMENTS = ["لە", "بە", "بۆ", "کە", "و", "پەرلەمانی", "وەز
              "برینداربوون", "تانک", "سەرباز", "ی", "ە", "ش", "دا", "ەوە", "کان", "ئازەربایجان", "ئەرمینیا",
              "سەرۆکی", "گوتی", "ڕایگەیاند", "١٣٠", "2020", "٣", "ساڵی", "مانگی", "ئازار", "شەممە", "\u200c",
              "ك", "ي", "ه", "ة", "ـ", "a", "Z", "ﻻ", "😀", "لەپەرلەمانی", "بەزانکۆی", "وەزارەتیلەپەرلەمانی",
-             "وپەرلەمانی", "کەلەوەزارەتی", "لە‌پەرلەمانی", "چەتەیەکی", "فڕۆکەیەک", "لەفەرەنسا", "بەکوژران"]
+             "وپەرلەمانی", "کەلەوەزارەتی", "لە‌پەرلەمانی", "چەتەیەکی", "فڕۆکەیەک", "لەفەرەنسا", "بەکوژران",
+             "سەعیدپوور", "حەسەنزادە", "شەممەبەهای", "ئەرمینیاڕاگرێت"]
 GLUE = [" ", " ", " ", "", "\n", "، ", ". ", " «", "» ", "-", ": "]
 text_st = st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(GLUE)), max_size=40).map(
     lambda parts: "".join(a + b for a, b in parts))
@@ -89,3 +90,30 @@ def test_fold_key_memo(text: str) -> None:
     assert fold_key(text) == want  # (the second call reads the memo)
     long = text * 10 + "ك"
     assert fold_key(long) == key_of_folded(long.translate(_FOLD_TABLE))
+
+
+NEW_RX = re.compile("\n(بە[^\n]{3,})$", re.M)  # a query met for the first time between two texts
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(text_st, min_size=1, max_size=4))
+def test_found_keys_as_the_regexes_over_the_text(texts: list[str]) -> None:
+    """``_KeyIndex.found`` reads the verdicts kept with the word forms (listed by the compiled
+    scan, or the regex run over the text): over several texts in a row, and for a query first
+    asked after a text was scanned, it gives what the regex finds over each text's own keys, in
+    the same order."""
+    queries = [(T._name_start_rx(gazetteer()), False), (T._ONE_CHAR_KEY, False), (F._event_line_rx(), False),
+               (T._glued_weekday_rx(), True), (T._glued_heads_rx(single_triggers("org_head")), True)]
+    for n, text in enumerate(texts):
+        index = key_index(scan(text))
+        if n == 1:
+            queries.append((NEW_RX, False))
+        for q, lines in queries:
+            if lines:
+                ending = T.keys_ending(index.nl_blob, q)
+                assert index.found(q, lines=True) == [k for k in index.at if k in ending]
+            else:
+                assert index.found(q) == q.findall(index.nl_blob)
+        suffixes = T._SURNAME_NAME_ENDS
+        old = {k for k in index.at if k.endswith(suffixes) and len(k) >= 3 + min(map(len, suffixes))}
+        assert T._keys_with_suffix(index, suffixes) == old

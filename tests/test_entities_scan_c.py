@@ -14,7 +14,7 @@ from sorani._compiled import load
 from sorani.entities.gazetteer import Word, WordList, recycle, scan, scan_reusing
 
 G = sys.modules["sorani.entities.gazetteer"]
-compiled = load("_facts_c", 4)
+compiled = load("_facts_c", 5)
 pytestmark = pytest.mark.skipif(compiled is None, reason="the compiled extension is not built")
 
 TRICKY = list("ئەمڕۆکوردیلێڵۆكيىةؤھۀهـ\u064b\u064e\u0650\u0652\u0670\u0654\u065b\u06d6\u06ed\u0610\u061a"

@@ -3,7 +3,8 @@
  * by sorani.facts.extract_facts and the entity tagger. The pure-Python path
  * (``sorani.entities.gazetteer._scan``) stays and gives the same words; tests compare the two.
  *
- * scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends, at, merged)
+ * scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends, at, merged,
+ *                                                                 fkeys, fbits)
  *
  *   Splits ``text`` as ``_SPLIT_WORD.split`` does (units: an Arabic-script word with its marks,
  *   a Latin word, a number with its separators, or one other character; gaps: white space,
@@ -17,6 +18,9 @@
  *   ``sorani.entities.tagger._KeyIndex``: the dict key -> ascending word indices (in the order of
  *   each key's first unit; the list of a key of one unit is that unit's list) and the set of the
  *   keys of several units.
+ *   A ``forms`` value may carry a fourth item, an int of query bits for its key
+ *   (``sorani.entities.gazetteer.key_query``): the keys of ``at`` whose bits are not 0, in the
+ *   order of ``at``, are ``fkeys``, and their bits ``fbits``.
  *   Time and memory linear in the length of ``text``.
  */
 #define PY_SSIZE_T_CLEAN
@@ -184,8 +188,8 @@ small_int(Py_ssize_t i)  /* a new reference */
 static int
 check_info(PyObject *info)
 {
-    if (!PyTuple_CheckExact(info) || PyTuple_GET_SIZE(info) != 3) {
-        PyErr_SetString(PyExc_TypeError, "scan: forms values must be (form, key, kind) tuples");
+    if (!PyTuple_CheckExact(info) || PyTuple_GET_SIZE(info) < 3 || PyTuple_GET_SIZE(info) > 4) {
+        PyErr_SetString(PyExc_TypeError, "scan: forms values must be (form, key, kind[, bits]) tuples");
         return -1;
     }
     return 0;
@@ -257,7 +261,7 @@ scan(PyObject *self, PyObject *args)
     Py_ssize_t *table = NULL;
     dist_t *dist = NULL;
     PyObject *units = NULL, *distinct = NULL, *dinfo = NULL, *missing = NULL, *starts = NULL, *ends = NULL;
-    PyObject *reused = NULL, *result = NULL, *got, *at = NULL, *merged = NULL;
+    PyObject *reused = NULL, *result = NULL, *got, *at = NULL, *merged = NULL, *fkeys = NULL, *fbits = NULL;
     Py_ssize_t m = split_units(PyUnicode_KIND(text), PyUnicode_DATA(text), n, &u);
     if (m < 0)
         goto done;
@@ -462,13 +466,24 @@ scan(PyObject *self, PyObject *args)
     merged = PySet_New(NULL);
     if (at == NULL || merged == NULL)
         goto done;
+    fkeys = PyList_New(0);
+    fbits = PyList_New(0);
+    if (fkeys == NULL || fbits == NULL)
+        goto done;
     for (Py_ssize_t d = 0; d < nd; d++) {
-        PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(dinfo, d), 1);
+        PyObject *info = PyList_GET_ITEM(dinfo, d);
+        PyObject *key = PyTuple_GET_ITEM(info, 1);
         PyObject *lst = dist[d].list;
         PyObject *have = PyDict_GetItemWithError(at, key);
         if (have == NULL) {
             if (PyErr_Occurred() || PyDict_SetItem(at, key, lst) < 0)
                 goto done;
+            if (PyTuple_GET_SIZE(info) == 4) {  /* a key some query finds: listed with its bits */
+                PyObject *bits = PyTuple_GET_ITEM(info, 3);
+                int on = PyObject_IsTrue(bits);
+                if (on < 0 || (on && (PyList_Append(fkeys, key) < 0 || PyList_Append(fbits, bits) < 0)))
+                    goto done;
+            }
             continue;
         }
         int in = PySet_Contains(merged, key);
@@ -500,7 +515,7 @@ scan(PyObject *self, PyObject *args)
                 goto done;
         }
     }
-    result = PyTuple_Pack(5, units, starts, ends, at, merged);
+    result = PyTuple_Pack(7, units, starts, ends, at, merged, fkeys, fbits);
 done:
     PyMem_Free(u);
     PyMem_Free(table);
@@ -517,6 +532,8 @@ done:
     Py_XDECREF(reused);
     Py_XDECREF(at);
     Py_XDECREF(merged);
+    Py_XDECREF(fkeys);
+    Py_XDECREF(fbits);
     Py_DECREF(text);
     return result;
 }
@@ -677,7 +694,7 @@ static PyMethodDef methods[] = {
     {"forms", forms, METH_VARARGS,
      "forms(units, table, kinds) -> [(folded form, key, kind), ...]: gazetteer._forms."},
     {"scan", scan, METH_VARARGS,
-     "scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends, at, merged): the word scan of "
+     "scan(text, forms, make_forms, pool, out, word_type, slots) -> (units, starts, ends, at, merged, fkeys, fbits): the word scan of "
      "sorani.entities.gazetteer._scan."},
     {NULL, NULL, 0, NULL},
 };
@@ -698,7 +715,7 @@ PyInit__facts_c(void)
         return NULL;
     hash_seed = (size_t)hs;
     PyObject *m = PyModule_Create(&module);
-    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 4) < 0) {
+    if (m != NULL && PyModule_AddIntConstant(m, "VERSION", 5) < 0) {
         Py_DECREF(m);
         return NULL;
     }

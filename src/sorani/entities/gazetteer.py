@@ -166,9 +166,11 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
     if compiled is not None:  # the same words, split and set in C (sorani/_facts_c.c)
         out = WordList()
         with no_cycle_collection():
-            out.units, out.starts, out.ends, at, merged = compiled(text, forms, _add_forms, pool, out, Word,
-                                                                  _WORD_SLOTS)
+            out.units, out.starts, out.ends, at, merged, fkeys, fbits = compiled(
+                text, forms, _add_forms, pool, out, Word, _WORD_SLOTS)
         out.cache["key_at"] = (at, merged)  # (taken by the tagger's key index of these words)
+        # the keys a query of key_query finds, with their bits (the queries known now)
+        out.cache["flagged"] = (_QUERY_GEN[0], (1 << len(_KEY_QUERIES)) - 1, fkeys, fbits)
         return out
     forms_get = forms.get
     # the units and the gaps between them, in one flat list (no tuple a unit): every character
@@ -181,7 +183,7 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
     infos = list(map(forms_get, unit_list))
     if None in infos:
         new_units = list(dict.fromkeys(compress(unit_list, map(is_, infos, repeat(None)))))
-        forms.update(zip(new_units, _forms(new_units)))
+        forms.update(zip(new_units, _with_bits(_forms(new_units))))
         infos = list(map(forms_get, unit_list))
     starts, ends = offsets[0::2], offsets[1::2]
     with no_cycle_collection():
@@ -192,7 +194,7 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
             for w, start, end, info in zip(out, starts, ends, infos):
                 w.start = start
                 w.end = end
-                w.f, w.key, w.kind = info
+                w.f, w.key, w.kind, _ = info
             if len(out) < len(infos):
                 m = len(out)
                 starts_, ends_, infos_ = starts[m:], ends[m:], infos[m:]
@@ -207,7 +209,7 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
             w = new(Word)  # the slots set here, without a call of Word.__init__ a word
             w.start = start
             w.end = end
-            w.f, w.key, w.kind = info
+            w.f, w.key, w.kind, _ = info
             append(w)
         units: dict[str, list[int]] = {}
         units_get = units.get
@@ -233,7 +235,7 @@ def _compiled_scan() -> Any:
     if not _COMPILED:
         from sorani._compiled import load
 
-        module = load("_facts_c", 4)
+        module = load("_facts_c", 5)
         _COMPILED[:] = [module.scan, module.forms] if module is not None else [None, None]
     return _COMPILED[0]
 
@@ -244,7 +246,65 @@ _KINDS = ("num", "word", "punct")
 def _add_forms(new_units: list[str]) -> None:
     """Add the forms of units not met before to ``_FORMS`` (called by the C scan; its ``forms``
     is ``_forms`` in C)."""
-    _FORMS.update(zip(new_units, _COMPILED[1](new_units, _FOLD_TABLE, _KINDS)))
+    _FORMS.update(zip(new_units, _with_bits(_COMPILED[1](new_units, _FOLD_TABLE, _KINDS))))
+
+
+# Queries over the keys of a text (``sorani.entities.tagger._KeyIndex.found``): a regex whose
+# verdict on a key depends on the key alone. Each has a bit; a form in ``_FORMS`` carries the bits
+# of the queries that find its key, so that the compiled scan lists a text's keys found by any
+# query (``flagged``) and a query runs over the keys of new forms only.
+_KEY_QUERIES: dict[tuple[Any, bool], int] = {}  # (regex, lines) -> its bit
+_QUERY_GEN = [0]  # changed when the bits are given out anew
+
+
+def key_query(rx: Any, lines: bool) -> tuple[int, int]:
+    """(bit, generation) of the query ``rx`` (``findall`` over the keys, one a line after a line
+    break, a group the whole key; or with ``lines`` the keys in whose line it finds a match); a
+    new query is given the next bit and the forms met before get its verdict."""
+    query = (rx, lines)
+    bit = _KEY_QUERIES.get(query)
+    if bit is None:
+        if len(_KEY_QUERIES) >= 60:  # (queries made anew again and again: start over)
+            _KEY_QUERIES.clear()
+            _QUERY_GEN[0] += 1
+            for unit, info in _FORMS.items():
+                _FORMS[unit] = info[:3] + (0,)
+        bit = _KEY_QUERIES[query] = 1 << len(_KEY_QUERIES)
+        hits = set(query_keys(list({info[1]: None for info in _FORMS.values()}), rx, lines))
+        if hits:
+            for unit, info in _FORMS.items():
+                if info[1] in hits:
+                    _FORMS[unit] = info[:3] + (info[3] | bit,)
+    return bit, _QUERY_GEN[0]
+
+
+def query_keys(keys: list[str], rx: Any, lines: bool) -> list[str]:
+    """The keys of ``keys`` that the query ``(rx, lines)`` finds (``key_query``)."""
+    blob = "\n" + "\n".join(keys)
+    return list(keys_ending(blob, rx)) if lines else rx.findall(blob)
+
+
+def keys_ending(blob: str, rx: Any) -> set[str]:
+    """The keys of ``blob`` (one a line, after a line break) in which ``rx`` finds a match: the
+    line of each match."""
+    out = set()
+    for m in rx.finditer(blob):
+        p = m.start()
+        e = blob.find("\n", p)
+        out.add(blob[blob.rfind("\n", 0, p) + 1:e if e >= 0 else len(blob)])
+    return out
+
+
+def _with_bits(infos: list[tuple[str, str, str]]) -> list[tuple[str, str, str, int]]:
+    """``infos`` (folded form, key, kind) with the bits of the queries that find each key."""
+    if not _KEY_QUERIES:
+        return [info + (0,) for info in infos]
+    keys = list({info[1]: None for info in infos})
+    bits = dict.fromkeys(keys, 0)
+    for (rx, lines), bit in _KEY_QUERIES.items():
+        for k in query_keys(keys, rx, lines):
+            bits[k] |= bit
+    return [info + (bits[info[1]],) for info in infos]
 
 
 def _forms(raw: list[str]) -> list[tuple[str, str, str]]:
@@ -268,7 +328,7 @@ def _forms(raw: list[str]) -> list[tuple[str, str, str]]:
 
 
 # raw word form -> (folded form, key, kind): the same forms recur all through a text
-_FORMS: dict[str, tuple[str, str, str]] = {}
+_FORMS: dict[str, tuple[str, str, str, int]] = {}  # (the last item: key_query bits)
 
 
 def _form(raw: str) -> tuple[str, str, str]:
@@ -295,16 +355,20 @@ def word_keys(text: str) -> list[str]:
     """
     # the keys of the units ``scan`` finds, without building its words (the gazetteer and the
     # rule vocabulary call this for every entry at load)
-    forms = _FORMS
-    if len(forms) > 200_000:
-        forms.clear()
+    forms, keys = _FORMS, _UNIT_KEYS
+    if len(keys) > 200_000:
+        keys.clear()
     out = []
     for unit in _SPLIT_WORD.split(text)[1::2]:
-        info = forms.get(unit)
-        if info is None:
-            info = forms[unit] = _form(unit)
-        out.append(info[1])
+        key = keys.get(unit)
+        if key is None:
+            info = forms.get(unit)
+            key = keys[unit] = info[1] if info is not None else _form(unit)[1]
+        out.append(key)
     return out
+
+
+_UNIT_KEYS: dict[str, str] = {}  # unit -> its key, for word_keys
 
 
 @dataclass(frozen=True)

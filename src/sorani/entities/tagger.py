@@ -13,16 +13,17 @@ from functools import cache
 from dataclasses import dataclass
 from bisect import bisect_left
 from itertools import chain, compress, count, repeat
-from operator import attrgetter, is_, is_not, itemgetter
+from operator import and_, attrgetter, is_, is_not, itemgetter
 from typing import Any
 
 from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
 from sorani.entities.gazetteer import (
-    Entry, Word, WordList, affixes, key_of_folded, common_words, fold_key, gazetteer, given_names, scan, single_triggers,
-    triggers,
+    Entry, Word, WordList, affixes, common_words, fold_key, gazetteer, given_names, key_of_folded, key_query, keys_ending,
+    scan, single_triggers, triggers,
 )
+
 
 # folded constants used by the rules
 _K_YEAR_OF = fold_key("ساڵی")
@@ -369,7 +370,7 @@ def _gazetteer_matches(words: list[Word], clue: set[int]) -> list[tuple[int, int
         # (The regex is compiled for the first long text: a short one is cheaper without it.)
         at, merged = index.at, index.merged
         lists = []
-        for k in _name_start_rx(gaz).findall(index.nl_blob):
+        for k in index.found(_name_start_rx(gaz)):
             positions = at[k]
             if k not in merged:  # one form
                 if may_match(words[positions[0]]):
@@ -720,6 +721,8 @@ class _KeyIndex:
                 by_form[w.f].append(i)
         self.by_form: dict[str, list[int]] = by_form  # form -> ascending indices of its words
         self.words = words
+        # the keys a key query finds (from the compiled scan; None: ``found`` runs its regex)
+        self.flagged = words.cache.pop("flagged", None) if type(words) is WordList else None
         made = words.cache.pop("key_at", None) if type(words) is WordList else None
         if made is not None:  # made by the compiled scan with the words (the same index)
             self.at, self.merged = made
@@ -750,7 +753,7 @@ class _KeyIndex:
             # punctuation units are single characters, and so are their keys (no word or number
             # has such a key): the one-character keys are found by a regex over the keys
             words, at = self.words, self.at
-            got = self.__dict__["_punct"] = _merge([at[k] for k in _ONE_CHAR_KEY.findall(self.nl_blob)
+            got = self.__dict__["_punct"] = _merge([at[k] for k in self.found(_ONE_CHAR_KEY)
                                                     if words[at[k][0]].kind == "punct"])
         return got
 
@@ -780,6 +783,26 @@ class _KeyIndex:
         if got is None:
             got = self.__dict__["_sorted"] = sorted(self.at)
         return got
+
+    def found(self, rx: Any, lines: bool = False) -> list[str]:
+        """The keys of the text, in the order of ``at``, that ``rx`` finds over ``nl_blob``: the
+        keys ``rx.findall`` gives (a group: the whole key), or with ``lines`` the keys in which
+        ``rx`` finds a match. What ``rx`` says of a key depends on the key alone, so its verdict
+        is kept with the key's forms (``gazetteer.key_query``) and the compiled scan lists the
+        keys found: the regex runs over the keys of forms not met before only.
+
+        >>> index = key_index(scan("لە هەولێر و لەهەولێر"))
+        >>> index.found(re.compile("\\n(لە[^\\n]+)$", re.M)) == [fold_key("لەهەولێر")]
+        True
+        """
+        bit, gen = key_query(rx, lines)
+        flagged = self.flagged
+        if flagged is not None and flagged[0] == gen and bit & flagged[1]:
+            return list(compress(flagged[2], map(and_, flagged[3], repeat(bit))))
+        if not lines:
+            return rx.findall(self.nl_blob)  # type: ignore[no-any-return]
+        hits = keys_ending(self.nl_blob, rx)
+        return [k for k in self.at if k in hits]
 
     def where_word(self, test: Any) -> list[int]:
         """Ascending indices of the words that pass ``test``, a test of the word's form: it is
@@ -833,7 +856,7 @@ def _acronym_positions(index: _KeyIndex) -> list[int]:
     words, at = index.words, index.at
     # a Latin form's key is its folded form (ASCII letters and digits): the forms of one key are
     # alike, and the keys opening with a capital are found by one regex over the text's keys
-    return _merge([at[k] for k in _CAPITAL_KEY.findall(index.nl_blob) if _acronym(words[at[k][0]])])
+    return _merge([at[k] for k in index.found(_CAPITAL_KEY) if _acronym(words[at[k][0]])])
 
 
 _ONE_CHAR_KEY = re.compile("\n([^\n])$", re.M)  # (over nl_blob)
@@ -1035,8 +1058,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
     start_keys = list(date_keys.intersection(at) if len(date_keys) > len(at) else at.keys() & date_keys)
     # a number's key opens with an ASCII digit (folded); another character that is a digit
     # (², ৩) is a unit of its own: the keys opening with a digit are found by two regexes
-    start_keys += _ASCII_DIGIT_KEY.findall(index.nl_blob)
-    start_keys += [k for k in _OTHER_ONE_CHAR_KEY.findall(index.nl_blob) if k.isdigit()]
+    start_keys += index.found(_ASCII_DIGIT_KEY)
+    start_keys += [k for k in index.found(_OTHER_ONE_CHAR_KEY) if k.isdigit()]
     for i in _merge([at[k] for k in start_keys]):
         if i < resume:
             continue
@@ -1110,7 +1133,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
 
     # a weekday written together with the next word (text without the space after a final ە):
     # ڕۆژی سێشەممەبەهای …, چوارشەممەیان سبەی, (شەممە، دووشەممە، چوارشەممەو
-    for k in _keys_ending(index.nl_blob, _glued_weekday_rx()):
+    for k in set(index.found(_glued_weekday_rx(), lines=True)):
         for i in at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word" or k in common_words():
@@ -1158,30 +1181,24 @@ _K_THAT = fold_key("ئەوە")
 _K_YAN = fold_key("یان")
 
 
-def _keys_with_suffix(blob: str, suffixes: tuple[str, ...]) -> set[str]:
-    """The keys of ``blob`` (one a line, after a line break) that end with one of ``suffixes``
-    and have three letters or more before it (a literal search a suffix)."""
+def _keys_with_suffix(index: _KeyIndex, suffixes: tuple[str, ...]) -> set[str]:
+    """The keys of the text of ``index`` that end with one of ``suffixes`` and have three letters
+    or more before it (those of the first suffix first, each suffix's in the text's order).
+
+    >>> sorted(_keys_with_suffix(key_index(scan("سەعیدپوور و پوور")), (fold_key("پوور"),))) == [fold_key("سەعیدپوور")]
+    True
+    """
+    rx = _SUFFIX_RX.get(suffixes)
+    if rx is None:
+        rx = _SUFFIX_RX[suffixes] = compile_cached("(?:" + "|".join(map(re.escape, suffixes)) + ")$", re.M)
+    keys = index.found(rx, lines=True)
     out = set()
     for suf in suffixes:
-        pat = suf + "\n"
-        p = blob.find(pat)
-        while p >= 0:
-            out.add(blob[blob.rfind("\n", 0, p) + 1:p + len(suf)])
-            p = blob.find(pat, p + 1)
-        if blob.endswith(suf):
-            out.add(blob[blob.rfind("\n") + 1:])
+        out.update(k for k in keys if k.endswith(suf))
     return {k for k in out if len(k) >= 3 + min(map(len, suffixes))}
 
 
-def _keys_ending(blob: str, rx: Any) -> set[str]:
-    """The keys of ``blob`` (one a line, after a line break) in which ``rx`` finds a match: the
-    line of each match."""
-    out = set()
-    for m in rx.finditer(blob):
-        p = m.start()
-        e = blob.find("\n", p)
-        out.add(blob[blob.rfind("\n", 0, p) + 1:e if e >= 0 else len(blob)])
-    return out
+_SUFFIX_RX: dict[tuple[str, ...], Any] = {}
 
 
 _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
@@ -1297,10 +1314,10 @@ _GLUED_NAME: dict[str, Any] = {}  # word form -> _glued_name
 _GLUED_RX: list[Any] = []
 
 
-def _glued_keys(blob: str) -> set[str]:
-    """The keys of ``blob`` (a text's keys, each after a line break) that ``_glued_name`` can find
-    a name in: a place or body of four letters or more (after a glued preposition) right after an
-    ە, or opening the key and followed by two letters or more after its final ە or its ەوە."""
+def _glued_keys(index: _KeyIndex) -> set[str]:
+    """The keys of the text of ``index`` that ``_glued_name`` can find a name in: a place or body
+    of four letters or more (after a glued preposition) right after an ە, or opening the key and
+    followed by two letters or more after its final ە or its ەوە."""
     if not _GLUED_RX:
         import sys
 
@@ -1314,7 +1331,7 @@ def _glued_keys(blob: str) -> set[str]:
             patterns = _glued_key_patterns(gaz)
         _GLUED_RX.extend((compile_cached(patterns[0]), compile_cached(patterns[1], re.M)))
     inner, opening = _GLUED_RX
-    return set(opening.findall(blob)) | _keys_ending(blob, inner)
+    return set(index.found(opening)) | set(index.found(inner, lines=True))
 
 
 def _glued_key_patterns(gaz: Any) -> tuple[str, str]:
@@ -1431,7 +1448,7 @@ def _glued_head_keys(index: _KeyIndex, heads: frozenset[str]) -> frozenset[str]:
     >>> sorted(_glued_head_keys(key_index(words), frozenset([fold_key("پەرلەمانی")]))) == [words[0].key]
     True
     """
-    return frozenset(_keys_ending(index.blob, _glued_heads_rx(heads))) - heads
+    return frozenset(index.found(_glued_heads_rx(heads), lines=True)) - heads
 
 
 def _glued_cut(w: Word, heads: frozenset[str]) -> int:
@@ -1491,7 +1508,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     glued_names = _GLUED_NAME
     if len(glued_names) > 200_000:
         glued_names.clear()
-    for k in _glued_keys(at_keys.nl_blob):
+    for k in _glued_keys(at_keys):
         for i in at_keys.at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word":
@@ -2234,7 +2251,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.add(i - 1, i, words[i - 1].start, words[i].start + _trim_clitics(words[i], True, True),
                       "PER", None, "rule")
     # a word with a family-name ending (سەعیدپوور, حەسەنزادە, کاراکۆچئۆغڵو) is a surname, with the name before it
-    for k in _keys_with_suffix(at_keys.nl_blob, _SURNAME_NAME_ENDS):
+    for k in _keys_with_suffix(at_keys, _SURNAME_NAME_ENDS):
         for i in at_keys.at[k]:
             w = words[i]
             if spans.owner[i] >= 0 or w.kind != "word" or k in common or k in stp:

@@ -19,7 +19,7 @@ from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
 from sorani.entities.gazetteer import Word, events, fold_key, recycle, scan, scan_reusing, single_triggers, triggers
-from sorani.entities.tagger import (Entity, _first_keys, _keys_ending, _merge, _phrase_at, as_word_list,
+from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list,
                                     find_entities, key_index, word_ends, word_starts)
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
@@ -469,7 +469,7 @@ def _event_positions(words: list[Word]) -> list[int]:
 
 
 def _matching_keys(index: Any, rx: Any) -> list[str]:
-    return rx.findall(index.nl_blob)
+    return index.found(rx)  # type: ignore[no-any-return]
 
 
 _LINE_RX: dict[str, Any] = {}
@@ -497,7 +497,7 @@ def _indef_positions(words: list[Word]) -> list[int]:
     # the keys ending so, searched from the ending; those of 6 letters or more (tested here)
     index = key_index(words)
     at = index.at
-    return _merge([at[k] for k in _keys_ending(index.blob, rx) if len(k) >= 6])
+    return _merge([at[k] for k in index.found(rx, lines=True) if len(k) >= 6])
 _PREFIXES = ("", "نە", "دە", "بە", "لە")
 _EVENT_INDEX: tuple[Any, frozenset[str]] | None = None
 
