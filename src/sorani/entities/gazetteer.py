@@ -253,7 +253,9 @@ def _add_forms(new_units: list[str]) -> None:
 # verdict on a key depends on the key alone. Each has a bit; a form in ``_FORMS`` carries the bits
 # of the queries that find its key, so that the compiled scan lists a text's keys found by any
 # query (``flagged``) and a query runs over the keys of new forms only.
-_KEY_QUERIES: dict[tuple[Any, bool], int] = {}  # (regex, lines) -> its bit
+# (id of the regex, lines) -> (its bit, the regex): by id, since hashing a compiled pattern hashes
+# all its code (a name trie's is large) at every call; the entry keeps the regex, so its id stays
+_KEY_QUERIES: dict[tuple[int, bool], tuple[int, Any]] = {}
 _QUERY_GEN = [0]  # changed when the bits are given out anew
 
 
@@ -261,20 +263,22 @@ def key_query(rx: Any, lines: bool) -> tuple[int, int]:
     """(bit, generation) of the query ``rx`` (``findall`` over the keys, one a line after a line
     break, a group the whole key; or with ``lines`` the keys in whose line it finds a match); a
     new query is given the next bit and the forms met before get its verdict."""
-    query = (rx, lines)
-    bit = _KEY_QUERIES.get(query)
-    if bit is None:
-        if len(_KEY_QUERIES) >= 60:  # (queries made anew again and again: start over)
-            _KEY_QUERIES.clear()
-            _QUERY_GEN[0] += 1
-            for unit, info in _FORMS.items():
-                _FORMS[unit] = info[:3] + (0,)
-        bit = _KEY_QUERIES[query] = 1 << len(_KEY_QUERIES)
-        hits = set(query_keys(list({info[1]: None for info in _FORMS.values()}), rx, lines))
-        if hits:
-            for unit, info in _FORMS.items():
-                if info[1] in hits:
-                    _FORMS[unit] = info[:3] + (info[3] | bit,)
+    query = (id(rx), lines)
+    got = _KEY_QUERIES.get(query)
+    if got is not None:
+        return got[0], _QUERY_GEN[0]
+    if len(_KEY_QUERIES) >= 60:  # (queries made anew again and again: start over)
+        _KEY_QUERIES.clear()
+        _QUERY_GEN[0] += 1
+        for unit, info in _FORMS.items():
+            _FORMS[unit] = info[:3] + (0,)
+    bit = 1 << len(_KEY_QUERIES)
+    _KEY_QUERIES[query] = (bit, rx)
+    hits = set(query_keys(list({info[1]: None for info in _FORMS.values()}), rx, lines))
+    if hits:
+        for unit, info in _FORMS.items():
+            if info[1] in hits:
+                _FORMS[unit] = info[:3] + (info[3] | bit,)
     return bit, _QUERY_GEN[0]
 
 
@@ -301,7 +305,7 @@ def _with_bits(infos: list[tuple[str, str, str]]) -> list[tuple[str, str, str, i
         return [info + (0,) for info in infos]
     keys = list({info[1]: None for info in infos})
     bits = dict.fromkeys(keys, 0)
-    for (rx, lines), bit in _KEY_QUERIES.items():
+    for (_, lines), (bit, rx) in _KEY_QUERIES.items():
         for k in query_keys(keys, rx, lines):
             bits[k] |= bit
     return [info + (bits[info[1]],) for info in infos]
