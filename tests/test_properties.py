@@ -54,3 +54,11 @@ def test_sentences_cover_the_text_in_order_without_overlap(text):
         assert text[last:s.start].strip() == ""
         last = s.end
     assert text[last:].strip() == ""
+
+
+def test_arabic_comma_between_digits_with_latin_punctuation_is_idempotent() -> None:
+    # (found by the property above in CI): ، between digits became a Latin comma, which a second
+    # pass read as a digit separator; it is now that separator at once
+    opts = {"punctuation": "latin", "digits": "arabic"}
+    out = normalize("0،0 و a،b", **opts)
+    assert out == "٠٬٠ و a,b" and normalize(out, **opts) == out

@@ -275,6 +275,8 @@ def _rules(profile: str, digits: str | None, punctuation: str | None
         to = {d: target[i] for script in DIGIT_SCRIPTS.values() for i, d in enumerate(script)
               if d != target[i]}
         sep = {"٫": ".", "٬": ","} if digits == "latin" else {".": "٫", ",": "٬"}
+        if punctuation == "latin" and digits != "latin":
+            sep["،"] = "٬"  # (the Latin comma it would become is a separator between these digits)
         rules.append(_table_rule(to))
         sep_rx = re.compile(r"(?<=[0-9٠-٩۰-۹])[" + "".join(sep) + r"](?=[0-9٠-٩۰-۹])")
         rules.append(_Rule(sep_rx, lambda m: sep[m.group()], sep_rx))
