@@ -331,8 +331,9 @@ def _forms(raw: list[str]) -> list[tuple[str, str, str]]:
     return out
 
 
-# raw word form -> (folded form, key, kind): the same forms recur all through a text
-_FORMS: dict[str, tuple[str, str, str, int]] = {}  # (the last item: key_query bits)
+# raw word form -> (folded form, key, kind, the key_query bits of its key): the same forms recur
+# all through a text
+_FORMS: dict[str, tuple[str, str, str, int]] = {}
 
 
 def _form(raw: str) -> tuple[str, str, str]:
