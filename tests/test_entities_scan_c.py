@@ -20,12 +20,17 @@ pytestmark = pytest.mark.skipif(compiled is None, reason="the compiled extension
 TRICKY = list("ئەمڕۆکوردیلێڵۆكيىةؤھۀهـ\u064b\u064e\u0650\u0652\u0670\u0654\u065b\u06d6\u06ed\u0610\u061a"
               "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u0300İIıabcZzéç ،.,٫٬!?\t\n\r\x0b\x1c\x85\u00a0\u2028"
               "\u3000_09٠٩۰۹-–'ﻻﷲﭐ\ufdfc\ufefc\ufefd\u0750\u08ff😀ω中") + ["\ud800", "\udfff", "\U00010400"]
+# two key queries known, so that the scans list keys with bits (``_KeyIndex.found``)
+G.key_query(re.compile("\n([^\n])$", re.M), False)
+G.key_query(re.compile("[کك]"), True)
+
 tricky_text = st.lists(st.sampled_from(TRICKY), max_size=60).map("".join)
 any_text = st.text(alphabet=st.characters(blacklist_categories=()), max_size=80)
 
 
 def _dump(words: list[Word]) -> tuple:
-    return ([(w.start, w.end, w.f, w.key, w.kind) for w in words], words.units, words.starts, words.ends)
+    return ([(w.start, w.end, w.f, w.key, w.kind) for w in words], words.units, words.starts, words.ends,
+            words.cache.get("flagged"))  # (the keys some key query finds, with their bits)
 
 
 def _pure(text: str, reuse: bool = False) -> tuple:

@@ -169,8 +169,7 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
             out.units, out.starts, out.ends, at, merged, fkeys, fbits = compiled(
                 text, forms, _add_forms, pool, out, Word, _WORD_SLOTS)
         out.cache["key_at"] = (at, merged)  # (taken by the tagger's key index of these words)
-        # the keys a query of key_query finds, with their bits (the queries known now)
-        out.cache["flagged"] = (_QUERY_GEN[0], (1 << len(_KEY_QUERIES)) - 1, fkeys, fbits)
+        out.cache["flagged"] = _flagged(fkeys, fbits)
         return out
     forms_get = forms.get
     # the units and the gaps between them, in one flat list (no tuple a unit): every character
@@ -223,7 +222,24 @@ def _scan(text: str, pool: list[Word] | None) -> list[Word]:
             i += 1
     out.units = units
     out.starts, out.ends = starts, ends
+    # the keys with query bits, each once, in the order of their first unit (as the C scan)
+    seen: set[str] = set()
+    fkeys, fbits = [], []
+    for unit in units:
+        _, key, _, bits = forms[unit]
+        if key not in seen:
+            seen.add(key)
+            if bits:
+                fkeys.append(key)
+                fbits.append(bits)
+    out.cache["flagged"] = _flagged(fkeys, fbits)
     return out
+
+
+def _flagged(keys: list[str], bits: list[int]) -> tuple[int, int, list[str], list[int]]:
+    """What ``_KeyIndex.found`` reads of a scan: (generation, the bits of the queries known now,
+    the text's keys some query finds, their bits)."""
+    return _QUERY_GEN[0], (1 << len(_KEY_QUERIES)) - 1, keys, bits
 
 
 _WORD_SLOTS = (Word.start, Word.end, Word.f, Word.key, Word.kind)  # (member descriptors, for the C scan)

@@ -721,7 +721,7 @@ class _KeyIndex:
                 by_form[w.f].append(i)
         self.by_form: dict[str, list[int]] = by_form  # form -> ascending indices of its words
         self.words = words
-        # the keys a key query finds (from the compiled scan; None: ``found`` runs its regex)
+        # the keys a key query finds (from the scan; None: ``found`` runs its regex)
         self.flagged = words.cache.pop("flagged", None) if type(words) is WordList else None
         made = words.cache.pop("key_at", None) if type(words) is WordList else None
         if made is not None:  # made by the compiled scan with the words (the same index)
@@ -788,8 +788,8 @@ class _KeyIndex:
         """The keys of the text, in the order of ``at``, that ``rx`` finds over ``nl_blob``: the
         keys ``rx.findall`` gives (a group: the whole key), or with ``lines`` the keys in which
         ``rx`` finds a match. What ``rx`` says of a key depends on the key alone, so its verdict
-        is kept with the key's forms (``gazetteer.key_query``) and the compiled scan lists the
-        keys found: the regex runs over the keys of forms not met before only.
+        is kept with the key's forms (``gazetteer.key_query``) and the scan lists the keys
+        found: the regex runs over the keys of forms not met before only.
 
         >>> index = key_index(scan("لە هەولێر و لەهەولێر"))
         >>> index.found(re.compile("\\n(لە[^\\n]+)$", re.M)) == [fold_key("لەهەولێر")]
