@@ -54,7 +54,7 @@ def test_key_regexes_find_what_the_line_start_forms_found(text: str) -> None:
     assert T._name_start_rx(gaz).findall(index.nl_blob) == old_name.findall(index.blob)
     # the event stems and the indefinite ending
     rx, _ = F._event_index()
-    assert F._matching_keys(index, F._event_line_rx()) == re.compile("^" + rx.pattern + ".*$", re.M).findall(index.blob)
+    assert index.found(F._event_line_rx()) == re.compile("^" + rx.pattern + ".*$", re.M).findall(index.blob)
     old_indef = re.compile("\n([^\n]*" + trie_pattern(F._INDEF_KEYS) + ")$", re.M)
     assert F._indef_positions(words) == _merge([index.at[k] for k in old_indef.findall(index.nl_blob) if len(k) >= 6])
 

@@ -19,8 +19,8 @@ from sorani._data import compile_cached
 from sorani._gc import no_cycle_collection
 from sorani._regex import trie_pattern
 from sorani.entities.gazetteer import Word, events, fold_key, recycle, scan, scan_reusing, single_triggers, triggers
-from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list,
-                                    find_entities, key_index, word_ends, word_starts)
+from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_word_list, find_entities, key_index,
+                                    word_ends, word_starts)
 
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
@@ -464,12 +464,8 @@ def _event_positions(words: list[Word]) -> list[int]:
     once (one regex over the text's distinct keys, one set intersection)."""
     index = key_index(words)
     rx, first_keys = _event_index()
-    keys = set(_matching_keys(index, _event_line_rx())) | (first_keys & index.at.keys())
+    keys = set(index.found(_event_line_rx())) | (first_keys & index.at.keys())
     return [i for i in _merge([index.at[k] for k in keys]) if words[i].kind == "word"]
-
-
-def _matching_keys(index: Any, rx: Any) -> list[str]:
-    return index.found(rx)  # type: ignore[no-any-return]
 
 
 _LINE_RX: dict[str, Any] = {}
