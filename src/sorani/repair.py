@@ -180,6 +180,9 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
             ins_costs[j] = ins_costs[j - 1] = min(ins_costs[j], cheap)
     if cand.endswith("\u06d5") and not typed.endswith(("\u06d5", "\u0647")):
         ins_costs[-1] = dear
+    if FINAL_WAW_INS and n > 2 and cand[-1] == "\u0648" and cand[-2] != "\u0648" \
+            and not typed.endswith(("\u0648", "\u06c6", "\u0624")):
+        ins_costs[-1] = FINAL_WAW_INS  # the conjunction و glued to the word: a word not typed
     for j in range(1, n):  # ئ is left out at the start of a word, not inside one
         if cand[j] == "\u0626":
             ins_costs[j] = dear
@@ -217,6 +220,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     return base_cost + prev[-1]
 
 
+FINAL_WAW_INS = 3.0      # a final و the typist did not type (the conjunction و glued: ئەوەو)
 HAMZA_KEEP = True       # a typed ئ is written on purpose (ێ drawn as ئ inside a word too)
 REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
 
@@ -322,7 +326,10 @@ def _prefer_double(found: dict[str, float]) -> None:
             i = w.find("\u0648\u0648")
             while i >= 0:
                 if (single := w[:i] + w[i + 1:]) in found:
-                    found[single] += WW_COST
+                    if i > 0 and w[i - 1] == "\u06cc" and w[i + 2:i + 3] == "\u06d5":
+                        found[w] += WW_COST  # the perfect ending -یوە (بینیوە, not بینیووە)
+                    else:
+                        found[single] += WW_COST
                 i = w.find("\u0648\u0648", i + 1)
     if YY_COST:
         for w in list(found):
