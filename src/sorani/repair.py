@@ -14,7 +14,8 @@ letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (
 join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
 the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
 off (``وبرکت`` → ``و بەرەکەت``). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
-word) is dear to drop.
+word) is dear to drop, and a final و the typist did not type is not added (``دیتوە`` is no
+``دیتوەو``: that is the conjunction و glued, a word of its own).
 Among the candidates of a typed word, a character n-gram model of standard spellings
 (``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``).
 Where the text writes ە, spellings with a Kurdish letter chosen for each ambiguous one
@@ -320,7 +321,8 @@ def _double_readings(base: str) -> tuple[tuple[str, float], ...]:
 def _prefer_double(found: dict[str, float]) -> None:
     """Make the one-letter spelling dearer where the standard double one is a candidate too:
     the long vowel وو, which these keyboards' typists write with one و (هەموی for هەمووی), and
-    the ی of a ی-final stem + یە (نییە, گۆرانییە; نیە in older texts)."""
+    the ی of a ی-final stem + یە (نییە, گۆرانییە; نیە in older texts). The perfect ending -یوە
+    is the exception: its و follows ی and is written once (بینیوە, not بینیووە)."""
     if WW_COST:
         for w in list(found):
             i = w.find("\u0648\u0648")
