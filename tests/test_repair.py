@@ -352,3 +352,25 @@ def test_perfect_ending_after_yeh_keeps_one_waw() -> None:
     found = {"\u0647\u06d5\u0645\u0648\u06cc": 1.0, "\u0647\u06d5\u0645\u0648\u0648\u06cc": 1.0}
     _prefer_double(found)
     assert found["\u0647\u06d5\u0645\u0648\u06cc"] == 1.0 + WW_COST
+
+
+def test_spelling_model_does_not_promote_over_a_word_of_running_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a typed word the word model has seen in running text: the spelling model makes its other
+    # spellings dearer at most, never cheaper (the word model decides between them)
+    import sorani.repair as r
+    lm = word_lm()
+    seen = [w for w, c in lm.counts.items() if c >= 20 and 3 <= len(w) <= 6
+            and not set(w) & set("ەێۆڵڕڤ")][:40]
+    assert seen
+    r._candidates.cache_clear()
+    with_model = {w: dict(r._candidates(w)) for w in seen}
+    monkeypatch.setattr(r, "CHAR_WEIGHT", 0.0)
+    r._candidates.cache_clear()
+    try:
+        for w in seen:
+            without = dict(r._candidates(w))
+            for cand, cost in with_model[w].items():
+                if cand in without:
+                    assert cost >= without[cand] - 1e-9
+    finally:
+        r._candidates.cache_clear()

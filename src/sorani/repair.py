@@ -17,7 +17,9 @@ off (``وبرکت`` → ``و بەرەکەت``). A letter the text writes on purp
 word) is dear to drop, and a final و the typist did not type is not added (``دیتوە`` is no
 ``دیتوەو``: that is the conjunction و glued, a word of its own).
 Among the candidates of a typed word, a character n-gram model of standard spellings
-(``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``).
+(``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``);
+over a typed word the word model has seen in running text it only makes spellings that look less
+standard dearer, and the word model decides (``بو`` is بۆ or بوو by context, not by looks).
 Where the text writes ە, spellings with a Kurdish letter chosen for each ambiguous one
 (``پاتالة`` → ``پاتاڵە``) are candidates too when the morphological analyzer
 (``sorani.morphology.is_known``) knows them; in typed text such a word ranks just below the rarest
@@ -82,6 +84,7 @@ EDIT_COST = 1.3         # channel cost per edited letter (natural log units; 1.2
 LM_WEIGHT = 0.5
 CHAR_WEIGHT = 0.2       # weight of the spelling model (sorani._charlm) in typed mode
 CHAR_CAP = 10.0
+CHAR_CAP_SEEN = 0.0     # … over a typed word of running text (its other spellings only made dearer)
 DERIVED_WHEN_FEWER = 3   # inflected candidates when the word list offers fewer than this
 DERIVED_MAX = 8
 TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
@@ -295,8 +298,11 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     _prefer_double(found)
     if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
         ref = spelling_logprob(base)
+        # (a typed word of running text: the word model decides, only spellings that look less
+        # standard are made dearer)
+        cap = CHAR_CAP if lm.counts.get(base, 0.0) < 1 else CHAR_CAP_SEEN
         for w in found:
-            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
+            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, cap)
     ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
