@@ -331,3 +331,46 @@ def test_known_word_score_is_the_word_model() -> None:
             assert _lp(w, prev) == LM_WEIGHT * lm.logprob(w, prev)
     unknown = "\u0632\u0632\u0632\u0632\u0632"
     assert _uni(unknown) < min(lm.unigram_logprob(w) for w in words)
+
+
+def test_untyped_final_waw_is_no_keyboard_slip() -> None:
+    # a final و the typist did not type is the conjunction glued to the word (a word of its
+    # own), not a letter left out: dearer than a doubled و typed once
+    from sorani.repair import FINAL_WAW_INS, _channel_cost
+    assert _channel_cost("دیتوە", "دیتوەو") >= FINAL_WAW_INS
+    assert _channel_cost("ماندو", "ماندوو") < FINAL_WAW_INS
+    assert _channel_cost("چاو", "چاو") == 0.0
+
+
+def test_perfect_ending_after_yeh_keeps_one_waw() -> None:
+    # the وو preference of the long vowel does not apply to the perfect ending -یوە
+    from sorani.repair import WW_COST, _prefer_double
+    found = {"\u0628\u06cc\u0646\u06cc\u0648\u06d5": 1.0, "\u0628\u06cc\u0646\u06cc\u0648\u0648\u06d5": 1.0}
+    _prefer_double(found)
+    assert found["\u0628\u06cc\u0646\u06cc\u0648\u0648\u06d5"] == 1.0 + WW_COST
+    assert found["\u0628\u06cc\u0646\u06cc\u0648\u06d5"] == 1.0
+    found = {"\u0647\u06d5\u0645\u0648\u06cc": 1.0, "\u0647\u06d5\u0645\u0648\u0648\u06cc": 1.0}
+    _prefer_double(found)
+    assert found["\u0647\u06d5\u0645\u0648\u06cc"] == 1.0 + WW_COST
+
+
+def test_spelling_model_does_not_promote_over_a_word_of_running_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a typed word the word model has seen in running text: the spelling model makes its other
+    # spellings dearer at most, never cheaper (the word model decides between them)
+    import sorani.repair as r
+    lm = word_lm()
+    seen = [w for w, c in lm.counts.items() if c >= 20 and 3 <= len(w) <= 6
+            and not set(w) & set("ەێۆڵڕڤ")][:40]
+    assert seen
+    r._candidates.cache_clear()
+    with_model = {w: dict(r._candidates(w)) for w in seen}
+    monkeypatch.setattr(r, "CHAR_WEIGHT", 0.0)
+    r._candidates.cache_clear()
+    try:
+        for w in seen:
+            without = dict(r._candidates(w))
+            for cand, cost in with_model[w].items():
+                if cand in without:
+                    assert cost >= without[cand] - 1e-9
+    finally:
+        r._candidates.cache_clear()

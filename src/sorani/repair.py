@@ -14,9 +14,12 @@ letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (
 join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
 the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
 off (``وبرکت`` → ``و بەرەکەت``). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
-word) is dear to drop.
+word) is dear to drop, and a final و the typist did not type is not added (``دیتوە`` is no
+``دیتوەو``: that is the conjunction و glued, a word of its own).
 Among the candidates of a typed word, a character n-gram model of standard spellings
-(``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``).
+(``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``);
+over a typed word the word model has seen in running text it only makes spellings that look less
+standard dearer, and the word model decides (``بو`` is بۆ or بوو by context, not by looks).
 Where the text writes ە, spellings with a Kurdish letter chosen for each ambiguous one
 (``پاتالة`` → ``پاتاڵە``) are candidates too when the morphological analyzer
 (``sorani.morphology.is_known``) knows them; in typed text such a word ranks just below the rarest
@@ -81,6 +84,7 @@ EDIT_COST = 1.3         # channel cost per edited letter (natural log units; 1.2
 LM_WEIGHT = 0.5
 CHAR_WEIGHT = 0.2       # weight of the spelling model (sorani._charlm) in typed mode
 CHAR_CAP = 10.0
+CHAR_CAP_SEEN = 0.0     # … over a typed word of running text (its other spellings only made dearer)
 DERIVED_WHEN_FEWER = 3   # inflected candidates when the word list offers fewer than this
 DERIVED_MAX = 8
 TYPED_IDENTITY_COST = 0.0  # typed-mode word kept without any Kurdish letter
@@ -180,6 +184,9 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
             ins_costs[j] = ins_costs[j - 1] = min(ins_costs[j], cheap)
     if cand.endswith("\u06d5") and not typed.endswith(("\u06d5", "\u0647")):
         ins_costs[-1] = dear
+    if FINAL_WAW_INS and n > 2 and cand[-1] == "\u0648" and cand[-2] != "\u0648" \
+            and not typed.endswith(("\u0648", "\u06c6", "\u0624")):
+        ins_costs[-1] = FINAL_WAW_INS  # the conjunction و glued to the word: a word not typed
     for j in range(1, n):  # ئ is left out at the start of a word, not inside one
         if cand[j] == "\u0626":
             ins_costs[j] = dear
@@ -217,6 +224,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     return base_cost + prev[-1]
 
 
+FINAL_WAW_INS = 3.0      # a final و the typist did not type (the conjunction و glued: ئەوەو)
 HAMZA_KEEP = True       # a typed ئ is written on purpose (ێ drawn as ئ inside a word too)
 REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
 
@@ -290,8 +298,11 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
     _prefer_double(found)
     if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
         ref = spelling_logprob(base)
+        # (a typed word of running text: the word model decides, only spellings that look less
+        # standard are made dearer)
+        cap = CHAR_CAP if lm.counts.get(base, 0.0) < 1 else CHAR_CAP_SEEN
         for w in found:
-            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, CHAR_CAP)
+            found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, cap)
     ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
@@ -316,13 +327,17 @@ def _double_readings(base: str) -> tuple[tuple[str, float], ...]:
 def _prefer_double(found: dict[str, float]) -> None:
     """Make the one-letter spelling dearer where the standard double one is a candidate too:
     the long vowel وو, which these keyboards' typists write with one و (هەموی for هەمووی), and
-    the ی of a ی-final stem + یە (نییە, گۆرانییە; نیە in older texts)."""
+    the ی of a ی-final stem + یە (نییە, گۆرانییە; نیە in older texts). The perfect ending -یوە
+    is the exception: its و follows ی and is written once (بینیوە, not بینیووە)."""
     if WW_COST:
         for w in list(found):
             i = w.find("\u0648\u0648")
             while i >= 0:
                 if (single := w[:i] + w[i + 1:]) in found:
-                    found[single] += WW_COST
+                    if i > 0 and w[i - 1] == "\u06cc" and w[i + 2:i + 3] == "\u06d5":
+                        found[w] += WW_COST  # the perfect ending -یوە (بینیوە, not بینیووە)
+                    else:
+                        found[single] += WW_COST
                 i = w.find("\u0648\u0648", i + 1)
     if YY_COST:
         for w in list(found):
