@@ -298,9 +298,11 @@ def key_query(rx: Any, lines: bool) -> tuple[int, int]:
     return bit, _QUERY_GEN[0]
 
 
-def query_keys(keys: list[str], rx: Any, lines: bool) -> list[str]:
-    """The keys of ``keys`` that the query ``(rx, lines)`` finds (``key_query``)."""
-    blob = "\n" + "\n".join(keys)
+def query_keys(keys: list[str], rx: Any, lines: bool, blob: str | None = None) -> list[str]:
+    """The keys of ``keys`` that the query ``(rx, lines)`` finds (``key_query``); ``blob``, if
+    given, is ``keys`` joined as here (made once for several queries)."""
+    if blob is None:
+        blob = "\n" + "\n".join(keys)
     return list(keys_ending(blob, rx)) if lines else rx.findall(blob)
 
 
@@ -321,8 +323,9 @@ def _with_bits(infos: list[tuple[str, str, str]]) -> list[tuple[str, str, str, i
         return [info + (0,) for info in infos]
     keys = list({info[1]: None for info in infos})
     bits = dict.fromkeys(keys, 0)
+    blob = "\n" + "\n".join(keys)
     for (_, lines), (bit, rx) in _KEY_QUERIES.items():
-        for k in query_keys(keys, rx, lines):
+        for k in query_keys(keys, rx, lines, blob):
             bits[k] |= bit
     return [info + (bits[info[1]],) for info in infos]
 
