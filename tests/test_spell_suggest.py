@@ -171,3 +171,15 @@ def test_segment_early_stop_changes_nothing() -> None:
         w = "".join(pieces[(k * 7 + m * 13) % len(pieces)] for m in range(3 + k % 3))
         for v in (w, w[1:], w[:-1]):
             assert S._segment(v) == _segment_reference(v), v
+
+
+def test_contracted_present_perfect_is_written_in_full() -> None:
+    # ۆتە / ۆوە: the contracted perfect (spoken rows of spelling.tsv, inside the word)
+    assert suggest("هاتۆتە", 5)[0] == "هاتووەتە"
+    assert "کردووەتەوە" in suggest("کردۆتەوە", 5)
+
+
+def test_split_with_a_piece_written_as_spoken() -> None:
+    # a glued word whose first piece is a contracted perfect: split, and the piece written in full
+    assert "گەیشتووەتە شار" in suggest("گەیشتۆتەشار", 5)
+    assert "گەیشتۆتە شار" in suggest("گەیشتۆتەشار", 5)

@@ -862,13 +862,17 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     # 9. a verb form written as spoken (دەنووسێ for دەنووسێت, ئەشڵێ for دەشڵێت): ``spoken``
     # rows of spelling.tsv, one or both applied
     variants = [(w, 0.0)]
-    for written, standard, at_end in _spoken_rules():
+    for written, standard, where in _spoken_rules():
         for v, c in list(variants):
             if len(v) > len(written) + 2:
-                if at_end and v.endswith(written):
+                if where == "end" and v.endswith(written):
                     variants.append((v[:-len(written)] + standard, c + CONFUSABLE))
-                elif not at_end and v.startswith(written):
+                elif where == "start" and v.startswith(written):
                     variants.append((standard + v[len(written):], c + CONFUSABLE))
+                elif where == "inside":
+                    at = v.find(written, 2)
+                    if at > 0:
+                        variants.append((v[:at] + standard + v[at + len(written):], c + CONFUSABLE))
     for v, c in variants[1:]:
         if v not in runs and (v in _accepted() or _check(v)):
             exact.discard(v)
@@ -963,10 +967,11 @@ def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
 
 @cache
-def _spoken_rules() -> tuple[tuple[str, str, bool], ...]:
-    """(as written, standard, at the end of the word) of the ``spoken`` rows of
-    ``data/repair/spelling.tsv``: verb forms written as spoken."""
-    return tuple((row[1], row[2], row[3] == "end") for row in read_rows("repair/spelling.tsv")
+def _spoken_rules() -> tuple[tuple[str, str, str], ...]:
+    """(as written, standard, where: ``start``, ``end`` or ``inside`` (after the first two
+    letters)) of the ``spoken`` rows of ``data/repair/spelling.tsv``: verb forms written as
+    spoken."""
+    return tuple((row[1], row[2], row[3]) for row in read_rows("repair/spelling.tsv")
                  if row[0] == "spoken")
 
 
@@ -1093,8 +1098,55 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
     if depth == 0:
         scored = [(s, c) if " " not in c else _standard_pieces(s, c) for s, c in scored]
+        scored.sort()
+        # the best splits again, with a piece written as spoken in its standard form (لەسەر
+        # بکرێ → لەسەر بکرێت, کەوتۆتە خۆ → کەوتووەتە خۆ)
+        extra = []
+        splits: set[str] = set()
+        for s, c in scored:
+            if " " in c and c not in splits:
+                extra.extend(_spoken_pieces(s, c))
+                splits.add(c)
+                if len(splits) >= SPOKEN_SPLITS:
+                    break
+        scored += extra
     scored.sort()
     return tuple(scored)
+
+
+SPOKEN_SPLITS = 3  # best distinct split candidates whose pieces get their spoken-form fixes
+
+
+def _spoken_pieces(score: float, text: str) -> list[tuple[float, str]]:
+    """The split candidate ``text`` again with one piece in its standard form (``_spoken_forms``),
+    each at ``score`` plus the rule's cost."""
+    pieces = text.split(" ")
+    out = []
+    for i, p in enumerate(pieces):
+        for v, c in _spoken_forms(p):
+            out.append((score + c, " ".join(pieces[:i] + [v] + pieces[i + 1:])))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _spoken_forms(p: str) -> tuple[tuple[str, float], ...]:
+    """(standard form, cost) of a word written as spoken (``spoken`` rows of spelling.tsv, each
+    applied once) that the word list or the affix rules accept."""
+    out = []
+    for written, standard, where in _spoken_rules():
+        if len(p) > len(written) + 1:
+            if where == "end" and p.endswith(written):
+                v = p[:-len(written)] + standard
+            elif where == "start" and p.startswith(written):
+                v = standard + p[len(written):]
+            elif where == "inside" and p.find(written, 2) > 0:
+                at = p.find(written, 2)
+                v = p[:at] + standard + p[at + len(written):]
+            else:
+                continue
+            if v in _accepted() or _check(v):
+                out.append((v, CONFUSABLE))
+    return tuple(out)
 
 
 def _standard_pieces(score: float, text: str) -> tuple[float, str]:
