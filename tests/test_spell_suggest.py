@@ -183,3 +183,21 @@ def test_split_with_a_piece_written_as_spoken() -> None:
     # a glued word whose first piece is a contracted perfect: split, and the piece written in full
     assert "گەیشتووەتە شار" in suggest("گەیشتۆتەشار", 5)
     assert "گەیشتۆتە شار" in suggest("گەیشتۆتەشار", 5)
+
+
+def test_split_piece_replaced_by_its_dominant_spelling() -> None:
+    # جێبەجی is a rare running-text spelling of جێبەجێ (same spelling key, far more frequent):
+    # the split is offered again with the piece in that spelling, after the split as typed
+    from sorani.spell import _piece_variants
+
+    assert ("جێبەجێ", _cost("جێبەجی", "جێبەجێ")) in _piece_variants("جێبەجی")
+    out = suggest("جێبەجیبکات", 5)
+    assert "جێبەجێ بکات" in out
+    assert out.index("جێبەجی بکات") < out.index("جێبەجێ بکات")
+
+
+def test_piece_variants_leave_frequent_and_short_pieces() -> None:
+    from sorani.spell import _piece_variants
+
+    assert _piece_variants("بۆ") == ()
+    assert _piece_variants("کوردستان") == ()

@@ -883,14 +883,23 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     scored += [(sc, c) for c, sc in runs.items()]
     # a form the word list lacks that writes a letter pair running text hardly writes (ەێ, ەە)
     # where the input does not: a variant of no real word (کارگاکەێ, مادەەی)
-    common = _common_bigrams()
     for k, (sc, c) in enumerate(scored):
         if c not in counts:
-            rare = sum(1 for i in range(len(c) - 1) if c[i:i + 2] not in common and c[i:i + 2] not in w)
-            if rare:
-                scored[k] = (sc + RARE_PENALTY * rare, c)
+            pairs = _rare_pairs(c)
+            if pairs:
+                rare = sum(1 for b in pairs if b not in w)
+                if rare:
+                    scored[k] = (sc + RARE_PENALTY * rare, c)
     scored.sort()
     return tuple(scored[:WORD_KEEP])
+
+
+@lru_cache(maxsize=100_000)
+def _rare_pairs(c: str) -> tuple[str, ...]:
+    """The letter pairs of ``c`` (each occurrence) that running text hardly writes
+    (``_common_bigrams``)."""
+    common = _common_bigrams()
+    return tuple(b for i in range(len(c) - 1) if (b := c[i:i + 2]) not in common)
 
 
 def _approx_best_py(w: str) -> list[str]:
@@ -1098,41 +1107,38 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
     if depth == 0:
         scored = [(s, c) if " " not in c else _standard_pieces(s, c) for s, c in scored]
-        scored.sort()
-        # the best splits again, with a piece written as spoken in its standard form (لەسەر
-        # بکرێ → لەسەر بکرێت, کەوتۆتە خۆ → کەوتووەتە خۆ)
-        extra = []
-        splits: set[str] = set()
-        for s, c in scored:
-            if " " in c and c not in splits:
-                extra.extend(_spoken_pieces(s, c))
-                splits.add(c)
-                if len(splits) >= SPOKEN_SPLITS:
+        # the best splits again, with one piece in a standard form (``_piece_variants``: لەسەر
+        # بکرێ → لەسەر بکرێت, کەوتۆتە خۆ → کەوتووەتە خۆ, جێبەجی بکەین → جێبەجێ بکەین)
+        splits = sorted(x for x in scored if " " in x[1])
+        seen: set[str] = set()
+        for s, c in splits:
+            if c not in seen:
+                seen.add(c)
+                pieces = c.split(" ")
+                for i, p in enumerate(pieces):
+                    for v, pc in _piece_variants(p):
+                        scored.append((s + pc, " ".join(pieces[:i] + [v] + pieces[i + 1:])))
+                if len(seen) >= PIECE_SPLITS:
                     break
-        scored += extra
     scored.sort()
     return tuple(scored)
 
 
-SPOKEN_SPLITS = 3  # best distinct split candidates whose pieces get their spoken-form fixes
-
-
-def _spoken_pieces(score: float, text: str) -> list[tuple[float, str]]:
-    """The split candidate ``text`` again with one piece in its standard form (``_spoken_forms``),
-    each at ``score`` plus the rule's cost."""
-    pieces = text.split(" ")
-    out = []
-    for i, p in enumerate(pieces):
-        for v, c in _spoken_forms(p):
-            out.append((score + c, " ".join(pieces[:i] + [v] + pieces[i + 1:])))
-    return out
+PIECE_SPLITS = 3  # best distinct split candidates offered again with a piece in a standard form
+PIECE_MAX_COUNT = 20.0  # a piece seen this often in running text is left as it is
+DOMINANT = 3.0    # how much more frequent than a piece its spelling variant must be to replace it
 
 
 @lru_cache(maxsize=100_000)
-def _spoken_forms(p: str) -> tuple[tuple[str, float], ...]:
-    """(standard form, cost) of a word written as spoken (``spoken`` rows of spelling.tsv, each
-    applied once) that the word list or the affix rules accept."""
-    out = []
+def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
+    """(standard form, cost) of a piece of a split candidate: a word written as spoken (the
+    ``spoken`` rows of spelling.tsv, each applied once) that the word list or the affix rules
+    accept, at ``CONFUSABLE``; and the most frequent word with the piece's spelling key (ێ/ی,
+    ۆ/و, ڵ/ل, ڕ/ر, ە/ه folded, وو/یی written once) when it is ``DOMINANT`` times as frequent as
+    the piece (a count of 1 at least), at its edit cost."""
+    out: list[tuple[str, float]] = []
+    if len(p) < 3 or word_lm().counts.get(p, 0.0) >= PIECE_MAX_COUNT:
+        return ()
     for written, standard, where in _spoken_rules():
         if len(p) > len(written) + 1:
             if where == "end" and p.endswith(written):
@@ -1146,6 +1152,11 @@ def _spoken_forms(p: str) -> tuple[tuple[str, float], ...]:
                 continue
             if v in _accepted() or _check(v):
                 out.append((v, CONFUSABLE))
+    same = _key_words().get(_spell_key(p))
+    if same and same[0] != p:
+        counts = word_lm().counts
+        if counts[same[0]] >= DOMINANT * max(counts.get(p, 0.0), 1.0):
+            out.append((same[0], _cost(p, same[0])))
     return tuple(out)
 
 
