@@ -279,6 +279,20 @@ def _check_plain(w: str) -> bool:
     return ok or not _ARABIC_LETTER.search(w)
 
 
+def _check_plain(w: str) -> bool:
+    """``_check(w)`` for a word without ZWNJ, not cached (the one-edit variants ``suggest``
+    validates are new words): the same verdict, the Arabic-letter test run last."""
+    if w in _vocab():
+        ok = not _nonstandard(w)
+    else:
+        f = _compiled_known_affixed()
+        ok = f(w) if f is not None else _known_affixed_py(w)
+        if not ok and 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():
+            g = _compiled_compound()
+            ok = g(w) if g is not None else _compound_py(w)
+    return ok or not _ARABIC_LETTER.search(w)
+
+
 @cache
 def _compound_max_len() -> int:
     """The longest word the compound rule can accept: a head seen in running text, then a word
