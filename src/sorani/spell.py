@@ -871,7 +871,7 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     if _TRIPLED(w):
         for rep in (r"\1", r"\1\1"):
             v = _RUN.sub(rep, w)
-            if v in _accepted() or _check(v):
+            if v in _accepted() or _check_plain(v):
                 runs[v] = CONFUSABLE - _freq_score(v, _derived_from(v) if v not in counts else "")
     # 9. a verb form written as spoken (دەنووسێ for دەنووسێت, ئەشڵێ for دەشڵێت): ``spoken``
     # rows of spelling.tsv, one or both applied
@@ -888,7 +888,7 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
                     if at > 0:
                         variants.append((v[:at] + standard + v[at + len(written):], c + CONFUSABLE))
     for v, c in variants[1:]:
-        if v not in runs and (v in _accepted() or _check(v)):
+        if v not in runs and (v in _accepted() or _check_plain(v)):
             exact.discard(v)
             runs[v] = c - _freq_score(v, _derived_from(v) if v not in counts else "")
     exact.discard(w)
@@ -1138,7 +1138,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
     return tuple(scored)
 
 
-PIECE_SPLITS = 3  # best distinct split candidates offered again with a piece in a standard form
+PIECE_SPLITS = 2  # best distinct split candidates offered again with a piece in a standard form
 PIECE_MAX_COUNT = 20.0  # a piece seen this often in running text is left as it is
 DOMINANT = 3.0    # how much more frequent than a piece its spelling variant must be to replace it
 
@@ -1164,7 +1164,7 @@ def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
                 v = p[:at] + standard + p[at + len(written):]
             else:
                 continue
-            if v in _accepted() or _check(v):
+            if v in _accepted() or _check_plain(v):
                 out.append((v, CONFUSABLE))
     same = _key_words().get(_spell_key(p))
     if same and same[0] != p:
