@@ -416,6 +416,7 @@ def _load() -> None:
     _insert_letters()
     _common_bigrams()
     _spoken_rules()
+    _initial_re()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -1232,6 +1233,18 @@ _TRIPLED = re.compile(r"([^\u06cc])\1\1").search
 _RUN = re.compile(r"([^\u06cc])\1{2,}")
 
 
+@cache
+def _initial_re() -> re.Pattern[str]:
+    """A word (or a piece of a split) that begins with a letter no Sorani word begins with
+    (the ``initial`` row of ``data/repair/spelling.tsv``: a vowel, written after ئ)."""
+    letters = "".join(row[1] for row in read_rows("repair/spelling.tsv") if row[0] == "initial")
+    return re.compile("(?:^| )[" + re.escape(letters) + "]" if letters else "(?!)")
+
+
+def _bad_initial(c: str) -> bool:
+    return _initial_re().search(c) is not None
+
+
 @lru_cache(maxsize=100_000)
 def _suggest(word: str, n: int) -> tuple[str, ...]:
     w = word.replace("\u200c", "")
@@ -1245,7 +1258,7 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
     for _, c in _scored(w):
         if len(out) >= n:
             break
-        if c not in out and c != w and not _TRIPLED(c):
+        if c not in out and c != w and not _TRIPLED(c) and not _bad_initial(c):
             out.append(c)
     return tuple(out[:n])
 
@@ -1266,36 +1279,48 @@ def _piece_prefixes() -> frozenset[str]:
 
 
 def _segment(w: str) -> tuple[float, str] | None:
-    """The cheapest split of ``w`` into three or more known words (a word-break search)."""
+    """The cheapest split of ``w`` into three or more known words (a word-break search that
+    keeps, at each position, the cheapest way there in one, two, and three or more pieces: a
+    cheaper split in two does not hide the split in three, پێکهێناو → پێک هێنا و)."""
     n = len(w)
     if n < 6 or n > 40:
         return None
     get = _piece_costs().get
     heads = _piece_prefixes()
-    cost = [0.0] + [1e9] * n
-    pieces = [0] * (n + 1)
-    back = [-1] * (n + 1)
+    inf = 1e9
+    # cost[k][i]: cheapest split of w[:i] into k + 1 pieces (k = 2: three or more)
+    cost = [[inf] * (n + 1) for _ in range(3)]
+    back = [[-1] * (n + 1) for _ in range(3)]
     for j in range(n):
-        base = cost[j]
-        if base >= 1e9:
-            continue
+        if j:
+            c0, c1, c2 = cost[0][j], cost[1][j], cost[2][j]
+            if c0 >= inf and c1 >= inf and c2 >= inf:
+                continue
         for i in range(j + 1, min(n, j + SEGMENT_PIECE) + 1):
             piece = w[j:i]
             if piece not in heads:
                 break  # no piece starts so: no longer piece either
             pc = get(piece)
-            if pc is not None and base + pc < cost[i]:
-                cost[i] = base + pc
-                pieces[i] = pieces[j] + 1
-                back[i] = j
-    if cost[n] >= 1e9 or pieces[n] < 3:
+            if pc is None:
+                continue
+            if not j:
+                if pc < cost[0][i]:
+                    cost[0][i] = pc
+                continue
+            for k, before, base in ((1, 0, c0), (2, 1, c1), (2, 2, c2)):
+                if base < inf and base + pc < cost[k][i]:
+                    cost[k][i] = base + pc
+                    back[k][i] = j * 3 + before
+    if cost[2][n] >= inf:
         return None
-    out, i = [], n
-    while i > 0:
-        j = back[i]
+    out, i, k = [], n, 2
+    while k:
+        code = back[k][i]
+        j = code // 3
         out.append(w[j:i])
-        i = j
-    return cost[n], " ".join(reversed(out))
+        i, k = j, code % 3
+    out.append(w[:i])
+    return cost[2][n], " ".join(reversed(out))
 
 
 def suggest(word: str, n: int = 5) -> list[str]:
