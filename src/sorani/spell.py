@@ -61,7 +61,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 7          # VERSION of sorani._spell_c
+C_VERSION = 8          # VERSION of sorani._spell_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -416,6 +416,7 @@ def _load() -> None:
     _inner_variants()
     _insert_letters()
     _common_bigrams()
+    _compiled_rare()
     _spoken_rules()
     _mark_table()
     _initial_re()
@@ -900,23 +901,31 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     scored += [(sc, c) for c, sc in runs.items()]
     # a form the word list lacks that writes a letter pair running text hardly writes (ەێ, ەە)
     # where the input does not: a variant of no real word (کارگاکەێ, مادەەی)
+    rare_count = _compiled_rare()
+    common = _common_bigrams()
     for k, (sc, c) in enumerate(scored):
         if c not in counts:
-            pairs = _rare_pairs(c)
-            if pairs:
-                rare = sum(1 for b in pairs if b not in w)
-                if rare:
-                    scored[k] = (sc + RARE_PENALTY * rare, c)
+            rare = rare_count(c, w, common)
+            if rare:
+                scored[k] = (sc + RARE_PENALTY * rare, c)
     scored.sort()
     return tuple(scored[:WORD_KEEP])
 
 
-@lru_cache(maxsize=100_000)
-def _rare_pairs(c: str) -> tuple[str, ...]:
-    """The letter pairs of ``c`` (each occurrence) that running text hardly writes
-    (``_common_bigrams``)."""
-    common = _common_bigrams()
-    return tuple(b for i in range(len(c) - 1) if (b := c[i:i + 2]) not in common)
+def _rare_count_py(c: str, w: str, common: frozenset[str]) -> int:
+    """How many letter pairs of ``c`` (each occurrence) are neither in ``common`` (the pairs
+    running text writes: ``_common_bigrams``) nor written in ``w``."""
+    return sum(1 for i in range(len(c) - 1) if (b := c[i:i + 2]) not in common and b not in w)
+
+
+@cache
+def _compiled_rare():  # type: ignore[no-untyped-def]
+    """``rare_count`` of ``sorani._spell_c`` (the pure-Python ``_rare_count_py`` when it is not
+    built)."""
+    from sorani._compiled import load
+
+    mod = load("_spell_c", C_VERSION)
+    return mod.rare_count if mod is not None else _rare_count_py
 
 
 def _approx_best_py(w: str) -> list[str]:
