@@ -418,7 +418,6 @@ def _load() -> None:
     _common_bigrams()
     _compiled_rare()
     _spoken_rules()
-    _mark_table()
     _initial_re()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
@@ -1153,35 +1152,6 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
 
 PIECE_SPLITS = 2  # best distinct split candidates offered again with a piece in a standard form
 PIECE_MAX_COUNT = 20.0  # a piece seen this often in running text is left as it is
-PIECE_FIXES = 1   # one-mark variants of a rare piece offered (the likeliest first)
-PIECE_FIX_MAX_COUNT = 2.0  # a piece seen this often in running text is not given a mark
-
-
-@cache
-def _mark_table() -> tuple[dict[str, str], frozenset[str]]:
-    """(letter -> the letter with the mark the spelling key folds away: ی ێ, و ۆ, ل ڵ, ر ڕ;
-    letters written twice: وو, یی …) from the ``fold`` (not ``rare`` letters) and ``double``
-    rows of ``data/repair/spelling.tsv``."""
-    rows = read_rows("repair/spelling.tsv")
-    rare = {ch for row in rows if row[0] == "rare" for ch in row[1]}
-    marks = {row[2]: row[1] for row in rows if row[0] == "fold" and row[1] not in rare}
-    return marks, _confusions()[2]
-
-
-def _marked_variants(w: str) -> list[str]:
-    """``w`` with one more mark of the standard orthography (``_mark_table``): ێ for ی, ۆ for
-    و, ڵ for ل, ڕ for ر, or وو, یی for و, ی; not on the last letter (a suffix)."""
-    marks, double = _mark_table()
-    out = []
-    for i, ch in enumerate(w[:-1]):
-        m = marks.get(ch)
-        if m:
-            out.append(w[:i] + m + w[i + 1:])
-        if ch in double and w[i + 1] != ch and (not i or w[i - 1] != ch):
-            out.append(w[:i] + ch + w[i:])
-    return out
-
-
 DOMINANT = 3.0    # how much more frequent than a piece its spelling variant must be to replace it
 
 
@@ -1189,11 +1159,9 @@ DOMINANT = 3.0    # how much more frequent than a piece its spelling variant mus
 def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
     """(standard form, cost) of a piece of a split candidate: a word written as spoken (the
     ``spoken`` rows of spelling.tsv, each applied once) that the word list or the affix rules
-    accept, at ``CONFUSABLE``; for a piece rarer than ``PIECE_FIX_MAX_COUNT``, its spelling with
-    one more mark of the standard orthography (``_marked_variants``) that ``check`` accepts, the
-    likeliest (edit cost minus prior), at its edit cost; and the most frequent word with the piece's spelling key
-    (ێ/ی, ۆ/و, ڵ/ل, ڕ/ر, ە/ه folded, وو/یی written once) when it is ``DOMINANT`` times as
-    frequent as the piece (a count of 1 at least), at its edit cost."""
+    accept, at ``CONFUSABLE``; and the most frequent word with the piece's spelling key (ێ/ی,
+    ۆ/و, ڵ/ل, ڕ/ر, ە/ه folded, وو/یی written once) when it is ``DOMINANT`` times as frequent as
+    the piece (a count of 1 at least), at its edit cost."""
     out: list[tuple[str, float]] = []
     if len(p) < 3 or word_lm().counts.get(p, 0.0) >= PIECE_MAX_COUNT:
         return ()
@@ -1210,19 +1178,7 @@ def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
                 continue
             if v in _accepted() or _check_plain(v):
                 out.append((v, CONFUSABLE))
-    # a rare piece with one more mark of the standard orthography (سوریاوە → سووریاوە,
-    # بریاریشە → بڕیاریشە)
-    key = _spell_key(p)
-    if word_lm().counts.get(p, 0.0) < PIECE_FIX_MAX_COUNT:
-        best = []
-        accepted = _accepted()
-        for x in _marked_variants(p):
-            if x in accepted or _check_plain(x):
-                k = _cost(p, x)
-                best.append((k - _freq_score(x, _derived_from(x) if x not in accepted else ""), k, x))
-        for _, k, x in sorted(best)[:PIECE_FIXES]:
-            out.append((x, k))
-    same = _key_words().get(key)
+    same = _key_words().get(_spell_key(p))
     if same and same[0] != p:
         counts = word_lm().counts
         if counts[same[0]] >= DOMINANT * max(counts.get(p, 0.0), 1.0):
