@@ -895,8 +895,15 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
             exact.discard(v)
             runs[v] = c - _freq_score(v, _derived_from(v) if v not in counts else "")
     exact.discard(w)
-    scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
-               + derived.get(c, 0.0), c) for c in exact if c not in runs]
+    cost = _compiled_cost() or _cost_py
+    prior = _known_prior()  # (the prior of _freq_score, looked up in place)
+    scored = []
+    for c in exact:
+        if c not in runs:
+            p = prior.get(c)
+            if p is None:
+                p = _freq_score(c, backoff.get(c, ""))
+            scored.append((cost(w, c) - p + derived.get(c, 0.0), c))
     scored += [(sc, c) for c, sc in runs.items()]
     # a form the word list lacks that writes a letter pair running text hardly writes (ەێ, ەە)
     # where the input does not: a variant of no real word (کارگاکەێ, مادەەی)
