@@ -144,3 +144,20 @@ def test_compiled_first_stem_equals_iter_affix_stems(w: str) -> None:
     assert first(w) == expected
     for real in ("کتێبەکانم", "ڕایگەیاند", "نووسەرەکانیش", "\ud800ەکان", "ە" * 41):
         assert first(real) == next((s for s in iter_affix_stems(real) if s in stems_), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(LETTERS), max_size=16),
+       st.text(alphabet=st.sampled_from(LETTERS), max_size=16))
+def test_compiled_rare_count_equals_pure_python(c: str, w: str) -> None:
+    from sorani.spell import _common_bigrams, _compiled_rare, _rare_count_py
+
+    rare = _compiled_rare()
+    if rare is _rare_count_py:
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
+    common = _common_bigrams()
+    assert rare(c, w, common) == _rare_count_py(c, w, common)
+    for a, b in (("کارگاکەێ", "کارگاکەی"), ("مادەەی", "مادەی"), ("\ud800ەکان", ""), ("ەە" * 40, "ە")):
+        assert rare(a, b, common) == _rare_count_py(a, b, common)
+    with pytest.raises(TypeError):
+        rare(c, w, set(common))

@@ -171,3 +171,33 @@ def test_segment_early_stop_changes_nothing() -> None:
         w = "".join(pieces[(k * 7 + m * 13) % len(pieces)] for m in range(3 + k % 3))
         for v in (w, w[1:], w[:-1]):
             assert S._segment(v) == _segment_reference(v), v
+
+
+def test_contracted_present_perfect_is_written_in_full() -> None:
+    # ۆتە / ۆوە: the contracted perfect (spoken rows of spelling.tsv, inside the word)
+    assert suggest("هاتۆتە", 5)[0] == "هاتووەتە"
+    assert "کردووەتەوە" in suggest("کردۆتەوە", 5)
+
+
+def test_split_with_a_piece_written_as_spoken() -> None:
+    # a glued word whose first piece is a contracted perfect: split, and the piece written in full
+    assert "گەیشتووەتە شار" in suggest("گەیشتۆتەشار", 5)
+    assert "گەیشتۆتە شار" in suggest("گەیشتۆتەشار", 5)
+
+
+def test_split_piece_replaced_by_its_dominant_spelling() -> None:
+    # جێبەجی is a rare running-text spelling of جێبەجێ (same spelling key, far more frequent):
+    # the split is offered again with the piece in that spelling, after the split as typed
+    from sorani.spell import _piece_variants
+
+    assert ("جێبەجێ", _cost("جێبەجی", "جێبەجێ")) in _piece_variants("جێبەجی")
+    out = suggest("جێبەجیبکات", 5)
+    assert "جێبەجێ بکات" in out
+    assert out.index("جێبەجی بکات") < out.index("جێبەجێ بکات")
+
+
+def test_piece_variants_leave_frequent_and_short_pieces() -> None:
+    from sorani.spell import _piece_variants
+
+    assert _piece_variants("بۆ") == ()
+    assert _piece_variants("کوردستان") == ()

@@ -8,14 +8,15 @@
  * or insertion/deletion of them is a full edit.
  * ``known_affixed`` = ``_known_affixed_py``, ``first_known_stem`` = the first stem of
  * ``sorani.lm.iter_affix_stems`` in a set, ``compound_known`` = ``_compound_py``, ``approx_best`` =
- * ``_approx_best_py``, ``near_frequent`` = ``_near_frequent_py``: the tables are passed in by the
- * caller (sets, dicts of the word list), every argument type-checked.
+ * ``_approx_best_py``, ``near_frequent`` = ``_near_frequent_py``, ``rare_count`` =
+ * ``_rare_count_py``: the tables are passed in by the caller (sets, dicts of the word list), every
+ * argument type-checked.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdlib.h>
 
-#define VERSION 7
+#define VERSION 8
 #define MAXLETTERS 255
 
 static int configured = 0;
@@ -702,7 +703,32 @@ fail:
     return result;
 }
 
+/* rare_count(c, w, common): sorani.spell._rare_count_py (how many letter pairs of c, each
+ * occurrence, are neither in the set common nor written in w) */
+static PyObject *rare_count(PyObject *self, PyObject *args) {
+    PyObject *c, *w, *common;
+    if (!PyArg_ParseTuple(args, "UUO!", &c, &w, &PyFrozenSet_Type, &common)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(c), m = PyUnicode_GET_LENGTH(w), count = 0;
+    int ck = PyUnicode_KIND(c), wk = PyUnicode_KIND(w);
+    const void *cd = PyUnicode_DATA(c), *wd = PyUnicode_DATA(w);
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        Py_UCS4 a = PyUnicode_READ(ck, cd, i), b = PyUnicode_READ(ck, cd, i + 1);
+        int in_w = 0;
+        for (Py_ssize_t j = 0; j + 1 < m && !in_w; j++)
+            in_w = PyUnicode_READ(wk, wd, j) == a && PyUnicode_READ(wk, wd, j + 1) == b;
+        if (in_w) continue;
+        PyObject *pair = PyUnicode_Substring(c, i, i + 2);
+        if (!pair) return NULL;
+        int r = PySet_Contains(common, pair);
+        Py_DECREF(pair);
+        if (r < 0) return NULL;
+        if (!r) count++;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
+    {"rare_count", rare_count, METH_VARARGS, "Letter pairs of a word neither common nor in another."},
     {"configure", configure, METH_VARARGS, "Set the cost tables."},
     {"cost", cost, METH_VARARGS, "Keyboard-aware weighted edit distance of two words."},
     {"approx_best", approx_best, METH_VARARGS, "Best symmetric-delete candidates of a word."},

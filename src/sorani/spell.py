@@ -61,7 +61,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 7          # VERSION of sorani._spell_c
+C_VERSION = 8          # VERSION of sorani._spell_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -82,6 +82,7 @@ SUFFIX_PIECE = 0.5
 RARE_PENALTY = 0.3     # per letter pair of a derived candidate that running text hardly writes
 RARE_MIN = 100         # running-text tokens a letter pair must be seen in to be common
 _FREE_PIECES = frozenset(["\u0648"])
+SHORT_PIECE_MIN = 20.0  # a two-letter piece of a split must be a word this common (لە, پێ, دا; not کی, ژی)
 STEM_EDIT_PENALTY = 0.3  # the same, the edit inside its known stem
    # a form accepted by the affix rules that the word list lacks
 
@@ -279,6 +280,20 @@ def _check_plain(w: str) -> bool:
     return ok or not _ARABIC_LETTER.search(w)
 
 
+def _check_plain(w: str) -> bool:
+    """``_check(w)`` for a word without ZWNJ, not cached (the one-edit variants ``suggest``
+    validates are new words): the same verdict, the Arabic-letter test run last."""
+    if w in _vocab():
+        ok = not _nonstandard(w)
+    else:
+        f = _compiled_known_affixed()
+        ok = f(w) if f is not None else _known_affixed_py(w)
+        if not ok and 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():
+            g = _compiled_compound()
+            ok = g(w) if g is not None else _compound_py(w)
+    return ok or not _ARABIC_LETTER.search(w)
+
+
 @cache
 def _compound_max_len() -> int:
     """The longest word the compound rule can accept: a head seen in running text, then a word
@@ -401,7 +416,9 @@ def _load() -> None:
     _inner_variants()
     _insert_letters()
     _common_bigrams()
+    _compiled_rare()
     _spoken_rules()
+    _initial_re()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -857,36 +874,64 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     if _TRIPLED(w):
         for rep in (r"\1", r"\1\1"):
             v = _RUN.sub(rep, w)
-            if v in _accepted() or _check(v):
+            if v in _accepted() or _check_plain(v):
                 runs[v] = CONFUSABLE - _freq_score(v, _derived_from(v) if v not in counts else "")
     # 9. a verb form written as spoken (دەنووسێ for دەنووسێت, ئەشڵێ for دەشڵێت): ``spoken``
     # rows of spelling.tsv, one or both applied
     variants = [(w, 0.0)]
-    for written, standard, at_end in _spoken_rules():
+    for written, standard, where in _spoken_rules():
         for v, c in list(variants):
             if len(v) > len(written) + 2:
-                if at_end and v.endswith(written):
+                if where == "end" and v.endswith(written):
                     variants.append((v[:-len(written)] + standard, c + CONFUSABLE))
-                elif not at_end and v.startswith(written):
+                elif where == "start" and v.startswith(written):
                     variants.append((standard + v[len(written):], c + CONFUSABLE))
+                elif where == "inside":
+                    at = v.find(written, 2)
+                    if at > 0:
+                        variants.append((v[:at] + standard + v[at + len(written):], c + CONFUSABLE))
     for v, c in variants[1:]:
-        if v not in runs and (v in _accepted() or _check(v)):
+        if v not in runs and (v in _accepted() or _check_plain(v)):
             exact.discard(v)
             runs[v] = c - _freq_score(v, _derived_from(v) if v not in counts else "")
     exact.discard(w)
-    scored = [(_cost(w, c) - _freq_score(c, backoff.get(c, ""))
-               + derived.get(c, 0.0), c) for c in exact if c not in runs]
+    cost = _compiled_cost() or _cost_py
+    prior = _known_prior()  # (the prior of _freq_score, looked up in place)
+    scored = []
+    for c in exact:
+        if c not in runs:
+            p = prior.get(c)
+            if p is None:
+                p = _freq_score(c, backoff.get(c, ""))
+            scored.append((cost(w, c) - p + derived.get(c, 0.0), c))
     scored += [(sc, c) for c, sc in runs.items()]
     # a form the word list lacks that writes a letter pair running text hardly writes (ەێ, ەە)
     # where the input does not: a variant of no real word (کارگاکەێ, مادەەی)
+    rare_count = _compiled_rare()
     common = _common_bigrams()
     for k, (sc, c) in enumerate(scored):
         if c not in counts:
-            rare = sum(1 for i in range(len(c) - 1) if c[i:i + 2] not in common and c[i:i + 2] not in w)
+            rare = rare_count(c, w, common)
             if rare:
                 scored[k] = (sc + RARE_PENALTY * rare, c)
     scored.sort()
     return tuple(scored[:WORD_KEEP])
+
+
+def _rare_count_py(c: str, w: str, common: frozenset[str]) -> int:
+    """How many letter pairs of ``c`` (each occurrence) are neither in ``common`` (the pairs
+    running text writes: ``_common_bigrams``) nor written in ``w``."""
+    return sum(1 for i in range(len(c) - 1) if (b := c[i:i + 2]) not in common and b not in w)
+
+
+@cache
+def _compiled_rare():  # type: ignore[no-untyped-def]
+    """``rare_count`` of ``sorani._spell_c`` (the pure-Python ``_rare_count_py`` when it is not
+    built)."""
+    from sorani._compiled import load
+
+    mod = load("_spell_c", C_VERSION)
+    return mod.rare_count if mod is not None else _rare_count_py
 
 
 def _approx_best_py(w: str) -> list[str]:
@@ -963,10 +1008,11 @@ def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
 
 @cache
-def _spoken_rules() -> tuple[tuple[str, str, bool], ...]:
-    """(as written, standard, at the end of the word) of the ``spoken`` rows of
-    ``data/repair/spelling.tsv``: verb forms written as spoken."""
-    return tuple((row[1], row[2], row[3] == "end") for row in read_rows("repair/spelling.tsv")
+def _spoken_rules() -> tuple[tuple[str, str, str], ...]:
+    """(as written, standard, where: ``start``, ``end`` or ``inside`` (after the first two
+    letters)) of the ``spoken`` rows of ``data/repair/spelling.tsv``: verb forms written as
+    spoken."""
+    return tuple((row[1], row[2], row[3]) for row in read_rows("repair/spelling.tsv")
                  if row[0] == "spoken")
 
 
@@ -1053,7 +1099,8 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
     left_fixes = 2
     for j in range(len(w) - 2, 1, -1):
         a, b = w[:j], w[j:]
-        if counts.get(a, 0) >= 1 and counts.get(b, 0) >= 1:
+        if counts.get(a, 0) >= (SHORT_PIECE_MIN if len(a) == 2 else 1) \
+                and counts.get(b, 0) >= (SHORT_PIECE_MIN if len(b) == 2 else 1):
             scored.append((SPLIT_COST - min(_freq_score(a), _freq_score(b)), a + " " + b))
         elif counts.get(a, 0) >= 2 and len(b) >= 3 and j < len(w) - 2 and fixes < 3:
             fixes += 1
@@ -1093,8 +1140,57 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
                 scored.append((SPLIT_COST + s, c + " \u0648"))
     if depth == 0:
         scored = [(s, c) if " " not in c else _standard_pieces(s, c) for s, c in scored]
+        # the best splits again, with one piece in a standard form (``_piece_variants``: لەسەر
+        # بکرێ → لەسەر بکرێت, کەوتۆتە خۆ → کەوتووەتە خۆ, جێبەجی بکەین → جێبەجێ بکەین)
+        splits = sorted(x for x in scored if " " in x[1])
+        seen: set[str] = set()
+        for s, c in splits:
+            if c not in seen:
+                seen.add(c)
+                pieces = c.split(" ")
+                for i, p in enumerate(pieces):
+                    for v, pc in _piece_variants(p):
+                        scored.append((s + pc, " ".join(pieces[:i] + [v] + pieces[i + 1:])))
+                if len(seen) >= PIECE_SPLITS:
+                    break
     scored.sort()
     return tuple(scored)
+
+
+PIECE_SPLITS = 2  # best distinct split candidates offered again with a piece in a standard form
+PIECE_MAX_COUNT = 20.0  # a piece seen this often in running text is left as it is
+DOMINANT = 3.0    # how much more frequent than a piece its spelling variant must be to replace it
+
+
+@lru_cache(maxsize=100_000)
+def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
+    """(standard form, cost) of a piece of a split candidate: a word written as spoken (the
+    ``spoken`` rows of spelling.tsv, each applied once) that the word list or the affix rules
+    accept, at ``CONFUSABLE``; and the most frequent word with the piece's spelling key (ێ/ی,
+    ۆ/و, ڵ/ل, ڕ/ر, ە/ه folded, وو/یی written once) when it is ``DOMINANT`` times as frequent as
+    the piece (a count of 1 at least), at its edit cost."""
+    out: list[tuple[str, float]] = []
+    if len(p) < 3 or word_lm().counts.get(p, 0.0) >= PIECE_MAX_COUNT:
+        return ()
+    for written, standard, where in _spoken_rules():
+        if len(p) > len(written) + 1:
+            if where == "end" and p.endswith(written):
+                v = p[:-len(written)] + standard
+            elif where == "start" and p.startswith(written):
+                v = standard + p[len(written):]
+            elif where == "inside" and p.find(written, 2) > 0:
+                at = p.find(written, 2)
+                v = p[:at] + standard + p[at + len(written):]
+            else:
+                continue
+            if v in _accepted() or _check_plain(v):
+                out.append((v, CONFUSABLE))
+    same = _key_words().get(_spell_key(p))
+    if same and same[0] != p:
+        counts = word_lm().counts
+        if counts[same[0]] >= DOMINANT * max(counts.get(p, 0.0), 1.0):
+            out.append((same[0], _cost(p, same[0])))
+    return tuple(out)
 
 
 def _standard_pieces(score: float, text: str) -> tuple[float, str]:
@@ -1155,6 +1251,18 @@ _TRIPLED = re.compile(r"([^\u06cc])\1\1").search
 _RUN = re.compile(r"([^\u06cc])\1{2,}")
 
 
+@cache
+def _initial_re() -> re.Pattern[str]:
+    """A word (or a piece of a split) that begins with a letter no Sorani word begins with
+    (the ``initial`` row of ``data/repair/spelling.tsv``: a vowel, written after ئ)."""
+    letters = "".join(row[1] for row in read_rows("repair/spelling.tsv") if row[0] == "initial")
+    return re.compile("(?:^| )[" + re.escape(letters) + "]" if letters else "(?!)")
+
+
+def _bad_initial(c: str) -> bool:
+    return _initial_re().search(c) is not None
+
+
 @lru_cache(maxsize=100_000)
 def _suggest(word: str, n: int) -> tuple[str, ...]:
     w = word.replace("\u200c", "")
@@ -1168,7 +1276,7 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
     for _, c in _scored(w):
         if len(out) >= n:
             break
-        if c not in out and c != w and not _TRIPLED(c):
+        if c not in out and c != w and not _TRIPLED(c) and not _bad_initial(c):
             out.append(c)
     return tuple(out[:n])
 
@@ -1179,7 +1287,8 @@ def _piece_costs() -> dict[str, float]:
     و apart) -> their cost as a piece (``SPLIT_COST`` minus their prior)."""
     counts = word_lm().counts
     return {w: SPLIT_COST - _freq_score(w) for w, c in counts.items()
-            if c >= 1.0 and (len(w) >= 2 or w == "\u0648") and len(w) <= SEGMENT_PIECE}
+            if c >= 1.0 and (len(w) >= 3 or w == "\u0648" or (len(w) == 2 and c >= SHORT_PIECE_MIN))
+            and len(w) <= SEGMENT_PIECE}
 
 
 @cache
@@ -1189,36 +1298,48 @@ def _piece_prefixes() -> frozenset[str]:
 
 
 def _segment(w: str) -> tuple[float, str] | None:
-    """The cheapest split of ``w`` into three or more known words (a word-break search)."""
+    """The cheapest split of ``w`` into three or more known words (a word-break search that
+    keeps, at each position, the cheapest way there in one, two, and three or more pieces: a
+    cheaper split in two does not hide the split in three, پێکهێناو → پێک هێنا و)."""
     n = len(w)
     if n < 6 or n > 40:
         return None
     get = _piece_costs().get
     heads = _piece_prefixes()
-    cost = [0.0] + [1e9] * n
-    pieces = [0] * (n + 1)
-    back = [-1] * (n + 1)
+    inf = 1e9
+    # cost[k][i]: cheapest split of w[:i] into k + 1 pieces (k = 2: three or more)
+    cost = [[inf] * (n + 1) for _ in range(3)]
+    back = [[-1] * (n + 1) for _ in range(3)]
     for j in range(n):
-        base = cost[j]
-        if base >= 1e9:
-            continue
+        if j:
+            c0, c1, c2 = cost[0][j], cost[1][j], cost[2][j]
+            if c0 >= inf and c1 >= inf and c2 >= inf:
+                continue
         for i in range(j + 1, min(n, j + SEGMENT_PIECE) + 1):
             piece = w[j:i]
             if piece not in heads:
                 break  # no piece starts so: no longer piece either
             pc = get(piece)
-            if pc is not None and base + pc < cost[i]:
-                cost[i] = base + pc
-                pieces[i] = pieces[j] + 1
-                back[i] = j
-    if cost[n] >= 1e9 or pieces[n] < 3:
+            if pc is None:
+                continue
+            if not j:
+                if pc < cost[0][i]:
+                    cost[0][i] = pc
+                continue
+            for k, before, base in ((1, 0, c0), (2, 1, c1), (2, 2, c2)):
+                if base < inf and base + pc < cost[k][i]:
+                    cost[k][i] = base + pc
+                    back[k][i] = j * 3 + before
+    if cost[2][n] >= inf:
         return None
-    out, i = [], n
-    while i > 0:
-        j = back[i]
+    out, i, k = [], n, 2
+    while k:
+        code = back[k][i]
+        j = code // 3
         out.append(w[j:i])
-        i = j
-    return cost[n], " ".join(reversed(out))
+        i, k = j, code % 3
+    out.append(w[:i])
+    return cost[2][n], " ".join(reversed(out))
 
 
 def suggest(word: str, n: int = 5) -> list[str]:
