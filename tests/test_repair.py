@@ -374,3 +374,26 @@ def test_spelling_model_does_not_promote_over_a_word_of_running_text(monkeypatch
                     assert cost >= without[cand] - 1e-9
     finally:
         r._candidates.cache_clear()
+
+
+def _typed_keys_by_definition(ks, word: str) -> list[str]:
+    """What ``typed_keys`` promises, one letter at a time: a letter with a choice doubles the
+    variants (typed first, then the other) while there are fewer than 16."""
+    variants = [""]
+    for i, ch in enumerate(word):
+        other = ("" if ch in ks.optional and i == len(word) - 1 and i > 0
+                 else "" if i == 0 and ch in ks.initial_optional
+                 else ks.alternative.get(ch) if i > 0 else None)
+        if other is None or len(variants) >= 16:
+            variants = [v + ch for v in variants]
+        else:
+            variants = [v + o for v in variants for o in (ch, other)]
+    return list(dict.fromkeys(k for k in map(ks.key, variants) if k))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ابتدرزسکگلمنوهەیێئكيةىۆڵڕ‌ـa")), max_size=14).map("".join))
+def test_property_typed_keys_follow_their_definition(word: str) -> None:
+    ks = key_scheme()
+    assert ks.typed_keys(word) == _typed_keys_by_definition(ks, word)
+    assert ks.typed_keys(word) == ks.typed_keys(word)  # (kept: the same again)

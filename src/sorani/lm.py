@@ -15,6 +15,7 @@ import gzip
 import math
 from collections.abc import Iterator
 from functools import cache
+from itertools import product
 
 from sorani._data import data_path, read_rows
 
@@ -95,6 +96,7 @@ class KeyScheme:
         self.optional: set[str] = set()
         self.initial_optional: set[str] = set()
         self.alternative: dict[str, str] = {}
+        self._typed: dict[str, tuple[str, ...]] = {}  # word -> _typed_keys(word)
         for row in read_rows("repair/ambiguity.tsv"):
             kind, letters = row[0], row[1]
             target = row[2] if len(row) > 2 else ""
@@ -135,27 +137,41 @@ class KeyScheme:
     def typed_keys(self, word: str) -> list[str]:
         """Keys of the words a typed ``word`` may stand for: a final optional letter (ه typed
         for ە) and an initial one (ا for ئە) tried kept and left out, alternatives tried (at
-        most 16 variants)."""
-        variants = [""]
+        most 16 variants: the first four letters with a choice). Kept a word.
+
+        >>> ks = key_scheme()
+        >>> ks.key("دەستان") in ks.typed_keys("دستان")
+        True
+        """
+        got = self._typed.get(word)
+        if got is None:
+            if len(self._typed) > 200_000:
+                self._typed.clear()
+            got = self._typed[word] = self._typed_keys(word)
+        return list(got)
+
+    def _typed_keys(self, word: str) -> tuple[str, ...]:
         last = len(word) - 1
+        optional, initial, alternative = self.optional, self.initial_optional, self.alternative
+        parts: list[tuple[str, ...]] = []  # literal runs and the (typed, other) letters between
+        start = choices = 0
         for i, ch in enumerate(word):
-            opts = [ch]
-            if ch in self.optional and i == last and i > 0:
-                opts.append("")
-            elif i == 0 and ch in self.initial_optional:
-                opts.append("")
-            elif i > 0 and ch in self.alternative:
-                opts.append(self.alternative[ch])
-            if len(opts) == 1 or len(variants) >= 16:
-                variants = [v + ch for v in variants]
+            if ch in optional and i == last and i > 0:
+                other = ""
+            elif i == 0 and ch in initial:
+                other = ""
+            elif i > 0 and ch in alternative:
+                other = alternative[ch]
             else:
-                variants = [v + o for v in variants for o in opts]
-        seen: dict[str, None] = {}
-        for v in variants:
-            k = self.key(v)
-            if k:
-                seen.setdefault(k, None)
-        return list(seen)
+                continue
+            parts += ((word[start:i],), (ch, other))
+            start = i + 1
+            choices += 1
+            if choices == 4:  # (16 variants: the letters after are kept as typed)
+                break
+        parts.append((word[start:],))
+        keys = map(self.key, map("".join, product(*parts))) if choices else (self.key(word),)
+        return tuple(dict.fromkeys(k for k in keys if k))
 
 
 @cache
