@@ -609,7 +609,9 @@ _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", 
                                          "درا", "ژرا", "گیرا", "خرا", "نرا", "نران", "نراوە", "چوو", "چوون",
                                          # a compound verb written as one word: مۆردەکات, بەڕێوەدەچێت
                                          "دەکات", "دەکەن", "دەکەین", "دەکرێت", "دەکرێن", "دەبێت", "دەبن", "دەدات",
-                                         "دەدەن", "دەچێت", "دەچن"))
+                                         "دەدەن", "دەچێت", "دەچن",
+                                         # a perfect or a passive past: ڕوونیکردۆتەوە, گوترا
+                                         "ۆتەوە", "ۆتە", "ترا", "تران"))
 
 
 def _is_speech_key(key: str) -> bool:
@@ -1779,6 +1781,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
     for i in at_keys.positions(honorifics):
         if i < n - 1 and spans.owner[i] < 0:
+            if _phrase_at(words, i, titles) > 1:
+                continue  # سەرۆک وەزیرانی …: the honorific opens a longer title, no name follows it
             j = i + 1
             s_ = spans.at(j)
             if s_ is not None and s_[4] == "LOC" and s_[0] == s_[1] == j and s_[2] == words[j].start \
@@ -1791,7 +1795,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             k = j
             while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
                     and words[k].key not in stp and not _verb_like(words[k].key) \
-                    and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")):
+                    and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")) \
+                    and not (k > j and words[k].key[:2] == _K_LE and len(words[k].key) > 4
+                             and words[k].key not in gnames and not _unknown_key(words[k].key[2:], common)):
+                # (دکتۆر X Y لەنێوەندی …: لە glued to a common word ends the name)
                 k += 1
             if k == j + 1 and k + 1 < n and spans.owner[k] < 0 and words[k].kind == "word" and words[k].key in common \
                     and words[k].key not in stp and len(words[k].key) >= 3 and words[k].key[-1] != "ی" \
