@@ -945,8 +945,8 @@ _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دای
 # (the pattern opens with the digit class, not the look-behind, so that the regex engine skips
 # to the digits in C: the first digit is not preceded by a digit, as in (?<!D)D{1,4})
 _DATE_NUM = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9](?<![0-9\u0660-\u0669\u06f0-\u06f9]{2})"
-                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{0,3}[/\-.–—‐‑−]"
-                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,2}[/\-.–—‐‑−][0-9\u0660-\u0669\u06f0-\u06f9]{1,4}"
+                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{0,3}(?:[/\-.–—‐‑−]| ?/ ?)"  # (2 / 8 / 2009: spaced slashes)
+                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,2}(?:[/\-.–—‐‑−]| ?/ ?)[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}"
                        r"(?![0-9\u0660-\u0669\u06f0-\u06f9])")
 
 
@@ -1144,7 +1144,12 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                       default=0)
             rest = fold_key(w.f[cut:])
             if cut and (len(rest) >= 2 or rest == "و") and not rest.startswith(_K_SUR):  # (چوارشەممەسووری: a feast)
-                i0 = i - 1 if i >= 1 and words[i - 1].key in heads and spans.owner[i - 1] < 0 else i
+                i0 = i
+                if i0 >= 1 and words[i0 - 1].key in _WEEKDAY_NUMS and spans.owner[i0 - 1] < 0 \
+                        and w.key.startswith(_K_SHEMME):
+                    i0 -= 1  # ڕۆژی پێنج شەممەبۆ: the weekday written in two words
+                if i0 >= 1 and words[i0 - 1].key in heads and spans.owner[i0 - 1] < 0:
+                    i0 -= 1
                 spans.add(i0, i, words[i0].start, w.start + cut, "DATE", None, "rule")
 
 
@@ -1157,7 +1162,12 @@ def _month_number(w: Word) -> bool:
     if w.kind == "num":
         return w.f.isdigit() and len(w.f) <= 2 and 1 <= int(w.f) <= 12
     k = w.key
+    if w.kind == "word" and k.endswith(_MONTH_NUMBER_CLITICS) and k not in _MONTH_NUMBER_WORDS:
+        k = k[:-2] if k.endswith(_MONTH_NUMBER_CLITICS[0]) else k[:-3]  # مانگی چوارەوە, مانگی دەدا
     return w.kind == "word" and (k in _MONTH_NUMBER_WORDS or k[-1:] == "ی" and k[:-1] in _MONTH_NUMBER_WORDS)
+
+
+_MONTH_NUMBER_CLITICS = (fold_key("دا"), fold_key("ەوە"))
 
 
 _DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
