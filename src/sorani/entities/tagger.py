@@ -1216,6 +1216,7 @@ _SUFFIX_RX: dict[tuple[str, ...], Any] = {}
 _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
+_GROUP_HEADS = frozenset(fold_key(x) for x in ("گروپی", "گرووپی", "ڕێکخراوی", "تەنزیمی", "ڕژێمی", "بزووتنەوەی"))
 _ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
 _ORGAN_KINDS = frozenset(fold_key(x) for x in ("کارگێڕی", "کارگێڕیی", "کارگێری", "کارگێریی", "ناوەندی", "ناوەندیی",
                                                "سیاسی", "سیاسیی", "بەڕێوەبەری", "بەڕێوەبەریی"))  # دەستەی کارگێڕیی X
@@ -1609,6 +1610,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
                 break
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                if j == i + 1 and s[4] == "ORG" and w.key in _GROUP_HEADS and s[5] is not None \
+                        and s[5].subtype in ("party", "armed_group"):
+                    done = True  # گروپی دەوڵەتی ئیسلامی, ڕێکخراوی ئەلقاعیدە: a descriptive head stays out
+                    break
                 entry = None
                 m = _phrase_at(words, i, org_en)
                 if m and s[5] is not None and m == j - i:
