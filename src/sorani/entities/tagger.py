@@ -2525,6 +2525,16 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if spans.add(a, b, ws[0].start, ws[-1].start + _trim_clitics(ws[-1], True, True), "PER", None, "rule"):
                 todo.append(spans.items[-1])
 
+    # a rule-made person with a word that carries the article inside it is a glued run of common
+    # words (سەرچاوەکەئەوەشی, ئەلبومەپڕداهاتەکانی, کێشەهەڵواسراوەکانی): no name
+    for item in spans.items:
+        if item[4] == "PER" and item[6] == "rule" and any(
+                len(w.key) >= 7 and (w.key.find(_DEFINITE_ENDS[2], 2) > 0 or w.key.find(_DEFINITE_ENDS[0], 2) > 0)
+                and w.key not in gnames for w in words[item[0]:item[1] + 1]):
+            item[4] = None
+            for x in range(item[0], item[1] + 1):
+                spans.owner[x] = -1
+
     _propagate(words, spans, text)
     out = []
     for i0, i1, start, end, label, entry, how in spans.items:
