@@ -1216,6 +1216,7 @@ _SUFFIX_RX: dict[tuple[str, ...], Any] = {}
 _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
+_K_FEDERAL = fold_key("فیدراڵ")
 _GROUP_HEADS = frozenset(fold_key(x) for x in ("گروپی", "گرووپی", "ڕێکخراوی", "تەنزیمی", "ڕژێمی", "بزووتنەوەی"))
 _ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
 _ORGAN_KINDS = frozenset(fold_key(x) for x in ("کارگێڕی", "کارگێڕیی", "کارگێری", "کارگێریی", "ناوەندی", "ناوەندیی",
@@ -2524,6 +2525,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 continue
             if spans.add(a, b, ws[0].start, ws[-1].start + _trim_clitics(ws[-1], True, True), "PER", None, "rule"):
                 todo.append(spans.items[-1])
+
+    # the qualifier فیدراڵ after the place that closes a body's name stays in it (GUIDELINES:
+    # ئەنجومەنی نوێنەرانی عێراقی فیدراڵ; the place alone, عێراقی فیدراڵ, is LOC عێراق)
+    if _K_FEDERAL in at_keys.at:
+        for item in list(spans.items):
+            i1 = item[1]
+            if item[4] == "ORG" and i1 + 1 < n and words[i1 + 1].key == _K_FEDERAL and i1 > item[0] \
+                    and words[i1].f.endswith("ی") and item[3] >= words[i1].end - 1 and spans.owner[i1 + 1] < 0:
+                w1 = words[i1 + 1]
+                spans.add(item[0], i1 + 1, item[2], w1.start + _trim_clitics(w1, keep_i=False), "ORG", item[5],
+                          item[6], replace=True)
 
     # a rule-made person with a word that carries the article inside it is a glued run of common
     # words (سەرچاوەکەئەوەشی, ئەلبومەپڕداهاتەکانی, کێشەهەڵواسراوەکانی): no name
