@@ -585,7 +585,7 @@ def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> b
 _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and common words are fixed)
 
 
-_PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
+_PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش", "ەو")
 _ARABIC_ARTICLE = ("ال", "وال")  # (an Arabic title in a bibliography: الاقتصاد السیاسی)
 _K_ABU = fold_key("ئەبو")
 # short past verbs that _verb_like leaves out (three letters or fewer)
@@ -597,7 +597,7 @@ _LIST_ENDS = frozenset(("،", ",", ":", ".", "؛", ")", "(", "؟", "!"))
 # adverbs that may stand between a speaker and the speech verb (X هەروەها دەڵێت)
 _SPEECH_ADVERBS = frozenset(fold_key(x) for x in ("هەروەها", "هەروەھا", "هەروەک", "هەروا", "پێشتر", "دواتر", "ئەمڕۆ", "دوێنێ"))
 _NAME_CLITICS = tuple(fold_key(x) for x in ("یشەوە", "ەوە", "یە"))
-_ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
+_ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ەو", "ی")
 
 
 _NEG_START = tuple(fold_key(x) for x in ("نا", "نە"))
