@@ -1217,6 +1217,7 @@ _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤ�
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
 _K_FEDERAL = fold_key("فیدراڵ")
+_K_BOTH = fold_key("هەردوو")
 _GROUP_HEADS = frozenset(fold_key(x) for x in ("گروپی", "گرووپی", "ڕێکخراوی", "تەنزیمی", "ڕژێمی", "بزووتنەوەی"))
 _ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
 _ORGAN_KINDS = frozenset(fold_key(x) for x in ("کارگێڕی", "کارگێڕیی", "کارگێری", "کارگێریی", "ناوەندی", "ناوەندیی",
@@ -2536,6 +2537,26 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 w1 = words[i1 + 1]
                 spans.add(item[0], i1 + 1, item[2], w1.start + _trim_clitics(w1, keep_i=False), "ORG", item[5],
                           item[6], replace=True)
+
+    # a head shared by two coordinated names stays out, each name is its own span (GUIDELINES 2.5:
+    # هەردوو یانەی بۆرنماوس و ئارسیناڵ → ORG بۆرنماوس, ORG ئارسیناڵ)
+    if _K_BOTH in at_keys.at:
+        for b in at_keys.positions((_K_BOTH,)):
+            h = b + 1
+            item = spans.at(h) if h + 1 < n else None
+            if item is None or item[4] != "ORG" or item[0] != h or item[1] <= h or words[h].key not in org_heads \
+                    or item[1] + 2 >= n or words[item[1] + 1].key != "و" or item[3] != words[item[1]].end:
+                continue
+            j = item[1] + 2
+            other = spans.at(j)
+            if other is None and not (words[j].kind == "word" and known_or_unknown(j) and words[j].key not in stp
+                                      and not _verb_like(words[j].key)):
+                continue
+            item[0], item[2] = h + 1, words[h + 1].start
+            spans.owner[h] = -1
+            if other is None:
+                spans.add(j, j, words[j].start, words[j].start + _trim_clitics(words[j], keep_i=False), "ORG", None,
+                          "rule")
 
     # a rule-made person with a word that carries the article inside it is a glued run of common
     # words (سەرچاوەکەئەوەشی, ئەلبومەپڕداهاتەکانی, کێشەهەڵواسراوەکانی): no name
