@@ -2495,8 +2495,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         wl, nxt = words[i1], words[i1 + 1]
         if wl.f.endswith("یان") and len(wl.f) >= 6 and nxt.kind == "word" and _verb_like(nxt.key) \
                 and nxt.key not in stp and not _is_speech_key(nxt.key) and not nxt.key.startswith(_VERB_START[:3]) \
-                and _unknown_key(wl.key[:-3], common):
-            item[3] = wl.end - 3
+                and _unknown_key(wl.key[:-3], common) and wl.key[:-3] not in gnames:
+            item[3] = wl.end - 3  # (سەیوان سەعیدیان: a given name + یان is a family name)
 
     # a list of names separated by commas: an item of two or three name-like words next to a
     # person's name in the list is a person too (زانکۆ خەلیفە، هەرمان وەتمانی، مریەم قازی، …)
