@@ -1390,7 +1390,9 @@ def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | Non
                     continue  # a glued word follows the name itself or its ەوە only (غەززەڕاگرێت)
                 if name[-1] == "ە" and name[:-1] in common or len(name) < 4 or key_of_folded(f[e:e + 3]) == _K_KAN:
                     continue  # (a common noun + ە; تورکییەکاندا: ەکان is an ending, no glued word)
-                if s and not off and not (left in stp or len(left) >= 5 and left.endswith(_K_EWE)):
+                if s and not off and not (left in stp or len(left) >= 5 and left.endswith(_K_EWE)
+                                          # گەیشتنەواشنتۆن: a word of five letters or more and its final ە
+                                          or len(left) >= 6 and left[-1] == "ە" and left[:-1] in common):
                     continue  # (قەلەرەشت: a compound) a glued preposition, a function word or ەوە before it
                 if best is None or hit[1] > best[1] - best[0]:
                     best = (s + off, s + off + hit[1], hit[0][0])
@@ -1416,7 +1418,7 @@ def _glued_word(k: str, common: frozenset[str], stp: frozenset[str], left: bool)
         return True
     if left:
         return len(k) >= 5 and k.endswith(_LEFT_ENDS)
-    return len(k) >= 4 and k.startswith(_GLUED_VERB)
+    return len(k) >= 4 and (k.startswith(_GLUED_VERB) or len(k) >= 6 and _verb_like(k))  # دیالەتۆمەتبارکرا
 
 
 _GLUED_LOC: dict[int, tuple[Any, Any]] = {}
