@@ -1614,6 +1614,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
                 break
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                if any(words[x].key.endswith(_K_EWE) for x in range(i + 1, j)):
+                    done = True  # لیستی ڕەشی تیرۆریستانەوە - … حکومەتی ئەمەریکا: a phrase closed by ەوە
+                    break  # ends the name before the place
                 if j == i + 1 and s[4] == "ORG" and w.key in _GROUP_HEADS and s[5] is not None \
                         and s[5].subtype in ("party", "armed_group"):
                     done = True  # گروپی دەوڵەتی ئیسلامی, ڕێکخراوی ئەلقاعیدە: a descriptive head stays out
