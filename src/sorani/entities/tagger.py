@@ -2474,9 +2474,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     comp = single_triggers("competition")
     for h in at_keys.positions(comp):
         j = h + 1
-        if j + 1 < n and spans.owner[j] < 0 and words[j].kind == "word" and words[j].f.endswith(("ی", "ى")) \
-                and words[j].key[:-1] in common:
-            j += 1  # نایابی, سوپەری, بژاردەی
+        while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
+                and words[j].f.endswith(("ی", "ى")) and words[j].key[:-1] in common:
+            j += 1  # نایابی, سوپەری, بژاردەی; تۆپی پێی
         item = spans.at(j) if j < n else None
         if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
                 and spans.owner[h] < 0:
