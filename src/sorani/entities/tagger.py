@@ -1217,6 +1217,8 @@ _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤ�
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
 _K_FEDERAL = fold_key("فیدراڵ")
+# three to five letter names (a consonant + ە, یە for ی): پەکەکە, بەدەپە, هەدەپە, پەیەدە
+_KURDISH_ACRONYM = re.compile("(?:[بپتجچحخدرڕزژسشعغفڤقکگلڵمنهو]ە|یە){3,5}")
 _K_BOTH = fold_key("هەردوو")
 _GROUP_HEADS = frozenset(fold_key(x) for x in ("گروپی", "گرووپی", "ڕێکخراوی", "تەنزیمی", "ڕژێمی", "بزووتنەوەی"))
 _ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
@@ -2087,6 +2089,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 label = "LOC"
             if q[1] + 2 < n and (words[q[1] + 2].key in titles_1 or words[q[1] + 2].key in speech1):
                 label = "PER"  # (بۆ "X Y" مامۆستای …: a person, whatever the word before)
+            elif q[0] == q[1] and _KURDISH_ACRONYM.fullmatch(words[q[0]].f):
+                label = "ORG"  # "بەدەپە", "کەجەدە": an acronym spelt by its letters' names
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
     # a name in brackets right after an organisation head is the ORG, the head left out as for a
