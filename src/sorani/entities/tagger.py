@@ -1642,6 +1642,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if not words[j].f.endswith(("ی", "ێتی")) and not known_or_unknown(j) \
                     and not (j + 1 < n and words[j + 1].key == "و"):
                 break
+            if j == i + 1 and words[j].key[:2] == _K_LE and len(words[j].key) > 5 \
+                    and (words[j].key.endswith(_INDEF_ENDS) or _glued_prep_word(words[j].key, common)):
+                break  # کۆمپانیای لەڕێوڕەسمێک: a preposition glued to a common word opens no name
             if known_or_unknown(j) and not words[j].key.endswith("ی") and j == i + 1:
                 # a foreign name of several words: ڕۆژنامەی لۆس ئەنجلس تایمز, کەناڵی فرانس 24
                 while j + 1 < n and j < i + 4 and spans.owner[j + 1] < 0 and words[j].f[-1:] != "ی" \
@@ -1677,7 +1680,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and words[j + 1].f.endswith("ی"):
                 j += 1
             nxt_noun = j + 1 < n and words[j + 1].kind == "word" and not _verb_like(words[j + 1].key) \
-                and not _is_speech_key(words[j + 1].key)
+                and not _is_speech_key(words[j + 1].key) and words[j + 1].key not in _DEMONSTRATIVES
+            # (وەزارەتی ناوخۆی ئەو وڵاتە: the ezafe before a demonstrative is no part of the name)
             spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None, "rule")
         elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp
                                                   or w.start > words[i].start):
