@@ -2551,6 +2551,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 spans.add(item[0], i1 + 1, item[2], w1.start + _trim_clitics(w1, keep_i=False), "ORG", item[5],
                           item[6], replace=True)
 
+    # a headline opening with an unknown name and a colon: ئەلئەسەدی: …, X : … (the speaker)
+    for c in at_keys.positions((":",)):
+        i = c - 1
+        if not 0 <= i < n - 2 or words[c].f != ":" or words[i].kind != "word" or spans.owner[i] >= 0 \
+                or not (i == 0 or words[i - 1].f in _SENT_END_SET) or words[c + 1].kind != "word":
+            continue
+        w = words[i]
+        if len(w.key) >= 4 and _unknown(w, common) and w.key not in stp and not _verb_like(w.key) \
+                and not w.key.endswith(_DEFINITE_ENDS):
+            spans.add(i, i, w.start, w.end, "PER", None, "rule")
+
     # a head shared by two coordinated names stays out, each name is its own span (GUIDELINES 2.5:
     # هەردوو یانەی بۆرنماوس و ئارسیناڵ → ORG بۆرنماوس, ORG ئارسیناڵ)
     if _K_BOTH in at_keys.at:
