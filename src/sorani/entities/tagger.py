@@ -585,7 +585,7 @@ def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> b
 _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and common words are fixed)
 
 
-_PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش")
+_PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش", "ەو")
 _ARABIC_ARTICLE = ("ال", "وال")  # (an Arabic title in a bibliography: الاقتصاد السیاسی)
 _K_ABU = fold_key("ئەبو")
 # short past verbs that _verb_like leaves out (three letters or fewer)
@@ -597,7 +597,7 @@ _LIST_ENDS = frozenset(("،", ",", ":", ".", "؛", ")", "(", "؟", "!"))
 # adverbs that may stand between a speaker and the speech verb (X هەروەها دەڵێت)
 _SPEECH_ADVERBS = frozenset(fold_key(x) for x in ("هەروەها", "هەروەھا", "هەروەک", "هەروا", "پێشتر", "دواتر", "ئەمڕۆ", "دوێنێ"))
 _NAME_CLITICS = tuple(fold_key(x) for x in ("یشەوە", "ەوە", "یە"))
-_ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ی")
+_ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ەو", "ی")
 
 
 _NEG_START = tuple(fold_key(x) for x in ("نا", "نە"))
@@ -609,7 +609,9 @@ _VERB_END = tuple(fold_key(x) for x in ("ووە", "وون", "بوو", "کرد", 
                                          "درا", "ژرا", "گیرا", "خرا", "نرا", "نران", "نراوە", "چوو", "چوون",
                                          # a compound verb written as one word: مۆردەکات, بەڕێوەدەچێت
                                          "دەکات", "دەکەن", "دەکەین", "دەکرێت", "دەکرێن", "دەبێت", "دەبن", "دەدات",
-                                         "دەدەن", "دەچێت", "دەچن"))
+                                         "دەدەن", "دەچێت", "دەچن",
+                                         # a perfect or a passive past: ڕوونیکردۆتەوە, گوترا
+                                         "ۆتەوە", "ۆتە", "ترا", "تران"))
 
 
 def _is_speech_key(key: str) -> bool:
@@ -943,8 +945,8 @@ _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دای
 # (the pattern opens with the digit class, not the look-behind, so that the regex engine skips
 # to the digits in C: the first digit is not preceded by a digit, as in (?<!D)D{1,4})
 _DATE_NUM = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9](?<![0-9\u0660-\u0669\u06f0-\u06f9]{2})"
-                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{0,3}[/\-.–—‐‑−]"
-                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,2}[/\-.–—‐‑−][0-9\u0660-\u0669\u06f0-\u06f9]{1,4}"
+                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{0,3}(?:[/\-.–—‐‑−]| ?/ ?)"  # (2 / 8 / 2009: spaced slashes)
+                       r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,2}(?:[/\-.–—‐‑−]| ?/ ?)[0-9\u0660-\u0669\u06f0-\u06f9]{1,4}"
                        r"(?![0-9\u0660-\u0669\u06f0-\u06f9])")
 
 
@@ -1142,7 +1144,12 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                       default=0)
             rest = fold_key(w.f[cut:])
             if cut and (len(rest) >= 2 or rest == "و") and not rest.startswith(_K_SUR):  # (چوارشەممەسووری: a feast)
-                i0 = i - 1 if i >= 1 and words[i - 1].key in heads and spans.owner[i - 1] < 0 else i
+                i0 = i
+                if i0 >= 1 and words[i0 - 1].key in _WEEKDAY_NUMS and spans.owner[i0 - 1] < 0 \
+                        and w.key.startswith(_K_SHEMME):
+                    i0 -= 1  # ڕۆژی پێنج شەممەبۆ: the weekday written in two words
+                if i0 >= 1 and words[i0 - 1].key in heads and spans.owner[i0 - 1] < 0:
+                    i0 -= 1
                 spans.add(i0, i, words[i0].start, w.start + cut, "DATE", None, "rule")
 
 
@@ -1155,7 +1162,12 @@ def _month_number(w: Word) -> bool:
     if w.kind == "num":
         return w.f.isdigit() and len(w.f) <= 2 and 1 <= int(w.f) <= 12
     k = w.key
+    if w.kind == "word" and k.endswith(_MONTH_NUMBER_CLITICS) and k not in _MONTH_NUMBER_WORDS:
+        k = k[:-2] if k.endswith(_MONTH_NUMBER_CLITICS[0]) else k[:-3]  # مانگی چوارەوە, مانگی دەدا
     return w.kind == "word" and (k in _MONTH_NUMBER_WORDS or k[-1:] == "ی" and k[:-1] in _MONTH_NUMBER_WORDS)
+
+
+_MONTH_NUMBER_CLITICS = (fold_key("دا"), fold_key("ەوە"))
 
 
 _DEMONSTRATIVES = frozenset(fold_key(x) for x in ("ئەو", "ئەم"))
@@ -1204,6 +1216,11 @@ _SUFFIX_RX: dict[tuple[str, ...], Any] = {}
 _KU_ACRONYM = re.compile("^(?:ئە|ئا)?(?:[بپتجچحخدرزژسشعغفڤقکگلمنهویە][ەا]){2,}$")  # letter names: پەکەکە, ئەسەپە
 _LIGHT_VERBS = frozenset(fold_key(x) for x in (
     "دەدات", "دەدەن", "دا", "دەکات", "دەکەن", "کرد", "کردووە", "کردبوو", "دەکرێت", "کرا", "دەگرێت", "گرت", "گرتووە", "دەخات", "خست", "خستووە", "دەهێنێت", "هێنا"))
+_K_FEDERAL = fold_key("فیدراڵ")
+# three to five letter names (a consonant + ە, یە for ی): پەکەکە, بەدەپە, هەدەپە, پەیەدە
+_KURDISH_ACRONYM = re.compile("(?:[بپتجچحخدرڕزژسشعغفڤقکگلڵمنهو]ە|یە){3,5}")
+_K_BOTH = fold_key("هەردوو")
+_GROUP_HEADS = frozenset(fold_key(x) for x in ("گروپی", "گرووپی", "ڕێکخراوی", "تەنزیمی", "ڕژێمی", "بزووتنەوەی"))
 _ORGANS = frozenset(fold_key(x) for x in ("دەستەی", "کۆمیتەی", "لیژنەی", "مەکتەبی"))  # a body's organs:
 _ORGAN_KINDS = frozenset(fold_key(x) for x in ("کارگێڕی", "کارگێڕیی", "کارگێری", "کارگێریی", "ناوەندی", "ناوەندیی",
                                                "سیاسی", "سیاسیی", "بەڕێوەبەری", "بەڕێوەبەریی"))  # دەستەی کارگێڕیی X
@@ -1375,7 +1392,9 @@ def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | Non
                     continue  # a glued word follows the name itself or its ەوە only (غەززەڕاگرێت)
                 if name[-1] == "ە" and name[:-1] in common or len(name) < 4 or key_of_folded(f[e:e + 3]) == _K_KAN:
                     continue  # (a common noun + ە; تورکییەکاندا: ەکان is an ending, no glued word)
-                if s and not off and not (left in stp or len(left) >= 5 and left.endswith(_K_EWE)):
+                if s and not off and not (left in stp or len(left) >= 5 and left.endswith(_K_EWE)
+                                          # گەیشتنەواشنتۆن: a word of five letters or more and its final ە
+                                          or len(left) >= 6 and left[-1] == "ە" and left[:-1] in common):
                     continue  # (قەلەرەشت: a compound) a glued preposition, a function word or ەوە before it
                 if best is None or hit[1] > best[1] - best[0]:
                     best = (s + off, s + off + hit[1], hit[0][0])
@@ -1401,7 +1420,7 @@ def _glued_word(k: str, common: frozenset[str], stp: frozenset[str], left: bool)
         return True
     if left:
         return len(k) >= 5 and k.endswith(_LEFT_ENDS)
-    return len(k) >= 4 and k.startswith(_GLUED_VERB)
+    return len(k) >= 4 and (k.startswith(_GLUED_VERB) or len(k) >= 6 and _verb_like(k))  # دیالەتۆمەتبارکرا
 
 
 _GLUED_LOC: dict[int, tuple[Any, Any]] = {}
@@ -1597,6 +1616,13 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
                 break
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                if any(words[x].key.endswith(_K_EWE) for x in range(i + 1, j)):
+                    done = True  # لیستی ڕەشی تیرۆریستانەوە - … حکومەتی ئەمەریکا: a phrase closed by ەوە
+                    break  # ends the name before the place
+                if j == i + 1 and s[4] == "ORG" and w.key in _GROUP_HEADS and s[5] is not None \
+                        and s[5].subtype in ("party", "armed_group"):
+                    done = True  # گروپی دەوڵەتی ئیسلامی, ڕێکخراوی ئەلقاعیدە: a descriptive head stays out
+                    break
                 entry = None
                 m = _phrase_at(words, i, org_en)
                 if m and s[5] is not None and m == j - i:
@@ -1616,6 +1642,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if not words[j].f.endswith(("ی", "ێتی")) and not known_or_unknown(j) \
                     and not (j + 1 < n and words[j + 1].key == "و"):
                 break
+            if j == i + 1 and words[j].key[:2] == _K_LE and len(words[j].key) > 5 \
+                    and (words[j].key.endswith(_INDEF_ENDS) or _glued_prep_word(words[j].key, common)):
+                break  # کۆمپانیای لەڕێوڕەسمێک: a preposition glued to a common word opens no name
             if known_or_unknown(j) and not words[j].key.endswith("ی") and j == i + 1:
                 # a foreign name of several words: ڕۆژنامەی لۆس ئەنجلس تایمز, کەناڵی فرانس 24
                 while j + 1 < n and j < i + 4 and spans.owner[j + 1] < 0 and words[j].f[-1:] != "ی" \
@@ -1651,7 +1680,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and words[j + 1].f.endswith("ی"):
                 j += 1
             nxt_noun = j + 1 < n and words[j + 1].kind == "word" and not _verb_like(words[j + 1].key) \
-                and not _is_speech_key(words[j + 1].key)
+                and not _is_speech_key(words[j + 1].key) and words[j + 1].key not in _DEMONSTRATIVES
+            # (وەزارەتی ناوخۆی ئەو وڵاتە: the ezafe before a demonstrative is no part of the name)
             spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None, "rule")
         elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp
                                                   or w.start > words[i].start):
@@ -1779,6 +1809,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     # honorific + name: د. X Y, کاک X ; a place name after هاوڕێ is a nom de guerre
     for i in at_keys.positions(honorifics):
         if i < n - 1 and spans.owner[i] < 0:
+            if _phrase_at(words, i, titles) > 1:
+                continue  # سەرۆک وەزیرانی …: the honorific opens a longer title, no name follows it
             j = i + 1
             s_ = spans.at(j)
             if s_ is not None and s_[4] == "LOC" and s_[0] == s_[1] == j and s_[2] == words[j].start \
@@ -1791,7 +1823,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             k = j
             while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
                     and words[k].key not in stp and not _verb_like(words[k].key) \
-                    and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")):
+                    and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")) \
+                    and not (k > j and words[k].key[:2] == _K_LE and len(words[k].key) > 4
+                             and words[k].key not in gnames and not _unknown_key(words[k].key[2:], common)):
+                # (دکتۆر X Y لەنێوەندی …: لە glued to a common word ends the name)
                 k += 1
             if k == j + 1 and k + 1 < n and spans.owner[k] < 0 and words[k].kind == "word" and words[k].key in common \
                     and words[k].key not in stp and len(words[k].key) >= 3 and words[k].key[-1] != "ی" \
@@ -2058,6 +2093,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 label = "LOC"
             if q[1] + 2 < n and (words[q[1] + 2].key in titles_1 or words[q[1] + 2].key in speech1):
                 label = "PER"  # (بۆ "X Y" مامۆستای …: a person, whatever the word before)
+            elif q[0] == q[1] and _KURDISH_ACRONYM.fullmatch(words[q[0]].f):
+                label = "ORG"  # "بەدەپە", "کەجەدە": an acronym spelt by its letters' names
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, label, None, "rule")
 
     # a name in brackets right after an organisation head is the ORG, the head left out as for a
@@ -2445,9 +2482,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     comp = single_triggers("competition")
     for h in at_keys.positions(comp):
         j = h + 1
-        if j + 1 < n and spans.owner[j] < 0 and words[j].kind == "word" and words[j].f.endswith(("ی", "ى")) \
-                and words[j].key[:-1] in common:
-            j += 1  # نایابی, سوپەری, بژاردەی
+        while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
+                and words[j].f.endswith(("ی", "ى")) and words[j].key[:-1] in common:
+            j += 1  # نایابی, سوپەری, بژاردەی; تۆپی پێی
         item = spans.at(j) if j < n else None
         if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
                 and spans.owner[h] < 0:
@@ -2471,8 +2508,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         wl, nxt = words[i1], words[i1 + 1]
         if wl.f.endswith("یان") and len(wl.f) >= 6 and nxt.kind == "word" and _verb_like(nxt.key) \
                 and nxt.key not in stp and not _is_speech_key(nxt.key) and not nxt.key.startswith(_VERB_START[:3]) \
-                and _unknown_key(wl.key[:-3], common):
-            item[3] = wl.end - 3
+                and _unknown_key(wl.key[:-3], common) and wl.key[:-3] not in gnames:
+            item[3] = wl.end - 3  # (سەیوان سەعیدیان: a given name + یان is a family name)
 
     # a list of names separated by commas: an item of two or three name-like words next to a
     # person's name in the list is a person too (زانکۆ خەلیفە، هەرمان وەتمانی، مریەم قازی، …)
@@ -2502,6 +2539,58 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 continue
             if spans.add(a, b, ws[0].start, ws[-1].start + _trim_clitics(ws[-1], True, True), "PER", None, "rule"):
                 todo.append(spans.items[-1])
+
+    # the qualifier فیدراڵ after the place that closes a body's name stays in it (GUIDELINES:
+    # ئەنجومەنی نوێنەرانی عێراقی فیدراڵ; the place alone, عێراقی فیدراڵ, is LOC عێراق)
+    if _K_FEDERAL in at_keys.at:
+        for item in list(spans.items):
+            i1 = item[1]
+            if item[4] == "ORG" and i1 + 1 < n and words[i1 + 1].key == _K_FEDERAL and i1 > item[0] \
+                    and words[i1].f.endswith("ی") and item[3] >= words[i1].end - 1 and spans.owner[i1 + 1] < 0:
+                w1 = words[i1 + 1]
+                spans.add(item[0], i1 + 1, item[2], w1.start + _trim_clitics(w1, keep_i=False), "ORG", item[5],
+                          item[6], replace=True)
+
+    # a headline opening with an unknown name and a colon: ئەلئەسەدی: …, X : … (the speaker)
+    for c in at_keys.positions((":",)):
+        i = c - 1
+        if not 0 <= i < n - 2 or words[c].f != ":" or words[i].kind != "word" or spans.owner[i] >= 0 \
+                or not (i == 0 or words[i - 1].f in _SENT_END_SET) or words[c + 1].kind != "word":
+            continue
+        w = words[i]
+        if len(w.key) >= 4 and _unknown(w, common) and w.key not in stp and not _verb_like(w.key) \
+                and not w.key.endswith(_DEFINITE_ENDS):
+            spans.add(i, i, w.start, w.end, "PER", None, "rule")
+
+    # a head shared by two coordinated names stays out, each name is its own span (GUIDELINES 2.5:
+    # هەردوو یانەی بۆرنماوس و ئارسیناڵ → ORG بۆرنماوس, ORG ئارسیناڵ)
+    if _K_BOTH in at_keys.at:
+        for b in at_keys.positions((_K_BOTH,)):
+            h = b + 1
+            item = spans.at(h) if h + 1 < n else None
+            if item is None or item[4] != "ORG" or item[0] != h or item[1] <= h or words[h].key not in org_heads \
+                    or item[1] + 2 >= n or words[item[1] + 1].key != "و" or item[3] != words[item[1]].end:
+                continue
+            j = item[1] + 2
+            other = spans.at(j)
+            if other is None and not (words[j].kind == "word" and known_or_unknown(j) and words[j].key not in stp
+                                      and not _verb_like(words[j].key)):
+                continue
+            item[0], item[2] = h + 1, words[h + 1].start
+            spans.owner[h] = -1
+            if other is None:
+                spans.add(j, j, words[j].start, words[j].start + _trim_clitics(words[j], keep_i=False), "ORG", None,
+                          "rule")
+
+    # a rule-made person with a word that carries the article inside it is a glued run of common
+    # words (سەرچاوەکەئەوەشی, ئەلبومەپڕداهاتەکانی, کێشەهەڵواسراوەکانی): no name
+    for item in spans.items:
+        if item[4] == "PER" and item[6] == "rule" and any(
+                len(w.key) >= 7 and (w.key.find(_DEFINITE_ENDS[2], 2) > 0 or w.key.find(_DEFINITE_ENDS[0], 2) > 0)
+                and w.key not in gnames for w in words[item[0]:item[1] + 1]):
+            item[4] = None
+            for x in range(item[0], item[1] + 1):
+                spans.owner[x] = -1
 
     _propagate(words, spans, text)
     out = []
