@@ -2592,6 +2592,34 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             for x in range(item[0], item[1] + 1):
                 spans.owner[x] = -1
 
+    # a branch or office named with its place before the body is one ORG span (GUIDELINES ner_fresh4/5:
+    # لقی هەولێری کۆمەڵەی خۆشنوسانی کوردستان, ئۆفیسی هەولێری کۆمسیۆنی …): visits only the branch words
+    branch, gaz_single = single_triggers("org_branch"), gazetteer().single
+    for b in at_keys.positions(branch):
+        if b + 2 >= n or spans.owner[b] >= 0:
+            continue
+        place = spans.at(b + 1)
+        if place is None:  # a listed place left untagged before the body (هەولێری کۆمسیۆنی …)
+            key = words[b + 1].key
+            hit = spans.owner[b + 1] < 0 and gaz_single.get(key[:-1] if key.endswith("ی") else key)
+            if not hit or hit[0].label != "LOC" or hit[1]:
+                continue
+            end_place = b + 1
+        elif place[4] != "LOC" or place[0] != b + 1:
+            continue
+        else:
+            end_place = place[1]
+        if end_place + 1 >= n:
+            continue
+        body = spans.at(end_place + 1)
+        if body is None or body[4] != "ORG" or body[0] != end_place + 1:
+            continue
+        if place is not None:
+            place[4] = None
+        body[0], body[2], body[6] = b, words[b].start, "rule"
+        for k in range(b, end_place + 1):
+            spans.owner[k] = spans.owner[body[1]]
+
     _propagate(words, spans, text)
     out = []
     for i0, i1, start, end, label, entry, how in spans.items:
