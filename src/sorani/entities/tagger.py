@@ -2620,6 +2620,26 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         for k in range(b, end_place + 1):
             spans.owner[k] = spans.owner[body[1]]
 
+    # a directorate or ministry whose name coordinates two fields before its place is one ORG span
+    # (GUIDELINES ner_fresh5: بەڕێوەبەرایەتی گشتیی میراتی کلتووری و گەشتیاریی پارێزگای ئازەربایجانی ڕۆژئاوا):
+    # visits only the ORG items that open with an org_alone head
+    for item in spans.items:
+        if item[4] != "ORG" or words[item[0]].key not in org_alone or item[3] != words[item[1]].end:
+            continue
+        e = item[1]
+        if e + 4 >= n or words[e + 1].key != "و" or not words[e].key.endswith("ی") \
+                or not words[e + 2].f.endswith("یی") or spans.owner[e + 2] >= 0 or spans.owner[e + 1] >= 0:
+            continue
+        p = e + 4 if words[e + 3].key in loc_heads and spans.owner[e + 3] < 0 else e + 3
+        place = spans.at(p)
+        if place is None or place[4] != "LOC" or place[0] != p:
+            continue
+        place[4] = None
+        me = spans.owner[e]
+        for k in range(e + 1, place[1] + 1):
+            spans.owner[k] = me
+        item[1], item[3], item[6] = place[1], place[3], "rule"
+
     _propagate(words, spans, text)
     out = []
     for i0, i1, start, end, label, entry, how in spans.items:
