@@ -1636,6 +1636,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":
                 j += 1
                 continue
+            if j == i + 1 and s is None and words[j].kind == "word" and words[j].f.endswith("ی") \
+                    and len(words[j].key) >= 5 and _unknown(words[j], common) and words[j].key not in stp \
+                    and words[j].key not in gnames and not words[j].key.endswith(_DEFINITE_ENDS) \
+                    and not _verb_like(words[j].key) and words[j].key[:-1] not in gazetteer().single \
+                    and j + 1 < n and spans.owner[j + 1] < 0 \
+                    and (words[j + 1].kind == "punct" or words[j + 1].key[:2] == _K_LE and len(words[j + 1].key) > 4):
+                # نەخۆشخانەی ئیمرجنسی لەڕێگادا: an unknown one-word name in ی closed by a glued
+                # preposition or punctuation keeps its ی (not a gentilic of a listed name: یانەی عێراقی)
+                spans.add(i, j, w.start, words[j].end, "ORG", None, "rule")
+                done = True
+                break
             if s is not None or words[j].kind != "word" or words[j].key in stp and words[j].key not in org_heads \
                     and words[j].key not in loc_heads:
                 break
