@@ -2651,6 +2651,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.owner[k] = me
         item[1], item[3], item[6] = place[1], place[3], "rule"
 
+    # a body given only descriptively, with a qualifier between its head and the place, is the place
+    # alone (GUIDELINES ner_fresh4: دەزگای هەواڵگری پێشووی عێراق → LOC عێراق; کەناڵی دەوڵەتی ئێران → LOC
+    # ئێران): visits only the rule-made ORG items
+    desc_quals = single_triggers("org_desc_qualifier")
+    for item in spans.items:
+        if item[4] != "ORG" or item[6] != "rule" or item[1] - item[0] < 2 \
+                or words[item[1] - 1].key not in desc_quals or item[3] != words[item[1]].end:
+            continue
+        hit = gaz_single.get(words[item[1]].key)
+        if not hit or hit[0].label != "LOC" or hit[1]:
+            continue
+        for k in range(item[0], item[1]):
+            spans.owner[k] = -1
+        item[0], item[2], item[4], item[5], item[6] = item[1], words[item[1]].start, "LOC", hit[0], "gazetteer"
+
     _propagate(words, spans, text)
     out = []
     for i0, i1, start, end, label, entry, how in spans.items:
