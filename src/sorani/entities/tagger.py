@@ -1503,6 +1503,9 @@ def _glued_multi_name(words: list[Word], i: int, w: Word, spans: Any) -> bool:
     return False
 
 
+_PNA_KEYS: list[str] = []  # the key of پەیامنێر
+
+
 def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
@@ -2665,6 +2668,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         for k in range(item[0], item[1]):
             spans.owner[k] = -1
         item[0], item[2], item[4], item[5], item[6] = item[1], words[item[1]].start, "LOC", hit[0], "gazetteer"
+
+    # the agency Peyamner as interviewer (پەیامنێر: … opening a line or clause) is ORG, the word alone
+    # (GUIDELINES ner_fresh4): visits only the words of that key
+    if not _PNA_KEYS:
+        _PNA_KEYS.append(fold_key("پەیامنێر"))
+    for i in at_keys.at.get(_PNA_KEYS[0], ()):
+        if spans.owner[i] < 0 and i + 1 < n and words[i + 1].f == ":" and (i == 0 or words[i - 1].kind == "punct"):
+            spans.add(i, i, words[i].start, words[i].end, "ORG", None, "rule")
 
     _propagate(words, spans, text)
     out = []
