@@ -2655,8 +2655,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         item[1], item[3], item[6] = place[1], place[3], "rule"
 
     # a body given only descriptively, with a qualifier between its head and the place, is the place
-    # alone (GUIDELINES ner_fresh4: دەزگای هەواڵگری پێشووی عێراق → LOC عێراق; کەناڵی دەوڵەتی ئێران → LOC
-    # ئێران): visits only the rule-made ORG items
+    # alone (GUIDELINES ner_fresh4/ner_fresh5: کەناڵی دەوڵەتی ئێران → LOC ئێران): visits only the
+    # rule-made ORG items
     desc_quals = single_triggers("org_desc_qualifier")
     for item in spans.items:
         if item[4] != "ORG" or item[6] != "rule" or item[1] - item[0] < 2 \
