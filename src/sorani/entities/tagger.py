@@ -2693,6 +2693,28 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         spans.owner[e + 1] = spans.owner[e]
         item[1], item[3] = e + 1, place[3]
 
+    # a long body name that coordinates its last word with one more closing the phrase takes it in
+    # (دەستەی باڵای سەربەخۆی هەڵبژاردن و ڕاپرسی بووە, یەکیەتی مامۆستایانی ئایینی مەریوان و هەورامان -):
+    # visits only the rule-made ORG items
+    for item in spans.items:
+        e = item[1]
+        if item[4] != "ORG" or item[6] != "rule" or e - item[0] < 3 or e + 2 >= n or words[e + 1].key != "و" \
+                or item[3] != words[e].end or words[e].f.endswith("ی") or words[item[0]].key not in org_heads \
+                or words[e + 2].kind != "word" or words[e + 2].key in stp or spans.owner[e + 1] >= 0:
+            continue
+        other = spans.at(e + 2)
+        if other is not None and (other[4] != "LOC" or other[0] != e + 2 or other[1] != e + 2) \
+                or other is None and spans.owner[e + 2] >= 0:
+            continue
+        if e + 3 < n and words[e + 3].kind != "punct" and not _verb_like(words[e + 3].key) \
+                and not _is_speech_key(words[e + 3].key):
+            continue
+        if other is not None:
+            other[4] = None
+        for k in (e + 1, e + 2):
+            spans.owner[k] = spans.owner[e]
+        item[1], item[3] = e + 2, words[e + 2].end if other is None else other[3]
+
     _propagate(words, spans, text)
     out = []
     for i0, i1, start, end, label, entry, how in spans.items:
