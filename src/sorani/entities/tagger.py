@@ -2122,6 +2122,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         while k < n and k <= i + 4 and words[k].kind == "word" and words[k].key not in stp \
                 and not _verb_like(words[k].key) and not words[k].key.endswith(_DEFINITE_ENDS):
             k += 1
+        if k == i + 1 and k + 1 < n and words[k + 1].f == ")" and words[k].kind == "word" \
+                and words[k].key.endswith(_DEFINITE_ENDS) and words[k].key not in stp:
+            k += 1  # کۆمەڵەی (پێخواسەکان): one word in brackets may be a plural with its article
         if k > i + 1 and k < n and words[k].f == ")" and words[i + 1].key not in common \
                 and words[k - 1].end - words[i + 1].start >= 3 \
                 and spans.add(i + 1, k - 1, words[i + 1].start, words[k - 1].end, "ORG", None, "rule", replace=True):
