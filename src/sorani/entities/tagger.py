@@ -1516,7 +1516,6 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     loc_heads, loc_features = single_triggers("loc_head"), single_triggers("loc_feature")
     org_heads, org_alone = single_triggers("org_head"), single_triggers("org_alone")
     org_named = single_triggers("org_named")
-    famous = single_triggers("org_desc_adjective")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
     titles_1 = _one_word_titles(titles, honorifics)
@@ -1613,11 +1612,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             s = spans.at(j)
             if s is not None and s[4] == "ORG" and j > i + 1 and s[0] == j \
                     and s[2] == words[j].start and (w.key in _ORGANS and words[i + 1].key in _ORGAN_KINDS or any(
-                        words[x].key.endswith(_DEFINITE_I) or _DEFINITE_ENDS[2] in words[x].key for x in range(i + 1, j))
-                        or all(words[x].key in famous for x in range(i + 1, j))):
-                # دەستەی کارگێڕیی حدکا, ناوەندی چەتەکانی داعش: an organ of a known body, or a common noun;
-                # ڕۆژنامەی بەناوبانگی هەفنگتۆن پۆست: a descriptive head with "famous" stays out
-                done = True
+                        words[x].key.endswith(_DEFINITE_I) or _DEFINITE_ENDS[2] in words[x].key for x in range(i + 1, j))):
+                done = True  # دەستەی کارگێڕیی حدکا, ناوەندی چەتەکانی داعش: an organ of a known body, or a common noun
                 break
             if w.key in _ORGANS and j > i + 1 and words[i + 1].key in _ORGAN_KINDS and words[j].key in org_heads:
                 done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
