@@ -1663,6 +1663,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 # a foreign name of several words: ڕۆژنامەی لۆس ئەنجلس تایمز, کەناڵی فرانس 24
                 while j + 1 < n and j < i + 4 and spans.owner[j + 1] < 0 and words[j].f[-1:] != "ی" \
                         and (words[j + 1].kind == "num" and len(words[j + 1].f) <= 3
+                             and not (j + 2 < n and _ezafe_noun(words[j + 2], common))  # (… لایک 100 قوتابخانەی: a count)
                              or words[j + 1].kind == "word" and _unknown(words[j + 1], common)
                              and words[j + 1].key not in stp and not _verb_like(words[j + 1].key)
                              and words[j + 1].key not in gnames
