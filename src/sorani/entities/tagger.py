@@ -1163,7 +1163,7 @@ def _month_number(w: Word) -> bool:
         return w.f.isdigit() and len(w.f) <= 2 and 1 <= int(w.f) <= 12
     k = w.key
     if w.kind == "word" and k.endswith(_MONTH_NUMBER_CLITICS) and k not in _MONTH_NUMBER_WORDS:
-        k = k[:-2] if k.endswith(_MONTH_NUMBER_CLITICS[0]) else k[:-3]  # مانگی چوارەوە, مانگی دەدا
+        k = k[:-len(next(c for c in _MONTH_NUMBER_CLITICS if k.endswith(c)))]  # مانگی چوارەوە, مانگی دەدا
     return w.kind == "word" and (k in _MONTH_NUMBER_WORDS or k[-1:] == "ی" and k[:-1] in _MONTH_NUMBER_WORDS)
 
 
@@ -1503,7 +1503,7 @@ def _glued_multi_name(words: list[Word], i: int, w: Word, spans: Any) -> bool:
     return False
 
 
-_PNA_KEYS: list[str] = []  # the key of پەیامنێر
+_K_PNA = fold_key("پەیامنێر")  # the agency Peyamner
 
 
 def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
@@ -2675,9 +2675,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # the agency Peyamner as interviewer (پەیامنێر: … opening a line or clause) is ORG, the word alone
     # (GUIDELINES ner_fresh4): visits only the words of that key
-    if not _PNA_KEYS:
-        _PNA_KEYS.append(fold_key("پەیامنێر"))
-    for i in at_keys.at.get(_PNA_KEYS[0], ()):
+    for i in at_keys.at.get(_K_PNA, ()):
         if spans.owner[i] < 0 and i + 1 < n and words[i + 1].f == ":" and (i == 0 or words[i - 1].kind == "punct"):
             spans.add(i, i, words[i].start, words[i].end, "ORG", None, "rule")
 
