@@ -56,7 +56,8 @@ def evaluate_ner(data_dir: Path) -> list[Row]:
     """Entity P/R/F1 per type on ``ner_dev.jsonl`` (task ``ner``), ``ner_fresh.jsonl``
     (``ner/fresh``), ``ner_blind.jsonl`` (``ner/blind``), ``ner_fresh2.jsonl`` (``ner/fresh2``)
     ``ner_fresh3.jsonl`` (``ner/fresh3``), ``ner_fresh4.jsonl`` (``ner/fresh4``),
-    ``ner_fresh5.jsonl`` (``ner/fresh5``) and ``ner_fresh6.jsonl`` (``ner/fresh6``)."""
+    ``ner_fresh5.jsonl`` (``ner/fresh5``), ``ner_fresh6.jsonl`` (``ner/fresh6``) and
+    ``ner_fresh7.jsonl`` (``ner/fresh7``)."""
     items = _load("ner_dev.jsonl")
     if not items:
         return []
@@ -71,6 +72,7 @@ def evaluate_ner(data_dir: Path) -> list[Row]:
     rows += _ner_rows("ner/fresh4", _load("ner_fresh4.jsonl"))  # fourth, same protocol
     rows += _ner_rows("ner/fresh5", _load("ner_fresh5.jsonl"))  # fifth, same protocol
     rows += _ner_rows("ner/fresh6", _load("ner_fresh6.jsonl"))  # sixth, same protocol
+    rows += _ner_rows("ner/fresh7", _load("ner_fresh7.jsonl"))  # seventh, same protocol
     return rows
 
 
