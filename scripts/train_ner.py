@@ -4,7 +4,7 @@ Data: silver labels from sorani's own gazetteer + rules (``find_entities(model=F
 TED transcripts of ``corpus/ted-ckb`` (sinaahmadi/KurdishMT 82af6dc1, Apache-2.0) and (``--news``,
 the default) the news sentences of ``gold/langid/CentralKurdish-arab.txt`` (sinaahmadi/KurdishLID
 5056496b, MIT) minus the lines any fixture of tests/fixtures/ner is drawn from (the held-out sets
-``ner_fresh2`` to ``ner_fresh7`` and ``facts_fresh``). The dev fixtures in tests/fixtures/ner are never used. Names in entity words are hidden from the model (no word-identity feature on them), so it
+``ner_fresh2`` to ``ner_fresh7``, ``facts_fresh`` and ``facts_fresh2``). The dev fixtures in tests/fixtures/ner are never used. Names in entity words are hidden from the model (no word-identity feature on them), so it
 learns contexts and word shapes that carry over to names it has never seen.
 
 Model: greedy averaged perceptron over BIO tags, pure Python; weights pruned to the features seen
@@ -83,7 +83,7 @@ def main() -> int:
     if args.news:
         # news-domain text: the Central Kurdish sentences of the language-ID gold set (KurdishLID,
         # MIT), minus every line that a fixture draws from (the held-out sets ner_fresh2 to
-        # ner_fresh7, facts_fresh and any other: none of their text is trained on, not even with silver labels)
+        # ner_fresh7, facts_fresh, facts_fresh2 and any other: none of their text is trained on, not even with silver labels)
         held: set[int] = set()
         for fixture in sorted((ROOT / "tests" / "fixtures" / "ner").glob("*.jsonl")):
             held |= _held_out_lines(fixture)
