@@ -9,6 +9,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 HERE = Path(__file__).resolve().parent / "fixtures" / "ner"
 
 
@@ -40,13 +42,14 @@ def test_facts_counts_reach_issue_minimum() -> None:
     assert len([r for r in rows if r["quotes"] or r["claims"]]) >= 45
 
 
-def test_facts_fresh_is_disjoint_and_flagged() -> None:
-    """The held-out facts set: fact-free sentences flagged, no id or text shared with another fixture."""
-    rows = [json.loads(x) for x in (HERE / "facts_fresh.jsonl").read_text(encoding="utf-8").splitlines()]
+@pytest.mark.parametrize("name", ["facts_fresh.jsonl", "facts_fresh2.jsonl"])
+def test_facts_fresh_is_disjoint_and_flagged(name: str) -> None:
+    """The held-out facts sets: fact-free sentences flagged, no id or text shared with another fixture."""
+    rows = [json.loads(x) for x in (HERE / name).read_text(encoding="utf-8").splitlines()]
     assert len(rows) >= 90 and sum(len(r["claims"]) for r in rows) >= 50
     for r in rows:
         assert bool(r.get("no_fact")) == (not r["quotes"] and not r["claims"])
-    others = [json.loads(x) for f in sorted(HERE.glob("*.jsonl")) if f.name != "facts_fresh.jsonl"
+    others = [json.loads(x) for f in sorted(HERE.glob("*.jsonl")) if f.name != name
               for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
     ids = {o["id"] for o in others}
     blob = "\n".join(o["text"] for o in others)
@@ -55,11 +58,11 @@ def test_facts_fresh_is_disjoint_and_flagged() -> None:
 
 
 def test_facts_task_reports_fresh_rows(monkeypatch) -> None:
-    """``--task facts`` keeps its ``facts`` rows and adds ``facts/fresh`` with the same metrics
+    """``--task facts`` keeps its ``facts`` rows and adds ``facts/fresh`` and ``facts/fresh2`` with the same metrics
     (scores stubbed: the held-out set is scored only through ``sorani evaluate``)."""
     from sorani.evaluate import entities
 
     monkeypatch.setattr(entities, "facts_scores", lambda items: {"claim recall (number span)": (1, len(items))})
     rows = entities.evaluate_facts(HERE)
-    assert [r["task"] for r in rows] == ["facts", "facts/fresh"]
-    assert rows[0]["metric"] == rows[1]["metric"]
+    assert [r["task"] for r in rows] == ["facts", "facts/fresh", "facts/fresh2"]
+    assert rows[0]["metric"] == rows[1]["metric"] == rows[2]["metric"]
