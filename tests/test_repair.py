@@ -397,3 +397,15 @@ def test_property_typed_keys_follow_their_definition(word: str) -> None:
     ks = key_scheme()
     assert ks.typed_keys(word) == _typed_keys_by_definition(ks, word)
     assert ks.typed_keys(word) == ks.typed_keys(word)  # (kept: the same again)
+
+
+def test_written_ae_is_not_replaced_by_another_letter() -> None:
+    # a typed ە (ة on an Arabic keyboard, or the last letter) costs as much to turn into another
+    # letter as to drop it: نانە is not نانی, دةرس not دارس
+    from sorani.repair import AE_DEL, _channel_cost
+    assert _channel_cost("نانە", "نانی") >= AE_DEL
+    assert _channel_cost("دەرس", "دارس", ae_typed=True) >= AE_DEL
+    # … but a ە inside a word that a Persian-keyboard typist may have added is an ordinary edit
+    assert _channel_cost("دەرس", "دارس") < AE_DEL
+    # and a letter of its class read for a typed one stays cheap
+    assert _channel_cost("کولە", "کوڵە", ae_typed=True) < 1.0

@@ -14,8 +14,9 @@ letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (
 join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
 the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
 off (``وبرکت`` → ``و بەرەکەت``). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
-word) is dear to drop, and a final و the typist did not type is not added (``دیتوە`` is no
-``دیتوەو``: that is the conjunction و glued, a word of its own).
+word) is dear to drop or to replace by another letter (a typed ە, too), and a final و the typist
+did not type is not added (``دیتوە`` is no ``دیتوەو``: that is the conjunction و glued, a word of
+its own).
 Among the candidates of a typed word, a character n-gram model of standard spellings
 (``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``);
 over a typed word the word model has seen in running text it only makes spellings that look less
@@ -211,10 +212,16 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
         del_a = del_costs[i]
         xa = ca[i]
         cur = [prev[0] + del_a]
+        # a typed ە the text writes on purpose costs as much to replace by another letter as to
+        # drop (no ``typed`` row of ambiguity.tsv starts from ە, so the defaults carry it)
+        if AE_SUB and a == ae and del_a >= AE_DEL:
+            sub_rev = sub_dear = del_a
+        else:
+            sub_rev, sub_dear = REVERSE_COST, dear
         for j in rng:
             b = cand[j - 1]
             sub = prev[j - 1] + (0.0 if a == b else subs.get(
-                (a, b), REVERSE_COST if xa == cb[j - 1] else dear))
+                (a, b), sub_rev if xa == cb[j - 1] else sub_dear))
             d = prev[j] + del_a
             ins = cur[j - 1] + ins_costs[j - 1]
             cur.append(sub if sub <= d and sub <= ins else (d if d <= ins else ins))
@@ -224,6 +231,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     return base_cost + prev[-1]
 
 
+AE_SUB = True           # replacing a written ە by another letter costs as much as dropping it
 FINAL_WAW_INS = 3.0      # a final و the typist did not type (the conjunction و glued: ئەوەو)
 HAMZA_KEEP = True       # a typed ئ is written on purpose (ێ drawn as ئ inside a word too)
 REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
