@@ -409,3 +409,13 @@ def test_written_ae_is_not_replaced_by_another_letter() -> None:
     assert _channel_cost("دەرس", "دارس") < AE_DEL
     # and a letter of its class read for a typed one stays cheap
     assert _channel_cost("کولە", "کوڵە", ae_typed=True) < 1.0
+
+
+def test_typed_letter_dropped_is_dear() -> None:
+    # typists leave letters out far more often than they add them: a reading that drops a typed
+    # consonant costs more than one that adds a left-out letter, so the plural copula typed
+    # apart (چون ن) stays in the word
+    from sorani.repair import TYPED_DEL, _channel_cost
+    assert _channel_cost("چۆنن", "چۆن") >= TYPED_DEL
+    assert _channel_cost("چۆن", "چۆنن") < TYPED_DEL
+    assert repair("ئيوه چون ن") == "ئێوە چۆنن"

@@ -195,7 +195,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
         ins_costs[0] = dear
     last = len(typed) - 1
     del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == ae)
-                 and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEL if a == ae else dear)
+                 and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEL if a == ae else TYPED_DEL)
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
     p, q = common_ends(typed, cand)
@@ -231,6 +231,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     return base_cost + prev[-1]
 
 
+TYPED_DEL = 2.5         # a typed letter dropped (typists leave letters out more than they add them)
 AE_SUB = True           # replacing a written ە by another letter costs as much as dropping it
 FINAL_WAW_INS = 3.0      # a final و the typist did not type (the conjunction و glued: ئەوەو)
 HAMZA_KEEP = True       # a typed ئ is written on purpose (ێ drawn as ئ inside a word too)
