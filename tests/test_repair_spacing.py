@@ -82,3 +82,11 @@ def test_suffix_typed_apart_joins_an_unknown_word() -> None:
     out, changes = repair_with_changes("ئةو فلاشكارته كان")
     assert out.split()[-1] == "فلاشکارتەکان"
     assert changes[-1].original == "فلاشكارته كان"
+
+
+def test_lone_waw_is_the_conjunction() -> None:
+    # a token و after a word is the conjunction, not the end of a word drawn with ه + space …
+    assert _join_candidates(("باخچه", "و")) == ()
+    assert repair("شارەکە جوانه و گەورەیە").split()[1:3] == ["جوانە", "و"]
+    # … but after a one-letter stem it is (ئه و → ئەو)
+    assert "ئەو" in dict(_join_candidates(("ئه", "و")))

@@ -13,7 +13,8 @@ is not, and ب/ج/ز/ک typed for پ/چ/ژ/گ are cheap only when the line shows
 letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (``خه تاي``), makes a
 join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
 the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
-off (``وبرکت`` → ``و بەرەکەت``). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
+off (``وبرکت`` → ``و بەرەکەت``), while a lone و token is the conjunction, joined only to a one-letter
+stem's drawn ە (``ئه و`` → ئەو, but ``جوانه و`` → جوانە و). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
 word) is dear to drop or to replace by another letter (a typed ە, too), and a final و the typist
 did not type is not added (``دیتوە`` is no ``دیتوەو``: that is the conjunction و glued, a word of
 its own).
@@ -578,6 +579,7 @@ def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
     return ({k: tuple(v[:4]) for k, v in pk.items()}, {k: tuple(v[:4]) for k, v in sk.items()})
 
 
+CONJ_APART = 2           # a lone و token joins only a token of at most this many letters before it
 JOIN_INNER_R = True      # a token inside a join keeps a typed initial ر (no word-initial ڕ)
 
 
@@ -596,6 +598,8 @@ def _inner_parts(words: tuple[str, ...]) -> list[str]:
 def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
     parts = _inner_parts(words)
+    if CONJ_APART and parts[-1] == "\u0648" and len(parts[-2]) > CONJ_APART:
+        return ()  # a lone و is the conjunction (ئه و → ئەو, but کورده و is کوردە و)
     joined = "".join(parts)
     lm, index, ks = word_lm(), key_index(), key_scheme()
     pool: dict[str, None] = {}
