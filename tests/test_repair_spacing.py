@@ -90,3 +90,9 @@ def test_lone_waw_is_the_conjunction() -> None:
     assert repair("شارەکە جوانه و گەورەیە").split()[1:3] == ["جوانە", "و"]
     # … but after a one-letter stem it is (ئه و → ئەو)
     assert "ئەو" in dict(_join_candidates(("ئه", "و")))
+
+
+def test_suffix_typed_apart_after_a_two_token_join() -> None:
+    # ماڵ + ەکە drawn with ه + space, then the clitic مان typed as a token of its own
+    assert "ماڵەکەمان" in dict(_join_candidates(("ماله", "که", "مان")))
+    assert repair("کچه که مان هات") == "کچەکەمان هات"

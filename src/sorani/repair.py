@@ -39,7 +39,8 @@ starts with a vowel letter is read with the ئ a word starts with (``سةيرة�
 Two adjacent tokens are also read as two other words, for a space typed up to three letters off
 (``خوش مدةوي`` → خۆشم دەوێ), and ئ + space draws a word-internal ێ as ه + space draws ە
 (``دئ مةوة`` → ``دێمەوە``); a suffix typed apart after a drawn ە is joined to the word before
-it, known or not (``كلاشينكؤفه يه`` → ``کلاشینکۆفەیە``). These classes are data
+it, known or not (``كلاشينكؤفه يه`` → ``کلاشینکۆفەیە``), also after two tokens joined
+(``ماله که مان`` → ``ماڵەکەمان``). These classes are data
 (``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
@@ -643,6 +644,11 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
         for c, k in _candidates(words[0], ae_typed, persian_kb)[:2]:
             if c.endswith("\u06d5") and (w := c + parts[1]) not in out:
                 out[w] = cost + k + SUFFIX_JOIN
+    if SUFFIX_JOIN3 and len(parts) == 3 and words[1][-1:] in drawn_map and parts[2] in _suffix_tokens():
+        # … also after two tokens joined (ماله كه مان → ماڵەکەمان): their best join readings
+        for c, k in sorted(_join_candidates(words[:2], ae_typed, persian_kb), key=lambda e: e[1])[:2]:
+            if c.endswith("\u06d5") and (w := c + parts[2]) not in out:
+                out[w] = H_JOIN_COST + k + SUFFIX_JOIN
     if JOIN_MORPH and all(drawn) and len(joined) <= 20 and len(ranked) < DERIVED_WHEN_FEWER:
         # … and spellings the morphological analyzer knows (چاوه ري → چاوەڕێیە is not, کاله كي →
         # کاڵەکی is): the joined letters as typed, or with a Kurdish letter chosen for each
@@ -664,6 +670,7 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
 
 
 DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە or ێ
+SUFFIX_JOIN3 = True      # … and after a join of two tokens
 SUFFIX_JOIN = 1.0        # cost of a suffix typed apart joined to a word not in the lists (0: off)
 
 
