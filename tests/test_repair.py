@@ -419,3 +419,12 @@ def test_typed_letter_dropped_is_dear() -> None:
     assert _channel_cost("چۆنن", "چۆن") >= TYPED_DEL
     assert _channel_cost("چۆن", "چۆنن") < TYPED_DEL
     assert repair("ئيوه چون ن") == "ئێوە چۆنن"
+
+
+def test_letter_typed_on_purpose_is_kept() -> None:
+    # گ on a Persian keyboard, ێ or ڵ anywhere: the typist chose the letter, reading the plain
+    # letter of its class instead costs more than reading a plain letter as the Kurdish one
+    from sorani.repair import CHEAP, REVERSE_COST, _channel_cost
+    assert _channel_cost("گیان", "کیان", persian_kb=True) >= REVERSE_COST
+    assert _channel_cost("کیان", "گیان") <= CHEAP
+    assert repair("كاكه گيان") == "کاکە گیان"

@@ -237,7 +237,7 @@ TYPED_DEL = 2.5         # a typed letter dropped (typists leave letters out more
 AE_SUB = True           # replacing a written ە by another letter costs as much as dropping it
 FINAL_WAW_INS = 3.0      # a final و the typist did not type (the conjunction و glued: ئەوەو)
 HAMZA_KEEP = True       # a typed ئ is written on purpose (ێ drawn as ئ inside a word too)
-REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
+REVERSE_COST = 2.0      # a class letter typed for another the keyboard has (ێ for ی, گ for ک on a Persian keyboard): typed on purpose
 
 
 @lru_cache(maxsize=1)
