@@ -96,3 +96,8 @@ def test_suffix_typed_apart_after_a_two_token_join() -> None:
     # ماڵ + ەکە drawn with ه + space, then the clitic مان typed as a token of its own
     assert "ماڵەکەمان" in dict(_join_candidates(("ماله", "که", "مان")))
     assert repair("کچه که مان هات") == "کچەکەمان هات"
+
+
+def test_suffix_token_after_a_drawn_ae_is_no_word_of_its_own() -> None:
+    # یە typed apart after a word whose ە is drawn with ه + space: the copula of that word
+    assert repair("باوكم له نه خؤشخانه يه") == "باوکم لە نەخۆشخانەیە"

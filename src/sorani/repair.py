@@ -40,7 +40,7 @@ Two adjacent tokens are also read as two other words, for a space typed up to th
 (``خوش مدةوي`` → خۆشم دەوێ), and ئ + space draws a word-internal ێ as ه + space draws ە
 (``دئ مةوة`` → ``دێمەوە``); a suffix typed apart after a drawn ە is joined to the word before
 it, known or not (``كلاشينكؤفه يه`` → ``کلاشینکۆفەیە``), also after two tokens joined
-(``ماله که مان`` → ``ماڵەکەمان``). These classes are data
+(``ماله که مان`` → ``ماڵەکەمان``); read as a word of its own there it costs more. These classes are data
 (``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
@@ -671,6 +671,7 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
 
 DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە or ێ
 SUFFIX_JOIN3 = True      # … and after a join of two tokens
+SUFFIX_ALONE = 2.0       # a suffix token read as a word of its own after a drawn ە (0: off)
 SUFFIX_JOIN = 1.0        # cost of a suffix typed apart joined to a word not in the lists (0: off)
 
 
@@ -1008,8 +1009,11 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
             continue
         states = sorted(beams[i].items(), key=lambda kv: -kv[1][0])[:BEAM]
         edges: list[tuple[int, tuple[str, ...], float]] = []
+        # a suffix typed as a token of its own after a drawn ە (خانه يه) is rather part of that word
+        alone = SUFFIX_ALONE if (i and joinable[i - 1] and words[i - 1][-1:] in _drawn_letters()
+                                 and _surface(words[i]) in _suffix_tokens()) else 0.0
         for cand, cost in _candidates(words[i], ae_typed, persian_kb):
-            edges.append((1, (cand,), cost))
+            edges.append((1, (cand,), cost + alone))
         if not any(c in lm.counts for c, _ in _candidates(words[i], ae_typed, persian_kb)):
             for pair, cost in _split_candidates(words[i], ae_typed, persian_kb):
                 edges.append((1, pair, cost))
