@@ -101,3 +101,9 @@ def test_suffix_typed_apart_after_a_two_token_join() -> None:
 def test_suffix_token_after_a_drawn_ae_is_no_word_of_its_own() -> None:
     # یە typed apart after a word whose ە is drawn with ه + space: the copula of that word
     assert repair("باوكم له نه خؤشخانه يه") == "باوکم لە نەخۆشخانەیە"
+
+
+def test_one_more_token_joined_where_a_letter_stands_alone() -> None:
+    # the preverb هەڵ typed as ه + space + ل, then the verb: four tokens for one word
+    assert repair("هه ل ده ستين") == "هەڵدەستین"
+    assert repair("ده ي كه م") == "دەیکەم"

@@ -40,7 +40,8 @@ Two adjacent tokens are also read as two other words, for a space typed up to th
 (``خوش مدةوي`` → خۆشم دەوێ), and ئ + space draws a word-internal ێ as ه + space draws ە
 (``دئ مةوة`` → ``دێمەوە``); a suffix typed apart after a drawn ە is joined to the word before
 it, known or not (``كلاشينكؤفه يه`` → ``کلاشینکۆفەیە``), also after two tokens joined
-(``ماله که مان`` → ``ماڵەکەمان``); read as a word of its own there it costs more. These classes are data
+(``ماله که مان`` → ``ماڵەکەمان``); read as a word of its own there it costs more. Up to three tokens are joined, four
+where one of them is a letter standing alone (``هه ل ده ستين`` → ``هەڵدەستین``). These classes are data
 (``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
@@ -108,6 +109,7 @@ SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
 JOIN_UNSEEN_COST = 3.0  # … into a word of the word lists never seen in running text (not ه + space)
 JOIN_DERIVED = True     # inflected forms for a join whose every space is a drawn ە
 CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
+LONE_LETTER_JOIN = True  # … one more where one of them is a single letter other than و
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 20      # longest typed token tried for splitting
 MAX_SPLIT_PARTS = 4     # words a typed token may be split into
@@ -1020,7 +1022,10 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
         edges.extend(_conjunction_splits(words[i], ae_typed, persian_kb))
         if INVISIBLE_SPLIT_COST:
             edges.extend(_invisible_splits(words[i], ae_typed, persian_kb))
-        for span in range(2, MAX_JOIN + 1):
+        # one more token where a letter stands alone (ئه ي كه ن → ئەیکەن): no word of its own
+        max_join = MAX_JOIN + 1 if LONE_LETTER_JOIN and any(
+            len(w) == 1 and w != "\u0648" for w in words[i + 1:i + MAX_JOIN + 1]) else MAX_JOIN
+        for span in range(2, max_join + 1):
             if i + span > n or not all(joinable[i:i + span - 1]):
                 break
             for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed, persian_kb):
