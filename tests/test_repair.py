@@ -397,3 +397,34 @@ def test_property_typed_keys_follow_their_definition(word: str) -> None:
     ks = key_scheme()
     assert ks.typed_keys(word) == _typed_keys_by_definition(ks, word)
     assert ks.typed_keys(word) == ks.typed_keys(word)  # (kept: the same again)
+
+
+def test_written_ae_is_not_replaced_by_another_letter() -> None:
+    # a typed ە (ة on an Arabic keyboard, or the last letter) costs as much to turn into another
+    # letter as to drop it: نانە is not نانی, دةرس not دارس
+    from sorani.repair import AE_DEL, _channel_cost
+    assert _channel_cost("نانە", "نانی") >= AE_DEL
+    assert _channel_cost("دەرس", "دارس", ae_typed=True) >= AE_DEL
+    # … but a ە inside a word that a Persian-keyboard typist may have added is an ordinary edit
+    assert _channel_cost("دەرس", "دارس") < AE_DEL
+    # and a letter of its class read for a typed one stays cheap
+    assert _channel_cost("کولە", "کوڵە", ae_typed=True) < 1.0
+
+
+def test_typed_letter_dropped_is_dear() -> None:
+    # typists leave letters out far more often than they add them: a reading that drops a typed
+    # consonant costs more than one that adds a left-out letter, so the plural copula typed
+    # apart (چون ن) stays in the word
+    from sorani.repair import TYPED_DEL, _channel_cost
+    assert _channel_cost("چۆنن", "چۆن") >= TYPED_DEL
+    assert _channel_cost("چۆن", "چۆنن") < TYPED_DEL
+    assert repair("ئيوه چون ن") == "ئێوە چۆنن"
+
+
+def test_letter_typed_on_purpose_is_kept() -> None:
+    # گ on a Persian keyboard, ێ or ڵ anywhere: the typist chose the letter, reading the plain
+    # letter of its class instead costs more than reading a plain letter as the Kurdish one
+    from sorani.repair import CHEAP, REVERSE_COST, _channel_cost
+    assert _channel_cost("گیان", "کیان", persian_kb=True) >= REVERSE_COST
+    assert _channel_cost("کیان", "گیان") <= CHEAP
+    assert repair("كاكه گيان") == "کاکە گیان"

@@ -82,3 +82,28 @@ def test_suffix_typed_apart_joins_an_unknown_word() -> None:
     out, changes = repair_with_changes("ئةو فلاشكارته كان")
     assert out.split()[-1] == "فلاشکارتەکان"
     assert changes[-1].original == "فلاشكارته كان"
+
+
+def test_lone_waw_is_the_conjunction() -> None:
+    # a token و after a word is the conjunction, not the end of a word drawn with ه + space …
+    assert _join_candidates(("باخچه", "و")) == ()
+    assert repair("شارەکە جوانه و گەورەیە").split()[1:3] == ["جوانە", "و"]
+    # … but after a one-letter stem it is (ئه و → ئەو)
+    assert "ئەو" in dict(_join_candidates(("ئه", "و")))
+
+
+def test_suffix_typed_apart_after_a_two_token_join() -> None:
+    # ماڵ + ەکە drawn with ه + space, then the clitic مان typed as a token of its own
+    assert "ماڵەکەمان" in dict(_join_candidates(("ماله", "که", "مان")))
+    assert repair("کچه که مان هات") == "کچەکەمان هات"
+
+
+def test_suffix_token_after_a_drawn_ae_is_no_word_of_its_own() -> None:
+    # یە typed apart after a word whose ە is drawn with ه + space: the copula of that word
+    assert repair("باوكم له نه خؤشخانه يه") == "باوکم لە نەخۆشخانەیە"
+
+
+def test_one_more_token_joined_where_a_letter_stands_alone() -> None:
+    # the preverb هەڵ typed as ه + space + ل, then the verb: four tokens for one word
+    assert repair("هه ل ده ستين") == "هەڵدەستین"
+    assert repair("ده ي كه م") == "دەیکەم"

@@ -13,9 +13,11 @@ is not, and ب/ج/ز/ک typed for پ/چ/ژ/گ are cheap only when the line shows
 letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (``خه تاي``), makes a
 join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
 the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
-off (``وبرکت`` → ``و بەرەکەت``). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
-word) is dear to drop, and a final و the typist did not type is not added (``دیتوە`` is no
-``دیتوەو``: that is the conjunction و glued, a word of its own).
+off (``وبرکت`` → ``و بەرەکەت``), while a lone و token is the conjunction, joined only to a one-letter
+stem's drawn ە (``ئه و`` → ئەو, but ``جوانه و`` → جوانە و). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
+word) is dear to drop or to replace by another letter (a typed ە, too), and a final و the typist
+did not type is not added (``دیتوە`` is no ``دیتوەو``: that is the conjunction و glued, a word of
+its own).
 Among the candidates of a typed word, a character n-gram model of standard spellings
 (``sorani._charlm``) prefers the spelling that looks more like Sorani (``ڕەحم`` over ``ڕحم``);
 over a typed word the word model has seen in running text it only makes spellings that look less
@@ -37,7 +39,9 @@ starts with a vowel letter is read with the ئ a word starts with (``سةيرة�
 Two adjacent tokens are also read as two other words, for a space typed up to three letters off
 (``خوش مدةوي`` → خۆشم دەوێ), and ئ + space draws a word-internal ێ as ه + space draws ە
 (``دئ مةوة`` → ``دێمەوە``); a suffix typed apart after a drawn ە is joined to the word before
-it, known or not (``كلاشينكؤفه يه`` → ``کلاشینکۆفەیە``). These classes are data
+it, known or not (``كلاشينكؤفه يه`` → ``کلاشینکۆفەیە``), also after two tokens joined
+(``ماله که مان`` → ``ماڵەکەمان``); read as a word of its own there it costs more. Up to three tokens are joined, four
+where one of them is a letter standing alone (``هه ل ده ستين`` → ``هەڵدەستین``). These classes are data
 (``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
@@ -105,6 +109,7 @@ SINGLE_LETTER_COST = 2.0  # a one-letter reading other than و (typed mode)
 JOIN_UNSEEN_COST = 3.0  # … into a word of the word lists never seen in running text (not ه + space)
 JOIN_DERIVED = True     # inflected forms for a join whose every space is a drawn ە
 CONJ_SPLIT_COST = 1.5    # the conjunction و split off a typed token
+LONE_LETTER_JOIN = True  # … one more where one of them is a single letter other than و
 MAX_JOIN = 3            # tokens joined at most
 MAX_SPLIT_LEN = 20      # longest typed token tried for splitting
 MAX_SPLIT_PARTS = 4     # words a typed token may be split into
@@ -194,7 +199,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
         ins_costs[0] = dear
     last = len(typed) - 1
     del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == ae)
-                 and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEL if a == ae else dear)
+                 and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEL if a == ae else TYPED_DEL)
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
     p, q = common_ends(typed, cand)
@@ -211,10 +216,16 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
         del_a = del_costs[i]
         xa = ca[i]
         cur = [prev[0] + del_a]
+        # a typed ە the text writes on purpose costs as much to replace by another letter as to
+        # drop (no ``typed`` row of ambiguity.tsv starts from ە, so the defaults carry it)
+        if AE_SUB and a == ae and del_a >= AE_DEL:
+            sub_rev = sub_dear = del_a
+        else:
+            sub_rev, sub_dear = REVERSE_COST, dear
         for j in rng:
             b = cand[j - 1]
             sub = prev[j - 1] + (0.0 if a == b else subs.get(
-                (a, b), REVERSE_COST if xa == cb[j - 1] else dear))
+                (a, b), sub_rev if xa == cb[j - 1] else sub_dear))
             d = prev[j] + del_a
             ins = cur[j - 1] + ins_costs[j - 1]
             cur.append(sub if sub <= d and sub <= ins else (d if d <= ins else ins))
@@ -224,9 +235,11 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     return base_cost + prev[-1]
 
 
+TYPED_DEL = 2.5         # a typed letter dropped (typists leave letters out more than they add them)
+AE_SUB = True           # replacing a written ە by another letter costs as much as dropping it
 FINAL_WAW_INS = 3.0      # a final و the typist did not type (the conjunction و glued: ئەوەو)
 HAMZA_KEEP = True       # a typed ئ is written on purpose (ێ drawn as ئ inside a word too)
-REVERSE_COST = 1.0      # a class letter typed for another not missing from the keyboard (ێ for ی)
+REVERSE_COST = 2.0      # a class letter typed for another the keyboard has (ێ for ی, گ for ک on a Persian keyboard): typed on purpose
 
 
 @lru_cache(maxsize=1)
@@ -569,6 +582,7 @@ def _affix_keys() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
     return ({k: tuple(v[:4]) for k, v in pk.items()}, {k: tuple(v[:4]) for k, v in sk.items()})
 
 
+CONJ_APART = 2           # a lone و token joins only a token of at most this many letters before it
 JOIN_INNER_R = True      # a token inside a join keeps a typed initial ر (no word-initial ڕ)
 
 
@@ -587,6 +601,8 @@ def _inner_parts(words: tuple[str, ...]) -> list[str]:
 def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
     parts = _inner_parts(words)
+    if CONJ_APART and parts[-1] == "\u0648" and len(parts[-2]) > CONJ_APART:
+        return ()  # a lone و is the conjunction (ئه و → ئەو, but کورده و is کوردە و)
     joined = "".join(parts)
     lm, index, ks = word_lm(), key_index(), key_scheme()
     pool: dict[str, None] = {}
@@ -630,6 +646,11 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
         for c, k in _candidates(words[0], ae_typed, persian_kb)[:2]:
             if c.endswith("\u06d5") and (w := c + parts[1]) not in out:
                 out[w] = cost + k + SUFFIX_JOIN
+    if SUFFIX_JOIN3 and len(parts) == 3 and words[1][-1:] in drawn_map and parts[2] in _suffix_tokens():
+        # … also after two tokens joined (ماله كه مان → ماڵەکەمان): their best join readings
+        for c, k in sorted(_join_candidates(words[:2], ae_typed, persian_kb), key=lambda e: e[1])[:2]:
+            if c.endswith("\u06d5") and (w := c + parts[2]) not in out:
+                out[w] = H_JOIN_COST + k + SUFFIX_JOIN
     if JOIN_MORPH and all(drawn) and len(joined) <= 20 and len(ranked) < DERIVED_WHEN_FEWER:
         # … and spellings the morphological analyzer knows (چاوه ري → چاوەڕێیە is not, کاله كي →
         # کاڵەکی is): the joined letters as typed, or with a Kurdish letter chosen for each
@@ -651,6 +672,8 @@ def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb:
 
 
 DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە or ێ
+SUFFIX_JOIN3 = True      # … and after a join of two tokens
+SUFFIX_ALONE = 2.0       # a suffix token read as a word of its own after a drawn ە (0: off)
 SUFFIX_JOIN = 1.0        # cost of a suffix typed apart joined to a word not in the lists (0: off)
 
 
@@ -988,15 +1011,21 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
             continue
         states = sorted(beams[i].items(), key=lambda kv: -kv[1][0])[:BEAM]
         edges: list[tuple[int, tuple[str, ...], float]] = []
+        # a suffix typed as a token of its own after a drawn ە (خانه يه) is rather part of that word
+        alone = SUFFIX_ALONE if (i and joinable[i - 1] and words[i - 1][-1:] in _drawn_letters()
+                                 and _surface(words[i]) in _suffix_tokens()) else 0.0
         for cand, cost in _candidates(words[i], ae_typed, persian_kb):
-            edges.append((1, (cand,), cost))
+            edges.append((1, (cand,), cost + alone))
         if not any(c in lm.counts for c, _ in _candidates(words[i], ae_typed, persian_kb)):
             for pair, cost in _split_candidates(words[i], ae_typed, persian_kb):
                 edges.append((1, pair, cost))
         edges.extend(_conjunction_splits(words[i], ae_typed, persian_kb))
         if INVISIBLE_SPLIT_COST:
             edges.extend(_invisible_splits(words[i], ae_typed, persian_kb))
-        for span in range(2, MAX_JOIN + 1):
+        # one more token where a letter stands alone (ئه ي كه ن → ئەیکەن): no word of its own
+        max_join = MAX_JOIN + 1 if LONE_LETTER_JOIN and any(
+            len(w) == 1 and w != "\u0648" for w in words[i + 1:i + MAX_JOIN + 1]) else MAX_JOIN
+        for span in range(2, max_join + 1):
             if i + span > n or not all(joinable[i:i + span - 1]):
                 break
             for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed, persian_kb):
