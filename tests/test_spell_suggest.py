@@ -201,3 +201,17 @@ def test_piece_variants_leave_frequent_and_short_pieces() -> None:
 
     assert _piece_variants("بۆ") == ()
     assert _piece_variants("کوردستان") == ()
+
+
+def test_rare_split_piece_given_one_more_mark_in_its_stem() -> None:
+    # typists leave the marks of the standard orthography out: a rare piece of a split is also
+    # offered with one more mark (ێ, ڵ, وو …) when the mark falls inside its known stem
+    from sorani.spell import PIECE_MARK, _piece_variants, _stem_marked
+
+    assert ("هەولێرەوە", PIECE_MARK) in _piece_variants("هەولیرەوە")
+    assert _stem_marked("کۆلانەکەدا") == "کۆڵانەکەدا"
+    assert "لە هەولێرەوە" in suggest("لەهەولیرەوە", 5)
+    assert "بە کۆڵانەکەدا" in suggest("بەکۆلانەکەدا", 5)
+    # no mark on the suffixes (گوندەکانێاندا), none for a word that needs none
+    assert _stem_marked("گوندەکانیاندا") == ""
+    assert _stem_marked("شارەکانمان") == ""

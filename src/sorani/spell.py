@@ -418,6 +418,7 @@ def _load() -> None:
     _common_bigrams()
     _compiled_rare()
     _spoken_rules()
+    _mark_table()
     _initial_re()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
@@ -1159,6 +1160,56 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
 
 PIECE_SPLITS = 2  # best distinct split candidates offered again with a piece in a standard form
 PIECE_MAX_COUNT = 20.0  # a piece seen this often in running text is left as it is
+PIECE_MARK = 0.15  # a piece given one more mark of the standard orthography (typists leave marks
+                   # out far more often than they add one: half of CONFUSABLE)
+
+
+@cache
+def _mark_table() -> tuple[dict[str, str], frozenset[str]]:
+    """(letter -> the same letter with the mark the spelling key folds away: ی ێ, و ۆ, ل ڵ, ر ڕ;
+    the letters written twice: وو, یی …) from the ``fold`` rows (not the ``rare`` letters) and
+    the ``double`` row of ``data/repair/spelling.tsv``."""
+    rows = read_rows("repair/spelling.tsv")
+    rare = {ch for row in rows if row[0] == "rare" for ch in row[1]}
+    marks = {row[2]: row[1] for row in rows if row[0] == "fold" and row[1] not in rare}
+    return marks, _confusions()[2]
+
+
+def _marked_variants(w: str) -> list[str]:
+    """``w`` with one more mark of the standard orthography (``_mark_table``): ێ for ی, ۆ for
+    و, ڵ for ل, ڕ for ر, or وو, یی for و, ی; never on the last letter (a suffix)."""
+    marks, double = _mark_table()
+    out = []
+    for i, ch in enumerate(w[:-1]):
+        m = marks.get(ch)
+        if m:
+            out.append(w[:i] + m + w[i + 1:])
+        if ch in double and w[i + 1] != ch and (not i or w[i - 1] != ch):
+            out.append(w[:i] + ch + w[i:])
+    return out
+
+
+def _stem_marked(p: str) -> str:
+    """The likeliest (edit cost minus prior) spelling of ``p`` with one more mark
+    (``_marked_variants``) that ``check`` accepts, the mark inside the known stem of a form the
+    word list lacks (سوریاوە → سووریاوە, not سوریاووە: the suffix strings are fixed); "" when
+    there is none."""
+    accepted = _accepted()
+    best: tuple[float, str] | None = None
+    for x in _marked_variants(p):
+        if x in accepted:
+            stem = ""
+        elif _check_plain(x):
+            stem = _derived_from(x)
+            at = x.find(stem) if stem else -1
+            if not 0 <= at <= common_ends(p, x)[0] < at + len(stem) - 1:
+                continue
+        else:
+            continue
+        key = (_cost(p, x) - _freq_score(x, stem), x)
+        if best is None or key < best:
+            best = key
+    return best[1] if best else ""
 DOMINANT = 3.0    # how much more frequent than a piece its spelling variant must be to replace it
 
 
@@ -1166,7 +1217,9 @@ DOMINANT = 3.0    # how much more frequent than a piece its spelling variant mus
 def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
     """(standard form, cost) of a piece of a split candidate: a word written as spoken (the
     ``spoken`` rows of spelling.tsv, each applied once) that the word list or the affix rules
-    accept, at ``CONFUSABLE``; and the most frequent word with the piece's spelling key (ێ/ی,
+    accept, at ``CONFUSABLE``; the piece with one more mark of the standard orthography
+    (``_stem_marked``: وا بریاریشە → وا بڕیاریشە, بە یەکێتیە → بە یەکێتییە), at ``PIECE_MARK``;
+    and the most frequent word with the piece's spelling key (ێ/ی,
     ۆ/و, ڵ/ل, ڕ/ر, ە/ه folded, وو/یی written once) when it is ``DOMINANT`` times as frequent as
     the piece (a count of 1 at least), at its edit cost."""
     out: list[tuple[str, float]] = []
@@ -1185,6 +1238,9 @@ def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
                 continue
             if v in _accepted() or _check_plain(v):
                 out.append((v, CONFUSABLE))
+    marked = _stem_marked(p)
+    if marked:
+        out.append((marked, PIECE_MARK))
     same = _key_words().get(_spell_key(p))
     if same and same[0] != p:
         counts = word_lm().counts
