@@ -215,3 +215,14 @@ def test_rare_split_piece_given_one_more_mark_in_its_stem() -> None:
     # no mark on the suffixes (گوندەکانێاندا), none for a word that needs none
     assert _stem_marked("گوندەکانیاندا") == ""
     assert _stem_marked("شارەکانمان") == ""
+
+
+def test_headword_never_seen_in_running_text_corrects_a_stem() -> None:
+    # کوردەواری is a dictionary headword the transcripts never write: still a stem the inflected
+    # form is corrected to; a word only the noisy Pewan list has (یەکێتیە) is none
+    from sorani.spell import _stem_candidates, _stem_counts
+
+    assert "کوردەواری" in _stem_candidates("کوردەوای")
+    assert _stem_counts()["کوردەواری"] > 0.0
+    assert _stem_counts()["یەکێتیە"] == 0.0
+    assert "کوردەواریشمان" in suggest("کوردەوایشمان", 5)

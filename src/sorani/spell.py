@@ -410,6 +410,7 @@ def _load() -> None:
     _compiled_known_affixed()
     _compiled_approx()
     _compiled_compound()
+    _stem_counts()
     _compiled_near()
     _compiled_first_stem()
     _cheap_edits()
@@ -755,7 +756,8 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
         if counts[c] >= MIN_STEM_COUNT:
             pool.setdefault(c, None)
     if len(stem) >= 4:
-        # the four most frequent seen in running text (count 1 at least) one edit away
+        # the four most frequent one edit away that can be stems (``_stem_counts``: a
+        # dictionary headword never seen in running text too, مووچە, کوردەواری)
         f = _compiled_near()
         for c in (f(stem) if f is not None else _near_frequent_py(stem)):
             pool.setdefault(c, None)
@@ -763,17 +765,27 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
 
 
 def _near_frequent_py(stem: str) -> list[str]:
-    """The four most frequent words seen in running text (count 1 at least) of the delete index
-    one deletion from ``stem`` or from a string one deletion from it (ties by text)."""
-    counts = word_lm().counts
+    """The four most frequent words that can be stems (``_stem_counts``: seen in running text
+    or dictionary headwords) of the delete index one deletion from ``stem`` or from a string one
+    deletion from it (ties by text)."""
+    counts = _stem_counts()
     get = _delete_index().get
     near = set(get(stem, ()))
     for i in range(len(stem)):
         found = get(stem[:i] + stem[i + 1:])
         if found:
             near.update(found)
-    ranked = [(-k, x) for x in near if (k := counts[x]) >= 1.0]
+    ranked = [(-k, x) for x in near if (k := counts[x]) > 0.0]
     return [c for _, c in heapq.nsmallest(4, ranked)]
+
+
+@cache
+def _stem_counts() -> dict[str, float]:
+    """Word of the vocabulary -> its count when it is seen in running text (count 1 at least) or
+    a trusted stem (``_stem_set``: a dictionary headword), else 0 (the words only the noisy Pewan
+    list has): the near words ``_stem_candidates`` offers."""
+    stems = _stem_set()
+    return {w: c if c >= 1.0 or w in stems else 0.0 for w, c in word_lm().counts.items()}
 
 
 @cache
@@ -785,7 +797,7 @@ def _compiled_near():  # type: ignore[no-untyped-def]
     if mod is None:
         return None
     f = mod.near_frequent
-    args = (_delete_index(), word_lm().counts, 1.0, 4)
+    args = (_delete_index(), _stem_counts(), sys.float_info.min, 4)
     return lambda w: f(w, *args)
 
 
