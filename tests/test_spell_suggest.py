@@ -226,3 +226,19 @@ def test_headword_never_seen_in_running_text_corrects_a_stem() -> None:
     assert _stem_counts()["کوردەواری"] > 0.0
     assert _stem_counts()["یەکێتیە"] == 0.0
     assert "کوردەواریشمان" in suggest("کوردەوایشمان", 5)
+
+
+def test_a_changed_last_letter_costs_more() -> None:
+    # the last letter is a suffix: a candidate that changes it is another inflection of a right
+    # word, dearer than the same edit inside the word; و typed for a final ۆ or وو is not
+    from sorani.spell import FINAL_EDIT, _final_changes, _word_candidates
+
+    assert FINAL_EDIT > 0.0
+    assert set(_final_changes()["و"]) == {"ۆ", "وو"}
+    scores = dict((c, s) for s, c in _word_candidates("دەرگاکە"))
+    # دەرگاکەوە keeps the final ە, دەرگاکەم adds a letter after it: the same edit cost and
+    # prior, FINAL_EDIT apart
+    assert _cost("دەرگاکە", "دەرگاکەوە") == _cost("دەرگاکە", "دەرگاکەم")
+    assert abs(scores["دەرگاکەم"] - scores["دەرگاکەوە"] - FINAL_EDIT) < 1e-9
+    assert {"تینۆ", "تینوو"} <= set(suggest("تینو", 2))
+    assert suggest("بو", 1) == ["بۆ"]

@@ -83,6 +83,7 @@ RARE_PENALTY = 0.3     # per letter pair of a derived candidate that running tex
 RARE_MIN = 100         # running-text tokens a letter pair must be seen in to be common
 _FREE_PIECES = frozenset(["\u0648"])
 SHORT_PIECE_MIN = 20.0  # a two-letter piece of a split must be a word this common (لە, پێ, دا; not کی, ژی)
+FINAL_EDIT = 0.1       # a single-word candidate whose last letter differs from the input's
 STEM_EDIT_PENALTY = 0.3  # the same, the edit inside its known stem
    # a form accepted by the affix rules that the word list lacks
 
@@ -419,6 +420,7 @@ def _load() -> None:
     _common_bigrams()
     _compiled_rare()
     _spoken_rules()
+    _final_changes()
     _mark_table()
     _initial_re()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
@@ -927,8 +929,25 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
             rare = rare_count(c, w, common)
             if rare:
                 scored[k] = (sc + RARE_PENALTY * rare, c)
+    # a candidate that changes the last letter (a suffix: real-word inflections of the input)
+    # pays ``FINAL_EDIT``, but for the final letters written for others (``final`` rows)
+    finals = _final_changes().get(w[-1:], ())
+    for k, (sc, c) in enumerate(scored):
+        if c[-1:] != w[-1:] and not any(c.endswith(x) for x in finals):
+            scored[k] = (sc + FINAL_EDIT, c)
     scored.sort()
     return tuple(scored[:WORD_KEEP])
+
+
+@cache
+def _final_changes() -> dict[str, tuple[str, ...]]:
+    """Last letter as typed -> the endings it is written for without a ``FINAL_EDIT`` (the
+    ``final`` rows of ``data/repair/spelling.tsv``: و for ۆ or وو)."""
+    out: dict[str, list[str]] = {}
+    for row in read_rows("repair/spelling.tsv"):
+        if row[0] == "final":
+            out.setdefault(row[1], []).extend(row[2].split())
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _rare_count_py(c: str, w: str, common: frozenset[str]) -> int:
