@@ -242,3 +242,14 @@ def test_a_changed_last_letter_costs_more() -> None:
     assert abs(scores["دەرگاکەم"] - scores["دەرگاکەوە"] - FINAL_EDIT) < 1e-9
     assert {"تینۆ", "تینوو"} <= set(suggest("تینو", 2))
     assert suggest("بو", 1) == ["بۆ"]
+
+
+def test_stem_ending_in_yi_before_a_yi_suffix_writes_three() -> None:
+    # تەنیایی + یەکی: the standard orthography keeps the stem's یی and the suffix's ی (the
+    # triple row of spelling.tsv); a piece written with two is offered with three
+    from sorani.spell import _marked_variants, _stem_marked
+
+    assert "تەنیایییەکی" in _marked_variants("تەنیاییەکی")
+    assert "یییی" not in "".join(_marked_variants("تەنیایییەکی"))
+    assert _stem_marked("تەنیاییەکی") == "تەنیایییەکی"
+    assert "بە تەنیایییەکی" in suggest("بەتەنیاییەکی", 5)

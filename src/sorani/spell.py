@@ -1196,35 +1196,44 @@ PIECE_MARK = 0.15  # a piece given one more mark of the standard orthography (ty
 
 
 @cache
-def _mark_table() -> tuple[dict[str, str], frozenset[str]]:
+def _mark_table() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """(letter -> the same letter with the mark the spelling key folds away: ی ێ, و ۆ, ل ڵ, ر ڕ;
-    the letters written twice: وو, یی …) from the ``fold`` rows (not the ``rare`` letters) and
-    the ``double`` row of ``data/repair/spelling.tsv``."""
+    the letters written twice: وو, یی …; the letters written three times where a stem ending in
+    two meets a suffix beginning with one: ییی) from the ``fold`` rows (not the ``rare``
+    letters), the ``double`` and the ``triple`` rows of ``data/repair/spelling.tsv``."""
     rows = read_rows("repair/spelling.tsv")
     rare = {ch for row in rows if row[0] == "rare" for ch in row[1]}
     marks = {row[2]: row[1] for row in rows if row[0] == "fold" and row[1] not in rare}
-    return marks, _confusions()[2]
+    triple = frozenset(ch for row in rows if row[0] == "triple" for ch in row[1])
+    return marks, _confusions()[2], triple
 
 
 def _marked_variants(w: str) -> list[str]:
     """``w`` with one more mark of the standard orthography (``_mark_table``): ێ for ی, ۆ for
-    و, ڵ for ل, ڕ for ر, or وو, یی for و, ی; never on the last letter (a suffix)."""
-    marks, double = _mark_table()
+    و, ڵ for ل, ڕ for ر, or وو, یی for و, ی, or ییی for یی; never on the last letter (a
+    suffix)."""
+    marks, double, triple = _mark_table()
     out = []
+    n = len(w)
     for i, ch in enumerate(w[:-1]):
         m = marks.get(ch)
         if m:
             out.append(w[:i] + m + w[i + 1:])
-        if ch in double and w[i + 1] != ch and (not i or w[i - 1] != ch):
-            out.append(w[:i] + ch + w[i:])
+        if ch in double and (not i or w[i - 1] != ch):
+            if w[i + 1] != ch:
+                out.append(w[:i] + ch + w[i:])
+            elif ch in triple and i + 2 < n and w[i + 2] != ch:
+                out.append(w[:i] + ch + w[i:])
     return out
 
 
 def _stem_marked(p: str) -> str:
     """The likeliest (edit cost minus prior) spelling of ``p`` with one more mark
     (``_marked_variants``) that ``check`` accepts, the mark inside the known stem of a form the
-    word list lacks (سوریاوە → سووریاوە, not سوریاووە: the suffix strings are fixed); "" when
-    there is none."""
+    word list lacks (سوریاوە → سووریاوە, not سوریاووە: the suffix strings are fixed), or the
+    third ی of a stem ending in یی before a suffix beginning with ی (خێراییەکی → خێرایییەکی);
+    "" when there is none."""
+    triple = _mark_table()[2]
     accepted = _accepted()
     best: tuple[float, str] | None = None
     for x in _marked_variants(p):
@@ -1233,7 +1242,10 @@ def _stem_marked(p: str) -> str:
         elif _check_plain(x):
             stem = _derived_from(x)
             at = x.find(stem) if stem else -1
-            if not 0 <= at <= common_ends(p, x)[0] < at + len(stem) - 1:
+            q = common_ends(p, x)[0]
+            end = at + len(stem)
+            if not (0 <= at <= q < end - 1
+                    or (at >= 0 and q == end and x[q] in triple and x[q - 2:q + 1] == x[q] * 3)):
                 continue
         else:
             continue
