@@ -83,6 +83,7 @@ RARE_PENALTY = 0.3     # per letter pair of a derived candidate that running tex
 RARE_MIN = 100         # running-text tokens a letter pair must be seen in to be common
 _FREE_PIECES = frozenset(["\u0648"])
 SHORT_PIECE_MIN = 20.0  # a two-letter piece of a split must be a word this common (لە, پێ, دا; not کی, ژی)
+FINAL_EDIT = 0.1       # a single-word candidate whose last letter differs from the input's
 STEM_EDIT_PENALTY = 0.3  # the same, the edit inside its known stem
    # a form accepted by the affix rules that the word list lacks
 
@@ -410,6 +411,7 @@ def _load() -> None:
     _compiled_known_affixed()
     _compiled_approx()
     _compiled_compound()
+    _stem_counts()
     _compiled_near()
     _compiled_first_stem()
     _cheap_edits()
@@ -418,6 +420,8 @@ def _load() -> None:
     _common_bigrams()
     _compiled_rare()
     _spoken_rules()
+    _final_changes()
+    _mark_table()
     _initial_re()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
@@ -754,7 +758,8 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
         if counts[c] >= MIN_STEM_COUNT:
             pool.setdefault(c, None)
     if len(stem) >= 4:
-        # the four most frequent seen in running text (count 1 at least) one edit away
+        # the four most frequent one edit away that can be stems (``_stem_counts``: a
+        # dictionary headword never seen in running text too, مووچە, کوردەواری)
         f = _compiled_near()
         for c in (f(stem) if f is not None else _near_frequent_py(stem)):
             pool.setdefault(c, None)
@@ -762,17 +767,27 @@ def _stem_candidates(stem: str) -> tuple[str, ...]:
 
 
 def _near_frequent_py(stem: str) -> list[str]:
-    """The four most frequent words seen in running text (count 1 at least) of the delete index
-    one deletion from ``stem`` or from a string one deletion from it (ties by text)."""
-    counts = word_lm().counts
+    """The four most frequent words that can be stems (``_stem_counts``: seen in running text
+    or dictionary headwords) of the delete index one deletion from ``stem`` or from a string one
+    deletion from it (ties by text)."""
+    counts = _stem_counts()
     get = _delete_index().get
     near = set(get(stem, ()))
     for i in range(len(stem)):
         found = get(stem[:i] + stem[i + 1:])
         if found:
             near.update(found)
-    ranked = [(-k, x) for x in near if (k := counts[x]) >= 1.0]
+    ranked = [(-k, x) for x in near if (k := counts[x]) > 0.0]
     return [c for _, c in heapq.nsmallest(4, ranked)]
+
+
+@cache
+def _stem_counts() -> dict[str, float]:
+    """Word of the vocabulary -> its count when it is seen in running text (count 1 at least) or
+    a trusted stem (``_stem_set``: a dictionary headword), else 0 (the words only the noisy Pewan
+    list has): the near words ``_stem_candidates`` offers."""
+    stems = _stem_set()
+    return {w: c if c >= 1.0 or w in stems else 0.0 for w, c in word_lm().counts.items()}
 
 
 @cache
@@ -784,7 +799,7 @@ def _compiled_near():  # type: ignore[no-untyped-def]
     if mod is None:
         return None
     f = mod.near_frequent
-    args = (_delete_index(), word_lm().counts, 1.0, 4)
+    args = (_delete_index(), _stem_counts(), sys.float_info.min, 4)
     return lambda w: f(w, *args)
 
 
@@ -914,8 +929,25 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
             rare = rare_count(c, w, common)
             if rare:
                 scored[k] = (sc + RARE_PENALTY * rare, c)
+    # a candidate that changes the last letter (a suffix: real-word inflections of the input)
+    # pays ``FINAL_EDIT``, but for the final letters written for others (``final`` rows)
+    finals = _final_changes().get(w[-1:], ())
+    for k, (sc, c) in enumerate(scored):
+        if c[-1:] != w[-1:] and not any(c.endswith(x) for x in finals):
+            scored[k] = (sc + FINAL_EDIT, c)
     scored.sort()
     return tuple(scored[:WORD_KEEP])
+
+
+@cache
+def _final_changes() -> dict[str, tuple[str, ...]]:
+    """Last letter as typed -> the endings it is written for without a ``FINAL_EDIT`` (the
+    ``final`` rows of ``data/repair/spelling.tsv``: و for ۆ or وو)."""
+    out: dict[str, list[str]] = {}
+    for row in read_rows("repair/spelling.tsv"):
+        if row[0] == "final":
+            out.setdefault(row[1], []).extend(row[2].split())
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _rare_count_py(c: str, w: str, common: frozenset[str]) -> int:
@@ -1159,6 +1191,68 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
 
 PIECE_SPLITS = 2  # best distinct split candidates offered again with a piece in a standard form
 PIECE_MAX_COUNT = 20.0  # a piece seen this often in running text is left as it is
+PIECE_MARK = 0.15  # a piece given one more mark of the standard orthography (typists leave marks
+                   # out far more often than they add one: half of CONFUSABLE)
+
+
+@cache
+def _mark_table() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """(letter -> the same letter with the mark the spelling key folds away: ی ێ, و ۆ, ل ڵ, ر ڕ;
+    the letters written twice: وو, یی …; the letters written three times where a stem ending in
+    two meets a suffix beginning with one: ییی) from the ``fold`` rows (not the ``rare``
+    letters), the ``double`` and the ``triple`` rows of ``data/repair/spelling.tsv``."""
+    rows = read_rows("repair/spelling.tsv")
+    rare = {ch for row in rows if row[0] == "rare" for ch in row[1]}
+    marks = {row[2]: row[1] for row in rows if row[0] == "fold" and row[1] not in rare}
+    triple = frozenset(ch for row in rows if row[0] == "triple" for ch in row[1])
+    return marks, _confusions()[2], triple
+
+
+def _marked_variants(w: str) -> list[str]:
+    """``w`` with one more mark of the standard orthography (``_mark_table``): ێ for ی, ۆ for
+    و, ڵ for ل, ڕ for ر, or وو, یی for و, ی, or ییی for یی; never on the last letter (a
+    suffix)."""
+    marks, double, triple = _mark_table()
+    out = []
+    n = len(w)
+    for i, ch in enumerate(w[:-1]):
+        m = marks.get(ch)
+        if m:
+            out.append(w[:i] + m + w[i + 1:])
+        if ch in double and (not i or w[i - 1] != ch):
+            if w[i + 1] != ch:
+                out.append(w[:i] + ch + w[i:])
+            elif ch in triple and i + 2 < n and w[i + 2] != ch:
+                out.append(w[:i] + ch + w[i:])
+    return out
+
+
+def _stem_marked(p: str) -> str:
+    """The likeliest (edit cost minus prior) spelling of ``p`` with one more mark
+    (``_marked_variants``) that ``check`` accepts, the mark inside the known stem of a form the
+    word list lacks (سوریاوە → سووریاوە, not سوریاووە: the suffix strings are fixed), or the
+    third ی of a stem ending in یی before a suffix beginning with ی (خێراییەکی → خێرایییەکی);
+    "" when there is none."""
+    triple = _mark_table()[2]
+    accepted = _accepted()
+    best: tuple[float, str] | None = None
+    for x in _marked_variants(p):
+        if x in accepted:
+            stem = ""
+        elif _check_plain(x):
+            stem = _derived_from(x)
+            at = x.find(stem) if stem else -1
+            q = common_ends(p, x)[0]
+            end = at + len(stem)
+            if not (0 <= at <= q < end - 1
+                    or (at >= 0 and q == end and x[q] in triple and x[q - 2:q + 1] == x[q] * 3)):
+                continue
+        else:
+            continue
+        key = (_cost(p, x) - _freq_score(x, stem), x)
+        if best is None or key < best:
+            best = key
+    return best[1] if best else ""
 DOMINANT = 3.0    # how much more frequent than a piece its spelling variant must be to replace it
 
 
@@ -1166,7 +1260,9 @@ DOMINANT = 3.0    # how much more frequent than a piece its spelling variant mus
 def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
     """(standard form, cost) of a piece of a split candidate: a word written as spoken (the
     ``spoken`` rows of spelling.tsv, each applied once) that the word list or the affix rules
-    accept, at ``CONFUSABLE``; and the most frequent word with the piece's spelling key (ێ/ی,
+    accept, at ``CONFUSABLE``; the piece with one more mark of the standard orthography
+    (``_stem_marked``: وا بریاریشە → وا بڕیاریشە, بە یەکێتیە → بە یەکێتییە), at ``PIECE_MARK``;
+    and the most frequent word with the piece's spelling key (ێ/ی,
     ۆ/و, ڵ/ل, ڕ/ر, ە/ه folded, وو/یی written once) when it is ``DOMINANT`` times as frequent as
     the piece (a count of 1 at least), at its edit cost."""
     out: list[tuple[str, float]] = []
@@ -1185,6 +1281,9 @@ def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
                 continue
             if v in _accepted() or _check_plain(v):
                 out.append((v, CONFUSABLE))
+    marked = _stem_marked(p)
+    if marked:
+        out.append((marked, PIECE_MARK))
     same = _key_words().get(_spell_key(p))
     if same and same[0] != p:
         counts = word_lm().counts
