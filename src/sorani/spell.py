@@ -268,27 +268,13 @@ def _check(word: str) -> bool:
 
 def _check_plain(w: str) -> bool:
     """``_check(w)`` for a word without ZWNJ, not cached (the one-edit variants ``suggest``
-    validates are new words). Text without an Arabic letter passes (tested last: most words
-    have one)."""
-    if w in _vocab():
-        ok = not _nonstandard(w)
-    else:
-        ok = _known_affixed(w)
-        # a compound of a known word and a known (possibly affixed) word: دەسبەسەر+کرانی
-        if not ok and 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():  # (longer: no split can pass)
-            g = _compiled_compound()
-            ok = g(w) if g is not None else _compound_py(w)
-    return ok or not _ARABIC_LETTER.search(w)
-
-
-def _check_plain(w: str) -> bool:
-    """``_check(w)`` for a word without ZWNJ, not cached (the one-edit variants ``suggest``
     validates are new words): the same verdict, the Arabic-letter test run last."""
     if w in _vocab():
         ok = not _nonstandard(w)
     else:
-        f = _compiled_known_affixed()
+        f = _compiled_known_affixed()  # (not through the cache of _known_affixed: new words)
         ok = f(w) if f is not None else _known_affixed_py(w)
+        # a compound of a known word and a known (possibly affixed) word: دەسبەسەر+کرانی
         if not ok and 2 * MIN_COMPOUND <= len(w) <= _compound_max_len():
             g = _compiled_compound()
             ok = g(w) if g is not None else _compound_py(w)
