@@ -135,3 +135,12 @@ def test_iraqi_month_date_is_one_entity_and_no_claim() -> None:
     ents = [(e.text, e.label) for e in find_entities(text)]
     assert ("١٤ی تشرینی دووەمی ٢٠٢٥", "DATE") in ents
     assert [c.value for c in find_claims(text)] == [3]
+
+
+def test_quoted_name_or_title_is_not_a_quote() -> None:
+    # a quoted name as the subject of a speech verb, and quoted names in a list: no sentence inside
+    assert find_quotes('وەزیری ناوخۆ "ئازاد کەریم" ڕایگەیاند کە کۆبوونەوەکە دواخرا.') == []
+    assert find_quotes('فیلمەکان لە وڵاتانی "میسر"، "عێراق" و "سوریا" پیشان دران.') == []
+    # what follows a colon or a speech verb is said, however short
+    (q,) = find_quotes('سەرۆکی لیژنەکە گوتی: "ئێمە ئامادەین".')
+    assert q.text == "ئێمە ئامادەین"

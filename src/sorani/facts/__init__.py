@@ -262,11 +262,58 @@ def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent
             continue  # a highlighted name or term, not a quotation
         if before is not None and before.key in (fold_key("ناوی"), fold_key("بەناوی")):
             continue
+        if len(content) <= _NAME_WORDS and not _opens_speech(words, i) and _no_sentence(words, i, j) \
+                and not _said_after(words, j) \
+                and not _whole_sentence(words, i, j):
+            continue  # a name or title ("عادل عەبدولمەهدی" ڕایگەیاند, "میسر"، "عێراق"): few words, no verb
         spans.append((i, j, s, e))
     for qi, (i, j, s, e) in enumerate(spans):
         prev = out[-1].speaker if out else None
         out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi, prev)))
     return out
+
+
+_NAME_WORDS = 6  # a quoted span of this many words or fewer may be a name or title
+
+
+def _opens_speech(words: list[Word], i: int) -> bool:
+    """The quote mark at word ``i`` comes right after a colon or a speech verb (``گوتی: "…"``,
+    ``ڕایگەیاند، "…"``): what follows is said, however short (as it is when a comma and then a
+    speech verb follow it: ``«…»، X گوتی``)."""
+    if i == 0:
+        return False
+    k = i - 1
+    if words[k].f in ("،", ","):
+        k -= 1
+    return k >= 0 and (words[k].f in (":", "؛") or bool(_is_speech(words, k))
+                       or (k >= 1 and _is_speech(words, k - 1) == 2))
+
+
+def _said_after(words: list[Word], j: int) -> bool:
+    """A comma after the closing mark ``j`` and then a speech verb in the sentence (``«…»، X گوتی``)."""
+    n = len(words)
+    if j + 1 >= n or words[j + 1].f not in ("،", ","):
+        return False
+    for k in range(j + 2, min(n, j + 12)):
+        if words[k].f in _SENT_END or words[k].f in _OPEN_CLOSE:
+            return False
+        if _is_speech(words, k):
+            return True
+    return False
+
+
+def _whole_sentence(words: list[Word], i: int, j: int) -> bool:
+    """The marks ``i`` and ``j`` enclose a whole sentence (``. "…".``): what is quoted stands alone."""
+    return (i == 0 or words[i - 1].f in _SENT_END) and (j + 1 == len(words) or words[j + 1].f in _SENT_END)
+
+
+def _no_sentence(words: list[Word], i: int, j: int) -> bool:
+    """The words between the marks ``i`` and ``j`` hold no sentence: no end mark, no finite verb."""
+    for k in range(i + 1, j):
+        w = words[k]
+        if w.f in _SENT_END or (w.kind == "word" and _is_verb_word(words, k)):
+            return False
+    return True
 
 
 def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: list[int],
