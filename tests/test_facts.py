@@ -144,3 +144,8 @@ def test_quoted_name_or_title_is_not_a_quote() -> None:
     # what follows a colon or a speech verb is said, however short
     (q,) = find_quotes('سەرۆکی لیژنەکە گوتی: "ئێمە ئامادەین".')
     assert q.text == "ئێمە ئامادەین"
+
+
+def test_claim_with_digits_glued_after_e() -> None:
+    (c,) = find_claims("لە تەقینەوەکە7 کەس بریندار بوون.")
+    assert (c.value, c.thing, c.event) == (7, "کەس", "wounded")

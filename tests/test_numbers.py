@@ -426,3 +426,12 @@ def test_every_month_of_the_data_file_makes_a_date():
     for name in names:
         spans = find_numbers(f"لە ١٠ی {name}ی ٢٠٢٠ دا")
         assert [(s.value, s.kind) for s in spans][:1] == [(10, "date")], name
+
+
+def test_digits_glued_after_e_are_a_number() -> None:
+    # ە never joins the next letter: "کە3" reads "کە 3" (a lost space or ZWNJ); the glued word
+    # is the word before the number (its qualifier); after a joining letter digits stay part of a name
+    from sorani.numbers import find_numbers
+    assert [(n.text, n.value) for n in find_numbers("ماوەی ڕۆژانە4 کاتژمێر کارەبا هەیە")] == [("4", 4)]
+    assert [(n.text, n.qualifier) for n in find_numbers("زیاتر لە250 خوێندکار")] == [("250", "more_than")]
+    assert find_numbers("ڤایرۆسی کۆڤید19 و لقی14ی پارتی") == []

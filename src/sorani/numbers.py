@@ -96,6 +96,7 @@ def convert_digits(text: str, to: str = "latin") -> str:
 _LETTER = ("\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
            "\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc")
 _L = f"[{_LETTER}]"
+_LETTER_NOT_E = _LETTER.replace("\u06d3\u06d5", "\u06d3")  # (ە, which never joins the letter after it)
 _L_RE = compile_cached(_L)
 
 
@@ -149,7 +150,10 @@ class _Lexicon:
 
         num = rf"[{_DIG}]+(?:[.,٫٬][{_DIG}]+|،[{_DIG}]{{3}}(?![{_DIG}]))*"
         # one number token: digits (with percent sign, date/time shapes, glued endings) or a word
-        self.digit_tok = (rf"(?<![A-Za-z{_LETTER}{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
+        # digits glued to a word before them are no number (H1N1, کۆڤید19, لقی14), except after
+        # ە: ە never joins the next letter, so کە3 ڕۆژ, لە100 reads "کە 3", "لە 100" (text whose
+        # space or ZWNJ after ە was lost)
+        self.digit_tok = (rf"(?<![A-Za-z{_LETTER_NOT_E}{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
                           rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?|(?P<dd>-)[{_DIG}]{{1,2}}-[{_DIG}]{{4}}(?![{_DIG}]))?)(?:\s?(?P<pct2>[%٪]))?"
                           rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
@@ -883,7 +887,7 @@ def _left_gate(text: str, pos: int, gate: _Gate) -> bool:
     j = pos
     while j > 0 and text[j - 1] in _LEFT_SKIP:
         j -= 1
-    if j == 0 or j == pos:
+    if j == 0 or (j == pos and text[j - 1] != "ە"):  # (کە3: the word glued with ە is the word before)
         return False
     lo = max(0, j - 30)
     i = text.rfind(" ", lo, j)
@@ -962,14 +966,14 @@ def _right_gate_raw(raw: str, gate: _Gate) -> bool:
 
 def _words_before(text: str, pos: int) -> list[str]:
     """The last (up to 3) words before ``pos`` on its line, in standard spelling; punctuation
-    separates words; a word glued to ``pos`` does not count."""
+    separates words; a word glued to ``pos`` does not count, unless it ends in ە (لە100)."""
     lo = max(0, pos - 40)
     seg = text[lo:pos]
     nl = seg.rfind("\n")
     if nl >= 0:
         seg, lo = seg[nl + 1:], lo + nl + 1
     ws = _WORD_RE.findall(seg)
-    if ws and seg and not (seg[-1].isspace() or seg[-1] in _PUNCT):
+    if ws and seg and not (seg[-1].isspace() or seg[-1] in _PUNCT or seg[-1] == "ە"):
         ws.pop()
     if ws and lo > 0 and not (text[lo - 1].isspace() or text[lo - 1] in _PUNCT) and seg.startswith(ws[0]):
         ws.pop(0)
@@ -1022,7 +1026,7 @@ def _span_before(text: str, pos: int, k: int) -> tuple[int, int]:
     """Offsets of the last ``k`` words before ``pos`` (as counted by ``_words_before``)."""
     lo = max(0, pos - 40)
     spans = [m.span() for m in _WORD_RE.finditer(text, lo, pos) if "\n" not in text[m.end():pos]]
-    if spans and spans[-1][1] == pos:
+    if spans and spans[-1][1] == pos and text[pos - 1] != "ە":
         spans.pop()
     spans = spans[-k:]
     return (spans[0][0], spans[-1][1]) if spans else (pos, pos)
@@ -1196,7 +1200,7 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
         j = s
         while j and text[j - 1] in _LEFT_SKIP:
             j -= 1
-        if j == 0 or j == s:
+        if j == 0 or (j == s and text[j - 1] != "ە"):
             gl = False
         else:
             i = text.rfind(" ", j - 30 if j > 30 else 0, j)
