@@ -149,3 +149,11 @@ def test_quoted_name_or_title_is_not_a_quote() -> None:
 def test_claim_with_digits_glued_after_e() -> None:
     (c,) = find_claims("لە تەقینەوەکە7 کەس بریندار بوون.")
     assert (c.value, c.thing, c.event) == (7, "کەس", "wounded")
+
+
+def test_claim_after_a_glued_preposition() -> None:
+    # the glued لە/بە is the figure's preposition (لە: a place, time or topic: no event)
+    (c,) = find_claims("تیمەکەمان بەسێ گۆل سەرکەوت.")
+    assert (c.text, c.value, c.thing) == ("سێ", 3, "گۆل")
+    (c,) = find_claims("لەسێ گوندی ناوچەکە 40 کەس دەستگیرکران.")[:1]
+    assert (c.text, c.value, c.thing, c.event) == ("سێ", 3, "گوند", "none")

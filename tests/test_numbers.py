@@ -435,3 +435,12 @@ def test_digits_glued_after_e_are_a_number() -> None:
     assert [(n.text, n.value) for n in find_numbers("ماوەی ڕۆژانە4 کاتژمێر کارەبا هەیە")] == [("4", 4)]
     assert [(n.text, n.qualifier) for n in find_numbers("زیاتر لە250 خوێندکار")] == [("250", "more_than")]
     assert find_numbers("ڤایرۆسی کۆڤید19 و لقی14ی پارتی") == []
+
+
+def test_number_word_after_glued_le_be() -> None:
+    # لە/بە "in/with" glued to a number word (لەسێ = لە سێ); not where the whole is another word
+    from sorani.numbers import find_numbers
+    assert [(n.text, n.value, n.qualifier) for n in find_numbers("زیاتر لەشەش هەزار مامۆستا")] == \
+        [("شەش هەزار", 6000, "more_than")]
+    assert [(n.text, n.value) for n in find_numbers("بەپێنج دەنگ بردیەوە")] == [("پێنج", 5)]
+    assert find_numbers("ڕێگای بەهەشت و کارکردن بەیەکەوە") == []

@@ -159,7 +159,11 @@ class _Lexicon:
                           rf"(?![A-Za-z{_LETTER}{_DIG}])")
         word_core = (rf"(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
                      rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
-        self.word_tok = rf"(?<![{_LETTER}{_DIG}\u200c\u0640]){word_core}"
+        # a number word starts a word, or follows a glued لە/بە "in/with" (لەسێ ساڵدا, بەدوو
+        # کۆمەڵە) unless the whole is another word (بەهەشت paradise, بەیەکەوە together: not_glued)
+        not_glued = alt([p for p, _ in ctx.get("not_glued", [])])
+        self.prep_glue = rf"(?<=(?<![{_LETTER}{_DIG}\u200c\u0640])[لب]ە)(?!(?:{not_glued})(?!\u200c?{_L}))"
+        self.word_tok = rf"(?:(?<![{_LETTER}{_DIG}\u200c\u0640])|{self.prep_glue}){word_core}"
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", [])])
         sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
@@ -176,8 +180,8 @@ class _Lexicon:
         # start is tested apart). Each pattern starts with a literal or a character class, which
         # ``re`` looks for in C before trying the rest: words after a space (most), and digit
         # runs or words after any other non-letter (a lookbehind tells which)
-        self._scan_space_pattern = f" ({core})"
-        self._scan_other_pattern = f"[^{_LETTER}\u200c\u0640 ](?:(?<=[{_DIG}])[{_DIG}]*|({core}))"
+        self._scan_space_pattern = f" (?:[لب]ە)?({core})"
+        self._scan_other_pattern = f"[^{_LETTER}\u200c\u0640 ](?:(?<=[{_DIG}])[{_DIG}]*|(?:[لب]ە)?({core}))"
         self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
             r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
         self.sep_re = compile_cached(sep)
@@ -1070,6 +1074,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
         hits = sorted(hits + other) if hits else other
     if text and text[0] in lex.first_letters and lex.tok_re.match(text):  # a word at the start
         hits.insert(0, 0)
+    elif text[:2] in ("لە", "بە") and lex.tok_re.match(text, 2):  # (after a glued لە/بە)
+        hits.insert(0, 2)
     if not hits:
         return []
     out: list[NumberSpan] = []

@@ -627,7 +627,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             end -= 1
         i0: int | None = bisect_left(starts, x.start)
         if i0 == len(starts) or starts[i0] != x.start:
-            i0 = None
+            # a number word after a glued preposition (لەسێ ساڵ, بەدوو کۆمەڵە): the word holding it
+            i0 = i0 - 1 if i0 and fold_key(text[starts[i0 - 1]:x.start]) in _GLUED_PREP else None
         # the first word from i0 on that ends at or after ``end`` (the ends ascend)
         i1: int | None = bisect_left(wends, end, i0) if i0 is not None else None
         if i1 == len(wends):
@@ -731,13 +732,14 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         if not found and not static and rel_event and (verb_seen is None or vk is not None):
             found = rel_event  # ٣ گەریلای ئاشکرا کرد کە … شەهید بوون: the relative clause of the thing
         c.extra["verb"] = verb_seen
-        oblique = x is not None and not c.qualifier and i0 > 0 and (
-            words[i0 - 1].key in _OBLIQUE or (words[i0 - 1].key == _BE and not found))
+        prep = (fold_key(text[words[i0].start:x.start]) if x is not None and words[i0].start < x.start
+                 else words[i0 - 1].key if i0 > 0 else "")  # the preposition before the figure
+        oblique = x is not None and not c.qualifier and (prep in _OBLIQUE or (prep == _BE and not found))
         if not oblique and x is not None and claims and claims[-1].extra.get("oblique") \
                 and i0 > 0 and words[i0 - 1].key in _LIST_SEP and items[idx - 1][0] >= i0 - 4:
             oblique = True  # لە دوو نهۆم و ٤٣ ژوور: a figure coordinated with an oblique one
         c.extra["oblique"] = oblique
-        if found and x is not None and not c.qualifier and i0 > 0 and words[i0 - 1].key == _BE:
+        if found and x is not None and not c.qualifier and prep == _BE:
             found = "other"  # بە ٣ فیشەک کوژراوە: the means of the event, not its victims
         if oblique:
             pass  # لە ٢١ توێژینەوەدا, بۆ حەوت منداڵ, لەسەر ٧٩ هەزار کەس: not a participant of the event
@@ -953,6 +955,7 @@ def _event_before(words: list[Word], i0: int) -> str | None:
 
 
 _BE = fold_key("بە")
+_GLUED_PREP = frozenset(fold_key(x) for x in ("لە", "بە"))  # (as find_numbers reads them glued to a number word)
 _LIST_SEP = frozenset(("و", "،", ","))
 _QUAL_WORDS = frozenset(fold_key(x) for x in ("زیاتر", "زۆرتر", "پتر", "کەمتر", "لە", "نزیکەی", "نزیکەیی", "بە"))
 _MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "دانی", "کرانی", "درانی"))
