@@ -157,3 +157,18 @@ def test_claim_after_a_glued_preposition() -> None:
     assert (c.text, c.value, c.thing) == ("سێ", 3, "گۆل")
     (c,) = find_claims("لەسێ گوندی ناوچەکە 40 کەس دەستگیرکران.")[:1]
     assert (c.text, c.value, c.thing, c.event) == ("سێ", 3, "گوند", "none")
+
+
+def test_numbers_that_count_nothing_are_not_claims() -> None:
+    def figures(text: str) -> list[tuple[str, float | int | None]]:
+        return [(c.text, c.value) for c in find_claims(text)]
+    # a figure that numbers its head (minute, round, brigade, article), a clock time, a score, a code
+    assert figures("گۆلەکە لە خولەکی ( 63 ) تۆمارکرا و یانەکە لە جەولەی 12 دا بوو.") == []
+    assert figures("یارییەکە کاتژمێر 8 : 45 دەستپێدەکات و 7 ی ئێوارە کۆتایی دێت.") == []
+    assert figures("یانەکە بە ئەنجامی ( 3 – 2 ) بردیەوە، هێزەکانی لیوای 5 ئامادەبوون.") == []
+    assert figures("نەخۆشییەکە بە ( 5 1 ) ناسراوە.") == []
+    # a vague plural has no value to claim
+    assert figures("بە هەزاران کەس ئاوارە بوون.") == []
+    # a multiplier after a stray bracket or ezafe belongs to the figure
+    assert figures("داهاتێکی ( 12 ) ملیۆن دۆلاری هەبوو و 40 ی هەزار دۆلاری بەخشی.") == \
+        [("12 ) ملیۆن", 12000000), ("40 ی هەزار", 40000)]

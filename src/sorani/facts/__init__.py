@@ -614,7 +614,8 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
 
 def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, words: list[Word],
                  ent_at: list[Entity | None], sent: list[int]) -> list[Claim]:
-    nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
+    # (a vague plural, دەیان کەس, ملیۆنان کەناڵ, has no value to claim)
+    nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None and not x.vague]
     nums = _outside_dates(nums, entities)
     starts, wends = word_starts(words), word_ends(words)
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
@@ -637,6 +638,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             continue
         ends[id(x)] = end
         items.append((i0, i1, x))
+    if items:
+        items = _counts(text, words, items, ends)
     # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
     indefinite = _indef_positions(words) if items else []
     ev_pos = _event_positions(words) if indefinite else []
@@ -778,6 +781,105 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     for c, (i0, _, _) in zip(claims, items):
         _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech, memo)
     return claims
+
+
+@dataclass
+class _Figure:
+    """A figure made of two numbers of ``find_numbers`` (``( 45 ) ملیۆن``, ``600 ی هەزار``)."""
+
+    start: int
+    end: int
+    value: Any
+    kind: str
+    qualifier: str | None
+
+
+_DASHES = frozenset(("-", "–", "—"))
+
+
+def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], ends: dict[int, int]
+            ) -> list[tuple[int, int, Any]]:
+    """The figures that count something (numbers that name or number a thing, clock times and
+    scores are left out), with a multiplier after a stray bracket or ezafe joined to the figure."""
+    out: list[tuple[int, int, Any]] = []
+    n = len(words)
+    heads, clock = single_triggers("numbered_head"), single_triggers("clock_after")
+    drop_list = False  # the figure before was dropped as a number of a thing: so is one listed after it
+    k = 0
+    while k < len(items):
+        i0, i1, x = items[k]
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if nxt is not None and x.kind != "percent" and nxt[2].kind == "cardinal" and nxt[0] == nxt[1] \
+                and nxt[2].value in _MULTS and nxt[2].qualifier is None \
+                and all(words[m].f in (")", "ی") for m in range(i1 + 1, nxt[0])) and nxt[0] > i1 + 1:
+            # ( 45 ) ملیۆن, 600 ی هەزار: one amount
+            end = ends.get(id(nxt[2]), nxt[2].end)
+            x = _Figure(x.start, end, x.value * nxt[2].value, x.kind, x.qualifier)
+            ends[id(x)] = end
+            items[k + 1] = (i0, nxt[1], x)
+            k += 1
+            continue
+        b = i0 - 1
+        if b >= 0 and words[b].f == "(":
+            b -= 1
+        after = words[i1 + 1].f if i1 + 1 < n else ""
+        drop = False
+        if b >= 0 and words[b].kind == "word" and _is_head(words[b].key, heads):
+            drop = True  # خولەکی 41, جەولەی ( 30 ), لیوای 8, مادەی 140: the figure numbers the thing
+        elif drop_list and i0 >= 2 and words[i0 - 1].f in _LIST_SEP and _prev_end(items, k) >= i0 - 2:
+            drop = True  # لەخولەکەکانی ( 18 ، 58 ، 87 )
+        elif (after == ":" and i1 + 2 < n and words[i1 + 2].kind == "num") or \
+                (i0 >= 2 and words[i0 - 1].f == ":" and words[i0 - 2].kind == "num"):
+            drop = True  # 11 : 44, 3 : 30: a clock time
+        elif after == "ی" and i1 + 2 < n and _head_stem(words[i1 + 2].key) in clock:
+            drop = True  # 9 ی شەو: nine at night; 16 ی مانگ: the 16th of the month
+        elif (nxt is not None and nxt[0] == i1 + 1 and words[i1].kind == "num" and words[i1 + 1].kind == "num") \
+                or (i0 and words[i0 - 1].kind == "num" and words[i0].kind == "num"):
+            drop = True  # ( 1 1 ): digits side by side with no connector are a code
+        elif (after in _DASHES and i1 + 3 < n and words[i1 + 2].kind == "num" and words[i1 + 3].f == ")"
+              and i0 and words[i0 - 1].f == "(") or \
+                (i0 >= 3 and words[i0 - 1].f in _DASHES and words[i0 - 2].kind == "num" and words[i0 - 3].f == "("
+                 and after == ")"):
+            drop = True  # ( 6 – 1 ): a score
+        drop_list = drop
+        if not drop:
+            out.append((i0, i1, x))
+        k += 1
+    return out
+
+
+def _prev_end(items: list[tuple[int, int, Any]], k: int) -> int:
+    """The last word of the figure before ``items[k]``."""
+    return items[k - 1][1] if k else -10
+
+
+_MULTS = frozenset((1000, 1000000, 1000000000))
+_HEAD_PREFIX = tuple(fold_key(x) for x in ("لە", "بە"))
+_HEAD_SUFFIX = tuple(fold_key(x) for x in ("ەکان", "ەکە", "کان", "کە"))
+
+
+def _is_head(key: str, heads: frozenset[str]) -> bool:
+    """``key`` is a numbered head (``_head_stem``), also glued after a word in ە (کەمادەی)."""
+    if _head_stem(key) in heads:
+        return True
+    p = key.find("ە", 1)
+    while 0 < p < len(key) - 3:
+        if _head_stem(key[p + 1:]) in heads:
+            return True
+        p = key.find("ە", p + 1)
+    return False
+
+
+def _head_stem(key: str) -> str:
+    """A noun key without a glued لە/بە, the ezafe and the article (لەخولەکەکانی -> خولەک)."""
+    if key.startswith(_HEAD_PREFIX) and len(key) > 4:
+        key = key[2:]
+    if key.endswith("ی") and len(key) > 2:
+        key = key[:-1]
+    for suf in _HEAD_SUFFIX:
+        if key.endswith(suf) and len(key) - len(suf) >= 2:
+            return key[:-len(suf)]
+    return key
 
 
 def _event_search(words: list[Word], ent_at: list[Entity | None], after: int, stop: int
