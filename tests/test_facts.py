@@ -172,3 +172,14 @@ def test_numbers_that_count_nothing_are_not_claims() -> None:
     # a multiplier after a stray bracket or ezafe belongs to the figure
     assert figures("داهاتێکی ( 12 ) ملیۆن دۆلاری هەبوو و 40 ی هەزار دۆلاری بەخشی.") == \
         [("12 ) ملیۆن", 12000000), ("40 ی هەزار", 40000)]
+
+
+def test_indefinite_one_only_next_to_other_figures() -> None:
+    # "a/one X" is a count only against other figures of the same noun, or listed after a figure
+    text = "دوێنێ لە هێرشێکی چەکداریدا لە شارێکی باشوور 4 پۆلیس کوژران."
+    assert [(c.text, c.thing) for c in find_claims(text)] == [("4", "پۆلیس")]
+    text = "لە تەقینەوەکەدا سەربازێک کوژرا و 3 سەربازی دیکە بریندار بوون."
+    assert [(c.value, c.thing, c.event) for c in find_claims(text)] == \
+        [(1, "سەرباز", "killed"), (3, "سەرباز", "wounded")]
+    assert find_claims("هیچ حاڵەتێکی نوێ تۆمار نەکراوە و 5 نەخۆش چاکبوونەوە.")[0].value == 5
+    assert len(find_claims("هیچ حاڵەتێکی نوێ تۆمار نەکراوە و 5 نەخۆش چاکبوونەوە.")) == 1

@@ -444,6 +444,7 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
 
 _INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
 _INDEF_KEYS = tuple(fold_key(x) for x in _INDEF)
+_INDEF_LONGEST = tuple(sorted(_INDEF_KEYS, key=len, reverse=True))
 
 
 def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
@@ -647,6 +648,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     nw = len(words)
     for k in indefinite:
         w = words[k]
+        if (k and words[k - 1].key == _HICH) or not _counted_one(words, items, sent, k, indefinite):
+            continue  # "one" is a count only next to other figures (هیچ حاڵەتێک: none at all)
         e = bisect_right(ev_pos, k)
         if e == len(ev_pos) or ev_pos[e] > k + 20:
             continue  # no event word can follow in reach
@@ -781,6 +784,39 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     for c, (i0, _, _) in zip(claims, items):
         _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech, memo)
     return claims
+
+
+_NEAR = 40  # words
+
+
+def _indef_stem(key: str) -> str:
+    return next((key[:-len(s)] for s in _INDEF_LONGEST if key.endswith(s)), key)
+
+
+def _counted_one(words: list[Word], items: list[tuple[int, int, Any]], sent: list[int], k: int,
+                 indefinite: list[int]) -> bool:
+    """The indefinite at word ``k`` is counted next to other figures: a figure of its sentence
+    counts the same noun (چەتەیەک کوژرا و 3 چەتەی دیکە), so does another indefinite
+    (کۆڵبەرێک … و کۆڵبەرێکی دیکە), or it follows a figure in a list (٧ هێلیکۆپتەر و فڕۆکەیەکی)."""
+    stem = _indef_stem(words[k].key)
+    if len(stem) < 2:
+        return False
+    # (only the figures and indefinites within _NEAR words are looked at: ascending lists, bisected)
+    for k2 in indefinite[bisect_left(indefinite, k - _NEAR):bisect_right(indefinite, k + _NEAR)]:
+        if k2 != k and sent[k2] == sent[k] and _indef_stem(words[k2].key) == stem:
+            return True
+    lo = bisect_left(items, (k - _NEAR,))
+    for i0, i1, _ in items[lo:bisect_left(items, (k + _NEAR,), lo)]:
+        if sent[i0] != sent[k]:
+            continue
+        if k >= 2 and words[k - 1].key in _LIST_SEP and k - 4 <= i1 < k:
+            return True
+        m = i1 + 1
+        if m < len(words) and words[m].key == "ی":
+            m += 1
+        if m < len(words) and m != k and words[m].key.startswith(stem):
+            return True
+    return False
 
 
 @dataclass
@@ -1057,6 +1093,7 @@ def _event_before(words: list[Word], i0: int) -> str | None:
 
 
 _BE = fold_key("بە")
+_HICH = fold_key("هیچ")
 _GLUED_PREP = frozenset(fold_key(x) for x in ("لە", "بە"))  # (as find_numbers reads them glued to a number word)
 _LIST_SEP = frozenset(("و", "،", ","))
 _QUAL_WORDS = frozenset(fold_key(x) for x in ("زیاتر", "زۆرتر", "پتر", "کەمتر", "لە", "نزیکەی", "نزیکەیی", "بە"))
