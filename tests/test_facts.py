@@ -183,3 +183,8 @@ def test_indefinite_one_only_next_to_other_figures() -> None:
         [(1, "سەرباز", "killed"), (3, "سەرباز", "wounded")]
     assert find_claims("هیچ حاڵەتێکی نوێ تۆمار نەکراوە و 5 نەخۆش چاکبوونەوە.")[0].value == 5
     assert len(find_claims("هیچ حاڵەتێکی نوێ تۆمار نەکراوە و 5 نەخۆش چاکبوونەوە.")) == 1
+
+
+def test_counted_thing_after_a_figure_in_brackets() -> None:
+    (c,) = find_claims("لە پێشانگاکەدا ( 40 ) تابلۆ نمایش کران.")
+    assert (c.text, c.value, c.thing) == ("40", 40, "تابلۆ")

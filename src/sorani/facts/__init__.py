@@ -685,8 +685,12 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             end = ends.get(id(x), x.end)
             c = Claim(x.start, end, text[x.start:end], x.value, qualifier=_QUALIFIERS.get(x.qualifier or ""))
             after = i1 + 1
-            # the counted thing: the next word (skipping a glued ezafe)
+            # the counted thing: the next word (skipping a glued ezafe, and the closing bracket of a
+            # figure in brackets: ( 28 ) فیلم)
             k = after
+            if k < len(words) and words[k].f == ")" and i0 and words[i0 - 1].f == "(":
+                k += 1
+                after = k
             if k < len(words) and (words[k].key == "ی" and words[k].start == words[k - 1].end
                                    or words[k].key in ("یان", "ی", "ش", "یش")):
                 k += 1
