@@ -188,3 +188,10 @@ def test_indefinite_one_only_next_to_other_figures() -> None:
 def test_counted_thing_after_a_figure_in_brackets() -> None:
     (c,) = find_claims("لە پێشانگاکەدا ( 40 ) تابلۆ نمایش کران.")
     assert (c.text, c.value, c.thing) == ("40", 40, "تابلۆ")
+
+
+def test_counted_thing_stem_glued_and_postposition() -> None:
+    # a word glued after ە is cut off; the postposition دا and an article after ە go
+    assert [(c.thing) for c in find_claims("40 خێزانەکەبەیەکەوە گەڕانەوە.")] == ["خێزان"]
+    assert [(c.thing) for c in find_claims("یارمەتی بەسەر 30 خێزاندا دابەش کرا.")] == ["خێزان"]
+    assert [(c.thing) for c in find_claims("هەر 4 ناوچەکەی شارەکە ئاو نییە.")] == ["ناوچە"]

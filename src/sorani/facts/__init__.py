@@ -397,6 +397,7 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
     return text[w.start:w.start + cut], w.start + cut
 
 
+_ENDING_LETTERS = tuple("کتیمشنوا")  # (what an ending after ە starts with: ەکان, ەتی, ەیە …)
 _STEM_CUT: dict[tuple[str, bool], int] = {}  # (folded form, next_is_word) -> _stem_cut
 
 
@@ -404,10 +405,30 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
     """The length of the stem of ``_stem`` in the folded form ``f`` (the form alone decides)."""
     from sorani.entities.gazetteer import common_words, key_of_folded
 
+    cut = _plain_stem_cut(f, next_is_word)
+    common = common_words()
+    if len(f) >= 7 and key_of_folded(f[:cut]) not in common:
+        # a word glued after ە (ە never joins the next letter: a lost space or ZWNJ), when the
+        # form has no known stem: ساڵەهیچ, مەلەوانەکەبەزیندوویی -> the stem of the first part
+        p = f.find("ە", 2)
+        while 0 < p < len(f) - 3:
+            if not f.startswith(_ENDING_LETTERS, p + 1) and key_of_folded(f[p + 1:]) in common:
+                left = _plain_stem_cut(f[:p + 1], True)
+                if key_of_folded(f[:left]) in common:
+                    return left
+            p = f.find("ە", p + 1)
+    return cut
+
+
+def _plain_stem_cut(f: str, next_is_word: bool) -> int:
+    """``_stem_cut`` without the glued word."""
+    from sorani.entities.gazetteer import common_words, key_of_folded
+
     common = common_words()
     cut = len(f)
-    if f.endswith("دا") and len(f) > 4 and key_of_folded(f[:-2]) in single_triggers("static_unit"):
-        cut -= 2  # ٢٤ کاتژمێردا: a unit with the postposition "in"
+    if f.endswith("دا") and len(f) > 4 and (key_of_folded(f[:-2]) in single_triggers("static_unit")
+                                           or key_of_folded(f[:-2]) in common):
+        cut -= 2  # ٢٤ کاتژمێردا, 50 کەسدا: a noun with the postposition "in"
     for suf in ("یشی", "یش", "ەش", "اش"):
         if f[:cut].endswith(suf) and cut - len(suf) >= 2:
             if suf in ("ەش", "اش"):
@@ -421,7 +442,13 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
         if f[:cut].endswith(suf) and cut - len(suf) >= 3:
             cut -= len(suf)
             break
-    if f[:cut].endswith("ەیی") and cut > 4:
+    else:
+        suf = ""
+    if suf and key_of_folded(f[:cut]) not in common and key_of_folded(f[:cut + 1]) in common:
+        cut += 1  # ناحیەکەی: ناحیە + کەی (the article after ە)
+    if suf and key_of_folded(f[:cut]) in common:
+        pass  # the article took the ezafe, what is left is the noun
+    elif f[:cut].endswith("ەیی") and cut > 4:
         cut -= 2  # قەڕەوێلەیی
     elif f[:cut].endswith("ەی") and cut > 4 and key_of_folded(f[:cut - 2]) in common \
             and key_of_folded(f[:cut - 1]) not in common:
