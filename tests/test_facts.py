@@ -195,3 +195,12 @@ def test_counted_thing_stem_glued_and_postposition() -> None:
     assert [(c.thing) for c in find_claims("40 خێزانەکەبەیەکەوە گەڕانەوە.")] == ["خێزان"]
     assert [(c.thing) for c in find_claims("یارمەتی بەسەر 30 خێزاندا دابەش کرا.")] == ["خێزان"]
     assert [(c.thing) for c in find_claims("هەر 4 ناوچەکەی شارەکە ئاو نییە.")] == ["ناوچە"]
+
+
+def test_event_of_means_passive_return_verb_and_comma() -> None:
+    # بە + figure + an action verb: the means (other); بە + a price with no event: none
+    assert [(c.value, c.event) for c in find_claims("هەڵبژاردەکە بەدوو گۆل سەرکەوت.")] == [(2, "other")]
+    assert [(c.value, c.event) for c in find_claims("خانووەکە بە 90 هەزار دۆلار بوو.")] == [(90000, "none")]
+    # a passive verb with ەوە is a predicate; a figure after a comma is not coordinated with an oblique one
+    text = "دوای دوو هەفتە گەڕان ، سێ ڕاوچی دۆزرانەوە."
+    assert [(c.value, c.event) for c in find_claims(text)] == [(2, "none"), (3, "other")]

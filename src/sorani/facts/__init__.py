@@ -771,9 +771,12 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         c.extra["verb"] = verb_seen
         prep = (fold_key(text[words[i0].start:x.start]) if x is not None and words[i0].start < x.start
                  else words[i0 - 1].key if i0 > 0 else "")  # the preposition before the figure
-        oblique = x is not None and not c.qualifier and (prep in _OBLIQUE or (prep == _BE and not found))
+        # after بە the figure is the means of an event, of an action verb too (بە سێ گۆل سەرکەوت);
+        # with no verb or a copula, a price or measure
+        oblique = x is not None and not c.qualifier and (prep in _OBLIQUE or (
+            prep == _BE and not found and (verb_seen is None or _is_static_verb(verb_seen))))
         if not oblique and x is not None and claims and claims[-1].extra.get("oblique") \
-                and i0 > 0 and words[i0 - 1].key in _LIST_SEP and items[idx - 1][0] >= i0 - 4:
+                and i0 > 0 and words[i0 - 1].key == "و" and items[idx - 1][0] >= i0 - 4:
             oblique = True  # لە دوو نهۆم و ٤٣ ژوور: a figure coordinated with an oblique one
         c.extra["oblique"] = oblique
         if found and x is not None and not c.qualifier and prep == _BE:
@@ -1140,7 +1143,7 @@ _VERB_END = tuple(fold_key(x) for x in ("کرد", "کردووە", "کران", "�
                                          "راون", "ران", "رابوو", "کردبوو", "دەکات", "دەکەن", "بوون", "بوو", "بووە",
                                          "هەیە", "هەبوو", "هەن", "دەبن", "دەبێت", "ێنراون", "ێنران", "دەکرێت",
                                          "دەکرێن", "دا", "دان", "درابوو", "اوە", "ووە", "راوە", "کەوت",
-                                         "کردە", "کرانە", "کرایە", "بوونە", "بوویە"))
+                                         "کردە", "کرانە", "کرایە", "بوونە", "بوویە", "رانەوە", "رایەوە"))
 _STATIC: frozenset[str] | None = None
 
 
