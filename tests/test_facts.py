@@ -204,3 +204,9 @@ def test_event_of_means_passive_return_verb_and_comma() -> None:
     # a passive verb with ەوە is a predicate; a figure after a comma is not coordinated with an oblique one
     text = "دوای دوو هەفتە گەڕان ، سێ ڕاوچی دۆزرانەوە."
     assert [(c.value, c.event) for c in find_claims(text)] == [(2, "none"), (3, "other")]
+
+
+def test_no_source_from_a_verb_before_a_colon() -> None:
+    # گوتیشی: with no name in the sentence: the figure is attributed to nobody named there
+    (c,) = find_claims("گوتیشی: 300 خێزان ئاوارە بوون.")
+    assert (c.value, c.event, c.source) == (300, "displaced", None)

@@ -1262,6 +1262,8 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
         return
     # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
     colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
+    if colon is not None and colon == lo + 1 and (_is_speech(words, lo) or _is_verb_word(words, lo)):
+        colon = None  # گوتیشی: / ڕوونیشیکردەوە: a verb, not a name, before the colon
     if colon is not None and colon > lo:
         best = next((ent_at[x] for x in range(lo, colon) if ent_at[x] is not None
                      and ent_at[x].label in ("ORG", "PER")), None)
