@@ -210,3 +210,9 @@ def test_no_source_from_a_verb_before_a_colon() -> None:
     # گوتیشی: with no name in the sentence: the figure is attributed to nobody named there
     (c,) = find_claims("گوتیشی: 300 خێزان ئاوارە بوون.")
     assert (c.value, c.event, c.source) == (300, "displaced", None)
+
+
+def test_speech_verb_written_apart_gives_the_source() -> None:
+    text = "پاشان وەزیری کشتوکاڵ ڕای گەیاند، ئەمساڵ 40 هەزار تۆن گەنم کڕدراوە."
+    (c,) = find_claims(text)
+    assert (c.value, c.source) == (40000, "وەزیری کشتوکاڵ")

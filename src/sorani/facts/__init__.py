@@ -229,10 +229,11 @@ _NP_STOPS: frozenset[str] | None = None
 def _np_stops() -> frozenset[str]:
     global _NP_STOPS
     if _NP_STOPS is None:
-        _NP_STOPS = frozenset(fold_key(w) for w in (
+        _NP_STOPS = (frozenset(fold_key(w) for w in (
             "و", "لە", "بە", "بۆ", "کە", "هەروەها", "بەڵام", "ئەوەش", "هەر", "بەم", "لەم", "لەو", "دوای", "پاش",
             "ئەمڕۆ", "دوێنێ", "پێشتر", "دواتر", "ئێستا", "تەنها", "هەروا", "ئینجا", "ئەمجارە", "جارێکی", "دیکە",
-            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم")) | single_triggers("speech")
+            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم", "پاشان"))
+            | single_triggers("speech"))
     return _NP_STOPS
 
 
