@@ -444,3 +444,11 @@ def test_number_word_after_glued_le_be() -> None:
         [("شەش هەزار", 6000, "more_than")]
     assert [(n.text, n.value) for n in find_numbers("بەپێنج دەنگ بردیەوە")] == [("پێنج", 5)]
     assert find_numbers("ڕێگای بەهەشت و کارکردن بەیەکەوە") == []
+
+
+def test_one_after_another_lungs_and_all_three() -> None:
+    from sorani.numbers import find_numbers
+    assert find_numbers("ماڵەکان یەک بەدوای یەک ڕووخان") == []
+    assert find_numbers("نەخۆشی سییەکان زیادی کردووە") == []
+    # هەر سێ "all three" is a count (هەر دوو "both" and هەر یەک "each" are not)
+    assert [(n.text, n.value) for n in find_numbers("هەر سێ برادەرەکە و هەر دوو خوشکەکە")] == [("سێ", 3)]
