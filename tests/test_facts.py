@@ -216,3 +216,10 @@ def test_speech_verb_written_apart_gives_the_source() -> None:
     text = "پاشان وەزیری کشتوکاڵ ڕای گەیاند، ئەمساڵ 40 هەزار تۆن گەنم کڕدراوە."
     (c,) = find_claims(text)
     assert (c.value, c.source) == (40000, "وەزیری کشتوکاڵ")
+
+
+def test_parenthesis_holds_no_predicate_of_the_figure() -> None:
+    # the place names in brackets end in what looks like a verb (…دران); the predicate is هەیە
+    text = "هەر سێ گوندەکەی (مەڵکەندی، گۆمەدران) قوتابخانەیان هەیە."
+    (c,) = find_claims(text)
+    assert (c.value, c.thing, c.event) == (3, "گوند", "none")

@@ -967,6 +967,11 @@ def _event_search(words: list[Word], ent_at: list[Entity | None], after: int, st
     while k < stop and words[k].f not in _SENT_END:
         w = words[k]
         key = w.key
+        if w.f == "(":
+            close = next((m for m in range(k + 1, min(stop, k + 30)) if words[m].f in (")", "(")), None)
+            if close is not None and words[close].f == ")":
+                k = close + 1  # a parenthesis (a list of names, an aside) holds no predicate of the figure
+                continue
         if key == _KE:
             if k != after:
                 break
