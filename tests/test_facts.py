@@ -223,3 +223,11 @@ def test_parenthesis_holds_no_predicate_of_the_figure() -> None:
     text = "هەر سێ گوندەکەی (مەڵکەندی، گۆمەدران) قوتابخانەیان هەیە."
     (c,) = find_claims(text)
     assert (c.value, c.thing, c.event) == (3, "گوند", "none")
+
+
+def test_speaker_after_a_headline_dash_and_not_a_place() -> None:
+    # headline - lead: the lead's clause opens after the dash; لەشاری X is where the speaker is
+    text = ('پۆلیس دوو تیرۆریستی گرت - سەرچاوەیەکی پۆلیس لەشاری کەرکووک ڕایگەیاند "دوو تیرۆریست لە '
+            'نزیک بازاڕەکە دەستگیر کران".')
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and q.speaker.text.startswith("سەرچاوەیەکی پۆلیس")

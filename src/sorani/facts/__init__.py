@@ -160,7 +160,7 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
     named in the clause before it that is not the addressee (``بۆ X``, ``لەگەڵ X``, ``بە Xی گوت``),
     else the noun phrase that opens the clause."""
     start = verb - 1
-    while start >= lo and words[start].f not in _SENT_END:
+    while start >= lo and words[start].f not in _SENT_END and not _spaced_dash(text, words[start]):
         start -= 1
     start += 1
     rank = {"PER": 3, "ORG": 2, "LOC": 1}
@@ -175,6 +175,8 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
             continue
         if e.start > words[k].start:  # a glued preposition: بەرووداوی
             continue
+        if e.label == "LOC" and k > start and words[k - 1].key.startswith(_HEAD_PREFIX) and len(words[k - 1].key) > 3:
+            continue  # لەشاری فەللوجە: where the speaker is, not who speaks
         if best is None or rank[e.label] > rank[best.label]:
             best = e
     if best is not None:
@@ -201,6 +203,14 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
 def _np_word(w: Word, stops: frozenset[str]) -> bool:
     k = w.key
     return k not in stops and not k.startswith(("لە", "بە", "ئەوە", "بۆ")) and not k.endswith(("دا",))
+
+
+_DASH_SEP = frozenset(("-", "–", "—"))
+
+
+def _spaced_dash(text: str, w: Word) -> bool:
+    """A dash with a space on each side: it parts a headline from its lead (not عەفرین- HRE)."""
+    return w.f in _DASH_SEP and 0 < w.start and w.end < len(text) and text[w.start - 1] == " " == text[w.end]
 
 
 _OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لە", "بە", "بۆ", "دوای", "پاش", "لەبارەی", "دەربارەی",
