@@ -231,3 +231,9 @@ def test_speaker_after_a_headline_dash_and_not_a_place() -> None:
             'نزیک بازاڕەکە دەستگیر کران".')
     (q,) = find_quotes(text)
     assert q.speaker is not None and q.speaker.text.startswith("سەرچاوەیەکی پۆلیس")
+
+
+def test_quote_speaker_named_in_the_headline() -> None:
+    text = 'سەرۆکی شارەوانی: بودجەی شارەکە کەمە – "ئەمساڵ هیچ پرۆژەیەکی نوێ دەست پێ ناکەین و پارەمان نییە".'
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and q.speaker.text == "سەرۆکی شارەوانی"

@@ -363,14 +363,24 @@ def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: li
         gap = sum(1 for k in range(spans[qi - 1][1], i) if words[k].f in _SENT_END)
         if gap <= 3:
             return prev
-    # 4. an entity earlier in the same sentence
+    # 4. a headline naming its speaker before a colon: بەیاتی: … – "…"
+    colon = next((k for k in range(lo + 1, min(i, lo + 4)) if words[k].f == ":"), None)
+    if colon is not None:
+        e = next((ent_at[k] for k in range(lo, colon) if ent_at[k] is not None and ent_at[k].label in ("PER", "ORG")),
+                 None)
+        if e is not None:
+            return _mention(e)
+        if all(words[k].kind == "word" and not _is_verb_word(words, k) and words[k].key not in _np_stops()
+               for k in range(lo, colon)):
+            return Mention(words[lo].start, words[colon - 1].end, text[words[lo].start:words[colon - 1].end])
+    # 5. an entity earlier in the same sentence
     for k in range(i - 1, lo - 1, -1):
         e = ent_at[k]
         if e is not None and e.label in ("PER", "ORG"):
             if e.start > 0 and _listener_before(words, ent_at, k, e):
                 continue  # لەگەڵ X / بە X: the listener
             return _mention(e)
-    # 5. the speaker named in the sentence before: its person (or organisation) subject
+    # 6. the speaker named in the sentence before: its person (or organisation) subject
     if lo > 0:
         plo = sent[lo - 1]
         for label in ("PER", "ORG"):
