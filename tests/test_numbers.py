@@ -444,6 +444,7 @@ def test_number_word_after_glued_le_be() -> None:
         [("شەش هەزار", 6000, "more_than")]
     assert [(n.text, n.value) for n in find_numbers("بەپێنج دەنگ بردیەوە")] == [("پێنج", 5)]
     assert find_numbers("ڕێگای بەهەشت و کارکردن بەیەکەوە") == []
+    assert find_numbers("ئەوەندەمان بەسی لێ دەکەین و لەدووی ڕۆیشتین") == []
 
 
 def test_one_after_another_lungs_and_all_three() -> None:
