@@ -237,3 +237,9 @@ def test_quote_speaker_named_in_the_headline() -> None:
     text = 'سەرۆکی شارەوانی: بودجەی شارەکە کەمە – "ئەمساڵ هیچ پرۆژەیەکی نوێ دەست پێ ناکەین و پارەمان نییە".'
     (q,) = find_quotes(text)
     assert q.speaker is not None and q.speaker.text == "سەرۆکی شارەوانی"
+
+
+def test_a_figure_after_a_unit_without_ezafe_is_a_count() -> None:
+    # مانگی 3 numbers the month; مانگ سێ (no ezafe) is a duration followed by a count
+    claims = find_claims("لە ماوەی سێ مانگ سێ خانوو دروستکران.")
+    assert [(c.value, c.thing) for c in claims] == [(3, "مانگ"), (3, "خانوو")]

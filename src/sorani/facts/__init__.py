@@ -895,6 +895,7 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
     out: list[tuple[int, int, Any]] = []
     n = len(words)
     heads, clock = single_triggers("numbered_head"), single_triggers("clock_after")
+    clock_heads = single_triggers("clock_before")
     drop_list = False  # the figure before was dropped as a number of a thing: so is one listed after it
     k = 0
     while k < len(items):
@@ -915,8 +916,10 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
             b -= 1
         after = words[i1 + 1].f if i1 + 1 < n else ""
         drop = False
-        if b >= 0 and words[b].kind == "word" and _is_head(words[b].key, heads):
-            drop = True  # خولەکی 41, جەولەی ( 30 ), لیوای 8, مادەی 140: the figure numbers the thing
+        if b >= 0 and words[b].kind == "word" and (
+                (words[b].key.endswith("ی") and _is_head(words[b].key, heads))
+                or _head_stem(words[b].key) in clock_heads):
+            drop = True  # خولەکی 41, جەولەی ( 30 ), لیوای 8, مادەی 140, کاتژمێر 3: the figure numbers the thing
         elif drop_list and i0 >= 2 and words[i0 - 1].f in _LIST_SEP and _prev_end(items, k) >= i0 - 2:
             drop = True  # لەخولەکەکانی ( 18 ، 58 ، 87 )
         elif (after == ":" and i1 + 2 < n and words[i1 + 2].kind == "num") or \
