@@ -243,3 +243,9 @@ def test_a_figure_after_a_unit_without_ezafe_is_a_count() -> None:
     # مانگی 3 numbers the month; مانگ سێ (no ezafe) is a duration followed by a count
     claims = find_claims("لە ماوەی سێ مانگ سێ خانوو دروستکران.")
     assert [(c.value, c.thing) for c in claims] == [(3, "مانگ"), (3, "خانوو")]
+
+
+def test_claim_with_digits_glued_to_the_noun_or_multiplier() -> None:
+    assert [(c.text, c.value, c.thing) for c in find_claims("لە شارەکە 7خانوو ڕووخان.")] == [("7", 7, "خانوو")]
+    assert [(c.text, c.value, c.thing) for c in find_claims("بە15هەزار دینار فرۆشرا.")] == \
+        [("15هەزار", 15000, "دینار")]

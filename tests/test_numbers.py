@@ -453,3 +453,11 @@ def test_one_after_another_lungs_and_all_three() -> None:
     assert find_numbers("نەخۆشی سییەکان زیادی کردووە") == []
     # هەر سێ "all three" is a count (هەر دوو "both" and هەر یەک "each" are not)
     assert [(n.text, n.value) for n in find_numbers("هەر سێ برادەرەکە و هەر دوو خوشکەکە")] == [("سێ", 3)]
+
+
+def test_digits_glued_to_the_word_after() -> None:
+    # digits never join the letter after them: "20ساڵ" reads "20 ساڵ", "12هەزار" is 12000
+    from sorani.numbers import find_numbers
+    assert [(n.text, n.value) for n in find_numbers("تەمەنی 20ساڵ بوو")] == [("20", 20)]
+    assert [(n.text, n.value) for n in find_numbers("بە15هەزار دینار")] == [("15هەزار", 15000)]
+    assert find_numbers("Windows 3D و 16م") == []

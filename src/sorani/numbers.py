@@ -155,18 +155,20 @@ class _Lexicon:
         # space or ZWNJ after ە was lost)
         self.digit_tok = (rf"(?<![A-Za-z{_LETTER_NOT_E}{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
                           rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?|(?P<dd>-)[{_DIG}]{{1,2}}-[{_DIG}]{{4}}(?![{_DIG}]))?)(?:\s?(?P<pct2>[%٪]))?"
-                          rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
-                          rf"(?![A-Za-z{_LETTER}{_DIG}])")
+                          rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt}))(?![A-Za-z{_LETTER}{_DIG}])"
+                          rf"|(?![A-Za-z{_DIG}ـ])(?!{_L}(?!{_L})))")
         word_core = (rf"(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
                      rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
         # a number word starts a word, or follows a glued لە/بە "in/with" (لەسێ ساڵدا, بەدوو
         # کۆمەڵە) unless the whole is another word (بەهەشت paradise, بەیەکەوە together: not_glued)
         not_glued = alt([p for p, _ in ctx.get("not_glued", [])])
         self.prep_glue = rf"(?<=(?<![{_LETTER}{_DIG}\u200c\u0640])[لب]ە)(?!(?:{not_glued})(?!\u200c?{_L}))"
-        self.word_tok = rf"(?:(?<![{_LETTER}{_DIG}\u200c\u0640])|{self.prep_glue}){word_core}"
+        # a multiplier glued to digits (12هەزار): digits never join the letter after them
+        mult_glued = rf"(?<=[{_DIG}])(?=(?:{alt([f for f, w in self.words.items() if w.cls == 'mult'])})(?!\u200c?{_L}))"
+        self.word_tok = rf"(?:(?<![{_LETTER}{_DIG}\u200c\u0640])|{self.prep_glue}|{mult_glued}){word_core}"
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", [])])
-        sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
+        sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+|{mult_glued})"
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
         self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"  # a sequence of number tokens
         self._next_tok_pattern = f"{sep}{tok_nonames}"  # one more token of a sequence

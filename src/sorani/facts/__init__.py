@@ -1197,6 +1197,7 @@ _KE = fold_key("کە")
 def _number_word_end(text: str, start: int, end: int) -> bool:
     """True when text[start:end] ends with a whole number word (هەزار, دوو …)."""
     tail = text[start:end].split()[-1] if text[start:end].split() else ""
+    tail = tail.lstrip("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")  # (a multiplier glued to digits: 12هەزار)
     return fold_key(tail) in _number_words()
 
 
