@@ -249,3 +249,10 @@ def test_claim_with_digits_glued_to_the_noun_or_multiplier() -> None:
     assert [(c.text, c.value, c.thing) for c in find_claims("لە شارەکە 7خانوو ڕووخان.")] == [("7", 7, "خانوو")]
     assert [(c.text, c.value, c.thing) for c in find_claims("بە15هەزار دینار فرۆشرا.")] == \
         [("15هەزار", 15000, "دینار")]
+
+
+def test_source_is_the_document_it_is_stated_in() -> None:
+    text = "لە ڕاپۆرتەکەدا هاتووە، 35 کارگە داخراون."
+    (c,) = find_claims(text)
+    assert (c.value, c.source) == (35, "ڕاپۆرتەکە")
+    assert text[c.source_start:c.source_end] == "ڕاپۆرتەکە"

@@ -830,7 +830,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                 claims[a].thing = claims[b].thing
     # the source
     index = key_index(words)
-    at_src = index.positions(_first_keys(triggers().get("source", {})))  # where a source or speech phrase may start
+    # where a source or speech phrase may start
+    at_src = index.positions(_first_keys(triggers().get("source", {})) | single_triggers("source_in"))
     at_speech = index.positions(_first_keys(triggers().get("speech", {})))
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
     if all(a[1] <= b[0] for a, b in zip(qspans, qspans[1:])):  # in order, none overlapping (as found):
@@ -1156,6 +1157,7 @@ def _event_before(words: list[Word], i0: int) -> str | None:
 
 
 _BE = fold_key("بە")
+_LE = fold_key("لە")
 _HICH = fold_key("هیچ")
 _GLUED_PREP = frozenset(fold_key(x) for x in ("لە", "بە"))  # (as find_numbers reads them glued to a number word)
 _LIST_SEP = frozenset(("و", "،", ","))
@@ -1228,7 +1230,13 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
     """The source named by ``بەگوێرەی X`` / ``بەپێی ڕاپۆرتی X`` in the sentence of words
     ``lo``..``hi``: (text, start, end, English name), or ``None``."""
     src_table = triggers().get("source", {})
+    source_in = single_triggers("source_in")
     for k in at_src[bisect_left(at_src, lo):bisect_left(at_src, hi)]:
+        if words[k].key in source_in:
+            got = _document_before(text, words, k)  # لەڕاپۆرتەکەدا هاتووە: "in the report it says"
+            if got is not None:
+                return got
+            continue
         m = _phrase_at(words, k, src_table)
         if m:
             j = k + m
@@ -1247,6 +1255,23 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
                 stem, end = _stem(words[e_], text, False)
                 return text[words[j].start:end], words[j].start, end, ""
     return None
+
+
+def _document_before(text: str, words: list[Word], k: int) -> tuple[str, int, int, str] | None:
+    """The document of ``لە X دا`` right before word ``k`` (``لەڕاپۆرتەکەدا هاتووە`` -> ڕاپۆرتەکە)."""
+    if k == 0 or words[k - 1].kind != "word":
+        return None
+    w = words[k - 1]
+    raw = text[w.start:w.end]
+    if not raw.endswith("دا") or len(raw) < 5:
+        return None
+    if raw.startswith("لە") and len(raw) > 6:
+        s = w.start + 2
+    elif k >= 2 and words[k - 2].key == _LE:
+        s = w.start
+    else:
+        return None
+    return text[s:w.end - 2], s, w.end - 2, ""
 
 
 class _SortedSpans(list):  # type: ignore[type-arg]
