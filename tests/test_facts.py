@@ -256,3 +256,8 @@ def test_source_is_the_document_it_is_stated_in() -> None:
     (c,) = find_claims(text)
     assert (c.value, c.source) == (35, "ڕاپۆرتەکە")
     assert text[c.source_start:c.source_end] == "ڕاپۆرتەکە"
+
+
+def test_claim_span_keeps_a_multiplier_in_another_spelling() -> None:
+    (c,) = find_claims("حکومەت 300 میلیۆن دینار خەرج دەکات.")
+    assert (c.text, c.value, c.thing) == ("300 میلیۆن", 300000000, "دینار")

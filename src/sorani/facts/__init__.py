@@ -1209,10 +1209,10 @@ _NUMBER_WORDS: frozenset[str] | None = None
 def _number_words() -> frozenset[str]:
     global _NUMBER_WORDS
     if _NUMBER_WORDS is None:
-        _NUMBER_WORDS = frozenset(fold_key(w) for w in (
-            "یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "یازدە", "دوازدە", "سێزدە",
-            "چواردە", "پازدە", "شازدە", "حەڤدە", "هەژدە", "نۆزدە", "بیست", "سی", "چل", "پەنجا", "شەست", "حەفتا",
-            "هەشتا", "نەوەد", "سەد", "هەزار", "ملیۆن", "ملیار", "دووسەد", "سێسەد", "پێنجسەد", "نیو"))
+        from sorani.numbers import _lex  # every spelling of numbers/words.tsv (میلیۆن, هەژده …)
+
+        _NUMBER_WORDS = frozenset(fold_key(w) for w, entry in _lex().words.items()
+                                  if entry.cls not in ("point", "minus", "vague"))
     return _NUMBER_WORDS
 
 
