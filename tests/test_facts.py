@@ -261,3 +261,9 @@ def test_source_is_the_document_it_is_stated_in() -> None:
 def test_claim_span_keeps_a_multiplier_in_another_spelling() -> None:
     (c,) = find_claims("حکومەت 300 میلیۆن دینار خەرج دەکات.")
     assert (c.text, c.value, c.thing) == ("300 میلیۆن", 300000000, "دینار")
+
+
+def test_verbal_noun_in_ezafe_before_the_figure_names_its_event() -> None:
+    # ناردنی 40 بارهەڵگر: "sending 40 lorries" — an action (other), not a static quantity
+    (c,) = find_claims("وەزارەتەکە سەرقاڵی ناردنی 40 بارهەڵگری خۆراکە بۆ شارەکە.")
+    assert (c.value, c.event) == (40, "other")

@@ -1162,7 +1162,8 @@ _HICH = fold_key("هیچ")
 _GLUED_PREP = frozenset(fold_key(x) for x in ("لە", "بە"))  # (as find_numbers reads them glued to a number word)
 _LIST_SEP = frozenset(("و", "،", ","))
 _QUAL_WORDS = frozenset(fold_key(x) for x in ("زیاتر", "زۆرتر", "پتر", "کەمتر", "لە", "نزیکەی", "نزیکەیی", "بە"))
-_MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "دانی", "کرانی", "درانی"))
+_MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "دانی", "کرانی", "درانی", "هێنانی", "ناردنی",
+                                             "بردنی", "خستنی", "کڕینی", "فرۆشتنی", "بەخشینی", "گواستنەوەی"))
 _AGE = frozenset(fold_key(x) for x in ("تەمەن", "تەمەنی", "تەمەنیان"))
 # prepositions whose figure is a place, time or topic of the event, not a participant
 _OBLIQUE = frozenset(fold_key(x) for x in ("لە", "لەسەر", "بۆ", "نزیک", "لەنزیک", "دوای", "پاش", "لەدوای",
