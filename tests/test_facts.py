@@ -267,3 +267,11 @@ def test_verbal_noun_in_ezafe_before_the_figure_names_its_event() -> None:
     # ناردنی 40 بارهەڵگر: "sending 40 lorries" — an action (other), not a static quantity
     (c,) = find_claims("وەزارەتەکە سەرقاڵی ناردنی 40 بارهەڵگری خۆراکە بۆ شارەکە.")
     assert (c.value, c.event) == (40, "other")
+
+
+def test_glued_split_spares_verbs_and_possessives() -> None:
+    from sorani.entities.gazetteer import scan
+    from sorani.facts import _stem_cut
+    for word in ("چارەسەرم", "ڕانەگەیشتووە"):  # "my solution", "has not arrived": no word glued after ە
+        f = scan(word)[0].f
+        assert f[:_stem_cut(f, True)] == f

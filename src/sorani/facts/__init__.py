@@ -418,6 +418,7 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
     return text[w.start:w.start + cut], w.start + cut
 
 
+_POSSESSIVE = tuple(fold_key(x) for x in ("م", "ت", "ی", "مان", "تان", "یان"))
 _ENDING_LETTERS = tuple("کتیمشنوا")  # (what an ending after ە starts with: ەکان, ەتی, ەیە …)
 _STEM_CUT: dict[tuple[str, bool], int] = {}  # (folded form, next_is_word) -> _stem_cut
 
@@ -428,7 +429,9 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
 
     cut = _plain_stem_cut(f, next_is_word)
     common = common_words()
-    if len(f) >= 7 and key_of_folded(f[:cut]) not in common:
+    if len(f) >= 7 and key_of_folded(f[:cut]) not in common and not _is_verb(f) \
+            and not any(f.endswith(c) and key_of_folded(f[:-len(c)]) in common for c in _POSSESSIVE):
+        # (not a verb, and not a known word with a possessive clitic: چارەسەرم)
         # a word glued after ە (ە never joins the next letter: a lost space or ZWNJ), when the
         # form has no known stem: ساڵەهیچ, مەلەوانەکەبەزیندوویی -> the stem of the first part
         p = f.find("ە", 2)
