@@ -275,3 +275,8 @@ def test_glued_split_spares_verbs_and_possessives() -> None:
     for word in ("چارەسەرم", "ڕانەگەیشتووە"):  # "my solution", "has not arrived": no word glued after ە
         f = scan(word)[0].f
         assert f[:_stem_cut(f, True)] == f
+
+
+def test_a_count_after_a_year_is_not_a_code() -> None:
+    # digits side by side are a code only when both are figures: a year before a count is a date
+    assert [(c.value, c.thing) for c in find_claims("لە ساڵی 2005 20 کەس کوژران.")] == [(20, "کەس")]

@@ -932,7 +932,7 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
         elif after == "ی" and i1 + 2 < n and _head_stem(words[i1 + 2].key) in clock:
             drop = True  # 9 ی شەو: nine at night; 16 ی مانگ: the 16th of the month
         elif (nxt is not None and nxt[0] == i1 + 1 and words[i1].kind == "num" and words[i1 + 1].kind == "num") \
-                or (i0 and words[i0 - 1].kind == "num" and words[i0].kind == "num"):
+                or (k and items[k - 1][1] == i0 - 1 and words[i0 - 1].kind == "num" and words[i0].kind == "num"):
             drop = True  # ( 1 1 ): digits side by side with no connector are a code
         elif (after in _DASHES and i1 + 3 < n and words[i1 + 2].kind == "num" and words[i1 + 3].f == ")"
               and i0 and words[i0 - 1].f == "(") or \
