@@ -280,3 +280,10 @@ def test_glued_split_spares_verbs_and_possessives() -> None:
 def test_a_count_after_a_year_is_not_a_code() -> None:
     # digits side by side are a code only when both are figures: a year before a count is a date
     assert [(c.value, c.thing) for c in find_claims("لە ساڵی 2005 20 کەس کوژران.")] == [(20, "کەس")]
+
+
+def test_list_after_a_numbered_head() -> None:
+    # the minutes listed after خولەکەکانی are minutes; a count joined by و with its noun is a count
+    assert find_claims("گۆلەکان لە خولەکەکانی ( 12 ، 40 و 88 ) تۆمارکران.") == []
+    assert [(c.value, c.thing) for c in find_claims("بەپێی مادەی 140 و 20 پەرلەمانتار دەنگیاندا.")] == \
+        [(20, "پەرلەمانتار")]

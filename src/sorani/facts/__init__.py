@@ -924,8 +924,9 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
                 (words[b].key.endswith("ی") and _is_head(words[b].key, heads))
                 or _head_stem(words[b].key) in clock_heads):
             drop = True  # خولەکی 41, جەولەی ( 30 ), لیوای 8, مادەی 140, کاتژمێر 3: the figure numbers the thing
-        elif drop_list and i0 >= 2 and words[i0 - 1].f in _LIST_SEP and _prev_end(items, k) >= i0 - 2:
-            drop = True  # لەخولەکەکانی ( 18 ، 58 ، 87 )
+        elif drop_list and i0 >= 2 and words[i0 - 1].f in _LIST_SEP and _prev_end(items, k) >= i0 - 2 \
+                and (words[i0 - 1].f != "و" or i1 + 1 == n or words[i1 + 1].kind != "word"):
+            drop = True  # لەخولەکەکانی ( 18 ، 58 ، 87 ) (not مادەی 140 و 20 پەرلەمانتار)
         elif (after == ":" and i1 + 2 < n and words[i1 + 2].kind == "num") or \
                 (i0 >= 2 and words[i0 - 1].f == ":" and words[i0 - 2].kind == "num"):
             drop = True  # 11 : 44, 3 : 30: a clock time
