@@ -287,3 +287,9 @@ def test_list_after_a_numbered_head() -> None:
     assert find_claims("گۆلەکان لە خولەکەکانی ( 12 ، 40 و 88 ) تۆمارکران.") == []
     assert [(c.value, c.thing) for c in find_claims("بەپێی مادەی 140 و 20 پەرلەمانتار دەنگیاندا.")] == \
         [(20, "پەرلەمانتار")]
+
+
+def test_be_figure_takes_the_means_reading_of_its_clause() -> None:
+    # بە N X بەرامبەر M X سەرکەوت: both figures are the means of the win (other)
+    claims = find_claims("تیمەکە بە پێنج خاڵ بەرامبەر دوو خاڵ سەرکەوت.")
+    assert [(c.value, c.event) for c in claims] == [(5, "other"), (2, "other")]

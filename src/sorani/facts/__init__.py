@@ -797,8 +797,15 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                  else words[i0 - 1].key if i0 > 0 else "")  # the preposition before the figure
         # after بە the figure is the means of an event, of an action verb too (بە سێ گۆل سەرکەوت);
         # with no verb or a copula, a price or measure
+        # (بە with no predicate before the next figure of its clause: the clause's predicate decides,
+        # بەچوار گۆل بەرامبەر یەک گۆل سەرکەوت: see the inheritance below)
+        be_open = x is not None and prep == _BE and not found and verb_seen is None and not static \
+            and nxt_stop < len(words) and sent[nxt_stop] == sent[i0] \
+            and not any(words[m].key == _KE for m in range(after, nxt_stop))
         oblique = x is not None and not c.qualifier and (prep in _OBLIQUE or (
-            prep == _BE and not found and (verb_seen is None or _is_static_verb(verb_seen))))
+            prep == _BE and not found and not be_open and (verb_seen is None or _is_static_verb(verb_seen))))
+        if be_open and not c.qualifier:
+            c.extra["be_means"] = True
         if not oblique and x is not None and claims and claims[-1].extra.get("oblique") \
                 and i0 > 0 and words[i0 - 1].key == "و" and items[idx - 1][0] >= i0 - 4:
             oblique = True  # لە دوو نهۆم و ٤٣ ژوور: a figure coordinated with an oblique one
@@ -826,6 +833,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         b = claims[a].extra.get("inherit_event")
         if b is not None:
             claims[a].event = claims[b].event
+            if claims[a].extra.get("be_means") and claims[a].event != "none":
+                claims[a].event = "other"  # the means of the clause's event
         b = claims[a].extra.get("inherit")
         if b is not None:
             claims[a].event = claims[b].event
