@@ -135,3 +135,161 @@ def test_iraqi_month_date_is_one_entity_and_no_claim() -> None:
     ents = [(e.text, e.label) for e in find_entities(text)]
     assert ("١٤ی تشرینی دووەمی ٢٠٢٥", "DATE") in ents
     assert [c.value for c in find_claims(text)] == [3]
+
+
+def test_quoted_name_or_title_is_not_a_quote() -> None:
+    # a quoted name as the subject of a speech verb, and quoted names in a list: no sentence inside
+    assert find_quotes('وەزیری ناوخۆ "ئازاد کەریم" ڕایگەیاند کە کۆبوونەوەکە دواخرا.') == []
+    assert find_quotes('فیلمەکان لە وڵاتانی "میسر"، "عێراق" و "سوریا" پیشان دران.') == []
+    # what follows a colon or a speech verb is said, however short
+    (q,) = find_quotes('سەرۆکی لیژنەکە گوتی: "ئێمە ئامادەین".')
+    assert q.text == "ئێمە ئامادەین"
+
+
+def test_claim_with_digits_glued_after_e() -> None:
+    (c,) = find_claims("لە تەقینەوەکە7 کەس بریندار بوون.")
+    assert (c.value, c.thing, c.event) == (7, "کەس", "wounded")
+
+
+def test_claim_after_a_glued_preposition() -> None:
+    # the glued لە/بە is the figure's preposition (لە: a place, time or topic: no event)
+    (c,) = find_claims("تیمەکەمان بەسێ گۆل سەرکەوت.")
+    assert (c.text, c.value, c.thing) == ("سێ", 3, "گۆل")
+    (c,) = find_claims("لەسێ گوندی ناوچەکە 40 کەس دەستگیرکران.")[:1]
+    assert (c.text, c.value, c.thing, c.event) == ("سێ", 3, "گوند", "none")
+
+
+def test_numbers_that_count_nothing_are_not_claims() -> None:
+    def figures(text: str) -> list[tuple[str, float | int | None]]:
+        return [(c.text, c.value) for c in find_claims(text)]
+    # a figure that numbers its head (minute, round, brigade, article), a clock time, a score, a code
+    assert figures("گۆلەکە لە خولەکی ( 63 ) تۆمارکرا و یانەکە لە جەولەی 12 دا بوو.") == []
+    assert figures("یارییەکە کاتژمێر 8 : 45 دەستپێدەکات و 7 ی ئێوارە کۆتایی دێت.") == []
+    assert figures("یانەکە بە ئەنجامی ( 3 – 2 ) بردیەوە، هێزەکانی لیوای 5 ئامادەبوون.") == []
+    assert figures("نەخۆشییەکە بە ( 5 1 ) ناسراوە.") == []
+    # a vague plural has no value to claim
+    assert figures("بە هەزاران کەس ئاوارە بوون.") == []
+    # a multiplier after a stray bracket or ezafe belongs to the figure
+    assert figures("داهاتێکی ( 12 ) ملیۆن دۆلاری هەبوو و 40 ی هەزار دۆلاری بەخشی.") == \
+        [("12 ) ملیۆن", 12000000), ("40 ی هەزار", 40000)]
+
+
+def test_indefinite_one_only_next_to_other_figures() -> None:
+    # "a/one X" is a count only against other figures of the same noun, or listed after a figure
+    text = "دوێنێ لە هێرشێکی چەکداریدا لە شارێکی باشوور 4 پۆلیس کوژران."
+    assert [(c.text, c.thing) for c in find_claims(text)] == [("4", "پۆلیس")]
+    text = "لە تەقینەوەکەدا سەربازێک کوژرا و 3 سەربازی دیکە بریندار بوون."
+    assert [(c.value, c.thing, c.event) for c in find_claims(text)] == \
+        [(1, "سەرباز", "killed"), (3, "سەرباز", "wounded")]
+    assert find_claims("هیچ حاڵەتێکی نوێ تۆمار نەکراوە و 5 نەخۆش چاکبوونەوە.")[0].value == 5
+    assert len(find_claims("هیچ حاڵەتێکی نوێ تۆمار نەکراوە و 5 نەخۆش چاکبوونەوە.")) == 1
+
+
+def test_counted_thing_after_a_figure_in_brackets() -> None:
+    (c,) = find_claims("لە پێشانگاکەدا ( 40 ) تابلۆ نمایش کران.")
+    assert (c.text, c.value, c.thing) == ("40", 40, "تابلۆ")
+
+
+def test_counted_thing_stem_glued_and_postposition() -> None:
+    # a word glued after ە is cut off; the postposition دا and an article after ە go
+    assert [(c.thing) for c in find_claims("40 خێزانەکەبەیەکەوە گەڕانەوە.")] == ["خێزان"]
+    assert [(c.thing) for c in find_claims("یارمەتی بەسەر 30 خێزاندا دابەش کرا.")] == ["خێزان"]
+    assert [(c.thing) for c in find_claims("هەر 4 ناوچەکەی شارەکە ئاو نییە.")] == ["ناوچە"]
+
+
+def test_event_of_means_passive_return_verb_and_comma() -> None:
+    # بە + figure + an action verb: the means (other); بە + a price with no event: none
+    assert [(c.value, c.event) for c in find_claims("هەڵبژاردەکە بەدوو گۆل سەرکەوت.")] == [(2, "other")]
+    assert [(c.value, c.event) for c in find_claims("خانووەکە بە 90 هەزار دۆلار بوو.")] == [(90000, "none")]
+    # a passive verb with ەوە is a predicate; a figure after a comma is not coordinated with an oblique one
+    text = "دوای دوو هەفتە گەڕان ، سێ ڕاوچی دۆزرانەوە."
+    assert [(c.value, c.event) for c in find_claims(text)] == [(2, "none"), (3, "other")]
+
+
+def test_no_source_from_a_verb_before_a_colon() -> None:
+    # گوتیشی: with no name in the sentence: the figure is attributed to nobody named there
+    (c,) = find_claims("گوتیشی: 300 خێزان ئاوارە بوون.")
+    assert (c.value, c.event, c.source) == (300, "displaced", None)
+
+
+def test_speech_verb_written_apart_gives_the_source() -> None:
+    text = "پاشان وەزیری کشتوکاڵ ڕای گەیاند، ئەمساڵ 40 هەزار تۆن گەنم کڕدراوە."
+    (c,) = find_claims(text)
+    assert (c.value, c.source) == (40000, "وەزیری کشتوکاڵ")
+
+
+def test_parenthesis_holds_no_predicate_of_the_figure() -> None:
+    # the place names in brackets end in what looks like a verb (…دران); the predicate is هەیە
+    text = "هەر سێ گوندەکەی (مەڵکەندی، گۆمەدران) قوتابخانەیان هەیە."
+    (c,) = find_claims(text)
+    assert (c.value, c.thing, c.event) == (3, "گوند", "none")
+
+
+def test_speaker_after_a_headline_dash_and_not_a_place() -> None:
+    # headline - lead: the lead's clause opens after the dash; لەشاری X is where the speaker is
+    text = ('پۆلیس دوو تیرۆریستی گرت - سەرچاوەیەکی پۆلیس لەشاری کەرکووک ڕایگەیاند "دوو تیرۆریست لە '
+            'نزیک بازاڕەکە دەستگیر کران".')
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and q.speaker.text.startswith("سەرچاوەیەکی پۆلیس")
+
+
+def test_quote_speaker_named_in_the_headline() -> None:
+    text = 'سەرۆکی شارەوانی: بودجەی شارەکە کەمە – "ئەمساڵ هیچ پرۆژەیەکی نوێ دەست پێ ناکەین و پارەمان نییە".'
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and q.speaker.text == "سەرۆکی شارەوانی"
+
+
+def test_a_figure_after_a_unit_without_ezafe_is_a_count() -> None:
+    # مانگی 3 numbers the month; مانگ سێ (no ezafe) is a duration followed by a count
+    claims = find_claims("لە ماوەی سێ مانگ سێ خانوو دروستکران.")
+    assert [(c.value, c.thing) for c in claims] == [(3, "مانگ"), (3, "خانوو")]
+
+
+def test_claim_with_digits_glued_to_the_noun_or_multiplier() -> None:
+    assert [(c.text, c.value, c.thing) for c in find_claims("لە شارەکە 7خانوو ڕووخان.")] == [("7", 7, "خانوو")]
+    assert [(c.text, c.value, c.thing) for c in find_claims("بە15هەزار دینار فرۆشرا.")] == \
+        [("15هەزار", 15000, "دینار")]
+
+
+def test_source_is_the_document_it_is_stated_in() -> None:
+    text = "لە ڕاپۆرتەکەدا هاتووە، 35 کارگە داخراون."
+    (c,) = find_claims(text)
+    assert (c.value, c.source) == (35, "ڕاپۆرتەکە")
+    assert text[c.source_start:c.source_end] == "ڕاپۆرتەکە"
+
+
+def test_claim_span_keeps_a_multiplier_in_another_spelling() -> None:
+    (c,) = find_claims("حکومەت 300 میلیۆن دینار خەرج دەکات.")
+    assert (c.text, c.value, c.thing) == ("300 میلیۆن", 300000000, "دینار")
+
+
+def test_verbal_noun_in_ezafe_before_the_figure_names_its_event() -> None:
+    # ناردنی 40 بارهەڵگر: "sending 40 lorries" — an action (other), not a static quantity
+    (c,) = find_claims("وەزارەتەکە سەرقاڵی ناردنی 40 بارهەڵگری خۆراکە بۆ شارەکە.")
+    assert (c.value, c.event) == (40, "other")
+
+
+def test_glued_split_spares_verbs_and_possessives() -> None:
+    from sorani.entities.gazetteer import scan
+    from sorani.facts import _stem_cut
+    for word in ("چارەسەرم", "ڕانەگەیشتووە"):  # "my solution", "has not arrived": no word glued after ە
+        f = scan(word)[0].f
+        assert f[:_stem_cut(f, True)] == f
+
+
+def test_a_count_after_a_year_is_not_a_code() -> None:
+    # digits side by side are a code only when both are figures: a year before a count is a date
+    assert [(c.value, c.thing) for c in find_claims("لە ساڵی 2005 20 کەس کوژران.")] == [(20, "کەس")]
+
+
+def test_list_after_a_numbered_head() -> None:
+    # the minutes listed after خولەکەکانی are minutes; a count joined by و with its noun is a count
+    assert find_claims("گۆلەکان لە خولەکەکانی ( 12 ، 40 و 88 ) تۆمارکران.") == []
+    assert [(c.value, c.thing) for c in find_claims("بەپێی مادەی 140 و 20 پەرلەمانتار دەنگیاندا.")] == \
+        [(20, "پەرلەمانتار")]
+
+
+def test_be_figure_takes_the_means_reading_of_its_clause() -> None:
+    # بە N X بەرامبەر M X سەرکەوت: both figures are the means of the win (other)
+    claims = find_claims("تیمەکە بە پێنج خاڵ بەرامبەر دوو خاڵ سەرکەوت.")
+    assert [(c.value, c.event) for c in claims] == [(5, "other"), (2, "other")]

@@ -426,3 +426,38 @@ def test_every_month_of_the_data_file_makes_a_date():
     for name in names:
         spans = find_numbers(f"لە ١٠ی {name}ی ٢٠٢٠ دا")
         assert [(s.value, s.kind) for s in spans][:1] == [(10, "date")], name
+
+
+def test_digits_glued_after_e_are_a_number() -> None:
+    # ە never joins the next letter: "کە3" reads "کە 3" (a lost space or ZWNJ); the glued word
+    # is the word before the number (its qualifier); after a joining letter digits stay part of a name
+    from sorani.numbers import find_numbers
+    assert [(n.text, n.value) for n in find_numbers("ماوەی ڕۆژانە4 کاتژمێر کارەبا هەیە")] == [("4", 4)]
+    assert [(n.text, n.qualifier) for n in find_numbers("زیاتر لە250 خوێندکار")] == [("250", "more_than")]
+    assert find_numbers("ڤایرۆسی کۆڤید19 و لقی14ی پارتی") == []
+
+
+def test_number_word_after_glued_le_be() -> None:
+    # لە/بە "in/with" glued to a number word (لەسێ = لە سێ); not where the whole is another word
+    from sorani.numbers import find_numbers
+    assert [(n.text, n.value, n.qualifier) for n in find_numbers("زیاتر لەشەش هەزار مامۆستا")] == \
+        [("شەش هەزار", 6000, "more_than")]
+    assert [(n.text, n.value) for n in find_numbers("بەپێنج دەنگ بردیەوە")] == [("پێنج", 5)]
+    assert find_numbers("ڕێگای بەهەشت و کارکردن بەیەکەوە") == []
+    assert find_numbers("ئەوەندەمان بەسی لێ دەکەین و لەدووی ڕۆیشتین") == []
+
+
+def test_one_after_another_lungs_and_all_three() -> None:
+    from sorani.numbers import find_numbers
+    assert find_numbers("ماڵەکان یەک بەدوای یەک ڕووخان") == []
+    assert find_numbers("نەخۆشی سییەکان زیادی کردووە") == []
+    # هەر سێ "all three" is a count (هەر دوو "both" and هەر یەک "each" are not)
+    assert [(n.text, n.value) for n in find_numbers("هەر سێ برادەرەکە و هەر دوو خوشکەکە")] == [("سێ", 3)]
+
+
+def test_digits_glued_to_the_word_after() -> None:
+    # digits never join the letter after them: "20ساڵ" reads "20 ساڵ", "12هەزار" is 12000
+    from sorani.numbers import find_numbers
+    assert [(n.text, n.value) for n in find_numbers("تەمەنی 20ساڵ بوو")] == [("20", 20)]
+    assert [(n.text, n.value) for n in find_numbers("بە15هەزار دینار")] == [("15هەزار", 15000)]
+    assert find_numbers("Windows 3D و 16م") == []

@@ -96,6 +96,7 @@ def convert_digits(text: str, to: str = "latin") -> str:
 _LETTER = ("\u0620-\u063f\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff"
            "\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc")
 _L = f"[{_LETTER}]"
+_LETTER_NOT_E = _LETTER.replace("\u06d3\u06d5", "\u06d3")  # (ە, which never joins the letter after it)
 _L_RE = compile_cached(_L)
 
 
@@ -149,16 +150,25 @@ class _Lexicon:
 
         num = rf"[{_DIG}]+(?:[.,٫٬][{_DIG}]+|،[{_DIG}]{{3}}(?![{_DIG}]))*"
         # one number token: digits (with percent sign, date/time shapes, glued endings) or a word
-        self.digit_tok = (rf"(?<![A-Za-z{_LETTER}{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
+        # digits glued to a word before them are no number (H1N1, کۆڤید19, لقی14), except after
+        # ە: ە never joins the next letter, so کە3 ڕۆژ, لە100 reads "کە 3", "لە 100" (text whose
+        # space or ZWNJ after ە was lost)
+        self.digit_tok = (rf"(?<![A-Za-z{_LETTER_NOT_E}{_DIG}.,٫٬])(?:(?P<pct1>[%٪])\s?)?(?P<num>{num}"
                           rf"(?:(?P<dt>[/:])[{_DIG}]+(?:[/:][{_DIG}]+)?|(?P<dd>-)[{_DIG}]{{1,2}}-[{_DIG}]{{4}}(?![{_DIG}]))?)(?:\s?(?P<pct2>[%٪]))?"
-                          rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt})))?"
-                          rf"(?![A-Za-z{_LETTER}{_DIG}])")
+                          rf"(?:ـ?(?:(?P<dord>{self.ord_alt})|(?P<dsfx>{self.dig_sfx_alt}))(?![A-Za-z{_LETTER}{_DIG}])"
+                          rf"|(?![A-Za-z{_DIG}ـ])(?!{_L}(?!{_L})))")
         word_core = (rf"(?P<word>{self.bases_alt})(?P<word_ord>{self.ord_alt})?"
                      rf"(?P<wsfx>{self.word_sfx_alt})?(?!\u200c?{_L})")
-        self.word_tok = rf"(?<![{_LETTER}{_DIG}\u200c\u0640]){word_core}"
+        # a number word starts a word, or follows a glued لە/بە "in/with" (لەسێ ساڵدا, بەدوو
+        # کۆمەڵە) unless the whole is another word (بەهەشت paradise, بەیەکەوە together: not_glued)
+        not_glued = alt([p for p, _ in ctx.get("not_glued", [])])
+        self.prep_glue = rf"(?<=(?<![{_LETTER}{_DIG}\u200c\u0640])[لب]ە)(?!(?:{not_glued})(?!\u200c?{_L}))"
+        # a multiplier glued to digits (12هەزار): digits never join the letter after them
+        mult_glued = rf"(?<=[{_DIG}])(?=(?:{alt([f for f, w in self.words.items() if w.cls == 'mult'])})(?!\u200c?{_L}))"
+        self.word_tok = rf"(?:(?<![{_LETTER}{_DIG}\u200c\u0640])|{self.prep_glue}|{mult_glued}){word_core}"
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", [])])
-        sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+)"
+        sep = rf"(?:[^\S\n]*(?:{range_alt}|و)[^\S\n]+|[^\S\n]*[-–—][^\S\n]*|[^\S\n]+|{mult_glued})"
         tok_nonames = re.sub(r"\?P<\w+>", "?:", tok)
         self._seq_pattern = f"{tok_nonames}(?:{sep}{tok_nonames})*"  # a sequence of number tokens
         self._next_tok_pattern = f"{sep}{tok_nonames}"  # one more token of a sequence
@@ -172,8 +182,8 @@ class _Lexicon:
         # start is tested apart). Each pattern starts with a literal or a character class, which
         # ``re`` looks for in C before trying the rest: words after a space (most), and digit
         # runs or words after any other non-letter (a lookbehind tells which)
-        self._scan_space_pattern = f" ({core})"
-        self._scan_other_pattern = f"[^{_LETTER}\u200c\u0640 ](?:(?<=[{_DIG}])[{_DIG}]*|({core}))"
+        self._scan_space_pattern = f" (?:[لب]ە)?({core})"
+        self._scan_other_pattern = f"[^{_LETTER}\u200c\u0640 ](?:(?<=[{_DIG}])[{_DIG}]*|(?:[لب]ە)?({core}))"
         self.first_letters = frozenset(ch for w in self.words for ch in re.findall(
             r"[^\[\]()?:|\\]", _RAW_VARIANTS.get(w[0], w[0])))
         self.sep_re = compile_cached(sep)
@@ -883,7 +893,7 @@ def _left_gate(text: str, pos: int, gate: _Gate) -> bool:
     j = pos
     while j > 0 and text[j - 1] in _LEFT_SKIP:
         j -= 1
-    if j == 0 or j == pos:
+    if j == 0 or (j == pos and text[j - 1] != "ە"):  # (کە3: the word glued with ە is the word before)
         return False
     lo = max(0, j - 30)
     i = text.rfind(" ", lo, j)
@@ -962,14 +972,14 @@ def _right_gate_raw(raw: str, gate: _Gate) -> bool:
 
 def _words_before(text: str, pos: int) -> list[str]:
     """The last (up to 3) words before ``pos`` on its line, in standard spelling; punctuation
-    separates words; a word glued to ``pos`` does not count."""
+    separates words; a word glued to ``pos`` does not count, unless it ends in ە (لە100)."""
     lo = max(0, pos - 40)
     seg = text[lo:pos]
     nl = seg.rfind("\n")
     if nl >= 0:
         seg, lo = seg[nl + 1:], lo + nl + 1
     ws = _WORD_RE.findall(seg)
-    if ws and seg and not (seg[-1].isspace() or seg[-1] in _PUNCT):
+    if ws and seg and not (seg[-1].isspace() or seg[-1] in _PUNCT or seg[-1] == "ە"):
         ws.pop()
     if ws and lo > 0 and not (text[lo - 1].isspace() or text[lo - 1] in _PUNCT) and seg.startswith(ws[0]):
         ws.pop(0)
@@ -1022,7 +1032,7 @@ def _span_before(text: str, pos: int, k: int) -> tuple[int, int]:
     """Offsets of the last ``k`` words before ``pos`` (as counted by ``_words_before``)."""
     lo = max(0, pos - 40)
     spans = [m.span() for m in _WORD_RE.finditer(text, lo, pos) if "\n" not in text[m.end():pos]]
-    if spans and spans[-1][1] == pos:
+    if spans and spans[-1][1] == pos and text[pos - 1] != "ە":
         spans.pop()
     spans = spans[-k:]
     return (spans[0][0], spans[-1][1]) if spans else (pos, pos)
@@ -1066,6 +1076,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
         hits = sorted(hits + other) if hits else other
     if text and text[0] in lex.first_letters and lex.tok_re.match(text):  # a word at the start
         hits.insert(0, 0)
+    elif text[:2] in ("لە", "بە") and lex.tok_re.match(text, 2):  # (after a glued لە/بە)
+        hits.insert(0, 2)
     if not hits:
         return []
     out: list[NumberSpan] = []
@@ -1196,7 +1208,7 @@ def _emit(text: str, off: int, recs: list[list[Any]], lex: _Lexicon, out: list[N
         j = s
         while j and text[j - 1] in _LEFT_SKIP:
             j -= 1
-        if j == 0 or j == s:
+        if j == 0 or (j == s and text[j - 1] != "ە"):
             gl = False
         else:
             i = text.rfind(" ", j - 30 if j > 30 else 0, j)

@@ -160,7 +160,7 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
     named in the clause before it that is not the addressee (``بۆ X``, ``لەگەڵ X``, ``بە Xی گوت``),
     else the noun phrase that opens the clause."""
     start = verb - 1
-    while start >= lo and words[start].f not in _SENT_END:
+    while start >= lo and words[start].f not in _SENT_END and not _spaced_dash(text, words[start]):
         start -= 1
     start += 1
     rank = {"PER": 3, "ORG": 2, "LOC": 1}
@@ -175,6 +175,8 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
             continue
         if e.start > words[k].start:  # a glued preposition: بەرووداوی
             continue
+        if e.label == "LOC" and k > start and words[k - 1].key.startswith(_HEAD_PREFIX) and len(words[k - 1].key) > 3:
+            continue  # لەشاری فەللوجە: where the speaker is, not who speaks
         if best is None or rank[e.label] > rank[best.label]:
             best = e
     if best is not None:
@@ -203,6 +205,14 @@ def _np_word(w: Word, stops: frozenset[str]) -> bool:
     return k not in stops and not k.startswith(("لە", "بە", "ئەوە", "بۆ")) and not k.endswith(("دا",))
 
 
+_DASH_SEP = frozenset(("-", "–", "—"))
+
+
+def _spaced_dash(text: str, w: Word) -> bool:
+    """A dash with a space on each side: it parts a headline from its lead (not عەفرین- HRE)."""
+    return w.f in _DASH_SEP and 0 < w.start and w.end < len(text) and text[w.start - 1] == " " == text[w.end]
+
+
 _OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لە", "بە", "بۆ", "دوای", "پاش", "لەبارەی", "دەربارەی",
                                            "لەمبارەیەوە", "لەوبارەیەوە", "بەپێی", "بەگوێرەی", "هەروەها", "بەڵام"))
 _ADDRESSEE: frozenset[str] | None = None
@@ -229,10 +239,11 @@ _NP_STOPS: frozenset[str] | None = None
 def _np_stops() -> frozenset[str]:
     global _NP_STOPS
     if _NP_STOPS is None:
-        _NP_STOPS = frozenset(fold_key(w) for w in (
+        _NP_STOPS = (frozenset(fold_key(w) for w in (
             "و", "لە", "بە", "بۆ", "کە", "هەروەها", "بەڵام", "ئەوەش", "هەر", "بەم", "لەم", "لەو", "دوای", "پاش",
             "ئەمڕۆ", "دوێنێ", "پێشتر", "دواتر", "ئێستا", "تەنها", "هەروا", "ئینجا", "ئەمجارە", "جارێکی", "دیکە",
-            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم")) | single_triggers("speech")
+            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم", "پاشان"))
+            | single_triggers("speech"))
     return _NP_STOPS
 
 
@@ -262,11 +273,58 @@ def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent
             continue  # a highlighted name or term, not a quotation
         if before is not None and before.key in (fold_key("ناوی"), fold_key("بەناوی")):
             continue
+        if len(content) <= _NAME_WORDS and not _opens_speech(words, i) and _no_sentence(words, i, j) \
+                and not _said_after(words, j) \
+                and not _whole_sentence(words, i, j):
+            continue  # a name or title ("عادل عەبدولمەهدی" ڕایگەیاند, "میسر"، "عێراق"): few words, no verb
         spans.append((i, j, s, e))
     for qi, (i, j, s, e) in enumerate(spans):
         prev = out[-1].speaker if out else None
         out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi, prev)))
     return out
+
+
+_NAME_WORDS = 6  # a quoted span of this many words or fewer may be a name or title
+
+
+def _opens_speech(words: list[Word], i: int) -> bool:
+    """The quote mark at word ``i`` comes right after a colon or a speech verb (``گوتی: "…"``,
+    ``ڕایگەیاند، "…"``): what follows is said, however short (as it is when a comma and then a
+    speech verb follow it: ``«…»، X گوتی``)."""
+    if i == 0:
+        return False
+    k = i - 1
+    if words[k].f in ("،", ","):
+        k -= 1
+    return k >= 0 and (words[k].f in (":", "؛") or bool(_is_speech(words, k))
+                       or (k >= 1 and _is_speech(words, k - 1) == 2))
+
+
+def _said_after(words: list[Word], j: int) -> bool:
+    """A comma after the closing mark ``j`` and then a speech verb in the sentence (``«…»، X گوتی``)."""
+    n = len(words)
+    if j + 1 >= n or words[j + 1].f not in ("،", ","):
+        return False
+    for k in range(j + 2, min(n, j + 12)):
+        if words[k].f in _SENT_END or words[k].f in _OPEN_CLOSE:
+            return False
+        if _is_speech(words, k):
+            return True
+    return False
+
+
+def _whole_sentence(words: list[Word], i: int, j: int) -> bool:
+    """The marks ``i`` and ``j`` enclose a whole sentence (``. "…".``): what is quoted stands alone."""
+    return (i == 0 or words[i - 1].f in _SENT_END) and (j + 1 == len(words) or words[j + 1].f in _SENT_END)
+
+
+def _no_sentence(words: list[Word], i: int, j: int) -> bool:
+    """The words between the marks ``i`` and ``j`` hold no sentence: no end mark, no finite verb."""
+    for k in range(i + 1, j):
+        w = words[k]
+        if w.f in _SENT_END or (w.kind == "word" and _is_verb_word(words, k)):
+            return False
+    return True
 
 
 def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: list[int],
@@ -305,14 +363,24 @@ def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: li
         gap = sum(1 for k in range(spans[qi - 1][1], i) if words[k].f in _SENT_END)
         if gap <= 3:
             return prev
-    # 4. an entity earlier in the same sentence
+    # 4. a headline naming its speaker before a colon: بەیاتی: … – "…"
+    colon = next((k for k in range(lo + 1, min(i, lo + 4)) if words[k].f == ":"), None)
+    if colon is not None:
+        e = next((ent_at[k] for k in range(lo, colon) if ent_at[k] is not None and ent_at[k].label in ("PER", "ORG")),
+                 None)
+        if e is not None:
+            return _mention(e)
+        if all(words[k].kind == "word" and not _is_verb_word(words, k) and words[k].key not in _np_stops()
+               for k in range(lo, colon)):
+            return Mention(words[lo].start, words[colon - 1].end, text[words[lo].start:words[colon - 1].end])
+    # 5. an entity earlier in the same sentence
     for k in range(i - 1, lo - 1, -1):
         e = ent_at[k]
         if e is not None and e.label in ("PER", "ORG"):
             if e.start > 0 and _listener_before(words, ent_at, k, e):
                 continue  # لەگەڵ X / بە X: the listener
             return _mention(e)
-    # 5. the speaker named in the sentence before: its person (or organisation) subject
+    # 6. the speaker named in the sentence before: its person (or organisation) subject
     if lo > 0:
         plo = sent[lo - 1]
         for label in ("PER", "ORG"):
@@ -350,6 +418,8 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
     return text[w.start:w.start + cut], w.start + cut
 
 
+_POSSESSIVE = tuple(fold_key(x) for x in ("م", "ت", "ی", "مان", "تان", "یان"))
+_ENDING_LETTERS = tuple("کتیمشنوا")  # (what an ending after ە starts with: ەکان, ەتی, ەیە …)
 _STEM_CUT: dict[tuple[str, bool], int] = {}  # (folded form, next_is_word) -> _stem_cut
 
 
@@ -357,10 +427,32 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
     """The length of the stem of ``_stem`` in the folded form ``f`` (the form alone decides)."""
     from sorani.entities.gazetteer import common_words, key_of_folded
 
+    cut = _plain_stem_cut(f, next_is_word)
+    common = common_words()
+    if len(f) >= 7 and key_of_folded(f[:cut]) not in common and not _is_verb(f) \
+            and not any(f.endswith(c) and key_of_folded(f[:-len(c)]) in common for c in _POSSESSIVE):
+        # (not a verb, and not a known word with a possessive clitic: چارەسەرم)
+        # a word glued after ە (ە never joins the next letter: a lost space or ZWNJ), when the
+        # form has no known stem: ساڵەهیچ, مەلەوانەکەبەزیندوویی -> the stem of the first part
+        p = f.find("ە", 2)
+        while 0 < p < len(f) - 3:
+            if not f.startswith(_ENDING_LETTERS, p + 1) and key_of_folded(f[p + 1:]) in common:
+                left = _plain_stem_cut(f[:p + 1], True)
+                if key_of_folded(f[:left]) in common:
+                    return left
+            p = f.find("ە", p + 1)
+    return cut
+
+
+def _plain_stem_cut(f: str, next_is_word: bool) -> int:
+    """``_stem_cut`` without the glued word."""
+    from sorani.entities.gazetteer import common_words, key_of_folded
+
     common = common_words()
     cut = len(f)
-    if f.endswith("دا") and len(f) > 4 and key_of_folded(f[:-2]) in single_triggers("static_unit"):
-        cut -= 2  # ٢٤ کاتژمێردا: a unit with the postposition "in"
+    if f.endswith("دا") and len(f) > 4 and (key_of_folded(f[:-2]) in single_triggers("static_unit")
+                                           or key_of_folded(f[:-2]) in common):
+        cut -= 2  # ٢٤ کاتژمێردا, 50 کەسدا: a noun with the postposition "in"
     for suf in ("یشی", "یش", "ەش", "اش"):
         if f[:cut].endswith(suf) and cut - len(suf) >= 2:
             if suf in ("ەش", "اش"):
@@ -374,7 +466,13 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
         if f[:cut].endswith(suf) and cut - len(suf) >= 3:
             cut -= len(suf)
             break
-    if f[:cut].endswith("ەیی") and cut > 4:
+    else:
+        suf = ""
+    if suf and key_of_folded(f[:cut]) not in common and key_of_folded(f[:cut + 1]) in common:
+        cut += 1  # ناحیەکەی: ناحیە + کەی (the article after ە)
+    if suf and key_of_folded(f[:cut]) in common:
+        pass  # the article took the ezafe, what is left is the noun
+    elif f[:cut].endswith("ەیی") and cut > 4:
         cut -= 2  # قەڕەوێلەیی
     elif f[:cut].endswith("ەی") and cut > 4 and key_of_folded(f[:cut - 2]) in common \
             and key_of_folded(f[:cut - 1]) not in common:
@@ -397,6 +495,7 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
 
 _INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
 _INDEF_KEYS = tuple(fold_key(x) for x in _INDEF)
+_INDEF_LONGEST = tuple(sorted(_INDEF_KEYS, key=len, reverse=True))
 
 
 def _event_at(words: list[Word], k: int) -> tuple[str, int] | None:
@@ -567,7 +666,8 @@ def find_claims(text: str, entities: list[Entity] | None = None, quotes: list[Qu
 
 def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, words: list[Word],
                  ent_at: list[Entity | None], sent: list[int]) -> list[Claim]:
-    nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None]
+    # (a vague plural, دەیان کەس, ملیۆنان کەناڵ, has no value to claim)
+    nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None and not x.vague]
     nums = _outside_dates(nums, entities)
     starts, wends = word_starts(words), word_ends(words)
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
@@ -580,7 +680,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             end -= 1
         i0: int | None = bisect_left(starts, x.start)
         if i0 == len(starts) or starts[i0] != x.start:
-            i0 = None
+            # a number word after a glued preposition (لەسێ ساڵ, بەدوو کۆمەڵە): the word holding it
+            i0 = i0 - 1 if i0 and fold_key(text[starts[i0 - 1]:x.start]) in _GLUED_PREP else None
         # the first word from i0 on that ends at or after ``end`` (the ends ascend)
         i1: int | None = bisect_left(wends, end, i0) if i0 is not None else None
         if i1 == len(wends):
@@ -589,6 +690,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             continue
         ends[id(x)] = end
         items.append((i0, i1, x))
+    if items:
+        items = _counts(text, words, items, ends)
     # the indefinite "one" counted next to other figures: فڕۆکەیەکی، چەتەیەک
     indefinite = _indef_positions(words) if items else []
     ev_pos = _event_positions(words) if indefinite else []
@@ -596,6 +699,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     nw = len(words)
     for k in indefinite:
         w = words[k]
+        if (k and words[k - 1].key == _HICH) or not _counted_one(words, items, sent, k, indefinite):
+            continue  # "one" is a count only next to other figures (هیچ حاڵەتێک: none at all)
         e = bisect_right(ev_pos, k)
         if e == len(ev_pos) or ev_pos[e] > k + 20:
             continue  # no event word can follow in reach
@@ -631,8 +736,12 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             end = ends.get(id(x), x.end)
             c = Claim(x.start, end, text[x.start:end], x.value, qualifier=_QUALIFIERS.get(x.qualifier or ""))
             after = i1 + 1
-            # the counted thing: the next word (skipping a glued ezafe)
+            # the counted thing: the next word (skipping a glued ezafe, and the closing bracket of a
+            # figure in brackets: ( 28 ) فیلم)
             k = after
+            if k < len(words) and words[k].f == ")" and i0 and words[i0 - 1].f == "(":
+                k += 1
+                after = k
             if k < len(words) and (words[k].key == "ی" and words[k].start == words[k - 1].end
                                    or words[k].key in ("یان", "ی", "ش", "یش")):
                 k += 1
@@ -684,13 +793,24 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         if not found and not static and rel_event and (verb_seen is None or vk is not None):
             found = rel_event  # ٣ گەریلای ئاشکرا کرد کە … شەهید بوون: the relative clause of the thing
         c.extra["verb"] = verb_seen
-        oblique = x is not None and not c.qualifier and i0 > 0 and (
-            words[i0 - 1].key in _OBLIQUE or (words[i0 - 1].key == _BE and not found))
+        prep = (fold_key(text[words[i0].start:x.start]) if x is not None and words[i0].start < x.start
+                 else words[i0 - 1].key if i0 > 0 else "")  # the preposition before the figure
+        # after بە the figure is the means of an event, of an action verb too (بە سێ گۆل سەرکەوت);
+        # with no verb or a copula, a price or measure
+        # (بە with no predicate before the next figure of its clause: the clause's predicate decides,
+        # بەچوار گۆل بەرامبەر یەک گۆل سەرکەوت: see the inheritance below)
+        be_open = x is not None and prep == _BE and not found and verb_seen is None and not static \
+            and nxt_stop < len(words) and sent[nxt_stop] == sent[i0] \
+            and not any(words[m].key == _KE for m in range(after, nxt_stop))
+        oblique = x is not None and not c.qualifier and (prep in _OBLIQUE or (
+            prep == _BE and not found and not be_open and (verb_seen is None or _is_static_verb(verb_seen))))
+        if be_open and not c.qualifier:
+            c.extra["be_means"] = True
         if not oblique and x is not None and claims and claims[-1].extra.get("oblique") \
-                and i0 > 0 and words[i0 - 1].key in _LIST_SEP and items[idx - 1][0] >= i0 - 4:
+                and i0 > 0 and words[i0 - 1].key == "و" and items[idx - 1][0] >= i0 - 4:
             oblique = True  # لە دوو نهۆم و ٤٣ ژوور: a figure coordinated with an oblique one
         c.extra["oblique"] = oblique
-        if found and x is not None and not c.qualifier and i0 > 0 and words[i0 - 1].key == _BE:
+        if found and x is not None and not c.qualifier and prep == _BE:
             found = "other"  # بە ٣ فیشەک کوژراوە: the means of the event, not its victims
         if oblique:
             pass  # لە ٢١ توێژینەوەدا, بۆ حەوت منداڵ, لەسەر ٧٩ هەزار کەس: not a participant of the event
@@ -713,6 +833,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         b = claims[a].extra.get("inherit_event")
         if b is not None:
             claims[a].event = claims[b].event
+            if claims[a].extra.get("be_means") and claims[a].event != "none":
+                claims[a].event = "other"  # the means of the clause's event
         b = claims[a].extra.get("inherit")
         if b is not None:
             claims[a].event = claims[b].event
@@ -720,7 +842,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                 claims[a].thing = claims[b].thing
     # the source
     index = key_index(words)
-    at_src = index.positions(_first_keys(triggers().get("source", {})))  # where a source or speech phrase may start
+    # where a source or speech phrase may start
+    at_src = index.positions(_first_keys(triggers().get("source", {})) | single_triggers("source_in"))
     at_speech = index.positions(_first_keys(triggers().get("speech", {})))
     qspans = [(q.start, q.end, q.speaker) for q in (quotes or [])]
     if all(a[1] <= b[0] for a, b in zip(qspans, qspans[1:])):  # in order, none overlapping (as found):
@@ -729,6 +852,142 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     for c, (i0, _, _) in zip(claims, items):
         _attach_source(text, c, words, ent_at, sent, i0, qspans, at_src, at_speech, memo)
     return claims
+
+
+_NEAR = 40  # words
+
+
+def _indef_stem(key: str) -> str:
+    return next((key[:-len(s)] for s in _INDEF_LONGEST if key.endswith(s)), key)
+
+
+def _counted_one(words: list[Word], items: list[tuple[int, int, Any]], sent: list[int], k: int,
+                 indefinite: list[int]) -> bool:
+    """The indefinite at word ``k`` is counted next to other figures: a figure of its sentence
+    counts the same noun (چەتەیەک کوژرا و 3 چەتەی دیکە), so does another indefinite
+    (کۆڵبەرێک … و کۆڵبەرێکی دیکە), or it follows a figure in a list (٧ هێلیکۆپتەر و فڕۆکەیەکی)."""
+    stem = _indef_stem(words[k].key)
+    if len(stem) < 2:
+        return False
+    # (only the figures and indefinites within _NEAR words are looked at: ascending lists, bisected)
+    for k2 in indefinite[bisect_left(indefinite, k - _NEAR):bisect_right(indefinite, k + _NEAR)]:
+        if k2 != k and sent[k2] == sent[k] and _indef_stem(words[k2].key) == stem:
+            return True
+    lo = bisect_left(items, (k - _NEAR,))
+    for i0, i1, _ in items[lo:bisect_left(items, (k + _NEAR,), lo)]:
+        if sent[i0] != sent[k]:
+            continue
+        if k >= 2 and words[k - 1].key in _LIST_SEP and k - 4 <= i1 < k:
+            return True
+        m = i1 + 1
+        if m < len(words) and words[m].key == "ی":
+            m += 1
+        if m < len(words) and m != k and words[m].key.startswith(stem):
+            return True
+    return False
+
+
+@dataclass
+class _Figure:
+    """A figure made of two numbers of ``find_numbers`` (``( 45 ) ملیۆن``, ``600 ی هەزار``)."""
+
+    start: int
+    end: int
+    value: Any
+    kind: str
+    qualifier: str | None
+
+
+_DASHES = frozenset(("-", "–", "—"))
+
+
+def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], ends: dict[int, int]
+            ) -> list[tuple[int, int, Any]]:
+    """The figures that count something (numbers that name or number a thing, clock times and
+    scores are left out), with a multiplier after a stray bracket or ezafe joined to the figure."""
+    out: list[tuple[int, int, Any]] = []
+    n = len(words)
+    heads, clock = single_triggers("numbered_head"), single_triggers("clock_after")
+    clock_heads = single_triggers("clock_before")
+    drop_list = False  # the figure before was dropped as a number of a thing: so is one listed after it
+    k = 0
+    while k < len(items):
+        i0, i1, x = items[k]
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if nxt is not None and x.kind != "percent" and nxt[2].kind == "cardinal" and nxt[0] == nxt[1] \
+                and nxt[2].value in _MULTS and nxt[2].qualifier is None \
+                and all(words[m].f in (")", "ی") for m in range(i1 + 1, nxt[0])) and nxt[0] > i1 + 1:
+            # ( 45 ) ملیۆن, 600 ی هەزار: one amount
+            end = ends.get(id(nxt[2]), nxt[2].end)
+            x = _Figure(x.start, end, x.value * nxt[2].value, x.kind, x.qualifier)
+            ends[id(x)] = end
+            items[k + 1] = (i0, nxt[1], x)
+            k += 1
+            continue
+        b = i0 - 1
+        if b >= 0 and words[b].f == "(":
+            b -= 1
+        after = words[i1 + 1].f if i1 + 1 < n else ""
+        drop = False
+        if b >= 0 and words[b].kind == "word" and (
+                (words[b].key.endswith("ی") and _is_head(words[b].key, heads))
+                or _head_stem(words[b].key) in clock_heads):
+            drop = True  # خولەکی 41, جەولەی ( 30 ), لیوای 8, مادەی 140, کاتژمێر 3: the figure numbers the thing
+        elif drop_list and i0 >= 2 and words[i0 - 1].f in _LIST_SEP and _prev_end(items, k) >= i0 - 2 \
+                and (words[i0 - 1].f != "و" or i1 + 1 == n or words[i1 + 1].kind != "word"):
+            drop = True  # لەخولەکەکانی ( 18 ، 58 ، 87 ) (not مادەی 140 و 20 پەرلەمانتار)
+        elif (after == ":" and i1 + 2 < n and words[i1 + 2].kind == "num") or \
+                (i0 >= 2 and words[i0 - 1].f == ":" and words[i0 - 2].kind == "num"):
+            drop = True  # 11 : 44, 3 : 30: a clock time
+        elif after == "ی" and i1 + 2 < n and _head_stem(words[i1 + 2].key) in clock:
+            drop = True  # 9 ی شەو: nine at night; 16 ی مانگ: the 16th of the month
+        elif (nxt is not None and nxt[0] == i1 + 1 and words[i1].kind == "num" and words[i1 + 1].kind == "num") \
+                or (k and items[k - 1][1] == i0 - 1 and words[i0 - 1].kind == "num" and words[i0].kind == "num"):
+            drop = True  # ( 1 1 ): digits side by side with no connector are a code
+        elif (after in _DASHES and i1 + 3 < n and words[i1 + 2].kind == "num" and words[i1 + 3].f == ")"
+              and i0 and words[i0 - 1].f == "(") or \
+                (i0 >= 3 and words[i0 - 1].f in _DASHES and words[i0 - 2].kind == "num" and words[i0 - 3].f == "("
+                 and after == ")"):
+            drop = True  # ( 6 – 1 ): a score
+        drop_list = drop
+        if not drop:
+            out.append((i0, i1, x))
+        k += 1
+    return out
+
+
+def _prev_end(items: list[tuple[int, int, Any]], k: int) -> int:
+    """The last word of the figure before ``items[k]``."""
+    return items[k - 1][1] if k else -10
+
+
+_MULTS = frozenset((1000, 1000000, 1000000000))
+_HEAD_PREFIX = tuple(fold_key(x) for x in ("لە", "بە"))
+_HEAD_SUFFIX = tuple(fold_key(x) for x in ("ەکان", "ەکە", "کان", "کە"))
+
+
+def _is_head(key: str, heads: frozenset[str]) -> bool:
+    """``key`` is a numbered head (``_head_stem``), also glued after a word in ە (کەمادەی)."""
+    if _head_stem(key) in heads:
+        return True
+    p = key.find("ە", 1)
+    while 0 < p < len(key) - 3:
+        if _head_stem(key[p + 1:]) in heads:
+            return True
+        p = key.find("ە", p + 1)
+    return False
+
+
+def _head_stem(key: str) -> str:
+    """A noun key without a glued لە/بە, the ezafe and the article (لەخولەکەکانی -> خولەک)."""
+    if key.startswith(_HEAD_PREFIX) and len(key) > 4:
+        key = key[2:]
+    if key.endswith("ی") and len(key) > 2:
+        key = key[:-1]
+    for suf in _HEAD_SUFFIX:
+        if key.endswith(suf) and len(key) - len(suf) >= 2:
+            return key[:-len(suf)]
+    return key
 
 
 def _event_search(words: list[Word], ent_at: list[Entity | None], after: int, stop: int
@@ -745,6 +1004,11 @@ def _event_search(words: list[Word], ent_at: list[Entity | None], after: int, st
     while k < stop and words[k].f not in _SENT_END:
         w = words[k]
         key = w.key
+        if w.f == "(":
+            close = next((m for m in range(k + 1, min(stop, k + 30)) if words[m].f in (")", "(")), None)
+            if close is not None and words[close].f == ")":
+                k = close + 1  # a parenthesis (a list of names, an aside) holds no predicate of the figure
+                continue
         if key == _KE:
             if k != after:
                 break
@@ -906,9 +1170,13 @@ def _event_before(words: list[Word], i0: int) -> str | None:
 
 
 _BE = fold_key("بە")
+_LE = fold_key("لە")
+_HICH = fold_key("هیچ")
+_GLUED_PREP = frozenset(fold_key(x) for x in ("لە", "بە"))  # (as find_numbers reads them glued to a number word)
 _LIST_SEP = frozenset(("و", "،", ","))
 _QUAL_WORDS = frozenset(fold_key(x) for x in ("زیاتر", "زۆرتر", "پتر", "کەمتر", "لە", "نزیکەی", "نزیکەیی", "بە"))
-_MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "دانی", "کرانی", "درانی"))
+_MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "دانی", "کرانی", "درانی", "هێنانی", "ناردنی",
+                                             "بردنی", "خستنی", "کڕینی", "فرۆشتنی", "بەخشینی", "گواستنەوەی"))
 _AGE = frozenset(fold_key(x) for x in ("تەمەن", "تەمەنی", "تەمەنیان"))
 # prepositions whose figure is a place, time or topic of the event, not a participant
 _OBLIQUE = frozenset(fold_key(x) for x in ("لە", "لەسەر", "بۆ", "نزیک", "لەنزیک", "دوای", "پاش", "لەدوای",
@@ -920,7 +1188,7 @@ _VERB_END = tuple(fold_key(x) for x in ("کرد", "کردووە", "کران", "�
                                          "راون", "ران", "رابوو", "کردبوو", "دەکات", "دەکەن", "بوون", "بوو", "بووە",
                                          "هەیە", "هەبوو", "هەن", "دەبن", "دەبێت", "ێنراون", "ێنران", "دەکرێت",
                                          "دەکرێن", "دا", "دان", "درابوو", "اوە", "ووە", "راوە", "کەوت",
-                                         "کردە", "کرانە", "کرایە", "بوونە", "بوویە"))
+                                         "کردە", "کرانە", "کرایە", "بوونە", "بوویە", "رانەوە", "رایەوە"))
 _STATIC: frozenset[str] | None = None
 
 
@@ -945,6 +1213,7 @@ _KE = fold_key("کە")
 def _number_word_end(text: str, start: int, end: int) -> bool:
     """True when text[start:end] ends with a whole number word (هەزار, دوو …)."""
     tail = text[start:end].split()[-1] if text[start:end].split() else ""
+    tail = tail.lstrip("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")  # (a multiplier glued to digits: 12هەزار)
     return fold_key(tail) in _number_words()
 
 
@@ -954,10 +1223,10 @@ _NUMBER_WORDS: frozenset[str] | None = None
 def _number_words() -> frozenset[str]:
     global _NUMBER_WORDS
     if _NUMBER_WORDS is None:
-        _NUMBER_WORDS = frozenset(fold_key(w) for w in (
-            "یەک", "دوو", "سێ", "چوار", "پێنج", "شەش", "حەوت", "هەشت", "نۆ", "دە", "یازدە", "دوازدە", "سێزدە",
-            "چواردە", "پازدە", "شازدە", "حەڤدە", "هەژدە", "نۆزدە", "بیست", "سی", "چل", "پەنجا", "شەست", "حەفتا",
-            "هەشتا", "نەوەد", "سەد", "هەزار", "ملیۆن", "ملیار", "دووسەد", "سێسەد", "پێنجسەد", "نیو"))
+        from sorani.numbers import _lex  # every spelling of numbers/words.tsv (میلیۆن, هەژده …)
+
+        _NUMBER_WORDS = frozenset(fold_key(w) for w, entry in _lex().words.items()
+                                  if entry.cls not in ("point", "minus", "vague"))
     return _NUMBER_WORDS
 
 
@@ -975,7 +1244,13 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
     """The source named by ``بەگوێرەی X`` / ``بەپێی ڕاپۆرتی X`` in the sentence of words
     ``lo``..``hi``: (text, start, end, English name), or ``None``."""
     src_table = triggers().get("source", {})
+    source_in = single_triggers("source_in")
     for k in at_src[bisect_left(at_src, lo):bisect_left(at_src, hi)]:
+        if words[k].key in source_in:
+            got = _document_before(text, words, k)  # لەڕاپۆرتەکەدا هاتووە: "in the report it says"
+            if got is not None:
+                return got
+            continue
         m = _phrase_at(words, k, src_table)
         if m:
             j = k + m
@@ -994,6 +1269,23 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
                 stem, end = _stem(words[e_], text, False)
                 return text[words[j].start:end], words[j].start, end, ""
     return None
+
+
+def _document_before(text: str, words: list[Word], k: int) -> tuple[str, int, int, str] | None:
+    """The document of ``لە X دا`` right before word ``k`` (``لەڕاپۆرتەکەدا هاتووە`` -> ڕاپۆرتەکە)."""
+    if k == 0 or words[k - 1].kind != "word":
+        return None
+    w = words[k - 1]
+    raw = text[w.start:w.end]
+    if not raw.endswith("دا") or len(raw) < 5:
+        return None
+    if raw.startswith("لە") and len(raw) > 6:
+        s = w.start + 2
+    elif k >= 2 and words[k - 2].key == _LE:
+        s = w.start
+    else:
+        return None
+    return text[s:w.end - 2], s, w.end - 2, ""
 
 
 class _SortedSpans(list):  # type: ignore[type-arg]
@@ -1039,6 +1331,8 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
         return
     # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
     colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
+    if colon is not None and colon == lo + 1 and (_is_speech(words, lo) or _is_verb_word(words, lo)):
+        colon = None  # گوتیشی: / ڕوونیشیکردەوە: a verb, not a name, before the colon
     if colon is not None and colon > lo:
         best = next((ent_at[x] for x in range(lo, colon) if ent_at[x] is not None
                      and ent_at[x].label in ("ORG", "PER")), None)
