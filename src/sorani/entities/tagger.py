@@ -1637,6 +1637,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if words[j].key in _DESCRIPTIVE_HEADS and w.key == _K_CENTRE:
                 break  # ناوەندی شاری X: the centre of a city, not an organisation
             if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":
+                if j == i + 1:
+                    break  # کۆنسوڵگەری و وەزارەتی …: a bare head coordinated with the next name has no name
                 j += 1
                 continue
             if j == i + 1 and s is None and words[j].kind == "word" and words[j].f.endswith("ی") \
