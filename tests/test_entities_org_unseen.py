@@ -17,3 +17,12 @@ def test_consulate_senate_and_foundation_heads() -> None:
     # a bare head coordinated with another body has no name of its own
     got = spans("هیوادارین کونسوڵگەری و وەزارەتی دەرەوەی نەمسا یارمەتی بدەن.")
     assert all(not text.startswith("کونسوڵگەری") for text, _ in got)
+
+
+def test_quoted_name_right_after_a_head_even_if_it_looks_like_a_verb() -> None:
+    # ئەل…ات and دە…ی look like verb forms, but in quotes right after a media head they are the name
+    assert ("ئەلحەیات", "ORG") in spans('بەپێی ڕۆژنامەی "ئەلحەیات"، دوو کەس گیران.')
+    assert ("دەیلی میرۆر", "ORG") in spans('ڕۆژنامەی "دەیلی میرۆر" ئەو هەواڵەی بڵاوکردەوە.')
+    # a quote after a common noun is not a name
+    assert spans('ڕاپۆرتەکە "دەیلی میرۆر" نییە.') == [] or all(
+        label != "ORG" for _, label in spans('ڕاپۆرتەکە "دەیلی میرۆر" نییە.'))

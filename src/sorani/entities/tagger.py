@@ -2075,8 +2075,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     for i in at_keys.positions(('"', "«", "“", "'")):
         q = quoted_run(i)
         if q and i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0 \
-                and not spans.free(q[0], q[1]) and all(not _verb_like(words[k].key) for k in range(q[0], q[1] + 1)):
-            # کۆمپانیای "فلای ئیمارات": a quoted name right after the head is the ORG, places in it included
+                and all(words[k].key not in stp for k in range(q[0], q[1] + 1)):
+            # کۆمپانیای "فلای ئیمارات", ڕۆژنامەی "ئەلحەیات": a quoted name right after the head is the ORG,
+            # places in it included, also when a word of it looks like a verb form (ئەل…ات, دە…ی)
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "ORG", None, "rule", replace=True)
             continue
         if not q or not spans.free(q[0], q[1]):
