@@ -26,3 +26,12 @@ def test_quoted_name_right_after_a_head_even_if_it_looks_like_a_verb() -> None:
     # a quote after a common noun is not a name
     assert spans('ڕاپۆرتەکە "دەیلی میرۆر" نییە.') == [] or all(
         label != "ORG" for _, label in spans('ڕاپۆرتەکە "دەیلی میرۆر" نییە.'))
+
+
+def test_shared_club_head_gives_each_name_its_own_org() -> None:
+    # GUIDELINES 2.5: a head shared by two coordinated names stays out; a club named by its town is ORG
+    assert spans("هەردوو یانەی دهۆک و زاخۆ دوێنێ یارییان کرد.") == [("دهۆک", "ORG"), ("زاخۆ", "ORG")]
+    # the second name may also be a common word (نەورۆز)
+    assert ("نەورۆز", "ORG") in spans("هەردوو یانەی هەولێر و نەورۆز گەیشتنە کۆتایی.")
+    # without هەردوو the head stays in the first name and the second is not guessed
+    assert ("یانەی دهۆک", "ORG") in spans("یانەی دهۆک و زاخۆ یارییان کرد.")

@@ -2594,11 +2594,13 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 continue
             j = item[1] + 2
             other = spans.at(j)
-            if other is None and not (words[j].kind == "word" and known_or_unknown(j) and words[j].key not in stp
-                                      and not _verb_like(words[j].key)):
+            if other is None and not (words[j].kind == "word" and words[j].key not in stp
+                                      and not _verb_like(words[j].key)):  # (the second of two: also a common word)
                 continue
             item[0], item[2] = h + 1, words[h + 1].start
             spans.owner[h] = -1
+            if other is not None and other[4] == "LOC" and other[0] == j and other[2] == words[j].start:
+                other[4], other[5] = "ORG", None  # هەردوو یانەی دهۆک و زاخۆ: the second club named by its town
             if other is None:
                 spans.add(j, j, words[j].start, words[j].start + _trim_clitics(words[j], keep_i=False), "ORG", None,
                           "rule")
