@@ -35,3 +35,12 @@ def test_shared_club_head_gives_each_name_its_own_org() -> None:
     assert ("نەورۆز", "ORG") in spans("هەردوو یانەی هەولێر و نەورۆز گەیشتنە کۆتایی.")
     # without هەردوو the head stays in the first name and the second is not guessed
     assert ("یانەی دهۆک", "ORG") in spans("یانەی دهۆک و زاخۆ یارییان کرد.")
+
+
+def test_gazetteer_iraqi_parties_and_regional_media() -> None:
+    # well-known Iraqi parties, armed groups and regional media of the period are listed bodies
+    got = spans("حزبی دەعوە و سوپای مەهدی و بەرەی تەوافوق بەشداری کۆبوونەوەکە بوون.")
+    assert ("حزبی دەعوە", "ORG") in got and ("سوپای مەهدی", "ORG") in got and ("بەرەی تەوافوق", "ORG") in got
+    assert ("ئەلشەرقیە", "ORG") in spans("بەپێی ئەلشەرقیە، دوو کەس گیران.")
+    # فەتح is also a common word ("conquest"): only with a clue
+    assert all(text != "فەتح" for text, _ in spans("فەتح بوو بە ئامانجی سوپاکە."))
