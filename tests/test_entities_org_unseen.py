@@ -44,3 +44,11 @@ def test_gazetteer_iraqi_parties_and_regional_media() -> None:
     assert ("ئەلشەرقیە", "ORG") in spans("بەپێی ئەلشەرقیە، دوو کەس گیران.")
     # فەتح is also a common word ("conquest"): only with a clue
     assert all(text != "فەتح" for text, _ in spans("فەتح بوو بە ئامانجی سوپاکە."))
+
+
+def test_unit_named_by_its_number() -> None:
+    # a military unit or body named by its number after an org head is one ORG span
+    assert ("لیوای 8", "ORG") in spans("لیوای 8ی سوپا گەیشتە ناوچەکە.")
+    assert ("فیرقەی 14", "ORG") in spans("هێرشەکە لەلایەن فیرقەی 14 ئەنجامدرا.")
+    # a count after the head is no name
+    assert all(label != "ORG" for _, label in spans("کۆمەڵەی 40 خوێندکار گەیشتن."))

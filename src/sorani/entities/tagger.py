@@ -1606,6 +1606,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             continue  # ناوەندیی: "central"
         if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
             continue  # handled from the first head
+        if i + 1 < n and words[i + 1].kind == "num" and len(words[i + 1].f) <= 4 and spans.owner[i + 1] < 0 \
+                and (i + 2 >= n or words[i + 2].kind == "punct" or words[i + 2].key in stp
+                     or words[i + 2].key == "ی" and words[i + 2].start == words[i + 1].end
+                     or _verb_like(words[i + 2].key)):
+            # a unit or body named by its number: لیوای 15ی سوپا, فیرقەی 112, کۆمەڵەی 78 (not a count:
+            # کۆمەڵەی 50 کەس)
+            spans.add(i, i + 1, w.start, words[i + 1].end, "ORG", None, "rule")
+            continue
         j = i + 1
         done = False
         while j < n and j <= i + 6:
