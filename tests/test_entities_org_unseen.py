@@ -52,3 +52,10 @@ def test_unit_named_by_its_number() -> None:
     assert ("فیرقەی 14", "ORG") in spans("هێرشەکە لەلایەن فیرقەی 14 ئەنجامدرا.")
     # a count after the head is no name
     assert all(label != "ORG" for _, label in spans("کۆمەڵەی 40 خوێندکار گەیشتن."))
+
+
+def test_named_body_closed_by_ewe_after_a_preposition() -> None:
+    # لە/لەلایەن … ەوە: the clitic on the last common noun closes the name of a naming head
+    assert ("ڕێکخراوی پاراستنی ژینگە", "ORG") in spans("لەلایەن ڕێکخراوی پاراستنی ژینگەوە ڕاپۆرتێک ئامادەکرا.")
+    # without the preposition before the head, a word in ەوە (a verb form) ends nothing
+    assert all(label != "ORG" for _, label in spans("ڕێکخراوی پاراستنی ژینگەوە ئەوان هاتن."))

@@ -1402,6 +1402,7 @@ def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | Non
 
 
 _K_EWE, _K_WE = fold_key("ەوە"), fold_key("وە")
+_PREPOSITIONS_EWE = frozenset(fold_key(x) for x in ("لەلایەن", "لە", "لەناو", "لەسەر", "بە", "لەگەڵ"))  # … ەوە
 _NO_WORD_START = tuple(fold_key(x) for x in ("کان", "یی", "یەکان", "یەکە"))
 _LEFT_ENDS = tuple(fold_key(x) for x in ("ەوە", "ەکە", "ەکان"))
 _GLUED_LEFT = tuple(fold_key(x) for x in ("لە", "بە", "کە", "بۆ"))
@@ -1716,12 +1717,19 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and spans.owner[j] < 0 and not _verb_like(words[j].key) and words[j].f.endswith("ی") \
                     and j + 1 < n and words[j + 1].kind == "word":
                 j += 1
-            if j < n and j > i and words[j].kind == "word" and words[j].key not in stp and spans.owner[j] < 0 \
-                    and not _verb_like(words[j].key) and not words[j].f.endswith("ی") \
-                    and (j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
+            kj = words[j].key if j < n else ""
+            # لەلایەن ڕێکخراوی مافی مرۆڤەوە: ەوە on a common noun closes the phrase a preposition opened
+            ewe = 0
+            if i >= 1 and words[i - 1].key in _PREPOSITIONS_EWE and kj.endswith(_K_EWE):
+                ewe = next((len(c) for c in (_K_WE, _K_EWE) if kj[:-len(c)] in common
+                            and not _verb_like(kj[:-len(c)])), 0)  # ژینگەوە: وە after the word's own ە
+            if j < n and j > i and words[j].kind == "word" and kj not in stp and spans.owner[j] < 0 \
+                    and (ewe or not _verb_like(kj)) and not words[j].f.endswith("ی") \
+                    and (ewe or j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
                          or _verb_like(words[j + 1].key)
                          or words[j + 1].key.startswith(_K_LE) and len(words[j + 1].key) > 3):  # … لەدژی
-                spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+                end = words[j].end - ewe if ewe else words[j].start + _trim_clitics(words[j], keep_i=True)
+                spans.add(i, j, w.start, end, "ORG", None, "rule")
 
     # the ezafe chain of an ORG found by its head runs on while its words carry the ezafe and ends at
     # the first word without it (بەڕێوەبەرایەتی گشتیی کەشناسی); a dash joins two ezafe words
