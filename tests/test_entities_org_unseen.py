@@ -59,3 +59,9 @@ def test_named_body_closed_by_ewe_after_a_preposition() -> None:
     assert ("ڕێکخراوی پاراستنی ژینگە", "ORG") in spans("لەلایەن ڕێکخراوی پاراستنی ژینگەوە ڕاپۆرتێک ئامادەکرا.")
     # without the preposition before the head, a word in ەوە (a verb form) ends nothing
     assert all(label != "ORG" for _, label in spans("ڕێکخراوی پاراستنی ژینگەوە ئەوان هاتن."))
+
+
+def test_gazetteer_clubs_and_companies() -> None:
+    got = spans("ئەلئەهلی و ئەلزەمالیک دوێنێ یارییان کرد و کۆمپانیای دانە گاز پشتگیری کرد.")
+    assert ("ئەلئەهلی", "ORG") in got and ("ئەلزەمالیک", "ORG") in got
+    assert ("نۆکیا", "ORG") in spans("نۆکیا مۆبایلێکی نوێی بڵاوکردەوە.")
