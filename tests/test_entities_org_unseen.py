@@ -65,3 +65,10 @@ def test_gazetteer_clubs_and_companies() -> None:
     got = spans("ئەلئەهلی و ئەلزەمالیک دوێنێ یارییان کرد و کۆمپانیای دانە گاز پشتگیری کرد.")
     assert ("ئەلئەهلی", "ORG") in got and ("ئەلزەمالیک", "ORG") in got
     assert ("نۆکیا", "ORG") in spans("نۆکیا مۆبایلێکی نوێی بڵاوکردەوە.")
+
+
+def test_named_body_with_a_for_phrase() -> None:
+    # head + modifier + بۆ + an ezafe chain closed by the end of the phrase is one ORG (… for human rights)
+    assert ("ڕێکخراوی کوردی بۆ مافەکانی ژنان", "ORG") in spans("ڕێکخراوی کوردی بۆ مافەکانی ژنان، ڕاپۆرتێکی بڵاوکردەوە.")
+    # a demonstrative after بۆ is a plain purpose phrase
+    assert all("بۆ" not in text for text, _ in spans("ڕێکخراوی کوردی بۆ ئەم مەبەستە کۆبووەوە."))

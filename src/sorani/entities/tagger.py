@@ -1730,6 +1730,20 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                          or words[j + 1].key.startswith(_K_LE) and len(words[j + 1].key) > 3):  # … لەدژی
                 end = words[j].end - ewe if ewe else words[j].start + _trim_clitics(words[j], keep_i=True)
                 spans.add(i, j, w.start, end, "ORG", None, "rule")
+            elif kj == _K_BO and j > i + 1 and words[j - 1].key in common:
+                # ڕێکخراوی عەرەبی بۆ مافەکانی مرۆڤ: head + modifiers + "for" + an ezafe chain closed by
+                # the end of the phrase names the body
+                k = j + 1
+                while k < n and k < j + 4 and words[k].kind == "word" and words[k].key not in stp \
+                        and spans.owner[k] < 0 and not _verb_like(words[k].key) and words[k].f.endswith("ی") \
+                        and k + 1 < n and words[k + 1].kind == "word":
+                    k += 1
+                if k > j + 1 and k < n and words[k].kind == "word" and words[k].key not in stp \
+                        and spans.owner[k] < 0 and not _verb_like(words[k].key) and not words[k].f.endswith("ی") \
+                        and (k + 1 >= n or words[k + 1].kind == "punct" or _verb_like(words[k + 1].key)
+                             or words[k + 1].key.startswith(_K_LE) and len(words[k + 1].key) > 3):
+                    spans.add(i, k, w.start, words[k].start + _trim_clitics(words[k], keep_i=True), "ORG", None,
+                              "rule")
 
     # the ezafe chain of an ORG found by its head runs on while its words carry the ezafe and ends at
     # the first word without it (بەڕێوەبەرایەتی گشتیی کەشناسی); a dash joins two ezafe words
