@@ -72,3 +72,9 @@ def test_named_body_with_a_for_phrase() -> None:
     assert ("ڕێکخراوی کوردی بۆ مافەکانی ژنان", "ORG") in spans("ڕێکخراوی کوردی بۆ مافەکانی ژنان، ڕاپۆرتێکی بڵاوکردەوە.")
     # a demonstrative after بۆ is a plain purpose phrase
     assert all("بۆ" not in text for text, _ in spans("ڕێکخراوی کوردی بۆ ئەم مەبەستە کۆبووەوە."))
+
+
+def test_news_site_head() -> None:
+    # سایتی is a media head like ماڵپەڕی (GUIDELINES ner_fresh4: the head stays in the span)
+    assert ("سایتی ئیلاف", "ORG") in spans("سایتی ئیلاف ئەو هەواڵەی بڵاوکردەوە.")
+    assert ("ئیلاف", "ORG") in spans('سایتی "ئیلاف" ئەو هەواڵەی بڵاوکردەوە.')
