@@ -78,3 +78,11 @@ def test_news_site_head() -> None:
     # سایتی is a media head like ماڵپەڕی (GUIDELINES ner_fresh4: the head stays in the span)
     assert ("سایتی ئیلاف", "ORG") in spans("سایتی ئیلاف ئەو هەواڵەی بڵاوکردەوە.")
     assert ("ئیلاف", "ORG") in spans('سایتی "ئیلاف" ئەو هەواڵەی بڵاوکردەوە.')
+
+
+def test_gentilic_after_a_brand_name_is_left_out() -> None:
+    # a nationality after a company, club or media name is no part of the name (GUIDELINES 2.5)
+    assert ("ڕۆژنامەی لوموند", "ORG") in spans("ڕۆژنامەی لوموندی فەرەنسی نووسیویەتی.")
+    assert ("یانەی میلان", "ORG") in spans("یانەی میلانی ئیتاڵی یارییەکەی برد.")
+    # an institution keeps it: the nationality is part of its name
+    assert ("کتێبخانەی ئەرشیڤی بەریتانی", "ORG") in spans("کتێبخانەی ئەرشیڤی بەریتانی ساڵی 1753 دامەزراوە.")

@@ -2613,6 +2613,22 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and not w.key.endswith(_DEFINITE_ENDS):
             spans.add(i, i, w.start, w.end, "PER", None, "rule")
 
+    # a gentilic after a name inside a company, club or media ORG ends the name, the name's ezafe ی left out
+    # (GUIDELINES 2.5: یانەی لیڤەرپوولی ئینگلیزی → یانەی لیڤەرپوول; ڕۆژنامەی لوموندی فەرەنسی → ڕۆژنامەی لوموند)
+    brands = single_triggers("org_brand")
+    for g in at_keys.positions(single_triggers("gentilic")):
+        item = spans.at(g)
+        if item is None or item[4] != "ORG" or item[6] != "rule" or item[0] > g - 2 \
+                or words[item[0]].key not in brands:
+            continue
+        wp = words[g - 1]
+        if wp.kind != "word" or not wp.f.endswith("ی") or wp.key in common or wp.key in stp \
+                or wp.key.endswith("یی"):
+            continue
+        for x in range(g, item[1] + 1):
+            spans.owner[x] = -1
+        item[1], item[3] = g - 1, wp.end - (0 if wp.key in gazetteer().single else 1)
+
     # a head shared by two coordinated names stays out, each name is its own span (GUIDELINES 2.5:
     # هەردوو یانەی بۆرنماوس و ئارسیناڵ → ORG بۆرنماوس, ORG ئارسیناڵ)
     if _K_BOTH in at_keys.at:
