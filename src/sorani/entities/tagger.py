@@ -1402,6 +1402,7 @@ def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | Non
 
 
 _K_EWE, _K_WE = fold_key("ەوە"), fold_key("وە")
+_INFINITIVE_I = tuple(fold_key(x) for x in ("دنی", "تنی", "ینی", "وونی", "نەوەی"))  # a verbal noun in ezafe
 _PREPOSITIONS_EWE = frozenset(fold_key(x) for x in ("لەلایەن", "لە", "لەناو", "لەسەر", "بە", "لەگەڵ"))  # … ەوە
 _NO_WORD_START = tuple(fold_key(x) for x in ("کان", "یی", "یەکان", "یەکە"))
 _LEFT_ENDS = tuple(fold_key(x) for x in ("ەوە", "ەکە", "ەکان"))
@@ -2538,6 +2539,20 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             j += 1  # نایابی, سوپەری, بژاردەی; تۆپی پێی
         item = spans.at(j) if j < n else None
         if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
+                and spans.owner[h] < 0:
+            item[4] = None
+            for x in range(item[0], item[1] + 1):
+                spans.owner[x] = -1
+
+    # a body right after the head of a law title (or after one or two modifiers in ezafe) is part of the
+    # opaque title, no ORG: یاسای ئەنجومەنی ئاسایش, یاسای ڕیشەکێشکردنی بەعس
+    for h in at_keys.positions(single_triggers("law")):
+        j = h + 1
+        while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
+                and words[j].f.endswith("ی") and (words[j].key in common or words[j].key.endswith(_INFINITIVE_I)):
+            j += 1  # (ڕیشەکێشکردنی: a verbal noun in ezafe)
+        item = spans.at(j) if j < n else None
+        if item is not None and item[0] == j and item[4] == "ORG" and item[2] == words[j].start \
                 and spans.owner[h] < 0:
             item[4] = None
             for x in range(item[0], item[1] + 1):
