@@ -94,3 +94,10 @@ def test_body_inside_a_law_title_is_no_org() -> None:
     assert all(label != "ORG" for _, label in spans("یاسای هەڵوەشاندنەوەی حزبی بەعس هەموار کرا."))
     # the body outside a law title is still found
     assert ("ئەنجومەنی ئاسایش", "ORG") in spans("ئەنجومەنی ئاسایش کۆبوونەوەی کرد.")
+
+
+def test_brand_name_that_parses_as_a_common_word_plus_ending() -> None:
+    # after a company head, a word that is not itself a common word is the name when the phrase ends
+    assert ("کۆمپانیای ئارامیان", "ORG") in spans("سەرۆکی کۆمپانیای ئارامیان لەسەر کارەکەی بەردەوامە.")
+    # a glued preposition + an indefinite noun opens no name
+    assert all(label != "ORG" for _, label in spans("کۆمپانیای لەکۆبوونەوەیەک بەشداری کرد."))

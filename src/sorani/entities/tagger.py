@@ -1517,7 +1517,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     common, gnames, stp = common_words(), given_names(), stops()
     loc_heads, loc_features = single_triggers("loc_head"), single_triggers("loc_feature")
     org_heads, org_alone = single_triggers("org_head"), single_triggers("org_alone")
-    org_named = single_triggers("org_named")
+    org_named, brands = single_triggers("org_named"), single_triggers("org_brand")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
     titles_1 = _one_word_titles(titles, honorifics)
@@ -1699,6 +1699,19 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 done = True
                 break
             j += 1
+        if not done and w.key in brands and i + 1 < n and words[i + 1].kind == "word" and spans.owner[i + 1] < 0 \
+                and words[i + 1].key not in common and words[i + 1].key not in stp and words[i + 1].key not in gnames \
+                and len(words[i + 1].key) >= 4 and not _verb_like(words[i + 1].key) \
+                and not words[i + 1].f.endswith("ی") and not words[i + 1].key.endswith(_DEFINITE_ENDS) \
+                and not words[i + 1].key.endswith(_INDEF_ENDS) \
+                and not (words[i + 1].key[:2] in (_K_LE, _K_BE) and _glued_prep_word(words[i + 1].key, common)) \
+                and (i + 2 == n or words[i + 2].kind == "punct" or _verb_like(words[i + 2].key)
+                     or words[i + 2].key in stp and words[i + 2].key not in org_heads):
+            # کۆمپانیای پارسیان لەسەر …: after a company, club or media head a word that is no common word
+            # (though it parses as one + an ending: پارس+یان) is the name when the phrase ends after it
+            spans.add(i, i + 1, w.start, words[i + 1].start + _trim_clitics(words[i + 1], True, True), "ORG",
+                      None, "rule")
+            done = True
         if not done and w.key in org_alone and i + 1 < n and words[i + 1].kind == "word" \
                 and words[i + 1].key not in stp and spans.owner[i + 1] < 0:
             j = i + 1
@@ -2630,7 +2643,6 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # a gentilic after a name inside a company, club or media ORG ends the name, the name's ezafe ی left out
     # (GUIDELINES 2.5: یانەی لیڤەرپوولی ئینگلیزی → یانەی لیڤەرپوول; ڕۆژنامەی لوموندی فەرەنسی → ڕۆژنامەی لوموند)
-    brands = single_triggers("org_brand")
     for g in at_keys.positions(single_triggers("gentilic")):
         item = spans.at(g)
         if item is None or item[4] != "ORG" or item[6] != "rule" or item[0] > g - 2 \
