@@ -101,3 +101,10 @@ def test_brand_name_that_parses_as_a_common_word_plus_ending() -> None:
     assert ("کۆمپانیای ئارامیان", "ORG") in spans("سەرۆکی کۆمپانیای ئارامیان لەسەر کارەکەی بەردەوامە.")
     # a glued preposition + an indefinite noun opens no name
     assert all(label != "ORG" for _, label in spans("کۆمپانیای لەکۆبوونەوەیەک بەشداری کرد."))
+
+
+def test_unlisted_party_after_an_organ_of_it() -> None:
+    # ئەندامی کۆمیتەی ناوەندی + an unlisted party: the party after the organ is its own ORG
+    assert ("حیزبی سەربەستی کوردستان", "ORG") in spans("ئەو ئەندامی کۆمیتەی ناوەندی حیزبی سەربەستی کوردستان بوو.")
+    # a body with an organ head alone (کۆمیتەی ناوەندی) is no name
+    assert spans("کۆمیتەی ناوەندی کۆبووەوە.") == []

@@ -1606,8 +1606,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 continue  # ئێمەلەئەنجوومەنی وەزیران: a body of the gazetteer after a glued word
         if w.key == _K_CENTRE and w.f.endswith("یی"):
             continue  # ناوەندیی: "central"
-        if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
-            continue  # handled from the first head
+        if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0 and not (
+                i >= 2 and words[i - 2].key in org_heads and words[i - 1].key in _ORGAN_KINDS):
+            continue  # handled from the first head (but کۆمیتەی ناوەندی حیزبی …: the body after an organ is its own)
         if i + 1 < n and words[i + 1].kind == "num" and len(words[i + 1].f) <= 4 and spans.owner[i + 1] < 0 \
                 and (i + 2 >= n or words[i + 2].kind == "punct" or words[i + 2].key in stp
                      or words[i + 2].key == "ی" and words[i + 2].start == words[i + 1].end
