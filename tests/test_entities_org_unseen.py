@@ -108,3 +108,10 @@ def test_unlisted_party_after_an_organ_of_it() -> None:
     assert ("حیزبی سەربەستی کوردستان", "ORG") in spans("ئەو ئەندامی کۆمیتەی ناوەندی حیزبی سەربەستی کوردستان بوو.")
     # a body with an organ head alone (کۆمیتەی ناوەندی) is no name
     assert spans("کۆمیتەی ناوەندی کۆبووەوە.") == []
+
+
+def test_two_coordinated_bodies_are_two_spans() -> None:
+    # a body coordinated with another head ends before و: two spans, not one
+    got = spans("لێدوانێکی تایبەت بۆ ئاژانسی دەنگوباس و ڕادیۆی زاگرۆس دا.")
+    assert ("ڕادیۆی زاگرۆس", "ORG") in got
+    assert all(" و " not in text for text, _ in got)

@@ -1650,6 +1650,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":
                 if j == i + 1:
                     break  # کۆنسوڵگەری و وەزارەتی …: a bare head coordinated with the next name has no name
+                if words[j + 1].key in org_heads or words[j].f == "-" and _KURDISH_ACRONYM.fullmatch(words[j + 1].f):
+                    break  # ئاژانسی پەیامنێر و ڕادیۆی زاگرۆس, پارتی گەلی کۆماری - جەهەپە: the next body or its acronym
                 j += 1
                 continue
             if j == i + 1 and s is None and words[j].kind == "word" and words[j].f.endswith("ی") \
