@@ -115,3 +115,13 @@ def test_two_coordinated_bodies_are_two_spans() -> None:
     got = spans("لێدوانێکی تایبەت بۆ ئاژانسی دەنگوباس و ڕادیۆی زاگرۆس دا.")
     assert ("ڕادیۆی زاگرۆس", "ORG") in got
     assert all(" و " not in text for text, _ in got)
+
+
+def test_kurdish_letter_acronym_before_a_verb_is_an_org() -> None:
+    # an acronym spelt by its letters' names after a body's name and a dash, also before a speech verb
+    got = spans("پارتی ئازادیی گەل - پەگەدە ڕایگەیاند کە بەشداری دەکات.")
+    assert ("پەگەدە", "ORG") in got
+    # alone before a speech verb it is the party, not a person
+    assert spans("پەگەدە ڕایگەیاند کە بەشداری دەکات.") == [("پەگەدە", "ORG")]
+    # a name that is no letter-name acronym stays a person
+    assert all(label != "ORG" for _, label in spans("ڕێبوار ڕایگەیاند کە بەشداری دەکات."))

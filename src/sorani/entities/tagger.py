@@ -2488,8 +2488,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if not 2 <= i < n or words[i].kind != "word" or not _KU_ACRONYM.match(words[i].key) \
                 or spans.owner[i] >= 0 or words[i].key in common:
             continue
-        if i + 1 < n and not (words[i + 1].kind == "punct" or words[i + 1].f == "\n"):
-            continue
+        if i + 1 < n and not (words[i + 1].kind == "punct" or words[i + 1].f == "\n" or words[i + 1].key in stp
+                              or _verb_like(words[i + 1].key) or _is_speech_key(words[i + 1].key)):
+            continue  # (… - پەگەدە ڕایگەیاند: a verb may follow the acronym)
         b, found = i - 2, False
         while not found and b >= 0 and b > i - 9 and words[b].kind == "word" \
                 and (words[b].key not in stp or words[b].key == "و" or spans.owner[b] >= 0):
@@ -2680,6 +2681,13 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if other is None:
                 spans.add(j, j, words[j].start, words[j].start + _trim_clitics(words[j], keep_i=False), "ORG", None,
                           "rule")
+
+    # a rule-made one-word person spelt as letter names (پەگەدە ڕایگەیاند) is a party's acronym
+    for item in spans.items:
+        if item[4] == "PER" and item[6] == "rule" and item[0] == item[1] and words[item[0]].kind == "word" \
+                and _KURDISH_ACRONYM.fullmatch(words[item[0]].key) and words[item[0]].key not in gnames \
+                and words[item[0]].key not in common:
+            item[4] = "ORG"
 
     # a rule-made person with a word that carries the article inside it is a glued run of common
     # words (سەرچاوەکەئەوەشی, ئەلبومەپڕداهاتەکانی, کێشەهەڵواسراوەکانی): no name
