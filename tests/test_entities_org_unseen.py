@@ -125,3 +125,9 @@ def test_kurdish_letter_acronym_before_a_verb_is_an_org() -> None:
     assert spans("پەگەدە ڕایگەیاند کە بەشداری دەکات.") == [("پەگەدە", "ORG")]
     # a name that is no letter-name acronym stays a person
     assert all(label != "ORG" for _, label in spans("ڕێبوار ڕایگەیاند کە بەشداری دەکات."))
+
+
+def test_name_closed_by_its_country_does_not_run_on_over_and() -> None:
+    # وەزارەتی دەرەوەی X و وڵاتانی دیکە: the ministry ends at its country, و starts a new phrase
+    got = spans("هیوادارین وەزارەتی دەرەوەی نەمسا و وڵاتانی دیکەش یارمەتی بدەن.")
+    assert ("وەزارەتی دەرەوەی نەمسا", "ORG") in got

@@ -1800,9 +1800,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 wj = words[j]
             if j + 3 < n and words[j + 1].key == "و" and chain_word(j + 2) and words[j + 2].f.endswith("ی") \
                     and words[j + 2].key not in loc_heads \
+                    and not (item is not None and j == item[1] and _is_country(wj.key)) \
                     and (chain_word(j + 3) or spans.at(j + 3) is not None and spans.at(j + 3)[4] in ("LOC", "ORG")):
                 j += 2
-                continue
+                continue  # (… ئامریکا و وڵاتانی دیکە: a name closed by its country goes on no further)
             if wj.key[:2] in (_K_LE, _K_BE) and wj.key[2:] in common:
                 break  # a preposition written on a common word (بەمردوو) starts the next phrase
             got = (j, wj.start + _trim_clitics(wj, keep_i=True))
