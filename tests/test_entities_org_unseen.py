@@ -131,3 +131,11 @@ def test_name_closed_by_its_country_does_not_run_on_over_and() -> None:
     # وەزارەتی دەرەوەی X و وڵاتانی دیکە: the ministry ends at its country, و starts a new phrase
     got = spans("هیوادارین وەزارەتی دەرەوەی نەمسا و وڵاتانی دیکەش یارمەتی بدەن.")
     assert ("وەزارەتی دەرەوەی نەمسا", "ORG") in got
+
+
+def test_head_with_a_bare_administrative_unit_is_no_body() -> None:
+    # بەڕێوەبەرایەتی ناحیە, سەرۆکایەتی هەرێم: a directorate or presidency of an unnamed unit (GUIDELINES)
+    assert spans("بەبێ ئاگاداری بەڕێوەبەرایەتی ناحیە، سەربازەکان هاتن.") == []
+    assert spans("ئەو یاسایەی سەرۆکایەتی هەرێم پەسندی کرد.") == []
+    # the KRG by its short name stays an ORG (GUIDELINES ner_fresh2)
+    assert ("حکومەتی هەرێم", "ORG") in spans("نوێنەری حکومەتی هەرێم ڕایگەیاند.")
