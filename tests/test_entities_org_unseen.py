@@ -139,3 +139,10 @@ def test_head_with_a_bare_administrative_unit_is_no_body() -> None:
     assert spans("ئەو یاسایەی سەرۆکایەتی هەرێم پەسندی کرد.") == []
     # the KRG by its short name stays an ORG (GUIDELINES ner_fresh2)
     assert ("حکومەتی هەرێم", "ORG") in spans("نوێنەری حکومەتی هەرێم ڕایگەیاند.")
+
+
+def test_listed_body_spelt_like_a_common_noun_before_a_noun() -> None:
+    # ڕووداوی هاتووچۆ "a traffic accident", not the Rudaw network
+    assert spans("ئۆتۆمبیلەکەیان تووشی ڕووداوی هاتووچۆ بوو.") == []
+    # before a verb the ی is the object's: "told Rudaw"
+    assert ("ڕووداو", "ORG") in spans("بە ڕووداوی ڕاگەیاند.")

@@ -1591,6 +1591,20 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     def known_or_unknown(j: int) -> bool:
         return j < n and words[j].kind == "word" and (words[j].key in gnames or _unknown(words[j], common))
 
+    # a listed body spelt like a common noun (org_homograph) + ezafe ی + a common noun is that common
+    # noun (ڕووداوی هاتووچۆ "a traffic accident", گۆڕانی کەشوهەوا "climate change"): no name
+    homographs = single_triggers("org_homograph")
+    for item in spans.items:
+        i0 = item[0]
+        if item[4] != "ORG" or item[6] != "gazetteer" or item[1] != i0 or i0 + 1 >= n or item[2] != words[i0].start \
+                or words[i0].f[item[3] - words[i0].start:] != "ی" or words[i0].key[:-1] not in homographs:
+            continue
+        nx = words[i0 + 1]
+        if nx.kind == "word" and nx.key in common and nx.key not in stp \
+                and spans.owner[i0 + 1] < 0 and not _is_speech_key(nx.key) \
+                and not (_verb_like(nx.key) and (len(nx.key) <= 4 or nx.key.startswith(_VERB_START[:4]))):
+            item[4] = None  # (هاتووچۆ looks like a verb by its ending, but is a common noun)
+            spans.owner[i0] = -1
     # a head + a bare administrative unit names no body (سەرۆکایەتی هەرێم, بەڕێوەبەرایەتی ناحیە; GUIDELINES
     # ner_fresh5): the words stay claimed, with no label
     for k in at_keys.positions(admin_nouns):
