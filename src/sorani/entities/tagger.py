@@ -1600,7 +1600,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 or words[i0].f[item[3] - words[i0].start:] != "ی" or words[i0].key[:-1] not in homographs:
             continue
         nx = words[i0 + 1]
-        if nx.kind == "word" and nx.key in common and nx.key not in stp \
+        if nx.kind == "word" and (nx.key in common or nx.key[-1:] == "ی" and nx.key[:-1] in common) \
+                and nx.key not in stp \
                 and spans.owner[i0 + 1] < 0 and not _is_speech_key(nx.key) \
                 and not (_verb_like(nx.key) and (len(nx.key) <= 4 or nx.key.startswith(_VERB_START[:4]))):
             item[4] = None  # (هاتووچۆ looks like a verb by its ending, but is a common noun)
