@@ -1509,6 +1509,12 @@ def _glued_multi_name(words: list[Word], i: int, w: Word, spans: Any) -> bool:
 _K_PNA = fold_key("پەیامنێر")  # the agency Peyamner
 
 
+@cache
+def _homograph_i_keys() -> frozenset[str]:
+    """Keys of the org_homograph names with their ezafe ی (ڕووداوی)."""
+    return frozenset(k + "ی" for k in single_triggers("org_homograph"))
+
+
 def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
@@ -1593,11 +1599,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # a listed body spelt like a common noun (org_homograph) + ezafe ی + a common noun is that common
     # noun (ڕووداوی هاتووچۆ "a traffic accident", گۆڕانی کەشوهەوا "climate change"): no name
-    homographs = single_triggers("org_homograph")
-    for item in spans.items:
-        i0 = item[0]
-        if item[4] != "ORG" or item[6] != "gazetteer" or item[1] != i0 or i0 + 1 >= n or item[2] != words[i0].start \
-                or words[i0].f[item[3] - words[i0].start:] != "ی" or words[i0].key[:-1] not in homographs:
+    for i0 in at_keys.positions(_homograph_i_keys()):
+        item = spans.at(i0)
+        if item is None or item[4] != "ORG" or item[6] != "gazetteer" or item[0] != i0 or item[1] != i0 \
+                or i0 + 1 >= n or item[2] != words[i0].start or words[i0].f[item[3] - words[i0].start:] != "ی":
             continue
         nx = words[i0 + 1]
         if nx.kind == "word" and (nx.key in common or nx.key[-1:] == "ی" and nx.key[:-1] in common) \
