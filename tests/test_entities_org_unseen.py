@@ -147,3 +147,10 @@ def test_listed_body_spelt_like_a_common_noun_before_a_noun() -> None:
     assert all(label != "ORG" for _, label in spans("دوو ڕووداوی تەقینەوەی بۆمب ڕوویاندا."))
     # before a verb the ی is the object's: "told Rudaw"
     assert ("ڕووداو", "ORG") in spans("بە ڕووداوی ڕاگەیاند.")
+
+
+def test_unknown_name_after_a_correspondent_is_the_outlet() -> None:
+    assert ("کوردنیوز", "ORG") in spans("هەواڵنێری کوردنیوز ڕایگەیاند کە دوو کەس گیراون.")
+    assert ("کوردنیوز", "ORG") in spans("پەیامنێری کوردنیوز لە سنە گوتی.")
+    # a given name after the title is the correspondent himself
+    assert all(label != "ORG" for _, label in spans("پەیامنێری ئێمە ئاکۆ محەمەد گوتی."))

@@ -1792,6 +1792,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     spans.add(i, k, w.start, words[k].start + _trim_clitics(words[k], keep_i=True), "ORG", None,
                               "rule")
 
+    # an unknown name right after a correspondent (هەواڵنێری کوردپرێس, پەیامنێری X لە …) is the outlet
+    for r in at_keys.positions(single_triggers("org_reporter")):
+        j = r + 1
+        while j < n and j < r + 3 and words[j].kind == "word" and spans.owner[j] < 0 and _unknown(words[j], common) \
+                and words[j].key not in gnames and words[j].key not in stp and not _verb_like(words[j].key):
+            j += 1
+        if j > r + 1 and spans.owner[r] < 0 and (j == n or words[j].kind == "punct" or words[j].key in stp
+                                                or _verb_like(words[j].key) or words[j].key in gnames):
+            spans.add(r + 1, j - 1, words[r + 1].start, words[j - 1].start + _trim_clitics(words[j - 1], True, True),
+                      "ORG", None, "rule")
+
     # the ezafe chain of an ORG found by its head runs on while its words carry the ezafe and ends at
     # the first word without it (بەڕێوەبەرایەتی گشتیی کەشناسی); a dash joins two ezafe words
     # (ناوەندی زانستی - فەرهەنگی X); "A و Bی C" is one name (ئیدارەی فەرهەنگ و ئیرشادی پاوە)
