@@ -154,3 +154,12 @@ def test_unknown_name_after_a_correspondent_is_the_outlet() -> None:
     assert ("کوردنیوز", "ORG") in spans("پەیامنێری کوردنیوز لە سنە گوتی.")
     # a given name after the title is the correspondent himself
     assert all(label != "ORG" for _, label in spans("پەیامنێری ئێمە ئاکۆ محەمەد گوتی."))
+
+
+def test_quoted_names_after_a_plural_head_and_in_a_pair() -> None:
+    # کۆمپانیاکانی "A" و "B": both quoted names are companies
+    got = spans('کۆمپانیاکانی "ئەلفاتێک" و "ستارکۆم" گرێبەستیان ئیمزا کرد.')
+    assert ("ئەلفاتێک", "ORG") in got and ("ستارکۆم", "ORG") in got
+    # a quoted person after a comma is not pulled into the pair
+    got = spans('بەپێی ماڵپەڕی "کوردنیوز"، "ئازاد کەریمی" ڕەتیکردەوە.')
+    assert ("ئازاد کەریمی", "ORG") not in got

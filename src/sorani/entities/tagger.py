@@ -2161,10 +2161,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 return -1  # (a modifier in ی is no verb here: پارتی دەسەڵاتداری "X")
         return -1
 
+    org_plural = single_triggers("org_plural")
     for i in at_keys.positions(('"', "«", "“", "'")):
         q = quoted_run(i)
-        if q and i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0 \
-                and all(words[k].key not in stp for k in range(q[0], q[1] + 1)):
+        # (… "A" و "B": the second quoted name of a pair after an ORG one is an ORG too)
+        pair = i >= 3 and words[i - 1].key == "و" \
+            and words[i - 2].f in _QUOTE_MARKS and spans.at(i - 3) is not None and spans.at(i - 3)[4] == "ORG" \
+            and spans.at(i - 3)[1] == i - 3
+        if q and i >= 1 and (words[i - 1].key in org_heads or words[i - 1].key in org_plural or pair) \
+                and spans.owner[i - 1] < 0 and all(words[k].key not in stp for k in range(q[0], q[1] + 1)):
             # کۆمپانیای "فلای ئیمارات", ڕۆژنامەی "ئەلحەیات": a quoted name right after the head is the ORG,
             # places in it included, also when a word of it looks like a verb form (ئەل…ات, دە…ی)
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "ORG", None, "rule", replace=True)
