@@ -163,3 +163,9 @@ def test_quoted_names_after_a_plural_head_and_in_a_pair() -> None:
     # a quoted person after a comma is not pulled into the pair
     got = spans('بەپێی ماڵپەڕی "کوردنیوز"، "ئازاد کەریمی" ڕەتیکردەوە.')
     assert ("ئازاد کەریمی", "ORG") not in got
+
+
+def test_short_name_keeps_its_own_ish() -> None:
+    # یش is the additive clitic on a longer name, but a short name's own ending (ئیبیش, قورەیش)
+    assert ("ئەحمەد محەمەد ئیبیش", "PER") in spans("بەڕێز ئەحمەد محەمەد ئیبیش گیرا.")
+    assert ("کاوە ئیبیش", "PER") in spans("مامۆستا کاوە ئیبیش گوتی.")

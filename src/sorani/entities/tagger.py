@@ -643,8 +643,8 @@ def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
         return len(f) - 2  # محەممەدییە: a name in ی + the copula
     for suf in (_PER_CLITICS if person else _ALL_CLITICS):
         if f.endswith(suf) and len(f) - len(suf) >= 3 and suf in suffixes:
-            if suf == "ی" and keep_i:
-                continue
+            if suf == "ی" and keep_i or person and suf == "یش" and len(f) - len(suf) < 4:
+                continue  # (ئیبیش, قورەیش: a short name's own یش)
             return len(f) - len(suf)
     return len(f)
 
