@@ -169,3 +169,11 @@ def test_short_name_keeps_its_own_ish() -> None:
     # یش is the additive clitic on a longer name, but a short name's own ending (ئیبیش, قورەیش)
     assert ("ئەحمەد محەمەد ئیبیش", "PER") in spans("بەڕێز ئەحمەد محەمەد ئیبیش گیرا.")
     assert ("کاوە ئیبیش", "PER") in spans("مامۆستا کاوە ئیبیش گوتی.")
+
+
+def test_clause_opening_chain_closed_by_a_name_like_word() -> None:
+    # head + ezafe word + a name-like word (no ی) at the start of a clause: the body, whatever follows
+    assert ("بزووتنەوەی هێزی نۆڤاکس", "ORG") in spans("بزووتنەوەی هێزی نۆڤاکس هێرشەکەی ئیدانە کرد.")
+    # after a name (an apposition: "X, a band of …") it is no body
+    assert all(label != "ORG" or "تیپی" not in text for text, label in spans(
+        "ئاوازی شاخ تیپی مۆسیقای نۆڤاکس کلیپێکی بڵاوکردەوە."))

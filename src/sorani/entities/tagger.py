@@ -1875,8 +1875,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         last, nxt = words[got[0]], got[0] + 1
         if nxt < n and not (words[nxt].kind == "punct" and words[nxt].f not in _QUOTE_MARKS
                             or words[nxt].key in stp and words[nxt].key != "و"
-                            or words[nxt].key[:2] == _K_LE and len(words[nxt].key) > 3):
-            continue  # the phrase goes on (واژۆ کرد, هێزە زەوینییەکان, گۆڤاری ئەدەبی و فارسی "X")
+                            or words[nxt].key[:2] == _K_LE and len(words[nxt].key) > 3
+                            or not last.f.endswith("ی") and _unknown(last, common) and last.key not in gnames
+                            and not last.key.endswith(_DEFINITE_ENDS) and not _verb_like(last.key)
+                            and (h == 0 or words[h - 1].kind == "punct" or words[h - 1].key in stp)):
+            continue  # the phrase goes on (واژۆ کرد, هێزە زەوینییەکان, گۆڤاری ئەدەبی و فارسی "X"), unless
+            # the chain, opening a clause, ends in a name-like word (یەکیتیی هێزی دیموکراتیک هێرشەکەی …)
         if last.key.endswith(_INDEF_ENDS) or any(
                 words[x].key in loc_heads or _DEFINITE_ENDS[2] in words[x].key or words[x].key.endswith(_DEFINITE_I)
                 for x in range(h + 1, got[0] + 1)):
