@@ -177,3 +177,11 @@ def test_clause_opening_chain_closed_by_a_name_like_word() -> None:
     # after a name (an apposition: "X, a band of …") it is no body
     assert all(label != "ORG" or "تیپی" not in text for text, label in spans(
         "ئاوازی شاخ تیپی مۆسیقای نۆڤاکس کلیپێکی بڵاوکردەوە."))
+
+
+def test_centre_of_a_place_is_the_place() -> None:
+    # ناوەندی + a listed place: the centre of the place (or a medical centre in it), LOC alone
+    assert spans("لە گێری گۆندەرمە، ناوەندی ئانتالیا ڕاگیرا.") == [("ئانتالیا", "LOC")]
+    assert ("ماکۆ", "LOC") in spans("بریندارەکان ڕەوانەی ناوەندی دەرمانیی ماکۆ کران.")
+    # a centre with a name of its own is an ORG
+    assert ("ناوەندی ڕۆشنبیری ئەمەل", "ORG") in spans("ناوەندی ڕۆشنبیری ئەمەل لە هەولێر کرایەوە.")

@@ -1659,6 +1659,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
                 break
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                if s[4] == "LOC" and w.key == _K_CENTRE and s[5] is not None:
+                    done = True  # ناوەندی ئانتالیا, ناوەندی دەرمانیی ماکۆ: the centre of a place, or a (medical)
+                    break  # centre in it: the place alone (a named centre has a name of its own: ناوەندی ڕۆنان)
                 if any(words[x].key.endswith(_K_EWE) for x in range(i + 1, j)):
                     done = True  # لیستی ڕەشی تیرۆریستانەوە - … حکومەتی ئەمەریکا: a phrase closed by ەوە
                     break  # ends the name before the place
