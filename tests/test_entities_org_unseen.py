@@ -185,3 +185,9 @@ def test_centre_of_a_place_is_the_place() -> None:
     assert ("ماکۆ", "LOC") in spans("بریندارەکان ڕەوانەی ناوەندی دەرمانیی ماکۆ کران.")
     # a centre with a name of its own is an ORG
     assert ("ناوەندی ڕۆشنبیری ئەمەل", "ORG") in spans("ناوەندی ڕۆشنبیری ئەمەل لە هەولێر کرایەوە.")
+
+
+def test_centre_spelt_newendi_with_a_for_phrase() -> None:
+    # نێوەندی (Iranian Kurdish spelling of ناوەندی) + a foreign name + بۆ + an ezafe chain: one ORG
+    got = spans("دکتۆر ئۆفرا لەنێوەندی ئەلفا بۆ لێکۆڵینەوەی ستراتیژی لەدوایین لێدوانیدا گوتی.")
+    assert ("نێوەندی ئەلفا بۆ لێکۆڵینەوەی ستراتیژی", "ORG") in got

@@ -1795,6 +1795,30 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     spans.add(i, k, w.start, words[k].start + _trim_clitics(words[k], keep_i=True), "ORG", None,
                               "rule")
 
+    # a body found by its naming head + بۆ + an ezafe chain closed by the end of the phrase is one name
+    # (نێوەندی مۆشی دایان بۆ لێکۆڵینەوەی ستراتیژی لەدواترین …)
+    def closes(k: int) -> bool:
+        return k >= n or words[k].kind == "punct" or words[k].key in stp or _verb_like(words[k].key) \
+            or words[k].key[:2] == _K_LE and len(words[k].key) > 3
+
+    for b in at_keys.positions((_K_BO,)):
+        item = spans.at(b - 1) if b >= 2 else None
+        if item is None or item[4] != "ORG" or item[6] != "rule" or item[1] != b - 1 \
+                or item[3] != words[b - 1].end or words[item[0]].key not in org_named \
+                and words[item[0]].key[2:] not in org_named:  # (لەنێوەندی: a preposition on the head)
+            continue
+        k = b + 1
+        while k < n and k < b + 5 and words[k].kind == "word" and words[k].key not in stp and spans.owner[k] < 0 \
+                and not _verb_like(words[k].key) and words[k].key[:2] != _K_LE:
+            if closes(k + 1):
+                if k > b + 1:  # (two words at least after بۆ)
+                    spans.add(item[0], k, item[2], words[k].start + _trim_clitics(words[k], keep_i=True), "ORG",
+                              None, "rule", replace=True)
+                break
+            if not words[k].f.endswith("ی"):
+                break
+            k += 1
+
     # an unknown name right after a correspondent (هەواڵنێری کوردپرێس, پەیامنێری X لە …) is the outlet
     for r in at_keys.positions(single_triggers("org_reporter")):
         j = r + 1
