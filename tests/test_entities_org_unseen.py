@@ -191,3 +191,10 @@ def test_centre_spelt_newendi_with_a_for_phrase() -> None:
     # نێوەندی (Iranian Kurdish spelling of ناوەندی) + a foreign name + بۆ + an ezafe chain: one ORG
     got = spans("دکتۆر ئۆفرا لەنێوەندی ئەلفا بۆ لێکۆڵینەوەی ستراتیژی لەدوایین لێدوانیدا گوتی.")
     assert ("نێوەندی ئەلفا بۆ لێکۆڵینەوەی ستراتیژی", "ORG") in got
+
+
+def test_rule_body_running_into_a_descriptive_head_before_a_quoted_name() -> None:
+    # ئۆفیسی پارتی فەرمانڕەوای "X": the quoted name is the ORG, the office + descriptive head no span
+    got = spans('تەقینەوەکە لە نزیک نووسینگەی پارتی فەرمانڕەوای "ئازادی و داد" لە ئەنقەرە بوو.')
+    assert ("ئازادی و داد", "ORG") in got
+    assert all(not text.startswith("نووسینگەی") for text, _ in got)

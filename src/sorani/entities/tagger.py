@@ -2213,7 +2213,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             # a proper name set off in quotes after a descriptive head is the ORG (GUIDELINES 2.5)
             for x in range(b, i):
                 it = spans.at(x)
-                if it is not None and it[4] == "ORG" and it[0] >= b and it[1] < i:
+                if it is not None and it[4] == "ORG" and it[1] < i and (it[0] >= b or it[6] == "rule"):
+                    # (نووسینگەی پارتی دەسەڵاتداری "X": a rule-made ORG that runs into the descriptive head)
                     it[4] = None
                     for y in range(it[0], it[1] + 1):
                         spans.owner[y] = -1
