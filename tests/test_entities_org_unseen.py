@@ -198,3 +198,9 @@ def test_rule_body_running_into_a_descriptive_head_before_a_quoted_name() -> Non
     got = spans('تەقینەوەکە لە نزیک نووسینگەی پارتی فەرمانڕەوای "ئازادی و داد" لە ئەنقەرە بوو.')
     assert ("ئازادی و داد", "ORG") in got
     assert all(not text.startswith("نووسینگەی") for text, _ in got)
+
+
+def test_head_without_ezafe_before_a_definite_word_is_a_common_noun() -> None:
+    # کۆمپانیا گەورەکانی وڵاتانی ئەڵمانیا: "the big companies of …", the place alone
+    got = spans("ئامێرەکان لەڕێگەی کۆمپانیا گەورەکانی وڵاتانی ئەڵمانیا دابین دەکرێن.")
+    assert got == [("ئەڵمانیا", "LOC")]

@@ -1635,6 +1635,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 continue  # ئێمەلەئەنجوومەنی وەزیران: a body of the gazetteer after a glued word
         if w.key == _K_CENTRE and w.f.endswith("یی"):
             continue  # ناوەندیی: "central"
+        if not w.f.endswith("ی") and i + 1 < n and words[i + 1].key.endswith(_DEFINITE_ENDS):
+            continue  # کۆمپانیا گەورەکانی …: a head without ezafe before a definite word is a common noun
         if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0 and not (
                 i >= 2 and words[i - 2].key in org_heads and words[i - 1].key in _ORGAN_KINDS):
             continue  # handled from the first head (but کۆمیتەی ناوەندی حیزبی …: the body after an organ is its own)
