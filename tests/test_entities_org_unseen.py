@@ -204,3 +204,10 @@ def test_head_without_ezafe_before_a_definite_word_is_a_common_noun() -> None:
     # کۆمپانیا گەورەکانی وڵاتانی ئەڵمانیا: "the big companies of …", the place alone
     got = spans("ئامێرەکان لەڕێگەی کۆمپانیا گەورەکانی وڵاتانی ئەڵمانیا دابین دەکرێن.")
     assert got == [("ئەڵمانیا", "LOC")]
+
+
+def test_directorate_before_a_light_verb_is_an_object() -> None:
+    # … بەڕێوەبەرایەتی تاوانبار کرد: "accused the administration", the word is a preverb, no name
+    assert spans("ئەندامەکە بەڕێوەبەرایەتی تاوانبار کرد.") == []
+    # a directorate with its name is still found
+    assert ("بەڕێوەبەرایەتی هاتووچۆ", "ORG") in spans("بەڕێوەبەرایەتی هاتووچۆ ڕایگەیاند.")

@@ -1760,7 +1760,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             nxt_noun = j + 1 < n and words[j + 1].kind == "word" and not _verb_like(words[j + 1].key) \
                 and not _is_speech_key(words[j + 1].key) and words[j + 1].key not in _DEMONSTRATIVES
             # (وەزارەتی ناوخۆی ئەو وڵاتە: the ezafe before a demonstrative is no part of the name)
-            spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None, "rule")
+            if not (j == i + 1 and j + 1 < n and words[j + 1].key in _LIGHT_VERBS and not words[j].f.endswith("ی")):
+                # (… بەڕێوەبەرایەتی تاوانبار کرد: a preverb of a compound verb, "accused the administration")
+                spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None,
+                          "rule")
         elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp
                                                   or w.start > words[i].start):
             # ئەنجومەنی سەوزی چیا، ڕێکخراوی مافی مرۆڤ: an ezafe chain closed by the end of the phrase
