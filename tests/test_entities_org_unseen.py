@@ -211,3 +211,10 @@ def test_directorate_before_a_light_verb_is_an_object() -> None:
     assert spans("ئەندامەکە بەڕێوەبەرایەتی تاوانبار کرد.") == []
     # a directorate with its name is still found
     assert ("بەڕێوەبەرایەتی هاتووچۆ", "ORG") in spans("بەڕێوەبەرایەتی هاتووچۆ ڕایگەیاند.")
+
+
+def test_org_written_together_with_the_next_word_after_ewe() -> None:
+    # no space after the final ە of ەوە: ئاسایشەوەسزا = ئاسایش + ەوە + سزا
+    assert ("ئەنجومەنی ئاسایش", "ORG") in spans("بڕیارە لەلایەن ئەنجومەنی ئاسایشەوەسزا بخرێتەسەر ئەو وڵاتە.")
+    # a word that holds ەوە inside it (نەتەوە…) is not cut
+    assert all(not text.endswith("نەت") for text, _ in spans("لیژنەی باڵای نەتەوەیەکگرتووەکان ڕاپۆرتێکی بڵاوکردەوە."))

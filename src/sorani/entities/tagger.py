@@ -1919,6 +1919,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             continue  # (ەکە, ەکانی: a known, common referent; شاری X: a place, found by its own rule)
         spans.add(h, got[0], wh.start, got[1], "ORG", None, "rule")
 
+    # the last word of a head-made ORG written together with the next word after ەوە (no space after a
+    # final ە): ئەنجومەنی ئاسایشەوەسزا → ئەنجومەنی ئاسایش
+    for item in spans.items:
+        if item[4] != "ORG" or item[6] != "rule" or item[1] == item[0]:
+            continue
+        for x in range(item[0] + 1, item[1] + 1):
+            wl = words[x]
+            k = wl.f.find("ەوە", 2)
+            if k >= 3 and len(wl.f) - k - 3 >= 2 and fold_key(wl.f[:k]) in common \
+                    and not _unknown_key(fold_key(wl.f[k + 3:]), common):  # (نەتەوەیەکگرتووەکان is one word)
+                for y in range(x + 1, item[1] + 1):
+                    spans.owner[y] = -1
+                item[1], item[3] = x, wl.start + k
+                break
+
     # a body followed by its place (or parent body) in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
     for item in list(spans.items):
         if item[4] != "ORG":
