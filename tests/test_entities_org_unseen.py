@@ -218,3 +218,10 @@ def test_org_written_together_with_the_next_word_after_ewe() -> None:
     assert ("ئەنجومەنی ئاسایش", "ORG") in spans("بڕیارە لەلایەن ئەنجومەنی ئاسایشەوەسزا بخرێتەسەر ئەو وڵاتە.")
     # a word that holds ەوە inside it (نەتەوە…) is not cut
     assert all(not text.endswith("نەت") for text, _ in spans("لیژنەی باڵای نەتەوەیەکگرتووەکان ڕاپۆرتێکی بڵاوکردەوە."))
+
+
+def test_municipality_of_a_place_is_the_place() -> None:
+    # کۆمۆنی + a listed place: the (Swedish) municipality, the place alone
+    assert spans("بەرپرسانی کۆمۆنی ستۆکهۆڵم دەڵێن.") == [("ستۆکهۆڵم", "LOC")]
+    # a commune with a name of its own is an ORG (کۆمۆنی فیلمی …)
+    assert ("کۆمۆنی فیلمی ئازادی", "ORG") in spans("کۆمۆنی فیلمی ئازادی، فیلمێکی نوێی بڵاوکردەوە.")

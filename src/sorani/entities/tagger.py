@@ -1525,7 +1525,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     loc_heads, loc_features = single_triggers("loc_head"), single_triggers("loc_feature")
     org_heads, org_alone = single_triggers("org_head"), single_triggers("org_alone")
     org_named, brands = single_triggers("org_named"), single_triggers("org_brand")
-    admin_nouns = single_triggers("admin_noun")
+    admin_nouns, place_desc = single_triggers("admin_noun"), single_triggers("org_place_desc")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
     titles_1 = _one_word_titles(titles, honorifics)
@@ -1661,9 +1661,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
                 break
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
-                if s[4] == "LOC" and w.key == _K_CENTRE and s[5] is not None:
-                    done = True  # ناوەندی ئانتالیا, ناوەندی دەرمانیی ماکۆ: the centre of a place, or a (medical)
-                    break  # centre in it: the place alone (a named centre has a name of its own: ناوەندی ڕۆنان)
+                if s[4] == "LOC" and w.key in place_desc and s[5] is not None:
+                    done = True  # ناوەندی ئانتالیا, ناوەندی دەرمانیی ماکۆ, کۆمۆنی ئۆپسالا: the centre or
+                    break  # municipality of a place: the place alone (a named centre has a name: ناوەندی ڕۆنان)
                 if any(words[x].key.endswith(_K_EWE) for x in range(i + 1, j)):
                     done = True  # لیستی ڕەشی تیرۆریستانەوە - … حکومەتی ئەمەریکا: a phrase closed by ەوە
                     break  # ends the name before the place
