@@ -225,3 +225,8 @@ def test_municipality_of_a_place_is_the_place() -> None:
     assert spans("بەرپرسانی کۆمۆنی ستۆکهۆڵم دەڵێن.") == [("ستۆکهۆڵم", "LOC")]
     # a commune with a name of its own is an ORG (کۆمۆنی فیلمی …)
     assert ("کۆمۆنی فیلمی ئازادی", "ORG") in spans("کۆمۆنی فیلمی ئازادی، فیلمێکی نوێی بڵاوکردەوە.")
+
+
+def test_latin_acronym_of_a_common_thing_is_no_org() -> None:
+    assert spans("پشکنینی DNA بۆ هەموویان دەکرێت.") == []
+    assert ("UNICEF", "ORG") in spans("ڕاپۆرتی UNICEF بڵاوکرایەوە.")

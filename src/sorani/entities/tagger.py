@@ -2073,8 +2073,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     spans.add(i, s[1], words[i].start, s[3], "LOC", s[5], "rule", replace=True)
 
     # Latin-script acronyms name organisations: HRE, BBC, K24
+    not_org = single_triggers("acronym_not_org")
     for i in _acronym_positions(at_keys):
-        if spans.owner[i] < 0:
+        if spans.owner[i] < 0 and words[i].key not in not_org:  # (DNA, HIV, GDP: no organisation)
             w = words[i]
             spans.add(i, i, w.start, w.end, "ORG", None, "rule")
 
