@@ -230,3 +230,12 @@ def test_municipality_of_a_place_is_the_place() -> None:
 def test_latin_acronym_of_a_common_thing_is_no_org() -> None:
     assert spans("پشکنینی DNA بۆ هەموویان دەکرێت.") == []
     assert ("UNICEF", "ORG") in spans("ڕاپۆرتی UNICEF بڵاوکرایەوە.")
+
+
+def test_named_after_an_indefinite_organisation_noun_is_an_org() -> None:
+    # "an organisation / a magazine called X": ORG, also with a month name inside the quotes
+    assert ("دەنگی ئازادی", "ORG") in spans('ڕێکخراوێک بە ناوی "دەنگی ئازادی" دامەزرا.')
+    assert ("ڕێبەندانی سەوز", "ORG") in spans('گۆڤارێکی ئەدەبی بە ناوی "ڕێبەندانی سەوز" دەرچوو.')
+    assert ("ئەلفاتێک", "ORG") in spans("کۆمپانیایەک بەناوی ئەلفاتێک گرێبەستەکەی وەرگرت.")
+    # "a Kurdish porter called X" stays a person
+    assert ("ئازاد کەریمی", "PER") in spans('کۆڵبەرێکی کورد بە ناوی "ئازاد کەریمی" کوژرا.')

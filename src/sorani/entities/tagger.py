@@ -2171,8 +2171,22 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return i + 1, k - 1
         return None
 
-    # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
-    named = _NAMED
+    def org_named_before(i: int) -> bool:
+        """An indefinite organisation noun (ڕێکخراوێک, گۆڤارێکی …) up to four words before بە ناوی at
+        ``i``, with only modifiers between: "an organisation called X"."""
+        for b in range(i - 1, max(-1, i - 5), -1):
+            k = words[b].key
+            for e in _INDEF_ENDS:
+                if k.endswith(e) and len(k) > len(e) + 2:
+                    stem = k[:-len(e)]
+                    if stem + "ی" in org_heads or stem in org_heads:
+                        return True
+            if words[b].kind != "word" or k in stp and k != "و" or not (k.endswith("ی") or k == "و"):
+                return False
+        return False
+
+    # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y (an organisation when an organisation noun precedes)
+    named, months_1 = _NAMED, single_triggers("month")
     for i in at_keys.positions(_NAMED_OR_BE):
         if i >= n - 1:
             continue
@@ -2190,13 +2204,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         q = quoted_run(j)
         first = q[0] if q else j
         k = first
-        while k < n and k < first + 4 and words[k].kind == "word" and words[k].key not in stp \
+        while k < n and k < first + 4 and words[k].kind == "word" \
+                and (words[k].key not in stp or q is not None and words[k].key in months_1) \
                 and spans.owner[k] < 0 and (q is None or k <= q[1]) \
-                and (q is not None or k == first or not _verb_like(words[k].key)):
-            k += 1
+                and (q is not None or k == first or not _verb_like(words[k].key)
+                     and not words[k].key.endswith(_DEFINITE_ENDS)):
+            k += 1  # (a month name inside quotes is part of the name: "ڕێبەندان …"; no name word has ەکە)
         if k > first:
             end = words[k - 1].start + _trim_clitics(words[k - 1], True, True)
-            spans.add(first, k - 1, words[first].start, end, "PER", None, "rule")
+            spans.add(first, k - 1, words[first].start, end, "ORG" if org_named_before(i) else "PER", None, "rule")
 
     # quoted names: "X Y" made of name-like words; after an organisation head it is an ORG
     def org_head_before(i: int) -> int:
