@@ -99,8 +99,9 @@ def test_body_inside_a_law_title_is_no_org() -> None:
 def test_brand_name_that_parses_as_a_common_word_plus_ending() -> None:
     # after a company head, a word that is not itself a common word is the name when the phrase ends
     assert ("کۆمپانیای ئارامیان", "ORG") in spans("سەرۆکی کۆمپانیای ئارامیان لەسەر کارەکەی بەردەوامە.")
-    # a glued preposition + an indefinite noun opens no name
+    # a glued preposition + an indefinite noun opens no name, nor a common word + a clitic
     assert all(label != "ORG" for _, label in spans("کۆمپانیای لەکۆبوونەوەیەک بەشداری کرد."))
+    assert spans("ڕادیۆی بەستەزمانم کردە بن هەنگڵم.") == []
 
 
 def test_unlisted_party_after_an_organ_of_it() -> None:

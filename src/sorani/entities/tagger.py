@@ -1738,6 +1738,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             j += 1
         if not done and w.key in brands and i + 1 < n and words[i + 1].kind == "word" and spans.owner[i + 1] < 0 \
                 and words[i + 1].key not in common and words[i + 1].key not in stp and words[i + 1].key not in gnames \
+                and words[i + 1].key[:-1] not in common \
                 and len(words[i + 1].key) >= 4 and not _verb_like(words[i + 1].key) \
                 and not words[i + 1].f.endswith("ی") and not words[i + 1].key.endswith(_DEFINITE_ENDS) \
                 and not words[i + 1].key.endswith(_INDEF_ENDS) \
@@ -1745,7 +1746,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and (i + 2 == n or words[i + 2].kind == "punct" or _verb_like(words[i + 2].key)
                      or words[i + 2].key in stp and words[i + 2].key not in org_heads):
             # کۆمپانیای پارسیان لەسەر …: after a company, club or media head a word that is no common word
-            # (though it parses as one + an ending: پارس+یان) is the name when the phrase ends after it
+            # (though it parses as one + an ending: پارس+یان) is the name when the phrase ends after it; a
+            # common word + a one-letter clitic is none (ڕادیۆی بەستەزمانم "my poor radio")
             spans.add(i, i + 1, w.start, words[i + 1].start + _trim_clitics(words[i + 1], True, True), "ORG",
                       None, "rule")
             done = True
