@@ -9,11 +9,12 @@ def spans(text: str) -> list[tuple[str, str]]:
     return [(e.text, e.label) for e in find_entities(text)]
 
 
-def test_consulate_senate_and_foundation_heads() -> None:
-    # a consulate, senate or foundation named with its place is one ORG span, like a ministry
+def test_consulate_and_senate_heads() -> None:
+    # a consulate or senate named with its place is one ORG span, like a ministry
     assert ("کونسوڵخانەی ئیتاڵیا", "ORG") in spans("کونسوڵخانەی ئیتاڵیا لە هەولێر داخرا.")
     assert ("سیناتی فەرەنسا", "ORG") in spans("دوێنێ سیناتی فەرەنسا دەنگی دا.")
-    assert ("دامەزراوەی ژیان", "ORG") in spans("دامەزراوەی ژیان ڕایگەیاند کە یارمەتی دەنێرێت.")
+    # دامەزراوەی ("institutions of") is no head: general prose uses it for any institution
+    assert all(label != "ORG" for _, label in spans("دامەزراوەی جۆراوجۆر هەن."))
     # a bare head coordinated with another body has no name of its own
     got = spans("هیوادارین کونسوڵگەری و وەزارەتی دەرەوەی نەمسا یارمەتی بدەن.")
     assert all(not text.startswith("کونسوڵگەری") for text, _ in got)
@@ -122,8 +123,8 @@ def test_kurdish_letter_acronym_before_a_verb_is_an_org() -> None:
     # an acronym spelt by its letters' names after a body's name and a dash, also before a speech verb
     got = spans("پارتی ئازادیی گەل - پەگەدە ڕایگەیاند کە بەشداری دەکات.")
     assert ("پەگەدە", "ORG") in got
-    # alone before a speech verb it is the party, not a person
-    assert spans("پەگەدە ڕایگەیاند کە بەشداری دەکات.") == [("پەگەدە", "ORG")]
+    # a name spelt like letter names stays a person (عەتەبە, حەسەنە)
+    assert all(label != "ORG" for _, label in spans("حەسەنە گوتی کە بەشداری دەکات."))
     # a name that is no letter-name acronym stays a person
     assert all(label != "ORG" for _, label in spans("ڕێبوار ڕایگەیاند کە بەشداری دەکات."))
 
@@ -170,14 +171,6 @@ def test_short_name_keeps_its_own_ish() -> None:
     # یش is the additive clitic on a longer name, but a short name's own ending (ئیبیش, قورەیش)
     assert ("ئەحمەد محەمەد ئیبیش", "PER") in spans("بەڕێز ئەحمەد محەمەد ئیبیش گیرا.")
     assert ("کاوە ئیبیش", "PER") in spans("مامۆستا کاوە ئیبیش گوتی.")
-
-
-def test_clause_opening_chain_closed_by_a_name_like_word() -> None:
-    # head + ezafe word + a name-like word (no ی) at the start of a clause: the body, whatever follows
-    assert ("بزووتنەوەی هێزی نۆڤاکس", "ORG") in spans("بزووتنەوەی هێزی نۆڤاکس هێرشەکەی ئیدانە کرد.")
-    # after a name (an apposition: "X, a band of …") it is no body
-    assert all(label != "ORG" or "تیپی" not in text for text, label in spans(
-        "ئاوازی شاخ تیپی مۆسیقای نۆڤاکس کلیپێکی بڵاوکردەوە."))
 
 
 def test_centre_of_a_place_is_the_place() -> None:

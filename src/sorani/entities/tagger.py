@@ -1609,8 +1609,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and nx.key not in stp \
                 and spans.owner[i0 + 1] < 0 and not _is_speech_key(nx.key) \
                 and not (_verb_like(nx.key) and (len(nx.key) <= 4 or nx.key.startswith(_VERB_START[:4]))):
-            item[4] = None  # (هاتووچۆ looks like a verb by its ending, but is a common noun)
-            spans.owner[i0] = -1
+            item[4] = None  # (هاتووچۆ looks like a verb by its ending, but is a common noun; the word stays
+            # claimed, no other rule reads a name in it)
     # a head + a bare administrative unit names no body (سەرۆکایەتی هەرێم, بەڕێوەبەرایەتی ناحیە; GUIDELINES
     # ner_fresh5): the words stay claimed, with no label
     for k in at_keys.positions(admin_nouns):
@@ -1779,7 +1779,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             ewe = 0
             if i >= 1 and words[i - 1].key in _PREPOSITIONS_EWE and kj.endswith(_K_EWE):
                 ewe = next((len(c) for c in (_K_WE, _K_EWE) if kj[:-len(c)] in common
-                            and not _verb_like(kj[:-len(c)])), 0)  # ژینگەوە: وە after the word's own ە
+                            and not _verb_like(kj[:-len(c)]) and not kj[:-len(c)].endswith("ن")), 0)
+                # (ژینگەوە: وە after the word's own ە; بڵاوکردنەوە: the particle of a verbal noun, no clitic)
             if j < n and j > i and words[j].kind == "word" and kj not in stp and spans.owner[j] < 0 \
                     and (ewe or not _verb_like(kj)) and not words[j].f.endswith("ی") \
                     and (ewe or j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
@@ -1909,12 +1910,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         last, nxt = words[got[0]], got[0] + 1
         if nxt < n and not (words[nxt].kind == "punct" and words[nxt].f not in _QUOTE_MARKS
                             or words[nxt].key in stp and words[nxt].key != "و"
-                            or words[nxt].key[:2] == _K_LE and len(words[nxt].key) > 3
-                            or not last.f.endswith("ی") and _unknown(last, common) and last.key not in gnames
-                            and not last.key.endswith(_DEFINITE_ENDS) and not _verb_like(last.key)
-                            and (h == 0 or words[h - 1].kind == "punct" or words[h - 1].key in stp)):
-            continue  # the phrase goes on (واژۆ کرد, هێزە زەوینییەکان, گۆڤاری ئەدەبی و فارسی "X"), unless
-            # the chain, opening a clause, ends in a name-like word (یەکیتیی هێزی دیموکراتیک هێرشەکەی …)
+                            or words[nxt].key[:2] == _K_LE and len(words[nxt].key) > 3):
+            continue  # the phrase goes on (واژۆ کرد, هێزە زەوینییەکان, گۆڤاری ئەدەبی و فارسی "X")
         if last.key.endswith(_INDEF_ENDS) or any(
                 words[x].key in loc_heads or _DEFINITE_ENDS[2] in words[x].key or words[x].key.endswith(_DEFINITE_I)
                 for x in range(h + 1, got[0] + 1)):
@@ -2799,13 +2796,6 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if other is None:
                 spans.add(j, j, words[j].start, words[j].start + _trim_clitics(words[j], keep_i=False), "ORG", None,
                           "rule")
-
-    # a rule-made one-word person spelt as letter names (پەگەدە ڕایگەیاند) is a party's acronym
-    for item in spans.items:
-        if item[4] == "PER" and item[6] == "rule" and item[0] == item[1] and words[item[0]].kind == "word" \
-                and _KURDISH_ACRONYM.fullmatch(words[item[0]].key) and words[item[0]].key not in gnames \
-                and words[item[0]].key not in common:
-            item[4] = "ORG"
 
     # a rule-made person with a word that carries the article inside it is a glued run of common
     # words (سەرچاوەکەئەوەشی, ئەلبومەپڕداهاتەکانی, کێشەهەڵواسراوەکانی): no name
