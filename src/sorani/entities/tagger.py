@@ -1510,6 +1510,14 @@ _K_PNA = fold_key("پەیامنێر")  # the agency Peyamner
 
 
 @cache
+def _unseen_org_keys() -> frozenset[str]:
+    """Keys whose positions the rules for unseen organisations visit (gentilics, law heads, bare
+    administrative units, correspondents, homographs with ezafe, بۆ)."""
+    return frozenset().union(*(single_triggers(c) for c in ("gentilic", "law", "admin_noun", "org_reporter")),
+                             _homograph_i_keys(), (_K_BO,))
+
+
+@cache
 def _homograph_i_keys() -> frozenset[str]:
     """Keys of the org_homograph names with their ezafe ی (ڕووداوی)."""
     return frozenset(k + "ی" for k in single_triggers("org_homograph"))
@@ -1530,6 +1538,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     org_en = t.get("org_en", {})
     titles_1 = _one_word_titles(titles, honorifics)
     at_keys = key_index(words)
+    # the positions of the keys of the rules for unseen organisations, found once (most texts hold none)
+    extra = at_keys.positions(_unseen_org_keys())
     clue = {i + 1 for i in at_keys.positions(loc_heads, loc_features, honorifics) if i + 1 < n}
     spans = _Spans(words)
     _dates(words, spans, text)
@@ -1599,7 +1609,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # a listed body spelt like a common noun (org_homograph) + ezafe ی + a common noun is that common
     # noun (ڕووداوی هاتووچۆ "a traffic accident", گۆڕانی کەشوهەوا "climate change"): no name
-    for i0 in at_keys.positions(_homograph_i_keys()):
+    homograph_i = _homograph_i_keys()
+    for i0 in [x for x in extra if words[x].key in homograph_i] if extra else ():
         item = spans.at(i0)
         if item is None or item[4] != "ORG" or item[6] != "gazetteer" or item[0] != i0 or item[1] != i0 \
                 or i0 + 1 >= n or item[2] != words[i0].start or words[i0].f[item[3] - words[i0].start:] != "ی":
@@ -1613,7 +1624,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             # claimed, no other rule reads a name in it)
     # a head + a bare administrative unit names no body (سەرۆکایەتی هەرێم, بەڕێوەبەرایەتی ناحیە; GUIDELINES
     # ner_fresh5): the words stay claimed, with no label
-    for k in at_keys.positions(admin_nouns):
+    for k in [x for x in extra if words[x].key in admin_nouns] if extra else ():
         item = spans.at(k)
         if item is not None and item[4] == "ORG" and item[1] == k and item[0] == k - 1 and item[3] == words[k].end \
                 and (words[k - 1].key in org_heads or words[k - 1].key == _K_PRESIDENCY):
@@ -1809,7 +1820,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         return k >= n or words[k].kind == "punct" or words[k].key in stp or _verb_like(words[k].key) \
             or words[k].key[:2] == _K_LE and len(words[k].key) > 3
 
-    for b in at_keys.positions((_K_BO,)):
+    for b in [x for x in extra if words[x].key == _K_BO] if extra else ():
         item = spans.at(b - 1) if b >= 2 else None
         if item is None or item[4] != "ORG" or item[6] != "rule" or item[1] != b - 1 \
                 or item[3] != words[b - 1].end or words[item[0]].key not in org_named \
@@ -1828,7 +1839,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             k += 1
 
     # an unknown name right after a correspondent (هەواڵنێری کوردپرێس, پەیامنێری X لە …) is the outlet
-    for r in at_keys.positions(single_triggers("org_reporter")):
+    reporters = single_triggers("org_reporter")
+    for r in [x for x in extra if words[x].key in reporters] if extra else ():
         j = r + 1
         while j < n and j < r + 3 and words[j].kind == "word" and spans.owner[j] < 0 and _unknown(words[j], common) \
                 and words[j].key not in gnames and words[j].key not in stp and not _verb_like(words[j].key):
@@ -1921,7 +1933,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     # the last word of a head-made ORG written together with the next word after ەوە (no space after a
     # final ە): ئەنجومەنی ئاسایشەوەسزا → ئەنجومەنی ئاسایش
     for item in spans.items:
-        if item[4] != "ORG" or item[6] != "rule" or item[1] == item[0]:
+        if item[4] != "ORG" or item[6] != "rule" or item[1] == item[0] or text.find("ەوە", item[2], item[3]) < 0:
             continue
         for x in range(item[0] + 1, item[1] + 1):
             wl = words[x]
@@ -2678,7 +2690,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # a body right after the head of a law title (or after one or two modifiers in ezafe) is part of the
     # opaque title, no ORG: یاسای ئەنجومەنی ئاسایش, یاسای ڕیشەکێشکردنی بەعس
-    for h in at_keys.positions(single_triggers("law")):
+    laws = single_triggers("law")
+    for h in [x for x in extra if words[x].key in laws] if extra else ():
         j = h + 1
         while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
                 and words[j].f.endswith("ی") and (words[j].key in common or words[j].key.endswith(_INFINITIVE_I)):
@@ -2762,7 +2775,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # a gentilic after a name inside a company, club or media ORG ends the name, the name's ezafe ی left out
     # (GUIDELINES 2.5: یانەی لیڤەرپوولی ئینگلیزی → یانەی لیڤەرپوول; ڕۆژنامەی لوموندی فەرەنسی → ڕۆژنامەی لوموند)
-    for g in at_keys.positions(single_triggers("gentilic")):
+    gentilic = single_triggers("gentilic")
+    for g in [x for x in extra if words[x].key in gentilic] if extra else ():
         item = spans.at(g)
         if item is None or item[4] != "ORG" or item[6] != "rule" or item[0] > g - 2 \
                 or words[item[0]].key not in brands:
