@@ -53,6 +53,7 @@ _K_KE = fold_key("کە")
 _SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _K_HEADED_BY = fold_key("سەرۆکایەتیی")
+_K_PRESIDENCY = fold_key("سەرۆکایەتی")
 _DEFINITE_ENDS = tuple(fold_key(x) for x in ("ەکان", "ەکانی", "ەکە", "ەکەی", "ەکاندا", "ەکەدا", "ییەکان", "ترین"))
 _NAME_PARTICLES = frozenset(fold_key(x) for x in ("دی", "دێ", "دا", "ڤان", "فان", "فۆن", "بن", "ئیبن", "ئەبو", "ئەل", "ئال"))
 _K_PRESIDENT = fold_key("سەرۆک")
@@ -642,8 +643,8 @@ def _trim_clitics(w: Word, keep_i: bool, person: bool = False) -> int:
         return len(f) - 2  # محەممەدییە: a name in ی + the copula
     for suf in (_PER_CLITICS if person else _ALL_CLITICS):
         if f.endswith(suf) and len(f) - len(suf) >= 3 and suf in suffixes:
-            if suf == "ی" and keep_i:
-                continue
+            if suf == "ی" and keep_i or person and suf == "یش" and len(f) - len(suf) < 4:
+                continue  # (ئیبیش, قورەیش: a short name's own یش)
             return len(f) - len(suf)
     return len(f)
 
@@ -1402,6 +1403,8 @@ def _glued_name(w: Word, common: frozenset[str]) -> tuple[int, int, Entry] | Non
 
 
 _K_EWE, _K_WE = fold_key("ەوە"), fold_key("وە")
+_INFINITIVE_I = tuple(fold_key(x) for x in ("دنی", "تنی", "ینی", "وونی", "نەوەی"))  # a verbal noun in ezafe
+_PREPOSITIONS_EWE = frozenset(fold_key(x) for x in ("لەلایەن", "لە", "لەناو", "لەسەر", "بە", "لەگەڵ"))  # … ەوە
 _NO_WORD_START = tuple(fold_key(x) for x in ("کان", "یی", "یەکان", "یەکە"))
 _LEFT_ENDS = tuple(fold_key(x) for x in ("ەوە", "ەکە", "ەکان"))
 _GLUED_LEFT = tuple(fold_key(x) for x in ("لە", "بە", "کە", "بۆ"))
@@ -1506,6 +1509,20 @@ def _glued_multi_name(words: list[Word], i: int, w: Word, spans: Any) -> bool:
 _K_PNA = fold_key("پەیامنێر")  # the agency Peyamner
 
 
+@cache
+def _unseen_org_keys() -> frozenset[str]:
+    """Keys whose positions the rules for unseen organisations visit (gentilics, law heads, bare
+    administrative units, correspondents, homographs with ezafe, بۆ)."""
+    return frozenset().union(*(single_triggers(c) for c in ("gentilic", "law", "admin_noun", "org_reporter")),
+                             _homograph_i_keys(), (_K_BO,))
+
+
+@cache
+def _homograph_i_keys() -> frozenset[str]:
+    """Keys of the org_homograph names with their ezafe ی (ڕووداوی)."""
+    return frozenset(k + "ی" for k in single_triggers("org_homograph"))
+
+
 def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
@@ -1515,11 +1532,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     common, gnames, stp = common_words(), given_names(), stops()
     loc_heads, loc_features = single_triggers("loc_head"), single_triggers("loc_feature")
     org_heads, org_alone = single_triggers("org_head"), single_triggers("org_alone")
-    org_named = single_triggers("org_named")
+    org_named, brands = single_triggers("org_named"), single_triggers("org_brand")
+    admin_nouns, place_desc = single_triggers("admin_noun"), single_triggers("org_place_desc")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
     org_en = t.get("org_en", {})
     titles_1 = _one_word_titles(titles, honorifics)
     at_keys = key_index(words)
+    # the positions of the keys of the rules for unseen organisations, found once (most texts hold none)
+    extra = at_keys.positions(_unseen_org_keys())
     clue = {i + 1 for i in at_keys.positions(loc_heads, loc_features, honorifics) if i + 1 < n}
     spans = _Spans(words)
     _dates(words, spans, text)
@@ -1587,6 +1607,28 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     def known_or_unknown(j: int) -> bool:
         return j < n and words[j].kind == "word" and (words[j].key in gnames or _unknown(words[j], common))
 
+    # a listed body spelt like a common noun (org_homograph) + ezafe ی + a common noun is that common
+    # noun (ڕووداوی هاتووچۆ "a traffic accident", گۆڕانی کەشوهەوا "climate change"): no name
+    homograph_i = _homograph_i_keys()
+    for i0 in [x for x in extra if words[x].key in homograph_i] if extra else ():
+        item = spans.at(i0)
+        if item is None or item[4] != "ORG" or item[6] != "gazetteer" or item[0] != i0 or item[1] != i0 \
+                or i0 + 1 >= n or item[2] != words[i0].start or words[i0].f[item[3] - words[i0].start:] != "ی":
+            continue
+        nx = words[i0 + 1]
+        if nx.kind == "word" and (nx.key in common or nx.key[-1:] == "ی" and nx.key[:-1] in common) \
+                and nx.key not in stp \
+                and spans.owner[i0 + 1] < 0 and not _is_speech_key(nx.key) \
+                and not (_verb_like(nx.key) and (len(nx.key) <= 4 or nx.key.startswith(_VERB_START[:4]))):
+            item[4] = None  # (هاتووچۆ looks like a verb by its ending, but is a common noun; the word stays
+            # claimed, no other rule reads a name in it)
+    # a head + a bare administrative unit names no body (سەرۆکایەتی هەرێم, بەڕێوەبەرایەتی ناحیە; GUIDELINES
+    # ner_fresh5): the words stay claimed, with no label
+    for k in [x for x in extra if words[x].key in admin_nouns] if extra else ():
+        item = spans.at(k)
+        if item is not None and item[4] == "ORG" and item[1] == k and item[0] == k - 1 and item[3] == words[k].end \
+                and (words[k - 1].key in org_heads or words[k - 1].key == _K_PRESIDENCY):
+            item[4] = None  # (حکومەتی هەرێم, the KRG by its short name, is no such head)
     # organisation heads: ORG-HEAD (ezafe words) (LOC|ORG|unknown name)
     glued_heads = _glued_head_keys(at_keys, org_heads)
     for i in at_keys.positions(org_heads, glued_heads) if glued_heads else at_keys.positions(org_heads):
@@ -1604,8 +1646,19 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 continue  # ئێمەلەئەنجوومەنی وەزیران: a body of the gazetteer after a glued word
         if w.key == _K_CENTRE and w.f.endswith("یی"):
             continue  # ناوەندیی: "central"
-        if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0:
-            continue  # handled from the first head
+        if not w.f.endswith("ی") and i + 1 < n and words[i + 1].key.endswith(_DEFINITE_ENDS):
+            continue  # کۆمپانیا گەورەکانی …: a head without ezafe before a definite word is a common noun
+        if i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0 and not (
+                i >= 2 and words[i - 2].key in org_heads and words[i - 1].key in _ORGAN_KINDS):
+            continue  # handled from the first head (but کۆمیتەی ناوەندی حیزبی …: the body after an organ is its own)
+        if i + 1 < n and words[i + 1].kind == "num" and len(words[i + 1].f) <= 4 and spans.owner[i + 1] < 0 \
+                and (i + 2 >= n or words[i + 2].kind == "punct" or words[i + 2].key in stp
+                     or words[i + 2].key == "ی" and words[i + 2].start == words[i + 1].end
+                     or _verb_like(words[i + 2].key)):
+            # a unit or body named by its number: لیوای 15ی سوپا, فیرقەی 112, کۆمەڵەی 78 (not a count:
+            # کۆمەڵەی 50 کەس)
+            spans.add(i, i + 1, w.start, words[i + 1].end, "ORG", None, "rule")
+            continue
         j = i + 1
         done = False
         while j < n and j <= i + 6:
@@ -1619,6 +1672,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 done = True  # دەستەی کارگێڕیی یانەی هەولێر: the body has a head of its own
                 break
             if s is not None and s[4] in ("LOC", "ORG") and s[0] == j and s[2] == words[j].start:
+                if s[4] == "LOC" and w.key in place_desc and s[5] is not None:
+                    done = True  # ناوەندی ئانتالیا, ناوەندی دەرمانیی ماکۆ, کۆمۆنی ئۆپسالا: the centre or
+                    break  # municipality of a place: the place alone (a named centre has a name: ناوەندی ڕۆنان)
                 if any(words[x].key.endswith(_K_EWE) for x in range(i + 1, j)):
                     done = True  # لیستی ڕەشی تیرۆریستانەوە - … حکومەتی ئەمەریکا: a phrase closed by ەوە
                     break  # ends the name before the place
@@ -1637,6 +1693,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if words[j].key in _DESCRIPTIVE_HEADS and w.key == _K_CENTRE:
                 break  # ناوەندی شاری X: the centre of a city, not an organisation
             if s is None and (words[j].f == "-" or words[j].key == "و") and j + 1 < n and words[j + 1].kind == "word":
+                if j == i + 1:
+                    break  # کۆنسوڵگەری و وەزارەتی …: a bare head coordinated with the next name has no name
+                if words[j + 1].key in org_heads or words[j].f == "-" and _KURDISH_ACRONYM.fullmatch(words[j + 1].f):
+                    break  # ئاژانسی پەیامنێر و ڕادیۆی زاگرۆس, پارتی گەلی کۆماری - جەهەپە: the next body or its acronym
                 j += 1
                 continue
             if j == i + 1 and s is None and words[j].kind == "word" and words[j].f.endswith("ی") \
@@ -1687,8 +1747,24 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 done = True
                 break
             j += 1
+        if not done and w.key in brands and i + 1 < n and words[i + 1].kind == "word" and spans.owner[i + 1] < 0 \
+                and words[i + 1].key not in common and words[i + 1].key not in stp and words[i + 1].key not in gnames \
+                and words[i + 1].key[:-1] not in common \
+                and len(words[i + 1].key) >= 4 and not _verb_like(words[i + 1].key) \
+                and not words[i + 1].f.endswith("ی") and not words[i + 1].key.endswith(_DEFINITE_ENDS) \
+                and not words[i + 1].key.endswith(_INDEF_ENDS) \
+                and not (words[i + 1].key[:2] in (_K_LE, _K_BE) and _glued_prep_word(words[i + 1].key, common)) \
+                and (i + 2 == n or words[i + 2].kind == "punct" or _verb_like(words[i + 2].key)
+                     or words[i + 2].key in stp and words[i + 2].key not in org_heads):
+            # کۆمپانیای پارسیان لەسەر …: after a company, club or media head a word that is no common word
+            # (though it parses as one + an ending: پارس+یان) is the name when the phrase ends after it; a
+            # common word + a one-letter clitic is none (ڕادیۆی بەستەزمانم "my poor radio")
+            spans.add(i, i + 1, w.start, words[i + 1].start + _trim_clitics(words[i + 1], True, True), "ORG",
+                      None, "rule")
+            done = True
         if not done and w.key in org_alone and i + 1 < n and words[i + 1].kind == "word" \
-                and words[i + 1].key not in stp and spans.owner[i + 1] < 0:
+                and words[i + 1].key not in stp and spans.owner[i + 1] < 0 \
+                and words[i + 1].key not in admin_nouns:  # (بەڕێوەبەرایەتی ناحیە: of an unnamed subdistrict)
             j = i + 1
             while j + 1 < n and j < i + 3 and words[j].f.endswith("ی") and words[j + 1].kind == "word" \
                     and words[j + 1].key not in stp and spans.owner[j + 1] < 0 and words[j + 1].key in common \
@@ -1697,7 +1773,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             nxt_noun = j + 1 < n and words[j + 1].kind == "word" and not _verb_like(words[j + 1].key) \
                 and not _is_speech_key(words[j + 1].key) and words[j + 1].key not in _DEMONSTRATIVES
             # (وەزارەتی ناوخۆی ئەو وڵاتە: the ezafe before a demonstrative is no part of the name)
-            spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None, "rule")
+            if not (j == i + 1 and j + 1 < n and words[j + 1].key in _LIGHT_VERBS and not words[j].f.endswith("ی")):
+                # (… بەڕێوەبەرایەتی تاوانبار کرد: a preverb of a compound verb, "accused the administration")
+                spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=nxt_noun), "ORG", None,
+                          "rule")
         elif not done and w.key in org_named and (i == 0 or words[i - 1].kind == "punct" or words[i - 1].key in stp
                                                   or w.start > words[i].start):
             # ئەنجومەنی سەوزی چیا، ڕێکخراوی مافی مرۆڤ: an ezafe chain closed by the end of the phrase
@@ -1706,12 +1785,70 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and spans.owner[j] < 0 and not _verb_like(words[j].key) and words[j].f.endswith("ی") \
                     and j + 1 < n and words[j + 1].kind == "word":
                 j += 1
-            if j < n and j > i and words[j].kind == "word" and words[j].key not in stp and spans.owner[j] < 0 \
-                    and not _verb_like(words[j].key) and not words[j].f.endswith("ی") \
-                    and (j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
+            kj = words[j].key if j < n else ""
+            # لەلایەن ڕێکخراوی مافی مرۆڤەوە: ەوە on a common noun closes the phrase a preposition opened
+            ewe = 0
+            if i >= 1 and words[i - 1].key in _PREPOSITIONS_EWE and kj.endswith(_K_EWE):
+                ewe = next((len(c) for c in (_K_WE, _K_EWE) if kj[:-len(c)] in common
+                            and not _verb_like(kj[:-len(c)]) and not kj[:-len(c)].endswith("ن")), 0)
+                # (ژینگەوە: وە after the word's own ە; بڵاوکردنەوە: the particle of a verbal noun, no clitic)
+            if j < n and j > i and words[j].kind == "word" and kj not in stp and spans.owner[j] < 0 \
+                    and (ewe or not _verb_like(kj)) and not words[j].f.endswith("ی") \
+                    and (ewe or j + 1 >= n or words[j + 1].kind == "punct" or words[j + 1].key in stp
                          or _verb_like(words[j + 1].key)
                          or words[j + 1].key.startswith(_K_LE) and len(words[j + 1].key) > 3):  # … لەدژی
-                spans.add(i, j, w.start, words[j].start + _trim_clitics(words[j], keep_i=True), "ORG", None, "rule")
+                end = words[j].end - ewe if ewe else words[j].start + _trim_clitics(words[j], keep_i=True)
+                spans.add(i, j, w.start, end, "ORG", None, "rule")
+            elif kj == _K_BO and j > i + 1 and words[j - 1].key in common:
+                # ڕێکخراوی عەرەبی بۆ مافەکانی مرۆڤ: head + modifiers + "for" + an ezafe chain closed by
+                # the end of the phrase names the body
+                k = j + 1
+                while k < n and k < j + 4 and words[k].kind == "word" and words[k].key not in stp \
+                        and spans.owner[k] < 0 and not _verb_like(words[k].key) and words[k].f.endswith("ی") \
+                        and k + 1 < n and words[k + 1].kind == "word":
+                    k += 1
+                if k > j + 1 and k < n and words[k].kind == "word" and words[k].key not in stp \
+                        and spans.owner[k] < 0 and not _verb_like(words[k].key) and not words[k].f.endswith("ی") \
+                        and (k + 1 >= n or words[k + 1].kind == "punct" or _verb_like(words[k + 1].key)
+                             or words[k + 1].key.startswith(_K_LE) and len(words[k + 1].key) > 3):
+                    spans.add(i, k, w.start, words[k].start + _trim_clitics(words[k], keep_i=True), "ORG", None,
+                              "rule")
+
+    # a body found by its naming head + بۆ + an ezafe chain closed by the end of the phrase is one name
+    # (نێوەندی مۆشی دایان بۆ لێکۆڵینەوەی ستراتیژی لەدواترین …)
+    def closes(k: int) -> bool:
+        return k >= n or words[k].kind == "punct" or words[k].key in stp or _verb_like(words[k].key) \
+            or words[k].key[:2] == _K_LE and len(words[k].key) > 3
+
+    for b in [x for x in extra if words[x].key == _K_BO] if extra else ():
+        item = spans.at(b - 1) if b >= 2 else None
+        if item is None or item[4] != "ORG" or item[6] != "rule" or item[1] != b - 1 \
+                or item[3] != words[b - 1].end or words[item[0]].key not in org_named \
+                and words[item[0]].key[2:] not in org_named:  # (لەنێوەندی: a preposition on the head)
+            continue
+        k = b + 1
+        while k < n and k < b + 5 and words[k].kind == "word" and words[k].key not in stp and spans.owner[k] < 0 \
+                and not _verb_like(words[k].key) and words[k].key[:2] != _K_LE:
+            if closes(k + 1):
+                if k > b + 1:  # (two words at least after بۆ)
+                    spans.add(item[0], k, item[2], words[k].start + _trim_clitics(words[k], keep_i=True), "ORG",
+                              None, "rule", replace=True)
+                break
+            if not words[k].f.endswith("ی"):
+                break
+            k += 1
+
+    # an unknown name right after a correspondent (هەواڵنێری کوردپرێس, پەیامنێری X لە …) is the outlet
+    reporters = single_triggers("org_reporter")
+    for r in [x for x in extra if words[x].key in reporters] if extra else ():
+        j = r + 1
+        while j < n and j < r + 3 and words[j].kind == "word" and spans.owner[j] < 0 and _unknown(words[j], common) \
+                and words[j].key not in gnames and words[j].key not in stp and not _verb_like(words[j].key):
+            j += 1
+        if j > r + 1 and spans.owner[r] < 0 and (j == n or words[j].kind == "punct" or words[j].key in stp
+                                                or _verb_like(words[j].key) or words[j].key in gnames):
+            spans.add(r + 1, j - 1, words[r + 1].start, words[j - 1].start + _trim_clitics(words[j - 1], True, True),
+                      "ORG", None, "rule")
 
     # the ezafe chain of an ORG found by its head runs on while its words carry the ezafe and ends at
     # the first word without it (بەڕێوەبەرایەتی گشتیی کەشناسی); a dash joins two ezafe words
@@ -1751,9 +1888,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 wj = words[j]
             if j + 3 < n and words[j + 1].key == "و" and chain_word(j + 2) and words[j + 2].f.endswith("ی") \
                     and words[j + 2].key not in loc_heads \
+                    and not (item is not None and j == item[1] and _is_country(wj.key)) \
                     and (chain_word(j + 3) or spans.at(j + 3) is not None and spans.at(j + 3)[4] in ("LOC", "ORG")):
                 j += 2
-                continue
+                continue  # (… ئامریکا و وڵاتانی دیکە: a name closed by its country goes on no further)
             if wj.key[:2] in (_K_LE, _K_BE) and wj.key[2:] in common:
                 break  # a preposition written on a common word (بەمردوو) starts the next phrase
             got = (j, wj.start + _trim_clitics(wj, keep_i=True))
@@ -1791,6 +1929,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 for x in range(h + 1, got[0] + 1)):
             continue  # (ەکە, ەکانی: a known, common referent; شاری X: a place, found by its own rule)
         spans.add(h, got[0], wh.start, got[1], "ORG", None, "rule")
+
+    # the last word of a head-made ORG written together with the next word after ەوە (no space after a
+    # final ە): ئەنجومەنی ئاسایشەوەسزا → ئەنجومەنی ئاسایش
+    for item in spans.items:
+        if item[4] != "ORG" or item[6] != "rule" or item[1] == item[0] or text.find("ەوە", item[2], item[3]) < 0:
+            continue
+        for x in range(item[0] + 1, item[1] + 1):
+            wl = words[x]
+            k = wl.f.find("ەوە", 2)
+            if k >= 3 and len(wl.f) - k - 3 >= 2 and fold_key(wl.f[:k]) in common \
+                    and not _unknown_key(fold_key(wl.f[k + 3:]), common):  # (نەتەوەیەکگرتووەکان is one word)
+                for y in range(x + 1, item[1] + 1):
+                    spans.owner[y] = -1
+                item[1], item[3] = x, wl.start + k
+                break
 
     # a body followed by its place (or parent body) in ezafe is one ORG (GUIDELINES 2.5): دادگای فیدراڵی عێراق
     for item in list(spans.items):
@@ -1931,8 +2084,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     spans.add(i, s[1], words[i].start, s[3], "LOC", s[5], "rule", replace=True)
 
     # Latin-script acronyms name organisations: HRE, BBC, K24
+    not_org = single_triggers("acronym_not_org")
     for i in _acronym_positions(at_keys):
-        if spans.owner[i] < 0:
+        if spans.owner[i] < 0 and words[i].key not in not_org:  # (DNA, HIV, GDP: no organisation)
             w = words[i]
             spans.add(i, i, w.start, w.end, "ORG", None, "rule")
 
@@ -2028,8 +2182,22 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return i + 1, k - 1
         return None
 
-    # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y
-    named = _NAMED
+    def org_named_before(i: int) -> bool:
+        """An indefinite organisation noun (ڕێکخراوێک, گۆڤارێکی …) up to four words before بە ناوی at
+        ``i``, with only modifiers between: "an organisation called X"."""
+        for b in range(i - 1, max(-1, i - 5), -1):
+            k = words[b].key
+            for e in _INDEF_ENDS:
+                if k.endswith(e) and len(k) > len(e) + 2:
+                    stem = k[:-len(e)]
+                    if stem + "ی" in org_heads or stem in org_heads:
+                        return True
+            if words[b].kind != "word" or k in stp and k != "و" or not (k.endswith("ی") or k == "و"):
+                return False
+        return False
+
+    # named: بە ناوی X, بەناوی "X", بە ناوەکانی X و Y (an organisation when an organisation noun precedes)
+    named, months_1 = _NAMED, single_triggers("month")
     for i in at_keys.positions(_NAMED_OR_BE):
         if i >= n - 1:
             continue
@@ -2047,13 +2215,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         q = quoted_run(j)
         first = q[0] if q else j
         k = first
-        while k < n and k < first + 4 and words[k].kind == "word" and words[k].key not in stp \
+        while k < n and k < first + 4 and words[k].kind == "word" \
+                and (words[k].key not in stp or q is not None and words[k].key in months_1) \
                 and spans.owner[k] < 0 and (q is None or k <= q[1]) \
-                and (q is not None or k == first or not _verb_like(words[k].key)):
-            k += 1
+                and (q is not None or k == first or not _verb_like(words[k].key)
+                     and not words[k].key.endswith(_DEFINITE_ENDS)):
+            k += 1  # (a month name inside quotes is part of the name: "ڕێبەندان …"; no name word has ەکە)
         if k > first:
             end = words[k - 1].start + _trim_clitics(words[k - 1], True, True)
-            spans.add(first, k - 1, words[first].start, end, "PER", None, "rule")
+            spans.add(first, k - 1, words[first].start, end, "ORG" if org_named_before(i) else "PER", None, "rule")
 
     # quoted names: "X Y" made of name-like words; after an organisation head it is an ORG
     def org_head_before(i: int) -> int:
@@ -2070,11 +2240,17 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 return -1  # (a modifier in ی is no verb here: پارتی دەسەڵاتداری "X")
         return -1
 
+    org_plural = single_triggers("org_plural")
     for i in at_keys.positions(('"', "«", "“", "'")):
         q = quoted_run(i)
-        if q and i >= 1 and words[i - 1].key in org_heads and spans.owner[i - 1] < 0 \
-                and not spans.free(q[0], q[1]) and all(not _verb_like(words[k].key) for k in range(q[0], q[1] + 1)):
-            # کۆمپانیای "فلای ئیمارات": a quoted name right after the head is the ORG, places in it included
+        # (… "A" و "B": the second quoted name of a pair after an ORG one is an ORG too)
+        pair = i >= 3 and words[i - 1].key == "و" \
+            and words[i - 2].f in _QUOTE_MARKS and spans.at(i - 3) is not None and spans.at(i - 3)[4] == "ORG" \
+            and spans.at(i - 3)[1] == i - 3
+        if q and i >= 1 and (words[i - 1].key in org_heads or words[i - 1].key in org_plural or pair) \
+                and spans.owner[i - 1] < 0 and all(words[k].key not in stp for k in range(q[0], q[1] + 1)):
+            # کۆمپانیای "فلای ئیمارات", ڕۆژنامەی "ئەلحەیات": a quoted name right after the head is the ORG,
+            # places in it included, also when a word of it looks like a verb form (ئەل…ات, دە…ی)
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "ORG", None, "rule", replace=True)
             continue
         if not q or not spans.free(q[0], q[1]):
@@ -2085,7 +2261,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             # a proper name set off in quotes after a descriptive head is the ORG (GUIDELINES 2.5)
             for x in range(b, i):
                 it = spans.at(x)
-                if it is not None and it[4] == "ORG" and it[0] >= b and it[1] < i:
+                if it is not None and it[4] == "ORG" and it[1] < i and (it[0] >= b or it[6] == "rule"):
+                    # (نووسینگەی پارتی دەسەڵاتداری "X": a rule-made ORG that runs into the descriptive head)
                     it[4] = None
                     for y in range(it[0], it[1] + 1):
                         spans.owner[y] = -1
@@ -2438,8 +2615,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if not 2 <= i < n or words[i].kind != "word" or not _KU_ACRONYM.match(words[i].key) \
                 or spans.owner[i] >= 0 or words[i].key in common:
             continue
-        if i + 1 < n and not (words[i + 1].kind == "punct" or words[i + 1].f == "\n"):
-            continue
+        if i + 1 < n and not (words[i + 1].kind == "punct" or words[i + 1].f == "\n" or words[i + 1].key in stp
+                              or _verb_like(words[i + 1].key) or _is_speech_key(words[i + 1].key)):
+            continue  # (… - پەگەدە ڕایگەیاند: a verb may follow the acronym)
         b, found = i - 2, False
         while not found and b >= 0 and b > i - 9 and words[b].kind == "word" \
                 and (words[b].key not in stp or words[b].key == "و" or spans.owner[b] >= 0):
@@ -2505,6 +2683,21 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             j += 1  # نایابی, سوپەری, بژاردەی; تۆپی پێی
         item = spans.at(j) if j < n else None
         if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
+                and spans.owner[h] < 0:
+            item[4] = None
+            for x in range(item[0], item[1] + 1):
+                spans.owner[x] = -1
+
+    # a body right after the head of a law title (or after one or two modifiers in ezafe) is part of the
+    # opaque title, no ORG: یاسای ئەنجومەنی ئاسایش, یاسای ڕیشەکێشکردنی بەعس
+    laws = single_triggers("law")
+    for h in [x for x in extra if words[x].key in laws] if extra else ():
+        j = h + 1
+        while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
+                and words[j].f.endswith("ی") and (words[j].key in common or words[j].key.endswith(_INFINITIVE_I)):
+            j += 1  # (ڕیشەکێشکردنی: a verbal noun in ezafe)
+        item = spans.at(j) if j < n else None
+        if item is not None and item[0] == j and item[4] == "ORG" and item[2] == words[j].start \
                 and spans.owner[h] < 0:
             item[4] = None
             for x in range(item[0], item[1] + 1):
@@ -2580,6 +2773,22 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and not w.key.endswith(_DEFINITE_ENDS):
             spans.add(i, i, w.start, w.end, "PER", None, "rule")
 
+    # a gentilic after a name inside a company, club or media ORG ends the name, the name's ezafe ی left out
+    # (GUIDELINES 2.5: یانەی لیڤەرپوولی ئینگلیزی → یانەی لیڤەرپوول; ڕۆژنامەی لوموندی فەرەنسی → ڕۆژنامەی لوموند)
+    gentilic = single_triggers("gentilic")
+    for g in [x for x in extra if words[x].key in gentilic] if extra else ():
+        item = spans.at(g)
+        if item is None or item[4] != "ORG" or item[6] != "rule" or item[0] > g - 2 \
+                or words[item[0]].key not in brands:
+            continue
+        wp = words[g - 1]
+        if wp.kind != "word" or not wp.f.endswith("ی") or wp.key in common or wp.key in stp \
+                or wp.key.endswith("یی"):
+            continue
+        for x in range(g, item[1] + 1):
+            spans.owner[x] = -1
+        item[1], item[3] = g - 1, wp.end - (0 if wp.key in gazetteer().single else 1)
+
     # a head shared by two coordinated names stays out, each name is its own span (GUIDELINES 2.5:
     # هەردوو یانەی بۆرنماوس و ئارسیناڵ → ORG بۆرنماوس, ORG ئارسیناڵ)
     if _K_BOTH in at_keys.at:
@@ -2591,11 +2800,13 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 continue
             j = item[1] + 2
             other = spans.at(j)
-            if other is None and not (words[j].kind == "word" and known_or_unknown(j) and words[j].key not in stp
-                                      and not _verb_like(words[j].key)):
+            if other is None and not (words[j].kind == "word" and words[j].key not in stp
+                                      and not _verb_like(words[j].key)):  # (the second of two: also a common word)
                 continue
             item[0], item[2] = h + 1, words[h + 1].start
             spans.owner[h] = -1
+            if other is not None and other[4] == "LOC" and other[0] == j and other[2] == words[j].start:
+                other[4], other[5] = "ORG", None  # هەردوو یانەی دهۆک و زاخۆ: the second club named by its town
             if other is None:
                 spans.add(j, j, words[j].start, words[j].start + _trim_clitics(words[j], keep_i=False), "ORG", None,
                           "rule")
