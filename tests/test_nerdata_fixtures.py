@@ -42,7 +42,7 @@ def test_facts_counts_reach_issue_minimum() -> None:
     assert len([r for r in rows if r["quotes"] or r["claims"]]) >= 45
 
 
-@pytest.mark.parametrize("name", ["facts_fresh.jsonl", "facts_fresh2.jsonl"])
+@pytest.mark.parametrize("name", ["facts_fresh.jsonl", "facts_fresh2.jsonl", "facts_fresh3.jsonl"])
 def test_facts_fresh_is_disjoint_and_flagged(name: str) -> None:
     """The held-out facts sets: fact-free sentences flagged, no id or text shared with another fixture."""
     rows = [json.loads(x) for x in (HERE / name).read_text(encoding="utf-8").splitlines()]
@@ -58,11 +58,12 @@ def test_facts_fresh_is_disjoint_and_flagged(name: str) -> None:
 
 
 def test_facts_task_reports_fresh_rows(monkeypatch) -> None:
-    """``--task facts`` keeps its ``facts`` rows and adds ``facts/fresh`` and ``facts/fresh2`` with the same metrics
+    """``--task facts`` keeps its ``facts`` rows and adds ``facts/fresh``, ``facts/fresh2`` and ``facts/fresh3``
+    with the same metrics
     (scores stubbed: the held-out set is scored only through ``sorani evaluate``)."""
     from sorani.evaluate import entities
 
     monkeypatch.setattr(entities, "facts_scores", lambda items: {"claim recall (number span)": (1, len(items))})
     rows = entities.evaluate_facts(HERE)
-    assert [r["task"] for r in rows] == ["facts", "facts/fresh", "facts/fresh2"]
-    assert rows[0]["metric"] == rows[1]["metric"] == rows[2]["metric"]
+    assert [r["task"] for r in rows] == ["facts", "facts/fresh", "facts/fresh2", "facts/fresh3"]
+    assert rows[0]["metric"] == rows[1]["metric"] == rows[2]["metric"] == rows[3]["metric"]

@@ -1,6 +1,6 @@
 """``sorani evaluate --task ner`` and ``--task facts``: the hand-annotated development fixtures
 in ``tests/fixtures/ner`` (``ner_dev.jsonl``, ``facts_dev.jsonl``, the held-out ``ner_fresh*`` and
-``facts_fresh.jsonl``, ``facts_fresh2.jsonl``; see their GUIDELINES.md).
+``facts_fresh.jsonl``, ``facts_fresh2.jsonl``, ``facts_fresh3.jsonl``; see their GUIDELINES.md).
 
 NER: precision, recall and F1 per type and overall (micro), exact span and type.
 Facts: quote detection F1 (exact span), speaker accuracy over gold quotes (the predicted speaker
@@ -172,9 +172,12 @@ def evaluate_facts(data_dir: Path) -> list[Row]:
     developed on) and on ``facts_fresh.jsonl`` (``facts/fresh``, held-out: KurdishLID news sentences
     with a number or a quotation mark, annotated before any system output on them was seen; score it
     in aggregate only) and on ``facts_fresh2.jsonl`` (``facts/fresh2``, a second held-out set from the
-    same candidates, the clean check of rules tuned on ``facts/fresh``: aggregate only, never tune on
-    it). Accuracies over gold items."""
+    same candidates, the check of rules tuned on ``facts/fresh``: aggregate only) and on
+    ``facts_fresh3.jsonl`` (``facts/fresh3``, a third held-out set from the same candidates, the clean
+    check of the rule round tuned on ``facts/fresh2``: aggregate only, never tune on it). Accuracies
+    over gold items."""
     rows = _facts_rows("facts", _load("facts_dev.jsonl"))
     rows += _facts_rows("facts/fresh", _load("facts_fresh.jsonl"))
     rows += _facts_rows("facts/fresh2", _load("facts_fresh2.jsonl"))
+    rows += _facts_rows("facts/fresh3", _load("facts_fresh3.jsonl"))
     return rows
