@@ -1535,6 +1535,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     org_named, brands = single_triggers("org_named"), single_triggers("org_brand")
     admin_nouns, place_desc = single_triggers("admin_noun"), single_triggers("org_place_desc")
     honorifics, titles = single_triggers("honorific"), t.get("title", {})
+    gentilics = single_triggers("gentilic")
     org_en = t.get("org_en", {})
     titles_1 = _one_word_titles(titles, honorifics)
     at_keys = key_index(words)
@@ -1992,9 +1993,11 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
                     and words[k].key not in stp and not _verb_like(words[k].key) \
                     and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")) \
+                    and not (k > j and words[k].key in gentilics) \
                     and not (k > j and words[k].key[:2] == _K_LE and len(words[k].key) > 4
                              and words[k].key not in gnames and not _unknown_key(words[k].key[2:], common)):
-                # (دکتۆر X Y لەنێوەندی …: لە glued to a common word ends the name)
+                # (دکتۆر X Y لەنێوەندی …: لە glued to a common word ends the name; یاریزان X Y ئەمەریکی: a
+                # nationality after the name is no part of it)
                 k += 1
             if k == j + 1 and k + 1 < n and spans.owner[k] < 0 and words[k].kind == "word" and words[k].key in common \
                     and words[k].key not in stp and len(words[k].key) >= 3 and words[k].key[-1] != "ی" \
@@ -2155,8 +2158,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             return False  # مەککرستەڵ پەیمان دەدات: a noun before a light verb is part of the verb
         if predicate_opener(j):
             return False  # هاشم گرفتی بەبازاڕکردنی, شاسوار ئەوەشی: a common noun in ezafe opens the predicate
-        if len(k) > 4 and k[-1] == "ی" and _is_country(k[:-1]) and j >= 1 and spans.owner[j - 1] < 0:
-            return False  # کارلۆس تێڤێزی ئەرژەنتینی: a nationality after the name
+        if (len(k) > 4 and k[-1] == "ی" and _is_country(k[:-1]) or k in gentilics) and j >= 1 and spans.owner[j - 1] < 0:
+            return False  # کارلۆس تێڤێزی ئەرژەنتینی, ئاندی ڕۆدریک ئەمەریکی: a nationality after the name
         if len(k) >= 6 and k.endswith(_K_YAN) and j >= 1 and words[j - 1].key in gnames \
                 and _DEFINITE_ENDS[2] not in k and _DEFINITE_ENDS[0] not in k and not (
                 j + 1 < n and words[j + 1].kind == "word" and _verb_like(words[j + 1].key)):
