@@ -20,3 +20,12 @@ def test_nationality_after_a_name_is_no_surname() -> None:
     got = spans("یاریزان ئاندی مێری ئەمەریکی گەیشتە یاری کۆتایی.")
     assert ("ئاندی مێری", "PER") in got
     assert all("ئەمەریکی" not in text for text, _ in got)
+
+
+def test_family_name_that_reads_as_a_word_before_a_kin_word_or_a_role() -> None:
+    # given name + a family name that is (or reads as) a common word, then a kin word or a role
+    assert ("سەلما چەتین", "PER") in spans("سەلما چەتین خوشکی زیندانییەکە سەردانی کرد.")
+    assert ("ئەرشەد هەنارە", "PER") in spans("ناسر، ئەرشەد هەنارە بەرپرسی ئیدارەکە بەشدار بوون.")
+    # without the kin word or role after it the common word is not taken into the name
+    got = spans("سەلما چەتین بوو.")
+    assert ("سەلما چەتین", "PER") not in got

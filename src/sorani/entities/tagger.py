@@ -2311,9 +2311,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and spans.add(i + 1, k - 1, words[i + 1].start, words[k - 1].end, "ORG", None, "rule", replace=True):
             spans.local.add(len(spans.items) - 1)  # (not looked for elsewhere: ڕۆژنامەی (کوردستان))
 
-    def surname_common(j: int) -> bool:
+    def surname_common(j: int) -> bool:  # (before a kin word or a role, also a word that reads as an
+        # inflected common word: مەلیحە چەتین خوشکی …)
         wj = words[j] if j < n else None
-        return wj is not None and wj.kind == "word" and spans.owner[j] < 0 and wj.key in common \
+        return wj is not None and wj.kind == "word" and spans.owner[j] < 0 \
+            and (wj.key in common or j + 1 < n and (words[j + 1].key in kin_rel or words[j + 1].key in titles_1)
+                 and not _unknown(wj, common)) \
             and wj.key not in stp and wj.key not in _DEMONSTRATIVES_GLUED and len(wj.key) >= 3 \
             and not _verb_like(wj.key) and wj.key[-1] != "ی" \
             and not wj.key.endswith(_DEFINITE_ENDS) and not wj.key.endswith(_INDEF_ENDS) \
@@ -2322,7 +2325,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     def phrase_end(j: int) -> bool:  # (not any verb: باس بکەم, گەورە بوو are compound verbs)
         return j >= n or words[j].kind == "punct" or words[j].key in stp \
             or words[j].key[:2] == _K_LE and len(words[j].key) > 3 \
-            or j + 1 < n and words[j + 1].key in _LIGHT_VERBS and words[j].key[:-1] in common  # چاپی کردووە
+            or j + 1 < n and words[j + 1].key in _LIGHT_VERBS and words[j].key[:-1] in common \
+            or words[j].key in kin_rel or words[j].key in titles_1  # چاپی کردووە; X Y خوشکی …, X Y بەرپرسی …
 
     # given name + following name-like words: محەمەد X Y
     for i in at_keys.positions(gnames):
