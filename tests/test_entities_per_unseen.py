@@ -29,3 +29,12 @@ def test_family_name_that_reads_as_a_word_before_a_kin_word_or_a_role() -> None:
     # without the kin word or role after it the common word is not taken into the name
     got = spans("سەلما چەتین بوو.")
     assert ("سەلما چەتین", "PER") not in got
+
+
+def test_sentence_opening_unknown_word_is_the_speaker_of_a_speech_verb_a_few_words_on() -> None:
+    # an unknown word opening the sentence, with only non-verbs before the first speech verb, is the speaker
+    assert ("بۆرگاس", "PER") in spans("کۆبوونەوەکە کۆتایی هات. بۆرگاس دەربارەی کێشەی ئاو گوتی، کار دەکەین.")
+    assert ("بۆرگاس", "PER") in spans("بۆرگاس سێ جار دەڵێت \"ئێمە ئامادەین\".")
+    # a verb before the speech verb (another clause), or an opener in ی (an adverb), gives no speaker
+    assert all(t != "بۆرگاس" for t, _ in spans("بۆرگاس هات و ئەو گوتی باشە."))
+    assert all(label != "PER" for _, label in spans("ئاخیری براکەی پێی گوت: بڕۆ."))

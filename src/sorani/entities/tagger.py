@@ -583,6 +583,8 @@ def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> b
     return len(k) >= 3 and k not in stp and _unknown(w, common) and not _verb_like(k)
 
 
+_SPEAKER_REACH = 8  # words a sentence-opening speaker may stand before its speech verb
+_K_KE_AND = frozenset((fold_key("کە"), "و"))
 _CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and common words are fixed)
 
 
@@ -2675,6 +2677,27 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not words[j].key.endswith(_DEFINITE_ENDS):  # بەڕێوەبەری باخداری گوتی: a role;
                 # (خۆپێشاندانەکان گوتی: a noun with the article is no name)
                 spans.add(k, j, words[k].start, words[j].start + _trim_clitics(words[j], True, True), "PER", None, "rule")
+    # an unknown word opening the sentence whose first verb is a speech verb a few words on is its speaker:
+    # X دەربارەی … گوتی, X کۆبوونەوەکەی بە گرنگ وەسف کرد و گوتی (no entity, verb or quote between)
+    for i in at_keys.positions(speech1):
+        c = i - 1
+        while c >= 0 and i - c <= _SPEAKER_REACH and words[c].kind == "word" and spans.owner[c] < 0 \
+                and not (_verb_like(words[c].key) and not (words[c].key[-1] == "ی" and words[c].key in common)) \
+                and words[c].key not in _K_KE_AND:
+            c -= 1  # (a listed word in ezafe is no verb: دەربارەی)
+        c += 1
+        if c >= i - 2 or c > 0 and words[c - 1].f not in _SENT_END_SET:
+            continue  # (beside the verb: the rule above; an opener in ی may be an adverb: ئاخیری "at last")
+        w0 = words[c]
+        if not _clause_name_word(w0, stp, common) or w0.key.endswith(_DEFINITE_ENDS) or w0.key in titles_1 \
+                or w0.key[-1] == "ی" and w0.key not in gnames \
+                or w0.key[:2] in (_K_LE, _K_BE) and not _unknown_key(w0.key[2:], common):
+            continue
+        e = c
+        if known_or_unknown(c + 1) and _clause_name_word(words[c + 1], stp, common) \
+                and not words[c + 1].key.endswith(_DEFINITE_ENDS) and words[c + 1].key[-1] != "ی":
+            e = c + 1  # a two-word name: X Y دەربارەی … گوتی
+        spans.add(c, e, w0.start, words[e].start + _trim_clitics(words[e], True, True), "PER", None, "rule")
 
     if model:
         from sorani.entities.model import apply_model
