@@ -38,3 +38,8 @@ def test_sentence_opening_unknown_word_is_the_speaker_of_a_speech_verb_a_few_wor
     # a verb before the speech verb (another clause), or an opener in ی (an adverb), gives no speaker
     assert all(t != "بۆرگاس" for t, _ in spans("بۆرگاس هات و ئەو گوتی باشە."))
     assert all(label != "PER" for _, label in spans("ئاخیری براکەی پێی گوت: بڕۆ."))
+
+
+def test_family_name_piece_written_apart_with_its_i() -> None:
+    # پووری / پوری written apart after the father's name closes the family name (Persian -pouri)
+    assert ("مەجید کەریم پووری", "PER") in spans("ئاوازدانەر: مەجید کەریم پووری.")

@@ -62,7 +62,7 @@ _PLACE_CLASSIFIERS = frozenset(fold_key(x) for x in (
     "شاری", "شارۆچکەی", "گوندی", "گوندەکانی", "ناوچەی", "ناحیەی", "قەزای", "پارێزگای", "گەڕەکی", "سنووری",
     "لەشاری", "لەگوندی", "لەناوچەی", "بەناوچەی", "شارەکانی", "ناوچەکانی"))
 _SURNAME_NAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پوور", "پور", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))
-_SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "زادە", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))  # عەبدی پوور
+_SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "پووری", "پوری", "زادە", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))  # عەبدی پوور, فەرەج پووری
 _INDEF_ENDS = tuple(fold_key(x) for x in ("ێکی", "یەکی", "ێک", "یەک"))
 _PREPOSITIONS = frozenset(fold_key(x) for x in ("لە", "بە", "بۆ", "لەگەڵ", "لەسەر", "لەناو", "بەبێ"))
 _DEFINITE_I = tuple(fold_key(x) for x in ("کەی", "کانی"))
@@ -2340,7 +2340,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                                            or k + 1 < n and words[k + 1].key in _SURNAME_PIECES
                                            and words[k].kind == "word" and spans.owner[k] < 0
                                            and words[k].key not in stp and spans.owner[k + 1] < 0) \
-                    and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common):
+                    and not (k >= i + 2 and words[k].key[-1:] == "ی" and words[k].key[:-1] in common
+                             and words[k].key not in _SURNAME_PIECES):
                 k += 1  # (a common noun in ezafe after a surname opens the predicate: X Y سەردانی …;
                 # a particle inside a name: ڕۆبێرت دی نیرۆ, محەمەد بن سەلمان)
             if k <= i + 2 and surname_common(k) and phrase_end(k + 1) \
