@@ -43,3 +43,12 @@ def test_sentence_opening_unknown_word_is_the_speaker_of_a_speech_verb_a_few_wor
 def test_family_name_piece_written_apart_with_its_i() -> None:
     # پووری / پوری written apart after the father's name closes the family name (Persian -pouri)
     assert ("مەجید کەریم پووری", "PER") in spans("ئاوازدانەر: مەجید کەریم پووری.")
+
+
+def test_a_perfect_verb_in_ewe_closes_the_name() -> None:
+    # ڕوونیکردۆتەوە, گێڕاویەتەوە: a verb in ەوە after the name is no surname + the ەوە clitic
+    got = spans("بەپێی ڕاپۆرتەکە سەلیم ئیحسان ڕوونیکردۆتەوە، کێشەکە چارەسەر دەکرێت.")
+    assert ("سەلیم ئیحسان", "PER") in got
+    assert all("ڕوونیکرد" not in text for text, _ in got)
+    # an unknown name + ەوە stays a name with its clitic cut
+    assert ("ئەرسین چەلیک", "PER") in spans("فیلمەکە لە لایەن ئەرسین چەلیکەوە بەرهەمهێنراوە.")

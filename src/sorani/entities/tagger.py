@@ -600,6 +600,8 @@ _LIST_ENDS = frozenset(("،", ",", ":", ".", "؛", ")", "(", "؟", "!"))
 # adverbs that may stand between a speaker and the speech verb (X هەروەها دەڵێت)
 _SPEECH_ADVERBS = frozenset(fold_key(x) for x in ("هەروەها", "هەروەھا", "هەروەک", "هەروا", "پێشتر", "دواتر", "ئەمڕۆ", "دوێنێ"))
 _NAME_CLITICS = tuple(fold_key(x) for x in ("یشەوە", "ەوە", "یە"))
+# a verb whose ەوە is no name clitic (ڕوونیکردۆتەوە, کردەوە): the stem left is no name
+_VERB_EWE = tuple(fold_key(x) for x in ("ۆتەوە", "ووەتەوە", "ویەتەوە", "وونەتەوە", "یانەتەوە", "بووەوە", "کردەوە", "رایەوە"))
 _ALL_CLITICS = ("یشەوە", "یشدا", "ەوە", "یەوە", "یدا", "ەدا", "دا", "یش", "یان", "ەو", "ی")
 
 
@@ -2145,7 +2147,8 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     and not k[:-len(suf)].endswith("ای"):  # (دۆزرایەوە: a passive verb)
                 base = k[:-len(suf)]
                 break
-        if _verb_like(base) and k not in gnames and not k.endswith(_SURNAME_NAME_ENDS) \
+        if (_verb_like(base) or base is not k and k.endswith(_VERB_EWE)) and k not in gnames \
+                and not k.endswith(_SURNAME_NAME_ENDS) \
                 and not (k[-1] == "ی" and k[:-1] in gazetteer().single):  # نەجەفی: a place + ی, no verb
             return False  # (ناسرزادە, نادری: a name that opens like a negative verb)
         if k[-1] == "ی" and k[:-1] in common and j + 1 < n and _ezafe_noun(words[j + 1], common) \
