@@ -52,3 +52,15 @@ def test_a_perfect_verb_in_ewe_closes_the_name() -> None:
     assert all("ڕوونیکرد" not in text for text, _ in got)
     # an unknown name + ەوە stays a name with its clitic cut
     assert ("ئەرسین چەلیک", "PER") in spans("فیلمەکە لە لایەن ئەرسین چەلیکەوە بەرهەمهێنراوە.")
+
+
+def test_a_common_word_after_an_honorific_before_a_verb_is_no_name() -> None:
+    # پاشا / هونەرمەند + a common word + a verb: the title is the subject, the word part of the predicate
+    assert all(label != "PER" for _, label in spans("پاشا تووڕە بوو و ڕۆیشت."))
+    assert all(label != "PER" for _, label in spans("ئەو لە هونەر و هونەرمەند دوور دەکەوێتەوە."))
+    # a common noun in ezafe before another common word (قازی کەسایەتی ناسراو) is no name either,
+    # nor before a speech verb (گۆرانیبێژ ئەوەشی ڕاگەیاند)
+    assert all(text != "ئەوەشی" for text, _ in spans("گۆرانیبێژ ئەوەشی ڕاگەیاند کە کارەکە تەواو بووە."))
+    # a given name, a speech verb, a kin word or a place + ی after the word keep the name
+    assert ("هێمن", "PER") in spans("مامۆستا هێمن گوتی: باشە.")
+    assert any(label == "PER" for _, label in spans("مەلا ئاوارەی سەقزی شیعری نووسی."))

@@ -1994,6 +1994,16 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             if (words[j].key == "." or paren) and j + 1 < n:  # د. X
                 j += 1
             k = j
+            wj = words[j]
+            nx = words[j + 1] if j + 1 < n else wj
+            if wj.kind == "word" and wj.key in common and wj.key not in gnames and nx is not wj \
+                    and nx.kind == "word" and nx.key not in _KIN and nx.key not in _NAME_PARTICLES \
+                    and (wj.key[-1] == "ی" and wj.key[:-1] in common and wj.key[:-1] not in gnames
+                         and (_is_speech_key(nx.key) or not _unknown(nx, common) and not _is_country(nx.key[:-1])
+                              and nx.key[:-1] not in gazetteer().single)
+                         or _verb_like(nx.key) and not _is_speech_key(nx.key)):
+                continue  # هونەرمەند دوور دەکەوێتەوە, قازی کەسایەتی ناسراو: a common word, no name (a pen
+                # name before a place + ی stays: مەلا ئاوارەی سەقزی)
             while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
                     and words[k].key not in stp and not _verb_like(words[k].key) \
                     and (k == j or known_or_unknown(k) or words[k].key.endswith("ی")) \
