@@ -64,3 +64,12 @@ def test_a_common_word_after_an_honorific_before_a_verb_is_no_name() -> None:
     # a given name, a speech verb, a kin word or a place + ی after the word keep the name
     assert ("هێمن", "PER") in spans("مامۆستا هێمن گوتی: باشە.")
     assert any(label == "PER" for _, label in spans("مەلا ئاوارەی سەقزی شیعری نووسی."))
+
+
+def test_a_glued_preposition_phrase_opening_a_person_is_cut_off() -> None:
+    # لە/بە glued to a common word is no part of a name: the name starts after it
+    got = spans("لەسەردەمی ئیبراهیم پاشادا شار گەورە بوو.")
+    assert all(not text.startswith("لەسەردەمی") for text, _ in got)
+    # with no given or unknown word left, nothing stays
+    got = spans("لەئەنجامی گوشاری خەڵکی کوردستان بەگشتی ئەو کارە وەستا.")
+    assert all(label != "PER" for _, label in got)

@@ -2865,6 +2865,24 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             for x in range(item[0], item[1] + 1):
                 spans.owner[x] = -1
 
+    # a rule-made person opening with لە/بە glued to a common word (لەسەردەمی ئیبراهیم, لەکۆشکی سەلام) starts
+    # after it: the preposition phrase is no part of a name; with no given or unknown word left, no name
+    for item in spans.items:
+        i0 = item[0]
+        if item[4] != "PER" or item[6] != "rule" or item[1] <= i0 or item[2] != words[i0].start:
+            continue
+        k0 = words[i0].key
+        if len(k0) > 4 and k0[:2] in (_K_LE, _K_BE) and k0 not in gnames \
+                and (k0[2:] in common or k0[-1] == "ی" and k0[2:-1] in common):
+            spans.owner[i0] = -1
+            item[0], item[2] = i0 + 1, words[i0 + 1].start
+            w1 = words[i0 + 1]
+            if w1.key not in gnames and (not _unknown(w1, common) or item[1] == i0 + 1 and (
+                    w1.key[-1] == "ی" or w1.key.endswith(_INDEF_ENDS))):  # (لەئەنجامی گوشاری: no name left)
+                item[4] = None
+                for x in range(i0 + 1, item[1] + 1):
+                    spans.owner[x] = -1
+
     # a branch or office named with its place before the body is one ORG span (GUIDELINES ner_fresh4/5:
     # لقی هەولێری کۆمەڵەی خۆشنوسانی کوردستان, ئۆفیسی هەولێری کۆمسیۆنی …): visits only the branch words
     branch, gaz_single = single_triggers("org_branch"), gazetteer().single
