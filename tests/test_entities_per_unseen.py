@@ -73,3 +73,10 @@ def test_a_glued_preposition_phrase_opening_a_person_is_cut_off() -> None:
     # with no given or unknown word left, nothing stays
     got = spans("لەئەنجامی گوشاری خەڵکی کوردستان بەگشتی ئەو کارە وەستا.")
     assert all(label != "PER" for _, label in got)
+
+
+def test_a_word_piece_after_an_honorific_is_no_name() -> None:
+    # text written in pieces (ئە دەبی, هە رچەندە): a one- or two-letter piece after a title is no name
+    assert all(label != "PER" for _, label in spans("شاعیر هە رچەندە زاڵیش بێ، کێش دەیبەستێتەوە."))
+    # unless it joins the next piece into a given name (هە ژار)
+    assert any(label == "PER" for _, label in spans("چێشتی مجێور، مامۆستا هە ژار."))

@@ -1995,6 +1995,9 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 j += 1
             k = j
             wj = words[j]
+            if wj.kind == "word" and len(wj.key) < 3 and wj.key not in gnames \
+                    and not (j + 1 < n and words[j + 1].kind == "word" and wj.key + words[j + 1].key in gnames):
+                continue  # شاعیر ئە دەبی: a letter or two of a word written in pieces, no name (but هە ژار)
             nx = words[j + 1] if j + 1 < n else wj
             if wj.kind == "word" and wj.key in common and wj.key not in gnames and nx is not wj \
                     and nx.kind == "word" and nx.key not in _KIN and nx.key not in _NAME_PARTICLES \
