@@ -80,3 +80,7 @@ def test_a_word_piece_after_an_honorific_is_no_name() -> None:
     assert all(label != "PER" for _, label in spans("شاعیر هە رچەندە زاڵیش بێ، کێش دەیبەستێتەوە."))
     # unless it joins the next piece into a given name (هە ژار)
     assert any(label == "PER" for _, label in spans("چێشتی مجێور، مامۆستا هە ژار."))
+    # a short (Chinese, Korean) given name before an unknown family name stays a name
+    assert ("شی جینپینگ", "PER") in spans("سەرۆک شی جینپینگ سەردانی ڕووسیای کرد.")
+    # a short common word after a title before a common word is none (نووسەر خۆ پاراستن)
+    assert all(label != "PER" for _, label in spans("نووسەر خۆ پاراستن دەکات."))

@@ -585,7 +585,8 @@ def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> b
 
 _SPEAKER_REACH = 8  # words a sentence-opening speaker may stand before its speech verb
 _K_KE_AND = frozenset((fold_key("کە"), "و"))
-_CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and common words are fixed)
+_CLAUSE_NAME: dict[str, bool] = {}
+_K_E = fold_key("ە")  # word form -> _clause_name_word (stops and common words are fixed)
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش", "ەو")
@@ -1995,9 +1996,12 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 j += 1
             k = j
             wj = words[j]
-            if wj.kind == "word" and len(wj.key) < 3 and wj.key not in gnames \
-                    and not (j + 1 < n and words[j + 1].kind == "word" and wj.key + words[j + 1].key in gnames):
-                continue  # شاعیر ئە دەبی: a letter or two of a word written in pieces, no name (but هە ژار)
+            if wj.kind == "word" and len(wj.key) <= 2 and wj.key not in gnames \
+                    and not (j + 1 < n and words[j + 1].kind == "word" and wj.key + words[j + 1].key in gnames) \
+                    and (len(wj.key) == 1 or wj.key[-1] == _K_E or wj.key in common and not (
+                        j + 1 < n and _unknown(words[j + 1], common) and not _verb_like(words[j + 1].key))):
+                continue  # شاعیر ئە دەبی, نووسەر خۆ پاراستن: a piece of a word split after its ە or a short
+                # common word, no name (but هە ژار; سەرۆک شی جینپینگ)
             nx = words[j + 1] if j + 1 < n else wj
             if wj.kind == "word" and wj.key in common and wj.key not in gnames and nx is not wj \
                     and nx.kind == "word" and nx.key not in _KIN and nx.key not in _NAME_PARTICLES \
