@@ -84,3 +84,11 @@ def test_a_word_piece_after_an_honorific_is_no_name() -> None:
     assert ("شی جینپینگ", "PER") in spans("سەرۆک شی جینپینگ سەردانی ڕووسیای کرد.")
     # a short common word after a title before a common word is none (نووسەر خۆ پاراستن)
     assert all(label != "PER" for _, label in spans("نووسەر خۆ پاراستن دەکات."))
+
+
+def test_quoted_name_after_a_role_phrase() -> None:
+    # ROLE + place/nationality + a quoted name: the name in quotes is the person even when its words are common
+    assert ("سکوت گرین", "PER") in spans('نێردەی سەرۆکی ئەمەریکا "سکوت گرین" ڕایگەیاند کە کارەکە باشە.')
+    assert ("وانگ هاو", "PER") in spans('یاریزانی چینی "وانگ هاو" مەدالیای زیوی بردەوە.')
+    # a quoted phrase with a common noun in ezafe or the article is no name
+    assert all(label != "PER" for _, label in spans('وەزیری ئەمەریکا "کێشەکانی ئابووری" باس کرد.'))

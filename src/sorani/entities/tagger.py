@@ -586,6 +586,7 @@ def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> b
 _SPEAKER_REACH = 8  # words a sentence-opening speaker may stand before its speech verb
 _K_KE_AND = frozenset((fold_key("کە"), "و"))
 _CLAUSE_NAME: dict[str, bool] = {}
+_QUOTE_OPEN = frozenset(('"', "«", "“"))
 _K_E = fold_key("ە")  # word form -> _clause_name_word (stops and common words are fixed)
 
 
@@ -2601,6 +2602,14 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             else:
                 break
         if j >= n:
+            continue
+        q = quoted_run(j) if words[j].f in _QUOTE_OPEN else None
+        if q is not None and spans.free(q[0], q[1]) and q[1] - q[0] <= 2 and all(
+                words[x].kind == "word" and words[x].key not in stp and not _verb_like(words[x].key)
+                and not words[x].key.endswith(_DEFINITE_ENDS) and not _ezafe_noun(words[x], common)
+                for x in range(q[0], q[1] + 1)):
+            # یاریزانی چینی "چو شینان", نێردەی سەرۆکی ئەمەریکا "سکوت گریشن": a quoted name after the role
+            spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "PER", None, "rule")
             continue
         k = j
         while k < n and k < j + 3 and spans.owner[k] < 0 and words[k].kind == "word" \
