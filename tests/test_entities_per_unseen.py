@@ -92,3 +92,9 @@ def test_quoted_name_after_a_role_phrase() -> None:
     assert ("وانگ هاو", "PER") in spans('یاریزانی چینی "وانگ هاو" مەدالیای زیوی بردەوە.')
     # a quoted phrase with a common noun in ezafe or the article is no name
     assert all(label != "PER" for _, label in spans('وەزیری ئەمەریکا "کێشەکانی ئابووری" باس کرد.'))
+
+
+def test_common_first_name_before_a_family_name_found_again_alone() -> None:
+    # a family name found again alone (propagated) takes the common-word first name before it in a byline
+    got = spans('ڕاپۆرت - کامیل عەبدوڵڵا/ هەولێر- بڵند عەبدوڵڵا لە لێدوانێکدا ڕایگەیاند "باشە".')
+    assert ("بڵند عەبدوڵڵا", "PER") in got

@@ -2532,20 +2532,23 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # a first name that is also a common word before a given name (the father's name) that opens a
     # person after a byline dash, a colon or a title: هەولێر- بڵند عەبدوڵڵا, هاوکارمان بەڵێن ساڵح دەڵێت
-    for item in spans.items:
-        i0 = item[0]
-        if item[4] != "PER" or i0 < 1 or item[1] != i0 or item[2] != words[i0].start or words[i0].key not in gnames \
-                or spans.owner[i0 - 1] >= 0:
-            continue
-        wx = words[i0 - 1]
-        if wx.kind != "word" or len(wx.key) < 3 or wx.key in stp or wx.key not in common or _verb_like(wx.key) \
-                or wx.key[-1] == "ی" or wx.key.endswith(_DEFINITE_ENDS) or wx.key.endswith(_INDEF_ENDS) \
-                or wx.key in titles_1 or wx.key in honorifics or wx.key in loc_heads or wx.key in org_heads:
-            continue
-        if i0 >= 2 and (words[i0 - 2].f in ("-", "–", ":") or words[i0 - 2].key in titles_1
-                        or words[i0 - 2].key in honorifics):
-            item[0], item[2] = i0 - 1, wx.start
-            spans.owner[i0 - 1] = spans.owner[i0]
+    def common_first_names(items: list[Any]) -> None:
+        for item in items:
+            i0 = item[0]
+            if item[4] != "PER" or i0 < 1 or item[1] != i0 or item[2] != words[i0].start \
+                    or words[i0].key not in gnames or spans.owner[i0 - 1] >= 0:
+                continue
+            wx = words[i0 - 1]
+            if wx.kind != "word" or len(wx.key) < 3 or wx.key in stp or wx.key not in common or _verb_like(wx.key) \
+                    or wx.key[-1] == "ی" or wx.key.endswith(_DEFINITE_ENDS) or wx.key.endswith(_INDEF_ENDS) \
+                    or wx.key in titles_1 or wx.key in honorifics or wx.key in loc_heads or wx.key in org_heads:
+                continue
+            if i0 >= 2 and (words[i0 - 2].f in ("-", "–", ":") or words[i0 - 2].key in titles_1
+                            or words[i0 - 2].key in honorifics):
+                item[0], item[2] = i0 - 1, wx.start
+                spans.owner[i0 - 1] = spans.owner[i0]
+
+    common_first_names(spans.items)
     # (a test of the form alone, made once a form; the word before is punctuation)
     opener = _CLAUSE_NAME
     if len(opener) > 200_000:
@@ -3006,7 +3009,10 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             spans.owner[k] = spans.owner[e]
         item[1], item[3] = e + 2, words[e + 2].end if other is None else other[3]
 
+    before = len(spans.items)
     _propagate(words, spans, text)
+    # (a family name found again alone: هەولێر- بڵند عەبدوڵڵا after عەبدولغەفار عەبدوڵڵا)
+    common_first_names(spans.items[before:])
     out = []
     for i0, i1, start, end, label, entry, how in spans.items:
         if not label:
