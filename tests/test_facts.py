@@ -293,3 +293,12 @@ def test_be_figure_takes_the_means_reading_of_its_clause() -> None:
     # بە N X بەرامبەر M X سەرکەوت: both figures are the means of the win (other)
     claims = find_claims("تیمەکە بە پێنج خاڵ بەرامبەر دوو خاڵ سەرکەوت.")
     assert [(c.value, c.event) for c in claims] == [(5, "other"), (2, "other")]
+
+
+def test_more_event_words() -> None:
+    # expelled, went missing, ruined, displaced (a verbal noun in ezafe), disabled
+    assert [c.event for c in find_claims("حکومەت چوار ڕۆژنامەنووسی بیانی دەرکرد.")] == ["other"]
+    assert [c.event for c in find_claims("لە لافاوەکەدا 9 کەس بێسەرشوێن بوون.")] == ["other"]
+    assert [c.event for c in find_claims("بۆردومانەکە 12 خانووی خراپکرد.")] == ["destroyed"]
+    assert [c.event for c in find_claims("بەنداوەکە بووە هۆی کۆچ پێکردنی 3 هەزار خێزان.")] == ["displaced"]
+    assert [c.event for c in find_claims("لە تەقینەوەکەدا 5 کەس کەمئەندام بوون.")] == ["other"]
