@@ -302,3 +302,13 @@ def test_more_event_words() -> None:
     assert [c.event for c in find_claims("بۆردومانەکە 12 خانووی خراپکرد.")] == ["destroyed"]
     assert [c.event for c in find_claims("بەنداوەکە بووە هۆی کۆچ پێکردنی 3 هەزار خێزان.")] == ["displaced"]
     assert [c.event for c in find_claims("لە تەقینەوەکەدا 5 کەس کەمئەندام بوون.")] == ["other"]
+
+
+def test_speaker_is_no_adverbial_or_speech_verb() -> None:
+    # لە … دا is where or when, not who; a speech verb before the colon is no headline name
+    (c,) = find_claims('ئەو لەکۆتاییدا گوتیشی: "نزیکەی 40 کەس ئامادە بوون.')
+    assert c.source is None
+    (c,) = find_claims('هەروەها ل درێژەی قسەکانیدا گوتی: 12 قوتابخانە داخران.')
+    assert c.source is None
+    (c,) = find_claims("سەرۆکی شارەوانی لەو کۆبوونەوەیەدا گوتی: 12 قوتابخانە داخران.")
+    assert c.source == "سەرۆکی شارەوانی"

@@ -189,8 +189,9 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
         regions = (after_comma,)  # سەبارەت بە …، X گوتی: the subject follows the adverbial
     for region in regions:
         k = region
-        while k < verb and (words[k].key in stops or words[k].kind != "word"):
-            k += 1
+        while k < verb and (words[k].key in stops or words[k].kind != "word"
+                            or _circumposed(words, k, region)):
+            k = _circumposition_end(words, k, verb) if words[k].key in _LE_FORMS else k + 1
         if k >= verb:
             continue
         e_ = k
@@ -198,6 +199,27 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
             e_ += 1
         return Mention(words[k].start, words[e_].end, text[words[k].start:words[e_].end])
     return None
+
+
+_DA_END = fold_key("دا")
+_LE_FORMS = frozenset(fold_key(x) for x in ("لە", "ل", "لەو", "لەم"))
+
+
+def _circumposed(words: list[Word], k: int, lo: int) -> bool:
+    """Word ``k`` is the noun of a glued لە … دا phrase (لەکۆتاییدا): where or when, not who."""
+    key = words[k].key
+    return key.endswith(_DA_END) and len(key) > 4 and key.startswith(_LE)
+
+
+def _circumposition_end(words: list[Word], k: int, verb: int) -> int:
+    """After the preposition لە/ل/لەو at word ``k``: the word after the دا that closes its phrase
+    within three words (ل درێژەی قسەکانیدا, لەو لێدوانەدا), else the next word."""
+    for m in range(k + 1, min(verb, k + 4)):
+        if words[m].kind != "word":
+            break
+        if words[m].key.endswith(_DA_END) and len(words[m].key) > 3:
+            return m + 1
+    return k + 1
 
 
 def _np_word(w: Word, stops: frozenset[str]) -> bool:
@@ -242,7 +264,8 @@ def _np_stops() -> frozenset[str]:
         _NP_STOPS = (frozenset(fold_key(w) for w in (
             "و", "لە", "بە", "بۆ", "کە", "هەروەها", "بەڵام", "ئەوەش", "هەر", "بەم", "لەم", "لەو", "دوای", "پاش",
             "ئەمڕۆ", "دوێنێ", "پێشتر", "دواتر", "ئێستا", "تەنها", "هەروا", "ئینجا", "ئەمجارە", "جارێکی", "دیکە",
-            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم", "پاشان"))
+            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم", "پاشان",
+            "ل"))
             | single_triggers("speech"))
     return _NP_STOPS
 
@@ -1331,8 +1354,9 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
         return
     # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
     colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
-    if colon is not None and colon == lo + 1 and (_is_speech(words, lo) or _is_verb_word(words, lo)):
-        colon = None  # گوتیشی: / ڕوونیشیکردەوە: a verb, not a name, before the colon
+    if colon is not None and ((colon == lo + 1 and _is_verb_word(words, lo))
+                              or any(_is_speech(words, k) for k in range(lo, colon))):
+        colon = None  # گوتیشی: / ڕوونیشیکردەوە: / هەروەها لە درێژەدا گوتی: a verb, not a name, before the colon
     if colon is not None and colon > lo:
         best = next((ent_at[x] for x in range(lo, colon) if ent_at[x] is not None
                      and ent_at[x].label in ("ORG", "PER")), None)
