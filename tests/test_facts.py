@@ -312,3 +312,14 @@ def test_speaker_is_no_adverbial_or_speech_verb() -> None:
     assert c.source is None
     (c,) = find_claims("سەرۆکی شارەوانی لەو کۆبوونەوەیەدا گوتی: 12 قوتابخانە داخران.")
     assert c.source == "سەرۆکی شارەوانی"
+
+
+def test_marks_that_open_no_quote() -> None:
+    # a mark glued after a sentence's full stop closes; a term and its meaning (واتە); a span
+    # ending in بەناوی (its last mark opens a name); a quoted name after a speech verb
+    assert find_quotes('ئێمە سەرکەوتین." دواتر ڕاهێنەرەکە گوتی: "ئامادەین.') == []
+    assert find_quotes('ناوی فیلمەکە: "ئەسپی سپی" واتە "الحصان الابیض".') == []
+    assert find_quotes('ڕاهێنەرەکە گوتی: " یاریزانێکی نوێمان هێنا بەناوی "ئارام".') == []
+    assert find_quotes('وەزارەتەکە ڕایگەیاند، "هایکۆ ماس" دێتە هەولێر.') == []
+    (q,) = find_quotes('خاڵی 3." ئێمە ئەمڕۆ دەگەینە شارەکە."')
+    assert q.text == "ئێمە ئەمڕۆ دەگەینە شارەکە."

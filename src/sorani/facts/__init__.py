@@ -115,6 +115,10 @@ def _quote_spans(text: str, words: list[Word]) -> list[tuple[int, int, int, int]
         if i < resume:
             continue
         f = words[i].f
+        if f == '"' and i > 1 and words[i - 1].f in _SENT_END and words[i - 1].end == words[i].start \
+                and words[i - 2].kind == "word" and words[i - 2].end == words[i - 1].start \
+                and (words[i].end == len(text) or text[words[i].end].isspace()):
+            continue  # بەدەستهێنا." : glued to the end of a sentence and followed by a space, it closes
         close = _OPEN_CLOSE[f]
         j = i + 1
         while j < n and words[j].f != close and (j - i) < 2000:
@@ -294,8 +298,14 @@ def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent
         outro = any(_is_speech(words, k) for k in range(j + 1, min(len(words), j + 5)))
         if len(content) < 4 and not (intro or outro):
             continue  # a highlighted name or term, not a quotation
-        if before is not None and before.key in (fold_key("ناوی"), fold_key("بەناوی")):
+        named_by, meaning = single_triggers("name_intro"), single_triggers("meaning")
+        if before is not None and before.key in named_by:
             continue
+        if words[j - 1].key in named_by or (j + 1 < len(words) and words[j + 1].key in meaning) \
+                or (before is not None and before.key in meaning):
+            continue  # … بەناوی "X": the last mark opens a name; "X" واتە "Y": a term and its meaning
+        if _one_entity(ent_at, i, j):
+            continue  # ڕایگەیاند، "عەبدوڵڵا خەتیب" وەزیری …: a name, however introduced
         if len(content) <= _NAME_WORDS and not _opens_speech(words, i) and _no_sentence(words, i, j) \
                 and not _said_after(words, j) \
                 and not _whole_sentence(words, i, j):
@@ -305,6 +315,12 @@ def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent
         prev = out[-1].speaker if out else None
         out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi, prev)))
     return out
+
+
+def _one_entity(ent_at: list[Entity | None], i: int, j: int) -> bool:
+    """The words between the marks ``i`` and ``j`` are one named entity and nothing else."""
+    e = ent_at[i + 1] if i + 1 < j else None
+    return e is not None and all(ent_at[k] is e for k in range(i + 1, j))
 
 
 _NAME_WORDS = 6  # a quoted span of this many words or fewer may be a name or title
