@@ -323,3 +323,10 @@ def test_marks_that_open_no_quote() -> None:
     assert find_quotes('وەزارەتەکە ڕایگەیاند، "هایکۆ ماس" دێتە هەولێر.') == []
     (q,) = find_quotes('خاڵی 3." ئێمە ئەمڕۆ دەگەینە شارەکە."')
     assert q.text == "ئێمە ئەمڕۆ دەگەینە شارەکە."
+
+
+def test_two_right_marks_after_a_speech_verb() -> None:
+    # ”…” encloses a quote only when a colon or a speech verb opens it; else a title or a list
+    (q,) = find_quotes("بەڕێوەبەری کارەبا ڕایگەیاند”ئەمساڵ کارەبا زیاتر دەبێت و کێشەکە چارەسەر دەکەین”.")
+    assert q.text == "ئەمساڵ کارەبا زیاتر دەبێت و کێشەکە چارەسەر دەکەین"
+    assert find_quotes("گۆرانییەکەی ” ئەمڕۆ ڕۆژی نەورۆزە و بەهار هاتەوە ” زۆر ناسراوە.") == []

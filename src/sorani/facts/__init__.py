@@ -25,7 +25,7 @@ from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
 _START, _END = attrgetter("start"), attrgetter("end")
-_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“", "”": "”"}
 _SENT_END = {".", "!", "؟", "?", "…"}
 
 
@@ -296,6 +296,8 @@ def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent
         intro = before is not None and (before.f in (":", "،") or _is_speech(words, i - 1)
                                         or (i >= 2 and _is_speech(words, i - 2)))
         outro = any(_is_speech(words, k) for k in range(j + 1, min(len(words), j + 5)))
+        if words[i].f == "”" and not _opens_speech(words, i):
+            continue  # two right marks (ڕایگەیاند”…”) enclose a quote only after a colon or speech verb
         if len(content) < 4 and not (intro or outro):
             continue  # a highlighted name or term, not a quotation
         named_by, meaning = single_triggers("name_intro"), single_triggers("meaning")
