@@ -330,3 +330,13 @@ def test_two_right_marks_after_a_speech_verb() -> None:
     (q,) = find_quotes("بەڕێوەبەری کارەبا ڕایگەیاند”ئەمساڵ کارەبا زیاتر دەبێت و کێشەکە چارەسەر دەکەین”.")
     assert q.text == "ئەمساڵ کارەبا زیاتر دەبێت و کێشەکە چارەسەر دەکەین"
     assert find_quotes("گۆرانییەکەی ” ئەمڕۆ ڕۆژی نەورۆزە و بەهار هاتەوە ” زۆر ناسراوە.") == []
+
+
+def test_counted_noun_without_glued_and_article_or_adjective_ending() -> None:
+    # منداڵەو: copula ە + glued و; ڕۆژیەکەیدا / ساڵیەو: an N-day / N-year adjective
+    (c,) = find_claims("ئەو پیاوە خاوەنی چوار منداڵەو لە هەولێر دەژی.")
+    assert c.thing == "منداڵ"
+    (c,) = find_claims("لە سەردانە 6 ڕۆژیەکەیدا بۆ فەرەنسا چەند ڕێککەوتنێکی واژۆ کرد.")
+    assert (c.thing, c.event) == ("ڕۆژ", "none")
+    (c,) = find_claims("ئەمە پلانێکی حەوت ساڵیەو")
+    assert c.thing == "ساڵ"

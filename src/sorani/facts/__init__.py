@@ -460,6 +460,8 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
 
 
 _POSSESSIVE = tuple(fold_key(x) for x in ("م", "ت", "ی", "مان", "تان", "یان"))
+_ARTICLE_ENDS = tuple(fold_key(x) for x in ("ەکەی", "ەکانی", "ەکە", "ەکان"))
+_COPULA_AND = fold_key("ەو")
 _ENDING_LETTERS = tuple("کتیمشنوا")  # (what an ending after ە starts with: ەکان, ەتی, ەیە …)
 _STEM_CUT: dict[tuple[str, bool], int] = {}  # (folded form, next_is_word) -> _stem_cut
 
@@ -492,8 +494,10 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
     common = common_words()
     cut = len(f)
     if f.endswith("دا") and len(f) > 4 and (key_of_folded(f[:-2]) in single_triggers("static_unit")
-                                           or key_of_folded(f[:-2]) in common):
-        cut -= 2  # ٢٤ کاتژمێردا, 50 کەسدا: a noun with the postposition "in"
+                                           or key_of_folded(f[:-2]) in common or f[:-2].endswith(_ARTICLE_ENDS)):
+        cut -= 2  # ٢٤ کاتژمێردا, 50 کەسدا, 5 ڕۆژیەکەیدا: a noun with the postposition "in"
+    elif f.endswith(_COPULA_AND) and len(f) > 4 and key_of_folded(f[:-2]) in common and key_of_folded(f) not in common:
+        cut -= 2  # سێ منداڵەو, چل ساڵەو: the copula ە with "and" glued (… ە و …)
     for suf in ("یشی", "یش", "ەش", "اش"):
         if f[:cut].endswith(suf) and cut - len(suf) >= 2:
             if suf in ("ەش", "اش"):
@@ -511,7 +515,8 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
         suf = ""
     if suf and key_of_folded(f[:cut]) not in common and key_of_folded(f[:cut + 1]) in common:
         cut += 1  # ناحیەکەی: ناحیە + کەی (the article after ە)
-    if suf and key_of_folded(f[:cut]) in common:
+    if suf and key_of_folded(f[:cut]) in common and not (
+            f[:cut].endswith("ی") and key_of_folded(f[:cut - 1]) in single_triggers("static_unit")):
         pass  # the article took the ezafe, what is left is the noun
     elif f[:cut].endswith("ەیی") and cut > 4:
         cut -= 2  # قەڕەوێلەیی
@@ -523,7 +528,8 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
     elif f[:cut].endswith("ی") and cut > 2:
         shorter, full = key_of_folded(f[:cut - 1]), key_of_folded(f[:cut])
         noun_i = full in common and shorter not in common
-        if (next_is_word and not noun_i) or (shorter in common and full not in common):
+        if (next_is_word and not noun_i) or (shorter in common and full not in common) \
+                or shorter in single_triggers("static_unit"):  # پێنج ساڵیەو, 5 ڕۆژیەکەی: N-year, N-day
             cut -= 1
     elif f[:cut].endswith("ە") and cut > 3 and (
             key_of_folded(f[:cut - 1]) in single_triggers("static_unit")
