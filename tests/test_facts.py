@@ -340,3 +340,10 @@ def test_counted_noun_without_glued_and_article_or_adjective_ending() -> None:
     assert (c.thing, c.event) == ("ڕۆژ", "none")
     (c,) = find_claims("ئەمە پلانێکی حەوت ساڵیەو")
     assert c.thing == "ساڵ"
+
+
+def test_counted_noun_after_a_demonstrative_loses_its_ending() -> None:
+    # ئەو/ئەم + figure + noun-ە(ی): the ە is the demonstrative's, not the noun's nor a copula
+    assert [(c.thing, c.event) for c in find_claims("ئەو دوو پیاوەی کە دوێنێ دەستگیرکران.")] == [("پیاو", "arrested")]
+    assert [c.thing for c in find_claims("لەگەڵ ئەو دوو کچەوە هاتن.")] == ["کچ"]
+    assert [c.thing for c in find_claims("ئەو دوو قەسیدەیە ناوبانگیان دەرکرد.")] == ["قەسیدە"]

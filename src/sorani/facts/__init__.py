@@ -487,6 +487,23 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
     return cut
 
 
+def _without_demonstrative_ending(thing: str, end: int) -> tuple[str, int]:
+    """A noun after ئەو/ئەم + figure without the demonstrative's ending: ە after a consonant
+    (پیاوە -> پیاو), یە after ە (قەسیدەیە -> قەسیدە)."""
+    from sorani.entities.gazetteer import common_words, key_of_folded
+
+    f = fold_key(thing)
+    if f.endswith("ەوە") and len(f) > 4:  # لەگەڵ ئەو دوو کچەوە
+        thing, end, f = thing[:-2], end - 2, f[:-2]
+    if f.endswith("ەیە") and len(f) > 4:
+        return thing[:-2], end - 2
+    common = common_words()
+    if f.endswith("ە") and not f.endswith("یە") and len(f) > 2 and (
+            key_of_folded(f[:-1]) in common or key_of_folded(f) not in common):  # (not جەستە, لاپەڕە)
+        return thing[:-1], end - 1
+    return thing, end
+
+
 def _plain_stem_cut(f: str, next_is_word: bool) -> int:
     """``_stem_cut`` without the glued word."""
     from sorani.entities.gazetteer import common_words, key_of_folded
@@ -769,6 +786,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     transparent = [_transparent(words, i0, i1, x) for i0, i1, x in items]
     for idx, (i0, i1, x) in enumerate(items):
         nxt_i0 = items[idx + 1][0] if idx + 1 < len(items) else len(words)
+        demonstrative = False  # (set when the noun's ە is the demonstrative's ending, no copula)
         if x is None:
             w = words[i0]
             base = text[w.start:w.end]
@@ -804,6 +822,9 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                     after = k + 1
                 elif _event_at(words, k) is None and w.key not in _np_stops():
                     thing, tend = _stem(w, text, k + 1 < len(words) and words[k + 1].kind == "word")
+                    if i0 and words[i0 - 1].key in single_triggers("demonstrative"):
+                        thing, tend = _without_demonstrative_ending(thing, tend)
+                        demonstrative = True
                     c.thing, c.thing_start, c.thing_end = thing, w.start, tend
                     after = k + 1
                     # coordination: تانک و زریپۆش
@@ -826,7 +847,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         c.event = "none"
         stop = min(nxt_stop, len(words))
         found, verb_seen, rel_event, vk = _event_search(words, ent_at, after, stop)
-        if c.thing_end is not None and after > 0 and text[c.thing_end:words[after - 1].end] == "ە" \
+        if c.thing_end is not None and after > 0 and text[c.thing_end:words[after - 1].end] == "ە" and not demonstrative \
                 and words[after - 1].key.endswith("ە") and x is not None \
                 and not (after < stop and (_event_at(words, after) or _is_verb_word(words, after))):
             found, verb_seen, rel_event = None, "ە", None  # خاوەنی ٣ منداڵە: the copula is the predicate
