@@ -347,3 +347,8 @@ def test_counted_noun_after_a_demonstrative_loses_its_ending() -> None:
     assert [(c.thing, c.event) for c in find_claims("ئەو دوو پیاوەی کە دوێنێ دەستگیرکران.")] == [("پیاو", "arrested")]
     assert [c.thing for c in find_claims("لەگەڵ ئەو دوو کچەوە هاتن.")] == ["کچ"]
     assert [c.thing for c in find_claims("ئەو دوو قەسیدەیە ناوبانگیان دەرکرد.")] == ["قەسیدە"]
+
+
+def test_bracketed_amount_at_the_start() -> None:
+    (c,) = find_claims("( 30 ) هەزار کەس ئاوارە بوون.")
+    assert (c.value, c.event) == (30000, "displaced")

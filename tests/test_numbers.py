@@ -461,3 +461,11 @@ def test_digits_glued_to_the_word_after() -> None:
     assert [(n.text, n.value) for n in find_numbers("تەمەنی 20ساڵ بوو")] == [("20", 20)]
     assert [(n.text, n.value) for n in find_numbers("بە15هەزار دینار")] == [("15هەزار", 15000)]
     assert find_numbers("Windows 3D و 16م") == []
+
+
+def test_bracketed_figure_at_line_start_before_a_multiplier_is_an_amount() -> None:
+    # ( 12 ) هەزار at the start of a line: an amount written with brackets, not a list marker
+    from sorani.numbers import find_numbers
+    text = "( 30 ) هەزار کەس ئاوارە بوون"
+    assert [text[x.start:x.end] for x in find_numbers(text)] == ["30", "هەزار"]
+    assert find_numbers("( 3 ) کۆبوونەوەکە دواخرا") == []
