@@ -352,3 +352,11 @@ def test_counted_noun_after_a_demonstrative_loses_its_ending() -> None:
 def test_bracketed_amount_at_the_start() -> None:
     (c,) = find_claims("( 30 ) هەزار کەس ئاوارە بوون.")
     assert (c.value, c.event) == (30000, "displaced")
+
+
+def test_thing_of_a_bracketed_score_and_of_a_figure_with_no_noun() -> None:
+    # ( a _ b ) X: both figures count X; no noun before the event: the figure's last word
+    claims = find_claims("یانەکە بە ئەنجامی ( 88 _ 75 ) خاڵ یارییەکەی بردەوە.")
+    assert [(c.value, c.thing) for c in claims] == [(88, "خاڵ"), (75, "خاڵ")]
+    claims = find_claims("لە بوومەلەرزەکەدا 300 کەس گیانیان لەدەستدا و 2 هەزاریش بریندار بوون.")
+    assert [(c.value, c.thing, c.event) for c in claims] == [(300, "کەس", "killed"), (2000, "هەزار", "wounded")]

@@ -808,7 +808,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                 k += 1
                 after = k
             if k < len(words) and (words[k].key == "ی" and words[k].start == words[k - 1].end
-                                   or words[k].key in ("یان", "ی", "ش", "یش")):
+                                   or words[k].key in _CLITIC_WORDS):
                 k += 1
             if k < len(words) and words[k].kind == "word" and k < nxt_i0:
                 w = words[k]
@@ -837,6 +837,24 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                         c.thing = text[w.start:tend2]
                         c.thing_end = tend2
                         after = k + 3
+        if c.thing is None and x is not None:
+            # no counted noun but an event right after (( 64 ) یشیان کەمئەندام بوون), or a figure
+            # ending in a multiplier word (( 12 ) هەزاریش بریندار بوون): the last word of the figure
+            c.extra["bare"] = (k < len(words) and words[k].kind == "word" and _event_at(words, k) is not None) \
+                or _ends_in_multiplier(c.text)
+            # a bracketed score or list with its noun after the bracket: ( 119 _ 100 ) خاڵ
+            m = i1 + 1
+            while m < len(words) and m <= i1 + 4 and (words[m].kind == "num" or words[m].f in _SCORE_SEP):
+                m += 1
+            b = i0 - 1
+            while b >= max(0, i0 - 4) and (words[b].kind == "num" or words[b].f in _SCORE_SEP):
+                b -= 1
+            if b >= 0 and words[b].f == "(" and (m + 1 < nxt_i0 or nxt_i0 < m) and words[m].f == ")" \
+                    and words[m + 1].kind == "word" \
+                    and _event_at(words, m + 1) is None and words[m + 1].key not in _np_stops() \
+                    and not _is_verb_word(words, m + 1):
+                c.thing, c.thing_end = _stem(words[m + 1], text)
+                c.thing_start = words[m + 1].start
         # the event: the first event word after the thing, before the next figure that is not
         # a duration, age or measure (those sit inside the clause: بە ٣٦ مانگ زیندان مەحکووم کران)
         nxt = idx + 1
@@ -908,6 +926,14 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             claims[a].event = claims[b].event
             if claims[a].thing is None:
                 claims[a].thing = claims[b].thing
+    for c in claims:
+        if c.thing is None and c.extra.get("bare"):
+            # no counted noun in the text: the last word of the figure (( 12 ) هەزاریش بریندار بوون)
+            p = c.end
+            while p > c.start and not text[p - 1].isspace() and text[p - 1] not in "()":
+                p -= 1
+            if p < c.end:
+                c.thing, c.thing_start, c.thing_end = text[p:c.end], p, c.end
     # the source
     index = key_index(words)
     # where a source or speech phrase may start
@@ -923,6 +949,16 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
 
 
 _NEAR = 40  # words
+_SCORE_SEP = frozenset(("_", "-", "–", "،", ","))
+
+
+def _ends_in_multiplier(span: str) -> bool:
+    """The figure's text ends in a multiplier word (( 12 ) هەزار, 2 ملیۆن)."""
+    from sorani.numbers import _lex, _nw_uncached
+
+    last = span.rsplit(None, 1)[-1].rsplit(")", 1)[-1]
+    return last.isalpha() and _nw_uncached(last) in {f for _, f in _lex().mult_forms}
+_CLITIC_WORDS = frozenset(fold_key(x) for x in ("یان", "ی", "ش", "یش", "یشیان", "یشی"))  # ( 64 ) یشیان
 
 
 def _indef_stem(key: str) -> str:
