@@ -360,3 +360,9 @@ def test_thing_of_a_bracketed_score_and_of_a_figure_with_no_noun() -> None:
     assert [(c.value, c.thing) for c in claims] == [(88, "خاڵ"), (75, "خاڵ")]
     claims = find_claims("لە بوومەلەرزەکەدا 300 کەس گیانیان لەدەستدا و 2 هەزاریش بریندار بوون.")
     assert [(c.value, c.thing, c.event) for c in claims] == [(300, "کەس", "killed"), (2000, "هەزار", "wounded")]
+
+
+def test_preposition_before_a_bracketed_figure() -> None:
+    # بۆ ( 40 ) هەزار: the bracket does not hide the preposition (a goal, not a participant)
+    (c,) = find_claims("پێشبینی دەکرێت ژمارەکە بگاتە بۆ ( 40 ) هەزار کەس و کوژراون.")
+    assert c.event == "none"

@@ -879,8 +879,9 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         if not found and not static and rel_event and (verb_seen is None or vk is not None):
             found = rel_event  # ٣ گەریلای ئاشکرا کرد کە … شەهید بوون: the relative clause of the thing
         c.extra["verb"] = verb_seen
+        pb = i0 - 2 if i0 > 1 and words[i0 - 1].f == "(" else i0 - 1  # (بۆ ( 50 ) هەزار: past the bracket)
         prep = (fold_key(text[words[i0].start:x.start]) if x is not None and words[i0].start < x.start
-                 else words[i0 - 1].key if i0 > 0 else "")  # the preposition before the figure
+                 else words[pb].key if pb >= 0 else "")  # the preposition before the figure
         # after بە the figure is the means of an event, of an action verb too (بە سێ گۆل سەرکەوت);
         # with no verb or a copula, a price or measure
         # (بە with no predicate before the next figure of its clause: the clause's predicate decides,
