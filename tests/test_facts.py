@@ -366,3 +366,11 @@ def test_preposition_before_a_bracketed_figure() -> None:
     # بۆ ( 40 ) هەزار: the bracket does not hide the preposition (a goal, not a participant)
     (c,) = find_claims("پێشبینی دەکرێت ژمارەکە بگاتە بۆ ( 40 ) هەزار کەس و کوژراون.")
     assert c.event == "none"
+
+
+def test_attack_and_stress_phrases() -> None:
+    # هێرشی کرایە سەر: attacked (other); X جەختی لەوەکردەوە کە …: X is the source
+    (c,) = find_claims("سێ بنکەی سەربازی هێرشیان کرایە سەر.")
+    assert c.event == "other"
+    (c,) = find_claims("وەزیر جەختی لەوەکردەوە کە 40 قوتابخانە نوێ دەکرێنەوە.")
+    assert c.source == "وەزیر"
