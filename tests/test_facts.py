@@ -374,3 +374,10 @@ def test_attack_and_stress_phrases() -> None:
     assert c.event == "other"
     (c,) = find_claims("وەزیر جەختی لەوەکردەوە کە 40 قوتابخانە نوێ دەکرێنەوە.")
     assert c.source == "وەزیر"
+
+
+def test_headline_figure_takes_the_lead_source() -> None:
+    # headline - lead: the headline's figure is attributed to the speaker the lead names
+    text = "سێ کارگە داخران - بەڕێوەبەری پیشەسازی ڕایگەیاند کە 3 کارگە بەهۆی قەرزەوە داخراون."
+    claims = find_claims(text)
+    assert [c.source for c in claims] == ["بەڕێوەبەری پیشەسازی", "بەڕێوەبەری پیشەسازی"]

@@ -1455,6 +1455,16 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
             if m is not None:
                 c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
                 return
+    # a headline figure: the source its lead names after the spaced dash (چوار تەرمی نەناسراو
+    # دۆزرانەوە - سەرچاوەیەک لە وەزارەتی ناوخۆ ڕایگەیاند …)
+    dash = next((k for k in range(i0 + 1, min(hi, i0 + 25)) if _spaced_dash(text, words[k])), None)
+    if dash is not None and not any(_spaced_dash(text, words[k]) for k in range(lo, i0)):
+        for k in at_speech[bisect_left(at_speech, dash + 1):bisect_left(at_speech, min(hi, dash + 25))]:
+            if _is_speech(words, k):
+                m = _subject_before(words, ent_at, k, dash + 1, text)
+                if m is not None:
+                    c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
+                return
 
 
 def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
