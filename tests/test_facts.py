@@ -381,3 +381,8 @@ def test_headline_figure_takes_the_lead_source() -> None:
     text = "سێ کارگە داخران - بەڕێوەبەری پیشەسازی ڕایگەیاند کە 3 کارگە بەهۆی قەرزەوە داخراون."
     claims = find_claims(text)
     assert [c.source for c in claims] == ["بەڕێوەبەری پیشەسازی", "بەڕێوەبەری پیشەسازی"]
+
+
+def test_clitic_word_after_a_bracketed_figure_is_no_thing() -> None:
+    (c,) = find_claims("و ( 15 ) یشیان کەمئەندام بوون.")
+    assert (c.value, c.thing) == (15, "15")

@@ -850,7 +850,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             while b >= max(0, i0 - 4) and (words[b].kind == "num" or words[b].f in _SCORE_SEP):
                 b -= 1
             if b >= 0 and words[b].f == "(" and (m + 1 < nxt_i0 or nxt_i0 < m) and words[m].f == ")" \
-                    and words[m + 1].kind == "word" \
+                    and words[m + 1].kind == "word" and words[m + 1].key not in _CLITIC_WORDS \
                     and _event_at(words, m + 1) is None and words[m + 1].key not in _np_stops() \
                     and not _is_verb_word(words, m + 1):
                 c.thing, c.thing_end = _stem(words[m + 1], text)
