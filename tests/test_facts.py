@@ -386,3 +386,9 @@ def test_headline_figure_takes_the_lead_source() -> None:
 def test_clitic_word_after_a_bracketed_figure_is_no_thing() -> None:
     (c,) = find_claims("و ( 15 ) یشیان کەمئەندام بوون.")
     assert (c.value, c.thing) == (15, "15")
+
+
+def test_both_counts_two() -> None:
+    # هەر دوو X "both X" is a claim of 2 X (find_numbers leaves it out as an idiom)
+    assert [(c.text, c.value, c.thing) for c in find_claims("هەر دوو لایەن ڕێککەوتنەکەیان واژۆ کرد.")] == \
+        [("دوو", 2, "لایەن")]

@@ -733,6 +733,17 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     # (a vague plural, دەیان کەس, ملیۆنان کەناڵ, has no value to claim)
     nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None and not x.vague]
     nums = _outside_dates(nums, entities)
+    both = triggers().get("both", {})
+    if both:  # هەر دوو وڵات: "both" counts two
+        added = False
+        for k in key_index(words).positions(_first_keys(both)):
+            m = _phrase_at(words, k, both)
+            if m and words[k + m - 1].kind == "word":
+                w = words[k + m - 1]
+                nums.append(_Figure(w.start, w.end, 2, "cardinal", None))
+                added = True
+        if added:
+            nums.sort(key=lambda x: x.start)
     starts, wends = word_starts(words), word_ends(words)
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
     ends: dict[int, int] = {}  # id(number) -> end without glued clitics
