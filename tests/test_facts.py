@@ -392,3 +392,11 @@ def test_both_counts_two() -> None:
     # هەر دوو X "both X" is a claim of 2 X (find_numbers leaves it out as an idiom)
     assert [(c.text, c.value, c.thing) for c in find_claims("هەر دوو لایەن ڕێککەوتنەکەیان واژۆ کرد.")] == \
         [("دوو", 2, "لایەن")]
+
+
+def test_multiplier_and_smaller_figure_are_one_amount() -> None:
+    # ملیۆنێک و 200 هەزار: a million and 200 thousand; two figures of different things stay two
+    (c,) = find_claims("نزیکەی ملیۆنێک و 200 هەزار نەمام چێنران.")
+    assert (c.text, c.value, c.qualifier) == ("ملیۆنێک و 200 هەزار", 1200000, "about")
+    claims = find_claims("دوو هەزار سەرباز و 300 تانک گەیشتن.")
+    assert [c.value for c in claims] == [2000, 300]

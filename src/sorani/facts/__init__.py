@@ -966,10 +966,18 @@ _SCORE_SEP = frozenset(("_", "-", "–", "،", ","))
 
 def _ends_in_multiplier(span: str) -> bool:
     """The figure's text ends in a multiplier word (( 12 ) هەزار, 2 ملیۆن)."""
+    return _multiplier_value(span) > 0
+
+
+def _multiplier_value(span: str) -> int:
+    """The value of the multiplier word the figure's text ends in (هەزار 1000), else 0."""
     from sorani.numbers import _lex, _nw_uncached
 
     last = span.rsplit(None, 1)[-1].rsplit(")", 1)[-1]
-    return last.isalpha() and _nw_uncached(last) in {f for _, f in _lex().mult_forms}
+    if not last.isalpha():
+        return 0
+    w = _nw_uncached(last)
+    return next((v for v, f in _lex().mult_forms if w == f), 0)
 _CLITIC_WORDS = frozenset(fold_key(x) for x in ("یان", "ی", "ش", "یش", "یشیان", "یشی"))  # ( 64 ) یشیان
 
 
@@ -1030,6 +1038,15 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
     while k < len(items):
         i0, i1, x = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
+        if nxt is not None and x.kind == "cardinal" == nxt[2].kind and nxt[0] == i1 + 2 and words[i1 + 1].key == "و" \
+                and nxt[2].qualifier is None and nxt[2].value < _multiplier_value(text[x.start:ends.get(id(x), x.end)]):
+            # ملیۆنێک و 300 هەزار, دووهەزار و 800: a multiplier, و and a smaller figure are one amount
+            end = ends.get(id(nxt[2]), nxt[2].end)
+            x = _Figure(x.start, end, x.value + nxt[2].value, x.kind, x.qualifier)
+            ends[id(x)] = end
+            items[k + 1] = (i0, nxt[1], x)
+            k += 1
+            continue
         if nxt is not None and x.kind != "percent" and nxt[2].kind == "cardinal" and nxt[0] == nxt[1] \
                 and nxt[2].value in _MULTS and nxt[2].qualifier is None \
                 and all(words[m].f in (")", "ی") for m in range(i1 + 1, nxt[0])) and nxt[0] > i1 + 1:
