@@ -400,3 +400,11 @@ def test_multiplier_and_smaller_figure_are_one_amount() -> None:
     assert (c.text, c.value, c.qualifier) == ("ملیۆنێک و 200 هەزار", 1200000, "about")
     claims = find_claims("دوو هەزار سەرباز و 300 تانک گەیشتن.")
     assert [c.value for c in claims] == [2000, 300]
+
+
+def test_participation_and_glued_event_noun_before_the_figure() -> None:
+    # بەبەشداری N X: with the participation of N X (other), also glued after ە; مێگەوات a measure
+    (c,) = find_claims("فیستیڤاڵەکەبەبەشداری 30 فیلم دەستی پێکرد.")
+    assert c.event == "other"
+    (c,) = find_claims("وێستگەکە 200 مێگەوات کارەبا بەرهەم دەهێنێت.")
+    assert (c.thing, c.event) == ("مێگەوات", "none")

@@ -1293,6 +1293,8 @@ def _event_before(words: list[Word], i0: int) -> str | None:
             ev = e[0]
             break
     if ev is None:
+        ev = _glued_event(words[k].key)  # فیستیڤاڵەبەبەشداری ( 28 ) فیلم: a word glued after ە
+    if ev is None:
         # another verbal noun: ڕەوانەکردنی ٢٥ هەزار سەرباز, دروستکردنی ٣ قوتابخانە
         return "other" if words[k].key.endswith(_MASDAR_EZAFE) else None
     if k >= 2 and words[k - 1].key == "و":
@@ -1300,6 +1302,19 @@ def _event_before(words: list[Word], i0: int) -> str | None:
         if e0 and e0[0] != ev and {e0[0], ev} == {"killed", "wounded"}:
             return "other"
     return ev
+
+
+def _glued_event(key: str) -> str | None:
+    """The event of a one-word event stem glued after ە in ``key`` (ە never joins the next
+    letter: a lost space), else None."""
+    p = key.find("ە", 2)
+    while 0 < p < len(key) - 4:
+        tail = key[p + 1:]
+        for stem, ev in events():
+            if len(stem) == 1 and _starts(tail, stem[0]):
+                return ev
+        p = key.find("ە", p + 1)
+    return None
 
 
 _BE = fold_key("بە")
