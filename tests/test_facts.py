@@ -408,3 +408,9 @@ def test_participation_and_glued_event_noun_before_the_figure() -> None:
     assert c.event == "other"
     (c,) = find_claims("وێستگەکە 200 مێگەوات کارەبا بەرهەم دەهێنێت.")
     assert (c.thing, c.event) == ("مێگەوات", "none")
+
+
+def test_figure_after_le_with_a_demonstrative() -> None:
+    # لەو/لەم N X (also glued after ە): a figure after لە, not a participant; the noun loses ە
+    claims = find_claims("ئەو یەکێکەلەو سێ پۆلیسەی کە دوێنێ بریندار بوون.")
+    assert [(c.value, c.thing, c.event) for c in claims] == [(3, "پۆلیس", "none")]

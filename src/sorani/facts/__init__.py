@@ -487,6 +487,15 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
     return cut
 
 
+def _demonstrative(key: str) -> str:
+    """The demonstrative ``key`` is, or ends in after ە (a lost space: یەکێکەلەو), else ""."""
+    demo = single_triggers("demonstrative")
+    if key in demo:
+        return key
+    p = key.rfind("ە", 0, len(key) - 2)
+    return key[p + 1:] if p > 0 and key[p + 1:] in demo else ""
+
+
 def _without_demonstrative_ending(thing: str, end: int) -> tuple[str, int]:
     """A noun after ئەو/ئەم + figure without the demonstrative's ending: ە after a consonant
     (پیاوە -> پیاو), یە after ە (قەسیدەیە -> قەسیدە)."""
@@ -833,7 +842,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                     after = k + 1
                 elif _event_at(words, k) is None and w.key not in _np_stops():
                     thing, tend = _stem(w, text, k + 1 < len(words) and words[k + 1].kind == "word")
-                    if i0 and words[i0 - 1].key in single_triggers("demonstrative"):
+                    if i0 and _demonstrative(words[i0 - 1].key):
                         thing, tend = _without_demonstrative_ending(thing, tend)
                         demonstrative = True
                     c.thing, c.thing_start, c.thing_end = thing, w.start, tend
@@ -893,6 +902,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         pb = i0 - 2 if i0 > 1 and words[i0 - 1].f == "(" else i0 - 1  # (بۆ ( 50 ) هەزار: past the bracket)
         prep = (fold_key(text[words[i0].start:x.start]) if x is not None and words[i0].start < x.start
                  else words[pb].key if pb >= 0 else "")  # the preposition before the figure
+        if prep not in _OBLIQUE and prep != _BE and len(prep) > 4:
+            prep = _demonstrative(prep) or prep  # یەکێکەلەو دوو پیاوەی: لەو glued after ە
         # after بە the figure is the means of an event, of an action verb too (بە سێ گۆل سەرکەوت);
         # with no verb or a copula, a price or measure
         # (بە with no predicate before the next figure of its clause: the clause's predicate decides,
@@ -1328,7 +1339,7 @@ _MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "�
 _AGE = frozenset(fold_key(x) for x in ("تەمەن", "تەمەنی", "تەمەنیان"))
 # prepositions whose figure is a place, time or topic of the event, not a participant
 _OBLIQUE = frozenset(fold_key(x) for x in ("لە", "لەسەر", "بۆ", "نزیک", "لەنزیک", "دوای", "پاش", "لەدوای",
-                                           "لەپاش", "لەناو", "لەنێو"))
+                                           "لەپاش", "لەناو", "لەنێو", "لەو", "لەم"))
 
 
 _STATIC_END = tuple(fold_key(x) for x in ("یە", "بوو", "بوون", "بووە", "هەیە", "هەبوو", "دەبێت", "دەبن"))
