@@ -414,3 +414,10 @@ def test_figure_after_le_with_a_demonstrative() -> None:
     # لەو/لەم N X (also glued after ە): a figure after لە, not a participant; the noun loses ە
     claims = find_claims("ئەو یەکێکەلەو سێ پۆلیسەی کە دوێنێ بریندار بوون.")
     assert [(c.value, c.thing, c.event) for c in claims] == [(3, "پۆلیس", "none")]
+
+
+def test_end_of_a_clock_range() -> None:
+    # کاتژمێر 11 ی شەو تاکو 6 بەیانی: both ends are clock times; a count after تاکو stays
+    assert find_claims("لە کاتژمێر 11 ی شەو تاکو 6 بەیانی هاتوچۆ قەدەغەیە.") == []
+    claims = find_claims("لە کاتژمێر 11 ی شەو تاکو ئێستا 6 کەس دەستگیرکراون.")
+    assert [(c.value, c.thing) for c in claims] == [(6, "کەس")]

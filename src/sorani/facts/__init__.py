@@ -1045,6 +1045,7 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
     heads, clock = single_triggers("numbered_head"), single_triggers("clock_after")
     clock_heads = single_triggers("clock_before")
     drop_list = False  # the figure before was dropped as a number of a thing: so is one listed after it
+    clock_end = -10  # the last word of the last clock time (کاتژمێر 12 ی شەو)
     k = 0
     while k < len(items):
         i0, i1, x = items[k]
@@ -1085,6 +1086,12 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
             drop = True  # 11 : 44, 3 : 30: a clock time
         elif after == "ی" and i1 + 2 < n and _head_stem(words[i1 + 2].key) in clock:
             drop = True  # 9 ی شەو: nine at night; 16 ی مانگ: the 16th of the month
+        elif clock_end >= i0 - 5 and any(words[m].key in _UNTIL for m in range(clock_end + 1, i0)) \
+                and all(words[m].key in _UNTIL or words[m].key == "ی" or _clock_word(words[m].key, clock)
+                        for m in range(clock_end + 1, i0)) \
+                and (i1 + 1 == n or words[i1 + 1].kind != "word" or _clock_word(words[i1 + 1].key, clock)
+                     or (after == "ی" and i1 + 2 < n and _clock_word(words[i1 + 2].key, clock))):
+            drop = True  # کاتژمێر 12 ی شەو تاکو 7 بەیانی: the end of a clock range (not تا 10 کەس)
         elif (nxt is not None and nxt[0] == i1 + 1 and words[i1].kind == "num" and words[i1 + 1].kind == "num") \
                 or (k and items[k - 1][1] == i0 - 1 and words[i0 - 1].kind == "num" and words[i0].kind == "num"):
             drop = True  # ( 1 1 ): digits side by side with no connector are a code
@@ -1094,10 +1101,19 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
                  and after == ")"):
             drop = True  # ( 6 – 1 ): a score
         drop_list = drop
+        if drop and (after in ("ی", ":") or b >= 0 and _head_stem(words[b].key) in clock_heads):
+            clock_end = i1 + (2 if after == "ی" else 0)  # (a clock time: a range may follow)
         if not drop:
             out.append((i0, i1, x))
         k += 1
     return out
+
+
+def _clock_word(key: str, clock: frozenset[str]) -> bool:
+    return key in clock or _head_stem(key) in clock
+
+
+_UNTIL = frozenset(fold_key(x) for x in ("تا", "تاکو", "هەتا", "بۆ", "-", "–"))
 
 
 def _prev_end(items: list[tuple[int, int, Any]], k: int) -> int:
