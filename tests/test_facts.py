@@ -421,3 +421,9 @@ def test_end_of_a_clock_range() -> None:
     assert find_claims("لە کاتژمێر 11 ی شەو تاکو 6 بەیانی هاتوچۆ قەدەغەیە.") == []
     claims = find_claims("لە کاتژمێر 11 ی شەو تاکو ئێستا 6 کەس دەستگیرکراون.")
     assert [(c.value, c.thing) for c in claims] == [(6, "کەس")]
+
+
+def test_place_in_ezafe_is_no_speaker() -> None:
+    # سەبارەت بە دەستێوەردانی تورکیا … گوتی: the place belongs to a noun phrase, nobody named speaks
+    (q,) = find_quotes('سەبارەت بە دەستێوەردانی تورکیا لە کاروباری ناوخۆ گوتی: "ئەمە قبووڵ ناکەین و وەڵام دەدەینەوە".')
+    assert q.speaker is None

@@ -181,6 +181,9 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
             continue
         if e.label == "LOC" and k > start and words[k - 1].key.startswith(_HEAD_PREFIX) and len(words[k - 1].key) > 3:
             continue  # لەشاری فەللوجە: where the speaker is, not who speaks
+        if e.label == "LOC" and k > start and words[k - 1].kind == "word" and words[k - 1].key.endswith("ی") \
+                and words[k - 1].key not in _np_stops():
+            continue  # دەستێوەردانی ئێران: a place in ezafe belongs to a noun phrase, it does not speak
         if best is None or rank[e.label] > rank[best.label]:
             best = e
     if best is not None:
@@ -191,6 +194,8 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
     regions = (start, after_comma)
     if start < verb and words[start].key in _OPENERS:
         regions = (after_comma,)  # سەبارەت بە …، X گوتی: the subject follows the adverbial
+        if after_comma == start and words[start].key in _TOPIC_OPENERS:
+            return None  # سەبارەت بە X گوتی (no comma): X is the topic, the subject is not named
     for region in regions:
         k = region
         while k < verb and (words[k].key in stops or words[k].kind != "word"
@@ -241,6 +246,7 @@ def _spaced_dash(text: str, w: Word) -> bool:
 
 _OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لە", "بە", "بۆ", "دوای", "پاش", "لەبارەی", "دەربارەی",
                                            "لەمبارەیەوە", "لەوبارەیەوە", "بەپێی", "بەگوێرەی", "هەروەها", "بەڵام"))
+_TOPIC_OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لەبارەی", "دەربارەی"))
 _ADDRESSEE: frozenset[str] | None = None
 _LISTENER = frozenset(fold_key(w) for w in ("لەگەڵ", "لەگەل", "بە"))
 
