@@ -427,3 +427,12 @@ def test_place_in_ezafe_is_no_speaker() -> None:
     # سەبارەت بە دەستێوەردانی تورکیا … گوتی: the place belongs to a noun phrase, nobody named speaks
     (q,) = find_quotes('سەبارەت بە دەستێوەردانی تورکیا لە کاروباری ناوخۆ گوتی: "ئەمە قبووڵ ناکەین و وەڵام دەدەینەوە".')
     assert q.speaker is None
+
+
+def test_comparative_after_the_counted_noun() -> None:
+    # لە N X زیاتر/کەمتر(ە): more/less than N X; a glued copula keeps it a static quantity;
+    # زیاتر لە M belongs to the next figure
+    assert [(c.qualifier, c.event) for c in find_claims("لە 40 کەس زیاتر بریندار بوون.")] == [("more_than", "wounded")]
+    assert [(c.qualifier, c.event) for c in find_claims("دانیشتوانی لە سێ ملیۆن کەس کەمترە.")] == [("less_than", "none")]
+    claims = find_claims("لە 30 شار زیاتر لە 100 کەس کوژران.")
+    assert [c.qualifier for c in claims] == [None, "more_than"]

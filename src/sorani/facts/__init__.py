@@ -493,6 +493,21 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
     return cut
 
 
+def _comparative(key: str) -> tuple[str | None, str]:
+    """The qualifier of a comparative word after ``لە N X`` (numbers data ``qualifier_le``: زیاتر,
+    کەمتر), also with a copula or verb glued to it (زیاترە, کەمتربووە), and what is glued."""
+    from sorani.numbers import _lex
+
+    for phrase, label in _lex().ctx.get("qualifier_le", ()):
+        f = fold_key(phrase)
+        if key.startswith(f) and label in _QUALIFIERS:
+            return label, key[len(f):]
+    return None, ""
+
+
+_COPULA_RESTS = frozenset(fold_key(x) for x in ("ە", "ەو", "بوو", "بووە", "بوون", "بوونە", "بن", "یە"))
+
+
 def _demonstrative(key: str) -> str:
     """The demonstrative ``key`` is, or ends in after ە (a lost space: یەکێکەلەو), else ""."""
     demo = single_triggers("demonstrative")
@@ -910,6 +925,15 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                  else words[pb].key if pb >= 0 else "")  # the preposition before the figure
         if prep not in _OBLIQUE and prep != _BE and len(prep) > 4:
             prep = _demonstrative(prep) or prep  # یەکێکەلەو دوو پیاوەی: لەو glued after ە
+        comp_pred = False  # the comparative with its copula glued is the predicate: کەمتربووە
+        if prep == _LE and x is not None and not c.qualifier:
+            # لە N X زیاتر(ە): more than N X (the comparative after the counted noun; not زیاتر لە M)
+            for m in range(after, min(after + 2, stop)):
+                q, rest = _comparative(words[m].key) if words[m].kind == "word" else (None, "")
+                if q and not (m + 1 < len(words) and words[m + 1].key == _LE):
+                    c.qualifier = q
+                    comp_pred = rest in _COPULA_RESTS
+                    break
         # after بە the figure is the means of an event, of an action verb too (بە سێ گۆل سەرکەوت);
         # with no verb or a copula, a price or measure
         # (بە with no predicate before the next figure of its clause: the clause's predicate decides,
@@ -935,6 +959,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             pass
         elif x is not None and x.kind == "percent" and verb_seen is not None:
             pass  # ٩٠٪ی حاڵەتەکان: a share
+        elif comp_pred:
+            pass  # لەدوو ملیۆن کەس کەمتربووە: "was less than": a static quantity
         elif verb_seen is not None:
             c.event = "none" if _is_static_verb(verb_seen) else "other"
         elif stop < len(words) and stop == nxt_stop and sent[stop] == sent[i0] and \
