@@ -436,3 +436,11 @@ def test_comparative_after_the_counted_noun() -> None:
     assert [(c.qualifier, c.event) for c in find_claims("دانیشتوانی لە سێ ملیۆن کەس کەمترە.")] == [("less_than", "none")]
     claims = find_claims("لە 30 شار زیاتر لە 100 کەس کوژران.")
     assert [c.qualifier for c in claims] == [None, "more_than"]
+
+
+def test_qualifier_glued_after_e() -> None:
+    # ە never joins the next letter: هاوینەنزیکەی 300 is هاوینە نزیکەی 300
+    (c,) = find_claims("بۆ هاوینەنزیکەی 300 مێگەوات کارەبا دابین دەکرێت.")
+    assert c.qualifier == "about"
+    (c,) = find_claims("لەم ساڵەزیاتر لە 40 کەس کوژران.")
+    assert (c.qualifier, c.event) == ("more_than", "killed")

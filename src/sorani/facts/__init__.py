@@ -493,6 +493,24 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
     return cut
 
 
+def _glued_qualifier(words: list[Word], i0: int) -> str | None:
+    """The qualifier (numbers data) right before the figure at ``i0`` whose first word is glued
+    after ە to the word before it (ە never joins the next letter: هاوینەنزیکەی, کارەزیاتر لە)."""
+    from sorani.numbers import _lex
+
+    for phrase, label in _lex().ctx.get("qualifier", ()):
+        if label not in _QUALIFIERS:
+            continue
+        parts = fold_key(phrase).split()
+        k = i0 - len(parts)
+        if k < 0 or any(words[k + m].key != parts[m] for m in range(1, len(parts))):
+            continue
+        key = words[k].key
+        if len(key) > len(parts[0]) + 2 and key.endswith("ە" + parts[0]):
+            return label
+    return None
+
+
 def _comparative(key: str) -> tuple[str | None, str]:
     """The qualifier of a comparative word after ``لە N X`` (numbers data ``qualifier_le``: زیاتر,
     کەمتر), also with a copula or verb glued to it (زیاترە, کەمتربووە), and what is glued."""
@@ -925,6 +943,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                  else words[pb].key if pb >= 0 else "")  # the preposition before the figure
         if prep not in _OBLIQUE and prep != _BE and len(prep) > 4:
             prep = _demonstrative(prep) or prep  # یەکێکەلەو دوو پیاوەی: لەو glued after ە
+        if x is not None and not c.qualifier and i0 and words[i0 - 1].kind == "word":
+            c.qualifier = _glued_qualifier(words, i0)  # هاوینەنزیکەی 300: نزیکەی after a lost space
         comp_pred = False  # the comparative with its copula glued is the predicate: کەمتربووە
         if prep == _LE and x is not None and not c.qualifier:
             # لە N X زیاتر(ە): more than N X (the comparative after the counted noun; not زیاتر لە M)
