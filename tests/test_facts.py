@@ -444,3 +444,9 @@ def test_qualifier_glued_after_e() -> None:
     assert c.qualifier == "about"
     (c,) = find_claims("لەم ساڵەزیاتر لە 40 کەس کوژران.")
     assert (c.qualifier, c.event) == ("more_than", "killed")
+
+
+def test_verbal_noun_opening_a_clause_is_a_topic() -> None:
+    # دروستکردنی …، X گوتی: the verbal noun opens the topic, the subject follows the comma
+    (c,) = find_claims("دروستکردنی قوتابخانەکان لە گوندەکان، بەڕێوەبەری پەروەردە گوتی: 12 قوتابخانە تەواو بوون.")
+    assert c.source == "بەڕێوەبەری پەروەردە"

@@ -203,6 +203,8 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
             k = _circumposition_end(words, k, verb) if words[k].key in _LE_FORMS else k + 1
         if k >= verb:
             continue
+        if region == start < after_comma and words[k].key.endswith(_MASDAR_EZAFE):
+            continue  # نیشتەجێکردنی …، X گوتی: a verbal noun opens a topic, the subject follows the comma
         e_ = k
         while e_ + 1 < verb and e_ < k + 3 and words[e_ + 1].kind == "word" and _np_word(words[e_ + 1], stops):
             e_ += 1
