@@ -450,3 +450,10 @@ def test_verbal_noun_opening_a_clause_is_a_topic() -> None:
     # دروستکردنی …، X گوتی: the verbal noun opens the topic, the subject follows the comma
     (c,) = find_claims("دروستکردنی قوتابخانەکان لە گوندەکان، بەڕێوەبەری پەروەردە گوتی: 12 قوتابخانە تەواو بوون.")
     assert c.source == "بەڕێوەبەری پەروەردە"
+
+
+def test_addressee_in_quotation_marks() -> None:
+    # بە"ئاژانسی پەیامنێر"ی ڕاگەیاند: the agency is told, it does not speak
+    text = 'بەڕێوەبەری پۆلیس بە"ئاژانسی پەیامنێر"ی ڕاگەیاند: 5 کەس دەستگیرکران.'
+    (c,) = find_claims(text)
+    assert c.source is not None and "پەیامنێر" not in c.source

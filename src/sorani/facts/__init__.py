@@ -174,9 +174,9 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
         e = ent_at[k]
         if e is None or e.label not in rank or (k > start and ent_at[k - 1] is e):
             continue
-        if k > 0 and (words[k - 1].key in addressee or (words[k - 1].f in ("(",) and k > 1
+        if k > 0 and (words[k - 1].key in addressee or (words[k - 1].f in _BRACKET_OR_MARK and k > 1
                                                          and words[k - 2].key in addressee)):
-            continue
+            continue  # بۆ X, بە (X), بە"X": the addressee
         if e.start > words[k].start:  # a glued preposition: بەرووداوی
             continue
         if e.label == "LOC" and k > start and words[k - 1].key.startswith(_HEAD_PREFIX) and len(words[k - 1].key) > 3:
@@ -248,6 +248,7 @@ def _spaced_dash(text: str, w: Word) -> bool:
 
 _OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لە", "بە", "بۆ", "دوای", "پاش", "لەبارەی", "دەربارەی",
                                            "لەمبارەیەوە", "لەوبارەیەوە", "بەپێی", "بەگوێرەی", "هەروەها", "بەڵام"))
+_BRACKET_OR_MARK = frozenset(("(", '"', "«", "“"))
 _TOPIC_OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لەبارەی", "دەربارەی"))
 _ADDRESSEE: frozenset[str] | None = None
 _LISTENER = frozenset(fold_key(w) for w in ("لەگەڵ", "لەگەل", "بە"))
