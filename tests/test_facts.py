@@ -457,3 +457,7 @@ def test_addressee_in_quotation_marks() -> None:
     text = 'بەڕێوەبەری پۆلیس بە"ئاژانسی پەیامنێر"ی ڕاگەیاند: 5 کەس دەستگیرکران.'
     (c,) = find_claims(text)
     assert c.source is not None and "پەیامنێر" not in c.source
+
+
+def test_june_in_another_spelling_is_a_date() -> None:
+    assert [c.value for c in find_claims("هەولێر 14 حوزێران - 20 کەس دەستگیرکران.")] == [20]
