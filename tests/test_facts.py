@@ -461,3 +461,9 @@ def test_addressee_in_quotation_marks() -> None:
 
 def test_june_in_another_spelling_is_a_date() -> None:
     assert [c.value for c in find_claims("هەولێر 14 حوزێران - 20 کەس دەستگیرکران.")] == [20]
+
+
+def test_year_after_a_numbered_month() -> None:
+    # مانگی سێی 2009 "the third month of 2009": the year is no count
+    assert find_claims("دادگاکە لەمانگی سێی 2009 بڕیارەکەی دا.") == []
+    assert [c.value for c in find_claims("لە مانگی 6 ی 2011 دا 20 کەس کوژران.")] == [20]

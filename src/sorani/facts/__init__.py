@@ -1101,6 +1101,7 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
     clock_heads = single_triggers("clock_before")
     drop_list = False  # the figure before was dropped as a number of a thing: so is one listed after it
     clock_end = -10  # the last word of the last clock time (کاتژمێر 12 ی شەو)
+    numbered_end = -10  # the last word of the figure before if it numbers its head (مانگی سێی)
     k = 0
     while k < len(items):
         i0, i1, x = items[k]
@@ -1133,6 +1134,9 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
                 (words[b].key.endswith("ی") and _is_head(words[b].key, heads))
                 or _head_stem(words[b].key) in clock_heads):
             drop = True  # خولەکی 41, جەولەی ( 30 ), لیوای 8, مادەی 140, کاتژمێر 3: the figure numbers the thing
+        elif numbered_end >= i0 - 2 and x.kind == "cardinal" and 1900 <= x.value <= 2100 \
+                and text[x.start:x.end].isdigit() and all(words[m].key in ("ی", "/") for m in range(numbered_end + 1, i0)):
+            drop = True  # مانگی سێی 2009, مانگی 6 ی 2011: the year of a numbered month
         elif drop_list and i0 >= 2 and words[i0 - 1].f in _LIST_SEP and _prev_end(items, k) >= i0 - 2 \
                 and (words[i0 - 1].f != "و" or i1 + 1 == n or words[i1 + 1].kind != "word"):
             drop = True  # لەخولەکەکانی ( 18 ، 58 ، 87 ) (not مادەی 140 و 20 پەرلەمانتار)
@@ -1155,6 +1159,9 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
                 (i0 >= 3 and words[i0 - 1].f in _DASHES and words[i0 - 2].kind == "num" and words[i0 - 3].f == "("
                  and after == ")"):
             drop = True  # ( 6 – 1 ): a score
+        numbered = drop and b >= 0 and words[b].kind == "word" and words[b].key.endswith("ی") \
+            and _is_head(words[b].key, heads) and _head_stem(words[b].key) in clock  # (مانگی N)
+        numbered_end = i1 if numbered else -10
         drop_list = drop
         if drop and (after in ("ی", ":") or b >= 0 and _head_stem(words[b].key) in clock_heads):
             clock_end = i1 + (2 if after == "ی" else 0)  # (a clock time: a range may follow)
