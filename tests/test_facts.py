@@ -467,3 +467,10 @@ def test_year_after_a_numbered_month() -> None:
     # مانگی سێی 2009 "the third month of 2009": the year is no count
     assert find_claims("دادگاکە لەمانگی سێی 2009 بڕیارەکەی دا.") == []
     assert [c.value for c in find_claims("لە مانگی 6 ی 2011 دا 20 کەس کوژران.")] == [20]
+
+
+def test_title_speaker_named_in_the_next_sentence() -> None:
+    # وەزیری دەرەوە گوتی: "…" هایکۆ ماس هەروەها …: the person named right after the quote
+    text = 'وەزیری دەرەوەی ئەڵمانیا گوتی: "ئێمە گفتوگۆ لەگەڵ هەموو لایەنەکان دەکەین." هایکۆ ماس هەروەها گوتی کە سەردانی هەولێر دەکات.'
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and q.speaker.text == "هایکۆ ماس"

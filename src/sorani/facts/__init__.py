@@ -334,6 +334,17 @@ def _one_entity(ent_at: list[Entity | None], i: int, j: int) -> bool:
     return e is not None and all(ent_at[k] is e for k in range(i + 1, j))
 
 
+def _person_opening_next(words: list[Word], ent_at: list[Entity | None], j: int) -> Entity | None:
+    """A person that opens the sentence right after the closing mark ``j`` (``."  ڕۆبەرت گەیتس``)."""
+    k = j + 1
+    ended = j > 0 and words[j - 1].f in _SENT_END
+    while k < len(words) and k <= j + 2 and words[k].kind != "word":
+        ended = ended or words[k].f in _SENT_END
+        k += 1
+    e = ent_at[k] if ended and k < len(words) else None
+    return e if e is not None and e.label == "PER" and e.start == words[k].start else None
+
+
 _NAME_WORDS = 6  # a quoted span of this many words or fewer may be a name or title
 
 
@@ -389,6 +400,10 @@ def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: li
         if _is_speech(words, k) or (words[k].f == ":" and k == i - 1):
             m = _subject_before(words, ent_at, k, lo, text)
             if m is not None:
+                if m.label != "PER":  # a title (وەزیری بەرگری گوتی: "…") named in the next sentence:
+                    named = _person_opening_next(words, ent_at, j)  # "…" ڕۆبەرت گەیتس هەروەها …
+                    if named is not None:
+                        return _mention(named)
                 return m
     # 2. after the quote: "…"، X گوتی / ئەمەی X گوت
     k = j + 1
