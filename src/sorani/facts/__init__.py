@@ -514,19 +514,38 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
 def _glued_qualifier(words: list[Word], i0: int) -> str | None:
     """The qualifier (numbers data) right before the figure at ``i0`` whose first word is glued
     after ە to the word before it (ە never joins the next letter: هاوینەنزیکەی, کارەزیاتر لە)."""
-    from sorani.numbers import _lex
-
-    for phrase, label in _lex().ctx.get("qualifier", ()):
-        if label not in _QUALIFIERS:
-            continue
-        parts = fold_key(phrase).split()
-        k = i0 - len(parts)
-        if k < 0 or any(words[k + m].key != parts[m] for m in range(1, len(parts))):
-            continue
+    table = _glued_qualifier_table()
+    for n in (1, 2):
+        k = i0 - n
+        if k < 0 or words[k].kind != "word":
+            return None
         key = words[k].key
-        if len(key) > len(parts[0]) + 2 and key.endswith("ە" + parts[0]):
-            return label
+        p = key.find("ە", 2)
+        while 0 < p < len(key) - 2:
+            for parts, label in table.get(key[p + 1:], ()):
+                if len(parts) == n and all(words[k + m].key == parts[m] for m in range(1, n)):
+                    return label
+            p = key.find("ە", p + 1)
     return None
+
+
+_GLUED_QUAL: dict[str, list[tuple[list[str], str]]] | None = None
+
+
+def _glued_qualifier_table() -> dict[str, list[tuple[list[str], str]]]:
+    """The qualifier phrases of numbers data (the three kinds a claim keeps) by their first word."""
+    global _GLUED_QUAL
+    if _GLUED_QUAL is None:
+        from sorani.numbers import _lex
+
+        table: dict[str, list[tuple[list[str], str]]] = {}
+        for phrase, label in _lex().ctx.get("qualifier", ()):
+            if label in _QUALIFIERS:
+                parts = fold_key(phrase).split()
+                if len(parts) <= 2:
+                    table.setdefault(parts[0], []).append((parts, label))
+        _GLUED_QUAL = table
+    return _GLUED_QUAL
 
 
 def _comparative(key: str) -> tuple[str | None, str]:
@@ -1052,13 +1071,18 @@ def _ends_in_multiplier(span: str) -> bool:
 
 def _multiplier_value(span: str) -> int:
     """The value of the multiplier word the figure's text ends in (هەزار 1000), else 0."""
-    from sorani.numbers import _lex, _nw_uncached
-
     last = span.rsplit(None, 1)[-1].rsplit(")", 1)[-1]
     if not last.isalpha():
         return 0
-    w = _nw_uncached(last)
-    return next((v for v, f in _lex().mult_forms if w == f), 0)
+    from sorani.numbers import _lex, _nw_uncached
+
+    global _MULT_FORMS
+    if _MULT_FORMS is None:
+        _MULT_FORMS = {f: v for v, f in _lex().mult_forms}
+    return _MULT_FORMS.get(_nw_uncached(last), 0)
+
+
+_MULT_FORMS: dict[str, int] | None = None
 _CLITIC_WORDS = frozenset(fold_key(x) for x in ("یان", "ی", "ش", "یش", "یشیان", "یشی"))  # ( 64 ) یشیان
 
 
@@ -1604,8 +1628,9 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 return
     # a headline figure: the source its lead names after the spaced dash (چوار تەرمی نەناسراو
     # دۆزرانەوە - سەرچاوەیەک لە وەزارەتی ناوخۆ ڕایگەیاند …)
-    dash = next((k for k in range(i0 + 1, min(hi, i0 + 25)) if _spaced_dash(text, words[k])), None)
-    if dash is not None and not any(_spaced_dash(text, words[k]) for k in range(lo, i0)):
+    dash = next((k for k in range(i0 + 1, min(hi, i0 + 25)) if words[k].f in _DASH_SEP and _spaced_dash(text, words[k])),
+                None)
+    if dash is not None and not any(words[k].f in _DASH_SEP and _spaced_dash(text, words[k]) for k in range(lo, i0)):
         for k in at_speech[bisect_left(at_speech, dash + 1):bisect_left(at_speech, min(hi, dash + 25))]:
             if _is_speech(words, k):
                 m = _subject_before(words, ent_at, k, dash + 1, text)
