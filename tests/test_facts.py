@@ -293,3 +293,184 @@ def test_be_figure_takes_the_means_reading_of_its_clause() -> None:
     # بە N X بەرامبەر M X سەرکەوت: both figures are the means of the win (other)
     claims = find_claims("تیمەکە بە پێنج خاڵ بەرامبەر دوو خاڵ سەرکەوت.")
     assert [(c.value, c.event) for c in claims] == [(5, "other"), (2, "other")]
+
+
+def test_more_event_words() -> None:
+    # expelled, went missing, ruined, displaced (a verbal noun in ezafe), disabled
+    assert [c.event for c in find_claims("حکومەت چوار ڕۆژنامەنووسی بیانی دەرکرد.")] == ["other"]
+    assert [c.event for c in find_claims("لە لافاوەکەدا 9 کەس بێسەرشوێن بوون.")] == ["other"]
+    assert [c.event for c in find_claims("بۆردومانەکە 12 خانووی خراپکرد.")] == ["destroyed"]
+    assert [c.event for c in find_claims("بەنداوەکە بووە هۆی کۆچ پێکردنی 3 هەزار خێزان.")] == ["displaced"]
+    assert [c.event for c in find_claims("لە تەقینەوەکەدا 5 کەس کەمئەندام بوون.")] == ["other"]
+
+
+def test_speaker_is_no_adverbial_or_speech_verb() -> None:
+    # لە … دا is where or when, not who; a speech verb before the colon is no headline name
+    (c,) = find_claims('ئەو لەکۆتاییدا گوتیشی: "نزیکەی 40 کەس ئامادە بوون.')
+    assert c.source is None
+    (c,) = find_claims('هەروەها ل درێژەی قسەکانیدا گوتی: 12 قوتابخانە داخران.')
+    assert c.source is None
+    (c,) = find_claims("سەرۆکی شارەوانی لەو کۆبوونەوەیەدا گوتی: 12 قوتابخانە داخران.")
+    assert c.source == "سەرۆکی شارەوانی"
+
+
+def test_marks_that_open_no_quote() -> None:
+    # a mark glued after a sentence's full stop closes; a term and its meaning (واتە); a span
+    # ending in بەناوی (its last mark opens a name); a quoted name after a speech verb
+    assert find_quotes('ئێمە سەرکەوتین." دواتر ڕاهێنەرەکە گوتی: "ئامادەین.') == []
+    assert find_quotes('ناوی فیلمەکە: "ئەسپی سپی" واتە "الحصان الابیض".') == []
+    assert find_quotes('ڕاهێنەرەکە گوتی: " یاریزانێکی نوێمان هێنا بەناوی "ئارام".') == []
+    assert find_quotes('وەزارەتەکە ڕایگەیاند، "هایکۆ ماس" دێتە هەولێر.') == []
+    (q,) = find_quotes('خاڵی 3." ئێمە ئەمڕۆ دەگەینە شارەکە."')
+    assert q.text == "ئێمە ئەمڕۆ دەگەینە شارەکە."
+
+
+def test_two_right_marks_after_a_speech_verb() -> None:
+    # ”…” encloses a quote only when a colon or a speech verb opens it; else a title or a list
+    (q,) = find_quotes("بەڕێوەبەری کارەبا ڕایگەیاند”ئەمساڵ کارەبا زیاتر دەبێت و کێشەکە چارەسەر دەکەین”.")
+    assert q.text == "ئەمساڵ کارەبا زیاتر دەبێت و کێشەکە چارەسەر دەکەین"
+    assert find_quotes("گۆرانییەکەی ” ئەمڕۆ ڕۆژی نەورۆزە و بەهار هاتەوە ” زۆر ناسراوە.") == []
+
+
+def test_counted_noun_without_glued_and_article_or_adjective_ending() -> None:
+    # منداڵەو: copula ە + glued و; ڕۆژیەکەیدا / ساڵیەو: an N-day / N-year adjective
+    (c,) = find_claims("ئەو پیاوە خاوەنی چوار منداڵەو لە هەولێر دەژی.")
+    assert c.thing == "منداڵ"
+    (c,) = find_claims("لە سەردانە 6 ڕۆژیەکەیدا بۆ فەرەنسا چەند ڕێککەوتنێکی واژۆ کرد.")
+    assert (c.thing, c.event) == ("ڕۆژ", "none")
+    (c,) = find_claims("ئەمە پلانێکی حەوت ساڵیەو")
+    assert c.thing == "ساڵ"
+
+
+def test_counted_noun_after_a_demonstrative_loses_its_ending() -> None:
+    # ئەو/ئەم + figure + noun-ە(ی): the ە is the demonstrative's, not the noun's nor a copula
+    assert [(c.thing, c.event) for c in find_claims("ئەو دوو پیاوەی کە دوێنێ دەستگیرکران.")] == [("پیاو", "arrested")]
+    assert [c.thing for c in find_claims("لەگەڵ ئەو دوو کچەوە هاتن.")] == ["کچ"]
+    assert [c.thing for c in find_claims("ئەو دوو قەسیدەیە ناوبانگیان دەرکرد.")] == ["قەسیدە"]
+
+
+def test_bracketed_amount_at_the_start() -> None:
+    (c,) = find_claims("( 30 ) هەزار کەس ئاوارە بوون.")
+    assert (c.value, c.event) == (30000, "displaced")
+
+
+def test_thing_of_a_bracketed_score_and_of_a_figure_with_no_noun() -> None:
+    # ( a _ b ) X: both figures count X; no noun before the event: the figure's last word
+    claims = find_claims("یانەکە بە ئەنجامی ( 88 _ 75 ) خاڵ یارییەکەی بردەوە.")
+    assert [(c.value, c.thing) for c in claims] == [(88, "خاڵ"), (75, "خاڵ")]
+    claims = find_claims("لە بوومەلەرزەکەدا 300 کەس گیانیان لەدەستدا و 2 هەزاریش بریندار بوون.")
+    assert [(c.value, c.thing, c.event) for c in claims] == [(300, "کەس", "killed"), (2000, "هەزار", "wounded")]
+
+
+def test_preposition_before_a_bracketed_figure() -> None:
+    # بۆ ( 40 ) هەزار: the bracket does not hide the preposition (a goal, not a participant)
+    (c,) = find_claims("پێشبینی دەکرێت ژمارەکە بگاتە بۆ ( 40 ) هەزار کەس و کوژراون.")
+    assert c.event == "none"
+
+
+def test_attack_and_stress_phrases() -> None:
+    # هێرشی کرایە سەر: attacked (other); X جەختی لەوەکردەوە کە …: X is the source
+    (c,) = find_claims("سێ بنکەی سەربازی هێرشیان کرایە سەر.")
+    assert c.event == "other"
+    (c,) = find_claims("وەزیر جەختی لەوەکردەوە کە 40 قوتابخانە نوێ دەکرێنەوە.")
+    assert c.source == "وەزیر"
+
+
+def test_headline_figure_takes_the_lead_source() -> None:
+    # headline - lead: the headline's figure is attributed to the speaker the lead names
+    text = "سێ کارگە داخران - بەڕێوەبەری پیشەسازی ڕایگەیاند کە 3 کارگە بەهۆی قەرزەوە داخراون."
+    claims = find_claims(text)
+    assert [c.source for c in claims] == ["بەڕێوەبەری پیشەسازی", "بەڕێوەبەری پیشەسازی"]
+
+
+def test_clitic_word_after_a_bracketed_figure_is_no_thing() -> None:
+    (c,) = find_claims("و ( 15 ) یشیان کەمئەندام بوون.")
+    assert (c.value, c.thing) == (15, "15")
+
+
+def test_both_counts_two() -> None:
+    # هەر دوو X "both X" is a claim of 2 X (find_numbers leaves it out as an idiom)
+    assert [(c.text, c.value, c.thing) for c in find_claims("هەر دوو لایەن ڕێککەوتنەکەیان واژۆ کرد.")] == \
+        [("دوو", 2, "لایەن")]
+
+
+def test_multiplier_and_smaller_figure_are_one_amount() -> None:
+    # ملیۆنێک و 200 هەزار: a million and 200 thousand; two figures of different things stay two
+    (c,) = find_claims("نزیکەی ملیۆنێک و 200 هەزار نەمام چێنران.")
+    assert (c.text, c.value, c.qualifier) == ("ملیۆنێک و 200 هەزار", 1200000, "about")
+    claims = find_claims("دوو هەزار سەرباز و 300 تانک گەیشتن.")
+    assert [c.value for c in claims] == [2000, 300]
+
+
+def test_participation_and_glued_event_noun_before_the_figure() -> None:
+    # بەبەشداری N X: with the participation of N X (other), also glued after ە; مێگەوات a measure
+    (c,) = find_claims("فیستیڤاڵەکەبەبەشداری 30 فیلم دەستی پێکرد.")
+    assert c.event == "other"
+    (c,) = find_claims("وێستگەکە 200 مێگەوات کارەبا بەرهەم دەهێنێت.")
+    assert (c.thing, c.event) == ("مێگەوات", "none")
+
+
+def test_figure_after_le_with_a_demonstrative() -> None:
+    # لەو/لەم N X (also glued after ە): a figure after لە, not a participant; the noun loses ە
+    claims = find_claims("ئەو یەکێکەلەو سێ پۆلیسەی کە دوێنێ بریندار بوون.")
+    assert [(c.value, c.thing, c.event) for c in claims] == [(3, "پۆلیس", "none")]
+
+
+def test_end_of_a_clock_range() -> None:
+    # کاتژمێر 11 ی شەو تاکو 6 بەیانی: both ends are clock times; a count after تاکو stays
+    assert find_claims("لە کاتژمێر 11 ی شەو تاکو 6 بەیانی هاتوچۆ قەدەغەیە.") == []
+    claims = find_claims("لە کاتژمێر 11 ی شەو تاکو ئێستا 6 کەس دەستگیرکراون.")
+    assert [(c.value, c.thing) for c in claims] == [(6, "کەس")]
+
+
+def test_place_in_ezafe_is_no_speaker() -> None:
+    # سەبارەت بە دەستێوەردانی تورکیا … گوتی: the place belongs to a noun phrase, nobody named speaks
+    (q,) = find_quotes('سەبارەت بە دەستێوەردانی تورکیا لە کاروباری ناوخۆ گوتی: "ئەمە قبووڵ ناکەین و وەڵام دەدەینەوە".')
+    assert q.speaker is None
+
+
+def test_comparative_after_the_counted_noun() -> None:
+    # لە N X زیاتر/کەمتر(ە): more/less than N X; a glued copula keeps it a static quantity;
+    # زیاتر لە M belongs to the next figure
+    assert [(c.qualifier, c.event) for c in find_claims("لە 40 کەس زیاتر بریندار بوون.")] == [("more_than", "wounded")]
+    assert [(c.qualifier, c.event) for c in find_claims("دانیشتوانی لە سێ ملیۆن کەس کەمترە.")] == [("less_than", "none")]
+    claims = find_claims("لە 30 شار زیاتر لە 100 کەس کوژران.")
+    assert [c.qualifier for c in claims] == [None, "more_than"]
+
+
+def test_qualifier_glued_after_e() -> None:
+    # ە never joins the next letter: هاوینەنزیکەی 300 is هاوینە نزیکەی 300
+    (c,) = find_claims("بۆ هاوینەنزیکەی 300 مێگەوات کارەبا دابین دەکرێت.")
+    assert c.qualifier == "about"
+    (c,) = find_claims("لەم ساڵەزیاتر لە 40 کەس کوژران.")
+    assert (c.qualifier, c.event) == ("more_than", "killed")
+
+
+def test_verbal_noun_opening_a_clause_is_a_topic() -> None:
+    # دروستکردنی …، X گوتی: the verbal noun opens the topic, the subject follows the comma
+    (c,) = find_claims("دروستکردنی قوتابخانەکان لە گوندەکان، بەڕێوەبەری پەروەردە گوتی: 12 قوتابخانە تەواو بوون.")
+    assert c.source == "بەڕێوەبەری پەروەردە"
+
+
+def test_addressee_in_quotation_marks() -> None:
+    # بە"ئاژانسی پەیامنێر"ی ڕاگەیاند: the agency is told, it does not speak
+    text = 'بەڕێوەبەری پۆلیس بە"ئاژانسی پەیامنێر"ی ڕاگەیاند: 5 کەس دەستگیرکران.'
+    (c,) = find_claims(text)
+    assert c.source is not None and "پەیامنێر" not in c.source
+
+
+def test_june_in_another_spelling_is_a_date() -> None:
+    assert [c.value for c in find_claims("هەولێر 14 حوزێران - 20 کەس دەستگیرکران.")] == [20]
+
+
+def test_year_after_a_numbered_month() -> None:
+    # مانگی سێی 2009 "the third month of 2009": the year is no count
+    assert find_claims("دادگاکە لەمانگی سێی 2009 بڕیارەکەی دا.") == []
+    assert [c.value for c in find_claims("لە مانگی 6 ی 2011 دا 20 کەس کوژران.")] == [20]
+
+
+def test_title_speaker_named_in_the_next_sentence() -> None:
+    # وەزیری دەرەوە گوتی: "…" هایکۆ ماس هەروەها …: the person named right after the quote
+    text = 'وەزیری دەرەوەی ئەڵمانیا گوتی: "ئێمە گفتوگۆ لەگەڵ هەموو لایەنەکان دەکەین." هایکۆ ماس هەروەها گوتی کە سەردانی هەولێر دەکات.'
+    (q,) = find_quotes(text)
+    assert q.speaker is not None and q.speaker.text == "هایکۆ ماس"

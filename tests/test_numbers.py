@@ -461,3 +461,18 @@ def test_digits_glued_to_the_word_after() -> None:
     assert [(n.text, n.value) for n in find_numbers("تەمەنی 20ساڵ بوو")] == [("20", 20)]
     assert [(n.text, n.value) for n in find_numbers("بە15هەزار دینار")] == [("15هەزار", 15000)]
     assert find_numbers("Windows 3D و 16م") == []
+
+
+def test_bracketed_figure_at_line_start_before_a_multiplier_is_an_amount() -> None:
+    # ( 12 ) هەزار at the start of a line: an amount written with brackets, not a list marker
+    from sorani.numbers import find_numbers
+    text = "( 30 ) هەزار کەس ئاوارە بوون"
+    assert [text[x.start:x.end] for x in find_numbers(text)] == ["30", "هەزار"]
+    assert find_numbers("( 3 ) کۆبوونەوەکە دواخرا") == []
+
+
+def test_year_after_end_or_start_of() -> None:
+    from sorani.numbers import find_numbers
+    assert [(x.value, x.kind) for x in find_numbers("تا کۆتایی 2024 لێرە دەمێنن")] == [(2024, "year")]
+    assert [(x.value, x.kind) for x in find_numbers("لە سەرەتای 1991 دا")] == [(1991, "year")]
+    assert [(x.value, x.kind) for x in find_numbers("لە کۆتایی 400 مەترەکەدا")] == [(400, "cardinal")]

@@ -137,6 +137,7 @@ class _Lexicon:
         self.not_number = frozenset(p for p, _ in ctx.get("not_number", []))
         self.mults = sorted(((int(w.value), f) for (c, v), f in self.std.items() if c == "mult"
                              for w in [self.words[f]]), reverse=True)
+        self.mult_forms = tuple((int(w.value), f) for f, w in self.words.items() if w.cls == "mult")
 
         alt = _trie  # every pattern below reads raw text in any spelling (ك ي ه+ZWNJ …)
 
@@ -1286,7 +1287,21 @@ def _bullet_at(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", max(0, start - 8), start) + 1
     if line_start == 0 and start > 8:
         return False
-    return text[line_start:start].strip(" \t\u00a0(\u200f\u200e") == ""
+    if text[line_start:start].strip(" \t\u00a0(\u200f\u200e") != "":
+        return False
+    # ( 12 ) هەزار: a multiplier after the bracket makes it an amount, not a marker
+    return not (after[0] == ")" and _mult_word_at(text, text.find(")", end) + 1))
+
+
+def _mult_word_at(text: str, i: int) -> bool:
+    """The word from ``text[i:]`` on (after spaces) starts with a multiplier (هەزار, ملیۆن)."""
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    j = i
+    while j < len(text) and j < i + 12 and not text[j].isspace():
+        j += 1
+    w = _nw_uncached(text[i:j])
+    return any(w.startswith(f) for _, f in _lex().mult_forms)
 
 
 def _merge_ranges(ntext: str, toks: list[_Tok], nums: list[_Num]) -> list[_Num]:

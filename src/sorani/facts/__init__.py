@@ -25,7 +25,7 @@ from sorani.entities.tagger import (Entity, _first_keys, _merge, _phrase_at, as_
 __all__ = ["Quote", "Claim", "Mention", "find_facts", "find_quotes", "find_claims", "facts_doc"]
 
 _START, _END = attrgetter("start"), attrgetter("end")
-_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_OPEN_CLOSE = {"«": "»", "“": "”", '"': '"', "„": "“", "”": "”"}
 _SENT_END = {".", "!", "؟", "?", "…"}
 
 
@@ -115,6 +115,10 @@ def _quote_spans(text: str, words: list[Word]) -> list[tuple[int, int, int, int]
         if i < resume:
             continue
         f = words[i].f
+        if f == '"' and i > 1 and words[i - 1].f in _SENT_END and words[i - 1].end == words[i].start \
+                and words[i - 2].kind == "word" and words[i - 2].end == words[i - 1].start \
+                and (words[i].end == len(text) or text[words[i].end].isspace()):
+            continue  # بەدەستهێنا." : glued to the end of a sentence and followed by a space, it closes
         close = _OPEN_CLOSE[f]
         j = i + 1
         while j < n and words[j].f != close and (j - i) < 2000:
@@ -170,13 +174,16 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
         e = ent_at[k]
         if e is None or e.label not in rank or (k > start and ent_at[k - 1] is e):
             continue
-        if k > 0 and (words[k - 1].key in addressee or (words[k - 1].f in ("(",) and k > 1
+        if k > 0 and (words[k - 1].key in addressee or (words[k - 1].f in _BRACKET_OR_MARK and k > 1
                                                          and words[k - 2].key in addressee)):
-            continue
+            continue  # بۆ X, بە (X), بە"X": the addressee
         if e.start > words[k].start:  # a glued preposition: بەرووداوی
             continue
         if e.label == "LOC" and k > start and words[k - 1].key.startswith(_HEAD_PREFIX) and len(words[k - 1].key) > 3:
             continue  # لەشاری فەللوجە: where the speaker is, not who speaks
+        if e.label == "LOC" and k > start and words[k - 1].kind == "word" and words[k - 1].key.endswith("ی") \
+                and words[k - 1].key not in _np_stops():
+            continue  # دەستێوەردانی ئێران: a place in ezafe belongs to a noun phrase, it does not speak
         if best is None or rank[e.label] > rank[best.label]:
             best = e
     if best is not None:
@@ -187,17 +194,43 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
     regions = (start, after_comma)
     if start < verb and words[start].key in _OPENERS:
         regions = (after_comma,)  # سەبارەت بە …، X گوتی: the subject follows the adverbial
+        if after_comma == start and words[start].key in _TOPIC_OPENERS:
+            return None  # سەبارەت بە X گوتی (no comma): X is the topic, the subject is not named
     for region in regions:
         k = region
-        while k < verb and (words[k].key in stops or words[k].kind != "word"):
-            k += 1
+        while k < verb and (words[k].key in stops or words[k].kind != "word"
+                            or _circumposed(words, k, region)):
+            k = _circumposition_end(words, k, verb) if words[k].key in _LE_FORMS else k + 1
         if k >= verb:
             continue
+        if region == start < after_comma and words[k].key.endswith(_MASDAR_EZAFE):
+            continue  # نیشتەجێکردنی …، X گوتی: a verbal noun opens a topic, the subject follows the comma
         e_ = k
         while e_ + 1 < verb and e_ < k + 3 and words[e_ + 1].kind == "word" and _np_word(words[e_ + 1], stops):
             e_ += 1
         return Mention(words[k].start, words[e_].end, text[words[k].start:words[e_].end])
     return None
+
+
+_DA_END = fold_key("دا")
+_LE_FORMS = frozenset(fold_key(x) for x in ("لە", "ل", "لەو", "لەم"))
+
+
+def _circumposed(words: list[Word], k: int, lo: int) -> bool:
+    """Word ``k`` is the noun of a glued لە … دا phrase (لەکۆتاییدا): where or when, not who."""
+    key = words[k].key
+    return key.endswith(_DA_END) and len(key) > 4 and key.startswith(_LE)
+
+
+def _circumposition_end(words: list[Word], k: int, verb: int) -> int:
+    """After the preposition لە/ل/لەو at word ``k``: the word after the دا that closes its phrase
+    within three words (ل درێژەی قسەکانیدا, لەو لێدوانەدا), else the next word."""
+    for m in range(k + 1, min(verb, k + 4)):
+        if words[m].kind != "word":
+            break
+        if words[m].key.endswith(_DA_END) and len(words[m].key) > 3:
+            return m + 1
+    return k + 1
 
 
 def _np_word(w: Word, stops: frozenset[str]) -> bool:
@@ -215,6 +248,8 @@ def _spaced_dash(text: str, w: Word) -> bool:
 
 _OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لە", "بە", "بۆ", "دوای", "پاش", "لەبارەی", "دەربارەی",
                                            "لەمبارەیەوە", "لەوبارەیەوە", "بەپێی", "بەگوێرەی", "هەروەها", "بەڵام"))
+_BRACKET_OR_MARK = frozenset(("(", '"', "«", "“"))
+_TOPIC_OPENERS = frozenset(fold_key(w) for w in ("سەبارەت", "لەبارەی", "دەربارەی"))
 _ADDRESSEE: frozenset[str] | None = None
 _LISTENER = frozenset(fold_key(w) for w in ("لەگەڵ", "لەگەل", "بە"))
 
@@ -242,7 +277,8 @@ def _np_stops() -> frozenset[str]:
         _NP_STOPS = (frozenset(fold_key(w) for w in (
             "و", "لە", "بە", "بۆ", "کە", "هەروەها", "بەڵام", "ئەوەش", "هەر", "بەم", "لەم", "لەو", "دوای", "پاش",
             "ئەمڕۆ", "دوێنێ", "پێشتر", "دواتر", "ئێستا", "تەنها", "هەروا", "ئینجا", "ئەمجارە", "جارێکی", "دیکە",
-            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم", "پاشان"))
+            "تر", "هەورەها", "ئەوەشی", "ئەوەی", "بۆیە", "سەبارەت", "هەروەك", "هەروەک", "ئەو", "ئەم", "پاشان",
+            "ل"))
             | single_triggers("speech"))
     return _NP_STOPS
 
@@ -269,10 +305,18 @@ def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent
         intro = before is not None and (before.f in (":", "،") or _is_speech(words, i - 1)
                                         or (i >= 2 and _is_speech(words, i - 2)))
         outro = any(_is_speech(words, k) for k in range(j + 1, min(len(words), j + 5)))
+        if words[i].f == "”" and not _opens_speech(words, i):
+            continue  # two right marks (ڕایگەیاند”…”) enclose a quote only after a colon or speech verb
         if len(content) < 4 and not (intro or outro):
             continue  # a highlighted name or term, not a quotation
-        if before is not None and before.key in (fold_key("ناوی"), fold_key("بەناوی")):
+        named_by, meaning = single_triggers("name_intro"), single_triggers("meaning")
+        if before is not None and before.key in named_by:
             continue
+        if words[j - 1].key in named_by or (j + 1 < len(words) and words[j + 1].key in meaning) \
+                or (before is not None and before.key in meaning):
+            continue  # … بەناوی "X": the last mark opens a name; "X" واتە "Y": a term and its meaning
+        if _one_entity(ent_at, i, j):
+            continue  # ڕایگەیاند، "عەبدوڵڵا خەتیب" وەزیری …: a name, however introduced
         if len(content) <= _NAME_WORDS and not _opens_speech(words, i) and _no_sentence(words, i, j) \
                 and not _said_after(words, j) \
                 and not _whole_sentence(words, i, j):
@@ -282,6 +326,23 @@ def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent
         prev = out[-1].speaker if out else None
         out.append(Quote(s, e, text[s:e], _speaker(text, words, ent_at, sent, spans, qi, prev)))
     return out
+
+
+def _one_entity(ent_at: list[Entity | None], i: int, j: int) -> bool:
+    """The words between the marks ``i`` and ``j`` are one named entity and nothing else."""
+    e = ent_at[i + 1] if i + 1 < j else None
+    return e is not None and all(ent_at[k] is e for k in range(i + 1, j))
+
+
+def _person_opening_next(words: list[Word], ent_at: list[Entity | None], j: int) -> Entity | None:
+    """A person that opens the sentence right after the closing mark ``j`` (``."  ڕۆبەرت گەیتس``)."""
+    k = j + 1
+    ended = j > 0 and words[j - 1].f in _SENT_END
+    while k < len(words) and k <= j + 2 and words[k].kind != "word":
+        ended = ended or words[k].f in _SENT_END
+        k += 1
+    e = ent_at[k] if ended and k < len(words) else None
+    return e if e is not None and e.label == "PER" and e.start == words[k].start else None
 
 
 _NAME_WORDS = 6  # a quoted span of this many words or fewer may be a name or title
@@ -339,6 +400,10 @@ def _speaker(text: str, words: list[Word], ent_at: list[Entity | None], sent: li
         if _is_speech(words, k) or (words[k].f == ":" and k == i - 1):
             m = _subject_before(words, ent_at, k, lo, text)
             if m is not None:
+                if m.label != "PER":  # a title (وەزیری بەرگری گوتی: "…") named in the next sentence:
+                    named = _person_opening_next(words, ent_at, j)  # "…" ڕۆبەرت گەیتس هەروەها …
+                    if named is not None:
+                        return _mention(named)
                 return m
     # 2. after the quote: "…"، X گوتی / ئەمەی X گوت
     k = j + 1
@@ -419,6 +484,8 @@ def _stem(w: Word, text: str, next_is_word: bool = True) -> tuple[str, int]:
 
 
 _POSSESSIVE = tuple(fold_key(x) for x in ("م", "ت", "ی", "مان", "تان", "یان"))
+_ARTICLE_ENDS = tuple(fold_key(x) for x in ("ەکەی", "ەکانی", "ەکە", "ەکان"))
+_COPULA_AND = fold_key("ەو")
 _ENDING_LETTERS = tuple("کتیمشنوا")  # (what an ending after ە starts with: ەکان, ەتی, ەیە …)
 _STEM_CUT: dict[tuple[str, bool], int] = {}  # (folded form, next_is_word) -> _stem_cut
 
@@ -444,6 +511,84 @@ def _stem_cut(f: str, next_is_word: bool) -> int:
     return cut
 
 
+def _glued_qualifier(words: list[Word], i0: int) -> str | None:
+    """The qualifier (numbers data) right before the figure at ``i0`` whose first word is glued
+    after ە to the word before it (ە never joins the next letter: هاوینەنزیکەی, کارەزیاتر لە)."""
+    table = _glued_qualifier_table()
+    for n in (1, 2):
+        k = i0 - n
+        if k < 0 or words[k].kind != "word":
+            return None
+        key = words[k].key
+        p = key.find("ە", 2)
+        while 0 < p < len(key) - 2:
+            for parts, label in table.get(key[p + 1:], ()):
+                if len(parts) == n and all(words[k + m].key == parts[m] for m in range(1, n)):
+                    return label
+            p = key.find("ە", p + 1)
+    return None
+
+
+_GLUED_QUAL: dict[str, list[tuple[list[str], str]]] | None = None
+
+
+def _glued_qualifier_table() -> dict[str, list[tuple[list[str], str]]]:
+    """The qualifier phrases of numbers data (the three kinds a claim keeps) by their first word."""
+    global _GLUED_QUAL
+    if _GLUED_QUAL is None:
+        from sorani.numbers import _lex
+
+        table: dict[str, list[tuple[list[str], str]]] = {}
+        for phrase, label in _lex().ctx.get("qualifier", ()):
+            if label in _QUALIFIERS:
+                parts = fold_key(phrase).split()
+                if len(parts) <= 2:
+                    table.setdefault(parts[0], []).append((parts, label))
+        _GLUED_QUAL = table
+    return _GLUED_QUAL
+
+
+def _comparative(key: str) -> tuple[str | None, str]:
+    """The qualifier of a comparative word after ``لە N X`` (numbers data ``qualifier_le``: زیاتر,
+    کەمتر), also with a copula or verb glued to it (زیاترە, کەمتربووە), and what is glued."""
+    from sorani.numbers import _lex
+
+    for phrase, label in _lex().ctx.get("qualifier_le", ()):
+        f = fold_key(phrase)
+        if key.startswith(f) and label in _QUALIFIERS:
+            return label, key[len(f):]
+    return None, ""
+
+
+_COPULA_RESTS = frozenset(fold_key(x) for x in ("ە", "ەو", "بوو", "بووە", "بوون", "بوونە", "بن", "یە"))
+
+
+def _demonstrative(key: str) -> str:
+    """The demonstrative ``key`` is, or ends in after ە (a lost space: یەکێکەلەو), else ""."""
+    demo = single_triggers("demonstrative")
+    if key in demo:
+        return key
+    p = key.rfind("ە", 0, len(key) - 2)
+    return key[p + 1:] if p > 0 and key[p + 1:] in demo else ""
+
+
+def _without_demonstrative_ending(thing: str, end: int) -> tuple[str, int]:
+    """A noun after ئەو/ئەم + figure without the demonstrative's ending: ە after a consonant
+    (پیاوە -> پیاو), یە after ە (قەسیدەیە -> قەسیدە)."""
+    from sorani.entities.gazetteer import common_words, key_of_folded
+
+    f = fold_key(thing)
+    if f.endswith("ەوە") and len(f) > 4:  # لەگەڵ ئەو دوو کچەوە
+        thing, end, f = thing[:-2], end - 2, f[:-2]
+    if f.endswith("ەیە") and len(f) > 4:
+        return thing[:-2], end - 2
+    common = common_words()
+    if f.endswith("ە") and not f.endswith("یە") and len(f) > 2 and (
+            key_of_folded(f[:-1]) in common or key_of_folded(f) not in common):  # (not جەستە, لاپەڕە)
+        return thing[:-1], end - 1
+    return thing, end
+
+
 def _plain_stem_cut(f: str, next_is_word: bool) -> int:
     """``_stem_cut`` without the glued word."""
     from sorani.entities.gazetteer import common_words, key_of_folded
@@ -451,8 +596,10 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
     common = common_words()
     cut = len(f)
     if f.endswith("دا") and len(f) > 4 and (key_of_folded(f[:-2]) in single_triggers("static_unit")
-                                           or key_of_folded(f[:-2]) in common):
-        cut -= 2  # ٢٤ کاتژمێردا, 50 کەسدا: a noun with the postposition "in"
+                                           or key_of_folded(f[:-2]) in common or f[:-2].endswith(_ARTICLE_ENDS)):
+        cut -= 2  # ٢٤ کاتژمێردا, 50 کەسدا, 5 ڕۆژیەکەیدا: a noun with the postposition "in"
+    elif f.endswith(_COPULA_AND) and len(f) > 4 and key_of_folded(f[:-2]) in common and key_of_folded(f) not in common:
+        cut -= 2  # سێ منداڵەو, چل ساڵەو: the copula ە with "and" glued (… ە و …)
     for suf in ("یشی", "یش", "ەش", "اش"):
         if f[:cut].endswith(suf) and cut - len(suf) >= 2:
             if suf in ("ەش", "اش"):
@@ -470,7 +617,8 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
         suf = ""
     if suf and key_of_folded(f[:cut]) not in common and key_of_folded(f[:cut + 1]) in common:
         cut += 1  # ناحیەکەی: ناحیە + کەی (the article after ە)
-    if suf and key_of_folded(f[:cut]) in common:
+    if suf and key_of_folded(f[:cut]) in common and not (
+            f[:cut].endswith("ی") and key_of_folded(f[:cut - 1]) in single_triggers("static_unit")):
         pass  # the article took the ezafe, what is left is the noun
     elif f[:cut].endswith("ەیی") and cut > 4:
         cut -= 2  # قەڕەوێلەیی
@@ -482,7 +630,8 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
     elif f[:cut].endswith("ی") and cut > 2:
         shorter, full = key_of_folded(f[:cut - 1]), key_of_folded(f[:cut])
         noun_i = full in common and shorter not in common
-        if (next_is_word and not noun_i) or (shorter in common and full not in common):
+        if (next_is_word and not noun_i) or (shorter in common and full not in common) \
+                or shorter in single_triggers("static_unit"):  # پێنج ساڵیەو, 5 ڕۆژیەکەی: N-year, N-day
             cut -= 1
     elif f[:cut].endswith("ە") and cut > 3 and (
             key_of_folded(f[:cut - 1]) in single_triggers("static_unit")
@@ -669,6 +818,17 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     # (a vague plural, دەیان کەس, ملیۆنان کەناڵ, has no value to claim)
     nums = [x for x in _numbers(text) if x.kind in _KEEP_KINDS and x.value is not None and not x.vague]
     nums = _outside_dates(nums, entities)
+    both = triggers().get("both", {})
+    if both:  # هەر دوو وڵات: "both" counts two
+        added = False
+        for k in key_index(words).positions(_first_keys(both)):
+            m = _phrase_at(words, k, both)
+            if m and words[k + m - 1].kind == "word":
+                w = words[k + m - 1]
+                nums.append(_Figure(w.start, w.end, 2, "cardinal", None))
+                added = True
+        if added:
+            nums.sort(key=lambda x: x.start)
     starts, wends = word_starts(words), word_ends(words)
     items: list[tuple[int, int, Any]] = []  # (first word, last word, number or None for indefinite)
     ends: dict[int, int] = {}  # id(number) -> end without glued clitics
@@ -722,6 +882,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
     transparent = [_transparent(words, i0, i1, x) for i0, i1, x in items]
     for idx, (i0, i1, x) in enumerate(items):
         nxt_i0 = items[idx + 1][0] if idx + 1 < len(items) else len(words)
+        demonstrative = False  # (set when the noun's ە is the demonstrative's ending, no copula)
         if x is None:
             w = words[i0]
             base = text[w.start:w.end]
@@ -743,7 +904,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                 k += 1
                 after = k
             if k < len(words) and (words[k].key == "ی" and words[k].start == words[k - 1].end
-                                   or words[k].key in ("یان", "ی", "ش", "یش")):
+                                   or words[k].key in _CLITIC_WORDS):
                 k += 1
             if k < len(words) and words[k].kind == "word" and k < nxt_i0:
                 w = words[k]
@@ -757,6 +918,9 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                     after = k + 1
                 elif _event_at(words, k) is None and w.key not in _np_stops():
                     thing, tend = _stem(w, text, k + 1 < len(words) and words[k + 1].kind == "word")
+                    if i0 and _demonstrative(words[i0 - 1].key):
+                        thing, tend = _without_demonstrative_ending(thing, tend)
+                        demonstrative = True
                     c.thing, c.thing_start, c.thing_end = thing, w.start, tend
                     after = k + 1
                     # coordination: تانک و زریپۆش
@@ -769,6 +933,24 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                         c.thing = text[w.start:tend2]
                         c.thing_end = tend2
                         after = k + 3
+        if c.thing is None and x is not None:
+            # no counted noun but an event right after (( 64 ) یشیان کەمئەندام بوون), or a figure
+            # ending in a multiplier word (( 12 ) هەزاریش بریندار بوون): the last word of the figure
+            c.extra["bare"] = (k < len(words) and words[k].kind == "word" and _event_at(words, k) is not None) \
+                or _ends_in_multiplier(c.text)
+            # a bracketed score or list with its noun after the bracket: ( 119 _ 100 ) خاڵ
+            m = i1 + 1
+            while m < len(words) and m <= i1 + 4 and (words[m].kind == "num" or words[m].f in _SCORE_SEP):
+                m += 1
+            b = i0 - 1
+            while b >= max(0, i0 - 4) and (words[b].kind == "num" or words[b].f in _SCORE_SEP):
+                b -= 1
+            if b >= 0 and words[b].f == "(" and (m + 1 < nxt_i0 or nxt_i0 < m) and words[m].f == ")" \
+                    and words[m + 1].kind == "word" and words[m + 1].key not in _CLITIC_WORDS \
+                    and _event_at(words, m + 1) is None and words[m + 1].key not in _np_stops() \
+                    and not _is_verb_word(words, m + 1):
+                c.thing, c.thing_end = _stem(words[m + 1], text)
+                c.thing_start = words[m + 1].start
         # the event: the first event word after the thing, before the next figure that is not
         # a duration, age or measure (those sit inside the clause: بە ٣٦ مانگ زیندان مەحکووم کران)
         nxt = idx + 1
@@ -779,7 +961,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         c.event = "none"
         stop = min(nxt_stop, len(words))
         found, verb_seen, rel_event, vk = _event_search(words, ent_at, after, stop)
-        if c.thing_end is not None and after > 0 and text[c.thing_end:words[after - 1].end] == "ە" \
+        if c.thing_end is not None and after > 0 and text[c.thing_end:words[after - 1].end] == "ە" and not demonstrative \
                 and words[after - 1].key.endswith("ە") and x is not None \
                 and not (after < stop and (_event_at(words, after) or _is_verb_word(words, after))):
             found, verb_seen, rel_event = None, "ە", None  # خاوەنی ٣ منداڵە: the copula is the predicate
@@ -793,8 +975,22 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
         if not found and not static and rel_event and (verb_seen is None or vk is not None):
             found = rel_event  # ٣ گەریلای ئاشکرا کرد کە … شەهید بوون: the relative clause of the thing
         c.extra["verb"] = verb_seen
+        pb = i0 - 2 if i0 > 1 and words[i0 - 1].f == "(" else i0 - 1  # (بۆ ( 50 ) هەزار: past the bracket)
         prep = (fold_key(text[words[i0].start:x.start]) if x is not None and words[i0].start < x.start
-                 else words[i0 - 1].key if i0 > 0 else "")  # the preposition before the figure
+                 else words[pb].key if pb >= 0 else "")  # the preposition before the figure
+        if prep not in _OBLIQUE and prep != _BE and len(prep) > 4:
+            prep = _demonstrative(prep) or prep  # یەکێکەلەو دوو پیاوەی: لەو glued after ە
+        if x is not None and not c.qualifier and i0 and words[i0 - 1].kind == "word":
+            c.qualifier = _glued_qualifier(words, i0)  # هاوینەنزیکەی 300: نزیکەی after a lost space
+        comp_pred = False  # the comparative with its copula glued is the predicate: کەمتربووە
+        if prep == _LE and x is not None and not c.qualifier:
+            # لە N X زیاتر(ە): more than N X (the comparative after the counted noun; not زیاتر لە M)
+            for m in range(after, min(after + 2, stop)):
+                q, rest = _comparative(words[m].key) if words[m].kind == "word" else (None, "")
+                if q and not (m + 1 < len(words) and words[m + 1].key == _LE):
+                    c.qualifier = q
+                    comp_pred = rest in _COPULA_RESTS
+                    break
         # after بە the figure is the means of an event, of an action verb too (بە سێ گۆل سەرکەوت);
         # with no verb or a copula, a price or measure
         # (بە with no predicate before the next figure of its clause: the clause's predicate decides,
@@ -820,6 +1016,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             pass
         elif x is not None and x.kind == "percent" and verb_seen is not None:
             pass  # ٩٠٪ی حاڵەتەکان: a share
+        elif comp_pred:
+            pass  # لەدوو ملیۆن کەس کەمتربووە: "was less than": a static quantity
         elif verb_seen is not None:
             c.event = "none" if _is_static_verb(verb_seen) else "other"
         elif stop < len(words) and stop == nxt_stop and sent[stop] == sent[i0] and \
@@ -840,6 +1038,14 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             claims[a].event = claims[b].event
             if claims[a].thing is None:
                 claims[a].thing = claims[b].thing
+    for c in claims:
+        if c.thing is None and c.extra.get("bare"):
+            # no counted noun in the text: the last word of the figure (( 12 ) هەزاریش بریندار بوون)
+            p = c.end
+            while p > c.start and not text[p - 1].isspace() and text[p - 1] not in "()":
+                p -= 1
+            if p < c.end:
+                c.thing, c.thing_start, c.thing_end = text[p:c.end], p, c.end
     # the source
     index = key_index(words)
     # where a source or speech phrase may start
@@ -855,6 +1061,29 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
 
 
 _NEAR = 40  # words
+_SCORE_SEP = frozenset(("_", "-", "–", "،", ","))
+
+
+def _ends_in_multiplier(span: str) -> bool:
+    """The figure's text ends in a multiplier word (( 12 ) هەزار, 2 ملیۆن)."""
+    return _multiplier_value(span) > 0
+
+
+def _multiplier_value(span: str) -> int:
+    """The value of the multiplier word the figure's text ends in (هەزار 1000), else 0."""
+    last = span.rsplit(None, 1)[-1].rsplit(")", 1)[-1]
+    if not last.isalpha():
+        return 0
+    from sorani.numbers import _lex, _nw_uncached
+
+    global _MULT_FORMS
+    if _MULT_FORMS is None:
+        _MULT_FORMS = {f: v for v, f in _lex().mult_forms}
+    return _MULT_FORMS.get(_nw_uncached(last), 0)
+
+
+_MULT_FORMS: dict[str, int] | None = None
+_CLITIC_WORDS = frozenset(fold_key(x) for x in ("یان", "ی", "ش", "یش", "یشیان", "یشی"))  # ( 64 ) یشیان
 
 
 def _indef_stem(key: str) -> str:
@@ -910,10 +1139,21 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
     heads, clock = single_triggers("numbered_head"), single_triggers("clock_after")
     clock_heads = single_triggers("clock_before")
     drop_list = False  # the figure before was dropped as a number of a thing: so is one listed after it
+    clock_end = -10  # the last word of the last clock time (کاتژمێر 12 ی شەو)
+    numbered_end = -10  # the last word of the figure before if it numbers its head (مانگی سێی)
     k = 0
     while k < len(items):
         i0, i1, x = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
+        if nxt is not None and x.kind == "cardinal" == nxt[2].kind and nxt[0] == i1 + 2 and words[i1 + 1].key == "و" \
+                and nxt[2].qualifier is None and nxt[2].value < _multiplier_value(text[x.start:ends.get(id(x), x.end)]):
+            # ملیۆنێک و 300 هەزار, دووهەزار و 800: a multiplier, و and a smaller figure are one amount
+            end = ends.get(id(nxt[2]), nxt[2].end)
+            x = _Figure(x.start, end, x.value + nxt[2].value, x.kind, x.qualifier)
+            ends[id(x)] = end
+            items[k + 1] = (i0, nxt[1], x)
+            k += 1
+            continue
         if nxt is not None and x.kind != "percent" and nxt[2].kind == "cardinal" and nxt[0] == nxt[1] \
                 and nxt[2].value in _MULTS and nxt[2].qualifier is None \
                 and all(words[m].f in (")", "ی") for m in range(i1 + 1, nxt[0])) and nxt[0] > i1 + 1:
@@ -933,6 +1173,9 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
                 (words[b].key.endswith("ی") and _is_head(words[b].key, heads))
                 or _head_stem(words[b].key) in clock_heads):
             drop = True  # خولەکی 41, جەولەی ( 30 ), لیوای 8, مادەی 140, کاتژمێر 3: the figure numbers the thing
+        elif numbered_end >= i0 - 2 and x.kind == "cardinal" and 1900 <= x.value <= 2100 \
+                and text[x.start:x.end].isdigit() and all(words[m].key in ("ی", "/") for m in range(numbered_end + 1, i0)):
+            drop = True  # مانگی سێی 2009, مانگی 6 ی 2011: the year of a numbered month
         elif drop_list and i0 >= 2 and words[i0 - 1].f in _LIST_SEP and _prev_end(items, k) >= i0 - 2 \
                 and (words[i0 - 1].f != "و" or i1 + 1 == n or words[i1 + 1].kind != "word"):
             drop = True  # لەخولەکەکانی ( 18 ، 58 ، 87 ) (not مادەی 140 و 20 پەرلەمانتار)
@@ -941,6 +1184,12 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
             drop = True  # 11 : 44, 3 : 30: a clock time
         elif after == "ی" and i1 + 2 < n and _head_stem(words[i1 + 2].key) in clock:
             drop = True  # 9 ی شەو: nine at night; 16 ی مانگ: the 16th of the month
+        elif clock_end >= i0 - 5 and any(words[m].key in _UNTIL for m in range(clock_end + 1, i0)) \
+                and all(words[m].key in _UNTIL or words[m].key == "ی" or _clock_word(words[m].key, clock)
+                        for m in range(clock_end + 1, i0)) \
+                and (i1 + 1 == n or words[i1 + 1].kind != "word" or _clock_word(words[i1 + 1].key, clock)
+                     or (after == "ی" and i1 + 2 < n and _clock_word(words[i1 + 2].key, clock))):
+            drop = True  # کاتژمێر 12 ی شەو تاکو 7 بەیانی: the end of a clock range (not تا 10 کەس)
         elif (nxt is not None and nxt[0] == i1 + 1 and words[i1].kind == "num" and words[i1 + 1].kind == "num") \
                 or (k and items[k - 1][1] == i0 - 1 and words[i0 - 1].kind == "num" and words[i0].kind == "num"):
             drop = True  # ( 1 1 ): digits side by side with no connector are a code
@@ -949,11 +1198,23 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
                 (i0 >= 3 and words[i0 - 1].f in _DASHES and words[i0 - 2].kind == "num" and words[i0 - 3].f == "("
                  and after == ")"):
             drop = True  # ( 6 – 1 ): a score
+        numbered = drop and b >= 0 and words[b].kind == "word" and words[b].key.endswith("ی") \
+            and _is_head(words[b].key, heads) and _head_stem(words[b].key) in clock  # (مانگی N)
+        numbered_end = i1 if numbered else -10
         drop_list = drop
+        if drop and (after in ("ی", ":") or b >= 0 and _head_stem(words[b].key) in clock_heads):
+            clock_end = i1 + (2 if after == "ی" else 0)  # (a clock time: a range may follow)
         if not drop:
             out.append((i0, i1, x))
         k += 1
     return out
+
+
+def _clock_word(key: str, clock: frozenset[str]) -> bool:
+    return key in clock or _head_stem(key) in clock
+
+
+_UNTIL = frozenset(fold_key(x) for x in ("تا", "تاکو", "هەتا", "بۆ", "-", "–"))
 
 
 def _prev_end(items: list[tuple[int, int, Any]], k: int) -> int:
@@ -1160,6 +1421,8 @@ def _event_before(words: list[Word], i0: int) -> str | None:
             ev = e[0]
             break
     if ev is None:
+        ev = _glued_event(words[k].key)  # فیستیڤاڵەبەبەشداری ( 28 ) فیلم: a word glued after ە
+    if ev is None:
         # another verbal noun: ڕەوانەکردنی ٢٥ هەزار سەرباز, دروستکردنی ٣ قوتابخانە
         return "other" if words[k].key.endswith(_MASDAR_EZAFE) else None
     if k >= 2 and words[k - 1].key == "و":
@@ -1167,6 +1430,19 @@ def _event_before(words: list[Word], i0: int) -> str | None:
         if e0 and e0[0] != ev and {e0[0], ev} == {"killed", "wounded"}:
             return "other"
     return ev
+
+
+def _glued_event(key: str) -> str | None:
+    """The event of a one-word event stem glued after ە in ``key`` (ە never joins the next
+    letter: a lost space), else None."""
+    p = key.find("ە", 2)
+    while 0 < p < len(key) - 4:
+        tail = key[p + 1:]
+        for stem, ev in events():
+            if len(stem) == 1 and _starts(tail, stem[0]):
+                return ev
+        p = key.find("ە", p + 1)
+    return None
 
 
 _BE = fold_key("بە")
@@ -1180,7 +1456,7 @@ _MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "�
 _AGE = frozenset(fold_key(x) for x in ("تەمەن", "تەمەنی", "تەمەنیان"))
 # prepositions whose figure is a place, time or topic of the event, not a participant
 _OBLIQUE = frozenset(fold_key(x) for x in ("لە", "لەسەر", "بۆ", "نزیک", "لەنزیک", "دوای", "پاش", "لەدوای",
-                                           "لەپاش", "لەناو", "لەنێو"))
+                                           "لەپاش", "لەناو", "لەنێو", "لەو", "لەم"))
 
 
 _STATIC_END = tuple(fold_key(x) for x in ("یە", "بوو", "بوون", "بووە", "هەیە", "هەبوو", "دەبێت", "دەبن"))
@@ -1331,8 +1607,9 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
         return
     # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
     colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
-    if colon is not None and colon == lo + 1 and (_is_speech(words, lo) or _is_verb_word(words, lo)):
-        colon = None  # گوتیشی: / ڕوونیشیکردەوە: a verb, not a name, before the colon
+    if colon is not None and ((colon == lo + 1 and _is_verb_word(words, lo))
+                              or any(_is_speech(words, k) for k in range(lo, colon))):
+        colon = None  # گوتیشی: / ڕوونیشیکردەوە: / هەروەها لە درێژەدا گوتی: a verb, not a name, before the colon
     if colon is not None and colon > lo:
         best = next((ent_at[x] for x in range(lo, colon) if ent_at[x] is not None
                      and ent_at[x].label in ("ORG", "PER")), None)
@@ -1348,6 +1625,17 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
             m = _subject_before(words, ent_at, k, lo, text)
             if m is not None:
                 c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
+                return
+    # a headline figure: the source its lead names after the spaced dash (چوار تەرمی نەناسراو
+    # دۆزرانەوە - سەرچاوەیەک لە وەزارەتی ناوخۆ ڕایگەیاند …)
+    dash = next((k for k in range(i0 + 1, min(hi, i0 + 25)) if words[k].f in _DASH_SEP and _spaced_dash(text, words[k])),
+                None)
+    if dash is not None and not any(words[k].f in _DASH_SEP and _spaced_dash(text, words[k]) for k in range(lo, i0)):
+        for k in at_speech[bisect_left(at_speech, dash + 1):bisect_left(at_speech, min(hi, dash + 25))]:
+            if _is_speech(words, k):
+                m = _subject_before(words, ent_at, k, dash + 1, text)
+                if m is not None:
+                    c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
                 return
 
 
