@@ -34,6 +34,7 @@ _K_TAKU = fold_key("تاکو")
 _K_HATAKU = fold_key("هەتاکو")
 _K_LE = fold_key("لە")
 _K_BO = fold_key("بۆ")
+_K_BETWEEN = fold_key("نێوان")
 _K_NATIVE_OF = fold_key("خەڵکی")
 _K_KAN = fold_key("کان")
 _K_NAMED = fold_key("بەناوی")
@@ -1009,6 +1010,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         k = j + 1
         if k + 1 < n and words[k].key in links and words[k + 1].kind == "num":
             k += 2
+        if k + 1 < n and words[k].f == ")" and words[k + 1].key == "ی" and glued(k, k + 1) \
+                and j >= 1 and words[j - 1].f == "(":
+            k += 1  # ( 24 )ی سێپتەمبێر, ( 11 - 18 )ی تموز: the day in brackets
         if k < n and words[k].key == "ی" and (glued(k - 1, k) or words[k - 1].kind == "num"):
             k += 1  # 5ی حوزەیران, 5 ی حوزەیران
         if k + 1 < n and words[k].key == _K_MONTH and words[k - 1].key == "ی" and month_at(k + 1):
@@ -1094,6 +1098,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if j > i and j + 1 < n and words[j].key in _WEEKDAY_NUMS and words[j + 1].key.startswith(_K_SHEMME) \
                 and weekday_at(j + 1):
             j += 1  # ڕۆژی پێنج شەممە: the weekday written in two words
+        if j > i and j + 1 < n and words[j].f == "(" and words[j + 1].kind == "num" and day_month(j + 1) >= 0:
+            j += 1  # ڕۆژی ( 24 )ی سێپتەمبێر
         if weekday_at(j):
             j += 1
             core = True
@@ -1118,6 +1124,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 prev = words[i - 1].key if i else ""
                 nxt = words[i + 1] if i + 1 < n else None
                 if prev in (_K_LE, _K_TA, _K_HATA, _K_BO, "-", "(") \
+                        or prev == _K_BETWEEN and nxt is not None and nxt.key in links and year_at(i + 2) \
+                        and len(words[i + 2].f) == 4 and 1300 <= int(words[i + 2].f) <= 2099 \
                         or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
                                                              and nxt.key in _YEAR_CLITICS):
                     j, core = i + 1, True

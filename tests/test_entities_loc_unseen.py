@@ -1,0 +1,36 @@
+"""Entities: place and date rules for news never seen (issue 7, LOC and DATE). The sentences are
+written for these tests (no fixture sentence); each test checks a rule and its guard."""
+from __future__ import annotations
+
+from sorani.entities import find_entities
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in find_entities(text)]
+
+
+def test_towns_of_the_region_and_city_spellings() -> None:
+    # towns and districts of Iraq, Turkey and Syria, and spelling variants of world cities
+    assert ("دیبەگە", "LOC") in spans("لە دیبەگە کۆبوونەوەیەک کرا.")
+    assert ("ئەبوغرێب", "LOC") in spans("زیندانی ئەبوغرێب لە نزیک بەغدایە.")
+    assert ("ڕمێلان", "LOC") in spans("لە ڕمێلان خۆپیشاندان کرا.")
+    assert ("ئانقەرە", "LOC") in spans("شاندەکە گەیشتە ئانقەرە.")
+    assert ("بێجینگ", "LOC") in spans("سەرۆکەکە سەردانی بێجینگی کرد.")
+    # ماوەت is no entry: it opens the verb ماوەتەوە ("has remained")
+    assert spans("داواکارییەکە هەر بێ وەڵام ماوەتەوە.") == []
+
+
+def test_day_number_in_brackets() -> None:
+    # a day (or a range of days) in brackets before )ی + month: from the head, or from the number
+    assert ("ڕۆژی ( 9 )ی ئۆکتۆبەر", "DATE") in spans("پێشانگاکە ڕۆژی ( 9 )ی ئۆکتۆبەر دەکرێتەوە.")
+    assert ("3 - 6 )ی ئایار", "DATE") in spans("خولەکە لە( 3 - 6 )ی ئایار دەبێت.")
+    # a number in brackets before )ی + a noun is no date
+    assert all(label != "DATE" for _, label in spans("بڕگەی ( 4 )ی یاساکە هەموار کرا."))
+
+
+def test_year_range_after_between() -> None:
+    # نێوان YEAR تا/و YEAR is one date span
+    assert ("1991 تا 2003", "DATE") in spans("لە نێوان 1991 تا 2003 هەرێمەکە گەمارۆ درا.")
+    # نێوان before a number that is no year range is no date
+    assert all(label != "DATE" for _, label in spans("لە نێوان 1500 کەسدا خەڵات دابەش کرا."))
+    assert all(label != "DATE" for _, label in spans("لە نێوان 2000 تا 5000 دۆلار خەرج کرا."))
