@@ -34,3 +34,17 @@ def test_year_range_after_between() -> None:
     # نێوان before a number that is no year range is no date
     assert all(label != "DATE" for _, label in spans("لە نێوان 1500 کەسدا خەڵات دابەش کرا."))
     assert all(label != "DATE" for _, label in spans("لە نێوان 2000 تا 5000 دۆلار خەرج کرا."))
+
+
+def test_ordinal_day_before_a_month() -> None:
+    # ڕۆژی + an ordinal word + a month: the day named by its ordinal
+    assert ("ڕۆژی دووەمی ئایار", "DATE") in spans("کۆنگرەکە ڕۆژی دووەمی ئایار دەستی پێکرد.")
+    # an ordinal day of an event (no month after it) is no date
+    assert all(label != "DATE" for _, label in spans("ڕۆژی دووەمی کۆنگرەکە کۆتایی هات."))
+
+
+def test_year_before_a_spaced_postposition() -> None:
+    # a year followed by the postposition دا / ەوە written apart is a date
+    assert ("2008", "DATE") in spans("لە کۆتایی 2008 دا پرۆژەکە تەواو بوو.")
+    # a plain number before دا is none
+    assert all(label != "DATE" for _, label in spans("لە 250 دا تەنها دە ماون."))

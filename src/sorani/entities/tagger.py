@@ -35,6 +35,8 @@ _K_HATAKU = fold_key("هەتاکو")
 _K_LE = fold_key("لە")
 _K_BO = fold_key("بۆ")
 _K_BETWEEN = fold_key("نێوان")
+_K_ORDINAL_I = fold_key("ەمی")
+_YEAR_POSTPOSITIONS = frozenset(fold_key(x) for x in ("دا", "ەوە", "وە"))
 _K_NATIVE_OF = fold_key("خەڵکی")
 _K_KAN = fold_key("کان")
 _K_NAMED = fold_key("بەناوی")
@@ -1098,6 +1100,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if j > i and j + 1 < n and words[j].key in _WEEKDAY_NUMS and words[j + 1].key.startswith(_K_SHEMME) \
                 and weekday_at(j + 1):
             j += 1  # ڕۆژی پێنج شەممە: the weekday written in two words
+        if j > i and j + 1 < n and words[j].kind == "word" and words[j].key.endswith(_K_ORDINAL_I) \
+                and len(words[j].key) >= 5 and month_at(j + 1):
+            j += 1  # ڕۆژی یەکەمی ئەیلوول: the day by its ordinal word
         if j > i and j + 1 < n and words[j].f == "(" and words[j + 1].kind == "num" and day_month(j + 1) >= 0:
             j += 1  # ڕۆژی ( 24 )ی سێپتەمبێر
         if weekday_at(j):
@@ -1127,7 +1132,8 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                         or prev == _K_BETWEEN and nxt is not None and nxt.key in links and year_at(i + 2) \
                         and len(words[i + 2].f) == 4 and 1300 <= int(words[i + 2].f) <= 2099 \
                         or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
-                                                             and nxt.key in _YEAR_CLITICS):
+                                                             and nxt.key in _YEAR_CLITICS) \
+                        or nxt.key in _YEAR_POSTPOSITIONS:  # (لە سەرەتای 2010 دا: the postposition spaced)
                     j, core = i + 1, True
                     if j + 1 < n and words[j].key in links and year_at(j + 1) and len(words[j + 1].f) == 4:
                         j += 2  # 1914 - 1918
