@@ -48,3 +48,17 @@ def test_year_before_a_spaced_postposition() -> None:
     assert ("2008", "DATE") in spans("لە کۆتایی 2008 دا پرۆژەکە تەواو بوو.")
     # a plain number before دا is none
     assert all(label != "DATE" for _, label in spans("لە 250 دا تەنها دە ماون."))
+
+
+def test_more_place_classifiers() -> None:
+    # a state / province / canton head before a name stays out of the span
+    assert ("تێکساس", "LOC") in spans("لە ویلایەتی تێکساس لافاو هات.")
+    assert ("کالیفۆرنیا", "LOC") in spans("ئاگرەکە لە ئەیالەتی کالیفۆرنیا کوژایەوە.")
+    assert ("جزیر", "LOC") in spans("لە کانتۆنی جزیر هەڵبژاردن کرا.")
+    # a mountain or gulf head is inside the span, like چیای
+    assert ("شاخی هەڵگورد", "LOC") in spans("گەشتیاران سەردانی شاخی هەڵگورد دەکەن.")
+    assert ("کەنداوی عەقەبە", "LOC") in spans("کەشتییەکە گەیشتە کەنداوی عەقەبە.")
+    # a mountain head before a common adjective is no name
+    assert spans("لەسەر شاخی سەخت دەژین.") == []
+    # ئاوایی is no head: ماڵئاوایی ("farewell") is too common
+    assert spans("ماڵ ئاوایی لێکردین و ڕۆیشت.") == []
