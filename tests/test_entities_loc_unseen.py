@@ -62,3 +62,13 @@ def test_more_place_classifiers() -> None:
     assert spans("لەسەر شاخی سەخت دەژین.") == []
     # ئاوایی is no head: ماڵئاوایی ("farewell") is too common
     assert spans("ماڵ ئاوایی لێکردین و ڕۆیشت.") == []
+
+
+def test_country_and_region_spellings() -> None:
+    # South Africa written باشووری ئەفریقیا is one country span; باشووری + another place stays descriptive
+    assert ("باشووری ئەفریقیا", "LOC") in spans("یانەکە لە باشووری ئەفریقیا یاری دەکات.")
+    assert ("لوبنان", "LOC") in spans("لە باشووری لوبنان تەقینەوە ڕوویدا.")
+    # US states and European regions
+    assert ("تێکساس", "LOC") in spans("لافاو لە تێکساس هات.")
+    assert ("باڤاریا", "LOC") in spans("هەرێمی باڤاریا بەفر باری.")
+    assert ("فۆکۆشیما", "LOC") in spans("وێستگەکەی فۆکۆشیما داخرا.")
