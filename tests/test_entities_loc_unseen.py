@@ -72,3 +72,12 @@ def test_country_and_region_spellings() -> None:
     assert ("تێکساس", "LOC") in spans("لافاو لە تێکساس هات.")
     assert ("باڤاریا", "LOC") in spans("هەرێمی باڤاریا بەفر باری.")
     assert ("فۆکۆشیما", "LOC") in spans("وێستگەکەی فۆکۆشیما داخرا.")
+
+
+def test_day_slash_month_after_le() -> None:
+    # DAY / MONTH in digits after لە (spaced or glued to the word before) or a head is a date
+    assert ("9 / 4", "DATE") in spans("هەڵبژاردنەکە لە 9 / 4 دا دەکرێت.")
+    assert ("9 / 4", "DATE") in spans("بڕیارەلە9 / 4 دا دەنگدان بکرێت.")
+    # a ratio or score without لە, a percentage and a month over 12 are none
+    assert all(label != "DATE" for _, label in spans("ئەنجامی یارییەکە 9 / 4 بوو."))
+    assert all(label != "DATE" for _, label in spans("لە 9 / 14 دا بەشدار بوون."))

@@ -1026,6 +1026,15 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             return k + m + month_at(k + m + 1)  # 22 ئاب / ئۆگۆست: the same month in two calendars
         return k + m - 1 if m else -1
 
+    def day_slash_month(j: int) -> bool:
+        """`DAY / MONTH` in digits at j, not part of a longer number or date (2 / 8 / 2009)."""
+        if j + 2 >= n or words[j].kind != "num" or words[j + 1].f != "/" or words[j + 2].kind != "num":
+            return False
+        d, m = words[j].f, words[j + 2].f
+        if not (d.isdigit() and m.isdigit() and len(d) <= 2 and len(m) <= 2 and 1 <= int(d) <= 31 and 1 <= int(m) <= 12):
+            return False
+        return not (j + 3 < n and (words[j + 3].f in ("/", "%", "٪") or words[j + 3].kind == "num"))
+
     def after_month(j: int) -> int:
         """Extend past a month at j-1: (ی) (ساڵی) YEAR (ی) (ERA)."""
         k = j
@@ -1105,7 +1114,10 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
             j += 1  # ڕۆژی یەکەمی ئەیلوول: the day by its ordinal word
         if j > i and j + 1 < n and words[j].f == "(" and words[j + 1].kind == "num" and day_month(j + 1) >= 0:
             j += 1  # ڕۆژی ( 24 )ی سێپتەمبێر
-        if weekday_at(j):
+        if day_slash_month(j) and (j > i or i >= 1 and (words[i - 1].key == _K_LE or glued(i - 1, i)
+                                                          and words[i - 1].key.endswith(_K_LE))):
+            j, core = j + 3, True  # لە 7 / 3 دا, بڕیارەلە7 / 3: a day and month in digits after لە or a head
+        elif weekday_at(j):
             j += 1
             core = True
             c = j + 1 if j < n and words[j].key == "،" else j
