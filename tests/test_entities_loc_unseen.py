@@ -81,3 +81,11 @@ def test_day_slash_month_after_le() -> None:
     # a ratio or score without لە, a percentage and a month over 12 are none
     assert all(label != "DATE" for _, label in spans("ئەنجامی یارییەکە 9 / 4 بوو."))
     assert all(label != "DATE" for _, label in spans("لە 9 / 14 دا بەشدار بوون."))
+
+
+def test_more_month_spellings() -> None:
+    # مایس (May, Iraqi usage) and further Gregorian spellings are months
+    assert ("15ی مایسی 2011", "DATE") in spans("لە 15ی مایسی 2011 دەستی پێکرد.")
+    assert ("3ی سەپتەمبەر", "DATE") in spans("لە 3ی سەپتەمبەر گەڕایەوە.")
+    # مێهر is no month here: it is also "affection"
+    assert spans("مێهری دایک بێ وێنەیە.") == []
