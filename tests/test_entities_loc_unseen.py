@@ -87,5 +87,6 @@ def test_more_month_spellings() -> None:
     # مایس (May, Iraqi usage) and further Gregorian spellings are months
     assert ("15ی مایسی 2011", "DATE") in spans("لە 15ی مایسی 2011 دەستی پێکرد.")
     assert ("3ی سەپتەمبەر", "DATE") in spans("لە 3ی سەپتەمبەر گەڕایەوە.")
+    assert ("20ی دیسامبەر", "DATE") in spans("لە 20ی دیسامبەر گەڕایەوە.")
     # مێهر is no month here: it is also "affection"
     assert spans("مێهری دایک بێ وێنەیە.") == []
