@@ -90,3 +90,13 @@ def test_more_month_spellings() -> None:
     assert ("20ی دیسامبەر", "DATE") in spans("لە 20ی دیسامبەر گەڕایەوە.")
     # مێهر is no month here: it is also "affection"
     assert spans("مێهری دایک بێ وێنەیە.") == []
+
+
+def test_common_word_name_between_two_place_words() -> None:
+    # گوندی/گەڕەکی + a common word in ezafe + سەر بە / a place classifier: the word is the place
+    assert ("گوڵاڵە", "LOC") in spans("لە گوندی گوڵاڵەی سەر بە قەزای چەمچەماڵ ماڵێک ڕووخا.")
+    assert ("گوڵاڵە", "LOC") in spans("لەگوندی گوڵاڵەی سەربە چەمچەماڵ ماڵێک ڕووخا.")
+    assert ("گوڵاڵە", "LOC") in spans("لە گەڕەکی گوڵاڵەی شاری کەرکووک ماڵێک سووتا.")
+    # a common word that ends in ی itself (ئازادی, کۆنی) is left alone
+    assert ("ئازاد", "LOC") not in spans("لە گەڕەکی ئازادی شاری کەرکووک ماڵێک سووتا.")
+    assert ("کۆن", "LOC") not in spans("لە گوندی کۆنی ناحیەی قوشتەپە کاری نوێ کرا.")

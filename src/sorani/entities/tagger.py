@@ -64,6 +64,8 @@ _K_REPUBLIC_OF = fold_key("کۆماری")
 _PLACE_CLASSIFIERS = frozenset(fold_key(x) for x in (
     "شاری", "شارۆچکەی", "گوندی", "گوندەکانی", "ناوچەی", "ناحیەی", "قەزای", "پارێزگای", "گەڕەکی", "سنووری",
     "لەشاری", "لەگوندی", "لەناوچەی", "بەناوچەی", "شارەکانی", "ناوچەکانی"))
+_NAMED_PLACE_HEADS = frozenset(fold_key(x) for x in ("گوندی", "گەڕەکی", "شارۆچکەی", "ناحیەی", "قەزای"))
+_K_SER, _K_SERBE = fold_key("سەر"), fold_key("سەربە")
 _SURNAME_NAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پوور", "پور", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))
 _SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "پووری", "پوری", "زادە", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))  # عەبدی پوور, فەرەج پووری
 _INDEF_ENDS = tuple(fold_key(x) for x in ("ێکی", "یەکی", "ێک", "یەک"))
@@ -2129,6 +2131,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     nxt_word = k + 1 < n and words[k + 1].kind == "word" and words[k + 1].key not in stp
                     spans.add(k, k, words[k].start, words[k].start + _trim_clitics(words[k], keep_i=not nxt_word),
                               "LOC", None, "rule")
+            elif (key in _NAMED_PLACE_HEADS or key[2:] in _NAMED_PLACE_HEADS and key[:2] == _K_LE) and j + 1 < n and spans.owner[j] < 0 and words[j].kind == "word" \
+                    and len(words[j].key) >= 4 and words[j].key[-1] == "ی" and words[j].key not in stp \
+                    and words[j].key not in common and words[j].key[:-1] in common and not _verb_like(words[j].key) \
+                    and (words[j + 1].key in loc_heads or words[j + 1].key == _K_SERBE
+                         or j + 2 < n and words[j + 1].key == _K_SER and words[j + 2].key == _K_BE):
+                # گوندی X-ی سەر بە Y, گەڕەکی X-ی شاری Y: a name in ezafe between two place words that is a
+                # common word (زەرگەتە, شەهیدان; the unknown names are found above); not ئازادی, کۆنی (a
+                # common word with ی of its own)
+                spans.add(j, j, words[j].start, words[j].end - 1, "LOC", None, "rule")
             elif key in loc_features and j < n:
                 s = spans.at(j)
                 if s is not None and s[4] == "LOC" and s[0] == j:
