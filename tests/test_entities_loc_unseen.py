@@ -100,3 +100,12 @@ def test_common_word_name_between_two_place_words() -> None:
     # a common word that ends in ی itself (ئازادی, کۆنی) is left alone
     assert ("ئازاد", "LOC") not in spans("لە گەڕەکی ئازادی شاری کەرکووک ماڵێک سووتا.")
     assert ("کۆن", "LOC") not in spans("لە گوندی کۆنی ناحیەی قوشتەپە کاری نوێ کرا.")
+
+
+def test_year_after_a_part_of_the_year_or_a_season() -> None:
+    # کۆتایی / سەرەتای / a season / پێش / دوای before a bare year
+    assert ("2012", "DATE") in spans("لە کۆتایی 2012 پرۆژەکە تەواو بوو.")
+    assert ("2010", "DATE") in spans("هاوینی 2010 زۆر گەرم بوو.")
+    assert ("2003", "DATE") in spans("پێش 2003 ڕژێمێکی تر هەبوو.")
+    # a number before a unit noun is no year
+    assert all(label != "DATE" for _, label in spans("دوای 2000 کەس بەشداریان کرد."))

@@ -36,6 +36,12 @@ _K_LE = fold_key("لە")
 _K_BO = fold_key("بۆ")
 _K_BETWEEN = fold_key("نێوان")
 _K_ORDINAL_I = fold_key("ەمی")
+# a part of a year or a season before a bare year (کۆتایی 2012, هاوینی 2010, پێش 2003), not before a unit noun
+_YEAR_PERIOD_HEADS = frozenset(fold_key(x) for x in (
+    "کۆتایی", "سەرەتای", "ناوەڕاستی", "نیوەی", "هاوینی", "زستانی", "بەهاری", "پاییزی", "پێش", "دوای", "لەدوای",
+    "لەپێش", "لەکۆتایی", "لەسەرەتای"))
+_YEAR_NOUNS = frozenset(fold_key(x) for x in (
+    "کەس", "ساڵ", "ساڵە", "مەتر", "کیلۆمەتر", "دۆلار", "دینار", "تۆن", "هەزار", "ملیۆن", "خولەک", "چرکە", "ڕۆژ"))
 _YEAR_POSTPOSITIONS = frozenset(fold_key(x) for x in ("دا", "ەوە", "وە"))
 _K_NATIVE_OF = fold_key("خەڵکی")
 _K_KAN = fold_key("کان")
@@ -1143,6 +1149,7 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 prev = words[i - 1].key if i else ""
                 nxt = words[i + 1] if i + 1 < n else None
                 if prev in (_K_LE, _K_TA, _K_HATA, _K_BO, "-", "(") \
+                        or prev in _YEAR_PERIOD_HEADS and (nxt is None or nxt.kind != "word" or nxt.key not in _YEAR_NOUNS) \
                         or prev == _K_BETWEEN and nxt is not None and nxt.key in links and year_at(i + 2) \
                         and len(words[i + 2].f) == 4 and 1300 <= int(words[i + 2].f) <= 2099 \
                         or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
