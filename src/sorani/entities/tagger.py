@@ -34,6 +34,15 @@ _K_TAKU = fold_key("تاکو")
 _K_HATAKU = fold_key("هەتاکو")
 _K_LE = fold_key("لە")
 _K_BO = fold_key("بۆ")
+_K_BETWEEN = fold_key("نێوان")
+_K_ORDINAL_I = fold_key("ەمی")
+# a part of a year or a season before a bare year (کۆتایی 2012, هاوینی 2010, پێش 2003), not before a unit noun
+_YEAR_PERIOD_HEADS = frozenset(fold_key(x) for x in (
+    "کۆتایی", "سەرەتای", "ناوەڕاستی", "نیوەی", "هاوینی", "زستانی", "بەهاری", "پاییزی", "پێش", "دوای", "لەدوای",
+    "لەپێش", "لەکۆتایی", "لەسەرەتای"))
+_YEAR_NOUNS = frozenset(fold_key(x) for x in (
+    "کەس", "ساڵ", "ساڵە", "مەتر", "کیلۆمەتر", "دۆلار", "دینار", "تۆن", "هەزار", "ملیۆن", "خولەک", "چرکە", "ڕۆژ"))
+_YEAR_POSTPOSITIONS = frozenset(fold_key(x) for x in ("دا", "ەوە", "وە"))
 _K_NATIVE_OF = fold_key("خەڵکی")
 _K_KAN = fold_key("کان")
 _K_NAMED = fold_key("بەناوی")
@@ -61,6 +70,8 @@ _K_REPUBLIC_OF = fold_key("کۆماری")
 _PLACE_CLASSIFIERS = frozenset(fold_key(x) for x in (
     "شاری", "شارۆچکەی", "گوندی", "گوندەکانی", "ناوچەی", "ناحیەی", "قەزای", "پارێزگای", "گەڕەکی", "سنووری",
     "لەشاری", "لەگوندی", "لەناوچەی", "بەناوچەی", "شارەکانی", "ناوچەکانی"))
+_NAMED_PLACE_HEADS = frozenset(fold_key(x) for x in ("گوندی", "گەڕەکی", "شارۆچکەی", "ناحیەی", "قەزای"))
+_K_SER, _K_SERBE = fold_key("سەر"), fold_key("سەربە")
 _SURNAME_NAME_ENDS = tuple(fold_key(x) for x in ("زادە", "پوور", "پور", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))
 _SURNAME_PIECES = frozenset(fold_key(x) for x in ("پوور", "پور", "پووری", "پوری", "زادە", "نژاد", "ئۆغڵو", "ئۆغلو", "ئۆغلوو"))  # عەبدی پوور, فەرەج پووری
 _INDEF_ENDS = tuple(fold_key(x) for x in ("ێکی", "یەکی", "ێک", "یەک"))
@@ -1009,6 +1020,9 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         k = j + 1
         if k + 1 < n and words[k].key in links and words[k + 1].kind == "num":
             k += 2
+        if k + 1 < n and words[k].f == ")" and words[k + 1].key == "ی" and glued(k, k + 1) \
+                and j >= 1 and words[j - 1].f == "(":
+            k += 1  # ( 24 )ی سێپتەمبێر, ( 11 - 18 )ی تموز: the day in brackets
         if k < n and words[k].key == "ی" and (glued(k - 1, k) or words[k - 1].kind == "num"):
             k += 1  # 5ی حوزەیران, 5 ی حوزەیران
         if k + 1 < n and words[k].key == _K_MONTH and words[k - 1].key == "ی" and month_at(k + 1):
@@ -1019,6 +1033,15 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if m and k + m + 1 < n and words[k + m].f == "/" and month_at(k + m + 1):
             return k + m + month_at(k + m + 1)  # 22 ئاب / ئۆگۆست: the same month in two calendars
         return k + m - 1 if m else -1
+
+    def day_slash_month(j: int) -> bool:
+        """`DAY / MONTH` in digits at j, not part of a longer number or date (2 / 8 / 2009)."""
+        if j + 2 >= n or words[j].kind != "num" or words[j + 1].f != "/" or words[j + 2].kind != "num":
+            return False
+        d, m = words[j].f, words[j + 2].f
+        if not (d.isdigit() and m.isdigit() and len(d) <= 2 and len(m) <= 2 and 1 <= int(d) <= 31 and 1 <= int(m) <= 12):
+            return False
+        return not (j + 3 < n and (words[j + 3].f in ("/", "%", "٪") or words[j + 3].kind == "num"))
 
     def after_month(j: int) -> int:
         """Extend past a month at j-1: (ی) (ساڵی) YEAR (ی) (ERA)."""
@@ -1094,7 +1117,15 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
         if j > i and j + 1 < n and words[j].key in _WEEKDAY_NUMS and words[j + 1].key.startswith(_K_SHEMME) \
                 and weekday_at(j + 1):
             j += 1  # ڕۆژی پێنج شەممە: the weekday written in two words
-        if weekday_at(j):
+        if j > i and j + 1 < n and words[j].kind == "word" and words[j].key.endswith(_K_ORDINAL_I) \
+                and len(words[j].key) >= 5 and month_at(j + 1):
+            j += 1  # ڕۆژی یەکەمی ئەیلوول: the day by its ordinal word
+        if j > i and j + 1 < n and words[j].f == "(" and words[j + 1].kind == "num" and day_month(j + 1) >= 0:
+            j += 1  # ڕۆژی ( 24 )ی سێپتەمبێر
+        if day_slash_month(j) and (j > i or i >= 1 and (words[i - 1].key == _K_LE or glued(i - 1, i)
+                                                          and words[i - 1].key.endswith(_K_LE))):
+            j, core = j + 3, True  # لە 7 / 3 دا, بڕیارەلە7 / 3: a day and month in digits after لە or a head
+        elif weekday_at(j):
             j += 1
             core = True
             c = j + 1 if j < n and words[j].key == "،" else j
@@ -1118,8 +1149,12 @@ def _dates(words: list[Word], spans: _Spans, text: str) -> None:
                 prev = words[i - 1].key if i else ""
                 nxt = words[i + 1] if i + 1 < n else None
                 if prev in (_K_LE, _K_TA, _K_HATA, _K_BO, "-", "(") \
+                        or prev in _YEAR_PERIOD_HEADS and (nxt is None or nxt.kind != "word" or nxt.key not in _YEAR_NOUNS) \
+                        or prev == _K_BETWEEN and nxt is not None and nxt.key in links and year_at(i + 2) \
+                        and len(words[i + 2].f) == 4 and 1300 <= int(words[i + 2].f) <= 2099 \
                         or nxt is None or nxt.kind == "punct" or (nxt.start == words[i].end and nxt.kind == "word"
-                                                             and nxt.key in _YEAR_CLITICS):
+                                                             and nxt.key in _YEAR_CLITICS) \
+                        or nxt.key in _YEAR_POSTPOSITIONS:  # (لە سەرەتای 2010 دا: the postposition spaced)
                     j, core = i + 1, True
                     if j + 1 < n and words[j].key in links and year_at(j + 1) and len(words[j + 1].f) == 4:
                         j += 2  # 1914 - 1918
@@ -2103,6 +2138,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                     nxt_word = k + 1 < n and words[k + 1].kind == "word" and words[k + 1].key not in stp
                     spans.add(k, k, words[k].start, words[k].start + _trim_clitics(words[k], keep_i=not nxt_word),
                               "LOC", None, "rule")
+            elif (key in _NAMED_PLACE_HEADS or key[2:] in _NAMED_PLACE_HEADS and key[:2] == _K_LE) and j + 1 < n and spans.owner[j] < 0 and words[j].kind == "word" \
+                    and len(words[j].key) >= 4 and words[j].key[-1] == "ی" and words[j].key not in stp \
+                    and words[j].key not in common and words[j].key[:-1] in common and not _verb_like(words[j].key) \
+                    and (words[j + 1].key in loc_heads or words[j + 1].key == _K_SERBE
+                         or j + 2 < n and words[j + 1].key == _K_SER and words[j + 2].key == _K_BE):
+                # گوندی X-ی سەر بە Y, گەڕەکی X-ی شاری Y: a name in ezafe between two place words that is a
+                # common word (زەرگەتە, شەهیدان; the unknown names are found above); not ئازادی, کۆنی (a
+                # common word with ی of its own)
+                spans.add(j, j, words[j].start, words[j].end - 1, "LOC", None, "rule")
             elif key in loc_features and j < n:
                 s = spans.at(j)
                 if s is not None and s[4] == "LOC" and s[0] == j:
