@@ -42,7 +42,8 @@ def test_facts_counts_reach_issue_minimum() -> None:
     assert len([r for r in rows if r["quotes"] or r["claims"]]) >= 45
 
 
-@pytest.mark.parametrize("name", ["facts_fresh.jsonl", "facts_fresh2.jsonl", "facts_fresh3.jsonl"])
+@pytest.mark.parametrize("name", ["facts_fresh.jsonl", "facts_fresh2.jsonl", "facts_fresh3.jsonl",
+                                  "facts_fresh4.jsonl"])
 def test_facts_fresh_is_disjoint_and_flagged(name: str) -> None:
     """The held-out facts sets: fact-free sentences flagged, no id or text shared with another fixture."""
     rows = [json.loads(x) for x in (HERE / name).read_text(encoding="utf-8").splitlines()]
@@ -58,12 +59,13 @@ def test_facts_fresh_is_disjoint_and_flagged(name: str) -> None:
 
 
 def test_facts_task_reports_fresh_rows(monkeypatch) -> None:
-    """``--task facts`` keeps its ``facts`` rows and adds ``facts/fresh``, ``facts/fresh2`` and ``facts/fresh3``
+    """``--task facts`` keeps its ``facts`` rows and adds ``facts/fresh``, ``facts/fresh2``, ``facts/fresh3``
+    and ``facts/fresh4``
     with the same metrics
     (scores stubbed: the held-out set is scored only through ``sorani evaluate``)."""
     from sorani.evaluate import entities
 
     monkeypatch.setattr(entities, "facts_scores", lambda items: {"claim recall (number span)": (1, len(items))})
     rows = entities.evaluate_facts(HERE)
-    assert [r["task"] for r in rows] == ["facts", "facts/fresh", "facts/fresh2", "facts/fresh3"]
-    assert rows[0]["metric"] == rows[1]["metric"] == rows[2]["metric"] == rows[3]["metric"]
+    assert [r["task"] for r in rows] == ["facts", "facts/fresh", "facts/fresh2", "facts/fresh3", "facts/fresh4"]
+    assert rows[0]["metric"] == rows[1]["metric"] == rows[2]["metric"] == rows[3]["metric"] == rows[4]["metric"]

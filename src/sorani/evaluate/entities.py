@@ -1,6 +1,7 @@
 """``sorani evaluate --task ner`` and ``--task facts``: the hand-annotated development fixtures
 in ``tests/fixtures/ner`` (``ner_dev.jsonl``, ``facts_dev.jsonl``, the held-out ``ner_fresh*`` and
-``facts_fresh.jsonl``, ``facts_fresh2.jsonl``, ``facts_fresh3.jsonl``; see their GUIDELINES.md).
+``facts_fresh.jsonl``, ``facts_fresh2.jsonl``, ``facts_fresh3.jsonl``, ``facts_fresh4.jsonl``; see their
+GUIDELINES.md).
 
 NER: precision, recall and F1 per type and overall (micro), exact span and type.
 Facts: quote detection F1 (exact span), speaker accuracy over gold quotes (the predicted speaker
@@ -174,10 +175,13 @@ def evaluate_facts(data_dir: Path) -> list[Row]:
     in aggregate only) and on ``facts_fresh2.jsonl`` (``facts/fresh2``, a second held-out set from the
     same candidates, the check of rules tuned on ``facts/fresh``: aggregate only) and on
     ``facts_fresh3.jsonl`` (``facts/fresh3``, a third held-out set from the same candidates, the clean
-    check of the rule round tuned on ``facts/fresh2``: aggregate only, never tune on it). Accuracies
+    check of the rule round tuned on ``facts/fresh2``: aggregate only, never tune on it) and on
+    ``facts_fresh4.jsonl`` (``facts/fresh4``, a fourth held-out set from the same candidates, the clean
+    check of the rule round tuned on ``facts/fresh3``: aggregate only, never tune on it). Accuracies
     over gold items."""
     rows = _facts_rows("facts", _load("facts_dev.jsonl"))
     rows += _facts_rows("facts/fresh", _load("facts_fresh.jsonl"))
     rows += _facts_rows("facts/fresh2", _load("facts_fresh2.jsonl"))
     rows += _facts_rows("facts/fresh3", _load("facts_fresh3.jsonl"))
+    rows += _facts_rows("facts/fresh4", _load("facts_fresh4.jsonl"))
     return rows
