@@ -474,3 +474,10 @@ def test_title_speaker_named_in_the_next_sentence() -> None:
     text = 'وەزیری دەرەوەی ئەڵمانیا گوتی: "ئێمە گفتوگۆ لەگەڵ هەموو لایەنەکان دەکەین." هایکۆ ماس هەروەها گوتی کە سەردانی هەولێر دەکات.'
     (q,) = find_quotes(text)
     assert q.speaker is not None and q.speaker.text == "هایکۆ ماس"
+
+
+def test_thing_partitive_le_glued():
+    # "three of the workers of the factory were wounded": the partitive لە glued to the counted noun
+    assert [(c.value, c.thing) for c in find_claims("سێ لەکرێکارەکانی کارگەکە بریندار بوون.")] == [(3, "کرێکار")]
+    # a word that itself starts with لە keeps it
+    assert [c.thing for c in find_claims("5 لەشکری بێگانە هاتن.")] == ["لەشکر"]

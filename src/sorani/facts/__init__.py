@@ -642,6 +642,18 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
     return cut
 
 
+def _partitive_le(thing: str) -> int:
+    """2 when ``thing`` is a known noun with the partitive ``لە`` glued before it (``لەشاگرد``:
+    "of the apprentices", ``لەجەنگەڵ``) and is not itself a known word (لەشکر), else 0."""
+    from sorani.entities.gazetteer import common_words, key_of_folded
+
+    f = fold_key(thing)
+    if len(f) < 5 or not f.startswith(_LE):
+        return 0
+    common = common_words()
+    return 2 if key_of_folded(f[2:]) in common and key_of_folded(f) not in common else 0
+
+
 _INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
 _INDEF_KEYS = tuple(fold_key(x) for x in _INDEF)
 _INDEF_LONGEST = tuple(sorted(_INDEF_KEYS, key=len, reverse=True))
@@ -921,7 +933,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                     if i0 and _demonstrative(words[i0 - 1].key):
                         thing, tend = _without_demonstrative_ending(thing, tend)
                         demonstrative = True
-                    c.thing, c.thing_start, c.thing_end = thing, w.start, tend
+                    tstart = w.start + _partitive_le(thing)  # دوو لەشاگردەکان: "two of the apprentices"
+                    c.thing, c.thing_start, c.thing_end = text[tstart:tend], tstart, tend
                     after = k + 1
                     # coordination: تانک و زریپۆش
                     if k + 2 < nxt_i0 and words[k + 1].key == "و" and words[k + 2].kind == "word" \
