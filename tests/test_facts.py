@@ -481,3 +481,13 @@ def test_thing_partitive_le_glued():
     assert [(c.value, c.thing) for c in find_claims("سێ لەکرێکارەکانی کارگەکە بریندار بوون.")] == [(3, "کرێکار")]
     # a word that itself starts with لە keeps it
     assert [c.thing for c in find_claims("5 لەشکری بێگانە هاتن.")] == ["لەشکر"]
+
+
+def test_source_name_in_marks_after_report_noun():
+    # "according to the news of the agency 'Anadolu'": the name in the marks, not the report noun
+    got = [(c.value, c.source) for c in find_claims('بەگوێرەی هەواڵی ئاژانسی "ئەنادۆڵ"، 40 کەس دەستگیر کران.')]
+    assert got == [(40, "ئەنادۆڵ")]
+    got = [(c.value, c.source) for c in find_claims("بەپێی ڕاپۆرتی (چاودێری مافی مرۆڤ)، 12 کەس کوژران.")]
+    assert got == [(12, "چاودێری مافی مرۆڤ")]
+    # a year in brackets is no name
+    assert [c.source for c in find_claims("بەپێی ڕاپۆرتی ( 2019 )، 40 کەس دەستگیر کران.")] == [None]

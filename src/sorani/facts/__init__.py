@@ -1546,6 +1546,9 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
             e = ent_at[j] if j < len(words) else None
             if e is not None:
                 return e.text, e.start, e.end, e.english
+            named = _marked_name(words, j, hi)  # بەپێی ڕاپۆرتی (چاودێری مافی مرۆڤ)
+            if named is not None:
+                return _named_span(text, words, ent_at, named)
             if j < len(words) and words[j].kind == "word" and not fold_key(words[j].f).endswith(("یان", "مان")):
                 e_ = j
                 while e_ + 1 < hi and e_ < j + 3 and words[e_ + 1].kind == "word" and words[e_].f.endswith("ی") \
@@ -1555,9 +1558,39 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
                     e = ent_at[x]
                     if e is not None and e.label in ("ORG", "PER", "LOC"):
                         return e.text, e.start, e.end, e.english
+                named = _marked_name(words, e_ + 1, hi)  # بەگوێرەی هەواڵی "ڕۆیتەرز": the name in the marks
+                if named is not None:
+                    return _named_span(text, words, ent_at, named)
                 stem, end = _stem(words[e_], text, False)
                 return text[words[j].start:end], words[j].start, end, ""
     return None
+
+
+_NAME_MARKS = {"(": ")", '"': '"', "«": "»", "“": "”"}
+
+
+def _marked_name(words: list[Word], k: int, hi: int) -> tuple[int, int] | None:
+    """The words (first, last) of a short name in quotation marks or brackets opening at word
+    ``k`` (``ئاژانسی "ڕۆیتەرز"``, ``هەواڵی (ئەسوات عێراق)``), or ``None``."""
+    if k >= hi or words[k].f not in _NAME_MARKS:
+        return None
+    close = _NAME_MARKS[words[k].f]
+    for m in range(k + 1, min(hi, k + 6)):
+        if words[m].f == close:
+            return (k + 1, m - 1) if m > k + 1 else None
+        if words[m].kind != "word":
+            return None
+    return None
+
+
+def _named_span(text: str, words: list[Word], ent_at: list[Entity | None], named: tuple[int, int]
+                ) -> tuple[str, int, int, str]:
+    """The source (text, start, end, English name) of the words ``named`` of ``_marked_name``."""
+    a, b = named
+    e = ent_at[a]
+    if e is not None and e.start == words[a].start and e.end == words[b].end:
+        return e.text, e.start, e.end, e.english
+    return text[words[a].start:words[b].end], words[a].start, words[b].end, ""
 
 
 def _document_before(text: str, words: list[Word], k: int) -> tuple[str, int, int, str] | None:
