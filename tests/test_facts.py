@@ -491,3 +491,13 @@ def test_source_name_in_marks_after_report_noun():
     assert got == [(12, "چاودێری مافی مرۆڤ")]
     # a year in brackets is no name
     assert [c.source for c in find_claims("بەپێی ڕاپۆرتی ( 2019 )، 40 کەس دەستگیر کران.")] == [None]
+
+
+def test_source_sayer_nearer_than_according_to():
+    # "according to the BBC report, the police spokesman Kawa Ahmad said 30 people were arrested":
+    # the sayer between the report and the figure is its source
+    got = [(c.value, c.source) for c in find_claims(
+        "بەپێی ڕاپۆرتی بی بی سی، وتەبێژی پۆلیس، کاوە ئەحمەد، وتوویەتی زیاتر لە 30 کەس دەستگیر کران.")]
+    assert got == [(30, "کاوە ئەحمەد")]
+    # no sayer in between: the report's
+    assert [c.source for c in find_claims("بەپێی ڕاپۆرتی پۆلیس، 30 کەس دەستگیر کران.")] == ["پۆلیس"]

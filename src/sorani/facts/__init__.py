@@ -1650,6 +1650,13 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
             memo[lo] = got
     if got is not None:
         c.source, c.source_start, c.source_end, c.source_english = got
+        # بەپێی ڕاپۆرتی X، وتەبێژی پۆلیس Y ڕایگەیاند … figure: the sayer nearer the figure
+        for k in at_speech[bisect_left(at_speech, lo):bisect_left(at_speech, i0)]:
+            if words[k].start > got[2] and _is_speech(words, k):
+                m = _subject_before(words, ent_at, k, lo, text)
+                if m is not None and m.start >= got[2]:
+                    c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
+                    break
         return
     # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
     colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
