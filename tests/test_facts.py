@@ -501,3 +501,11 @@ def test_source_sayer_nearer_than_according_to():
     assert got == [(30, "کاوە ئەحمەد")]
     # no sayer in between: the report's
     assert [c.source for c in find_claims("بەپێی ڕاپۆرتی پۆلیس، 30 کەس دەستگیر کران.")] == ["پۆلیس"]
+
+
+def test_event_became_with_glued_noun():
+    # "Ahmad became head of the municipality with 40 votes": بووە with its noun glued is a change -> other
+    assert [(c.value, c.event) for c in find_claims("ئەحمەد بە 40 دەنگ بووەسەرۆکی شارەوانی.")] == [(40, "other")]
+    assert [(c.value, c.event) for c in find_claims("سێ ئافرەت بوونەقوربانی.")] == [(3, "other")]
+    # a plain copula stays no event
+    assert [(c.value, c.event) for c in find_claims("بەشداربووان 300 کەس بوون.")] == [(300, "none")]

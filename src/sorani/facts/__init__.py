@@ -1361,11 +1361,31 @@ def _is_verb_word(words: list[Word], k: int) -> bool:
     got = _VERB_WORD.get(raw)
     if got is None:
         key = _verb_key(raw)
-        got = key in single_triggers("speech") or (_is_verb(key) and (not key.endswith(_DA) or _da_verb(key)))
+        got = key in single_triggers("speech") or (_is_verb(key) and (not key.endswith(_DA) or _da_verb(key))) \
+            or _became(key)
         if len(_VERB_WORD) > 200_000:
             _VERB_WORD.clear()
         _VERB_WORD[raw] = got
     return got
+
+
+_BECAME = tuple(fold_key(x) for x in ("بوونە", "بووە", "بووبە", "بوونەتە", "بووەتە"))
+
+
+def _became(key: str) -> bool:
+    """``بوونە``/``بووە`` "became" with its noun glued after a lost space (بوونەقوربانی,
+    بووەسەرۆکی): a verb of change, not a copula."""
+    if not key.startswith(_BECAME):
+        return False
+    from sorani.entities.gazetteer import common_words
+
+    p = max(len(b) for b in _BECAME if key.startswith(b))
+    # (not بوونەوە "being again", بوونەوەر "creature", nor another known word)
+    return len(key) - p >= 3 and not key.startswith(_AGAIN, p) and key[p:] not in _POSSESSIVE \
+        and key not in common_words()
+
+
+_AGAIN = fold_key("وە")
 
 
 _VERB_WORD: dict[str, bool] = {}  # key -> is it a predicate verb (by _is_verb_word)
