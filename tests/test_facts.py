@@ -509,3 +509,10 @@ def test_event_became_with_glued_noun():
     assert [(c.value, c.event) for c in find_claims("سێ ئافرەت بوونەقوربانی.")] == [(3, "other")]
     # a plain copula stays no event
     assert [(c.value, c.event) for c in find_claims("بەشداربووان 300 کەس بوون.")] == [(300, "none")]
+
+
+def test_abbreviated_units_are_measures():
+    # "the police found 300 kg of drugs": a measure in an abbreviated unit -> no event
+    assert [(c.value, c.thing, c.event) for c in find_claims("پۆلیس 300 کغم ماددەی هۆشبەری دۆزیەوە.")] == \
+        [(300, "کغم", "none")]
+    assert [(c.value, c.event) for c in find_claims("نرخی نەوت 40 سەنت بەرزبوویەوە.")] == [(40, "none")]
