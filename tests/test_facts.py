@@ -516,3 +516,10 @@ def test_abbreviated_units_are_measures():
     assert [(c.value, c.thing, c.event) for c in find_claims("پۆلیس 300 کغم ماددەی هۆشبەری دۆزیەوە.")] == \
         [(300, "کغم", "none")]
     assert [(c.value, c.event) for c in find_claims("نرخی نەوت 40 سەنت بەرزبوویەوە.")] == [(40, "none")]
+
+
+def test_active_present_kill_is_killed():
+    # "the gunmen kill 12 people" (headline present tense) -> killed; "extinguish" is not
+    assert [(c.value, c.event) for c in find_claims("چەکدارەکان 12 کەس دەکوژن.")] == [(12, "killed")]
+    assert [(c.value, c.event) for c in find_claims("ئاگرکوژێنەوەکان 3 ئاگر دەکوژێننەوە.")] == [(3, "other")]
+    assert [(c.value, c.event) for c in find_claims("5 کەس گیانییان لەدەستدا.")] == [(5, "killed")]
