@@ -523,3 +523,11 @@ def test_active_present_kill_is_killed():
     assert [(c.value, c.event) for c in find_claims("چەکدارەکان 12 کەس دەکوژن.")] == [(12, "killed")]
     assert [(c.value, c.event) for c in find_claims("ئاگرکوژێنەوەکان 3 ئاگر دەکوژێننەوە.")] == [(3, "other")]
     assert [(c.value, c.event) for c in find_claims("5 کەس گیانییان لەدەستدا.")] == [(5, "killed")]
+
+
+def test_source_sayer_after_headline_verb():
+    # a headline run into its lead: "47 people are killed in Baghdad, Iraqi officials say …"
+    got = [(c.value, c.source) for c in find_claims("لەبەغدا 47 کەس دەکوژرێن کاربەدەستانی عێراقی دەڵێن هێرشەکان بەردەوامن.")]
+    assert got == [(47, "کاربەدەستانی عێراقی")]
+    # a speech verb with no verb of the figure before it is not taken
+    assert [c.source for c in find_claims("47 کەس لە هێرشەکاندا دەڵێن بەردەوامن.")] == [None]

@@ -1710,6 +1710,18 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 if m is not None:
                     c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
                 return
+    # a headline run into its lead with no mark: … ٤٧ کەس دەکوژرێن کاربەدەستانی عێراقی دەڵێن …
+    # (the sayer right after the verb of the figure's clause)
+    for k in at_speech[bisect_left(at_speech, i0 + 2):bisect_left(at_speech, min(hi, i0 + 12))]:
+        if not _is_speech(words, k):
+            continue
+        v = next((m for m in range(k - 1, max(i0, k - 5), -1)
+                  if words[m].kind == "word" and (_is_verb_word(words, m) or _event_at(words, m))), None)
+        if v is not None and v < k - 1 and not any(words[m].kind != "word" for m in range(v + 1, k)):
+            m_ = _subject_before(words, ent_at, k, v + 1, text)
+            if m_ is not None:
+                c.source, c.source_start, c.source_end, c.source_english = m_.text, m_.start, m_.end, m_.english
+        return
 
 
 def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
