@@ -531,3 +531,9 @@ def test_source_sayer_after_headline_verb():
     assert got == [(47, "کاربەدەستانی عێراقی")]
     # a speech verb with no verb of the figure before it is not taken
     assert [c.source for c in find_claims("47 کەس لە هێرشەکاندا دەڵێن بەردەوامن.")] == [None]
+
+
+def test_according_to_a_norm_is_no_source():
+    # "in accordance with the law, the licences of 20 factories were revoked": a law is no source
+    assert [c.source for c in find_claims("بەپێی یاسا مۆڵەتی 20 کارگە هەڵوەشایەوە.")] == [None]
+    assert [c.source for c in find_claims("بەپێی پۆلیس 20 کەس دەستگیر کران.")] == ["پۆلیس"]

@@ -1561,6 +1561,8 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
                 return got
             continue
         m = _phrase_at(words, k, src_table)
+        if m and k + m < len(words) and words[k + m].key in single_triggers("source_norm"):
+            continue  # بەپێی یاسا: "in accordance with the law", no source
         if m:
             j = k + m
             e = ent_at[j] if j < len(words) else None
