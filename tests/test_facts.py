@@ -537,3 +537,10 @@ def test_according_to_a_norm_is_no_source():
     # "in accordance with the law, the licences of 20 factories were revoked": a law is no source
     assert [c.source for c in find_claims("بەپێی یاسا مۆڵەتی 20 کارگە هەڵوەشایەوە.")] == [None]
     assert [c.source for c in find_claims("بەپێی پۆلیس 20 کەس دەستگیر کران.")] == ["پۆلیس"]
+
+
+def test_thing_plural_after_figure():
+    # "25 soldiers of the army were killed": the plural ان(ی) is cut from a known noun
+    assert [(c.value, c.thing) for c in find_claims("25 سەربازانی سوپا کوژران.")] == [(25, "سەرباز")]
+    # a word of its own that ends in ان keeps it
+    assert [c.thing for c in find_claims("20 باران باری.")] == ["باران"]

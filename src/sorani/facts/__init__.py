@@ -615,6 +615,10 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
             break
     else:
         suf = ""
+        for pl in ("انی", "ان"):  # 200 بەرپرسانی: a plural after the figure (not باران, a word of its own)
+            if f[:cut].endswith(pl) and cut - len(pl) >= 3 and key_of_folded(f[:cut - len(pl)]) in common \
+                    and key_of_folded(f[:cut]) not in common and key_of_folded(f[:cut - 1]) not in common:
+                return cut - len(pl)
     if suf and key_of_folded(f[:cut]) not in common and key_of_folded(f[:cut + 1]) in common:
         cut += 1  # ناحیەکەی: ناحیە + کەی (the article after ە)
     if suf and key_of_folded(f[:cut]) in common and not (
