@@ -544,3 +544,10 @@ def test_thing_plural_after_figure():
     assert [(c.value, c.thing) for c in find_claims("25 سەربازانی سوپا کوژران.")] == [(25, "سەرباز")]
     # a word of its own that ends in ان keeps it
     assert [c.thing for c in find_claims("20 باران باری.")] == ["باران"]
+
+
+def test_source_name_in_brackets_after_title():
+    # "the police spokesman (Kawa Ahmad) said 30 people were arrested": the name, not the title
+    got = [(c.value, c.source) for c in find_claims("وتەبێژی پۆلیس (کاوە ئەحمەد) گوتی 30 کەس دەستگیر کران.")]
+    assert got == [(30, "کاوە ئەحمەد")]
+    assert [c.source for c in find_claims("وتەبێژی پۆلیس گوتی 30 کەس دەستگیر کران.")] == ["وتەبێژی پۆلیس"]

@@ -188,7 +188,14 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
             best = e
     if best is not None:
         return _mention(best)
-    # no entity: the noun phrase that opens the clause (or the part after its last comma)
+    # no entity: a name in brackets after a title (وتەبێژی سایتەکە (میلیندا مۆڵن) وتویەتی), else
+    # the noun phrase that opens the clause (or the part after its last comma)
+    for k in range(start + 1, verb - 2):
+        if words[k].f == "(" and words[k - 1].kind == "word" and words[k - 1].key not in _addressee_words():
+            named = _marked_name(words, k, verb)
+            if named is not None and named[1] + 2 == verb:
+                return Mention(words[named[0]].start, words[named[1]].end,
+                               text[words[named[0]].start:words[named[1]].end])
     stops = _np_stops()
     after_comma = max((k + 1 for k in range(start, verb) if words[k].f in ("،", ",", ":")), default=start)
     regions = (start, after_comma)
