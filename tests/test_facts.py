@@ -551,3 +551,10 @@ def test_source_name_in_brackets_after_title():
     got = [(c.value, c.source) for c in find_claims("وتەبێژی پۆلیس (کاوە ئەحمەد) گوتی 30 کەس دەستگیر کران.")]
     assert got == [(30, "کاوە ئەحمەد")]
     assert [c.source for c in find_claims("وتەبێژی پۆلیس گوتی 30 کەس دەستگیر کران.")] == ["وتەبێژی پۆلیس"]
+
+
+def test_thing_short_noun_with_article():
+    # "both of her two daughters": the article ەکەی is cut from a two-letter noun too
+    assert [(c.value, c.thing) for c in find_claims("بڕیاریداوە دوو کچەکەی لەچاوی کامێراکان بەدوور بگرێت.")] == \
+        [(2, "کچ")]
+    assert [(c.value, c.thing) for c in find_claims("سێ ژنەکان گەڕانەوە.")] == [(3, "ژن")]

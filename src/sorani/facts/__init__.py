@@ -617,7 +617,8 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
         if f[:cut].endswith(suf) and cut - len(suf) >= 3:
             cut -= len(suf)
     for suf in ("ەکانی", "ەکەی", "ەکان", "ەکە", "ییەکان", "ییەکە"):
-        if f[:cut].endswith(suf) and cut - len(suf) >= 3:
+        if f[:cut].endswith(suf) and (cut - len(suf) >= 3 or cut - len(suf) == 2
+                                      and key_of_folded(f[:2]) in common):  # (a short noun: کچەکەی, ژنەکان)
             cut -= len(suf)
             break
     else:
