@@ -474,3 +474,87 @@ def test_title_speaker_named_in_the_next_sentence() -> None:
     text = 'وەزیری دەرەوەی ئەڵمانیا گوتی: "ئێمە گفتوگۆ لەگەڵ هەموو لایەنەکان دەکەین." هایکۆ ماس هەروەها گوتی کە سەردانی هەولێر دەکات.'
     (q,) = find_quotes(text)
     assert q.speaker is not None and q.speaker.text == "هایکۆ ماس"
+
+
+def test_thing_partitive_le_glued():
+    # "three of the workers of the factory were wounded": the partitive لە glued to the counted noun
+    assert [(c.value, c.thing) for c in find_claims("سێ لەکرێکارەکانی کارگەکە بریندار بوون.")] == [(3, "کرێکار")]
+    # a word that itself starts with لە keeps it
+    assert [c.thing for c in find_claims("5 لەشکری بێگانە هاتن.")] == ["لەشکر"]
+
+
+def test_source_name_in_marks_after_report_noun():
+    # "according to the news of the agency 'Anadolu'": the name in the marks, not the report noun
+    got = [(c.value, c.source) for c in find_claims('بەگوێرەی هەواڵی ئاژانسی "ئەنادۆڵ"، 40 کەس دەستگیر کران.')]
+    assert got == [(40, "ئەنادۆڵ")]
+    got = [(c.value, c.source) for c in find_claims("بەپێی ڕاپۆرتی (چاودێری مافی مرۆڤ)، 12 کەس کوژران.")]
+    assert got == [(12, "چاودێری مافی مرۆڤ")]
+    # a year in brackets is no name
+    assert [c.source for c in find_claims("بەپێی ڕاپۆرتی ( 2019 )، 40 کەس دەستگیر کران.")] == [None]
+
+
+def test_source_sayer_nearer_than_according_to():
+    # "according to the BBC report, the police spokesman Kawa Ahmad said 30 people were arrested":
+    # the sayer between the report and the figure is its source
+    got = [(c.value, c.source) for c in find_claims(
+        "بەپێی ڕاپۆرتی بی بی سی، وتەبێژی پۆلیس، کاوە ئەحمەد، وتوویەتی زیاتر لە 30 کەس دەستگیر کران.")]
+    assert got == [(30, "کاوە ئەحمەد")]
+    # no sayer in between: the report's
+    assert [c.source for c in find_claims("بەپێی ڕاپۆرتی پۆلیس، 30 کەس دەستگیر کران.")] == ["پۆلیس"]
+
+
+def test_event_became_with_glued_noun():
+    # "Ahmad became head of the municipality with 40 votes": بووە with its noun glued is a change -> other
+    assert [(c.value, c.event) for c in find_claims("ئەحمەد بە 40 دەنگ بووەسەرۆکی شارەوانی.")] == [(40, "other")]
+    assert [(c.value, c.event) for c in find_claims("سێ ئافرەت بوونەقوربانی.")] == [(3, "other")]
+    # a plain copula stays no event
+    assert [(c.value, c.event) for c in find_claims("بەشداربووان 300 کەس بوون.")] == [(300, "none")]
+
+
+def test_abbreviated_units_are_measures():
+    # "the police found 300 kg of drugs": a measure in an abbreviated unit -> no event
+    assert [(c.value, c.thing, c.event) for c in find_claims("پۆلیس 300 کغم ماددەی هۆشبەری دۆزیەوە.")] == \
+        [(300, "کغم", "none")]
+    assert [(c.value, c.event) for c in find_claims("نرخی نەوت 40 سەنت بەرزبوویەوە.")] == [(40, "none")]
+
+
+def test_active_present_kill_is_killed():
+    # "the gunmen kill 12 people" (headline present tense) -> killed; "extinguish" is not
+    assert [(c.value, c.event) for c in find_claims("چەکدارەکان 12 کەس دەکوژن.")] == [(12, "killed")]
+    assert [(c.value, c.event) for c in find_claims("ئاگرکوژێنەوەکان 3 ئاگر دەکوژێننەوە.")] == [(3, "other")]
+    assert [(c.value, c.event) for c in find_claims("5 کەس گیانییان لەدەستدا.")] == [(5, "killed")]
+
+
+def test_source_sayer_after_headline_verb():
+    # a headline run into its lead: "47 people are killed in Baghdad, Iraqi officials say …"
+    got = [(c.value, c.source) for c in find_claims("لەبەغدا 47 کەس دەکوژرێن کاربەدەستانی عێراقی دەڵێن هێرشەکان بەردەوامن.")]
+    assert got == [(47, "کاربەدەستانی عێراقی")]
+    # a speech verb with no verb of the figure before it is not taken
+    assert [c.source for c in find_claims("47 کەس لە هێرشەکاندا دەڵێن بەردەوامن.")] == [None]
+
+
+def test_according_to_a_norm_is_no_source():
+    # "in accordance with the law, the licences of 20 factories were revoked": a law is no source
+    assert [c.source for c in find_claims("بەپێی یاسا مۆڵەتی 20 کارگە هەڵوەشایەوە.")] == [None]
+    assert [c.source for c in find_claims("بەپێی پۆلیس 20 کەس دەستگیر کران.")] == ["پۆلیس"]
+
+
+def test_thing_plural_after_figure():
+    # "25 soldiers of the army were killed": the plural ان(ی) is cut from a known noun
+    assert [(c.value, c.thing) for c in find_claims("25 سەربازانی سوپا کوژران.")] == [(25, "سەرباز")]
+    # a word of its own that ends in ان keeps it
+    assert [c.thing for c in find_claims("20 باران باری.")] == ["باران"]
+
+
+def test_source_name_in_brackets_after_title():
+    # "the police spokesman (Kawa Ahmad) said 30 people were arrested": the name, not the title
+    got = [(c.value, c.source) for c in find_claims("وتەبێژی پۆلیس (کاوە ئەحمەد) گوتی 30 کەس دەستگیر کران.")]
+    assert got == [(30, "کاوە ئەحمەد")]
+    assert [c.source for c in find_claims("وتەبێژی پۆلیس گوتی 30 کەس دەستگیر کران.")] == ["وتەبێژی پۆلیس"]
+
+
+def test_thing_short_noun_with_article():
+    # "both of her two daughters": the article ەکەی is cut from a two-letter noun too
+    assert [(c.value, c.thing) for c in find_claims("بڕیاریداوە دوو کچەکەی لەچاوی کامێراکان بەدوور بگرێت.")] == \
+        [(2, "کچ")]
+    assert [(c.value, c.thing) for c in find_claims("سێ ژنەکان گەڕانەوە.")] == [(3, "ژن")]

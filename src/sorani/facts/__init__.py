@@ -188,7 +188,14 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
             best = e
     if best is not None:
         return _mention(best)
-    # no entity: the noun phrase that opens the clause (or the part after its last comma)
+    # no entity: a name in brackets after a title (وتەبێژی سایتەکە (میلیندا مۆڵن) وتویەتی), else
+    # the noun phrase that opens the clause (or the part after its last comma)
+    for k in range(start + 1, verb - 2):
+        if words[k].f == "(" and words[k - 1].kind == "word" and words[k - 1].key not in _addressee_words():
+            named = _marked_name(words, k, verb)
+            if named is not None and named[1] + 2 == verb:
+                return Mention(words[named[0]].start, words[named[1]].end,
+                               text[words[named[0]].start:words[named[1]].end])
     stops = _np_stops()
     after_comma = max((k + 1 for k in range(start, verb) if words[k].f in ("،", ",", ":")), default=start)
     regions = (start, after_comma)
@@ -610,11 +617,16 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
         if f[:cut].endswith(suf) and cut - len(suf) >= 3:
             cut -= len(suf)
     for suf in ("ەکانی", "ەکەی", "ەکان", "ەکە", "ییەکان", "ییەکە"):
-        if f[:cut].endswith(suf) and cut - len(suf) >= 3:
+        if f[:cut].endswith(suf) and (cut - len(suf) >= 3 or cut - len(suf) == 2
+                                      and key_of_folded(f[:2]) in common):  # (a short noun: کچەکەی, ژنەکان)
             cut -= len(suf)
             break
     else:
         suf = ""
+        for pl in ("انی", "ان"):  # 200 بەرپرسانی: a plural after the figure (not باران, a word of its own)
+            if f[:cut].endswith(pl) and cut - len(pl) >= 3 and key_of_folded(f[:cut - len(pl)]) in common \
+                    and key_of_folded(f[:cut]) not in common and key_of_folded(f[:cut - 1]) not in common:
+                return cut - len(pl)
     if suf and key_of_folded(f[:cut]) not in common and key_of_folded(f[:cut + 1]) in common:
         cut += 1  # ناحیەکەی: ناحیە + کەی (the article after ە)
     if suf and key_of_folded(f[:cut]) in common and not (
@@ -640,6 +652,18 @@ def _plain_stem_cut(f: str, next_is_word: bool) -> int:
     while cut > 1 and f[cut - 1] in "\u200c\u200d":
         cut -= 1
     return cut
+
+
+def _partitive_le(thing: str) -> int:
+    """2 when ``thing`` is a known noun with the partitive ``لە`` glued before it (``لەشاگرد``:
+    "of the apprentices", ``لەجەنگەڵ``) and is not itself a known word (لەشکر), else 0."""
+    from sorani.entities.gazetteer import common_words, key_of_folded
+
+    f = fold_key(thing)
+    if len(f) < 5 or not f.startswith(_LE):
+        return 0
+    common = common_words()
+    return 2 if key_of_folded(f[2:]) in common and key_of_folded(f) not in common else 0
 
 
 _INDEF = ("یەکی", "یەک", "ێکی", "ێک", "یەکیش", "ێکیش", "یەکیشی", "ێکیشی")
@@ -921,7 +945,8 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
                     if i0 and _demonstrative(words[i0 - 1].key):
                         thing, tend = _without_demonstrative_ending(thing, tend)
                         demonstrative = True
-                    c.thing, c.thing_start, c.thing_end = thing, w.start, tend
+                    tstart = w.start + _partitive_le(thing)  # دوو لەشاگردەکان: "two of the apprentices"
+                    c.thing, c.thing_start, c.thing_end = text[tstart:tend], tstart, tend
                     after = k + 1
                     # coordination: تانک و زریپۆش
                     if k + 2 < nxt_i0 and words[k + 1].key == "و" and words[k + 2].kind == "word" \
@@ -1348,11 +1373,31 @@ def _is_verb_word(words: list[Word], k: int) -> bool:
     got = _VERB_WORD.get(raw)
     if got is None:
         key = _verb_key(raw)
-        got = key in single_triggers("speech") or (_is_verb(key) and (not key.endswith(_DA) or _da_verb(key)))
+        got = key in single_triggers("speech") or (_is_verb(key) and (not key.endswith(_DA) or _da_verb(key))) \
+            or _became(key)
         if len(_VERB_WORD) > 200_000:
             _VERB_WORD.clear()
         _VERB_WORD[raw] = got
     return got
+
+
+_BECAME = tuple(fold_key(x) for x in ("بوونە", "بووە", "بووبە", "بوونەتە", "بووەتە"))
+
+
+def _became(key: str) -> bool:
+    """``بوونە``/``بووە`` "became" with its noun glued after a lost space (بوونەقوربانی,
+    بووەسەرۆکی): a verb of change, not a copula."""
+    if not key.startswith(_BECAME):
+        return False
+    from sorani.entities.gazetteer import common_words
+
+    p = max(len(b) for b in _BECAME if key.startswith(b))
+    # (not بوونەوە "being again", بوونەوەر "creature", nor another known word)
+    return len(key) - p >= 3 and not key.startswith(_AGAIN, p) and key[p:] not in _POSSESSIVE \
+        and key not in common_words()
+
+
+_AGAIN = fold_key("وە")
 
 
 _VERB_WORD: dict[str, bool] = {}  # key -> is it a predicate verb (by _is_verb_word)
@@ -1528,11 +1573,16 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
                 return got
             continue
         m = _phrase_at(words, k, src_table)
+        if m and k + m < len(words) and words[k + m].key in single_triggers("source_norm"):
+            continue  # بەپێی یاسا: "in accordance with the law", no source
         if m:
             j = k + m
             e = ent_at[j] if j < len(words) else None
             if e is not None:
                 return e.text, e.start, e.end, e.english
+            named = _marked_name(words, j, hi)  # بەپێی ڕاپۆرتی (چاودێری مافی مرۆڤ)
+            if named is not None:
+                return _named_span(text, words, ent_at, named)
             if j < len(words) and words[j].kind == "word" and not fold_key(words[j].f).endswith(("یان", "مان")):
                 e_ = j
                 while e_ + 1 < hi and e_ < j + 3 and words[e_ + 1].kind == "word" and words[e_].f.endswith("ی") \
@@ -1542,9 +1592,39 @@ def _according_to(text: str, words: list[Word], ent_at: list[Entity | None], lo:
                     e = ent_at[x]
                     if e is not None and e.label in ("ORG", "PER", "LOC"):
                         return e.text, e.start, e.end, e.english
+                named = _marked_name(words, e_ + 1, hi)  # بەگوێرەی هەواڵی "ڕۆیتەرز": the name in the marks
+                if named is not None:
+                    return _named_span(text, words, ent_at, named)
                 stem, end = _stem(words[e_], text, False)
                 return text[words[j].start:end], words[j].start, end, ""
     return None
+
+
+_NAME_MARKS = {"(": ")", '"': '"', "«": "»", "“": "”"}
+
+
+def _marked_name(words: list[Word], k: int, hi: int) -> tuple[int, int] | None:
+    """The words (first, last) of a short name in quotation marks or brackets opening at word
+    ``k`` (``ئاژانسی "ڕۆیتەرز"``, ``هەواڵی (ئەسوات عێراق)``), or ``None``."""
+    if k >= hi or words[k].f not in _NAME_MARKS:
+        return None
+    close = _NAME_MARKS[words[k].f]
+    for m in range(k + 1, min(hi, k + 6)):
+        if words[m].f == close:
+            return (k + 1, m - 1) if m > k + 1 else None
+        if words[m].kind != "word":
+            return None
+    return None
+
+
+def _named_span(text: str, words: list[Word], ent_at: list[Entity | None], named: tuple[int, int]
+                ) -> tuple[str, int, int, str]:
+    """The source (text, start, end, English name) of the words ``named`` of ``_marked_name``."""
+    a, b = named
+    e = ent_at[a]
+    if e is not None and e.start == words[a].start and e.end == words[b].end:
+        return e.text, e.start, e.end, e.english
+    return text[words[a].start:words[b].end], words[a].start, words[b].end, ""
 
 
 def _document_before(text: str, words: list[Word], k: int) -> tuple[str, int, int, str] | None:
@@ -1604,6 +1684,13 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
             memo[lo] = got
     if got is not None:
         c.source, c.source_start, c.source_end, c.source_english = got
+        # بەپێی ڕاپۆرتی X، وتەبێژی پۆلیس Y ڕایگەیاند … figure: the sayer nearer the figure
+        for k in at_speech[bisect_left(at_speech, lo):bisect_left(at_speech, i0)]:
+            if words[k].start > got[2] and _is_speech(words, k):
+                m = _subject_before(words, ent_at, k, lo, text)
+                if m is not None and m.start >= got[2]:
+                    c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
+                    break
         return
     # a headline or a line that opens with its source: هەپەگە: ٣ سەرباز کوژران
     colon = next((k for k in range(lo, min(i0, lo + 6)) if words[k].f == ":"), None)
@@ -1637,6 +1724,18 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 if m is not None:
                     c.source, c.source_start, c.source_end, c.source_english = m.text, m.start, m.end, m.english
                 return
+    # a headline run into its lead with no mark: … ٤٧ کەس دەکوژرێن کاربەدەستانی عێراقی دەڵێن …
+    # (the sayer right after the verb of the figure's clause)
+    for k in at_speech[bisect_left(at_speech, i0 + 2):bisect_left(at_speech, min(hi, i0 + 12))]:
+        if not _is_speech(words, k):
+            continue
+        v = next((m for m in range(k - 1, max(i0, k - 5), -1)
+                  if words[m].kind == "word" and (_is_verb_word(words, m) or _event_at(words, m))), None)
+        if v is not None and v < k - 1 and not any(words[m].kind != "word" for m in range(v + 1, k)):
+            m_ = _subject_before(words, ent_at, k, v + 1, text)
+            if m_ is not None:
+                c.source, c.source_start, c.source_end, c.source_english = m_.text, m_.start, m_.end, m_.english
+        return
 
 
 def find_facts(text: str) -> tuple[list[Quote], list[Claim]]:
