@@ -169,16 +169,11 @@ def _facts_rows(task: str, items: list[dict[str, Any]]) -> list[Row]:
 
 
 def evaluate_facts(data_dir: Path) -> list[Row]:
-    """Quote and numeric-claim scores on ``facts_dev.jsonl`` (task ``facts``, the set the rules were
-    developed on) and on ``facts_fresh.jsonl`` (``facts/fresh``, held-out: KurdishLID news sentences
-    with a number or a quotation mark, annotated before any system output on them was seen; score it
-    in aggregate only) and on ``facts_fresh2.jsonl`` (``facts/fresh2``, a second held-out set from the
-    same candidates, the check of rules tuned on ``facts/fresh``: aggregate only) and on
-    ``facts_fresh3.jsonl`` (``facts/fresh3``, a third held-out set from the same candidates, the clean
-    check of the rule round tuned on ``facts/fresh2``: aggregate only, never tune on it) and on
-    ``facts_fresh4.jsonl`` (``facts/fresh4``, a fourth held-out set from the same candidates, the clean
-    check of the rule round tuned on ``facts/fresh3``: aggregate only, never tune on it). Accuracies
-    over gold items."""
+    """Quote and numeric-claim scores, accuracies over gold items: on ``facts_dev.jsonl`` (task
+    ``facts``, the set the rules were developed on) and on the KurdishLID sets ``facts_fresh*.jsonl``
+    (``facts/fresh`` … ``facts/fresh4``), each annotated before any system output on it was seen.
+    Each was the clean check of one claim round and then the development set of the next;
+    ``facts/fresh4`` is still unseen: read it in aggregate only (GUIDELINES.md)."""
     rows = _facts_rows("facts", _load("facts_dev.jsonl"))
     rows += _facts_rows("facts/fresh", _load("facts_fresh.jsonl"))
     rows += _facts_rows("facts/fresh2", _load("facts_fresh2.jsonl"))
