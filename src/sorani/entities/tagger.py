@@ -59,7 +59,6 @@ _SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
 _K_KNOWN = fold_key("ناسراو")
 _K_KNOWN_AS = fold_key("ناسراوبە")
 _K_KE = fold_key("کە")
-_SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _K_HEADED_BY = fold_key("سەرۆکایەتیی")
 _K_PRESIDENCY = fold_key("سەرۆکایەتی")
@@ -1537,7 +1536,7 @@ def _glued_multi_name(words: list[Word], i: int, w: Word, spans: Any) -> bool:
     if not names:
         return False
     n = len(words)
-    for keys, entry, amb in sorted(names, key=lambda x: -len(x[0])):
+    for keys, entry, amb in names:  # (longest first: ``Gazetteer`` keeps them so)
         m = len(keys)
         if amb or i + m > n or not all(words[i + j].key == keys[j] for j in range(1, m - 1)):
             continue
