@@ -956,6 +956,12 @@ class _Spans:
         o = self.owner[i]
         return self.items[o] if o >= 0 and self.items[o][4] else None
 
+    def drop(self, item: list[Any]) -> None:
+        """Take ``item`` back: no label, its words free again."""
+        item[4] = None
+        for k in range(item[0], item[1] + 1):
+            self.owner[k] = -1
+
 
 _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دایە", "ەکان", "ی"}) - {"ی"}
 # 12/3/2020, ١٢-٣-٢٠٢٠ in the original text (every digit set, every dash that folds to "-")
@@ -2332,9 +2338,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 it = spans.at(x)
                 if it is not None and it[4] == "ORG" and it[1] < i and (it[0] >= b or it[6] == "rule"):
                     # (نووسینگەی پارتی دەسەڵاتداری "X": a rule-made ORG that runs into the descriptive head)
-                    it[4] = None
-                    for y in range(it[0], it[1] + 1):
-                        spans.owner[y] = -1
+                    spans.drop(it)
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "ORG", None, "rule")
             continue
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
@@ -2790,9 +2794,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         item = spans.at(j) if j < n else None
         if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
                 and spans.owner[h] < 0:
-            item[4] = None
-            for x in range(item[0], item[1] + 1):
-                spans.owner[x] = -1
+            spans.drop(item)
 
     # a body right after the head of a law title (or after one or two modifiers in ezafe) is part of the
     # opaque title, no ORG: یاسای ئەنجومەنی ئاسایش, یاسای ڕیشەکێشکردنی بەعس
@@ -2805,9 +2807,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         item = spans.at(j) if j < n else None
         if item is not None and item[0] == j and item[4] == "ORG" and item[2] == words[j].start \
                 and spans.owner[h] < 0:
-            item[4] = None
-            for x in range(item[0], item[1] + 1):
-                spans.owner[x] = -1
+            spans.drop(item)
 
     # the hereditary سەید before a given name is part of the name (GUIDELINES 2.3)
     for item in spans.items:
@@ -2923,9 +2923,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if item[4] == "PER" and item[6] == "rule" and any(
                 len(w.key) >= 7 and (w.key.find(_DEFINITE_ENDS[2], 2) > 0 or w.key.find(_DEFINITE_ENDS[0], 2) > 0)
                 and w.key not in gnames for w in words[item[0]:item[1] + 1]):
-            item[4] = None
-            for x in range(item[0], item[1] + 1):
-                spans.owner[x] = -1
+            spans.drop(item)
 
     # a rule-made person opening with لە/بە glued to a common word (لەسەردەمی ئیبراهیم, لەکۆشکی سەلام) starts
     # after it: the preposition phrase is no part of a name; with no given or unknown word left, no name
