@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cache
 from dataclasses import dataclass
 from bisect import bisect_left
@@ -961,6 +962,17 @@ class _Spans:
         item[4] = None
         for k in range(item[0], item[1] + 1):
             self.owner[k] = -1
+
+    def drop_after_head(self, h: int, modifier: Callable[[Word], bool], labels: tuple[str, ...]) -> None:
+        """Take back the name that starts right after the head at ``h`` (or after one or two free
+        words in ``modifier``) when its label is one of ``labels``: the head's phrase names it."""
+        words, owner, n = self.words, self.owner, len(self.words)
+        j = h + 1
+        while j + 1 < n and j <= h + 2 and owner[j] < 0 and words[j].kind == "word" and modifier(words[j]):
+            j += 1
+        item = self.at(j) if j < n else None
+        if item is not None and item[0] == j and item[4] in labels and item[2] == words[j].start and owner[h] < 0:
+            self.drop(item)
 
 
 _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دایە", "ەکان", "ی"}) - {"ی"}
@@ -2786,28 +2798,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     # a place or body right after a competition head (or after one modifier in ezafe) names the
     # competition, no place: جامی ئیتاڵیا, خولی نایابی عێراق, جامی یەکێتیی ئاسیا
     comp = single_triggers("competition")
-    for h in at_keys.positions(comp):
-        j = h + 1
-        while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
-                and words[j].f.endswith(("ی", "ى")) and words[j].key[:-1] in common:
-            j += 1  # نایابی, سوپەری, بژاردەی; تۆپی پێی
-        item = spans.at(j) if j < n else None
-        if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
-                and spans.owner[h] < 0:
-            spans.drop(item)
+    for h in at_keys.positions(comp):  # (modifiers: نایابی, سوپەری, بژاردەی; تۆپی پێی)
+        spans.drop_after_head(h, lambda w: w.f.endswith(("ی", "ى")) and w.key[:-1] in common, ("LOC", "ORG"))
 
     # a body right after the head of a law title (or after one or two modifiers in ezafe) is part of the
     # opaque title, no ORG: یاسای ئەنجومەنی ئاسایش, یاسای ڕیشەکێشکردنی بەعس
     laws = single_triggers("law")
-    for h in [x for x in extra if words[x].key in laws] if extra else ():
-        j = h + 1
-        while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
-                and words[j].f.endswith("ی") and (words[j].key in common or words[j].key.endswith(_INFINITIVE_I)):
-            j += 1  # (ڕیشەکێشکردنی: a verbal noun in ezafe)
-        item = spans.at(j) if j < n else None
-        if item is not None and item[0] == j and item[4] == "ORG" and item[2] == words[j].start \
-                and spans.owner[h] < 0:
-            spans.drop(item)
+    for h in [x for x in extra if words[x].key in laws] if extra else ():  # (ڕیشەکێشکردنی: a verbal noun in ezafe)
+        spans.drop_after_head(h, lambda w: w.f.endswith("ی") and (w.key in common or w.key.endswith(_INFINITIVE_I)),
+                              ("ORG",))
 
     # the hereditary سەید before a given name is part of the name (GUIDELINES 2.3)
     for item in spans.items:
