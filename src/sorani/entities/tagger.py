@@ -1812,7 +1812,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and len(words[i + 1].key) >= 4 and not _verb_like(words[i + 1].key) \
                 and not words[i + 1].f.endswith("ی") and not words[i + 1].key.endswith(_DEFINITE_ENDS) \
                 and not words[i + 1].key.endswith(_INDEF_ENDS) \
-                and not (words[i + 1].key[:2] in (_K_LE, _K_BE) and _glued_prep_word(words[i + 1].key, common)) \
+                and not _glued_prep_word(words[i + 1].key, common) \
                 and (i + 2 == n or words[i + 2].kind == "punct" or _verb_like(words[i + 2].key)
                      or words[i + 2].key in stp and words[i + 2].key not in org_heads):
             # کۆمپانیای پارسیان لەسەر …: after a company, club or media head a word that is no common word
