@@ -596,9 +596,9 @@ def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> b
 
 _SPEAKER_REACH = 8  # words a sentence-opening speaker may stand before its speech verb
 _K_KE_AND = frozenset((fold_key("کە"), "و"))
-_CLAUSE_NAME: dict[str, bool] = {}
+_CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and common words are fixed)
 _QUOTE_OPEN = frozenset(('"', "«", "“"))
-_K_E = fold_key("ە")  # word form -> _clause_name_word (stops and common words are fixed)
+_K_E = fold_key("ە")
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش", "ەو")
