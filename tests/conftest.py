@@ -10,3 +10,14 @@ def data_dir():
     if path is None:
         pytest.skip("../shared/data not available")
     return path
+
+
+@pytest.fixture(scope="session")
+def spans():
+    """The (text, label) pairs `find_entities` gives for a text, for the entity rule tests."""
+    from sorani.entities import find_entities
+
+    def _spans(text: str) -> list[tuple[str, str]]:
+        return [(e.text, e.label) for e in find_entities(text)]
+
+    return _spans

@@ -2,14 +2,8 @@
 written for these tests (no fixture sentence); each test checks a rule and its guard."""
 from __future__ import annotations
 
-from sorani.entities import find_entities
 
-
-def spans(text: str) -> list[tuple[str, str]]:
-    return [(e.text, e.label) for e in find_entities(text)]
-
-
-def test_towns_of_the_region_and_city_spellings() -> None:
+def test_towns_of_the_region_and_city_spellings(spans) -> None:
     # towns and districts of Iraq, Turkey and Syria, and spelling variants of world cities
     assert ("دیبەگە", "LOC") in spans("لە دیبەگە کۆبوونەوەیەک کرا.")
     assert ("ئەبوغرێب", "LOC") in spans("زیندانی ئەبوغرێب لە نزیک بەغدایە.")
@@ -20,7 +14,7 @@ def test_towns_of_the_region_and_city_spellings() -> None:
     assert spans("داواکارییەکە هەر بێ وەڵام ماوەتەوە.") == []
 
 
-def test_day_number_in_brackets() -> None:
+def test_day_number_in_brackets(spans) -> None:
     # a day (or a range of days) in brackets before )ی + month: from the head, or from the number
     assert ("ڕۆژی ( 9 )ی ئۆکتۆبەر", "DATE") in spans("پێشانگاکە ڕۆژی ( 9 )ی ئۆکتۆبەر دەکرێتەوە.")
     assert ("3 - 6 )ی ئایار", "DATE") in spans("خولەکە لە( 3 - 6 )ی ئایار دەبێت.")
@@ -28,7 +22,7 @@ def test_day_number_in_brackets() -> None:
     assert all(label != "DATE" for _, label in spans("بڕگەی ( 4 )ی یاساکە هەموار کرا."))
 
 
-def test_year_range_after_between() -> None:
+def test_year_range_after_between(spans) -> None:
     # نێوان YEAR تا/و YEAR is one date span
     assert ("1991 تا 2003", "DATE") in spans("لە نێوان 1991 تا 2003 هەرێمەکە گەمارۆ درا.")
     # نێوان before a number that is no year range is no date
@@ -36,21 +30,21 @@ def test_year_range_after_between() -> None:
     assert all(label != "DATE" for _, label in spans("لە نێوان 2000 تا 5000 دۆلار خەرج کرا."))
 
 
-def test_ordinal_day_before_a_month() -> None:
+def test_ordinal_day_before_a_month(spans) -> None:
     # ڕۆژی + an ordinal word + a month: the day named by its ordinal
     assert ("ڕۆژی دووەمی ئایار", "DATE") in spans("کۆنگرەکە ڕۆژی دووەمی ئایار دەستی پێکرد.")
     # an ordinal day of an event (no month after it) is no date
     assert all(label != "DATE" for _, label in spans("ڕۆژی دووەمی کۆنگرەکە کۆتایی هات."))
 
 
-def test_year_before_a_spaced_postposition() -> None:
+def test_year_before_a_spaced_postposition(spans) -> None:
     # a year followed by the postposition دا / ەوە written apart is a date
     assert ("2008", "DATE") in spans("لە کۆتایی 2008 دا پرۆژەکە تەواو بوو.")
     # a plain number before دا is none
     assert all(label != "DATE" for _, label in spans("لە 250 دا تەنها دە ماون."))
 
 
-def test_more_place_classifiers() -> None:
+def test_more_place_classifiers(spans) -> None:
     # a state / province / canton head before a name stays out of the span
     assert ("تێکساس", "LOC") in spans("لە ویلایەتی تێکساس لافاو هات.")
     assert ("کالیفۆرنیا", "LOC") in spans("ئاگرەکە لە ئەیالەتی کالیفۆرنیا کوژایەوە.")
@@ -64,7 +58,7 @@ def test_more_place_classifiers() -> None:
     assert spans("ماڵ ئاوایی لێکردین و ڕۆیشت.") == []
 
 
-def test_country_and_region_spellings() -> None:
+def test_country_and_region_spellings(spans) -> None:
     # South Africa written باشووری ئەفریقیا is one country span; باشووری + another place stays descriptive
     assert ("باشووری ئەفریقیا", "LOC") in spans("یانەکە لە باشووری ئەفریقیا یاری دەکات.")
     assert ("لوبنان", "LOC") in spans("لە باشووری لوبنان تەقینەوە ڕوویدا.")
@@ -74,7 +68,7 @@ def test_country_and_region_spellings() -> None:
     assert ("فۆکۆشیما", "LOC") in spans("وێستگەکەی فۆکۆشیما داخرا.")
 
 
-def test_day_slash_month_after_le() -> None:
+def test_day_slash_month_after_le(spans) -> None:
     # DAY / MONTH in digits after لە (spaced or glued to the word before) or a head is a date
     assert ("9 / 4", "DATE") in spans("هەڵبژاردنەکە لە 9 / 4 دا دەکرێت.")
     assert ("9 / 4", "DATE") in spans("بڕیارەلە9 / 4 دا دەنگدان بکرێت.")
@@ -83,7 +77,7 @@ def test_day_slash_month_after_le() -> None:
     assert all(label != "DATE" for _, label in spans("لە 9 / 14 دا بەشدار بوون."))
 
 
-def test_more_month_spellings() -> None:
+def test_more_month_spellings(spans) -> None:
     # مایس (May, Iraqi usage) and further Gregorian spellings are months
     assert ("15ی مایسی 2011", "DATE") in spans("لە 15ی مایسی 2011 دەستی پێکرد.")
     assert ("3ی سەپتەمبەر", "DATE") in spans("لە 3ی سەپتەمبەر گەڕایەوە.")
@@ -92,7 +86,7 @@ def test_more_month_spellings() -> None:
     assert spans("مێهری دایک بێ وێنەیە.") == []
 
 
-def test_common_word_name_between_two_place_words() -> None:
+def test_common_word_name_between_two_place_words(spans) -> None:
     # گوندی/گەڕەکی + a common word in ezafe + سەر بە / a place classifier: the word is the place
     assert ("گوڵاڵە", "LOC") in spans("لە گوندی گوڵاڵەی سەر بە قەزای چەمچەماڵ ماڵێک ڕووخا.")
     assert ("گوڵاڵە", "LOC") in spans("لەگوندی گوڵاڵەی سەربە چەمچەماڵ ماڵێک ڕووخا.")
@@ -102,7 +96,7 @@ def test_common_word_name_between_two_place_words() -> None:
     assert ("کۆن", "LOC") not in spans("لە گوندی کۆنی ناحیەی قوشتەپە کاری نوێ کرا.")
 
 
-def test_year_after_a_part_of_the_year_or_a_season() -> None:
+def test_year_after_a_part_of_the_year_or_a_season(spans) -> None:
     # کۆتایی / سەرەتای / a season / پێش / دوای before a bare year
     assert ("2012", "DATE") in spans("لە کۆتایی 2012 پرۆژەکە تەواو بوو.")
     assert ("2010", "DATE") in spans("هاوینی 2010 زۆر گەرم بوو.")

@@ -882,15 +882,8 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     variants = [(w, 0.0)]
     for written, standard, where in _spoken_rules():
         for v, c in list(variants):
-            if len(v) > len(written) + 2:
-                if where == "end" and v.endswith(written):
-                    variants.append((v[:-len(written)] + standard, c + CONFUSABLE))
-                elif where == "start" and v.startswith(written):
-                    variants.append((standard + v[len(written):], c + CONFUSABLE))
-                elif where == "inside":
-                    at = v.find(written, 2)
-                    if at > 0:
-                        variants.append((v[:at] + standard + v[at + len(written):], c + CONFUSABLE))
+            if len(v) > len(written) + 2 and (x := _spoken_form(v, written, standard, where)):
+                variants.append((x, c + CONFUSABLE))
     for v, c in variants[1:]:
         if v not in runs and (v in _accepted() or _check_plain(v)):
             exact.discard(v)
@@ -919,7 +912,7 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
     # pays ``FINAL_EDIT``, but for the final letters written for others (``final`` rows)
     finals = _final_changes().get(w[-1:], ())
     for k, (sc, c) in enumerate(scored):
-        if c[-1:] != w[-1:] and not any(c.endswith(x) for x in finals):
+        if c[-1:] != w[-1:] and not c.endswith(finals):
             scored[k] = (sc + FINAL_EDIT, c)
     scored.sort()
     return tuple(scored[:WORD_KEEP])
@@ -1023,6 +1016,19 @@ def _cheap_edits() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
             for a in row[1]:
                 subs.setdefault(a, []).extend(b for b in row[1] if b != a and b not in rare)
     return {a: tuple(dict.fromkeys(b)) for a, b in subs.items()}, _confusions()[2]
+
+
+def _spoken_form(w: str, written: str, standard: str, where: str) -> str:
+    """``w`` with the spoken ``written`` replaced by its ``standard`` form at ``where`` (a rule
+    of ``_spoken_rules``), or "" where the rule does not apply."""
+    if where == "end":
+        return w[:-len(written)] + standard if w.endswith(written) else ""
+    if where == "start":
+        return standard + w[len(written):] if w.startswith(written) else ""
+    if where == "inside":
+        at = w.find(written, 2)
+        return w[:at] + standard + w[at + len(written):] if at > 0 else ""
+    return ""
 
 
 @cache
@@ -1255,16 +1261,7 @@ def _piece_variants(p: str) -> tuple[tuple[str, float], ...]:
     if len(p) < 3 or word_lm().counts.get(p, 0.0) >= PIECE_MAX_COUNT:
         return ()
     for written, standard, where in _spoken_rules():
-        if len(p) > len(written) + 1:
-            if where == "end" and p.endswith(written):
-                v = p[:-len(written)] + standard
-            elif where == "start" and p.startswith(written):
-                v = standard + p[len(written):]
-            elif where == "inside" and p.find(written, 2) > 0:
-                at = p.find(written, 2)
-                v = p[:at] + standard + p[at + len(written):]
-            else:
-                continue
+        if len(p) > len(written) + 1 and (v := _spoken_form(p, written, standard, where)):
             if v in _accepted() or _check_plain(v):
                 out.append((v, CONFUSABLE))
     marked = _stem_marked(p)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cache
 from dataclasses import dataclass
 from bisect import bisect_left
@@ -59,7 +60,6 @@ _SENT_END_SET = frozenset({".", "!", "؟", "?", ":", "\n"})
 _K_KNOWN = fold_key("ناسراو")
 _K_KNOWN_AS = fold_key("ناسراوبە")
 _K_KE = fold_key("کە")
-_SENT_PUNCT = frozenset(".!?؟:؛;،,\"«»()")
 _K_CENTRE = fold_key("ناوەندی")
 _K_HEADED_BY = fold_key("سەرۆکایەتیی")
 _K_PRESIDENCY = fold_key("سەرۆکایەتی")
@@ -596,9 +596,9 @@ def _clause_name_word(w: Word, stp: frozenset[str], common: frozenset[str]) -> b
 
 _SPEAKER_REACH = 8  # words a sentence-opening speaker may stand before its speech verb
 _K_KE_AND = frozenset((fold_key("کە"), "و"))
-_CLAUSE_NAME: dict[str, bool] = {}
+_CLAUSE_NAME: dict[str, bool] = {}  # word form -> _clause_name_word (stops and common words are fixed)
 _QUOTE_OPEN = frozenset(('"', "«", "“"))
-_K_E = fold_key("ە")  # word form -> _clause_name_word (stops and common words are fixed)
+_K_E = fold_key("ە")
 
 
 _PER_CLITICS = ("یشەوە", "یشدا", "ەوە", "یش", "ەو")
@@ -956,6 +956,23 @@ class _Spans:
     def at(self, i: int) -> list[Any] | None:
         o = self.owner[i]
         return self.items[o] if o >= 0 and self.items[o][4] else None
+
+    def drop(self, item: list[Any]) -> None:
+        """Take ``item`` back: no label, its words free again."""
+        item[4] = None
+        for k in range(item[0], item[1] + 1):
+            self.owner[k] = -1
+
+    def drop_after_head(self, h: int, modifier: Callable[[Word], bool], labels: tuple[str, ...]) -> None:
+        """Take back the name that starts right after the head at ``h`` (or after one or two free
+        words in ``modifier``) when its label is one of ``labels``: the head's phrase names it."""
+        words, owner, n = self.words, self.owner, len(self.words)
+        j = h + 1
+        while j + 1 < n and j <= h + 2 and owner[j] < 0 and words[j].kind == "word" and modifier(words[j]):
+            j += 1
+        item = self.at(j) if j < n else None
+        if item is not None and item[0] == j and item[4] in labels and item[2] == words[j].start and owner[h] < 0:
+            self.drop(item)
 
 
 _YEAR_CLITICS = frozenset({"دا", "ەوە", "ەدا", "وە", "یدا", "دایە", "ەکان", "ی"}) - {"ی"}
@@ -1537,7 +1554,7 @@ def _glued_multi_name(words: list[Word], i: int, w: Word, spans: Any) -> bool:
     if not names:
         return False
     n = len(words)
-    for keys, entry, amb in sorted(names, key=lambda x: -len(x[0])):
+    for keys, entry, amb in names:  # (longest first: ``Gazetteer`` keeps them so)
         m = len(keys)
         if amb or i + m > n or not all(words[i + j].key == keys[j] for j in range(1, m - 1)):
             continue
@@ -1795,7 +1812,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 and len(words[i + 1].key) >= 4 and not _verb_like(words[i + 1].key) \
                 and not words[i + 1].f.endswith("ی") and not words[i + 1].key.endswith(_DEFINITE_ENDS) \
                 and not words[i + 1].key.endswith(_INDEF_ENDS) \
-                and not (words[i + 1].key[:2] in (_K_LE, _K_BE) and _glued_prep_word(words[i + 1].key, common)) \
+                and not _glued_prep_word(words[i + 1].key, common) \
                 and (i + 2 == n or words[i + 2].kind == "punct" or _verb_like(words[i + 2].key)
                      or words[i + 2].key in stp and words[i + 2].key not in org_heads):
             # کۆمپانیای پارسیان لەسەر …: after a company, club or media head a word that is no common word
@@ -2333,9 +2350,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
                 it = spans.at(x)
                 if it is not None and it[4] == "ORG" and it[1] < i and (it[0] >= b or it[6] == "rule"):
                     # (نووسینگەی پارتی دەسەڵاتداری "X": a rule-made ORG that runs into the descriptive head)
-                    it[4] = None
-                    for y in range(it[0], it[1] + 1):
-                        spans.owner[y] = -1
+                    spans.drop(it)
             spans.add(q[0], q[1], words[q[0]].start, words[q[1]].end, "ORG", None, "rule")
             continue
         if all(words[k].key not in stp and not _verb_like(words[k].key) for k in ws) \
@@ -2783,32 +2798,15 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     # a place or body right after a competition head (or after one modifier in ezafe) names the
     # competition, no place: جامی ئیتاڵیا, خولی نایابی عێراق, جامی یەکێتیی ئاسیا
     comp = single_triggers("competition")
-    for h in at_keys.positions(comp):
-        j = h + 1
-        while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
-                and words[j].f.endswith(("ی", "ى")) and words[j].key[:-1] in common:
-            j += 1  # نایابی, سوپەری, بژاردەی; تۆپی پێی
-        item = spans.at(j) if j < n else None
-        if item is not None and item[0] == j and item[4] in ("LOC", "ORG") and item[2] == words[j].start \
-                and spans.owner[h] < 0:
-            item[4] = None
-            for x in range(item[0], item[1] + 1):
-                spans.owner[x] = -1
+    for h in at_keys.positions(comp):  # (modifiers: نایابی, سوپەری, بژاردەی; تۆپی پێی)
+        spans.drop_after_head(h, lambda w: w.f.endswith(("ی", "ى")) and w.key[:-1] in common, ("LOC", "ORG"))
 
     # a body right after the head of a law title (or after one or two modifiers in ezafe) is part of the
     # opaque title, no ORG: یاسای ئەنجومەنی ئاسایش, یاسای ڕیشەکێشکردنی بەعس
     laws = single_triggers("law")
-    for h in [x for x in extra if words[x].key in laws] if extra else ():
-        j = h + 1
-        while j + 1 < n and j <= h + 2 and spans.owner[j] < 0 and words[j].kind == "word" \
-                and words[j].f.endswith("ی") and (words[j].key in common or words[j].key.endswith(_INFINITIVE_I)):
-            j += 1  # (ڕیشەکێشکردنی: a verbal noun in ezafe)
-        item = spans.at(j) if j < n else None
-        if item is not None and item[0] == j and item[4] == "ORG" and item[2] == words[j].start \
-                and spans.owner[h] < 0:
-            item[4] = None
-            for x in range(item[0], item[1] + 1):
-                spans.owner[x] = -1
+    for h in [x for x in extra if words[x].key in laws] if extra else ():  # (ڕیشەکێشکردنی: a verbal noun in ezafe)
+        spans.drop_after_head(h, lambda w: w.f.endswith("ی") and (w.key in common or w.key.endswith(_INFINITIVE_I)),
+                              ("ORG",))
 
     # the hereditary سەید before a given name is part of the name (GUIDELINES 2.3)
     for item in spans.items:
@@ -2924,9 +2922,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
         if item[4] == "PER" and item[6] == "rule" and any(
                 len(w.key) >= 7 and (w.key.find(_DEFINITE_ENDS[2], 2) > 0 or w.key.find(_DEFINITE_ENDS[0], 2) > 0)
                 and w.key not in gnames for w in words[item[0]:item[1] + 1]):
-            item[4] = None
-            for x in range(item[0], item[1] + 1):
-                spans.owner[x] = -1
+            spans.drop(item)
 
     # a rule-made person opening with لە/بە glued to a common word (لەسەردەمی ئیبراهیم, لەکۆشکی سەلام) starts
     # after it: the preposition phrase is no part of a name; with no given or unknown word left, no name
