@@ -165,7 +165,7 @@ class _Lexicon:
         not_glued = alt([p for p, _ in ctx.get("not_glued", [])])
         self.prep_glue = rf"(?<=(?<![{_LETTER}{_DIG}\u200c\u0640])[لب]ە)(?!(?:{not_glued})(?!\u200c?{_L}))"
         # a multiplier glued to digits (12هەزار): digits never join the letter after them
-        mult_glued = rf"(?<=[{_DIG}])(?=(?:{alt([f for f, w in self.words.items() if w.cls == 'mult'])})(?!\u200c?{_L}))"
+        mult_glued = rf"(?<=[{_DIG}])(?=(?:{alt([f for _, f in self.mult_forms])})(?!\u200c?{_L}))"
         self.word_tok = rf"(?:(?<![{_LETTER}{_DIG}\u200c\u0640])|{self.prep_glue}|{mult_glued}){word_core}"
         tok = f"(?:{self.digit_tok}|{self.word_tok})"
         range_alt = alt([p for p, _ in ctx.get("range", [])])

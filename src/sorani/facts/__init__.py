@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 from typing import Any
 
@@ -206,7 +207,7 @@ def _subject_before(words: list[Word], ent_at: list[Entity | None], verb: int, l
     for region in regions:
         k = region
         while k < verb and (words[k].key in stops or words[k].kind != "word"
-                            or _circumposed(words, k, region)):
+                            or _circumposed(words, k)):
             k = _circumposition_end(words, k, verb) if words[k].key in _LE_FORMS else k + 1
         if k >= verb:
             continue
@@ -223,7 +224,7 @@ _DA_END = fold_key("دا")
 _LE_FORMS = frozenset(fold_key(x) for x in ("لە", "ل", "لەو", "لەم"))
 
 
-def _circumposed(words: list[Word], k: int, lo: int) -> bool:
+def _circumposed(words: list[Word], k: int) -> bool:
     """Word ``k`` is the noun of a glued لە … دا phrase (لەکۆتاییدا): where or when, not who."""
     key = words[k].key
     return key.endswith(_DA_END) and len(key) > 4 and key.startswith(_LE)
@@ -306,6 +307,7 @@ def find_quotes(text: str, entities: list[Entity] | None = None, words: list[Wor
 def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent: list[int]) -> list[Quote]:
     out: list[Quote] = []
     spans = []
+    named_by, meaning = single_triggers("name_intro"), single_triggers("meaning")
     for i, j, s, e in _quote_spans(text, words):
         content = [w for w in words[i + 1:j] if w.kind == "word"]
         before = words[i - 1] if i else None
@@ -316,7 +318,6 @@ def _find_quotes(text: str, words: list[Word], ent_at: list[Entity | None], sent
             continue  # two right marks (ڕایگەیاند”…”) enclose a quote only after a colon or speech verb
         if len(content) < 4 and not (intro or outro):
             continue  # a highlighted name or term, not a quotation
-        named_by, meaning = single_triggers("name_intro"), single_triggers("meaning")
         if before is not None and before.key in named_by:
             continue
         if words[j - 1].key in named_by or (j + 1 < len(words) and words[j + 1].key in meaning) \
@@ -558,13 +559,19 @@ def _glued_qualifier_table() -> dict[str, list[tuple[list[str], str]]]:
 def _comparative(key: str) -> tuple[str | None, str]:
     """The qualifier of a comparative word after ``لە N X`` (numbers data ``qualifier_le``: زیاتر,
     کەمتر), also with a copula or verb glued to it (زیاترە, کەمتربووە), and what is glued."""
-    from sorani.numbers import _lex
-
-    for phrase, label in _lex().ctx.get("qualifier_le", ()):
-        f = fold_key(phrase)
-        if key.startswith(f) and label in _QUALIFIERS:
+    for f, label in _comparatives():
+        if key.startswith(f):
             return label, key[len(f):]
     return None, ""
+
+
+@cache
+def _comparatives() -> tuple[tuple[str, str], ...]:
+    """The folded ``qualifier_le`` phrases of numbers data a claim keeps, with their qualifier."""
+    from sorani.numbers import _lex
+
+    return tuple((fold_key(phrase), label) for phrase, label in _lex().ctx.get("qualifier_le", ())
+                 if label in _QUALIFIERS)
 
 
 _COPULA_RESTS = frozenset(fold_key(x) for x in ("ە", "ەو", "بوو", "بووە", "بوون", "بوونە", "بن", "یە"))
@@ -962,7 +969,7 @@ def _find_claims(text: str, entities: list[Entity], quotes: list[Quote] | None, 
             # no counted noun but an event right after (( 64 ) یشیان کەمئەندام بوون), or a figure
             # ending in a multiplier word (( 12 ) هەزاریش بریندار بوون): the last word of the figure
             c.extra["bare"] = (k < len(words) and words[k].kind == "word" and _event_at(words, k) is not None) \
-                or _ends_in_multiplier(c.text)
+                or _multiplier_value(c.text) > 0
             # a bracketed score or list with its noun after the bracket: ( 119 _ 100 ) خاڵ
             m = i1 + 1
             while m < len(words) and m <= i1 + 4 and (words[m].kind == "num" or words[m].f in _SCORE_SEP):
@@ -1089,11 +1096,6 @@ _NEAR = 40  # words
 _SCORE_SEP = frozenset(("_", "-", "–", "،", ","))
 
 
-def _ends_in_multiplier(span: str) -> bool:
-    """The figure's text ends in a multiplier word (( 12 ) هەزار, 2 ملیۆن)."""
-    return _multiplier_value(span) > 0
-
-
 def _multiplier_value(span: str) -> int:
     """The value of the multiplier word the figure's text ends in (هەزار 1000), else 0."""
     last = span.rsplit(None, 1)[-1].rsplit(")", 1)[-1]
@@ -1150,9 +1152,6 @@ class _Figure:
     value: Any
     kind: str
     qualifier: str | None
-
-
-_DASHES = frozenset(("-", "–", "—"))
 
 
 def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], ends: dict[int, int]
@@ -1218,9 +1217,9 @@ def _counts(text: str, words: list[Word], items: list[tuple[int, int, Any]], end
         elif (nxt is not None and nxt[0] == i1 + 1 and words[i1].kind == "num" and words[i1 + 1].kind == "num") \
                 or (k and items[k - 1][1] == i0 - 1 and words[i0 - 1].kind == "num" and words[i0].kind == "num"):
             drop = True  # ( 1 1 ): digits side by side with no connector are a code
-        elif (after in _DASHES and i1 + 3 < n and words[i1 + 2].kind == "num" and words[i1 + 3].f == ")"
+        elif (after in _DASH_SEP and i1 + 3 < n and words[i1 + 2].kind == "num" and words[i1 + 3].f == ")"
               and i0 and words[i0 - 1].f == "(") or \
-                (i0 >= 3 and words[i0 - 1].f in _DASHES and words[i0 - 2].kind == "num" and words[i0 - 3].f == "("
+                (i0 >= 3 and words[i0 - 1].f in _DASH_SEP and words[i0 - 2].kind == "num" and words[i0 - 3].f == "("
                  and after == ")"):
             drop = True  # ( 6 – 1 ): a score
         numbered = drop and b >= 0 and words[b].kind == "word" and words[b].key.endswith("ی") \
@@ -1493,7 +1492,7 @@ def _glued_event(key: str) -> str | None:
 _BE = fold_key("بە")
 _LE = fold_key("لە")
 _HICH = fold_key("هیچ")
-_GLUED_PREP = frozenset(fold_key(x) for x in ("لە", "بە"))  # (as find_numbers reads them glued to a number word)
+_GLUED_PREP = frozenset(_HEAD_PREFIX)  # (لە/بە as find_numbers reads them glued to a number word)
 _LIST_SEP = frozenset(("و", "،", ","))
 _QUAL_WORDS = frozenset(fold_key(x) for x in ("زیاتر", "زۆرتر", "پتر", "کەمتر", "لە", "نزیکەی", "نزیکەیی", "بە"))
 _MASDAR_EZAFE = tuple(fold_key(x) for x in ("کردنی", "کردنەوەی", "دانی", "کرانی", "درانی", "هێنانی", "ناردنی",
@@ -1715,9 +1714,9 @@ def _attach_source(text: str, c: Claim, words: list[Word], ent_at: list[Entity |
                 return
     # a headline figure: the source its lead names after the spaced dash (چوار تەرمی نەناسراو
     # دۆزرانەوە - سەرچاوەیەک لە وەزارەتی ناوخۆ ڕایگەیاند …)
-    dash = next((k for k in range(i0 + 1, min(hi, i0 + 25)) if words[k].f in _DASH_SEP and _spaced_dash(text, words[k])),
+    dash = next((k for k in range(i0 + 1, min(hi, i0 + 25)) if _spaced_dash(text, words[k])),
                 None)
-    if dash is not None and not any(words[k].f in _DASH_SEP and _spaced_dash(text, words[k]) for k in range(lo, i0)):
+    if dash is not None and not any(_spaced_dash(text, words[k]) for k in range(lo, i0)):
         for k in at_speech[bisect_left(at_speech, dash + 1):bisect_left(at_speech, min(hi, dash + 25))]:
             if _is_speech(words, k):
                 m = _subject_before(words, ent_at, k, dash + 1, text)
