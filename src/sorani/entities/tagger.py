@@ -1581,6 +1581,11 @@ def _homograph_i_keys() -> frozenset[str]:
     return frozenset(k + "ی" for k in single_triggers("org_homograph"))
 
 
+def _keyed(words: list[Word], positions: list[int], keys: frozenset[str]) -> list[int]:
+    """The ``positions`` whose word has one of ``keys``."""
+    return [x for x in positions if words[x].key in keys]
+
+
 def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Entity]:
     if not text:
         return []
@@ -1669,7 +1674,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     # a listed body spelt like a common noun (org_homograph) + ezafe ی + a common noun is that common
     # noun (ڕووداوی هاتووچۆ "a traffic accident", گۆڕانی کەشوهەوا "climate change"): no name
     homograph_i = _homograph_i_keys()
-    for i0 in [x for x in extra if words[x].key in homograph_i] if extra else ():
+    for i0 in _keyed(words, extra, homograph_i):
         item = spans.at(i0)
         if item is None or item[4] != "ORG" or item[6] != "gazetteer" or item[0] != i0 or item[1] != i0 \
                 or i0 + 1 >= n or item[2] != words[i0].start or words[i0].f[item[3] - words[i0].start:] != "ی":
@@ -1683,7 +1688,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
             # claimed, no other rule reads a name in it)
     # a head + a bare administrative unit names no body (سەرۆکایەتی هەرێم, بەڕێوەبەرایەتی ناحیە; GUIDELINES
     # ner_fresh5): the words stay claimed, with no label
-    for k in [x for x in extra if words[x].key in admin_nouns] if extra else ():
+    for k in _keyed(words, extra, admin_nouns):
         item = spans.at(k)
         if item is not None and item[4] == "ORG" and item[1] == k and item[0] == k - 1 and item[3] == words[k].end \
                 and (words[k - 1].key in org_heads or words[k - 1].key == _K_PRESIDENCY):
@@ -1899,7 +1904,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # an unknown name right after a correspondent (هەواڵنێری کوردپرێس, پەیامنێری X لە …) is the outlet
     reporters = single_triggers("org_reporter")
-    for r in [x for x in extra if words[x].key in reporters] if extra else ():
+    for r in _keyed(words, extra, reporters):
         j = r + 1
         while j < n and j < r + 3 and words[j].kind == "word" and spans.owner[j] < 0 and _unknown(words[j], common) \
                 and words[j].key not in gnames and words[j].key not in stp and not _verb_like(words[j].key):
@@ -2804,7 +2809,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
     # a body right after the head of a law title (or after one or two modifiers in ezafe) is part of the
     # opaque title, no ORG: یاسای ئەنجومەنی ئاسایش, یاسای ڕیشەکێشکردنی بەعس
     laws = single_triggers("law")
-    for h in [x for x in extra if words[x].key in laws] if extra else ():  # (ڕیشەکێشکردنی: a verbal noun in ezafe)
+    for h in _keyed(words, extra, laws):  # (ڕیشەکێشکردنی: a verbal noun in ezafe)
         spans.drop_after_head(h, lambda w: w.f.endswith("ی") and (w.key in common or w.key.endswith(_INFINITIVE_I)),
                               ("ORG",))
 
@@ -2880,8 +2885,7 @@ def _find_entities(text: str, words: list[Word] | None, model: bool) -> list[Ent
 
     # a gentilic after a name inside a company, club or media ORG ends the name, the name's ezafe ی left out
     # (GUIDELINES 2.5: یانەی لیڤەرپوولی ئینگلیزی → یانەی لیڤەرپوول; ڕۆژنامەی لوموندی فەرەنسی → ڕۆژنامەی لوموند)
-    gentilic = single_triggers("gentilic")
-    for g in [x for x in extra if words[x].key in gentilic] if extra else ():
+    for g in _keyed(words, extra, gentilics):
         item = spans.at(g)
         if item is None or item[4] != "ORG" or item[6] != "rule" or item[0] > g - 2 \
                 or words[item[0]].key not in brands:
