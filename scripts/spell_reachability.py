@@ -144,33 +144,26 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     errors, _ = _spelling_rows(data)
     S.suggest("\u06af\u06d5\u0631\u0645")
-    halves = ("dev",)
-    kinds: Counter[tuple[str, str]] = Counter()
-    morph: Counter[tuple[str, str]] = Counter()
+    kinds: Counter[str] = Counter()
+    morph: Counter[str] = Counter()
     for i, (w, golds) in enumerate(errors):
         if i % 2:
             continue  # held-out row: never classified nor printed
-        half = "dev"
         if any(g in S.suggest(w, 5) for g in golds):
-            kinds[(half, "hit")] += 1
+            kinds["hit"] += 1
             continue
         kind, gold = classify(w, golds)
-        kinds[(half, kind)] += 1
+        kinds[kind] += 1
         extra = ""
         if args.morph_edits and kind in ("edit1-affix", "edit1-analyzer"):
             r = morph_edit_rank(w.replace("\u200c", ""), gold)
-            bucket = "not generated" if r is None else "rank 1" if r == 1 else "rank 2-5" if r <= 5 else "rank > 5"
-            morph[(half, bucket)] += 1
+            morph["not generated" if r is None else "rank 1" if r == 1 else "rank 2-5" if r <= 5 else "rank > 5"] += 1
             extra = f"\tmorph-edit rank {r}"
         if args.list:
-            print(f"{half}\t{kind}\t{w}\t{gold}{extra}")
-    for half in halves:
-        n = sum(v for (h, _), v in kinds.items() if h == half)
-        row = ", ".join(f"{k} {v}" for (h, k), v in sorted(kinds.items()) if h == half)
-        print(f"{half} ({n} words): {row}")
-        if args.morph_edits:
-            print(f"  one-edit affix forms, gold among them: "
-                  + ", ".join(f"{k} {v}" for (h, k), v in sorted(morph.items()) if h == half))
+            print(f"dev\t{kind}\t{w}\t{gold}{extra}")
+    print(f"dev ({sum(kinds.values())} words): " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    if args.morph_edits:
+        print("  one-edit affix forms, gold among them: " + ", ".join(f"{k} {v}" for k, v in sorted(morph.items())))
     return 0
 
 
