@@ -107,3 +107,11 @@ def test_one_more_token_joined_where_a_letter_stands_alone() -> None:
     # the preverb هەڵ typed as ه + space + ل, then the verb: four tokens for one word
     assert repair("هه ل ده ستين") == "هەڵدەستین"
     assert repair("ده ي كه م") == "دەیکەم"
+
+
+def test_conjunction_glued_where_the_analyzer_reads_word_and_waw() -> None:
+    from sorani.repair import _conj_glued
+    # the analyzer reads شێتو as شێت + the conjunction و, a participle such as هاتو as one word
+    assert _conj_glued("شێتو") and not _conj_glued("هاتو")
+    assert repair("ئةو كابرا شيتو نةزانة") == "ئەو کابرا شێت و نەزانە"
+    assert repair("كوري باشو ژيرة").split()[1:3] == ["باش", "و"]

@@ -13,7 +13,8 @@ is not, and ب/ج/ز/ک typed for پ/چ/ژ/گ are cheap only when the line shows
 letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (``خه تاي``), makes a
 join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
 the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
-off (``وبرکت`` → ``و بەرەکەت``), while a lone و token is the conjunction, joined only to a one-letter
+off (``وبرکت`` → ``و بەرەکەت``; at no cost of its own where the analyzer reads a token unseen in
+running text as a word + و: ``شيتو`` → ``شێت و``, not a participle ``شێتوو``), while a lone و token is the conjunction, joined only to a one-letter
 stem's drawn ە (``ئه و`` → ئەو, but ``جوانه و`` → جوانە و). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
 word) is dear to drop or to replace by another letter (a typed ە, too), and a final و the typist
 did not type is not added (``دیتوە`` is no ``دیتوەو``: that is the conjunction و glued, a word of
@@ -776,10 +777,25 @@ def _conjunction_splits(word: str, ae_typed: bool = False, persian_kb: bool = Fa
             if cand in lm.counts:
                 out.append((1, (w, cand), CONJ_SPLIT_COST + cost))
     if word.endswith(w) and word[-2] not in "\u0648\u0627\u06d5\u0647\u06cc\u064a":
+        # cheaper where the analyzer reads the typed token as a word + the conjunction (شێتو)
+        base = _surface(word)
+        split = CONJ_SPLIT_MORPH if CONJ_SPLIT_MORPH is not None and lm.counts.get(base, 0.0) < 1 \
+            and _conj_glued(base) else CONJ_SPLIT_COST
         for cand, cost in _candidates(word[:-1], ae_typed, persian_kb)[:3]:
             if cand in lm.counts:
-                out.append((1, (cand, w), CONJ_SPLIT_COST + cost))
+                out.append((1, (cand, w), split + cost))
     return tuple(out)
+
+
+CONJ_SPLIT_MORPH = 0.0    # … where the analyzer reads a token unseen in running text as a word + و (None: off)
+
+
+def _conj_glued(word: str) -> bool:
+    """Does the analyzer read ``word`` first as a word + the conjunction و written together
+    (``کوردو`` = کورد + و; not the participle ``هاتو``)?"""
+    from sorani.morphology import analyze_word
+    found = analyze_word(word)
+    return bool(found) and not found[0].is_guess and found[0].morphemes[-1].tag == "CONJ"
 
 
 INVISIBLE_SPLIT_COST = 1.5  # a space left out after a letter that does not join the next one
