@@ -115,3 +115,5 @@ def test_conjunction_glued_where_the_analyzer_reads_word_and_waw() -> None:
     assert _conj_glued("شێتو") and not _conj_glued("هاتو")
     assert repair("ئةو كابرا شيتو نةزانة") == "ئەو کابرا شێت و نەزانە"
     assert repair("كوري باشو ژيرة").split()[1:3] == ["باش", "و"]
+    # … also where only the reading of the typed letters (کتێب for کتیب) shows it
+    assert repair("من كتيبو قةلةمم كري").split()[1:3] == ["کتێب", "و"]

@@ -13,8 +13,9 @@ is not, and ب/ج/ز/ک typed for پ/چ/ژ/گ are cheap only when the line shows
 letter (پ چ ژ گ). ه + space, the way many typists draw a word-internal ە (``خه تاي``), makes a
 join cheap (also on lines that write ە as ة elsewhere; a join reading must keep the drawn ە, and
 the morphological analyzer may vouch for it), and a conjunction و glued to a word may be split
-off (``وبرکت`` → ``و بەرەکەت``; at no cost of its own where the analyzer reads a token unseen in
-running text as a word + و: ``شيتو`` → ``شێت و``, not a participle ``شێتوو``), while a lone و token is the conjunction, joined only to a one-letter
+off (``وبرکت`` → ``و بەرەکەت``; at no cost of its own, for a token unseen in running text, where the
+analyzer reads the word + و as a word and the conjunction: ``شيتو`` → ``شێت و``, not a participle
+``شێتوو``), while a lone و token is the conjunction, joined only to a one-letter
 stem's drawn ە (``ئه و`` → ئەو, but ``جوانه و`` → جوانە و). A letter the text writes on purpose (ە typed as ة or ە, ئ inside a
 word) is dear to drop or to replace by another letter (a typed ە, too), and a final و the typist
 did not type is not added (``دیتوە`` is no ``دیتوەو``: that is the conjunction و glued, a word of
@@ -777,17 +778,17 @@ def _conjunction_splits(word: str, ae_typed: bool = False, persian_kb: bool = Fa
             if cand in lm.counts:
                 out.append((1, (w, cand), CONJ_SPLIT_COST + cost))
     if word.endswith(w) and word[-2] not in "\u0648\u0627\u06d5\u0647\u06cc\u064a":
-        # cheaper where the analyzer reads the typed token as a word + the conjunction (شێتو)
-        base = _surface(word)
-        split = CONJ_SPLIT_MORPH if CONJ_SPLIT_MORPH is not None and lm.counts.get(base, 0.0) < 1 \
-            and _conj_glued(base) else CONJ_SPLIT_COST
+        # cheaper, for a token unseen in running text, where the analyzer reads the reading + و
+        # as a word + the conjunction (شیتو → شێت و, کتیبو → کتێب و)
+        morph = CONJ_SPLIT_MORPH is not None and lm.counts.get(_surface(word), 0.0) < 1
         for cand, cost in _candidates(word[:-1], ae_typed, persian_kb)[:3]:
             if cand in lm.counts:
+                split = CONJ_SPLIT_MORPH if morph and _conj_glued(cand + w) else CONJ_SPLIT_COST
                 out.append((1, (cand, w), split + cost))
     return tuple(out)
 
 
-CONJ_SPLIT_MORPH = 0.0    # … where the analyzer reads a token unseen in running text as a word + و (None: off)
+CONJ_SPLIT_MORPH = 0.0    # … where the analyzer reads the word + و as a word and the conjunction (None: off)
 
 
 def _conj_glued(word: str) -> bool:
