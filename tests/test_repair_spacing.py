@@ -117,3 +117,15 @@ def test_conjunction_glued_where_the_analyzer_reads_word_and_waw() -> None:
     assert repair("كوري باشو ژيرة").split()[1:3] == ["باش", "و"]
     # … also where only the reading of the typed letters (کتێب for کتیب) shows it
     assert repair("من كتيبو قةلةمم كري").split()[1:3] == ["کتێب", "و"]
+
+
+def test_a_line_that_draws_its_ae_left_none_out() -> None:
+    from sorani.repair import AE_DRAWN, _ae_drawn, _channel_cost
+    # زه + space draws the ە of زەنگ: this typist writes ە inside words …
+    assert _ae_drawn(["زه", "نگ", "دا"], [True, True]) == AE_DRAWN
+    # … which لە, a frequent word of its own, does not show
+    assert _ae_drawn(["له", "مال"], [True]) == 0
+    # … nor a line with a token that is no word as typed (an ە left out there: هێزکانمان)
+    assert _ae_drawn(["زه", "نگ", "هێزکانمان"], [True, True]) == 0
+    # so an ە the typed word lacks costs more to add there
+    assert _channel_cost("دستان", "دەستان", AE_DRAWN) > _channel_cost("دستان", "دەستان")

@@ -42,7 +42,10 @@ Two adjacent tokens are also read as two other words, for a space typed up to th
 (``خوش مدةوي`` → خۆشم دەوێ), and ئ + space draws a word-internal ێ as ه + space draws ە
 (``دئ مةوة`` → ``دێمەوە``); a suffix typed apart after a drawn ە is joined to the word before
 it, known or not (``كلاشينكؤفه يه`` → ``کلاشینکۆفەیە``), also after two tokens joined
-(``ماله که مان`` → ``ماڵەکەمان``); read as a word of its own there it costs more. Up to three tokens are joined, four
+(``ماله که مان`` → ``ماڵەکەمان``); read as a word of its own there it costs more. A typist who
+draws ە as ه + space in a short token (``زه نگ``) writes the ە of words, so on such a line whose
+every token is a listed word as typed, an ە the typed word lacks is dearer to add (``بلی`` is
+rather بڵێ than بەڵێ). Up to three tokens are joined, four
 where one of them is a letter standing alone (``هه ل ده ستين`` → ``هەڵدەستین``). These classes are data
 (``data/repair/omissions.tsv``).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
@@ -159,10 +162,11 @@ ALEF_DROP = 2.5         # a typed initial ا not read as ئ + vowel
 DEAR = 1.5     # any other edit
 
 
-def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: bool = False) -> float:
+def _channel_cost(typed: str, cand: str, ae_typed: int = 0, persian_kb: bool = False) -> float:
     """Weighted edit distance: keyboard confusions are cheap, other edits dear; an initial ا
-    typed for ئە/ئا/ئی is free, dropping it dear. ``ae_typed``: the text writes ە (as ة or ە),
-    so adding or dropping one is dear too. A letter typed for a Kurdish letter the keyboard
+    typed for ئە/ئا/ئی is free, dropping it dear. ``ae_typed``: ``AE_WRITTEN``, the text writes
+    ە (as ة or ە), so adding or dropping one is dear too; ``AE_DRAWN``, the line draws ە as ه +
+    space, so adding one the typist left out costs ``AE_DRAWN_INS``. A letter typed for a Kurdish letter the keyboard
     lacks (ی for ێ, ل for ڵ …, ``typed`` rows of ``ambiguity.tsv``) is cheap, the reverse is
     not; ``persian_kb``: the text shows letters of a Persian keyboard (پ چ ژ گ), so ب/ج/ز/ک
     were not typed for them."""
@@ -184,7 +188,8 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
     # and an initial ئ before a consonant (the typed word would start with ا)
     ae = "\u06d5"
-    ins_costs = [cheap if ks.cheap_indel(b) and not (ae_typed and b == ae) else
+    ins_costs = [(AE_DRAWN_INS if ae_typed == AE_DRAWN and b == ae else cheap)
+                 if ks.cheap_indel(b) and not (ae_typed == AE_WRITTEN and b == ae) else
                  (AE_DEAR if b == ae else dear) for b in cand]
     for j in range(1, n):  # one of وو / یی / ڵڵ typed once (ماندو for ماندوو)
         if cand[j] == cand[j - 1] and cand[j] in "\u0648\u06cc\u06b5":
@@ -200,7 +205,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     if cand.startswith("\u0626") and not typed.startswith("\u0626"):
         ins_costs[0] = dear
     last = len(typed) - 1
-    del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed) and a == ae)
+    del_costs = [cheap if ks.cheap_indel(a) and not ((i == last or ae_typed == AE_WRITTEN) and a == ae)
                  and not ((i == 0 or HAMZA_KEEP) and a == "\u0626") else (AE_DEL if a == ae else TYPED_DEL)
                  for i, a in enumerate(typed)]
     # the common prefix and suffix cost nothing: run the table on the differing middle only
@@ -261,7 +266,7 @@ def _sub_costs(persian_kb: bool) -> dict[tuple[str, str], float]:
 
 
 @lru_cache(maxsize=200_000)
-def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
+def _candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """(candidate, channel cost) for one typed word, best-known first; the normalized word itself
     is always among them."""
     base = _surface(word)
@@ -301,7 +306,7 @@ def _candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> 
             for w, lp in _derived(base)[:DERIVED_MAX]:
                 if w not in found:
                     found[w] = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + DERIVED_COST
-        if VARIANTS_MAX and (ae_typed or "\u06d5" in base) and lm.counts.get(base, 0.0) < VARIANT_BELOW:
+        if VARIANTS_MAX and (ae_typed == AE_WRITTEN or "\u06d5" in base) and lm.counts.get(base, 0.0) < VARIANT_BELOW:
             # (where ە is left out the typed letters spell nothing; a known typed word has its
             # candidates from the word model)
             for w in _typed_variants(base, persian_kb):
@@ -600,7 +605,7 @@ def _inner_parts(words: tuple[str, ...]) -> list[str]:
 
 
 @lru_cache(maxsize=50_000)
-def _join_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
+def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
     parts = _inner_parts(words)
     if CONJ_APART and parts[-1] == "\u0648" and len(parts[-2]) > CONJ_APART:
@@ -717,7 +722,7 @@ def _join_spellings(joined: str, persian_kb: bool) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def _split_candidates(word: str, ae_typed: bool = False, persian_kb: bool = False) -> tuple[tuple[tuple[str, ...], float], ...]:
+def _split_candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple[tuple[tuple[str, ...], float], ...]:
     """Sequences of two to ``MAX_SPLIT_PARTS`` known words that a typed token written without
     its spaces may stand for (``سرکوتوبن`` → ``سەرکەوتوو بن``)."""
     base = _surface(word)
@@ -764,7 +769,7 @@ def _split_parts(base: str, parts: int) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=50_000)
-def _conjunction_splits(word: str, ae_typed: bool = False, persian_kb: bool = False
+def _conjunction_splits(word: str, ae_typed: int = 0, persian_kb: bool = False
                         ) -> tuple[tuple[int, tuple[str, ...], float], ...]:
     """Edges for the conjunction و written together with a neighbouring word, as the Persian
     script allows (``وبرکت`` → ``و بەرەکەت``, ``بفرو`` → ``بەفر و``)."""
@@ -812,7 +817,7 @@ def _non_joining() -> frozenset[str]:
 
 
 @lru_cache(maxsize=50_000)
-def _invisible_splits(word: str, ae_typed: bool = False, persian_kb: bool = False
+def _invisible_splits(word: str, ae_typed: int = 0, persian_kb: bool = False
                       ) -> tuple[tuple[int, tuple[str, ...], float], ...]:
     """Edges for a typed token split in two where a space after a non-joining letter was left
     out: a word seen in running text, then one seen in running text or known to the analyzer."""
@@ -877,7 +882,7 @@ RESEGMENT_GATE = True    # not where every token reads cheaply as a word of runn
 
 
 @lru_cache(maxsize=50_000)
-def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persian_kb: bool = False
+def _resegment_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool = False
                           ) -> tuple[tuple[tuple[str, str], float], ...]:
     """Readings of adjacent typed tokens as two words split elsewhere than at the typed spaces
     (``خوش مدةوي`` → ``خۆشم دەوێ``): a word of running text, then one of running text, each
@@ -917,6 +922,32 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: bool = False, persia
                             + EDIT_COST * _channel_cost(_hamza(base[j:]), b, ae_typed, persian_kb)))
     out.sort(key=lambda x: x[1])
     return tuple(out[:RESEGMENT_MAX])
+
+
+AE_WRITTEN = 1           # ae_typed: the line writes its ە (ة typed: an Arabic keyboard)
+AE_DRAWN = 2             # … the line draws ە as ه + space in a short token (مه لی for مەڵێ)
+AE_DRAWN_INS = 1.0       # an ە the typist left out, on a line that draws its ە (was CHEAP)
+
+
+def _ae_drawn(words: list[str], joinable: list[bool]) -> int:
+    """``AE_DRAWN`` when a typed token of two letters ending in a drawn ە (ه + space, the
+    ``drawn`` row of omissions.tsv) stands before another token, and is no frequent word of its
+    own (لە، بە، کە): this typist writes the ە inside words, so one left out is less likely —
+    where every token of the line is a word of the lists as typed (an ە left out mostly leaves
+    no word: ``هێزکانمان``; with such a token the typist may have left others out too)."""
+    if not AE_DRAWN_INS:
+        return 0
+    lm = word_lm()
+    drawn = [t for t, l in _drawn_letters().items() if l == "\u06d5"]
+    if AE_DRAWN_ALL_KNOWN and any(len(w) > 1 and _surface(w) not in lm.counts for w in words):
+        return 0
+    for k, w in enumerate(words[:-1]):
+        if joinable[k] and len(w) == 2 and w[-1] in drawn and lm.counts.get(_surface(w), 0.0) < H_FREE_COUNT:
+            return AE_DRAWN
+    return 0
+
+
+AE_DRAWN_ALL_KNOWN = True  # … only where every token of the line is a word of the lists as typed
 
 
 def _is_standard(words: list[str]) -> bool:
@@ -1012,14 +1043,14 @@ def _decode_standard(words: list[str]) -> list[str]:
     return out
 
 
-def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False,
+def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
                   persian_kb: bool = False) -> list[list[str]]:
     """Beam search over candidates, joins and splits; returns, per typed word, the output words
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
     logprob = lm.logprob
     n = len(words)
-    glued = not (NO_GLUED and ae_typed)  # compounds of the analyzer are words (not on Arabic keyboards)
+    glued = not (NO_GLUED and ae_typed == AE_WRITTEN)  # compounds of the analyzer are words (not on Arabic keyboards)
     # beams[i]: last output word -> (score, back pointer)
     beams: list[dict[str, tuple[float, Any]]] = [dict() for _ in range(n + 1)]
     beams[0]["<s>"] = (0.0, None)
@@ -1128,7 +1159,7 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
     else:
         matches = list(_WORD_RE.finditer(line))
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
-        ae_typed = any("\u0629" in w for w in words)  # Arabic keyboard: ة typed for every ە
+        ae_typed = AE_WRITTEN if any("\u0629" in w for w in words) else _ae_drawn(words, joinable)
         persian_kb = _PERSIAN_RE.search(line) is not None  # پ چ ژ گ typed: not an Arabic keyboard
         outs = _decode_typed([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb)
     k = 0
