@@ -428,3 +428,19 @@ def test_letter_typed_on_purpose_is_kept() -> None:
     assert _channel_cost("گیان", "کیان", persian_kb=True) >= REVERSE_COST
     assert _channel_cost("کیان", "گیان") <= CHEAP
     assert repair("كاكه گيان") == "کاکە گیان"
+
+
+def test_fixed_expressions_typed_in_arabic_spelling_get_the_sorani_one() -> None:
+    from sorani.repair import _formula_key, _formulae
+
+    assert _formulae()[_formula_key("انشاءالله")] == "ئینشائەڵڵا"
+    assert _formula_key("إنشاءالله") == _formula_key("انشاالله")  # hamza read as ا or left out
+    # one token or three, anywhere in a typed line; the rest of the line is repaired as before
+    assert repair("ان شاء الله ده بيت") == "ئینشائەڵڵا دەبێت"
+    assert repair("دستان خوش بيت ماشاءالله") == "دەستان خۆش بێت ماشائەڵڵا"
+    out, changes = repair_with_changes("سبحان الله")
+    assert out == "سوبحانەڵڵا"
+    assert (changes[0].start, changes[0].end) == (0, len("سبحان الله"))
+    # not across a line break, and never on standard text
+    assert "ئینشائەڵڵا" not in repair("ان شاء\nالله")
+    assert repair("ئینشەڵڵا دێمەوە بۆ ماڵەوە") == "ئینشەڵڵا دێمەوە بۆ ماڵەوە"

@@ -1107,6 +1107,53 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
     return result
 
 
+FORMULA_TOKENS = 3  # typed tokens a fixed expression may span (ان شاء الله)
+_HAMZA_FOLD = str.maketrans({"\u0621": None, "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627"})
+
+
+def _formula_key(word: str) -> str:
+    """A typed token as the formula table compares it: normalized, hamza read as ا or left out."""
+    return _surface(word.translate(_HAMZA_FOLD))
+
+
+@lru_cache(maxsize=1)
+def _formulae() -> dict[str, str]:
+    """Typed form (tokens written together) -> standard spelling, from ``data/repair/formulae.tsv``."""
+    return {"".join(_formula_key(w) for w in typed.split()): row[0]
+            for row in read_rows("repair/formulae.tsv") for typed in row[1].split(",")}
+
+
+def _decode_with_formulae(words: list[str], joinable: list[bool], ae_typed: int = 0,
+                          persian_kb: bool = False) -> list[list[str]]:
+    """``_decode_typed`` on the stretches between fixed expressions (انشاءالله → ئینشائەڵڵا), which
+    are given their standard spelling."""
+    table = _formulae()
+    n = len(words)
+    outs: list[list[str]] = [[] for _ in range(n)]
+    start = i = 0
+    while i < n:
+        key = ""
+        for span in range(1, FORMULA_TOKENS + 1):
+            if i + span > n or (span > 1 and not joinable[i + span - 2]):
+                break
+            key += _formula_key(words[i + span - 1])
+            standard = table.get(key)
+            if standard is not None:
+                break
+        else:
+            standard = None
+        if standard is None:
+            i += 1
+            continue
+        if start < i:
+            outs[start:i] = _decode_typed(words[start:i], joinable[start:i - 1], ae_typed, persian_kb)
+        outs[i] = [standard]
+        i = start = i + span
+    if start < n:
+        outs[start:] = _decode_typed(words[start:], joinable[start:n - 1], ae_typed, persian_kb)
+    return outs
+
+
 # ---------------------------------------------------------------- public API
 
 @lru_cache(maxsize=1)
@@ -1161,7 +1208,7 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
         ae_typed = AE_WRITTEN if any("\u0629" in w for w in words) else _ae_drawn(words, joinable)
         persian_kb = _PERSIAN_RE.search(line) is not None  # پ چ ژ گ typed: not an Arabic keyboard
-        outs = _decode_typed([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb)
+        outs = _decode_with_formulae([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb)
     k = 0
     n = len(words)
     while k < n:
