@@ -444,3 +444,15 @@ def test_fixed_expressions_typed_in_arabic_spelling_get_the_sorani_one() -> None
     # not across a line break, and never on standard text
     assert "ئینشائەڵڵا" not in repair("ان شاء\nالله")
     assert repair("ئینشەڵڵا دێمەوە بۆ ماڵەوە") == "ئینشەڵڵا دێمەوە بۆ ماڵەوە"
+
+
+def test_verb_ending_typed_without_its_ye() -> None:
+    from sorani.repair import _verb_end_readings
+
+    # 3rd person present after a consonant: ێت, which these keyboards cannot type
+    assert repair("كه س نازانت") == "کەس نازانێت"
+    assert _verb_end_readings("نابارت") == (("نابارێت", 0.0),)
+    # not after a vowel (دەکات), not a noun (دەست), not a word of running text
+    assert _verb_end_readings("دەکات") == ()
+    assert _verb_end_readings("دەست") == ()
+    assert repair("ده ست") == "دەست"

@@ -297,6 +297,10 @@ def _candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple
                     c = EDIT_COST * (_channel_cost(base, reduced, ae_typed, persian_kb) + cost)
                     if c < found.get(w, 1e9):
                         found[w] = c
+        if base not in lm.counts:  # a verb ending typed without its ێ (نابارت for نابارێت)
+            for w, cost in _verb_end_readings(base):
+                found.setdefault(w, EDIT_COST * cost)
+                found[base] += VERB_END_KEEP
         if ENDINGS_MAX and len(base) >= 3 and pool and lm.counts.get(base, 0.0) < VARIANT_BELOW:
             for w in _ending_candidates(base, tuple(pool[:ENDINGS_MAX]), persian_kb):
                 c = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + VARIANT_COST
@@ -426,6 +430,41 @@ def _omission_index() -> dict[str, tuple[tuple[str, str, float], ...]]:
                 buckets.setdefault(k, []).append((w, reduced, cost))
     return {k: tuple(sorted(v, key=lambda e: -lm.counts[e[0]])[:OMIT_MAX])
             for k, v in buckets.items()}
+
+
+@lru_cache(maxsize=1)
+def _verb_end_rows() -> tuple[tuple[str, str, float, str], ...]:
+    """(typed ending, standard ending, cost, agreement): the ``verbend`` rows of ``omissions.tsv``."""
+    return tuple((row[1], row[2], float(row[3]), row[4]) for row in read_rows("repair/omissions.tsv")
+                 if row[0] == "verbend" and len(row) >= 5)
+
+
+VERB_END_KEEP = 1.0      # a typed verb form read as typed when its ending lacks the ێ
+
+
+@lru_cache(maxsize=50_000)
+def _verb_end_readings(form: str) -> tuple[tuple[str, float], ...]:
+    """Spellings of a typed word whose verb ending lacks the letter typists leave out (``دەچت`` →
+    ``دەچێت``): where the analyzer reads the typed form only as a verb of that person (the spoken
+    short ending after a consonant) and knows the standard form."""
+    from sorani.morphology import analyze_word
+
+    vowels = _omission_vowels()
+    out = []
+    for typed, standard, cost, agreement in _verb_end_rows():
+        if len(form) > len(typed) + 1 and form.endswith(typed) and form[-len(typed) - 1] not in vowels:
+            readings = analyze_word(form)
+            if readings and all(a.pos == "VERB" and a.features.get("Agreement") == agreement
+                                for a in readings):
+                w = form[:-len(typed)] + standard
+                if analyze_word(w):
+                    out.append((w, cost))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _omission_vowels() -> str:
+    return "".join(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "vowel")
 
 
 VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)
@@ -714,8 +753,10 @@ def _join_spellings(joined: str, persian_kb: bool) -> tuple[str, ...]:
         forms.append("\u0626\u06d5" + joined[1:])
     out: list[str] = []
     for f in forms:
-        if f not in lm.counts and _morph_known(f):
+        ending = [w for w, _cost in _verb_end_readings(f)]
+        if f not in lm.counts and _morph_known(f) and not ending:
             out.append(f)
+        out.extend(ending)
         out.extend(_typed_variants(f, persian_kb))
     # not a compound of two words (کارەعاقڵانە): those are the tokens as typed
     return tuple(w for w in dict.fromkeys(out) if _MORPH_KNOWN.get(w) == 1)[:VARIANTS_MAX]
