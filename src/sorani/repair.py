@@ -59,6 +59,7 @@ touched where a word contains a non-Kurdish letter (ك ي ة …): standard text
 from __future__ import annotations
 
 import re
+from math import exp, log
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -66,7 +67,7 @@ from typing import Any
 from sorani._charlm import spelling_logprob
 from sorani._data import read_rows
 from sorani.normalize import normalize
-from sorani.lm import (OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
+from sorani.lm import (DISCOUNT, OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
                        word_lm)
 
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
@@ -1001,6 +1002,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
     logprob = lm.logprob
+    counts, followers, bigrams = lm.counts, lm.followers, lm.bigrams
     n = len(words)
     glued = not (NO_GLUED and ae_typed)  # compounds of the analyzer are words (not on Arabic keyboards)
     # beams[i]: last output word -> (score, back pointer)
@@ -1033,13 +1035,26 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
             if span <= RESEGMENT_SPAN:
                 edges.extend((span, outs, cost) for outs, cost in
                              _resegment_candidates(tuple(words[i:i + span]), ae_typed, persian_kb))
-        # the unigram part of _lp(w, prev) once per edge word, not once per state
-        scored = [(span, outs, cost, [(w, _uni(w, True, glued)) for w in outs]) for span, outs, cost in edges]
+        # the unigram part of _lp(w, prev) once per edge word, not once per state; the first
+        # word's lm.logprob(w, prev, u) inlined, its part that depends on prev alone once per state
+        scored = []
+        for span, outs, cost in edges:
+            u = _uni(outs[0], True, glued)
+            scored.append((span, outs, cost, outs[0], u, exp(u),
+                           tuple((w, _uni(w, True, glued)) for w in outs[1:])))
         for prev, (score, _bp) in states:
-            for span, outs, cost, unis in scored:
+            c_prev = counts.get(prev, 0.0)
+            lam = None if c_prev < 1 or prev not in followers else DISCOUNT * followers[prev] / c_prev
+            for span, outs, cost, w, u, e, rest in scored:
                 s = score - cost
-                p = prev
-                for w, u in unis:
+                if lam is not None:
+                    big = bigrams.get((prev, w), 0)
+                    q = max(big - DISCOUNT, 0.0) / c_prev + lam * e if big else lam * e
+                    if q > 0:
+                        u = log(q)
+                s += LM_WEIGHT * u
+                p = w
+                for w, u in rest:
                     s += LM_WEIGHT * logprob(w, p, u)
                     p = w
                 tgt = beams[i + span]
