@@ -511,10 +511,17 @@ def _analyzer_word(word: str) -> int:
     """0: the analyzer does not know ``word``; 1: it has a lexicon analysis; 2: only as a
     compound, two words written together (``ئەوکفتەی`` = ئەو + کفتەی), which on an Arabic
     keyboard line is rather a glued token to split."""
-    from sorani.morphology import analyze_word
-    found = analyze_word(word)
-    if not found or found[0].is_guess:
+    from sorani import morphology
+    # the best analysis is built from the first candidate: read it there, and build the analyses
+    # (``analyze_word``) only when it has a CMP morpheme (whose morphemes a respelling may merge)
+    if not morphology._READY:
+        morphology._prepare()
+    cands = morphology._candidates(word.strip())
+    if not cands or cands[0][7]:
         return 0
+    if not any(m[1] == "CMP" for m in cands[0][4]) and not any(m[1] == "CMP" for m in cands[0][6]):
+        return 1
+    found = morphology.analyze_word(word)
     return 2 if any(m.tag == "CMP" for m in found[0].morphemes) else 1
 
 
