@@ -35,3 +35,47 @@ def test_charlm_window_terms_match_the_plain_sum() -> None:
         plain = sum(math.log(lm.prob(s[i - n:i], s[i])) for i in range(n, len(s)))
         assert lm.logprob(w) == plain
         assert lm.logprob(w) == plain  # again, from the window table
+
+
+def test_compiled_channel_cost_equals_pure_python() -> None:
+    import pytest
+
+    from sorani.lm import key_scheme
+    from sorani.repair import _channel_tail_py, _compiled_channel
+
+    compiled = _compiled_channel()
+    if compiled is None:
+        pytest.skip("sorani._repair_c not built")
+    ks = key_scheme()
+    typed = ("دستان", "خوش", "ئةمرؤ", "بيت", "ماندو", "ايباتةوة", "نةمينئ", "لةكةل", "كتيبةكان", "", "ا",
+             "هه", "ئئ", "وو", "سرکوتوبن" * 12)
+    cands = ("دەستان", "خۆش", "ئەمڕۆ", "بێت", "ماندوو", "ئەیباتەوە", "نەمێنێ", "لەگەڵ", "کتێبەکان", "",
+             "ئەو", "ەە", "یی", "ئاو", "سەرکەوتوو بن" * 12)
+    for t in typed:
+        for c in cands:
+            for ae in (False, True):
+                for kb in (False, True):
+                    args = (t, c, ks.classes(t), ks.classes(c), ae, kb)
+                    assert compiled(*args) == _channel_tail_py(*args), args
+
+
+def test_compiled_channel_misuse_raises() -> None:
+    import pytest
+
+    from sorani._compiled import load
+    from sorani.repair import C_VERSION, _compiled_channel
+
+    if _compiled_channel() is None:
+        pytest.skip("sorani._repair_c not built")
+    mod = load("_repair_c", C_VERSION)
+    with pytest.raises(ValueError):
+        mod.channel_tail("ab", "ab", "a", "ab", False, False)  # classes shorter than the word
+    with pytest.raises(TypeError):
+        mod.channel_tail("ab", 3, "ab", "ab", False, False)
+    costs = (0.25, 1.5, 3.5, 6.0, 2.5, 3.0, 2.0, 6.0, True, True)
+    with pytest.raises(ValueError):
+        mod.configure("ە", [(ord("a"), ord("b"), 1.0)], [], costs)  # outside the Arabic block
+    with pytest.raises(TypeError):
+        mod.configure("ە", [[1571, 1572, 1.0]], [], costs)
+    _compiled_channel.cache_clear()  # configure again with the real tables
+    assert _compiled_channel() is not None

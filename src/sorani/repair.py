@@ -171,14 +171,45 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     if typed[:1] == "\u0627" and cand[:1] == "\u0626":
         typed = "\u0626" + typed[1:]
         cand = "\u0626" + cand[2:] if cand[1:2] in ("\u06d5", "\u0627") else cand
-    cheap, dear = CHEAP, DEAR
     if typed[:1] == "\u0627" and cand[:1] != "\u0626":
         typed = typed[1:]
         base_cost = ALEF_DROP
     else:
         base_cost = 0.0
+    tail = (_compiled_channel() or _channel_tail_py)(typed, cand, ks.classes(typed), ks.classes(cand),
+                                                      ae_typed, persian_kb)
+    return COST_CUTOFF if tail < 0 else base_cost + tail
+
+
+C_VERSION = 1  # VERSION of sorani._repair_c
+
+
+@lru_cache(maxsize=1)
+def _compiled_channel():  # type: ignore[no-untyped-def]
+    """``channel_tail`` of the optional compiled module ``sorani._repair_c``, configured with the
+    tables and constants of ``_channel_tail_py`` (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_repair_c", C_VERSION)
+    ks = key_scheme()
+    if mod is None or any(len(v) != 1 for v in ks.class_table.values()):
+        return None  # (a class of several letters would change the classes' length)
+    cheap = "".join(sorted({chr(k) for k, v in ks.table.items() if v is None} | set(ks.optional)))
+    try:
+        mod.configure(cheap, *([(ord(a), ord(b), c) for (a, b), c in _sub_costs(kb).items()] for kb in (False, True)),
+                      (CHEAP, DEAR, AE_DEAR, AE_DEL, TYPED_DEL, FINAL_WAW_INS, REVERSE_COST, COST_CUTOFF,
+                       HAMZA_KEEP, AE_SUB))
+    except (TypeError, ValueError):
+        return None
+    return mod.channel_tail
+
+
+def _channel_tail_py(typed: str, cand: str, ca: str, cb: str, ae_typed: bool, persian_kb: bool) -> float:
+    """The weighted edit distance of ``_channel_cost`` after its initial-alef step (``ca``, ``cb``:
+    the words' letter classes), or -1.0 where it passes ``COST_CUTOFF``."""
+    ks = key_scheme()
+    cheap, dear = CHEAP, DEAR
     subs = _sub_costs(persian_kb)
-    ca, cb = ks.classes(typed), ks.classes(cand)
     n = len(cand)
     # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
     # and an initial ئ before a consonant (the typed word would start with ا)
@@ -232,8 +263,8 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
             cur.append(sub if sub <= d and sub <= ins else (d if d <= ins else ins))
         prev = cur
         if min(cur) > COST_CUTOFF:
-            return COST_CUTOFF  # far apart: the exact value no longer matters
-    return base_cost + prev[-1]
+            return -1.0  # far apart: the exact value no longer matters
+    return prev[-1]
 
 
 TYPED_DEL = 2.5         # a typed letter dropped (typists leave letters out more than they add them)

@@ -1,0 +1,220 @@
+/* Optional compiled helpers of sorani.repair (built by setup.py with optional=True; without them
+ * sorani.repair runs its pure-Python twins, which give exactly the same results).
+ *
+ * ``configure(cheap_letters, subs_arabic, subs_persian, costs)`` sets the tables once (from
+ * data/repair/ambiguity.tsv and the constants of sorani.repair, read there): the letters whose
+ * insertion or deletion is cheap, the substitution costs of each keyboard as (typed, standard,
+ * cost) triples of letters in U+0600-U+06FF, and the channel constants.
+ * ``channel_tail(typed, cand, ca, cb, ae_typed, persian_kb)`` then computes what
+ * ``sorani.repair._channel_tail_py`` computes (same operations in the same order, so the same
+ * doubles): the weighted edit distance after the initial-alef step, or -1.0 where the table's
+ * cheapest cell passes the cut-off.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdlib.h>
+
+#define VERSION 1
+#define BLOCK 0x0600
+#define STACK 128
+
+static int configured = 0;
+static unsigned char cheap_letter[65536];
+static double subs[2][256][256]; /* [persian_kb][typed - BLOCK][standard - BLOCK], NAN: none */
+static double CHEAP, DEAR, AE_DEAR, AE_DEL, TYPED_DEL, FINAL_WAW_INS, REVERSE_COST, COST_CUTOFF;
+static int HAMZA_KEEP, AE_SUB;
+
+#define AE 0x06D5
+#define HEH 0x0647
+#define WAW 0x0648
+#define OE 0x06C6
+#define WAW_HAMZA 0x0624
+#define HAMZA_YEH 0x0626
+#define YEH 0x06CC
+#define LL 0x06B5
+
+static int fill_subs(PyObject *triples, int kb) {
+    for (int a = 0; a < 256; a++)
+        for (int b = 0; b < 256; b++) subs[kb][a][b] = NAN;
+    PyObject *seq = PySequence_Tuple(triples); /* a copy: a callback cannot shrink it */
+    if (!seq) return -1;
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int a, b;
+        double c;
+        PyObject *item = PyTuple_GET_ITEM(seq, i);
+        if (!PyTuple_Check(item)) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_TypeError, "subs must hold (typed, standard, cost) tuples");
+            return -1;
+        }
+        if (!PyArg_ParseTuple(item, "iid", &a, &b, &c)) {
+            Py_DECREF(seq);
+            return -1;
+        }
+        if (a < BLOCK || a >= BLOCK + 256 || b < BLOCK || b >= BLOCK + 256) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_ValueError, "letter outside U+0600-U+06FF");
+            return -1;
+        }
+        subs[kb][a - BLOCK][b - BLOCK] = c;
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+static PyObject *configure(PyObject *self, PyObject *args) {
+    PyObject *cheap, *sa, *sp;
+    if (!PyArg_ParseTuple(args, "UOO(ddddddddpp)", &cheap, &sa, &sp, &CHEAP, &DEAR, &AE_DEAR, &AE_DEL,
+                          &TYPED_DEL, &FINAL_WAW_INS, &REVERSE_COST, &COST_CUTOFF, &HAMZA_KEEP, &AE_SUB))
+        return NULL;
+    configured = 0;
+    memset(cheap_letter, 0, sizeof cheap_letter);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(cheap);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(cheap, i);
+        if (c >= 65536) {
+            PyErr_SetString(PyExc_ValueError, "letter outside the BMP");
+            return NULL;
+        }
+        cheap_letter[c] = 1;
+    }
+    if (fill_subs(sa, 0) < 0 || fill_subs(sp, 1) < 0) return NULL;
+    configured = 1;
+    Py_RETURN_NONE;
+}
+
+static inline int is_cheap(Py_UCS4 c) { return c < 65536 && cheap_letter[c]; }
+
+static inline double sub_lookup(int kb, Py_UCS4 a, Py_UCS4 b) {
+    if (a < BLOCK || a >= BLOCK + 256 || b < BLOCK || b >= BLOCK + 256) return NAN;
+    return subs[kb][a - BLOCK][b - BLOCK];
+}
+
+/* channel_tail(typed, cand, ca, cb, ae_typed, persian_kb): _channel_tail_py */
+static PyObject *channel_tail(PyObject *self, PyObject *args) {
+    PyObject *typed, *cand, *ca, *cb;
+    int ae_typed, persian_kb;
+    if (!PyArg_ParseTuple(args, "UUUUpp", &typed, &cand, &ca, &cb, &ae_typed, &persian_kb)) return NULL;
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "not configured");
+        return NULL;
+    }
+    Py_ssize_t m = PyUnicode_GET_LENGTH(typed), n = PyUnicode_GET_LENGTH(cand);
+    if (PyUnicode_GET_LENGTH(ca) != m || PyUnicode_GET_LENGTH(cb) != n) {
+        PyErr_SetString(PyExc_ValueError, "classes differ in length from their words");
+        return NULL;
+    }
+    int tk = PyUnicode_KIND(typed), ck = PyUnicode_KIND(cand), cak = PyUnicode_KIND(ca),
+        cbk = PyUnicode_KIND(cb);
+    const void *td = PyUnicode_DATA(typed), *cd = PyUnicode_DATA(cand), *cad = PyUnicode_DATA(ca),
+               *cbd = PyUnicode_DATA(cb);
+    double stack[4 * STACK];
+    double *buf = stack;
+    Py_ssize_t cap = (m + n + 2 > STACK) ? (m + n + 2) : STACK; /* each of the four arrays */
+    if (cap > STACK) {
+        buf = (double *)PyMem_Malloc(sizeof(double) * 4 * cap);
+        if (!buf) return PyErr_NoMemory();
+    }
+    double *ins = buf, *del = buf + cap, *prev = buf + 2 * cap, *cur = buf + 3 * cap;
+#define T(i) PyUnicode_READ(tk, td, (i))
+#define C(j) PyUnicode_READ(ck, cd, (j))
+    double cheap = CHEAP, dear = DEAR;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_UCS4 b = C(j);
+        ins[j] = (is_cheap(b) && !(ae_typed && b == AE)) ? cheap : (b == AE ? AE_DEAR : dear);
+    }
+    for (Py_ssize_t j = 1; j < n; j++) {
+        Py_UCS4 b = C(j);
+        if (b == C(j - 1) && (b == WAW || b == YEH || b == LL)) {
+            double v = cheap < ins[j] ? cheap : ins[j];
+            ins[j] = v;
+            ins[j - 1] = v;
+        }
+    }
+    if (n > 0 && C(n - 1) == AE && !(m > 0 && (T(m - 1) == AE || T(m - 1) == HEH))) ins[n - 1] = dear;
+    if (FINAL_WAW_INS != 0.0 && n > 2 && C(n - 1) == WAW && C(n - 2) != WAW &&
+        !(m > 0 && (T(m - 1) == WAW || T(m - 1) == OE || T(m - 1) == WAW_HAMZA)))
+        ins[n - 1] = FINAL_WAW_INS;
+    for (Py_ssize_t j = 1; j < n; j++)
+        if (C(j) == HAMZA_YEH) ins[j] = dear;
+    if (n > 0 && C(0) == HAMZA_YEH && !(m > 0 && T(0) == HAMZA_YEH)) ins[0] = dear;
+    Py_ssize_t last = m - 1;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        Py_UCS4 a = T(i);
+        del[i] = (is_cheap(a) && !((i == last || ae_typed) && a == AE) &&
+                  !((i == 0 || HAMZA_KEEP) && a == HAMZA_YEH))
+                     ? cheap
+                     : (a == AE ? AE_DEL : TYPED_DEL);
+    }
+    /* common prefix and suffix (lm.common_ends) */
+    Py_ssize_t p = 0, q = 0, mn = m < n ? m : n;
+    while (p < mn && T(p) == C(p)) p++;
+    while (q < mn - p && T(m - 1 - q) == C(n - 1 - q)) q++;
+    Py_ssize_t t0 = p, t1 = m - q, c0 = p, c1 = n - q; /* typed[t0:t1], cand[c0:c1] */
+    Py_ssize_t nn = c1 - c0;
+    prev[0] = 0.0;
+    for (Py_ssize_t j = 1; j <= nn; j++) prev[j] = prev[j - 1] + ins[c0 + j - 1];
+    int kb = persian_kb ? 1 : 0;
+    double result = 0.0;
+    int cut = 0;
+    for (Py_ssize_t i = t0; i < t1; i++) {
+        Py_UCS4 a = T(i), xa = PyUnicode_READ(cak, cad, i);
+        double del_a = del[i], sub_rev, sub_dear;
+        cur[0] = prev[0] + del_a;
+        if (AE_SUB && a == AE && del_a >= AE_DEL) {
+            sub_rev = sub_dear = del_a;
+        } else {
+            sub_rev = REVERSE_COST;
+            sub_dear = dear;
+        }
+        double lo = cur[0];
+        for (Py_ssize_t j = 1; j <= nn; j++) {
+            Py_UCS4 b = C(c0 + j - 1);
+            double s;
+            if (a == b) {
+                s = prev[j - 1] + 0.0;
+            } else {
+                double c = sub_lookup(kb, a, b);
+                if (isnan(c)) c = xa == PyUnicode_READ(cbk, cbd, c0 + j - 1) ? sub_rev : sub_dear;
+                s = prev[j - 1] + c;
+            }
+            double d = prev[j] + del_a;
+            double in = cur[j - 1] + ins[c0 + j - 1];
+            double v = (s <= d && s <= in) ? s : (d <= in ? d : in);
+            cur[j] = v;
+            if (v < lo) lo = v;
+        }
+        double *tmp = prev;
+        prev = cur;
+        cur = tmp;
+        if (lo > COST_CUTOFF) {
+            cut = 1;
+            break;
+        }
+    }
+    if (!cut) result = prev[nn];
+#undef T
+#undef C
+    if (buf != stack) PyMem_Free(buf);
+    return PyFloat_FromDouble(cut ? -1.0 : result);
+}
+
+static PyMethodDef methods[] = {
+    {"configure", configure, METH_VARARGS, "Set the channel tables."},
+    {"channel_tail", channel_tail, METH_VARARGS, "Keyboard channel cost of a typed word and a candidate."},
+    {NULL, NULL, 0, NULL}};
+
+static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_repair_c",
+                                       "Compiled helpers of sorani.repair.", -1, methods,
+                                       NULL, NULL, NULL, NULL};
+
+PyMODINIT_FUNC PyInit__repair_c(void) {
+    PyObject *m = PyModule_Create(&moduledef);
+    if (m && PyModule_AddIntConstant(m, "VERSION", VERSION) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
