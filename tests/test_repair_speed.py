@@ -79,3 +79,31 @@ def test_compiled_channel_misuse_raises() -> None:
         mod.configure("ە", [[1571, 1572, 1.0]], [], costs)
     _compiled_channel.cache_clear()  # configure again with the real tables
     assert _compiled_channel() is not None
+
+
+def test_compiled_beam_step_equals_pure_python() -> None:
+    import math
+
+    import pytest
+
+    from sorani.lm import DISCOUNT, word_lm
+    from sorani.repair import LM_WEIGHT, _compiled_extend, _extend_beams_py
+
+    compiled = _compiled_extend()
+    if compiled is None:
+        pytest.skip("sorani._repair_c not built")
+    lm = word_lm()
+    states = [(w, (-1.5 * k, None)) for k, w in enumerate(("<s>", "لە", "ئەو", "نەناسراو", "من"))]
+    words = ("گەڵ", "لەگەڵ", "ماڵ", "کتێب", "نەناسراو", "و")
+    scored = []
+    for k, w in enumerate(words):
+        u = lm.unigram_logprob(w)
+        rest = (("بێت", lm.unigram_logprob("بێت")),) if k % 3 == 2 else ()
+        scored.append((1 + k % 2, (w,) + tuple(r[0] for r in rest), 0.3 * k, w, u, math.exp(u), rest))
+    got, want = [dict() for _ in range(4)], [dict() for _ in range(4)]
+    for beams, step in ((got, compiled), (want, _extend_beams_py)):
+        beams[1]["من"] = (-3.0, None)
+        step(beams, 0, states, scored, lm.counts, lm.followers, lm.bigrams, lm.logprob, DISCOUNT, LM_WEIGHT)
+    assert [list(b.items()) for b in got] == [list(b.items()) for b in want]
+    with pytest.raises(TypeError):
+        compiled(got, 0, [("x", 1.0)], scored, lm.counts, lm.followers, lm.bigrams, lm.logprob, DISCOUNT, LM_WEIGHT)

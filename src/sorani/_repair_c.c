@@ -8,7 +8,8 @@
  * ``channel_tail(typed, cand, ca, cb, ae_typed, persian_kb)`` then computes what
  * ``sorani.repair._channel_tail_py`` computes (same operations in the same order, so the same
  * doubles): the weighted edit distance after the initial-alef step, or -1.0 where the table's
- * cheapest cell passes the cut-off.
+ * cheapest cell passes the cut-off. ``extend_beams`` is ``_extend_beams_py``, one step of the
+ * beam search of ``sorani.repair._decode_typed``.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -201,9 +202,152 @@ static PyObject *channel_tail(PyObject *self, PyObject *args) {
     return PyFloat_FromDouble(cut ? -1.0 : result);
 }
 
+
+/* extend_beams(beams, i, states, scored, counts, followers, bigrams, logprob, discount, lm_weight):
+ * sorani.repair._extend_beams_py, one step of the beam search (states: [(prev, (score, bp))];
+ * scored: [(span, outs, cost, first word, its unigram log P, exp of it, ((word, unigram), ...))];
+ * logprob: lm.logprob, called for the words after an edge's first) */
+static PyObject *extend_beams(PyObject *self, PyObject *args) {
+    PyObject *beams, *states, *scored, *counts, *followers, *bigrams, *logprob;
+    Py_ssize_t i;
+    double discount, lm_weight;
+    if (!PyArg_ParseTuple(args, "O!nOOO!O!O!Odd", &PyList_Type, &beams, &i, &states, &scored, &PyDict_Type,
+                          &counts, &PyDict_Type, &followers, &PyDict_Type, &bigrams, &logprob, &discount,
+                          &lm_weight))
+        return NULL;
+    PyObject *st = PySequence_Tuple(states), *sc = NULL, *pos = NULL, *result = NULL;
+    if (!st) return NULL;
+    sc = PySequence_Tuple(scored);
+    if (!sc) goto done;
+    pos = PyLong_FromSsize_t(i);
+    if (!pos) goto done;
+    Py_ssize_t ns = PyTuple_GET_SIZE(st), ne = PyTuple_GET_SIZE(sc);
+    for (Py_ssize_t a = 0; a < ns; a++) {
+        PyObject *state = PyTuple_GET_ITEM(st, a);
+        if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(state, 1)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(state, 1)) != 2) {
+            PyErr_SetString(PyExc_TypeError, "states must be (word, (score, back pointer)) tuples");
+            goto done;
+        }
+        PyObject *prev = PyTuple_GET_ITEM(state, 0);
+        double score = PyFloat_AsDouble(PyTuple_GET_ITEM(PyTuple_GET_ITEM(state, 1), 0));
+        if (score == -1.0 && PyErr_Occurred()) goto done;
+        double c_prev = 0.0, lam = 0.0;
+        int has_lam = 0;
+        PyObject *v = PyDict_GetItemWithError(counts, prev);
+        if (v) {
+            c_prev = PyFloat_AsDouble(v);
+            if (c_prev == -1.0 && PyErr_Occurred()) goto done;
+        } else if (PyErr_Occurred()) {
+            goto done;
+        }
+        if (!(c_prev < 1)) {
+            PyObject *f = PyDict_GetItemWithError(followers, prev);
+            if (f) {
+                double fd = PyLong_Check(f) ? PyLong_AsDouble(f) : PyFloat_AsDouble(f);
+                if (fd == -1.0 && PyErr_Occurred()) goto done;
+                lam = discount * fd / c_prev;
+                has_lam = 1;
+            } else if (PyErr_Occurred()) {
+                goto done;
+            }
+        }
+        for (Py_ssize_t b = 0; b < ne; b++) {
+            PyObject *edge = PyTuple_GET_ITEM(sc, b);
+            if (!PyTuple_Check(edge) || PyTuple_GET_SIZE(edge) != 7 || !PyTuple_Check(PyTuple_GET_ITEM(edge, 6))) {
+                PyErr_SetString(PyExc_TypeError, "scored edges must be 7-tuples");
+                goto done;
+            }
+            PyObject *span = PyTuple_GET_ITEM(edge, 0), *outs = PyTuple_GET_ITEM(edge, 1),
+                     *w = PyTuple_GET_ITEM(edge, 3), *rest = PyTuple_GET_ITEM(edge, 6);
+            double cost = PyFloat_AsDouble(PyTuple_GET_ITEM(edge, 2));
+            double u = PyFloat_AsDouble(PyTuple_GET_ITEM(edge, 4));
+            double e = PyFloat_AsDouble(PyTuple_GET_ITEM(edge, 5));
+            Py_ssize_t sp = PyLong_AsSsize_t(span);
+            if (PyErr_Occurred()) goto done;
+            double s = score - cost;
+            if (has_lam) {
+                PyObject *key = PyTuple_Pack(2, prev, w);
+                if (!key) goto done;
+                PyObject *big = PyDict_GetItemWithError(bigrams, key);
+                Py_DECREF(key);
+                double q;
+                if (big) {
+                    int nz = PyObject_IsTrue(big);
+                    if (nz < 0) goto done;
+                    if (nz) {
+                        double bd = PyLong_Check(big) ? PyLong_AsDouble(big) : PyFloat_AsDouble(big);
+                        if (bd == -1.0 && PyErr_Occurred()) goto done;
+                        double x = bd - discount;
+                        q = (0.0 > x ? 0.0 : x) / c_prev + lam * e;
+                    } else {
+                        q = lam * e;
+                    }
+                } else {
+                    if (PyErr_Occurred()) goto done;
+                    q = lam * e;
+                }
+                if (q > 0) u = log(q);
+            }
+            s += lm_weight * u;
+            PyObject *p = w;
+            Py_ssize_t nr = PyTuple_GET_SIZE(rest);
+            for (Py_ssize_t k = 0; k < nr; k++) {
+                PyObject *pair = PyTuple_GET_ITEM(rest, k);
+                if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+                    PyErr_SetString(PyExc_TypeError, "rest must hold (word, unigram) tuples");
+                    goto done;
+                }
+                PyObject *r = PyObject_CallFunctionObjArgs(logprob, PyTuple_GET_ITEM(pair, 0), p,
+                                                           PyTuple_GET_ITEM(pair, 1), NULL);
+                if (!r) goto done;
+                double rd = PyFloat_AsDouble(r);
+                Py_DECREF(r);
+                if (rd == -1.0 && PyErr_Occurred()) goto done;
+                s += lm_weight * rd;
+                p = PyTuple_GET_ITEM(pair, 0);
+            }
+            PyObject *tgt = PyList_GetItem(beams, i + sp);
+            if (!tgt) goto done;
+            if (!PyDict_Check(tgt)) {
+                PyErr_SetString(PyExc_TypeError, "beams must hold dicts");
+                goto done;
+            }
+            PyObject *old = PyDict_GetItemWithError(tgt, p);
+            int better = 1;
+            if (old) {
+                if (!PyTuple_Check(old) || PyTuple_GET_SIZE(old) < 1) {
+                    PyErr_SetString(PyExc_TypeError, "beam entries must be (score, back pointer) tuples");
+                    goto done;
+                }
+                double od = PyFloat_AsDouble(PyTuple_GET_ITEM(old, 0));
+                if (od == -1.0 && PyErr_Occurred()) goto done;
+                better = s > od;
+            } else if (PyErr_Occurred()) {
+                goto done;
+            }
+            if (better) {
+                PyObject *entry = Py_BuildValue("(d(OOOO))", s, pos, prev, span, outs);
+                if (!entry) goto done;
+                int rc = PyDict_SetItem(tgt, p, entry);
+                Py_DECREF(entry);
+                if (rc < 0) goto done;
+            }
+        }
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    Py_XDECREF(pos);
+    Py_XDECREF(sc);
+    Py_DECREF(st);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_VARARGS, "Set the channel tables."},
     {"channel_tail", channel_tail, METH_VARARGS, "Keyboard channel cost of a typed word and a candidate."},
+    {"extend_beams", extend_beams, METH_VARARGS, "One step of the repair beam search."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_repair_c",

@@ -1080,25 +1080,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
             u = _uni(outs[0], True, glued)
             scored.append((span, outs, cost, outs[0], u, exp(u),
                            tuple((w, _uni(w, True, glued)) for w in outs[1:])))
-        for prev, (score, _bp) in states:
-            c_prev = counts.get(prev, 0.0)
-            lam = None if c_prev < 1 or prev not in followers else DISCOUNT * followers[prev] / c_prev
-            for span, outs, cost, w, u, e, rest in scored:
-                s = score - cost
-                if lam is not None:
-                    big = bigrams.get((prev, w), 0)
-                    q = max(big - DISCOUNT, 0.0) / c_prev + lam * e if big else lam * e
-                    if q > 0:
-                        u = log(q)
-                s += LM_WEIGHT * u
-                p = w
-                for w, u in rest:
-                    s += LM_WEIGHT * logprob(w, p, u)
-                    p = w
-                tgt = beams[i + span]
-                old = tgt.get(p)
-                if old is None or s > old[0]:
-                    tgt[p] = (s, (i, prev, span, outs))
+        (_compiled_extend() or _extend_beams_py)(beams, i, states, scored, counts, followers, bigrams, logprob,
+                                                  DISCOUNT, LM_WEIGHT)
     # backtrace (with the end-of-line transition)
     final = beams[n]
     last = max(final, key=lambda w: final[w][0] + LM_WEIGHT * lm.logprob("</s>", w))
@@ -1110,6 +1093,42 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
         result[i] = list(outs)
         pos, word = i, prev
     return result
+
+
+def _extend_beams_py(beams: list[dict[str, tuple[float, Any]]], i: int, states: list[tuple[str, Any]],
+                     scored: list[tuple[Any, ...]], counts: dict[str, float], followers: dict[str, int],
+                     bigrams: dict[tuple[str, str], int], logprob: Any, discount: float, lm_weight: float) -> None:
+    """One step of ``_decode_typed``: every state at position ``i`` extended by every scored edge
+    into ``beams[i + span]`` (the first word's ``lm.logprob`` inlined). ``_repair_c.extend_beams``
+    does the same in C."""
+    for prev, (score, _bp) in states:
+        c_prev = counts.get(prev, 0.0)
+        lam = None if c_prev < 1 or prev not in followers else discount * followers[prev] / c_prev
+        for span, outs, cost, w, u, e, rest in scored:
+            s = score - cost
+            if lam is not None:
+                big = bigrams.get((prev, w), 0)
+                q = max(big - discount, 0.0) / c_prev + lam * e if big else lam * e
+                if q > 0:
+                    u = log(q)
+            s += lm_weight * u
+            p = w
+            for w, u in rest:
+                s += lm_weight * logprob(w, p, u)
+                p = w
+            tgt = beams[i + span]
+            old = tgt.get(p)
+            if old is None or s > old[0]:
+                tgt[p] = (s, (i, prev, span, outs))
+
+
+@lru_cache(maxsize=1)
+def _compiled_extend():  # type: ignore[no-untyped-def]
+    """``extend_beams`` of the optional compiled module ``sorani._repair_c`` (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_repair_c", C_VERSION)
+    return None if mod is None else mod.extend_beams
 
 
 # ---------------------------------------------------------------- public API
