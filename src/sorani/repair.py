@@ -1040,7 +1040,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
     logprob = lm.logprob
-    counts, followers, bigrams = lm.counts, lm.followers, lm.bigrams
+    counts, followers, bigrams, log_total = lm.counts, lm.followers, lm.bigrams, lm._log_total
     n = len(words)
     glued = not (NO_GLUED and ae_typed)  # compounds of the analyzer are words (not on Arabic keyboards)
     # beams[i]: last output word -> (score, back pointer)
@@ -1077,7 +1077,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: bool = False
         # word's lm.logprob(w, prev, u) inlined, its part that depends on prev alone once per state
         scored = []
         for span, outs, cost in edges:
-            u = _uni(outs[0], True, glued)
+            c = counts.get(outs[0])  # (_uni of a word of the word model: lm.unigram_logprob, inlined)
+            u = _uni(outs[0], True, glued) if c is None else (log(c) - log_total if c else OOV_LOGPROB)
             scored.append((span, outs, cost, outs[0], u, exp(u),
                            tuple((w, _uni(w, True, glued)) for w in outs[1:])))
         (_compiled_extend() or _extend_beams_py)(beams, i, states, scored, counts, followers, bigrams, logprob,
@@ -1138,6 +1139,8 @@ def _load() -> None:
     """Load the models repair uses once (word model and key index, spelling model, morphological
     analyzer), so that the first call pays for them all."""
     key_index()
+    if OMIT_MAX:
+        _omission_index()  # (a table over the whole word model, built once)
     spelling_logprob("\u06a9\u0648\u0631\u062f")
     if MORPH_LOGPROB > UNKNOWN_LOGPROB:
         _morph_known("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646")
