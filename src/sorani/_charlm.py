@@ -57,6 +57,13 @@ class CharLM:
         """Natural log of P(word), the word end included: the sum of log ``prob`` of each
         letter given the letters before it, each term computed once per distinct window of
         ``order`` letters (the same arithmetic in the same order)."""
+        compiled = _compiled_logprob()
+        if compiled is not None:  # the same in C (sorani._repair_c.char_logprob)
+            return compiled(word, self.order, ALPHABET, DISCOUNT, self._ctx, self.counts, self._terms)
+        return self._logprob_py(word)
+
+    def _logprob_py(self, word: str) -> float:
+        """``logprob`` in pure Python."""
         n = self.order - 1
         s = "^" * n + word + "$"
         terms = self._terms
@@ -69,6 +76,15 @@ class CharLM:
                 t = terms[s[i - n:i + 1]] = math.log(self.prob(s[i - n:i], s[i]))
             total += t
         return total
+
+
+@cache
+def _compiled_logprob():  # type: ignore[no-untyped-def]
+    """``char_logprob`` of the optional compiled module ``sorani._repair_c`` (None: pure Python)."""
+    from sorani._compiled import REPAIR_VERSION, load
+
+    mod = load("_repair_c", REPAIR_VERSION)
+    return None if mod is None else mod.char_logprob
 
 
 @cache

@@ -181,7 +181,7 @@ def _channel_cost(typed: str, cand: str, ae_typed: bool = False, persian_kb: boo
     return COST_CUTOFF if tail < 0 else base_cost + tail
 
 
-C_VERSION = 1  # VERSION of sorani._repair_c
+from sorani._compiled import REPAIR_VERSION as C_VERSION  # noqa: E402  (VERSION of sorani._repair_c)
 
 
 @lru_cache(maxsize=1)
