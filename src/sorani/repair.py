@@ -544,10 +544,11 @@ def _analyzer_word(word: str) -> int:
     keyboard line is rather a glued token to split."""
     from sorani import morphology
     # the best analysis is built from the first candidate: read it there, and build the analyses
-    # (``analyze_word``) only when it has a CMP morpheme (whose morphemes a respelling may merge)
+    # (``analyze_word``) only when it has a CMP morpheme (whose morphemes a respelling may merge);
+    # the candidates are not kept (``_MORPH_KNOWN`` keeps the answer): less memory
     if not morphology._READY:
         morphology._prepare()
-    cands = morphology._candidates(word.strip())
+    cands = morphology._candidates.__wrapped__(word.strip())
     if not cands or cands[0][7]:
         return 0
     if not any(m[1] == "CMP" for m in cands[0][4]) and not any(m[1] == "CMP" for m in cands[0][6]):
