@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import random
 import resource
 import subprocess
 import sys
@@ -35,6 +36,8 @@ STAGES: dict[str, str] = {
     "facts": "sorani.facts:extract_facts",
     "identify": "sorani.langid:identify",
     "repair": "sorani.repair:repair",
+    "repair.typed.arabic": "bench:repair_typed_arabic",   # retyped TED text, see typed_lines
+    "repair.typed.persian": "bench:repair_typed_persian",
     "spell_check": "sorani.spell:check_text",
     "spell_suggest": "bench:spell_suggest",  # words/s: suggest(word, 5) on the misspelled words of gold/spelling
     "lemmatize": "sorani.morphology:lemmatize_text",
@@ -92,6 +95,63 @@ def _misspelled_words() -> list[str]:
 
 
 spell_suggest.bench_words = _misspelled_words  # type: ignore[attr-defined]
+
+
+def typed_lines(keyboard: str, max_lines: int = 3000) -> list[str]:
+    """Text that needs repair: the TED transcripts (``corpus/ted-ckb/TED_train_ku.txt``, Apache-2.0;
+    up to ``max_lines`` lines, normalized) typed again word by word with the simulated ``keyboard``
+    ("arabic" or "persian") of ``scripts/repair_synthetic.py`` (``type_word``, seeded
+    ``random.Random(1)``): the corpus is mostly standard text, which repair passes through."""
+    from sorani._data import shared_data_dir
+    from sorani.normalize import normalize
+
+    sys.path.insert(0, str(HERE.parent / "scripts"))
+    from repair_synthetic import type_word
+
+    data = shared_data_dir()
+    path = data / "corpus" / "ted-ckb" / "TED_train_ku.txt" if data else None
+    if path is None or not path.exists():
+        return []
+    lines = [normalize(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()][:max_lines]
+    rng = random.Random(1)
+    return [" ".join(type_word(w, keyboard, rng) for w in ln.split()) for ln in lines]
+
+
+def repair_typed_arabic(text: str) -> str:
+    """``repair`` over TED text retyped on a simulated Arabic keyboard (``typed_lines``)."""
+    from sorani.repair import repair
+
+    return repair(text)
+
+
+def repair_typed_persian(text: str) -> str:
+    """``repair`` over TED text retyped on a simulated Persian keyboard (``typed_lines``)."""
+    from sorani.repair import repair
+
+    return repair(text)
+
+
+repair_typed_arabic.bench_lines = lambda: typed_lines("arabic")  # type: ignore[attr-defined]
+repair_typed_persian.bench_lines = lambda: typed_lines("persian")  # type: ignore[attr-defined]
+
+
+def measure_lines(name: str, fn, lines: list[str]) -> dict:
+    """Characters per CPU second of ``fn`` called once a line: a cold first pass (every cache
+    empty but the loaded models; the load, by one call, timed apart) and a warm second pass."""
+    t0 = CLOCK()
+    fn("\u0626\u06d5\u0648")
+    load = CLOCK() - t0
+    n_chars = sum(map(len, lines))
+    passes = []
+    for _ in range(2):
+        t0 = CLOCK()
+        for line in lines:
+            consume(fn(line))
+        passes.append(CLOCK() - t0)
+    return {"name": name, "system": "sorani", "typed_chars_per_s": round(n_chars / max(passes[0], 1e-9)),
+            "warm_chars_per_s": round(n_chars / max(passes[1], 1e-9)), "n_chars": n_chars,
+            "n_lines": len(lines), "load_s": round(load, 2),
+            "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
 def measure_words(name: str, fn, words: list[str]) -> dict:
@@ -165,6 +225,8 @@ def measure(name: str, docs: list[str], lines: list[str], big_line: str) -> dict
     fn = resolve(STAGES[name])
     if hasattr(fn, "bench_words"):  # a stage measured in words per second
         return measure_words(name, fn, fn.bench_words())
+    if hasattr(fn, "bench_lines"):  # a stage measured on its own lines
+        return measure_lines(name, fn, fn.bench_lines())
     fn("گەرم")  # load data lazily before timing
     cps = time_stage(fn, docs)
     line_cps = time_stage(fn, lines)
@@ -218,6 +280,11 @@ def main(argv: list[str] | None = None) -> int:
         results.append(r)
         if "words_per_s" in r:
             print(f"{name:24s} {r['words_per_s']} words/s ({r['n_words']} words)", flush=True)
+            continue
+        if "typed_chars_per_s" in r:
+            print(f"{name:24s} {r['typed_chars_per_s'] / 1e6:10.3f} cold, {r['warm_chars_per_s'] / 1e6:.3f} warm"
+                  f" ({r['n_lines']} lines, {r['n_chars']} chars; load {r['load_s']} s) {r['max_rss_mb']:8.1f}",
+                  flush=True)
             continue
         print(f"{name:24s} {r['chars_per_s'] / 1e6:10.2f} {r['line_chars_per_s'] / 1e6:11.2f}"
               f" {r['one_mb_line_chars_per_s'] / 1e6:10.2f} {r['glued_200_ms']:13.3f} {r['max_rss_mb']:8.1f}",

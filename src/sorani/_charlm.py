@@ -37,6 +37,7 @@ class CharLM:
         self.order = 1 + max(map(len, self.context), default=0)
         # context -> (1 / count, weight of the lower order), for prob()
         self._ctx = {h: (1.0 / ct, DISCOUNT * self.followers[h] / ct) for h, ct in self.context.items()}
+        self._terms: dict[str, float] = {}  # order letters -> log prob of the last given the others (bounded)
 
     def prob(self, history: str, ch: str) -> float:
         """P(ch | the last order-1 letters of history)."""
@@ -53,11 +54,37 @@ class CharLM:
         return p
 
     def logprob(self, word: str) -> float:
-        """Natural log of P(word), the word end included."""
-        pad = "^" * (self.order - 1)
-        s = pad + word + "$"
+        """Natural log of P(word), the word end included: the sum of log ``prob`` of each
+        letter given the letters before it, each term computed once per distinct window of
+        ``order`` letters (the same arithmetic in the same order)."""
+        compiled = _compiled_logprob()
+        if compiled is not None:  # the same in C (sorani._repair_c.char_logprob)
+            return compiled(word, self.order, ALPHABET, DISCOUNT, self._ctx, self.counts, self._terms)
+        return self._logprob_py(word)
+
+    def _logprob_py(self, word: str) -> float:
+        """``logprob`` in pure Python."""
         n = self.order - 1
-        return sum(math.log(self.prob(s[i - n:i], s[i])) for i in range(n, len(s)))
+        s = "^" * n + word + "$"
+        terms = self._terms
+        total = 0
+        for i in range(n, len(s)):
+            t = terms.get(s[i - n:i + 1])
+            if t is None:
+                if len(terms) > 200_000:
+                    terms.clear()
+                t = terms[s[i - n:i + 1]] = math.log(self.prob(s[i - n:i], s[i]))
+            total += t
+        return total
+
+
+@cache
+def _compiled_logprob():  # type: ignore[no-untyped-def]
+    """``char_logprob`` of the optional compiled module ``sorani._repair_c`` (None: pure Python)."""
+    from sorani._compiled import REPAIR_VERSION, load
+
+    mod = load("_repair_c", REPAIR_VERSION)
+    return None if mod is None else mod.char_logprob
 
 
 @cache

@@ -64,6 +64,7 @@ touched where a word contains a non-Kurdish letter (ك ي ة …): standard text
 from __future__ import annotations
 
 import re
+from math import exp, log
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -71,7 +72,7 @@ from typing import Any
 from sorani._charlm import spelling_logprob
 from sorani._data import read_rows
 from sorani.normalize import normalize
-from sorani.lm import (OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
+from sorani.lm import (DISCOUNT, OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
                        word_lm)
 
 # letters a word may be made of (Arabic block incl. harakat, tatweel, ZWNJ)
@@ -176,14 +177,45 @@ def _channel_cost(typed: str, cand: str, ae_typed: int = 0, persian_kb: bool = F
     if typed[:1] == "\u0627" and cand[:1] == "\u0626":
         typed = "\u0626" + typed[1:]
         cand = "\u0626" + cand[2:] if cand[1:2] in ("\u06d5", "\u0627") else cand
-    cheap, dear = CHEAP, DEAR
     if typed[:1] == "\u0627" and cand[:1] != "\u0626":
         typed = typed[1:]
         base_cost = ALEF_DROP
     else:
         base_cost = 0.0
+    tail = (_compiled_channel() or _channel_tail_py)(typed, cand, ks.classes(typed), ks.classes(cand),
+                                                      ae_typed, persian_kb)
+    return COST_CUTOFF if tail < 0 else base_cost + tail
+
+
+from sorani._compiled import REPAIR_VERSION as C_VERSION  # noqa: E402  (VERSION of sorani._repair_c)
+
+
+@lru_cache(maxsize=1)
+def _compiled_channel():  # type: ignore[no-untyped-def]
+    """``channel_tail`` of the optional compiled module ``sorani._repair_c``, configured with the
+    tables and constants of ``_channel_tail_py`` (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_repair_c", C_VERSION)
+    ks = key_scheme()
+    if mod is None or any(len(v) != 1 for v in ks.class_table.values()):
+        return None  # (a class of several letters would change the classes' length)
+    cheap = "".join(sorted({chr(k) for k, v in ks.table.items() if v is None} | set(ks.optional)))
+    try:
+        mod.configure(cheap, *([(ord(a), ord(b), c) for (a, b), c in _sub_costs(kb).items()] for kb in (False, True)),
+                      (CHEAP, DEAR, AE_DEAR, AE_DEL, TYPED_DEL, FINAL_WAW_INS, REVERSE_COST, COST_CUTOFF,
+                       HAMZA_KEEP, AE_SUB, AE_DRAWN_INS, AE_WRITTEN, AE_DRAWN))
+    except (TypeError, ValueError):
+        return None
+    return mod.channel_tail
+
+
+def _channel_tail_py(typed: str, cand: str, ca: str, cb: str, ae_typed: int, persian_kb: bool) -> float:
+    """The weighted edit distance of ``_channel_cost`` after its initial-alef step (``ca``, ``cb``:
+    the words' letter classes), or -1.0 where it passes ``COST_CUTOFF``."""
+    ks = key_scheme()
+    cheap, dear = CHEAP, DEAR
     subs = _sub_costs(persian_kb)
-    ca, cb = ks.classes(typed), ks.classes(cand)
     n = len(cand)
     # inserting a letter that is dropped in typing is cheap, except a final ە (typed as ه or ة)
     # and an initial ئ before a consonant (the typed word would start with ا)
@@ -238,8 +270,8 @@ def _channel_cost(typed: str, cand: str, ae_typed: int = 0, persian_kb: bool = F
             cur.append(sub if sub <= d and sub <= ins else (d if d <= ins else ins))
         prev = cur
         if min(cur) > COST_CUTOFF:
-            return COST_CUTOFF  # far apart: the exact value no longer matters
-    return base_cost + prev[-1]
+            return -1.0  # far apart: the exact value no longer matters
+    return prev[-1]
 
 
 TYPED_DEL = 2.5         # a typed letter dropped (typists leave letters out more than they add them)
@@ -556,10 +588,18 @@ def _analyzer_word(word: str) -> int:
     """0: the analyzer does not know ``word``; 1: it has a lexicon analysis; 2: only as a
     compound, two words written together (``ئەوکفتەی`` = ئەو + کفتەی), which on an Arabic
     keyboard line is rather a glued token to split."""
-    from sorani.morphology import analyze_word
-    found = analyze_word(word)
-    if not found or found[0].is_guess:
+    from sorani import morphology
+    # the best analysis is built from the first candidate: read it there, and build the analyses
+    # (``analyze_word``) only when it has a CMP morpheme (whose morphemes a respelling may merge);
+    # the candidates are not kept (``_MORPH_KNOWN`` keeps the answer): less memory
+    if not morphology._READY:
+        morphology._prepare()
+    cands = morphology._candidates.__wrapped__(word.strip())
+    if not cands or cands[0][7]:
         return 0
+    if not any(m[1] == "CMP" for m in cands[0][4]) and not any(m[1] == "CMP" for m in cands[0][6]):
+        return 1
+    found = morphology.analyze_word(word)
     return 2 if any(m.tag == "CMP" for m in found[0].morphemes) else 1
 
 
@@ -1090,6 +1130,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
     logprob = lm.logprob
+    counts, followers, bigrams, log_total = lm.counts, lm.followers, lm.bigrams, lm._log_total
     n = len(words)
     glued = not (NO_GLUED and ae_typed == AE_WRITTEN)  # compounds of the analyzer are words (not on Arabic keyboards)
     # beams[i]: last output word -> (score, back pointer)
@@ -1122,19 +1163,16 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
             if span <= RESEGMENT_SPAN:
                 edges.extend((span, outs, cost) for outs, cost in
                              _resegment_candidates(tuple(words[i:i + span]), ae_typed, persian_kb))
-        # the unigram part of _lp(w, prev) once per edge word, not once per state
-        scored = [(span, outs, cost, [(w, _uni(w, True, glued)) for w in outs]) for span, outs, cost in edges]
-        for prev, (score, _bp) in states:
-            for span, outs, cost, unis in scored:
-                s = score - cost
-                p = prev
-                for w, u in unis:
-                    s += LM_WEIGHT * logprob(w, p, u)
-                    p = w
-                tgt = beams[i + span]
-                old = tgt.get(p)
-                if old is None or s > old[0]:
-                    tgt[p] = (s, (i, prev, span, outs))
+        # the unigram part of _lp(w, prev) once per edge word, not once per state; the first
+        # word's lm.logprob(w, prev, u) inlined, its part that depends on prev alone once per state
+        scored = []
+        for span, outs, cost in edges:
+            c = counts.get(outs[0])  # (_uni of a word of the word model: lm.unigram_logprob, inlined)
+            u = _uni(outs[0], True, glued) if c is None else (log(c) - log_total if c else OOV_LOGPROB)
+            scored.append((span, outs, cost, outs[0], u, exp(u),
+                           tuple((w, _uni(w, True, glued)) for w in outs[1:])))
+        (_compiled_extend() or _extend_beams_py)(beams, i, states, scored, counts, followers, bigrams, logprob,
+                                                  DISCOUNT, LM_WEIGHT)
     # backtrace (with the end-of-line transition)
     final = beams[n]
     last = max(final, key=lambda w: final[w][0] + LM_WEIGHT * lm.logprob("</s>", w))
@@ -1146,6 +1184,42 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
         result[i] = list(outs)
         pos, word = i, prev
     return result
+
+
+def _extend_beams_py(beams: list[dict[str, tuple[float, Any]]], i: int, states: list[tuple[str, Any]],
+                     scored: list[tuple[Any, ...]], counts: dict[str, float], followers: dict[str, int],
+                     bigrams: dict[tuple[str, str], int], logprob: Any, discount: float, lm_weight: float) -> None:
+    """One step of ``_decode_typed``: every state at position ``i`` extended by every scored edge
+    into ``beams[i + span]`` (the first word's ``lm.logprob`` inlined). ``_repair_c.extend_beams``
+    does the same in C."""
+    for prev, (score, _bp) in states:
+        c_prev = counts.get(prev, 0.0)
+        lam = None if c_prev < 1 or prev not in followers else discount * followers[prev] / c_prev
+        for span, outs, cost, w, u, e, rest in scored:
+            s = score - cost
+            if lam is not None:
+                big = bigrams.get((prev, w), 0)
+                q = max(big - discount, 0.0) / c_prev + lam * e if big else lam * e
+                if q > 0:
+                    u = log(q)
+            s += lm_weight * u
+            p = w
+            for w, u in rest:
+                s += lm_weight * logprob(w, p, u)
+                p = w
+            tgt = beams[i + span]
+            old = tgt.get(p)
+            if old is None or s > old[0]:
+                tgt[p] = (s, (i, prev, span, outs))
+
+
+@lru_cache(maxsize=1)
+def _compiled_extend():  # type: ignore[no-untyped-def]
+    """``extend_beams`` of the optional compiled module ``sorani._repair_c`` (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_repair_c", C_VERSION)
+    return None if mod is None else mod.extend_beams
 
 
 FORMULA_TOKENS = 3  # typed tokens a fixed expression may span (ان شاء الله)
@@ -1202,6 +1276,8 @@ def _load() -> None:
     """Load the models repair uses once (word model and key index, spelling model, morphological
     analyzer), so that the first call pays for them all."""
     key_index()
+    if OMIT_MAX:
+        _omission_index()  # (a table over the whole word model, built once)
     spelling_logprob("\u06a9\u0648\u0631\u062f")
     if MORPH_LOGPROB > UNKNOWN_LOGPROB:
         _morph_known("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646")

@@ -1,0 +1,495 @@
+/* Optional compiled helpers of sorani.repair (built by setup.py with optional=True; without them
+ * sorani.repair runs its pure-Python twins, which give exactly the same results).
+ *
+ * ``configure(cheap_letters, subs_arabic, subs_persian, costs)`` sets the tables once (from
+ * data/repair/ambiguity.tsv and the constants of sorani.repair, read there): the letters whose
+ * insertion or deletion is cheap, the substitution costs of each keyboard as (typed, standard,
+ * cost) triples of letters in U+0600-U+06FF, and the channel constants.
+ * ``channel_tail(typed, cand, ca, cb, ae_typed, persian_kb)`` then computes what
+ * ``sorani.repair._channel_tail_py`` computes (same operations in the same order, so the same
+ * doubles): the weighted edit distance after the initial-alef step, or -1.0 where the table's
+ * cheapest cell passes the cut-off. ``extend_beams`` is ``_extend_beams_py``, one step of the
+ * beam search of ``sorani.repair._decode_typed``; ``char_logprob`` is ``sorani._charlm.CharLM.logprob``.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdlib.h>
+
+#define VERSION 3
+#define BLOCK 0x0600
+#define STACK 128
+
+static int configured = 0;
+static unsigned char cheap_letter[65536];
+static double subs[2][256][256]; /* [persian_kb][typed - BLOCK][standard - BLOCK], NAN: none */
+static double CHEAP, DEAR, AE_DEAR, AE_DEL, TYPED_DEL, FINAL_WAW_INS, REVERSE_COST, COST_CUTOFF;
+static int HAMZA_KEEP, AE_SUB, AE_WRITTEN, AE_DRAWN;
+static double AE_DRAWN_INS;
+
+#define AE 0x06D5
+#define HEH 0x0647
+#define WAW 0x0648
+#define OE 0x06C6
+#define WAW_HAMZA 0x0624
+#define HAMZA_YEH 0x0626
+#define YEH 0x06CC
+#define LL 0x06B5
+
+static int fill_subs(PyObject *triples, int kb) {
+    for (int a = 0; a < 256; a++)
+        for (int b = 0; b < 256; b++) subs[kb][a][b] = NAN;
+    PyObject *seq = PySequence_Tuple(triples); /* a copy: a callback cannot shrink it */
+    if (!seq) return -1;
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int a, b;
+        double c;
+        PyObject *item = PyTuple_GET_ITEM(seq, i);
+        if (!PyTuple_Check(item)) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_TypeError, "subs must hold (typed, standard, cost) tuples");
+            return -1;
+        }
+        if (!PyArg_ParseTuple(item, "iid", &a, &b, &c)) {
+            Py_DECREF(seq);
+            return -1;
+        }
+        if (a < BLOCK || a >= BLOCK + 256 || b < BLOCK || b >= BLOCK + 256) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_ValueError, "letter outside U+0600-U+06FF");
+            return -1;
+        }
+        subs[kb][a - BLOCK][b - BLOCK] = c;
+    }
+    Py_DECREF(seq);
+    return 0;
+}
+
+static PyObject *configure(PyObject *self, PyObject *args) {
+    PyObject *cheap, *sa, *sp;
+    if (!PyArg_ParseTuple(args, "UOO(ddddddddppdii)", &cheap, &sa, &sp, &CHEAP, &DEAR, &AE_DEAR, &AE_DEL,
+                          &TYPED_DEL, &FINAL_WAW_INS, &REVERSE_COST, &COST_CUTOFF, &HAMZA_KEEP, &AE_SUB,
+                          &AE_DRAWN_INS, &AE_WRITTEN, &AE_DRAWN))
+        return NULL;
+    configured = 0;
+    memset(cheap_letter, 0, sizeof cheap_letter);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(cheap);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(cheap, i);
+        if (c >= 65536) {
+            PyErr_SetString(PyExc_ValueError, "letter outside the BMP");
+            return NULL;
+        }
+        cheap_letter[c] = 1;
+    }
+    if (fill_subs(sa, 0) < 0 || fill_subs(sp, 1) < 0) return NULL;
+    configured = 1;
+    Py_RETURN_NONE;
+}
+
+static inline int is_cheap(Py_UCS4 c) { return c < 65536 && cheap_letter[c]; }
+
+static inline double sub_lookup(int kb, Py_UCS4 a, Py_UCS4 b) {
+    if (a < BLOCK || a >= BLOCK + 256 || b < BLOCK || b >= BLOCK + 256) return NAN;
+    return subs[kb][a - BLOCK][b - BLOCK];
+}
+
+/* channel_tail(typed, cand, ca, cb, ae_typed, persian_kb): _channel_tail_py */
+static PyObject *channel_tail(PyObject *self, PyObject *args) {
+    PyObject *typed, *cand, *ca, *cb;
+    int ae_typed, persian_kb;
+    if (!PyArg_ParseTuple(args, "UUUUip", &typed, &cand, &ca, &cb, &ae_typed, &persian_kb)) return NULL;
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "not configured");
+        return NULL;
+    }
+    Py_ssize_t m = PyUnicode_GET_LENGTH(typed), n = PyUnicode_GET_LENGTH(cand);
+    if (PyUnicode_GET_LENGTH(ca) != m || PyUnicode_GET_LENGTH(cb) != n) {
+        PyErr_SetString(PyExc_ValueError, "classes differ in length from their words");
+        return NULL;
+    }
+    int tk = PyUnicode_KIND(typed), ck = PyUnicode_KIND(cand), cak = PyUnicode_KIND(ca),
+        cbk = PyUnicode_KIND(cb);
+    const void *td = PyUnicode_DATA(typed), *cd = PyUnicode_DATA(cand), *cad = PyUnicode_DATA(ca),
+               *cbd = PyUnicode_DATA(cb);
+    double stack[4 * STACK];
+    double *buf = stack;
+    Py_ssize_t cap = (m + n + 2 > STACK) ? (m + n + 2) : STACK; /* each of the four arrays */
+    if (cap > STACK) {
+        buf = (double *)PyMem_Malloc(sizeof(double) * 4 * cap);
+        if (!buf) return PyErr_NoMemory();
+    }
+    double *ins = buf, *del = buf + cap, *prev = buf + 2 * cap, *cur = buf + 3 * cap;
+#define T(i) PyUnicode_READ(tk, td, (i))
+#define C(j) PyUnicode_READ(ck, cd, (j))
+    double cheap = CHEAP, dear = DEAR;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        Py_UCS4 b = C(j);
+        ins[j] = (is_cheap(b) && !(ae_typed == AE_WRITTEN && b == AE))
+                     ? (ae_typed == AE_DRAWN && b == AE ? AE_DRAWN_INS : cheap)
+                     : (b == AE ? AE_DEAR : dear);
+    }
+    for (Py_ssize_t j = 1; j < n; j++) {
+        Py_UCS4 b = C(j);
+        if (b == C(j - 1) && (b == WAW || b == YEH || b == LL)) {
+            double v = cheap < ins[j] ? cheap : ins[j];
+            ins[j] = v;
+            ins[j - 1] = v;
+        }
+    }
+    if (n > 0 && C(n - 1) == AE && !(m > 0 && (T(m - 1) == AE || T(m - 1) == HEH))) ins[n - 1] = dear;
+    if (FINAL_WAW_INS != 0.0 && n > 2 && C(n - 1) == WAW && C(n - 2) != WAW &&
+        !(m > 0 && (T(m - 1) == WAW || T(m - 1) == OE || T(m - 1) == WAW_HAMZA)))
+        ins[n - 1] = FINAL_WAW_INS;
+    for (Py_ssize_t j = 1; j < n; j++)
+        if (C(j) == HAMZA_YEH) ins[j] = dear;
+    if (n > 0 && C(0) == HAMZA_YEH && !(m > 0 && T(0) == HAMZA_YEH)) ins[0] = dear;
+    Py_ssize_t last = m - 1;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        Py_UCS4 a = T(i);
+        del[i] = (is_cheap(a) && !((i == last || ae_typed == AE_WRITTEN) && a == AE) &&
+                  !((i == 0 || HAMZA_KEEP) && a == HAMZA_YEH))
+                     ? cheap
+                     : (a == AE ? AE_DEL : TYPED_DEL);
+    }
+    /* common prefix and suffix (lm.common_ends) */
+    Py_ssize_t p = 0, q = 0, mn = m < n ? m : n;
+    while (p < mn && T(p) == C(p)) p++;
+    while (q < mn - p && T(m - 1 - q) == C(n - 1 - q)) q++;
+    Py_ssize_t t0 = p, t1 = m - q, c0 = p, c1 = n - q; /* typed[t0:t1], cand[c0:c1] */
+    Py_ssize_t nn = c1 - c0;
+    prev[0] = 0.0;
+    for (Py_ssize_t j = 1; j <= nn; j++) prev[j] = prev[j - 1] + ins[c0 + j - 1];
+    int kb = persian_kb ? 1 : 0;
+    double result = 0.0;
+    int cut = 0;
+    for (Py_ssize_t i = t0; i < t1; i++) {
+        Py_UCS4 a = T(i), xa = PyUnicode_READ(cak, cad, i);
+        double del_a = del[i], sub_rev, sub_dear;
+        cur[0] = prev[0] + del_a;
+        if (AE_SUB && a == AE && del_a >= AE_DEL) {
+            sub_rev = sub_dear = del_a;
+        } else {
+            sub_rev = REVERSE_COST;
+            sub_dear = dear;
+        }
+        double lo = cur[0];
+        for (Py_ssize_t j = 1; j <= nn; j++) {
+            Py_UCS4 b = C(c0 + j - 1);
+            double s;
+            if (a == b) {
+                s = prev[j - 1] + 0.0;
+            } else {
+                double c = sub_lookup(kb, a, b);
+                if (isnan(c)) c = xa == PyUnicode_READ(cbk, cbd, c0 + j - 1) ? sub_rev : sub_dear;
+                s = prev[j - 1] + c;
+            }
+            double d = prev[j] + del_a;
+            double in = cur[j - 1] + ins[c0 + j - 1];
+            double v = (s <= d && s <= in) ? s : (d <= in ? d : in);
+            cur[j] = v;
+            if (v < lo) lo = v;
+        }
+        double *tmp = prev;
+        prev = cur;
+        cur = tmp;
+        if (lo > COST_CUTOFF) {
+            cut = 1;
+            break;
+        }
+    }
+    if (!cut) result = prev[nn];
+#undef T
+#undef C
+    if (buf != stack) PyMem_Free(buf);
+    return PyFloat_FromDouble(cut ? -1.0 : result);
+}
+
+
+/* extend_beams(beams, i, states, scored, counts, followers, bigrams, logprob, discount, lm_weight):
+ * sorani.repair._extend_beams_py, one step of the beam search (states: [(prev, (score, bp))];
+ * scored: [(span, outs, cost, first word, its unigram log P, exp of it, ((word, unigram), ...))];
+ * logprob: lm.logprob, called for the words after an edge's first) */
+static PyObject *extend_beams(PyObject *self, PyObject *args) {
+    PyObject *beams, *states, *scored, *counts, *followers, *bigrams, *logprob;
+    Py_ssize_t i;
+    double discount, lm_weight;
+    if (!PyArg_ParseTuple(args, "O!nOOO!O!O!Odd", &PyList_Type, &beams, &i, &states, &scored, &PyDict_Type,
+                          &counts, &PyDict_Type, &followers, &PyDict_Type, &bigrams, &logprob, &discount,
+                          &lm_weight))
+        return NULL;
+    PyObject *st = PySequence_Tuple(states), *sc = NULL, *pos = NULL, *result = NULL;
+    if (!st) return NULL;
+    sc = PySequence_Tuple(scored);
+    if (!sc) goto done;
+    pos = PyLong_FromSsize_t(i);
+    if (!pos) goto done;
+    Py_ssize_t ns = PyTuple_GET_SIZE(st), ne = PyTuple_GET_SIZE(sc);
+    for (Py_ssize_t a = 0; a < ns; a++) {
+        PyObject *state = PyTuple_GET_ITEM(st, a);
+        if (!PyTuple_Check(state) || PyTuple_GET_SIZE(state) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(state, 1)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(state, 1)) != 2) {
+            PyErr_SetString(PyExc_TypeError, "states must be (word, (score, back pointer)) tuples");
+            goto done;
+        }
+        PyObject *prev = PyTuple_GET_ITEM(state, 0);
+        double score = PyFloat_AsDouble(PyTuple_GET_ITEM(PyTuple_GET_ITEM(state, 1), 0));
+        if (score == -1.0 && PyErr_Occurred()) goto done;
+        double c_prev = 0.0, lam = 0.0;
+        int has_lam = 0;
+        PyObject *v = PyDict_GetItemWithError(counts, prev);
+        if (v) {
+            c_prev = PyFloat_AsDouble(v);
+            if (c_prev == -1.0 && PyErr_Occurred()) goto done;
+        } else if (PyErr_Occurred()) {
+            goto done;
+        }
+        if (!(c_prev < 1)) {
+            PyObject *f = PyDict_GetItemWithError(followers, prev);
+            if (f) {
+                double fd = PyLong_Check(f) ? PyLong_AsDouble(f) : PyFloat_AsDouble(f);
+                if (fd == -1.0 && PyErr_Occurred()) goto done;
+                lam = discount * fd / c_prev;
+                has_lam = 1;
+            } else if (PyErr_Occurred()) {
+                goto done;
+            }
+        }
+        for (Py_ssize_t b = 0; b < ne; b++) {
+            PyObject *edge = PyTuple_GET_ITEM(sc, b);
+            if (!PyTuple_Check(edge) || PyTuple_GET_SIZE(edge) != 7 || !PyTuple_Check(PyTuple_GET_ITEM(edge, 6))) {
+                PyErr_SetString(PyExc_TypeError, "scored edges must be 7-tuples");
+                goto done;
+            }
+            PyObject *span = PyTuple_GET_ITEM(edge, 0), *outs = PyTuple_GET_ITEM(edge, 1),
+                     *w = PyTuple_GET_ITEM(edge, 3), *rest = PyTuple_GET_ITEM(edge, 6);
+            double cost = PyFloat_AsDouble(PyTuple_GET_ITEM(edge, 2));
+            double u = PyFloat_AsDouble(PyTuple_GET_ITEM(edge, 4));
+            double e = PyFloat_AsDouble(PyTuple_GET_ITEM(edge, 5));
+            Py_ssize_t sp = PyLong_AsSsize_t(span);
+            if (PyErr_Occurred()) goto done;
+            double s = score - cost;
+            if (has_lam) {
+                PyObject *key = PyTuple_Pack(2, prev, w);
+                if (!key) goto done;
+                PyObject *big = PyDict_GetItemWithError(bigrams, key);
+                Py_DECREF(key);
+                double q;
+                if (big) {
+                    int nz = PyObject_IsTrue(big);
+                    if (nz < 0) goto done;
+                    if (nz) {
+                        double bd = PyLong_Check(big) ? PyLong_AsDouble(big) : PyFloat_AsDouble(big);
+                        if (bd == -1.0 && PyErr_Occurred()) goto done;
+                        double x = bd - discount;
+                        q = (0.0 > x ? 0.0 : x) / c_prev + lam * e;
+                    } else {
+                        q = lam * e;
+                    }
+                } else {
+                    if (PyErr_Occurred()) goto done;
+                    q = lam * e;
+                }
+                if (q > 0) u = log(q);
+            }
+            s += lm_weight * u;
+            PyObject *p = w;
+            Py_ssize_t nr = PyTuple_GET_SIZE(rest);
+            for (Py_ssize_t k = 0; k < nr; k++) {
+                PyObject *pair = PyTuple_GET_ITEM(rest, k);
+                if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+                    PyErr_SetString(PyExc_TypeError, "rest must hold (word, unigram) tuples");
+                    goto done;
+                }
+                PyObject *r = PyObject_CallFunctionObjArgs(logprob, PyTuple_GET_ITEM(pair, 0), p,
+                                                           PyTuple_GET_ITEM(pair, 1), NULL);
+                if (!r) goto done;
+                double rd = PyFloat_AsDouble(r);
+                Py_DECREF(r);
+                if (rd == -1.0 && PyErr_Occurred()) goto done;
+                s += lm_weight * rd;
+                p = PyTuple_GET_ITEM(pair, 0);
+            }
+            PyObject *tgt = PyList_GetItem(beams, i + sp);
+            if (!tgt) goto done;
+            if (!PyDict_Check(tgt)) {
+                PyErr_SetString(PyExc_TypeError, "beams must hold dicts");
+                goto done;
+            }
+            PyObject *old = PyDict_GetItemWithError(tgt, p);
+            int better = 1;
+            if (old) {
+                if (!PyTuple_Check(old) || PyTuple_GET_SIZE(old) < 1) {
+                    PyErr_SetString(PyExc_TypeError, "beam entries must be (score, back pointer) tuples");
+                    goto done;
+                }
+                double od = PyFloat_AsDouble(PyTuple_GET_ITEM(old, 0));
+                if (od == -1.0 && PyErr_Occurred()) goto done;
+                better = s > od;
+            } else if (PyErr_Occurred()) {
+                goto done;
+            }
+            if (better) {
+                PyObject *entry = Py_BuildValue("(d(OOOO))", s, pos, prev, span, outs);
+                if (!entry) goto done;
+                int rc = PyDict_SetItem(tgt, p, entry);
+                Py_DECREF(entry);
+                if (rc < 0) goto done;
+            }
+        }
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    Py_XDECREF(pos);
+    Py_XDECREF(sc);
+    Py_DECREF(st);
+    return result;
+}
+
+/* char_logprob(word, order, alphabet, discount, ctx, counts, terms): sorani._charlm.CharLM.logprob
+ * (ctx: history -> (1 / count, lower-order weight); counts: (history, letter) -> count; terms: the
+ * window table, order letters -> log prob of the last, filled here and cleared past 200 000) */
+static PyObject *char_logprob(PyObject *self, PyObject *args) {
+    PyObject *word, *ctx, *counts, *terms;
+    Py_ssize_t order;
+    double alphabet, discount;
+    if (!PyArg_ParseTuple(args, "UnddO!O!O!", &word, &order, &alphabet, &discount, &PyDict_Type, &ctx,
+                          &PyDict_Type, &counts, &PyDict_Type, &terms))
+        return NULL;
+    if (order < 1) {
+        PyErr_SetString(PyExc_ValueError, "order must be at least 1");
+        return NULL;
+    }
+    Py_ssize_t n = order - 1;
+    /* s = "^" * n + word + "$" */
+    PyObject *pad = PyUnicode_New(n, '^'), *s = NULL, *tmp = NULL, *result = NULL;
+    if (!pad) return NULL;
+    for (Py_ssize_t k = 0; k < n; k++) PyUnicode_WRITE(PyUnicode_1BYTE_KIND, PyUnicode_DATA(pad), k, '^');
+    tmp = PyUnicode_Concat(pad, word);
+    Py_DECREF(pad);
+    if (!tmp) return NULL;
+    PyObject *dollar = PyUnicode_FromString("$");
+    if (!dollar) goto done;
+    s = PyUnicode_Concat(tmp, dollar);
+    Py_DECREF(dollar);
+    if (!s) goto done;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(s);
+    double total = 0.0;
+    for (Py_ssize_t i = n; i < len; i++) {
+        PyObject *win = PyUnicode_Substring(s, i - n, i + 1);
+        if (!win) goto done;
+        PyObject *t = PyDict_GetItemWithError(terms, win);
+        double td;
+        if (t) {
+            td = PyFloat_AsDouble(t);
+            Py_DECREF(win);
+            if (td == -1.0 && PyErr_Occurred()) goto done;
+        } else {
+            if (PyErr_Occurred()) {
+                Py_DECREF(win);
+                goto done;
+            }
+            /* prob(s[i - n:i], s[i]) */
+            PyObject *ch = PyUnicode_Substring(s, i, i + 1);
+            if (!ch) {
+                Py_DECREF(win);
+                goto done;
+            }
+            double p = 1.0 / alphabet;
+            int err = 0;
+            for (Py_ssize_t k = 0; k <= n; k++) {
+                PyObject *h = PyUnicode_Substring(s, i - k, i);
+                if (!h) {
+                    err = 1;
+                    break;
+                }
+                PyObject *info = PyDict_GetItemWithError(ctx, h);
+                if (!info) {
+                    Py_DECREF(h);
+                    if (PyErr_Occurred()) err = 1;
+                    break;
+                }
+                Py_INCREF(info);
+                PyObject *key = PyTuple_Pack(2, h, ch);
+                Py_DECREF(h);
+                if (!key) {
+                    Py_DECREF(info);
+                    err = 1;
+                    break;
+                }
+                PyObject *cobj = PyDict_GetItemWithError(counts, key);
+                Py_DECREF(key);
+                double c = 0.0;
+                if (cobj) {
+                    c = PyLong_Check(cobj) ? PyLong_AsDouble(cobj) : PyFloat_AsDouble(cobj);
+                } else if (PyErr_Occurred()) {
+                    Py_DECREF(info);
+                    err = 1;
+                    break;
+                }
+                double inv = 0.0, wt = 0.0;
+                if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != 2) {
+                    PyErr_SetString(PyExc_TypeError, "ctx values must be (inverse count, weight) tuples");
+                } else {
+                    inv = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 0));
+                    wt = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 1));
+                }
+                Py_DECREF(info);
+                if (PyErr_Occurred()) {
+                    err = 1;
+                    break;
+                }
+                p = c > discount ? (c - discount) * inv + wt * p : wt * p;
+            }
+            Py_DECREF(ch);
+            if (err) {
+                Py_DECREF(win);
+                goto done;
+            }
+            if (!(p > 0)) { /* math.log would raise */
+                Py_DECREF(win);
+                PyErr_SetString(PyExc_ValueError, "math domain error");
+                goto done;
+            }
+            td = log(p);
+            if (PyDict_GET_SIZE(terms) > 200000) PyDict_Clear(terms);
+            PyObject *tf = PyFloat_FromDouble(td);
+            if (!tf) {
+                Py_DECREF(win);
+                goto done;
+            }
+            int rc = PyDict_SetItem(terms, win, tf);
+            Py_DECREF(tf);
+            Py_DECREF(win);
+            if (rc < 0) goto done;
+        }
+        total += td;
+    }
+    result = PyFloat_FromDouble(total);
+done:
+    Py_XDECREF(s);
+    Py_XDECREF(tmp);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"configure", configure, METH_VARARGS, "Set the channel tables."},
+    {"channel_tail", channel_tail, METH_VARARGS, "Keyboard channel cost of a typed word and a candidate."},
+    {"extend_beams", extend_beams, METH_VARARGS, "One step of the repair beam search."},
+    {"char_logprob", char_logprob, METH_VARARGS, "Log-probability of a spelling under the character model."},
+    {NULL, NULL, 0, NULL}};
+
+static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_repair_c",
+                                       "Compiled helpers of sorani.repair.", -1, methods,
+                                       NULL, NULL, NULL, NULL};
+
+PyMODINIT_FUNC PyInit__repair_c(void) {
+    PyObject *m = PyModule_Create(&moduledef);
+    if (m && PyModule_AddIntConstant(m, "VERSION", VERSION) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
