@@ -3,7 +3,7 @@
 For every gold word (punctuation stripped, as in ``sorani evaluate --task repair``): is it among
 the words that any edge of the repair lattice can output (word candidates, joins of up to
 ``MAX_JOIN`` tokens, splits, conjunction splits, splits after a non-joining letter, two tokens
-re-segmented)? Unreachable words are classified:
+re-segmented, fixed expressions)? Unreachable words are classified:
 
   key-match   its skeleton key (``data/repair/ambiguity.tsv``) is a typed key of one typed token,
               but the candidate generation did not produce it (pruned, or unknown to the model)
@@ -61,6 +61,12 @@ def lattice_words(line: str) -> tuple[set[str], list[str]]:
             if span <= R.RESEGMENT_SPAN:
                 for parts, _ in R._resegment_candidates(tuple(words[i:i + span]), ae, pk):
                     out.update(parts)
+        key = ""  # fixed expressions (انشاءالله → ئینشائەڵڵا)
+        for span in range(1, R.FORMULA_TOKENS + 1):
+            if i + span > n or (span > 1 and not joinable[i + span - 2]):
+                break
+            key += R._formula_key(words[i + span - 1])
+            out.update(R._formulae().get(key, "").split())
     return out, words
 
 
