@@ -441,6 +441,9 @@ def test_fixed_expressions_typed_in_arabic_spelling_get_the_sorani_one() -> None
     out, changes = repair_with_changes("سبحان الله")
     assert out == "سوبحانەڵڵا"
     assert (changes[0].start, changes[0].end) == (0, len("سبحان الله"))
+    # the longest expression wins: الله اكبر is not ئەڵڵا + اكبر
+    assert repair("الله اكبر") == "ئەڵڵاهو ئەکبەر"
+    assert repair("خوا يا الله") == "خوا یا ئەڵڵا"
     # not across a line break, and never on standard text
     assert "ئینشائەڵڵا" not in repair("ان شاء\nالله")
     assert repair("ئینشەڵڵا دێمەوە بۆ ماڵەوە") == "ئینشەڵڵا دێمەوە بۆ ماڵەوە"

@@ -1247,23 +1247,20 @@ def _decode_with_formulae(words: list[str], joinable: list[bool], ae_typed: int 
     outs: list[list[str]] = [[] for _ in range(n)]
     start = i = 0
     while i < n:
-        key = ""
-        for span in range(1, FORMULA_TOKENS + 1):
+        key, standard, length = "", None, 0
+        for span in range(1, FORMULA_TOKENS + 1):  # the longest match (الله اكبر before الله)
             if i + span > n or (span > 1 and not joinable[i + span - 2]):
                 break
             key += _formula_key(words[i + span - 1])
-            standard = table.get(key)
-            if standard is not None:
-                break
-        else:
-            standard = None
+            if key in table:
+                standard, length = table[key], span
         if standard is None:
             i += 1
             continue
         if start < i:
             outs[start:i] = _decode_typed(words[start:i], joinable[start:i - 1], ae_typed, persian_kb)
         outs[i] = [standard]
-        i = start = i + span
+        i = start = i + length
     if start < n:
         outs[start:] = _decode_typed(words[start:], joinable[start:n - 1], ae_typed, persian_kb)
     return outs
