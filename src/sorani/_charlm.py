@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from sorani._data import data_path
@@ -22,9 +23,9 @@ class CharLM:
     """Interpolated absolute-discounting character n-gram model."""
 
     def __init__(self) -> None:
-        self.counts: dict[str, int] = {}  # history + letter -> count
         self.context: dict[str, int] = {}
         self.followers: dict[str, int] = {}
+        after: dict[str, dict[str, int]] = {}  # history -> letter -> count
         self.order = 1
         with gzip.open(data_path("repair/charlm.tsv.gz"), "rt", encoding="utf-8") as fh:
             for line in fh:
@@ -32,12 +33,13 @@ class CharLM:
                     continue
                 h, ch, c = line.rstrip("\n").split("\t")
                 n = int(c)
-                self.counts[h + ch] = n
+                after.setdefault(h, {})[ch] = n
                 self.context[h] = self.context.get(h, 0) + n
                 self.followers[h] = self.followers.get(h, 0) + 1
         self.order = 1 + max(map(len, self.context), default=0)
-        # context -> (1 / count, weight of the lower order), for prob()
-        self._ctx = {h: (1.0 / ct, DISCOUNT * self.followers[h] / ct) for h, ct in self.context.items()}
+        # context -> (1 / count, weight of the lower order, letter -> count), for prob()
+        self._ctx = {h: (1.0 / ct, DISCOUNT * self.followers[h] / ct, after[h])
+                     for h, ct in self.context.items()}
         self._memo: dict[str, float] = {}
 
     def prob(self, history: str, ch: str) -> float:
@@ -49,13 +51,14 @@ class CharLM:
         """P(key[-1] | key[:-1]) (key: a history of order-1 letters at most and a letter): the
         history suffixes interpolated, shortest first."""
         p = 1.0 / ALPHABET
-        counts, ctx = self.counts, self._ctx
+        ctx = self._ctx
         m = len(key) - 1
+        ch = key[m]
         for j in range(m, -1, -1):
             info = ctx.get(key[j:m])
             if info is None:
                 break
-            c = counts.get(key[j:], 0)
+            c = info[2].get(ch, 0)
             p = (c - DISCOUNT) * info[0] + info[1] * p if c > DISCOUNT else info[1] * p
         return p
 
@@ -72,23 +75,30 @@ class CharLM:
             v = self._memo[key] = math.log(self._p(key))
         return v
 
-    def terms(self, word: str) -> tuple[float, ...]:
+    def logps(self, s: str, start: int, end: int) -> tuple[float, ...]:
+        """Natural log of P(s[k + order - 1] | the order - 1 letters before it) for every k in
+        [start, end) (``s``: a padded word, as ``terms`` writes it)."""
+        n = self.order - 1
+        return tuple(self._logp(s[k:k + n + 1]) for k in range(start, end))
+
+    def terms(self, word: str, logps: Callable[[str, int, int], tuple[float, ...]] | None = None,
+              ) -> tuple[float, ...]:
         """Natural log of P(letter | history) at every letter of ``word`` and its end (in this
-        order they sum to ``logprob(word)``)."""
+        order they sum to ``logprob(word)``); ``logps``: a function computing what ``self.logps``
+        does (the compiled one), or None."""
         n = self.order - 1
         s = "^" * n + word + "$"
-        return tuple(self._logp(s[k:k + n + 1]) for k in range(len(s) - n))
+        return (logps or self.logps)(s, 0, len(s) - n)
 
-    def gain(self, word: str, terms: tuple[float, ...], i: int, a: int, new: str) -> float:
+    def gain(self, word: str, terms: tuple[float, ...], i: int, a: int, new: str,
+             logps: Callable[[str, int, int], tuple[float, ...]] | None = None) -> float:
         """``logprob`` of ``word`` with ``word[i:i + a]`` replaced by ``new`` minus ``logprob(word)``
         (``terms``: ``self.terms(word)``), computed over the letters whose history changes only."""
         n = self.order - 1
         v = word[:i] + new + word[i + a:]
-        s = "^" * n + v + "$"
-        end = min(i + len(new) + n, len(v) + 1)
         total = 0.0
-        for k in range(i, end):
-            total += self._logp(s[k:k + n + 1])
+        for x in (logps or self.logps)("^" * n + v + "$", i, min(i + len(new) + n, len(v) + 1)):
+            total += x
         for k in range(i, min(i + a + n, len(terms))):
             total -= terms[k]
         return total

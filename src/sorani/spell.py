@@ -66,7 +66,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 8          # VERSION of sorani._spell_c
+C_VERSION = 9          # VERSION of sorani._spell_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -417,6 +417,7 @@ def _load() -> None:
     _initial_re()
     _fallback_edits()
     char_lm()
+    _compiled_logps()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -1423,9 +1424,26 @@ def _char_ranked(w: str, base: float, prefix: str, scored: list[tuple[float, str
     if _foreign_re().search(w):
         return
     lm = char_lm()
-    terms = lm.terms(w)
+    logps = _compiled_logps()
+    terms = lm.terms(w, logps)
     for v, (i, a, x) in _one_edits(w).items():
-        scored.append((base + _cost(w, v) - FALLBACK_CHAR * lm.gain(w, terms, i, a, x), prefix + v))
+        scored.append((base + _cost(w, v) - FALLBACK_CHAR * lm.gain(w, terms, i, a, x, logps), prefix + v))
+
+
+@cache
+def _compiled_logps():  # type: ignore[no-untyped-def]
+    """``char_logps`` of ``sorani._spell_c`` bound to the character model's tables: what
+    ``CharLM.logps`` computes (None: pure Python)."""
+    from sorani._charlm import ALPHABET, DISCOUNT
+    from sorani._compiled import load
+
+    mod = load("_spell_c", C_VERSION)
+    if mod is None:
+        return None
+    f, lm = mod.char_logps, char_lm()
+    args = (lm._ctx, 1.0 / ALPHABET, DISCOUNT)
+    n = lm.order - 1
+    return lambda s, start, end: f(s, n, start, end, *args)
 
 
 @lru_cache(maxsize=10_000)
