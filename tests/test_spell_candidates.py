@@ -3,6 +3,8 @@ often left out, the ە/ێ stem vowel) and of the optional compiled module ``sora
 (every compiled function must give exactly what its pure-Python twin gives)."""
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -161,3 +163,42 @@ def test_compiled_rare_count_equals_pure_python(c: str, w: str) -> None:
         assert rare(a, b, common) == _rare_count_py(a, b, common)
     with pytest.raises(TypeError):
         rare(c, w, set(common))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(LETTERS + ["^", "$", "x"]), max_size=16))
+def test_compiled_char_logps_equal_pure_python(w: str) -> None:
+    # the compiled char-model window gives the very doubles of CharLM.logps (the fallback
+    # ranking is then the same, compiled or not)
+    from sorani._charlm import char_lm
+    from sorani.spell import _compiled_logps
+
+    f = _compiled_logps()
+    if f is None:
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
+    lm = char_lm()
+    n = lm.order - 1
+    s = "^" * n + w + "$"
+    assert f(s, 0, len(s) - n) == lm.logps(s, 0, len(s) - n)
+    assert f(s, 1, 1) == ()
+    for real in ("کتێبەکانم", "\ud800ەکان", "ە" * 41):
+        s = "^" * n + real + "$"
+        assert f(s, 0, len(s) - n) == lm.logps(s, 0, len(s) - n)
+    with pytest.raises(ValueError):
+        f(s, 0, len(s))
+
+
+def test_compiled_char_logps_checks_its_tables() -> None:
+    from sorani._compiled import load
+    from sorani.spell import C_VERSION
+
+    mod = load("_spell_c", C_VERSION)
+    if mod is None:
+        pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
+    with pytest.raises(TypeError):
+        mod.char_logps("^^^^ab$", 4, 0, 1, {"": (1.0, 0.5)}, 0.1, 0.75)
+    with pytest.raises(TypeError):
+        mod.char_logps("^^^^ab$", 4, 0, 1, {"": (1.0, 0.5, [])}, 0.1, 0.75)
+    with pytest.raises(TypeError):
+        mod.char_logps("^^^^ab$", 4, 0, 1, [], 0.1, 0.75)
+    assert mod.char_logps("^^^^ab$", 4, 0, 2, {}, 0.5, 0.75) == (math.log(0.5),) * 2

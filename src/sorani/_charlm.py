@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import gzip
 import math
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from sorani._data import data_path
 
 DISCOUNT = 0.75
 ALPHABET = 60  # letters the uniform base distribution spreads over
+MEMO_SIZE = 200_000  # log probabilities of (history, letter) remembered by CharLM._logp
 
 
 class CharLM:
     """Interpolated absolute-discounting character n-gram model."""
 
     def __init__(self) -> None:
-        self.counts: dict[tuple[str, str], int] = {}
         self.context: dict[str, int] = {}
         self.followers: dict[str, int] = {}
+        after: dict[str, dict[str, int]] = {}  # history -> letter -> count
         self.order = 1
         with gzip.open(data_path("repair/charlm.tsv.gz"), "rt", encoding="utf-8") as fh:
             for line in fh:
@@ -31,50 +33,79 @@ class CharLM:
                     continue
                 h, ch, c = line.rstrip("\n").split("\t")
                 n = int(c)
-                self.counts[(h, ch)] = n
+                after.setdefault(h, {})[ch] = n
                 self.context[h] = self.context.get(h, 0) + n
                 self.followers[h] = self.followers.get(h, 0) + 1
         self.order = 1 + max(map(len, self.context), default=0)
-        # context -> (1 / count, weight of the lower order), for prob()
-        self._ctx = {h: (1.0 / ct, DISCOUNT * self.followers[h] / ct) for h, ct in self.context.items()}
-        self._terms: dict[str, float] = {}  # order letters -> log prob of the last given the others (bounded)
+        # context -> (1 / count, weight of the lower order, letter -> count), for prob()
+        self._ctx = {h: (1.0 / ct, DISCOUNT * self.followers[h] / ct, after[h])
+                     for h, ct in self.context.items()}
+        self._memo: dict[str, float] = {}
 
     def prob(self, history: str, ch: str) -> float:
         """P(ch | the last order-1 letters of history)."""
+        n = self.order - 1
+        return self._p(history[max(0, len(history) - n):] + ch if n else ch)
+
+    def _p(self, key: str) -> float:
+        """P(key[-1] | key[:-1]) (key: a history of order-1 letters at most and a letter): the
+        history suffixes interpolated, shortest first."""
         p = 1.0 / ALPHABET
-        counts, ctx = self.counts, self._ctx
-        n = len(history)
-        for k in range(n + 1):
-            h = history[n - k:]
-            info = ctx.get(h)
+        ctx = self._ctx
+        m = len(key) - 1
+        ch = key[m]
+        for j in range(m, -1, -1):
+            info = ctx.get(key[j:m])
             if info is None:
                 break
-            c = counts.get((h, ch), 0)
+            c = info[2].get(ch, 0)
             p = (c - DISCOUNT) * info[0] + info[1] * p if c > DISCOUNT else info[1] * p
         return p
 
     def logprob(self, word: str) -> float:
-        """Natural log of P(word), the word end included: the sum of log ``prob`` of each
-        letter given the letters before it, each term computed once per distinct window of
-        ``order`` letters (the same arithmetic in the same order)."""
+        """Natural log of P(word), the word end included: the sum of ``terms``; in C where
+        ``sorani._repair_c`` is built (``char_logprob``: the same arithmetic in the same order,
+        each window's term remembered in ``_memo`` as ``_logp`` does)."""
         compiled = _compiled_logprob()
-        if compiled is not None:  # the same in C (sorani._repair_c.char_logprob)
-            return compiled(word, self.order, ALPHABET, DISCOUNT, self._ctx, self.counts, self._terms)
-        return self._logprob_py(word)
+        if compiled is not None:
+            return compiled(word, self.order, ALPHABET, DISCOUNT, self._ctx, self._memo)
+        return sum(self.terms(word))
 
-    def _logprob_py(self, word: str) -> float:
-        """``logprob`` in pure Python."""
+    def _logp(self, key: str) -> float:
+        """Natural log of ``_p(key)``, remembered (``MEMO_SIZE`` at most)."""
+        v = self._memo.get(key)
+        if v is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            v = self._memo[key] = math.log(self._p(key))
+        return v
+
+    def logps(self, s: str, start: int, end: int) -> tuple[float, ...]:
+        """Natural log of P(s[k + order - 1] | the order - 1 letters before it) for every k in
+        [start, end) (``s``: a padded word, as ``terms`` writes it)."""
+        n = self.order - 1
+        return tuple(self._logp(s[k:k + n + 1]) for k in range(start, end))
+
+    def terms(self, word: str, logps: Callable[[str, int, int], tuple[float, ...]] | None = None,
+              ) -> tuple[float, ...]:
+        """Natural log of P(letter | history) at every letter of ``word`` and its end (in this
+        order they sum to ``logprob(word)``); ``logps``: a function computing what ``self.logps``
+        does (the compiled one), or None."""
         n = self.order - 1
         s = "^" * n + word + "$"
-        terms = self._terms
-        total = 0
-        for i in range(n, len(s)):
-            t = terms.get(s[i - n:i + 1])
-            if t is None:
-                if len(terms) > 200_000:
-                    terms.clear()
-                t = terms[s[i - n:i + 1]] = math.log(self.prob(s[i - n:i], s[i]))
-            total += t
+        return (logps or self.logps)(s, 0, len(s) - n)
+
+    def gain(self, word: str, terms: tuple[float, ...], i: int, a: int, new: str,
+             logps: Callable[[str, int, int], tuple[float, ...]] | None = None) -> float:
+        """``logprob`` of ``word`` with ``word[i:i + a]`` replaced by ``new`` minus ``logprob(word)``
+        (``terms``: ``self.terms(word)``), computed over the letters whose history changes only."""
+        n = self.order - 1
+        v = word[:i] + new + word[i + a:]
+        total = 0.0
+        for x in (logps or self.logps)("^" * n + v + "$", i, min(i + len(new) + n, len(v) + 1)):
+            total += x
+        for k in range(i, min(i + a + n, len(terms))):
+            total -= terms[k]
         return total
 
 

@@ -16,7 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define VERSION 3
+#define VERSION 4
 #define BLOCK 0x0600
 #define STACK 128
 
@@ -348,15 +348,15 @@ done:
     return result;
 }
 
-/* char_logprob(word, order, alphabet, discount, ctx, counts, terms): sorani._charlm.CharLM.logprob
- * (ctx: history -> (1 / count, lower-order weight); counts: (history, letter) -> count; terms: the
+/* char_logprob(word, order, alphabet, discount, ctx, terms): sorani._charlm.CharLM.logprob
+ * (ctx: history -> (1 / count, lower-order weight, letter -> count); terms: the
  * window table, order letters -> log prob of the last, filled here and cleared past 200 000) */
 static PyObject *char_logprob(PyObject *self, PyObject *args) {
-    PyObject *word, *ctx, *counts, *terms;
+    PyObject *word, *ctx, *terms;
     Py_ssize_t order;
     double alphabet, discount;
-    if (!PyArg_ParseTuple(args, "UnddO!O!O!", &word, &order, &alphabet, &discount, &PyDict_Type, &ctx,
-                          &PyDict_Type, &counts, &PyDict_Type, &terms))
+    if (!PyArg_ParseTuple(args, "UnddO!O!", &word, &order, &alphabet, &discount, &PyDict_Type, &ctx,
+                          &PyDict_Type, &terms))
         return NULL;
     if (order < 1) {
         PyErr_SetString(PyExc_ValueError, "order must be at least 1");
@@ -411,30 +411,20 @@ static PyObject *char_logprob(PyObject *self, PyObject *args) {
                     if (PyErr_Occurred()) err = 1;
                     break;
                 }
-                Py_INCREF(info);
-                PyObject *key = PyTuple_Pack(2, h, ch);
                 Py_DECREF(h);
-                if (!key) {
-                    Py_DECREF(info);
-                    err = 1;
-                    break;
-                }
-                PyObject *cobj = PyDict_GetItemWithError(counts, key);
-                Py_DECREF(key);
-                double c = 0.0;
-                if (cobj) {
-                    c = PyLong_Check(cobj) ? PyLong_AsDouble(cobj) : PyFloat_AsDouble(cobj);
-                } else if (PyErr_Occurred()) {
-                    Py_DECREF(info);
-                    err = 1;
-                    break;
-                }
-                double inv = 0.0, wt = 0.0;
-                if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != 2) {
-                    PyErr_SetString(PyExc_TypeError, "ctx values must be (inverse count, weight) tuples");
+                Py_INCREF(info);
+                double c = 0.0, inv = 0.0, wt = 0.0;
+                if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != 3 || !PyDict_Check(PyTuple_GET_ITEM(info, 2))) {
+                    PyErr_SetString(PyExc_TypeError, "ctx values must be (inverse count, weight, letter counts) tuples");
                 } else {
-                    inv = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 0));
-                    wt = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 1));
+                    PyObject *cobj = PyDict_GetItemWithError(PyTuple_GET_ITEM(info, 2), ch);
+                    if (cobj) {
+                        c = PyLong_Check(cobj) ? PyLong_AsDouble(cobj) : PyFloat_AsDouble(cobj);
+                    }
+                    if (!PyErr_Occurred()) {
+                        inv = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 0));
+                        wt = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 1));
+                    }
                 }
                 Py_DECREF(info);
                 if (PyErr_Occurred()) {

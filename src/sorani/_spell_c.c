@@ -9,14 +9,15 @@
  * ``known_affixed`` = ``_known_affixed_py``, ``first_known_stem`` = the first stem of
  * ``sorani.lm.iter_affix_stems`` in a set, ``compound_known`` = ``_compound_py``, ``approx_best`` =
  * ``_approx_best_py``, ``near_frequent`` = ``_near_frequent_py``, ``rare_count`` =
- * ``_rare_count_py``: the tables are passed in by the caller (sets, dicts of the word list), every
- * argument type-checked.
+ * ``_rare_count_py``, ``char_logps`` = ``sorani._charlm.CharLM.logps``: the tables are passed in by
+ * the caller (sets, dicts of the word list), every argument type-checked.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdlib.h>
 
-#define VERSION 8
+#define VERSION 9
 #define MAXLETTERS 255
 
 static int configured = 0;
@@ -727,7 +728,75 @@ static PyObject *rare_count(PyObject *self, PyObject *args) {
     return PyLong_FromSsize_t(count);
 }
 
+/* char_logps(s, n, start, end, ctx, p0, discount): sorani._charlm.CharLM.logps: the tuple of the
+ * natural logs of P(s[k + n] | s[k:k + n]) for k in [start, end), each the interpolated
+ * absolute-discounting estimate of CharLM._p (ctx: history -> (1 / count, weight of the lower
+ * order, letter -> count); p0: the uniform base probability), computed with the same operations
+ * in the same order (same doubles) */
+static PyObject *char_logps(PyObject *self, PyObject *args) {
+    PyObject *s, *ctx;
+    Py_ssize_t n, start, end;
+    double p0, discount;
+    if (!PyArg_ParseTuple(args, "UnnnO!dd", &s, &n, &start, &end, &PyDict_Type, &ctx, &p0, &discount))
+        return NULL;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(s);
+    if (n < 0 || start < 0 || end < start || end + n > len) {
+        PyErr_SetString(PyExc_ValueError, "char_logps: window out of range");
+        return NULL;
+    }
+    PyObject *out = PyTuple_New(end - start), *ch = NULL;
+    if (!out) return NULL;
+    for (Py_ssize_t k = start; k < end; k++) {
+        double p = p0;
+        ch = PyUnicode_Substring(s, k + n, k + n + 1);
+        if (!ch) goto fail;
+        for (Py_ssize_t j = n; j >= 0; j--) { /* history s[k + j:k + n], shortest first */
+            PyObject *h = PyUnicode_Substring(s, k + j, k + n);
+            if (!h) goto fail;
+            PyObject *info = PyDict_GetItemWithError(ctx, h);
+            Py_DECREF(h);
+            if (!info) {
+                if (PyErr_Occurred()) goto fail;
+                break;
+            }
+            if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != 3 || !PyDict_Check(PyTuple_GET_ITEM(info, 2))) {
+                PyErr_SetString(PyExc_TypeError, "char_logps: ctx values must be (float, float, dict)");
+                goto fail;
+            }
+            double inv = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 0));
+            double weight = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 1));
+            if (PyErr_Occurred()) goto fail;
+            PyObject *cobj = PyDict_GetItemWithError(PyTuple_GET_ITEM(info, 2), ch);
+            double c = 0.0;
+            if (cobj) {
+                long v = PyLong_AsLong(cobj);
+                if (v == -1 && PyErr_Occurred()) goto fail;
+                c = (double)v;
+            } else if (PyErr_Occurred()) {
+                goto fail;
+            }
+            if (c > discount) {
+                double t = (c - discount) * inv;
+                double u = weight * p;
+                p = t + u;
+            } else {
+                p = weight * p;
+            }
+        }
+        Py_CLEAR(ch);
+        PyObject *lp = PyFloat_FromDouble(log(p));
+        if (!lp) goto fail;
+        PyTuple_SET_ITEM(out, k - start, lp);
+    }
+    return out;
+fail:
+    Py_XDECREF(ch);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"char_logps", char_logps, METH_VARARGS, "Log probabilities of the char model over a window."},
     {"rare_count", rare_count, METH_VARARGS, "Letter pairs of a word neither common nor in another."},
     {"configure", configure, METH_VARARGS, "Set the cost tables."},
     {"cost", cost, METH_VARARGS, "Keyboard-aware weighted edit distance of two words."},

@@ -25,6 +25,10 @@ letter typed three times written once; ranked by a keyboard-aware edit cost (the
 confusions of ``data/repair/spelling.tsv`` and neighbouring keys of ``data/repair/keyboard.tsv`` are
 cheap) minus a log-frequency prior (an inflected form the word list lacks borrows its stem's
 frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
+A word with fewer than ``n`` such candidates (an unknown stem: a name, a loan word) is given the
+spellings one cheap edit away (a mark of the standard orthography, a short vowel left unwritten
+between consonants; a glued preposition split off), ranked by edit cost and by how much likelier
+the character model ``sorani._charlm`` finds them (``_fallback``).
 
 The edit cost, the affix and compound rules and the delete-index look-ups run in the optional
 compiled module ``sorani._spell_c`` when it is built; each has a pure-Python twin (``_cost_py``,
@@ -46,6 +50,7 @@ import re
 import sys
 from functools import cache, lru_cache
 
+from sorani._charlm import char_lm
 from sorani._data import read_rows
 from sorani.lm import _prefix_chains, affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
 from sorani.lm import _suffix_chains as _suffix_chains_lm
@@ -61,7 +66,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 8          # VERSION of sorani._spell_c
+C_VERSION = 9          # VERSION of sorani._spell_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -82,6 +87,7 @@ SUFFIX_PIECE = 0.5
 RARE_PENALTY = 0.3     # per letter pair of a derived candidate that running text hardly writes
 RARE_MIN = 100         # running-text tokens a letter pair must be seen in to be common
 _FREE_PIECES = frozenset(["\u0648"])
+_GLUED = ("\u0644\u06d5", "\u0628\u06d5", "\u06a9\u06d5", "\u0648")  # لە بە کە و: written glued to the next word
 SHORT_PIECE_MIN = 20.0  # a two-letter piece of a split must be a word this common (لە, پێ, دا; not کی, ژی)
 FINAL_EDIT = 0.1       # a single-word candidate whose last letter differs from the input's
 STEM_EDIT_PENALTY = 0.3  # the same, the edit inside its known stem
@@ -409,6 +415,9 @@ def _load() -> None:
     _final_changes()
     _mark_table()
     _initial_re()
+    _fallback_edits()
+    char_lm()
+    _compiled_logps()
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -1110,7 +1119,7 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
     # a missing space: a preposition, کە or و written together with the next word (that word
     # accepted by check, or corrected), two words, or the best segmentation into known words
     # (دەستبەکاربکات → دەست بە کار بکات)
-    for p in ("\u0644\u06d5", "\u0628\u06d5", "\u06a9\u06d5", "\u0648"):
+    for p in _GLUED:
         rest = w[len(p):]
         if w.startswith(p) and len(rest) >= 3:
             if rest in vocab or check(rest, strict=True):
@@ -1360,7 +1369,98 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
             break
         if c not in out and c != w and not _TRIPLED(c) and not _bad_initial(c):
             out.append(c)
+    if len(out) < n:  # too few candidates of the word model: the spellings the char LM prefers
+        for c in _fallback(w):
+            if len(out) >= n:
+                break
+            if c not in out and c != w and not _TRIPLED(c) and not _bad_initial(c):
+                out.append(c)
     return tuple(out[:n])
+
+
+FALLBACK_MAX = 0.6     # dearest single edit of a fallback candidate (the spelling.tsv rows)
+FALLBACK_CHAR = 0.2    # weight of the char-LM log-probability gain against the edit cost
+FALLBACK_KEEP = 10     # fallback candidates kept
+
+
+@cache
+def _fallback_edits() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(letter -> the letters it is confused with at ``CHEAP`` at most, not a ``rare`` one; the
+    short vowels left unwritten (``short`` rows of ``data/repair/spelling.tsv``); the vowel
+    letters no letter is left out next to (``vowel`` row of ``data/repair/omissions.tsv``); the
+    letters written in excess inside a word at ``FALLBACK_MAX`` at most (``indel`` rows))."""
+    short = "".join(row[1] for row in read_rows("repair/spelling.tsv") if row[0] == "short")
+    vowels = "".join(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "vowel")
+    indel = tuple(x for x, c in _insert_letters() if c <= FALLBACK_MAX)
+    return _cheap_edits()[0], tuple(short), frozenset(vowels), indel
+
+
+def _one_edits(w: str) -> dict[str, tuple[int, int, str]]:
+    """The spellings one ``_fallback_edits`` edit away from ``w`` -> the edit (at, letters
+    replaced, new letters): a letter confused (بزوینەر → بزوێنەر), a short vowel left unwritten
+    between two letters that are no vowels (دێرزوور → دێرەزوور), or a letter written in excess
+    inside the word."""
+    subs, short, vowels, indel = _fallback_edits()
+    out: dict[str, tuple[int, int, str]] = {}
+    prev = ""
+    for i, ch in enumerate(w):
+        head, tail = w[:i], w[i + 1:]
+        for b in subs.get(ch, ()):
+            out.setdefault(head + b + tail, (i, 1, b))
+        if i and prev not in vowels and ch not in vowels:
+            for x in short:
+                out.setdefault(head + x + w[i:], (i, 0, x))
+        if i and ch in indel and tail:
+            out.setdefault(head + tail, (i, 1, ""))
+        prev = ch
+    out.pop(w, None)
+    return out
+
+
+def _char_ranked(w: str, base: float, prefix: str, scored: list[tuple[float, str]]) -> None:
+    """Add to ``scored`` every ``_one_edits`` spelling of ``w`` without a foreign letter, as
+    ``prefix`` + the spelling, at ``base`` + its edit cost minus ``FALLBACK_CHAR`` × its gain in
+    character-model log probability (none for a word with a foreign letter)."""
+    if _foreign_re().search(w):
+        return
+    lm = char_lm()
+    logps = _compiled_logps()
+    terms = lm.terms(w, logps)
+    for v, (i, a, x) in _one_edits(w).items():
+        scored.append((base + _cost(w, v) - FALLBACK_CHAR * lm.gain(w, terms, i, a, x, logps), prefix + v))
+
+
+@cache
+def _compiled_logps():  # type: ignore[no-untyped-def]
+    """``char_logps`` of ``sorani._spell_c`` bound to the character model's tables: what
+    ``CharLM.logps`` computes (None: pure Python)."""
+    from sorani._charlm import ALPHABET, DISCOUNT
+    from sorani._compiled import load
+
+    mod = load("_spell_c", C_VERSION)
+    if mod is None:
+        return None
+    f, lm = mod.char_logps, char_lm()
+    args = (lm._ctx, 1.0 / ALPHABET, DISCOUNT)
+    n = lm.order - 1
+    return lambda s, start, end: f(s, n, start, end, *args)
+
+
+@lru_cache(maxsize=10_000)
+def _fallback(w: str) -> tuple[str, ...]:
+    """Candidates for a word the word model has too few for (an unknown stem: a name, a loan
+    word): the spellings one cheap edit away (``_one_edits``), and a glued preposition (لە, بە,
+    کە) split off with the rest as typed or one cheap edit away, ranked by edit cost minus
+    ``FALLBACK_CHAR`` × how much likelier the character model finds the new spelling (بزوینەر →
+    بزوێنەر); no spelling with a foreign letter."""
+    scored: list[tuple[float, str]] = []
+    _char_ranked(w, 0.0, "", scored)
+    for p in _GLUED[:-1]:
+        rest = w[len(p):]
+        if w.startswith(p) and len(rest) >= 3:
+            scored.append((SPLIT_COST, p + " " + rest))
+            _char_ranked(rest, SPLIT_COST, p + " ", scored)
+    return tuple(c for _, c in heapq.nsmallest(FALLBACK_KEEP, scored))
 
 
 @cache
