@@ -48,6 +48,11 @@ every token is a listed word as typed, an ە the typed word lacks is dearer to a
 rather بڵێ than بەڵێ). Up to three tokens are joined, four
 where one of them is a letter standing alone (``هه ل ده ستين`` → ``هەڵدەستین``). These classes are data
 (``data/repair/omissions.tsv``).
+A present-tense verb whose 3rd-person ending after a consonant lacks its ێ (``نازانت``) is read
+with it (``نازانێت``) where the analyzer reads the typed form only as that verb (``verbend`` rows).
+Fixed Arabic expressions typed in Arabic or colloquial spelling (``ان شاء الله``, ``ئینشەلا``,
+``سبحان الله``) get their standard Sorani one (``ئینشائەڵڵا``, ``سوبحانەڵڵا``;
+``data/repair/formulae.tsv``, one to three tokens, the longest match).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
 ``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all, and
