@@ -459,3 +459,24 @@ def test_verb_ending_typed_without_its_ye() -> None:
     assert _verb_end_readings("دەکات") == ()
     assert _verb_end_readings("دەست") == ()
     assert repair("ده ست") == "دەست"
+
+
+def test_analyzer_word_reads_the_compound_from_the_first_candidate() -> None:
+    # _analyzer_word decides "known only as a compound" from the analyzer's first candidate
+    # (without building the analyses): the same answer as the best analysis of analyze_word
+    from sorani import morphology
+    from sorani.repair import _analyzer_word, _typed_variants
+
+    words = ["ئەوکتێبەی", "ئەومناڵە", "کتێبەکان", "دەستخۆش", "ماڵەکەمان", "زۆرجوان", "بیرکەوتنەوە",
+             "ئەوکەسە", "قسەکردن", "نانخواردن", "کتیبیکان", "مالەکەتان", "شتێکی"]
+    words += [v for w in list(words) for v in _typed_variants(w)]
+    answers = set()
+    for w in words:
+        found = morphology.analyze_word(w)
+        if not found or found[0].is_guess:
+            expected = 0
+        else:
+            expected = 2 if any(m.tag == "CMP" for m in found[0].morphemes) else 1
+        assert _analyzer_word(w) == expected, w
+        answers.add(expected)
+    assert answers == {0, 1, 2}

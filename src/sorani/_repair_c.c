@@ -207,10 +207,47 @@ static PyObject *channel_tail(PyObject *self, PyObject *args) {
 }
 
 
+/* word_logprob: sorani.lm.WordLM.logprob(word, prev, uni), the same arithmetic in the same order
+ * (counts, followers, bigrams: the model's tables; discount: sorani.lm.DISCOUNT); 0, or -1 on error */
+static int word_logprob(PyObject *word, PyObject *prev, double uni, PyObject *counts, PyObject *followers,
+                        PyObject *bigrams, double discount, double *out) {
+    double c_prev = 0.0;
+    PyObject *v = PyDict_GetItemWithError(counts, prev);
+    if (v) {
+        c_prev = PyFloat_AsDouble(v);
+        if (c_prev == -1.0 && PyErr_Occurred()) return -1;
+    } else if (PyErr_Occurred()) {
+        return -1;
+    }
+    *out = uni;
+    if (c_prev < 1) return 0;
+    PyObject *f = PyDict_GetItemWithError(followers, prev);
+    if (!f) return PyErr_Occurred() ? -1 : 0;
+    double fd = PyLong_Check(f) ? PyLong_AsDouble(f) : PyFloat_AsDouble(f);
+    if (fd == -1.0 && PyErr_Occurred()) return -1;
+    PyObject *key = PyTuple_Pack(2, prev, word);
+    if (!key) return -1;
+    PyObject *big = PyDict_GetItemWithError(bigrams, key);
+    Py_DECREF(key);
+    double bd = 0.0;
+    if (big) {
+        bd = PyLong_Check(big) ? PyLong_AsDouble(big) : PyFloat_AsDouble(big);
+        if (bd == -1.0 && PyErr_Occurred()) return -1;
+    } else if (PyErr_Occurred()) {
+        return -1;
+    }
+    double lam = discount * fd / c_prev;
+    double x = bd - discount;
+    double q = (x >= 0.0 ? x : 0.0) / c_prev + lam * exp(uni);
+    if (q > 0) *out = log(q);
+    return 0;
+}
+
+
 /* extend_beams(beams, i, states, scored, counts, followers, bigrams, logprob, discount, lm_weight):
  * sorani.repair._extend_beams_py, one step of the beam search (states: [(prev, (score, bp))];
  * scored: [(span, outs, cost, first word, its unigram log P, exp of it, ((word, unigram), ...))];
- * logprob: lm.logprob, called for the words after an edge's first) */
+ * logprob: lm.logprob, whose arithmetic word_logprob repeats for the words after an edge's first) */
 static PyObject *extend_beams(PyObject *self, PyObject *args) {
     PyObject *beams, *states, *scored, *counts, *followers, *bigrams, *logprob;
     Py_ssize_t i;
@@ -302,12 +339,10 @@ static PyObject *extend_beams(PyObject *self, PyObject *args) {
                     PyErr_SetString(PyExc_TypeError, "rest must hold (word, unigram) tuples");
                     goto done;
                 }
-                PyObject *r = PyObject_CallFunctionObjArgs(logprob, PyTuple_GET_ITEM(pair, 0), p,
-                                                           PyTuple_GET_ITEM(pair, 1), NULL);
-                if (!r) goto done;
-                double rd = PyFloat_AsDouble(r);
-                Py_DECREF(r);
-                if (rd == -1.0 && PyErr_Occurred()) goto done;
+                double ru = PyFloat_AsDouble(PyTuple_GET_ITEM(pair, 1)), rd;
+                if (ru == -1.0 && PyErr_Occurred()) goto done;
+                if (word_logprob(PyTuple_GET_ITEM(pair, 0), p, ru, counts, followers, bigrams, discount, &rd) < 0)
+                    goto done;
                 s += lm_weight * rd;
                 p = PyTuple_GET_ITEM(pair, 0);
             }
@@ -331,7 +366,16 @@ static PyObject *extend_beams(PyObject *self, PyObject *args) {
                 goto done;
             }
             if (better) {
-                PyObject *entry = Py_BuildValue("(d(OOOO))", s, pos, prev, span, outs);
+                PyObject *bp = PyTuple_Pack(4, pos, prev, span, outs);
+                if (!bp) goto done;
+                PyObject *sd = PyFloat_FromDouble(s);
+                if (!sd) {
+                    Py_DECREF(bp);
+                    goto done;
+                }
+                PyObject *entry = PyTuple_Pack(2, sd, bp);
+                Py_DECREF(sd);
+                Py_DECREF(bp);
                 if (!entry) goto done;
                 int rc = PyDict_SetItem(tgt, p, entry);
                 Py_DECREF(entry);

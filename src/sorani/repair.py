@@ -599,13 +599,18 @@ def _analyzer_word(word: str) -> int:
     # the candidates are not kept (``_MORPH_KNOWN`` keeps the answer): less memory
     if not morphology._READY:
         morphology._prepare()
-    cands = morphology._candidates.__wrapped__(word.strip())
+    word = word.strip()
+    cands = morphology._candidates.__wrapped__(word)
     if not cands or cands[0][7]:
         return 0
-    if not any(m[1] == "CMP" for m in cands[0][4]) and not any(m[1] == "CMP" for m in cands[0][6]):
+    c = cands[0]
+    if not any(m[1] == "CMP" for m in c[4]) and not any(m[1] == "CMP" for m in c[6]):
         return 1
-    found = morphology.analyze_word(word)
-    return 2 if any(m.tag == "CMP" for m in found[0].morphemes) else 1
+    # the best analysis (``analyze_word(word)[0]``, built from this candidate) keeps the CMP
+    # morpheme unless the candidate is a respelling, whose morphemes do not cover the folded word
+    # (``morphology._build``: one STEM morpheme then)
+    covered = sum(len(m[0]) for m in c[4]) + len(c[5]) + sum(len(m[0]) for m in c[6])
+    return 2 if covered == len(morphology.fold(word)) else 1
 
 
 NO_GLUED = True  # … on an Arabic keyboard line (ة typed), such a compound is not a known word
@@ -688,38 +693,54 @@ def _inner_parts(words: tuple[str, ...]) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=200_000)
+def _join_piece(word: str, inner: bool) -> tuple[str, tuple[str, ...]]:
+    """A typed token as ``_inner_parts`` reads it inside a join (``inner``: not the first token),
+    and the keys it may stand for (``KeyScheme.typed_keys``)."""
+    part = _surface(word)
+    if inner and JOIN_INNER_R and word[:1] == "\u0631" and part[:1] == "\u0695":
+        part = "\u0631" + part[1:]
+    return part, tuple(key_scheme().typed_keys(part))
+
+
 @lru_cache(maxsize=50_000)
 def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
-    parts = _inner_parts(words)
+    pieces = [_join_piece(w, k > 0) for k, w in enumerate(words)]
+    parts = [p for p, _pk in pieces]
     if CONJ_APART and parts[-1] == "\u0648" and len(parts[-2]) > CONJ_APART:
         return ()  # a lone و is the conjunction (ئه و → ئەو, but کورده و is کوردە و)
     joined = "".join(parts)
     lm, index, ks = word_lm(), key_index(), key_scheme()
+    counts = lm.counts
     pool: dict[str, None] = {}
-    if joined in lm:
+    if joined in counts:
         pool[joined] = None
     keys = [""]
-    for p in parts:
-        pk = ks.typed_keys(p)
+    for _p, pk in pieces:
         keys = [k + x for k in keys for x in pk][:16]
         keys += [k[:-1] for k in keys if len(k) > 1 and k[-1] == k[-2]]
-    for k in dict.fromkeys(ks.key(k) for k in keys):
-        for w in index.get(k, ()):
-            pool.setdefault(w, None)
-    ranked = sorted(pool, key=lambda w: -lm.counts[w])[:MAX_CANDIDATES]
+    key = ks.key
+    for k in dict.fromkeys([key(k) for k in keys]):
+        found = index.get(k)
+        if found:
+            if pool:
+                pool.update(dict.fromkeys(found))
+            else:
+                pool = dict.fromkeys(found)
+    ranked = sorted(pool, key=lambda w: -counts[w])[:MAX_CANDIDATES] if pool else []
     # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
-    per_join = JOIN_COST if all(p in lm.counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
+    per_join = JOIN_COST if all(p in counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
     # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای), ئ + space a
     # word-internal ێ (دئ مةوة for دێمەوە; ``drawn`` rows of omissions.tsv) — not after a frequent
     # word of its own such as لە، بە، کە
     drawn_map = _drawn_letters()
-    drawn = [w[-1:] in drawn_map and lm.counts.get(p, 0) < H_FREE_COUNT
+    drawn = [w[-1:] in drawn_map and counts.get(p, 0) < H_FREE_COUNT
              and (DRAWN_ON_AE or not ae_typed) for w, p in zip(words[:-1], parts)]
-    cost = sum(H_JOIN_COST if d else per_join for d in drawn)
+    cost = sum([H_JOIN_COST if d else per_join for d in drawn])
     unseen = 0.0 if all(drawn) else JOIN_UNSEEN_COST
     out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)
-           + (unseen if lm.counts[w] < 1 else 0.0) for w in ranked}
+           + (unseen if counts[w] < 1 else 0.0) for w in ranked}
     if JOIN_DOUBLE:
         _prefer_double(out)
     spelled = joined  # the drawn letters written as what they stand for
@@ -753,11 +774,13 @@ def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool
         # the letter drawn as ه/ئ + space is written: a reading with fewer letters of its class
         # (ە; ی or ێ) is dear
         classes = ks.classes
+        spelled_cl = classes(spelled)
+        out_cl = [(w, classes(w)) for w in out]
         for letter in set(drawn_map.values()):
             cl = classes(letter)
-            need = classes(spelled).count(cl)
-            for w in out:
-                if classes(w).count(cl) < need:
+            need = spelled_cl.count(cl)
+            for w, w_cl in out_cl:
+                if w_cl.count(cl) < need:
                     out[w] += DRAWN_KEEP
     return tuple(out.items())
 
@@ -1141,43 +1164,53 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
     # beams[i]: last output word -> (score, back pointer)
     beams: list[dict[str, tuple[float, Any]]] = [dict() for _ in range(n + 1)]
     beams[0]["<s>"] = (0.0, None)
+    drawn_end = _drawn_letters()
+    suffix_tokens = _suffix_tokens()
+    extend = _compiled_extend() or _extend_beams_py
+    key_ae = (ae_typed, persian_kb)
+    # a letter standing alone (not و) at each position: one more token may be joined before it
+    lone = [len(w) == 1 and w != "\u0648" for w in words]
     for i in range(n):
-        if not beams[i]:
+        beam = beams[i]
+        if not beam:
             continue
-        states = sorted(beams[i].items(), key=lambda kv: -kv[1][0])[:BEAM]
-        edges: list[tuple[int, tuple[str, ...], float]] = []
+        states = sorted(beam.items(), key=_state_order)[:BEAM]
+        word = words[i]
+        cands = _candidates(word, *key_ae)
         # a suffix typed as a token of its own after a drawn ە (خانه يه) is rather part of that word
-        alone = SUFFIX_ALONE if (i and joinable[i - 1] and words[i - 1][-1:] in _drawn_letters()
-                                 and _surface(words[i]) in _suffix_tokens()) else 0.0
-        for cand, cost in _candidates(words[i], ae_typed, persian_kb):
-            edges.append((1, (cand,), cost + alone))
-        if not any(c in lm.counts for c, _ in _candidates(words[i], ae_typed, persian_kb)):
-            for pair, cost in _split_candidates(words[i], ae_typed, persian_kb):
-                edges.append((1, pair, cost))
-        edges.extend(_conjunction_splits(words[i], ae_typed, persian_kb))
-        if INVISIBLE_SPLIT_COST:
-            edges.extend(_invisible_splits(words[i], ae_typed, persian_kb))
-        # one more token where a letter stands alone (ئه ي كه ن → ئەیکەن): no word of its own
-        max_join = MAX_JOIN + 1 if LONE_LETTER_JOIN and any(
-            len(w) == 1 and w != "\u0648" for w in words[i + 1:i + MAX_JOIN + 1]) else MAX_JOIN
-        for span in range(2, max_join + 1):
-            if i + span > n or not all(joinable[i:i + span - 1]):
+        if i and joinable[i - 1] and words[i - 1][-1:] in drawn_end and _surface(word) in suffix_tokens:
+            edges: list[tuple[int, tuple[str, ...], float]] = [(1, (cand,), cost + SUFFIX_ALONE)
+                                                               for cand, cost in cands]
+        else:
+            edges = [(1, (cand,), cost + 0.0) for cand, cost in cands]
+        for c, _ in cands:
+            if c in counts:
                 break
-            for cand, cost in _join_candidates(tuple(words[i:i + span]), ae_typed, persian_kb):
+        else:
+            edges.extend((1, pair, cost) for pair, cost in _split_candidates(word, *key_ae))
+        edges.extend(_conjunction_splits(word, *key_ae))
+        if INVISIBLE_SPLIT_COST:
+            edges.extend(_invisible_splits(word, *key_ae))
+        # one more token where a letter stands alone (ئه ي كه ن → ئەیکەن): no word of its own
+        max_join = MAX_JOIN + 1 if LONE_LETTER_JOIN and any(lone[i + 1:i + MAX_JOIN + 1]) else MAX_JOIN
+        for span in range(2, max_join + 1):
+            if i + span > n or not joinable[i + span - 2]:
+                break
+            tokens = tuple(words[i:i + span])
+            for cand, cost in _join_candidates(tokens, *key_ae):
                 edges.append((span, (cand,), cost))
             if span <= RESEGMENT_SPAN:
-                edges.extend((span, outs, cost) for outs, cost in
-                             _resegment_candidates(tuple(words[i:i + span]), ae_typed, persian_kb))
+                edges.extend((span, outs, cost) for outs, cost in _resegment_candidates(tokens, *key_ae))
         # the unigram part of _lp(w, prev) once per edge word, not once per state; the first
         # word's lm.logprob(w, prev, u) inlined, its part that depends on prev alone once per state
         scored = []
         for span, outs, cost in edges:
-            c = counts.get(outs[0])  # (_uni of a word of the word model: lm.unigram_logprob, inlined)
-            u = _uni(outs[0], True, glued) if c is None else (log(c) - log_total if c else OOV_LOGPROB)
-            scored.append((span, outs, cost, outs[0], u, exp(u),
-                           tuple((w, _uni(w, True, glued)) for w in outs[1:])))
-        (_compiled_extend() or _extend_beams_py)(beams, i, states, scored, counts, followers, bigrams, logprob,
-                                                  DISCOUNT, LM_WEIGHT)
+            w0 = outs[0]
+            c = counts.get(w0)  # (_uni of a word of the word model: lm.unigram_logprob, inlined)
+            u = _uni(w0, True, glued) if c is None else (log(c) - log_total if c else OOV_LOGPROB)
+            scored.append((span, outs, cost, w0, u, exp(u),
+                           tuple((w, _uni(w, True, glued)) for w in outs[1:]) if len(outs) > 1 else ()))
+        extend(beams, i, states, scored, counts, followers, bigrams, logprob, DISCOUNT, LM_WEIGHT)
     # backtrace (with the end-of-line transition)
     final = beams[n]
     last = max(final, key=lambda w: final[w][0] + LM_WEIGHT * lm.logprob("</s>", w))
@@ -1189,6 +1222,11 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
         result[i] = list(outs)
         pos, word = i, prev
     return result
+
+
+def _state_order(kv: tuple[str, tuple[float, Any]]) -> float:
+    """Sort key of a beam's states: best score first."""
+    return -kv[1][0]
 
 
 def _extend_beams_py(beams: list[dict[str, tuple[float, Any]]], i: int, states: list[tuple[str, Any]],
