@@ -441,13 +441,20 @@ OMIT_MIN_COUNT = 1.0    # … among the words seen this often in running text
 
 
 @lru_cache(maxsize=1)
+def _omission_vowels() -> str:
+    """The vowels and vowel carriers no letter next to is read as left out (``vowel`` row of
+    ``data/repair/omissions.tsv``)."""
+    return "".join(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "vowel")
+
+
+@lru_cache(maxsize=1)
 def _omission_index() -> dict[str, tuple[tuple[str, str, float], ...]]:
     """Skeleton key of a known word with one letter of ``data/repair/omissions.tsv`` left out ->
     (word, the word without that letter, cost of restoring it), most frequent first: the
     candidates of a typed word that lacks a letter (``بت`` → ``بێت``, ``خدا`` → ``خودا``)."""
     rows = read_rows("repair/omissions.tsv")
     costs = {row[1]: float(row[2]) for row in rows if row[0] == "omit" and len(row) >= 3 and len(row[1]) == 1}
-    vowels = "".join(row[1] for row in rows if row[0] == "vowel")
+    vowels = _omission_vowels()
     lm, ks = word_lm(), key_scheme()
     buckets: dict[str, list[tuple[str, str, float]]] = {}
     key = ks.key
@@ -497,11 +504,6 @@ def _verb_end_readings(form: str) -> tuple[tuple[str, float], ...]:
                 if analyze_word(w):
                     out.append((w, cost))
     return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _omission_vowels() -> str:
-    return "".join(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "vowel")
 
 
 VARIANTS_MAX = 16       # letter-choice spellings of a typed word tried (typed mode)

@@ -1389,8 +1389,10 @@ def _fallback_edits() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], froz
     short vowels left unwritten (``short`` rows of ``data/repair/spelling.tsv``); the vowel
     letters no letter is left out next to (``vowel`` row of ``data/repair/omissions.tsv``); the
     letters written in excess inside a word at ``FALLBACK_MAX`` at most (``indel`` rows))."""
+    from sorani.repair import _omission_vowels
+
     short = "".join(row[1] for row in read_rows("repair/spelling.tsv") if row[0] == "short")
-    vowels = "".join(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "vowel")
+    vowels = _omission_vowels()
     indel = tuple(x for x, c in _insert_letters() if c <= FALLBACK_MAX)
     return _cheap_edits()[0], tuple(short), frozenset(vowels), indel
 
