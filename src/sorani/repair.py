@@ -685,20 +685,15 @@ JOIN_INNER_R = True      # a token inside a join keeps a typed initial ر (no wo
 
 
 def _inner_parts(words: tuple[str, ...]) -> list[str]:
-    """The typed tokens normalized, for reading them written together: a token after the first
-    is no word start, so its typed initial ر stays ر (``سه ره تا`` → ``سەرەتا``, not ``سەڕەتا``)."""
-    parts = [_surface(w) for w in words]
-    if JOIN_INNER_R:
-        for k in range(1, len(parts)):
-            if words[k][:1] == "\u0631" and parts[k][:1] == "\u0695":
-                parts[k] = "\u0631" + parts[k][1:]
-    return parts
+    """The typed tokens normalized, for reading them written together (``_join_piece``)."""
+    return [_join_piece(w, k > 0)[0] for k, w in enumerate(words)]
 
 
 @lru_cache(maxsize=200_000)
 def _join_piece(word: str, inner: bool) -> tuple[str, tuple[str, ...]]:
-    """A typed token as ``_inner_parts`` reads it inside a join (``inner``: not the first token),
-    and the keys it may stand for (``KeyScheme.typed_keys``)."""
+    """A typed token normalized, for reading it written together with others, and the keys it
+    may stand for (``KeyScheme.typed_keys``): a token after the first (``inner``) is no word
+    start, so its typed initial ر stays ر (``سه ره تا`` → ``سەرەتا``, not ``سەڕەتا``)."""
     part = _surface(word)
     if inner and JOIN_INNER_R and word[:1] == "\u0631" and part[:1] == "\u0695":
         part = "\u0631" + part[1:]
