@@ -61,12 +61,8 @@ def lattice_words(line: str) -> tuple[set[str], list[str]]:
             if span <= R.RESEGMENT_SPAN:
                 for parts, _ in R._resegment_candidates(tuple(words[i:i + span]), ae, pk):
                     out.update(parts)
-        key = ""  # fixed expressions (انشاءالله → ئینشائەڵڵا)
-        for span in range(1, R.FORMULA_TOKENS + 1):
-            if i + span > n or (span > 1 and not joinable[i + span - 2]):
-                break
-            key += R._formula_key(words[i + span - 1])
-            out.update(R._formulae().get(key, "").split())
+        for _span, standard in R._formula_matches(words, joinable, i):  # fixed expressions (انشاءالله → ئینشائەڵڵا)
+            out.update(standard.split())
     return out, words
 
 

@@ -1278,25 +1278,35 @@ def _formulae() -> dict[str, str]:
             for row in read_rows("repair/formulae.tsv") for typed in row[1].split(",")}
 
 
+def _formula_matches(words: list[str], joinable: list[bool], i: int) -> list[tuple[int, str]]:
+    """(tokens, standard spelling) of every fixed expression the typed tokens from ``words[i]``
+    spell (``FORMULA_TOKENS`` at most, joined by a space), shortest first."""
+    table = _formulae()
+    n = len(words)
+    key = ""
+    out = []
+    for span in range(1, FORMULA_TOKENS + 1):
+        if i + span > n or (span > 1 and not joinable[i + span - 2]):
+            break
+        key += _formula_key(words[i + span - 1])
+        if key in table:
+            out.append((span, table[key]))
+    return out
+
+
 def _decode_with_formulae(words: list[str], joinable: list[bool], ae_typed: int = 0,
                           persian_kb: bool = False) -> list[list[str]]:
     """``_decode_typed`` on the stretches between fixed expressions (انشاءالله → ئینشائەڵڵا), which
     are given their standard spelling."""
-    table = _formulae()
     n = len(words)
     outs: list[list[str]] = [[] for _ in range(n)]
     start = i = 0
     while i < n:
-        key, standard, length = "", None, 0
-        for span in range(1, FORMULA_TOKENS + 1):  # the longest match (الله اكبر before الله)
-            if i + span > n or (span > 1 and not joinable[i + span - 2]):
-                break
-            key += _formula_key(words[i + span - 1])
-            if key in table:
-                standard, length = table[key], span
-        if standard is None:
+        found = _formula_matches(words, joinable, i)
+        if not found:
             i += 1
             continue
+        length, standard = found[-1]  # the longest match (الله اكبر before الله)
         if start < i:
             outs[start:i] = _decode_typed(words[start:i], joinable[start:i - 1], ae_typed, persian_kb)
         outs[i] = [standard]
