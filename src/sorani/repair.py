@@ -75,6 +75,7 @@ from functools import lru_cache
 from typing import Any
 
 from sorani._charlm import spelling_logprob
+from sorani._compiled import REPAIR_VERSION as C_VERSION  # (VERSION of sorani._repair_c)
 from sorani._data import read_rows
 from sorani.normalize import normalize
 from sorani.lm import (DISCOUNT, OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
@@ -190,9 +191,6 @@ def _channel_cost(typed: str, cand: str, ae_typed: int = 0, persian_kb: bool = F
     tail = (_compiled_channel() or _channel_tail_py)(typed, cand, ks.classes(typed), ks.classes(cand),
                                                       ae_typed, persian_kb)
     return COST_CUTOFF if tail < 0 else base_cost + tail
-
-
-from sorani._compiled import REPAIR_VERSION as C_VERSION  # noqa: E402  (VERSION of sorani._repair_c)
 
 
 @lru_cache(maxsize=1)
@@ -1175,11 +1173,9 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
         word = words[i]
         cands = _candidates(word, *key_ae)
         # a suffix typed as a token of its own after a drawn ە (خانه يه) is rather part of that word
-        if i and joinable[i - 1] and words[i - 1][-1:] in drawn_end and _surface(word) in suffix_tokens:
-            edges: list[tuple[int, tuple[str, ...], float]] = [(1, (cand,), cost + SUFFIX_ALONE)
-                                                               for cand, cost in cands]
-        else:
-            edges = [(1, (cand,), cost + 0.0) for cand, cost in cands]
+        alone = SUFFIX_ALONE if (i and joinable[i - 1] and words[i - 1][-1:] in drawn_end
+                                 and _surface(word) in suffix_tokens) else 0.0
+        edges: list[tuple[int, tuple[str, ...], float]] = [(1, (cand,), cost + alone) for cand, cost in cands]
         for c, _ in cands:
             if c in counts:
                 break
