@@ -103,10 +103,10 @@ def test_compiled_beam_step_equals_pure_python() -> None:
     got, want = [dict() for _ in range(4)], [dict() for _ in range(4)]
     for beams, step in ((got, compiled), (want, _extend_beams_py)):
         beams[1]["من"] = (-3.0, None)
-        step(beams, 0, states, scored, lm.counts, lm.followers, lm.bigrams, lm.logprob, DISCOUNT, LM_WEIGHT)
+        step(beams, 0, states, scored, lm.counts, lm.followers, lm.bigrams, DISCOUNT, LM_WEIGHT)
     assert [list(b.items()) for b in got] == [list(b.items()) for b in want]
     with pytest.raises(TypeError):
-        compiled(got, 0, [("x", 1.0)], scored, lm.counts, lm.followers, lm.bigrams, lm.logprob, DISCOUNT, LM_WEIGHT)
+        compiled(got, 0, [("x", 1.0)], scored, lm.counts, lm.followers, lm.bigrams, DISCOUNT, LM_WEIGHT)
 
 
 def test_compiled_char_logprob_equals_pure_python() -> None:

@@ -16,7 +16,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define VERSION 4
+#define VERSION 5
 #define BLOCK 0x0600
 #define STACK 128
 
@@ -244,17 +244,16 @@ static int word_logprob(PyObject *word, PyObject *prev, double uni, PyObject *co
 }
 
 
-/* extend_beams(beams, i, states, scored, counts, followers, bigrams, logprob, discount, lm_weight):
+/* extend_beams(beams, i, states, scored, counts, followers, bigrams, discount, lm_weight):
  * sorani.repair._extend_beams_py, one step of the beam search (states: [(prev, (score, bp))];
  * scored: [(span, outs, cost, first word, its unigram log P, exp of it, ((word, unigram), ...))];
- * logprob: lm.logprob, whose arithmetic word_logprob repeats for the words after an edge's first) */
+ * the words after an edge's first scored by word_logprob, the arithmetic of lm.logprob) */
 static PyObject *extend_beams(PyObject *self, PyObject *args) {
-    PyObject *beams, *states, *scored, *counts, *followers, *bigrams, *logprob;
+    PyObject *beams, *states, *scored, *counts, *followers, *bigrams;
     Py_ssize_t i;
     double discount, lm_weight;
-    if (!PyArg_ParseTuple(args, "O!nOOO!O!O!Odd", &PyList_Type, &beams, &i, &states, &scored, &PyDict_Type,
-                          &counts, &PyDict_Type, &followers, &PyDict_Type, &bigrams, &logprob, &discount,
-                          &lm_weight))
+    if (!PyArg_ParseTuple(args, "O!nOOO!O!O!dd", &PyList_Type, &beams, &i, &states, &scored, &PyDict_Type,
+                          &counts, &PyDict_Type, &followers, &PyDict_Type, &bigrams, &discount, &lm_weight))
         return NULL;
     PyObject *st = PySequence_Tuple(states), *sc = NULL, *pos = NULL, *result = NULL;
     if (!st) return NULL;

@@ -1152,7 +1152,6 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
     """Beam search over candidates, joins and splits; returns, per typed word, the output words
     (a join gives its words to the first token and [] to the others)."""
     lm = word_lm()
-    logprob = lm.logprob
     counts, followers, bigrams, log_total = lm.counts, lm.followers, lm.bigrams, lm._log_total
     n = len(words)
     glued = not (NO_GLUED and ae_typed == AE_WRITTEN)  # compounds of the analyzer are words (not on Arabic keyboards)
@@ -1203,7 +1202,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
             u = _uni(w0, True, glued) if c is None else (log(c) - log_total if c else OOV_LOGPROB)
             scored.append((span, outs, cost, w0, u, exp(u),
                            tuple((w, _uni(w, True, glued)) for w in outs[1:]) if len(outs) > 1 else ()))
-        extend(beams, i, states, scored, counts, followers, bigrams, logprob, DISCOUNT, LM_WEIGHT)
+        extend(beams, i, states, scored, counts, followers, bigrams, DISCOUNT, LM_WEIGHT)
     # backtrace (with the end-of-line transition)
     final = beams[n]
     last = max(final, key=lambda w: final[w][0] + LM_WEIGHT * lm.logprob("</s>", w))
@@ -1224,10 +1223,11 @@ def _state_order(kv: tuple[str, tuple[float, Any]]) -> float:
 
 def _extend_beams_py(beams: list[dict[str, tuple[float, Any]]], i: int, states: list[tuple[str, Any]],
                      scored: list[tuple[Any, ...]], counts: dict[str, float], followers: dict[str, int],
-                     bigrams: dict[tuple[str, str], int], logprob: Any, discount: float, lm_weight: float) -> None:
+                     bigrams: dict[tuple[str, str], int], discount: float, lm_weight: float) -> None:
     """One step of ``_decode_typed``: every state at position ``i`` extended by every scored edge
-    into ``beams[i + span]`` (the first word's ``lm.logprob`` inlined). ``_repair_c.extend_beams``
-    does the same in C."""
+    into ``beams[i + span]`` (the first word's ``lm.logprob`` inlined, the others' from
+    ``word_lm()``). ``_repair_c.extend_beams`` does the same in C."""
+    logprob = word_lm().logprob
     for prev, (score, _bp) in states:
         c_prev = counts.get(prev, 0.0)
         lam = None if c_prev < 1 or prev not in followers else discount * followers[prev] / c_prev
