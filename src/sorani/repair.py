@@ -1042,9 +1042,9 @@ def _ae_drawn(words: list[str], joinable: list[bool]) -> int:
     if not AE_DRAWN_INS:
         return 0
     lm = word_lm()
-    drawn = [t for t, l in _drawn_letters().items() if l == "\u06d5"]
     if AE_DRAWN_ALL_KNOWN and any(len(w) > 1 and _surface(w) not in lm.counts for w in words):
         return 0
+    drawn = [t for t, l in _drawn_letters().items() if l == "\u06d5"]
     for k, w in enumerate(words[:-1]):
         if joinable[k] and len(w) == 2 and w[-1] in drawn and lm.counts.get(_surface(w), 0.0) < H_FREE_COUNT:
             return AE_DRAWN
