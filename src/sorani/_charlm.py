@@ -68,7 +68,7 @@ class CharLM:
         each window's term remembered in ``_memo`` as ``_logp`` does)."""
         compiled = _compiled_logprob()
         if compiled is not None:
-            return compiled(word, self.order, ALPHABET, DISCOUNT, self._ctx, self._memo)
+            return compiled(word, self.order, ALPHABET, DISCOUNT, self._ctx, self._memo, MEMO_SIZE)
         return sum(self.terms(word))
 
     def _logp(self, key: str) -> float:

@@ -391,15 +391,16 @@ done:
     return result;
 }
 
-/* char_logprob(word, order, alphabet, discount, ctx, terms): sorani._charlm.CharLM.logprob
- * (ctx: history -> (1 / count, lower-order weight, letter -> count); terms: the
- * window table, order letters -> log prob of the last, filled here and cleared past 200 000) */
+/* char_logprob(word, order, alphabet, discount, ctx, terms, memo_size): sorani._charlm.CharLM.logprob
+ * (ctx: history -> (1 / count, lower-order weight, letter -> count); terms: the window table,
+ * order letters -> log prob of the last, filled here and cleared when it holds memo_size, as
+ * CharLM._logp does) */
 static PyObject *char_logprob(PyObject *self, PyObject *args) {
     PyObject *word, *ctx, *terms;
-    Py_ssize_t order;
+    Py_ssize_t order, memo_size;
     double alphabet, discount;
-    if (!PyArg_ParseTuple(args, "UnddO!O!", &word, &order, &alphabet, &discount, &PyDict_Type, &ctx,
-                          &PyDict_Type, &terms))
+    if (!PyArg_ParseTuple(args, "UnddO!O!n", &word, &order, &alphabet, &discount, &PyDict_Type, &ctx,
+                          &PyDict_Type, &terms, &memo_size))
         return NULL;
     if (order < 1) {
         PyErr_SetString(PyExc_ValueError, "order must be at least 1");
@@ -487,7 +488,7 @@ static PyObject *char_logprob(PyObject *self, PyObject *args) {
                 goto done;
             }
             td = log(p);
-            if (PyDict_GET_SIZE(terms) > 200000) PyDict_Clear(terms);
+            if (PyDict_GET_SIZE(terms) >= memo_size) PyDict_Clear(terms);
             PyObject *tf = PyFloat_FromDouble(td);
             if (!tf) {
                 Py_DECREF(win);
