@@ -107,20 +107,3 @@ def test_compiled_beam_step_equals_pure_python() -> None:
     assert [list(b.items()) for b in got] == [list(b.items()) for b in want]
     with pytest.raises(TypeError):
         compiled(got, 0, [("x", 1.0)], scored, lm.counts, lm.followers, lm.bigrams, DISCOUNT, LM_WEIGHT)
-
-
-def test_compiled_char_logprob_equals_pure_python() -> None:
-    import pytest
-
-    from sorani._charlm import _compiled_logprob, char_lm
-
-    if _compiled_logprob() is None:
-        pytest.skip("sorani._repair_c not built")
-    lm = char_lm()
-    for w in WORDS + ("", "x", "^$", "ابc" * 30, "ئ" * 80):
-        lm._memo.clear()
-        want = sum(lm.terms(w))  # the pure-Python terms
-        assert lm.logprob(w) == want  # C, the memo filled by Python
-        lm._memo.clear()
-        assert lm.logprob(w) == want  # C, filling the memo itself
-        assert sum(lm.terms(w)) == want  # Python again, on the memo C filled

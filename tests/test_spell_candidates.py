@@ -169,21 +169,25 @@ def test_compiled_rare_count_equals_pure_python(c: str, w: str) -> None:
 @given(st.text(alphabet=st.sampled_from(LETTERS + ["^", "$", "x"]), max_size=16))
 def test_compiled_char_logps_equal_pure_python(w: str) -> None:
     # the compiled char-model window gives the very doubles of CharLM.logps (the fallback
-    # ranking is then the same, compiled or not)
-    from sorani._charlm import char_lm
-    from sorani.spell import _compiled_logps
+    # ranking and repair's spelling scores are then the same, compiled or not), with or without
+    # the memo filled by either side
+    from sorani._charlm import _compiled_logps, char_lm
 
     f = _compiled_logps()
     if f is None:
         pytest.skip("sorani._spell_c not built (or SORANI_PURE_PYTHON set)")
     lm = char_lm()
     n = lm.order - 1
-    s = "^" * n + w + "$"
-    assert f(s, 0, len(s) - n) == lm.logps(s, 0, len(s) - n)
+    for word in (w, "کتێبەکانم", "\ud800ەکان", "ە" * 41):
+        s = "^" * n + word + "$"
+        lm._memo.clear()
+        want = lm._logps_py(s, 0, len(s) - n)
+        assert f(s, 0, len(s) - n) == want  # on the memo Python filled
+        lm._memo.clear()
+        assert f(s, 0, len(s) - n) == want  # filling the memo itself
+        assert lm._logps_py(s, 0, len(s) - n) == want  # Python on the memo C filled
+        assert lm.logprob(word) == sum(want)
     assert f(s, 1, 1) == ()
-    for real in ("کتێبەکانم", "\ud800ەکان", "ە" * 41):
-        s = "^" * n + real + "$"
-        assert f(s, 0, len(s) - n) == lm.logps(s, 0, len(s) - n)
     with pytest.raises(ValueError):
         f(s, 0, len(s))
 

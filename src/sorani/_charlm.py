@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections.abc import Callable
 from functools import cache, lru_cache
 
 from sorani._data import data_path
@@ -63,12 +62,7 @@ class CharLM:
         return p
 
     def logprob(self, word: str) -> float:
-        """Natural log of P(word), the word end included: the sum of ``terms``; in C where
-        ``sorani._repair_c`` is built (``char_logprob``: the same arithmetic in the same order,
-        each window's term remembered in ``_memo`` as ``_logp`` does)."""
-        compiled = _compiled_logprob()
-        if compiled is not None:
-            return compiled(word, self.order, ALPHABET, DISCOUNT, self._ctx, self._memo, MEMO_SIZE)
+        """Natural log of P(word), the word end included: the sum of ``terms``."""
         return sum(self.terms(word))
 
     def _logp(self, key: str) -> float:
@@ -82,27 +76,32 @@ class CharLM:
 
     def logps(self, s: str, start: int, end: int) -> tuple[float, ...]:
         """Natural log of P(s[k + order - 1] | the order - 1 letters before it) for every k in
-        [start, end) (``s``: a padded word, as ``terms`` writes it)."""
+        [start, end) (``s``: a padded word, as ``terms`` writes it); in C where ``sorani._spell_c``
+        is built (``char_logps``: the same doubles, sharing the memo of ``_logp``)."""
+        compiled = _compiled_logps()
+        if compiled is not None:
+            return compiled(s, start, end)
+        return self._logps_py(s, start, end)
+
+    def _logps_py(self, s: str, start: int, end: int) -> tuple[float, ...]:
+        """``logps`` in pure Python."""
         n = self.order - 1
         return tuple(self._logp(s[k:k + n + 1]) for k in range(start, end))
 
-    def terms(self, word: str, logps: Callable[[str, int, int], tuple[float, ...]] | None = None,
-              ) -> tuple[float, ...]:
+    def terms(self, word: str) -> tuple[float, ...]:
         """Natural log of P(letter | history) at every letter of ``word`` and its end (in this
-        order they sum to ``logprob(word)``); ``logps``: a function computing what ``self.logps``
-        does (the compiled one), or None."""
+        order they sum to ``logprob(word)``)."""
         n = self.order - 1
         s = "^" * n + word + "$"
-        return (logps or self.logps)(s, 0, len(s) - n)
+        return self.logps(s, 0, len(s) - n)
 
-    def gain(self, word: str, terms: tuple[float, ...], i: int, a: int, new: str,
-             logps: Callable[[str, int, int], tuple[float, ...]] | None = None) -> float:
+    def gain(self, word: str, terms: tuple[float, ...], i: int, a: int, new: str) -> float:
         """``logprob`` of ``word`` with ``word[i:i + a]`` replaced by ``new`` minus ``logprob(word)``
         (``terms``: ``self.terms(word)``), computed over the letters whose history changes only."""
         n = self.order - 1
         v = word[:i] + new + word[i + a:]
         total = 0.0
-        for x in (logps or self.logps)("^" * n + v + "$", i, min(i + len(new) + n, len(v) + 1)):
+        for x in self.logps("^" * n + v + "$", i, min(i + len(new) + n, len(v) + 1)):
             total += x
         for k in range(i, min(i + a + n, len(terms))):
             total -= terms[k]
@@ -110,12 +109,18 @@ class CharLM:
 
 
 @cache
-def _compiled_logprob():  # type: ignore[no-untyped-def]
-    """``char_logprob`` of the optional compiled module ``sorani._repair_c`` (None: pure Python)."""
-    from sorani._compiled import REPAIR_VERSION, load
+def _compiled_logps():  # type: ignore[no-untyped-def]
+    """``char_logps`` of the optional compiled module ``sorani._spell_c`` bound to the bundled
+    model's tables and memo: what ``CharLM.logps`` computes (None: pure Python)."""
+    from sorani._compiled import SPELL_VERSION, load
 
-    mod = load("_repair_c", REPAIR_VERSION)
-    return None if mod is None else mod.char_logprob
+    mod = load("_spell_c", SPELL_VERSION)
+    if mod is None:
+        return None
+    f, lm = mod.char_logps, char_lm()
+    args = (lm._ctx, 1.0 / ALPHABET, DISCOUNT, lm._memo, MEMO_SIZE)
+    n = lm.order - 1
+    return lambda s, start, end: f(s, n, start, end, *args)
 
 
 @cache

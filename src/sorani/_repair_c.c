@@ -9,14 +9,15 @@
  * ``sorani.repair._channel_tail_py`` computes (same operations in the same order, so the same
  * doubles): the weighted edit distance after the initial-alef step, or -1.0 where the table's
  * cheapest cell passes the cut-off. ``extend_beams`` is ``_extend_beams_py``, one step of the
- * beam search of ``sorani.repair._decode_typed``; ``char_logprob`` is ``sorani._charlm.CharLM.logprob``.
+ * beam search of ``sorani.repair._decode_typed``. (The character model's C path is
+ * ``sorani._spell_c.char_logps``.)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
 #include <stdlib.h>
 
-#define VERSION 5
+#define VERSION 6
 #define BLOCK 0x0600
 #define STACK 128
 
@@ -391,128 +392,10 @@ done:
     return result;
 }
 
-/* char_logprob(word, order, alphabet, discount, ctx, terms, memo_size): sorani._charlm.CharLM.logprob
- * (ctx: history -> (1 / count, lower-order weight, letter -> count); terms: the window table,
- * order letters -> log prob of the last, filled here and cleared when it holds memo_size, as
- * CharLM._logp does) */
-static PyObject *char_logprob(PyObject *self, PyObject *args) {
-    PyObject *word, *ctx, *terms;
-    Py_ssize_t order, memo_size;
-    double alphabet, discount;
-    if (!PyArg_ParseTuple(args, "UnddO!O!n", &word, &order, &alphabet, &discount, &PyDict_Type, &ctx,
-                          &PyDict_Type, &terms, &memo_size))
-        return NULL;
-    if (order < 1) {
-        PyErr_SetString(PyExc_ValueError, "order must be at least 1");
-        return NULL;
-    }
-    Py_ssize_t n = order - 1;
-    /* s = "^" * n + word + "$" */
-    PyObject *pad = PyUnicode_New(n, '^'), *s = NULL, *tmp = NULL, *result = NULL;
-    if (!pad) return NULL;
-    for (Py_ssize_t k = 0; k < n; k++) PyUnicode_WRITE(PyUnicode_1BYTE_KIND, PyUnicode_DATA(pad), k, '^');
-    tmp = PyUnicode_Concat(pad, word);
-    Py_DECREF(pad);
-    if (!tmp) return NULL;
-    PyObject *dollar = PyUnicode_FromString("$");
-    if (!dollar) goto done;
-    s = PyUnicode_Concat(tmp, dollar);
-    Py_DECREF(dollar);
-    if (!s) goto done;
-    Py_ssize_t len = PyUnicode_GET_LENGTH(s);
-    double total = 0.0;
-    for (Py_ssize_t i = n; i < len; i++) {
-        PyObject *win = PyUnicode_Substring(s, i - n, i + 1);
-        if (!win) goto done;
-        PyObject *t = PyDict_GetItemWithError(terms, win);
-        double td;
-        if (t) {
-            td = PyFloat_AsDouble(t);
-            Py_DECREF(win);
-            if (td == -1.0 && PyErr_Occurred()) goto done;
-        } else {
-            if (PyErr_Occurred()) {
-                Py_DECREF(win);
-                goto done;
-            }
-            /* prob(s[i - n:i], s[i]) */
-            PyObject *ch = PyUnicode_Substring(s, i, i + 1);
-            if (!ch) {
-                Py_DECREF(win);
-                goto done;
-            }
-            double p = 1.0 / alphabet;
-            int err = 0;
-            for (Py_ssize_t k = 0; k <= n; k++) {
-                PyObject *h = PyUnicode_Substring(s, i - k, i);
-                if (!h) {
-                    err = 1;
-                    break;
-                }
-                PyObject *info = PyDict_GetItemWithError(ctx, h);
-                if (!info) {
-                    Py_DECREF(h);
-                    if (PyErr_Occurred()) err = 1;
-                    break;
-                }
-                Py_DECREF(h);
-                Py_INCREF(info);
-                double c = 0.0, inv = 0.0, wt = 0.0;
-                if (!PyTuple_Check(info) || PyTuple_GET_SIZE(info) != 3 || !PyDict_Check(PyTuple_GET_ITEM(info, 2))) {
-                    PyErr_SetString(PyExc_TypeError, "ctx values must be (inverse count, weight, letter counts) tuples");
-                } else {
-                    PyObject *cobj = PyDict_GetItemWithError(PyTuple_GET_ITEM(info, 2), ch);
-                    if (cobj) {
-                        c = PyLong_Check(cobj) ? PyLong_AsDouble(cobj) : PyFloat_AsDouble(cobj);
-                    }
-                    if (!PyErr_Occurred()) {
-                        inv = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 0));
-                        wt = PyFloat_AsDouble(PyTuple_GET_ITEM(info, 1));
-                    }
-                }
-                Py_DECREF(info);
-                if (PyErr_Occurred()) {
-                    err = 1;
-                    break;
-                }
-                p = c > discount ? (c - discount) * inv + wt * p : wt * p;
-            }
-            Py_DECREF(ch);
-            if (err) {
-                Py_DECREF(win);
-                goto done;
-            }
-            if (!(p > 0)) { /* math.log would raise */
-                Py_DECREF(win);
-                PyErr_SetString(PyExc_ValueError, "math domain error");
-                goto done;
-            }
-            td = log(p);
-            if (PyDict_GET_SIZE(terms) >= memo_size) PyDict_Clear(terms);
-            PyObject *tf = PyFloat_FromDouble(td);
-            if (!tf) {
-                Py_DECREF(win);
-                goto done;
-            }
-            int rc = PyDict_SetItem(terms, win, tf);
-            Py_DECREF(tf);
-            Py_DECREF(win);
-            if (rc < 0) goto done;
-        }
-        total += td;
-    }
-    result = PyFloat_FromDouble(total);
-done:
-    Py_XDECREF(s);
-    Py_XDECREF(tmp);
-    return result;
-}
-
 static PyMethodDef methods[] = {
     {"configure", configure, METH_VARARGS, "Set the channel tables."},
     {"channel_tail", channel_tail, METH_VARARGS, "Keyboard channel cost of a typed word and a candidate."},
     {"extend_beams", extend_beams, METH_VARARGS, "One step of the repair beam search."},
-    {"char_logprob", char_logprob, METH_VARARGS, "Log-probability of a spelling under the character model."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_repair_c",

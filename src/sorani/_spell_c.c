@@ -17,7 +17,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define VERSION 9
+#define VERSION 10
 #define MAXLETTERS 255
 
 static int configured = 0;
@@ -732,21 +732,35 @@ static PyObject *rare_count(PyObject *self, PyObject *args) {
  * natural logs of P(s[k + n] | s[k:k + n]) for k in [start, end), each the interpolated
  * absolute-discounting estimate of CharLM._p (ctx: history -> (1 / count, weight of the lower
  * order, letter -> count); p0: the uniform base probability), computed with the same operations
- * in the same order (same doubles) */
+ * in the same order (same doubles); memo (optional): window s[k:k + n + 1] -> its value, read
+ * and filled as CharLM._logp does (cleared when it holds memo_size) */
 static PyObject *char_logps(PyObject *self, PyObject *args) {
-    PyObject *s, *ctx;
-    Py_ssize_t n, start, end;
+    PyObject *s, *ctx, *memo = NULL;
+    Py_ssize_t n, start, end, memo_size = 0;
     double p0, discount;
-    if (!PyArg_ParseTuple(args, "UnnnO!dd", &s, &n, &start, &end, &PyDict_Type, &ctx, &p0, &discount))
+    if (!PyArg_ParseTuple(args, "UnnnO!dd|O!n", &s, &n, &start, &end, &PyDict_Type, &ctx, &p0, &discount,
+                          &PyDict_Type, &memo, &memo_size))
         return NULL;
     Py_ssize_t len = PyUnicode_GET_LENGTH(s);
     if (n < 0 || start < 0 || end < start || end + n > len) {
         PyErr_SetString(PyExc_ValueError, "char_logps: window out of range");
         return NULL;
     }
-    PyObject *out = PyTuple_New(end - start), *ch = NULL;
+    PyObject *out = PyTuple_New(end - start), *ch = NULL, *win = NULL;
     if (!out) return NULL;
     for (Py_ssize_t k = start; k < end; k++) {
+        if (memo) {
+            win = PyUnicode_Substring(s, k, k + n + 1);
+            if (!win) goto fail;
+            PyObject *known = PyDict_GetItemWithError(memo, win);
+            if (known) {
+                Py_INCREF(known);
+                PyTuple_SET_ITEM(out, k - start, known);
+                Py_CLEAR(win);
+                continue;
+            }
+            if (PyErr_Occurred()) goto fail;
+        }
         double p = p0;
         ch = PyUnicode_Substring(s, k + n, k + n + 1);
         if (!ch) goto fail;
@@ -787,10 +801,17 @@ static PyObject *char_logps(PyObject *self, PyObject *args) {
         PyObject *lp = PyFloat_FromDouble(log(p));
         if (!lp) goto fail;
         PyTuple_SET_ITEM(out, k - start, lp);
+        if (memo) {
+            if (PyDict_GET_SIZE(memo) >= memo_size) PyDict_Clear(memo);
+            int rc = PyDict_SetItem(memo, win, lp);
+            Py_CLEAR(win);
+            if (rc < 0) goto fail;
+        }
     }
     return out;
 fail:
     Py_XDECREF(ch);
+    Py_XDECREF(win);
     Py_DECREF(out);
     return NULL;
 }

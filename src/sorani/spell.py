@@ -51,6 +51,7 @@ import sys
 from functools import cache, lru_cache
 
 from sorani._charlm import char_lm
+from sorani._compiled import SPELL_VERSION, load
 from sorani._data import read_rows
 from sorani.lm import _prefix_chains, affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
 from sorani.lm import _suffix_chains as _suffix_chains_lm
@@ -66,7 +67,7 @@ FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
-C_VERSION = 9          # VERSION of sorani._spell_c
+C_VERSION = SPELL_VERSION  # VERSION of sorani._spell_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
@@ -182,7 +183,6 @@ def _prefix_heads() -> frozenset[str]:
 @cache
 def _compiled_known_affixed():  # type: ignore[no-untyped-def]
     """``known_affixed`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
-    from sorani._compiled import load
 
     mod, tables = load("_spell_c", C_VERSION), _affix_tables()
     if mod is None or tables is None:
@@ -206,7 +206,6 @@ def _affix_tables() -> tuple[object, ...] | None:
 def _compiled_first_stem():  # type: ignore[no-untyped-def]
     """``first_known_stem`` of ``sorani._spell_c`` bound to the tables (None: pure Python):
     the first stem of ``sorani.lm.iter_affix_stems`` in ``_stem_set()``."""
-    from sorani._compiled import load
 
     mod, tables = load("_spell_c", C_VERSION), _affix_tables()
     if mod is None or tables is None:
@@ -218,7 +217,6 @@ def _compiled_first_stem():  # type: ignore[no-untyped-def]
 @cache
 def _compiled_compound():  # type: ignore[no-untyped-def]
     """``compound_known`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
-    from sorani._compiled import load
 
     mod, tables = load("_spell_c", C_VERSION), _affix_tables()
     if mod is None or tables is None:
@@ -416,8 +414,7 @@ def _load() -> None:
     _mark_table()
     _initial_re()
     _fallback_edits()
-    char_lm()
-    _compiled_logps()
+    char_lm().logprob("\u06a9\u0648\u0631\u062f")  # the model and its compiled path (کورد)
     _known_affixed("\u06a9\u062a\u06ce\u0628\u06d5\u06a9\u0627\u0646\u0645")  # the affix tables (کتێبەکانم)
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
@@ -554,7 +551,6 @@ def _delete_index() -> dict[str, tuple[str, ...]]:
 def _compiled_cost():  # type: ignore[no-untyped-def]
     """``cost`` of the optional compiled module ``sorani._spell_c``, configured with the
     tables of ``_confusions`` (None: the pure-Python ``_cost_py``)."""
-    from sorani._compiled import load
 
     mod = load("_spell_c", C_VERSION)
     if mod is None:
@@ -788,7 +784,6 @@ def _stem_counts() -> dict[str, float]:
 @cache
 def _compiled_near():  # type: ignore[no-untyped-def]
     """``near_frequent`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
-    from sorani._compiled import load
 
     mod = load("_spell_c", C_VERSION)
     if mod is None:
@@ -948,7 +943,6 @@ def _rare_count_py(c: str, w: str, common: frozenset[str]) -> int:
 def _compiled_rare():  # type: ignore[no-untyped-def]
     """``rare_count`` of ``sorani._spell_c`` (the pure-Python ``_rare_count_py`` when it is not
     built)."""
-    from sorani._compiled import load
 
     mod = load("_spell_c", C_VERSION)
     return mod.rare_count if mod is not None else _rare_count_py
@@ -990,7 +984,6 @@ def _approx_best_py(w: str) -> list[str]:
 @cache
 def _compiled_approx():  # type: ignore[no-untyped-def]
     """``approx_best`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
-    from sorani._compiled import load
 
     mod = load("_spell_c", C_VERSION)
     if mod is None:
@@ -1426,26 +1419,9 @@ def _char_ranked(w: str, base: float, prefix: str, scored: list[tuple[float, str
     if _foreign_re().search(w):
         return
     lm = char_lm()
-    logps = _compiled_logps()
-    terms = lm.terms(w, logps)
+    terms = lm.terms(w)
     for v, (i, a, x) in _one_edits(w).items():
-        scored.append((base + _cost(w, v) - FALLBACK_CHAR * lm.gain(w, terms, i, a, x, logps), prefix + v))
-
-
-@cache
-def _compiled_logps():  # type: ignore[no-untyped-def]
-    """``char_logps`` of ``sorani._spell_c`` bound to the character model's tables: what
-    ``CharLM.logps`` computes (None: pure Python)."""
-    from sorani._charlm import ALPHABET, DISCOUNT
-    from sorani._compiled import load
-
-    mod = load("_spell_c", C_VERSION)
-    if mod is None:
-        return None
-    f, lm = mod.char_logps, char_lm()
-    args = (lm._ctx, 1.0 / ALPHABET, DISCOUNT)
-    n = lm.order - 1
-    return lambda s, start, end: f(s, n, start, end, *args)
+        scored.append((base + _cost(w, v) - FALLBACK_CHAR * lm.gain(w, terms, i, a, x), prefix + v))
 
 
 @lru_cache(maxsize=10_000)
