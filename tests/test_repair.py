@@ -222,10 +222,10 @@ def test_doubled_l_typed_once_shares_the_key() -> None:
 
 
 def test_analyzer_compound_is_a_glued_token_on_arabic_keyboards() -> None:
-    from sorani.repair import _analyzer_word
+    from sorani.morphology import known_as
 
-    assert _analyzer_word("کتێبەکانم") == 1
-    assert _analyzer_word("ئەوکفتەی") == 2  # ئەو + کفتەی written together
+    assert known_as("کتێبەکانم") == 1
+    assert known_as("ئەوکفتەی") == 2  # ئەو + کفتەی written together
     # on an Arabic-keyboard line (ة typed) the glued demonstrative is split off ...
     assert repair("ئةوكفتةي بخؤي").split()[0] == "ئەو"
     # ... while a standard line keeps its compounds
@@ -462,10 +462,11 @@ def test_verb_ending_typed_without_its_ye() -> None:
 
 
 def test_analyzer_word_reads_the_compound_from_the_first_candidate() -> None:
-    # _analyzer_word decides "known only as a compound" from the analyzer's first candidate
+    # known_as decides "known only as a compound" from the analyzer's first candidate
     # (without building the analyses): the same answer as the best analysis of analyze_word
     from sorani import morphology
-    from sorani.repair import _analyzer_word, _typed_variants
+    from sorani.morphology import known_as
+    from sorani.repair import _typed_variants
 
     words = ["ئەوکتێبەی", "ئەومناڵە", "کتێبەکان", "دەستخۆش", "ماڵەکەمان", "زۆرجوان", "بیرکەوتنەوە",
              "ئەوکەسە", "قسەکردن", "نانخواردن", "کتیبیکان", "مالەکەتان", "شتێکی"]
@@ -477,6 +478,6 @@ def test_analyzer_word_reads_the_compound_from_the_first_candidate() -> None:
             expected = 0
         else:
             expected = 2 if any(m.tag == "CMP" for m in found[0].morphemes) else 1
-        assert _analyzer_word(w) == expected, w
+        assert known_as(w) == expected, w
         answers.add(expected)
     assert answers == {0, 1, 2}

@@ -1721,6 +1721,31 @@ def is_known(word: str) -> bool:
     return best is not None and not best[7]
 
 
+def known_as(word: str) -> int:
+    """How the analyzer knows ``word``: 0 not at all (no analysis, or a guess), 1 by a lexicon
+    analysis, 2 only as a compound of two words written together (its best analysis has a CMP
+    morpheme), the reading that ``sorani.repair`` treats as a glued token on an Arabic keyboard.
+    The same answer as reading ``analyze_word(word)[0]``, from the first candidate alone (no
+    analyses built, nothing cached).
+
+    >>> known_as("کتێبەکانم"), known_as("ئەوکفتەی"), known_as("قثصضف")
+    (1, 2, 0)
+    """
+    if not _READY:
+        _prepare()
+    word = word.strip()
+    cands = _candidates.__wrapped__(word)
+    if not cands or cands[0][7]:
+        return 0
+    c = cands[0]
+    if not any(m[1] == "CMP" for m in c[4]) and not any(m[1] == "CMP" for m in c[6]):
+        return 1
+    # the best analysis keeps the CMP morpheme unless the candidate is a respelling, whose
+    # morphemes do not cover the folded word (``_build``: one STEM morpheme then)
+    covered = sum(len(m[0]) for m in c[4]) + len(c[5]) + sum(len(m[0]) for m in c[6])
+    return 2 if covered == len(fold(word)) else 1
+
+
 def stem(word: str, mode: str = "light") -> str:
     """Stem of a word, for search.  ``mode="light"``: suffix stripping in the manner of Lucene's
     stemmer but driven by the lexicon: only nominal inflection and clitics are removed, and only

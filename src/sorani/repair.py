@@ -583,34 +583,12 @@ def _morph_known(word: str) -> bool:
     if known is None:
         if MORPH_LOGPROB <= UNKNOWN_LOGPROB or len(word) > 30:
             return False
+        from sorani.morphology import known_as
+
         if len(_MORPH_KNOWN) > 200_000:
             _MORPH_KNOWN.clear()
-        known = _MORPH_KNOWN[word] = _analyzer_word(word)
+        known = _MORPH_KNOWN[word] = known_as(word)
     return known > 0
-
-
-def _analyzer_word(word: str) -> int:
-    """0: the analyzer does not know ``word``; 1: it has a lexicon analysis; 2: only as a
-    compound, two words written together (``ئەوکفتەی`` = ئەو + کفتەی), which on an Arabic
-    keyboard line is rather a glued token to split."""
-    from sorani import morphology
-    # the best analysis is built from the first candidate: read it there, and build the analyses
-    # (``analyze_word``) only when it has a CMP morpheme (whose morphemes a respelling may merge);
-    # the candidates are not kept (``_MORPH_KNOWN`` keeps the answer): less memory
-    if not morphology._READY:
-        morphology._prepare()
-    word = word.strip()
-    cands = morphology._candidates.__wrapped__(word)
-    if not cands or cands[0][7]:
-        return 0
-    c = cands[0]
-    if not any(m[1] == "CMP" for m in c[4]) and not any(m[1] == "CMP" for m in c[6]):
-        return 1
-    # the best analysis (``analyze_word(word)[0]``, built from this candidate) keeps the CMP
-    # morpheme unless the candidate is a respelling, whose morphemes do not cover the folded word
-    # (``morphology._build``: one STEM morpheme then)
-    covered = sum(len(m[0]) for m in c[4]) + len(c[5]) + sum(len(m[0]) for m in c[6])
-    return 2 if covered == len(morphology.fold(word)) else 1
 
 
 NO_GLUED = True  # … on an Arabic keyboard line (ة typed), such a compound is not a known word
