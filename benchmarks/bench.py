@@ -117,22 +117,20 @@ def typed_lines(keyboard: str, max_lines: int = 3000) -> list[str]:
     return [" ".join(type_word(w, keyboard, rng) for w in ln.split()) for ln in lines]
 
 
-def repair_typed_arabic(text: str) -> str:
-    """``repair`` over TED text retyped on a simulated Arabic keyboard (``typed_lines``)."""
-    from sorani.repair import repair
+def _repair_typed(keyboard: str):  # type: ignore[no-untyped-def]
+    """The stage ``repair`` measured over TED text retyped on the simulated ``keyboard``
+    (``typed_lines``)."""
+    def stage(text: str) -> str:
+        from sorani.repair import repair
 
-    return repair(text)
+        return repair(text)
 
-
-def repair_typed_persian(text: str) -> str:
-    """``repair`` over TED text retyped on a simulated Persian keyboard (``typed_lines``)."""
-    from sorani.repair import repair
-
-    return repair(text)
+    stage.bench_lines = lambda: typed_lines(keyboard)  # type: ignore[attr-defined]
+    return stage
 
 
-repair_typed_arabic.bench_lines = lambda: typed_lines("arabic")  # type: ignore[attr-defined]
-repair_typed_persian.bench_lines = lambda: typed_lines("persian")  # type: ignore[attr-defined]
+repair_typed_arabic = _repair_typed("arabic")
+repair_typed_persian = _repair_typed("persian")
 
 
 def measure_lines(name: str, fn, lines: list[str]) -> dict:

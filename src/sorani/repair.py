@@ -69,9 +69,9 @@ touched where a word contains a non-Kurdish letter (ك ي ة …): standard text
 from __future__ import annotations
 
 import re
-from math import exp, log
 from dataclasses import dataclass
 from functools import lru_cache
+from math import exp, log
 from typing import Any
 
 from sorani._charlm import spelling_logprob
@@ -332,10 +332,11 @@ def _candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple
                     c = EDIT_COST * (_channel_cost(base, reduced, ae_typed, persian_kb) + cost)
                     if c < found.get(w, 1e9):
                         found[w] = c
-        if base not in lm.counts:  # a verb ending typed without its ێ (نابارت for نابارێت)
-            for w, cost in _verb_end_readings(base):
+        readings = _verb_end_readings(base) if base not in lm.counts else ()
+        if readings:  # a verb ending typed without its ێ (نابارت for نابارێت)
+            for w, cost in readings:
                 found.setdefault(w, EDIT_COST * cost)
-                found[base] += VERB_END_KEEP
+            found[base] += VERB_END_KEEP
         if ENDINGS_MAX and len(base) >= 3 and pool and lm.counts.get(base, 0.0) < VARIANT_BELOW:
             for w in _ending_candidates(base, tuple(pool[:ENDINGS_MAX]), persian_kb):
                 c = EDIT_COST * _channel_cost(base, w, ae_typed, persian_kb) + VARIANT_COST

@@ -48,6 +48,7 @@ import heapq
 import math
 import re
 import sys
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from sorani._charlm import char_lm
@@ -183,7 +184,6 @@ def _prefix_heads() -> frozenset[str]:
 @cache
 def _compiled_known_affixed():  # type: ignore[no-untyped-def]
     """``known_affixed`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
-
     mod, tables = load("_spell_c", C_VERSION), _affix_tables()
     if mod is None or tables is None:
         return None
@@ -206,7 +206,6 @@ def _affix_tables() -> tuple[object, ...] | None:
 def _compiled_first_stem():  # type: ignore[no-untyped-def]
     """``first_known_stem`` of ``sorani._spell_c`` bound to the tables (None: pure Python):
     the first stem of ``sorani.lm.iter_affix_stems`` in ``_stem_set()``."""
-
     mod, tables = load("_spell_c", C_VERSION), _affix_tables()
     if mod is None or tables is None:
         return None
@@ -217,7 +216,6 @@ def _compiled_first_stem():  # type: ignore[no-untyped-def]
 @cache
 def _compiled_compound():  # type: ignore[no-untyped-def]
     """``compound_known`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
-
     mod, tables = load("_spell_c", C_VERSION), _affix_tables()
     if mod is None or tables is None:
         return None
@@ -551,7 +549,6 @@ def _delete_index() -> dict[str, tuple[str, ...]]:
 def _compiled_cost():  # type: ignore[no-untyped-def]
     """``cost`` of the optional compiled module ``sorani._spell_c``, configured with the
     tables of ``_confusions`` (None: the pure-Python ``_cost_py``)."""
-
     mod = load("_spell_c", C_VERSION)
     if mod is None:
         return None
@@ -784,7 +781,6 @@ def _stem_counts() -> dict[str, float]:
 @cache
 def _compiled_near():  # type: ignore[no-untyped-def]
     """``near_frequent`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
-
     mod = load("_spell_c", C_VERSION)
     if mod is None:
         return None
@@ -943,7 +939,6 @@ def _rare_count_py(c: str, w: str, common: frozenset[str]) -> int:
 def _compiled_rare():  # type: ignore[no-untyped-def]
     """``rare_count`` of ``sorani._spell_c`` (the pure-Python ``_rare_count_py`` when it is not
     built)."""
-
     mod = load("_spell_c", C_VERSION)
     return mod.rare_count if mod is not None else _rare_count_py
 
@@ -984,7 +979,6 @@ def _approx_best_py(w: str) -> list[str]:
 @cache
 def _compiled_approx():  # type: ignore[no-untyped-def]
     """``approx_best`` of ``sorani._spell_c`` bound to the tables (None: pure Python)."""
-
     mod = load("_spell_c", C_VERSION)
     if mod is None:
         return None
@@ -1357,18 +1351,20 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
             out.append(w)
     if not w or len(w) > 60:
         return tuple(out)
-    for _, c in _scored(w):
+    _take(out, (c for _, c in _scored(w)), w, n)
+    if len(out) < n:  # too few candidates of the word model: the spellings the char LM prefers
+        _take(out, _fallback(w), w, n)
+    return tuple(out[:n])
+
+
+def _take(out: list[str], cands: Iterable[str], w: str, n: int) -> None:
+    """Append to ``out`` the candidates, in order, until it holds ``n``: not ``w`` itself, none
+    twice, none with a letter tripled or a letter no word begins with."""
+    for c in cands:
         if len(out) >= n:
             break
         if c not in out and c != w and not _TRIPLED(c) and not _bad_initial(c):
             out.append(c)
-    if len(out) < n:  # too few candidates of the word model: the spellings the char LM prefers
-        for c in _fallback(w):
-            if len(out) >= n:
-                break
-            if c not in out and c != w and not _TRIPLED(c) and not _bad_initial(c):
-                out.append(c)
-    return tuple(out[:n])
 
 
 FALLBACK_MAX = 0.6     # dearest single edit of a fallback candidate (the spelling.tsv rows)
