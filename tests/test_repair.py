@@ -461,7 +461,7 @@ def test_verb_ending_typed_without_its_ye() -> None:
     assert repair("ده ست") == "دەست"
 
 
-def test_analyzer_word_reads_the_compound_from_the_first_candidate() -> None:
+def test_known_as_reads_the_compound_from_the_first_candidate() -> None:
     # known_as decides "known only as a compound" from the analyzer's first candidate
     # (without building the analyses): the same answer as the best analysis of analyze_word
     from sorani import morphology
@@ -470,6 +470,8 @@ def test_analyzer_word_reads_the_compound_from_the_first_candidate() -> None:
 
     words = ["ئەوکتێبەی", "ئەومناڵە", "کتێبەکان", "دەستخۆش", "ماڵەکەمان", "زۆرجوان", "بیرکەوتنەوە",
              "ئەوکەسە", "قسەکردن", "نانخواردن", "کتیبیکان", "مالەکەتان", "شتێکی"]
+    words += ["کتێبەکانم", "دەڕۆیشتم", "ئەوکتێبە", "سەرکەوتوو", "كتيبةكان", "ئةوكفتةي", "خۆشەویستی",
+              "قثصضف", "ب", "نەمێنێ", "هەڵدەستین", "ئاوەدانکردنەوە"]
     words += [v for w in list(words) for v in _typed_variants(w)]
     answers = set()
     for w in words:
