@@ -1,6 +1,7 @@
 """Evaluation of the foundation stages: normalize, sentences, and KLPT's own unit cases."""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -96,9 +97,16 @@ def evaluate_sentences(data: Path, per_doc: int = 10) -> list[Row]:
     return rows
 
 
+def _case_id(text: str) -> str:
+    """The name of a KLPT case in ``data/klpt_judgments.tsv``: the first 12 hex digits of the
+    SHA-1 of its input, so that no case text is copied into the package."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
 def klpt_case_results(data: Path) -> list[dict]:
     """Each KLPT normalize/standardize/sentence case with sorani's output and whether it is judged
-    out of the standard orthography (``data/klpt_judgments.tsv``)."""
+    out of the standard orthography (``data/klpt_judgments.tsv``, which names a case by a hash of its
+    input, ``_case_id``)."""
     judged = {r[0]: r[1] for r in read_rows("klpt_judgments.tsv")}
     cases = json.loads((data / "gold" / "klpt-cases" / "test_cases.json").read_text(encoding="utf-8"))
     tok = json.loads((data / "gold" / "klpt-cases" / "test_cases_tokenize.json").read_text(encoding="utf-8"))
@@ -107,11 +115,11 @@ def klpt_case_results(data: Path) -> list[dict]:
         for src, expected in cases[kind]["Sorani"]["Arabic"].items():
             got = normalize(src, digits="latin")  # KLPT's cases unify digits to Latin
             out.append({"kind": kind, "input": src, "expected": expected, "got": got,
-                        "ok": got == expected, "judged": judged.get(src)})
+                        "ok": got == expected, "judged": judged.get(_case_id(src))})
     for src, expected in tok["sent_tokenize"]["Sorani"]["Arabic"].items():
         got = [s.text for s in sentences(src)]
         out.append({"kind": "sentences", "input": src, "expected": expected, "got": got,
-                    "ok": got == [e.strip() for e in expected], "judged": judged.get(src)})
+                    "ok": got == [e.strip() for e in expected], "judged": judged.get(_case_id(src))})
     return out
 
 
