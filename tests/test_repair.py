@@ -449,6 +449,13 @@ def test_fixed_expressions_typed_in_arabic_spelling_get_the_sorani_one() -> None
     assert repair("ئینشەڵڵا دێمەوە بۆ ماڵەوە") == "ئینشەڵڵا دێمەوە بۆ ماڵەوە"
 
 
+def test_oath_that_is_also_a_word_only_opens_a_sentence() -> None:
+    # وەلا is colloquial for وەڵڵا (by God) but also a word (aside: وەلا دەنێت): an oath
+    # stands first in its sentence
+    assert repair("وةلا من نازانم") == "وەڵڵا من نازانم"
+    assert repair("ئةو كتيبانة وةلا دةنيت") == "ئەو کتێبانە وەلا دەنێت"
+
+
 def test_verb_ending_typed_without_its_ye() -> None:
     from sorani.repair import _verb_end_readings
 

@@ -1248,15 +1248,29 @@ def _formula_key(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _formulae() -> dict[str, str]:
-    """Typed form (tokens written together) -> standard spelling, from ``data/repair/formulae.tsv``."""
-    return {"".join(_formula_key(w) for w in typed.split()): row[0]
-            for row in read_rows("repair/formulae.tsv") for typed in row[1].split(",")}
+    """Typed form (tokens written together) -> standard spelling, from ``data/repair/formulae.tsv``
+    (the forms read anywhere in a line)."""
+    return _formula_tables()[0]
+
+
+@lru_cache(maxsize=1)
+def _formula_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(typed forms read anywhere, typed forms read only as a sentence's first word: those marked
+    ``^`` in ``formulae.tsv``, which are words of their own elsewhere: وەلا, aside) -> standard
+    spelling."""
+    anywhere: dict[str, str] = {}
+    initial: dict[str, str] = {}
+    for row in read_rows("repair/formulae.tsv"):
+        for typed in row[1].split(","):
+            table = initial if typed.startswith("^") else anywhere
+            table["".join(_formula_key(w) for w in typed.lstrip("^").split())] = row[0]
+    return anywhere, initial
 
 
 def _formula_matches(words: list[str], joinable: list[bool], i: int) -> list[tuple[int, str]]:
     """(tokens, standard spelling) of every fixed expression the typed tokens from ``words[i]``
     spell (``FORMULA_TOKENS`` at most, joined by a space), shortest first."""
-    table = _formulae()
+    table, initial = _formula_tables()
     n = len(words)
     key = ""
     out = []
@@ -1266,6 +1280,8 @@ def _formula_matches(words: list[str], joinable: list[bool], i: int) -> list[tup
         key += _formula_key(words[i + span - 1])
         if key in table:
             out.append((span, table[key]))
+        elif i == 0 and key in initial:  # an oath opens the sentence (وەلا ڕاستە), not aside (وەلا دەنێت)
+            out.append((span, initial[key]))
     return out
 
 
