@@ -1003,8 +1003,30 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb:
             for b in right:
                 out.append(((a, b), RESEGMENT_COST + ka
                             + EDIT_COST * _channel_cost(_hamza(base[j:]), b, ae_typed, persian_kb)))
+    if RESEGMENT_DRAWN_KEEP:
+        _keep_drawn(words, parts, out)
     out.sort(key=lambda x: x[1])
     return tuple(out[:RESEGMENT_MAX])
+
+
+RESEGMENT_DRAWN_KEEP = 2.0  # a reading of a moved space that drops the ە drawn before it (0: off)
+
+
+def _keep_drawn(words: tuple[str, ...], parts: list[str], out: list[tuple[tuple[str, str], float]]) -> None:
+    """Make dearer the readings of adjacent typed tokens, split elsewhere, that have fewer
+    letters of the class of a letter the first token draws with its space (ه + space for ە, rare
+    as a word of its own: ``بؤببه ن`` is بۆ ببەن, not بۆ ببن), as ``DRAWN_KEEP`` does for joins."""
+    drawn_map = _drawn_letters()
+    w0, p0 = words[0], parts[0]
+    letter = drawn_map.get(w0[-1:])
+    if letter is None or word_lm().counts.get(p0, 0) >= H_FREE_COUNT:
+        return
+    classes = key_scheme().classes
+    cl = classes(letter)
+    need = classes(p0[:-1] + letter + "".join(parts[1:])).count(cl)
+    for k, (ws, cost) in enumerate(out):
+        if classes("".join(ws)).count(cl) < need:
+            out[k] = (ws, cost + RESEGMENT_DRAWN_KEEP)
 
 
 AE_WRITTEN = 1           # ae_typed: the line writes its ە (ة typed: an Arabic keyboard)
