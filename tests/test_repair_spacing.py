@@ -137,3 +137,12 @@ def test_drawn_letter_kept_when_the_space_moves() -> None:
     costs = dict(_resegment_candidates(("توببه", "ن"), 0, False))
     assert costs[("تۆ", "ببەن")] < costs.get(("تۆ", "ببن"), 99.0)
     assert repair("توببه ن") == "تۆ ببەن"
+
+
+def test_final_ae_written_as_teh_marbuta_is_kept() -> None:
+    # an Arabic-keyboard typist writes a word's final ە as ة: where the reading + ە is a known
+    # word, the reading without it costs more (هه فتية is هەفتەیە, not هەفتەی; ده دنة is دەدەنە)
+    assert repair("هه فتية") == "هەفتەیە"
+    assert repair("ده دنة") == "دەدەنە"
+    costs = dict(_join_candidates(("هه", "فتية"), 1, False))
+    assert costs["هەفتەیە"] < costs["هەفتەی"]

@@ -356,6 +356,8 @@ def _candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple
         if len(w) == 1 and w != "\u0648":  # one letter is no word (but و); ب typed for بە
             found[w] += SINGLE_LETTER_COST
     _prefer_double(found)
+    if FINAL_AE_KEEP and word.endswith("\u0629"):
+        _keep_final_ae(found)
     if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
         ref = spelling_logprob(base)
         # (a typed word of running text: the word model decides, only spellings that look less
@@ -756,7 +758,26 @@ def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool
             for w, w_cl in out_cl:
                 if w_cl.count(cl) < need:
                     out[w] += DRAWN_KEEP
+    if FINAL_AE_KEEP and words[-1].endswith("\u0629"):
+        _keep_final_ae(out)
     return tuple(out.items())
+
+
+def _keep_final_ae(out: dict[str, float]) -> None:
+    """The typed word (or the last typed token of a join) ends in ة, the ە an Arabic-keyboard
+    typist writes at a word's end: a reading without it costs ``FINAL_AE_KEEP`` more where the
+    reading + ە (the copula) is a known word too, then a candidate at least as cheap as the
+    reading (يه كمة → یەکەمە, not یەکەم)."""
+    for w, cost in list(out.items()):
+        if w.endswith("\u06d5"):
+            continue
+        v = w + "\u06d5"
+        if v in out or v in word_lm().counts:
+            out[w] = cost + FINAL_AE_KEEP
+            out[v] = min(out.get(v, cost), cost)
+
+
+FINAL_AE_KEEP = 2.0      # a join reading without the final ە that the last token writes as ة (0: off)
 
 
 DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە or ێ
