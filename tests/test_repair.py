@@ -263,6 +263,23 @@ def test_transcript_slips_counted_under_standard_spelling() -> None:
         assert lm.counts[w] < 1
 
 
+def test_final_suffix_ye_is_no_transcript_slip() -> None:
+    # a final ی after a word-list word is its ezafe/possessive suffix (کتێبی = کتێب + ی), not a
+    # missed ێ: the transcript word keeps its own count; other letters still read as slips
+    import importlib.util
+    from collections import Counter
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_lm.py"
+    spec = importlib.util.spec_from_file_location("build_lm", path)
+    assert spec is not None and spec.loader is not None
+    build_lm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_lm)
+    flags = {"کتێب": "s", "کتێبێ": "p", "ئێوە": "s", "دەبێ": "s"}
+    mapping = build_lm.standard_spellings(Counter({"کتێبی": 3, "ئیوە": 2, "دەبی": 2}), flags)
+    assert mapping == {"ئیوە": "ئێوە", "دەبی": "دەبێ"}
+
+
 def test_omission_index_restores_one_left_out_letter() -> None:
     # every entry is a known word with exactly one letter of omissions.tsv left out, not at an
     # end and not next to a vowel; a typed word lacking that letter gets the word as candidate
