@@ -52,7 +52,10 @@ A present-tense verb whose 3rd-person ending after a consonant lacks its ێ (``�
 with it (``نازانێت``) where the analyzer reads the typed form only as that verb (``verbend`` rows).
 Fixed Arabic expressions typed in Arabic or colloquial spelling (``ان شاء الله``, ``ئینشەلا``,
 ``سبحان الله``) get their standard Sorani one (``ئینشائەڵڵا``, ``سوبحانەڵڵا``;
-``data/repair/formulae.tsv``, one to three tokens, the longest match).
+``data/repair/formulae.tsv``, one to three tokens, the longest match; a form that is also a
+word, ``وەلا`` (aside), only as a sentence's first word). A typed final ة is the ە that ends the
+word: a reading without it is dearer where the reading + ە is a known word too (``هه فتية`` →
+``هەفتەیە``), and a reading of two tokens with the space moved keeps a drawn ە as a join does.
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
 ``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all, and
