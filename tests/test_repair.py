@@ -507,3 +507,13 @@ def test_known_as_reads_the_compound_from_the_first_candidate() -> None:
         assert known_as(w) == expected, w
         answers.add(expected)
     assert answers == {0, 1, 2}
+
+
+def test_line_typing_o_as_waw_hamza_types_waw_as_waw() -> None:
+    # the Arabic keyboard has ؤ: a typist who writes ۆ with it (زؤر) means و by a plain و
+    from sorani.repair import O_TYPED_COST, _o_typed_cost
+
+    edges = [(1, ("کۆری",), 0.0), (1, ("کوڕی",), 0.0)]
+    assert _o_typed_cost(edges, ["كوري"], 0) == [(1, ("کۆری",), O_TYPED_COST), (1, ("کوڕی",), 0.0)]
+    assert _o_typed_cost(edges, ["كؤري"], 0) == edges  # the ۆ typed as ؤ
+    assert repair("ئةو كوري زؤر باشة") == "ئەو کوڕی زۆر باشە"

@@ -55,7 +55,8 @@ Fixed Arabic expressions typed in Arabic or colloquial spelling (``ان شاء �
 ``data/repair/formulae.tsv``, one to three tokens, the longest match; a form that is also a
 word, ``وەلا`` (aside), only as a sentence's first word). A typed final ة is the ە that ends the
 word: a reading without it is dearer where the reading + ە is a known word too (``هه فتية`` →
-``هەفتەیە``), and a reading of two tokens with the space moved keeps a drawn ە as a join does.
+``هەفتەیە``), and a reading of two tokens with the space moved keeps a drawn ە as a join does. On a line that
+types ۆ as ؤ, a plain و read as ۆ costs a little more (``كوري`` there is rather کوڕی than کۆری).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
 ``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all, and
@@ -1173,9 +1174,10 @@ def _decode_standard(words: list[str]) -> list[str]:
 
 
 def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
-                  persian_kb: bool = False) -> list[list[str]]:
+                  persian_kb: bool = False, o_typed: bool = False) -> list[list[str]]:
     """Beam search over candidates, joins and splits; returns, per typed word, the output words
-    (a join gives its words to the first token and [] to the others)."""
+    (a join gives its words to the first token and [] to the others). ``o_typed``: the line
+    types ۆ as ؤ (``_o_typed_cost``)."""
     lm = word_lm()
     counts, followers, bigrams, log_total = lm.counts, lm.followers, lm.bigrams, lm._log_total
     n = len(words)
@@ -1218,6 +1220,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
                 edges.append((span, (cand,), cost))
             if span <= RESEGMENT_SPAN:
                 edges.extend((span, outs, cost) for outs, cost in _resegment_candidates(tokens, *key_ae))
+        if o_typed and O_TYPED_COST:
+            edges = _o_typed_cost(edges, words, i)
         # the unigram part of _lp(w, prev) once per edge word, not once per state; the first
         # word's lm.logprob(w, prev, u) inlined, its part that depends on prev alone once per state
         scored = []
@@ -1239,6 +1243,23 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
         result[i] = list(outs)
         pos, word = i, prev
     return result
+
+
+O_TYPED_COST = 0.3       # an ۆ read into a و, on a line that types ۆ as ؤ (0: off)
+
+
+def _o_typed_cost(edges: list[tuple[int, tuple[str, ...], float]], words: list[str], i: int
+                  ) -> list[tuple[int, tuple[str, ...], float]]:
+    """A line that types ۆ as ؤ (the Arabic keyboard has it: بؤ، زؤر) types its و as و: an edge
+    whose words have more ۆ than its typed tokens have ؤ costs ``O_TYPED_COST`` more (كوري there
+    is rather کوڕی than کۆری)."""
+    out = []
+    for span, outs, cost in edges:
+        typed = sum(w.count("\u0624") + w.count("\u06c6") for w in words[i:i + span])
+        if sum(o.count("\u06c6") for o in outs) > typed:
+            cost += O_TYPED_COST
+        out.append((span, outs, cost))
+    return out
 
 
 def _state_order(kv: tuple[str, tuple[float, Any]]) -> float:
@@ -1332,7 +1353,7 @@ def _formula_matches(words: list[str], joinable: list[bool], i: int) -> list[tup
 
 
 def _decode_with_formulae(words: list[str], joinable: list[bool], ae_typed: int = 0,
-                          persian_kb: bool = False) -> list[list[str]]:
+                          persian_kb: bool = False, o_typed: bool = False) -> list[list[str]]:
     """``_decode_typed`` on the stretches between fixed expressions (انشاءالله → ئینشائەڵڵا), which
     are given their standard spelling."""
     n = len(words)
@@ -1345,11 +1366,11 @@ def _decode_with_formulae(words: list[str], joinable: list[bool], ae_typed: int 
             continue
         length, standard = found[-1]  # the longest match (الله اكبر before الله)
         if start < i:
-            outs[start:i] = _decode_typed(words[start:i], joinable[start:i - 1], ae_typed, persian_kb)
+            outs[start:i] = _decode_typed(words[start:i], joinable[start:i - 1], ae_typed, persian_kb, o_typed)
         outs[i] = [standard]
         i = start = i + length
     if start < n:
-        outs[start:] = _decode_typed(words[start:], joinable[start:n - 1], ae_typed, persian_kb)
+        outs[start:] = _decode_typed(words[start:], joinable[start:n - 1], ae_typed, persian_kb, o_typed)
     return outs
 
 
@@ -1409,7 +1430,9 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
         ae_typed = AE_WRITTEN if any("\u0629" in w for w in words) else _ae_drawn(words, joinable)
         persian_kb = _PERSIAN_RE.search(line) is not None  # پ چ ژ گ typed: not an Arabic keyboard
-        outs = _decode_with_formulae([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb)
+        o_typed = "\u0624" in line  # ؤ typed for ۆ: this typist's و is no ۆ
+        outs = _decode_with_formulae([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb,
+                                     o_typed)
     k = 0
     n = len(words)
     while k < n:
