@@ -129,3 +129,20 @@ def test_a_line_that_draws_its_ae_left_none_out() -> None:
     assert _ae_drawn(["زه", "نگ", "هێزکانمان"], [True, True]) == 0
     # so an ە the typed word lacks costs more to add there
     assert _channel_cost("دستان", "دەستان", AE_DRAWN) > _channel_cost("دستان", "دەستان")
+
+
+def test_drawn_letter_kept_when_the_space_moves() -> None:
+    # ه + space draws ە (توببه ن): a reading with the space elsewhere keeps that ە too (تۆ ببەن,
+    # not the more frequent تۆ ببن)
+    costs = dict(_resegment_candidates(("توببه", "ن"), 0, False))
+    assert costs[("تۆ", "ببەن")] < costs.get(("تۆ", "ببن"), 99.0)
+    assert repair("توببه ن") == "تۆ ببەن"
+
+
+def test_final_ae_written_as_teh_marbuta_is_kept() -> None:
+    # an Arabic-keyboard typist writes a word's final ە as ة: where the reading + ە is a known
+    # word, the reading without it costs more (هه فتية is هەفتەیە, not هەفتەی; ده دنة is دەدەنە)
+    assert repair("هه فتية") == "هەفتەیە"
+    assert repair("ده دنة") == "دەدەنە"
+    costs = dict(_join_candidates(("هه", "فتية"), 1, False))
+    assert costs["هەفتەیە"] < costs["هەفتەی"]

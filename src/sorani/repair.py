@@ -52,7 +52,11 @@ A present-tense verb whose 3rd-person ending after a consonant lacks its ێ (``�
 with it (``نازانێت``) where the analyzer reads the typed form only as that verb (``verbend`` rows).
 Fixed Arabic expressions typed in Arabic or colloquial spelling (``ان شاء الله``, ``ئینشەلا``,
 ``سبحان الله``) get their standard Sorani one (``ئینشائەڵڵا``, ``سوبحانەڵڵا``;
-``data/repair/formulae.tsv``, one to three tokens, the longest match).
+``data/repair/formulae.tsv``, one to three tokens, the longest match; a form that is also a
+word, ``وەلا`` (aside), only as a sentence's first word). A typed final ة is the ە that ends the
+word: a reading without it is dearer where the reading + ە is a known word too (``هه فتية`` →
+``هەفتەیە``), and a reading of two tokens with the space moved keeps a drawn ە as a join does. On a line that
+types ۆ as ؤ, a plain و read as ۆ costs a little more (``كوري`` there is rather کوڕی than کۆری).
 In typed text, a word typed on a Kurdish keyboard is kept, but for the ی of a ی-final stem +
 the copula یە typed once (``نیە`` → ``نییە``).
 ``scripts/repair_reachability.py`` measures which gold words the candidates can reach at all, and
@@ -356,6 +360,8 @@ def _candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple
         if len(w) == 1 and w != "\u0648":  # one letter is no word (but و); ب typed for بە
             found[w] += SINGLE_LETTER_COST
     _prefer_double(found)
+    if FINAL_AE_KEEP and word.endswith("\u0629"):
+        _keep_final_ae(found)
     if CHAR_WEIGHT:  # how standard each spelling looks, relative to the typed one
         ref = spelling_logprob(base)
         # (a typed word of running text: the word model decides, only spellings that look less
@@ -756,7 +762,26 @@ def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool
             for w, w_cl in out_cl:
                 if w_cl.count(cl) < need:
                     out[w] += DRAWN_KEEP
+    if FINAL_AE_KEEP and words[-1].endswith("\u0629"):
+        _keep_final_ae(out)
     return tuple(out.items())
+
+
+def _keep_final_ae(out: dict[str, float]) -> None:
+    """The typed word (or the last typed token of a join) ends in ة, the ە an Arabic-keyboard
+    typist writes at a word's end: a reading without it costs ``FINAL_AE_KEEP`` more where the
+    reading + ە (the copula) is a known word too, then a candidate at least as cheap as the
+    reading (يه كمة → یەکەمە, not یەکەم)."""
+    for w, cost in list(out.items()):
+        if w.endswith("\u06d5"):
+            continue
+        v = w + "\u06d5"
+        if v in out or v in word_lm().counts:
+            out[w] = cost + FINAL_AE_KEEP
+            out[v] = min(out.get(v, cost), cost)
+
+
+FINAL_AE_KEEP = 2.0      # a join reading without the final ە that the last token writes as ة (0: off)
 
 
 DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە or ێ
@@ -1003,8 +1028,30 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb:
             for b in right:
                 out.append(((a, b), RESEGMENT_COST + ka
                             + EDIT_COST * _channel_cost(_hamza(base[j:]), b, ae_typed, persian_kb)))
+    if RESEGMENT_DRAWN_KEEP:
+        _keep_drawn(words, parts, out)
     out.sort(key=lambda x: x[1])
     return tuple(out[:RESEGMENT_MAX])
+
+
+RESEGMENT_DRAWN_KEEP = 2.0  # a reading of a moved space that drops the ە drawn before it (0: off)
+
+
+def _keep_drawn(words: tuple[str, ...], parts: list[str], out: list[tuple[tuple[str, str], float]]) -> None:
+    """Make dearer the readings of adjacent typed tokens, split elsewhere, that have fewer
+    letters of the class of a letter the first token draws with its space (ه + space for ە, rare
+    as a word of its own: ``بؤببه ن`` is بۆ ببەن, not بۆ ببن), as ``DRAWN_KEEP`` does for joins."""
+    drawn_map = _drawn_letters()
+    w0, p0 = words[0], parts[0]
+    letter = drawn_map.get(w0[-1:])
+    if letter is None or word_lm().counts.get(p0, 0) >= H_FREE_COUNT:
+        return
+    classes = key_scheme().classes
+    cl = classes(letter)
+    need = classes(p0[:-1] + letter + "".join(parts[1:])).count(cl)
+    for k, (ws, cost) in enumerate(out):
+        if classes("".join(ws)).count(cl) < need:
+            out[k] = (ws, cost + RESEGMENT_DRAWN_KEEP)
 
 
 AE_WRITTEN = 1           # ae_typed: the line writes its ە (ة typed: an Arabic keyboard)
@@ -1127,9 +1174,10 @@ def _decode_standard(words: list[str]) -> list[str]:
 
 
 def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
-                  persian_kb: bool = False) -> list[list[str]]:
+                  persian_kb: bool = False, o_typed: bool = False) -> list[list[str]]:
     """Beam search over candidates, joins and splits; returns, per typed word, the output words
-    (a join gives its words to the first token and [] to the others)."""
+    (a join gives its words to the first token and [] to the others). ``o_typed``: the line
+    types ۆ as ؤ (``_o_typed_cost``)."""
     lm = word_lm()
     counts, followers, bigrams, log_total = lm.counts, lm.followers, lm.bigrams, lm._log_total
     n = len(words)
@@ -1172,6 +1220,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
                 edges.append((span, (cand,), cost))
             if span <= RESEGMENT_SPAN:
                 edges.extend((span, outs, cost) for outs, cost in _resegment_candidates(tokens, *key_ae))
+        if o_typed and O_TYPED_COST:
+            edges = _o_typed_cost(edges, words, i)
         # the unigram part of _lp(w, prev) once per edge word, not once per state; the first
         # word's lm.logprob(w, prev, u) inlined, its part that depends on prev alone once per state
         scored = []
@@ -1193,6 +1243,23 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
         result[i] = list(outs)
         pos, word = i, prev
     return result
+
+
+O_TYPED_COST = 0.3       # an ۆ read into a و, on a line that types ۆ as ؤ (0: off)
+
+
+def _o_typed_cost(edges: list[tuple[int, tuple[str, ...], float]], words: list[str], i: int
+                  ) -> list[tuple[int, tuple[str, ...], float]]:
+    """A line that types ۆ as ؤ (the Arabic keyboard has it: بؤ، زؤر) types its و as و: an edge
+    whose words have more ۆ than its typed tokens have ؤ costs ``O_TYPED_COST`` more (كوري there
+    is rather کوڕی than کۆری)."""
+    out = []
+    for span, outs, cost in edges:
+        typed = sum(w.count("\u0624") + w.count("\u06c6") for w in words[i:i + span])
+        if sum(o.count("\u06c6") for o in outs) > typed:
+            cost += O_TYPED_COST
+        out.append((span, outs, cost))
+    return out
 
 
 def _state_order(kv: tuple[str, tuple[float, Any]]) -> float:
@@ -1248,15 +1315,29 @@ def _formula_key(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _formulae() -> dict[str, str]:
-    """Typed form (tokens written together) -> standard spelling, from ``data/repair/formulae.tsv``."""
-    return {"".join(_formula_key(w) for w in typed.split()): row[0]
-            for row in read_rows("repair/formulae.tsv") for typed in row[1].split(",")}
+    """Typed form (tokens written together) -> standard spelling, from ``data/repair/formulae.tsv``
+    (the forms read anywhere in a line)."""
+    return _formula_tables()[0]
+
+
+@lru_cache(maxsize=1)
+def _formula_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(typed forms read anywhere, typed forms read only as a sentence's first word: those marked
+    ``^`` in ``formulae.tsv``, which are words of their own elsewhere: وەلا, aside) -> standard
+    spelling."""
+    anywhere: dict[str, str] = {}
+    initial: dict[str, str] = {}
+    for row in read_rows("repair/formulae.tsv"):
+        for typed in row[1].split(","):
+            table = initial if typed.startswith("^") else anywhere
+            table["".join(_formula_key(w) for w in typed.lstrip("^").split())] = row[0]
+    return anywhere, initial
 
 
 def _formula_matches(words: list[str], joinable: list[bool], i: int) -> list[tuple[int, str]]:
     """(tokens, standard spelling) of every fixed expression the typed tokens from ``words[i]``
     spell (``FORMULA_TOKENS`` at most, joined by a space), shortest first."""
-    table = _formulae()
+    table, initial = _formula_tables()
     n = len(words)
     key = ""
     out = []
@@ -1266,11 +1347,13 @@ def _formula_matches(words: list[str], joinable: list[bool], i: int) -> list[tup
         key += _formula_key(words[i + span - 1])
         if key in table:
             out.append((span, table[key]))
+        elif i == 0 and key in initial:  # an oath opens the sentence (وەلا ڕاستە), not aside (وەلا دەنێت)
+            out.append((span, initial[key]))
     return out
 
 
 def _decode_with_formulae(words: list[str], joinable: list[bool], ae_typed: int = 0,
-                          persian_kb: bool = False) -> list[list[str]]:
+                          persian_kb: bool = False, o_typed: bool = False) -> list[list[str]]:
     """``_decode_typed`` on the stretches between fixed expressions (انشاءالله → ئینشائەڵڵا), which
     are given their standard spelling."""
     n = len(words)
@@ -1283,11 +1366,11 @@ def _decode_with_formulae(words: list[str], joinable: list[bool], ae_typed: int 
             continue
         length, standard = found[-1]  # the longest match (الله اكبر before الله)
         if start < i:
-            outs[start:i] = _decode_typed(words[start:i], joinable[start:i - 1], ae_typed, persian_kb)
+            outs[start:i] = _decode_typed(words[start:i], joinable[start:i - 1], ae_typed, persian_kb, o_typed)
         outs[i] = [standard]
         i = start = i + length
     if start < n:
-        outs[start:] = _decode_typed(words[start:], joinable[start:n - 1], ae_typed, persian_kb)
+        outs[start:] = _decode_typed(words[start:], joinable[start:n - 1], ae_typed, persian_kb, o_typed)
     return outs
 
 
@@ -1347,7 +1430,9 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
         joinable = [line[matches[k].end():matches[k + 1].start()] == " " for k in range(len(matches) - 1)]
         ae_typed = AE_WRITTEN if any("\u0629" in w for w in words) else _ae_drawn(words, joinable)
         persian_kb = _PERSIAN_RE.search(line) is not None  # پ چ ژ گ typed: not an Arabic keyboard
-        outs = _decode_with_formulae([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb)
+        o_typed = "\u0624" in line  # ؤ typed for ۆ: this typist's و is no ۆ
+        outs = _decode_with_formulae([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb,
+                                     o_typed)
     k = 0
     n = len(words)
     while k < n:
