@@ -80,3 +80,51 @@ def test_property_correct_keeps_non_words(text: str) -> None:
     assert [c for c in out if c in "1a"] == [c for c in text if c in "1a"]
     for w in suggest(text.strip(), 3):
         assert w and w != text.strip()
+
+
+def test_conjunction_glued_to_the_word_before_is_flagged() -> None:
+    # و (and) written together with a word ending in ە: the word list and affix rules know the
+    # bare word; a word ending in ەو of its own (بەرەو, towards; ئەمشەو, tonight) is kept
+    from sorani.spell import _glued_and
+
+    for glued, bare in (("ماڵەکەو", "ماڵەکە"), ("شەقامەکەو", "شەقامەکە"), ("کتێبەکەو", "کتێبەکە")):
+        assert check(bare)
+        assert _glued_and(glued) and not check(glued)
+        assert f"{bare} و" in suggest(glued, 5)
+    for word in ("بەرەو", "ئەمشەو", "ئەو", "شەو"):
+        assert check(word) and not _glued_and(word)
+
+
+def test_preposition_glued_to_a_determined_phrase_is_flagged() -> None:
+    # لە written together with a noun phrase that has a determiner (ەکە, ێک …) is two words;
+    # لە in a word of its own (لەبەر, لەگەڵ) or a lexicalized compound without one is kept
+    from sorani.spell import _glued_preposition
+
+    assert _glued_preposition("لەکتێبێکدا") and not check("لەکتێبێکدا")
+    assert _glued_preposition("لەشارەکەدا") and not check("لەشارەکەدا")
+    for word in ("لەبەر", "لەسەر", "لەگەڵ", "لەدایکبوون"):
+        assert check(word) and not _glued_preposition(word)
+
+
+def test_subjunctive_verb_glued_to_its_noun_is_flagged() -> None:
+    # the subjunctive of a compound verb written together with its non-verbal part: قسە بکات;
+    # a preverb before ب belongs to the verb (هەڵبێت)
+    from sorani.spell import _glued_verb
+
+    for glued in ("قسەبکات", "سەیربکە"):
+        assert _glued_verb(glued) and not check(glued)
+    assert check("قسە") and check("بکات")
+    assert not _glued_verb("هەڵبێت") and check("هەڵبێت")
+
+
+def test_word_whose_marked_spelling_is_a_headword_is_flagged() -> None:
+    # a form the word list lacks that differs from a dictionary headword only by the marks of the
+    # standard orthography (ۆ ێ ڵ ڕ), not on its last letter, is a misspelling of the headword
+    # even when the affix rules accept it
+    from sorani.spell import _marked_headword
+
+    for good, bad in (("ئاوخۆر", "ئاوخور"), ("ئاواڵە", "ئاوالە"), ("ئاودامێن", "ئاودامین")):
+        assert check(good)
+        assert _marked_headword(bad) and not check(bad)
+    assert not _marked_headword("کتێبەکانم") and check("کتێبەکانم")
+    assert not _marked_headword("رۆژ")  # an initial ر is read as ڕ (normalize writes it so)

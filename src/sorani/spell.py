@@ -5,8 +5,12 @@ transcripts and two Apache-2.0 word lists), or an affixed form of a known word (
 suffixes of ``data/repair/affixes.tsv``), or when the morphological analyzer knows it (when
 ``sorani.is_known`` is available). Affixes are licensed by headwords and words seen in running
 text only. A letter typed three times, and a form only the affix/compound rules accept whose
-spelling variant was seen in running text, are flagged. Tokens that are not Arabic-script words
-(numbers, Latin, punctuation) are never flagged.
+spelling variant was seen in running text, are flagged; so are a form the word list lacks whose
+spelling with the marks of the standard orthography is a dictionary headword (``_marked_headword``)
+and two words written as one (``_glued``, the rules of ``data/repair/glued.tsv``: the conjunction
+و after ە, the preposition لە before a phrase with a determiner, a subjunctive verb after the noun
+of its compound verb), even when a word list has the glued form. Tokens that are not Arabic-script
+words (numbers, Latin, punctuation) are never flagged.
 
 Verdicts are cached per word type; words of the word list pass through a set look-up before any
 rule or the analyzer is consulted, and words with Arabic/Persian letters are rejected at once.
@@ -54,7 +58,7 @@ from functools import cache, lru_cache
 from sorani._charlm import char_lm
 from sorani._compiled import SPELL_VERSION, load
 from sorani._data import read_rows
-from sorani.lm import _prefix_chains, affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
+from sorani.lm import LEXICON_PSEUDO, _prefix_chains, affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
 from sorani.lm import _suffix_chains as _suffix_chains_lm
 
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
@@ -360,6 +364,143 @@ def _shadowed(w: str) -> bool:
                for c in _key_words().get(_spell_key(w), ()))
 
 
+GLUED_MIN_RUNNING = 2.0  # a glued form seen this often in running text (and more often than its
+                         # head) is kept: a word of its own (بەرەو, towards)
+VERB_PART_MIN_RUNNING = 1.0  # the word before a glued subjunctive verb must be seen in running text
+
+
+def _running(w: str) -> float:
+    """How often ``w`` was seen in running text (its word-model count without the pseudo-count of
+    the word lists)."""
+    lm = word_lm()
+    c = lm.counts.get(w)
+    if c is None:
+        return 0.0
+    return c - LEXICON_PSEUDO.get(lm.flags.get(w, ""), 0.5)
+
+
+@cache
+def _glued_table() -> dict[str, tuple[str, ...]]:
+    """kind -> rows of ``data/repair/glued.tsv`` (``and``: (letter, the final letter before it);
+    ``head``, ``determiner``, ``preposition``: strings; ``verb``: (letter, analyzer tag))."""
+    out: dict[str, list] = {}
+    for row in read_rows("repair/glued.tsv"):
+        out.setdefault(row[0], []).append(row[1] if len(row) == 2 else tuple(row[1:]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _glued_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(an inflected head's ending at the end of a string, a determiner anywhere) from
+    ``_glued_table``."""
+    t = _glued_table()
+    alt = lambda xs: "|".join(map(re.escape, sorted(xs, key=len, reverse=True)))  # noqa: E731
+    return re.compile("(?:" + alt(t["head"]) + ")$"), re.compile(alt(t["determiner"]))
+
+
+def _list_form(w: str, min_running: float) -> bool:
+    """Is ``w`` vouched for as written: a dictionary headword, or seen ``min_running`` times in
+    running text?"""
+    return "s" in word_lm().flags.get(w, "") or _running(w) >= min_running
+
+
+def _glued_and(w: str) -> bool:
+    """The conjunction و written together with the word before it (``and`` rows of glued.tsv):
+    the word without it is known (word list, affix or compound rules), or ends in an inflection
+    (``head`` rows) and ``check`` accepts it; the glued form is no headword and not seen in
+    running text more often than the bare word (بەرەو, towards, is)."""
+    if len(w) < 5:
+        return False
+    for letter, before in _glued_table()["and"]:
+        head = w[:-len(letter)]
+        if not w.endswith(letter) or not head.endswith(before):
+            continue
+        lm = word_lm()
+        if "s" in lm.flags.get(w, "") or (_running(w) >= GLUED_MIN_RUNNING
+                                          and lm.counts.get(head, 0.0) < lm.counts[w]):
+            return False
+        if head in _accepted() or _check(head) or (_glued_res()[0].search(head) and check(head)):
+            return True
+    return False
+
+
+def _glued_preposition(w: str) -> bool:
+    """A preposition (``preposition`` rows of glued.tsv) written together with a noun phrase that
+    has a determiner (``determiner`` rows) after its first two letters: لەشارێکەوە for لە
+    شارێکەوە. The rest must be known (word list, affix or compound rules); a form seen in
+    running text or a headword is kept."""
+    if _list_form(w, 1.0):
+        return False
+    for p in _glued_table()["preposition"]:
+        rest = w[len(p):]
+        if w.startswith(p) and len(rest) >= 3 and _glued_res()[1].search(rest, 2) \
+                and (rest in _accepted() or _check(rest)):
+            return True
+    return False
+
+
+@cache
+def _prefix_strings() -> frozenset[str]:
+    return frozenset(_prefix_chains())
+
+
+def _glued_verb(w: str) -> bool:
+    """A subjunctive or imperative verb (``verb`` rows of glued.tsv: its first letter and the
+    analyzer's tag) written together with the word before it, the non-verbal part of a compound
+    verb seen in running text: حەزبکات for حەز بکات. A prefix string of affixes.tsv before it
+    (هەڵبێت) belongs to the verb; a headword or a form seen in running text is kept."""
+    if _list_form(w, GLUED_MIN_RUNNING):
+        return False
+    for letter, tag in _glued_table()["verb"]:
+        at = w.find(letter, 2)
+        while 0 < at <= len(w) - 3:
+            a, b = w[:at], w[at:]
+            if a not in _prefix_strings() and _running(a) >= VERB_PART_MIN_RUNNING \
+                    and _analyzer_tag(b, tag):
+                return True
+            at = w.find(letter, at + 1)
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def _analyzer_tag(w: str, tag: str) -> bool:
+    """Does an analysis of ``w`` by the morphological analyzer (no guess) have a morpheme ``tag``?"""
+    if _morph_known() is None:
+        return False
+    try:
+        from sorani.morphology import analyze_word
+
+        return any(not a.is_guess and any(m.tag == tag for m in a.morphemes) for a in analyze_word(w))
+    except Exception:
+        return False
+
+
+def _marked_headword(w: str) -> bool:
+    """A word the word list lacks whose spelling with the marks of the standard orthography
+    (ێ ۆ ڵ ڕ for ی و ل ر, or the other way round; never on the last letter, a suffix, nor an
+    initial ر, which ``normalize`` reads as ڕ) is a dictionary headword: a misspelling of it
+    (گوچان for گۆچان), whatever rule accepted it."""
+    marks = _mark_table()[0]
+    flags = word_lm().flags
+    n = len(w)
+    for c in _key_words().get(_spell_key(w), ()):
+        if len(c) != n or c == w or "s" not in flags.get(c, ""):
+            continue
+        for i in range(n):
+            a, b = w[i], c[i]
+            if a != b and (i == n - 1 or (i == 0 and a in "\u0631\u0695")
+                           or (marks.get(a) != b and marks.get(b) != a)):
+                break
+        else:
+            return True
+    return False
+
+
+def _glued(w: str) -> bool:
+    """Two words written as one (``_glued_and``, ``_glued_preposition``, ``_glued_verb``)."""
+    return _glued_and(w) or _glued_preposition(w) or _glued_verb(w)
+
+
 def _doubled(w: str) -> int:
     return w.count("\u0648\u0648") + w.count("\u06cc\u06cc")
 
@@ -417,6 +558,8 @@ def _load() -> None:
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
     _compound_max_len()
+    _glued_res()
+    _prefix_strings()
 
 
 CACHE_SIZE = 500_000  # verdicts kept per mode (the cache is emptied when it is full)
@@ -426,7 +569,7 @@ _verdicts: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 def _verdict(word: str, strict: bool) -> bool:
     w = word.replace("\u200c", "") if "\u200c" in word else word
     if w in _accepted():
-        return True
+        return not _glued(w)
     if not _ARABIC_LETTER.search(w):
         return True
     if _foreign_re().search(w):
@@ -436,10 +579,12 @@ def _verdict(word: str, strict: bool) -> bool:
     if w in _vocab():
         return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
     if _check(w):
-        return not _shadowed(w)
-    if not strict and not _near_known(w):
-        return True
-    return _morph_ok(w)
+        ok = not _shadowed(w)
+    elif not strict and not _near_known(w):
+        ok = True
+    else:
+        ok = _morph_ok(w)
+    return ok and not _marked_headword(w) and not _glued(w)
 
 
 def check(word: str, strict: bool = False) -> bool:
@@ -449,7 +594,9 @@ def check(word: str, strict: bool = False) -> bool:
     morphological analyzer knows (``sorani.is_known``, consulted last as it is the slowest) are
     correct, except a letter typed three times in a row (ییی apart) and a form the word list
     lacks whose spelling variant (ی/ێ, و/ۆ, ل/ڵ, ر/ڕ, ه/ە, without writing وو/یی once) is a
-    word seen in running text (``_shadowed``).
+    word seen in running text (``_shadowed``), a word the word list lacks whose marked spelling
+    is a dictionary headword (``_marked_headword``) and two words written as one (``_glued``:
+    ماڵەکەو, لەشارەکەدا, قسەبکات), in the word list or not.
     With ``strict=False`` (the default) an unknown word is only flagged when a known word is one
     keyboard confusion or one edit away from it; an unknown word with no such neighbour is taken
     for a name or a foreign word and accepted. ``strict=True`` flags every unknown word.
