@@ -82,6 +82,7 @@ APPROX_KEEP = 8  # symmetric-delete candidates scored exactly
 DELETE_INDEX_MAX_LEN = 25  # words longer than this are not in the symmetric-delete index
 WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
+RUNNING_OVER_DICTIONARY = 2.0  # running-text sightings that outweigh a headword never seen there
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
 SEGMENT_PIECE = 15      # longest piece of a segmentation
@@ -152,14 +153,19 @@ def _headword_keys() -> dict[str, tuple[str, ...]]:
 
 def _nonstandard(w: str) -> bool:
     """A running-text spelling (TED, Pewan) of a dictionary headword that the dictionary writes
-    with وو (باشور for باشوور, نوسەر for نووسەر), ``w`` itself being no headword."""
+    with وو (باشور for باشوور, نوسەر for نووسەر), ``w`` itself being no headword. A spelling
+    seen ``RUNNING_OVER_DICTIONARY`` times in running text is kept when no such headword was
+    ever seen there (a dictionary-only وو spelling is no evidence against the one writers use)."""
     lm = word_lm()
     if "s" in lm.flags.get(w, ""):
         return False
     n = w.count("\u0648\u0648")
     bare = w.replace("\u0648\u0648", "\u0648")
-    return any(c.count("\u0648\u0648") > n and c.replace("\u0648\u0648", "\u0648") == bare
-               for c in _headword_keys().get(_fine_key(w), ()))
+    heads = [c for c in _headword_keys().get(_fine_key(w), ())
+             if c.count("\u0648\u0648") > n and c.replace("\u0648\u0648", "\u0648") == bare]
+    if heads and _running(w) >= RUNNING_OVER_DICTIONARY:
+        return any(_running(c) >= 0.5 for c in heads)
+    return bool(heads)
 
 
 @cache
