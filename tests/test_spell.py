@@ -138,3 +138,13 @@ def test_running_text_spelling_kept_against_a_dictionary_only_headword() -> None
     for word in ("مەیمون", "هەنگوین"):
         assert _running(word) >= 2 and not _nonstandard(word) and check(word)
     assert _nonstandard("باشور") and not check("باشور")
+
+
+def test_dictionary_only_spelling_of_an_attested_marked_headword_is_flagged() -> None:
+    # the dictionary lists دلخوش and دڵخۆش; only the marked one is also in the Pewan list or in
+    # running text: the other is the misspelling
+    from sorani.spell import _dictionary_variant
+
+    for good, bad in (("دڵخۆش", "دلخوش"), ("دڵسۆز", "دلسوز")):
+        assert check(good) and not _dictionary_variant(good)
+        assert _dictionary_variant(bad) and not check(bad)

@@ -481,16 +481,18 @@ def _analyzer_tag(w: str, tag: str) -> bool:
         return False
 
 
-def _marked_headword(w: str) -> bool:
+def _marked_headword(w: str, attested: bool = False) -> bool:
     """A word the word list lacks whose spelling with the marks of the standard orthography
     (ێ ۆ ڵ ڕ for ی و ل ر, or the other way round; never on the last letter, a suffix, nor an
     initial ر, which ``normalize`` reads as ڕ) is a dictionary headword: a misspelling of it
-    (گوچان for گۆچان), whatever rule accepted it."""
+    (گوچان for گۆچان), whatever rule accepted it. With ``attested``, the headword must also be
+    in the Pewan list or seen in running text (``_dictionary_variant``)."""
     marks = _mark_table()[0]
     flags = word_lm().flags
     n = len(w)
     for c in _key_words().get(_spell_key(w), ()):
-        if len(c) != n or c == w or "s" not in flags.get(c, ""):
+        f = flags.get(c, "")
+        if len(c) != n or c == w or "s" not in f or (attested and "p" not in f and _running(c) < 1.0):
             continue
         for i in range(n):
             a, b = w[i], c[i]
@@ -500,6 +502,13 @@ def _marked_headword(w: str) -> bool:
         else:
             return True
     return False
+
+
+def _dictionary_variant(w: str) -> bool:
+    """A dictionary headword no other source has (not in the Pewan list, never seen in running
+    text) whose marked spelling (``_marked_headword``) is a headword the other sources attest
+    too: of the dictionary's two spellings, the one writers use is standard (بیزار, بێزار)."""
+    return word_lm().flags.get(w) == "s" and _running(w) < 0.5 and _marked_headword(w, True)
 
 
 def _glued(w: str) -> bool:
@@ -575,7 +584,7 @@ _verdicts: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 def _verdict(word: str, strict: bool) -> bool:
     w = word.replace("\u200c", "") if "\u200c" in word else word
     if w in _accepted():
-        return not _glued(w)
+        return not _glued(w) and not _dictionary_variant(w)
     if not _ARABIC_LETTER.search(w):
         return True
     if _foreign_re().search(w):
