@@ -148,3 +148,14 @@ def test_dictionary_only_spelling_of_an_attested_marked_headword_is_flagged() ->
     for good, bad in (("دڵخۆش", "دلخوش"), ("دڵسۆز", "دلسوز")):
         assert check(good) and not _dictionary_variant(good)
         assert _dictionary_variant(bad) and not check(bad)
+
+
+def test_function_word_glued_to_the_next_word_is_flagged() -> None:
+    # a numeral, و or another function word written together with a known word after it; a word
+    # that begins with a longer known word (هەرزان, چوارشەممە, سێبەر) keeps its spelling
+    from sorani.spell import _glued_word
+
+    for glued in ("چوارکتێب", "سێشار", "دووقوتابی", "وکتێبەکە"):
+        assert _glued_word(glued) and not check(glued)
+    for word in ("هەرزانفرۆش", "چوارشەممە", "سێبەر", "دووبارە", "وەک", "کەوتن", "هەرچی"):
+        assert check(word) and not _glued_word(word)

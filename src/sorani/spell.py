@@ -9,7 +9,8 @@ spelling variant was seen in running text, are flagged; so are a form the word l
 spelling with the marks of the standard orthography is a dictionary headword (``_marked_headword``)
 and two words written as one (``_glued``, the rules of ``data/repair/glued.tsv``: the conjunction
 و after ە, the preposition لە before a phrase with a determiner, a subjunctive verb after the noun
-of its compound verb), even when a word list has the glued form. Tokens that are not Arabic-script
+of its compound verb, a function word or numeral before a known word), even when a word list has
+the glued form; and a dictionary-only headword whose marked spelling the other sources attest. Tokens that are not Arabic-script
 words (numbers, Latin, punctuation) are never flagged.
 
 Verdicts are cached per word type; words of the word list pass through a set look-up before any
@@ -445,6 +446,25 @@ def _glued_preposition(w: str) -> bool:
     return False
 
 
+def _glued_word(w: str) -> bool:
+    """A function word (``word`` rows of glued.tsv) written together with the known word after
+    it: the rest is a word of the word list or an affixed form the list lacks, beginning with a
+    letter a word can begin with (``initial`` row of spelling.tsv); no longer beginning of ``w``
+    is a headword or a word seen in running text (هەرزانفرۆش begins with هەرزان, not هەر), and
+    ``w`` itself is neither."""
+    if _list_form(w, 1.0):
+        return False
+    for p in _glued_table()["word"]:
+        rest = w[len(p):]
+        if not w.startswith(p) or len(rest) < 3 or _bad_initial(rest):
+            continue
+        if not (rest in _accepted() or (rest not in _vocab() and _check(rest))):
+            continue
+        if not any(_list_form(w[:k], 1.0) for k in range(len(p) + 1, len(w))):
+            return True
+    return False
+
+
 @cache
 def _prefix_strings() -> frozenset[str]:
     return frozenset(_prefix_chains())
@@ -512,8 +532,9 @@ def _dictionary_variant(w: str) -> bool:
 
 
 def _glued(w: str) -> bool:
-    """Two words written as one (``_glued_and``, ``_glued_preposition``, ``_glued_verb``)."""
-    return _glued_and(w) or _glued_preposition(w) or _glued_verb(w)
+    """Two words written as one (``_glued_and``, ``_glued_preposition``, ``_glued_verb``,
+    ``_glued_word``)."""
+    return _glued_and(w) or _glued_preposition(w) or _glued_verb(w) or _glued_word(w)
 
 
 def _doubled(w: str) -> int:
