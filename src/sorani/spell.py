@@ -434,14 +434,15 @@ def _glued_and(w: str) -> bool:
 def _glued_preposition(w: str) -> bool:
     """A preposition (``preposition`` rows of glued.tsv) written together with a noun phrase that
     has a determiner (``determiner`` rows) after its first two letters: لەشارێکەوە for لە
-    شارێکەوە. The rest must be known (word list, affix or compound rules); a form seen in
+    شارێکەوە. The rest must be a word ``check`` accepts (a name too: the determiner makes it a
+    noun phrase) that begins as a word can (``initial`` row of spelling.tsv); a form seen in
     running text or a headword is kept."""
     if _list_form(w, 1.0):
         return False
     for p in _glued_table()["preposition"]:
         rest = w[len(p):]
         if w.startswith(p) and len(rest) >= 3 and _glued_res()[1].search(rest, 2) \
-                and (rest in _accepted() or _check(rest)):
+                and not _bad_initial(rest) and check(rest):
             return True
     return False
 
