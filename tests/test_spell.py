@@ -162,3 +162,16 @@ def test_function_word_glued_to_the_next_word_is_flagged() -> None:
         assert _glued_word(glued) and not check(glued)
     for word in ("هەرزانفرۆش", "چوارشەممە", "سێبەر", "دووبارە", "وەک", "کەوتن", "هەرچی"):
         assert check(word) and not _glued_word(word)
+
+
+def test_inflected_form_of_a_misspelt_stem_is_flagged() -> None:
+    # the affix rules accept بریارەکانمان from the Pewan/running-text stem بریار, but بڕیار is
+    # seen far more often: the stem is misspelt; the standard form and a sound one pass
+    from sorani.spell import _stem_shadowed, _variant_of
+
+    assert _variant_of("بریار", "بڕیار") and _variant_of("نوسەر", "نووسەر")
+    assert not _variant_of("بریار", "بڕیار ") and not _variant_of("کتێب", "کتێبە")
+    for bad in ("بریارەکانمان", "پیویستەکانمان"):
+        assert _stem_shadowed(bad) and not check(bad)
+    for good in ("بڕیارەکانمان", "کتێبەکانمان"):
+        assert not _stem_shadowed(good) and check(good)

@@ -5,7 +5,8 @@ transcripts and two Apache-2.0 word lists), or an affixed form of a known word (
 suffixes of ``data/repair/affixes.tsv``), or when the morphological analyzer knows it (when
 ``sorani.is_known`` is available). Affixes are licensed by headwords and words seen in running
 text only. A letter typed three times, and a form only the affix/compound rules accept whose
-spelling variant was seen in running text, are flagged; so are a form the word list lacks whose
+spelling variant was seen in running text, or every known stem of which has a spelling variant
+seen far more often (``_stem_shadowed``), are flagged; so are a form the word list lacks whose
 spelling with the marks of the standard orthography is a dictionary headword (``_marked_headword``)
 and two words written as one (``_glued``, the rules of ``data/repair/glued.tsv``: the conjunction
 و after ە, the preposition لە before a phrase with a determiner, a subjunctive verb after the noun
@@ -538,6 +539,40 @@ def _glued(w: str) -> bool:
     return _glued_and(w) or _glued_preposition(w) or _glued_verb(w) or _glued_word(w)
 
 
+STEM_SHADOW_RATIO = 2.0  # how much more often a stem's spelling variant must be seen to shadow it
+
+
+def _variant_of(a: str, c: str) -> bool:
+    """Does ``c`` differ from ``a`` only by marks of the standard orthography (``_mark_table``:
+    ێ ۆ ڵ ڕ for ی و ل ر or the other way round; not an initial ر, which ``normalize`` reads as
+    ڕ) or by one و or ی written twice?"""
+    if len(c) == len(a) + 1:
+        i = common_ends(a, c)[0]
+        return c[i] in _confusions()[2] and c[:i] + c[i + 1:] == a \
+            and (c[i + 1:i + 2] == c[i] or c[i - 1:i] == c[i])
+    if len(c) != len(a) or c == a:
+        return False
+    marks = _mark_table()[0]
+    return all(x == y or ((marks.get(x) == y or marks.get(y) == x) and not (i == 0 and x in "\u0631\u0695"))
+               for i, (x, y) in enumerate(zip(a, c)))
+
+
+def _stem_shadowed(w: str) -> bool:
+    """A form the word list lacks, accepted by the affix rules, every known stem of which
+    (``iter_affix_stems``) has a spelling variant (``_variant_of``) seen ``STEM_SHADOW_RATIO``
+    times as often, once at least: the stem is misspelt (چاوەروانتە: چاوەڕوان is the word)."""
+    counts, stems = word_lm().counts, _stem_set()
+    found = False
+    for st in set(iter_affix_stems(w)):
+        if st not in stems:
+            continue
+        found = True
+        floor = max(STEM_SHADOW_RATIO * counts[st], 1.0)
+        if not any(counts[c] >= floor and _variant_of(st, c) for c in _key_words().get(_spell_key(st), ())):
+            return False
+    return found
+
+
 def _doubled(w: str) -> int:
     return w.count("\u0648\u0648") + w.count("\u06cc\u06cc")
 
@@ -616,7 +651,7 @@ def _verdict(word: str, strict: bool) -> bool:
     if w in _vocab():
         return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
     if _check(w):
-        ok = not _shadowed(w)
+        ok = not _shadowed(w) and not _stem_shadowed(w)
     elif not strict and not _near_known(w):
         ok = True
     else:
