@@ -175,3 +175,14 @@ def test_inflected_form_of_a_misspelt_stem_is_flagged() -> None:
         assert _stem_shadowed(bad) and not check(bad)
     for good in ("بڕیارەکانمان", "کتێبەکانمان"):
         assert not _stem_shadowed(good) and check(good)
+
+
+def test_first_suggestion_is_one_check_accepts() -> None:
+    # the best-scored correction of لەگەورەو keeps the glued و (لە گەورەو), which check flags:
+    # the next one check accepts goes first; the first suggestion does not depend on n
+    import sorani.spell as spell
+
+    for glued, first in (("لەگەورەو", "لە گەورە و"), ("لەجۆرەو", "لە جۆرە و"), ("لەپارەو", "لە پارە و")):
+        out = suggest(glued, 5)
+        assert out[0] == first and spell._clean(out[0])
+        assert suggest(glued, 1) == [first]

@@ -34,7 +34,9 @@ frequency). Ties are broken by the candidate's text, so results do not depend on
 A word with fewer than ``n`` such candidates (an unknown stem: a name, a loan word) is given the
 spellings one cheap edit away (a mark of the standard orthography, a short vowel left unwritten
 between consonants; a glued preposition split off), ranked by edit cost and by how much likelier
-the character model ``sorani._charlm`` finds them (``_fallback``).
+the character model ``sorani._charlm`` finds them (``_fallback``). When ``check`` would flag the
+best-scored suggestion (a piece still glued, a misspelt stem), the first of the next ones it accepts
+goes first (``FIRST_CLEAN_WINDOW``).
 
 The edit cost, the affix and compound rules and the delete-index look-ups run in the optional
 compiled module ``sorani._spell_c`` when it is built; each has a pure-Python twin (``_cost_py``,
@@ -1570,10 +1572,26 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
             out.append(w)
     if not w or len(w) > 60:
         return tuple(out)
-    _take(out, (c for _, c in _scored(w)), w, n)
-    if len(out) < n:  # too few candidates of the word model: the spellings the char LM prefers
-        _take(out, _fallback(w), w, n)
+    k = max(n, FIRST_CLEAN_WINDOW)  # (the same first suggestion whatever n asks for)
+    _take(out, (c for _, c in _scored(w)), w, k)
+    if len(out) < k:  # too few candidates of the word model: the spellings the char LM prefers
+        _take(out, _fallback(w), w, k)
+    if out and not _clean(out[0]):
+        # the first suggestion is one check would flag (a piece glued, a misspelt stem): the
+        # first of the next ones check accepts goes before it
+        for i in range(1, min(len(out), FIRST_CLEAN_WINDOW)):
+            if _clean(out[i]):
+                out.insert(0, out.pop(i))
+                break
     return tuple(out[:n])
+
+
+FIRST_CLEAN_WINDOW = 5  # suggestions searched for one check accepts to put first
+
+
+def _clean(c: str) -> bool:
+    """Does ``check`` accept every word of the suggestion ``c``?"""
+    return all(check(p) for p in c.split(" "))
 
 
 def _take(out: list[str], cands: Iterable[str], w: str, n: int) -> None:
