@@ -186,3 +186,13 @@ def test_first_suggestion_is_one_check_accepts() -> None:
         out = suggest(glued, 5)
         assert out[0] == first and spell._clean(out[0])
         assert suggest(glued, 1) == [first]
+
+
+def test_glued_rules_leave_a_long_token_alone() -> None:
+    # the glued-word rules check the parts of a word, which may check theirs: a token longer
+    # than GLUED_MAX_LEN is not judged by them (no deep recursion on a glued line)
+    from sorani.spell import GLUED_MAX_LEN, _glued
+
+    token = "\u0644\u06d5" * 3000 + "کتێبەکە"
+    assert len(token) > GLUED_MAX_LEN and not _glued(token)
+    assert isinstance(check("\u0644\u06d5" * 30000), bool)

@@ -376,6 +376,7 @@ def _shadowed(w: str) -> bool:
 
 GLUED_MIN_RUNNING = 2.0  # a glued form seen this often in running text (and more often than its
                          # head) is kept: a word of its own (بەرەو, towards)
+GLUED_MAX_LEN = 40  # longest token the glued-word rules judge (the affix rules take 40 letters too)
 VERB_PART_MIN_RUNNING = 1.0  # the word before a glued subjunctive verb must be seen in running text
 
 
@@ -537,7 +538,10 @@ def _dictionary_variant(w: str) -> bool:
 
 def _glued(w: str) -> bool:
     """Two words written as one (``_glued_and``, ``_glued_preposition``, ``_glued_verb``,
-    ``_glued_word``)."""
+    ``_glued_word``); a token longer than ``GLUED_MAX_LEN`` is not judged (the rules check the
+    parts, which may check theirs: the depth stays bounded)."""
+    if len(w) > GLUED_MAX_LEN:
+        return False
     return _glued_and(w) or _glued_preposition(w) or _glued_verb(w) or _glued_word(w)
 
 
