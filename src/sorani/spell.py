@@ -441,12 +441,10 @@ def _glued_preposition(w: str) -> bool:
     شارێکەوە. The rest must be a word ``check`` accepts (a name too: the determiner makes it a
     noun phrase) that begins as a word can (``initial`` row of spelling.tsv); a form seen in
     running text or a headword is kept."""
-    if _list_form(w, 1.0):
-        return False
     for p in _glued_table()["preposition"]:
         rest = w[len(p):]
         if w.startswith(p) and len(rest) >= 3 and _glued_res()[1].search(rest, 2) \
-                and not _bad_initial(rest) and check(rest):
+                and not _bad_initial(rest) and not _list_form(w, 1.0) and check(rest):
             return True
     return False
 
@@ -457,9 +455,10 @@ def _glued_word(w: str) -> bool:
     letter a word can begin with (``initial`` row of spelling.tsv); no longer beginning of ``w``
     is a headword or a word seen in running text (هەرزانفرۆش begins with هەرزان, not هەر), and
     ``w`` itself is neither."""
-    if _list_form(w, 1.0):
+    words = _glued_table()["word"]
+    if not w.startswith(words) or _list_form(w, 1.0):
         return False
-    for p in _glued_table()["word"]:
+    for p in words:
         rest = w[len(p):]
         if not w.startswith(p) or len(rest) < 3 or _bad_initial(rest):
             continue
@@ -480,10 +479,10 @@ def _glued_verb(w: str) -> bool:
     analyzer's tag) written together with the word before it, the non-verbal part of a compound
     verb seen in running text: حەزبکات for حەز بکات. A prefix string of affixes.tsv before it
     (هەڵبێت) belongs to the verb; a headword or a form seen in running text is kept."""
-    if _list_form(w, GLUED_MIN_RUNNING):
-        return False
     for letter, tag in _glued_table()["verb"]:
         at = w.find(letter, 2)
+        if 0 < at <= len(w) - 3 and _list_form(w, GLUED_MIN_RUNNING):
+            return False
         while 0 < at <= len(w) - 3:
             a, b = w[:at], w[at:]
             if a not in _prefix_strings() and _running(a) >= VERB_PART_MIN_RUNNING \
@@ -540,9 +539,19 @@ def _glued(w: str) -> bool:
     """Two words written as one (``_glued_and``, ``_glued_preposition``, ``_glued_verb``,
     ``_glued_word``); a token longer than ``GLUED_MAX_LEN`` is not judged (the rules check the
     parts, which may check theirs: the depth stays bounded)."""
-    if len(w) > GLUED_MAX_LEN:
+    if not 4 <= len(w) <= GLUED_MAX_LEN:
         return False
-    return _glued_and(w) or _glued_preposition(w) or _glued_verb(w) or _glued_word(w)
+    ends, starts, letters = _glued_cues()
+    return (w.endswith(ends) and _glued_and(w)) or (w.startswith(starts) and (
+        _glued_preposition(w) or _glued_word(w))) or (any(x in w[2:] for x in letters) and _glued_verb(w))
+
+
+@cache
+def _glued_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(the endings, beginnings and letters without which no rule of ``_glued`` applies)."""
+    t = _glued_table()
+    return (tuple(letter for letter, _ in t["and"]), tuple(t["preposition"]) + tuple(t["word"]),
+            tuple(letter for letter, _ in t["verb"]))
 
 
 STEM_SHADOW_RATIO = 2.0  # how much more often a stem's spelling variant must be seen to shadow it
@@ -568,15 +577,26 @@ def _stem_shadowed(w: str) -> bool:
     (``iter_affix_stems``) has a spelling variant (``_variant_of``) seen ``STEM_SHADOW_RATIO``
     times as often, once at least: the stem is misspelt (چاوەروانتە: چاوەڕوان is the word)."""
     counts, stems = word_lm().counts, _stem_set()
+    first = _derived_from(w)  # (the first known stem, compiled: most words stop here)
+    if not first or first not in stems or not _stem_variant_more(first):
+        return False
     found = False
     for st in set(iter_affix_stems(w)):
         if st not in stems:
             continue
         found = True
-        floor = max(STEM_SHADOW_RATIO * counts[st], 1.0)
-        if not any(counts[c] >= floor and _variant_of(st, c) for c in _key_words().get(_spell_key(st), ())):
+        if not _stem_variant_more(st):
             return False
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _stem_variant_more(st: str) -> bool:
+    """Has the stem ``st`` a spelling variant (``_variant_of``) seen ``STEM_SHADOW_RATIO`` times as
+    often, once at least?"""
+    counts = word_lm().counts
+    floor = max(STEM_SHADOW_RATIO * counts[st], 1.0)
+    return any(counts[c] >= floor and _variant_of(st, c) for c in _key_words().get(_spell_key(st), ()))
 
 
 def _doubled(w: str) -> int:
@@ -637,6 +657,7 @@ def _load() -> None:
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
     _compound_max_len()
     _glued_res()
+    _glued_cues()
     _prefix_strings()
 
 
