@@ -5,8 +5,14 @@ transcripts and two Apache-2.0 word lists), or an affixed form of a known word (
 suffixes of ``data/repair/affixes.tsv``), or when the morphological analyzer knows it (when
 ``sorani.is_known`` is available). Affixes are licensed by headwords and words seen in running
 text only. A letter typed three times, and a form only the affix/compound rules accept whose
-spelling variant was seen in running text, are flagged. Tokens that are not Arabic-script words
-(numbers, Latin, punctuation) are never flagged.
+spelling variant was seen in running text, or every known stem of which has a spelling variant
+seen far more often (``_stem_shadowed``), are flagged; so are a form the word list lacks whose
+spelling with the marks of the standard orthography is a dictionary headword (``_marked_headword``)
+and two words written as one (``_glued``, the rules of ``data/repair/glued.tsv``: the conjunction
+و after ە, the preposition لە before a phrase with a determiner, a subjunctive verb after the noun
+of its compound verb, a function word or numeral before a known word), even when a word list has
+the glued form; and a dictionary-only headword whose marked spelling the other sources attest. Tokens that are not Arabic-script
+words (numbers, Latin, punctuation) are never flagged.
 
 Verdicts are cached per word type; words of the word list pass through a set look-up before any
 rule or the analyzer is consulted, and words with Arabic/Persian letters are rejected at once.
@@ -28,7 +34,9 @@ frequency). Ties are broken by the candidate's text, so results do not depend on
 A word with fewer than ``n`` such candidates (an unknown stem: a name, a loan word) is given the
 spellings one cheap edit away (a mark of the standard orthography, a short vowel left unwritten
 between consonants; a glued preposition split off), ranked by edit cost and by how much likelier
-the character model ``sorani._charlm`` finds them (``_fallback``).
+the character model ``sorani._charlm`` finds them (``_fallback``). When ``check`` would flag the
+best-scored suggestion (a piece still glued, a misspelt stem), the first of the next ones it accepts
+goes first (``FIRST_CLEAN_WINDOW``).
 
 The edit cost, the affix and compound rules and the delete-index look-ups run in the optional
 compiled module ``sorani._spell_c`` when it is built; each has a pure-Python twin (``_cost_py``,
@@ -54,7 +62,7 @@ from functools import cache, lru_cache
 from sorani._charlm import char_lm
 from sorani._compiled import SPELL_VERSION, load
 from sorani._data import read_rows
-from sorani.lm import _prefix_chains, affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
+from sorani.lm import LEXICON_PSEUDO, _prefix_chains, affixes, attach, common_ends, iter_affix_stems, key_index, key_scheme, word_lm
 from sorani.lm import _suffix_chains as _suffix_chains_lm
 
 _WORD_RE = re.compile(r"[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u0670\u200c]+")
@@ -78,6 +86,7 @@ APPROX_KEEP = 8  # symmetric-delete candidates scored exactly
 DELETE_INDEX_MAX_LEN = 25  # words longer than this are not in the symmetric-delete index
 WORD_KEEP = 12          # single-word candidates kept per word
 NONSTANDARD_PENALTY = 0.6
+RUNNING_OVER_DICTIONARY = 2.0  # running-text sightings that outweigh a headword never seen there
 MORPH_MIN_COUNT = 3.0   # a lemma only seen in the word lists does not vouch for an analysis
 NEAR_MIN_COUNT = 2.0   # a neighbour must have been seen in running text to make a word suspect
 SEGMENT_PIECE = 15      # longest piece of a segmentation
@@ -148,14 +157,19 @@ def _headword_keys() -> dict[str, tuple[str, ...]]:
 
 def _nonstandard(w: str) -> bool:
     """A running-text spelling (TED, Pewan) of a dictionary headword that the dictionary writes
-    with وو (باشور for باشوور, نوسەر for نووسەر), ``w`` itself being no headword."""
+    with وو (باشور for باشوور, نوسەر for نووسەر), ``w`` itself being no headword. A spelling
+    seen ``RUNNING_OVER_DICTIONARY`` times in running text is kept when no such headword was
+    ever seen there (a dictionary-only وو spelling is no evidence against the one writers use)."""
     lm = word_lm()
     if "s" in lm.flags.get(w, ""):
         return False
     n = w.count("\u0648\u0648")
     bare = w.replace("\u0648\u0648", "\u0648")
-    return any(c.count("\u0648\u0648") > n and c.replace("\u0648\u0648", "\u0648") == bare
-               for c in _headword_keys().get(_fine_key(w), ()))
+    heads = [c for c in _headword_keys().get(_fine_key(w), ())
+             if c.count("\u0648\u0648") > n and c.replace("\u0648\u0648", "\u0648") == bare]
+    if heads and _running(w) >= RUNNING_OVER_DICTIONARY:
+        return any(_running(c) >= 0.5 for c in heads)
+    return bool(heads)
 
 
 @cache
@@ -360,6 +374,231 @@ def _shadowed(w: str) -> bool:
                for c in _key_words().get(_spell_key(w), ()))
 
 
+GLUED_MIN_RUNNING = 2.0  # a glued form seen this often in running text (and more often than its
+                         # head) is kept: a word of its own (بەرەو, towards)
+GLUED_MAX_LEN = 40  # longest token the glued-word rules judge (the affix rules take 40 letters too)
+VERB_PART_MIN_RUNNING = 1.0  # the word before a glued subjunctive verb must be seen in running text
+
+
+def _running(w: str) -> float:
+    """How often ``w`` was seen in running text (its word-model count without the pseudo-count of
+    the word lists)."""
+    lm = word_lm()
+    c = lm.counts.get(w)
+    if c is None:
+        return 0.0
+    return c - LEXICON_PSEUDO.get(lm.flags.get(w, ""), 0.5)
+
+
+@cache
+def _glued_table() -> dict[str, tuple[str, ...]]:
+    """kind -> rows of ``data/repair/glued.tsv`` (``and``: (letter, the final letter before it);
+    ``head``, ``determiner``, ``preposition``: strings; ``verb``: (letter, analyzer tag))."""
+    out: dict[str, list] = {}
+    for row in read_rows("repair/glued.tsv"):
+        out.setdefault(row[0], []).append(row[1] if len(row) == 2 else tuple(row[1:]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _glued_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(an inflected head's ending at the end of a string, a determiner anywhere) from
+    ``_glued_table``."""
+    t = _glued_table()
+    alt = lambda xs: "|".join(map(re.escape, sorted(xs, key=len, reverse=True)))  # noqa: E731
+    return re.compile("(?:" + alt(t["head"]) + ")$"), re.compile(alt(t["determiner"]))
+
+
+def _list_form(w: str, min_running: float) -> bool:
+    """Is ``w`` vouched for as written: a dictionary headword, or seen ``min_running`` times in
+    running text?"""
+    return "s" in word_lm().flags.get(w, "") or _running(w) >= min_running
+
+
+def _glued_and(w: str) -> bool:
+    """The conjunction و written together with the word before it (``and`` rows of glued.tsv):
+    the word without it is known (word list, affix or compound rules), or ends in an inflection
+    (``head`` rows) and ``check`` accepts it; the glued form is no headword and not seen in
+    running text more often than the bare word (بەرەو, towards, is)."""
+    if len(w) < 5:
+        return False
+    for letter, before in _glued_table()["and"]:
+        head = w[:-len(letter)]
+        if not w.endswith(letter) or not head.endswith(before):
+            continue
+        lm = word_lm()
+        if "s" in lm.flags.get(w, "") or (_running(w) >= GLUED_MIN_RUNNING
+                                          and lm.counts.get(head, 0.0) < lm.counts[w]):
+            return False
+        if head in _accepted() or _check(head) or (_glued_res()[0].search(head) and check(head)):
+            return True
+    return False
+
+
+def _glued_preposition(w: str) -> bool:
+    """A preposition (``preposition`` rows of glued.tsv) written together with a noun phrase that
+    has a determiner (``determiner`` rows) after its first two letters: لەشارێکەوە for لە
+    شارێکەوە. The rest must be a word ``check`` accepts (a name too: the determiner makes it a
+    noun phrase) that begins as a word can (``initial`` row of spelling.tsv); a form seen in
+    running text or a headword is kept."""
+    for p in _glued_table()["preposition"]:
+        rest = w[len(p):]
+        if w.startswith(p) and len(rest) >= 3 and _glued_res()[1].search(rest, 2) \
+                and not _bad_initial(rest) and not _list_form(w, 1.0) and check(rest):
+            return True
+    return False
+
+
+def _glued_word(w: str) -> bool:
+    """A function word (``word`` rows of glued.tsv) written together with the known word after
+    it: the rest is a word of the word list or an affixed form the list lacks, beginning with a
+    letter a word can begin with (``initial`` row of spelling.tsv); no longer beginning of ``w``
+    is a headword or a word seen in running text (هەرزانفرۆش begins with هەرزان, not هەر), and
+    ``w`` itself is neither."""
+    words = _glued_table()["word"]
+    if not w.startswith(words) or _list_form(w, 1.0):
+        return False
+    for p in words:
+        rest = w[len(p):]
+        if not w.startswith(p) or len(rest) < 3 or _bad_initial(rest):
+            continue
+        if not (rest in _accepted() or (rest not in _vocab() and _check(rest))):
+            continue
+        if not any(_list_form(w[:k], 1.0) for k in range(len(p) + 1, len(w))):
+            return True
+    return False
+
+
+@cache
+def _prefix_strings() -> frozenset[str]:
+    return frozenset(_prefix_chains())
+
+
+def _glued_verb(w: str) -> bool:
+    """A subjunctive or imperative verb (``verb`` rows of glued.tsv: its first letter and the
+    analyzer's tag) written together with the word before it, the non-verbal part of a compound
+    verb seen in running text: حەزبکات for حەز بکات. A prefix string of affixes.tsv before it
+    (هەڵبێت) belongs to the verb; a headword or a form seen in running text is kept."""
+    for letter, tag in _glued_table()["verb"]:
+        at = w.find(letter, 2)
+        if 0 < at <= len(w) - 3 and _list_form(w, GLUED_MIN_RUNNING):
+            return False
+        while 0 < at <= len(w) - 3:
+            a, b = w[:at], w[at:]
+            if a not in _prefix_strings() and _running(a) >= VERB_PART_MIN_RUNNING \
+                    and _analyzer_tag(b, tag):
+                return True
+            at = w.find(letter, at + 1)
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def _analyzer_tag(w: str, tag: str) -> bool:
+    """Does an analysis of ``w`` by the morphological analyzer (no guess) have a morpheme ``tag``?"""
+    if _morph_known() is None:
+        return False
+    try:
+        from sorani.morphology import analyze_word
+
+        return any(not a.is_guess and any(m.tag == tag for m in a.morphemes) for a in analyze_word(w))
+    except Exception:
+        return False
+
+
+def _marked_headword(w: str, attested: bool = False) -> bool:
+    """A word the word list lacks whose spelling with the marks of the standard orthography
+    (ێ ۆ ڵ ڕ for ی و ل ر, or the other way round; never on the last letter, a suffix, nor an
+    initial ر, which ``normalize`` reads as ڕ) is a dictionary headword: a misspelling of it
+    (گوچان for گۆچان), whatever rule accepted it. With ``attested``, the headword must also be
+    in the Pewan list or seen in running text (``_dictionary_variant``)."""
+    marks = _mark_table()[0]
+    flags = word_lm().flags
+    n = len(w)
+    for c in _key_words().get(_spell_key(w), ()):
+        f = flags.get(c, "")
+        if len(c) != n or c == w or "s" not in f or (attested and "p" not in f and _running(c) < 1.0):
+            continue
+        for i in range(n):
+            a, b = w[i], c[i]
+            if a != b and (i == n - 1 or (i == 0 and a in "\u0631\u0695")
+                           or (marks.get(a) != b and marks.get(b) != a)):
+                break
+        else:
+            return True
+    return False
+
+
+def _dictionary_variant(w: str) -> bool:
+    """A dictionary headword no other source has (not in the Pewan list, never seen in running
+    text) whose marked spelling (``_marked_headword``) is a headword the other sources attest
+    too: of the dictionary's two spellings, the one writers use is standard (بیزار, بێزار)."""
+    return word_lm().flags.get(w) == "s" and _running(w) < 0.5 and _marked_headword(w, True)
+
+
+def _glued(w: str) -> bool:
+    """Two words written as one (``_glued_and``, ``_glued_preposition``, ``_glued_verb``,
+    ``_glued_word``); a token longer than ``GLUED_MAX_LEN`` is not judged (the rules check the
+    parts, which may check theirs: the depth stays bounded)."""
+    if not 4 <= len(w) <= GLUED_MAX_LEN:
+        return False
+    ends, starts, letters = _glued_cues()
+    return (w.endswith(ends) and _glued_and(w)) or (w.startswith(starts) and (
+        _glued_preposition(w) or _glued_word(w))) or (any(x in w[2:] for x in letters) and _glued_verb(w))
+
+
+@cache
+def _glued_cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(the endings, beginnings and letters without which no rule of ``_glued`` applies)."""
+    t = _glued_table()
+    return (tuple(letter for letter, _ in t["and"]), tuple(t["preposition"]) + tuple(t["word"]),
+            tuple(letter for letter, _ in t["verb"]))
+
+
+STEM_SHADOW_RATIO = 2.0  # how much more often a stem's spelling variant must be seen to shadow it
+
+
+def _variant_of(a: str, c: str) -> bool:
+    """Does ``c`` differ from ``a`` only by marks of the standard orthography (``_mark_table``:
+    ێ ۆ ڵ ڕ for ی و ل ر or the other way round; not an initial ر, which ``normalize`` reads as
+    ڕ) or by one و or ی written twice?"""
+    if len(c) == len(a) + 1:
+        i = common_ends(a, c)[0]
+        return c[i] in _confusions()[2] and c[:i] + c[i + 1:] == a \
+            and (c[i + 1:i + 2] == c[i] or c[i - 1:i] == c[i])
+    if len(c) != len(a) or c == a:
+        return False
+    marks = _mark_table()[0]
+    return all(x == y or ((marks.get(x) == y or marks.get(y) == x) and not (i == 0 and x in "\u0631\u0695"))
+               for i, (x, y) in enumerate(zip(a, c)))
+
+
+def _stem_shadowed(w: str) -> bool:
+    """A form the word list lacks, accepted by the affix rules, every known stem of which
+    (``iter_affix_stems``) has a spelling variant (``_variant_of``) seen ``STEM_SHADOW_RATIO``
+    times as often, once at least: the stem is misspelt (چاوەروانتە: چاوەڕوان is the word)."""
+    counts, stems = word_lm().counts, _stem_set()
+    first = _derived_from(w)  # (the first known stem, compiled: most words stop here)
+    if not first or first not in stems or not _stem_variant_more(first):
+        return False
+    found = False
+    for st in set(iter_affix_stems(w)):
+        if st not in stems:
+            continue
+        found = True
+        if not _stem_variant_more(st):
+            return False
+    return found
+
+
+@lru_cache(maxsize=100_000)
+def _stem_variant_more(st: str) -> bool:
+    """Has the stem ``st`` a spelling variant (``_variant_of``) seen ``STEM_SHADOW_RATIO`` times as
+    often, once at least?"""
+    counts = word_lm().counts
+    floor = max(STEM_SHADOW_RATIO * counts[st], 1.0)
+    return any(counts[c] >= floor and _variant_of(st, c) for c in _key_words().get(_spell_key(st), ()))
+
+
 def _doubled(w: str) -> int:
     return w.count("\u0648\u0648") + w.count("\u06cc\u06cc")
 
@@ -417,6 +656,9 @@ def _load() -> None:
     for w in ("\u06a9\u062a\u06ce\u0628", "\u0628\u0627\u0633\u06a9\u0631\u062f\u0646"):
         _morph_ok(w)  # loads the analyzer's lexicon and tables (کتێب, باسکردن)
     _compound_max_len()
+    _glued_res()
+    _glued_cues()
+    _prefix_strings()
 
 
 CACHE_SIZE = 500_000  # verdicts kept per mode (the cache is emptied when it is full)
@@ -426,7 +668,7 @@ _verdicts: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 def _verdict(word: str, strict: bool) -> bool:
     w = word.replace("\u200c", "") if "\u200c" in word else word
     if w in _accepted():
-        return True
+        return not _glued(w) and not _dictionary_variant(w)
     if not _ARABIC_LETTER.search(w):
         return True
     if _foreign_re().search(w):
@@ -436,10 +678,12 @@ def _verdict(word: str, strict: bool) -> bool:
     if w in _vocab():
         return False  # a running-text spelling the dictionary writes otherwise (_nonstandard)
     if _check(w):
-        return not _shadowed(w)
-    if not strict and not _near_known(w):
-        return True
-    return _morph_ok(w)
+        ok = not _shadowed(w) and not _stem_shadowed(w)
+    elif not strict and not _near_known(w):
+        ok = True
+    else:
+        ok = _morph_ok(w)
+    return ok and not _marked_headword(w) and not _glued(w)
 
 
 def check(word: str, strict: bool = False) -> bool:
@@ -449,7 +693,9 @@ def check(word: str, strict: bool = False) -> bool:
     morphological analyzer knows (``sorani.is_known``, consulted last as it is the slowest) are
     correct, except a letter typed three times in a row (ییی apart) and a form the word list
     lacks whose spelling variant (ی/ێ, و/ۆ, ل/ڵ, ر/ڕ, ه/ە, without writing وو/یی once) is a
-    word seen in running text (``_shadowed``).
+    word seen in running text (``_shadowed``), a word the word list lacks whose marked spelling
+    is a dictionary headword (``_marked_headword``) and two words written as one (``_glued``:
+    ماڵەکەو, لەشارەکەدا, قسەبکات), in the word list or not.
     With ``strict=False`` (the default) an unknown word is only flagged when a known word is one
     keyboard confusion or one edit away from it; an unknown word with no such neighbour is taken
     for a name or a foreign word and accepted. ``strict=True`` flags every unknown word.
@@ -1351,10 +1597,26 @@ def _suggest(word: str, n: int) -> tuple[str, ...]:
             out.append(w)
     if not w or len(w) > 60:
         return tuple(out)
-    _take(out, (c for _, c in _scored(w)), w, n)
-    if len(out) < n:  # too few candidates of the word model: the spellings the char LM prefers
-        _take(out, _fallback(w), w, n)
+    k = max(n, FIRST_CLEAN_WINDOW)  # (the same first suggestion whatever n asks for)
+    _take(out, (c for _, c in _scored(w)), w, k)
+    if len(out) < k:  # too few candidates of the word model: the spellings the char LM prefers
+        _take(out, _fallback(w), w, k)
+    if out and not _clean(out[0]):
+        # the first suggestion is one check would flag (a piece glued, a misspelt stem): the
+        # first of the next ones check accepts goes before it
+        for i in range(1, min(len(out), FIRST_CLEAN_WINDOW)):
+            if _clean(out[i]):
+                out.insert(0, out.pop(i))
+                break
     return tuple(out[:n])
+
+
+FIRST_CLEAN_WINDOW = 5  # suggestions searched for one check accepts to put first
+
+
+def _clean(c: str) -> bool:
+    """Does ``check`` accept every word of the suggestion ``c``?"""
+    return all(check(p) for p in c.split(" "))
 
 
 def _take(out: list[str], cands: Iterable[str], w: str, n: int) -> None:

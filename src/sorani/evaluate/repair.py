@@ -22,7 +22,8 @@ misspelled word has a correction (``Corrected``/``Corrected A``) are errors, row
 ``NotKurdish``/``NotCentralKurdish``/``Unknown`` are skipped. Detection precision and recall over
 the misspelled words (flagged = ``check`` is False); top-1 / top-5 = the gold correction (any of
 the gold alternatives, space-separated corrections included) is the first / among the first five
-of ``suggest(word, 5)``, over the misspelled rows; rows ``top1:dev``/``top5:dev`` repeat them on the
+of ``suggest(word, 5)``, over the misspelled rows; rows ``top1:dev``/``top5:dev`` (and
+``detect_recall:dev``) repeat them on the
 even-numbered misspelled rows (first = 0, in file order, files sorted by name), on which the spelling
 model was developed, ``:held-out`` on the odd-numbered ones. ``suggest_words_per_s`` is measured in
 CPU time (``time.process_time``), one cold pass. False-flag rate = share of the word tokens of
@@ -156,11 +157,16 @@ def evaluate_spelling(data_dir: Path) -> list[Row]:
     rows: list[Row] = []
     errors, correct = _spelling_rows(data_dir)
     if errors:
-        flagged_err = sum(1 for w, _ in errors if not check(w))
+        caught = [not check(w) for w, _ in errors]
+        flagged_err = sum(caught)
         flagged_ok = sum(1 for w in correct if not check(w))
         flagged = flagged_err + flagged_ok
         rows.append(row("spelling", "detect_precision", flagged_err / max(flagged, 1), flagged))
         rows.append(row("spelling", "detect_recall", flagged_err / len(errors), len(errors)))
+        for name, parity in (("dev", 0), ("held-out", 1)):
+            half = caught[parity::2]
+            if half:
+                rows.append(row("spelling", f"detect_recall:{name}", sum(half) / len(half), len(half)))
         hits1: list[bool] = []
         hits5: list[bool] = []
         t0 = time.process_time()
@@ -192,10 +198,16 @@ def evaluate_spelling(data_dir: Path) -> list[Row]:
         rows.append(row("spelling", "false_flags:news", flags / max(len(words), 1), len(words),
                         system="sorani-strict"))
     if errors:
-        flagged_err = sum(1 for w, _ in errors if not check(w, strict=True))
+        caught = [not check(w, strict=True) for w, _ in errors]
+        flagged_err = sum(caught)
         flagged = flagged_err + sum(1 for w in correct if not check(w, strict=True))
         rows.append(row("spelling", "detect_precision", flagged_err / max(flagged, 1), flagged,
                         system="sorani-strict"))
         rows.append(row("spelling", "detect_recall", flagged_err / len(errors), len(errors),
                         system="sorani-strict"))
+        for name, parity in (("dev", 0), ("held-out", 1)):
+            half = caught[parity::2]
+            if half:
+                rows.append(row("spelling", f"detect_recall:{name}", sum(half) / len(half), len(half),
+                                system="sorani-strict"))
     return rows
