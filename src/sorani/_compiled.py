@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 VERSION = 3  # must equal the VERSION the C module declares
-REPAIR_VERSION = 6  # … and sorani._repair_c (used by sorani.repair)
+REPAIR_VERSION = 9  # … and sorani._repair_c (used by sorani.repair)
 SPELL_VERSION = 10  # … and sorani._spell_c (used by sorani.spell and sorani._charlm)
 
 

@@ -9,7 +9,9 @@
  * ``sorani.repair._channel_tail_py`` computes (same operations in the same order, so the same
  * doubles): the weighted edit distance after the initial-alef step, or -1.0 where the table's
  * cheapest cell passes the cut-off. ``extend_beams`` is ``_extend_beams_py``, one step of the
- * beam search of ``sorani.repair._decode_typed``. (The character model's C path is
+ * beam search of ``sorani.repair._decode_typed``, and ``score_edges`` (``_score_edges_py``) writes
+ * a step's edges as it reads them. ``join_pool`` is ``_join_pool_keys_py``: the
+ * known words of the keys of typed tokens written together. (The character model's C path is
  * ``sorani._spell_c.char_logps``.)
  */
 #define PY_SSIZE_T_CLEAN
@@ -17,7 +19,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#define VERSION 6
+#define VERSION 9
 #define BLOCK 0x0600
 #define STACK 128
 
@@ -208,10 +210,22 @@ static PyObject *channel_tail(PyObject *self, PyObject *args) {
 }
 
 
+/* following(table, prev): table.get(prev), the bigram counts of the words after ``prev`` (a dict;
+ * a borrowed reference), NULL with no error set where it has none */
+static PyObject *following(PyObject *table, PyObject *prev) {
+    PyObject *after = PyDict_GetItemWithError(table, prev);
+    if (after && !PyDict_Check(after)) {
+        PyErr_SetString(PyExc_TypeError, "following must map words to dicts");
+        return NULL;
+    }
+    return after;
+}
+
 /* word_logprob: sorani.lm.WordLM.logprob(word, prev, uni), the same arithmetic in the same order
- * (counts, followers, bigrams: the model's tables; discount: sorani.lm.DISCOUNT); 0, or -1 on error */
+ * (counts, followers: the model's tables; after: the bigram counts of the words after prev, or
+ * NULL; discount: sorani.lm.DISCOUNT); 0, or -1 on error */
 static int word_logprob(PyObject *word, PyObject *prev, double uni, PyObject *counts, PyObject *followers,
-                        PyObject *bigrams, double discount, double *out) {
+                        PyObject *after, double discount, double *out) {
     double c_prev = 0.0;
     PyObject *v = PyDict_GetItemWithError(counts, prev);
     if (v) {
@@ -226,10 +240,7 @@ static int word_logprob(PyObject *word, PyObject *prev, double uni, PyObject *co
     if (!f) return PyErr_Occurred() ? -1 : 0;
     double fd = PyLong_Check(f) ? PyLong_AsDouble(f) : PyFloat_AsDouble(f);
     if (fd == -1.0 && PyErr_Occurred()) return -1;
-    PyObject *key = PyTuple_Pack(2, prev, word);
-    if (!key) return -1;
-    PyObject *big = PyDict_GetItemWithError(bigrams, key);
-    Py_DECREF(key);
+    PyObject *big = after ? PyDict_GetItemWithError(after, word) : NULL;
     double bd = 0.0;
     if (big) {
         bd = PyLong_Check(big) ? PyLong_AsDouble(big) : PyFloat_AsDouble(big);
@@ -245,16 +256,17 @@ static int word_logprob(PyObject *word, PyObject *prev, double uni, PyObject *co
 }
 
 
-/* extend_beams(beams, i, states, scored, counts, followers, bigrams, discount, lm_weight):
+/* extend_beams(beams, i, states, scored, counts, followers, following, discount, lm_weight):
  * sorani.repair._extend_beams_py, one step of the beam search (states: [(prev, (score, bp))];
  * scored: [(span, outs, cost, first word, its unigram log P, exp of it, ((word, unigram), ...))];
- * the words after an edge's first scored by word_logprob, the arithmetic of lm.logprob) */
+ * following: prev -> {word: bigram count}; the words after an edge's first scored by
+ * word_logprob, the arithmetic of lm.logprob) */
 static PyObject *extend_beams(PyObject *self, PyObject *args) {
-    PyObject *beams, *states, *scored, *counts, *followers, *bigrams;
+    PyObject *beams, *states, *scored, *counts, *followers, *table;
     Py_ssize_t i;
     double discount, lm_weight;
     if (!PyArg_ParseTuple(args, "O!nOOO!O!O!dd", &PyList_Type, &beams, &i, &states, &scored, &PyDict_Type,
-                          &counts, &PyDict_Type, &followers, &PyDict_Type, &bigrams, &discount, &lm_weight))
+                          &counts, &PyDict_Type, &followers, &PyDict_Type, &table, &discount, &lm_weight))
         return NULL;
     PyObject *st = PySequence_Tuple(states), *sc = NULL, *pos = NULL, *result = NULL;
     if (!st) return NULL;
@@ -275,6 +287,8 @@ static PyObject *extend_beams(PyObject *self, PyObject *args) {
         if (score == -1.0 && PyErr_Occurred()) goto done;
         double c_prev = 0.0, lam = 0.0;
         int has_lam = 0;
+        PyObject *after = following(table, prev);
+        if (!after && PyErr_Occurred()) goto done;
         PyObject *v = PyDict_GetItemWithError(counts, prev);
         if (v) {
             c_prev = PyFloat_AsDouble(v);
@@ -308,10 +322,7 @@ static PyObject *extend_beams(PyObject *self, PyObject *args) {
             if (PyErr_Occurred()) goto done;
             double s = score - cost;
             if (has_lam) {
-                PyObject *key = PyTuple_Pack(2, prev, w);
-                if (!key) goto done;
-                PyObject *big = PyDict_GetItemWithError(bigrams, key);
-                Py_DECREF(key);
+                PyObject *big = after ? PyDict_GetItemWithError(after, w) : NULL;
                 double q;
                 if (big) {
                     int nz = PyObject_IsTrue(big);
@@ -341,7 +352,9 @@ static PyObject *extend_beams(PyObject *self, PyObject *args) {
                 }
                 double ru = PyFloat_AsDouble(PyTuple_GET_ITEM(pair, 1)), rd;
                 if (ru == -1.0 && PyErr_Occurred()) goto done;
-                if (word_logprob(PyTuple_GET_ITEM(pair, 0), p, ru, counts, followers, bigrams, discount, &rd) < 0)
+                PyObject *after_p = following(table, p);
+                if (!after_p && PyErr_Occurred()) goto done;
+                if (word_logprob(PyTuple_GET_ITEM(pair, 0), p, ru, counts, followers, after_p, discount, &rd) < 0)
                     goto done;
                 s += lm_weight * rd;
                 p = PyTuple_GET_ITEM(pair, 0);
@@ -392,10 +405,247 @@ done:
     return result;
 }
 
+
+/* score_edges(edges, counts, log_total, oov, uni): sorani.repair._score_edges_py, the edges
+ * [(span, outs, cost)] of one step as extend_beams reads them: (span, outs, cost, first word, its
+ * unigram log P, exp of it, ((word, unigram), ...) for the words after the first); the unigram of
+ * a word of ``counts`` is log(count) - log_total (``oov`` for a count of 0), of any other word
+ * ``uni(word)`` */
+static PyObject *score_edges(PyObject *self, PyObject *args) {
+    PyObject *edges, *counts, *uni;
+    double log_total, oov;
+    if (!PyArg_ParseTuple(args, "OO!ddO", &edges, &PyDict_Type, &counts, &log_total, &oov, &uni)) return NULL;
+    PyObject *seq = PySequence_Tuple(edges);
+    if (!seq) return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
+    PyObject *out = PyList_New(n);
+    if (!out) {
+        Py_DECREF(seq);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *edge = PyTuple_GET_ITEM(seq, k), *outs, *u = NULL, *e = NULL, *rest = NULL, *item;
+        if (!PyTuple_Check(edge) || PyTuple_GET_SIZE(edge) != 3 || !PyTuple_Check(PyTuple_GET_ITEM(edge, 1)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(edge, 1)) < 1) {
+            PyErr_SetString(PyExc_TypeError, "edges must be (span, outs, cost) with a non-empty tuple outs");
+            goto fail;
+        }
+        outs = PyTuple_GET_ITEM(edge, 1);
+        PyObject *w0 = PyTuple_GET_ITEM(outs, 0);
+        PyObject *c = PyDict_GetItemWithError(counts, w0);
+        if (c) {
+            int known = PyObject_IsTrue(c);
+            if (known < 0) goto fail;
+            double cd = known ? PyFloat_AsDouble(c) : 0.0;
+            if (cd == -1.0 && PyErr_Occurred()) goto fail;
+            u = PyFloat_FromDouble(known ? log(cd) - log_total : oov);
+        } else {
+            if (PyErr_Occurred()) goto fail;
+            u = PyObject_CallOneArg(uni, w0);
+        }
+        if (!u) goto fail;
+        double ud = PyFloat_AsDouble(u);
+        if (ud == -1.0 && PyErr_Occurred()) goto fail_u;
+        e = PyFloat_FromDouble(exp(ud));
+        if (!e) goto fail_u;
+        Py_ssize_t nr = PyTuple_GET_SIZE(outs) - 1;
+        rest = PyTuple_New(nr);
+        if (!rest) goto fail_u;
+        for (Py_ssize_t r = 0; r < nr; r++) {
+            PyObject *w = PyTuple_GET_ITEM(outs, r + 1), *wu = PyObject_CallOneArg(uni, w);
+            if (!wu) goto fail_u;
+            PyObject *pair = PyTuple_Pack(2, w, wu);
+            Py_DECREF(wu);
+            if (!pair) goto fail_u;
+            PyTuple_SET_ITEM(rest, r, pair);
+        }
+        item = PyTuple_Pack(7, PyTuple_GET_ITEM(edge, 0), outs, PyTuple_GET_ITEM(edge, 2), w0, u, e, rest);
+        Py_DECREF(u);
+        Py_DECREF(e);
+        Py_DECREF(rest);
+        if (!item) goto fail;
+        PyList_SET_ITEM(out, k, item);
+        continue;
+    fail_u:
+        Py_XDECREF(u);
+        Py_XDECREF(e);
+        Py_XDECREF(rest);
+        goto fail;
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_DECREF(seq);
+    Py_DECREF(out);
+    return NULL;
+}
+
+#define JOIN_KEYS 16  /* keys of a join built at most (before the doubled letters read once) */
+
+/* the key with each run of one letter of ``collapse`` (a str) read once (KeyScheme.key of a
+ * string made of keys: their letters map to themselves); a new reference, NULL on error */
+static PyObject *collapse_runs(PyObject *k, PyObject *collapse) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(k), m = 0;
+    int kind = PyUnicode_KIND(k);
+    const void *data = PyUnicode_DATA(k);
+    int runs = 0;
+    for (Py_ssize_t i = 1; i < n && !runs; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == PyUnicode_READ(kind, data, i - 1) && PyUnicode_FindChar(collapse, c, 0, PyUnicode_GET_LENGTH(collapse), 1) >= 0)
+            runs = 1;
+    }
+    if (!runs) {
+        Py_INCREF(k);
+        return k;
+    }
+    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (n ? n : 1));
+    if (!buf) return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (m > 0 && buf[m - 1] == c && PyUnicode_FindChar(collapse, c, 0, PyUnicode_GET_LENGTH(collapse), 1) >= 0)
+            continue;
+        buf[m++] = c;
+    }
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, m);
+    PyMem_Free(buf);
+    return out;
+}
+
+static void clear_keys(PyObject **keys, int n) {
+    for (int i = 0; i < n; i++) Py_CLEAR(keys[i]);
+}
+
+/* join_pool(pool, piece_keys, index, prefixes, collapse): sorani.repair._join_pool_keys_py (pool:
+ * the dict filled; piece_keys: the typed keys of each token; index: key -> words; prefixes: the
+ * proper beginnings of its keys; collapse: the letters whose runs a key reads once) */
+static PyObject *join_pool(PyObject *self, PyObject *args) {
+    PyObject *pool, *pieces, *index, *prefixes, *collapse;
+    if (!PyArg_ParseTuple(args, "O!OO!OU", &PyDict_Type, &pool, &pieces, &PyDict_Type, &index, &prefixes,
+                          &collapse))
+        return NULL;
+    if (!PyAnySet_Check(prefixes)) {
+        PyErr_SetString(PyExc_TypeError, "prefixes must be a set");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Tuple(pieces);
+    if (!seq) return NULL;
+    PyObject *keys[2 * JOIN_KEYS], *next[2 * JOIN_KEYS];
+    int nk = 1, nn = 0, ok = 0;
+    keys[0] = PyUnicode_New(0, 0);
+    if (!keys[0]) {
+        Py_DECREF(seq);
+        return NULL;
+    }
+    Py_ssize_t np = PyTuple_GET_SIZE(seq);
+    for (Py_ssize_t step = 0; step < np; step++) {
+        PyObject *pk = PyTuple_GET_ITEM(seq, step);
+        if (!PyTuple_Check(pk)) {
+            PyErr_SetString(PyExc_TypeError, "piece keys must be tuples of str");
+            goto done;
+        }
+        Py_ssize_t nx = PyTuple_GET_SIZE(pk);
+        nn = 0;
+        for (int a = 0; a < nk && nn < JOIN_KEYS; a++)
+            for (Py_ssize_t b = 0; b < nx && nn < JOIN_KEYS; b++) {
+                PyObject *x = PyTuple_GET_ITEM(pk, b);
+                if (!PyUnicode_Check(x)) {
+                    PyErr_SetString(PyExc_TypeError, "piece keys must be tuples of str");
+                    goto done;
+                }
+                next[nn] = PyUnicode_Concat(keys[a], x);
+                if (!next[nn]) goto done;
+                nn++;
+            }
+        int full = nn;
+        for (int a = 0; a < full; a++) { /* a letter doubled at the end also read once */
+            Py_ssize_t len = PyUnicode_GET_LENGTH(next[a]);
+            if (len > 1 && PyUnicode_READ_CHAR(next[a], len - 1) == PyUnicode_READ_CHAR(next[a], len - 2)) {
+                next[nn] = PyUnicode_Substring(next[a], 0, len - 1);
+                if (!next[nn]) goto done;
+                nn++;
+            }
+        }
+        clear_keys(keys, nk);
+        memcpy(keys, next, sizeof(PyObject *) * nn);
+        nk = nn;
+        nn = 0;
+        if (step < np - 1) { /* does any key begin a key of the index? */
+            int begins = 0;
+            for (int a = 0; a < nk && !begins; a++) {
+                PyObject *c = collapse_runs(keys[a], collapse);
+                if (!c) goto done;
+                int r = PySet_Contains(prefixes, c);
+                if (r == 0) r = PyDict_Contains(index, c);
+                Py_DECREF(c);
+                if (r < 0) goto done;
+                begins = r;
+            }
+            if (!begins) {
+                ok = 1;
+                goto done;
+            }
+        }
+    }
+    PyObject *seen[2 * JOIN_KEYS];
+    int ns = 0;
+    for (int a = 0; a < nk; a++) {
+        PyObject *c = collapse_runs(keys[a], collapse);
+        if (!c) {
+            clear_keys(seen, ns);
+            goto done;
+        }
+        int dup = 0;
+        for (int b = 0; b < ns && !dup; b++) {
+            int r = PyUnicode_Compare(seen[b], c);
+            if (r == -1 && PyErr_Occurred()) {
+                Py_DECREF(c);
+                clear_keys(seen, ns);
+                goto done;
+            }
+            dup = r == 0;
+        }
+        if (dup) {
+            Py_DECREF(c);
+            continue;
+        }
+        seen[ns++] = c;
+        PyObject *found = PyDict_GetItemWithError(index, c);
+        if (!found) {
+            if (PyErr_Occurred()) {
+                clear_keys(seen, ns);
+                goto done;
+            }
+            continue;
+        }
+        PyObject *words = PySequence_Tuple(found);
+        if (!words) {
+            clear_keys(seen, ns);
+            goto done;
+        }
+        for (Py_ssize_t b = 0; b < PyTuple_GET_SIZE(words); b++)
+            if (!PyDict_SetDefault(pool, PyTuple_GET_ITEM(words, b), Py_None)) {
+                Py_DECREF(words);
+                clear_keys(seen, ns);
+                goto done;
+            }
+        Py_DECREF(words);
+    }
+    clear_keys(seen, ns);
+    ok = 1;
+done:
+    clear_keys(next, nn);
+    clear_keys(keys, nk);
+    Py_DECREF(seq);
+    if (!ok) return NULL;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_VARARGS, "Set the channel tables."},
     {"channel_tail", channel_tail, METH_VARARGS, "Keyboard channel cost of a typed word and a candidate."},
     {"extend_beams", extend_beams, METH_VARARGS, "One step of the repair beam search."},
+    {"score_edges", score_edges, METH_VARARGS, "The edges of one repair beam step with their unigrams."},
+    {"join_pool", join_pool, METH_VARARGS, "Known words of the keys of typed tokens written together."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_repair_c",

@@ -74,13 +74,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from math import exp, log
 from typing import Any
 
 from sorani._charlm import spelling_logprob
 from sorani._compiled import REPAIR_VERSION as C_VERSION  # (VERSION of sorani._repair_c)
 from sorani._data import read_rows
+from sorani._gc import no_cycle_collection
 from sorani.normalize import normalize
 from sorani.lm import (DISCOUNT, OOV_LOGPROB, affix_stems, affixes, attach, common_ends, key_index, key_scheme,
                        word_lm)
@@ -183,7 +184,6 @@ def _channel_cost(typed: str, cand: str, ae_typed: int = 0, persian_kb: bool = F
     were not typed for them."""
     if typed == cand:
         return 0.0
-    ks = key_scheme()
     if typed[:1] == "\u0627" and cand[:1] == "\u0626":
         typed = "\u0626" + typed[1:]
         cand = "\u0626" + cand[2:] if cand[1:2] in ("\u06d5", "\u0627") else cand
@@ -192,9 +192,16 @@ def _channel_cost(typed: str, cand: str, ae_typed: int = 0, persian_kb: bool = F
         base_cost = ALEF_DROP
     else:
         base_cost = 0.0
-    tail = (_compiled_channel() or _channel_tail_py)(typed, cand, ks.classes(typed), ks.classes(cand),
+    tail = (_compiled_channel() or _channel_tail_py)(typed, cand, _classes(typed), _classes(cand),
                                                       ae_typed, persian_kb)
     return COST_CUTOFF if tail < 0 else base_cost + tail
+
+
+@lru_cache(maxsize=10_000)
+def _classes(word: str) -> str:
+    """``KeyScheme.classes`` of a word, remembered: the same typed word and the same known words
+    are compared again and again, and a translation letter by letter through a dict is slow."""
+    return key_scheme().classes(word)
 
 
 @lru_cache(maxsize=1)
@@ -369,7 +376,7 @@ def _candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple
         cap = CHAR_CAP if lm.counts.get(base, 0.0) < 1 else CHAR_CAP_SEEN
         for w in found:
             found[w] -= CHAR_WEIGHT * min(spelling_logprob(w) - ref, cap)
-    ranked = sorted(found.items(), key=lambda kv: kv[1] - _lp(kv[0]) * 0.3)
+    ranked = sorted(found.items(), key=lambda kv: kv[1] - _start_lp(kv[0]) * 0.3)
     return tuple(ranked[: MAX_CANDIDATES + 1])
 
 
@@ -496,17 +503,15 @@ def _verb_end_readings(form: str) -> tuple[tuple[str, float], ...]:
     """Spellings of a typed word whose verb ending lacks the letter typists leave out (``دەچت`` →
     ``دەچێت``): where the analyzer reads the typed form only as a verb of that person (the spoken
     short ending after a consonant) and knows the standard form."""
-    from sorani.morphology import analyze_word
-
     vowels = _omission_vowels()
     out = []
     for typed, standard, cost, agreement in _verb_end_rows():
         if len(form) > len(typed) + 1 and form.endswith(typed) and form[-len(typed) - 1] not in vowels:
-            readings = analyze_word(form)
+            readings = _morphology().analyze_word(form)
             if readings and all(a.pos == "VERB" and a.features.get("Agreement") == agreement
                                 for a in readings):
                 w = form[:-len(typed)] + standard
-                if analyze_word(w):
+                if _morphology().analyze_word(w):
                     out.append((w, cost))
     return tuple(out)
 
@@ -562,6 +567,21 @@ def _lp(word: str, prev: str = "<s>", morph: bool = True, glued: bool = True) ->
     return LM_WEIGHT * word_lm().logprob(word, prev, _uni(word, morph, glued))
 
 
+# ``_lp(word)`` of words of the word model, whose value never changes (of other words it may:
+# ``_DERIVED_LP`` and ``_MORPH_KNOWN`` grow)
+_START_LP: dict[str, float] = {}
+
+
+def _start_lp(word: str) -> float:
+    """``_lp(word)`` (after the start of a line), remembered for the words of the word model."""
+    lp = _START_LP.get(word)
+    if lp is None:
+        lp = _lp(word)
+        if word in word_lm().counts:
+            _START_LP[word] = lp
+    return lp
+
+
 def _uni(word: str, morph: bool = True, glued: bool = True) -> float:
     """The unigram log-probability ``_lp`` backs off to: the word model's, or the estimate of an
     inflected or analyzer-known word, or ``UNKNOWN_LOGPROB``."""
@@ -590,12 +610,19 @@ def _morph_known(word: str) -> bool:
     if known is None:
         if MORPH_LOGPROB <= UNKNOWN_LOGPROB or len(word) > 30:
             return False
-        from sorani.morphology import known_as
-
         if len(_MORPH_KNOWN) > 200_000:
             _MORPH_KNOWN.clear()
-        known = _MORPH_KNOWN[word] = known_as(word)
+        known = _MORPH_KNOWN[word] = _morphology().known_as(word)
     return known > 0
+
+
+@lru_cache(maxsize=1)
+def _morphology() -> Any:
+    """``sorani.morphology``, imported at its first use (an import statement in a function that
+    runs for every new word costs more than the lookup)."""
+    import importlib
+
+    return importlib.import_module("sorani.morphology")
 
 
 NO_GLUED = True  # … on an Arabic keyboard line (ة typed), such a compound is not a known word
@@ -634,8 +661,9 @@ def _derived(base: str) -> tuple[tuple[str, float], ...]:
                 for stem in stems_:
                     lp = lm.unigram_logprob(stem) + DERIVED_LOGPROB
                     for p in prefixes:
+                        with_prefix = attach(p, stem) if p else stem
                         for s1 in suffixes:
-                            w = attach(attach(p, stem) if p else stem, s1)
+                            w = attach(with_prefix, s1)
                             if lp > out.get(w, -1e9):
                                 out[w] = lp
     ranked = sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
@@ -691,32 +719,20 @@ def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool
     if CONJ_APART and parts[-1] == "\u0648" and len(parts[-2]) > CONJ_APART:
         return ()  # a lone و is the conjunction (ئه و → ئەو, but کورده و is کوردە و)
     joined = "".join(parts)
-    lm, index, ks = word_lm(), key_index(), key_scheme()
-    counts = lm.counts
-    pool: dict[str, None] = {}
-    if joined in counts:
-        pool[joined] = None
-    keys = [""]
-    for _p, pk in pieces:
-        keys = [k + x for k in keys for x in pk][:16]
-        keys += [k[:-1] for k in keys if len(k) > 1 and k[-1] == k[-2]]
-    key = ks.key
-    for k in dict.fromkeys([key(k) for k in keys]):
-        found = index.get(k)
-        if found:
-            if pool:
-                pool.update(dict.fromkeys(found))
-            else:
-                pool = dict.fromkeys(found)
-    ranked = sorted(pool, key=lambda w: -counts[w])[:MAX_CANDIDATES] if pool else []
-    # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
-    per_join = JOIN_COST if all(p in counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
+    counts, ks = word_lm().counts, key_scheme()
     # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای), ئ + space a
     # word-internal ێ (دئ مةوة for دێمەوە; ``drawn`` rows of omissions.tsv) — not after a frequent
     # word of its own such as لە، بە، کە
     drawn_map = _drawn_letters()
     drawn = [w[-1:] in drawn_map and counts.get(p, 0) < H_FREE_COUNT
              and (DRAWN_ON_AE or not ae_typed) for w, p in zip(words[:-1], parts)]
+    pool = _join_pool(pieces, joined)
+    if not pool and not all(drawn) and not (SUFFIX_JOIN3 and len(parts) == 3 and words[1][-1:] in drawn_map
+                                            and parts[2] in _suffix_tokens()):
+        return ()  # (every other reading below needs a known word or every space drawn)
+    ranked = sorted(pool, key=lambda w: -counts[w])[:MAX_CANDIDATES] if pool else []
+    # joining is cheaper when a piece is no word on its own (the ل of له كه ل)
+    per_join = JOIN_COST if all(p in counts and len(p) > 1 for p in parts) else JOIN_COST_UNKNOWN
     cost = sum([H_JOIN_COST if d else per_join for d in drawn])
     unseen = 0.0 if all(drawn) else JOIN_UNSEEN_COST
     out = {w: cost + EDIT_COST * _channel_cost(joined, w, ae_typed, persian_kb)
@@ -782,6 +798,69 @@ def _keep_final_ae(out: dict[str, float]) -> None:
 
 
 FINAL_AE_KEEP = 2.0      # a join reading without the final ە that the last token writes as ة (0: off)
+
+
+def _join_pool(pieces: list[tuple[str, tuple[str, ...]]], joined: str) -> dict[str, None]:
+    """Known words typed tokens written together may stand for (``pieces``: ``_join_piece`` of
+    each): ``joined`` (their letters) when it is a word, and the words of every key made of a key
+    of each piece in turn (16 at most; a letter doubled at the join also read once). Keys that
+    begin no key of the index (``_key_prefixes``) are not built further."""
+    pool: dict[str, None] = {joined: None} if joined in word_lm().counts else {}
+    piece_keys = [pk for _p, pk in pieces]
+    compiled = _compiled_join_pool()
+    if compiled is not None:
+        compiled(pool, piece_keys, key_index(), _key_prefixes(), _COLLAPSE_LETTERS[0])
+    else:
+        _join_pool_keys_py(pool, piece_keys, key_index(), _key_prefixes())
+    return pool
+
+
+def _join_pool_keys_py(pool: dict[str, None], piece_keys: list[tuple[str, ...]], index: dict[str, tuple[str, ...]],
+                       prefixes: frozenset[str] | None) -> None:
+    """The key part of ``_join_pool``: the words of the keys made of a key of each piece in turn
+    added to ``pool``; ``_repair_c.join_pool`` does the same in C."""
+    key = key_scheme().key
+    keys = [""]
+    last = len(piece_keys) - 1
+    for step, pk in enumerate(piece_keys):
+        keys = [k + x for k in keys for x in pk][:16]
+        keys += [k[:-1] for k in keys if len(k) > 1 and k[-1] == k[-2]]
+        if step < last and prefixes is not None and not any(
+                (c := key(k)) in prefixes or c in index for k in keys):
+            return
+    for k in dict.fromkeys([key(k) for k in keys]):
+        found = index.get(k)
+        if found:
+            pool.update(dict.fromkeys(found))
+
+
+_COLLAPSE_LETTERS = [""]  # the letters whose runs a key reads once (set by ``_compiled_join_pool``)
+
+
+@lru_cache(maxsize=1)
+def _compiled_join_pool():  # type: ignore[no-untyped-def]
+    """``join_pool`` of the optional compiled module ``sorani._repair_c`` (None: pure Python, or a
+    key scheme whose keys of joined pieces are not their collapsed concatenation)."""
+    from sorani._compiled import load
+
+    mod = load("_repair_c", C_VERSION)
+    if mod is None or _key_prefixes() is None:
+        return None
+    _COLLAPSE_LETTERS[0] = "".join(b for _a, b in key_scheme().collapse)
+    return mod.join_pool
+
+
+@lru_cache(maxsize=1)
+def _key_prefixes() -> frozenset[str] | None:
+    """The proper beginnings of the keys of ``key_index``: the key of pieces written together
+    begins with the key of the first ones, so one that is neither such a beginning nor a key
+    begins no key. None where the key scheme breaks that (a ``collapse`` row other than a doubled
+    letter read once, or a class letter that is no member of its class)."""
+    ks = key_scheme()
+    if any(len(a) != 2 or a[0] != a[1] or b != a[0] for a, b in ks.collapse) \
+            or any(ks.table.get(ord(t), t) != t for t in ks.class_table.values()):
+        return None
+    return frozenset(k[:j] for k in key_index() for j in range(1, len(k)))
 
 
 DRAWN_KEEP = 2.0         # a join reading that drops a drawn ە or ێ
@@ -907,14 +986,23 @@ CONJ_SPLIT_MORPH = 0.0    # … where the analyzer reads the word + و as a word
 def _conj_glued(word: str) -> bool:
     """Does the analyzer read ``word`` first as a word + the conjunction و written together
     (``کوردو`` = کورد + و; not the participle ``هاتو``)?"""
-    from sorani.morphology import analyze_word
-    found = analyze_word(word)
+    found = _morphology().analyze_word(word)
     return bool(found) and not found[0].is_guess and found[0].morphemes[-1].tag == "CONJ"
 
 
 INVISIBLE_SPLIT_COST = 1.5  # a space left out after a letter that does not join the next one
 INVISIBLE_GATE = 1.0        # … that has no candidate seen in running text this cheap
 INVISIBLE_MIN_LEN = 5       # … in a typed token at least this long
+
+
+def _reads_as_seen(word: str, ae_typed: int = 0, persian_kb: bool = False) -> bool:
+    """Is a candidate of the typed word a word of running text that costs at most
+    ``INVISIBLE_GATE`` (the word as typed, or a cheap respelling of one)? Then its letters are
+    not split (``_invisible_splits``) nor its space moved (``_resegment_candidates``). (Read from
+    ``_candidates`` each time, not remembered apart: a word's candidates may change when they
+    are computed again.)"""
+    counts = word_lm().counts
+    return any(counts.get(c, 0.0) >= 1 and k <= INVISIBLE_GATE for c, k in _candidates(word, ae_typed, persian_kb))
 
 
 @lru_cache(maxsize=1)
@@ -933,8 +1021,7 @@ def _invisible_splits(word: str, ae_typed: int = 0, persian_kb: bool = False
     n = len(base)
     if n < INVISIBLE_MIN_LEN or n > MAX_SPLIT_LEN:
         return ()
-    lm = word_lm()
-    if any(lm.counts.get(c, 0.0) >= 1 and k <= INVISIBLE_GATE for c, k in _candidates(word, ae_typed, persian_kb)):
+    if _reads_as_seen(word, ae_typed, persian_kb):
         return ()  # a word of running text as typed, or a cheap respelling of one
     nj = _non_joining()
     out = []
@@ -1003,8 +1090,7 @@ def _resegment_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb:
     lm = word_lm()
     if all(lm.counts.get(p, 0.0) >= 1 for p in parts):
         return ()  # every token a word of running text as typed: the space is where it belongs
-    if RESEGMENT_GATE and all(any(lm.counts.get(c, 0.0) >= 1 and k <= INVISIBLE_GATE
-                                  for c, k in _candidates(w, ae_typed, persian_kb)) for w in words):
+    if RESEGMENT_GATE and all(_reads_as_seen(w, ae_typed, persian_kb) for w in words):
         return ()  # … or a cheap respelling of one
     if not all(map(_LETTER_RE.search, words)):
         return ()  # a token without a letter (ـ drawn as a dash) holds no letters to move
@@ -1179,7 +1265,7 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
     (a join gives its words to the first token and [] to the others). ``o_typed``: the line
     types ۆ as ؤ (``_o_typed_cost``)."""
     lm = word_lm()
-    counts, followers, bigrams, log_total = lm.counts, lm.followers, lm.bigrams, lm._log_total
+    counts, followers, following, log_total = lm.counts, lm.followers, _following(), lm._log_total
     n = len(words)
     glued = not (NO_GLUED and ae_typed == AE_WRITTEN)  # compounds of the analyzer are words (not on Arabic keyboards)
     # beams[i]: last output word -> (score, back pointer)
@@ -1188,6 +1274,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
     drawn_end = _drawn_letters()
     suffix_tokens = _suffix_tokens()
     extend = _compiled_extend() or _extend_beams_py
+    score = _compiled_score() or _score_edges_py
+    uni = partial(_uni, morph=True, glued=glued)
     key_ae = (ae_typed, persian_kb)
     # a letter standing alone (not و) at each position: one more token may be joined before it
     lone = [len(w) == 1 and w != "\u0648" for w in words]
@@ -1224,14 +1312,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
             edges = _o_typed_cost(edges, words, i)
         # the unigram part of _lp(w, prev) once per edge word, not once per state; the first
         # word's lm.logprob(w, prev, u) inlined, its part that depends on prev alone once per state
-        scored = []
-        for span, outs, cost in edges:
-            w0 = outs[0]
-            c = counts.get(w0)  # (_uni of a word of the word model: lm.unigram_logprob, inlined)
-            u = _uni(w0, True, glued) if c is None else (log(c) - log_total if c else OOV_LOGPROB)
-            scored.append((span, outs, cost, w0, u, exp(u),
-                           tuple((w, _uni(w, True, glued)) for w in outs[1:]) if len(outs) > 1 else ()))
-        extend(beams, i, states, scored, counts, followers, bigrams, DISCOUNT, LM_WEIGHT)
+        scored = score(edges, counts, log_total, OOV_LOGPROB, uni)
+        extend(beams, i, states, scored, counts, followers, following, DISCOUNT, LM_WEIGHT)
     # backtrace (with the end-of-line transition)
     final = beams[n]
     last = max(final, key=lambda w: final[w][0] + LM_WEIGHT * lm.logprob("</s>", w))
@@ -1262,6 +1344,41 @@ def _o_typed_cost(edges: list[tuple[int, tuple[str, ...], float]], words: list[s
     return out
 
 
+def _score_edges_py(edges: list[tuple[int, tuple[str, ...], float]], counts: dict[str, float], log_total: float,
+                    oov: float, uni: Any) -> list[tuple[Any, ...]]:
+    """The edges (span, output words, cost) of one step of ``_decode_typed`` as ``extend_beams``
+    reads them: (span, outs, cost, first word, its unigram log P, exp of it, ((word, unigram
+    log P), ...) for the words after the first); a word of the word model has
+    ``lm.unigram_logprob`` (inlined; ``oov`` for a count of 0), any other ``uni(word)``.
+    ``_repair_c.score_edges`` does the same in C."""
+    scored = []
+    for span, outs, cost in edges:
+        w0 = outs[0]
+        c = counts.get(w0)
+        u = uni(w0) if c is None else (log(c) - log_total if c else oov)
+        scored.append((span, outs, cost, w0, u, exp(u), tuple((w, uni(w)) for w in outs[1:]) if len(outs) > 1 else ()))
+    return scored
+
+
+@lru_cache(maxsize=1)
+def _compiled_score():  # type: ignore[no-untyped-def]
+    """``score_edges`` of the optional compiled module ``sorani._repair_c`` (None: pure Python)."""
+    from sorani._compiled import load
+
+    mod = load("_repair_c", C_VERSION)
+    return None if mod is None else mod.score_edges
+
+
+@lru_cache(maxsize=1)
+def _following() -> dict[str, dict[str, int]]:
+    """The word model's bigram counts by first word (``lm.bigrams`` regrouped): a beam step looks
+    up one small dict per state instead of a pair in the large one per state and edge."""
+    table: dict[str, dict[str, int]] = {}
+    for (prev, word), count in word_lm().bigrams.items():
+        table.setdefault(prev, {})[word] = count
+    return table
+
+
 def _state_order(kv: tuple[str, tuple[float, Any]]) -> float:
     """Sort key of a beam's states: best score first."""
     return -kv[1][0]
@@ -1269,18 +1386,19 @@ def _state_order(kv: tuple[str, tuple[float, Any]]) -> float:
 
 def _extend_beams_py(beams: list[dict[str, tuple[float, Any]]], i: int, states: list[tuple[str, Any]],
                      scored: list[tuple[Any, ...]], counts: dict[str, float], followers: dict[str, int],
-                     bigrams: dict[tuple[str, str], int], discount: float, lm_weight: float) -> None:
+                     following: dict[str, dict[str, int]], discount: float, lm_weight: float) -> None:
     """One step of ``_decode_typed``: every state at position ``i`` extended by every scored edge
-    into ``beams[i + span]`` (the first word's ``lm.logprob`` inlined, the others' from
-    ``word_lm()``). ``_repair_c.extend_beams`` does the same in C."""
+    into ``beams[i + span]`` (the first word's ``lm.logprob`` inlined, with the bigram counts of
+    ``_following``; the others' from ``word_lm()``). ``_repair_c.extend_beams`` does the same in C."""
     logprob = word_lm().logprob
     for prev, (score, _bp) in states:
         c_prev = counts.get(prev, 0.0)
         lam = None if c_prev < 1 or prev not in followers else discount * followers[prev] / c_prev
+        after = following.get(prev, {})
         for span, outs, cost, w, u, e, rest in scored:
             s = score - cost
             if lam is not None:
-                big = bigrams.get((prev, w), 0)
+                big = after.get(w, 0)
                 q = max(big - discount, 0.0) / c_prev + lam * e if big else lam * e
                 if q > 0:
                     u = log(q)
@@ -1334,10 +1452,16 @@ def _formula_tables() -> tuple[dict[str, str], dict[str, str]]:
     return anywhere, initial
 
 
+@lru_cache(maxsize=1)
+def _formula_prefixes() -> frozenset[str]:
+    """Every beginning of a typed form of ``_formula_tables`` (a key that is none starts no formula)."""
+    return frozenset(k[:j] for table in _formula_tables() for k in table for j in range(1, len(k) + 1))
+
+
 def _formula_matches(words: list[str], joinable: list[bool], i: int) -> list[tuple[int, str]]:
     """(tokens, standard spelling) of every fixed expression the typed tokens from ``words[i]``
     spell (``FORMULA_TOKENS`` at most, joined by a space), shortest first."""
-    table, initial = _formula_tables()
+    (table, initial), prefixes = _formula_tables(), _formula_prefixes()
     n = len(words)
     key = ""
     out = []
@@ -1345,6 +1469,8 @@ def _formula_matches(words: list[str], joinable: list[bool], i: int) -> list[tup
         if i + span > n or (span > 1 and not joinable[i + span - 2]):
             break
         key += _formula_key(words[i + span - 1])
+        if key not in prefixes:
+            break
         if key in table:
             out.append((span, table[key]))
         elif i == 0 and key in initial:  # an oath opens the sentence (وەلا ڕاستە), not aside (وەلا دەنێت)
@@ -1381,6 +1507,8 @@ def _load() -> None:
     """Load the models repair uses once (word model and key index, spelling model, morphological
     analyzer), so that the first call pays for them all."""
     key_index()
+    _key_prefixes()
+    _following()
     if OMIT_MAX:
         _omission_index()  # (a table over the whole word model, built once)
     spelling_logprob("\u06a9\u0648\u0631\u062f")
@@ -1399,11 +1527,12 @@ def repair_with_changes(text: str) -> tuple[str, list[Change]]:
     """
     if not isinstance(text, str):
         raise TypeError(f"repair() expects str, not {type(text).__name__}")
-    _load()
     changes: list[Change] = []
-    for m in _SEGMENT_RE.finditer(text):
-        if m.end() > m.start():
-            _repair_line(text, m.group(0), m.start(), changes)
+    with no_cycle_collection():  # (the models, caches and beams make no reference cycles)
+        _load()
+        for m in _SEGMENT_RE.finditer(text):
+            if m.end() > m.start():
+                _repair_line(text, m.group(0), m.start(), changes)
     if not changes:
         return text, changes
     parts = []
