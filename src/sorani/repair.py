@@ -618,10 +618,10 @@ def _uni(word: str, morph: bool = True, glued: bool = True) -> float:
     lm = word_lm()
     if word in lm.counts:
         return lm.unigram_logprob(word)
-    lp = _affixed_lp(word)
     asked = _ASKED[-1] if _ASKED else None
-    if asked is not None:
-        lp = asked.derived.get(word, lp)
+    lp = asked.derived.get(word) if asked is not None else None
+    if lp is None:
+        lp = _affixed_lp(word)
     if lp <= OOV_LOGPROB:
         known = _MORPH_KNOWN.get(word, 0) if morph and asked is not None and word in asked.known else 0
         lp = MORPH_LOGPROB if known == 1 or (known == 2 and glued) else UNKNOWN_LOGPROB
