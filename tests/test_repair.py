@@ -517,3 +517,39 @@ def test_line_typing_o_as_waw_hamza_types_waw_as_waw() -> None:
     assert _o_typed_cost(edges, ["كوري"], 0) == [(1, ("کۆری",), O_TYPED_COST), (1, ("کوڕی",), 0.0)]
     assert _o_typed_cost(edges, ["كؤري"], 0) == edges  # the ۆ typed as ؤ
     assert repair("ئةو كوري زؤر باشة") == "ئەو کوڕی زۆر باشە"
+
+
+def test_what_a_line_learns_about_words_stays_with_that_line() -> None:
+    # an inflected form built for one typed word (_derived) carries its estimate into the
+    # scoring of that line only: outside it the word model's back-off is used, so a line is
+    # repaired the same whatever was repaired before it
+    import sorani.repair as r
+
+    r.repair("ئەو")
+    base = "قوتابیکان"
+    r._ASKED.append(r._Asked())
+    try:
+        forms = dict(r._derived(base))
+        inside = {w: r._uni(w) for w in forms}
+    finally:
+        r._ASKED.pop()
+    outside = {w: r._uni(w) for w in forms}
+    assert any(inside[w] != outside[w] for w in forms)
+    r._derived(base)  # a cache hit outside any line adds nothing there
+    assert outside == {w: r._uni(w) for w in forms}
+    # a second frame sees what a cached producer learnt, on a cache hit too
+    r._ASKED.append(r._Asked())
+    try:
+        r._derived(base)
+        assert {w: r._uni(w) for w in forms} == inside
+    finally:
+        r._ASKED.pop()
+
+
+def test_repair_of_a_line_does_not_depend_on_the_lines_before() -> None:
+    import sorani.repair as r
+
+    lines = ["دستان خوش بیت", "قوتابیکان هاتن بو قوتابخانه", "ئه موی کتیبکانمان بخوینم", "له كه ل ئيوه دا بووم"]
+    first = [r.repair(x) for x in lines]
+    again = [r.repair(x) for x in reversed(lines)][::-1]
+    assert first == again

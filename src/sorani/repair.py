@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache, partial, wraps
 from math import exp, log
 from typing import Any
 
@@ -311,7 +311,73 @@ def _sub_costs(persian_kb: bool) -> dict[tuple[str, str], float]:
             for typed, standard, every_keyboard in _typed_rows() for a in typed}
 
 
-@lru_cache(maxsize=200_000)
+class _Asked:
+    """What the candidates of a line (or of one cached producer) found out about words that the
+    word model does not count: the words the analyzer was asked about and knows (typed words as
+    normalized and their letter-choice variants; ``_morph_known``) and the estimated log P of the
+    inflected forms ``_derived`` built. ``_uni`` reads only the innermost one (``_ASKED``), so a
+    line's repair depends on that line alone, never on what was repaired before it."""
+
+    __slots__ = ("known", "derived", "merged")
+
+    def __init__(self) -> None:
+        self.known: set[str] = set()
+        self.derived: dict[str, float] = {}
+        self.merged: dict[int, Any] = {}  # id -> the frozen copies added (kept: ids stay unique)
+
+    def add_derived(self, word: str, lp: float) -> None:
+        if lp > self.derived.get(word, -1e9):
+            self.derived[word] = lp
+
+    def frozen(self) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...]] | None:
+        """A compact copy to keep with a cached result (None when nothing was learnt)."""
+        return (tuple(self.known), tuple(self.derived.items())) if self.known or self.derived else None
+
+    def update(self, frozen: tuple[tuple[str, ...], tuple[tuple[str, float], ...]]) -> None:
+        """Add what ``frozen`` (an ``_Asked.frozen``) holds, once."""
+        if id(frozen) in self.merged:
+            return
+        self.merged[id(frozen)] = frozen
+        known, derived = frozen
+        if known:
+            self.known.update(known)
+        mine = self.derived
+        for w, lp in derived:
+            if lp > mine.get(w, -1e9):
+                mine[w] = lp
+
+
+_ASKED: list[_Asked] = []  # the line being decoded, then each cached producer being computed
+
+
+def _asking(maxsize: int):  # type: ignore[no-untyped-def]
+    """``lru_cache`` for a candidate producer that learns about words (``_Asked``), itself or
+    through the producers it calls: what it learnt is cached with its result and added to the
+    caller's ``_Asked`` on every call, a cache hit as well as a miss."""
+    def wrap(fn):  # type: ignore[no-untyped-def]
+        @lru_cache(maxsize=maxsize)
+        def compute(*args: Any, **kwargs: Any) -> tuple[Any, Any]:
+            _ASKED.append(_Asked())
+            try:
+                result = fn(*args, **kwargs)
+            finally:
+                asked = _ASKED.pop()
+            return result, asked.frozen()
+
+        @wraps(fn)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            result, asked = compute(*args, **kwargs)
+            if asked is not None and _ASKED:
+                _ASKED[-1].update(asked)
+            return result
+
+        call.cache_clear = compute.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = compute.cache_info  # type: ignore[attr-defined]
+        return call
+    return wrap
+
+
+@_asking(200_000)
 def _candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """(candidate, channel cost) for one typed word, best-known first; the normalized word itself
     is always among them."""
@@ -536,7 +602,7 @@ def _typed_alternatives() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[s
             {k: tuple(v) for k, v in {**both, **arabic}.items()})
 
 
-@lru_cache(maxsize=100_000)
+@_asking(100_000)
 def _typed_variants(base: str, persian_kb: bool = False) -> tuple[str, ...]:
     """Spellings of a typed (normalized) word with a Kurdish letter chosen for each letter a
     keyboard types for several (ی → ی/ێ, ل → ل/ڵ, ه → ە inside the word …) that the word model
@@ -558,17 +624,14 @@ def _typed_variants(base: str, persian_kb: bool = False) -> tuple[str, ...]:
     return tuple(v for v in variants[1:] if lm.counts.get(v, 0.0) < VARIANT_BELOW and _morph_known(v))
 
 
-_DERIVED_LP: dict[str, float] = {}
-
-
 def _lp(word: str, prev: str = "<s>", morph: bool = True, glued: bool = True) -> float:
     """Bigram log-probability, or for an inflected form made by ``_derived`` its estimate
     (``morph``: a word only the morphological analyzer knows ranks above unknown ones)."""
     return LM_WEIGHT * word_lm().logprob(word, prev, _uni(word, morph, glued))
 
 
-# ``_lp(word)`` of words of the word model, whose value never changes (of other words it may:
-# ``_DERIVED_LP`` and ``_MORPH_KNOWN`` grow)
+# ``_lp(word)`` of words of the word model, whose value never changes (of other words it depends
+# on what the line's candidates learnt, ``_Asked``)
 _START_LP: dict[str, float] = {}
 
 
@@ -588,18 +651,18 @@ def _uni(word: str, morph: bool = True, glued: bool = True) -> float:
     lm = word_lm()
     if word in lm.counts:
         return lm.unigram_logprob(word)
-    lp = _DERIVED_LP.get(word)
+    asked = _ASKED[-1] if _ASKED else None
+    lp = asked.derived.get(word) if asked is not None else None
     if lp is None:
-        lp = _DERIVED_LP[word] = _affixed_lp(word)
+        lp = _affixed_lp(word)
     if lp <= OOV_LOGPROB:
-        known = _MORPH_KNOWN.get(word, 0) if morph else 0
+        known = _MORPH_KNOWN.get(word, 0) if morph and asked is not None and word in asked.known else 0
         lp = MORPH_LOGPROB if known == 1 or (known == 2 and glued) else UNKNOWN_LOGPROB
     return lp
 
 
-# words the morphological analyzer was asked about in typed mode (typed words as normalized and
-# their letter-choice variants): word -> 0 unknown, 1 known, 2 known only as two words written
-# together (bounded: cleared when full)
+# what the morphological analyzer says of a word (a memo of ``morphology.known_as``): word -> 0
+# unknown, 1 known, 2 known only as two words written together (bounded: cleared when full)
 _MORPH_KNOWN: dict[str, int] = {}
 
 
@@ -613,6 +676,8 @@ def _morph_known(word: str) -> bool:
         if len(_MORPH_KNOWN) > 200_000:
             _MORPH_KNOWN.clear()
         known = _MORPH_KNOWN[word] = _morphology().known_as(word)
+    if known and _ASKED:
+        _ASKED[-1].known.add(word)
     return known > 0
 
 
@@ -641,7 +706,7 @@ def _affixed_lp(word: str) -> float:
     return best
 
 
-@lru_cache(maxsize=100_000)
+@_asking(100_000)
 def _derived(base: str) -> tuple[tuple[str, float], ...]:
     """Inflected forms (prefix + known stem + suffixes) whose key matches a typed word's key."""
     lm, index, ks = word_lm(), key_index(), key_scheme()
@@ -667,8 +732,9 @@ def _derived(base: str) -> tuple[tuple[str, float], ...]:
                             if lp > out.get(w, -1e9):
                                 out[w] = lp
     ranked = sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
-    for w, lp in ranked:
-        _DERIVED_LP[w] = max(lp, _DERIVED_LP.get(w, -1e9))
+    if _ASKED:
+        for w, lp in ranked:
+            _ASKED[-1].add_derived(w, lp)
     return tuple(ranked)
 
 
@@ -711,7 +777,7 @@ def _join_piece(word: str, inner: bool) -> tuple[str, tuple[str, ...]]:
     return part, tuple(key_scheme().typed_keys(part))
 
 
-@lru_cache(maxsize=50_000)
+@_asking(50_000)
 def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool = False) -> tuple[tuple[str, float], ...]:
     """Known words that the typed tokens ``words`` written together may stand for."""
     pieces = [_join_piece(w, k > 0) for k, w in enumerate(words)]
@@ -888,7 +954,7 @@ JOIN_DOUBLE = True       # the وو / ییە preference of single words in joins
 JOIN_MORPH = True        # analyzer-known spellings for a join whose every space is a drawn ە
 
 
-@lru_cache(maxsize=50_000)
+@_asking(50_000)
 def _join_spellings(joined: str, persian_kb: bool) -> tuple[str, ...]:
     """Spellings of typed tokens written together (normalized) that the word model does not
     know but the morphological analyzer does: as typed, with a Kurdish letter chosen for each
@@ -908,7 +974,7 @@ def _join_spellings(joined: str, persian_kb: bool) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(out) if _MORPH_KNOWN.get(w) == 1)[:VARIANTS_MAX]
 
 
-@lru_cache(maxsize=50_000)
+@_asking(50_000)
 def _split_candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) -> tuple[tuple[tuple[str, ...], float], ...]:
     """Sequences of two to ``MAX_SPLIT_PARTS`` known words that a typed token written without
     its spaces may stand for (``سرکوتوبن`` → ``سەرکەوتوو بن``)."""
@@ -927,7 +993,7 @@ def _split_candidates(word: str, ae_typed: int = 0, persian_kb: bool = False) ->
     return tuple(out[:MAX_CANDIDATES])
 
 
-@lru_cache(maxsize=50_000)
+@_asking(50_000)
 def _split_parts(base: str, parts: int) -> tuple[tuple[str, ...], ...]:
     """Readings of ``base`` as one to ``parts`` known words (a few per piece, keys matched)."""
     lm, index, ks = word_lm(), key_index(), key_scheme()
@@ -955,7 +1021,7 @@ def _split_parts(base: str, parts: int) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(out))[:8]
 
 
-@lru_cache(maxsize=50_000)
+@_asking(50_000)
 def _conjunction_splits(word: str, ae_typed: int = 0, persian_kb: bool = False
                         ) -> tuple[tuple[int, tuple[str, ...], float], ...]:
     """Edges for the conjunction و written together with a neighbouring word, as the Persian
@@ -1012,7 +1078,7 @@ def _non_joining() -> frozenset[str]:
     return frozenset("".join(row[1] for row in read_rows("repair/omissions.tsv") if row[0] == "nonjoining"))
 
 
-@lru_cache(maxsize=50_000)
+@_asking(50_000)
 def _invisible_splits(word: str, ae_typed: int = 0, persian_kb: bool = False
                       ) -> tuple[tuple[int, tuple[str, ...], float], ...]:
     """Edges for a typed token split in two where a space after a non-joining letter was left
@@ -1055,7 +1121,7 @@ def _hamza(piece: str) -> str:
 _VOWEL_START = frozenset("\u06d5\u0627\u06c6\u06ce")  # ە ا ۆ ێ
 
 
-@lru_cache(maxsize=50_000)
+@_asking(50_000)
 def _piece_words(piece: str, morph: bool) -> tuple[str, ...]:
     """Words of running text (two at most, most frequent first) sharing the key of a piece of a
     typed token, or (``morph``) the piece itself when the analyzer knows it."""
@@ -1076,7 +1142,7 @@ RESEGMENT_SHIFT = 3      # letters the space may be off
 RESEGMENT_GATE = True    # not where every token reads cheaply as a word of running text
 
 
-@lru_cache(maxsize=50_000)
+@_asking(50_000)
 def _resegment_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool = False
                           ) -> tuple[tuple[tuple[str, str], float], ...]:
     """Readings of adjacent typed tokens as two words split elsewhere than at the typed spaces
@@ -1560,8 +1626,12 @@ def _repair_line(text: str, line: str, offset: int, changes: list[Change]) -> No
         ae_typed = AE_WRITTEN if any("\u0629" in w for w in words) else _ae_drawn(words, joinable)
         persian_kb = _PERSIAN_RE.search(line) is not None  # پ چ ژ گ typed: not an Arabic keyboard
         o_typed = "\u0624" in line  # ؤ typed for ۆ: this typist's و is no ۆ
-        outs = _decode_with_formulae([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb,
-                                     o_typed)
+        _ASKED.append(_Asked())
+        try:
+            outs = _decode_with_formulae([_RUN_RE.sub(r"\1", w) for w in words], joinable, ae_typed, persian_kb,
+                                         o_typed)
+        finally:
+            _ASKED.pop()
     k = 0
     n = len(words)
     while k < n:
