@@ -1064,9 +1064,7 @@ INVISIBLE_MIN_LEN = 5       # … in a typed token at least this long
 def _reads_as_seen(word: str, ae_typed: int = 0, persian_kb: bool = False) -> bool:
     """Is a candidate of the typed word a word of running text that costs at most
     ``INVISIBLE_GATE`` (the word as typed, or a cheap respelling of one)? Then its letters are
-    not split (``_invisible_splits``) nor its space moved (``_resegment_candidates``). (Read from
-    ``_candidates`` each time, not remembered apart: a word's candidates may change when they
-    are computed again.)"""
+    not split (``_invisible_splits``) nor its space moved (``_resegment_candidates``)."""
     counts = word_lm().counts
     return any(counts.get(c, 0.0) >= 1 and k <= INVISIBLE_GATE for c, k in _candidates(word, ae_typed, persian_kb))
 
@@ -1345,6 +1343,11 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
     key_ae = (ae_typed, persian_kb)
     # a letter standing alone (not و) at each position: one more token may be joined before it
     lone = [len(w) == 1 and w != "\u0648" for w in words]
+    typed_o: list[int] = []  # (o_typed) ؤ and ۆ typed in the first k tokens, for _o_typed_cost
+    if o_typed and O_TYPED_COST:
+        typed_o.append(0)
+        for w in words:
+            typed_o.append(typed_o[-1] + w.count("\u0624") + w.count("\u06c6"))
     for i in range(n):
         beam = beams[i]
         if not beam:
@@ -1374,8 +1377,8 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
                 edges.append((span, (cand,), cost))
             if span <= RESEGMENT_SPAN:
                 edges.extend((span, outs, cost) for outs, cost in _resegment_candidates(tokens, *key_ae))
-        if o_typed and O_TYPED_COST:
-            edges = _o_typed_cost(edges, words, i)
+        if typed_o:
+            edges = _o_typed_cost(edges, typed_o, i)
         # the unigram part of _lp(w, prev) once per edge word, not once per state; the first
         # word's lm.logprob(w, prev, u) inlined, its part that depends on prev alone once per state
         scored = score(edges, counts, log_total, OOV_LOGPROB, uni)
@@ -1396,16 +1399,16 @@ def _decode_typed(words: list[str], joinable: list[bool], ae_typed: int = 0,
 O_TYPED_COST = 0.3       # an ۆ read into a و, on a line that types ۆ as ؤ (0: off)
 
 
-def _o_typed_cost(edges: list[tuple[int, tuple[str, ...], float]], words: list[str], i: int
+def _o_typed_cost(edges: list[tuple[int, tuple[str, ...], float]], typed_o: list[int], i: int
                   ) -> list[tuple[int, tuple[str, ...], float]]:
     """A line that types ۆ as ؤ (the Arabic keyboard has it: بؤ، زؤر) types its و as و: an edge
-    whose words have more ۆ than its typed tokens have ؤ costs ``O_TYPED_COST`` more (كوري there
-    is rather کوڕی than کۆری)."""
+    whose words have more ۆ than its typed tokens have ؤ or ۆ costs ``O_TYPED_COST`` more (كوري
+    there is rather کوڕی than کۆری). ``typed_o[k]``: the ؤ and ۆ of the first k typed tokens."""
     out = []
     for span, outs, cost in edges:
-        typed = sum(w.count("\u0624") + w.count("\u06c6") for w in words[i:i + span])
-        if sum(o.count("\u06c6") for o in outs) > typed:
-            cost += O_TYPED_COST
+        if "\u06c6" in outs[0] or len(outs) > 1:
+            if sum(o.count("\u06c6") for o in outs) > typed_o[i + span] - typed_o[i]:
+                cost += O_TYPED_COST
         out.append((span, outs, cost))
     return out
 
