@@ -5,7 +5,9 @@ One typed letter stands for several Kurdish ones (ي for ی/ێ, و for و/ۆ/و�
 Each word is reduced to a skeleton key (``data/repair/ambiguity.tsv``) in which such spellings
 coincide; the known words sharing the key are its candidates, words may also be joined
 (``له كه ل`` → ``لەگەڵ``) or split, and a beam search over the word bigram model
-(``sorani.lm``) picks one reading per line, in time linear in the text length.
+(``sorani.lm``) picks one reading per line, in time linear in the text length. A line's repair
+depends on that line alone (not on what was repaired before it, so a corpus repaired in parallel
+chunks comes out as repaired in one pass).
 
 The channel (what a typist does) is directional: a letter typed for a Kurdish letter the keyboard
 lacks (ی for ێ, ل for ڵ, ر for ڕ; the ``typed`` rows of ``ambiguity.tsv``) is cheap, the reverse
