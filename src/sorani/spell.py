@@ -30,7 +30,9 @@ rules accept (such a form borrows its stem's frequency, minus ``DERIVED_PENALTY`
 letter typed three times written once; ranked by a keyboard-aware edit cost (the letter
 confusions of ``data/repair/spelling.tsv`` and neighbouring keys of ``data/repair/keyboard.tsv`` are
 cheap) minus a log-frequency prior (an inflected form the word list lacks borrows its stem's
-frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
+frequency; above ``PRIOR_CAP`` the prior grows at ``PRIOR_SLOPE`` only, so that the commonest words
+do not outweigh a cheaper edit). A glued preposition split off a rest only the affix rules accept
+pays ``GLUED_INFLECTED``. Ties are broken by the candidate's text, so results do not depend on hash order.
 A word with fewer than ``n`` such candidates (an unknown stem: a name, a loan word) is given the
 spellings one cheap edit away (a mark of the standard orthography, a short vowel left unwritten
 between consonants; a glued preposition split off), ranked by edit cost and by how much likelier
