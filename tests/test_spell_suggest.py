@@ -294,3 +294,42 @@ def test_a_word_with_few_candidates_gets_the_spellings_the_char_model_prefers() 
     # a glued preposition split off before a word no list knows
     assert "بە مایکرۆسۆفتەکەیان" in suggest("بەمایکرۆسۆفتەکەیان", 5)
     assert "بە مایکرۆسۆفتەکەیان" in _fallback("بەمایکرۆسۆفتەکەیان")
+
+
+def test_prior_of_a_single_word_candidate_is_capped() -> None:
+    # above PRIOR_CAP the prior of the commonest words (دەبێت, بکەن) grows at PRIOR_SLOPE only:
+    # a cheaper edit to a rarer word goes first (دەبنێت: ی left out of دەبینێت; نکەن: ە left out
+    # of نەکەن), while two common words are still ordered by frequency (بو → بۆ before بوو)
+    from sorani.spell import PRIOR_CAP, PRIOR_SLOPE, _known_prior
+
+    assert 0.0 < PRIOR_SLOPE < 1.0
+    assert _known_prior()["دەبێت"] > PRIOR_CAP > _known_prior()["دەبینێت"]
+    assert suggest("دەبنێت", 2) == ["دەبینێت", "دەبێت"]
+    assert suggest("نکەن", 1) == ["نەکەن"]
+    assert suggest("بو", 2) == ["بۆ", "بوو"]
+
+
+def test_glued_preposition_before_an_unlisted_rest_costs_more() -> None:
+    # a word beginning with بە/لە whose misspelt rest the affix rules still accept is corrected
+    # as one word (بەتایبتی → بەتایبەتی, not بە تایبتی: GLUED_INFLECTED), while a preposition
+    # glued to a correctly inflected word is still split off first
+    from sorani.spell import GLUED_INFLECTED
+
+    assert GLUED_INFLECTED > 0.0
+    assert suggest("بەتایبتی", 2) == ["بەتایبەتی", "بە تایبتی"]
+    assert suggest("لەگڵدا", 1) == ["لەگەڵدا"]
+    assert suggest("لەشارەکانمان", 1) == ["لە شارەکانمان"]
+    assert suggest("بەکتێبەکانم", 1) == ["بە کتێبەکانم"]
+
+
+def test_pure_python_suggestions_equal_compiled() -> None:
+    words = ["دەبنێت", "نکەن", "بەتایبتی", "لەگڵدا", "لەشارەکانمان", "کەسیکی", "باشور", "نوسەرەکانمان"]
+    code = f"from sorani.spell import suggest;print('|'.join(','.join(suggest(w, 5)) for w in {words!r}))"
+    runs = []
+    for pure in (False, True):
+        env = {k: v for k, v in os.environ.items() if k != "SORANI_PURE_PYTHON"}
+        if pure:
+            env["SORANI_PURE_PYTHON"] = "1"
+        runs.append(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                                   text=True, check=True).stdout)
+    assert runs[0] == runs[1]

@@ -30,7 +30,9 @@ rules accept (such a form borrows its stem's frequency, minus ``DERIVED_PENALTY`
 letter typed three times written once; ranked by a keyboard-aware edit cost (the letter
 confusions of ``data/repair/spelling.tsv`` and neighbouring keys of ``data/repair/keyboard.tsv`` are
 cheap) minus a log-frequency prior (an inflected form the word list lacks borrows its stem's
-frequency). Ties are broken by the candidate's text, so results do not depend on hash order.
+frequency; above ``PRIOR_CAP`` the prior grows at ``PRIOR_SLOPE`` only, so that the commonest words
+do not outweigh a cheaper edit). A glued preposition split off a rest only the affix rules accept
+pays ``GLUED_INFLECTED``. Ties are broken by the candidate's text, so results do not depend on hash order.
 A word with fewer than ``n`` such candidates (an unknown stem: a name, a loan word) is given the
 spellings one cheap edit away (a mark of the standard orthography, a short vowel left unwritten
 between consonants; a glued preposition split off), ranked by edit cost and by how much likelier
@@ -73,6 +75,10 @@ MIN_STEM_LEN = 3
 MIN_COMPOUND = 3
 COMPOUND_MIN_COUNT = 2.0  # the known part of a compound to correct must have been seen in running text
 FREQ_WEIGHT = 0.1      # weight of log frequency against edit cost
+PRIOR_CAP = 0.5        # prior of a single-word candidate (a word seen ~150 times) above which it
+PRIOR_SLOPE = 0.25      # grows at this rate: the commonest words (دەبێت, بکەن) do not outweigh a
+                        # cheaper edit to a rarer one (دەبنێت → دەبینێت, نکەن → نەکەن), yet still
+                        # order each other (بو → بۆ before بوو)
 CONFUSABLE = 0.3        # same keyboard ambiguity class (ی/ێ, ر/ڕ …)
 NEIGHBOUR = 0.7         # neighbouring keys
 EDIT = 1.0
@@ -80,6 +86,8 @@ C_VERSION = SPELL_VERSION  # VERSION of sorani._spell_c
 TRANSPOSE = 0.7         # two neighbouring letters swapped
 SPLIT_COST = 0.7
 GLUED_AND = 0.5         # و (and) written together with the word before it
+GLUED_INFLECTED = 0.3  # a glued لە/بە/کە/و split off from a rest the word list lacks (only the affix
+                        # rules or the analyzer accept it): کەسیکی is کەسێکی, not کە سیکی
 INFLECTED_SPLIT = 0.5  # a split whose second word is only known to the analyzer and affix rules
 BACKOFF = 0.1           # share of its stem's frequency lent to an inflected form the word list lacks
 APPROX_KEEP = 8  # symmetric-delete candidates scored exactly
@@ -1143,6 +1151,8 @@ def _word_candidates(w: str) -> tuple[tuple[float, str], ...]:
             p = prior.get(c)
             if p is None:
                 p = _freq_score(c, backoff.get(c, ""))
+            if p > PRIOR_CAP:
+                p = PRIOR_CAP + PRIOR_SLOPE * (p - PRIOR_CAP)
             scored.append((cost(w, c) - p + derived.get(c, 0.0), c))
     scored += [(sc, c) for c, sc in runs.items()]
     # a form the word list lacks that writes a letter pair running text hardly writes (ەێ, ەە)
@@ -1355,8 +1365,10 @@ def _scored(w: str, depth: int = 0) -> tuple[tuple[float, str], ...]:
     for p in _GLUED:
         rest = w[len(p):]
         if w.startswith(p) and len(rest) >= 3:
-            if rest in vocab or check(rest, strict=True):
+            if rest in vocab:
                 scored.append((SPLIT_COST - _freq_score(p), p + " " + rest))
+            elif check(rest, strict=True):
+                scored.append((SPLIT_COST + GLUED_INFLECTED - _freq_score(p), p + " " + rest))
             if rest not in _accepted() and len(rest) >= 4:
                 for s, c in _word_candidates(rest)[:2]:
                     if " " not in c:
