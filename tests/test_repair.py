@@ -514,8 +514,9 @@ def test_line_typing_o_as_waw_hamza_types_waw_as_waw() -> None:
     from sorani.repair import O_TYPED_COST, _o_typed_cost
 
     edges = [(1, ("کۆری",), 0.0), (1, ("کوڕی",), 0.0)]
-    assert _o_typed_cost(edges, ["كوري"], 0) == [(1, ("کۆری",), O_TYPED_COST), (1, ("کوڕی",), 0.0)]
-    assert _o_typed_cost(edges, ["كؤري"], 0) == edges  # the ۆ typed as ؤ
+    # (typed_o: the ؤ and ۆ of the first k typed tokens, كوري then كؤري)
+    assert _o_typed_cost(edges, [0, 0], 0) == [(1, ("کۆری",), O_TYPED_COST), (1, ("کوڕی",), 0.0)]
+    assert _o_typed_cost(edges, [0, 1], 0) == edges  # the ۆ typed as ؤ
     assert repair("ئةو كوري زؤر باشة") == "ئەو کوڕی زۆر باشە"
 
 
