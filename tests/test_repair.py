@@ -547,6 +547,40 @@ def test_what_a_line_learns_about_words_stays_with_that_line() -> None:
         r._ASKED.pop()
 
 
+def test_what_a_cached_producer_learnt_is_shared_not_copied() -> None:
+    # _derived's estimates are kept as its result itself, a producer calling it keeps that
+    # (_Learnt) by reference, and a frame adds each once and reads it when _uni asks
+    import sorani.repair as r
+
+    r.repair("ئەو")
+    base = "قوتابیکان"
+
+    def reachable(learnt):  # type: ignore[no-untyped-def]
+        yield learnt
+        for part in learnt.parts:
+            yield from reachable(part)
+
+    r._ASKED.append(r._Asked())
+    try:
+        forms = r._derived(base)
+        frame = r._ASKED[-1]
+        assert len(frame.parts) == 1 and frame.parts[0].derived is forms
+        r._derived(base)
+        assert len(frame.parts) == 1
+    finally:
+        r._ASKED.pop()
+    r._ASKED.append(r._Asked())
+    try:
+        r._candidates(base)  # (few words share its key: it asks _derived)
+        frame = r._ASKED[-1]
+        assert any(x.derived is forms for p in frame.parts for x in reachable(p))
+        assert frame.pending and not frame.derived
+        assert r._uni(forms[0][0]) == forms[0][1] and not frame.pending
+        assert all(frame.derived[w] >= lp for w, lp in forms)
+    finally:
+        r._ASKED.pop()
+
+
 def test_repair_of_a_line_does_not_depend_on_the_lines_before() -> None:
     import sorani.repair as r
 
