@@ -581,6 +581,23 @@ def test_what_a_cached_producer_learnt_is_shared_not_copied() -> None:
         r._ASKED.pop()
 
 
+def test_analyzer_memo_cleared_does_not_change_what_a_line_knows() -> None:
+    # the memo of the analyzer's answers is bounded (cleared when full): a word a cached
+    # producer found known stays known to the line that calls it after a clear
+    import sorani.repair as r
+
+    r.repair("ئەو")
+    word = "پاتاڵە"  # (no stem of it the word model counts: only the analyzer knows it)
+    r._ASKED.append(r._Asked())
+    try:
+        assert r._morph_known(word)
+        before = r._uni(word)
+        r._MORPH_KNOWN.clear()
+        assert r._uni(word) == before == r.MORPH_LOGPROB
+    finally:
+        r._ASKED.pop()
+
+
 def test_repair_of_a_line_does_not_depend_on_the_lines_before() -> None:
     import sorani.repair as r
 

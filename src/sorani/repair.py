@@ -568,7 +568,7 @@ def _ending_candidates(base: str, pool: tuple[str, ...], persian_kb: bool) -> li
                 continue
             for v in (w + end,) + ((w + end.replace("\u06d5", "\u06cc\u06d5"),) if w[-1] in "\u0627\u06c6\u0648" else ()):
                 if v not in out and word_lm().counts.get(v, 0.0) < VARIANT_BELOW and _morph_known(v) \
-                        and _MORPH_KNOWN.get(v) == 1:
+                        and _known_as(v) == 1:
                     out.append(v)
     return out
 
@@ -720,7 +720,7 @@ def _uni(word: str, morph: bool = True, glued: bool = True) -> float:
     if lp is None:
         lp = _affixed_lp(word)
     if lp <= OOV_LOGPROB:
-        known = _MORPH_KNOWN.get(word, 0) if morph and asked is not None and word in asked.known else 0
+        known = _known_as(word) if morph and asked is not None and word in asked.known else 0
         lp = MORPH_LOGPROB if known == 1 or (known == 2 and glued) else UNKNOWN_LOGPROB
     return lp
 
@@ -730,16 +730,23 @@ def _uni(word: str, morph: bool = True, glued: bool = True) -> float:
 _MORPH_KNOWN: dict[str, int] = {}
 
 
-def _morph_known(word: str) -> bool:
-    """Does the morphological analyzer know ``word`` (perhaps as a compound)? (recorded for
-    ``_lp``)"""
+def _known_as(word: str) -> int:
+    """``morphology.known_as(word)`` (0 unknown, 1 known, 2 known only as two words written
+    together), remembered (``_MORPH_KNOWN``); 0 for a word the analyzer is not asked about."""
     known = _MORPH_KNOWN.get(word)
     if known is None:
         if MORPH_LOGPROB <= UNKNOWN_LOGPROB or len(word) > 30:
-            return False
+            return 0
         if len(_MORPH_KNOWN) > 200_000:
             _MORPH_KNOWN.clear()
         known = _MORPH_KNOWN[word] = _morphology().known_as(word)
+    return known
+
+
+def _morph_known(word: str) -> bool:
+    """Does the morphological analyzer know ``word`` (perhaps as a compound)? (recorded for
+    ``_lp``)"""
+    known = _known_as(word)
     if known and _ASKED:
         _ASKED[-1].add_known(word)
     return known > 0
@@ -1192,7 +1199,7 @@ def _piece_words(piece: str, morph: bool) -> tuple[str, ...]:
              if lm.counts[w] >= 1 and len(w) > 1 and w != piece][:2]
     if lm.counts.get(piece, 0.0) >= 1:
         words.insert(0, piece)  # the piece as typed, when it is a word
-    if morph and not words and len(piece) > 2 and _morph_known(piece) and _MORPH_KNOWN.get(piece) == 1:
+    if morph and not words and len(piece) > 2 and _morph_known(piece) and _known_as(piece) == 1:
         words.append(piece)
     return tuple(words)
 
