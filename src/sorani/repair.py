@@ -402,7 +402,18 @@ class _Asked:
         return parts[0] if len(parts) == 1 else _Learnt((), (), tuple(parts))
 
 
-_ASKED: list[_Asked] = []  # the line being decoded, then each cached producer being computed
+# the line being decoded, then each cached producer being computed (None: a producer's frame
+# that has learnt nothing yet, made an ``_Asked`` by ``_asked`` when it does; ``_uni`` reads it as
+# an empty one)
+_ASKED: list[_Asked | None] = []
+
+
+def _asked() -> _Asked:
+    """The innermost frame of ``_ASKED`` (there is one), made an ``_Asked`` if it is None."""
+    asked = _ASKED[-1]
+    if asked is None:
+        asked = _ASKED[-1] = _Asked()
+    return asked
 
 
 def _asking(maxsize: int):  # type: ignore[no-untyped-def]
@@ -412,13 +423,12 @@ def _asking(maxsize: int):  # type: ignore[no-untyped-def]
     def wrap(fn):  # type: ignore[no-untyped-def]
         @lru_cache(maxsize=maxsize)
         def compute(*args: Any, **kwargs: Any) -> Any:
-            asked = _Asked()
-            _ASKED.append(asked)
+            _ASKED.append(None)
             try:
                 result = fn(*args, **kwargs)
             finally:
-                _ASKED.pop()
-            learnt = asked.frozen()
+                asked = _ASKED.pop()
+            learnt = None if asked is None else asked.frozen()
             return result if learnt is None else _Cached(result, learnt)
 
         @wraps(fn)
@@ -426,7 +436,7 @@ def _asking(maxsize: int):  # type: ignore[no-untyped-def]
             result = compute(*args, **kwargs)
             if type(result) is _Cached:
                 if _ASKED:
-                    _ASKED[-1].add(result.learnt)
+                    _asked().add(result.learnt)
                 return result.value
             return result
 
@@ -748,7 +758,7 @@ def _morph_known(word: str) -> bool:
     ``_lp``)"""
     known = _known_as(word)
     if known and _ASKED:
-        _ASKED[-1].add_known(word)
+        _asked().add_known(word)
     return known > 0
 
 
@@ -805,7 +815,7 @@ def _derived(base: str) -> tuple[tuple[str, float], ...]:
     ranked = sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
     found = tuple(ranked)
     if found and _ASKED:
-        _ASKED[-1].add(_Learnt((), found, ()))  # (the result itself)
+        _asked().add(_Learnt((), found, ()))  # (the result itself)
     return found
 
 
