@@ -514,8 +514,9 @@ def test_line_typing_o_as_waw_hamza_types_waw_as_waw() -> None:
     from sorani.repair import O_TYPED_COST, _o_typed_cost
 
     edges = [(1, ("کۆری",), 0.0), (1, ("کوڕی",), 0.0)]
-    assert _o_typed_cost(edges, ["كوري"], 0) == [(1, ("کۆری",), O_TYPED_COST), (1, ("کوڕی",), 0.0)]
-    assert _o_typed_cost(edges, ["كؤري"], 0) == edges  # the ۆ typed as ؤ
+    # (typed_o: the ؤ and ۆ of the first k typed tokens, كوري then كؤري)
+    assert _o_typed_cost(edges, [0, 0], 0) == [(1, ("کۆری",), O_TYPED_COST), (1, ("کوڕی",), 0.0)]
+    assert _o_typed_cost(edges, [0, 1], 0) == edges  # the ۆ typed as ؤ
     assert repair("ئةو كوري زؤر باشة") == "ئەو کوڕی زۆر باشە"
 
 
@@ -542,6 +543,57 @@ def test_what_a_line_learns_about_words_stays_with_that_line() -> None:
     try:
         r._derived(base)
         assert {w: r._uni(w) for w in forms} == inside
+    finally:
+        r._ASKED.pop()
+
+
+def test_what_a_cached_producer_learnt_is_shared_not_copied() -> None:
+    # _derived's estimates are kept as its result itself, a producer calling it keeps that
+    # (_Learnt) by reference, and a frame adds each once and reads it when _uni asks
+    import sorani.repair as r
+
+    r.repair("ئەو")
+    base = "قوتابیکان"
+
+    def reachable(learnt):  # type: ignore[no-untyped-def]
+        yield learnt
+        for part in learnt.parts:
+            yield from reachable(part)
+
+    r._ASKED.append(r._Asked())
+    try:
+        forms = r._derived(base)
+        frame = r._ASKED[-1]
+        assert len(frame.parts) == 1 and frame.parts[0].derived is forms
+        r._derived(base)
+        assert len(frame.parts) == 1
+    finally:
+        r._ASKED.pop()
+    r._ASKED.append(r._Asked())
+    try:
+        r._candidates(base)  # (few words share its key: it asks _derived)
+        frame = r._ASKED[-1]
+        assert any(x.derived is forms for p in frame.parts for x in reachable(p))
+        assert frame.pending and not frame.derived
+        assert r._uni(forms[0][0]) == forms[0][1] and not frame.pending
+        assert all(frame.derived[w] >= lp for w, lp in forms)
+    finally:
+        r._ASKED.pop()
+
+
+def test_analyzer_memo_cleared_does_not_change_what_a_line_knows() -> None:
+    # the memo of the analyzer's answers is bounded (cleared when full): a word a cached
+    # producer found known stays known to the line that calls it after a clear
+    import sorani.repair as r
+
+    r.repair("ئەو")
+    word = "پاتاڵە"  # (no stem of it the word model counts: only the analyzer knows it)
+    r._ASKED.append(r._Asked())
+    try:
+        assert r._morph_known(word)
+        before = r._uni(word)
+        r._MORPH_KNOWN.clear()
+        assert r._uni(word) == before == r.MORPH_LOGPROB
     finally:
         r._ASKED.pop()
 

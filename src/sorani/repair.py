@@ -313,64 +313,133 @@ def _sub_costs(persian_kb: bool) -> dict[tuple[str, str], float]:
             for typed, standard, every_keyboard in _typed_rows() for a in typed}
 
 
+class _Learnt:
+    """What one call of a cached producer learnt (``_Asked.frozen``), kept with its result:
+    analyzer-known words it asked about itself, estimates of inflected forms (``_derived``'s
+    result itself), and what the producers it called learnt (their ``_Learnt``, shared, not
+    copied)."""
+
+    __slots__ = ("known", "derived", "parts")
+
+    def __init__(self, known: tuple[str, ...], derived: tuple[tuple[str, float], ...],
+                 parts: tuple[_Learnt, ...]) -> None:
+        self.known = known
+        self.derived = derived
+        self.parts = parts
+
+
+class _Cached:
+    """A cached producer's result with what computing it learnt (``_asking``; a result that
+    learnt nothing is cached as is)."""
+
+    __slots__ = ("value", "learnt")
+
+    def __init__(self, value: Any, learnt: _Learnt) -> None:
+        self.value = value
+        self.learnt = learnt
+
+
 class _Asked:
     """What the candidates of a line (or of one cached producer) found out about words that the
     word model does not count: the words the analyzer was asked about and knows (typed words as
     normalized and their letter-choice variants; ``_morph_known``) and the estimated log P of the
     inflected forms ``_derived`` built. ``_uni`` reads only the innermost one (``_ASKED``), so a
-    line's repair depends on that line alone, never on what was repaired before it."""
+    line's repair depends on that line alone, never on what was repaired before it.
 
-    __slots__ = ("known", "derived", "merged")
+    What cached producers learnt is added as their ``_Learnt`` (``add``, each once) and read into
+    ``known`` / ``derived`` only when ``_uni`` asks (``flush``)."""
+
+    __slots__ = ("parts", "own", "seen", "known", "derived", "pending", "read_parts", "read_own")
 
     def __init__(self) -> None:
+        self.parts: list[_Learnt] = []  # the _Learnt added (kept: their ids stay unique)
+        self.own: list[str] = []  # analyzer-known words asked about here
+        self.seen: set[int] = set()  # ids of the _Learnt added or read
         self.known: set[str] = set()
         self.derived: dict[str, float] = {}
-        self.merged: dict[int, Any] = {}  # id -> the frozen copies added (kept: ids stay unique)
+        self.pending = False  # parts or own not read into known / derived yet
+        self.read_parts = self.read_own = 0
 
-    def add_derived(self, word: str, lp: float) -> None:
-        if lp > self.derived.get(word, -1e9):
-            self.derived[word] = lp
+    def add(self, learnt: _Learnt) -> None:
+        """Add what a producer learnt, once."""
+        if id(learnt) not in self.seen:
+            self.seen.add(id(learnt))
+            self.parts.append(learnt)
+            self.pending = True
 
-    def frozen(self) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...]] | None:
-        """A compact copy to keep with a cached result (None when nothing was learnt)."""
-        return (tuple(self.known), tuple(self.derived.items())) if self.known or self.derived else None
+    def add_known(self, word: str) -> None:
+        self.own.append(word)
+        self.pending = True
 
-    def update(self, frozen: tuple[tuple[str, ...], tuple[tuple[str, float], ...]]) -> None:
-        """Add what ``frozen`` (an ``_Asked.frozen``) holds, once."""
-        if id(frozen) in self.merged:
-            return
-        self.merged[id(frozen)] = frozen
-        known, derived = frozen
-        if known:
-            self.known.update(known)
-        mine = self.derived
-        for w, lp in derived:
-            if lp > mine.get(w, -1e9):
-                mine[w] = lp
+    def flush(self) -> None:
+        """Read the parts and words added since into ``known`` and ``derived`` (the best estimate
+        of a form kept)."""
+        self.pending = False
+        known, derived, seen = self.known, self.derived, self.seen
+        if self.read_own < len(self.own):
+            known.update(self.own[self.read_own:])
+            self.read_own = len(self.own)
+        stack = self.parts[self.read_parts:]
+        self.read_parts = len(self.parts)
+        while stack:
+            learnt = stack.pop()
+            if learnt.known:
+                known.update(learnt.known)
+            for w, lp in learnt.derived:
+                if lp > derived.get(w, -1e9):
+                    derived[w] = lp
+            for part in learnt.parts:
+                if id(part) not in seen:
+                    seen.add(id(part))
+                    stack.append(part)
+
+    def frozen(self) -> _Learnt | None:
+        """What to keep with a cached result (None when nothing was learnt; the one producer's
+        ``_Learnt`` itself when all was learnt through one)."""
+        parts = self.parts
+        if self.own:
+            return _Learnt(tuple(self.own), (), tuple(parts))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else _Learnt((), (), tuple(parts))
 
 
-_ASKED: list[_Asked] = []  # the line being decoded, then each cached producer being computed
+# the line being decoded, then each cached producer being computed (None: a producer's frame
+# that has learnt nothing yet, made an ``_Asked`` by ``_asked`` when it does; ``_uni`` reads it as
+# an empty one)
+_ASKED: list[_Asked | None] = []
+
+
+def _asked() -> _Asked:
+    """The innermost frame of ``_ASKED`` (there is one), made an ``_Asked`` if it is None."""
+    asked = _ASKED[-1]
+    if asked is None:
+        asked = _ASKED[-1] = _Asked()
+    return asked
 
 
 def _asking(maxsize: int):  # type: ignore[no-untyped-def]
     """``lru_cache`` for a candidate producer that learns about words (``_Asked``), itself or
-    through the producers it calls: what it learnt is cached with its result and added to the
-    caller's ``_Asked`` on every call, a cache hit as well as a miss."""
+    through the producers it calls: what it learnt is cached with its result (``_Cached``) and
+    added to the caller's ``_Asked`` on every call, a cache hit as well as a miss."""
     def wrap(fn):  # type: ignore[no-untyped-def]
         @lru_cache(maxsize=maxsize)
-        def compute(*args: Any, **kwargs: Any) -> tuple[Any, Any]:
-            _ASKED.append(_Asked())
+        def compute(*args: Any, **kwargs: Any) -> Any:
+            _ASKED.append(None)
             try:
                 result = fn(*args, **kwargs)
             finally:
                 asked = _ASKED.pop()
-            return result, asked.frozen()
+            learnt = None if asked is None else asked.frozen()
+            return result if learnt is None else _Cached(result, learnt)
 
         @wraps(fn)
         def call(*args: Any, **kwargs: Any) -> Any:
-            result, asked = compute(*args, **kwargs)
-            if asked is not None and _ASKED:
-                _ASKED[-1].update(asked)
+            result = compute(*args, **kwargs)
+            if type(result) is _Cached:
+                if _ASKED:
+                    _asked().add(result.learnt)
+                return result.value
             return result
 
         call.cache_clear = compute.cache_clear  # type: ignore[attr-defined]
@@ -511,7 +580,7 @@ def _ending_candidates(base: str, pool: tuple[str, ...], persian_kb: bool) -> li
                 continue
             for v in (w + end,) + ((w + end.replace("\u06d5", "\u06cc\u06d5"),) if w[-1] in "\u0627\u06c6\u0648" else ()):
                 if v not in out and word_lm().counts.get(v, 0.0) < VARIANT_BELOW and _morph_known(v) \
-                        and _MORPH_KNOWN.get(v) == 1:
+                        and _known_as(v) == 1:
                     out.append(v)
     return out
 
@@ -654,11 +723,16 @@ def _uni(word: str, morph: bool = True, glued: bool = True) -> float:
     if word in lm.counts:
         return lm.unigram_logprob(word)
     asked = _ASKED[-1] if _ASKED else None
-    lp = asked.derived.get(word) if asked is not None else None
+    if asked is not None:
+        if asked.pending:
+            asked.flush()
+        lp = asked.derived.get(word)
+    else:
+        lp = None
     if lp is None:
         lp = _affixed_lp(word)
     if lp <= OOV_LOGPROB:
-        known = _MORPH_KNOWN.get(word, 0) if morph and asked is not None and word in asked.known else 0
+        known = _known_as(word) if morph and asked is not None and word in asked.known else 0
         lp = MORPH_LOGPROB if known == 1 or (known == 2 and glued) else UNKNOWN_LOGPROB
     return lp
 
@@ -668,18 +742,25 @@ def _uni(word: str, morph: bool = True, glued: bool = True) -> float:
 _MORPH_KNOWN: dict[str, int] = {}
 
 
-def _morph_known(word: str) -> bool:
-    """Does the morphological analyzer know ``word`` (perhaps as a compound)? (recorded for
-    ``_lp``)"""
+def _known_as(word: str) -> int:
+    """``morphology.known_as(word)`` (0 unknown, 1 known, 2 known only as two words written
+    together), remembered (``_MORPH_KNOWN``); 0 for a word the analyzer is not asked about."""
     known = _MORPH_KNOWN.get(word)
     if known is None:
         if MORPH_LOGPROB <= UNKNOWN_LOGPROB or len(word) > 30:
-            return False
+            return 0
         if len(_MORPH_KNOWN) > 200_000:
             _MORPH_KNOWN.clear()
         known = _MORPH_KNOWN[word] = _morphology().known_as(word)
+    return known
+
+
+def _morph_known(word: str) -> bool:
+    """Does the morphological analyzer know ``word`` (perhaps as a compound)? (recorded for
+    ``_lp``)"""
+    known = _known_as(word)
     if known and _ASKED:
-        _ASKED[-1].known.add(word)
+        _asked().add_known(word)
     return known > 0
 
 
@@ -734,10 +815,10 @@ def _derived(base: str) -> tuple[tuple[str, float], ...]:
                             if lp > out.get(w, -1e9):
                                 out[w] = lp
     ranked = sorted(out.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
-    if _ASKED:
-        for w, lp in ranked:
-            _ASKED[-1].add_derived(w, lp)
-    return tuple(ranked)
+    found = tuple(ranked)
+    if found and _ASKED:
+        _asked().add(_Learnt((), found, ()))  # (the result itself)
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -1130,7 +1211,7 @@ def _piece_words(piece: str, morph: bool) -> tuple[str, ...]:
              if lm.counts[w] >= 1 and len(w) > 1 and w != piece][:2]
     if lm.counts.get(piece, 0.0) >= 1:
         words.insert(0, piece)  # the piece as typed, when it is a word
-    if morph and not words and len(piece) > 2 and _morph_known(piece) and _MORPH_KNOWN.get(piece) == 1:
+    if morph and not words and len(piece) > 2 and _morph_known(piece) and _known_as(piece) == 1:
         words.append(piece)
     return tuple(words)
 
