@@ -1054,7 +1054,7 @@ def _join_spellings(joined: str, persian_kb: bool) -> tuple[str, ...]:
         out.extend(ending)
         out.extend(_typed_variants(f, persian_kb))
     # not a compound of two words (کارەعاقڵانە): those are the tokens as typed
-    return tuple(w for w in dict.fromkeys(out) if _MORPH_KNOWN.get(w) == 1)[:VARIANTS_MAX]
+    return tuple(w for w in dict.fromkeys(out) if _known_as(w) == 1)[:VARIANTS_MAX]
 
 
 @_asking(50_000)
