@@ -448,9 +448,9 @@ def test_letter_typed_on_purpose_is_kept() -> None:
 
 
 def test_fixed_expressions_typed_in_arabic_spelling_get_the_sorani_one() -> None:
-    from sorani.repair import _formula_key, _formulae
+    from sorani.repair import _formula_key, _formula_tables
 
-    assert _formulae()[_formula_key("انشاءالله")] == "ئینشائەڵڵا"
+    assert _formula_tables()[0][_formula_key("انشاءالله")] == "ئینشائەڵڵا"
     assert _formula_key("إنشاءالله") == _formula_key("انشاالله")  # hamza read as ا or left out
     # one token or three, anywhere in a typed line; the rest of the line is repaired as before
     assert repair("ان شاء الله ده بيت") == "ئینشائەڵڵا دەبێت"

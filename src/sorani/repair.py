@@ -868,7 +868,7 @@ def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool
     if CONJ_APART and parts[-1] == "\u0648" and len(parts[-2]) > CONJ_APART:
         return ()  # a lone و is the conjunction (ئه و → ئەو, but کورده و is کوردە و)
     joined = "".join(parts)
-    counts, ks = word_lm().counts, key_scheme()
+    counts = word_lm().counts
     # ه + space is how many typists draw a word-internal ە (خه تاي for خەتای), ئ + space a
     # word-internal ێ (دئ مةوة for دێمەوە; ``drawn`` rows of omissions.tsv) — not after a frequent
     # word of its own such as لە، بە، کە
@@ -918,7 +918,7 @@ def _join_candidates(words: tuple[str, ...], ae_typed: int = 0, persian_kb: bool
     if DRAWN_KEEP and all(drawn):
         # the letter drawn as ه/ئ + space is written: a reading with fewer letters of its class
         # (ە; ی or ێ) is dear
-        classes = ks.classes
+        classes = _classes
         spelled_cl = classes(spelled)
         out_cl = [(w, classes(w)) for w in out]
         for letter in set(drawn_map.values()):
@@ -1279,7 +1279,7 @@ def _keep_drawn(words: tuple[str, ...], parts: list[str], out: list[tuple[tuple[
     letter = drawn_map.get(w0[-1:])
     if letter is None or word_lm().counts.get(p0, 0) >= H_FREE_COUNT:
         return
-    classes = key_scheme().classes
+    classes = _classes
     cl = classes(letter)
     need = classes(p0[:-1] + letter + "".join(parts[1:])).count(cl)
     for k, (ws, cost) in enumerate(out):
@@ -1581,13 +1581,6 @@ _HAMZA_FOLD = str.maketrans({"\u0621": None, "\u0623": "\u0627", "\u0625": "\u06
 def _formula_key(word: str) -> str:
     """A typed token as the formula table compares it: normalized, hamza read as ا or left out."""
     return _surface(word.translate(_HAMZA_FOLD))
-
-
-@lru_cache(maxsize=1)
-def _formulae() -> dict[str, str]:
-    """Typed form (tokens written together) -> standard spelling, from ``data/repair/formulae.tsv``
-    (the forms read anywhere in a line)."""
-    return _formula_tables()[0]
 
 
 @lru_cache(maxsize=1)

@@ -519,21 +519,26 @@ def _marked_headword(w: str, attested: bool = False) -> bool:
     initial ر, which ``normalize`` reads as ڕ) is a dictionary headword: a misspelling of it
     (گوچان for گۆچان), whatever rule accepted it. With ``attested``, the headword must also be
     in the Pewan list or seen in running text (``_dictionary_variant``)."""
-    marks = _mark_table()[0]
     flags = word_lm().flags
     n = len(w)
     for c in _key_words().get(_spell_key(w), ()):
         f = flags.get(c, "")
         if len(c) != n or c == w or "s" not in f or (attested and "p" not in f and _running(c) < 1.0):
             continue
-        for i in range(n):
-            a, b = w[i], c[i]
-            if a != b and (i == n - 1 or (i == 0 and a in "\u0631\u0695")
-                           or (marks.get(a) != b and marks.get(b) != a)):
-                break
-        else:
+        if _marks_only(w, c, last=False):
             return True
     return False
+
+
+def _marks_only(a: str, c: str, last: bool = True) -> bool:
+    """Do ``a`` and ``c`` (of one length) differ only by marks of the standard orthography
+    (``_mark_table``: ێ ۆ ڵ ڕ for ی و ل ر or the other way round), never on an initial ر (which
+    ``normalize`` reads as ڕ) nor, without ``last``, on the last letter?"""
+    marks = _mark_table()[0]
+    end = len(a) - 1
+    return all(x == y or ((marks.get(x) == y or marks.get(y) == x) and not (i == 0 and x in "\u0631\u0695")
+                          and (last or i != end))
+               for i, (x, y) in enumerate(zip(a, c)))
 
 
 def _dictionary_variant(w: str) -> bool:
@@ -573,18 +578,14 @@ def _variant_of(a: str, c: str) -> bool:
         i = common_ends(a, c)[0]
         return c[i] in _confusions()[2] and c[:i] + c[i + 1:] == a \
             and (c[i + 1:i + 2] == c[i] or c[i - 1:i] == c[i])
-    if len(c) != len(a) or c == a:
-        return False
-    marks = _mark_table()[0]
-    return all(x == y or ((marks.get(x) == y or marks.get(y) == x) and not (i == 0 and x in "\u0631\u0695"))
-               for i, (x, y) in enumerate(zip(a, c)))
+    return len(c) == len(a) and c != a and _marks_only(a, c)
 
 
 def _stem_shadowed(w: str) -> bool:
     """A form the word list lacks, accepted by the affix rules, every known stem of which
     (``iter_affix_stems``) has a spelling variant (``_variant_of``) seen ``STEM_SHADOW_RATIO``
     times as often, once at least: the stem is misspelt (چاوەروانتە: چاوەڕوان is the word)."""
-    counts, stems = word_lm().counts, _stem_set()
+    stems = _stem_set()
     first = _derived_from(w)  # (the first known stem, compiled: most words stop here)
     if not first or first not in stems or not _stem_variant_more(first):
         return False

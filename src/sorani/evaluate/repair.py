@@ -157,16 +157,7 @@ def evaluate_spelling(data_dir: Path) -> list[Row]:
     rows: list[Row] = []
     errors, correct = _spelling_rows(data_dir)
     if errors:
-        caught = [not check(w) for w, _ in errors]
-        flagged_err = sum(caught)
-        flagged_ok = sum(1 for w in correct if not check(w))
-        flagged = flagged_err + flagged_ok
-        rows.append(row("spelling", "detect_precision", flagged_err / max(flagged, 1), flagged))
-        rows.append(row("spelling", "detect_recall", flagged_err / len(errors), len(errors)))
-        for name, parity in (("dev", 0), ("held-out", 1)):
-            half = caught[parity::2]
-            if half:
-                rows.append(row("spelling", f"detect_recall:{name}", sum(half) / len(half), len(half)))
+        rows += _detection_rows(errors, correct, strict=False)
         hits1: list[bool] = []
         hits5: list[bool] = []
         t0 = time.process_time()
@@ -198,16 +189,23 @@ def evaluate_spelling(data_dir: Path) -> list[Row]:
         rows.append(row("spelling", "false_flags:news", flags / max(len(words), 1), len(words),
                         system="sorani-strict"))
     if errors:
-        caught = [not check(w, strict=True) for w, _ in errors]
-        flagged_err = sum(caught)
-        flagged = flagged_err + sum(1 for w in correct if not check(w, strict=True))
-        rows.append(row("spelling", "detect_precision", flagged_err / max(flagged, 1), flagged,
-                        system="sorani-strict"))
-        rows.append(row("spelling", "detect_recall", flagged_err / len(errors), len(errors),
-                        system="sorani-strict"))
-        for name, parity in (("dev", 0), ("held-out", 1)):
-            half = caught[parity::2]
-            if half:
-                rows.append(row("spelling", f"detect_recall:{name}", sum(half) / len(half), len(half),
-                                system="sorani-strict"))
+        rows += _detection_rows(errors, correct, strict=True)
+    return rows
+
+
+def _detection_rows(errors: list[tuple[str, list[str]]], correct: list[str], strict: bool) -> list[Row]:
+    """Detection precision and recall of ``check`` (``strict`` mode: system ``sorani-strict``),
+    the recall also on each half of the misspelled rows (even: ``dev``, odd: ``held-out``)."""
+    from sorani.spell import check
+
+    system = "sorani-strict" if strict else "sorani"
+    caught = [not check(w, strict=strict) for w, _ in errors]
+    flagged_err = sum(caught)
+    flagged = flagged_err + sum(1 for w in correct if not check(w, strict=strict))
+    rows = [row("spelling", "detect_precision", flagged_err / max(flagged, 1), flagged, system=system),
+            row("spelling", "detect_recall", flagged_err / len(errors), len(errors), system=system)]
+    for name, parity in (("dev", 0), ("held-out", 1)):
+        half = caught[parity::2]
+        if half:
+            rows.append(row("spelling", f"detect_recall:{name}", sum(half) / len(half), len(half), system=system))
     return rows
